@@ -1,0 +1,84 @@
+// Lint, and the layering rules that keep every service testable under plain Node:
+// shared/ is pure; renderer/ talks to main/ only through the IPC contract; only the thin
+// Electron layer (main/app, main/preload) may load electron or electron-store.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+const electronOnly = {
+  name: 'electron',
+  message: 'Only main/app and main/preload may import electron: keep services loadable under plain Node.',
+};
+const electronStoreOnly = {
+  name: 'electron-store',
+  message: 'electron-store loads electron: use it only in main/app.',
+};
+
+export const layerRules = {
+  shared: {
+    paths: [
+      electronOnly,
+      electronStoreOnly,
+      ...nodeBuiltins.map((name) => ({ name, message: 'shared/ runs in the renderer too: no Node built-ins.' })),
+      { name: 'better-sqlite3', message: 'SQLite lives in main/ only.' },
+      { name: 'react', message: 'shared/ holds no UI.' },
+    ],
+    patterns: [
+      { group: ['**/main/**', '../main/*', '**/renderer/**', '../renderer/*'], message: 'shared/ imports nothing from main/ or renderer/.' },
+    ],
+  },
+  renderer: {
+    paths: [
+      electronOnly,
+      electronStoreOnly,
+      ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node built-ins; ask main/ through the IPC contract.' })),
+      { name: 'better-sqlite3', message: 'SQLite lives in main/ only; ask through the IPC contract.' },
+    ],
+    patterns: [{ group: ['**/main/**', '../main/*', '../../main/*'], message: 'The renderer reaches main/ only through the IPC contract in shared/ipc.' }],
+  },
+  mainServices: {
+    paths: [electronOnly, electronStoreOnly],
+    patterns: [{ group: ['**/renderer/**', '../renderer/*'], message: 'main/ never imports the renderer.' }],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'release/**', 'test/e2e/screenshots/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': ['error', { selector: 'CallExpression[callee.property.name=/^(only|skip|todo)$/][callee.object.name=/^(it|test|describe)$/]', message: 'A test that does not run proves nothing.' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', layerRules.shared],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', layerRules.renderer],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/app/**', 'main/preload/**'],
+    rules: { 'no-restricted-imports': ['error', layerRules.mainServices] },
+  },
+  {
+    files: ['main/app/**/*.ts', 'main/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: layerRules.mainServices.patterns }] },
+  },
+);

@@ -1,0 +1,39 @@
+import type { Catalog, CatalogClaim, CatalogPrinciple, CatalogTheme } from './types';
+import { ukSscp2025v1 } from './uk-sscp-2025.1';
+
+export type { Catalog, CatalogClaim, CatalogPrinciple, CatalogTheme } from './types';
+
+/**
+ * Every catalog version this build knows. Versions are never edited once shipped: a
+ * corrected text or numbering ships as a new version, so an assessment made against an old
+ * version still reads exactly as it did when it was signed.
+ */
+export const CATALOGS: readonly Catalog[] = [ukSscp2025v1];
+
+/** The version new assessments use. */
+export const CURRENT_CATALOG: Catalog = ukSscp2025v1;
+
+export function findCatalog(id: string, version: string): Catalog | undefined {
+  return CATALOGS.find((c) => c.id === id && c.version === version);
+}
+
+export interface ClaimInContext {
+  readonly theme: CatalogTheme;
+  readonly principle: CatalogPrinciple;
+  readonly claim: CatalogClaim;
+}
+
+/** Claims in document order, each with its theme and principle. */
+export function listClaims(catalog: Catalog): readonly ClaimInContext[] {
+  return catalog.themes.flatMap((theme) =>
+    theme.principles.flatMap((principle) => principle.claims.map((claim) => ({ theme, principle, claim }))),
+  );
+}
+
+export function listPrinciples(catalog: Catalog): readonly { theme: CatalogTheme; principle: CatalogPrinciple }[] {
+  return catalog.themes.flatMap((theme) => theme.principles.map((principle) => ({ theme, principle })));
+}
+
+export function findClaim(catalog: Catalog, claimId: string): ClaimInContext | undefined {
+  return listClaims(catalog).find((c) => c.claim.id === claimId);
+}

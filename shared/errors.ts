@@ -1,0 +1,36 @@
+/**
+ * Errors a person can act on. `message` says what is wrong; `hint` says what to do.
+ * The CLI prints both and exits 2; the UI shows both; neither shows a stack trace.
+ */
+export type ErrorKind =
+  | 'invalid-input'
+  | 'not-found'
+  | 'conflict'
+  | 'frozen'
+  | 'unreadable'
+  | 'unsupported-version'
+  | 'integrity'
+  | 'wrong-passphrase'
+  | 'cancelled';
+
+export class SscpError extends Error {
+  override readonly name = 'SscpError';
+  constructor(
+    readonly kind: ErrorKind,
+    message: string,
+    readonly hint?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function isSscpError(e: unknown): e is SscpError {
+  return e instanceof Error && (e as { name?: string }).name === 'SscpError';
+}
+
+/** One line for a person: the message, then what to do about it. */
+export function describeError(e: unknown): string {
+  if (isSscpError(e)) return e.hint ? `${e.message}\n${e.hint}` : e.message;
+  if (e instanceof Error) return `Unexpected error: ${e.message}`;
+  return `Unexpected error: ${String(e)}`;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// Tests run on real SQLite files, real temp folders and real PDF tools, so they get time;
+// nothing here asserts on time (benchmarks do that, in `npm run bench`).
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    pool: 'forks',
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    reporters: ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]],
+  },
+});
