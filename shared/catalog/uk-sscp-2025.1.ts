@@ -27,7 +27,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
       principles: [
         {
           id: '1.1',
-          title: 'Follow an established secure development framework',
+          title: 'Work to a recognised secure development framework',
           statement:
             'The organisation builds its software using a recognised, documented approach to secure development, and its people and tools support that approach.',
           guidance: [
@@ -270,7 +270,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
         },
         {
           id: '1.4',
-          title: 'Secure by design and secure by default',
+          title: 'Build security in and switch it on by default',
           statement:
             'Security is designed into the software from the start and its safest settings are on by default, throughout its development lifecycle.',
           guidance: [
@@ -458,7 +458,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
         },
         {
           id: '2.2',
-          title: 'Control and log changes to the build environment',
+          title: 'Control and record changes to the build environment',
           statement:
             'Changes to the build environment are limited to authorised people and recorded in logs that are kept safe and can be audited.',
           guidance: [
@@ -532,7 +532,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
       principles: [
         {
           id: '3.1',
-          title: 'Distribute software securely to customers',
+          title: 'Deliver software to customers securely',
           statement: 'Customers receive the software and its updates in a way that lets them trust what they received.',
           guidance: [
             'Publish from a trusted download location over TLS, sign code, and offer integrity and provenance checks.',
@@ -609,7 +609,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
         },
         {
           id: '3.3',
-          title: 'Detect, prioritise and manage vulnerabilities in components',
+          title: 'Find, rank and handle vulnerabilities in components',
           statement:
             'The organisation actively looks for vulnerabilities in the components of its software, decides which matter most, and deals with them in a documented way.',
           guidance: [
@@ -649,7 +649,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
         },
         {
           id: '3.4',
-          title: 'Report vulnerabilities to relevant parties',
+          title: 'Tell the right parties about vulnerabilities',
           statement:
             'When a vulnerability is found, the organisation tells those who need to know, such as its own security teams, affected customers, vulnerability databases or regulators, where appropriate.',
           guidance: [

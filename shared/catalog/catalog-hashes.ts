@@ -1,0 +1,8 @@
+/**
+ * SHA-256 of each shipped catalog version's canonical JSON (`canonicalJson` in
+ * `canonical-json.ts`), keyed `id@version`. A test recomputes them: a shipped version whose
+ * text changed fails it. Add a line here when a new version ships; never change a line.
+ */
+export const CATALOG_HASHES: Record<string, string> = {
+  'uk-sscp@2025.1': 'b4e90f29c837ce7432ddb3a02862bbbe12ded261a561a63117e8614887cd7c3d',
+};
