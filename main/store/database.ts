@@ -1,0 +1,78 @@
+import Database from 'better-sqlite3';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { SscpError } from '../../shared/errors';
+import { migrate } from './migrate';
+import type { Migration } from './migrations/index';
+
+export type Db = Database.Database;
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+export interface OpenDatabaseOptions {
+  /** Refuse to create a new file: for commands that read an existing database. */
+  readonly mustExist?: boolean;
+  /** Tests pass a longer or shorter list to exercise upgrades. */
+  readonly migrations?: readonly Migration[];
+}
+
+/**
+ * Opens (or creates) the one database file, with WAL, foreign keys and a busy timeout, and
+ * migrates it. Anything that is not an SQLite database is refused before SQLite touches it.
+ */
+export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
+  checkFileLooksLikeSqlite(path, options.mustExist ?? false);
+  let db: Db;
+  try {
+    db = new Database(path, { fileMustExist: options.mustExist ?? false });
+  } catch (e) {
+    throw unreadable(path, e);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    // FULL: a commit the user saw succeed survives a power cut, not only a crash.
+    db.pragma('synchronous = FULL');
+    migrate(db, options.migrations);
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof SscpError) throw e;
+    throw unreadable(path, e);
+  }
+}
+
+function checkFileLooksLikeSqlite(path: string, mustExist: boolean): void {
+  let size: number;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) {
+      throw new SscpError('unreadable', `${path} is not a file.`, 'Give the path of an SSCP Evidence Pack database file (for example assessments.sscp).');
+    }
+    size = st.size;
+  } catch (e) {
+    if (e instanceof SscpError) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      if (!mustExist) return;
+      throw new SscpError('not-found', `No database at ${path}.`, 'Check the path, or create a new database with sscp new --db FILE.');
+    }
+    throw unreadable(path, e);
+  }
+  // An empty file is what SQLite itself would create: let it become a new database.
+  if (size === 0) return;
+  const header = Buffer.alloc(16);
+  const fd = openSync(path, 'r');
+  try {
+    readSync(fd, header, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (header.toString('latin1') !== SQLITE_HEADER) {
+    throw new SscpError('unreadable', `${path} is not an SSCP Evidence Pack database (it is not an SQLite file).`, 'Check that you chose the right file: the database is the file you created with SSCP Evidence Pack.');
+  }
+}
+
+function unreadable(path: string, cause: unknown): SscpError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new SscpError('unreadable', `The database ${path} cannot be read (${detail}).`, 'Check that the file is an SSCP Evidence Pack database and that you may read and write it. Run sscp check --db FILE to look for damage.');
+}

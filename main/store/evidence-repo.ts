@@ -1,0 +1,142 @@
+import type { EvidenceItem, EvidenceLink } from '../../shared/domain/types';
+import type { Db } from './database';
+
+interface EvidenceRow {
+  id: string;
+  sha256: string;
+  file_name: string;
+  size: number;
+  media_type: string;
+  description: string;
+  effective_date: string | null;
+  expiry_date: string | null;
+  confidential: 0 | 1;
+  present: 0 | 1;
+  added_at: string;
+  replaces_id: string | null;
+}
+
+interface LinkRow {
+  assessment_id: string;
+  claim_id: string;
+  evidence_id: string;
+}
+
+export function insertEvidence(db: Db, e: EvidenceItem, replacesId: string | null = null): void {
+  db.prepare(
+    `INSERT INTO evidence_items (id, sha256, file_name, size, media_type, description, effective_date, expiry_date,
+       confidential, present, added_at, replaces_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    e.id,
+    e.sha256,
+    e.fileName,
+    e.size,
+    e.mediaType,
+    e.description,
+    e.effectiveDate,
+    e.expiryDate,
+    e.confidential ? 1 : 0,
+    e.present ? 1 : 0,
+    e.addedAt,
+    replacesId,
+  );
+}
+
+export function findEvidence(db: Db, id: string): EvidenceItem | undefined {
+  const row = db.prepare<[string], EvidenceRow>('SELECT * FROM evidence_items WHERE id = ?').get(id);
+  return row && rowToEvidence(row);
+}
+
+/** The item this one is a newer version of, if any. */
+export function findReplacedId(db: Db, id: string): string | null {
+  return db.prepare<[string], { replaces_id: string | null }>('SELECT replaces_id FROM evidence_items WHERE id = ?').get(id)?.replaces_id ?? null;
+}
+
+export function listAllEvidence(db: Db): EvidenceItem[] {
+  return db.prepare<[], EvidenceRow>('SELECT * FROM evidence_items ORDER BY added_at, id').all().map(rowToEvidence);
+}
+
+export function listEvidenceForAssessment(db: Db, assessmentId: string): EvidenceItem[] {
+  return db
+    .prepare<[string], EvidenceRow>(
+      `SELECT * FROM evidence_items WHERE id IN (SELECT evidence_id FROM evidence_links WHERE assessment_id = ?)
+       ORDER BY added_at, id`,
+    )
+    .all(assessmentId)
+    .map(rowToEvidence);
+}
+
+export function updateEvidenceRow(db: Db, e: EvidenceItem): void {
+  db.prepare(
+    'UPDATE evidence_items SET file_name = ?, description = ?, effective_date = ?, expiry_date = ?, confidential = ? WHERE id = ?',
+  ).run(e.fileName, e.description, e.effectiveDate, e.expiryDate, e.confidential ? 1 : 0, e.id);
+}
+
+export function insertLink(db: Db, link: EvidenceLink): boolean {
+  const info = db
+    .prepare('INSERT OR IGNORE INTO evidence_links (assessment_id, claim_id, evidence_id) VALUES (?, ?, ?)')
+    .run(link.assessmentId, link.claimId, link.evidenceId);
+  return info.changes > 0;
+}
+
+export function deleteLink(db: Db, link: EvidenceLink): boolean {
+  const info = db
+    .prepare('DELETE FROM evidence_links WHERE assessment_id = ? AND claim_id = ? AND evidence_id = ?')
+    .run(link.assessmentId, link.claimId, link.evidenceId);
+  return info.changes > 0;
+}
+
+export function moveLinks(db: Db, fromEvidenceId: string, toEvidenceId: string, assessmentIds: readonly string[]): void {
+  const move = db.prepare('UPDATE evidence_links SET evidence_id = ? WHERE evidence_id = ? AND assessment_id = ?');
+  for (const a of assessmentIds) move.run(toEvidenceId, fromEvidenceId, a);
+}
+
+export function listLinksForAssessment(db: Db, assessmentId: string): EvidenceLink[] {
+  return db
+    .prepare<[string], LinkRow>('SELECT * FROM evidence_links WHERE assessment_id = ? ORDER BY claim_id, evidence_id')
+    .all(assessmentId)
+    .map(rowToLink);
+}
+
+export function listLinksForEvidence(db: Db, evidenceId: string): EvidenceLink[] {
+  return db
+    .prepare<[string], LinkRow>('SELECT * FROM evidence_links WHERE evidence_id = ? ORDER BY assessment_id, claim_id')
+    .all(evidenceId)
+    .map(rowToLink);
+}
+
+export function listAllLinks(db: Db): EvidenceLink[] {
+  return db.prepare<[], LinkRow>('SELECT * FROM evidence_links ORDER BY assessment_id, claim_id, evidence_id').all().map(rowToLink);
+}
+
+/** Items linked to this claim that hold exactly these bytes: re-attaching the same file reuses one. */
+export function findLinkedEvidenceBySha(db: Db, assessmentId: string, claimId: string, sha256: string): EvidenceItem | undefined {
+  const row = db
+    .prepare<[string, string, string], EvidenceRow>(
+      `SELECT e.* FROM evidence_items e JOIN evidence_links l ON l.evidence_id = e.id
+       WHERE l.assessment_id = ? AND l.claim_id = ? AND e.sha256 = ? ORDER BY e.added_at LIMIT 1`,
+    )
+    .get(assessmentId, claimId, sha256);
+  return row && rowToEvidence(row);
+}
+
+function rowToEvidence(row: EvidenceRow): EvidenceItem {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    fileName: row.file_name,
+    size: row.size,
+    mediaType: row.media_type,
+    description: row.description,
+    effectiveDate: row.effective_date,
+    expiryDate: row.expiry_date,
+    confidential: row.confidential === 1,
+    present: row.present === 1,
+    addedAt: row.added_at,
+  };
+}
+
+function rowToLink(row: LinkRow): EvidenceLink {
+  return { assessmentId: row.assessment_id, claimId: row.claim_id, evidenceId: row.evidence_id };
+}
