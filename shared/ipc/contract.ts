@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import type { AssessmentDetail, Assessment, AuditEntry, ClaimResponse, EvidenceItem, RemedialAction } from '../domain/types';
+import { returns, type ResultMarker } from './marker';
+import type { IpcResult } from './result';
+import {
+  actionFields, actionState, assessmentFields, claimId, claimPatch, evidenceMeta, filePath, id, none, settingsPatch,
+} from './schemas';
+import type {
+  AppInfo, AssessmentListItem, EvidenceLibraryItem, EvidencePreview, JobProgress, JobStarted, PickedPath, PickedPaths,
+  Settings, WorkspaceInfo,
+} from './views';
+
+interface ChannelSpec {
+  readonly args: z.ZodType;
+  readonly result: ResultMarker<unknown> | z.ZodType;
+  /** Long work: the call returns a job id at once; this is the value `jobs.done` carries. */
+  readonly job?: ResultMarker<unknown>;
+  /** Answered by the Electron layer (dialogs, shell, settings), not by the service table. */
+  readonly platform?: true;
+}
+
+const job = <T>() => ({ result: returns<JobStarted>(), job: returns<T>() });
+
+/**
+ * The one list of everything the renderer may ask of main. The preload exposes exactly these
+ * keys, main registers exactly these handlers, and every argument is parsed with its schema
+ * before any service runs.
+ */
+export const contract = {
+  // The application itself, settings, native dialogs and the desktop shell (main/app).
+  'app.info': { args: none, result: returns<AppInfo>(), platform: true },
+  'settings.get': { args: none, result: returns<Settings>(), platform: true },
+  'settings.update': { args: settingsPatch, result: returns<Settings>(), platform: true },
+  'dialogs.openDatabase': { args: none, result: returns<PickedPath>(), platform: true },
+  'dialogs.newDatabase': { args: none, result: returns<PickedPath>(), platform: true },
+  'dialogs.openEvidenceFiles': { args: none, result: returns<PickedPaths>(), platform: true },
+  'dialogs.chooseFile': {
+    args: z.strictObject({ purpose: z.enum(['evidence', 'pack', 'form', 'p12']) }),
+    result: returns<PickedPath>(),
+    platform: true,
+  },
+  'dialogs.saveFile': {
+    args: z.strictObject({ purpose: z.enum(['pack', 'form', 'certificate']), suggestedName: z.string().min(1).max(255) }),
+    result: returns<PickedPath>(),
+    platform: true,
+  },
+  'shell.reveal': { args: z.strictObject({ path: filePath }), result: returns<null>(), platform: true },
+  'shell.openExternal': {
+    args: z.strictObject({ url: z.url({ protocol: /^https$/ }) }),
+    result: returns<null>(),
+    platform: true,
+  },
+
+  // The database the user works in.
+  'workspace.current': { args: none, result: returns<WorkspaceInfo | null>() },
+  'workspace.open': { args: z.strictObject({ dbPath: filePath }), result: returns<WorkspaceInfo>() },
+  'workspace.close': { args: none, result: returns<null>() },
+  'workspace.checkIntegrity': { args: none, result: returns<{ readonly ok: boolean; readonly problems: readonly string[] }>() },
+
+  // Assessments, claims and remedial actions.
+  'assessments.list': { args: none, result: returns<readonly AssessmentListItem[]>() },
+  'assessments.create': { args: assessmentFields, result: returns<Assessment>() },
+  'assessments.get': { args: z.strictObject({ assessmentId: id }), result: returns<AssessmentDetail>() },
+  'assessments.update': {
+    args: z.strictObject({ assessmentId: id, patch: assessmentFields.partial() }),
+    result: returns<Assessment>(),
+  },
+  'assessments.audit': { args: z.strictObject({ assessmentId: id }), result: returns<readonly AuditEntry[]>() },
+  'claims.update': {
+    args: z.strictObject({ assessmentId: id, claimId, patch: claimPatch }),
+    result: returns<ClaimResponse>(),
+  },
+  'actions.add': {
+    args: z.strictObject({ assessmentId: id, claimId, fields: actionFields }),
+    result: returns<RemedialAction>(),
+  },
+  'actions.update': {
+    args: z.strictObject({ actionId: id, patch: actionFields.partial().extend({ state: actionState.optional() }) }),
+    result: returns<RemedialAction>(),
+  },
+  'actions.remove': { args: z.strictObject({ actionId: id }), result: returns<null>() },
+
+  // Evidence: the content-addressed library and its links to claims.
+  'evidence.attach': {
+    args: z.strictObject({ assessmentId: id, claimId, filePath, meta: evidenceMeta }),
+    ...job<EvidenceItem>(),
+  },
+  'evidence.link': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<null>() },
+  'evidence.unlink': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<null>() },
+  'evidence.list': { args: none, result: returns<readonly EvidenceLibraryItem[]>() },
+  'evidence.update': { args: z.strictObject({ evidenceId: id, patch: evidenceMeta }), result: returns<EvidenceItem>() },
+  'evidence.replace': { args: z.strictObject({ evidenceId: id, filePath }), ...job<EvidenceItem>() },
+  'evidence.preview': { args: z.strictObject({ evidenceId: id }), result: returns<EvidencePreview>() },
+
+  // Long jobs: progress and completion arrive as events (see `events`).
+  'jobs.cancel': { args: z.strictObject({ jobId: id }), result: returns<{ readonly cancelled: boolean }>() },
+} as const satisfies Record<string, ChannelSpec>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+
+export type ContractArgs<C extends Channel> = z.input<Contract[C]['args']>;
+export type ParsedArgs<C extends Channel> = z.output<Contract[C]['args']>;
+
+type ResultOf<S> = S extends ResultMarker<infer T> ? T : S extends z.ZodType ? z.output<S> : never;
+/** What the call itself resolves to (for a job: its id). */
+export type ContractResult<C extends Channel> = ResultOf<Contract[C]['result']>;
+
+export type JobChannel = { [C in Channel]: Contract[C] extends { job: unknown } ? C : never }[Channel];
+/** What a job's `jobs.done` event carries when it succeeds. */
+export type JobResult<C extends JobChannel> = Contract[C] extends { job: ResultMarker<infer T> } ? T : never;
+
+export type PlatformChannel = { [C in Channel]: Contract[C] extends { platform: true } ? C : never }[Channel];
+export type ServiceChannel = Exclude<Channel, PlatformChannel>;
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export function isJobChannel(name: Channel): name is JobChannel {
+  return 'job' in contract[name];
+}
+
+export function isPlatformChannel(name: Channel): name is PlatformChannel {
+  return 'platform' in contract[name];
+}
+
+/** Events main sends to the renderer; the preload lets the renderer subscribe to these only. */
+export interface ContractEvents {
+  readonly 'jobs.progress': JobProgress;
+  readonly 'jobs.done': { readonly jobId: string; readonly result: IpcResult<unknown> };
+  readonly 'menu.command': { readonly command: MenuCommand };
+}
+export type EventName = keyof ContractEvents;
+export const eventNames: readonly EventName[] = ['jobs.progress', 'jobs.done', 'menu.command'];
+
+/** Menu commands main forwards to the window, for actions the renderer carries out. */
+export const MENU_COMMANDS = ['open-database', 'new-database', 'new-assessment', 'undo-last-change', 'show-settings', 'show-about'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -1,0 +1,5 @@
+export * from './contract';
+export * from './result';
+export * from './views';
+export { returns, type ResultMarker } from './marker';
+export type { SscpApi } from './api';

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ACTION_STATES, CLAIM_RESULTS, VENDOR_ROLES, WORK_STATUSES } from '../domain/types';
+
+/** Argument building blocks: every string the renderer sends is bounded and shaped. */
+export const id = z.string().min(1).max(100);
+export const claimId = z.string().regex(/^\d{1,2}\.\d{1,2}\.\d{1,2}$/, 'A claim number looks like 1.2.3');
+export const isoDate = z.iso.date();
+export const optionalDate = isoDate.nullable();
+export const shortText = z.string().max(500);
+export const longText = z.string().max(100_000);
+/** A path on this computer, chosen by a native dialog or dropped onto the window. */
+export const filePath = z.string().min(1).max(4096);
+export const none = z.strictObject({});
+
+export const vendorRole = z.enum(VENDOR_ROLES);
+export const claimResult = z.enum(CLAIM_RESULTS);
+export const workStatus = z.enum(WORK_STATUSES);
+export const actionState = z.enum(ACTION_STATES);
+export const theme = z.enum(['light', 'dark', 'system']);
+
+export const assessmentFields = z.strictObject({
+  organisation: z.string().trim().min(1).max(300),
+  products: z.array(z.string().trim().min(1).max(300)).max(100),
+  role: vendorRole,
+  theme3InScope: z.boolean(),
+  periodStart: optionalDate,
+  periodEnd: optionalDate,
+  sroName: z.string().trim().min(1).max(300),
+  sroRole: z.string().trim().min(1).max(300),
+});
+
+export const claimPatch = z.strictObject({
+  status: workStatus.optional(),
+  result: claimResult.optional(),
+  evidenceText: longText.optional(),
+  arguments: longText.optional(),
+});
+
+export const actionFields = z.strictObject({
+  description: z.string().trim().min(1).max(5000),
+  owner: shortText,
+  dueDate: optionalDate,
+});
+
+export const evidenceMeta = z.strictObject({
+  description: longText.optional(),
+  effectiveDate: optionalDate.optional(),
+  expiryDate: optionalDate.optional(),
+  confidential: z.boolean().optional(),
+});
+
+export const settingsPatch = z.strictObject({
+  theme: theme.optional(),
+  defaultIdentityId: id.nullable().optional(),
+  defaultExportFolder: filePath.nullable().optional(),
+});
