@@ -1,0 +1,154 @@
+import type { Catalog } from '../catalog/types';
+import { SscpError } from '../errors';
+import { isClaimInScope } from './applicability';
+import { addDays, compareIsoDates, daysBetween, formatUkDate, parseIsoDate } from './dates';
+import type { AssessmentDetail, EvidenceItem, IsoDate } from './types';
+
+/**
+ * What stands between an assessment and the SRO's signature. Blockers stop signing;
+ * warnings are shown so the SRO signs knowingly. Messages are written for the SRO.
+ */
+export type SignoffBlockerKind =
+  | 'assessment-not-draft'
+  | 'claim-not-assessed'
+  | 'claim-not-reviewed'
+  | 'met-without-evidence'
+  | 'shortfall-without-action'
+  | 'evidence-expired'
+  | 'evidence-expiring'
+  | 'evidence-file-missing'
+  | 'action-overdue';
+
+export type SignoffSeverity = 'blocker' | 'warning';
+
+export interface SignoffBlocker {
+  readonly kind: SignoffBlockerKind;
+  readonly severity: SignoffSeverity;
+  readonly claimId?: string;
+  readonly evidenceId?: string;
+  readonly actionId?: string;
+  readonly message: string;
+}
+
+/** Evidence expiring within this many days of signing is flagged as a warning. */
+export const EXPIRY_WARNING_DAYS = 30;
+
+/**
+ * Everything that blocks or qualifies signing on `today`, blockers first, each group in
+ * catalog order. Checks: in-scope claims still without a result; claims marked met or
+ * partially met with no evidence; linked evidence already expired (blocker) or expiring
+ * within 30 days (warning); claims not marked done; shortfalls with no remedial action;
+ * open remedial actions past due; evidence known only by its hash.
+ */
+export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, today: IsoDate): readonly SignoffBlocker[] {
+  const day = parseIsoDate(today, "Today's date");
+  const { assessment } = detail;
+  if (assessment.catalogId !== catalog.id || assessment.catalogVersion !== catalog.version) {
+    throw new SscpError(
+      'conflict',
+      `This assessment uses catalog ${assessment.catalogId} ${assessment.catalogVersion}, not ${catalog.id} ${catalog.version}.`,
+      'Check it against the catalog version it was created with.',
+    );
+  }
+  const found: SignoffBlocker[] = [];
+  if (assessment.state !== 'draft') {
+    found.push({
+      kind: 'assessment-not-draft',
+      severity: 'blocker',
+      message: `This assessment is ${assessment.state}, so it cannot be signed again. Start a new assessment from it to record a new period.`,
+    });
+  }
+  const titles = new Map(catalog.themes.flatMap((t) => t.principles.flatMap((p) => p.claims.map((c) => [c.id, c.title] as const))));
+  const claimOrder = [...titles.keys()];
+  const name = (claimId: string): string => `Claim ${claimId} (${titles.get(claimId) ?? 'not in this catalog'})`;
+  const responses = new Map(detail.responses.map((r) => [r.claimId, r]));
+  const linkedClaims = (evidenceId: string): string[] =>
+    claimOrder.filter((id) => detail.links.some((l) => l.evidenceId === evidenceId && l.claimId === id));
+
+  for (const claimId of claimOrder.filter((id) => isClaimInScope(assessment, id))) {
+    const response = responses.get(claimId);
+    const result = response?.result ?? 'not-assessed';
+    if (result === 'not-assessed') {
+      found.push({ kind: 'claim-not-assessed', severity: 'blocker', claimId, message: `${name(claimId)} has not been assessed yet: choose a result for it.` });
+      continue;
+    }
+    if ((result === 'met' || result === 'partially-met') && !detail.links.some((l) => l.claimId === claimId)) {
+      found.push({
+        kind: 'met-without-evidence',
+        severity: 'blocker',
+        claimId,
+        message: `${name(claimId)} is marked ${result === 'met' ? 'met' : 'partially met'} but has no evidence attached: attach evidence or change the result.`,
+      });
+    }
+    if (response && response.status !== 'done') {
+      found.push({
+        kind: 'claim-not-reviewed',
+        severity: 'warning',
+        claimId,
+        message: `${name(claimId)} has a result but is still marked "${response.status.replace('-', ' ')}": confirm it has been reviewed.`,
+      });
+    }
+    if ((result === 'not-met' || result === 'partially-met') && !detail.actions.some((a) => a.claimId === claimId)) {
+      found.push({
+        kind: 'shortfall-without-action',
+        severity: 'warning',
+        claimId,
+        message: `${name(claimId)} is ${result === 'not-met' ? 'not met' : 'partially met'} and has no remedial action saying how it will be put right.`,
+      });
+    }
+  }
+
+  const linkedEvidence = detail.evidence.filter((e) => detail.links.some((l) => l.evidenceId === e.id));
+  for (const item of linkedEvidence) found.push(...evidenceFindings(item, day, linkedClaims(item.id)));
+
+  for (const action of detail.actions) {
+    if (action.state === 'open' && action.dueDate !== null && compareIsoDates(action.dueDate, day) < 0) {
+      found.push({
+        kind: 'action-overdue',
+        severity: 'warning',
+        claimId: action.claimId,
+        actionId: action.id,
+        message: `The remedial action for claim ${action.claimId} ("${action.description}", owner ${action.owner || 'not named'}) was due on ${formatUkDate(action.dueDate)} and is still open.`,
+      });
+    }
+  }
+  return [...found.filter((f) => f.severity === 'blocker'), ...found.filter((f) => f.severity === 'warning')];
+}
+
+function evidenceFindings(item: EvidenceItem, today: IsoDate, claimIds: readonly string[]): SignoffBlocker[] {
+  const findings: SignoffBlocker[] = [];
+  const supports = claimIds.length === 1 ? `claim ${claimIds[0]}` : `claims ${claimIds.join(', ')}`;
+  const label = `Evidence "${item.fileName}" (supporting ${supports})`;
+  if (item.expiryDate !== null) {
+    if (compareIsoDates(item.expiryDate, today) < 0) {
+      findings.push({
+        kind: 'evidence-expired',
+        severity: 'blocker',
+        evidenceId: item.id,
+        message: `${label} expired on ${formatUkDate(item.expiryDate)}: replace it with current evidence or remove it.`,
+      });
+    } else if (compareIsoDates(item.expiryDate, addDays(today, EXPIRY_WARNING_DAYS)) <= 0) {
+      const days = daysBetween(today, item.expiryDate);
+      findings.push({
+        kind: 'evidence-expiring',
+        severity: 'warning',
+        evidenceId: item.id,
+        message: `${label} expires on ${formatUkDate(item.expiryDate)}, ${days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`}.`,
+      });
+    }
+  }
+  if (!item.present) {
+    findings.push({
+      kind: 'evidence-file-missing',
+      severity: 'warning',
+      evidenceId: item.id,
+      message: `${label} is known only by its fingerprint; the file itself is not in this workspace, so the pack will list it without including it.`,
+    });
+  }
+  return findings;
+}
+
+/** True when nothing blocks signing; warnings do not. */
+export function isReadyToSign(blockers: readonly SignoffBlocker[]): boolean {
+  return !blockers.some((b) => b.severity === 'blocker');
+}
