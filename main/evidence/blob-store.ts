@@ -1,0 +1,177 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { SscpError } from '../../shared/errors';
+import { fsyncDirectory, fsyncFile } from './durable-fs';
+
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const TEMP_SUFFIX = '.part';
+/** Large reads keep hashing fast without holding more than one chunk per stream. */
+const CHUNK_BYTES = 1024 * 1024;
+
+export interface IngestOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (bytesDone: number, bytesTotal: number) => void;
+}
+
+export interface StoredBlob {
+  readonly sha256: string;
+  readonly size: number;
+}
+
+/** The evidence folder that belongs to a database: `<db file>.evidence`. */
+export function evidenceDirFor(dbPath: string): string {
+  return `${dbPath}.evidence`;
+}
+
+/**
+ * Files stored once by SHA-256 under `<root>/<first 2 hex>/<sha256>`. A blob appears under its
+ * name only after its bytes are on disk (temp file, fsync, rename, fsync dir), so a crash at
+ * any moment leaves either the whole blob or nothing outside `tmp/`.
+ */
+export class BlobStore {
+  readonly tmpDir: string;
+
+  constructor(readonly root: string) {
+    this.tmpDir = join(root, 'tmp');
+    mkdirSync(this.tmpDir, { recursive: true });
+    this.removeAbandonedTempFiles();
+  }
+
+  blobPath(sha256: string): string {
+    if (!SHA256_HEX.test(sha256)) {
+      throw new SscpError('invalid-input', `"${sha256}" is not a SHA-256 hash.`, 'A SHA-256 hash is 64 characters, 0-9 and a-f.');
+    }
+    return join(this.root, sha256.slice(0, 2), sha256);
+  }
+
+  has(sha256: string): boolean {
+    return existsSync(this.blobPath(sha256));
+  }
+
+  /** Copies a file in while hashing it, in one streaming pass; memory stays flat at any size. */
+  async ingest(sourcePath: string, options: IngestOptions = {}): Promise<StoredBlob> {
+    const total = await sourceSize(sourcePath);
+    const tempPath = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
+    const hash = createHash('sha256');
+    let done = 0;
+    try {
+      await pipeline(
+        createReadStream(sourcePath, { highWaterMark: CHUNK_BYTES }),
+        async function* hashAsItPasses(source: AsyncIterable<Buffer>) {
+          for await (const chunk of source) {
+            hash.update(chunk);
+            done += chunk.length;
+            options.onProgress?.(done, total);
+            yield chunk;
+          }
+        },
+        createWriteStream(tempPath, { flags: 'wx' }),
+        { signal: options.signal },
+      );
+      await fsyncFile(tempPath);
+      const sha256 = hash.digest('hex');
+      await this.moveIntoPlace(tempPath, sha256, done);
+      return { sha256, size: done };
+    } catch (e) {
+      await rm(tempPath, { force: true });
+      if (options.signal?.aborted) {
+        throw new SscpError('cancelled', `Adding ${sourcePath} was cancelled; nothing was stored.`, 'Add the file again when you are ready.');
+      }
+      if (e instanceof SscpError) throw e;
+      throw new SscpError('unreadable', `Could not read ${sourcePath} (${(e as Error).message}).`, 'Check that the file exists, that you may read it, and that the disk is not full.');
+    }
+  }
+
+  /** Every blob on disk by hash, and any stray files in the blob folders. */
+  listBlobs(): { readonly blobs: readonly string[]; readonly strays: readonly string[] } {
+    const blobs: string[] = [];
+    const strays: string[] = [];
+    for (const prefix of readdirSync(this.root, { withFileTypes: true })) {
+      if (prefix.name === 'tmp') continue;
+      if (!prefix.isDirectory() || !/^[0-9a-f]{2}$/.test(prefix.name)) {
+        strays.push(prefix.name);
+        continue;
+      }
+      for (const f of readdirSync(join(this.root, prefix.name))) {
+        if (SHA256_HEX.test(f) && f.startsWith(prefix.name)) blobs.push(f);
+        else strays.push(join(prefix.name, f));
+      }
+    }
+    return { blobs: blobs.sort(), strays: strays.sort() };
+  }
+
+  private async moveIntoPlace(tempPath: string, sha256: string, size: number): Promise<void> {
+    const finalPath = this.blobPath(sha256);
+    const existing = await stat(finalPath).catch(() => undefined);
+    // Stored once: the same bytes are already here. A blob of the wrong size was damaged
+    // outside the app; the fresh copy, whose hash we just computed, replaces it.
+    if (existing?.isFile() && existing.size === size) {
+      await rm(tempPath, { force: true });
+      return;
+    }
+    const prefixDir = join(this.root, sha256.slice(0, 2));
+    const newPrefix = !existsSync(prefixDir);
+    mkdirSync(prefixDir, { recursive: true });
+    if (newPrefix) fsyncDirectory(this.root);
+    await rename(tempPath, finalPath);
+    fsyncDirectory(prefixDir);
+  }
+
+  /**
+   * Temp files are named after the process writing them; one whose process has gone was
+   * abandoned by a crash. Files of a live process are another window's attach in progress.
+   */
+  private removeAbandonedTempFiles(): void {
+    for (const name of readdirSync(this.tmpDir)) {
+      const pid = Number(name.split('-', 1)[0]);
+      if (name.endsWith(TEMP_SUFFIX) && Number.isInteger(pid) && (pid === process.pid || isProcessAlive(pid))) continue;
+      rmSync(join(this.tmpDir, name), { recursive: true, force: true });
+    }
+  }
+}
+
+async function sourceSize(sourcePath: string): Promise<number> {
+  try {
+    const st = await stat(sourcePath);
+    if (!st.isFile()) throw new SscpError('invalid-input', `${sourcePath} is not a file.`, 'Choose a file to attach; to attach a folder, zip it first.');
+    return st.size;
+  } catch (e) {
+    if (e instanceof SscpError) throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new SscpError('not-found', `There is no file at ${sourcePath}.`, 'Check the file name and folder, then try again.');
+    }
+    throw new SscpError('unreadable', `Could not read ${sourcePath} (${(e as Error).message}).`, 'Check that you may read the file.');
+  }
+}
+
+function isProcessAlive(pid: number): boolean {
+  if (pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Streams a stored file through SHA-256 without reading it whole. */
+export async function hashFile(path: string): Promise<StoredBlob> {
+  const hash = createHash('sha256');
+  let size = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+  }
+  return { sha256: hash.digest('hex'), size };
+}
+
+export function blobSize(path: string): number | undefined {
+  try {
+    return statSync(path).size;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,4 @@
+/** Evidence files stored once by SHA-256 beside the database, and their verification. */
+export { BlobStore, evidenceDirFor, hashFile, type IngestOptions, type StoredBlob } from './blob-store';
+export { mediaTypeFor, UNKNOWN_MEDIA_TYPE } from './media-type';
+export { verifyEvidence, type EvidenceProblem, type EvidenceReport } from './verify-evidence';

@@ -1,0 +1,248 @@
+import { CURRENT_CATALOG, listClaims } from '../../shared/catalog/index';
+import {
+  ASSESSMENT_ORIGINS,
+  CLAIM_RESULTS,
+  VENDOR_ROLES,
+  WORK_STATUSES,
+  type Assessment,
+  type AssessmentDetail,
+  type ClaimResponse,
+} from '../../shared/domain/types';
+import { appendAudit } from '../store/audit-log';
+import {
+  findAssessment,
+  insertAssessment,
+  listAssessmentRows,
+  markAssessmentSigned,
+  updateAssessmentFields,
+  type AssessmentFields,
+} from '../store/assessments-repo';
+import { nowInstant } from '../store/clock';
+import { listEvidenceForAssessment, insertLink, listLinksForAssessment, findEvidence } from '../store/evidence-repo';
+import { newId } from '../store/ids';
+import { insertImport } from '../store/imports-repo';
+import { findResponse, insertResponse, listResponses, updateResponse } from '../store/responses-repo';
+import { listActions } from '../store/actions-repo';
+import { SscpError } from '../../shared/errors';
+import { insertNewAction } from './action-ops';
+import { diff, touch } from './changes';
+import { computeCompleteness } from './completeness';
+import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
+import {
+  assertEditable,
+  catalogFor,
+  checkClaimId,
+  checkDateOrder,
+  checkSha256,
+  optionalDate,
+  optionalText,
+  parseChoice,
+  productList,
+  requireText,
+} from './validate';
+import type { AssessmentPatch, AssessmentSummary, ClaimPatch, MarkSignedInput, NewAssessmentInput } from './workspace-types';
+
+/** Creates an assessment with one not-started response per claim of its catalog version. */
+export function createAssessment(ctx: StoreContext, input: NewAssessmentInput): Assessment {
+  const fields = checkFields({
+    organisation: input.organisation,
+    products: input.products ?? [],
+    role: input.role,
+    theme3InScope: input.theme3InScope ?? false,
+    periodStart: input.periodStart ?? null,
+    periodEnd: input.periodEnd ?? null,
+    sroName: input.sroName ?? '',
+    sroRole: input.sroRole ?? '',
+  });
+  const catalog = input.catalog ? catalogFor({ catalogId: input.catalog.id, catalogVersion: input.catalog.version }) : CURRENT_CATALOG;
+  const origin = parseChoice(input.origin ?? 'created', ASSESSMENT_ORIGINS, 'origin');
+  const now = nowInstant();
+  const assessment: Assessment = {
+    id: newId(),
+    ...fields,
+    catalogId: catalog.id,
+    catalogVersion: catalog.version,
+    state: 'draft',
+    origin,
+    previousId: input.previousId ?? null,
+    createdAt: now,
+    updatedAt: now,
+    signedAt: null,
+  };
+  const seed = input.seed ?? {};
+  const seeded = new Map((seed.responses ?? []).map((r) => [checkClaimId(catalog, r.claimId), r]));
+  return inWriteTransaction(ctx, () => {
+    if (assessment.previousId !== null && !findAssessment(ctx.db, assessment.previousId)) {
+      throw new SscpError('not-found', `There is no earlier assessment with id ${assessment.previousId}.`, 'Run sscp list to see the assessments in this database.');
+    }
+    insertAssessment(ctx.db, assessment);
+    for (const { claim } of listClaims(catalog)) {
+      const base: ClaimResponse = {
+        assessmentId: assessment.id,
+        claimId: claim.id,
+        status: 'not-started',
+        result: 'not-assessed',
+        evidenceText: '',
+        arguments: '',
+        updatedAt: now,
+      };
+      const s = seeded.get(claim.id);
+      insertResponse(ctx.db, s ? applyClaimPatch(base, s, now) : base);
+    }
+    for (const link of seed.links ?? []) {
+      checkClaimId(catalog, link.claimId);
+      if (!findEvidence(ctx.db, link.evidenceId)) {
+        throw new SscpError('not-found', `There is no evidence with id ${link.evidenceId}.`, 'Run sscp show ID to see the evidence of an assessment.');
+      }
+      insertLink(ctx.db, { assessmentId: assessment.id, claimId: link.claimId, evidenceId: link.evidenceId });
+    }
+    for (const action of seed.actions ?? []) insertNewAction(ctx, assessment, action, now);
+    if (seed.importedFrom) {
+      insertImport(ctx.db, {
+        sourceSha256: checkSha256(seed.importedFrom.sourceSha256, 'The imported file hash'),
+        packId: seed.importedFrom.packId,
+        assessmentId: assessment.id,
+        kind: seed.importedFrom.kind,
+        importedAt: now,
+      });
+    }
+    appendAudit(
+      ctx.db,
+      {
+        assessmentId: assessment.id,
+        action: 'assessment.created',
+        detail: {
+          organisation: assessment.organisation,
+          role: assessment.role,
+          catalog: `${catalog.id} ${catalog.version}`,
+          origin,
+          previousId: assessment.previousId,
+          seededResponses: seeded.size,
+          seededLinks: seed.links?.length ?? 0,
+          seededActions: seed.actions?.length ?? 0,
+          ...(seed.importedFrom ? { importedFrom: seed.importedFrom } : {}),
+        },
+      },
+      now,
+    );
+    return assessment;
+  });
+}
+
+export function getAssessmentDetail(ctx: StoreContext, id: string): AssessmentDetail {
+  // One read transaction: the parts are a consistent snapshot even while another window writes.
+  return ctx.db.transaction(() => {
+    const assessment = requireAssessment(ctx, id);
+    const order = new Map(listClaims(catalogFor(assessment)).map(({ claim }, i) => [claim.id, i]));
+    const responses = listResponses(ctx.db, id).sort((a, b) => (order.get(a.claimId) ?? 0) - (order.get(b.claimId) ?? 0));
+    const links = listLinksForAssessment(ctx.db, id).sort(
+      (a, b) => (order.get(a.claimId) ?? 0) - (order.get(b.claimId) ?? 0) || a.evidenceId.localeCompare(b.evidenceId),
+    );
+    return { assessment, responses, actions: listActions(ctx.db, id), evidence: listEvidenceForAssessment(ctx.db, id), links };
+  })();
+}
+
+export function listAssessmentSummaries(ctx: StoreContext): AssessmentSummary[] {
+  return ctx.db.transaction(() =>
+    listAssessmentRows(ctx.db).map((assessment) => ({
+      assessment,
+      completeness: computeCompleteness(assessment, listResponses(ctx.db, assessment.id), listLinksForAssessment(ctx.db, assessment.id)),
+    })),
+  )();
+}
+
+export function updateAssessment(ctx: StoreContext, id: string, patch: AssessmentPatch): Assessment {
+  return inWriteTransaction(ctx, () => {
+    const before = requireAssessment(ctx, id);
+    assertEditable(before);
+    const after = checkFields({ ...pickFields(before), ...definedOnly(patch) });
+    const changes = diff(pickFields(before), after);
+    if (Object.keys(changes).length === 0) return before;
+    const now = nowInstant();
+    updateAssessmentFields(ctx.db, id, after, now);
+    appendAudit(ctx.db, { assessmentId: id, action: 'assessment.updated', detail: { changes } }, now);
+    return requireAssessment(ctx, id);
+  });
+}
+
+export function updateClaim(ctx: StoreContext, assessmentId: string, claimId: string, patch: ClaimPatch): ClaimResponse {
+  return inWriteTransaction(ctx, () => {
+    const a = requireAssessment(ctx, assessmentId);
+    checkClaimId(catalogFor(a), claimId);
+    assertEditable(a);
+    const before = findResponse(ctx.db, assessmentId, claimId);
+    if (!before) throw new SscpError('integrity', `Claim ${claimId} has no response row in this assessment.`, 'Run sscp check --db FILE to look for damage.');
+    const now = nowInstant();
+    const after = applyClaimPatch(before, patch, now);
+    const changes = diff(
+      { status: before.status, result: before.result, evidenceText: before.evidenceText, arguments: before.arguments },
+      { status: after.status, result: after.result, evidenceText: after.evidenceText, arguments: after.arguments },
+    );
+    if (Object.keys(changes).length === 0) return before;
+    updateResponse(ctx.db, after);
+    touch(ctx, assessmentId, now);
+    appendAudit(ctx.db, { assessmentId, action: 'claim.updated', detail: { claimId, changes } }, now);
+    return after;
+  });
+}
+
+export function markSigned(ctx: StoreContext, assessmentId: string, info: MarkSignedInput): Assessment {
+  const pack = {
+    packSha256: checkSha256(info.packSha256, 'The pack hash'),
+    packId: requireText(info.packId, 'The pack id'),
+    signerFingerprint: requireText(info.signerFingerprint, 'The signer fingerprint'),
+    signedAt: requireInstant(info.signedAt),
+    profile: requireText(info.profile, 'The pack profile'),
+  };
+  return inWriteTransaction(ctx, () => {
+    assertEditable(requireAssessment(ctx, assessmentId));
+    const now = nowInstant();
+    markAssessmentSigned(ctx.db, assessmentId, pack, now);
+    appendAudit(ctx.db, { assessmentId, action: 'assessment.signed', detail: { ...pack } }, now);
+    return requireAssessment(ctx, assessmentId);
+  });
+}
+
+
+function applyClaimPatch(before: ClaimResponse, patch: ClaimPatch, now: string): ClaimResponse {
+  return {
+    ...before,
+    status: patch.status === undefined ? before.status : parseChoice(patch.status, WORK_STATUSES, 'status'),
+    result: patch.result === undefined ? before.result : parseChoice(patch.result, CLAIM_RESULTS, 'result'),
+    evidenceText: patch.evidenceText === undefined ? before.evidenceText : optionalText(patch.evidenceText, 'The evidence text'),
+    arguments: patch.arguments === undefined ? before.arguments : optionalText(patch.arguments, 'The arguments text'),
+    updatedAt: now,
+  };
+}
+
+function checkFields(f: AssessmentFields): AssessmentFields {
+  const periodStart = optionalDate(f.periodStart, 'The period start');
+  const periodEnd = optionalDate(f.periodEnd, 'The period end');
+  checkDateOrder(periodStart, periodEnd, 'The period start', 'The period end');
+  if (typeof f.theme3InScope !== 'boolean') throw new SscpError('invalid-input', 'Whether theme 3 is in scope must be true or false.', 'Answer yes or no.');
+  return {
+    organisation: requireText(f.organisation, 'The organisation name'),
+    products: productList(f.products),
+    role: parseChoice(f.role, VENDOR_ROLES, 'role'),
+    theme3InScope: f.theme3InScope,
+    periodStart,
+    periodEnd,
+    sroName: optionalText(f.sroName, 'The SRO name').trim(),
+    sroRole: optionalText(f.sroRole, 'The SRO role').trim(),
+  };
+}
+
+function pickFields(a: Assessment): AssessmentFields {
+  const { organisation, products, role, theme3InScope, periodStart, periodEnd, sroName, sroRole } = a;
+  return { organisation, products, role, theme3InScope, periodStart, periodEnd, sroName, sroRole };
+}
+
+function definedOnly<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+
+function requireInstant(value: string): string {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value))) return value;
+  throw new SscpError('invalid-input', `"${String(value)}" is not a moment in time in ISO 8601 UTC form.`, 'For example 2026-11-22T14:17:44.000Z.');
+}

@@ -1,0 +1,241 @@
+import { basename } from 'node:path';
+import type { Assessment, EvidenceItem } from '../../shared/domain/types';
+import { SscpError } from '../../shared/errors';
+import { mediaTypeFor, type StoredBlob } from '../evidence/index';
+import { findAssessment } from '../store/assessments-repo';
+import { appendAudit } from '../store/audit-log';
+import { nowInstant } from '../store/clock';
+import {
+  deleteLink,
+  findEvidence,
+  findLinkedEvidenceBySha,
+  findReplacedId,
+  insertEvidence,
+  insertLink,
+  listAllEvidence,
+  listLinksForEvidence,
+  moveLinks,
+  updateEvidenceRow,
+} from '../store/evidence-repo';
+import { newId } from '../store/ids';
+import { diff, touch } from './changes';
+import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
+import { assertEditable, catalogFor, checkClaimId, checkDateOrder, optionalDate, optionalText, requireText } from './validate';
+import type { AttachOptions, EvidenceMeta, EvidencePatch, EvidenceWithUse } from './workspace-types';
+
+interface CheckedMeta {
+  readonly fileName: string | null;
+  readonly description: string;
+  readonly effectiveDate: string | null;
+  readonly expiryDate: string | null;
+  readonly confidential: boolean;
+}
+
+/**
+ * Stores the file (streamed, hashed, fsynced, renamed into place) and only then, in one
+ * transaction, records the item, links it to the claim and writes the audit entry. A crash
+ * before the commit leaves at most an unreferenced blob, never a row without its file.
+ */
+export async function attachEvidence(
+  ctx: StoreContext,
+  assessmentId: string,
+  claimId: string,
+  filePath: string,
+  meta: EvidenceMeta = {},
+  options: AttachOptions = {},
+): Promise<EvidenceItem> {
+  // Everything that can be refused is refused before minutes of copying.
+  checkEditableClaim(ctx, assessmentId, claimId);
+  const checked = checkMeta({ fileName: meta.fileName ?? basename(filePath), ...meta });
+  const blob = await ctx.blobs.ingest(filePath, options);
+  return inWriteTransaction(ctx, () => {
+    checkEditableClaim(ctx, assessmentId, claimId);
+    const already = findLinkedEvidenceBySha(ctx.db, assessmentId, claimId, blob.sha256);
+    if (already) return already;
+    const now = nowInstant();
+    const item = newItem(blob, checked, now);
+    insertEvidence(ctx.db, item);
+    insertLink(ctx.db, { assessmentId, claimId, evidenceId: item.id });
+    touch(ctx, assessmentId, now);
+    appendAudit(
+      ctx.db,
+      { assessmentId, action: 'evidence.attached', detail: { claimId, evidenceId: item.id, sha256: item.sha256, fileName: item.fileName, size: item.size } },
+      now,
+    );
+    return item;
+  });
+}
+
+export function linkEvidence(ctx: StoreContext, assessmentId: string, claimId: string, evidenceId: string): void {
+  inWriteTransaction(ctx, () => {
+    checkEditableClaim(ctx, assessmentId, claimId);
+    const item = requireEvidence(ctx, evidenceId);
+    if (!insertLink(ctx.db, { assessmentId, claimId, evidenceId })) return;
+    const now = nowInstant();
+    touch(ctx, assessmentId, now);
+    appendAudit(ctx.db, { assessmentId, action: 'evidence.linked', detail: { claimId, evidenceId, sha256: item.sha256, fileName: item.fileName } }, now);
+  });
+}
+
+export function unlinkEvidence(ctx: StoreContext, assessmentId: string, claimId: string, evidenceId: string): void {
+  inWriteTransaction(ctx, () => {
+    checkEditableClaim(ctx, assessmentId, claimId);
+    const item = requireEvidence(ctx, evidenceId);
+    if (!deleteLink(ctx.db, { assessmentId, claimId, evidenceId })) {
+      throw new SscpError('not-found', `${item.fileName} is not linked to claim ${claimId}.`, 'Run sscp show ID to see which evidence each claim has.');
+    }
+    const now = nowInstant();
+    touch(ctx, assessmentId, now);
+    appendAudit(ctx.db, { assessmentId, action: 'evidence.unlinked', detail: { claimId, evidenceId, sha256: item.sha256, fileName: item.fileName } }, now);
+  });
+}
+
+export function listEvidenceWithUse(ctx: StoreContext): EvidenceWithUse[] {
+  return ctx.db.transaction(() =>
+    listAllEvidence(ctx.db).map((item) => ({
+      item,
+      replacesId: findReplacedId(ctx.db, item.id),
+      usedBy: listLinksForEvidence(ctx.db, item.id).map((l) => {
+        const a = findAssessment(ctx.db, l.assessmentId);
+        return { assessmentId: l.assessmentId, claimId: l.claimId, organisation: a?.organisation ?? '', state: a?.state ?? 'draft' };
+      }),
+    })),
+  )();
+}
+
+export function requireEvidence(ctx: StoreContext, evidenceId: string): EvidenceItem {
+  const item = typeof evidenceId === 'string' ? findEvidence(ctx.db, evidenceId) : undefined;
+  if (!item) throw new SscpError('not-found', `There is no evidence with id ${String(evidenceId)}.`, 'Run sscp show ID to see the evidence of an assessment.');
+  return item;
+}
+
+/**
+ * Changes an item's description, dates, name or confidentiality. Signed assessments must read
+ * as they were signed, so when a signed one uses the item the change becomes a new version
+ * that only the draft assessments move to.
+ */
+export function updateEvidence(ctx: StoreContext, evidenceId: string, patch: EvidencePatch): EvidenceItem {
+  return inWriteTransaction(ctx, () => {
+    const before = requireEvidence(ctx, evidenceId);
+    const merged = checkMeta({
+      fileName: patch.fileName ?? before.fileName,
+      description: patch.description ?? before.description,
+      effectiveDate: patch.effectiveDate === undefined ? before.effectiveDate : patch.effectiveDate,
+      expiryDate: patch.expiryDate === undefined ? before.expiryDate : patch.expiryDate,
+      confidential: patch.confidential ?? before.confidential,
+    });
+    const after: EvidenceItem = { ...before, ...merged, fileName: merged.fileName ?? before.fileName };
+    const pick = (e: EvidenceItem) => ({ fileName: e.fileName, description: e.description, effectiveDate: e.effectiveDate, expiryDate: e.expiryDate, confidential: e.confidential });
+    const changes = diff(pick(before), pick(after));
+    if (Object.keys(changes).length === 0) return before;
+    const { editable, frozen } = usersOf(ctx, evidenceId);
+    const now = nowInstant();
+    if (frozen.length === 0) {
+      updateEvidenceRow(ctx.db, after);
+      auditForEach(ctx, editable, now, 'evidence.updated', { evidenceId, changes });
+      return after;
+    }
+    if (editable.length === 0) throw usedOnlyBySigned(before);
+    const version: EvidenceItem = { ...after, id: newId(), addedAt: now };
+    insertEvidence(ctx.db, version, before.id);
+    moveLinks(ctx.db, before.id, version.id, editable);
+    auditForEach(ctx, editable, now, 'evidence.updated', { evidenceId: version.id, replacesId: before.id, changes });
+    return version;
+  });
+}
+
+/**
+ * A new file for an existing piece of evidence (this year's policy instead of last year's):
+ * a new item version takes over the links of draft assessments; signed ones keep the old.
+ */
+export async function replaceEvidence(ctx: StoreContext, evidenceId: string, newFilePath: string, options: AttachOptions = {}): Promise<EvidenceItem> {
+  const checkUsers = () => {
+    const before = requireEvidence(ctx, evidenceId);
+    const users = usersOf(ctx, evidenceId);
+    if (users.editable.length === 0 && users.frozen.length > 0) throw usedOnlyBySigned(before);
+    return { before, ...users };
+  };
+  checkUsers();
+  const blob = await ctx.blobs.ingest(newFilePath, options);
+  return inWriteTransaction(ctx, () => {
+    const { before, editable } = checkUsers();
+    const now = nowInstant();
+    const fileName = basename(newFilePath);
+    const version: EvidenceItem = { ...before, id: newId(), sha256: blob.sha256, size: blob.size, fileName, mediaType: mediaTypeFor(fileName), present: true, addedAt: now };
+    insertEvidence(ctx.db, version, before.id);
+    moveLinks(ctx.db, before.id, version.id, editable);
+    auditForEach(ctx, editable, now, 'evidence.replaced', {
+      evidenceId: version.id,
+      replacesId: before.id,
+      from: { sha256: before.sha256, fileName: before.fileName },
+      to: { sha256: version.sha256, fileName: version.fileName },
+    });
+    return version;
+  });
+}
+
+function checkEditableClaim(ctx: StoreContext, assessmentId: string, claimId: string): Assessment {
+  const a = requireAssessment(ctx, assessmentId);
+  checkClaimId(catalogFor(a), claimId);
+  assertEditable(a);
+  return a;
+}
+
+function checkMeta(meta: EvidenceMeta): CheckedMeta {
+  const effectiveDate = optionalDate(meta.effectiveDate, 'The effective date');
+  const expiryDate = optionalDate(meta.expiryDate, 'The expiry date');
+  checkDateOrder(effectiveDate, expiryDate, 'The effective date', 'The expiry date');
+  if (meta.confidential !== undefined && typeof meta.confidential !== 'boolean') {
+    throw new SscpError('invalid-input', 'Whether the evidence is confidential must be yes or no.', 'Answer yes or no.');
+  }
+  return {
+    fileName: meta.fileName === undefined ? null : requireText(meta.fileName, 'The file name'),
+    description: optionalText(meta.description, 'The description'),
+    effectiveDate,
+    expiryDate,
+    confidential: meta.confidential ?? false,
+  };
+}
+
+function newItem(blob: StoredBlob, meta: CheckedMeta, now: string): EvidenceItem {
+  const fileName = meta.fileName ?? blob.sha256;
+  return {
+    id: newId(),
+    sha256: blob.sha256,
+    fileName,
+    size: blob.size,
+    mediaType: mediaTypeFor(fileName),
+    description: meta.description,
+    effectiveDate: meta.effectiveDate,
+    expiryDate: meta.expiryDate,
+    confidential: meta.confidential,
+    present: true,
+    addedAt: now,
+  };
+}
+
+/** Assessment ids using an item, split into drafts (may change) and signed/archived (may not). */
+function usersOf(ctx: StoreContext, evidenceId: string): { editable: string[]; frozen: string[] } {
+  const ids = [...new Set(listLinksForEvidence(ctx.db, evidenceId).map((l) => l.assessmentId))];
+  const editable: string[] = [];
+  const frozen: string[] = [];
+  for (const id of ids) (findAssessment(ctx.db, id)?.state === 'draft' ? editable : frozen).push(id);
+  return { editable, frozen };
+}
+
+/** One entry per assessment the change reaches, or one general entry if it reaches none. */
+function auditForEach(ctx: StoreContext, assessmentIds: readonly string[], now: string, action: string, detail: Record<string, unknown>): void {
+  if (assessmentIds.length === 0) appendAudit(ctx.db, { assessmentId: null, action, detail }, now);
+  for (const id of assessmentIds) {
+    touch(ctx, id, now);
+    appendAudit(ctx.db, { assessmentId: id, action, detail }, now);
+  }
+}
+
+function usedOnlyBySigned(item: EvidenceItem): SscpError {
+  return new SscpError(
+    'frozen',
+    `${item.fileName} is used only by signed assessments, which can no longer be changed.`,
+    'Carry the assessment forward into a new period, then change the evidence there.',
+  );
+}

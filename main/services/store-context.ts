@@ -1,0 +1,25 @@
+import type { Assessment } from '../../shared/domain/types';
+import { SscpError } from '../../shared/errors';
+import type { BlobStore } from '../evidence/index';
+import { findAssessment } from '../store/assessments-repo';
+import type { Db } from '../store/index';
+
+/** What every workspace operation works on: the database and the evidence blobs beside it. */
+export interface StoreContext {
+  readonly db: Db;
+  readonly blobs: BlobStore;
+}
+
+/**
+ * Runs `fn` in one IMMEDIATE transaction: it takes the write lock up front, so two windows
+ * writing at once wait their turn (busy_timeout) instead of failing halfway.
+ */
+export function inWriteTransaction<T>(ctx: StoreContext, fn: () => T): T {
+  return ctx.db.transaction(fn).immediate();
+}
+
+export function requireAssessment(ctx: StoreContext, id: string): Assessment {
+  const a = typeof id === 'string' ? findAssessment(ctx.db, id) : undefined;
+  if (!a) throw new SscpError('not-found', `There is no assessment with id ${String(id)}.`, 'Run sscp list to see the assessments in this database and their ids.');
+  return a;
+}

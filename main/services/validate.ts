@@ -1,0 +1,82 @@
+import { findCatalog, findClaim, type Catalog } from '../../shared/catalog/index';
+import { compareIsoDates, parseIsoDate } from '../../shared/domain/dates';
+import type { Assessment, IsoDate } from '../../shared/domain/types';
+import { SscpError } from '../../shared/errors';
+
+/** Checks a value against one of the vocabularies in shared/domain/types.ts, naming the valid ones. */
+export function parseChoice<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new SscpError('invalid-input', `"${String(value)}" is not a valid ${what}.`, `Use one of: ${allowed.join(', ')}.`);
+}
+
+/** A required piece of text: trimmed, and not empty. */
+export function requireText(value: unknown, what: string): string {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (text === '') throw new SscpError('invalid-input', `${what} is missing.`, `Give the ${what.toLowerCase()}.`);
+  return text;
+}
+
+/** Optional free text: stored as written (leading spaces and line breaks may matter), '' when absent. */
+export function optionalText(value: unknown, what: string): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new SscpError('invalid-input', `${what} must be text.`, `Give the ${what.toLowerCase()} as text.`);
+  return value;
+}
+
+/** `YYYY-MM-DD` or nothing; '' counts as nothing so a cleared form field clears the date. */
+export function optionalDate(value: unknown, what: string): IsoDate | null {
+  if (value === undefined || value === null || value === '') return null;
+  if (typeof value !== 'string') throw new SscpError('invalid-input', `${what} must be a date in the form YYYY-MM-DD.`, 'For example 2026-03-31.');
+  return parseIsoDate(value, what);
+}
+
+/** A later date that must not come before an earlier one (period end, expiry). */
+export function checkDateOrder(earlier: IsoDate | null, later: IsoDate | null, earlierWhat: string, laterWhat: string): void {
+  if (earlier !== null && later !== null && compareIsoDates(later, earlier) < 0) {
+    throw new SscpError('invalid-input', `${laterWhat} ${later} is before ${earlierWhat.toLowerCase()} ${earlier}.`, `Give ${laterWhat.toLowerCase()} on or after ${earlierWhat.toLowerCase()}.`);
+  }
+}
+
+export function productList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new SscpError('invalid-input', 'The products must be a list of names.', 'Give each product name separately.');
+  const names = value.map((p) => requireText(p, 'A product name'));
+  return [...new Set(names)];
+}
+
+export function catalogFor(a: Pick<Assessment, 'catalogId' | 'catalogVersion'>): Catalog {
+  const catalog = findCatalog(a.catalogId, a.catalogVersion);
+  if (!catalog) {
+    throw new SscpError(
+      'unsupported-version',
+      `This assessment uses the catalog ${a.catalogId} ${a.catalogVersion}, which this version of SSCP Evidence Pack does not know.`,
+      'Update the app to one that includes that version of the Code of Practice.',
+    );
+  }
+  return catalog;
+}
+
+/** The claim id as written, if the assessment's catalog version has it. */
+export function checkClaimId(catalog: Catalog, claimId: string): string {
+  if (typeof claimId === 'string' && findClaim(catalog, claimId)) return claimId;
+  throw new SscpError(
+    'invalid-input',
+    `Claim ${String(claimId)} is not in the Code of Practice (catalog ${catalog.id} ${catalog.version}).`,
+    'Claims are numbered like 1.2.1; run sscp catalog to see them all.',
+  );
+}
+
+export function checkSha256(value: string, what: string): string {
+  if (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value)) return value;
+  throw new SscpError('invalid-input', `${what} is not a SHA-256 hash.`, 'A SHA-256 hash is 64 characters, 0-9 and a-f in lower case.');
+}
+
+/** Throws `frozen` unless the assessment is still a draft. */
+export function assertEditable(a: Assessment): void {
+  if (a.state === 'draft') return;
+  const hint = 'Carry it forward into a new period to make changes (sscp carry-forward, or Carry forward in the app).';
+  if (a.signedAt) {
+    throw new SscpError('frozen', `This assessment was signed on ${a.signedAt.slice(0, 10)} and can no longer be changed.`, hint);
+  }
+  throw new SscpError('frozen', 'This assessment has been archived and can no longer be changed.', hint);
+}

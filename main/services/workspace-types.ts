@@ -1,0 +1,172 @@
+import type {
+  ActionState,
+  Assessment,
+  AssessmentDetail,
+  AssessmentOrigin,
+  AuditEntry,
+  ClaimResponse,
+  ClaimResult,
+  EvidenceItem,
+  IsoDate,
+
+  RemedialAction,
+  VendorRole,
+  WorkStatus,
+} from '../../shared/domain/types';
+import type { EvidenceReport } from '../evidence/index';
+import type { AuditChainReport, ImportRecord, SignedPackInfo } from '../store/index';
+
+export interface NewAssessmentInput {
+  readonly organisation: string;
+  readonly role: VendorRole;
+  readonly products?: readonly string[];
+  readonly theme3InScope?: boolean;
+  readonly periodStart?: IsoDate | null;
+  readonly periodEnd?: IsoDate | null;
+  readonly sroName?: string;
+  readonly sroRole?: string;
+  /** Defaults to the current catalog; importers pass the version the source used. */
+  readonly catalog?: { readonly id: string; readonly version: string };
+  readonly origin?: AssessmentOrigin;
+  readonly previousId?: string | null;
+  /**
+   * Starting content, written in the same transaction as the assessment so a carry-forward
+   * or an import is all there or not there at all.
+   */
+  readonly seed?: AssessmentSeed;
+}
+
+export interface AssessmentSeed {
+  readonly responses?: readonly SeedResponse[];
+  /** Existing evidence items to link, by id. */
+  readonly links?: readonly { readonly claimId: string; readonly evidenceId: string }[];
+  readonly actions?: readonly NewActionInput[];
+  /** Records the imported file, so importing it again can be noticed (findImport). */
+  readonly importedFrom?: { readonly sourceSha256: string; readonly packId: string | null; readonly kind: 'pack' | 'form' };
+}
+
+export interface SeedResponse extends ClaimPatch {
+  readonly claimId: string;
+}
+
+export interface AssessmentPatch {
+  readonly organisation?: string;
+  readonly products?: readonly string[];
+  readonly role?: VendorRole;
+  readonly theme3InScope?: boolean;
+  readonly periodStart?: IsoDate | null;
+  readonly periodEnd?: IsoDate | null;
+  readonly sroName?: string;
+  readonly sroRole?: string;
+}
+
+export interface ClaimPatch {
+  readonly status?: WorkStatus;
+  readonly result?: ClaimResult;
+  readonly evidenceText?: string;
+  readonly arguments?: string;
+}
+
+export interface NewActionInput {
+  readonly claimId: string;
+  readonly description: string;
+  readonly owner?: string;
+  readonly dueDate?: IsoDate | null;
+  readonly state?: ActionState;
+}
+
+export interface ActionPatch {
+  readonly description?: string;
+  readonly owner?: string;
+  readonly dueDate?: IsoDate | null;
+  readonly state?: ActionState;
+}
+
+export interface EvidenceMeta {
+  /** Defaults to the attached file's own name. */
+  readonly fileName?: string;
+  readonly description?: string;
+  readonly effectiveDate?: IsoDate | null;
+  readonly expiryDate?: IsoDate | null;
+  readonly confidential?: boolean;
+}
+
+export type EvidencePatch = EvidenceMeta;
+
+export interface AttachOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (bytesDone: number, bytesTotal: number) => void;
+}
+
+/** How far an assessment has got, counting only the claims in scope for its role. */
+export interface Completeness {
+  readonly claimsInScope: number;
+  /** In-scope claims with a result other than not-assessed. */
+  readonly assessed: number;
+  /** In-scope claims whose work status is done. */
+  readonly done: number;
+  /** In-scope claims with at least one evidence file linked. */
+  readonly withEvidence: number;
+  /** assessed / claimsInScope, as a whole percentage. */
+  readonly percentAssessed: number;
+}
+
+export interface AssessmentSummary {
+  readonly assessment: Assessment;
+  readonly completeness: Completeness;
+}
+
+export interface EvidenceUse {
+  readonly assessmentId: string;
+  readonly claimId: string;
+  readonly organisation: string;
+  readonly state: Assessment['state'];
+}
+
+export interface EvidenceWithUse {
+  readonly item: EvidenceItem;
+  readonly usedBy: readonly EvidenceUse[];
+  /** The older version this item replaced, if it is a replacement. */
+  readonly replacesId: string | null;
+}
+
+export interface IntegrityReport {
+  readonly ok: boolean;
+  readonly sqlite: { readonly ok: boolean; readonly messages: readonly string[] };
+  readonly auditChain: AuditChainReport;
+  readonly evidence: EvidenceReport;
+  /** Everything that is wrong, one sentence each; empty when ok. */
+  readonly problems: readonly string[];
+}
+
+export type MarkSignedInput = SignedPackInfo;
+
+/** The one object the CLI, the IPC handlers and the pack/import services use. */
+export interface Workspace {
+  readonly dbPath: string;
+  readonly evidenceDir: string;
+  listAssessments(): AssessmentSummary[];
+  createAssessment(input: NewAssessmentInput): Assessment;
+  getAssessment(id: string): AssessmentDetail;
+  completeness(id: string): Completeness;
+  updateAssessment(id: string, patch: AssessmentPatch): Assessment;
+  updateClaim(assessmentId: string, claimId: string, patch: ClaimPatch): ClaimResponse;
+  addAction(assessmentId: string, input: NewActionInput): RemedialAction;
+  updateAction(actionId: string, patch: ActionPatch): RemedialAction;
+  removeAction(actionId: string): void;
+  attachEvidence(assessmentId: string, claimId: string, filePath: string, meta?: EvidenceMeta, options?: AttachOptions): Promise<EvidenceItem>;
+  linkEvidence(assessmentId: string, claimId: string, evidenceId: string): void;
+  unlinkEvidence(assessmentId: string, claimId: string, evidenceId: string): void;
+  listEvidence(): EvidenceWithUse[];
+  getEvidence(evidenceId: string): EvidenceItem;
+  updateEvidence(evidenceId: string, patch: EvidencePatch): EvidenceItem;
+  replaceEvidence(evidenceId: string, newFilePath: string, options?: AttachOptions): Promise<EvidenceItem>;
+  evidenceBlobPath(sha256: string): string;
+  markSigned(assessmentId: string, info: MarkSignedInput): Assessment;
+  signedPack(assessmentId: string): SignedPackInfo | undefined;
+  findImport(sourceSha256: string, packId?: string | null): ImportRecord | undefined;
+  auditEntries(assessmentId?: string): AuditEntry[];
+  checkIntegrity(onProgress?: (filesDone: number, filesTotal: number) => void): Promise<IntegrityReport>;
+  close(): void;
+}
+
