@@ -1,0 +1,86 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { CatalogJson } from '../../main/cli/commands/catalog';
+import { runCli } from '../../main/cli/run';
+
+const root = resolve(import.meta.dirname, '../..');
+
+async function sscp(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    env: {},
+    isTTY: false,
+  });
+  return { code, out, err };
+}
+
+function countOf(json: CatalogJson) {
+  const principles = json.themes.flatMap((t) => t.principles);
+  return { themes: json.themes.length, principles: principles.length, claims: principles.flatMap((p) => p.claims).length };
+}
+
+describe('sscp catalog', () => {
+  it('prints an indented tree of themes, principles and claims', async () => {
+    const { code, out, err } = await sscp('catalog');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const lines = out.split('\n');
+    expect(lines[0]).toBe('Software Security Code of Practice (uk-sscp 2025.1)');
+    expect(lines[1]).toBe('4 themes, 14 principles, 45 claims');
+    expect(lines).toContain('Theme 1  Secure design and development');
+    expect(lines).toContain('  2.1  Protect the build environment from unauthorised access');
+    expect(lines).toContain('    4.2.1  At least one year\'s notice before support ends');
+    expect(lines.filter((l) => /^ {4}\d\.\d\.\d {2}\S/.test(l))).toHaveLength(45);
+  });
+
+  it('prints the documented JSON shape with --json', async () => {
+    const { code, out } = await sscp('catalog', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as CatalogJson;
+    expect(Object.keys(json)).toEqual(['catalogId', 'version', 'title', 'source', 'themes']);
+    expect(json).toMatchObject({ catalogId: 'uk-sscp', version: '2025.1' });
+    expect(countOf(json)).toEqual({ themes: 4, principles: 14, claims: 45 });
+    const theme = json.themes[0]!;
+    expect(Object.keys(theme)).toEqual(['id', 'title', 'description', 'principles']);
+    expect(Object.keys(theme.principles[0]!)).toEqual(['id', 'title', 'statement', 'guidance', 'claims']);
+    expect(theme.principles[0]!.claims[0]).toEqual({
+      id: '1.1.1',
+      title: expect.any(String),
+      statement: expect.any(String),
+      guidance: expect.arrayContaining([expect.any(String)]),
+      typicalEvidence: expect.arrayContaining([expect.any(String)]),
+    });
+  });
+
+  it('accepts a known --catalog-version', async () => {
+    const { code, out } = await sscp('catalog', '--json', '--catalog-version', '2025.1');
+    expect(code).toBe(0);
+    expect((JSON.parse(out) as CatalogJson).version).toBe('2025.1');
+  });
+
+  it('exits 2 naming the known versions for an unknown --catalog-version', async () => {
+    const { code, out, err } = await sscp('catalog', '--catalog-version', '2024.9');
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toBe('sscp: There is no catalog version "2024.9" of uk-sscp.\nKnown versions: 2025.1.\n');
+  });
+
+  it('runs through the real binary', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, [resolve(root, 'bin/sscp.mjs'), 'catalog', '--json'], {
+      cwd: root,
+      maxBuffer: 10 * 1024 * 1024,
+    });
+    const json = JSON.parse(stdout) as CatalogJson;
+    expect(countOf(json)).toEqual({ themes: 4, principles: 14, claims: 45 });
+  });
+
+  it('makes the real binary exit 2 for an unknown version', async () => {
+    const run = promisify(execFile)(process.execPath, [resolve(root, 'bin/sscp.mjs'), 'catalog', '--catalog-version', 'nope'], { cwd: root });
+    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Known versions: 2025\.1/) });
+  });
+});
