@@ -14,7 +14,7 @@ describe('shipped catalog versions are frozen', () => {
     expect(recorded, `No hash recorded for ${key} in shared/catalog/catalog-hashes.ts`).toMatch(/^[0-9a-f]{64}$/);
     expect(
       sha256(canonicalJson(catalog)),
-      `Catalog ${key} changed since it shipped: ship a new catalog version instead of editing a shipped one.`,
+      `Catalog ${key} changed since it shipped: ship a new catalog version instead of editing a shipped one`,
     ).toBe(recorded);
   });
 
