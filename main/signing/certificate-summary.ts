@@ -1,0 +1,39 @@
+import { certificateFingerprint } from './fingerprint';
+import { OID_TITLE } from './certificates';
+import * as x509 from './x509';
+
+/** Who a certificate names, in the words a recipient checks. */
+export interface CertificateSummary {
+  readonly commonName: string | null;
+  readonly title: string | null;
+  readonly organisation: string | null;
+  /** The whole subject, RFC 4514 style. */
+  readonly subject: string;
+  readonly issuer: string;
+  readonly serialNumber: string;
+  /** SHA-256 of the DER certificate, lower-case hex without colons. */
+  readonly fingerprint: string;
+  readonly notBefore: string;
+  readonly notAfter: string;
+  readonly isCertificateAuthority: boolean;
+}
+
+function firstField(name: x509.Name, field: string): string | null {
+  return name.getField(field)[0] ?? null;
+}
+
+export function summariseCertificate(certificate: x509.X509Certificate): CertificateSummary {
+  const constraints = certificate.getExtension(x509.BasicConstraintsExtension);
+  return {
+    commonName: firstField(certificate.subjectName, 'CN'),
+    title: firstField(certificate.subjectName, OID_TITLE),
+    organisation: firstField(certificate.subjectName, 'O'),
+    subject: certificate.subject,
+    issuer: certificate.issuer,
+    serialNumber: certificate.serialNumber.toLowerCase(),
+    fingerprint: certificateFingerprint(new Uint8Array(certificate.rawData)),
+    notBefore: certificate.notBefore.toISOString(),
+    notAfter: certificate.notAfter.toISOString(),
+    isCertificateAuthority: constraints?.ca ?? false,
+  };
+}

@@ -1,0 +1,120 @@
+import { createCipheriv, createDecipheriv, pbkdf2, randomBytes, scrypt } from 'node:crypto';
+import { promisify } from 'node:util';
+import { SscpError } from '../../shared/errors';
+import { normalisePassphrase, wrongPassphraseError } from './passphrase';
+
+/**
+ * Private keys at rest: PKCS#8 DER sealed with AES-256-GCM under a key derived from the
+ * passphrase. The KDF and its parameters travel with the ciphertext, so a later version can
+ * raise the cost for new keys and still open old ones. The header is authenticated too
+ * (GCM additional data), so nobody can swap in cheaper parameters unnoticed.
+ */
+export type KdfParams =
+  | { readonly name: 'scrypt'; readonly N: number; readonly r: number; readonly p: number; readonly salt: string }
+  | { readonly name: 'pbkdf2-sha256'; readonly iterations: number; readonly salt: string };
+
+export interface EncryptedPrivateKey {
+  readonly format: 'sscp-encrypted-pkcs8';
+  readonly version: 1;
+  readonly kdf: KdfParams;
+  readonly cipher: 'aes-256-gcm';
+  /** base64 */
+  readonly nonce: string;
+  /** base64 */
+  readonly ciphertext: string;
+  /** base64, the 16-byte GCM tag */
+  readonly tag: string;
+}
+
+/** scrypt N=2^17, r=8, p=1: about 128 MiB and a fraction of a second per unlock. */
+export const DEFAULT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
+const MIN_PBKDF2_ITERATIONS = 600_000;
+const KEY_LENGTH = 32;
+
+const scryptAsync = promisify(scrypt) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: { N: number; r: number; p: number; maxmem: number },
+) => Promise<Buffer>;
+const pbkdf2Async = promisify(pbkdf2);
+
+async function deriveKey(passphrase: string, kdf: KdfParams): Promise<Buffer> {
+  const salt = Buffer.from(kdf.salt, 'base64');
+  const secret = normalisePassphrase(passphrase);
+  if (kdf.name === 'scrypt') {
+    // Node refuses scrypt above 32 MiB unless told; 128·N·r bytes plus headroom is what it needs.
+    const maxmem = 128 * kdf.N * kdf.r * 2;
+    return scryptAsync(secret, salt, KEY_LENGTH, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem });
+  }
+  return pbkdf2Async(secret, salt, kdf.iterations, KEY_LENGTH, 'sha256');
+}
+
+function headerBytes(blob: Pick<EncryptedPrivateKey, 'format' | 'version' | 'kdf' | 'cipher'>): Buffer {
+  return Buffer.from(JSON.stringify([blob.format, blob.version, blob.kdf, blob.cipher]), 'utf8');
+}
+
+export async function sealPrivateKey(
+  pkcs8Der: Uint8Array,
+  passphrase: string,
+  kdfChoice: { name: 'scrypt'; N: number; r: number; p: number } | { name: 'pbkdf2-sha256'; iterations: number } = {
+    name: 'scrypt',
+    ...DEFAULT_SCRYPT,
+  },
+): Promise<EncryptedPrivateKey> {
+  if (kdfChoice.name === 'pbkdf2-sha256' && kdfChoice.iterations < MIN_PBKDF2_ITERATIONS) {
+    throw new SscpError('invalid-input', `PBKDF2 needs at least ${MIN_PBKDF2_ITERATIONS} iterations to protect a signing key.`);
+  }
+  const kdf: KdfParams = { ...kdfChoice, salt: randomBytes(16).toString('base64') };
+  const nonce = randomBytes(12);
+  const key = await deriveKey(passphrase, kdf);
+  const header = { format: 'sscp-encrypted-pkcs8', version: 1, kdf, cipher: 'aes-256-gcm' } as const;
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  cipher.setAAD(headerBytes(header));
+  const ciphertext = Buffer.concat([cipher.update(pkcs8Der), cipher.final()]);
+  return {
+    ...header,
+    nonce: nonce.toString('base64'),
+    ciphertext: ciphertext.toString('base64'),
+    tag: cipher.getAuthTag().toString('base64'),
+  };
+}
+
+/** Returns the PKCS#8 DER; a wrong passphrase is a 'wrong-passphrase' error naming the identity. */
+export async function openPrivateKey(blob: EncryptedPrivateKey, passphrase: string, label: string): Promise<Uint8Array> {
+  if (blob.format !== 'sscp-encrypted-pkcs8' || blob.version !== 1 || blob.cipher !== 'aes-256-gcm') {
+    throw new SscpError(
+      'unsupported-version',
+      `The stored key of signing identity "${label}" is in a format this version does not know.`,
+      'Open the workspace with the version of SSCP Evidence Pack that created it, or a newer one.',
+    );
+  }
+  const key = await deriveKey(passphrase, blob.kdf);
+  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(blob.nonce, 'base64'));
+  decipher.setAAD(headerBytes(blob));
+  decipher.setAuthTag(Buffer.from(blob.tag, 'base64'));
+  try {
+    return new Uint8Array(Buffer.concat([decipher.update(Buffer.from(blob.ciphertext, 'base64')), decipher.final()]));
+  } catch {
+    // GCM cannot tell a wrong passphrase from a damaged blob; the passphrase is by far the likelier.
+    throw wrongPassphraseError(label);
+  }
+}
+
+export function serialiseEncryptedKey(blob: EncryptedPrivateKey): string {
+  return JSON.stringify(blob);
+}
+
+export function parseEncryptedKey(text: string, label: string): EncryptedPrivateKey {
+  try {
+    const value = JSON.parse(text) as EncryptedPrivateKey;
+    if (value && typeof value === 'object' && typeof value.ciphertext === 'string') return value;
+  } catch {
+    // fall through to the error below
+  }
+  throw new SscpError(
+    'unreadable',
+    `The stored key of signing identity "${label}" is damaged.`,
+    'Restore the workspace from a backup, or import the identity again from its .p12 file.',
+  );
+}
