@@ -1,0 +1,142 @@
+import { blockParagraphs } from './block-text';
+import type { DocBlock, DocCell, DocRow, DocTable } from './docx-model';
+import type { FormRow } from './types';
+
+/** The four columns of the official form, in order. */
+export const FORM_COLUMNS = ['Reference', 'Principles/Claims', 'Evidence', 'Arguments / Assumptions'] as const;
+
+/** A column of the form: the grid columns its header cell covers. */
+interface ColumnRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface FormStructure {
+  readonly rows: readonly FormRow[];
+  /** Rows that are neither claims nor headings but hold text (kept for the report). */
+  readonly strayRows: readonly FormRow[];
+  /** Everything outside the form's tables, in order: where the cover fields live. */
+  readonly coverBlocks: readonly DocBlock[];
+  readonly formTableCount: number;
+}
+
+const PRINCIPLE_REF = /^principle\s*(\d+\.\d+)\b/i;
+const CLAIM_REF = /\bclaim\s*(\d+\.\d+\.\d+)\b/i;
+const BARE_CLAIM = /^(\d+\.\d+\.\d+)\.?$/;
+const BARE_PRINCIPLE = /^(\d+\.\d+)\.?$/;
+const THEME_REF = /^theme\s*\d+\b/i;
+
+/**
+ * Finds the form's tables (any table, at any depth, with a header row reading
+ * Reference | Principles/Claims | Evidence | Arguments / Assumptions) and reads their rows.
+ * A table without its own header that follows a form table and starts with a principle or
+ * claim reference is read with the same columns: people split tables when editing.
+ */
+export function readFormStructure(blocks: readonly DocBlock[]): FormStructure {
+  const rows: FormRow[] = [];
+  const strayRows: FormRow[] = [];
+  const coverBlocks: DocBlock[] = [];
+  let tableCount = 0;
+  let lastColumns: readonly ColumnRange[] | null = null;
+  let principleId: string | null = null;
+
+  const visit = (items: readonly DocBlock[]): void => {
+    for (const block of items) {
+      if (block.kind === 'paragraph') {
+        coverBlocks.push(block);
+        continue;
+      }
+      const headerAt = block.rows.findIndex((row) => headerColumns(row) !== null);
+      const columns = headerAt >= 0 ? headerColumns(block.rows[headerAt] as DocRow) : lastColumns && looksLikeFormBody(block) ? lastColumns : null;
+      if (!columns) {
+        coverBlocks.push(block);
+        // A layout table may hold the form's tables inside its cells.
+        for (const row of block.rows) for (const cell of row.cells) visit(cell.blocks.filter((b) => b.kind === 'table'));
+        continue;
+      }
+      lastColumns = columns;
+      tableCount++;
+      block.rows.forEach((row, index) => {
+        if (index <= headerAt || headerColumns(row) !== null) return;
+        const source = { table: tableCount, row: index + 1 };
+        const cells = columnTexts(row, columns);
+        if (cells.every((paragraphs) => paragraphs.join('').trim() === '')) return;
+        const [refParagraphs, textParagraphs, evidenceParagraphs, argumentParagraphs] = cells;
+        const reference = (refParagraphs ?? []).join(' ').replace(/\s+/g, ' ').trim();
+        const principleMatch = PRINCIPLE_REF.exec(reference) ?? BARE_PRINCIPLE.exec(reference);
+        const claimMatch = CLAIM_REF.exec(reference) ?? BARE_CLAIM.exec(reference);
+        const formRow: FormRow = {
+          reference,
+          number: claimMatch?.[1] ?? null,
+          principleId: principleMatch?.[1] ?? principleId,
+          claimText: (textParagraphs ?? []).join('\n'),
+          evidenceText: (evidenceParagraphs ?? []).join('\n'),
+          argumentParagraphs: argumentParagraphs ?? [],
+          source,
+        };
+        const hasClaimContent = formRow.evidenceText.trim() !== '' || formRow.argumentParagraphs.join('').trim() !== '';
+        if (!claimMatch && (principleMatch || THEME_REF.test(reference))) {
+          if (principleMatch) principleId = principleMatch[1] ?? null;
+          if (hasClaimContent) strayRows.push(formRow);
+          return;
+        }
+        rows.push(formRow);
+      });
+    }
+  };
+  visit(blocks);
+  return { rows, strayRows, coverBlocks, formTableCount: tableCount };
+}
+
+/** The grid ranges of the four columns if this row is the form's header row. */
+function headerColumns(row: DocRow): readonly ColumnRange[] | null {
+  const matchers = [isReferenceHeading, isClaimsHeading, isEvidenceHeading, isArgumentsHeading];
+  const found: ColumnRange[] = [];
+  let from = 0;
+  for (const matches of matchers) {
+    const at = row.cells.findIndex((cell, i) => i >= from && matches(headingText(cell)));
+    if (at < 0) return null;
+    const cell = row.cells[at] as DocCell;
+    found.push({ start: cell.gridStart, end: cell.gridStart + cell.gridSpan - 1 });
+    from = at + 1;
+  }
+  return found;
+}
+
+function headingText(cell: DocCell): string {
+  return blockParagraphs(cell.blocks)
+    .join(' ')
+    .toLowerCase()
+    .replace(/\s*\/\s*/g, '/')
+    .replace(/[\s:*]+$/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const isReferenceHeading = (t: string): boolean => t === 'reference' || t === 'ref' || t === 'ref.' || t === 'reference number';
+const isClaimsHeading = (t: string): boolean => /^principles?\b/.test(t) && t.includes('claim');
+const isEvidenceHeading = (t: string): boolean => t === 'evidence';
+const isArgumentsHeading = (t: string): boolean => t.startsWith('argument');
+
+function looksLikeFormBody(table: DocTable): boolean {
+  const first = table.rows[0]?.cells[0];
+  if (!first) return false;
+  const text = blockParagraphs(first.blocks).join(' ').trim();
+  return PRINCIPLE_REF.test(text) || CLAIM_REF.test(text);
+}
+
+/**
+ * Each column's paragraphs for one row. A cell goes to the column its first grid column falls
+ * in; a cell spanning several columns (a merged principle row) gives its text to the first.
+ */
+function columnTexts(row: DocRow, columns: readonly ColumnRange[]): string[][] {
+  const out: string[][] = columns.map(() => []);
+  for (const cell of row.cells) {
+    if (cell.verticalMerge === 'continue') continue;
+    let column = columns.findIndex((c) => cell.gridStart >= c.start && cell.gridStart <= c.end);
+    if (column < 0) column = cell.gridStart > (columns[columns.length - 1]?.end ?? 0) ? columns.length - 1 : 0;
+    const target = out[column] as string[];
+    target.push(...blockParagraphs(cell.blocks));
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { SscpError } from '../../../shared/errors';
+import { DEFAULT_ZIP_LIMITS, listZipEntries, readZipEntry, ZipRefusal, type ZipLimits } from './safe-unzip';
+
+/** A .docx bigger than this is not a filled-in form (the real one is well under 1 MB). */
+const MAX_DOCX_BYTES = 200 * 1024 * 1024;
+
+const NOT_DOCX_HINT = 'Choose the filled-in self-assessment form saved from Word as a .docx file (not .doc, .pdf or .odt).';
+
+/**
+ * Opens a .docx safely and returns the text of its main document part
+ * (`word/document.xml`). Anything that is not a sound Word document is an 'unreadable' error.
+ */
+export async function readDocumentXml(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<string> {
+  const name = basename(path);
+  const bytes = await readDocxBytes(path, name);
+  try {
+    const entries = listZipEntries(bytes, limits);
+    const names = new Set(entries.map((e) => e.name));
+    if (!names.has('[Content_Types].xml') || !names.has('word/document.xml')) {
+      throw new ZipRefusal('it has no Word document inside');
+    }
+    const documentEntry = entries.find((e) => e.name === 'word/document.xml');
+    if (!documentEntry) throw new ZipRefusal('it has no Word document inside');
+    const xml = readZipEntry(bytes, documentEntry, limits.maxTotalUncompressed);
+    return new TextDecoder('utf-8', { fatal: true }).decode(xml);
+  } catch (e) {
+    if (e instanceof ZipRefusal) throw notDocx(name, e.message);
+    if (e instanceof TypeError) throw notDocx(name, 'its text is not valid UTF-8');
+    throw e;
+  }
+}
+
+async function readDocxBytes(path: string, name: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) throw notDocx(name, 'it is a folder, not a file');
+    size = info.size;
+  } catch (e) {
+    if (e instanceof SscpError) throw e;
+    throw new SscpError('unreadable', `${name} could not be opened: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}.`, 'Check the file exists and that you may read it.');
+  }
+  if (size === 0) throw notDocx(name, 'it is empty');
+  if (size > MAX_DOCX_BYTES) throw notDocx(name, `it is larger than ${MAX_DOCX_BYTES / (1024 * 1024)} MB`);
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (e) {
+    throw new SscpError('unreadable', `${name} could not be read: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}.`, 'Check that you may read the file and that it is not open in another program that locks it.');
+  }
+}
+
+function notDocx(name: string, why: string): SscpError {
+  return new SscpError('unreadable', `${name} is not a Word document (.docx): ${why}.`, NOT_DOCX_HINT);
+}

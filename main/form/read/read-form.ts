@@ -1,0 +1,92 @@
+import { basename } from 'node:path';
+import { listClaims, type Catalog } from '../../../shared/catalog/index';
+import { SscpError } from '../../../shared/errors';
+import { splitRecord } from '../result-block';
+import { readCoverFields } from './cover-fields';
+import { FORM_COLUMNS, readFormStructure } from './form-tables';
+import { readDocumentXml } from './open-docx';
+import { DocumentXmlError, parseDocumentXml } from './parse-document-xml';
+import { placeRows, where } from './place-rows';
+import type { FormReadResult, FormRow, PlacedRow, UnplacedRow } from './types';
+
+export type { FormCover, FormReadResult, PlacedRow, PlacementMethod, RowSource, UnplacedRow } from './types';
+
+/**
+ * Reads a filled-in official self-assessment form (.docx) and places its rows on the
+ * catalog's claims. Nothing is dropped: a row that cannot be placed is in `unplaced` with the
+ * reason, and every oddity is in `warnings`.
+ */
+export async function readForm(path: string, catalog: Catalog): Promise<FormReadResult> {
+  const xml = await readDocumentXml(path);
+  return readFormXml(xml, catalog, basename(path));
+}
+
+/** The same, from the text of `word/document.xml` (for tests and other containers). */
+export function readFormXml(xml: string, catalog: Catalog, fileName = 'The document'): FormReadResult {
+  let blocks;
+  try {
+    blocks = parseDocumentXml(xml);
+  } catch (e) {
+    if (!(e instanceof DocumentXmlError)) throw e;
+    throw new SscpError('unreadable', `${fileName} is not a Word document (.docx): its content is damaged (${e.message}).`, 'Open it in Word, save it again as a .docx, and import that copy.');
+  }
+  const structure = readFormStructure(blocks);
+  if (structure.formTableCount === 0) {
+    throw new SscpError(
+      'invalid-input',
+      `This Word document is not the Software Security Code of Practice self-assessment form: no table has the columns ${FORM_COLUMNS.join(' | ')}.`,
+      'Choose the official self-assessment form (the Word template with one table per principle), or a copy exported from this app.',
+    );
+  }
+  const coverReading = readCoverFields(structure.coverBlocks);
+  const warnings: string[] = [...coverReading.warnings];
+  const { placed, rejected } = placeRows(structure.rows, catalog);
+
+  const rows: PlacedRow[] = placed.map(({ row, claimId, method, similarity, note }) => {
+    const split = splitRecord(row.argumentParagraphs);
+    if (split.problems.length > 0) {
+      warnings.push(`Claim ${claimId} (${where(row.source)}): the assessment record in the Arguments cell could not be read (${split.problems.join('; ')}); it was kept as text.`);
+    }
+    if (note) warnings.push(`Claim ${claimId} (${where(row.source)}): ${note}`);
+    return {
+      claimId,
+      reference: row.reference,
+      claimText: row.claimText,
+      evidenceText: row.evidenceText,
+      arguments: split.body.join('\n'),
+      record: split.record,
+      method,
+      similarity: round(similarity),
+      note,
+      source: row.source,
+    };
+  });
+
+  const unplaced: UnplacedRow[] = [
+    ...rejected.map(({ row, reason }) => unplacedRow(row, reason)),
+    ...structure.strayRows.map((row) => unplacedRow(row, `"${row.reference}" is a heading row, but it has evidence or arguments text, which belongs on a claim row.`)),
+  ];
+  for (const u of unplaced) warnings.push(`Not placed (${where(u.source)}, Reference "${u.reference}"): ${u.reason}`);
+
+  const filled = new Set(rows.filter((r) => r.evidenceText.trim() !== '' || r.arguments.trim() !== '').map((r) => r.claimId));
+  const emptyClaims = listClaims(catalog)
+    .map((c) => c.claim.id)
+    .filter((id) => !filled.has(id));
+
+  return { cover: coverReading.cover, rows, unplaced, emptyClaims, warnings };
+}
+
+function unplacedRow(row: FormRow, reason: string): UnplacedRow {
+  return {
+    reference: row.reference,
+    claimText: row.claimText,
+    evidenceText: row.evidenceText,
+    arguments: row.argumentParagraphs.join('\n'),
+    reason,
+    source: row.source,
+  };
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,117 @@
+import { formatUkDate, isIsoDate, parseUkDate } from '../../shared/domain/dates';
+import { CLAIM_RESULTS, type ActionState, type ClaimResult, type IsoDate } from '../../shared/domain/types';
+
+/**
+ * The official form has no place for a claim's result or its remedial actions, so the export
+ * appends them to the Arguments / Assumptions cell after a marker paragraph, and the reader
+ * strips exactly that block back off. Everything above the marker is the person's own text.
+ */
+export const RECORD_MARKER = '— Assessment record (added by SSCP Evidence Pack) —';
+
+export const RESULT_LABELS: Readonly<Record<ClaimResult, string>> = {
+  'not-assessed': 'Not assessed',
+  met: 'Met',
+  'partially-met': 'Partially met',
+  'not-met': 'Not met',
+  'not-applicable': 'Not applicable',
+};
+
+export interface RecordedAction {
+  readonly description: string;
+  readonly owner: string;
+  readonly dueDate: IsoDate | null;
+  readonly state: ActionState;
+}
+
+export interface RecordedEvidenceFile {
+  readonly fileName: string;
+  readonly sha256: string;
+}
+
+export interface AssessmentRecord {
+  readonly result: ClaimResult;
+  readonly actions: readonly RecordedAction[];
+  readonly evidenceFiles: readonly RecordedEvidenceFile[];
+}
+
+const NOT_SET = 'not set';
+
+/** The block's paragraphs, marker first. A paragraph may hold line breaks (`\n`). */
+export function formatRecord(record: AssessmentRecord): string[] {
+  return [
+    RECORD_MARKER,
+    `Result: ${RESULT_LABELS[record.result]}`,
+    ...record.actions.map(
+      (a) =>
+        `Remedial action: ${a.description} (owner: ${a.owner.trim() === '' ? NOT_SET : a.owner}, due: ${a.dueDate && isIsoDate(a.dueDate) ? formatUkDate(a.dueDate) : NOT_SET}, ${a.state})`,
+    ),
+    ...record.evidenceFiles.map((f) => `Evidence file: ${f.fileName} (SHA-256 ${f.sha256})`),
+  ];
+}
+
+export interface SplitArguments {
+  /** The person's own paragraphs, above the marker. */
+  readonly body: readonly string[];
+  /** Null when the cell has no block (a form filled in by hand). */
+  readonly record: AssessmentRecord | null;
+  /** Lines in the block that could not be read; the block is then left in the text. */
+  readonly problems: readonly string[];
+}
+
+const RESULT_LINE = /^Result: (.+)$/;
+const ACTION_LINE = /^Remedial action: ([\s\S]*) \(owner: ([\s\S]*?), due: (not set|\d{1,2}\/\d{1,2}\/\d{4}), (open|done)\)$/;
+const EVIDENCE_LINE = /^Evidence file: ([\s\S]*) \(SHA-256 ([0-9a-f]{64})\)$/;
+
+/**
+ * Separates the person's text from the block. If any line of the block does not parse, the
+ * whole cell is kept as text and the problem reported, so nothing is lost either way.
+ */
+export function splitRecord(paragraphs: readonly string[]): SplitArguments {
+  const markerAt = paragraphs.lastIndexOf(RECORD_MARKER);
+  if (markerAt < 0) return { body: paragraphs, record: null, problems: [] };
+
+  let result: ClaimResult | null = null;
+  const actions: RecordedAction[] = [];
+  const evidenceFiles: RecordedEvidenceFile[] = [];
+  const problems: string[] = [];
+  for (const line of paragraphs.slice(markerAt + 1)) {
+    const resultMatch = RESULT_LINE.exec(line);
+    const actionMatch = ACTION_LINE.exec(line);
+    const evidenceMatch = EVIDENCE_LINE.exec(line);
+    if (resultMatch && result === null) {
+      result = resultFromLabel(resultMatch[1] ?? '');
+      if (result === null) problems.push(`unknown result "${resultMatch[1]}"`);
+    } else if (actionMatch) {
+      const due = actionMatch[3] ?? NOT_SET;
+      const dueDate = due === NOT_SET ? null : ukDateOrNull(due);
+      if (due !== NOT_SET && dueDate === null) problems.push(`"${due}" is not a real date`);
+      const owner = actionMatch[2] ?? '';
+      actions.push({
+        description: actionMatch[1] ?? '',
+        owner: owner === NOT_SET ? '' : owner,
+        dueDate,
+        state: actionMatch[4] === 'done' ? 'done' : 'open',
+      });
+    } else if (evidenceMatch) {
+      evidenceFiles.push({ fileName: evidenceMatch[1] ?? '', sha256: evidenceMatch[2] ?? '' });
+    } else if (line.trim() !== '') {
+      problems.push(`unrecognised line "${line.length > 80 ? `${line.slice(0, 77)}...` : line}"`);
+    }
+  }
+  if (result === null && problems.length === 0) problems.push('no "Result:" line');
+  if (problems.length > 0 || result === null) return { body: paragraphs, record: null, problems };
+  return { body: paragraphs.slice(0, markerAt), record: { result, actions, evidenceFiles }, problems: [] };
+}
+
+function resultFromLabel(label: string): ClaimResult | null {
+  const wanted = label.trim().toLowerCase();
+  return CLAIM_RESULTS.find((r) => RESULT_LABELS[r].toLowerCase() === wanted || r === wanted) ?? null;
+}
+
+function ukDateOrNull(text: string): IsoDate | null {
+  try {
+    return parseUkDate(text);
+  } catch {
+    return null;
+  }
+}
