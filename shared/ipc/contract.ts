@@ -6,7 +6,7 @@ import {
   actionFields, actionState, assessmentFields, claimId, claimPatch, evidenceMeta, filePath, id, none, settingsPatch,
 } from './schemas';
 import type {
-  AppInfo, AssessmentListItem, EvidenceLibraryItem, EvidencePreview, JobProgress, JobStarted, PickedPath, PickedPaths,
+  AppInfo, AssessmentListItem, IntegritySummary, EvidenceLibraryItem, EvidencePreview, JobProgress, JobStarted, PickedPath, PickedPaths,
   Settings, WorkspaceInfo,
 } from './views';
 
@@ -55,7 +55,7 @@ export const contract = {
   'workspace.current': { args: none, result: returns<WorkspaceInfo | null>() },
   'workspace.open': { args: z.strictObject({ dbPath: filePath }), result: returns<WorkspaceInfo>() },
   'workspace.close': { args: none, result: returns<null>() },
-  'workspace.checkIntegrity': { args: none, result: returns<{ readonly ok: boolean; readonly problems: readonly string[] }>() },
+  'workspace.checkIntegrity': { args: none, ...job<IntegritySummary>() },
 
   // Assessments, claims and remedial actions.
   'assessments.list': { args: none, result: returns<readonly AssessmentListItem[]>() },

@@ -43,6 +43,7 @@ export const actionFields = z.strictObject({
 });
 
 export const evidenceMeta = z.strictObject({
+  fileName: z.string().trim().min(1).max(255).optional(),
   description: longText.optional(),
   effectiveDate: optionalDate.optional(),
   expiryDate: optionalDate.optional(),

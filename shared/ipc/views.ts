@@ -22,18 +22,32 @@ export interface WorkspaceInfo {
   readonly dbPath: string;
 }
 
+/** How far an assessment has got, over the claims in scope for its vendor role. */
+export interface ListCompleteness {
+  readonly claimsInScope: number;
+  readonly assessed: number;
+  readonly done: number;
+  readonly withEvidence: number;
+  readonly percentAssessed: number;
+}
+
 export interface AssessmentListItem {
   readonly assessment: Assessment;
-  /** Claims in scope that have a result other than not-assessed. */
-  readonly answered: number;
-  /** Claims in scope for the assessment's vendor role. */
-  readonly inScope: number;
+  readonly completeness: ListCompleteness;
 }
 
 /** One file in the library, with every claim that uses it. */
 export interface EvidenceLibraryItem {
-  readonly evidence: EvidenceItem;
-  readonly usedBy: readonly (EvidenceLink & { readonly organisation: string })[];
+  readonly item: EvidenceItem;
+  readonly usedBy: readonly (EvidenceLink & { readonly organisation: string; readonly state: Assessment['state'] })[];
+  /** The older version this file replaced, if it is a replacement. */
+  readonly replacesId: string | null;
+}
+
+export interface IntegritySummary {
+  readonly ok: boolean;
+  /** Everything that is wrong, one sentence each. */
+  readonly problems: readonly string[];
 }
 
 export interface EvidencePreview {

@@ -1,0 +1,48 @@
+import { dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
+import { join } from 'node:path';
+import type { PickedPath, PickedPaths } from '../../shared/ipc/views';
+
+export type FilePurpose = 'evidence' | 'pack' | 'form' | 'p12';
+export type SavePurpose = 'pack' | 'form' | 'certificate';
+
+const DATABASE: FileFilter = { name: 'SSCP Evidence Pack database', extensions: ['sscp'] };
+const OPEN_FILTERS: Record<FilePurpose, FileFilter[]> = {
+  evidence: [{ name: 'All files', extensions: ['*'] }],
+  pack: [{ name: 'Evidence pack (PDF)', extensions: ['pdf'] }],
+  form: [{ name: 'Word form', extensions: ['docx'] }],
+  p12: [{ name: 'Signing identity (PKCS#12)', extensions: ['p12', 'pfx'] }],
+};
+const SAVE_FILTERS: Record<SavePurpose, FileFilter[]> = {
+  pack: [{ name: 'Evidence pack (PDF)', extensions: ['pdf'] }],
+  form: [{ name: 'Word form', extensions: ['docx'] }],
+  certificate: [{ name: 'Certificate (PEM)', extensions: ['pem', 'crt'] }],
+};
+
+/** Native dialogs, shown as sheets of the main window; a cancelled dialog answers null. */
+export type Dialogs = ReturnType<typeof createDialogs>;
+
+export function createDialogs(getWindow: () => BrowserWindow | null, defaultFolder: () => string | null) {
+  const parent = (): BrowserWindow | undefined => getWindow() ?? undefined;
+  const open = async (title: string, filters: FileFilter[], multi: boolean): Promise<string[]> => {
+    const options: OpenDialogOptions = { title, filters, properties: multi ? ['openFile', 'multiSelections'] : ['openFile'] };
+    const window = parent();
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? [] : result.filePaths;
+  };
+  const save = async (title: string, filters: FileFilter[], defaultPath?: string): Promise<PickedPath> => {
+    const window = parent();
+    const options = { title, filters, defaultPath };
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    return { path: result.canceled || !result.filePath ? null : result.filePath };
+  };
+  return {
+    openDatabase: async (): Promise<PickedPath> => ({ path: (await open('Open a database', [DATABASE], false))[0] ?? null }),
+    newDatabase: (): Promise<PickedPath> => save('Create a new database', [DATABASE], 'assessments.sscp'),
+    openEvidenceFiles: async (): Promise<PickedPaths> => ({ paths: await open('Attach evidence files', OPEN_FILTERS.evidence, true) }),
+    chooseFile: async (purpose: FilePurpose): Promise<PickedPath> => ({ path: (await open('Choose a file', OPEN_FILTERS[purpose], false))[0] ?? null }),
+    saveFile: (purpose: SavePurpose, suggestedName: string): Promise<PickedPath> => {
+      const folder = defaultFolder();
+      return save('Save as', SAVE_FILTERS[purpose], folder ? join(folder, suggestedName) : suggestedName);
+    },
+  };
+}

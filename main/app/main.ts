@@ -1,0 +1,104 @@
+import type { BrowserWindow} from 'electron';
+import { app, ipcMain, Menu, nativeTheme } from 'electron';
+import { join } from 'node:path';
+import { CURRENT_CATALOG } from '../../shared/catalog/index';
+import { createDispatch } from '../ipc/dispatch';
+import { createServiceHandlers } from '../ipc/handlers';
+import { JobRunner } from '../ipc/jobs';
+import { collectLicences } from '../ipc/licences';
+import { openWorkspace } from '../services/workspace';
+import { createDialogs } from './dialogs';
+import { registerIpc } from './ipc';
+import { buildMenuTemplate } from './menu';
+import { createPlatformHandlers } from './platform-handlers';
+import { makeSenderCheck } from './sender-check';
+import { createSettingsStore } from './settings';
+import { createMainWindow } from './window';
+
+// dist/app/main.cjs sits beside dist/app/preload.cjs; the renderer is built to dist/renderer.
+const preloadPath = join(__dirname, 'preload.cjs');
+const rendererRoot = join(__dirname, '..', 'renderer');
+
+let mainWindow: BrowserWindow | null = null;
+const getWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
+
+function sendToWindow(channel: string, payload: unknown): void {
+  getWindow()?.webContents.send(channel, payload);
+}
+
+function start(): void {
+  const settings = createSettingsStore();
+  const jobs = new JobRunner((event, payload) => sendToWindow(event, payload));
+  const { handlers, session } = createServiceHandlers({
+    openWorkspace,
+    jobs,
+    onWorkspaceOpened: (dbPath) => settings.addRecentDatabase(dbPath),
+  });
+  const platform = createPlatformHandlers({
+    dialogs: createDialogs(getWindow, () => settings.get().defaultExportFolder),
+    settings,
+    appInfo: async () => ({
+      productName: 'SSCP Evidence Pack',
+      version: app.getVersion(),
+      catalogVersion: `${CURRENT_CATALOG.id} ${CURRENT_CATALOG.version}`,
+      licences: await collectLicences(app.getAppPath()),
+    }),
+    applyTheme: (theme) => {
+      nativeTheme.themeSource = theme;
+    },
+  });
+  registerIpc(ipcMain, createDispatch({ ...handlers, ...platform }), makeSenderCheck(getWindow, rendererRoot));
+
+  app.setAboutPanelOptions({
+    applicationName: 'SSCP Evidence Pack',
+    applicationVersion: app.getVersion(),
+    copyright: 'Licensed under the Apache License 2.0',
+    credits: 'Built with Electron, React, SQLite and open-source libraries listed in Settings → About.',
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate((command) => sendToWindow('menu.command', { command }), process.platform)));
+
+  const openWindow = (): void => {
+    const theme = settings.get().theme;
+    nativeTheme.themeSource = theme;
+    mainWindow = createMainWindow({
+      preloadPath,
+      rendererRoot,
+      bounds: settings.windowBounds(),
+      backgroundColor: nativeTheme.shouldUseDarkColors ? '#15181d' : '#f6f7f9',
+    });
+    mainWindow.on('close', () => {
+      const window = getWindow();
+      if (window) settings.saveWindowBounds(window.getNormalBounds());
+    });
+    mainWindow.on('closed', () => {
+      jobs.cancelAll();
+      mainWindow = null;
+    });
+  };
+
+  openWindow();
+  app.on('activate', () => {
+    if (!getWindow()) openWindow();
+  });
+  app.on('before-quit', () => {
+    jobs.cancelAll();
+    session.close();
+  });
+}
+
+// One running copy per user: a second launch focuses the existing window instead.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const window = getWindow();
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.enableSandbox();
+  void app.whenReady().then(start);
+}

@@ -1,0 +1,41 @@
+import { shell } from 'electron';
+import type { PlatformChannel } from '../../shared/ipc/contract';
+import type { AppInfo, ThemeSetting } from '../../shared/ipc/views';
+import type { HandlerTable } from '../ipc/dispatch';
+import type { Dialogs } from './dialogs';
+import type { SettingsStore } from './settings';
+
+export type PlatformHandlers = Pick<HandlerTable, PlatformChannel>;
+
+/** The channels only a desktop shell can answer: native dialogs, the file manager, settings. */
+export function createPlatformHandlers(deps: {
+  readonly dialogs: Dialogs;
+  readonly settings: SettingsStore;
+  readonly appInfo: () => Promise<AppInfo>;
+  /** Native dialogs and the window background follow the chosen theme. */
+  readonly applyTheme: (theme: ThemeSetting) => void;
+}): PlatformHandlers {
+  const { dialogs, settings } = deps;
+  return {
+    'app.info': () => deps.appInfo(),
+    'settings.get': async () => settings.get(),
+    'settings.update': async (patch) => {
+      const next = settings.update(patch);
+      if (patch.theme) deps.applyTheme(next.theme);
+      return next;
+    },
+    'dialogs.openDatabase': () => dialogs.openDatabase(),
+    'dialogs.newDatabase': () => dialogs.newDatabase(),
+    'dialogs.openEvidenceFiles': () => dialogs.openEvidenceFiles(),
+    'dialogs.chooseFile': ({ purpose }) => dialogs.chooseFile(purpose),
+    'dialogs.saveFile': ({ purpose, suggestedName }) => dialogs.saveFile(purpose, suggestedName),
+    'shell.reveal': async ({ path }) => {
+      shell.showItemInFolder(path);
+      return null;
+    },
+    'shell.openExternal': async ({ url }) => {
+      await shell.openExternal(url);
+      return null;
+    },
+  };
+}
