@@ -5,7 +5,7 @@
 //   node scripts/sbom.mjs [--out dist/sbom.cdx.json] [--include-dev]
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -27,6 +27,7 @@ export async function generateSbom({ projectDir = PROJECT_DIR, outFile = DEFAULT
 
   describeProduct(bom, pkg);
   if (!includeDev) keepOnlyWhatShips(bom);
+  await addBundledFonts(bom, projectDir);
   // Reproducible builds pin the clock; npm stamps the time it ran otherwise.
   if (process.env.SOURCE_DATE_EPOCH && /^\d+$/.test(process.env.SOURCE_DATE_EPOCH)) {
     bom.metadata.timestamp = new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString();
@@ -88,6 +89,35 @@ function keepOnlyWhatShips(bom) {
     .map((d) => ({ ...d, dependsOn: (d.dependsOn ?? []).filter((ref) => kept.has(ref)) }));
   const root = bom.dependencies.find((d) => d.ref === rootRef);
   if (electron && root && !root.dependsOn.includes(electron['bom-ref'])) root.dependsOn.push(electron['bom-ref']);
+}
+
+/**
+ * Fonts are third-party components too, copied into assets/ rather than installed by npm, so
+ * npm cannot list them. Each is listed as a file with its SHA-256; licences are beside them.
+ */
+async function addBundledFonts(bom, projectDir) {
+  const folder = join(projectDir, 'assets', 'fonts');
+  let names;
+  try {
+    names = (await readdir(folder)).filter((n) => /\.(ttf|otf|woff2?)$/i.test(n)).sort();
+  } catch (e) {
+    if (e.code === 'ENOENT') return;
+    throw e;
+  }
+  const licences = (await readdir(folder)).filter((n) => /^LICEN[CS]E/i.test(n)).sort();
+  const root = bom.dependencies?.find((d) => d.ref === bom.metadata.component['bom-ref']);
+  for (const name of names) {
+    const bytes = await readFile(join(folder, name));
+    bom.components.push({
+      'bom-ref': `file:assets/fonts/${name}`,
+      type: 'file',
+      name: `assets/fonts/${name}`,
+      scope: 'required',
+      hashes: [{ alg: 'SHA-256', content: createHash('sha256').update(bytes).digest('hex') }],
+      properties: [{ name: 'sscp:licence-files', value: licences.map((l) => `assets/fonts/${l}`).join(', ') }],
+    });
+    if (root) root.dependsOn = [...(root.dependsOn ?? []), `file:assets/fonts/${name}`];
+  }
 }
 
 function parseBom(stdout) {

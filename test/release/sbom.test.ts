@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -13,10 +13,12 @@ const ROOT = resolve(__dirname, '../..');
 const SCRIPT = join(ROOT, 'scripts/sbom.mjs');
 
 interface Component {
+  readonly type: string;
   readonly name: string;
   readonly version: string;
   readonly purl?: string;
   readonly hashes?: readonly { alg: string; content: string }[];
+  readonly properties?: readonly { name: string; value: string }[];
 }
 interface Bom {
   readonly bomFormat: string;
@@ -100,6 +102,26 @@ describe('scripts/sbom.mjs', () => {
       code: 1,
       stderr: expect.stringContaining('Usage: node scripts/sbom.mjs'),
     });
+  });
+
+  it('lists bundled fonts as files with their SHA-256, since npm cannot know about them', async () => {
+    const project = join(dir, 'project');
+    await mkdir(join(project, 'assets', 'fonts'), { recursive: true });
+    await copyFile(join(ROOT, 'package.json'), join(project, 'package.json'));
+    await copyFile(join(ROOT, 'package-lock.json'), join(project, 'package-lock.json'));
+    const fontBytes = Buffer.from('not really a font, but bytes to hash');
+    await writeFile(join(project, 'assets', 'fonts', 'Example-Regular.ttf'), fontBytes);
+    await writeFile(join(project, 'assets', 'fonts', 'LICENSE-Example.txt'), 'licence text');
+    const outFile = join(project, 'out.cdx.json');
+    await generateSbom({ projectDir: project, outFile });
+    const bom = JSON.parse(await readFile(outFile, 'utf8')) as Bom;
+    const files = bom.components.filter((c) => c.type === 'file');
+    expect(files).toHaveLength(1);
+    expect(files[0]!.name).toBe('assets/fonts/Example-Regular.ttf');
+    expect(files[0]!.hashes).toEqual([{ alg: 'SHA-256', content: createHash('sha256').update(fontBytes).digest('hex') }]);
+    expect(files[0]!.properties).toEqual([{ name: 'sscp:licence-files', value: 'assets/fonts/LICENSE-Example.txt' }]);
+    const root = bom.dependencies.find((d) => d.ref === bom.metadata.component['bom-ref']);
+    expect(root?.dependsOn).toContain('file:assets/fonts/Example-Regular.ttf');
   });
 
   it('explains a missing lockfile instead of writing an empty inventory', async () => {
