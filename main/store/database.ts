@@ -54,7 +54,7 @@ function checkFileLooksLikeSqlite(path: string, mustExist: boolean): void {
     if (e instanceof SscpError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
       if (!mustExist) return;
-      throw new SscpError('not-found', `No database at ${path}.`, 'Check the path, or create a new database with sscp new --db FILE.');
+      throw new SscpError('not-found', `No database at ${path}.`, 'Check the path, or start a new database with sscp new --db FILE --org NAME --role ROLE.');
     }
     throw unreadable(path, e);
   }

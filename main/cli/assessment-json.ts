@@ -1,0 +1,111 @@
+import type { Assessment, EvidenceItem, RemedialAction } from '../../shared/domain/types';
+import type { SignedPackInfo } from '../store/index';
+import type { Completeness } from '../services/workspace';
+
+// Built field by field, so a new field in the domain types does not leak into the
+// documented JSON (docs/cli-json.md) unannounced.
+
+export interface AssessmentJson {
+  readonly id: string;
+  readonly organisation: string;
+  readonly products: readonly string[];
+  readonly role: string;
+  readonly theme3InScope: boolean;
+  readonly periodStart: string | null;
+  readonly periodEnd: string | null;
+  readonly sroName: string;
+  readonly sroRole: string;
+  readonly catalogId: string;
+  readonly catalogVersion: string;
+  readonly state: string;
+  readonly origin: string;
+  readonly previousId: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly signedAt: string | null;
+}
+
+export function assessmentToJson(a: Assessment): AssessmentJson {
+  return {
+    id: a.id,
+    organisation: a.organisation,
+    products: [...a.products],
+    role: a.role,
+    theme3InScope: a.theme3InScope,
+    periodStart: a.periodStart,
+    periodEnd: a.periodEnd,
+    sroName: a.sroName,
+    sroRole: a.sroRole,
+    catalogId: a.catalogId,
+    catalogVersion: a.catalogVersion,
+    state: a.state,
+    origin: a.origin,
+    previousId: a.previousId,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    signedAt: a.signedAt,
+  };
+}
+
+export type CompletenessJson = Completeness;
+
+export function completenessToJson(c: Completeness): CompletenessJson {
+  return { claimsInScope: c.claimsInScope, assessed: c.assessed, done: c.done, withEvidence: c.withEvidence, percentAssessed: c.percentAssessed };
+}
+
+export interface EvidenceJson {
+  readonly id: string;
+  readonly sha256: string;
+  readonly fileName: string;
+  readonly size: number;
+  readonly mediaType: string;
+  readonly description: string;
+  readonly effectiveDate: string | null;
+  readonly expiryDate: string | null;
+  readonly confidential: boolean;
+  readonly present: boolean;
+  readonly addedAt: string;
+}
+
+export function evidenceToJson(e: EvidenceItem): EvidenceJson {
+  return {
+    id: e.id,
+    sha256: e.sha256,
+    fileName: e.fileName,
+    size: e.size,
+    mediaType: e.mediaType,
+    description: e.description,
+    effectiveDate: e.effectiveDate,
+    expiryDate: e.expiryDate,
+    confidential: e.confidential,
+    present: e.present,
+    addedAt: e.addedAt,
+  };
+}
+
+export interface ActionJson {
+  readonly id: string;
+  readonly claimId: string;
+  readonly description: string;
+  readonly owner: string;
+  readonly dueDate: string | null;
+  readonly state: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export function actionToJson(a: RemedialAction): ActionJson {
+  return { id: a.id, claimId: a.claimId, description: a.description, owner: a.owner, dueDate: a.dueDate, state: a.state, createdAt: a.createdAt, updatedAt: a.updatedAt };
+}
+
+export interface SignedPackJson {
+  readonly packSha256: string;
+  readonly packId: string;
+  readonly signerFingerprint: string;
+  readonly signedAt: string;
+  readonly profile: string;
+}
+
+export function signedPackToJson(p: SignedPackInfo | undefined): SignedPackJson | null {
+  return p ? { packSha256: p.packSha256, packId: p.packId, signerFingerprint: p.signerFingerprint, signedAt: p.signedAt, profile: p.profile } : null;
+}

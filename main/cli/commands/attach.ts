@@ -1,0 +1,53 @@
+import { basename } from 'node:path';
+import type { RegisterCommand } from '../context';
+import type { CliIo } from '../io';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, dateOption, withWorkspace } from '../options';
+
+interface AttachOptions {
+  db: string;
+  description?: string;
+  effective?: string;
+  expires?: string;
+  confidential?: boolean;
+}
+
+export const registerAttach: RegisterCommand = (program, ctx) => {
+  program
+    .command('attach')
+    .description('Attach evidence files to a claim. Prints "<sha256>  <file name>" per file, like sha256sum.')
+    .argument('<id>', 'the assessment id (see sscp list)')
+    .argument('<claim>', 'the claim number, e.g. 1.2.1 (see sscp catalog)')
+    .argument('<file...>', 'the files to attach')
+    .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .option('--description <text>', 'what the evidence shows')
+    .option('--effective <date>', 'when the evidence was true, YYYY-MM-DD')
+    .option('--expires <date>', 'when the evidence stops being valid, YYYY-MM-DD')
+    .option('--confidential', 'for certification bodies only: never put in a customer pack')
+    .action(async (id: string, claimId: string, files: string[], opts: AttachOptions) => {
+      const meta = {
+        description: opts.description ?? '',
+        effectiveDate: dateOption(opts.effective, 'The effective date') ?? null,
+        expiryDate: dateOption(opts.expires, 'The expiry date') ?? null,
+        confidential: opts.confidential ?? false,
+      };
+      await withWorkspace(opts.db, async (ws) => {
+        // One file at a time, each stored and recorded on its own: a failure part-way keeps
+        // the files already attached, and says which one failed.
+        for (const file of files) {
+          const item = await ws.attachEvidence(id, claimId, file, meta, { onProgress: ctx.io.isTTY ? progressBar(ctx.io, file) : undefined });
+          if (ctx.io.isTTY) ctx.io.stderr.write('\r\x1b[K');
+          ctx.io.stdout.write(`${item.sha256}  ${item.fileName}\n`);
+        }
+      });
+    });
+};
+
+function progressBar(io: CliIo, file: string): (done: number, total: number) => void {
+  let shown = -1;
+  return (done, total) => {
+    const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (percent === shown) return;
+    shown = percent;
+    io.stderr.write(`\rAdding ${basename(file)}… ${percent}%`);
+  };
+}

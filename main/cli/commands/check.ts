@@ -1,0 +1,63 @@
+import type { IntegrityReport } from '../../services/workspace';
+import type { RegisterCommand } from '../context';
+import { EXIT_CHECK_FAILED, printJson } from '../io';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+
+/** The `sscp check --json` shape, documented in docs/cli-json.md: change it only by adding fields. */
+export interface CheckJson {
+  readonly ok: boolean;
+  readonly sqlite: { readonly ok: boolean; readonly messages: readonly string[] };
+  readonly auditChain: { readonly ok: boolean; readonly entries: number; readonly problems: readonly string[] };
+  readonly evidence: {
+    readonly ok: boolean;
+    readonly checked: number;
+    readonly missing: readonly { readonly sha256: string; readonly fileNames: readonly string[] }[];
+    readonly mismatched: readonly { readonly sha256: string; readonly fileNames: readonly string[] }[];
+    readonly unreferenced: readonly string[];
+    readonly strays: readonly string[];
+  };
+  readonly problems: readonly string[];
+}
+
+export function checkToJson(r: IntegrityReport): CheckJson {
+  return {
+    ok: r.ok,
+    sqlite: { ok: r.sqlite.ok, messages: [...r.sqlite.messages] },
+    auditChain: { ok: r.auditChain.ok, entries: r.auditChain.entries, problems: [...r.auditChain.problems] },
+    evidence: {
+      ok: r.evidence.ok,
+      checked: r.evidence.checked,
+      missing: r.evidence.missing.map((m) => ({ sha256: m.sha256, fileNames: [...m.fileNames] })),
+      mismatched: r.evidence.mismatched.map((m) => ({ sha256: m.sha256, fileNames: [...m.fileNames] })),
+      unreferenced: [...r.evidence.unreferenced],
+      strays: [...r.evidence.strays],
+    },
+    problems: [...r.problems],
+  };
+}
+
+export function formatCheck(r: CheckJson): string {
+  const lines = [
+    `Database:     ${r.sqlite.ok ? 'ok' : 'DAMAGED'}`,
+    `Audit log:    ${r.auditChain.ok ? 'ok' : 'BROKEN'} (${r.auditChain.entries} entries)`,
+    `Evidence:     ${r.evidence.ok ? 'ok' : 'PROBLEMS'} (${r.evidence.checked} files re-hashed)`,
+  ];
+  if (r.evidence.unreferenced.length) lines.push(`              ${r.evidence.unreferenced.length} stored files not used by any evidence (harmless)`);
+  if (r.problems.length) lines.push('', ...r.problems.map((p) => `- ${p}`));
+  lines.push('', r.ok ? 'Everything checks out.' : 'Problems found. Restore the database and its .evidence folder from a backup, or re-attach the files listed.');
+  return `${lines.join('\n')}\n`;
+}
+
+export const registerCheck: RegisterCommand = (program, ctx) => {
+  program
+    .command('check')
+    .description('Check the database, the audit log and every evidence file; exits 1 if anything is wrong.')
+    .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .option('--json', 'print JSON (shape in docs/cli-json.md)')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      const json = checkToJson(await withWorkspace(opts.db, (ws) => ws.checkIntegrity()));
+      if (opts.json) printJson(ctx.io, json);
+      else ctx.io.stdout.write(formatCheck(json));
+      if (!json.ok) ctx.exitCode = EXIT_CHECK_FAILED;
+    });
+};

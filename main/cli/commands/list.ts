@@ -1,0 +1,37 @@
+import type { RegisterCommand } from '../context';
+import { printJson } from '../io';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { assessmentToJson, completenessToJson, type AssessmentJson, type CompletenessJson } from '../assessment-json';
+
+/** The `sscp list --json` shape, documented in docs/cli-json.md: change it only by adding fields. */
+export interface ListJson {
+  readonly assessments: readonly (AssessmentJson & { readonly completeness: CompletenessJson })[];
+}
+
+export const registerList: RegisterCommand = (program, ctx) => {
+  program
+    .command('list')
+    .description('List the assessments in a database, newest first, with how far each has got.')
+    .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .option('--json', 'print JSON (shape in docs/cli-json.md)')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      const summaries = await withWorkspace(opts.db, (ws) => ws.listAssessments());
+      if (opts.json) {
+        const json: ListJson = {
+          assessments: summaries.map((s) => ({ ...assessmentToJson(s.assessment), completeness: completenessToJson(s.completeness) })),
+        };
+        printJson(ctx.io, json);
+        return;
+      }
+      if (summaries.length === 0) {
+        ctx.io.stdout.write('No assessments yet. Start one with: sscp new --db FILE --org NAME --role ROLE\n');
+        return;
+      }
+      for (const { assessment: a, completeness: c } of summaries) {
+        const period = a.periodStart || a.periodEnd ? `  ${a.periodStart ?? '…'} to ${a.periodEnd ?? '…'}` : '';
+        ctx.io.stdout.write(
+          `${a.id}  ${a.state.padEnd(8)}  ${c.assessed}/${c.claimsInScope} assessed  ${a.organisation} (${a.role})${period}\n`,
+        );
+      }
+    });
+};

@@ -1,0 +1,137 @@
+import { listClaims, listPrinciples } from '../../../shared/catalog/index';
+import { isClaimInScope } from '../../../shared/domain/applicability';
+import type { AssessmentDetail } from '../../../shared/domain/types';
+import { catalogFor } from '../../services/validate';
+import type { Completeness } from '../../services/workspace';
+import type { SignedPackInfo } from '../../store/index';
+import {
+  actionToJson,
+  assessmentToJson,
+  completenessToJson,
+  evidenceToJson,
+  signedPackToJson,
+  type ActionJson,
+  type AssessmentJson,
+  type CompletenessJson,
+  type EvidenceJson,
+  type SignedPackJson,
+} from '../assessment-json';
+import type { RegisterCommand } from '../context';
+import { printJson } from '../io';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+
+/** One claim of `sscp show --json`: the catalog's numbering and title with the response. */
+export interface ClaimJson {
+  readonly id: string;
+  readonly themeId: string;
+  readonly principleId: string;
+  readonly title: string;
+  readonly inScope: boolean;
+  readonly status: string;
+  readonly result: string;
+  readonly evidenceText: string;
+  readonly arguments: string;
+  readonly updatedAt: string;
+  /** Ids of the evidence items linked to this claim (details in `evidence`). */
+  readonly evidenceIds: readonly string[];
+}
+
+/** The `sscp show --json` shape, documented in docs/cli-json.md: change it only by adding fields. */
+export interface ShowJson {
+  readonly assessment: AssessmentJson;
+  readonly completeness: CompletenessJson;
+  readonly signedPack: SignedPackJson | null;
+  readonly claims: readonly ClaimJson[];
+  readonly evidence: readonly EvidenceJson[];
+  readonly actions: readonly ActionJson[];
+}
+
+export function showToJson(detail: AssessmentDetail, completeness: Completeness, pack: SignedPackInfo | undefined): ShowJson {
+  const a = detail.assessment;
+  const responses = new Map(detail.responses.map((r) => [r.claimId, r]));
+  const claims = listClaims(catalogFor(a)).flatMap(({ theme, principle, claim }) => {
+    const r = responses.get(claim.id);
+    if (!r) return [];
+    return [
+      {
+        id: claim.id,
+        themeId: theme.id,
+        principleId: principle.id,
+        title: claim.title,
+        inScope: isClaimInScope(a, claim.id),
+        status: r.status,
+        result: r.result,
+        evidenceText: r.evidenceText,
+        arguments: r.arguments,
+        updatedAt: r.updatedAt,
+        evidenceIds: detail.links.filter((l) => l.claimId === claim.id).map((l) => l.evidenceId),
+      },
+    ];
+  });
+  return {
+    assessment: assessmentToJson(a),
+    completeness: completenessToJson(completeness),
+    signedPack: signedPackToJson(pack),
+    claims,
+    evidence: detail.evidence.map(evidenceToJson),
+    actions: detail.actions.map(actionToJson),
+  };
+}
+
+export function formatShow(json: ShowJson): string {
+  const a = json.assessment;
+  const c = json.completeness;
+  const lines = [
+    `${a.organisation}`,
+    `  Id:        ${a.id}`,
+    `  Role:      ${a.role}${a.role === 'developer-only' && a.theme3InScope ? ' (theme 3 in scope)' : ''}`,
+    `  Products:  ${a.products.length ? a.products.join(', ') : '(none listed)'}`,
+    `  Period:    ${a.periodStart ?? '(not set)'} to ${a.periodEnd ?? '(not set)'}`,
+    `  SRO:       ${a.sroName || '(not set)'}${a.sroRole ? `, ${a.sroRole}` : ''}`,
+    `  State:     ${a.state}${a.signedAt ? ` (signed ${a.signedAt})` : ''}`,
+    `  Catalog:   ${a.catalogId} ${a.catalogVersion}`,
+    `  Progress:  ${c.assessed} of ${c.claimsInScope} claims in scope assessed, ${c.done} done, ${c.withEvidence} with evidence`,
+  ];
+  const evidenceById = new Map(json.evidence.map((e) => [e.id, e]));
+  const catalog = catalogFor(a);
+  const principleTitles = new Map(listPrinciples(catalog).map(({ principle }) => [principle.id, principle.title]));
+  const themeTitles = new Map(catalog.themes.map((t) => [t.id, t.title]));
+  let theme = '';
+  let principle = '';
+  for (const claim of json.claims) {
+    if (claim.themeId !== theme) {
+      theme = claim.themeId;
+      lines.push('', `Theme ${theme}  ${themeTitles.get(theme) ?? ''}`);
+    }
+    if (claim.principleId !== principle) {
+      principle = claim.principleId;
+      lines.push(`  ${principle}  ${principleTitles.get(principle) ?? ''}`);
+    }
+    const scope = claim.inScope ? '' : '  (out of scope)';
+    lines.push(`    ${claim.id.padEnd(7)}${claim.result.padEnd(15)}${claim.status.padEnd(14)}${claim.title}${scope}`);
+    for (const id of claim.evidenceIds) {
+      const e = evidenceById.get(id);
+      if (e) lines.push(`             evidence: ${e.sha256}  ${e.fileName}${e.confidential ? '  (confidential)' : ''}`);
+    }
+  }
+  const actions = json.actions.filter((x) => x.state === 'open');
+  if (actions.length) {
+    lines.push('', 'Open remedial actions');
+    for (const x of actions) lines.push(`  ${x.claimId.padEnd(7)}${x.description}${x.owner ? ` (${x.owner})` : ''}${x.dueDate ? `, due ${x.dueDate}` : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const registerShow: RegisterCommand = (program, ctx) => {
+  program
+    .command('show')
+    .description('Show one assessment: its details, then each claim with result, status and evidence.')
+    .argument('<id>', 'the assessment id (see sscp list)')
+    .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .option('--json', 'print JSON (shape in docs/cli-json.md)')
+    .action(async (id: string, opts: { db: string; json?: boolean }) => {
+      const json = await withWorkspace(opts.db, (ws) => showToJson(ws.getAssessment(id), ws.completeness(id), ws.signedPack(id)));
+      if (opts.json) printJson(ctx.io, json);
+      else ctx.io.stdout.write(formatShow(json));
+    });
+};
