@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { pipeline } from 'node:stream/promises';
+import { createDeflate } from 'node:zlib';
+import { SscpError } from '../../shared/errors';
+import { dict, name, pdfDate, ref, serialize } from './pdf/objects';
+import type { PdfAppender } from './pdf/appender';
+
+const CHUNK_BYTES = 1024 * 1024;
+
+/**
+ * Compressing pays only for text-like files; PDFs, images, archives and office documents
+ * are compressed already, and deflating them costs time for nothing.
+ */
+export function worthCompressing(mediaType: string): boolean {
+  const type = mediaType.toLowerCase().split(';')[0]!.trim();
+  return (
+    type.startsWith('text/') ||
+    type.endsWith('+json') ||
+    type.endsWith('+xml') ||
+    type === 'application/json' ||
+    type === 'application/xml' ||
+    type === 'application/yaml' ||
+    type === 'application/x-yaml' ||
+    type === 'application/javascript' ||
+    type === 'application/x-ndjson' ||
+    type === 'application/rtf' ||
+    type === 'message/rfc822'
+  );
+}
+
+export interface EvidenceStreamSpec {
+  readonly label: string;
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
+  readonly mediaType: string;
+  readonly modifiedAt: Date;
+  /** Object number for the stream; `lengthNum` receives its length when compressed. */
+  readonly streamNum: number;
+  readonly lengthNum: number;
+}
+
+function changedError(label: string, what: string): SscpError {
+  return new SscpError(
+    'integrity',
+    `The evidence file "${label}" ${what} since it was added, so it no longer matches its recorded SHA-256.`,
+    'Run "sscp evidence verify" to see which files changed, re-attach the right version, then export again.',
+  );
+}
+
+/**
+ * Streams one evidence file into an embedded-file stream object, hashing it on the way and
+ * refusing it if it is not exactly the file recorded: a pack must never carry bytes its
+ * manifest does not vouch for. `onBytes` reports progress per chunk read.
+ */
+export async function embedEvidenceStream(
+  out: PdfAppender,
+  spec: EvidenceStreamSpec,
+  onBytes: (n: number) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  let actualSize: number;
+  try {
+    actualSize = (await stat(spec.path)).size;
+  } catch {
+    throw new SscpError(
+      'not-found',
+      `The evidence file "${spec.label}" is missing from the evidence folder.`,
+      'Re-attach the file (or restore the evidence folder from a backup), then export again.',
+    );
+  }
+  if (actualSize !== spec.size) throw changedError(spec.label, `changed size (${actualSize} bytes, not ${spec.size})`);
+
+  const compress = worthCompressing(spec.mediaType);
+  const streamDict = dict({
+    Type: name('EmbeddedFile'),
+    Subtype: name(spec.mediaType),
+    Params: dict({ Size: spec.size, ModDate: pdfDate(spec.modifiedAt) }),
+    Length: compress ? ref(spec.lengthNum) : spec.size,
+    Filter: compress ? name('FlateDecode') : undefined,
+  });
+  await out.beginObject(spec.streamNum);
+  await out.write(`${serialize(streamDict)}\nstream\n`);
+  const dataStart = out.offset;
+
+  const hash = createHash('sha256');
+  let read = 0;
+  const source = createReadStream(spec.path, { highWaterMark: CHUNK_BYTES });
+  async function* verifyWhileReading(chunks: AsyncIterable<Buffer>) {
+    for await (const chunk of chunks) {
+      hash.update(chunk);
+      read += chunk.length;
+      onBytes(chunk.length);
+      yield chunk;
+    }
+  }
+  async function writeOut(chunks: AsyncIterable<Buffer>) {
+    for await (const chunk of chunks) await out.write(chunk);
+  }
+  try {
+    if (compress) await pipeline(source, verifyWhileReading, createDeflate({ level: 6 }), writeOut, { signal });
+    else await pipeline(source, verifyWhileReading, writeOut, { signal });
+  } catch (e) {
+    if (signal?.aborted) throw cancelledError();
+    throw e;
+  }
+  if (read !== spec.size) throw changedError(spec.label, 'changed size while it was being read');
+  if (hash.digest('hex') !== spec.sha256) throw changedError(spec.label, 'changed');
+
+  const encodedLength = out.offset - dataStart;
+  await out.write('\nendstream\nendobj\n');
+  if (compress) await out.writeObject(spec.lengthNum, encodedLength);
+}
+
+export function cancelledError(): SscpError {
+  return new SscpError('cancelled', 'The export was cancelled; no pack was written.', 'Start the export again when you are ready.');
+}

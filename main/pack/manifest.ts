@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { PACK_PROFILES } from './types';
+
+/** Bumped when a field changes meaning; readers refuse versions they do not know. */
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const manifestFileSchema = z.strictObject({
+  /** The attachment's name in the PDF: unique, safe to save under. */
+  name: z.string().min(1),
+  originalName: z.string(),
+  size: z.number().int().nonnegative(),
+  sha256: sha256Hex,
+  mediaType: z.string(),
+  description: z.string(),
+  effectiveDate: isoDate.nullable(),
+  expiryDate: isoDate.nullable(),
+  confidential: z.boolean(),
+  claims: z.array(z.string()),
+  /** False when the profile withheld the file: listed with its hash, bytes not in the pack. */
+  embedded: z.boolean(),
+});
+export type ManifestFile = z.infer<typeof manifestFileSchema>;
+
+export const manifestSchema = z.strictObject({
+  schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
+  packId: z.uuid(),
+  assessmentId: z.string(),
+  catalog: z.strictObject({ id: z.string(), version: z.string() }),
+  profile: z.enum(PACK_PROFILES),
+  generatedAt: z.string(),
+  generator: z.strictObject({ name: z.string(), version: z.string() }),
+  files: z.array(manifestFileSchema),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** Bumped when assessment.json changes shape; the importer reads every version it knows. */
+export const ASSESSMENT_EXPORT_SCHEMA_VERSION = 1;

@@ -1,0 +1,182 @@
+import { FONTS } from './fonts';
+import { bytes, groupedHex, instant, shortDate } from './format';
+import type { ReportModel } from './model';
+import { COLORS, TYPE } from './style';
+import type { ReportWriter } from './writer';
+
+export function writeActionPlan(w: ReportWriter, m: ReportModel): void {
+  const actions = [...m.input.detail.actions].sort(
+    (a, b) => (a.state === b.state ? 0 : a.state === 'open' ? -1 : 1) || (a.dueDate ?? '9999').localeCompare(b.dueDate ?? '9999'),
+  );
+  w.newPage();
+  w.beginSection('Remedial action plan');
+  w.h1('Remedial action plan');
+  w.doc.outline.addItem('Remedial action plan');
+  if (actions.length === 0) {
+    w.p('No remedial actions are recorded.');
+    return;
+  }
+  const today = m.generatedAt.toISOString().slice(0, 10);
+  w.p(`${actions.filter((a) => a.state === 'open').length} open and ${actions.filter((a) => a.state === 'done').length} completed actions, open ones first, earliest due date first.`);
+  w.table(
+    [
+      { header: 'Claim', width: 0.08 },
+      { header: 'Action', width: 0.5 },
+      { header: 'Owner', width: 0.18 },
+      { header: 'Due', width: 0.12 },
+      { header: 'State', width: 0.12 },
+    ],
+    actions.map((a) => {
+      const overdue = a.state === 'open' && a.dueDate !== null && a.dueDate < today;
+      return [
+        a.claimId,
+        a.description,
+        a.owner || '—',
+        overdue ? { text: `${shortDate(a.dueDate)}\noverdue`, color: '#c62828' } : shortDate(a.dueDate),
+        a.state === 'open' ? 'Open' : 'Done',
+      ];
+    }),
+  );
+}
+
+export function writeEvidenceIndex(w: ReportWriter, m: ReportModel): void {
+  w.newPage();
+  w.beginSection('Evidence index');
+  w.h1('Evidence index');
+  w.doc.outline.addItem('Evidence index');
+  const withheld = m.files.filter((f) => !f.embedded).length;
+  w.p(
+    `Every evidence file of the assessment, as listed in the signed manifest.json. Embedded files can be saved from the pack and checked against their SHA-256.${withheld ? ` ${withheld} confidential files are withheld from this edition: their hash lets a holder of the original prove it is the same file.` : ''}`,
+  );
+  if (m.files.length === 0) {
+    w.p('No evidence files are attached to this assessment.');
+    return;
+  }
+  w.table(
+    [
+      { header: 'File', width: 0.27 },
+      { header: 'SHA-256', width: 0.3, font: FONTS.mono, size: TYPE.mono },
+      { header: 'Size and type', width: 0.16 },
+      { header: 'Valid', width: 0.11 },
+      { header: 'Claims', width: 0.08 },
+      { header: 'In pack', width: 0.08 },
+    ],
+    m.files.map((f) => [
+      f.name === f.originalName ? f.name : `${f.name}\n(was ${f.originalName})`,
+      f.sha256,
+      `${bytes(f.size)}\n${f.mediaType}`,
+      `${shortDate(f.effectiveDate)} –\n${shortDate(f.expiryDate)}`,
+      f.claims.join(', ') || '—',
+      f.embedded ? 'Embedded' : { text: 'Withheld', color: COLORS.warning },
+    ]),
+    { size: 7.5 },
+  );
+}
+
+export function writeAuditSummary(w: ReportWriter, m: ReportModel): void {
+  const { audit } = m.input;
+  w.newPage();
+  w.beginSection('Audit trail');
+  w.h1('Audit trail');
+  w.doc.outline.addItem('Audit trail');
+  w.p(
+    'Every change to the assessment is recorded in an append-only log in which each entry carries the hash of the one before it, so no entry can be altered or removed without breaking the chain. The head of the chain at the time of export is recorded here and in assessment.json.',
+  );
+  w.facts([
+    ['Entries', String(audit.entries)],
+    ['Chain head', `entry ${audit.headSeq}`],
+    ['Chain head hash', audit.headHash],
+  ]);
+  if (audit.keyEvents.length > 0) {
+    w.h2('Key events');
+    w.table(
+      [
+        { header: 'When', width: 0.26 },
+        { header: 'Event', width: 0.22 },
+        { header: 'Detail', width: 0.52 },
+      ],
+      audit.keyEvents.map((e) => [instant(e.at), e.action, e.summary]),
+    );
+  }
+}
+
+export function writeAttestation(w: ReportWriter, m: ReportModel): void {
+  const a = m.input.detail.assessment;
+  w.newPage();
+  w.beginSection('Attestation');
+  w.h1('Attestation by the Senior Responsible Owner');
+  w.doc.outline.addItem('Attestation');
+  w.p(
+    `I, ${a.sroName}, ${a.sroRole} of ${a.organisation}, am the Senior Responsible Owner accountable for the organisation's conformance with the ${m.input.catalog.title}. I declare that this assessment reflects, to the best of my knowledge and belief, the organisation's practices during the period stated; that the evidence referenced in it is genuine and is the evidence on which the results were judged; and that where a claim is not fully met the remedial action plan states what will be done to correct it.`,
+  );
+  w.facts([
+    ['Name', a.sroName],
+    ['Role', a.sroRole],
+    ['Organisation', a.organisation],
+    ['Date', instant(m.generatedAt)],
+    ['Signed with certificate', `${m.input.signer.name}\nSHA-256 ${groupedHex(m.input.signer.certificateFingerprint)}`],
+  ]);
+  w.h2('Exceptions accepted at signing');
+  if (m.input.acceptedExceptions.length === 0) {
+    w.p('None. Every sign-off check passed when the pack was signed.');
+  } else {
+    w.p(`The following ${m.input.acceptedExceptions.length} issues were open when the pack was signed. The Senior Responsible Owner accepted them explicitly and signed regardless:`, {
+      color: COLORS.warning,
+    });
+    m.input.acceptedExceptions.forEach((text, i) => w.p(`${i + 1}. ${text}`, { size: 8.5 }));
+  }
+  w.p('The digital signature on this document is the Senior Responsible Owner\'s signature of this attestation and of everything in the file, evidence included.', {
+    size: 8.5,
+    color: COLORS.muted,
+  });
+}
+
+export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
+  const fp = m.input.signer.certificateFingerprint;
+  w.newPage();
+  w.beginSection('How to verify this pack');
+  w.h1('How to verify this pack');
+  w.doc.outline.addItem('How to verify this pack');
+  w.p('Anyone can check this pack without trusting the software that made it. Each check below uses an ordinary tool; any one of them failing means the file is not the one the Senior Responsible Owner signed.');
+  const step = (title: string, text: string, command: string) => {
+    w.h3(title, 70);
+    w.p(text, { size: 9 });
+    w.artifact(() => {
+      const h = w.heightOf(command, { font: FONTS.mono, size: 8, width: w.contentWidth - 16 }) + 10;
+      w.doc.rect(w.left, w.doc.y, w.contentWidth, h).fillColor(COLORS.panel).fill();
+    });
+    const y = w.doc.y;
+    w.tagged('Code', command, { font: FONTS.mono, size: 8, width: w.contentWidth - 16 }, { x: w.left + 8, y: y + 5 });
+    w.doc.y += 12;
+  };
+  step(
+    '1. Everything at once, with the SSCP tool',
+    'Checks the signature covers the whole file, the signer against the fingerprint below, and every embedded file against the manifest.',
+    `sscp verify PACK.pdf --fingerprint ${fp}`,
+  );
+  step(
+    '2. The signature, with poppler',
+    'Expect "Signature is Valid" and "Total document signed". "Certificate issuer is unknown" only means your computer does not know the organisation\'s certificate authority; compare the fingerprint instead.',
+    'pdfsig PACK.pdf',
+  );
+  step(
+    '3. The attachments, with poppler and coreutils',
+    'Saves every embedded file, then compares each with the SHA-256 in the signed manifest.json.',
+    "pdfdetach -saveall -o out PACK.pdf && cd out\njq -r '.files[] | select(.embedded) | \"\\(.sha256)  \\(.name)\"' manifest.json | sha256sum -c",
+  );
+  step(
+    '4. The signature, with OpenSSL',
+    'The signature covers two byte ranges of the file (/ByteRange); the CMS signature sits between them as hexadecimal.',
+    'openssl cms -verify -binary -inform DER -in signature.der \\\n  -content signed-bytes.bin -CAfile organisation-root.pem -purpose any',
+  );
+  w.h2('The signer');
+  w.facts([
+    ['Signed by', m.input.signer.name],
+    ['Certificate SHA-256', fp],
+    ['Pack ID', m.packId],
+  ]);
+  w.p(
+    'Obtain the organisation\'s certificate fingerprint or root certificate through a separate channel (for example its website or a letter) and compare it with the fingerprint above. The fingerprint is also printed on the cover.',
+    { size: 8.5, color: COLORS.muted },
+  );
+}

@@ -1,0 +1,39 @@
+import { formatUkDate } from '../../../shared/domain/dates';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `22 November 2026` from `2026-11-22`, or a dash for no date. */
+export function longDate(date: string | null): string {
+  if (!date) return '—';
+  const [y, m, d] = date.split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+/** `22/11/2026`, the form's date style, for dense tables. */
+export function shortDate(date: string | null): string {
+  return date ? formatUkDate(date) : '—';
+}
+
+/** `22 November 2026, 14:17 UTC`. */
+export function instant(at: Date | string): string {
+  const d = typeof at === 'string' ? new Date(at) : at;
+  const iso = d.toISOString();
+  return `${longDate(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
+}
+
+export function bytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u += 1;
+  }
+  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
+}
+
+/** A fingerprint in colon-free groups of four for reading aloud: `ab12 cd34 …`. */
+export function groupedHex(hex: string): string {
+  return hex.replace(/(.{4})(?=.)/g, '$1 ');
+}

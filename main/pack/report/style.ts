@@ -1,0 +1,67 @@
+import type { ClaimResult } from '../../../shared/domain/types';
+
+/** A4 in points, with room above and below the text for the running header and footer. */
+export const PAGE = {
+  marginTop: 64,
+  marginBottom: 60,
+  marginX: 54,
+} as const;
+
+export const TYPE = {
+  title: 26,
+  h1: 17,
+  h2: 12.5,
+  h3: 10.5,
+  body: 9.5,
+  table: 8,
+  small: 7.5,
+  mono: 7,
+  lineGap: 2,
+} as const;
+
+export const COLORS = {
+  text: '#1f2933',
+  heading: '#102a43',
+  muted: '#627d98',
+  accent: '#1f4e79',
+  rule: '#bcccdc',
+  tableHeader: '#243b53',
+  tableHeaderText: '#ffffff',
+  zebra: '#f0f4f8',
+  panel: '#f0f4f8',
+  warning: '#8a4b08',
+} as const;
+
+export type ResultOrScope = ClaimResult | 'out-of-scope';
+
+/**
+ * Result colours chosen to differ in lightness as well as hue, so the chart still reads on
+ * a greyscale printout: darkest = met, lightest = out of scope.
+ */
+export const RESULT_COLORS: Readonly<Record<ResultOrScope, string>> = {
+  met: '#1b5e20',
+  'not-met': '#c62828',
+  'not-applicable': '#78909c',
+  'partially-met': '#f9a825',
+  'not-assessed': '#d9e2ec',
+  'out-of-scope': '#ffffff',
+};
+
+export const RESULT_LABELS: Readonly<Record<ResultOrScope, string>> = {
+  met: 'Met',
+  'partially-met': 'Partially met',
+  'not-met': 'Not met',
+  'not-applicable': 'Not applicable',
+  'not-assessed': 'Not assessed',
+  'out-of-scope': 'Out of scope',
+};
+
+/** Chart and legend order: best first. */
+export const RESULT_ORDER: readonly ResultOrScope[] = ['met', 'partially-met', 'not-met', 'not-applicable', 'not-assessed', 'out-of-scope'];
+
+export const WORK_STATUS_LABELS: Readonly<Record<string, string>> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  'needs-review': 'Needs review',
+  done: 'Done',
+};

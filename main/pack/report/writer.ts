@@ -1,0 +1,320 @@
+import PDFDocument from 'pdfkit';
+import { FontCoverage, FONTS, fontFile, type FontName } from './fonts';
+import { COLORS, PAGE, TYPE } from './style';
+
+export interface DocumentMeta {
+  readonly title: string;
+  readonly author: string;
+  readonly subject: string;
+  readonly producer: string;
+  readonly keywords: string;
+  readonly createdAt: Date;
+}
+
+export interface TextStyle {
+  readonly font?: FontName;
+  readonly size?: number;
+  readonly color?: string;
+  readonly align?: 'left' | 'right' | 'center' | 'justify';
+  readonly width?: number;
+  /** Space after, in points. */
+  readonly gap?: number;
+  readonly lineGap?: number;
+}
+
+export interface Column {
+  readonly header: string;
+  /** Fraction of the content width. */
+  readonly width: number;
+  readonly font?: FontName;
+  readonly size?: number;
+  readonly align?: 'left' | 'right' | 'center';
+}
+
+export interface CellStyle {
+  readonly text: string;
+  readonly color?: string;
+  readonly font?: FontName;
+  readonly fill?: string;
+}
+export type Cell = string | CellStyle;
+
+type Struct = PDFKit.PDFStructureElement;
+
+/**
+ * The report's typesetting: pdfkit with the shipped fonts, font fallback for user text,
+ * a tagged structure (Sect / H1 / H2 / P / Table), an outline, and tables whose header
+ * repeats after a page break. Sections are written top to bottom through this class only.
+ */
+export class ReportWriter {
+  readonly doc: PDFKit.PDFDocument;
+  readonly coverage: FontCoverage;
+  private section: Struct | null = null;
+
+  constructor(meta: DocumentMeta) {
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: { top: PAGE.marginTop, bottom: PAGE.marginBottom, left: PAGE.marginX, right: PAGE.marginX },
+      pdfVersion: '1.7',
+      subset: 'PDF/A-3b',
+      tagged: true,
+      displayTitle: true,
+      lang: 'en-GB',
+      bufferPages: true,
+      autoFirstPage: false,
+      info: {
+        Title: meta.title,
+        Author: meta.author,
+        Subject: meta.subject,
+        Keywords: meta.keywords,
+        Creator: meta.producer,
+        Producer: meta.producer,
+        CreationDate: meta.createdAt,
+        ModDate: meta.createdAt,
+      },
+    });
+    for (const font of Object.values(FONTS)) this.doc.registerFont(font, fontFile(font));
+    this.doc.font(FONTS.body);
+    this.coverage = new FontCoverage(this.doc as unknown as ConstructorParameters<typeof FontCoverage>[0]);
+  }
+
+  get contentWidth(): number {
+    return this.doc.page.width - PAGE.marginX * 2;
+  }
+  get left(): number {
+    return PAGE.marginX;
+  }
+  get bottom(): number {
+    return this.doc.page.height - PAGE.marginBottom;
+  }
+  get spaceLeft(): number {
+    return this.bottom - this.doc.y;
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.doc.x = this.left;
+  }
+
+  /** Starts a new page when fewer than `height` points remain (keeps headings with what follows). */
+  ensureSpace(height: number): void {
+    if (this.spaceLeft < height) this.newPage();
+  }
+
+  /** Opens a tagged section; everything until the next `beginSection` belongs to it. */
+  beginSection(title: string): void {
+    this.endSection();
+    const sect = this.doc.struct('Sect', { title });
+    this.doc.addStructure(sect);
+    this.section = sect;
+  }
+
+  endSection(): void {
+    this.section?.end();
+    this.section = null;
+  }
+
+  private tag(type: string, draw: () => void): void {
+    if (!this.section) throw new Error('Report content must sit inside a section');
+    this.section.add(this.doc.struct(type, {}, draw));
+  }
+
+  /** Draws decoration (rules, chart shapes) as an artifact, outside the logical structure. */
+  artifact(draw: () => void): void {
+    this.doc.markContent('Artifact', { type: 'Layout' });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  /** Height user text will take at `width`, including fallback-font runs. */
+  heightOf(text: string, style: TextStyle = {}): number {
+    const doc = this.doc;
+    const font = style.font ?? FONTS.body;
+    const size = style.size ?? TYPE.body;
+    const width = style.width ?? this.contentWidth;
+    const runs = this.coverage.runs(text, font);
+    const lineGap = style.lineGap ?? TYPE.lineGap;
+    doc.fontSize(size);
+    if (runs.length <= 1) {
+      doc.font(font);
+      return doc.heightOfString(text || ' ', { width, lineGap });
+    }
+    // Mixed fonts: pdfkit measures one font at a time, so estimate line count from widths, padded.
+    let total = 0;
+    for (const run of runs) total += doc.font(run.font).widthOfString(run.text);
+    doc.font(font);
+    const explicitLines = text.split('\n').length;
+    const lines = Math.max(explicitLines, Math.ceil((total * 1.08) / width));
+    return lines * (doc.currentLineHeight(true) + lineGap);
+  }
+
+  /** Writes user text at the cursor, switching to the fallback font where needed. */
+  write(text: string, style: TextStyle = {}, at?: { x: number; y: number }): void {
+    const doc = this.doc;
+    const font = style.font ?? FONTS.body;
+    const runs = this.coverage.runs(text === '' ? ' ' : text, font);
+    doc.fontSize(style.size ?? TYPE.body).fillColor(style.color ?? COLORS.text);
+    const options: PDFKit.Mixins.TextOptions = {
+      width: style.width ?? this.contentWidth,
+      align: style.align ?? 'left',
+      lineGap: style.lineGap ?? TYPE.lineGap,
+    };
+    runs.forEach((run, i) => {
+      doc.font(run.font);
+      const continued = i < runs.length - 1;
+      if (i === 0 && at) doc.text(run.text, at.x, at.y, { ...options, continued });
+      else if (i === 0) doc.text(run.text, doc.x, doc.y, { ...options, continued });
+      else doc.text(run.text, { ...options, continued });
+    });
+    doc.font(FONTS.body);
+    doc.x = this.left;
+    if (style.gap) doc.y += style.gap;
+  }
+
+  /** Tagged text of any structure type, optionally at a fixed position (cover, panels). */
+  tagged(type: string, text: string, style: TextStyle = {}, at?: { x: number; y: number }): void {
+    this.tag(type, () => this.write(text, style, at));
+  }
+
+  h1(text: string): void {
+    this.ensureSpace(120);
+    this.tag('H1', () => this.write(text, { font: FONTS.bold, size: TYPE.h1, color: COLORS.heading, gap: 4 }));
+    this.artifact(() => {
+      this.doc.moveTo(this.left, this.doc.y).lineTo(this.left + this.contentWidth, this.doc.y).lineWidth(1.2).strokeColor(COLORS.accent).stroke();
+    });
+    this.doc.y += 12;
+  }
+
+  h2(text: string, keepWith = 90): void {
+    this.ensureSpace(keepWith);
+    this.doc.y += 6;
+    this.tag('H2', () => this.write(text, { font: FONTS.bold, size: TYPE.h2, color: COLORS.heading, gap: 5 }));
+  }
+
+  h3(text: string, keepWith = 60): void {
+    this.ensureSpace(keepWith);
+    this.doc.y += 4;
+    this.tag('H3', () => this.write(text, { font: FONTS.bold, size: TYPE.h3, color: COLORS.heading, gap: 3 }));
+  }
+
+  p(text: string, style: TextStyle = {}): void {
+    const h = this.heightOf(text, style);
+    if (h < 200) this.ensureSpace(h + 2);
+    this.tag('P', () => this.write(text, { gap: 6, ...style }));
+  }
+
+  /** A label in small caps-like grey, then the value: for facts such as "Period". */
+  facts(rows: readonly (readonly [string, string])[], labelWidth = 0.3): void {
+    this.table(
+      [
+        { header: 'Item', width: labelWidth, font: FONTS.bold, size: TYPE.small },
+        { header: 'Detail', width: 1 - labelWidth },
+      ],
+      rows.map(([k, v]) => [k, v]),
+      { headerRow: false, zebra: false },
+    );
+  }
+
+  /**
+   * A table whose rows never split across pages; the header row repeats on each page it
+   * continues onto. Tagged Table / TR / TH / TD.
+   */
+  table(
+    columns: readonly Column[],
+    rows: readonly (readonly Cell[])[],
+    options: { headerRow?: boolean; zebra?: boolean; size?: number } = {},
+  ): void {
+    const doc = this.doc;
+    const headerRow = options.headerRow ?? true;
+    const zebra = options.zebra ?? true;
+    const size = options.size ?? TYPE.table;
+    const widths = columns.map((c) => c.width * this.contentWidth);
+    const padX = 5;
+    const padY = 3.5;
+    if (!this.section) throw new Error('Report content must sit inside a section');
+    const table = doc.struct('Table');
+    this.section.add(table);
+
+    const cellText = (c: Cell) => (typeof c === 'string' ? c : c.text);
+    const cellStyle = (col: Column, cell: Cell, header: boolean): TextStyle => ({
+      font: header ? FONTS.bold : ((typeof cell === 'string' ? undefined : cell.font) ?? col.font ?? FONTS.body),
+      size: header ? size : (col.size ?? size),
+      color: header ? COLORS.tableHeaderText : ((typeof cell === 'string' ? undefined : cell.color) ?? COLORS.text),
+      align: col.align ?? 'left',
+      lineGap: 1,
+    });
+    const rowHeight = (cells: readonly Cell[], header: boolean) =>
+      Math.max(...cells.map((c, i) => this.heightOf(cellText(c), { ...cellStyle(columns[i]!, c, header), width: widths[i]! - padX * 2 }))) + padY * 2;
+
+    const drawRow = (cells: readonly Cell[], header: boolean, index: number) => {
+      const h = rowHeight(cells, header);
+      const y = doc.y;
+      this.artifact(() => {
+        const fill = header ? COLORS.tableHeader : zebra && index % 2 === 1 ? COLORS.zebra : null;
+        if (fill) doc.rect(this.left, y, this.contentWidth, h).fillColor(fill).fill();
+        cells.forEach((c, i) => {
+          if (typeof c !== 'string' && c.fill) {
+            const x = this.left + widths.slice(0, i).reduce((a, b) => a + b, 0);
+            doc.rect(x, y, widths[i]!, h).fillColor(c.fill).fill();
+          }
+        });
+        doc.moveTo(this.left, y + h).lineTo(this.left + this.contentWidth, y + h).lineWidth(0.4).strokeColor(COLORS.rule).stroke();
+      });
+      const tr = doc.struct('TR');
+      table.add(tr);
+      let x = this.left;
+      cells.forEach((c, i) => {
+        const cx = x;
+        tr.add(
+          doc.struct(header ? 'TH' : 'TD', {}, () => {
+            this.write(cellText(c), { ...cellStyle(columns[i]!, c, header), width: widths[i]! - padX * 2 }, { x: cx + padX, y: y + padY });
+          }),
+        );
+        x += widths[i]!;
+      });
+      tr.end();
+      doc.x = this.left;
+      doc.y = y + h;
+    };
+
+    const header = columns.map((c) => c.header);
+    const headerHeight = headerRow ? rowHeight(header, true) : 0;
+    const firstHeight = rows[0] ? rowHeight(rows[0], false) : 0;
+    this.ensureSpace(headerHeight + firstHeight + 4);
+    if (headerRow) drawRow(header, true, -1);
+    rows.forEach((row, index) => {
+      const h = rowHeight(row, false);
+      if (doc.y + h > this.bottom) {
+        this.newPage();
+        if (headerRow) drawRow(header, true, -1);
+      }
+      drawRow(row, false, index);
+    });
+    table.end();
+    doc.y += 10;
+  }
+
+  /** Page header and "Page n of N" footer on every page but the cover, as pagination artifacts. */
+  decoratePages(headerText: string, footerLeft: string): void {
+    const doc = this.doc;
+    const range = doc.bufferedPageRange();
+    const total = range.count;
+    for (let i = range.start; i < range.start + total; i += 1) {
+      doc.switchToPage(i);
+      const savedBottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      doc.markContent('Artifact', { type: 'Pagination' });
+      const width = this.contentWidth;
+      if (i > range.start) {
+        this.write(headerText, { size: TYPE.small, color: COLORS.muted, width }, { x: this.left, y: PAGE.marginTop - 30 });
+        doc.moveTo(this.left, PAGE.marginTop - 14).lineTo(this.left + width, PAGE.marginTop - 14).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+      }
+      const footerY = doc.page.height - PAGE.marginBottom + 18;
+      doc.moveTo(this.left, footerY - 6).lineTo(this.left + width, footerY - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+      this.write(footerLeft, { size: TYPE.small, color: COLORS.muted, width: width * 0.7 }, { x: this.left, y: footerY });
+      this.write(`Page ${i - range.start + 1} of ${total}`, { size: TYPE.small, color: COLORS.muted, width, align: 'right' }, { x: this.left, y: footerY });
+      doc.endMarkedContent();
+      doc.page.margins.bottom = savedBottom;
+    }
+  }
+}

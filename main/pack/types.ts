@@ -1,0 +1,74 @@
+import type { Catalog } from '../../shared/catalog/types';
+import type { AssessmentDetail, IsoInstant } from '../../shared/domain/types';
+
+/** Who a pack is for: `certification` embeds all evidence; `customer` withholds confidential files (listed, with their hash). */
+export const PACK_PROFILES = ['certification', 'customer'] as const;
+export type PackProfile = (typeof PACK_PROFILES)[number];
+
+/** Signs the pack's content digest: main/signing's signDigest bound to an unlocked identity. */
+export interface PackSigner {
+  /** The signer's name as the certificate gives it. */
+  readonly name: string;
+  /** SHA-256 of the signing certificate (DER), lower-case hex: printed on the cover for pinning. */
+  readonly certificateFingerprint: string;
+  /** DER CMS (CAdES detached) over `contentDigest`, the SHA-256 of the signed byte ranges. */
+  sign(contentDigest: Uint8Array, signingTime: Date): Promise<Uint8Array>;
+}
+
+export interface PackAuditEvent {
+  readonly at: IsoInstant;
+  readonly action: string;
+  readonly summary: string;
+}
+
+/** The audit log as the pack reports it: enough to match against the database's chain. */
+export interface PackAuditSummary {
+  readonly entries: number;
+  readonly headSeq: number;
+  readonly headHash: string;
+  readonly keyEvents: readonly PackAuditEvent[];
+}
+
+/** Everything a pack is made from. Plain data, so the pack does not depend on the store. */
+export interface PackInput {
+  readonly detail: AssessmentDetail;
+  readonly catalog: Catalog;
+  /** Where the evidence store keeps the bytes of a file with this SHA-256. */
+  readonly evidencePath: (sha256: string) => string;
+  readonly signer: PackSigner;
+  readonly profile: PackProfile;
+  /** Blocker messages the SRO accepted explicitly to sign anyway; printed in the attestation. */
+  readonly acceptedExceptions: readonly string[];
+  readonly audit: PackAuditSummary;
+  /** Defaults to now; tests pin it. */
+  readonly generatedAt?: Date;
+}
+
+export type PackPhase = 'layout' | 'embed' | 'sign' | 'done';
+
+export interface PackProgress {
+  readonly phase: PackPhase;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+  readonly filesDone: number;
+  readonly filesTotal: number;
+}
+
+export interface BuildPackOptions {
+  readonly onProgress?: (progress: PackProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+export interface BuiltPack {
+  readonly path: string;
+  readonly packId: string;
+  /** SHA-256 of the finished, signed file: what the audit log records. */
+  readonly sha256: string;
+  readonly size: number;
+  readonly signedAt: IsoInstant;
+  readonly embeddedFiles: number;
+  readonly withheldFiles: number;
+}
+
+/** Mirrors pdfkit's own version line for the document info and the manifest's generator. */
+export const GENERATOR_NAME = 'SSCP Evidence Pack';
