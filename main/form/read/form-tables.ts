@@ -61,6 +61,12 @@ export function readFormStructure(blocks: readonly DocBlock[]): FormStructure {
         const source = { table: tableCount, row: index + 1 };
         const cells = columnTexts(row, columns);
         if (cells.every((paragraphs) => paragraphs.join('').trim() === '')) return;
+        const previous = rows[rows.length - 1];
+        if (continuesReferenceAbove(row, columns) && previous && previous.source.table === tableCount) {
+          // The reference cell is merged down from the row above: this row carries on that claim.
+          rows[rows.length - 1] = continueRow(previous, cells);
+          return;
+        }
         const [refParagraphs, textParagraphs, evidenceParagraphs, argumentParagraphs] = cells;
         const reference = (refParagraphs ?? []).join(' ').replace(/\s+/g, ' ').trim();
         const principleMatch = PRINCIPLE_REF.exec(reference) ?? BARE_PRINCIPLE.exec(reference);
@@ -86,6 +92,24 @@ export function readFormStructure(blocks: readonly DocBlock[]): FormStructure {
   };
   visit(blocks);
   return { rows, strayRows, coverBlocks, formTableCount: tableCount };
+}
+
+function continuesReferenceAbove(row: DocRow, columns: readonly ColumnRange[]): boolean {
+  const reference = columns[0];
+  const cell = row.cells.find((c) => reference !== undefined && c.gridStart >= reference.start && c.gridStart <= reference.end);
+  return cell?.verticalMerge === 'continue';
+}
+
+function continueRow(row: FormRow, cells: readonly string[][]): FormRow {
+  const filled = (paragraphs: readonly string[] | undefined): readonly string[] =>
+    paragraphs && paragraphs.join('').trim() !== '' ? paragraphs : [];
+  const more = (text: string, paragraphs: readonly string[] | undefined): string => [text, ...filled(paragraphs)].join('\n');
+  return {
+    ...row,
+    claimText: more(row.claimText, cells[1]),
+    evidenceText: more(row.evidenceText, cells[2]),
+    argumentParagraphs: [...row.argumentParagraphs, ...filled(cells[3])],
+  };
 }
 
 /** The grid ranges of the four columns if this row is the form's header row. */

@@ -99,7 +99,7 @@ function principleTable(principle: CatalogPrinciple, detail: AssessmentDetail): 
         new TableCell({
           children: [
             ...(argumentsText === '' ? [] : textParagraphs(argumentsText)),
-            ...formatRecord(record).map((line) => brokenParagraph(line, RECORD_STYLE)),
+            ...(hasSomethingToRecord(record) ? formatRecord(record).map((line) => brokenParagraph(line, RECORD_STYLE)) : []),
           ],
         }),
       ],
@@ -110,4 +110,9 @@ function principleTable(principle: CatalogPrinciple, detail: AssessmentDetail): 
     columnWidths: [...COLUMN_WIDTHS],
     rows: [header, principleRow, ...claimRows],
   });
+}
+
+/** A claim not yet assessed, with no actions or files, needs no block: it reads back the same. */
+function hasSomethingToRecord(record: AssessmentRecord): boolean {
+  return record.result !== 'not-assessed' || record.actions.length > 0 || record.evidenceFiles.length > 0;
 }
