@@ -1,0 +1,119 @@
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CheckJson } from '../../main/cli/commands/check';
+import type { ShowJson } from '../../main/cli/commands/show';
+import { openWorkspace } from '../../main/services/workspace';
+import { sscp, tempFolder } from './run-sscp';
+
+let dir: string;
+let db: string;
+let cleanup: () => void;
+let id: string;
+beforeEach(async () => {
+  ({ dir, db, cleanup } = tempFolder());
+  id = (await sscp('new', '--db', db, '--org', 'Acme', '--role', 'developer-distributor')).out.trim();
+});
+afterEach(() => cleanup());
+
+function file(name: string, content: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, content);
+  return p;
+}
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+describe('sscp set', () => {
+  it('records result, status and both text columns', async () => {
+    const r = await sscp('set', id, '1.3.1', '--db', db, '--status', 'needs-review', '--result', 'not-met', '--evidence-text', 'Test plan v2', '--arguments', 'Only covers web app');
+    expect(r).toEqual({ code: 0, out: '1.3.1  not-met  needs-review\n', err: '' });
+    const json = JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson;
+    expect(json.claims.find((c) => c.id === '1.3.1')).toMatchObject({ status: 'needs-review', result: 'not-met', evidenceText: 'Test plan v2', arguments: 'Only covers web app' });
+  });
+
+  it('exits 2 for an unknown claim, an invalid value, or nothing to change', async () => {
+    const claim = await sscp('set', id, '9.9.9', '--db', db, '--status', 'done');
+    expect(claim.code).toBe(2);
+    expect(claim.err).toBe('sscp: Claim 9.9.9 is not in the Code of Practice (catalog uk-sscp 2025.1).\nClaims are numbered like 1.2.1; run sscp catalog to see them all.\n');
+    const status = await sscp('set', id, '1.1.1', '--db', db, '--status', 'complete');
+    expect(status.code).toBe(2);
+    expect(status.err).toContain('Use one of: not-started, in-progress, needs-review, done.');
+    const nothing = await sscp('set', id, '1.1.1', '--db', db);
+    expect(nothing.code).toBe(2);
+    expect(nothing.err).toContain('Nothing to change.');
+  });
+
+  it('exits 2 with the frozen message on a signed assessment', async () => {
+    const ws = openWorkspace(db);
+    ws.markSigned(id, { packSha256: 'c'.repeat(64), packId: 'p', signerFingerprint: 'f', signedAt: '2026-05-01T09:00:00.000Z', profile: 'customer' });
+    ws.close();
+    const r = await sscp('set', id, '1.1.1', '--db', db, '--result', 'met');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('This assessment was signed on 2026-05-01 and can no longer be changed.');
+    expect(r.err).toContain('sscp carry-forward');
+  });
+});
+
+describe('sscp attach', () => {
+  it('attaches several files and prints "<sha256>  <name>" for each', async () => {
+    const r = await sscp('attach', id, '1.2.1', file('a.txt', 'alpha'), file('b.csv', 'beta'), '--db', db, '--description', 'SBOM', '--effective', '2026-01-31');
+    expect(r).toEqual({ code: 0, out: `${sha('alpha')}  a.txt\n${sha('beta')}  b.csv\n`, err: '' });
+    const json = JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson;
+    expect(json.claims.find((c) => c.id === '1.2.1')!.evidenceIds).toHaveLength(2);
+    expect(json.evidence.map((e) => [e.fileName, e.mediaType, e.description, e.effectiveDate, e.confidential])).toEqual([
+      ['a.txt', 'text/plain', 'SBOM', '2026-01-31', false],
+      ['b.csv', 'text/csv', 'SBOM', '2026-01-31', false],
+    ]);
+  });
+
+  it('exits 2 for bad dates, expiry before effective, or a missing file', async () => {
+    const f = file('a.txt', 'alpha');
+    const bad = await sscp('attach', id, '1.2.1', f, '--db', db, '--expires', '2026-13-01');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('The expiry date "2026-13-01" is not a real calendar day.');
+    const order = await sscp('attach', id, '1.2.1', f, '--db', db, '--effective', '2026-06-01', '--expires', '2026-05-01');
+    expect(order.code).toBe(2);
+    expect(order.err).toContain('The expiry date 2026-05-01 is before the effective date 2026-06-01.');
+    const missing = await sscp('attach', id, '1.2.1', join(dir, 'nope.pdf'), '--db', db);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(`There is no file at ${join(dir, 'nope.pdf')}.`);
+  });
+});
+
+describe('sscp check', () => {
+  it('reports ok and exits 0 on a sound database', async () => {
+    await sscp('attach', id, '1.2.1', file('a.txt', 'alpha'), '--db', db);
+    const human = await sscp('check', '--db', db);
+    expect(human.code).toBe(0);
+    expect(human.out).toContain('Everything checks out.');
+    const json = JSON.parse((await sscp('check', '--db', db, '--json')).out) as CheckJson;
+    expect(json).toEqual({
+      ok: true,
+      sqlite: { ok: true, messages: [] },
+      auditChain: { ok: true, entries: 2, problems: [] },
+      evidence: { ok: true, checked: 1, missing: [], mismatched: [], unreferenced: [], strays: [] },
+      problems: [],
+    });
+  });
+
+  it('exits 1 and names the file when evidence was changed, and when the audit log was edited', async () => {
+    await sscp('attach', id, '1.2.1', file('a.txt', 'alpha'), '--db', db);
+    const ws = openWorkspace(db);
+    writeFileSync(ws.evidenceBlobPath(sha('alpha')), 'ALPHA');
+    ws.close();
+    const changed = await sscp('check', '--db', db);
+    expect(changed.code).toBe(1);
+    expect(changed.out).toContain(`Evidence file a.txt (SHA-256 ${sha('alpha')}) has been changed`);
+
+    const raw = new Database(db);
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    raw.prepare("UPDATE audit_log SET action = 'forged' WHERE seq = 1").run();
+    raw.close();
+    const json = JSON.parse((await sscp('check', '--db', db, '--json')).out) as CheckJson;
+    expect(json.ok).toBe(false);
+    expect(json.auditChain.problems).toContain('Audit entry 1 has been changed since it was written.');
+    expect((await sscp('check', '--db', db, '--json')).code).toBe(1);
+  });
+});
