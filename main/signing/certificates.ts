@@ -1,7 +1,7 @@
 import type { Algorithm, CryptoKey, CryptoKeyPair, EcdsaParams } from './webcrypto-types';
 import * as x509 from './x509';
 import { SscpError } from '../../shared/errors';
-import { keyGenParams, type SigningAlgorithm } from './algorithms';
+import { keyGenParams, type CreatableAlgorithm } from './algorithms';
 import { ensureCryptoProviders, subtleCrypto } from './crypto-provider';
 
 /** Who signs: the Senior Responsible Owner, their role, and the organisation. */
@@ -27,7 +27,7 @@ export interface CertifiedKey {
   readonly certificate: x509.X509Certificate;
 }
 
-export async function generateSigningKeyPair(algorithm: SigningAlgorithm): Promise<CryptoKeyPair> {
+export async function generateSigningKeyPair(algorithm: CreatableAlgorithm): Promise<CryptoKeyPair> {
   // Extractable so the private key can be sealed into the workspace; it never leaves unsealed.
   return subtleCrypto.generateKey(keyGenParams(algorithm), true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
 }
@@ -84,7 +84,7 @@ function addYears(date: Date, years: number): Date {
  * The organisation root: a CA that may sign end-entity certificates only (pathLen 0). Vendors
  * publish its fingerprint once; each renewed SRO certificate chains to it.
  */
-export async function createOrganisationRoot(organisation: string, algorithm: SigningAlgorithm, now: Date): Promise<CertifiedKey> {
+export async function createOrganisationRoot(organisation: string, algorithm: CreatableAlgorithm, now: Date): Promise<CertifiedKey> {
   ensureCryptoProviders();
   const keys = await generateSigningKeyPair(algorithm);
   const certificate = await x509.X509CertificateGenerator.create({

@@ -2,17 +2,14 @@ import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { SscpError } from '../../shared/errors';
-import { signParams } from './algorithms';
+import { isEcdsaAlgorithm, signParams } from './algorithms';
+import { toArrayBuffer } from './bytes';
 import { OID } from './cms-oids';
 import { ensureCryptoProviders, subtleCrypto } from './crypto-provider';
 import { p1363ToDer } from './ecdsa-signature';
 import type { UnlockedIdentity } from './unlocked-identity';
 
 const SHA256_LENGTH = 32;
-
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer as ArrayBuffer;
-}
 
 /**
  * ESS signing-certificate-v2 (RFC 5035): binds the signature to the exact signer certificate,
@@ -90,7 +87,7 @@ export async function signDigest(contentDigest: Uint8Array, identity: UnlockedId
   const toBeSigned = new Uint8Array(signedAttrs.toSchema().toBER(false));
   toBeSigned[0] = 0x31;
 
-  const isEcdsa = identity.algorithm === 'p256';
+  const isEcdsa = isEcdsaAlgorithm(identity.algorithm);
   const rawSignature = new Uint8Array(await subtleCrypto.sign(signParams(identity.algorithm), identity.privateKey, toBeSigned));
   const signatureValue = isEcdsa ? p1363ToDer(rawSignature) : rawSignature;
 

@@ -2,6 +2,7 @@ import { createHash, verify as nodeVerify } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { SscpError } from '../../shared/errors';
+import { toArrayBuffer } from './bytes';
 import { summariseCertificate, type CertificateSummary } from './certificate-summary';
 import { chainsToRoot, verifiedPathUpwards } from './certificate-path';
 import { HASH_BY_OID, OID } from './cms-oids';
@@ -50,10 +51,6 @@ export interface CmsTrustAnchors {
   readonly fingerprint?: string;
   /** When certificate validity is judged: normally the claimed signing time; default now. */
   readonly at?: Date;
-}
-
-function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
-  return bytes.slice().buffer as ArrayBuffer;
 }
 
 function parseTrustedRoots(rootsPem: readonly string[]): x509.X509Certificate[] {

@@ -1,4 +1,4 @@
-import { DEFAULT_SIGNING_ALGORITHM, keyImportParams, type SigningAlgorithm } from './algorithms';
+import { DEFAULT_SIGNING_ALGORITHM, keyImportParams, type CreatableAlgorithm, type SigningAlgorithm } from './algorithms';
 import { createOrganisationRoot, generateSigningKeyPair, issueSroCertificate, type CertifiedKey, type SroSubject } from './certificates';
 import { ensureCryptoProviders, subtleCrypto } from './crypto-provider';
 import type { UnlockedIdentity } from './unlocked-identity';
@@ -9,7 +9,7 @@ export type IdentityKind = 'self-signed' | 'org-issued' | 'imported';
 
 export interface CreateIdentityMaterialOptions {
   readonly subject: SroSubject;
-  readonly algorithm?: SigningAlgorithm;
+  readonly algorithm?: CreatableAlgorithm;
   /** Also create an organisation root that issues the SRO certificate. */
   readonly withRoot?: boolean;
   readonly now?: Date;
@@ -18,7 +18,7 @@ export interface CreateIdentityMaterialOptions {
 /** Freshly generated keys and certificates, before they are sealed into the workspace. */
 export interface IdentityMaterial {
   readonly kind: 'self-signed' | 'org-issued';
-  readonly algorithm: SigningAlgorithm;
+  readonly algorithm: CreatableAlgorithm;
   readonly signer: CertifiedKey;
   readonly root: CertifiedKey | null;
 }

@@ -179,6 +179,16 @@ describe('CMS signatures checked by openssl and by verifyCms', () => {
     expect(printed.stdout).not.toContain('signingTime');
   });
 
+  it('takes Node Buffers (views into a shared pool) as well as plain Uint8Arrays', async () => {
+    const sigPath = join(temp.dir, 'buffer-case.der');
+    writeFileSync(sigPath, p256Org.cms);
+    const fromDisk = readFileSync(sigPath);
+    const digest = createHash('sha256').update(content).digest();
+    expect((await verifyCms(fromDisk, digest)).intact).toBe(true);
+    const fresh = await signDigest(digest, p256Self.identity, new Date());
+    expect((await verifyCms(fresh, digest)).intact).toBe(true);
+  });
+
   it('accepts zero padding after the DER, as PDF /Contents carries it', async () => {
     const padded = new Uint8Array(p256Org.cms.length + 4096);
     padded.set(p256Org.cms);
