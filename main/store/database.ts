@@ -1,12 +1,14 @@
 import Database from 'better-sqlite3';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { SscpError } from '../../shared/errors';
-import { migrate } from './migrate';
+import { migrate, readUserVersion } from './migrate';
 import type { Migration } from './migrations/index';
 
 export type Db = Database.Database;
 
 const SQLITE_HEADER = 'SQLite format 3\0';
+/** Stamped in the SQLite header ("SSCP"), so another program's database is never migrated into ours. */
+export const SSCP_APPLICATION_ID = 0x53534350;
 
 export interface OpenDatabaseOptions {
   /** Refuse to create a new file: for commands that read an existing database. */
@@ -33,12 +35,25 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     db.pragma('foreign_keys = ON');
     // FULL: a commit the user saw succeed survives a power cut, not only a crash.
     db.pragma('synchronous = FULL');
+    checkIsOurs(db, path);
     migrate(db, options.migrations);
+    if (db.pragma('application_id', { simple: true }) === 0) db.pragma(`application_id = ${SSCP_APPLICATION_ID}`);
     return db;
   } catch (e) {
     db.close();
     if (e instanceof SscpError) throw e;
     throw unreadable(path, e);
+  }
+}
+
+/** Refuses an SQLite file some other program made: stamped by it, or holding tables but no schema version of ours. */
+function checkIsOurs(db: Db, path: string): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const foreign =
+    (appId !== 0 && appId !== SSCP_APPLICATION_ID) ||
+    (appId === 0 && readUserVersion(db) === 0 && db.prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get() !== 0);
+  if (foreign) {
+    throw new SscpError('unreadable', `${path} is an SQLite database, but not one made by SSCP Evidence Pack.`, 'Check that you chose the right file: the database is the file you created with SSCP Evidence Pack.');
   }
 }
 

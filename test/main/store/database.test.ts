@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSscpError } from '../../../shared/errors';
 import { LATEST_SCHEMA_VERSION, openDatabase, readUserVersion } from '../../../main/store/index';
 import { MIGRATIONS } from '../../../main/store/migrations/index';
+import { SSCP_APPLICATION_ID } from '../../../main/store/database';
 import { makeTempDir } from './temp-dir';
 
 let dir: string;
@@ -83,6 +84,26 @@ describe('openDatabase', () => {
     const e = catchError(() => openDatabase(path));
     expect(isSscpError(e) && e.kind).toBe('unreadable');
     expect((e as Error).message).toContain('not an SQLite file');
+  });
+
+  it("refuses another program's SQLite database instead of adding tables to it", () => {
+    const path = join(dir, 'other.db');
+    const raw = new Database(path);
+    raw.exec('CREATE TABLE contacts (name TEXT)');
+    raw.close();
+    const e = catchError(() => openDatabase(path));
+    expect(isSscpError(e) && e.kind).toBe('unreadable');
+    expect((e as Error).message).toBe(`${path} is an SQLite database, but not one made by SSCP Evidence Pack.`);
+    const stamped = new Database(join(dir, 'stamped.db'));
+    stamped.pragma('application_id = 1234');
+    stamped.close();
+    expect(isSscpError(catchError(() => openDatabase(join(dir, 'stamped.db'))))).toBe(true);
+  });
+
+  it('stamps its own application id', () => {
+    const db = openDatabase(join(dir, 'a.sscp'));
+    expect(db.pragma('application_id', { simple: true })).toBe(SSCP_APPLICATION_ID);
+    db.close();
   });
 
   it('refuses a damaged SQLite file', () => {
