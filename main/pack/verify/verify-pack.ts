@@ -1,0 +1,307 @@
+import { open } from 'node:fs/promises';
+import { SscpError } from '../../../shared/errors';
+import { verifyCms, type CmsVerification } from '../../signing/cms';
+import { normaliseFingerprint } from '../../signing/fingerprint';
+import { ASSESSMENT_NAME, MANIFEST_NAME } from '../attachment-names';
+import { cancelledError } from '../embed-evidence';
+import { manifestSchema, type Manifest } from '../manifest';
+import { PdfFileReader } from '../pdf/file-reader';
+import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
+import { derLength } from './der-length';
+import { hashPass } from './hash-pass';
+import { describeSignature, findEmbeddedFiles, findSignatureFields, readSmallEmbedded, scanForSignature, type EmbeddedStream } from './locate';
+import { PACK_CHECKS, type PackCheck, type PackCheckId, type PackCheckOutcome, type PackFileResult, type PackVerification, type VerifyPackOptions } from './types';
+
+class CheckList {
+  readonly checks: PackCheck[] = [];
+  add(id: PackCheckId, outcome: PackCheckOutcome, message: string): void {
+    this.checks.push({ id, outcome, message });
+  }
+  pass(id: PackCheckId, message: string): void {
+    this.add(id, 'pass', message);
+  }
+  fail(id: PackCheckId, message: string): void {
+    this.add(id, 'fail', message);
+  }
+}
+
+async function assertPdf(path: string): Promise<void> {
+  let head: Buffer;
+  try {
+    const handle = await open(path, 'r');
+    try {
+      head = Buffer.alloc(5);
+      await handle.read(head, 0, 5, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new SscpError(
+      code === 'ENOENT' ? 'not-found' : 'unreadable',
+      code === 'ENOENT' ? `There is no file at ${path}.` : `The file ${path} could not be read (${code ?? 'error'}).`,
+      'Check the path and that you may read the file.',
+    );
+  }
+  if (head.toString('latin1') !== '%PDF-') {
+    throw new SscpError('unreadable', `${path} is not a PDF file, so it cannot be an evidence pack.`, 'Give the .pdf evidence pack you received.');
+  }
+}
+
+function notAPack(path: string): SscpError {
+  return new SscpError(
+    'unreadable',
+    `${path} is a PDF but not an SSCP evidence pack: it has neither a signature nor a manifest of evidence.`,
+    'Check you were given the signed evidence pack, not another document.',
+  );
+}
+
+interface Located {
+  readonly catalog: PdfDict | null;
+  readonly signatures: (PdfDict | null)[];
+  readonly embedded: EmbeddedStream[];
+  readonly structureProblem: string | null;
+}
+
+async function locate(reader: PdfFileReader): Promise<Located> {
+  try {
+    await reader.readStructure();
+    const catalog = asDict(await reader.resolve(reader.trailer.get('Root')));
+    if (!catalog) throw new Error('The PDF has no document catalog.');
+    const signatures = await findSignatureFields(reader, catalog);
+    const embedded = await findEmbeddedFiles(reader, catalog);
+    return { catalog, signatures, embedded, structureProblem: null };
+  } catch (e) {
+    const signature = await scanForSignature(reader);
+    const why = e instanceof Error ? e.message : String(e);
+    return { catalog: null, signatures: signature ? [signature] : [], embedded: [], structureProblem: `The file's internal structure is damaged: ${why}` };
+  }
+}
+
+/**
+ * Checks an evidence pack with flat memory, reading only the structure it needs and then the
+ * file once from start to end. Every check is reported; `valid` only if all pass. Throws
+ * SscpError only when the file is not a PDF or not an evidence pack at all.
+ */
+export async function verifyPack(path: string, options: VerifyPackOptions = {}): Promise<PackVerification> {
+  // Reject a malformed trust anchor before reading anything: it is the caller's mistake.
+  if (options.fingerprint !== undefined) normaliseFingerprint(options.fingerprint);
+  await assertPdf(path);
+  const reader = await PdfFileReader.open(path);
+  try {
+    return await verifyOpened(path, reader, options);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function verifyOpened(path: string, reader: PdfFileReader, options: VerifyPackOptions): Promise<PackVerification> {
+  const list = new CheckList();
+  const size = reader.size;
+  const located = await locate(reader);
+  const manifestStream = located.embedded.find((f) => f.name === MANIFEST_NAME) ?? null;
+  if (!located.structureProblem && located.signatures.length === 0 && !manifestStream) throw notAPack(path);
+
+  if (located.structureProblem) list.fail('structure', located.structureProblem);
+  else list.pass('structure', 'The PDF structure is readable.');
+
+  // The signature and its byte range.
+  const signed = located.signatures.filter((s): s is PdfDict => s !== null);
+  if (signed.length === 1) list.pass('single-signature', 'The pack carries exactly one signature.');
+  else if (signed.length === 0) list.fail('single-signature', 'The pack is not signed.');
+  else list.fail('single-signature', `The pack carries ${signed.length} signatures; an evidence pack has exactly one, so something was added after signing.`);
+
+  const sigDict = signed[0] ?? null;
+  const sig = sigDict ? describeSignature(sigDict) : null;
+  let cmsDer: Uint8Array | null = null;
+  let ranges: [number, number][] = [];
+  if (sig?.byteRange) {
+    const [r0, a, b, c] = sig.byteRange as [number, number, number, number];
+    ranges = [
+      [r0, r0 + a],
+      [b, b + c],
+    ];
+    const gapOk = r0 === 0 && a > 0 && b > a && b + c <= size;
+    const gap = gapOk ? (await reader.readAt(a, b - a)).toString('latin1') : '';
+    const hexOk = gapOk && /^<[0-9a-fA-F]*>$/.test(gap) && (gap.length - 2) % 2 === 0;
+    if (!gapOk || !hexOk) {
+      list.fail('byte-range', 'The signature\'s byte range does not bracket exactly the signature value, so it does not prove what was signed.');
+    } else if (b + c !== size) {
+      list.fail('byte-range', `The signature covers ${b + c} bytes but the file has ${size}: ${size - b - c} bytes were added after signing.`);
+    } else {
+      list.pass('byte-range', 'The signature covers the whole file except its own value.');
+    }
+    if (hexOk) {
+      const contents = Buffer.from(gap.slice(1, -1), 'hex');
+      const length = derLength(contents);
+      if (length === null) {
+        list.fail('padding', 'The signature value is not a well-formed DER structure.');
+        cmsDer = contents;
+      } else if (contents.subarray(length).some((byte) => byte !== 0)) {
+        list.fail('padding', 'The space after the signature value holds non-zero bytes: it was altered after signing.');
+        cmsDer = contents.subarray(0, length);
+      } else {
+        list.pass('padding', 'The space reserved after the signature value is untouched (all zeros).');
+        cmsDer = contents.subarray(0, length);
+      }
+    } else {
+      list.fail('padding', 'The signature value is not a clean hexadecimal string.');
+    }
+  } else {
+    list.fail('byte-range', sig ? 'The signature has no valid /ByteRange.' : 'There is no signature byte range to check.');
+    list.fail('padding', 'There is no signature value to check.');
+  }
+
+  // Manifest (small, read directly; the signature pass below proves it unaltered).
+  let manifest: Manifest | null = null;
+  if (manifestStream) {
+    try {
+      const parsed = manifestSchema.safeParse(JSON.parse((await readSmallEmbedded(reader, manifestStream)).toString('utf8')));
+      if (parsed.success) {
+        manifest = parsed.data;
+        list.pass('manifest', `manifest.json lists ${manifest.files.length} evidence files.`);
+      } else list.fail('manifest', 'manifest.json is not a valid evidence manifest.');
+    } catch {
+      list.fail('manifest', 'manifest.json could not be read: it is damaged.');
+    }
+  } else {
+    list.fail('manifest', located.structureProblem ? 'manifest.json could not be located because the structure is damaged.' : 'The pack has no manifest.json.');
+  }
+
+  // One pass over the file: signature digest and every embedded file.
+  const evidenceStreams = located.embedded.filter((f) => f.name !== MANIFEST_NAME && f.name !== ASSESSMENT_NAME);
+  const pass = await hashPass(
+    path,
+    size,
+    ranges.filter(([s, e]) => e > s && e <= size),
+    evidenceStreams,
+    (done, total) => options.onProgress?.({ phase: 'hash', bytesDone: done, bytesTotal: total }),
+    options.signal,
+  );
+  if (options.signal?.aborted) throw cancelledError();
+
+  let cms: CmsVerification | null = null;
+  const signingTime = sig?.signingTime ? parsePdfDate(sig.signingTime) : null;
+  if (cmsDer && ranges.length === 2) {
+    cms = await verifyCms(new Uint8Array(cmsDer), new Uint8Array(pass.rangeDigest), {
+      rootsPem: options.rootsPem,
+      fingerprint: options.fingerprint,
+      at: signingTime ?? undefined,
+    });
+  }
+  reportCms(list, cms, options);
+
+  const files = compareFiles(list, manifest, evidenceStreams, pass.files);
+
+  const failed = list.checks.filter((c) => c.outcome === 'fail');
+  const warnings = list.checks.filter((c) => c.outcome === 'warn').map((c) => c.message);
+  const valid = failed.length === 0;
+  const trusted = cms?.trust === 'trusted-root' || cms?.trust === 'pinned-fingerprint';
+  return {
+    valid,
+    trusted,
+    summary: valid
+      ? trusted
+        ? `Valid: signed by ${cms?.signer?.commonName ?? 'the signer'}, whom you trust, and nothing has changed since.`
+        : 'Valid, but the signer is not trusted: pass --trust ROOT.pem or --fingerprint HEX to confirm who signed.'
+      : `Invalid: ${failed[0]!.message}`,
+    problems: failed.map((c) => c.message),
+    warnings,
+    checks: [...list.checks].sort((x, y) => PACK_CHECKS.indexOf(x.id) - PACK_CHECKS.indexOf(y.id)),
+    signer: cms?.signer ?? null,
+    fingerprint: cms?.signer?.fingerprint ?? null,
+    signedAt: signingTime?.toISOString() ?? null,
+    packId: manifest?.packId ?? null,
+    assessmentId: manifest?.assessmentId ?? null,
+    profile: manifest?.profile ?? null,
+    files,
+    fileSize: size,
+  };
+}
+
+function reportCms(list: CheckList, cms: CmsVerification | null, options: VerifyPackOptions): void {
+  if (!cms) {
+    for (const id of ['digest', 'cms-signature', 'signing-certificate', 'signer-trust'] as const) list.fail(id, 'The signature could not be checked.');
+    return;
+  }
+  if (!cms.parsed) {
+    const why = cms.problems[0] ?? 'The signature value is not a readable CMS signature.';
+    for (const id of ['digest', 'cms-signature', 'signing-certificate', 'signer-trust'] as const) list.fail(id, why);
+    return;
+  }
+  if (cms.digestMatches) list.pass('digest', 'The signed bytes are unchanged: their SHA-256 matches the signature.');
+  else list.fail('digest', 'The content has changed since it was signed: its SHA-256 does not match the one in the signature.');
+  if (cms.signatureValid) list.pass('cms-signature', 'The signature value is valid for the signer\'s certificate.');
+  else list.fail('cms-signature', 'The signature value does not verify with the signer\'s certificate: it was altered or made with another key.');
+  if (cms.signingCertificate === 'match') list.pass('signing-certificate', 'The certificate in the signature is the one the signer committed to.');
+  else if (cms.signingCertificate === 'mismatch') list.fail('signing-certificate', 'The certificate in the signature was swapped: it is not the one the signer committed to.');
+  else list.fail('signing-certificate', 'The signature does not name its signing certificate, so a swapped certificate would go unnoticed.');
+  const who = cms.signer?.commonName ?? 'the signer';
+  switch (cms.trust) {
+    case 'trusted-root':
+      list.pass('signer-trust', `The signer, ${who}, chains to the trusted root you gave.`);
+      break;
+    case 'pinned-fingerprint':
+      list.pass('signer-trust', `The signer, ${who}, matches the fingerprint you gave.`);
+      break;
+    case 'untrusted':
+      list.add('signer-trust', 'warn', `Signed by ${who}, but nothing was given to trust: pass --trust ROOT.pem or --fingerprint HEX to confirm who signed.`);
+      break;
+    default:
+      list.fail(
+        'signer-trust',
+        `The signer, ${who}, is not who you expected: the certificate does not match ${options.rootsPem?.length ? 'the trusted root' : 'the fingerprint'} you gave.`,
+      );
+  }
+  if (!cms.certificatesTimeValid) list.add('signer-trust', 'warn', 'A certificate on the signer\'s chain was not valid at the stated signing time.');
+}
+
+function compareFiles(
+  list: CheckList,
+  manifest: Manifest | null,
+  streams: readonly EmbeddedStream[],
+  digests: ReadonlyMap<EmbeddedStream, { sha256: string | null; size: number; error?: string }>,
+): PackFileResult[] {
+  const byName = new Map(streams.map((s) => [s.name, s]));
+  const results: PackFileResult[] = [];
+  const problems: string[] = [];
+  for (const entry of manifest?.files ?? []) {
+    const stream = byName.get(entry.name);
+    byName.delete(entry.name);
+    if (!entry.embedded) {
+      if (stream) {
+        results.push({ name: entry.name, size: entry.size, sha256: entry.sha256, embedded: false, status: 'unexpected', problem: 'listed as withheld but present in the pack' });
+        problems.push(`"${entry.name}" is listed as withheld but its bytes are in the pack.`);
+      } else results.push({ name: entry.name, size: entry.size, sha256: entry.sha256, embedded: false, status: 'withheld' });
+      continue;
+    }
+    if (!stream) {
+      results.push({ name: entry.name, size: entry.size, sha256: entry.sha256, embedded: true, status: 'missing', problem: 'listed in the manifest but not in the pack' });
+      problems.push(`"${entry.name}" is listed in the manifest but missing from the pack.`);
+      continue;
+    }
+    const digest = digests.get(stream);
+    if (!digest || digest.error || digest.sha256 !== entry.sha256 || digest.size !== entry.size) {
+      const why = digest?.error ?? (digest && digest.size !== entry.size ? `it has ${digest.size} bytes, not ${entry.size}` : 'its SHA-256 does not match the manifest');
+      results.push({ name: entry.name, size: entry.size, sha256: entry.sha256, embedded: true, status: 'mismatch', problem: why });
+      problems.push(`"${entry.name}" does not match the manifest: ${why}.`);
+      continue;
+    }
+    results.push({ name: entry.name, size: entry.size, sha256: entry.sha256, embedded: true, status: 'ok' });
+  }
+  for (const extra of byName.values()) {
+    const digest = digests.get(extra);
+    results.push({ name: extra.name, size: digest?.size ?? null, sha256: digest?.sha256 ?? null, embedded: true, status: 'unexpected', problem: 'not listed in the manifest' });
+    problems.push(`"${extra.name}" is in the pack but not in the manifest.`);
+  }
+  if (!manifest) list.fail('embedded-files', 'Without a readable manifest the embedded files cannot be checked.');
+  else if (problems.length > 0) list.fail('embedded-files', problems.join(' '));
+  else {
+    const embedded = results.filter((r) => r.status === 'ok').length;
+    const withheld = results.filter((r) => r.status === 'withheld').length;
+    list.pass('embedded-files', `All ${embedded} embedded files match the manifest${withheld ? `; ${withheld} confidential files are withheld and listed by hash` : ''}.`);
+  }
+  return results;
+}
+
+
