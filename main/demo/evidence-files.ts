@@ -1,0 +1,73 @@
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SscpError } from '../../shared/errors';
+import { generateSbom } from '../../scripts/sbom.mjs';
+import { writeFileAtomic } from './write-file-atomic';
+import type { CitedEvidence } from './cited-evidence';
+
+/** The repository this code runs from: the demo cites its own files. */
+export const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * Whether an optional piece of evidence can be used. A test report counts only if it parses
+ * as a finished vitest report: a run still in progress may be rewriting it.
+ */
+export async function isEvidenceAvailable(evidence: CitedEvidence, projectDir = REPOSITORY_ROOT): Promise<boolean> {
+  if (evidence.source.kind !== 'repo-file') return true;
+  const path = join(projectDir, evidence.source.path);
+  if (evidence.key === 'test-report') return (await readTestReport(path)) !== null;
+  try {
+    await access(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function readTestReport(path: string): Promise<string | null> {
+  try {
+    const text = await readFile(path, 'utf8');
+    const report = JSON.parse(text) as { numTotalTests?: unknown; testResults?: unknown };
+    return typeof report.numTotalTests === 'number' && Array.isArray(report.testResults) ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The file to attach for one cited item. Repository files are attached where they are,
+ * except the test report, which is copied first so a test run finishing meanwhile cannot
+ * change it under the copy. SBOMs are generated into `outDir`.
+ */
+export async function materialiseEvidence(evidence: CitedEvidence, outDir: string, projectDir = REPOSITORY_ROOT): Promise<string> {
+  const { source } = evidence;
+  if (source.kind === 'sbom') {
+    const outFile = join(outDir, source.fileName);
+    try {
+      await generateSbom({ projectDir, outFile, includeDev: source.includeDev });
+    } catch (e) {
+      throw new SscpError(
+        'unreadable',
+        `Could not generate the software bill of materials: ${e instanceof Error ? e.message : String(e)}`,
+        'The demo runs from a copy of the source with npm available; run it with "npx sscp demo" from the project folder.',
+      );
+    }
+    return outFile;
+  }
+  const path = join(projectDir, source.path);
+  if (evidence.key === 'test-report') {
+    const text = await readTestReport(path);
+    if (text === null) throw new SscpError('unreadable', `The test report ${path} is not a finished test report.`, 'Run npm run test:unit, then the demo again.');
+    const snapshot = join(outDir, 'vitest-report.json');
+    await writeFileAtomic(snapshot, text);
+    return snapshot;
+  }
+  try {
+    await access(path, constants.R_OK);
+  } catch {
+    throw new SscpError('not-found', `The self-assessment cites ${source.path}, but it is not in ${projectDir}.`, 'Run the demo from a complete copy of the repository.');
+  }
+  return path;
+}
