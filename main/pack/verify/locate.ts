@@ -1,5 +1,6 @@
 import { inflateSync } from 'node:zlib';
-import { asArray, asDict, asName, asRef, asString, decodeTextString, PdfDict, PdfString, type PdfValue } from '../pdf/objects';
+import type { PdfDict} from '../pdf/objects';
+import { asArray, asDict, asName, asRef, asString, decodeTextString, PdfString, type PdfValue } from '../pdf/objects';
 import type { PdfFileReader } from '../pdf/file-reader';
 import { PdfParser, PdfSyntaxError } from '../pdf/parser';
 

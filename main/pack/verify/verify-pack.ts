@@ -193,8 +193,9 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
 
   const files = compareFiles(list, manifest, evidenceStreams, pass.files);
 
-  const failed = list.checks.filter((c) => c.outcome === 'fail');
-  const warnings = list.checks.filter((c) => c.outcome === 'warn').map((c) => c.message);
+  const checks = [...list.checks].sort((x, y) => PACK_CHECKS.indexOf(x.id) - PACK_CHECKS.indexOf(y.id));
+  const failed = checks.filter((c) => c.outcome === 'fail');
+  const warnings = checks.filter((c) => c.outcome === 'warn').map((c) => c.message);
   const valid = failed.length === 0;
   const trusted = cms?.trust === 'trusted-root' || cms?.trust === 'pinned-fingerprint';
   return {
@@ -207,7 +208,7 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
       : `Invalid: ${failed[0]!.message}`,
     problems: failed.map((c) => c.message),
     warnings,
-    checks: [...list.checks].sort((x, y) => PACK_CHECKS.indexOf(x.id) - PACK_CHECKS.indexOf(y.id)),
+    checks,
     signer: cms?.signer ?? null,
     fingerprint: cms?.signer?.fingerprint ?? null,
     signedAt: signingTime?.toISOString() ?? null,
