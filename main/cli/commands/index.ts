@@ -2,6 +2,7 @@ import type { RegisterCommand } from '../context';
 import { registerAttach } from './attach';
 import { registerCatalog } from './catalog';
 import { registerCheck } from './check';
+import { registerIdentity } from './identity';
 import { registerList } from './list';
 import { registerNew } from './new';
 import { registerSet } from './set';
@@ -16,4 +17,5 @@ export const commands: readonly RegisterCommand[] = [
   registerSet,
   registerAttach,
   registerCheck,
+  registerIdentity,
 ];

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { writeFileDurably } from '../../signing/durable-write';
+import type { CommandContext } from '../context';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../options';
+import { withIdentityService } from './identity-db';
+
+export function registerIdentityExportCert(group: Command, ctx: CommandContext): void {
+  group
+    .command('export-cert')
+    .description('Write the public certificate and its chain (or, with --root, only the organisation root) as PEM.')
+    .argument('<label>', 'the identity')
+    .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .requiredOption('--out <file.pem>', 'where to write the PEM file')
+    .option('--root', 'only the organisation root certificate: what recipients trust')
+    .action(async (label: string, opts: { db: string; out: string; root?: boolean }) => {
+      const pem = await withIdentityService(opts.db, (service) => service.exportCertificatePem(label, { root: opts.root ?? false }));
+      writeFileDurably(opts.out, pem);
+      ctx.io.stdout.write(`Wrote ${opts.root ? 'the organisation root certificate' : 'the certificate and its chain'} to ${opts.out}\n`);
+    });
+}

@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { SscpError } from '../../../shared/errors';
+import type { CliIo } from '../io';
+
+/**
+ * Secrets reach `sscp` only from a file or the environment, never from argv, where other
+ * users of the machine could read them in the process list or shell history.
+ */
+interface SecretSource {
+  readonly file: string | undefined;
+  readonly fileFlag: string;
+  readonly envVar: string;
+  readonly what: string;
+}
+
+function readSecret(io: CliIo, source: SecretSource): string {
+  if (source.file !== undefined) {
+    let text: string;
+    try {
+      text = readFileSync(source.file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new SscpError(
+        code === 'ENOENT' ? 'not-found' : 'unreadable',
+        `The ${source.what} file ${source.file} cannot be read${code === 'ENOENT' ? ': it does not exist' : ` (${code ?? 'unknown error'})`}.`,
+        `Check the path given to ${source.fileFlag}.`,
+      );
+    }
+    // Editors add a final newline; it is not part of the secret.
+    return text.replace(/\r?\n$/, '');
+  }
+  const fromEnv = io.env[source.envVar];
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  throw new SscpError(
+    'invalid-input',
+    `No ${source.what} was given.`,
+    `Put it in a file and pass ${source.fileFlag} FILE, or set the ${source.envVar} environment variable. It is never taken on the command line, where others could see it.`,
+  );
+}
+
+export const PASSPHRASE_FILE_FLAGS = '--passphrase-file <file>';
+export const PASSPHRASE_FILE_HELP = 'file holding the signing passphrase (or set SSCP_PASSPHRASE); never given on the command line';
+
+/** The passphrase that seals (or unlocks) a signing key: --passphrase-file or SSCP_PASSPHRASE. */
+export function readSigningPassphrase(io: CliIo, passphraseFile: string | undefined): string {
+  return readSecret(io, { file: passphraseFile, fileFlag: '--passphrase-file', envVar: 'SSCP_PASSPHRASE', what: 'signing passphrase' });
+}
+
+/** A .p12 file's own password: --p12-password-file or SSCP_P12_PASSWORD. */
+export function readP12Password(io: CliIo, passwordFile: string | undefined): string {
+  return readSecret(io, { file: passwordFile, fileFlag: '--p12-password-file', envVar: 'SSCP_P12_PASSWORD', what: '.p12 password' });
+}
