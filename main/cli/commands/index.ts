@@ -1,8 +1,12 @@
 import type { RegisterCommand } from '../context';
 import { registerAttach } from './attach';
+import { registerCarryForward } from './carry-forward';
 import { registerCatalog } from './catalog';
 import { registerCheck } from './check';
+import { registerDiff } from './diff';
+import { registerExportForm } from './export-form';
 import { registerIdentity } from './identity';
+import { registerImportForm } from './import-form';
 import { registerList } from './list';
 import { registerNew } from './new';
 import { registerSet } from './set';
@@ -17,5 +21,9 @@ export const commands: readonly RegisterCommand[] = [
   registerSet,
   registerAttach,
   registerCheck,
+  registerCarryForward,
+  registerDiff,
+  registerExportForm,
+  registerImportForm,
   registerIdentity,
 ];

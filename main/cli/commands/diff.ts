@@ -1,0 +1,72 @@
+import { diffAssessments, type AssessmentDiff, type ClaimDiff, type DiffSide } from '../../../shared/domain/diff';
+import { renderInline } from '../../../shared/domain/text-diff';
+import { catalogFor } from '../../services/validate';
+import type { RegisterCommand } from '../context';
+import { printJson } from '../io';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+
+/** `sscp diff --json` prints the AssessmentDiff itself; docs/cli-json.md documents it. */
+export type DiffJson = AssessmentDiff;
+
+export function formatDiff(d: AssessmentDiff): string {
+  const lines = [`From ${describe(d.from)}`, `To   ${describe(d.to)}`, ''];
+  for (const theme of d.themes) {
+    lines.push(`Theme ${theme.themeId}  ${theme.title}: ${theme.changedClaims} claim${theme.changedClaims === 1 ? '' : 's'} changed, ${theme.unchangedClaims} unchanged`);
+    for (const claim of d.claims.filter((c) => c.themeId === theme.themeId)) lines.push(...claimLines(claim));
+  }
+  const t = d.totals;
+  lines.push(
+    '',
+    `${t.changedClaims + t.unchangedClaims} claims: ${t.changedClaims} changed, ${t.unchangedClaims} unchanged. ` +
+      `${t.resultChanges} result${t.resultChanges === 1 ? '' : 's'} changed; evidence ${t.evidenceAdded} added, ${t.evidenceRemoved} removed, ${t.evidenceReplaced} replaced; ` +
+      `actions ${t.actionsOpened} opened, ${t.actionsClosed} closed, ${t.actionsDropped} dropped.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+function describe(s: DiffSide): string {
+  const period = s.periodStart || s.periodEnd ? `, ${s.periodStart ?? '?'} to ${s.periodEnd ?? '?'}` : '';
+  return `${s.assessmentId}  ${s.organisation}${period} (catalog ${s.catalogVersion})`;
+}
+
+function claimLines(c: ClaimDiff): string[] {
+  const out: string[] = [];
+  const add = (text: string): void => {
+    out.push(`${out.length === 0 ? `  ${c.claimId.padEnd(7)}` : ' '.repeat(9)}${text}`);
+  };
+  if (c.presence === 'only-from') add('only in the first assessment (its catalog version has this claim, the other does not)');
+  if (c.presence === 'only-to') add('only in the second assessment (new in its catalog version)');
+  if (c.result) add(`result ${c.result.from} → ${c.result.to}`);
+  if (c.status) add(`status ${c.status.from} → ${c.status.to}`);
+  if (c.evidenceText) add(`evidence text: ${oneLine(renderInline(c.evidenceText))}`);
+  if (c.arguments) add(`arguments: ${oneLine(renderInline(c.arguments))}`);
+  for (const e of c.evidenceAdded) add(`evidence added: ${e.fileName} (${e.sha256.slice(0, 12)}…)`);
+  for (const e of c.evidenceRemoved) add(`evidence removed: ${e.fileName} (${e.sha256.slice(0, 12)}…)`);
+  for (const r of c.evidenceReplaced) add(`evidence replaced: ${r.from.fileName} (${r.from.sha256.slice(0, 12)}…) → ${r.to.fileName} (${r.to.sha256.slice(0, 12)}…)`);
+  for (const a of c.actionsOpened) add(`action opened: ${oneLine(a.description)}`);
+  for (const a of c.actionsClosed) add(`action closed: ${oneLine(a.description)}`);
+  for (const a of c.actionsDropped) add(`action dropped (was open): ${oneLine(a.description)}`);
+  return out;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\n/g, ' ⏎ ');
+}
+
+export const registerDiff: RegisterCommand = (program, ctx) => {
+  program
+    .command('diff')
+    .description('Show what changed from one assessment to another (for example last year to this year), claim by claim.')
+    .argument('<from>', 'the earlier assessment id')
+    .argument('<to>', 'the later assessment id')
+    .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .option('--json', 'print JSON (shape in docs/cli-json.md)')
+    .action(async (fromId: string, toId: string, opts: { db: string; json?: boolean }) => {
+      const diff = await withWorkspace(opts.db, (ws) => {
+        const to = ws.getAssessment(toId);
+        return diffAssessments(ws.getAssessment(fromId), to, catalogFor(to.assessment));
+      });
+      if (opts.json) printJson(ctx.io, diff);
+      else ctx.io.stdout.write(formatDiff(diff));
+    });
+};

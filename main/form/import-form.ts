@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { CURRENT_CATALOG, type Catalog } from '../../shared/catalog/index';
+import type { Assessment, VendorRole } from '../../shared/domain/types';
+import { SscpError } from '../../shared/errors';
+import { catalogFor } from '../services/validate';
+import type { NewActionInput, SeedResponse, Workspace } from '../services/workspace';
+import { readForm } from './read/read-form';
+import type { FormReadResult } from './read/types';
+import { writeForm, type WriteFormOptions } from './write/write-form';
+
+export interface ImportFormOptions {
+  /** The form has no vendor role; the whole form covers every theme, so this is the default. */
+  readonly role?: VendorRole;
+  /** Used when the form's cover has no Organisation (or to override it). */
+  readonly organisation?: string;
+  readonly catalog?: Catalog;
+}
+
+/** What an import did, for the person to check: every row placed, and why any was not. */
+export interface FormImportReport {
+  readonly assessment: Assessment;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly form: FormReadResult;
+  /** Evidence files named in the record blocks that this database holds and that were linked. */
+  readonly linkedEvidence: readonly { readonly claimId: string; readonly evidenceId: string; readonly fileName: string }[];
+  /** Named in the record blocks but not in this database (attach them to link them). */
+  readonly missingEvidence: readonly { readonly claimId: string; readonly fileName: string; readonly sha256: string }[];
+}
+
+/** A form read and hashed, not yet stored: reading first means a bad file touches no database. */
+export interface PreparedFormImport {
+  readonly path: string;
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly catalog: Catalog;
+  readonly form: FormReadResult;
+}
+
+export async function prepareFormImport(docxPath: string, catalog: Catalog = CURRENT_CATALOG): Promise<PreparedFormImport> {
+  const form = await readForm(docxPath, catalog);
+  return { path: docxPath, fileName: basename(docxPath), sha256: await sha256OfFile(docxPath), catalog, form };
+}
+
+/**
+ * Imports a filled-in official form as a new draft (origin `imported-form`), all in one
+ * transaction. Results stay not-assessed unless the form carries this app's record block;
+ * claims with text are marked needs-review so the person checks what was brought in.
+ */
+export async function importForm(ws: Workspace, docxPath: string, options: ImportFormOptions = {}): Promise<FormImportReport> {
+  return storeFormImport(ws, await prepareFormImport(docxPath, options.catalog), options);
+}
+
+export function storeFormImport(ws: Workspace, prepared: PreparedFormImport, options: Omit<ImportFormOptions, 'catalog'> = {}): FormImportReport {
+  const { form, sha256, fileName, catalog } = prepared;
+  const earlier = ws.findImport(sha256);
+  if (earlier) {
+    throw new SscpError(
+      'conflict',
+      `${fileName} was already imported on ${earlier.importedAt.slice(0, 10)}, as assessment ${earlier.assessmentId}.`,
+      `Open that assessment (sscp show ${earlier.assessmentId}), or save the form again with your changes and import the new copy.`,
+    );
+  }
+  const organisation = options.organisation ?? form.cover.organisation;
+  if (!organisation) {
+    throw new SscpError('invalid-input', `${fileName} does not say which organisation it is for (the Organisation field is empty).`, 'Fill in Organisation on the form, or give the organisation name (sscp import-form --org NAME).');
+  }
+
+  const stored = new Map(ws.listEvidence().filter((e) => e.item.present).map((e) => [e.item.sha256, e.item]));
+  const linkedEvidence: FormImportReport['linkedEvidence'][number][] = [];
+  const missingEvidence: FormImportReport['missingEvidence'][number][] = [];
+  const responses: SeedResponse[] = [];
+  const actions: NewActionInput[] = [];
+  for (const row of form.rows) {
+    const result = row.record?.result ?? 'not-assessed';
+    const hasContent = row.evidenceText.trim() !== '' || row.arguments.trim() !== '' || result !== 'not-assessed';
+    responses.push({ claimId: row.claimId, evidenceText: row.evidenceText, arguments: row.arguments, result, status: hasContent ? 'needs-review' : 'not-started' });
+    for (const a of row.record?.actions ?? []) actions.push({ claimId: row.claimId, description: a.description, owner: a.owner, dueDate: a.dueDate, state: a.state });
+    for (const file of row.record?.evidenceFiles ?? []) {
+      const item = stored.get(file.sha256);
+      if (item) linkedEvidence.push({ claimId: row.claimId, evidenceId: item.id, fileName: item.fileName });
+      else missingEvidence.push({ claimId: row.claimId, fileName: file.fileName, sha256: file.sha256 });
+    }
+  }
+
+  const assessment = ws.createAssessment({
+    organisation,
+    role: options.role ?? 'developer-distributor',
+    sroName: form.cover.assessorName ?? '',
+    sroRole: form.cover.assessorRole ?? '',
+    catalog: { id: catalog.id, version: catalog.version },
+    origin: 'imported-form',
+    seed: {
+      responses,
+      actions,
+      links: linkedEvidence.map(({ claimId, evidenceId }) => ({ claimId, evidenceId })),
+      importedFrom: { sourceSha256: sha256, packId: null, kind: 'form' },
+    },
+  });
+  return { assessment, fileName, sha256, form, linkedEvidence, missingEvidence };
+}
+
+/** Writes an assessment as the official Word form (see writeForm for what goes where). */
+export async function exportForm(ws: Workspace, assessmentId: string, outPath: string, options: WriteFormOptions = {}): Promise<void> {
+  const detail = ws.getAssessment(assessmentId);
+  await writeForm(detail, catalogFor(detail.assessment), outPath, options);
+}
+
+function sha256OfFile(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(path)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}

@@ -1,0 +1,30 @@
+import { CURRENT_CATALOG, listClaims, type Catalog } from '../../shared/catalog/index';
+import { carryForward, type CarryForwardDates, type CarryForwardPlan } from '../../shared/domain/carry-forward';
+import { localIsoDate } from '../../shared/domain/dates';
+import type { Assessment } from '../../shared/domain/types';
+import type { Workspace } from './workspace';
+
+export interface CarryForwardResult {
+  readonly assessment: Assessment;
+  readonly plan: CarryForwardPlan;
+}
+
+/**
+ * Starts next period's draft from an assessment (signed or not), on the current catalog,
+ * in one transaction: the plan from `carryForward` goes in as the new assessment's seed.
+ */
+export function carryForwardAssessment(
+  ws: Workspace,
+  previousId: string,
+  dates: Omit<CarryForwardDates, 'today'> & { readonly today?: string } = {},
+  catalog: Catalog = CURRENT_CATALOG,
+): CarryForwardResult {
+  const detail = ws.getAssessment(previousId);
+  const plan = carryForward(detail, { ...dates, today: dates.today ?? localIsoDate(new Date()) }, listClaims(catalog).map((c) => c.claim.id));
+  const assessment = ws.createAssessment({
+    ...plan.assessment,
+    catalog: { id: catalog.id, version: catalog.version },
+    seed: { responses: plan.responses, links: plan.links, actions: plan.actions },
+  });
+  return { assessment, plan };
+}
