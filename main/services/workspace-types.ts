@@ -14,6 +14,7 @@ import type {
   WorkStatus,
 } from '../../shared/domain/types';
 import type { EvidenceReport } from '../evidence/index';
+import type { ExpectedBlob, PutBlobOptions, PutBlobResult, RestoredAssessment, RestoreSignedInput } from './import-support';
 import type { AuditChainReport, ImportRecord, SignedPackInfo } from '../store/index';
 
 export interface NewAssessmentInput {
@@ -165,6 +166,10 @@ export interface Workspace {
   markSigned(assessmentId: string, info: MarkSignedInput): Assessment;
   signedPack(assessmentId: string): SignedPackInfo | undefined;
   findImport(sourceSha256: string, packId?: string | null): ImportRecord | undefined;
+  /** Importers: stores a blob from a stream that must match `expected` (see import-support.ts). */
+  putEvidenceFromStream(source: AsyncIterable<Uint8Array>, expected: ExpectedBlob, options?: PutBlobOptions): Promise<PutBlobResult>;
+  /** Importers: a signed assessment restored from a pack, in one transaction (see import-support.ts). */
+  restoreSignedAssessment(input: RestoreSignedInput): RestoredAssessment;
   auditEntries(assessmentId?: string): AuditEntry[];
   checkIntegrity(onProgress?: (filesDone: number, filesTotal: number) => void): Promise<IntegrityReport>;
   close(): void;

@@ -8,6 +8,7 @@ import { addAction, removeAction, updateAction } from './action-ops';
 import { createAssessment, getAssessmentDetail, listAssessmentSummaries, markSigned, updateAssessment, updateClaim } from './assessment-ops';
 import { computeCompleteness } from './completeness';
 import { attachEvidence, linkEvidence, listEvidenceWithUse, replaceEvidence, requireEvidence, unlinkEvidence, updateEvidence } from './evidence-ops';
+import { putBlobFromStream, restoreSignedAssessment } from './import-support';
 import { checkIntegrity } from './integrity';
 import type { StoreContext } from './store-context';
 import type { Workspace } from './workspace-types';
@@ -60,6 +61,8 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     markSigned: (assessmentId, info) => markSigned(ctx, assessmentId, info),
     signedPack: (assessmentId) => findSignedPackInfo(db, assessmentId),
     findImport: (sourceSha256, packId) => findImport(db, sourceSha256, packId),
+    putEvidenceFromStream: (source, expected, opts) => putBlobFromStream(blobs, source, expected, opts),
+    restoreSignedAssessment: (input) => restoreSignedAssessment(ctx, input),
     auditEntries: (assessmentId) => listAudit(db, assessmentId),
     checkIntegrity: (onProgress) => checkIntegrity(ctx, onProgress),
     close: () => {

@@ -1,0 +1,281 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { listClaims } from '../../shared/catalog/index';
+import type { Assessment, AssessmentDetail, ClaimResponse, EvidenceItem, RemedialAction } from '../../shared/domain/types';
+import { SscpError } from '../../shared/errors';
+import type { BlobStore } from '../evidence/index';
+import { fsyncDirectory, fsyncFile } from '../evidence/durable-fs';
+import { insertAction } from '../store/actions-repo';
+import { insertAssessment, markAssessmentSigned } from '../store/assessments-repo';
+import { appendAudit } from '../store/audit-log';
+import { nowInstant } from '../store/clock';
+import { insertEvidence, insertLink } from '../store/evidence-repo';
+import { newId } from '../store/ids';
+import { findImport, insertImport } from '../store/imports-repo';
+import { insertResponse } from '../store/responses-repo';
+import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
+import { catalogFor, checkClaimId, checkSha256 } from './validate';
+
+/** The bytes a stream must turn out to be: a manifest's word for them. */
+export interface ExpectedBlob {
+  readonly sha256: string;
+  readonly size: number;
+}
+
+export interface PutBlobOptions {
+  readonly signal?: AbortSignal;
+  /** Called with each chunk's length as it is written. */
+  readonly onBytes?: (bytes: number) => void;
+  /** How to name the file in a message ("build-log.txt in pack.pdf"). */
+  readonly label?: string;
+}
+
+export interface PutBlobResult extends ExpectedBlob {
+  /** The store already held these bytes; the stream was checked and then discarded. */
+  readonly reused: boolean;
+}
+
+/** Raised inside the copy when a stream runs past its expected size: no point reading on. */
+class TooLarge extends Error {}
+
+/**
+ * Stores a blob from a stream whose SHA-256 and size are known in advance (an attachment
+ * listed in a pack's manifest). The bytes go to a temp file in the store's tmp/ folder, are
+ * hashed and counted on the way, fsynced, and only renamed under their hash when both match.
+ * A mismatch, an error or a cancel keeps nothing. A stream that runs past its size is cut off
+ * at once, so a decompression bomb costs at most `size` bytes of disk.
+ */
+export async function putBlobFromStream(
+  blobs: BlobStore,
+  source: AsyncIterable<Uint8Array>,
+  expected: ExpectedBlob,
+  options: PutBlobOptions = {},
+): Promise<PutBlobResult> {
+  const sha256 = checkSha256(expected.sha256, 'The expected file hash');
+  if (!Number.isSafeInteger(expected.size) || expected.size < 0) {
+    throw new SscpError('invalid-input', `The expected size of ${options.label ?? 'the file'} (${String(expected.size)}) is not a whole number of bytes.`, 'Check the file you are importing.');
+  }
+  const label = options.label ?? 'The file';
+  const tempPath = join(blobs.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+  const hash = createHash('sha256');
+  let size = 0;
+  try {
+    await pipeline(
+      source,
+      async function* hashAndCount(chunks: AsyncIterable<Uint8Array>) {
+        for await (const chunk of chunks) {
+          size += chunk.length;
+          if (size > expected.size) throw new TooLarge();
+          hash.update(chunk);
+          options.onBytes?.(chunk.length);
+          yield chunk;
+        }
+      },
+      createWriteStream(tempPath, { flags: 'wx' }),
+      { signal: options.signal },
+    );
+    if (size !== expected.size) throw sizeMismatch(label, size, expected.size);
+    const actual = hash.digest('hex');
+    if (actual !== sha256) {
+      throw new SscpError('integrity', `${label} does not match its recorded SHA-256 (${sha256}); its bytes hash to ${actual}.`, 'The file was changed or damaged; ask the sender for a fresh copy.');
+    }
+    await fsyncFile(tempPath);
+    const reused = await moveIntoPlace(blobs, tempPath, sha256, size);
+    return { sha256, size, reused };
+  } catch (e) {
+    await rm(tempPath, { force: true });
+    if (options.signal?.aborted) throw new SscpError('cancelled', `Storing ${label} was cancelled; nothing was kept.`, 'Start again when you are ready.');
+    if (e instanceof TooLarge) throw sizeMismatch(label, `more than ${expected.size}`, expected.size);
+    if (e instanceof SscpError) throw e;
+    const err = e as NodeJS.ErrnoException;
+    // zlib reports damaged compressed data with Z_* codes; anything else is the disk or the source.
+    if (typeof err.code === 'string' && err.code.startsWith('Z_')) {
+      throw new SscpError('integrity', `${label} is damaged: its compressed data cannot be read (${err.message}).`, 'Ask the sender for a fresh copy.');
+    }
+    throw new SscpError('unreadable', `${label} could not be stored (${err.message}).`, 'Check that the disk is not full and that you may write to the evidence folder.');
+  }
+}
+
+function sizeMismatch(label: string, actual: number | string, expected: number): SscpError {
+  return new SscpError('integrity', `${label} has ${actual} bytes, but its record says ${expected}.`, 'The file was changed or damaged; ask the sender for a fresh copy.');
+}
+
+/** The rename that makes a blob visible; an identical blob already there is kept as it is. */
+async function moveIntoPlace(blobs: BlobStore, tempPath: string, sha256: string, size: number): Promise<boolean> {
+  const finalPath = blobs.blobPath(sha256);
+  const existing = await stat(finalPath).catch(() => undefined);
+  if (existing?.isFile() && existing.size === size) {
+    await rm(tempPath, { force: true });
+    return true;
+  }
+  const prefixDir = join(blobs.root, sha256.slice(0, 2));
+  const newPrefix = !existsSync(prefixDir);
+  mkdirSync(prefixDir, { recursive: true });
+  if (newPrefix) fsyncDirectory(blobs.root);
+  await rename(tempPath, finalPath);
+  fsyncDirectory(prefixDir);
+  return false;
+}
+
+/** Where a restored assessment came from: written to the imports table, the pack columns and the audit log. */
+export interface ImportedPackSource {
+  /** SHA-256 of the whole pack file. */
+  readonly sha256: string;
+  readonly packId: string;
+  /** The pack file's own name (no folder), for the audit entry. */
+  readonly fileName: string;
+  readonly profile: string;
+  /** When the signer signed, from the signature: the restored assessment's signedAt. */
+  readonly signedAt: string;
+  readonly signerName: string | null;
+  readonly signerFingerprint: string;
+  readonly verification: { readonly valid: boolean; readonly trusted: boolean; readonly summary: string };
+}
+
+export interface RestoreSignedInput {
+  /** The assessment exactly as the pack carried it (ids are the sender's and are replaced). */
+  readonly detail: AssessmentDetail;
+  /** Evidence items (by the sender's id) whose bytes are now in the store; the rest become listed-but-absent. */
+  readonly presentEvidenceIds: ReadonlySet<string>;
+  readonly source: ImportedPackSource;
+}
+
+export interface RestoredAssessment {
+  readonly assessment: Assessment;
+  readonly evidenceIds: ReadonlyMap<string, string>;
+}
+
+/**
+ * Creates, in one transaction, a signed (read-only) copy of an assessment read from a pack:
+ * a new id, origin `imported-pack`, state `signed` at the signature's time; its responses,
+ * actions, evidence items (withheld ones as `present: false`, listed by hash) and links,
+ * all under new ids so nothing in this database is ever overwritten; the import record; and
+ * one audit entry saying where it came from. A pack imported before is refused.
+ */
+export function restoreSignedAssessment(ctx: StoreContext, input: RestoreSignedInput): RestoredAssessment {
+  catalogFor(input.detail.assessment);
+  checkSha256(input.source.sha256, 'The pack file hash');
+  const now = nowInstant();
+  try {
+    return restoreInTransaction(ctx, input, now);
+  } catch (e) {
+    // The importer validates everything first; a constraint the schema still refuses means
+    // data no build of this app writes, so say so rather than show SQLite's words alone.
+    const code = (e as { code?: unknown } | null)?.code;
+    if (e instanceof Error && typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+      throw inconsistent(`it cannot be stored (${e.message})`);
+    }
+    throw e;
+  }
+}
+
+function restoreInTransaction(ctx: StoreContext, input: RestoreSignedInput, now: string): RestoredAssessment {
+  const { detail, source } = input;
+  const catalog = catalogFor(detail.assessment);
+  return inWriteTransaction(ctx, () => {
+    const earlier = findImport(ctx.db, source.sha256, source.packId);
+    if (earlier) throw alreadyImported(earlier.importedAt, earlier.assessmentId);
+    const original = detail.assessment;
+    const assessment: Assessment = {
+      ...original,
+      id: newId(),
+      state: 'signed',
+      origin: 'imported-pack',
+      // The sender's earlier assessment lives in their database, not this one.
+      previousId: null,
+      updatedAt: now,
+      signedAt: source.signedAt,
+    };
+    insertAssessment(ctx.db, assessment);
+    markAssessmentSigned(
+      ctx.db,
+      assessment.id,
+      { packSha256: source.sha256, packId: source.packId, signerFingerprint: source.signerFingerprint, signedAt: source.signedAt, profile: source.profile },
+      now,
+    );
+
+    const byClaim = new Map<string, ClaimResponse>();
+    for (const r of detail.responses) {
+      checkClaimId(catalog, r.claimId);
+      if (byClaim.has(r.claimId)) throw inconsistent(`claim ${r.claimId} is answered twice`);
+      byClaim.set(r.claimId, r);
+    }
+    for (const { claim } of listClaims(catalog)) {
+      const r = byClaim.get(claim.id);
+      insertResponse(ctx.db, {
+        assessmentId: assessment.id,
+        claimId: claim.id,
+        status: r?.status ?? 'not-started',
+        result: r?.result ?? 'not-assessed',
+        evidenceText: r?.evidenceText ?? '',
+        arguments: r?.arguments ?? '',
+        updatedAt: r?.updatedAt ?? now,
+      });
+    }
+
+    for (const a of detail.actions) {
+      const action: RemedialAction = { ...a, id: newId(), assessmentId: assessment.id, claimId: checkClaimId(catalog, a.claimId) };
+      insertAction(ctx.db, action);
+    }
+
+    const evidenceIds = new Map<string, string>();
+    for (const e of detail.evidence) {
+      if (evidenceIds.has(e.id)) throw inconsistent(`evidence ${e.id} is listed twice`);
+      const item: EvidenceItem = { ...e, id: newId(), sha256: checkSha256(e.sha256, `The hash of ${e.fileName}`), present: input.presentEvidenceIds.has(e.id) };
+      insertEvidence(ctx.db, item);
+      evidenceIds.set(e.id, item.id);
+    }
+    let links = 0;
+    for (const l of detail.links) {
+      const evidenceId = evidenceIds.get(l.evidenceId);
+      if (!evidenceId) throw inconsistent(`claim ${l.claimId} links to evidence ${l.evidenceId}, which the pack does not list`);
+      if (insertLink(ctx.db, { assessmentId: assessment.id, claimId: checkClaimId(catalog, l.claimId), evidenceId })) links += 1;
+    }
+
+    insertImport(ctx.db, { sourceSha256: source.sha256, packId: source.packId, assessmentId: assessment.id, kind: 'pack', importedAt: now });
+    appendAudit(
+      ctx.db,
+      {
+        assessmentId: assessment.id,
+        action: 'assessment.imported',
+        detail: {
+          from: 'pack',
+          fileName: source.fileName,
+          packSha256: source.sha256,
+          packId: source.packId,
+          profile: source.profile,
+          originalAssessmentId: original.id,
+          organisation: assessment.organisation,
+          catalog: `${catalog.id} ${catalog.version}`,
+          signedAt: source.signedAt,
+          signer: source.signerName,
+          signerFingerprint: source.signerFingerprint,
+          verification: { valid: source.verification.valid, trusted: source.verification.trusted, summary: source.verification.summary },
+          responses: detail.responses.length,
+          actions: detail.actions.length,
+          evidence: detail.evidence.length,
+          evidenceWithheld: detail.evidence.filter((e) => !input.presentEvidenceIds.has(e.id)).length,
+          links,
+        },
+      },
+      now,
+    );
+    return { assessment: requireAssessment(ctx, assessment.id), evidenceIds };
+  });
+}
+
+/** The message for a second import of the same pack: where the first one went. */
+export function alreadyImported(importedAt: string, assessmentId: string): SscpError {
+  return new SscpError(
+    'conflict',
+    `This pack was already imported on ${importedAt.slice(0, 10)} as assessment ${assessmentId}.`,
+    `Nothing was imported again. Open that assessment instead (sscp show ${assessmentId}).`,
+  );
+}
+
+function inconsistent(what: string): SscpError {
+  return new SscpError('invalid-input', `The pack's assessment data is inconsistent: ${what}.`, 'The pack was not made by SSCP Evidence Pack or was damaged; ask the sender for a fresh copy.');
+}
