@@ -81,7 +81,8 @@ export function readFormStructure(blocks: readonly DocBlock[]): FormStructure {
           source,
         };
         const hasClaimContent = formRow.evidenceText.trim() !== '' || formRow.argumentParagraphs.join('').trim() !== '';
-        if (!claimMatch && (principleMatch || THEME_REF.test(reference))) {
+        // Principle, theme and repeating title rows are headings: they set context, hold no claim.
+        if (!claimMatch && (principleMatch || THEME_REF.test(reference) || row.repeatsAsHeader)) {
           if (principleMatch) principleId = principleMatch[1] ?? null;
           if (hasClaimContent) strayRows.push(formRow);
           return;

@@ -126,6 +126,7 @@ describe('the form tables', () => {
         tr(tc(p(r('Principle 1.1'))), spanned(4, 'Follow a framework')),
         tr(tc(p(r('Claim 1.1.1'))), tc(p(r('The framework in use'))), tc(p(r('is documented.'))), tc(p(r('E1'))), tc(p(r('A1')))),
         headerRow(),
+        '<w:tr><w:trPr><w:tblHeader/></w:trPr>' + spanned(5, 'Secure development (continued)') + '</w:tr>',
         tr(tc(p(r('Claim 1.1.2'))), spanned(2, 'Developers are trained in the framework and tools.'), tc(p(r('E2'))), tc(p(r('A2')))),
         tr(
           '<w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>' + p(r('Claim 1.1.3')) + '</w:tc>',
