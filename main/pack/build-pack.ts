@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID, type Hash } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -8,6 +8,7 @@ import { fsyncDirectory } from '../evidence/durable-fs';
 import { ASSESSMENT_NAME, MANIFEST_NAME, uniqueAttachmentNames } from './attachment-names';
 import { cancelledError, embedEvidenceStream } from './embed-evidence';
 import { ASSESSMENT_EXPORT_SCHEMA_VERSION, MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestFile } from './manifest';
+import { ParallelSha256 } from './parallel-sha256';
 import { PdfAppender, xrefSection } from './pdf/appender';
 import { PdfFileReader } from './pdf/file-reader';
 import { asArray, asDict, asRef, dict, name, PdfDict, PdfString, pdfDate, ref, serialize, textString, type PdfRef, type PdfValue } from './pdf/objects';
@@ -62,9 +63,9 @@ async function readBaseDocument(path: string): Promise<BaseDocument> {
 }
 
 /** Feeds the pdfkit part of the file to the signature hash, streaming. */
-async function hashExisting(path: string, length: number, hash: Hash): Promise<void> {
+async function hashExisting(path: string, length: number, hash: ParallelSha256): Promise<void> {
   if (length === 0) return;
-  for await (const chunk of createReadStream(path, { start: 0, end: length - 1, highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { start: 0, end: length - 1, highWaterMark: 1024 * 1024 })) await hash.update(chunk as Buffer);
 }
 
 function manifestFiles(input: PackInput): ManifestFile[] {
@@ -135,6 +136,8 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
 
   const tempPath = tempPathFor(outPath);
   let handle: FileHandle | null = null;
+  // Hashes every byte of the signed ranges on a second thread while this one embeds.
+  const signatureHash = new ParallelSha256();
   try {
     report(true);
     const model = buildReportModel(input, packId, generatedAt, PACK_VERSION, files);
@@ -142,7 +145,6 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
     checkAbort();
     const base = await readBaseDocument(tempPath);
 
-    const signatureHash = createHash('sha256');
     await hashExisting(tempPath, base.size, signatureHash);
     handle = await open(tempPath, 'r+');
     const out = new PdfAppender(handle, base.size, signatureHash);
@@ -273,10 +275,10 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
     const tail = Buffer.from(signatureDictTail(byteRangeText(gapStart, gapEnd, fileSize - gapEnd)) + afterXref, 'latin1');
     if (tail.length !== tailLength) throw new Error('The signature byte range changed width');
 
+    // Branch the running hash: one continues as the signature digest, one as the file's SHA-256.
     const fileHash = signatureHash.copy();
-    fileHash.update(gap.subarray(0, 1));
-    signatureHash.update(tail);
-    const contentDigest = signatureHash.digest();
+    await signatureHash.update(tail);
+    const contentDigest = await signatureHash.digest();
     // Write the gap and tail unhashed (they are accounted for above), then sign.
     await handle.write(gap, 0, gap.length, gapStart);
     await handle.write(tail, 0, tail.length, gapEnd);
@@ -290,9 +292,10 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
       );
     }
     const hex = Buffer.from(Buffer.from(cms).toString('hex').padEnd(SIGNATURE_HEX_LENGTH, '0'), 'latin1');
-    fileHash.update(hex);
-    fileHash.update(gap.subarray(gap.length - 1));
-    fileHash.update(tail);
+    await signatureHash.update(gap.subarray(0, 1), fileHash);
+    await signatureHash.update(hex, fileHash);
+    await signatureHash.update(gap.subarray(gap.length - 1), fileHash);
+    await signatureHash.update(tail, fileHash);
     checkAbort();
     await handle.write(hex, 0, hex.length, gapStart + 1);
     await handle.sync();
@@ -306,7 +309,7 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
     return {
       path: outPath,
       packId,
-      sha256: fileHash.digest('hex'),
+      sha256: (await signatureHash.digest(fileHash)).toString('hex'),
       size: fileSize,
       signedAt: signingTime.toISOString(),
       embeddedFiles: toEmbed.length,
@@ -317,6 +320,8 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
     await rm(tempPath, { force: true }).catch(() => undefined);
     if (signal?.aborted) throw cancelledError();
     throw e;
+  } finally {
+    await signatureHash.close();
   }
 }
 

@@ -3,7 +3,7 @@ import { serialize, type PdfDict, type PdfValue } from './objects';
 
 /** Receives every byte written, in order: the signature's first byte range is hashed as it goes. */
 export interface ByteObserver {
-  update(chunk: Uint8Array): void;
+  update(chunk: Uint8Array): void | Promise<void>;
 }
 
 const COALESCE_BYTES = 256 * 1024;
@@ -34,7 +34,7 @@ export class PdfAppender {
 
   async write(data: Uint8Array | string): Promise<void> {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
-    this.observer.update(bytes);
+    await this.observer.update(bytes);
     if (bytes.length >= COALESCE_BYTES) {
       await this.flush();
       await this.writeFully(bytes);

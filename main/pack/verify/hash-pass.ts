@@ -2,9 +2,8 @@ import { createHash, type Hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { createInflate, type Inflate } from 'node:zlib';
 import { cancelledError } from '../embed-evidence';
+import { ParallelSha256, SLOT_BYTES } from '../parallel-sha256';
 import type { EmbeddedStream } from './locate';
-
-const CHUNK_BYTES = 2 * 1024 * 1024;
 
 export interface FileDigest {
   readonly sha256: string | null;
@@ -48,6 +47,7 @@ class FileHasher {
     });
   }
 
+  /** `chunk` may be reused by the caller once this returns: the inflater gets its own copy. */
   async update(chunk: Buffer): Promise<void> {
     if (!this.inflater) {
       this.hash.update(chunk);
@@ -55,7 +55,7 @@ class FileHasher {
       return;
     }
     if (this.error) return;
-    if (!this.inflater.write(chunk)) {
+    if (!this.inflater.write(Buffer.from(chunk))) {
       await new Promise<void>((resolve) => {
         const settle = () => {
           this.inflater!.off('drain', settle);
@@ -88,35 +88,52 @@ export async function hashPass(
   onBytes: (done: number, total: number) => void,
   signal?: AbortSignal,
 ): Promise<HashPassResult> {
-  const rangeHash = createHash('sha256');
+  // The signed ranges are hashed on a second thread while this one feeds the file hashers.
+  const rangeHash = new ParallelSha256();
   const ordered = [...streams].sort((a, b) => a.start - b.start);
   const hashers = new Map(ordered.map((s) => [s, new FileHasher(s.deflated)]));
   const handle = await open(path, 'r');
   try {
     for (let offset = 0; offset < fileSize; ) {
       if (signal?.aborted) throw cancelledError();
-      const buf = Buffer.allocUnsafe(Math.min(CHUNK_BYTES, fileSize - offset));
-      const { bytesRead } = await handle.read(buf, 0, buf.length, offset);
-      if (bytesRead === 0) break;
-      const chunk = buf.subarray(0, bytesRead);
-      const end = offset + bytesRead;
-      for (const [from, to] of ranges) {
-        const s = Math.max(from, offset);
-        const e = Math.min(to, end);
-        if (s < e) rangeHash.update(chunk.subarray(s - offset, e - offset));
+      // Read straight into shared memory: the range hash thread reads the same bytes, no copy.
+      const slot = await rangeHash.acquire();
+      const want = Math.min(SLOT_BYTES, fileSize - offset);
+      let bytesRead = 0;
+      while (bytesRead < want) {
+        const r = await handle.read(slot.view, bytesRead, want - bytesRead, offset + bytesRead);
+        if (r.bytesRead === 0) break;
+        bytesRead += r.bytesRead;
       }
+      if (bytesRead === 0) {
+        rangeHash.commit(slot, 0, 0);
+        break;
+      }
+      const chunk = slot.view.subarray(0, bytesRead);
+      const end = offset + bytesRead;
       for (const stream of ordered) {
         const s = Math.max(stream.start, offset);
         const e = Math.min(stream.start + stream.length, end);
         if (s < e) await hashers.get(stream)!.update(chunk.subarray(s - offset, e - offset));
+      }
+      const pieces = ranges
+        .map(([from, to]) => [Math.max(from, offset), Math.min(to, end)] as const)
+        .filter(([s, e]) => s < e);
+      if (pieces.length === 0) rangeHash.commit(slot, 0, 0);
+      else {
+        // Later pieces (rare: only where the signature gap falls in this chunk) are copied first.
+        const rest = pieces.slice(1).map(([s, e]) => Buffer.from(chunk.subarray(s - offset, e - offset)));
+        rangeHash.commit(slot, pieces[0]![0] - offset, pieces[0]![1] - pieces[0]![0]);
+        for (const piece of rest) await rangeHash.update(piece);
       }
       offset = end;
       onBytes(offset, fileSize);
     }
     const files = new Map<EmbeddedStream, FileDigest>();
     for (const [stream, hasher] of hashers) files.set(stream, await hasher.finish());
-    return { rangeDigest: rangeHash.digest(), files };
+    return { rangeDigest: await rangeHash.digest(), files };
   } finally {
     await handle.close();
+    await rangeHash.close();
   }
 }

@@ -1,0 +1,41 @@
+// Run in its own process so process.resourceUsage().maxRSS measures one phase only:
+//   node --import tsx large-pack.ts build DIR SIZE_BYTES   → prints {"maxRssMb", "packPath", "fingerprint"}
+//   node --import tsx large-pack.ts verify PACK FINGERPRINT → prints {"maxRssMb", "valid", ...}
+import { createHash } from 'node:crypto';
+import { truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildPack } from '../../../../main/pack/build-pack';
+import { verifyPack } from '../../../../main/pack/verify/verify-pack';
+import { makePackInput, makeSigner } from '../fixtures';
+
+const [mode, target, arg] = process.argv.slice(2);
+
+/** SHA-256 of `size` zero bytes, computed in chunks (the sparse file reads as zeros). */
+function zeroSha256(size: number): string {
+  const hash = createHash('sha256');
+  const zeros = Buffer.alloc(8 * 1024 * 1024);
+  for (let left = size; left > 0; left -= zeros.length) hash.update(left >= zeros.length ? zeros : zeros.subarray(0, left));
+  return hash.digest('hex');
+}
+
+if (mode === 'build') {
+  const size = Number(arg);
+  const signer = await makeSigner(false);
+  const sha256 = zeroSha256(size);
+  const input = makePackInput(target!, signer.signer, {}, [
+    { fileName: 'disk-image.bin', mediaType: 'application/octet-stream', content: Buffer.from('x'), claims: ['2.2.1'] },
+  ]);
+  // Swap the tiny placeholder for a sparse multi-GiB file stored under its real hash.
+  const blob = join(target!, sha256);
+  writeFileSync(blob, '');
+  truncateSync(blob, size);
+  const item = { ...input.detail.evidence[0]!, sha256, size };
+  const packPath = join(target!, 'large.pdf');
+  await buildPack({ ...input, detail: { ...input.detail, evidence: [item] } }, packPath);
+  console.log(JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, packPath, fingerprint: signer.fingerprint }));
+} else if (mode === 'verify') {
+  const result = await verifyPack(target!, { fingerprint: arg });
+  console.log(JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, valid: result.valid, problems: result.problems, files: result.files }));
+} else {
+  throw new Error(`unknown mode ${mode}`);
+}
