@@ -52,6 +52,6 @@ export function embeddedFileStream(path: string, file: EmbeddedStream, options: 
       : createReadStream(path, { start: file.start, end: file.start + file.length - 1, highWaterMark: 1024 * 1024, signal: options.signal });
   if (!file.deflated) return raw;
   const inflate = createInflate();
-  raw.on('error', (e) => inflate.destroy(e));
+  raw.on('error', (e: Error) => inflate.destroy(e));
   return raw.pipe(inflate);
 }

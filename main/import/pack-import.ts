@@ -1,0 +1,287 @@
+import { statSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { Assessment, ClaimResult, VendorRole } from '../../shared/domain/types';
+import { SscpError } from '../../shared/errors';
+import { hashFile } from '../evidence/index';
+import { embeddedFileStream } from '../pack/read-embedded';
+import type { PackProfile } from '../pack/types';
+import type { PackVerification } from '../pack/verify/types';
+import { verifyPack } from '../pack/verify/verify-pack';
+import { alreadyImported } from '../services/import-support';
+import type { Workspace } from '../services/workspace';
+import { readPackContents, type PackContents } from './read-pack-contents';
+
+/** Whom to trust as the signer: an organisation root, or the signer's certificate fingerprint. */
+export interface PackTrust {
+  readonly rootsPem?: readonly string[];
+  readonly fingerprint?: string;
+}
+
+export type PackImportPhase = 'verify' | 'store' | 'record';
+
+export interface PackImportProgress {
+  readonly phase: PackImportPhase;
+  readonly bytesDone: number;
+  readonly bytesTotal: number;
+}
+
+export interface PackImportOptions {
+  readonly onProgress?: (progress: PackImportProgress) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** What a person sees before deciding to import: who signed, whether it holds, what is in it. */
+export interface PackImportPreview {
+  readonly file: { readonly path: string; readonly name: string; readonly size: number; readonly sha256: string };
+  readonly verification: PackVerification;
+  readonly schemaVersion: number;
+  readonly packId: string;
+  readonly profile: PackProfile;
+  readonly signedAt: string | null;
+  readonly assessment: {
+    readonly organisation: string;
+    readonly products: readonly string[];
+    readonly role: VendorRole;
+    readonly periodStart: string | null;
+    readonly periodEnd: string | null;
+    readonly sroName: string;
+    readonly sroRole: string;
+    readonly catalog: string;
+    readonly claims: number;
+    readonly results: Readonly<Record<ClaimResult, number>>;
+    readonly actions: number;
+    readonly evidenceFiles: number;
+    readonly evidenceWithheld: number;
+  };
+  /** An earlier import of this pack (same file or same pack id), if any: importing again is refused. */
+  readonly alreadyImported: { readonly importedAt: string; readonly assessmentId: string } | null;
+  /** Evidence whose recorded name was not a safe file name, and the name it would be stored under. */
+  readonly renamed: readonly { readonly from: string; readonly to: string }[];
+}
+
+export interface PackImportResult {
+  readonly preview: PackImportPreview;
+  readonly assessment: Assessment;
+  readonly evidence: { readonly stored: number; readonly alreadyHeld: number; readonly withheld: number };
+}
+
+/**
+ * A pack that failed verification: the import is refused. Carries the whole verification so
+ * the CLI and UI can show every failed check (the CLI exits 1 for it).
+ */
+export class PackVerificationFailed extends SscpError {
+  constructor(readonly verification: PackVerification, fileName: string) {
+    super(
+      'integrity',
+      `${fileName} failed verification, so it was not imported: ${verification.problems[0] ?? verification.summary}`,
+      'Ask the sender for a fresh copy of the pack. If you expected a different signer, check the --trust or --fingerprint you gave.',
+    );
+  }
+}
+
+/**
+ * Verifies a pack and reads what it holds, writing nothing: for the "import this pack?"
+ * screen and the CLI's summary. A file that is not a readable pack throws SscpError; a pack
+ * whose signature fails is returned with `verification.valid === false` and why.
+ */
+export async function previewPackImport(ws: Workspace, packPath: string, trust: PackTrust = {}, options: PackImportOptions = {}): Promise<PackImportPreview> {
+  return (await inspect(ws, packPath, trust, options)).preview;
+}
+
+/**
+ * Imports a signed evidence pack as a read-only signed assessment. Nothing is written unless
+ * the pack reads cleanly and its signature verifies (an untrusted but valid signer is allowed
+ * and reported). Evidence is streamed out of the PDF into the store, each file re-hashed
+ * against its manifest entry; withheld files become listed-but-absent items. The database
+ * changes in one transaction at the end, so a failure or a kill at any point leaves it as it
+ * was (at worst a complete, unreferenced blob stays in the store).
+ */
+export async function importPack(ws: Workspace, packPath: string, trust: PackTrust = {}, options: PackImportOptions = {}): Promise<PackImportResult> {
+  const before = await fileIdentity(packPath);
+  const { preview, contents } = await inspect(ws, packPath, trust, options);
+  if (!preview.verification.valid) throw refusal(preview.verification, contents.fileName);
+  if (preview.alreadyImported) throw alreadyImported(preview.alreadyImported.importedAt, preview.alreadyImported.assessmentId);
+
+  const bytesTotal = contents.evidence.reduce((sum, e) => sum + (e.stream ? e.manifest.size : 0), 0);
+  let bytesDone = 0;
+  const report = (phase: PackImportPhase) => options.onProgress?.({ phase, bytesDone, bytesTotal });
+  report('store');
+  const present = new Set<string>();
+  const handled = new Set<string>();
+  let stored = 0;
+  let alreadyHeld = 0;
+  for (const entry of contents.evidence) {
+    if (!entry.stream) continue;
+    if (options.signal?.aborted) throw cancelled(contents.fileName);
+    const { sha256, size } = entry.manifest;
+    // Stored once by hash: a second copy in the pack, or bytes this database already holds, need no copy.
+    if (handled.has(sha256) || blobHeld(ws, sha256, size)) {
+      if (!handled.has(sha256)) alreadyHeld += 1;
+      handled.add(sha256);
+      present.add(entry.item.id);
+      bytesDone += size;
+      report('store');
+      continue;
+    }
+    const result = await ws.putEvidenceFromStream(
+      embeddedFileStream(packPath, entry.stream, { signal: options.signal }),
+      { sha256, size },
+      {
+        signal: options.signal,
+        label: `"${entry.manifest.name}" in ${contents.fileName}`,
+        onBytes: (n) => {
+          bytesDone += n;
+          report('store');
+        },
+      },
+    );
+    if (result.reused) alreadyHeld += 1;
+    else stored += 1;
+    handled.add(sha256);
+    present.add(entry.item.id);
+  }
+
+  // Everything read above came from the file we verified only if it did not change meanwhile.
+  const after = await fileIdentity(packPath);
+  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino) {
+    throw new SscpError('conflict', `${contents.fileName} changed while it was being imported, so nothing was recorded.`, 'Wait until the file is fully copied, then import it again.');
+  }
+  if (options.signal?.aborted) throw cancelled(contents.fileName);
+  report('record');
+  const v = preview.verification;
+  const { assessment } = ws.restoreSignedAssessment({
+    detail: { ...contents.data.detail, evidence: contents.evidence.map((e) => e.item) },
+    presentEvidenceIds: present,
+    source: {
+      sha256: preview.file.sha256,
+      packId: preview.packId,
+      fileName: contents.fileName,
+      profile: preview.profile,
+      signedAt: preview.signedAt ?? contents.manifest.generatedAt,
+      signerName: v.signer?.commonName ?? null,
+      signerFingerprint: v.fingerprint ?? '',
+      verification: { valid: v.valid, trusted: v.trusted, summary: v.summary },
+    },
+  });
+  return { preview, assessment, evidence: { stored, alreadyHeld, withheld: contents.evidence.filter((e) => !e.stream).length } };
+}
+
+async function inspect(ws: Workspace, packPath: string, trust: PackTrust, options: PackImportOptions): Promise<{ preview: PackImportPreview; contents: PackContents }> {
+  await requireFile(packPath);
+  if (!(await readMagic(packPath, PDF_MAGIC.length)).equals(PDF_MAGIC)) {
+    throw new SscpError('invalid-input', `${packPath} is not a PDF file, so it cannot be an evidence pack.`, 'Give the signed evidence pack (.pdf) you received.');
+  }
+  // Structure first: a file that is not a readable pack is refused before any hashing.
+  const contents = await readPackContents(packPath);
+  let hashed = 0;
+  let verified = 0;
+  const total = contents.fileSize * 2;
+  const tick = () => options.onProgress?.({ phase: 'verify', bytesDone: hashed + verified, bytesTotal: total });
+  const [verification, whole] = await Promise.all([
+    verifyPack(packPath, {
+      rootsPem: trust.rootsPem,
+      fingerprint: trust.fingerprint,
+      signal: options.signal,
+      onProgress: (p) => {
+        verified = p.bytesDone;
+        tick();
+      },
+    }),
+    hashFile(packPath).then((r) => {
+      hashed = contents.fileSize;
+      tick();
+      return r;
+    }),
+  ]);
+  if (options.signal?.aborted) throw cancelled(contents.fileName);
+  const detail = contents.data.detail;
+  const results = { 'not-assessed': 0, met: 0, 'partially-met': 0, 'not-met': 0, 'not-applicable': 0 } satisfies Record<ClaimResult, number>;
+  for (const r of detail.responses) results[r.result] += 1;
+  const earlier = ws.findImport(whole.sha256, contents.manifest.packId);
+  const a = detail.assessment;
+  const preview: PackImportPreview = {
+    file: { path: packPath, name: contents.fileName, size: whole.size, sha256: whole.sha256 },
+    verification,
+    schemaVersion: contents.data.schemaVersion,
+    packId: contents.manifest.packId,
+    profile: contents.manifest.profile,
+    signedAt: verification.signedAt,
+    assessment: {
+      organisation: a.organisation,
+      products: a.products,
+      role: a.role,
+      periodStart: a.periodStart,
+      periodEnd: a.periodEnd,
+      sroName: a.sroName,
+      sroRole: a.sroRole,
+      catalog: `${a.catalogId} ${a.catalogVersion}`,
+      claims: detail.responses.length,
+      results,
+      actions: detail.actions.length,
+      evidenceFiles: contents.evidence.length,
+      evidenceWithheld: contents.evidence.filter((e) => !e.stream).length,
+    },
+    alreadyImported: earlier ? { importedAt: earlier.importedAt, assessmentId: earlier.assessmentId } : null,
+    renamed: contents.renamed,
+  };
+  return { preview, contents };
+}
+
+/**
+ * The pack's own contents disagreeing with its manifest (a file missing, extra, or of the
+ * wrong size) means the file is unusable, whatever the signature says; anything else that
+ * fails is a refused signature.
+ */
+function refusal(verification: PackVerification, fileName: string): SscpError {
+  const broken = verification.files.find((f) => f.status === 'missing' || f.status === 'unexpected' || (f.status === 'mismatch' && /bytes, not/.test(f.problem ?? '')));
+  const structure = verification.checks.find((c) => (c.id === 'structure' || c.id === 'manifest') && c.outcome === 'fail');
+  if (structure) return new SscpError('unreadable', `${fileName} is damaged, so it cannot be read as an evidence pack: ${structure.message}`, 'Ask the sender for a fresh copy.');
+  if (broken) return new SscpError('invalid-input', `${fileName} does not match its own manifest: "${broken.name}" ${broken.problem ?? 'is wrong'}.`, 'Ask the sender for a fresh copy.');
+  return new PackVerificationFailed(verification, fileName);
+}
+
+function cancelled(fileName: string): SscpError {
+  return new SscpError('cancelled', `Importing ${fileName} was cancelled; nothing was recorded.`, 'Import the pack again when you are ready.');
+}
+
+async function requireFile(path: string): Promise<void> {
+  let st;
+  try {
+    st = await stat(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new SscpError('not-found', `There is no file at ${path}.`, 'Check the file name and folder, then try again.');
+    throw new SscpError('unreadable', `${path} could not be read (${code ?? (e as Error).message}).`, 'Check that you may read the file.');
+  }
+  if (!st.isFile()) throw new SscpError('unreadable', `${path} is not a file.`, 'Give the path of the evidence pack (.pdf) you received.');
+  if (st.size === 0) throw new SscpError('invalid-input', `${path} is empty.`, 'Give the evidence pack (.pdf) you received; this file has no content.');
+}
+
+function blobHeld(ws: Workspace, sha256: string, size: number): boolean {
+  try {
+    const st = statSync(ws.evidenceBlobPath(sha256));
+    return st.isFile() && st.size === size;
+  } catch {
+    return false;
+  }
+}
+
+/** The first bytes of a file: how importers tell a PDF from a .docx without trusting the name. */
+export async function readMagic(path: string, length = 8): Promise<Buffer> {
+  const handle = await open(path, 'r');
+  try {
+    const buf = Buffer.alloc(length);
+    const { bytesRead } = await handle.read(buf, 0, length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+export const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
+
+async function fileIdentity(path: string): Promise<{ size: number; mtimeMs: number; ino: number }> {
+  await requireFile(path);
+  const st = await stat(path);
+  return { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
+}

@@ -1,0 +1,163 @@
+import { basename } from 'node:path';
+import type { EvidenceItem } from '../../shared/domain/types';
+import { SscpError } from '../../shared/errors';
+import { ASSESSMENT_NAME, MANIFEST_NAME, safeAttachmentName } from '../pack/attachment-names';
+import { MANIFEST_SCHEMA_VERSION, manifestSchema, type Manifest, type ManifestFile } from '../pack/manifest';
+import { PdfSyntaxError } from '../pack/pdf/parser';
+import { openEmbeddedFileIndex, type EmbeddedFileIndex, type EmbeddedStream } from '../pack/read-embedded';
+import { catalogFor } from '../services/validate';
+import { parseAssessmentExport, type AssessmentExport } from './assessment-export';
+
+/** One evidence file of a pack: its record, its manifest entry, and where its bytes are (null when withheld). */
+export interface PackEvidenceEntry {
+  /** The sender's evidence item, its file name made safe if it had to be. */
+  readonly item: EvidenceItem;
+  readonly manifest: ManifestFile;
+  readonly stream: EmbeddedStream | null;
+}
+
+/** Everything an import needs from a pack, read and cross-checked, nothing written. */
+export interface PackContents {
+  readonly path: string;
+  readonly fileName: string;
+  readonly fileSize: number;
+  readonly manifest: Manifest;
+  readonly data: AssessmentExport;
+  readonly evidence: readonly PackEvidenceEntry[];
+  /** Evidence whose recorded name was not a safe file name, and the name it is stored under instead. */
+  readonly renamed: readonly { readonly from: string; readonly to: string }[];
+}
+
+const ASK_SENDER = 'The pack was damaged or not made by SSCP Evidence Pack; ask the sender for a fresh copy.';
+
+function unusable(message: string, hint = ASK_SENDER): SscpError {
+  return new SscpError('invalid-input', message, hint);
+}
+
+/**
+ * Reads a pack's structure, manifest.json and assessment.json, and checks that they agree
+ * with each other and with the attachments actually embedded: every name safe and unique,
+ * every listed file there (or withheld), nothing extra, stored sizes as recorded. Reads only
+ * the cross-reference data and the two small JSON files; never the evidence bytes.
+ */
+export async function readPackContents(path: string): Promise<PackContents> {
+  const fileName = basename(path);
+  let index: EmbeddedFileIndex;
+  try {
+    index = await openEmbeddedFileIndex(path);
+  } catch (e) {
+    throw damaged(fileName, e);
+  }
+  try {
+    return await readFromIndex(path, fileName, index);
+  } catch (e) {
+    throw damaged(fileName, e);
+  } finally {
+    await index.close();
+  }
+}
+
+/** Structure errors from the PDF reader and zlib become one plain message; anything else is a bug and propagates. */
+function damaged(fileName: string, e: unknown): unknown {
+  if (e instanceof SscpError) return e;
+  if (e instanceof PdfSyntaxError) return new SscpError('unreadable', `${fileName} is damaged or incomplete, so it cannot be read as an evidence pack: ${e.message}`, ASK_SENDER);
+  const code = (e as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && (code.startsWith('Z_') || code === 'ERR_BUFFER_TOO_LARGE')) {
+    return new SscpError('unreadable', `${fileName} is damaged: a compressed part of it cannot be read (${(e as Error).message}).`, ASK_SENDER);
+  }
+  return e;
+}
+
+async function readJson(index: EmbeddedFileIndex, file: EmbeddedStream, fileName: string): Promise<unknown> {
+  const bytes = await index.readSmall(file);
+  try {
+    return JSON.parse(bytes.toString('utf8')) as unknown;
+  } catch {
+    throw unusable(`${fileName} has a ${file.name} that is not valid JSON.`);
+  }
+}
+
+async function readFromIndex(path: string, fileName: string, index: EmbeddedFileIndex): Promise<PackContents> {
+  const streams = new Map<string, EmbeddedStream>();
+  for (const f of index.files) {
+    if (streams.has(f.name)) throw unusable(`${fileName} holds two attachments named "${f.name}".`);
+    streams.set(f.name, f);
+  }
+  const manifestStream = streams.get(MANIFEST_NAME);
+  const dataStream = streams.get(ASSESSMENT_NAME);
+  if (!manifestStream && !dataStream) {
+    throw new SscpError('unreadable', `${fileName} is a PDF but not an SSCP evidence pack: it carries no manifest of evidence.`, 'Check that you were given the signed evidence pack, not another document.');
+  }
+  if (!manifestStream) throw unusable(`${fileName} has no ${MANIFEST_NAME}, the signed list of its evidence.`);
+  if (!dataStream) throw unusable(`${fileName} has no ${ASSESSMENT_NAME}, so the assessment cannot be imported from it.`);
+
+  const manifestJson = await readJson(index, manifestStream, fileName);
+  const manifestVersion = (manifestJson as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (typeof manifestVersion === 'number' && manifestVersion > MANIFEST_SCHEMA_VERSION) {
+    throw new SscpError('unsupported-version', `${fileName} was made by a newer version of SSCP Evidence Pack (manifest version ${manifestVersion}).`, 'Update SSCP Evidence Pack, then import the pack again.');
+  }
+  const parsedManifest = manifestSchema.safeParse(manifestJson);
+  if (!parsedManifest.success) {
+    const issue = parsedManifest.error.issues[0];
+    throw unusable(`${fileName} has a ${MANIFEST_NAME} that is not a valid evidence manifest (${issue ? `${issue.path.join('.') || 'the top level'}: ${issue.message}` : 'unknown shape'}).`);
+  }
+  const manifest = parsedManifest.data;
+  const data = parseAssessmentExport(await readJson(index, dataStream, fileName), fileName);
+  checkAgreement(fileName, manifest, data);
+  catalogFor(data.detail.assessment);
+
+  checkNames(fileName, manifest.files);
+  const listed = new Set(manifest.files.map((f) => f.name));
+  for (const name of streams.keys()) {
+    if (name !== MANIFEST_NAME && name !== ASSESSMENT_NAME && !listed.has(name)) throw unusable(`${fileName} holds an attachment "${name}" that its manifest does not list.`);
+  }
+
+  const renamed: { from: string; to: string }[] = [];
+  const evidence = manifest.files.map((entry, i): PackEvidenceEntry => {
+    const original = data.detail.evidence[i]!;
+    const stream = streams.get(entry.name) ?? null;
+    if (entry.embedded && !stream) throw unusable(`${fileName} lists "${entry.name}" in its manifest, but the file is not in the pack.`);
+    if (!entry.embedded && stream) throw unusable(`${fileName} lists "${entry.name}" as withheld, but its bytes are in the pack.`);
+    if (stream && !stream.deflated && stream.length !== entry.size) {
+      throw unusable(`${fileName} holds "${entry.name}" as ${stream.length} bytes, but its manifest says ${entry.size}.`);
+    }
+    const safeName = safeAttachmentName(original.fileName) === original.fileName ? original.fileName : entry.name;
+    if (safeName !== original.fileName) renamed.push({ from: original.fileName, to: safeName });
+    return { item: { ...original, fileName: safeName }, manifest: entry, stream };
+  });
+  return { path, fileName, fileSize: index.fileSize, manifest, data, evidence, renamed };
+}
+
+/** manifest.json and assessment.json are written together from one assessment; any disagreement means tampering or damage. */
+function checkAgreement(fileName: string, manifest: Manifest, data: AssessmentExport): void {
+  const a = data.detail.assessment;
+  const disagree = (what: string) => unusable(`${fileName} is inconsistent: its manifest and its assessment data disagree about ${what}.`);
+  if (manifest.packId !== data.packId) throw disagree('the pack id');
+  if (manifest.profile !== data.profile) throw disagree('who the pack is for');
+  if (manifest.catalog.id !== data.catalog.id || manifest.catalog.version !== data.catalog.version) throw disagree('the catalog version');
+  if (a.catalogId !== data.catalog.id || a.catalogVersion !== data.catalog.version) throw disagree('the catalog version');
+  if (manifest.assessmentId !== a.id) throw disagree('the assessment id');
+  if (manifest.files.length !== data.detail.evidence.length) throw disagree('how many evidence files there are');
+  manifest.files.forEach((entry, i) => {
+    const item = data.detail.evidence[i]!;
+    if (entry.sha256 !== item.sha256 || entry.size !== item.size || entry.originalName !== item.fileName || entry.confidential !== item.confidential) {
+      throw disagree(`evidence file ${i + 1} ("${entry.name}")`);
+    }
+  });
+}
+
+/**
+ * Attachment names are only ever looked up, never used as paths here (blobs are stored by
+ * hash), but a name the builder would not have written means a crafted file: refuse it.
+ */
+function checkNames(fileName: string, files: readonly ManifestFile[]): void {
+  const seen = new Set<string>([MANIFEST_NAME, ASSESSMENT_NAME]);
+  for (const f of files) {
+    if (safeAttachmentName(f.name) !== f.name) {
+      throw unusable(`${fileName} names an attachment "${f.name}", which is not a safe file name (it could point outside a folder).`, 'Do not use this file: it was not made by SSCP Evidence Pack. Ask the sender for a fresh copy.');
+    }
+    const key = f.name.toLowerCase();
+    if (seen.has(key)) throw unusable(`${fileName} names two attachments "${f.name}".`);
+    seen.add(key);
+  }
+}
