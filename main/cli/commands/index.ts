@@ -4,13 +4,16 @@ import { registerCarryForward } from './carry-forward';
 import { registerCatalog } from './catalog';
 import { registerCheck } from './check';
 import { registerDiff } from './diff';
+import { registerExport } from './export';
 import { registerExportForm } from './export-form';
 import { registerIdentity } from './identity';
+import { registerImport } from './import';
 import { registerImportForm } from './import-form';
 import { registerList } from './list';
 import { registerNew } from './new';
 import { registerSet } from './set';
 import { registerShow } from './show';
+import { registerVerify } from './verify';
 
 /** Every `sscp` sub-command, in the order `sscp --help` lists them. */
 export const commands: readonly RegisterCommand[] = [
@@ -21,6 +24,9 @@ export const commands: readonly RegisterCommand[] = [
   registerSet,
   registerAttach,
   registerCheck,
+  registerExport,
+  registerVerify,
+  registerImport,
   registerCarryForward,
   registerDiff,
   registerExportForm,

@@ -1,0 +1,150 @@
+import { parseChoice } from '../../services/validate';
+import { BlockedBySignoff, exportPack, type ExportedPack } from '../../pack/export-pack';
+import { PACK_PROFILES, type PackProfile, type PackProgress } from '../../pack/types';
+import type { RegisterCommand } from '../context';
+import { EXIT_UNUSABLE_INPUT, printJson, type CliIo } from '../io';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { withIdentityService } from './identity-db';
+import { PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP, readSigningPassphrase } from './identity-secrets';
+
+const PHASE_WORDS: Readonly<Record<PackProgress['phase'], string>> = {
+  layout: 'Laying out the report',
+  embed: 'Embedding evidence',
+  sign: 'Signing',
+  done: 'Done',
+};
+
+function gib(n: number): string {
+  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
+}
+
+/**
+ * Progress on stderr: a bar redrawn in place on a terminal, plain lines (each phase, then
+ * every 10 %) for a pipe or a log, so CI output stays readable.
+ */
+export function packProgress(io: CliIo, verb = 'Exporting'): { onProgress: (p: PackProgress) => void; finish: () => void } {
+  let lastPhase = '';
+  let lastTenth = -1;
+  let lastPercent = -1;
+  return {
+    onProgress: (p) => {
+      const percent = p.bytesTotal === 0 ? 100 : Math.floor((p.bytesDone / p.bytesTotal) * 100);
+      if (io.isTTY) {
+        if (percent === lastPercent && p.phase === lastPhase) return;
+        lastPercent = percent;
+        lastPhase = p.phase;
+        const width = 28;
+        const filled = Math.round((percent / 100) * width);
+        io.stderr.write(`\r\x1b[K${verb} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}%  ${gib(p.bytesDone)} of ${gib(p.bytesTotal)}  ${PHASE_WORDS[p.phase]}`);
+        return;
+      }
+      const tenth = Math.floor(percent / 10);
+      if (p.phase !== lastPhase) {
+        lastPhase = p.phase;
+        lastTenth = tenth;
+        io.stderr.write(`${PHASE_WORDS[p.phase]}… (${p.filesDone} of ${p.filesTotal} files, ${gib(p.bytesDone)} of ${gib(p.bytesTotal)})\n`);
+      } else if (tenth > lastTenth) {
+        lastTenth = tenth;
+        io.stderr.write(`  ${percent}% (${gib(p.bytesDone)} of ${gib(p.bytesTotal)})\n`);
+      }
+    },
+    finish: () => {
+      if (io.isTTY) io.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+/** The `sscp export --json` shape, documented in docs/cli-json.md: change it only by adding fields. */
+export interface ExportJson {
+  readonly path: string;
+  readonly packId: string;
+  readonly sha256: string;
+  readonly size: number;
+  readonly signedAt: string;
+  readonly signerFingerprint: string;
+  readonly profile: PackProfile;
+  readonly embeddedFiles: number;
+  readonly withheldFiles: number;
+  readonly acceptedExceptions: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export function exportToJson(r: ExportedPack, profile: PackProfile): ExportJson {
+  return {
+    path: r.path,
+    packId: r.packId,
+    sha256: r.sha256,
+    size: r.size,
+    signedAt: r.signedAt,
+    signerFingerprint: r.signerFingerprint,
+    profile,
+    embeddedFiles: r.embeddedFiles,
+    withheldFiles: r.withheldFiles,
+    acceptedExceptions: [...r.acceptedExceptions],
+    warnings: [...r.warnings],
+  };
+}
+
+interface ExportOptions {
+  db: string;
+  identity: string;
+  out: string;
+  profile: string;
+  acceptExceptions?: boolean;
+  passphraseFile?: string;
+  json?: boolean;
+}
+
+export const registerExport: RegisterCommand = (program, ctx) => {
+  program
+    .command('export')
+    .description('Sign an assessment and write its evidence pack: one PDF report with the evidence embedded, signed by the SRO. Freezes the assessment.')
+    .argument('<id>', 'the assessment id (see sscp list)')
+    .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .requiredOption('--identity <label>', 'the signing identity to sign with (see sscp identity list)')
+    .requiredOption('--out <file>', 'where to write the pack (.pdf)')
+    .option('--profile <profile>', `who the pack is for: ${PACK_PROFILES.join(' or ')} (customer withholds confidential evidence)`, 'certification')
+    .option('--accept-exceptions', 'sign even though sign-off checks fail; the pack lists each one as an exception you accepted')
+    .option(PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP)
+    .option('--json', 'print JSON (shape in docs/cli-json.md)')
+    .action(async (id: string, opts: ExportOptions) => {
+      const profile = parseChoice(opts.profile, PACK_PROFILES, 'profile');
+      const passphrase = readSigningPassphrase(ctx.io, opts.passphraseFile);
+      const progress = packProgress(ctx.io);
+      let result: ExportedPack;
+      try {
+        result = await withWorkspace(opts.db, (ws) =>
+          withIdentityService(opts.db, (identities) =>
+            exportPack(
+              ws,
+              identities,
+              { assessmentId: id, identityLabel: opts.identity, passphrase, outPath: opts.out, profile, acceptExceptions: opts.acceptExceptions ?? false },
+              { onProgress: progress.onProgress },
+            ),
+          ),
+        );
+      } catch (e) {
+        progress.finish();
+        if (!(e instanceof BlockedBySignoff)) throw e;
+        ctx.io.stderr.write(`sscp: ${e.message}\n${e.blockers.map((b) => `- ${b.message}`).join('\n')}\n${e.hint}\n`);
+        ctx.exitCode = EXIT_UNUSABLE_INPUT;
+        return;
+      }
+      progress.finish();
+      if (opts.json) {
+        printJson(ctx.io, exportToJson(result, profile));
+        return;
+      }
+      const lines = [
+        `Signed evidence pack written to ${result.path}`,
+        `  SHA-256      ${result.sha256}`,
+        `  Pack ID      ${result.packId}`,
+        `  Signer       ${result.signerFingerprint} (certificate SHA-256)`,
+        `  Evidence     ${result.embeddedFiles} embedded${result.withheldFiles ? `, ${result.withheldFiles} withheld (confidential)` : ''}`,
+      ];
+      if (result.acceptedExceptions.length) lines.push(`  Exceptions   ${result.acceptedExceptions.length} accepted and listed in the pack`);
+      for (const w of result.warnings) lines.push(`  Warning: ${w}`);
+      lines.push('The assessment is now signed and frozen. Recipients check the pack with: sscp verify PACK --fingerprint <the signer fingerprint>');
+      ctx.io.stdout.write(`${lines.join('\n')}\n`);
+    });
+};

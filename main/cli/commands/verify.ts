@@ -1,0 +1,48 @@
+import { readFileSync } from 'node:fs';
+import { SscpError } from '../../../shared/errors';
+import { verifyPack } from '../../pack/verify/verify-pack';
+import type { PackVerification } from '../../pack/verify/types';
+import type { RegisterCommand } from '../context';
+import { EXIT_CHECK_FAILED, printJson } from '../io';
+
+const MARKS = { pass: 'ok  ', fail: 'FAIL', warn: 'warn' } as const;
+
+export function formatVerification(path: string, v: PackVerification): string {
+  const lines = [`${path}`, ''];
+  for (const c of v.checks) lines.push(`  ${MARKS[c.outcome]}  ${c.message}`);
+  lines.push('');
+  if (v.signer) lines.push(`Signed by    ${v.signer.commonName ?? v.signer.subject}${v.signer.organisation ? `, ${v.signer.organisation}` : ''}`);
+  if (v.fingerprint) lines.push(`Certificate  SHA-256 ${v.fingerprint}`);
+  if (v.signedAt) lines.push(`Signed at    ${v.signedAt}`);
+  if (v.packId) lines.push(`Pack         ${v.packId} (${v.profile ?? 'unknown'} profile)`);
+  const ok = v.files.filter((f) => f.status === 'ok').length;
+  const withheld = v.files.filter((f) => f.status === 'withheld').length;
+  lines.push(`Evidence     ${ok} files match the manifest${withheld ? `, ${withheld} withheld (listed by hash)` : ''}`);
+  for (const f of v.files.filter((x) => x.status !== 'ok' && x.status !== 'withheld')) lines.push(`  ${f.status.toUpperCase()}  ${f.name}: ${f.problem ?? ''}`);
+  lines.push('', v.valid ? (v.trusted ? `VALID. ${v.summary}` : `VALID, but the signer is not trusted: pass --trust ROOT.pem or --fingerprint HEX.`) : `INVALID. ${v.problems.join(' ')}`);
+  return `${lines.join('\n')}\n`;
+}
+
+export const registerVerify: RegisterCommand = (program, ctx) => {
+  program
+    .command('verify')
+    .description('Check an evidence pack: the signature covers the whole file, the signer, and every embedded file against the manifest. Exits 0 valid, 1 invalid, 2 not a pack.')
+    .argument('<pack>', 'the evidence pack (.pdf)')
+    .option('--trust <root.pem>', "the organisation's root certificate (PEM) to trust")
+    .option('--fingerprint <hex>', "the signer's certificate SHA-256 fingerprint, obtained from the organisation")
+    .option('--json', 'print JSON (shape in docs/cli-json.md)')
+    .action(async (pack: string, opts: { trust?: string; fingerprint?: string; json?: boolean }) => {
+      let rootsPem: string[] | undefined;
+      if (opts.trust !== undefined) {
+        try {
+          rootsPem = [readFileSync(opts.trust, 'utf8')];
+        } catch {
+          throw new SscpError('not-found', `The trusted root file ${opts.trust} cannot be read.`, 'Check the path given to --trust.');
+        }
+      }
+      const result = await verifyPack(pack, { rootsPem, fingerprint: opts.fingerprint });
+      if (opts.json) printJson(ctx.io, result);
+      else ctx.io.stdout.write(formatVerification(pack, result));
+      if (!result.valid) ctx.exitCode = EXIT_CHECK_FAILED;
+    });
+};

@@ -1,0 +1,105 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportJson } from '../../../main/cli/commands/export';
+import type { PackVerification } from '../../../main/pack/verify/types';
+import { openWorkspace } from '../../../main/services/workspace';
+import { sscp, tempFolder } from '../../cli/run-sscp';
+import { UNICODE_ORG } from './fixtures';
+import { pdfsig } from './pdf-tools';
+
+/** `sscp export` and `sscp verify` end to end, in-process, over a real database and identity. */
+describe('sscp export and sscp verify', () => {
+  const { dir, db, cleanup } = tempFolder();
+  const passFile = join(dir, 'pass.txt');
+  const packPath = join(dir, 'pack.pdf');
+  let id = '';
+  let exported: ExportJson;
+
+  beforeAll(async () => {
+    writeFileSync(passFile, 'correct horse battery staple\n');
+    id = (await sscp('new', '--db', db, '--org', UNICODE_ORG, '--role', 'reseller', '--sro', 'Zoë Okafor', '--sro-role', 'CTO', '--product', 'Widget Cloud')).out.trim();
+    const created = await sscp('identity', 'create', '--db', db, '--label', 'sro', '--sro', 'Zoë Okafor', '--sro-role', 'CTO', '--org', UNICODE_ORG, '--with-root', '--passphrase-file', passFile);
+    expect(created.code, created.err).toBe(0);
+    const evidence = join(dir, 'disclosure-policy.txt');
+    writeFileSync(evidence, 'We publish security.txt and answer within 5 working days.\n');
+    expect((await sscp('attach', id, '3.2.1', evidence, '--db', db)).code).toBe(0);
+    expect((await sscp('set', id, '3.2.1', '--db', db, '--result', 'met', '--status', 'done')).code).toBe(0);
+  });
+  afterAll(() => cleanup());
+
+  it('refuses to sign while sign-off checks fail, lists them, and says how to accept', async () => {
+    const r = await sscp('export', id, '--db', db, '--identity', 'sro', '--out', packPath, '--passphrase-file', passFile);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('cannot be signed yet');
+    expect(r.err).toMatch(/^- Claim 3\.1\.1/m);
+    expect(r.err).toContain('--accept-exceptions');
+    expect(() => readFileSync(packPath)).toThrow();
+  });
+
+  it('the passphrase never comes from argv: without a file or SSCP_PASSPHRASE it exits 2', async () => {
+    const r = await sscp('export', id, '--db', db, '--identity', 'sro', '--out', packPath, '--accept-exceptions');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('SSCP_PASSPHRASE');
+  });
+
+  it('signs with --accept-exceptions, records the pack hash, and freezes the assessment', async () => {
+    const r = await sscp('export', id, '--db', db, '--identity', 'sro', '--out', packPath, '--passphrase-file', passFile, '--accept-exceptions', '--profile', 'customer', '--json');
+    expect(r.code, r.err).toBe(0);
+    exported = JSON.parse(r.out) as ExportJson;
+    expect(exported.sha256).toBe(createHash('sha256').update(readFileSync(packPath)).digest('hex'));
+    expect(exported.acceptedExceptions.length).toBeGreaterThan(0);
+    expect(exported.profile).toBe('customer');
+    expect(pdfsig(packPath)).toContain('Signature is Valid.');
+
+    const ws = openWorkspace(db);
+    try {
+      expect(ws.getAssessment(id).assessment.state).toBe('signed');
+      expect(ws.signedPack(id)?.packSha256).toBe(exported.sha256);
+      expect(ws.auditEntries(id).some((e) => e.action === 'assessment.signed' && e.detail.packSha256 === exported.sha256)).toBe(true);
+    } finally {
+      ws.close();
+    }
+    const again = await sscp('export', id, '--db', db, '--identity', 'sro', '--out', join(dir, 'again.pdf'), '--passphrase-file', passFile, '--accept-exceptions');
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('cannot be signed again');
+  });
+
+  it('verify: 0 when valid and pinned, with a readable report and --json', async () => {
+    const human = await sscp('verify', packPath, '--fingerprint', exported.signerFingerprint);
+    expect(human.code).toBe(0);
+    expect(human.out).toContain('VALID. Valid: signed by Zoë Okafor');
+    expect(human.out).toContain(exported.packId);
+    const json = await sscp('verify', packPath, '--fingerprint', exported.signerFingerprint, '--json');
+    const v = JSON.parse(json.out) as PackVerification;
+    expect(v).toMatchObject({ valid: true, trusted: true, packId: exported.packId, profile: 'customer' });
+    const untrusted = await sscp('verify', packPath);
+    expect(untrusted.code).toBe(0);
+    expect(untrusted.out).toContain('pass --trust ROOT.pem or --fingerprint HEX');
+  });
+
+  it('verify --trust with the exported organisation root', async () => {
+    const rootFile = join(dir, 'root.pem');
+    const root = await sscp('identity', 'export-cert', 'sro', '--db', db, '--root', '--out', rootFile);
+    expect(root.code, root.err).toBe(0);
+    const r = await sscp('verify', packPath, '--trust', rootFile, '--json');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as PackVerification).trusted).toBe(true);
+  });
+
+  it('verify: 1 when tampered, 2 when not a pack', async () => {
+    const bytes = readFileSync(packPath);
+    bytes[2000] ^= 1;
+    const tampered = join(dir, 'tampered.pdf');
+    writeFileSync(tampered, bytes);
+    const bad = await sscp('verify', tampered, '--fingerprint', exported.signerFingerprint);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('INVALID.');
+    const notPdf = join(dir, 'notes.txt');
+    writeFileSync(notPdf, 'hello');
+    const unreadable = await sscp('verify', notPdf);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.err).toContain('is not a PDF file');
+  });
+});
