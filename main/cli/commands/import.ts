@@ -1,0 +1,208 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { VENDOR_ROLES } from '../../../shared/domain/types';
+import { SscpError } from '../../../shared/errors';
+import { prepareFormImport, storeFormImport } from '../../form/import-form';
+import { packRefusal, PDF_MAGIC, preparePackImport, readMagic, storePackImport, type PackImportPreview, type PackImportResult, type PackTrust } from '../../import/pack-import';
+import type { RegisterCommand } from '../context';
+import { EXIT_CHECK_FAILED, printJson, type CliIo } from '../io';
+import { choiceOption, DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { formatImportForm, importFormToJson, type ImportFormJson } from './import-form';
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+interface ImportOptions {
+  db: string;
+  trust?: string;
+  fingerprint?: string;
+  role: string;
+  org?: string;
+  json?: boolean;
+}
+
+/** The `sscp import --json` shape for a pack, documented in docs/cli-json.md: change it only by adding fields. */
+export interface ImportPackJson {
+  readonly kind: 'pack';
+  readonly imported: boolean;
+  readonly assessmentId: string | null;
+  readonly file: { readonly name: string; readonly size: number; readonly sha256: string };
+  readonly packId: string;
+  readonly profile: string;
+  readonly schemaVersion: number;
+  readonly signedAt: string | null;
+  readonly verification: {
+    readonly valid: boolean;
+    readonly trusted: boolean;
+    readonly summary: string;
+    readonly problems: readonly string[];
+    readonly warnings: readonly string[];
+    readonly checks: readonly { readonly id: string; readonly outcome: string; readonly message: string }[];
+    readonly signer: { readonly commonName: string | null; readonly title: string | null; readonly organisation: string | null; readonly fingerprint: string } | null;
+  };
+  readonly assessment: PackImportPreview['assessment'];
+  readonly evidence: { readonly stored: number; readonly alreadyHeld: number; readonly withheld: number } | null;
+  readonly renamed: readonly { readonly from: string; readonly to: string }[];
+}
+
+export type ImportJson = ImportPackJson | ({ readonly kind: 'form' } & ImportFormJson);
+
+export function importPackToJson(preview: PackImportPreview, result: PackImportResult | null): ImportPackJson {
+  const v = preview.verification;
+  return {
+    kind: 'pack',
+    imported: result !== null,
+    assessmentId: result?.assessment.id ?? null,
+    file: { name: preview.file.name, size: preview.file.size, sha256: preview.file.sha256 },
+    packId: preview.packId,
+    profile: preview.profile,
+    schemaVersion: preview.schemaVersion,
+    signedAt: preview.signedAt,
+    verification: {
+      valid: v.valid,
+      trusted: v.trusted,
+      summary: v.summary,
+      problems: [...v.problems],
+      warnings: [...v.warnings],
+      checks: v.checks.map((c) => ({ id: c.id, outcome: c.outcome, message: c.message })),
+      signer: v.signer ? { commonName: v.signer.commonName, title: v.signer.title, organisation: v.signer.organisation, fingerprint: v.signer.fingerprint } : null,
+    },
+    assessment: preview.assessment,
+    evidence: result ? { ...result.evidence } : null,
+    renamed: preview.renamed.map((r) => ({ ...r })),
+  };
+}
+
+export function formatPackVerification(j: ImportPackJson): string {
+  const v = j.verification;
+  const a = j.assessment;
+  const signer = v.signer;
+  const lines = [
+    `Evidence pack ${j.file.name}`,
+    `  Verification: ${v.summary}`,
+    `  Signed by:    ${signer ? [signer.commonName, signer.title, signer.organisation].filter(Boolean).join(', ') : '(unknown)'}`,
+    `  Fingerprint:  ${signer?.fingerprint ?? '(unknown)'}`,
+    `  Signed at:    ${j.signedAt ?? '(unknown)'}`,
+    `  Profile:      ${j.profile}`,
+    `  Organisation: ${a.organisation}`,
+    `  Period:       ${a.periodStart ?? '(not set)'} to ${a.periodEnd ?? '(not set)'}`,
+    `  Catalog:      ${a.catalog}, ${a.claims} claims (${a.results.met} met, ${a.results['partially-met']} partially met, ${a.results['not-met']} not met)`,
+    `  Evidence:     ${a.evidenceFiles} files${a.evidenceWithheld ? `, ${a.evidenceWithheld} withheld (listed by hash only)` : ''}`,
+  ];
+  for (const c of v.checks) if (c.outcome !== 'pass') lines.push(`  ${c.outcome === 'fail' ? 'FAILED' : 'Note'}: ${c.message}`);
+  for (const r of j.renamed) lines.push(`  Note: the evidence name "${r.from}" is not a safe file name; it is kept as "${r.to}".`);
+  return `${lines.join('\n')}\n`;
+}
+
+function trustFrom(opts: ImportOptions): PackTrust {
+  if (opts.trust && opts.fingerprint) {
+    throw new SscpError('invalid-input', 'Give either --trust or --fingerprint, not both.', 'Use --trust ROOT.pem for an organisation root, or --fingerprint HEX for the signer\'s certificate.');
+  }
+  if (opts.fingerprint) return { fingerprint: opts.fingerprint };
+  if (!opts.trust) return {};
+  try {
+    return { rootsPem: [readFileSync(opts.trust, 'utf8')] };
+  } catch (e) {
+    throw new SscpError('unreadable', `The trusted root ${opts.trust} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`, 'Give the path of the organisation root certificate (.pem).');
+  }
+}
+
+type FileKind = 'pack' | 'form';
+
+/** Decides by content, never by name: a renamed file is still read as what it is. */
+async function fileKind(file: string): Promise<FileKind> {
+  let isFile: boolean;
+  let size: number;
+  try {
+    const st = statSync(file);
+    isFile = st.isFile();
+    size = st.size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new SscpError('not-found', `There is no file at ${file}.`, 'Check the file name and folder, then try again.');
+    throw new SscpError('unreadable', `${file} could not be read (${code ?? (e as Error).message}).`, 'Check that you may read the file.');
+  }
+  if (!isFile) throw new SscpError('unreadable', `${file} is not a file.`, 'Give the evidence pack (.pdf) or the official Word form (.docx) to import.');
+  if (size === 0) throw new SscpError('invalid-input', `${file} is empty.`, 'Give the evidence pack (.pdf) or the official Word form (.docx) to import.');
+  let magic: Buffer;
+  try {
+    magic = await readMagic(file);
+  } catch (e) {
+    throw new SscpError('unreadable', `${file} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`, 'Check that you may read the file.');
+  }
+  if (magic.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return 'pack';
+  if (magic.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return 'form';
+  throw new SscpError(
+    'invalid-input',
+    `${file} is neither an evidence pack (PDF) nor the official Word form (.docx).`,
+    'Give the signed evidence pack (.pdf) you received, or the filled-in official self-assessment form (.docx).',
+  );
+}
+
+function progress(io: CliIo, file: string): ((p: { phase: string; bytesDone: number; bytesTotal: number }) => void) | undefined {
+  if (!io.isTTY) return undefined;
+  let shown = '';
+  return (p) => {
+    const percent = p.bytesTotal === 0 ? 100 : Math.floor((p.bytesDone / p.bytesTotal) * 100);
+    const line = `${p.phase === 'verify' ? 'Verifying' : p.phase === 'store' ? 'Storing evidence from' : 'Recording'} ${basename(file)}… ${percent}%`;
+    if (line === shown) return;
+    shown = line;
+    io.stderr.write(`\r\x1b[K${line}`);
+  };
+}
+
+export const registerImport: RegisterCommand = (program, ctx) => {
+  program
+    .command('import')
+    .description(
+      'Import a signed evidence pack (.pdf) as a read-only signed assessment, or the official Word form (.docx) as a new draft. ' +
+        'Exits 0 when imported, 1 when the pack failed verification, 2 when the file cannot be used.',
+    )
+    .argument('<file>', 'the evidence pack (.pdf) or official form (.docx); recognised by its content, not its name')
+    .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .option('--trust <root.pem>', "packs: trust signers issued by this organisation root certificate")
+    .option('--fingerprint <hex>', "packs: trust only the signer with this SHA-256 certificate fingerprint")
+    .option('--role <role>', `forms: the vendor role (the form does not say): ${VENDOR_ROLES.join(', ')}`, 'developer-distributor')
+    .option('--org <name>', "forms: the organisation, if the form's Organisation field is empty or wrong")
+    .option('--json', 'print JSON (shape in docs/cli-json.md)')
+    .action(async (file: string, opts: ImportOptions) => {
+      const trust = trustFrom(opts);
+      const role = choiceOption(opts.role, VENDOR_ROLES, 'role');
+      const kind = await fileKind(file);
+      if (kind === 'form') {
+        // Read the form before opening the database, so a bad file creates nothing.
+        const prepared = await prepareFormImport(file);
+        const report = await withWorkspace(opts.db, (ws) => storeFormImport(ws, prepared, { role, ...(opts.org ? { organisation: opts.org } : {}) }), { create: true });
+        const json = importFormToJson(report);
+        if (opts.json) printJson(ctx.io, { kind: 'form', ...json });
+        else ctx.io.stdout.write(formatImportForm(json));
+        return;
+      }
+
+      const onProgress = progress(ctx.io, file);
+      const clearProgress = () => onProgress && ctx.io.stderr.write('\r\x1b[K');
+      // Read and verify before opening the database: a refused or unreadable pack touches nothing.
+      const prepared = await preparePackImport(file, trust, { onProgress }).finally(clearProgress);
+      const { preview } = prepared;
+      if (!preview.verification.valid) {
+        const refusal = packRefusal(preview.verification, preview.file.name);
+        // Only a failed signature is "refused" (exit 1); a pack at odds with its own manifest is unusable (exit 2).
+        if (refusal.kind !== 'integrity') throw refusal;
+        if (opts.json) printJson(ctx.io, importPackToJson(preview, null));
+        else ctx.io.stdout.write(`${formatPackVerification(importPackToJson(preview, null))}\nNot imported: the pack failed verification.\n`);
+        ctx.exitCode = EXIT_CHECK_FAILED;
+        return;
+      }
+      const result = await withWorkspace(opts.db, (ws) => storePackImport(ws, prepared, { onProgress }), { create: true }).finally(clearProgress);
+      const json = importPackToJson(result.preview, result);
+      if (opts.json) {
+        printJson(ctx.io, json);
+        return;
+      }
+      const e = result.evidence;
+      ctx.io.stdout.write(
+        `${formatPackVerification(json)}\nImported as assessment ${result.assessment.id} (signed, read-only).\n` +
+          `  Evidence: ${e.stored} files stored, ${e.alreadyHeld} already held, ${e.withheld} withheld by the sender.\n` +
+          `See it with: sscp show ${result.assessment.id} --db ${opts.db}\n`,
+      );
+    });
+};
