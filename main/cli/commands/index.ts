@@ -8,7 +8,6 @@ import { registerExport } from './export';
 import { registerExportForm } from './export-form';
 import { registerIdentity } from './identity';
 import { registerImport } from './import';
-import { registerImport } from './import';
 import { registerImportForm } from './import-form';
 import { registerList } from './list';
 import { registerNew } from './new';
@@ -25,7 +24,6 @@ export const commands: readonly RegisterCommand[] = [
   registerSet,
   registerAttach,
   registerCheck,
-  registerImport,
   registerExport,
   registerVerify,
   registerImport,
