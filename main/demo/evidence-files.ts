@@ -26,14 +26,31 @@ export async function isEvidenceAvailable(evidence: CitedEvidence, projectDir = 
   }
 }
 
-async function readTestReport(path: string): Promise<string | null> {
+interface TestReportSummary {
+  readonly text: string;
+  /** One sentence saying what the run covered, for the evidence description. */
+  readonly sentence: string;
+}
+
+async function readTestReport(path: string): Promise<TestReportSummary | null> {
   try {
     const text = await readFile(path, 'utf8');
-    const report = JSON.parse(text) as { numTotalTests?: unknown; testResults?: unknown };
-    return typeof report.numTotalTests === 'number' && Array.isArray(report.testResults) ? text : null;
+    const r = JSON.parse(text) as { numTotalTests?: unknown; numPassedTests?: unknown; numFailedTests?: unknown; testResults?: unknown; startTime?: unknown };
+    if (typeof r.numTotalTests !== 'number' || !Array.isArray(r.testResults)) return null;
+    const started = typeof r.startTime === 'number' ? ` It started at ${new Date(r.startTime).toISOString()}.` : '';
+    return {
+      text,
+      sentence: `This run: ${r.numTotalTests} tests in ${r.testResults.length} files, ${Number(r.numPassedTests ?? 0)} passed, ${Number(r.numFailedTests ?? 0)} failed.${started}`,
+    };
   } catch {
     return null;
   }
+}
+
+export interface MaterialisedEvidence {
+  readonly path: string;
+  /** The evidence's description, with what only this copy can say (where it came from, what a run covered). */
+  readonly description: string;
 }
 
 /**
@@ -41,7 +58,7 @@ async function readTestReport(path: string): Promise<string | null> {
  * except the test report, which is copied first so a test run finishing meanwhile cannot
  * change it under the copy. SBOMs are generated into `outDir`.
  */
-export async function materialiseEvidence(evidence: CitedEvidence, outDir: string, projectDir = REPOSITORY_ROOT): Promise<string> {
+export async function materialiseEvidence(evidence: CitedEvidence, outDir: string, projectDir = REPOSITORY_ROOT): Promise<MaterialisedEvidence> {
   const { source } = evidence;
   if (source.kind === 'sbom') {
     const outFile = join(outDir, source.fileName);
@@ -54,20 +71,21 @@ export async function materialiseEvidence(evidence: CitedEvidence, outDir: strin
         'The demo runs from a copy of the source with npm available; run it with "npx sscp demo" from the project folder.',
       );
     }
-    return outFile;
+    return { path: outFile, description: evidence.description };
   }
   const path = join(projectDir, source.path);
+  const description = `${source.path} in the repository. ${evidence.description}`;
   if (evidence.key === 'test-report') {
-    const text = await readTestReport(path);
-    if (text === null) throw new SscpError('unreadable', `The test report ${path} is not a finished test report.`, 'Run npm run test:unit, then the demo again.');
+    const report = await readTestReport(path);
+    if (report === null) throw new SscpError('unreadable', `The test report ${path} is not a finished test report.`, 'Run npm run test:unit, then the demo again.');
     const snapshot = join(outDir, 'vitest-report.json');
-    await writeFileAtomic(snapshot, text);
-    return snapshot;
+    await writeFileAtomic(snapshot, report.text);
+    return { path: snapshot, description: `${description} ${report.sentence}` };
   }
   try {
     await access(path, constants.R_OK);
   } catch {
     throw new SscpError('not-found', `The self-assessment cites ${source.path}, but it is not in ${projectDir}.`, 'Run the demo from a complete copy of the repository.');
   }
-  return path;
+  return { path, description };
 }

@@ -39,8 +39,8 @@ export async function populateSelfAssessment(ws: Workspace, sa: SelfAssessment, 
     const [first, ...rest] = citing;
     if (first === undefined) continue;
     const file = await materialiseEvidence(evidence, options.outDir, options.projectDir);
-    const item = await ws.attachEvidence(assessment.id, first, file, {
-      description: evidence.description,
+    const item = await ws.attachEvidence(assessment.id, first, file.path, {
+      description: file.description,
       effectiveDate: options.today,
       expiryDate: addDays(options.today, evidence.validForDays),
       confidential: false,

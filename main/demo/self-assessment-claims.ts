@@ -30,7 +30,9 @@ const MAINTAINERS = 'Maintainers';
  * open-source project has its policies and its tests in the repository, but no records of
  * training, of access reviews or of multi-factor sign-in to its build environment, and has
  * not yet published a release. Those gaps are marked not met or partially met, each with
- * the action that would close it.
+ * the action that would close it. Two claims about the hosting providers' settings and logs
+ * have not been examined at all: they stay not assessed, so signing needs the SRO to accept
+ * them as exceptions, and the pack lists them.
  */
 export const SELF_ASSESSED_CLAIMS: readonly SelfAssessedClaim[] = [
   // 1.1 Secure development framework
@@ -272,12 +274,13 @@ export const SELF_ASSESSED_CLAIMS: readonly SelfAssessedClaim[] = [
   },
   {
     claimId: '2.1.2',
-    result: 'not-met',
-    status: 'done',
+    result: 'not-assessed',
+    status: 'in-progress',
     evidenceText: 'None.',
-    arguments: 'Session lifetimes on the repository host and CI are the providers\' defaults and have not been reviewed or recorded.',
+    arguments:
+      'Not assessed. Whether build-environment users must sign in again regularly depends on the session settings of the repository host and CI service the project will use, and nobody has examined them. We cannot say met or not met until someone has; signing with this claim open is an exception the SRO accepts.',
     evidence: [],
-    actions: [{ description: 'Record the repository host\'s session and re-authentication settings for the project, and require re-authentication for sensitive actions (publishing releases, changing settings).', owner: LEAD, dueInDays: 60 }],
+    actions: [{ description: 'Examine and record the repository host\'s and CI service\'s session and re-authentication settings for the project, then assess this claim; require re-authentication for publishing releases and changing settings.', owner: LEAD, dueInDays: 60 }],
   },
   {
     claimId: '2.1.3',
@@ -319,13 +322,13 @@ export const SELF_ASSESSED_CLAIMS: readonly SelfAssessedClaim[] = [
   // 2.2 Changes to the build environment
   {
     claimId: '2.2.1',
-    result: 'not-met',
-    status: 'done',
+    result: 'not-assessed',
+    status: 'in-progress',
     evidenceText: 'None beyond the git history of the build scripts.',
     arguments:
-      'Every change to the build scripts, the CI script and the lockfile is recorded in git with its author. Access to the build environment and changes to its settings (repository host, CI) are logged only by the providers, and we have not collected those logs.',
+      'Not assessed. Every change to the build scripts, the CI script and the lockfile is recorded in git with its author, but access to the build environment and changes to its settings are logged, if at all, by the repository host and CI service, and nobody has looked at what they record. Signing with this claim open is an exception the SRO accepts.',
     evidence: [],
-    actions: [{ description: 'Export the repository host\'s audit log of access and settings changes monthly, and keep it as in 2.2.3.', owner: RELEASE, dueInDays: 60 }],
+    actions: [{ description: 'Find out what the repository host and CI service log about access and settings changes, assess this claim, and export those logs monthly (kept as in 2.2.3).', owner: RELEASE, dueInDays: 60 }],
   },
   {
     claimId: '2.2.2',

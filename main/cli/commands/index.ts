@@ -3,6 +3,7 @@ import { registerAttach } from './attach';
 import { registerCarryForward } from './carry-forward';
 import { registerCatalog } from './catalog';
 import { registerCheck } from './check';
+import { registerDemo } from './demo';
 import { registerDiff } from './diff';
 import { registerExport } from './export';
 import { registerExportForm } from './export-form';
@@ -32,4 +33,5 @@ export const commands: readonly RegisterCommand[] = [
   registerExportForm,
   registerImportForm,
   registerIdentity,
+  registerDemo,
 ];
