@@ -79,13 +79,32 @@ export class PackVerificationFailed extends SscpError {
   }
 }
 
+/** A pack read and verified, nothing written yet: what `storePackImport` imports. */
+export interface PreparedPackImport {
+  /** `alreadyImported` is always null here: only a workspace can tell (see previewPackImport). */
+  readonly preview: PackImportPreview;
+  readonly contents: PackContents;
+  /** The file as it was when reading began: an import refuses a file that changed since. */
+  readonly identity: FileIdentity;
+}
+
+/**
+ * Reads and verifies a pack without any database: a file that is not a readable pack throws
+ * SscpError; a pack whose signature fails comes back with `verification.valid === false`.
+ */
+export async function preparePackImport(packPath: string, trust: PackTrust = {}, options: PackImportOptions = {}): Promise<PreparedPackImport> {
+  const identity = await fileIdentity(packPath);
+  const { preview, contents } = await inspect(packPath, trust, options);
+  return { preview, contents, identity };
+}
+
 /**
  * Verifies a pack and reads what it holds, writing nothing: for the "import this pack?"
- * screen and the CLI's summary. A file that is not a readable pack throws SscpError; a pack
- * whose signature fails is returned with `verification.valid === false` and why.
+ * screen and the CLI's summary, including whether this database imported it before.
  */
 export async function previewPackImport(ws: Workspace, packPath: string, trust: PackTrust = {}, options: PackImportOptions = {}): Promise<PackImportPreview> {
-  return (await inspect(ws, packPath, trust, options)).preview;
+  const { preview } = await preparePackImport(packPath, trust, options);
+  return withEarlierImport(ws, preview);
 }
 
 /**
@@ -97,9 +116,15 @@ export async function previewPackImport(ws: Workspace, packPath: string, trust: 
  * was (at worst a complete, unreferenced blob stays in the store).
  */
 export async function importPack(ws: Workspace, packPath: string, trust: PackTrust = {}, options: PackImportOptions = {}): Promise<PackImportResult> {
-  const before = await fileIdentity(packPath);
-  const { preview, contents } = await inspect(ws, packPath, trust, options);
-  if (!preview.verification.valid) throw refusal(preview.verification, contents.fileName);
+  return storePackImport(ws, await preparePackImport(packPath, trust, options), options);
+}
+
+/** The second half of importPack, for callers that showed the prepared preview first. */
+export async function storePackImport(ws: Workspace, prepared: PreparedPackImport, options: PackImportOptions = {}): Promise<PackImportResult> {
+  const { contents } = prepared;
+  const preview = withEarlierImport(ws, prepared.preview);
+  const packPath = contents.path;
+  if (!preview.verification.valid) throw packRefusal(preview.verification, contents.fileName);
   if (preview.alreadyImported) throw alreadyImported(preview.alreadyImported.importedAt, preview.alreadyImported.assessmentId);
 
   const bytesTotal = contents.evidence.reduce((sum, e) => sum + (e.stream ? e.manifest.size : 0), 0);
@@ -143,6 +168,7 @@ export async function importPack(ws: Workspace, packPath: string, trust: PackTru
 
   // Everything read above came from the file we verified only if it did not change meanwhile.
   const after = await fileIdentity(packPath);
+  const before = prepared.identity;
   if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino) {
     throw new SscpError('conflict', `${contents.fileName} changed while it was being imported, so nothing was recorded.`, 'Wait until the file is fully copied, then import it again.');
   }
@@ -166,7 +192,12 @@ export async function importPack(ws: Workspace, packPath: string, trust: PackTru
   return { preview, assessment, evidence: { stored, alreadyHeld, withheld: contents.evidence.filter((e) => !e.stream).length } };
 }
 
-async function inspect(ws: Workspace, packPath: string, trust: PackTrust, options: PackImportOptions): Promise<{ preview: PackImportPreview; contents: PackContents }> {
+function withEarlierImport(ws: Workspace, preview: PackImportPreview): PackImportPreview {
+  const earlier = ws.findImport(preview.file.sha256, preview.packId);
+  return { ...preview, alreadyImported: earlier ? { importedAt: earlier.importedAt, assessmentId: earlier.assessmentId } : null };
+}
+
+async function inspect(packPath: string, trust: PackTrust, options: PackImportOptions): Promise<{ preview: PackImportPreview; contents: PackContents }> {
   await requireFile(packPath);
   if (!(await readMagic(packPath, PDF_MAGIC.length)).equals(PDF_MAGIC)) {
     throw new SscpError('invalid-input', `${packPath} is not a PDF file, so it cannot be an evidence pack.`, 'Give the signed evidence pack (.pdf) you received.');
@@ -197,7 +228,6 @@ async function inspect(ws: Workspace, packPath: string, trust: PackTrust, option
   const detail = contents.data.detail;
   const results = { 'not-assessed': 0, met: 0, 'partially-met': 0, 'not-met': 0, 'not-applicable': 0 } satisfies Record<ClaimResult, number>;
   for (const r of detail.responses) results[r.result] += 1;
-  const earlier = ws.findImport(whole.sha256, contents.manifest.packId);
   const a = detail.assessment;
   const preview: PackImportPreview = {
     file: { path: packPath, name: contents.fileName, size: whole.size, sha256: whole.sha256 },
@@ -221,7 +251,7 @@ async function inspect(ws: Workspace, packPath: string, trust: PackTrust, option
       evidenceFiles: contents.evidence.length,
       evidenceWithheld: contents.evidence.filter((e) => !e.stream).length,
     },
-    alreadyImported: earlier ? { importedAt: earlier.importedAt, assessmentId: earlier.assessmentId } : null,
+    alreadyImported: null,
     renamed: contents.renamed,
   };
   return { preview, contents };
@@ -232,11 +262,11 @@ async function inspect(ws: Workspace, packPath: string, trust: PackTrust, option
  * wrong size) means the file is unusable, whatever the signature says; anything else that
  * fails is a refused signature.
  */
-function refusal(verification: PackVerification, fileName: string): SscpError {
+export function packRefusal(verification: PackVerification, fileName: string): SscpError {
   const broken = verification.files.find((f) => f.status === 'missing' || f.status === 'unexpected' || (f.status === 'mismatch' && /bytes, not/.test(f.problem ?? '')));
   const structure = verification.checks.find((c) => (c.id === 'structure' || c.id === 'manifest') && c.outcome === 'fail');
   if (structure) return new SscpError('unreadable', `${fileName} is damaged, so it cannot be read as an evidence pack: ${structure.message}`, 'Ask the sender for a fresh copy.');
-  if (broken) return new SscpError('invalid-input', `${fileName} does not match its own manifest: "${broken.name}" ${broken.problem ?? 'is wrong'}.`, 'Ask the sender for a fresh copy.');
+  if (broken) return new SscpError('invalid-input', `${fileName} does not match its own manifest: "${broken.name}" is wrong (${broken.problem ?? 'it differs from its manifest entry'}).`, 'Ask the sender for a fresh copy.');
   return new PackVerificationFailed(verification, fileName);
 }
 
@@ -280,7 +310,13 @@ export async function readMagic(path: string, length = 8): Promise<Buffer> {
 
 export const PDF_MAGIC = Buffer.from('%PDF-', 'latin1');
 
-async function fileIdentity(path: string): Promise<{ size: number; mtimeMs: number; ino: number }> {
+export interface FileIdentity {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly ino: number;
+}
+
+async function fileIdentity(path: string): Promise<FileIdentity> {
   await requireFile(path);
   const st = await stat(path);
   return { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };

@@ -8,7 +8,7 @@ import { buildPack } from '../../../main/pack/build-pack';
 import type { Manifest } from '../../../main/pack/manifest';
 import { xrefSection } from '../../../main/pack/pdf/appender';
 import { PdfFileReader } from '../../../main/pack/pdf/file-reader';
-import { asArray, asDict, asRef, dict, name, PdfDict, PdfString, ref, serialize, textString, decodeTextString, type PdfValue } from '../../../main/pack/pdf/objects';
+import { asArray, asDict, asRef, dict, name, PdfDict, ref, serialize, textString, decodeTextString, type PdfString, type PdfValue } from '../../../main/pack/pdf/objects';
 import type { PackProfile } from '../../../main/pack/types';
 import { makePackInput, type EvidenceSpec, type TestSigner } from '../pack/fixtures';
 
