@@ -1,5 +1,5 @@
 import { FONTS } from './fonts';
-import { bytes, groupedHex, instant, shortDate } from './format';
+import { bytes, groupedHex, hashInTwoLines, instant, shortDate, validity } from './format';
 import type { ReportModel } from './model';
 import { COLORS, TYPE } from './style';
 import type { ReportWriter } from './writer';
@@ -54,18 +54,18 @@ export function writeEvidenceIndex(w: ReportWriter, m: ReportModel): void {
   }
   w.table(
     [
-      { header: 'File', width: 0.27 },
+      { header: 'File', width: 0.23 },
       { header: 'SHA-256', width: 0.3, font: FONTS.mono, size: TYPE.mono },
       { header: 'Size and type', width: 0.16 },
-      { header: 'Valid', width: 0.11 },
+      { header: 'Valid from / to', width: 0.12 },
       { header: 'Claims', width: 0.08 },
-      { header: 'In pack', width: 0.08 },
+      { header: 'In pack', width: 0.11 },
     ],
     m.files.map((f) => [
       f.name === f.originalName ? f.name : `${f.name}\n(was ${f.originalName})`,
-      f.sha256,
+      hashInTwoLines(f.sha256),
       `${bytes(f.size)}\n${f.mediaType}`,
-      `${shortDate(f.effectiveDate)} –\n${shortDate(f.expiryDate)}`,
+      validity(f.effectiveDate, f.expiryDate),
       f.claims.join(', ') || '—',
       f.embedded ? 'Embedded' : { text: 'Withheld', color: COLORS.warning },
     ]),
@@ -161,12 +161,12 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
   );
   step(
     '3. The attachments, with poppler and coreutils',
-    'Saves every embedded file, then compares each with the SHA-256 in the signed manifest.json.',
+    'Saves every embedded file, then compares each with the SHA-256 in the signed manifest.json (this line uses jq; any JSON viewer shows the same hashes).',
     "pdfdetach -saveall -o out PACK.pdf && cd out\njq -r '.files[] | select(.embedded) | \"\\(.sha256)  \\(.name)\"' manifest.json | sha256sum -c",
   );
   step(
     '4. The signature, with OpenSSL',
-    'The signature covers two byte ranges of the file (/ByteRange); the CMS signature sits between them as hexadecimal.',
+    'The file\'s /ByteRange [0 a b c] names the two signed ranges; the CMS signature is the hexadecimal between them (bytes a+1 to b-2, trailing zeros removed). Save it as signature.der and the two ranges, joined, as signed-bytes.bin.',
     'openssl cms -verify -binary -inform DER -in signature.der \\\n  -content signed-bytes.bin -CAfile organisation-root.pem -purpose any',
   );
   w.h2('The signer');

@@ -2,7 +2,7 @@ import { describeRole, isThemeInScope } from '../../../shared/domain/applicabili
 import type { PrincipleRollup } from '../../../shared/domain/rollup';
 import type { CatalogClaim } from '../../../shared/catalog/types';
 import { FONTS } from './fonts';
-import { bytes, shortDate } from './format';
+import { bytes, hashInTwoLines, shortDate, validity } from './format';
 import type { ReportModel } from './model';
 import { COLORS, RESULT_COLORS, RESULT_LABELS, TYPE, WORK_STATUS_LABELS, type ResultOrScope } from './style';
 import type { ReportWriter } from './writer';
@@ -88,19 +88,19 @@ function writeClaim(w: ReportWriter, m: ReportModel, claim: CatalogClaim, inScop
     label(`Linked evidence (${linked.length})`);
     w.table(
       [
-        { header: 'File', width: 0.3 },
-        { header: 'SHA-256', width: 0.4, font: FONTS.mono, size: TYPE.mono },
-        { header: 'Size', width: 0.09, align: 'right' },
-        { header: 'Valid', width: 0.12 },
-        { header: 'In pack', width: 0.09 },
+        { header: 'File', width: 0.31 },
+        { header: 'SHA-256', width: 0.31, font: FONTS.mono, size: TYPE.mono },
+        { header: 'Size', width: 0.1, align: 'right' },
+        { header: 'Valid from / to', width: 0.16 },
+        { header: 'In pack', width: 0.12 },
       ],
       linked.map((e) => {
         const f = m.fileByEvidenceId.get(e.id)!;
         return [
-          f.name === e.fileName ? e.fileName : `${f.name}\n(${e.fileName})`,
-          e.sha256,
+          f.name === e.fileName ? e.fileName : `${f.name}\n(was ${e.fileName})`,
+          hashInTwoLines(e.sha256),
           bytes(e.size),
-          `${shortDate(e.effectiveDate)} –\n${shortDate(e.expiryDate)}`,
+          validity(e.effectiveDate, e.expiryDate),
           f.embedded ? 'Embedded' : { text: 'Withheld', color: COLORS.warning },
         ];
       }),

@@ -37,3 +37,13 @@ export function bytes(n: number): string {
 export function groupedHex(hex: string): string {
   return hex.replace(/(.{4})(?=.)/g, '$1 ');
 }
+
+/** A SHA-256 as two lines of 32 hex digits: fits a narrow column in small mono type. */
+export function hashInTwoLines(hex: string): string {
+  return `${hex.slice(0, 32)}\n${hex.slice(32)}`;
+}
+
+/** When evidence holds, for a "Valid from / to" column: two dates, one a line. */
+export function validity(effective: string | null, expiry: string | null): string {
+  return `${effective ? shortDate(effective) : '—'}\n${expiry ? shortDate(expiry) : 'no expiry'}`;
+}

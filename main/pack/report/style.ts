@@ -15,7 +15,7 @@ export const TYPE = {
   body: 9.5,
   table: 8,
   small: 7.5,
-  mono: 7,
+  mono: 6.5,
   lineGap: 2,
 } as const;
 

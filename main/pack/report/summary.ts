@@ -11,54 +11,61 @@ interface Bar {
 }
 
 /** One stacked horizontal bar per group: a segment per result, its count inside when it fits. */
-function drawBars(w: ReportWriter, bars: readonly Bar[], barHeight: number, labelWidth: number): void {
+function drawBars(w: ReportWriter, bars: readonly Bar[], barHeight: number, labelWidth: number, gap: number): void {
   const { doc } = w;
   const chartLeft = w.left + labelWidth;
   const chartWidth = w.contentWidth - labelWidth - 24;
   const maxTotal = Math.max(...bars.map((b) => RESULT_ORDER.reduce((s, r) => s + b.counts[r], 0)), 1);
+  let y = doc.y;
   for (const bar of bars) {
-    const y = doc.y;
-    w.write(bar.label, { size: TYPE.small, color: COLORS.text, width: labelWidth - 8 }, { x: w.left, y: y + (barHeight - 9) / 2 });
+    doc.font(FONTS.body).fontSize(TYPE.small).fillColor(COLORS.text);
+    doc.text(w.fit(bar.label, labelWidth - 10), w.left, y + (barHeight - 8) / 2, { lineBreak: false });
     const total = RESULT_ORDER.reduce((s, r) => s + bar.counts[r], 0);
-    w.artifact(() => {
-      let x = chartLeft;
-      for (const result of RESULT_ORDER) {
-        const n = bar.counts[result];
-        if (n === 0) continue;
-        const width = (n / maxTotal) * chartWidth;
-        doc.rect(x, y, width, barHeight).fillColor(RESULT_COLORS[result]).fill();
-        doc.rect(x, y, width, barHeight).lineWidth(0.5).strokeColor('#52606d').stroke();
-        if (width >= 12) {
-          const dark = result === 'met' || result === 'not-met' || result === 'not-applicable';
-          doc
-            .font(FONTS.bold)
-            .fontSize(7)
-            .fillColor(dark ? '#ffffff' : '#1f2933')
-            .text(String(n), x, y + (barHeight - 7) / 2 - 0.5, { width, align: 'center', lineBreak: false });
-        }
-        x += width;
+    let x = chartLeft;
+    for (const result of RESULT_ORDER) {
+      const n = bar.counts[result];
+      if (n === 0) continue;
+      const width = (n / maxTotal) * chartWidth;
+      doc.rect(x, y, width, barHeight).fillColor(RESULT_COLORS[result]).fill();
+      doc.rect(x, y, width, barHeight).lineWidth(0.5).strokeColor('#52606d').stroke();
+      if (width >= 12) {
+        const dark = result === 'met' || result === 'not-met' || result === 'not-applicable';
+        doc
+          .font(FONTS.bold)
+          .fontSize(7)
+          .fillColor(dark ? '#ffffff' : '#1f2933')
+          .text(String(n), x, y + (barHeight - 7) / 2 - 0.5, { width, align: 'center', lineBreak: false });
       }
-      doc.font(FONTS.body).fontSize(7).fillColor(COLORS.muted).text(String(total), x + 4, y + (barHeight - 7) / 2 - 0.5, { lineBreak: false });
-    });
-    doc.x = w.left;
-    doc.y = y + barHeight + 5;
+      x += width;
+    }
+    doc.font(FONTS.body).fontSize(7).fillColor(COLORS.muted).text(String(total), x + 4, y + (barHeight - 7) / 2 - 0.5, { lineBreak: false });
+    y += barHeight + gap;
   }
+  doc.x = w.left;
+  doc.y = y;
 }
 
 function drawLegend(w: ReportWriter): void {
   const { doc } = w;
   const y = doc.y + 2;
   let x = w.left;
-  w.artifact(() => {
-    for (const result of RESULT_ORDER) {
-      doc.rect(x, y, 10, 10).fillColor(RESULT_COLORS[result]).fill();
-      doc.rect(x, y, 10, 10).lineWidth(0.5).strokeColor('#52606d').stroke();
-      doc.font(FONTS.body).fontSize(TYPE.small).fillColor(COLORS.text).text(RESULT_LABELS[result], x + 14, y + 1.5, { lineBreak: false });
-      x += 14 + doc.widthOfString(RESULT_LABELS[result]) + 16;
-    }
-  });
+  for (const result of RESULT_ORDER) {
+    doc.rect(x, y, 10, 10).fillColor(RESULT_COLORS[result]).fill();
+    doc.rect(x, y, 10, 10).lineWidth(0.5).strokeColor('#52606d').stroke();
+    doc.font(FONTS.body).fontSize(TYPE.small).fillColor(COLORS.text).text(RESULT_LABELS[result], x + 14, y + 1.5, { lineBreak: false });
+    x += 14 + doc.widthOfString(RESULT_LABELS[result]) + 16;
+  }
   doc.x = w.left;
   doc.y = y + 20;
+}
+
+/** The chart in words, for screen readers and text extraction. */
+function describeBars(what: string, bars: readonly Bar[]): string {
+  const parts = bars.map((b) => {
+    const counts = RESULT_ORDER.filter((r) => b.counts[r] > 0).map((r) => `${b.counts[r]} ${RESULT_LABELS[r].toLowerCase()}`);
+    return `${b.label}: ${counts.join(', ')}`;
+  });
+  return `Stacked bar chart of claim results by ${what}. ${parts.join('; ')}.`;
 }
 
 function tiles(w: ReportWriter, items: readonly (readonly [string, string])[]): void {
@@ -103,25 +110,18 @@ export function writeSummary(w: ReportWriter, m: ReportModel): void {
     [String(openActions), 'open remedial actions'],
   ]);
 
-  w.h2('Results by theme');
-  drawLegend(w);
-  drawBars(
-    w,
-    m.rollup.themes.map((t) => ({ label: `${t.themeId}  ${m.input.catalog.themes.find((x) => x.id === t.themeId)?.title ?? ''}`, counts: t.counts })),
-    16,
-    190,
-  );
-  doc.y += 6;
-  w.h2('Results by principle');
-  const principles = m.rollup.themes.flatMap((t) => t.principles);
+  const themeBars = m.rollup.themes.map((t) => ({ label: `${t.themeId}  ${m.input.catalog.themes.find((x) => x.id === t.themeId)?.title ?? ''}`, counts: t.counts }));
   const titles = new Map(m.input.catalog.themes.flatMap((t) => t.principles.map((p) => [p.id, p.title] as const)));
-  drawBars(
-    w,
-    principles.map((p) => ({ label: `${p.principleId}  ${titles.get(p.principleId) ?? ''}`, counts: p.counts })),
-    11,
-    190,
-  );
-  doc.y += 4;
+  const principleBars = m.rollup.themes.flatMap((t) => t.principles).map((p) => ({ label: `${p.principleId}  ${titles.get(p.principleId) ?? ''}`, counts: p.counts }));
+  w.h2('Results by theme');
+  w.figure(describeBars('theme', themeBars), () => {
+    drawLegend(w);
+    drawBars(w, themeBars, 16, 200, 6);
+  });
+  doc.y += 8;
+  w.h2('Results by principle', 260);
+  w.figure(describeBars('principle', principleBars), () => drawBars(w, principleBars, 12, 200, 5));
+  doc.y += 6;
   const totalBytes = m.files.reduce((s, f) => s + f.size, 0);
   w.p(
     `Bars count claims by result; the number after each bar is the principle's or theme's claim count. ${m.files.length} evidence files (${bytes(totalBytes)}) support the claims; ${embedded.length} are embedded in this pack${withheld ? ` and ${withheld} confidential files are withheld from this customer edition but listed with their SHA-256 hash` : ''}.`,

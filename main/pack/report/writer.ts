@@ -119,6 +119,23 @@ export class ReportWriter {
     this.section.add(this.doc.struct(type, {}, draw));
   }
 
+  /**
+   * A chart: its drawing belongs to one Figure element whose alternative text says in words
+   * what the chart shows. Draw directly inside `draw` (no artifacts: they would end the figure).
+   */
+  figure(alt: string, draw: () => void): void {
+    if (!this.section) throw new Error('Report content must sit inside a section');
+    this.section.add(this.doc.struct('Figure', { alt }, draw));
+  }
+
+  /** Shortens `text` with an ellipsis so it fits `width` on one line in the current font. */
+  fit(text: string, width: number): string {
+    if (this.doc.widthOfString(text) <= width) return text;
+    let cut = text;
+    while (cut.length > 1 && this.doc.widthOfString(`${cut}…`) > width) cut = cut.slice(0, -1);
+    return `${cut.trimEnd()}…`;
+  }
+
   /** Draws decoration (rules, chart shapes) as an artifact, outside the logical structure. */
   artifact(draw: () => void): void {
     this.doc.markContent('Artifact', { type: 'Layout' });
@@ -126,46 +143,55 @@ export class ReportWriter {
     this.doc.endMarkedContent();
   }
 
-  /** Height user text will take at `width`, including fallback-font runs. */
+  /**
+   * Height user text will take at `width`, including fallback-font runs. Measured line by
+   * line: pdfkit adds a phantom blank line when a line that nearly fills the width is
+   * followed by "\n", so explicit line breaks are never handed to it.
+   */
   heightOf(text: string, style: TextStyle = {}): number {
+    return text.split('\n').reduce((sum, line) => sum + this.lineHeightOf(line, style), 0);
+  }
+
+  private lineHeightOf(text: string, style: TextStyle): number {
     const doc = this.doc;
     const font = style.font ?? FONTS.body;
-    const size = style.size ?? TYPE.body;
     const width = style.width ?? this.contentWidth;
     const runs = this.coverage.runs(text, font);
     const lineGap = style.lineGap ?? TYPE.lineGap;
-    doc.fontSize(size);
+    doc.fontSize(style.size ?? TYPE.body);
     if (runs.length <= 1) {
-      doc.font(font);
+      doc.font(runs[0]?.font ?? font);
       return doc.heightOfString(text || ' ', { width, lineGap });
     }
     // Mixed fonts: pdfkit measures one font at a time, so estimate line count from widths, padded.
     let total = 0;
     for (const run of runs) total += doc.font(run.font).widthOfString(run.text);
     doc.font(font);
-    const explicitLines = text.split('\n').length;
-    const lines = Math.max(explicitLines, Math.ceil((total * 1.08) / width));
-    return lines * (doc.currentLineHeight(true) + lineGap);
+    return Math.max(1, Math.ceil((total * 1.08) / width)) * (doc.currentLineHeight(true) + lineGap);
   }
 
-  /** Writes user text at the cursor, switching to the fallback font where needed. */
+  /** Writes user text at the cursor (or `at`), switching to the fallback font where needed. */
   write(text: string, style: TextStyle = {}, at?: { x: number; y: number }): void {
     const doc = this.doc;
     const font = style.font ?? FONTS.body;
-    const runs = this.coverage.runs(text === '' ? ' ' : text, font);
     doc.fontSize(style.size ?? TYPE.body).fillColor(style.color ?? COLORS.text);
     const options: PDFKit.Mixins.TextOptions = {
       width: style.width ?? this.contentWidth,
       align: style.align ?? 'left',
       lineGap: style.lineGap ?? TYPE.lineGap,
     };
-    runs.forEach((run, i) => {
-      doc.font(run.font);
-      const continued = i < runs.length - 1;
-      if (i === 0 && at) doc.text(run.text, at.x, at.y, { ...options, continued });
-      else if (i === 0) doc.text(run.text, doc.x, doc.y, { ...options, continued });
-      else doc.text(run.text, { ...options, continued });
-    });
+    const x = at?.x ?? doc.x;
+    let y = at?.y ?? doc.y;
+    for (const line of text.split('\n')) {
+      const runs = this.coverage.runs(line === '' ? ' ' : line, font);
+      runs.forEach((run, i) => {
+        doc.font(run.font);
+        const continued = i < runs.length - 1;
+        if (i === 0) doc.text(run.text, x, y, { ...options, continued });
+        else doc.text(run.text, { ...options, continued });
+      });
+      y = doc.y;
+    }
     doc.font(FONTS.body);
     doc.x = this.left;
     if (style.gap) doc.y += style.gap;
