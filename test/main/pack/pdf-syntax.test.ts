@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { safeAttachmentName, uniqueAttachmentNames } from '../../../main/pack/attachment-names';
+import { worthCompressing } from '../../../main/pack/embed-evidence';
+import { decodeTextString, dict, name, parsePdfDate, pdfDate, PdfDict, PdfName, PdfRef, PdfString, ref, serialize, textString } from '../../../main/pack/pdf/objects';
+import { NeedMoreBytes, PdfParser, PdfSyntaxError } from '../../../main/pack/pdf/parser';
+import { derLength } from '../../../main/pack/verify/der-length';
+
+const parse = (text: string, atEnd = true) => new PdfParser(Buffer.from(text, 'latin1'), atEnd).readValue();
+
+describe('PDF objects: what we write, we read back', () => {
+  it('round-trips dictionaries, arrays, names, strings, numbers and references', () => {
+    const value = dict({
+      Type: name('EmbeddedFile'),
+      Subtype: name('application/vnd.cyclonedx+json'),
+      Params: dict({ Size: 1234, ModDate: pdfDate(new Date('2026-11-22T14:17:44Z')) }),
+      Kids: [ref(12), ref(13), null, true, false, -1.5],
+      Title: textString('Zoë & Søn Łódź 株式会社 (draft) \\ final'),
+    });
+    const text = serialize(value);
+    expect(text).toContain('/application#2fvnd.cyclonedx+json');
+    const back = parse(text) as PdfDict;
+    expect((back.get('Subtype') as PdfName).name).toBe('application/vnd.cyclonedx+json');
+    expect(decodeTextString(back.get('Title') as PdfString)).toBe('Zoë & Søn Łódź 株式会社 (draft) \\ final');
+    expect((back.get('Kids') as unknown[]).slice(0, 2)).toEqual([new PdfRef(12, 0), new PdfRef(13, 0)]);
+    expect((back.get('Kids') as unknown[]).slice(2)).toEqual([null, true, false, -1.5]);
+    const params = back.get('Params') as PdfDict;
+    expect(params.get('Size')).toBe(1234);
+    expect(parsePdfDate(decodeTextString(params.get('ModDate') as PdfString))?.toISOString()).toBe('2026-11-22T14:17:44.000Z');
+  });
+
+  it('reads hex strings, escapes, octal codes and comments', () => {
+    expect(Buffer.from((parse('<48 65 6C6c6F>') as PdfString).bytes).toString()).toBe('Hello');
+    expect(Buffer.from((parse('(a\\(b\\)c\\n\\101)') as PdfString).bytes).toString()).toBe('a(b)c\nA');
+    expect(parse('% a comment\n[1 2 R 3]')).toEqual([new PdfRef(1, 2), 3]);
+    expect(parsePdfDate("D:20261122151744+01'00'")?.toISOString()).toBe('2026-11-22T14:17:44.000Z');
+  });
+
+  it('asks for more bytes mid-object unless the window reaches the end of the file', () => {
+    expect(() => parse('<</Type /Sig /Contents <00', false)).toThrow(NeedMoreBytes);
+    expect(() => parse('<</Type /Sig /Contents <00', true)).toThrow(PdfSyntaxError);
+    expect(() => parse('<hex not hex>')).toThrow(PdfSyntaxError);
+  });
+});
+
+describe('attachment names', () => {
+  it('are safe to save under on any system', () => {
+    expect(safeAttachmentName('../../etc/passwd')).toBe('_._etc_passwd');
+    expect(safeAttachmentName('C:\\Users\\x\\report?.pdf')).toBe('C__Users_x_report_.pdf');
+    expect(safeAttachmentName('..')).toBe('evidence');
+    expect(safeAttachmentName('.hidden')).toBe('hidden');
+    expect(safeAttachmentName('tab\there')).toBe('tab_here');
+    expect(safeAttachmentName(`${'a'.repeat(300)}.pdf`)).toHaveLength(120);
+    expect(safeAttachmentName(`${'a'.repeat(300)}.pdf`).endsWith('.pdf')).toBe(true);
+  });
+
+  it('are unique ignoring case, and never take the pack\'s own manifest names', () => {
+    expect(uniqueAttachmentNames(['a.pdf', 'A.pdf', 'a.pdf', 'manifest.json', 'notes'])).toEqual(['a.pdf', 'A (2).pdf', 'a (3).pdf', 'manifest (2).json', 'notes']);
+  });
+});
+
+describe('small helpers', () => {
+  it('compresses only text-like media types', () => {
+    expect(worthCompressing('text/plain')).toBe(true);
+    expect(worthCompressing('application/vnd.cyclonedx+json')).toBe(true);
+    expect(worthCompressing('application/pdf')).toBe(false);
+    expect(worthCompressing('image/png')).toBe(false);
+    expect(worthCompressing('application/zip')).toBe(false);
+  });
+
+  it('reads DER lengths in short and long form, refusing truncated or indefinite ones', () => {
+    expect(derLength(Uint8Array.from([0x30, 0x03, 1, 2, 3, 0, 0]))).toBe(5);
+    expect(derLength(Uint8Array.from([0x30, 0x82, 0x01, 0x00, ...new Array(256).fill(7)]))).toBe(260);
+    expect(derLength(Uint8Array.from([0x30, 0x80, 0, 0]))).toBeNull();
+    expect(derLength(Uint8Array.from([0x30, 0x05, 1]))).toBeNull();
+  });
+});
+
