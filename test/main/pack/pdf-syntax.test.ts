@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { safeAttachmentName, uniqueAttachmentNames } from '../../../main/pack/attachment-names';
 import { worthCompressing } from '../../../main/pack/embed-evidence';
-import { decodeTextString, dict, name, parsePdfDate, pdfDate, PdfDict, PdfName, PdfRef, PdfString, ref, serialize, textString } from '../../../main/pack/pdf/objects';
+import type { PdfDict, PdfName, PdfString} from '../../../main/pack/pdf/objects';
+import { decodeTextString, dict, name, parsePdfDate, pdfDate, PdfRef, ref, serialize, textString } from '../../../main/pack/pdf/objects';
 import { NeedMoreBytes, PdfParser, PdfSyntaxError } from '../../../main/pack/pdf/parser';
 import { derLength } from '../../../main/pack/verify/der-length';
 
