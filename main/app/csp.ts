@@ -1,8 +1,4 @@
-/**
- * The page may load only its own scripts, styles, images and fonts, and may connect nowhere.
- * Sent as a response header and repeated in renderer/index.html (a test keeps them equal).
- */
-export const CONTENT_SECURITY_POLICY = [
+const DIRECTIVES = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -11,5 +7,16 @@ export const CONTENT_SECURITY_POLICY = [
   "connect-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+];
+
+/**
+ * The page may load only its own scripts, styles, images and fonts, and may connect nowhere.
+ * Sent as a response header on every response.
+ */
+export const CONTENT_SECURITY_POLICY = [...DIRECTIVES, "frame-ancestors 'none'"].join('; ');
+
+/**
+ * The same policy repeated in renderer/index.html (a test keeps them equal), so it holds even
+ * before the header applies. frame-ancestors is header-only: browsers ignore it in a meta tag.
+ */
+export const META_CONTENT_SECURITY_POLICY = DIRECTIVES.join('; ');

@@ -12,7 +12,7 @@ const TEXT_TYPES = /^(text\/|application\/(json|xml|x-yaml|yaml|csv))/;
  * image as a data: URL (the only image source the page's CSP allows besides its own files).
  */
 export async function previewEvidence(item: EvidenceItem, blobPath: string): Promise<EvidencePreview> {
-  const base = { evidenceId: item.id };
+  const base = { evidenceId: item.id, fileName: item.fileName };
   if (!item.present) return { ...base, kind: 'none', content: '', truncated: false };
   if (IMAGE_TYPES.has(item.mediaType) && item.size <= IMAGE_LIMIT) {
     const bytes = await readStart(blobPath, IMAGE_LIMIT);

@@ -52,6 +52,7 @@ export interface IntegritySummary {
 
 export interface EvidencePreview {
   readonly evidenceId: string;
+  readonly fileName: string;
   readonly kind: 'text' | 'image' | 'none';
   /** Text, or a data: URL for images; empty for `none`. */
   readonly content: string;

@@ -1,0 +1,30 @@
+import type { Route } from './stores/navigation';
+import { useSession } from './stores/session';
+import { DashboardScreen } from './screens/dashboard/DashboardScreen';
+import { LibraryScreen } from './screens/library/LibraryScreen';
+import { NewAssessmentScreen } from './screens/new-assessment/NewAssessmentScreen';
+import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { StartScreen } from './screens/start/StartScreen';
+import { WorkspaceScreen } from './screens/workspace/WorkspaceScreen';
+
+/** The screen for a route; anything that needs a database shows the start page until one is open. */
+export function Screen({ route }: { readonly route: Route }) {
+  const dbPath = useSession((s) => s.dbPath);
+  if (!dbPath && route.name !== 'settings') return <StartScreen />;
+  switch (route.name) {
+    case 'start':
+      return <StartScreen />;
+    case 'new-assessment':
+      return <NewAssessmentScreen />;
+    case 'workspace':
+      return <WorkspaceScreen assessmentId={route.assessmentId} claimId={route.claimId} />;
+    case 'dashboard':
+      return <DashboardScreen assessmentId={route.assessmentId} />;
+    case 'library':
+      return <LibraryScreen />;
+    case 'settings':
+      return <SettingsScreen />;
+    default:
+      return <StartScreen />;
+  }
+}

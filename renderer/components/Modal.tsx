@@ -1,0 +1,34 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { Icon } from './Icon';
+
+/**
+ * A native modal dialog: focus moves into it, Escape closes it, and the page behind is inert.
+ */
+export function Modal(props: { readonly title: string; readonly onClose: () => void; readonly children: ReactNode; readonly footer?: ReactNode }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const { onClose } = props;
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (typeof dialog.showModal === 'function' && !dialog.open) dialog.showModal();
+    else dialog.setAttribute('open', '');
+    const onCancel = (e: Event) => {
+      e.preventDefault();
+      onClose();
+    };
+    dialog.addEventListener('cancel', onCancel);
+    return () => dialog.removeEventListener('cancel', onCancel);
+  }, [onClose]);
+  return (
+    <dialog ref={ref} className="dialog" aria-labelledby="dialog-title">
+      <div className="dialog-header">
+        <h2 id="dialog-title">{props.title}</h2>
+        <button type="button" className="button quiet small" onClick={props.onClose} aria-label="Close this dialog">
+          <Icon name="close" />
+        </button>
+      </div>
+      <div className="dialog-body">{props.children}</div>
+      {props.footer ? <div className="dialog-footer">{props.footer}</div> : null}
+    </dialog>
+  );
+}

@@ -1,0 +1,53 @@
+import { useState } from 'react';
+import type { EvidenceItem } from '../../../shared/domain/types';
+import { Modal } from '../../components/Modal';
+import { attempt } from '../../stores/announcer';
+import { useLibrary } from '../../stores/library';
+
+/** The details a reader of the pack sees about a file: what it is, when it was true, who may see it. */
+export function EditEvidenceDialog({ item, onClose }: { readonly item: EvidenceItem; readonly onClose: () => void }) {
+  const update = useLibrary((s) => s.update);
+  const [description, setDescription] = useState(item.description);
+  const [effectiveDate, setEffective] = useState(item.effectiveDate ?? '');
+  const [expiryDate, setExpiry] = useState(item.expiryDate ?? '');
+  const [confidential, setConfidential] = useState(item.confidential);
+  const save = async () => {
+    const saved = await attempt(() => update(item.id, { description, effectiveDate: effectiveDate || null, expiryDate: expiryDate || null, confidential }));
+    if (saved) onClose();
+  };
+  return (
+    <Modal
+      title={`Details of ${item.fileName}`}
+      onClose={onClose}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="button" className="button primary" onClick={() => void save()}>
+            Save details
+          </button>
+        </>
+      }
+    >
+      <div className="form-grid">
+        <div className="field span-2">
+          <label htmlFor="ev-description">Description</label>
+          <textarea id="ev-description" className="textarea compact" value={description} onChange={(e) => setDescription(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="ev-effective">Effective from</label>
+          <input id="ev-effective" className="input" type="date" value={effectiveDate} onChange={(e) => setEffective(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="ev-expiry">Expires on</label>
+          <input id="ev-expiry" className="input" type="date" value={expiryDate} onChange={(e) => setExpiry(e.target.value)} />
+        </div>
+        <label className="checkbox-row span-2">
+          <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />
+          <span>Confidential: include this file only in packs for certification bodies, never in a pack for customers.</span>
+        </label>
+      </div>
+    </Modal>
+  );
+}

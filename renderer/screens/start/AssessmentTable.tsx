@@ -1,0 +1,45 @@
+import type { AssessmentListItem } from '../../../shared/ipc/views';
+import { ProgressBar } from '../../components/ProgressBar';
+import { STATE_LABELS } from '../../format/labels';
+import { formatInstant, formatPeriod } from '../../format/numbers';
+import { useNavigation } from '../../stores/navigation';
+
+export function AssessmentTable({ items }: { readonly items: readonly AssessmentListItem[] }) {
+  const go = useNavigation((s) => s.go);
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">Organisation</th>
+          <th scope="col">Period</th>
+          <th scope="col">State</th>
+          <th scope="col">Assessed</th>
+          <th scope="col">Last changed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map(({ assessment: a, completeness: c }) => (
+          <tr key={a.id}>
+            <td>
+              <button type="button" className="button quiet" onClick={() => go({ name: 'workspace', assessmentId: a.id, claimId: null })}>
+                {a.organisation}
+              </button>
+              <div className="muted">{a.products.length > 0 ? a.products.join(', ') : 'All products'}</div>
+            </td>
+            <td>{formatPeriod(a.periodStart, a.periodEnd)}</td>
+            <td>
+              <span className={`badge ${a.state}`}>{STATE_LABELS[a.state]}</span>
+            </td>
+            <td className="completeness-cell">
+              <ProgressBar done={c.assessed} total={c.claimsInScope} label={`${a.organisation}: claims assessed`} tone={c.assessed === c.claimsInScope ? 'met' : 'accent'} />
+              <span className="muted">
+                {c.assessed} of {c.claimsInScope} claims
+              </span>
+            </td>
+            <td className="muted">{formatInstant(a.updatedAt)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

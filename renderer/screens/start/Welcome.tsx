@@ -1,0 +1,55 @@
+import { attempt } from '../../stores/announcer';
+import { fileName, useSession } from '../../stores/session';
+import { Icon } from '../../components/Icon';
+
+/** First run, or no database open: create one, open one, or pick a recent one. */
+export function Welcome() {
+  const recent = useSession((s) => s.settings?.recentDatabases ?? []);
+  const { createDatabase, chooseDatabase, openDatabase } = useSession();
+  return (
+    <div className="page-inner welcome">
+      <header className="welcome-header">
+        <h1 id="page-title" tabIndex={-1}>
+          Welcome
+        </h1>
+        <p className="subtitle">
+          Assess your organisation against the Software Security Code of Practice, keep the evidence in one place, and send customers a signed evidence pack they can check
+          themselves. Everything stays on this computer.
+        </p>
+      </header>
+      <div className="welcome-grid">
+        <section className="card card-body welcome-option">
+          <h2>Start afresh</h2>
+          <p className="muted">Create a database file to hold your assessments and evidence. Keep it somewhere that is backed up.</p>
+          <button type="button" className="button primary" onClick={() => void attempt(createDatabase)}>
+            <Icon name="plus" /> Create a new database…
+          </button>
+        </section>
+        <section className="card card-body welcome-option">
+          <h2>Carry on</h2>
+          <p className="muted">Open the database you or a colleague used before.</p>
+          <button type="button" className="button" onClick={() => void attempt(chooseDatabase)}>
+            <Icon name="folder" /> Open a database…
+          </button>
+        </section>
+      </div>
+      {recent.length > 0 ? (
+        <section className="card" aria-labelledby="recent-heading">
+          <div className="card-header">
+            <h2 id="recent-heading">Recent databases</h2>
+          </div>
+          <ul className="recent-list">
+            {recent.map((path) => (
+              <li key={path}>
+                <button type="button" className="button quiet" onClick={() => void attempt(() => openDatabase(path))}>
+                  <Icon name="database" /> {fileName(path)}
+                </button>
+                <span className="muted mono">{path}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import type { ClaimInContext } from '../../../shared/catalog/index';
+import { describeScope, isClaimInScope } from '../../../shared/domain/applicability';
+import { CLAIM_RESULTS, WORK_STATUSES, type AssessmentDetail, type ClaimResult, type WorkStatus } from '../../../shared/domain/types';
+import { RESULT_LABELS, STATUS_LABELS } from '../../format/labels';
+import { useAssessment } from '../../stores/assessment';
+import { responseFor } from '../../stores/claim-patch';
+import { ActionsSection } from './ActionsSection';
+import { EvidenceSection } from './EvidenceSection';
+import { SaveIndicator } from './SaveIndicator';
+
+/** One claim: what it asks, the answer, the evidence and any remedial actions. Saves as you go. */
+export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDetail; readonly context: ClaimInContext }) {
+  const { claim, principle, theme } = context;
+  const editClaim = useAssessment((s) => s.editClaim);
+  const response = responseFor(detail, claim.id);
+  const inScope = isClaimInScope(detail.assessment, claim.id);
+  const frozen = detail.assessment.state !== 'draft';
+  const edit = (patch: Parameters<typeof editClaim>[1], immediate = false) => editClaim(claim.id, patch, { immediate });
+
+  return (
+    <section className="editor" aria-labelledby="claim-heading">
+      <header className="editor-head">
+        <div>
+          <p className="editor-crumbs muted">
+            Theme {theme.id} · {theme.title} › {principle.id} {principle.title}
+          </p>
+          <h2 id="claim-heading">
+            <span className="claim-number">{claim.id}</span> {claim.title}
+          </h2>
+        </div>
+        <SaveIndicator />
+      </header>
+      <div className="editor-body">
+        {!inScope ? (
+          <div className="banner warning">
+            <div className="banner-body">
+              <span className="banner-title">This claim is out of scope for this assessment.</span>
+              <span>{describeScope(detail.assessment)} You do not need to answer it.</span>
+            </div>
+          </div>
+        ) : null}
+        {frozen ? (
+          <div className="banner">
+            <div className="banner-body">
+              <span className="banner-title">This assessment is {detail.assessment.state} and can no longer be changed.</span>
+              <span>Start a new assessment from it to record a new period.</span>
+            </div>
+          </div>
+        ) : null}
+        <div className="claim-statement">
+          <p>{claim.statement}</p>
+          <details className="guidance">
+            <summary>Guidance and typical evidence</summary>
+            <div className="guidance-columns">
+              <div>
+                <h3>What the Code's guidance looks for</h3>
+                <ul>
+                  {claim.guidance.map((g) => (
+                    <li key={g}>{g}</li>
+                  ))}
+                </ul>
+              </div>
+              <div>
+                <h3>Evidence that usually supports it</h3>
+                <ul>
+                  {claim.typicalEvidence.map((g) => (
+                    <li key={g}>{g}</li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+          </details>
+        </div>
+
+        <fieldset className="answer" disabled={frozen}>
+          <div className="answer-row">
+            <div className="field result-field">
+              <span className="field-label" id="result-label">
+                Result
+              </span>
+              <div className="segmented" role="radiogroup" aria-labelledby="result-label">
+                {CLAIM_RESULTS.map((r) => (
+                  <label key={r} className={`segment segment-${r}`}>
+                    <input type="radio" name={`result-${claim.id}`} value={r} checked={response.result === r} onChange={() => edit({ result: r as ClaimResult }, true)} />
+                    <span>{RESULT_LABELS[r]}</span>
+                  </label>
+                ))}
+              </div>
+            </div>
+            <div className="field status-field">
+              <label htmlFor="work-status">Work status</label>
+              <select id="work-status" className="select" value={response.status} onChange={(e) => edit({ status: e.target.value as WorkStatus }, true)}>
+                {WORK_STATUSES.map((s) => (
+                  <option key={s} value={s}>
+                    {STATUS_LABELS[s]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div className="field">
+            <label htmlFor="evidence-text">Evidence</label>
+            <span className="field-help" id="evidence-text-help">
+              What shows the claim is met: name the documents, records or systems, in words a reader outside the company understands.
+            </span>
+            <textarea id="evidence-text" className="textarea" aria-describedby="evidence-text-help" value={response.evidenceText} onChange={(e) => edit({ evidenceText: e.target.value })} />
+          </div>
+          <div className="field">
+            <label htmlFor="arguments">Arguments and assumptions</label>
+            <span className="field-help" id="arguments-help">
+              Why the evidence supports your result, and anything you assumed.
+            </span>
+            <textarea id="arguments" className="textarea" aria-describedby="arguments-help" value={response.arguments} onChange={(e) => edit({ arguments: e.target.value })} />
+          </div>
+        </fieldset>
+
+        <EvidenceSection detail={detail} claimId={claim.id} frozen={frozen} />
+        <ActionsSection detail={detail} claimId={claim.id} frozen={frozen} />
+      </div>
+    </section>
+  );
+}

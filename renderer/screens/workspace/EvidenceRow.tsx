@@ -1,0 +1,37 @@
+import type { EvidenceItem } from '../../../shared/domain/types';
+import { formatBytes, formatDate, shortHash } from '../../format/numbers';
+import { attempt } from '../../stores/announcer';
+import { useAttachments } from '../../stores/attachments';
+import { useLibrary } from '../../stores/library';
+import { Icon } from '../../components/Icon';
+
+export function EvidenceRow({ item, claimId, frozen }: { readonly item: EvidenceItem; readonly claimId: string; readonly frozen: boolean }) {
+  const unlink = useAttachments((s) => s.unlink);
+  const showPreview = useLibrary((s) => s.showPreview);
+  return (
+    <li className="evidence-item">
+      <div className="evidence-main">
+        <span className="evidence-name">{item.fileName}</span>
+        <span className="evidence-meta muted">
+          {formatBytes(item.size)} · <span className="mono" title={`SHA-256 ${item.sha256}`}>{shortHash(item.sha256)}</span> · effective {formatDate(item.effectiveDate, 'not set')} · expires{' '}
+          {formatDate(item.expiryDate, 'never')}
+        </span>
+        {item.description ? <span className="evidence-description">{item.description}</span> : null}
+      </div>
+      <div className="evidence-badges">
+        {item.confidential ? <span className="badge warning">Confidential</span> : <span className="badge">Shareable</span>}
+        {!item.present ? <span className="badge danger">Hash only</span> : null}
+      </div>
+      <div className="button-row">
+        <button type="button" className="button small" onClick={() => void attempt(() => showPreview(item.id))} aria-label={`Preview ${item.fileName}`}>
+          <Icon name="eye" /> Preview
+        </button>
+        {!frozen ? (
+          <button type="button" className="button small danger" onClick={() => void attempt(() => unlink(claimId, item.id))} aria-label={`Remove ${item.fileName} from this claim`}>
+            Remove
+          </button>
+        ) : null}
+      </div>
+    </li>
+  );
+}

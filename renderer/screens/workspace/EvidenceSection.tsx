@@ -1,0 +1,81 @@
+import { useState, type DragEvent } from 'react';
+import type { AssessmentDetail } from '../../../shared/domain/types';
+import { Icon } from '../../components/Icon';
+import { ProgressBar } from '../../components/ProgressBar';
+import { api } from '../../ipc/api';
+import { attempt } from '../../stores/announcer';
+import { useAttachments } from '../../stores/attachments';
+import { EvidenceRow } from './EvidenceRow';
+import { LinkEvidenceDialog } from './LinkEvidenceDialog';
+import { PreviewDialog } from './PreviewDialog';
+
+/** The files backing this claim: attach by dialog or by dropping them here, or link from the library. */
+export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: AssessmentDetail; readonly claimId: string; readonly frozen: boolean }) {
+  const { running, attachPaths, chooseAndAttach, cancel } = useAttachments();
+  const [dragging, setDragging] = useState(false);
+  const [linking, setLinking] = useState(false);
+  const linkedIds = new Set(detail.links.filter((l) => l.claimId === claimId).map((l) => l.evidenceId));
+  const items = detail.evidence.filter((e) => linkedIds.has(e.id));
+  const mine = running.filter((r) => r.claimId === claimId);
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    if (frozen) return;
+    const paths = Array.from(e.dataTransfer.files)
+      .map((f) => api().pathForFile(f))
+      .filter((p) => p.length > 0);
+    if (paths.length > 0) void attempt(() => attachPaths(claimId, paths));
+  };
+
+  return (
+    <section
+      className={`section evidence-section ${dragging ? 'dragging' : ''}`}
+      aria-labelledby="evidence-heading"
+      onDragOver={(e) => {
+        if (frozen) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <div className="section-title">
+        <h3 id="evidence-heading">Attached evidence</h3>
+        {!frozen ? (
+          <div className="button-row">
+            <button type="button" className="button small" onClick={() => setLinking(true)}>
+              <Icon name="link" /> Link from library
+            </button>
+            <button type="button" className="button small primary" onClick={() => void attempt(() => chooseAndAttach(claimId))}>
+              <Icon name="paperclip" /> Attach files…
+            </button>
+          </div>
+        ) : null}
+      </div>
+      {items.length === 0 && mine.length === 0 ? (
+        <div className="drop-zone">{frozen ? 'No evidence was attached to this claim.' : 'No files yet. Drop files here, or use Attach files.'}</div>
+      ) : (
+        <ul className="evidence-list">
+          {items.map((item) => (
+            <EvidenceRow key={item.id} item={item} claimId={claimId} frozen={frozen} />
+          ))}
+          {mine.map((a) => (
+            <li key={a.jobId} className="evidence-item attaching">
+              <div className="evidence-main">
+                <span className="evidence-name">{a.name}</span>
+                <ProgressBar done={a.done} total={a.total} label={`Attaching ${a.name}`} />
+              </div>
+              <button type="button" className="button small" onClick={() => void attempt(() => cancel(a.jobId))}>
+                Cancel
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {items.length > 0 && !frozen ? <p className="muted drop-hint">You can also drop files anywhere in this section.</p> : null}
+      {linking ? <LinkEvidenceDialog claimId={claimId} alreadyLinked={linkedIds} onClose={() => setLinking(false)} /> : null}
+      <PreviewDialog />
+    </section>
+  );
+}

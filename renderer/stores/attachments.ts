@@ -1,0 +1,80 @@
+import { create } from 'zustand';
+import { call, startJob } from '../ipc/client';
+import { UiError } from '../ipc/ui-error';
+import { useAnnouncer } from './announcer';
+import { useAssessment } from './assessment';
+import { fileName } from './session';
+
+export interface Attachment {
+  readonly jobId: string;
+  readonly claimId: string;
+  readonly name: string;
+  readonly done: number;
+  readonly total: number;
+}
+
+interface AttachmentsState {
+  /** Files being copied into the evidence store right now. */
+  readonly running: readonly Attachment[];
+  readonly attachPaths: (claimId: string, paths: readonly string[]) => Promise<void>;
+  readonly chooseAndAttach: (claimId: string) => Promise<void>;
+  readonly cancel: (jobId: string) => Promise<void>;
+  readonly link: (claimId: string, evidenceId: string) => Promise<void>;
+  readonly unlink: (claimId: string, evidenceId: string) => Promise<void>;
+}
+
+/** Evidence on the claim being edited: attach (with progress), link from the library, unlink. */
+export const useAttachments = create<AttachmentsState>((set, get) => {
+  const assessmentId = (): string => {
+    const detail = useAssessment.getState().detail;
+    if (!detail) throw new UiError({ kind: 'not-found', message: 'No assessment is open.', hint: 'Open an assessment first.' });
+    return detail.assessment.id;
+  };
+  const update = (jobId: string, change: Partial<Attachment>): void =>
+    set({ running: get().running.map((a) => (a.jobId === jobId ? { ...a, ...change } : a)) });
+
+  return {
+    running: [],
+    attachPaths: async (claimId, paths) => {
+      const id = assessmentId();
+      const announcer = useAnnouncer.getState();
+      let attached = 0;
+      for (const path of paths) {
+        try {
+          const job = await startJob('evidence.attach', { assessmentId: id, claimId, filePath: path, meta: {} }, (p) => update(p.jobId, { done: p.done, total: p.total }));
+          set({ running: [...get().running, { jobId: job.jobId, claimId, name: fileName(path), done: 0, total: 0 }] });
+          try {
+            await job.done;
+            attached += 1;
+          } finally {
+            set({ running: get().running.filter((a) => a.jobId !== job.jobId) });
+          }
+        } catch (e) {
+          if (e instanceof UiError && e.kind === 'cancelled') announcer.announce(`Attaching ${fileName(path)} was cancelled.`);
+          else announcer.fail(e);
+        }
+      }
+      if (attached > 0) {
+        await useAssessment.getState().refresh();
+        announcer.announce(`${attached === 1 ? 'One file' : `${attached} files`} attached to claim ${claimId}.`);
+      }
+    },
+    chooseAndAttach: async (claimId) => {
+      const { paths } = await call('dialogs.openEvidenceFiles', {});
+      if (paths.length > 0) await get().attachPaths(claimId, paths);
+    },
+    cancel: async (jobId) => {
+      await call('jobs.cancel', { jobId });
+    },
+    link: async (claimId, evidenceId) => {
+      await call('evidence.link', { assessmentId: assessmentId(), claimId, evidenceId });
+      await useAssessment.getState().refresh();
+      useAnnouncer.getState().announce(`Evidence linked to claim ${claimId}.`);
+    },
+    unlink: async (claimId, evidenceId) => {
+      await call('evidence.unlink', { assessmentId: assessmentId(), claimId, evidenceId });
+      await useAssessment.getState().refresh();
+      useAnnouncer.getState().announce(`Evidence removed from claim ${claimId}. The file stays in the library.`);
+    },
+  };
+});

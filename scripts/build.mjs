@@ -1,0 +1,46 @@
+// Builds what the desktop app runs: the renderer with Vite into dist/renderer, and the main
+// process and the sandboxed preload with esbuild into dist/app as CommonJS (the sandbox
+// loads the preload as a plain script, so it must be one self-contained file).
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const only = process.argv.includes('--renderer-only') ? 'renderer' : process.argv.includes('--app-only') ? 'app' : 'all';
+
+async function buildRenderer() {
+  await viteBuild({ configFile: `${root}renderer/vite.config.ts`, logLevel: 'warn' });
+}
+
+async function buildApp() {
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    sourcemap: false,
+    logLevel: 'warning',
+    absWorkingDir: root,
+  };
+  await esbuild({
+    ...common,
+    entryPoints: ['main/app/main.ts'],
+    outfile: 'dist/app/main.cjs',
+    // Native and Electron-provided modules stay outside the bundle.
+    external: ['electron', 'better-sqlite3'],
+    // electron-store and conf are ESM that read import.meta.url; give CommonJS its equivalent.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  });
+  await esbuild({
+    ...common,
+    entryPoints: ['main/preload/index.ts'],
+    outfile: 'dist/app/preload.cjs',
+    platform: 'browser',
+    external: ['electron'],
+  });
+}
+
+if (only !== 'app') await buildRenderer();
+if (only !== 'renderer') await buildApp();
+console.log(`Built ${only === 'all' ? 'renderer and app' : only} into dist/.`);

@@ -1,0 +1,192 @@
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from './axe';
+import { startBridge, type Bridge } from './bridge';
+import { writeEvidenceFiles } from './fixtures';
+import { bundleStandinPreload, launchChromium, openApp, serveRenderer, type AppPage } from './harness';
+
+const appRoot = fileURLToPath(new URL('../..', import.meta.url));
+const screenshots = join(appRoot, 'test/e2e/screenshots');
+
+let work: string;
+let bridge: Bridge;
+let renderer: Awaited<ReturnType<typeof serveRenderer>>;
+let browser: Browser;
+let app: AppPage;
+let page: Page;
+let files: Awaited<ReturnType<typeof writeEvidenceFiles>>;
+
+/** Every screen: no serious accessibility problem, and a picture to look at. */
+async function checkScreen(name: string): Promise<void> {
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: false });
+  const violations = await seriousViolations(page);
+  expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+}
+
+async function visible(locator: ReturnType<Page['locator']>, timeout = 10_000): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout });
+}
+
+async function waitForSaved(): Promise<void> {
+  await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toBe('All changes saved');
+}
+
+async function openClaim(id: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: new RegExp(`^${id.replace(/\./g, '\\.')} `) }).click();
+  await expect.poll(() => page.locator('#claim-heading').textContent()).toContain(id);
+}
+
+describe('the SRO journey in Chromium', () => {
+  beforeAll(async () => {
+    work = await mkdtemp(join(tmpdir(), 'sscp-e2e-'));
+    await mkdir(screenshots, { recursive: true });
+    files = await writeEvidenceFiles(join(work, 'evidence to attach'));
+    bridge = await startBridge(appRoot);
+    renderer = await serveRenderer(join(appRoot, 'dist/renderer'));
+    browser = await launchChromium();
+    app = await openApp(browser, renderer.url, bridge, await bundleStandinPreload(appRoot));
+    page = app.page;
+    page.setDefaultTimeout(10_000);
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') await page?.screenshot({ path: join(screenshots, `failed-${ctx.task.name.slice(0, 40)}.png`) });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await renderer?.close();
+    await bridge?.close();
+    if (work) await rm(work, { recursive: true, force: true });
+  });
+
+  it('starts on the welcome page and creates a database', async () => {
+    await expect.poll(() => page.getByRole('heading', { name: 'Welcome' }).isVisible()).toBe(true);
+    await checkScreen('01-welcome');
+    bridge.platform.answerNextDialog('newDatabase', [join(work, 'Acme assessments.sscp')]);
+    await page.getByRole('button', { name: 'Create a new database…' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Assessments' }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Acme assessments.sscp');
+  });
+
+  it('creates an assessment, explaining what each vendor role puts in scope', async () => {
+    await page.getByRole('button', { name: 'Start your first assessment' }).click();
+    await page.getByLabel('Organisation name').fill('Acme Software Ltd');
+    await page.getByLabel('Products covered').fill('Acme Ledger\nAcme Payroll Cloud');
+    await visible(page.getByText('All 14 principles in all 4 themes apply.'));
+    await page.getByLabel('From', { exact: true }).fill('2026-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2026-12-31');
+    await page.getByLabel('Name', { exact: true }).fill('Priya Raman');
+    await page.getByLabel('Job title').fill('Chief Technology Officer');
+    await checkScreen('02-new-assessment');
+    await page.getByRole('button', { name: 'Create assessment' }).click();
+    await expect.poll(() => page.locator('#claim-heading').textContent()).toContain('1.1.1');
+  });
+
+  it('fills several claims with autosave, and undoes the last change', async () => {
+    await page.getByRole('radio', { name: 'Met', exact: true }).check();
+    await waitForSaved();
+    await page.getByLabel('Evidence', { exact: true }).fill('Secure development policy v1.3, approved by the board; peer review records in the code host.');
+    await page.getByLabel('Arguments and assumptions').fill('The policy covers every product team, including contractors.');
+    await page.getByLabel('Work status').selectOption('done');
+    await waitForSaved();
+
+    await openClaim('1.1.2');
+    await page.getByRole('radio', { name: 'Partially met' }).check();
+    await page.getByLabel('Evidence', { exact: true }).fill('Threat models exist for Acme Ledger only.');
+    await waitForSaved();
+
+    await openClaim('1.2.1');
+    await page.getByRole('radio', { name: 'Not met' }).check();
+    await waitForSaved();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByRole('radio', { name: 'Not assessed' }).isChecked()).toBe(true);
+    await expect.poll(() => page.getByRole('status').textContent()).toContain('Undid the last change to claim 1.2.1');
+    await page.getByRole('radio', { name: 'Not met' }).check();
+    await waitForSaved();
+  });
+
+  it('attaches real files with progress, and links one from the library to another claim', async () => {
+    await openClaim('1.1.1');
+    bridge.platform.answerNextDialog('openEvidenceFiles', [files.policy, files.chart]);
+    await page.getByRole('button', { name: 'Attach files…' }).click();
+    await expect.poll(() => page.locator('.evidence-item').count(), { timeout: 20_000 }).toBe(2);
+    await visible(page.getByText('Secure development policy.txt'));
+    await page.getByRole('button', { name: 'Preview Vulnerability trend.png' }).click();
+    await visible(page.getByRole('img', { name: 'Contents of Vulnerability trend.png' }));
+    await checkScreen('04-evidence-preview');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).click();
+
+    await openClaim('1.1.2');
+    await page.getByRole('button', { name: 'Link from library' }).click();
+    await page.getByLabel('Find by name').fill('policy');
+    await page.getByRole('button', { name: 'Link Secure development policy.txt' }).click();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect.poll(() => page.locator('.evidence-item').count()).toBe(1);
+  });
+
+  it('records a remedial action with an owner and due date', async () => {
+    await page.getByLabel('New action').fill('Write threat models for Acme Payroll Cloud');
+    await page.getByLabel('Owner').fill('Head of Engineering');
+    await page.getByLabel('Due date').fill('2027-03-31');
+    await page.getByRole('button', { name: 'Add action' }).click();
+    await visible(page.getByRole('cell', { name: 'Write threat models for Acme Payroll Cloud', exact: true }));
+    await checkScreen('03-workspace');
+  });
+
+  it('shows the dashboard: results chart, sign-off blockers, open actions', async () => {
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    await visible(page.getByRole('heading', { name: 'Results by theme and principle' }));
+    await visible(page.getByRole('heading', { name: 'Head of Engineering' }));
+    await visible(page.getByText('Blocks signing').first());
+    await checkScreen('05-dashboard');
+  });
+
+  it('lists every file in the evidence library and replaces one with a newer version, keeping its links', async () => {
+    await page.getByRole('button', { name: 'Evidence library' }).click();
+    await expect.poll(() => page.locator('.library-table tbody tr').count()).toBe(2);
+    bridge.platform.answerNextDialog('chooseFile', [files.policyV2]);
+    await page.getByRole('button', { name: 'Replace Secure development policy.txt with a newer version' }).click();
+    await visible(page.locator('.library-table').getByText('Secure development policy v2.txt'), 20_000);
+    const row = page.locator('.library-table tbody tr', { hasText: 'Secure development policy v2.txt' });
+    await visible(row.getByRole('button', { name: '1.1.1' }));
+    await visible(row.getByRole('button', { name: '1.1.2' }));
+    await page.getByLabel('Find by name').fill('trend');
+    await expect.poll(() => page.locator('.library-table tbody tr').count()).toBe(1);
+    await page.getByLabel('Find by name').fill('');
+    await checkScreen('06-library');
+  });
+
+  it('changes the theme in settings and shows the about facts', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    await checkScreen('08-settings-dark');
+    await page.getByRole('button', { name: 'All assessments' }).click();
+    await checkScreen('09-start-dark');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Light' }).check();
+    await page.getByRole('button', { name: 'All assessments' }).click();
+    await visible(page.getByRole('button', { name: 'Acme Software Ltd' }));
+    await checkScreen('10-start');
+  });
+
+  it('never made a request outside the app, and the CSP held', async () => {
+    expect(app.strayRequests).toEqual([]);
+    const blocked = await page.evaluate(async () => {
+      try {
+        await fetch('https://example.com/');
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(blocked).toBe(true);
+    expect(app.consoleErrors.filter((e) => !e.includes('example.com'))).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import type { PlatformChannel } from '../../shared/ipc/contract';
+import type { Settings } from '../../shared/ipc/views';
+import { CURRENT_CATALOG } from '../../shared/catalog/index';
+import type { HandlerTable } from '../../main/ipc/dispatch';
+import { collectLicences } from '../../main/ipc/licences';
+
+type Purpose = 'openDatabase' | 'newDatabase' | 'openEvidenceFiles' | 'chooseFile' | 'saveFile';
+
+export interface TestPlatform {
+  readonly handlers: Pick<HandlerTable, PlatformChannel>;
+  /** What the next native dialog of this kind "chooses": the test's stand-in for the user. */
+  readonly answerNextDialog: (purpose: Purpose, paths: readonly string[]) => void;
+  readonly recordRecent: (path: string) => void;
+  readonly revealed: string[];
+  readonly openedExternally: string[];
+}
+
+/**
+ * The desktop-only channels for the browser run: dialogs answer from a queue the test fills
+ * (a cancelled dialog when it is empty), settings live in memory, the shell only records.
+ */
+export function createTestPlatform(appRoot: string): TestPlatform {
+  const answers = new Map<Purpose, (readonly string[])[]>();
+  let settings: Settings = { theme: 'light', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null };
+  const revealed: string[] = [];
+  const openedExternally: string[] = [];
+  const next = (purpose: Purpose): readonly string[] => answers.get(purpose)?.shift() ?? [];
+  const one = (purpose: Purpose) => ({ path: next(purpose)[0] ?? null });
+  return {
+    revealed,
+    openedExternally,
+    answerNextDialog: (purpose, paths) => answers.set(purpose, [...(answers.get(purpose) ?? []), paths]),
+    recordRecent: (path) => {
+      settings = { ...settings, recentDatabases: [path, ...settings.recentDatabases.filter((p) => p !== path)].slice(0, 8) };
+    },
+    handlers: {
+      'app.info': async () => ({
+        productName: 'SSCP Evidence Pack',
+        version: '0.1.0',
+        catalogVersion: `${CURRENT_CATALOG.id} ${CURRENT_CATALOG.version}`,
+        licences: await collectLicences(appRoot),
+      }),
+      'settings.get': async () => settings,
+      'settings.update': async (patch) => {
+        settings = {
+          ...settings,
+          ...(patch.theme !== undefined ? { theme: patch.theme } : {}),
+          ...(patch.defaultIdentityId !== undefined ? { defaultIdentityId: patch.defaultIdentityId } : {}),
+          ...(patch.defaultExportFolder !== undefined ? { defaultExportFolder: patch.defaultExportFolder } : {}),
+        };
+        return settings;
+      },
+      'dialogs.openDatabase': async () => one('openDatabase'),
+      'dialogs.newDatabase': async () => one('newDatabase'),
+      'dialogs.openEvidenceFiles': async () => ({ paths: next('openEvidenceFiles') }),
+      'dialogs.chooseFile': async () => one('chooseFile'),
+      'dialogs.saveFile': async () => one('saveFile'),
+      'shell.reveal': async ({ path }) => {
+        revealed.push(path);
+        return null;
+      },
+      'shell.openExternal': async ({ url }) => {
+        openedExternally.push(url);
+        return null;
+      },
+    },
+  };
+}

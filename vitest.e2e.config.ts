@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+// The user's journey in a real Chromium against the real services (scripts/run-e2e.mjs builds
+// the renderer first). One file, steps in order, each step a test so the report counts them.
+export default defineConfig({
+  test: {
+    include: ['test/e2e/**/*.e2e.ts'],
+    environment: 'node',
+    pool: 'forks',
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    reporters: ['default', ['json', { outputFile: '.tmp/e2e-report.json' }]],
+  },
+});
