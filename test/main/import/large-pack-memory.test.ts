@@ -1,0 +1,55 @@
+import { closeSync, ftruncateSync, openSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hashFile } from '../../../main/evidence/index';
+import { importPack } from '../../../main/import/pack-import';
+import { buildPack } from '../../../main/pack/build-pack';
+import { openWorkspace } from '../../../main/services/workspace';
+import { makePackInput } from '../pack/fixtures';
+import { makeSigner, makeTempDir } from './helpers';
+
+const SIZE = 2 * 1024 ** 3 + 12_345;
+const RSS_BOUND = 250 * 1024 * 1024;
+
+describe('importing a pack of several GiB', () => {
+  const tmp = makeTempDir('import-large');
+  afterAll(() => tmp.cleanup());
+
+  it('keeps memory flat: RSS grows by far less than the pack while verifying and storing ~2 GiB of evidence', async () => {
+    // Sparse source: instant to make, reads back as zeros; the pack itself holds every byte.
+    const source = join(tmp.dir, 'disk-image.bin');
+    const fd = openSync(source, 'w');
+    ftruncateSync(fd, SIZE);
+    closeSync(fd);
+    const { sha256 } = await hashFile(source);
+
+    const signer = await makeSigner(false);
+    const small = [{ fileName: 'placeholder.bin', mediaType: 'application/octet-stream', content: Buffer.from('x'), claims: ['1.1.1'] }];
+    const base = makePackInput(tmp.dir, signer.signer, {}, small);
+    const item = { ...base.detail.evidence[0]!, fileName: 'disk-image.bin', sha256, size: SIZE };
+    const packPath = join(tmp.dir, 'large.pdf');
+    await buildPack({ ...base, detail: { ...base.detail, evidence: [item] }, evidencePath: () => source }, packPath);
+    rmSync(source);
+    expect(statSync(packPath).size).toBeGreaterThan(SIZE);
+
+    const ws = openWorkspace(join(tmp.dir, 'large.sscp'));
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+    const sampler = setInterval(sample, 20);
+    try {
+      const result = await importPack(ws, packPath, { fingerprint: signer.fingerprint }, { onProgress: sample });
+      sample();
+      expect(result.preview.verification.valid).toBe(true);
+      expect(result.evidence.stored).toBe(1);
+      const [stored] = ws.getAssessment(result.assessment.id).evidence;
+      expect(stored).toMatchObject({ sha256, size: SIZE, present: true });
+      expect(statSync(ws.evidenceBlobPath(sha256)).size).toBe(SIZE);
+      console.info(`large import: RSS grew by ${Math.round((peak - before) / 1024 / 1024)} MiB for a ${Math.round(SIZE / 1024 / 1024)} MiB pack`);
+      expect(peak - before, `RSS grew by ${Math.round((peak - before) / 1024 / 1024)} MiB`).toBeLessThan(RSS_BOUND);
+    } finally {
+      clearInterval(sampler);
+      ws.close();
+    }
+  });
+});
