@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createDeflate } from 'node:zlib';
 import { SscpError } from '../../shared/errors';
@@ -87,21 +87,24 @@ export async function embedEvidenceStream(
 
   const hash = createHash('sha256');
   let read = 0;
-  const source = createReadStream(spec.path, { highWaterMark: CHUNK_BYTES });
-  async function* verifyWhileReading(chunks: AsyncIterable<Buffer>) {
-    for await (const chunk of chunks) {
-      hash.update(chunk);
-      read += chunk.length;
-      onBytes(chunk.length);
-      yield chunk;
-    }
-  }
-  async function writeOut(chunks: AsyncIterable<Buffer>) {
-    for await (const chunk of chunks) await out.write(chunk);
-  }
   try {
-    if (compress) await pipeline(source, verifyWhileReading, createDeflate({ level: 6 }), writeOut, { signal });
-    else await pipeline(source, verifyWhileReading, writeOut, { signal });
+    if (compress) {
+      const source = createReadStream(spec.path, { highWaterMark: CHUNK_BYTES });
+      const verifyWhileReading = async function* (chunks: AsyncIterable<Buffer>) {
+        for await (const chunk of chunks) {
+          hash.update(chunk);
+          read += chunk.length;
+          onBytes(chunk.length);
+          yield chunk;
+        }
+      };
+      const writeOut = async (chunks: AsyncIterable<Buffer>) => {
+        for await (const chunk of chunks) await out.write(chunk);
+      };
+      await pipeline(source, verifyWhileReading, createDeflate({ level: 6 }), writeOut, { signal });
+    } else {
+      read = await copyRaw(spec.path, out, hash, onBytes, signal);
+    }
   } catch (e) {
     if (signal?.aborted) throw cancelledError();
     throw e;
@@ -112,6 +115,40 @@ export async function embedEvidenceStream(
   const encodedLength = out.offset - dataStart;
   await out.write('\nendstream\nendobj\n');
   if (compress) await out.writeObject(spec.lengthNum, encodedLength);
+}
+
+/**
+ * Copies a file into the pack through two reused buffers, reading the next chunk while the
+ * current one is hashed and written: no allocation per chunk, so memory stays flat for any size.
+ */
+async function copyRaw(path: string, out: PdfAppender, hash: Hash, onBytes: (n: number) => void, signal?: AbortSignal): Promise<number> {
+  const handle = await open(path, 'r');
+  try {
+    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+    let position = 0;
+    let which = 0;
+    let pending = handle.read(buffers[which]!, 0, CHUNK_BYTES, position);
+    // A read still in flight when an error or cancel ends the loop must not surface unhandled.
+    const settleLater = () => void pending.catch(() => undefined);
+    try {
+      for (;;) {
+        const { bytesRead } = await pending;
+        if (bytesRead === 0) return position;
+        if (signal?.aborted) throw cancelledError();
+        const chunk = buffers[which]!.subarray(0, bytesRead);
+        position += bytesRead;
+        which = 1 - which;
+        pending = handle.read(buffers[which]!, 0, CHUNK_BYTES, position);
+        hash.update(chunk);
+        await out.write(chunk);
+        onBytes(bytesRead);
+      }
+    } finally {
+      settleLater();
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 export function cancelledError(): SscpError {

@@ -40,7 +40,19 @@ export const registerVerify: RegisterCommand = (program, ctx) => {
           throw new SscpError('not-found', `The trusted root file ${opts.trust} cannot be read.`, 'Check the path given to --trust.');
         }
       }
-      const result = await verifyPack(pack, { rootsPem, fingerprint: opts.fingerprint });
+      // A live bar on a terminal only: piped output stays exactly the report (or the JSON).
+      let shown = -1;
+      const onProgress = ctx.io.isTTY
+        ? ({ bytesDone, bytesTotal }: { bytesDone: number; bytesTotal: number }) => {
+            const percent = bytesTotal === 0 ? 100 : Math.floor((bytesDone / bytesTotal) * 100);
+            if (percent === shown) return;
+            shown = percent;
+            ctx.io.stderr.write(`\r\x1b[KChecking… ${percent}%`);
+          }
+        : undefined;
+      const result = await verifyPack(pack, { rootsPem, fingerprint: opts.fingerprint, onProgress }).finally(() => {
+        if (ctx.io.isTTY) ctx.io.stderr.write('\r\x1b[K');
+      });
       if (opts.json) printJson(ctx.io, result);
       else ctx.io.stdout.write(formatVerification(pack, result));
       if (!result.valid) ctx.exitCode = EXIT_CHECK_FAILED;

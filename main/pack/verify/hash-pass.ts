@@ -47,7 +47,10 @@ class FileHasher {
     });
   }
 
-  /** `chunk` may be reused by the caller once this returns: the inflater gets its own copy. */
+  /**
+   * `chunk` may be reused by the caller once this returns: a compressed chunk is awaited
+   * until zlib has consumed it, so no copy is needed and at most one chunk is in flight.
+   */
   async update(chunk: Buffer): Promise<void> {
     if (!this.inflater) {
       this.hash.update(chunk);
@@ -55,17 +58,7 @@ class FileHasher {
       return;
     }
     if (this.error) return;
-    if (!this.inflater.write(Buffer.from(chunk))) {
-      await new Promise<void>((resolve) => {
-        const settle = () => {
-          this.inflater!.off('drain', settle);
-          this.inflater!.off('error', settle);
-          resolve();
-        };
-        this.inflater!.once('drain', settle);
-        this.inflater!.once('error', settle);
-      });
-    }
+    await new Promise<void>((resolve) => this.inflater!.write(chunk, () => resolve()));
   }
 
   async finish(): Promise<FileDigest> {
