@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateEvidence } from './generate-evidence';
@@ -72,7 +72,7 @@ async function benchSize(gib: number): Promise<boolean> {
       verify.maxRssMb < RSS_TARGET_MB,
     ];
     const lines = [
-      `pack: ${(packBytes / GIB).toFixed(2)} GiB, ${files.length} evidence files`,
+      `pack: ${(packBytes / GIB).toFixed(2)} GiB, ${files.length} evidence files; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (other work on the machine slows both threads)`,
       `floor (cat all evidence into one file + openssl dgst -sha256): ${s(floor.seconds)}`,
       `build+sign: ${s(build.inProcess)} (${buildRatio.toFixed(2)}× floor; process incl. Node start ${s(build.wall)}), peak RSS ${build.maxRssMb.toFixed(0)} MB`,
       `verify:     ${s(verify.inProcess)} (${verifyRatio.toFixed(2)}× openssl dgst ${s(dgst.seconds)}; pdfsig ${s(pdfsig.seconds)}; process incl. Node start ${s(verify.wall)}), peak RSS ${verify.maxRssMb.toFixed(0)} MB`,

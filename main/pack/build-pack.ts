@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { SscpError } from '../../shared/errors';
@@ -100,6 +100,15 @@ function checkInput(input: PackInput): void {
   }
 }
 
+async function checkTargetFolder(target: string): Promise<void> {
+  const folder = dirname(target);
+  try {
+    if (!(await stat(folder)).isDirectory()) throw new Error('not a folder');
+  } catch {
+    throw new SscpError('not-found', `The folder ${folder} does not exist, so the pack cannot be written there.`, 'Choose an existing folder for the pack.');
+  }
+}
+
 function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.partial`);
 }
@@ -116,6 +125,7 @@ function tempPathFor(target: string): string {
  */
 export async function buildPack(input: PackInput, outPath: string, options: BuildPackOptions = {}): Promise<BuiltPack> {
   checkInput(input);
+  await checkTargetFolder(outPath);
   const { signal } = options;
   const generatedAt = input.generatedAt ?? new Date();
   const packId = randomUUID();

@@ -103,6 +103,13 @@ describe('profiles, sign-off exceptions, cancellation and changed evidence', () 
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 
+  it('a target folder that does not exist is a plain "not-found", not a stack trace', async () => {
+    const dir = freshDir('no-folder');
+    const error = await buildPack(makePackInput(dir, signer.signer), join(dir, 'missing', 'pack.pdf')).catch((e: unknown) => e);
+    expect(isSscpError(error) && error.kind).toBe('not-found');
+    expect((error as Error).message).toContain('does not exist');
+  });
+
   it('a self-signed identity gives a valid signature that pdfsig cannot trust, and ours pins by fingerprint', async () => {
     const dir = freshDir('self-signed');
     const packPath = join(dir, 'pack.pdf');
