@@ -177,9 +177,8 @@ describe('importing built packs', () => {
 
     // An evidence name (not an attachment name) that is a path: the pack is otherwise sound.
     const named = join(tmp.dir, 'absolute-original-name.pdf');
-    const rename = (f: { originalName?: string; fileName?: string }) => f;
     await doctorPack(cert, named, {
-      manifest: (m) => ({ ...m, files: m.files.map((f) => (f.name === 'policy.pdf' ? { ...rename(f), originalName: '/etc/cron.d/evil' } : f)) }),
+      manifest: (m) => ({ ...m, files: m.files.map((f) => (f.name === 'policy.pdf' ? { ...f, originalName: '/etc/cron.d/evil' } : f)) }),
       assessment: (a) => {
         const detail = a.detail as { evidence: { fileName: string }[] };
         return { ...a, detail: { ...detail, evidence: detail.evidence.map((e) => (e.fileName === 'policy.pdf' ? { ...e, fileName: '/etc/cron.d/evil' } : e)) } };
