@@ -35,7 +35,7 @@ export async function renderReport(model: ReportModel, path: string): Promise<vo
   writeAuditSummary(w, model);
   writeAttestation(w, model);
   writeHowToVerify(w, model);
-  w.endSection();
+  w.finishStructure();
   w.decoratePages(`${a.organisation}  ·  SSCP evidence pack`, `Pack ${model.packId}`);
   w.doc.end();
   await finished(out);

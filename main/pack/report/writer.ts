@@ -29,6 +29,8 @@ export interface Column {
   readonly font?: FontName;
   readonly size?: number;
   readonly align?: 'left' | 'right' | 'center';
+  /** Cells of this column head their row (tagged TH), as labels in a facts table do. */
+  readonly rowHeader?: boolean;
 }
 
 export interface CellStyle {
@@ -50,6 +52,8 @@ export class ReportWriter {
   readonly doc: PDFKit.PDFDocument;
   readonly coverage: FontCoverage;
   private section: Struct | null = null;
+  /** The one Document element the structure tree root holds; sections hang below it. */
+  private readonly documentStruct: Struct;
 
   constructor(meta: DocumentMeta) {
     this.doc = new PDFDocument({
@@ -76,6 +80,14 @@ export class ReportWriter {
     for (const font of Object.values(FONTS)) this.doc.registerFont(font, fontFile(font));
     this.doc.font(FONTS.body);
     this.coverage = new FontCoverage(this.doc as unknown as ConstructorParameters<typeof FontCoverage>[0]);
+    this.documentStruct = this.doc.struct('Document');
+    this.doc.addStructure(this.documentStruct);
+  }
+
+  /** Closes the structure tree; call once, after the last section. */
+  finishStructure(): void {
+    this.endSection();
+    this.documentStruct.end();
   }
 
   get contentWidth(): number {
@@ -105,7 +117,7 @@ export class ReportWriter {
   beginSection(title: string): void {
     this.endSection();
     const sect = this.doc.struct('Sect', { title });
-    this.doc.addStructure(sect);
+    this.documentStruct.add(sect);
     this.section = sect;
   }
 
@@ -233,7 +245,7 @@ export class ReportWriter {
   facts(rows: readonly (readonly [string, string])[], labelWidth = 0.3): void {
     this.table(
       [
-        { header: 'Item', width: labelWidth, font: FONTS.bold, size: TYPE.small },
+        { header: 'Item', width: labelWidth, font: FONTS.bold, size: TYPE.small, rowHeader: true },
         { header: 'Detail', width: 1 - labelWidth },
       ],
       rows.map(([k, v]) => [k, v]),
@@ -292,7 +304,7 @@ export class ReportWriter {
       cells.forEach((c, i) => {
         const cx = x;
         tr.add(
-          doc.struct(header ? 'TH' : 'TD', {}, () => {
+          doc.struct(header || columns[i]!.rowHeader ? 'TH' : 'TD', {}, () => {
             this.write(cellText(c), { ...cellStyle(columns[i]!, c, header), width: widths[i]! - padX * 2 }, { x: cx + padX, y: y + padY });
           }),
         );

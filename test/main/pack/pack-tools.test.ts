@@ -114,6 +114,25 @@ describe('a certification pack, checked by independent tools', () => {
     expect(info).toMatch(/Form:\s+AcroForm/);
   });
 
+  it('tagged structure: one Document root with sections, headings, tables and described figures; an outline per theme and principle', () => {
+    const struct = run('pdfinfo', ['-struct', packPath]);
+    expect(struct.stderr).not.toContain('Warning');
+    expect(struct.stdout.split('\n')[0]).toBe('Document');
+    for (const tag of ['Sect "Cover"', 'H1', 'H2', 'H3', 'Table', 'TH', 'TD', 'Figure']) expect(struct.stdout).toContain(tag);
+    const outlines = (JSON.parse(run('qpdf', ['--json', '--json-key=outlines', packPath]).stdout) as { outlines: { title: string; kids: { title: string }[] }[] }).outlines;
+    expect(outlines.map((o) => o.title)).toEqual([
+      'Summary',
+      'Scope',
+      ...input.catalog.themes.map((t) => `Theme ${t.id}: ${t.title}`),
+      'Remedial action plan',
+      'Evidence index',
+      'Audit trail',
+      'Attestation',
+      'How to verify this pack',
+    ]);
+    expect(outlines[2]!.kids.map((k) => k.title)).toEqual(input.catalog.themes[0]!.principles.map((p) => `${p.id} ${p.title}`));
+  });
+
   it('verifyPack: valid and trusted against the root, or the pinned fingerprint', async () => {
     const byRoot = await verifyPack(packPath, { rootsPem: [signer.rootPem!] });
     expect(byRoot.problems).toEqual([]);
