@@ -77,7 +77,11 @@ function writeClaim(w: ReportWriter, m: ReportModel, claim: CatalogClaim, inScop
   resultBadge(w, result, WORK_STATUS_LABELS[response?.status ?? 'not-started'] ?? 'Not started');
   if (!inScope) return;
 
-  const label = (text: string) => w.p(text, { font: FONTS.bold, size: 8, color: COLORS.heading, gap: 1 });
+  // A label never ends a page on its own: it keeps room for what it introduces.
+  const label = (text: string, keepWith = 34) => {
+    w.ensureSpace(keepWith);
+    w.p(text, { font: FONTS.bold, size: 8, color: COLORS.heading, gap: 1 });
+  };
   label('Evidence');
   w.p(response?.evidenceText.trim() || 'No description of the evidence given.', { color: response?.evidenceText.trim() ? COLORS.text : COLORS.muted });
   label('Arguments and assumptions');
@@ -85,7 +89,7 @@ function writeClaim(w: ReportWriter, m: ReportModel, claim: CatalogClaim, inScop
 
   const linked = detail.links.filter((l) => l.claimId === claim.id).map((l) => detail.evidence.find((e) => e.id === l.evidenceId)).filter((e) => e !== undefined);
   if (linked.length > 0) {
-    label(`Linked evidence (${linked.length})`);
+    label(`Linked evidence (${linked.length})`, 80);
     w.table(
       [
         { header: 'File', width: 0.31 },
@@ -109,7 +113,7 @@ function writeClaim(w: ReportWriter, m: ReportModel, claim: CatalogClaim, inScop
   }
   const actions = detail.actions.filter((a) => a.claimId === claim.id);
   if (actions.length > 0) {
-    label('Remedial actions');
+    label('Remedial actions', 40);
     for (const action of actions) {
       w.p(
         `${action.state === 'done' ? 'Done' : 'Open'}: ${action.description} (owner ${action.owner || 'not named'}, due ${shortDate(action.dueDate)})`,
@@ -134,7 +138,7 @@ export function writeClaims(w: ReportWriter, m: ReportModel): void {
     for (const principle of theme.principles) {
       const rollup = themeRollup.principles.find((p) => p.principleId === principle.id)!;
       const inScope = rollup.status !== 'out-of-scope';
-      w.h2(`Principle ${principle.id}  ${principle.title}`, 150);
+      w.h2(`Principle ${principle.id}  ${principle.title}`, 240);
       themeOutline.addItem(`${principle.id} ${principle.title}`);
       w.p(principle.statement, { size: 9, color: COLORS.text });
       w.p(
