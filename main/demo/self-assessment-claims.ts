@@ -189,7 +189,7 @@ export const SELF_ASSESSED_CLAIMS: readonly SelfAssessedClaim[] = [
     status: 'done',
     evidenceText: 'The test plan (docs/testing.md) lists every suite and what it covers; the threat model points each security control at the test that proves it.',
     arguments:
-      'The plan covers the requirements through unit, integration, PDF-tool, tamper and end-to-end tests, and third-party components through integration tests with the real libraries and tools. It has no measured code-coverage baseline and no independent penetration test, and it lists what only a real desktop run can check because those checks are not automated.',
+      'The plan covers the requirements through unit, integration, PDF-tool, tamper, fuzz, kill and end-to-end tests, and third-party components through integration tests with the real libraries and tools. It has no measured code-coverage baseline and no independent penetration test, and it lists what only a real desktop run can check because those checks are not automated.',
     evidence: ['test-plan', 'threat-model', 'test-report'],
     actions: [
       { description: 'Measure code coverage, record a baseline and fail CI when it drops.', owner: MAINTAINERS, dueInDays: 90 },
