@@ -55,6 +55,8 @@ export class JobRunner {
 
   private async run<T>(jobId: string, controller: AbortController, work: () => Promise<T>): Promise<void> {
     try {
+      // Cancelled before it started: do none of the work.
+      if (controller.signal.aborted) throw controller.signal.reason;
       const value = await work();
       if (controller.signal.aborted) throw controller.signal.reason;
       this.emit('jobs.done', { jobId, result: ok(value) });

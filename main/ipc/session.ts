@@ -1,11 +1,16 @@
 import { SscpError } from '../../shared/errors';
 import type { Workspace } from '../services/workspace-types';
+import { createIdentityService, type IdentityService } from '../signing/identity-service';
+import { openDatabase, type Db } from '../store/database';
 
 export type OpenWorkspace = (dbPath: string) => Workspace;
 
 /** The one database the window works in; opening another closes the previous one. */
 export class WorkspaceSession {
   private current: Workspace | null = null;
+  // Signing identities live in the same file, reached through their own connection (WAL).
+  private identityDb: Db | null = null;
+  private identityService: IdentityService | null = null;
 
   constructor(private readonly openWorkspace: OpenWorkspace) {}
 
@@ -23,11 +28,23 @@ export class WorkspaceSession {
     return this.current;
   }
 
+  identities(): IdentityService {
+    const workspace = this.get();
+    if (!this.identityService) {
+      this.identityDb = openDatabase(workspace.dbPath, { mustExist: true });
+      this.identityService = createIdentityService(this.identityDb);
+    }
+    return this.identityService;
+  }
+
   peek(): Workspace | null {
     return this.current;
   }
 
   close(): void {
+    this.identityDb?.close();
+    this.identityDb = null;
+    this.identityService = null;
     this.current?.close();
     this.current = null;
   }

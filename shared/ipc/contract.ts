@@ -3,8 +3,12 @@ import type { AssessmentDetail, Assessment, AuditEntry, ClaimResponse, EvidenceI
 import { returns, type ResultMarker } from './marker';
 import type { IpcResult } from './result';
 import {
-  actionFields, actionState, assessmentFields, claimId, claimPatch, evidenceMeta, filePath, id, none, settingsPatch,
+  actionFields, actionState, assessmentFields, claimId, claimPatch, evidenceMeta, filePath, fingerprint, id, identityLabel, none,
+  optionalDate, packProfile, passphrase, personText, settingsPatch, vendorRole,
 } from './schemas';
+import type { CarryForwardPlan } from '../domain/carry-forward';
+import type { ExportedPackView, IdentityView, PackImportPreviewView, PackImportResultView, VerificationView } from './views-signing';
+import type { FormImportView, FormPlacementView } from './views-form';
 import type {
   AppInfo, AssessmentListItem, IntegritySummary, EvidenceLibraryItem, EvidencePreview, JobProgress, JobStarted, PickedPath, PickedPaths,
   Settings, WorkspaceInfo,
@@ -91,6 +95,48 @@ export const contract = {
   'evidence.update': { args: z.strictObject({ evidenceId: id, patch: evidenceMeta }), result: returns<EvidenceItem>() },
   'evidence.replace': { args: z.strictObject({ evidenceId: id, filePath }), ...job<EvidenceItem>() },
   'evidence.preview': { args: z.strictObject({ evidenceId: id }), result: returns<EvidencePreview>() },
+
+  // Next period's draft, and the year-on-year comparison's input.
+  'assessments.carryForward': {
+    args: z.strictObject({ assessmentId: id, periodStart: optionalDate.optional(), periodEnd: optionalDate.optional() }),
+    result: returns<{ readonly assessment: Assessment; readonly plan: CarryForwardPlan }>(),
+  },
+
+  // Signing identities of the SRO.
+  'identities.list': { args: none, result: returns<readonly IdentityView[]>() },
+  'identities.create': {
+    args: z.strictObject({ label: identityLabel, sroName: personText, sroRole: personText, organisation: personText, withRoot: z.boolean(), passphrase }),
+    result: returns<IdentityView>(),
+  },
+  'identities.importP12': {
+    args: z.strictObject({ filePath, p12Password: z.string().max(1024), label: identityLabel, passphrase }),
+    result: returns<IdentityView>(),
+  },
+  'identities.exportCertificate': {
+    args: z.strictObject({ label: identityLabel, root: z.boolean(), outPath: filePath }),
+    result: returns<{ readonly path: string }>(),
+  },
+
+  // Signed packs: export (then verify what was written), verify, import.
+  'packs.export': {
+    args: z.strictObject({
+      assessmentId: id,
+      identityLabel,
+      passphrase: z.string().min(1).max(1024),
+      outPath: filePath,
+      profile: packProfile,
+      acceptExceptions: z.boolean(),
+    }),
+    ...job<ExportedPackView>(),
+  },
+  'packs.verify': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<VerificationView>() },
+  'packs.previewImport': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<PackImportPreviewView>() },
+  'packs.import': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<PackImportResultView>() },
+
+  // The official Word form.
+  'forms.previewImport': { args: z.strictObject({ path: filePath }), ...job<FormPlacementView>() },
+  'forms.import': { args: z.strictObject({ path: filePath, role: vendorRole.optional() }), ...job<FormImportView>() },
+  'forms.export': { args: z.strictObject({ assessmentId: id, outPath: filePath }), ...job<{ readonly path: string }>() },
 
   // Long jobs: progress and completion arrive as events (see `events`).
   'jobs.cancel': { args: z.strictObject({ jobId: id }), result: returns<{ readonly cancelled: boolean }>() },

@@ -55,3 +55,11 @@ export const settingsPatch = z.strictObject({
   defaultIdentityId: id.nullable().optional(),
   defaultExportFolder: filePath.nullable().optional(),
 });
+
+export const identityLabel = z.string().trim().min(1).max(64);
+export const personText = z.string().trim().min(1).max(300);
+/** A new passphrase: the signing service checks its strength and says what is wrong. */
+export const passphrase = z.string().min(1).max(1024);
+export const packProfile = z.enum(['certification', 'customer']);
+/** SHA-256 in hex, with or without colons, either case. */
+export const fingerprint = z.string().trim().regex(/^([0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}$/, 'A fingerprint is 64 hexadecimal characters');

@@ -1,0 +1,17 @@
+import { writeFileAtomic } from '../write-file';
+import type { HandlerTable } from '../dispatch';
+import type { HandlerContext } from './context';
+
+type Channels = 'identities.list' | 'identities.create' | 'identities.importP12' | 'identities.exportCertificate';
+
+export function identityHandlers({ identities }: HandlerContext): Pick<HandlerTable, Channels> {
+  return {
+    'identities.list': async () => identities().list(),
+    'identities.create': async (options) => identities().create(options),
+    'identities.importP12': async ({ filePath, p12Password, label, passphrase }) => identities().importP12(filePath, p12Password, label, passphrase),
+    'identities.exportCertificate': async ({ label, root, outPath }) => {
+      await writeFileAtomic(outPath, identities().exportCertificatePem(label, { root }));
+      return { path: outPath };
+    },
+  };
+}

@@ -1,0 +1,30 @@
+import type { Assessment } from '../domain/types';
+
+export interface FormRowSource {
+  readonly table: number;
+  readonly row: number;
+}
+
+/** Where each row of a Word form went, so the person can check the placement before relying on it. */
+export interface FormPlacementView {
+  readonly fileName: string;
+  readonly cover: { readonly organisation: string | null; readonly assessorName: string | null; readonly assessorRole: string | null; readonly dateCompleted: string | null };
+  readonly rows: readonly {
+    readonly claimId: string;
+    readonly reference: string;
+    readonly method: 'number' | 'text' | 'number-and-text';
+    readonly similarity: number;
+    readonly note: string | null;
+    readonly source: FormRowSource;
+  }[];
+  readonly unplaced: readonly { readonly reference: string; readonly claimText: string; readonly reason: string; readonly source: FormRowSource }[];
+  readonly emptyClaims: readonly string[];
+  readonly warnings: readonly string[];
+}
+
+export interface FormImportView {
+  readonly assessment: Assessment;
+  readonly placement: FormPlacementView;
+  readonly linkedEvidence: readonly { readonly claimId: string; readonly fileName: string }[];
+  readonly missingEvidence: readonly { readonly claimId: string; readonly fileName: string }[];
+}
