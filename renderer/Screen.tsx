@@ -1,5 +1,8 @@
 import type { Route } from './stores/navigation';
 import { useSession } from './stores/session';
+import { CompareScreen } from './screens/compare/CompareScreen';
+import { ImportScreen } from './screens/import/ImportScreen';
+import { SignScreen } from './screens/sign/SignScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { LibraryScreen } from './screens/library/LibraryScreen';
 import { NewAssessmentScreen } from './screens/new-assessment/NewAssessmentScreen';
@@ -20,6 +23,12 @@ export function Screen({ route }: { readonly route: Route }) {
       return <WorkspaceScreen assessmentId={route.assessmentId} claimId={route.claimId} />;
     case 'dashboard':
       return <DashboardScreen assessmentId={route.assessmentId} />;
+    case 'sign':
+      return <SignScreen assessmentId={route.assessmentId} />;
+    case 'import':
+      return <ImportScreen />;
+    case 'compare':
+      return <CompareScreen />;
     case 'library':
       return <LibraryScreen />;
     case 'settings':

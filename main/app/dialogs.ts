@@ -40,6 +40,12 @@ export function createDialogs(getWindow: () => BrowserWindow | null, defaultFold
     newDatabase: (): Promise<PickedPath> => save('Create a new database', [DATABASE], 'assessments.sscp'),
     openEvidenceFiles: async (): Promise<PickedPaths> => ({ paths: await open('Attach evidence files', OPEN_FILTERS.evidence, true) }),
     chooseFile: async (purpose: FilePurpose): Promise<PickedPath> => ({ path: (await open('Choose a file', OPEN_FILTERS[purpose], false))[0] ?? null }),
+    chooseFolder: async (): Promise<PickedPath> => {
+      const window = parent();
+      const options: OpenDialogOptions = { title: 'Choose a folder', properties: ['openDirectory', 'createDirectory'] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return { path: result.canceled ? null : (result.filePaths[0] ?? null) };
+    },
     saveFile: (purpose: SavePurpose, suggestedName: string): Promise<PickedPath> => {
       const folder = defaultFolder();
       return save('Save as', SAVE_FILTERS[purpose], folder ? join(folder, suggestedName) : suggestedName);

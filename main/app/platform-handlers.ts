@@ -28,6 +28,7 @@ export function createPlatformHandlers(deps: {
     'dialogs.newDatabase': () => dialogs.newDatabase(),
     'dialogs.openEvidenceFiles': () => dialogs.openEvidenceFiles(),
     'dialogs.chooseFile': ({ purpose }) => dialogs.chooseFile(purpose),
+    'dialogs.chooseFolder': () => dialogs.chooseFolder(),
     'dialogs.saveFile': ({ purpose, suggestedName }) => dialogs.saveFile(purpose, suggestedName),
     'shell.reveal': async ({ path }) => {
       shell.showItemInFolder(path);

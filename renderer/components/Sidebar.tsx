@@ -54,10 +54,13 @@ export function Sidebar() {
         <NavGroup heading={organisation ?? 'This assessment'}>
           <NavItem icon="list" label="Claims" route={{ name: 'workspace', assessmentId, claimId: null }} />
           <NavItem icon="chart" label="Dashboard" route={{ name: 'dashboard', assessmentId }} />
+          <NavItem icon="pen" label="Sign and export" route={{ name: 'sign', assessmentId }} />
         </NavGroup>
       ) : null}
       <NavGroup heading="Database">
         <NavItem icon="folder" label="Evidence library" route={{ name: 'library' }} disabled={noDb} />
+        <NavItem icon="import" label="Import" route={{ name: 'import' }} disabled={noDb} />
+        <NavItem icon="shield" label="Compare" route={{ name: 'compare' }} disabled={noDb} />
         <NavItem icon="settings" label="Settings" route={{ name: 'settings' }} />
       </NavGroup>
       <div className="sidebar-footer">{dbPath ? <span title={dbPath}>Database: {fileName(dbPath)}</span> : 'No database open'}</div>

@@ -8,6 +8,7 @@ export type Route =
   | { readonly name: 'library' }
   | { readonly name: 'sign'; readonly assessmentId: string }
   | { readonly name: 'import' }
+  | { readonly name: 'compare' }
   | { readonly name: 'settings' };
 
 interface NavigationState {

@@ -48,6 +48,7 @@ export const contract = {
     result: returns<PickedPath>(),
     platform: true,
   },
+  'dialogs.chooseFolder': { args: none, result: returns<PickedPath>(), platform: true },
   'shell.reveal': { args: z.strictObject({ path: filePath }), result: returns<null>(), platform: true },
   'shell.openExternal': {
     args: z.strictObject({ url: z.url({ protocol: /^https$/ }) }),

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,10 @@ let browser: Browser;
 let app: AppPage;
 let page: Page;
 let files: Awaited<ReturnType<typeof writeEvidenceFiles>>;
+let fingerprint = '';
+let packPath: string;
+let formPath: string;
+const PASSPHRASE = 'correct horse battery staple';
 
 /** Every screen: no serious accessibility problem, and a picture to look at. */
 async function checkScreen(name: string): Promise<void> {
@@ -46,6 +50,8 @@ describe('the SRO journey in Chromium', () => {
     work = await mkdtemp(join(tmpdir(), 'sscp-e2e-'));
     await mkdir(screenshots, { recursive: true });
     files = await writeEvidenceFiles(join(work, 'evidence to attach'));
+    packPath = join(work, 'Acme pack.pdf');
+    formPath = join(work, 'Acme form.docx');
     bridge = await startBridge(appRoot);
     renderer = await serveRenderer(join(appRoot, 'dist/renderer'));
     browser = await launchChromium();
@@ -174,6 +180,97 @@ describe('the SRO journey in Chromium', () => {
     await page.getByRole('button', { name: 'All assessments' }).click();
     await visible(page.getByRole('button', { name: 'Acme Software Ltd' }));
     await checkScreen('10-start');
+  });
+
+  it('creates a signing identity in settings and exports its certificate', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Create identity' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name for this identity').fill('Priya Raman 2026');
+    await dialog.getByLabel('Your name').fill('Priya Raman');
+    await dialog.getByLabel('Your job title').fill('Chief Technology Officer');
+    await dialog.getByLabel('Organisation', { exact: true }).fill('Acme Software Ltd');
+    await dialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    await dialog.getByLabel('Passphrase again').fill(PASSPHRASE);
+    await dialog.getByRole('button', { name: 'Create identity' }).click();
+    await visible(page.locator('.identity .evidence-name', { hasText: 'Priya Raman 2026' }), 30_000);
+    const certificate = join(work, 'Priya certificate.pem');
+    bridge.platform.answerNextDialog('saveFile', [certificate]);
+    await page.getByRole('button', { name: /^Export certificate.*Priya Raman 2026/ }).click();
+    await expect.poll(() => readFile(certificate, 'utf8').catch(() => ''), { timeout: 10_000 }).toContain('BEGIN CERTIFICATE');
+    fingerprint = ((await page.locator('.identity .fingerprint').first().textContent()) ?? '').replace(/^SHA-256 /, '').replace(/\s+/g, '');
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    await checkScreen('08-settings');
+  });
+
+  it('exports the official Word form from the dashboard', async () => {
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    bridge.platform.answerNextDialog('saveFile', [formPath]);
+    await page.getByRole('button', { name: 'Export Word form…' }).click();
+    await expect.poll(() => stat(formPath).then((s) => s.size).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(1000);
+  });
+
+  it('signs and exports with a progress bar, then shows the verification of the written pack', async () => {
+    await page.getByRole('button', { name: 'Sign and export' }).first().click();
+    await visible(page.getByRole('heading', { name: 'Readiness' }));
+    await checkScreen('07-sign');
+    await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+    bridge.platform.answerNextDialog('saveFile', [packPath]);
+    await page.getByRole('button', { name: 'Choose where to save…' }).click();
+    await expect.poll(() => page.getByTestId('out-path').textContent()).toBe('Acme pack.pdf');
+    await page.getByRole('checkbox', { name: /I accept the/ }).check();
+    // Record whether the progress bar ever showed, however quickly signing finishes.
+    await page.evaluate(() => {
+      const w = window as unknown as { sawProgress: boolean };
+      w.sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[role="progressbar"][aria-label="Signing progress"]')) w.sawProgress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByRole('button', { name: 'Sign and export', exact: true }).last().click();
+    await visible(page.getByText('Signature valid and signer trusted.'), 60_000);
+    expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
+    expect((await stat(packPath)).size).toBeGreaterThan(1000);
+    await page.getByRole('button', { name: 'Show in folder' }).click();
+    await expect.poll(() => bridge.platform.revealed).toEqual([packPath]);
+    await checkScreen('07-sign-result');
+  });
+
+  it('checks a pack before importing it, then imports it', async () => {
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel("Signer's published fingerprint (optional)").fill(fingerprint);
+    bridge.platform.answerNextDialog('chooseFile', [packPath]);
+    await page.getByRole('button', { name: 'Choose a pack…' }).click();
+    await visible(page.getByText('Signature valid and signer trusted.'), 60_000);
+    await checkScreen('11-import-pack');
+    await page.getByRole('button', { name: 'Import this pack' }).click();
+    await visible(page.getByText('Imported as a signed, read-only assessment.'), 60_000);
+  });
+
+  it('imports the Word form with a placement report', async () => {
+    bridge.platform.answerNextDialog('chooseFile', [formPath]);
+    await page.getByRole('button', { name: 'Choose a form…' }).click();
+    await visible(page.getByRole('heading', { name: /Where each row of/ }), 30_000);
+    await visible(page.getByRole('cell', { name: '1.1.1', exact: true }).first());
+    await checkScreen('12-import-form');
+    await page.getByRole('button', { name: 'Import this form' }).click();
+    await visible(page.getByText('Imported as a new draft.'), 30_000);
+  });
+
+  it('carries the signed assessment forward and compares the two periods', async () => {
+    await page.getByRole('button', { name: 'All assessments' }).click();
+    await page.getByRole('button', { name: /^Carry forward.*Acme Software Ltd/ }).first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Carry forward' }).click();
+    await visible(page.getByRole('heading', { name: 'Next period started' }));
+    await checkScreen('13-carry-forward');
+    await page.getByRole('button', { name: 'Open the new draft' }).click();
+    await openClaim('1.2.1');
+    await page.getByRole('radio', { name: 'Met', exact: true }).check();
+    await page.getByLabel('Evidence', { exact: true }).fill('Software bill of materials kept for every release since March.');
+    await waitForSaved();
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await visible(page.getByRole('heading', { name: 'Claim 1.2.1' }), 20_000);
+    await checkScreen('14-compare');
   });
 
   it('never made a request outside the app, and the CSP held', async () => {

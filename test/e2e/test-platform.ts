@@ -4,7 +4,7 @@ import { CURRENT_CATALOG } from '../../shared/catalog/index';
 import type { HandlerTable } from '../../main/ipc/dispatch';
 import { collectLicences } from '../../main/ipc/licences';
 
-type Purpose = 'openDatabase' | 'newDatabase' | 'openEvidenceFiles' | 'chooseFile' | 'saveFile';
+type Purpose = 'openDatabase' | 'newDatabase' | 'openEvidenceFiles' | 'chooseFile' | 'chooseFolder' | 'saveFile';
 
 export interface TestPlatform {
   readonly handlers: Pick<HandlerTable, PlatformChannel>;
@@ -54,6 +54,7 @@ export function createTestPlatform(appRoot: string): TestPlatform {
       'dialogs.newDatabase': async () => one('newDatabase'),
       'dialogs.openEvidenceFiles': async () => ({ paths: next('openEvidenceFiles') }),
       'dialogs.chooseFile': async () => one('chooseFile'),
+      'dialogs.chooseFolder': async () => one('chooseFolder'),
       'dialogs.saveFile': async () => one('saveFile'),
       'shell.reveal': async ({ path }) => {
         revealed.push(path);

@@ -12,7 +12,7 @@ export function BlockerList({ blockers, assessmentId, empty = 'Nothing stands in
           <span className={`badge ${b.severity === 'blocker' ? 'danger' : 'warning'}`}>{b.severity === 'blocker' ? 'Blocks signing' : 'Warning'}</span>
           <span className="blocker-message">{b.message}</span>
           {b.claimId ? (
-            <button type="button" className="button quiet small" onClick={() => go({ name: 'workspace', assessmentId, claimId: b.claimId! })} aria-label={`Go to claim ${b.claimId}`}>
+            <button type="button" className="button quiet small" onClick={() => go({ name: 'workspace', assessmentId, claimId: b.claimId! })}>
               Go to {b.claimId}
             </button>
           ) : null}

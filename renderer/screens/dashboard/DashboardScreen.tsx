@@ -9,6 +9,7 @@ import { formatPeriod } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 import { useAssessment } from '../../stores/assessment';
 import { ActionsByOwner } from './ActionsByOwner';
+import { DashboardActions } from './DashboardActions';
 import { BlockerList } from './BlockerList';
 import { ResultsChart } from './ResultsChart';
 import { SummaryTiles } from './SummaryTiles';
@@ -32,7 +33,11 @@ export function DashboardScreen({ assessmentId }: { readonly assessmentId: strin
   const { assessment } = detail;
   return (
     <div className="page-inner">
-      <PageHeader title="Dashboard" subtitle={`${assessment.organisation} · ${formatPeriod(assessment.periodStart, assessment.periodEnd)}`} />
+      <PageHeader
+        title="Dashboard"
+        subtitle={`${assessment.organisation} · ${formatPeriod(assessment.periodStart, assessment.periodEnd)}`}
+        actions={<DashboardActions assessmentId={assessment.id} organisation={assessment.organisation} canSign={assessment.state === 'draft'} />}
+      />
       <SummaryTiles progress={progress} counts={rollup.counts} blockers={blockers} openActions={detail.actions.filter((a) => a.state === 'open').length} ready={isReadyToSign(blockers)} />
       <section className="card" aria-labelledby="results-heading">
         <div className="card-header">

@@ -3,6 +3,8 @@ import type { ThemeSetting } from '../../../shared/ipc/views';
 import { attempt } from '../../stores/announcer';
 import { useSession } from '../../stores/session';
 import { AboutSection } from './AboutSection';
+import { FoldersSection } from './FoldersSection';
+import { IdentitiesSection } from './IdentitiesSection';
 
 const THEMES: readonly { value: ThemeSetting; label: string }[] = [
   { value: 'system', label: 'Same as this computer' },
@@ -17,6 +19,7 @@ export function SettingsScreen() {
   return (
     <div className="page-inner narrow">
       <PageHeader title="Settings" />
+      <IdentitiesSection />
       <section className="card card-body section" aria-labelledby="appearance-heading">
         <h2 id="appearance-heading">Appearance</h2>
         <fieldset>
@@ -31,6 +34,7 @@ export function SettingsScreen() {
           </div>
         </fieldset>
       </section>
+      <FoldersSection />
       <AboutSection />
     </div>
   );

@@ -3,6 +3,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { STATE_LABELS } from '../../format/labels';
 import { formatInstant, formatPeriod } from '../../format/numbers';
 import { useNavigation } from '../../stores/navigation';
+import { CarryForwardButton } from './CarryForwardButton';
 
 export function AssessmentTable({ items }: { readonly items: readonly AssessmentListItem[] }) {
   const go = useNavigation((s) => s.go);
@@ -15,6 +16,9 @@ export function AssessmentTable({ items }: { readonly items: readonly Assessment
           <th scope="col">State</th>
           <th scope="col">Assessed</th>
           <th scope="col">Last changed</th>
+          <th scope="col">
+            <span className="visually-hidden">Next steps</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -37,6 +41,7 @@ export function AssessmentTable({ items }: { readonly items: readonly Assessment
               </span>
             </td>
             <td className="muted">{formatInstant(a.updatedAt)}</td>
+            <td>{a.state === 'signed' ? <CarryForwardButton assessment={a} /> : null}</td>
           </tr>
         ))}
       </tbody>

@@ -30,6 +30,9 @@ export function StartScreen() {
             <button type="button" className="button" onClick={() => void attempt(chooseDatabase)}>
               <Icon name="database" /> Switch database
             </button>
+            <button type="button" className="button" onClick={() => go({ name: 'import' })}>
+              <Icon name="import" /> Import a pack or form
+            </button>
             <button type="button" className="button primary" onClick={() => go({ name: 'new-assessment' })}>
               <Icon name="plus" /> New assessment
             </button>

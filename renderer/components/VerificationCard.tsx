@@ -1,0 +1,73 @@
+import type { VerificationView } from '../../shared/ipc/views-signing';
+import { formatInstant } from '../format/numbers';
+
+function groupedHex(hex: string): string {
+  return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
+}
+
+const OUTCOME_TEXT = { pass: 'Passed', fail: 'Failed', warn: 'Warning' } as const;
+
+/** The verifier's answer in words a recipient understands, with each check underneath. */
+export function VerificationCard({ verification: v, title }: { readonly verification: VerificationView; readonly title: string }) {
+  const tone = !v.valid ? 'error' : v.trusted ? 'success' : 'warning';
+  const headline = !v.valid ? 'This pack does not verify.' : v.trusted ? 'Signature valid and signer trusted.' : 'Signature valid; the signer is not yet trusted.';
+  return (
+    <section className="card verification" aria-labelledby="verification-heading">
+      <div className="card-header">
+        <h2 id="verification-heading">{title}</h2>
+      </div>
+      <div className="card-body section">
+        <div className={`banner ${tone}`} role="status">
+          <div className="banner-body">
+            <span className="banner-title">{headline}</span>
+            <span>{v.summary}</span>
+            {v.valid && !v.trusted ? <span>Compare the signer's fingerprint below with the one the sender published, then give it when you import.</span> : null}
+          </div>
+        </div>
+        {v.signer ? (
+          <dl className="facts">
+            <dt>Signed by</dt>
+            <dd>{[v.signer.commonName, v.signer.title, v.signer.organisation].filter(Boolean).join(', ')}</dd>
+            {v.signedAt ? (
+              <>
+                <dt>Signed at</dt>
+                <dd>{formatInstant(v.signedAt)}</dd>
+              </>
+            ) : null}
+            <dt>Certificate fingerprint</dt>
+            <dd className="mono fingerprint">SHA-256 {groupedHex(v.signer.fingerprint)}</dd>
+            {v.profile ? (
+              <>
+                <dt>Pack type</dt>
+                <dd>{v.profile === 'certification' ? 'Certification body (all evidence)' : 'Customer (confidential evidence withheld)'}</dd>
+              </>
+            ) : null}
+            <dt>Files</dt>
+            <dd>
+              {v.files.filter((f) => f.status === 'ok').length} embedded and matching
+              {v.files.some((f) => f.status === 'withheld') ? `, ${v.files.filter((f) => f.status === 'withheld').length} withheld (listed by fingerprint only)` : ''}
+            </dd>
+          </dl>
+        ) : null}
+        <details>
+          <summary>Every check ({v.checks.length})</summary>
+          <ul className="check-list">
+            {v.checks.map((c) => (
+              <li key={c.id} className={`check check-${c.outcome}`}>
+                <span className={`badge ${c.outcome === 'pass' ? 'signed' : c.outcome === 'warn' ? 'warning' : 'danger'}`}>{OUTCOME_TEXT[c.outcome]}</span>
+                <span>{c.message}</span>
+              </li>
+            ))}
+          </ul>
+        </details>
+        {v.problems.length > 0 ? (
+          <ul className="problem-list">
+            {v.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import type { AssessmentDiff, ClaimDiff } from '../../../shared/domain/diff';
+import type { TextDiff } from '../../../shared/domain/text-diff';
+import { StatusMark } from '../../components/StatusMark';
+import { STATUS_LABELS } from '../../format/labels';
+
+function WordDiff({ diff, label }: { readonly diff: TextDiff; readonly label: string }) {
+  return (
+    <div className="word-diff">
+      <span className="field-label">
+        {label} <span className="muted">(+{diff.wordsAdded} / −{diff.wordsRemoved} words)</span>
+      </span>
+      <p className="diff-text">
+        {diff.segments.map((s, i) =>
+          s.kind === 'same' ? (
+            <span key={i}>{s.text}</span>
+          ) : s.kind === 'added' ? (
+            <ins key={i}>{s.text}</ins>
+          ) : (
+            <del key={i}>{s.text}</del>
+          ),
+        )}
+      </p>
+    </div>
+  );
+}
+
+function ClaimChange({ c }: { readonly c: ClaimDiff }) {
+  return (
+    <li className="claim-change">
+      <h3>Claim {c.claimId}</h3>
+      {c.presence !== 'both' ? <p className="muted">{c.presence === 'only-from' ? 'Only in the earlier assessment.' : 'New in the later assessment.'}</p> : null}
+      {c.result ? (
+        <p className="change-row">
+          <span className="field-label">Result</span> <StatusMark status={c.result.from} /> <span aria-hidden="true">→</span>
+          <span className="visually-hidden">changed to</span> <StatusMark status={c.result.to} />
+        </p>
+      ) : null}
+      {c.status ? (
+        <p className="change-row">
+          <span className="field-label">Work status</span> {STATUS_LABELS[c.status.from]} → {STATUS_LABELS[c.status.to]}
+        </p>
+      ) : null}
+      {c.evidenceText ? <WordDiff diff={c.evidenceText} label="Evidence" /> : null}
+      {c.arguments ? <WordDiff diff={c.arguments} label="Arguments and assumptions" /> : null}
+      <ul className="change-list">
+        {c.evidenceAdded.map((e) => (
+          <li key={`a-${e.sha256}`}>
+            <span className="badge signed">Evidence added</span> {e.fileName}
+          </li>
+        ))}
+        {c.evidenceReplaced.map((e) => (
+          <li key={`r-${e.to.sha256}`}>
+            <span className="badge draft">Evidence replaced</span> {e.from.fileName} → {e.to.fileName}
+          </li>
+        ))}
+        {c.evidenceRemoved.map((e) => (
+          <li key={`x-${e.sha256}`}>
+            <span className="badge danger">Evidence removed</span> {e.fileName}
+          </li>
+        ))}
+        {c.actionsOpened.map((a) => (
+          <li key={`o-${a.description}`}>
+            <span className="badge warning">Action opened</span> {a.description}
+          </li>
+        ))}
+        {c.actionsClosed.map((a) => (
+          <li key={`c-${a.description}`}>
+            <span className="badge signed">Action closed</span> {a.description}
+          </li>
+        ))}
+        {c.actionsDropped.map((a) => (
+          <li key={`d-${a.description}`}>
+            <span className="badge">Action dropped</span> {a.description}
+          </li>
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+export function ClaimChanges({ diff }: { readonly diff: AssessmentDiff }) {
+  return (
+    <section className="card" aria-labelledby="changes-heading">
+      <div className="card-header">
+        <h2 id="changes-heading">Claim by claim</h2>
+      </div>
+      {diff.claims.length === 0 ? (
+        <p className="empty">No claim changed.</p>
+      ) : (
+        <ol className="claim-changes">
+          {diff.claims.map((c) => (
+            <ClaimChange key={c.claimId} c={c} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,98 @@
+import { ProgressBar } from '../../components/ProgressBar';
+import { attempt } from '../../stores/announcer';
+import { useImports } from '../../stores/imports';
+import { useNavigation } from '../../stores/navigation';
+
+const METHOD_TEXT = { number: 'By claim number', text: 'By wording', 'number-and-text': 'By number and wording' } as const;
+
+export function FormImportCard() {
+  const { formPlacement: placement, formResult: result, busy, progress, chooseForm, importForm } = useImports();
+  const go = useNavigation((s) => s.go);
+  return (
+    <section className="card" aria-labelledby="form-import-heading">
+      <div className="card-header">
+        <h2 id="form-import-heading">The official assessment form (Word)</h2>
+        <button type="button" className="button" disabled={busy !== null} onClick={() => void attempt(chooseForm)}>
+          Choose a form…
+        </button>
+      </div>
+      <div className="card-body section">
+        {busy === 'form' ? (
+          <div aria-live="polite">
+            <span className="field-label">{progress?.stage ?? 'Reading the form…'}</span>
+            <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? 0} label="Form import progress" />
+          </div>
+        ) : null}
+        {!placement && busy !== 'form' ? <p className="muted">A filled-in copy of the Code's assessment form becomes a new draft; its text is marked for your review.</p> : null}
+        {placement ? (
+          <>
+            <h3>Where each row of {placement.fileName} goes</h3>
+            <p>
+              {placement.rows.length} rows placed on claims, {placement.unplaced.length} not placed, {placement.emptyClaims.length} claims with nothing written.
+              {placement.cover.organisation ? ` Organisation on the cover: ${placement.cover.organisation}.` : ''}
+            </p>
+            {placement.warnings.map((w) => (
+              <div key={w} className="banner warning">
+                <div className="banner-body">{w}</div>
+              </div>
+            ))}
+            <div className="placement-table-wrap" tabIndex={0} role="region" aria-label="Placement of each row">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Row in the form</th>
+                    <th scope="col">Placed on claim</th>
+                    <th scope="col">How</th>
+                    <th scope="col">Note</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {placement.rows.map((r) => (
+                    <tr key={`${r.source.table}-${r.source.row}`}>
+                      <td>
+                        {r.reference} <span className="muted">(table {r.source.table}, row {r.source.row})</span>
+                      </td>
+                      <td>{r.claimId}</td>
+                      <td>{METHOD_TEXT[r.method]}</td>
+                      <td>{r.note ?? <span className="muted">—</span>}</td>
+                    </tr>
+                  ))}
+                  {placement.unplaced.map((u) => (
+                    <tr key={`u-${u.source.table}-${u.source.row}`}>
+                      <td>
+                        {u.reference || u.claimText.slice(0, 60)} <span className="muted">(table {u.source.table}, row {u.source.row})</span>
+                      </td>
+                      <td>
+                        <span className="badge danger">Not placed</span>
+                      </td>
+                      <td colSpan={2}>{u.reason}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {result ? (
+              <div className="banner success">
+                <div className="banner-body">
+                  <span className="banner-title">Imported as a new draft.</span>
+                  <span>
+                    {result.linkedEvidence.length} evidence files linked{result.missingEvidence.length > 0 ? `; ${result.missingEvidence.length} named in the form are not in this database yet` : ''}.
+                  </span>
+                </div>
+                <button type="button" className="button small" onClick={() => go({ name: 'workspace', assessmentId: result.assessment.id, claimId: null })}>
+                  Open it
+                </button>
+              </div>
+            ) : (
+              <div className="button-row end">
+                <button type="button" className="button primary" disabled={busy !== null} onClick={() => void attempt(importForm)}>
+                  Import this form
+                </button>
+              </div>
+            )}
+          </>
+        ) : null}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import { useState, type FormEvent } from 'react';
+import type { AssessmentDetail } from '../../../shared/domain/types';
+import type { PackProfileName } from '../../../shared/ipc/views-signing';
+import { ProgressBar } from '../../components/ProgressBar';
+import { attestationText } from '../../format/attestation';
+import { attempt } from '../../stores/announcer';
+import { useIdentities } from '../../stores/identities';
+import { useNavigation } from '../../stores/navigation';
+import { fileName } from '../../stores/session';
+import { useSigning } from '../../stores/signing';
+
+const PROFILES: readonly { value: PackProfileName; label: string; help: string }[] = [
+  { value: 'customer', label: 'For customers', help: 'Confidential evidence is left out; the pack lists it by fingerprint only.' },
+  { value: 'certification', label: 'For a certification body', help: 'Every evidence file goes in, confidential ones included.' },
+];
+
+export function SignForm(props: {
+  readonly detail: AssessmentDetail;
+  readonly catalogTitle: string;
+  readonly blockers: readonly string[];
+  readonly profile: PackProfileName;
+  readonly onProfile: (p: PackProfileName) => void;
+  readonly defaultIdentity: string | null;
+}) {
+  const { assessment } = props.detail;
+  const identities = useIdentities((s) => s.items);
+  const { outPath, chooseOutPath, sign, progress, jobId, cancel } = useSigning();
+  const go = useNavigation((s) => s.go);
+  const [identity, setIdentity] = useState<string>(props.defaultIdentity ?? '');
+  const [passphrase, setPassphrase] = useState('');
+  const [accept, setAccept] = useState(false);
+  const chosen = identities.find((i) => i.label === identity) ?? identities.find((i) => i.label === props.defaultIdentity) ?? identities[0];
+  const needsAcceptance = props.blockers.length > 0;
+  const running = jobId !== null || progress !== null;
+  const canSign = chosen !== undefined && passphrase.length > 0 && outPath !== null && (!needsAcceptance || accept) && !running;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!canSign || !chosen) return;
+    await attempt(() => sign({ assessmentId: assessment.id, identityLabel: chosen.label, passphrase, profile: props.profile, acceptExceptions: needsAcceptance && accept }));
+    setPassphrase('');
+  };
+  const suggested = `${assessment.organisation} SSCP evidence pack ${assessment.periodEnd ?? ''}`.trim().replace(/[^\w .-]+/g, '_') + '.pdf';
+
+  return (
+    <form className="card card-body sign-form" onSubmit={(e) => void submit(e)}>
+      <fieldset className="section" disabled={running}>
+        <legend className="section-legend">Who the pack is for</legend>
+        <div className="radio-list">
+          {PROFILES.map((p) => (
+            <label key={p.value} className="checkbox-row">
+              <input type="radio" name="profile" value={p.value} checked={props.profile === p.value} onChange={() => props.onProfile(p.value)} />
+              <span>
+                <strong>{p.label}</strong>
+                <br />
+                <span className="muted">{p.help}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className="section" disabled={running}>
+        <legend className="section-legend">Signature</legend>
+        {identities.length === 0 ? (
+          <div className="banner warning">
+            <div className="banner-body">
+              <span className="banner-title">You have no signing identity yet.</span>
+              <span>Create one in Settings: it takes a minute and stays on this computer.</span>
+            </div>
+            <button type="button" className="button small" onClick={() => go({ name: 'settings' })}>
+              Go to Settings
+            </button>
+          </div>
+        ) : (
+          <div className="form-grid">
+            <div className="field">
+              <label htmlFor="identity">Signing identity</label>
+              <select id="identity" className="select" value={chosen?.label ?? ''} onChange={(e) => setIdentity(e.target.value)}>
+                {identities.map((i) => (
+                  <option key={i.label} value={i.label}>
+                    {i.label} ({i.subject.commonName})
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="passphrase">Passphrase</label>
+              <input id="passphrase" className="input" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+            </div>
+          </div>
+        )}
+        <div className="field">
+          <span className="field-label">Save the pack as</span>
+          <div className="button-row">
+            <button type="button" className="button" onClick={() => void attempt(() => chooseOutPath(suggested))}>
+              Choose where to save…
+            </button>
+            <span className="muted" data-testid="out-path">
+              {outPath ? fileName(outPath) : 'Not chosen yet'}
+            </span>
+          </div>
+        </div>
+      </fieldset>
+      <div className="section attestation">
+        <h3>What you are signing</h3>
+        <blockquote>{attestationText(assessment, props.catalogTitle)}</blockquote>
+        {needsAcceptance ? (
+          <label className="checkbox-row accept">
+            <input type="checkbox" checked={accept} onChange={(e) => setAccept(e.target.checked)} disabled={running} />
+            <span>
+              I accept the {props.blockers.length} open {props.blockers.length === 1 ? 'issue' : 'issues'} listed under Readiness. The pack will list each one as an exception I accepted.
+            </span>
+          </label>
+        ) : null}
+      </div>
+      {running ? (
+        <div className="section" aria-live="polite">
+          <span className="field-label">{progress?.stage ?? 'Starting…'}</span>
+          <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? 0} label="Signing progress" />
+          <div className="button-row">
+            <button type="button" className="button small" onClick={() => void attempt(cancel)}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      ) : null}
+      <div className="button-row end">
+        <button type="submit" className="button primary" disabled={!canSign}>
+          Sign and export
+        </button>
+      </div>
+    </form>
+  );
+}

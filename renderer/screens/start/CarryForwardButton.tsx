@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import type { Assessment } from '../../../shared/domain/types';
+import type { ExpiryFlag } from '../../../shared/domain/carry-forward';
+import { Modal } from '../../components/Modal';
+import { formatDate } from '../../format/numbers';
+import { attempt } from '../../stores/announcer';
+import { useAssessments } from '../../stores/assessments';
+import { useNavigation } from '../../stores/navigation';
+
+const REASONS: Readonly<Record<ExpiryFlag['reason'], string>> = {
+  expired: 'has expired',
+  'expires-before-period': 'expires before the new period starts',
+  'expires-during-period': 'expires during the new period',
+};
+
+/** Starts next period's draft from an assessment, then shows what needs attention before opening it. */
+export function CarryForwardButton({ assessment }: { readonly assessment: Assessment }) {
+  const carryForward = useAssessments((s) => s.carryForward);
+  const go = useNavigation((s) => s.go);
+  const [open, setOpen] = useState(false);
+  const [periodStart, setStart] = useState('');
+  const [periodEnd, setEnd] = useState('');
+  const [carried, setCarried] = useState<Awaited<ReturnType<typeof carryForward>> | null>(null);
+  const close = () => {
+    setOpen(false);
+    setCarried(null);
+  };
+  const submit = async () => {
+    const result = await attempt(() =>
+      carryForward({ assessmentId: assessment.id, ...(periodStart ? { periodStart } : {}), ...(periodEnd ? { periodEnd } : {}) }),
+    );
+    if (result) setCarried(result);
+  };
+  return (
+    <>
+      <button type="button" className="button small" onClick={() => setOpen(true)}>
+        Carry forward<span className="visually-hidden"> {assessment.organisation}</span>…
+      </button>
+      {open ? (
+        <Modal
+          title={carried ? 'Next period started' : 'Start the next period'}
+          onClose={close}
+          footer={
+            carried ? (
+              <button type="button" className="button primary" onClick={() => go({ name: 'workspace', assessmentId: carried.assessment.id, claimId: null })}>
+                Open the new draft
+              </button>
+            ) : (
+              <>
+                <button type="button" className="button" onClick={close}>
+                  Cancel
+                </button>
+                <button type="button" className="button primary" onClick={() => void submit()}>
+                  Carry forward
+                </button>
+              </>
+            )
+          }
+        >
+          {carried ? (
+            <div className="section">
+              <p>
+                A new draft for {formatDate(carried.assessment.periodStart, '…')} – {formatDate(carried.assessment.periodEnd, '…')} holds last period's answers, evidence links and open actions. Every claim is marked
+                “Needs review”.
+              </p>
+              {carried.plan.expiryFlags.length > 0 ? (
+                <>
+                  <h3>Evidence to renew</h3>
+                  <ul>
+                    {carried.plan.expiryFlags.map((f) => (
+                      <li key={f.evidenceId}>
+                        {f.fileName} {REASONS[f.reason]} ({formatDate(f.expiryDate)}); used by {f.claimIds.join(', ')}.
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : (
+                <p className="muted">No carried evidence expires before the new period ends.</p>
+              )}
+            </div>
+          ) : (
+            <div className="form-grid">
+              <p className="span-2">
+                Start {assessment.organisation}'s next assessment from this one. Leave the dates empty to follow on directly with a period of the same length.
+              </p>
+              <div className="field">
+                <label htmlFor="cf-start">New period from</label>
+                <input id="cf-start" className="input" type="date" value={periodStart} onChange={(e) => setStart(e.target.value)} />
+              </div>
+              <div className="field">
+                <label htmlFor="cf-end">New period to</label>
+                <input id="cf-end" className="input" type="date" value={periodEnd} onChange={(e) => setEnd(e.target.value)} />
+              </div>
+            </div>
+          )}
+        </Modal>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import { create } from 'zustand';
+import type { JobProgress } from '../../shared/ipc/views';
+import type { FormImportView, FormPlacementView } from '../../shared/ipc/views-form';
+import type { PackImportPreviewView, PackImportResultView } from '../../shared/ipc/views-signing';
+import { call, startJob } from '../ipc/client';
+import { useAnnouncer } from './announcer';
+import { useAssessments } from './assessments';
+
+interface ImportsState {
+  readonly packPath: string | null;
+  readonly fingerprint: string;
+  readonly packPreview: PackImportPreviewView | null;
+  readonly packResult: PackImportResultView | null;
+  readonly formPath: string | null;
+  readonly formPlacement: FormPlacementView | null;
+  readonly formResult: FormImportView | null;
+  readonly progress: JobProgress | null;
+  readonly busy: 'pack' | 'form' | null;
+  readonly setFingerprint: (fingerprint: string) => void;
+  readonly choosePack: () => Promise<void>;
+  readonly importPack: () => Promise<void>;
+  readonly chooseForm: () => Promise<void>;
+  readonly importForm: () => Promise<void>;
+  readonly reset: () => void;
+}
+
+const INITIAL = { packPath: null, fingerprint: '', packPreview: null, packResult: null, formPath: null, formPlacement: null, formResult: null, progress: null, busy: null } as const;
+
+/** Bringing a signed pack or a filled-in Word form into the database: check first, then import. */
+export const useImports = create<ImportsState>((set, get) => {
+  const running = async <T>(kind: 'pack' | 'form', work: () => Promise<T>): Promise<T> => {
+    set({ busy: kind, progress: null });
+    try {
+      return await work();
+    } finally {
+      set({ busy: null, progress: null });
+    }
+  };
+  const onProgress = (progress: JobProgress) => set({ progress });
+  const fingerprintArg = () => (get().fingerprint.trim() ? { fingerprint: get().fingerprint.trim() } : {});
+  const checkPack = async (path: string) => {
+    const job = await startJob('packs.previewImport', { path, ...fingerprintArg() }, onProgress);
+    set({ packPreview: await job.done });
+  };
+  return {
+    ...INITIAL,
+    setFingerprint: (fingerprint) => {
+      set({ fingerprint });
+    },
+    choosePack: async () => {
+      const { path } = await call('dialogs.chooseFile', { purpose: 'pack' });
+      if (!path) return;
+      set({ packPath: path, packPreview: null, packResult: null });
+      await running('pack', () => checkPack(path));
+    },
+    importPack: async () => {
+      const path = get().packPath;
+      if (!path) return;
+      const result = await running('pack', async () => (await startJob('packs.import', { path, ...fingerprintArg() }, onProgress)).done);
+      set({ packResult: result });
+      await useAssessments.getState().load();
+      useAnnouncer.getState().announce(`Imported the signed assessment of ${result.assessment.organisation}.`);
+    },
+    chooseForm: async () => {
+      const { path } = await call('dialogs.chooseFile', { purpose: 'form' });
+      if (!path) return;
+      set({ formPath: path, formPlacement: null, formResult: null });
+      const placement = await running('form', async () => (await startJob('forms.previewImport', { path }, onProgress)).done);
+      set({ formPlacement: placement });
+    },
+    importForm: async () => {
+      const path = get().formPath;
+      if (!path) return;
+      const result = await running('form', async () => (await startJob('forms.import', { path }, onProgress)).done);
+      set({ formResult: result });
+      await useAssessments.getState().load();
+      useAnnouncer.getState().announce(`Imported the form as a new draft for ${result.assessment.organisation}.`);
+    },
+    reset: () => set(INITIAL),
+  };
+});
