@@ -60,7 +60,7 @@ export function Sidebar() {
       <NavGroup heading="Database">
         <NavItem icon="folder" label="Evidence library" route={{ name: 'library' }} disabled={noDb} />
         <NavItem icon="import" label="Import" route={{ name: 'import' }} disabled={noDb} />
-        <NavItem icon="shield" label="Compare" route={{ name: 'compare' }} disabled={noDb} />
+        <NavItem icon="compare" label="Compare" route={{ name: 'compare' }} disabled={noDb} />
         <NavItem icon="settings" label="Settings" route={{ name: 'settings' }} />
       </NavGroup>
       <div className="sidebar-footer">{dbPath ? <span title={dbPath}>Database: {fileName(dbPath)}</span> : 'No database open'}</div>

@@ -18,6 +18,8 @@ const EMPTY: NewAssessmentDraft = {
   sroRole: '',
 };
 
+const FIELD_ORDER = ['organisation', 'periodStart', 'periodEnd', 'sroName', 'sroRole'] as const;
+
 /** Step 2: who is assessed, for what period, and who signs. */
 export function NewAssessmentScreen() {
   const [draft, setDraft] = useState<NewAssessmentDraft>(EMPTY);
@@ -33,7 +35,9 @@ export function NewAssessmentScreen() {
     e.preventDefault();
     setShowErrors(true);
     if (!checked.fields) {
-      document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      // Field ids match the draft's keys; take the first wrong one in the order shown.
+      const first = FIELD_ORDER.find((key) => checked.errors[key]);
+      if (first) document.getElementById(first)?.focus();
       return;
     }
     setBusy(true);

@@ -44,63 +44,67 @@ export function SignForm(props: {
 
   return (
     <form className="card card-body sign-form" onSubmit={(e) => void submit(e)}>
-      <fieldset className="section" disabled={running}>
-        <legend className="section-legend">Who the pack is for</legend>
-        <div className="radio-list">
-          {PROFILES.map((p) => (
-            <label key={p.value} className="checkbox-row">
-              <input type="radio" name="profile" value={p.value} checked={props.profile === p.value} onChange={() => props.onProfile(p.value)} />
-              <span>
-                <strong>{p.label}</strong>
-                <br />
-                <span className="muted">{p.help}</span>
+      <div className="section">
+        <fieldset disabled={running}>
+          <legend className="section-legend">Who the pack is for</legend>
+          <div className="radio-list">
+            {PROFILES.map((p) => (
+              <label key={p.value} className="checkbox-row">
+                <input type="radio" name="profile" value={p.value} checked={props.profile === p.value} onChange={() => props.onProfile(p.value)} />
+                <span>
+                  <strong>{p.label}</strong>
+                  <br />
+                  <span className="muted">{p.help}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      </div>
+      <div className="section">
+        <fieldset disabled={running}>
+          <legend className="section-legend">Signature</legend>
+          {identities.length === 0 ? (
+            <div className="banner warning">
+              <div className="banner-body">
+                <span className="banner-title">You have no signing identity yet.</span>
+                <span>Create one in Settings: it takes a minute and stays on this computer.</span>
+              </div>
+              <button type="button" className="button small" onClick={() => go({ name: 'settings' })}>
+                Go to Settings
+              </button>
+            </div>
+          ) : (
+            <div className="form-grid">
+              <div className="field">
+                <label htmlFor="identity">Signing identity</label>
+                <select id="identity" className="select" value={chosen?.label ?? ''} onChange={(e) => setIdentity(e.target.value)}>
+                  {identities.map((i) => (
+                    <option key={i.label} value={i.label}>
+                      {i.label} ({i.subject.commonName})
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="passphrase">Passphrase</label>
+                <input id="passphrase" className="input" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+              </div>
+            </div>
+          )}
+          <div className="field">
+            <span className="field-label">Save the pack as</span>
+            <div className="button-row">
+              <button type="button" className="button" onClick={() => void attempt(() => chooseOutPath(suggested))}>
+                Choose where to save…
+              </button>
+              <span className="muted" data-testid="out-path">
+                {outPath ? fileName(outPath) : 'Not chosen yet'}
               </span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className="section" disabled={running}>
-        <legend className="section-legend">Signature</legend>
-        {identities.length === 0 ? (
-          <div className="banner warning">
-            <div className="banner-body">
-              <span className="banner-title">You have no signing identity yet.</span>
-              <span>Create one in Settings: it takes a minute and stays on this computer.</span>
-            </div>
-            <button type="button" className="button small" onClick={() => go({ name: 'settings' })}>
-              Go to Settings
-            </button>
-          </div>
-        ) : (
-          <div className="form-grid">
-            <div className="field">
-              <label htmlFor="identity">Signing identity</label>
-              <select id="identity" className="select" value={chosen?.label ?? ''} onChange={(e) => setIdentity(e.target.value)}>
-                {identities.map((i) => (
-                  <option key={i.label} value={i.label}>
-                    {i.label} ({i.subject.commonName})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="passphrase">Passphrase</label>
-              <input id="passphrase" className="input" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
             </div>
           </div>
-        )}
-        <div className="field">
-          <span className="field-label">Save the pack as</span>
-          <div className="button-row">
-            <button type="button" className="button" onClick={() => void attempt(() => chooseOutPath(suggested))}>
-              Choose where to save…
-            </button>
-            <span className="muted" data-testid="out-path">
-              {outPath ? fileName(outPath) : 'Not chosen yet'}
-            </span>
-          </div>
-        </div>
-      </fieldset>
+        </fieldset>
+      </div>
       <div className="section attestation">
         <h3>What you are signing</h3>
         <blockquote>{attestationText(assessment, props.catalogTitle)}</blockquote>

@@ -64,7 +64,7 @@ export function Navigator(props: { readonly catalog: Catalog; readonly detail: A
                               onClick={() => props.onSelect(claim.id)}
                             >
                               <StatusMark status={status} decorative />
-                              <span className="nav-claim-id">{claim.id}</span>
+                              <span className="nav-claim-id">{claim.id}</span>{' '}
                               <span className="nav-claim-title">
                                 {claim.title}
                                 <span className="visually-hidden">, {ROLLUP_LABELS[status]}</span>

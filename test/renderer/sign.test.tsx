@@ -1,0 +1,74 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CURRENT_CATALOG } from '../../shared/catalog/index';
+import type { IdentityView } from '../../shared/ipc/views-signing';
+import { SignForm } from '../../renderer/screens/sign/SignForm';
+import { useIdentities } from '../../renderer/stores/identities';
+import { useSigning } from '../../renderer/stores/signing';
+import { installFakeApi, type FakeApi } from './fake-api';
+import { makeDetail } from './fixtures';
+
+const identity: IdentityView = {
+  label: 'Priya 2026',
+  kind: 'self-signed',
+  algorithm: 'ECDSA-P256',
+  fingerprint: 'cd'.repeat(32),
+  subject: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme' },
+  notBefore: '2026-01-01T00:00:00.000Z',
+  notAfter: '2028-01-01T00:00:00.000Z',
+  rootFingerprint: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+};
+
+describe('signing', () => {
+  let fake: FakeApi;
+  beforeEach(() => {
+    fake = installFakeApi();
+    useIdentities.setState({ items: [identity], loaded: true });
+    useSigning.getState().reset();
+    fake.answer('dialogs.saveFile', () => ({ path: '/home/priya/Acme pack.pdf' }));
+  });
+  afterEach(cleanup);
+
+  function renderForm(blockers: string[]) {
+    render(<SignForm detail={makeDetail()} catalogTitle={CURRENT_CATALOG.title} blockers={blockers} profile="customer" onProfile={() => {}} defaultIdentity="Priya 2026" />);
+  }
+
+  it('shows the attestation the pack prints, naming the SRO', () => {
+    renderForm([]);
+    expect(screen.getByText(/^I, Priya Raman, Chief Technology Officer of Acme Software Ltd, am the Senior Responsible Owner/)).toBeTruthy();
+  });
+
+  it('signs only with a passphrase, a place to save, and open issues explicitly accepted', async () => {
+    renderForm(['Claim 1.1.3 has not been assessed yet.']);
+    const sign = screen.getByRole('button', { name: 'Sign and export' });
+    expect(sign.hasAttribute('disabled')).toBe(true);
+    await userEvent.type(screen.getByLabelText('Passphrase'), 'correct horse battery staple');
+    await userEvent.click(screen.getByRole('button', { name: 'Choose where to save…' }));
+    await waitFor(() => expect(screen.getByTestId('out-path').textContent).toBe('Acme pack.pdf'));
+    expect(sign.hasAttribute('disabled')).toBe(true);
+    await userEvent.click(screen.getByRole('checkbox', { name: /I accept the 1 open issue/ }));
+    expect(sign.hasAttribute('disabled')).toBe(false);
+
+    fake.answer('packs.export', () => ({ jobId: 'sign-1' }));
+    fake.answer('assessments.get', () => makeDetail());
+    await userEvent.click(sign);
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'packs.export')).toBe(true));
+    expect(fake.calls.find((c) => c.channel === 'packs.export')?.args).toEqual({
+      assessmentId: 'a1',
+      identityLabel: 'Priya 2026',
+      passphrase: 'correct horse battery staple',
+      profile: 'customer',
+      acceptExceptions: true,
+      outPath: '/home/priya/Acme pack.pdf',
+    });
+    fake.emit('jobs.progress', { jobId: 'sign-1', stage: 'Embedding the evidence', done: 3, total: 4 });
+    expect(await screen.findByText('Embedding the evidence')).toBeTruthy();
+    expect(screen.getByRole('progressbar', { name: 'Signing progress' }).getAttribute('aria-valuenow')).toBe('75');
+    fake.emit('jobs.done', { jobId: 'sign-1', result: { ok: false, error: { kind: 'wrong-passphrase', message: 'That passphrase does not unlock the signing identity.' } } });
+    // A failed signing leaves no passphrase behind in the form.
+    await waitFor(() => expect((screen.getByLabelText('Passphrase') as HTMLInputElement).value).toBe(''));
+  });
+});
