@@ -27,6 +27,8 @@ function sendToWindow(channel: string, payload: unknown): void {
 }
 
 function start(): void {
+  // The pack's fonts ship in the app bundle; the bundled code cannot find them by its own path.
+  process.env.SSCP_ASSETS_DIR ??= join(app.getAppPath(), 'assets');
   const settings = createSettingsStore();
   const jobs = new JobRunner((event, payload) => sendToWindow(event, payload));
   const { handlers, session } = createServiceHandlers({

@@ -43,6 +43,7 @@ describe('the main window', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
       preload: '/opt/sscp/preload.cjs',
     });
     expect(window.loadedFile).toBe(join(rendererRoot, 'index.html'));
