@@ -273,8 +273,18 @@ describe('the SRO journey in Chromium', () => {
     await checkScreen('14-compare');
   });
 
-  it('never made a request outside the app, and the CSP held', async () => {
+  it('finds no damage when the SRO checks the database', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('button', { name: 'Check for damage' }).click();
+    await visible(page.getByText('No damage found', { exact: false }), 30_000);
+  });
+
+  it('never made a request outside the app, the CSP held, and the bridge refuses callers without the token', async () => {
     expect(app.strayRequests).toEqual([]);
+    const anonymous = await fetch(`${bridge.url}/invoke`, { method: 'POST', body: JSON.stringify({ channel: 'assessments.list', args: {} }) });
+    expect(anonymous.status).toBe(403);
+    const forged = await fetch(`${bridge.url}/invoke`, { method: 'POST', headers: { 'x-sscp-token': '0'.repeat(64) }, body: '{}' });
+    expect(forged.status).toBe(403);
     const blocked = await page.evaluate(async () => {
       try {
         await fetch('https://example.com/');

@@ -60,11 +60,15 @@ export function IdentitiesSection() {
                 <span>Default</span>
               </label>
               <button type="button" className="button small" onClick={() => void attempt(() => exportCertificate(i.label, false))}>
-                Export certificate<span className="visually-hidden"> of {i.label}</span>…
+                <span>
+                  Export certificate<span className="visually-hidden"> of {i.label}</span>…
+                </span>
               </button>
               {i.rootFingerprint && i.rootFingerprint !== i.fingerprint ? (
                 <button type="button" className="button small" onClick={() => void attempt(() => exportCertificate(i.label, true))}>
-                  Export root<span className="visually-hidden"> of {i.label}</span>…
+                  <span>
+                    Export root<span className="visually-hidden"> of {i.label}</span>…
+                  </span>
                 </button>
               ) : null}
             </div>

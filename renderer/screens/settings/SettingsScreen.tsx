@@ -3,6 +3,7 @@ import type { ThemeSetting } from '../../../shared/ipc/views';
 import { attempt } from '../../stores/announcer';
 import { useSession } from '../../stores/session';
 import { AboutSection } from './AboutSection';
+import { DatabaseSection } from './DatabaseSection';
 import { FoldersSection } from './FoldersSection';
 import { IdentitiesSection } from './IdentitiesSection';
 
@@ -35,6 +36,7 @@ export function SettingsScreen() {
         </fieldset>
       </section>
       <FoldersSection />
+      <DatabaseSection />
       <AboutSection />
     </div>
   );

@@ -34,7 +34,9 @@ export function CarryForwardButton({ assessment }: { readonly assessment: Assess
   return (
     <>
       <button type="button" className="button small" onClick={() => setOpen(true)}>
-        Carry forward<span className="visually-hidden"> {assessment.organisation}</span>…
+        <span>
+          Carry forward<span className="visually-hidden"> {assessment.organisation}</span>…
+        </span>
       </button>
       {open ? (
         <Modal

@@ -1,4 +1,7 @@
+import { useState } from 'react';
 import type { EvidenceItem } from '../../../shared/domain/types';
+import { useAssessment } from '../../stores/assessment';
+import { EditEvidenceDialog } from '../library/EditEvidenceDialog';
 import { formatBytes, formatDate, shortHash } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 import { useAttachments } from '../../stores/attachments';
@@ -8,6 +11,8 @@ import { Icon } from '../../components/Icon';
 export function EvidenceRow({ item, claimId, frozen }: { readonly item: EvidenceItem; readonly claimId: string; readonly frozen: boolean }) {
   const unlink = useAttachments((s) => s.unlink);
   const showPreview = useLibrary((s) => s.showPreview);
+  const refresh = useAssessment((s) => s.refresh);
+  const [editing, setEditing] = useState(false);
   return (
     <li className="evidence-item">
       <div className="evidence-main">
@@ -27,11 +32,25 @@ export function EvidenceRow({ item, claimId, frozen }: { readonly item: Evidence
           <Icon name="eye" /> Preview
         </button>
         {!frozen ? (
+          <button type="button" className="button small" onClick={() => setEditing(true)} aria-label={`Details of ${item.fileName}`}>
+            Details
+          </button>
+        ) : null}
+        {!frozen ? (
           <button type="button" className="button small danger" onClick={() => void attempt(() => unlink(claimId, item.id))} aria-label={`Remove ${item.fileName} from this claim`}>
             Remove
           </button>
         ) : null}
       </div>
+      {editing ? (
+        <EditEvidenceDialog
+          item={item}
+          onClose={() => {
+            setEditing(false);
+            void attempt(refresh);
+          }}
+        />
+      ) : null}
     </li>
   );
 }
