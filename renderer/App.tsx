@@ -3,6 +3,7 @@ import { ErrorBanner } from './components/ErrorBanner';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { useMenuCommands } from './hooks/useMenuCommands';
+import { useSaveBeforeClose } from './hooks/useSaveBeforeClose';
 import { useTheme } from './hooks/useTheme';
 import { attempt } from './stores/announcer';
 import { useNavigation } from './stores/navigation';
@@ -15,6 +16,7 @@ export function App() {
   const route = useNavigation((s) => s.route);
   useTheme();
   useMenuCommands();
+  useSaveBeforeClose();
 
   useEffect(() => {
     void attempt(init);

@@ -7,6 +7,7 @@ import { createServiceHandlers } from '../ipc/handlers';
 import { JobRunner } from '../ipc/jobs';
 import { collectLicences } from '../ipc/licences';
 import { openWorkspace } from '../services/workspace';
+import { guardClose } from './close-guard';
 import { createDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -20,6 +21,7 @@ const preloadPath = join(__dirname, 'preload.cjs');
 const rendererRoot = join(__dirname, '..', 'renderer');
 
 let mainWindow: BrowserWindow | null = null;
+let closeGuard: { readonly pageSaved: () => void } | null = null;
 const getWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
 function sendToWindow(channel: string, payload: unknown): void {
@@ -48,6 +50,7 @@ function start(): void {
     applyTheme: (theme) => {
       nativeTheme.themeSource = theme;
     },
+    pageSaved: () => closeGuard?.pageSaved(),
   });
   registerIpc(ipcMain, createDispatch({ ...handlers, ...platform }), makeSenderCheck(getWindow, rendererRoot));
 
@@ -72,6 +75,7 @@ function start(): void {
       const window = getWindow();
       if (window) settings.saveWindowBounds(window.getNormalBounds());
     });
+    closeGuard = guardClose(mainWindow, () => sendToWindow('app.closing', {}));
     mainWindow.on('closed', () => {
       jobs.cancelAll();
       mainWindow = null;

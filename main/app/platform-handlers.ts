@@ -14,10 +14,16 @@ export function createPlatformHandlers(deps: {
   readonly appInfo: () => Promise<AppInfo>;
   /** Native dialogs and the window background follow the chosen theme. */
   readonly applyTheme: (theme: ThemeSetting) => void;
+  /** The page saved everything after being told the window is closing. */
+  readonly pageSaved: () => void;
 }): PlatformHandlers {
   const { dialogs, settings } = deps;
   return {
     'app.info': () => deps.appInfo(),
+    'app.readyToClose': async () => {
+      deps.pageSaved();
+      return null;
+    },
     'settings.get': async () => settings.get(),
     'settings.update': async (patch) => {
       const next = settings.update(patch);

@@ -33,6 +33,8 @@ const job = <T>() => ({ result: returns<JobStarted>(), job: returns<T>() });
 export const contract = {
   // The application itself, settings, native dialogs and the desktop shell (main/app).
   'app.info': { args: none, result: returns<AppInfo>(), platform: true },
+  /** The page has saved everything after an `app.closing` event: the window may close now. */
+  'app.readyToClose': { args: none, result: returns<null>(), platform: true },
   'settings.get': { args: none, result: returns<Settings>(), platform: true },
   'settings.update': { args: settingsPatch, result: returns<Settings>(), platform: true },
   'dialogs.openDatabase': { args: none, result: returns<PickedPath>(), platform: true },
@@ -179,9 +181,11 @@ export interface ContractEvents {
   readonly 'jobs.progress': JobProgress;
   readonly 'jobs.done': { readonly jobId: string; readonly result: IpcResult<unknown> };
   readonly 'menu.command': { readonly command: MenuCommand };
+  /** The window is about to close: save anything pending, then call `app.readyToClose`. */
+  readonly 'app.closing': Record<string, never>;
 }
 export type EventName = keyof ContractEvents;
-export const eventNames: readonly EventName[] = ['jobs.progress', 'jobs.done', 'menu.command'];
+export const eventNames: readonly EventName[] = ['jobs.progress', 'jobs.done', 'menu.command', 'app.closing'];
 
 /** Menu commands main forwards to the window, for actions the renderer carries out. */
 export const MENU_COMMANDS = ['open-database', 'new-database', 'new-assessment', 'undo-last-change', 'show-settings', 'show-about'] as const;

@@ -12,6 +12,8 @@ export interface Bridge {
   readonly url: string;
   readonly token: string;
   readonly platform: TestPlatform;
+  /** Sends an event to the page as main would (the window closing, a menu command). */
+  readonly emit: <E extends EventName>(event: E, payload: ContractEvents[E]) => void;
   readonly close: () => Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startBridge(appRoot: string): Promise<Bridge> {
     url: `http://127.0.0.1:${port}`,
     token,
     platform,
+    emit,
     close: async () => {
       jobs.cancelAll();
       wake?.();

@@ -40,6 +40,13 @@ async function waitForSaved(): Promise<void> {
   await expect.poll(() => page.getByTestId('save-state').textContent(), { timeout: 10_000 }).toBe('All changes saved');
 }
 
+/** The id of the assessment open in the workspace, from the app's own list. */
+async function currentAssessmentId(): Promise<string> {
+  const res = await fetch(`${bridge.url}/invoke`, { method: 'POST', headers: { 'x-sscp-token': bridge.token }, body: JSON.stringify({ channel: 'assessments.list', args: {} }) });
+  const list = (await res.json()) as { value: { assessment: { id: string } }[] };
+  return list.value[0]!.assessment.id;
+}
+
 async function openClaim(id: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: new RegExp(`^${id.replace(/\./g, '\\.')} `) }).click();
   await expect.poll(() => page.locator('#claim-heading').textContent()).toContain(id);
@@ -115,6 +122,20 @@ describe('the SRO journey in Chromium', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Undid the last change to claim 1.2.1');
     await page.getByRole('radio', { name: 'Not met' }).check();
     await waitForSaved();
+  });
+
+  it('saves the last words typed when the window closes before the autosave pause', async () => {
+    await openClaim('1.2.1');
+    await page.getByLabel('Arguments and assumptions').fill('No inventory of third-party components yet.');
+    bridge.emit('app.closing', {});
+    await expect.poll(() => bridge.platform.closeReadyCalls.length, { timeout: 10_000 }).toBe(1);
+    const res = await fetch(`${bridge.url}/invoke`, {
+      method: 'POST',
+      headers: { 'x-sscp-token': bridge.token },
+      body: JSON.stringify({ channel: 'assessments.get', args: { assessmentId: await currentAssessmentId() } }),
+    });
+    const detail = (await res.json()) as { value: { responses: { claimId: string; arguments: string }[] } };
+    expect(detail.value.responses.find((r) => r.claimId === '1.2.1')?.arguments).toBe('No inventory of third-party components yet.');
   });
 
   it('attaches real files with progress, and links one from the library to another claim', async () => {

@@ -13,6 +13,8 @@ export interface TestPlatform {
   readonly recordRecent: (path: string) => void;
   readonly revealed: string[];
   readonly openedExternally: string[];
+  /** Each time the page said it had saved everything after `app.closing`. */
+  readonly closeReadyCalls: string[];
 }
 
 /**
@@ -24,11 +26,13 @@ export function createTestPlatform(appRoot: string): TestPlatform {
   let settings: Settings = { theme: 'light', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null };
   const revealed: string[] = [];
   const openedExternally: string[] = [];
+  const closeReadyCalls: string[] = [];
   const next = (purpose: Purpose): readonly string[] => answers.get(purpose)?.shift() ?? [];
   const one = (purpose: Purpose) => ({ path: next(purpose)[0] ?? null });
   return {
     revealed,
     openedExternally,
+    closeReadyCalls,
     answerNextDialog: (purpose, paths) => answers.set(purpose, [...(answers.get(purpose) ?? []), paths]),
     recordRecent: (path) => {
       settings = { ...settings, recentDatabases: [path, ...settings.recentDatabases.filter((p) => p !== path)].slice(0, 8) };
@@ -40,6 +44,10 @@ export function createTestPlatform(appRoot: string): TestPlatform {
         catalogVersion: `${CURRENT_CATALOG.id} ${CURRENT_CATALOG.version}`,
         licences: await collectLicences(appRoot),
       }),
+      'app.readyToClose': async () => {
+        closeReadyCalls.push(new Date().toISOString());
+        return null;
+      },
       'settings.get': async () => settings,
       'settings.update': async (patch) => {
         settings = {

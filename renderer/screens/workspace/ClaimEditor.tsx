@@ -12,6 +12,8 @@ import { SaveIndicator } from './SaveIndicator';
 export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDetail; readonly context: ClaimInContext }) {
   const { claim, principle, theme } = context;
   const editClaim = useAssessment((s) => s.editClaim);
+  // Leaving a text box saves at once rather than after the typing pause.
+  const flush = useAssessment((s) => s.flush);
   const response = responseFor(detail, claim.id);
   const inScope = isClaimInScope(detail.assessment, claim.id);
   const frozen = detail.assessment.state !== 'draft';
@@ -103,14 +105,14 @@ export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDe
             <span className="field-help" id="evidence-text-help">
               What shows the claim is met: name the documents, records or systems, in words a reader outside the company understands.
             </span>
-            <textarea id="evidence-text" className="textarea" aria-describedby="evidence-text-help" value={response.evidenceText} onChange={(e) => edit({ evidenceText: e.target.value })} />
+            <textarea id="evidence-text" className="textarea" aria-describedby="evidence-text-help" value={response.evidenceText} onChange={(e) => edit({ evidenceText: e.target.value })} onBlur={() => void flush()} />
           </div>
           <div className="field">
             <label htmlFor="arguments">Arguments and assumptions</label>
             <span className="field-help" id="arguments-help">
               Why the evidence supports your result, and anything you assumed.
             </span>
-            <textarea id="arguments" className="textarea" aria-describedby="arguments-help" value={response.arguments} onChange={(e) => edit({ arguments: e.target.value })} />
+            <textarea id="arguments" className="textarea" aria-describedby="arguments-help" value={response.arguments} onChange={(e) => edit({ arguments: e.target.value })} onBlur={() => void flush()} />
           </div>
         </fieldset>
 
