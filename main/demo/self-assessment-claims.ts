@@ -456,9 +456,11 @@ export const SELF_ASSESSED_CLAIMS: readonly SelfAssessedClaim[] = [
     claimId: '3.5.2',
     result: 'met',
     status: 'done',
-    evidenceText: 'Every release runs the whole test plan; the app\'s window is sandboxed, with a strict content security policy, by default.',
-    arguments: 'Updates go through the same tests as any change (1.3). Secure settings are the defaults, not options: there is nothing for a customer to switch on.',
-    evidence: ['test-plan', 'ci-script', 'window-hardening', 'content-security-policy', 'electronegativity-triage'],
+    evidenceText:
+      'Every release runs the whole test plan, an Electron security scan included; the app\'s window is sandboxed with a strict content security policy, and the packaged app has its Electron fuses set, by default.',
+    arguments:
+      'Updates go through the same tests as any change (1.3), and npm test fails on any Electron security finding that has not been triaged. Secure settings are the defaults, not options: there is nothing for a customer to switch on.',
+    evidence: ['test-plan', 'ci-script', 'window-hardening', 'content-security-policy', 'packaging-config', 'electronegativity-triage'],
   },
 
   // 4.1 Support and maintenance
