@@ -10,6 +10,7 @@ import { attempt } from '../../stores/announcer';
 import { useAssessment } from '../../stores/assessment';
 import { ActionsByOwner } from './ActionsByOwner';
 import { DashboardActions } from './DashboardActions';
+import { HistoryCard } from './HistoryCard';
 import { BlockerList } from './BlockerList';
 import { ResultsChart } from './ResultsChart';
 import { SummaryTiles } from './SummaryTiles';
@@ -68,6 +69,7 @@ export function DashboardScreen({ assessmentId }: { readonly assessmentId: strin
             </div>
             <ActionsByOwner actions={detail.actions} today={today} assessmentId={assessment.id} />
           </section>
+          <HistoryCard assessmentId={assessment.id} updatedAt={assessment.updatedAt} />
         </div>
       </div>
     </div>

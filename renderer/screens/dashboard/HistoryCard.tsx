@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'react';
+import type { AuditEntry } from '../../../shared/domain/types';
+import { call } from '../../ipc/client';
+import { describeAuditEntry } from '../../format/audit';
+import { formatInstant } from '../../format/numbers';
+import { attempt } from '../../stores/announcer';
+
+const SHOWN = 8;
+
+/** The latest entries of the tamper-evident audit log for this assessment. */
+export function HistoryCard({ assessmentId, updatedAt }: { readonly assessmentId: string; readonly updatedAt: string }) {
+  const [entries, setEntries] = useState<readonly AuditEntry[] | null>(null);
+  useEffect(() => {
+    void attempt(async () => setEntries(await call('assessments.audit', { assessmentId })));
+  }, [assessmentId, updatedAt]);
+  return (
+    <section className="card" aria-labelledby="history-heading">
+      <div className="card-header">
+        <h2 id="history-heading">Recent history</h2>
+        {entries ? <span className="muted">{entries.length} recorded changes</span> : null}
+      </div>
+      {entries && entries.length > 0 ? (
+        <ol className="history-list">
+          {[...entries]
+            .reverse()
+            .slice(0, SHOWN)
+            .map((e) => (
+              <li key={e.seq}>
+                <span className="muted history-time">{formatInstant(e.at)}</span>
+                <span>{describeAuditEntry(e)}</span>
+              </li>
+            ))}
+        </ol>
+      ) : (
+        <p className="card-body muted">{entries ? 'Nothing recorded yet.' : 'Loading…'}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DashboardScreen } from '../../renderer/screens/dashboard/DashboardScreen';
+import { useAssessment } from '../../renderer/stores/assessment';
+import { installFakeApi, type FakeApi } from './fake-api';
+import { makeDetail, makeEvidence } from './fixtures';
+
+describe('the dashboard', () => {
+  let fake: FakeApi;
+  beforeEach(() => {
+    fake = installFakeApi();
+    useAssessment.setState({ detail: null, saveState: 'idle', lastChange: null });
+    fake.answer('assessments.audit', () => [
+      { seq: 1, at: '2026-11-01T09:00:00.000Z', assessmentId: 'a1', action: 'assessment.created', detail: {}, prevHash: '', hash: '' },
+      { seq: 2, at: '2026-11-01T09:05:00.000Z', assessmentId: 'a1', action: 'evidence.attached', detail: { claimId: '1.1.1', fileName: 'policy.pdf' }, prevHash: '', hash: '' },
+    ]);
+    fake.answer('assessments.get', () =>
+      makeDetail({
+        responses: [
+          { assessmentId: 'a1', claimId: '1.1.1', status: 'done', result: 'met', evidenceText: 'Policy', arguments: '', updatedAt: '2026-11-01T00:00:00.000Z' },
+          { assessmentId: 'a1', claimId: '1.1.2', status: 'in-progress', result: 'not-met', evidenceText: '', arguments: '', updatedAt: '2026-11-01T00:00:00.000Z' },
+        ],
+        evidence: [makeEvidence({ expiryDate: '2000-01-01' })],
+        links: [{ assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'e1' }],
+        actions: [
+          { id: 'x1', assessmentId: 'a1', claimId: '1.1.2', description: 'Train the new starters', owner: 'Head of Engineering', dueDate: '2001-01-31', state: 'open', createdAt: '', updatedAt: '' },
+          { id: 'x2', assessmentId: 'a1', claimId: '1.1.2', description: 'Write the course', owner: '', dueDate: null, state: 'open', createdAt: '', updatedAt: '' },
+        ],
+      }),
+    );
+  });
+  afterEach(cleanup);
+
+  it('draws each principle as a labelled bar of its claim results', async () => {
+    render(<DashboardScreen assessmentId="a1" />);
+    const bar = await screen.findByRole('img', { name: /^Principle 1\.1: / });
+    expect(bar.getAttribute('aria-label')).toMatch(/1 met, 1 not met, \d+ not assessed/);
+    expect(screen.getAllByRole('img', { name: /^Principle / })).toHaveLength(14);
+  });
+
+  it('lists what blocks signing, expired evidence, and open actions by owner with what is overdue', async () => {
+    render(<DashboardScreen assessmentId="a1" />);
+    const blockers = (await screen.findByRole('heading', { name: 'Before you can sign' })).closest('section')!;
+    expect(within(blockers).getAllByText('Blocks signing').length).toBeGreaterThan(0);
+    expect(within(blockers).getByRole('button', { name: 'Go to 1.1.3' })).toBeTruthy();
+    const expiring = screen.getByRole('heading', { name: 'Evidence expiring soon' }).closest('section')!;
+    expect(within(expiring).getByText(/Secure development policy\.pdf/)).toBeTruthy();
+    const actions = screen.getByRole('heading', { name: 'Open remedial actions' }).closest('section')!;
+    const owners = within(actions).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    expect(owners).toEqual(['Head of Engineering', 'No owner yet']);
+    expect(within(actions).getByText('Overdue since 31/01/2001')).toBeTruthy();
+    expect(await screen.findByText('Evidence attached (claim 1.1.1): policy.pdf')).toBeTruthy();
+  });
+});

@@ -1,0 +1,89 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PackImportPreviewView, VerificationView } from '../../shared/ipc/views-signing';
+import { ImportScreen } from '../../renderer/screens/import/ImportScreen';
+import { installFakeApi, type FakeApi } from './fake-api';
+
+function verification(overrides: Partial<VerificationView>): VerificationView {
+  return {
+    valid: true,
+    trusted: false,
+    summary: 'Valid: signed by Priya Raman, and nothing has changed since.',
+    problems: [],
+    warnings: [],
+    checks: [{ id: 'digest', outcome: 'pass', message: 'The signed bytes match the signature.' }],
+    signer: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme', fingerprint: 'ab'.repeat(32) },
+    fingerprint: 'ab'.repeat(32),
+    signedAt: '2026-11-22T15:00:00.000Z',
+    packId: 'p1',
+    profile: 'customer',
+    files: [],
+    fileSize: 1000,
+    ...overrides,
+  };
+}
+
+function preview(v: VerificationView): PackImportPreviewView {
+  return {
+    file: { path: '/in/pack.pdf', name: 'pack.pdf', size: 1000, sha256: 'cd'.repeat(32) },
+    verification: v,
+    packId: 'p1',
+    profile: 'customer',
+    signedAt: v.signedAt,
+    assessment: {
+      organisation: 'Acme',
+      products: [],
+      role: 'developer-distributor',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      sroName: 'Priya Raman',
+      sroRole: 'CTO',
+      catalog: 'uk-sscp 2025.1',
+      claims: 45,
+      results: { 'not-assessed': 40, met: 3, 'partially-met': 1, 'not-met': 1, 'not-applicable': 0 },
+      actions: 1,
+      evidenceFiles: 2,
+      evidenceWithheld: 0,
+    },
+    alreadyImported: null,
+    renamed: [],
+  };
+}
+
+describe('importing a pack', () => {
+  let fake: FakeApi;
+  beforeEach(() => {
+    fake = installFakeApi();
+    fake.answer('dialogs.chooseFile', () => ({ path: '/in/pack.pdf' }));
+    fake.answer('packs.previewImport', () => ({ jobId: 'p' }));
+  });
+  afterEach(cleanup);
+
+  async function choosePack(v: VerificationView) {
+    render(<ImportScreen />);
+    await userEvent.type(screen.getByLabelText("Signer's published fingerprint (optional)"), 'AB'.repeat(32));
+    await userEvent.click(screen.getByRole('button', { name: 'Choose a pack…' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'packs.previewImport')).toBe(true));
+    fake.emit('jobs.done', { jobId: 'p', result: { ok: true, value: preview(v) } });
+  }
+
+  it('shows the verification first and refuses to import a pack that does not verify', async () => {
+    await choosePack(verification({ valid: false, summary: 'The file was changed after signing.', problems: ['Embedded file policy.pdf does not match.'] }));
+    expect(await screen.findByText('This pack does not verify.')).toBeTruthy();
+    expect(screen.getByText('Embedded file policy.pdf does not match.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Import this pack' }).hasAttribute('disabled')).toBe(true);
+    expect(fake.calls.find((c) => c.channel === 'packs.previewImport')?.args).toEqual({ path: '/in/pack.pdf', fingerprint: 'AB'.repeat(32) });
+  });
+
+  it('explains an untrusted signer, then imports with the fingerprint given', async () => {
+    await choosePack(verification({ trusted: false }));
+    expect(await screen.findByText('Signature valid; the signer is not yet trusted.')).toBeTruthy();
+    expect(screen.getByText(/SHA-256 abab abab/)).toBeTruthy();
+    fake.answer('packs.import', () => ({ jobId: 'i' }));
+    fake.answer('assessments.list', () => []);
+    await userEvent.click(screen.getByRole('button', { name: 'Import this pack' }));
+    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'packs.import')?.args).toEqual({ path: '/in/pack.pdf', fingerprint: 'AB'.repeat(32) }));
+  });
+});
