@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import { CURRENT_CATALOG } from '../../shared/catalog/index';
 import { createDispatch } from '../ipc/dispatch';
 import { createServiceHandlers } from '../ipc/handlers';
-import { JobRunner } from '../ipc/jobs';
+import { JobRunner, type JobEventSink } from '../ipc/jobs/runner';
+import { processExecutor } from '../ipc/jobs/process-executor';
 import { collectLicences } from '../ipc/licences';
 import { openWorkspace } from '../services/workspace';
 import { guardClose } from './close-guard';
+import { forkUtilityHost } from './job-host';
 import { createDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
@@ -32,10 +34,14 @@ function start(): void {
   // The pack's fonts ship in the app bundle; the bundled code cannot find them by its own path.
   process.env.SSCP_ASSETS_DIR ??= join(app.getAppPath(), 'assets');
   const settings = createSettingsStore();
-  const jobs = new JobRunner((event, payload) => sendToWindow(event, payload));
+  const emit: JobEventSink = (event, payload) => sendToWindow(event, payload);
+  const jobs = new JobRunner(emit);
+  // Long jobs run in a utility process, so signing a big pack never stalls the window.
+  const executor = processExecutor(() => forkUtilityHost(join(__dirname, 'job-host.cjs')), emit);
   const { handlers, session } = createServiceHandlers({
     openWorkspace,
     jobs,
+    executor,
     onWorkspaceOpened: (dbPath) => settings.addRecentDatabase(dbPath),
   });
   const platform = createPlatformHandlers({
@@ -77,7 +83,7 @@ function start(): void {
     });
     closeGuard = guardClose(mainWindow, () => sendToWindow('app.closing', {}));
     mainWindow.on('closed', () => {
-      jobs.cancelAll();
+      executor.cancelAll();
       mainWindow = null;
     });
   };
@@ -87,7 +93,7 @@ function start(): void {
     if (!getWindow()) openWindow();
   });
   app.on('before-quit', () => {
-    jobs.cancelAll();
+    executor.close();
     session.close();
   });
 }

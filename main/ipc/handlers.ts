@@ -3,11 +3,12 @@ import type { HandlerTable } from './dispatch';
 import { assessmentHandlers } from './handlers/assessments';
 import type { HandlerContext } from './handlers/context';
 import { evidenceHandlers } from './handlers/evidence';
-import { formHandlers } from './handlers/forms';
 import { identityHandlers } from './handlers/identities';
-import { packHandlers } from './handlers/packs';
+import { jobHandlers } from './handlers/jobs';
 import { workspaceHandlers } from './handlers/workspace';
-import type { JobRunner } from './jobs';
+import type { JobRunner } from './jobs/runner';
+import type { JobExecutor } from './jobs/executor';
+import { inProcessExecutor } from './jobs/in-process';
 import { WorkspaceSession, type OpenWorkspace } from './session';
 
 export type ServiceHandlers = Pick<HandlerTable, ServiceChannel>;
@@ -15,6 +16,8 @@ export type ServiceHandlers = Pick<HandlerTable, ServiceChannel>;
 export interface ServiceDeps {
   readonly openWorkspace: OpenWorkspace;
   readonly jobs: JobRunner;
+  /** Where long jobs run; by default in this process on `jobs` (the Electron layer passes a job host). */
+  readonly executor?: JobExecutor;
   /** The Electron layer records recent databases here. */
   readonly onWorkspaceOpened?: (dbPath: string) => void;
 }
@@ -25,14 +28,15 @@ export interface ServiceDeps {
  */
 export function createServiceHandlers(deps: ServiceDeps): { handlers: ServiceHandlers; session: WorkspaceSession } {
   const session = new WorkspaceSession(deps.openWorkspace);
-  const context: HandlerContext = { session, ws: () => session.get(), identities: () => session.identities(), jobs: deps.jobs };
+  const services = { ws: () => session.get(), identities: () => session.identities() };
+  const executor = deps.executor ?? inProcessExecutor(deps.jobs, services);
+  const context: HandlerContext = { session, ...services, executor };
   const handlers: ServiceHandlers = {
     ...workspaceHandlers(context, deps.onWorkspaceOpened),
     ...assessmentHandlers(context),
     ...evidenceHandlers(context),
     ...identityHandlers(context),
-    ...packHandlers(context),
-    ...formHandlers(context),
+    ...jobHandlers(context),
   };
   return { handlers, session };
 }

@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import type { ContractEvents, EventName } from '../../shared/ipc/contract';
 import { createDispatch } from '../../main/ipc/dispatch';
 import { createServiceHandlers } from '../../main/ipc/handlers';
-import { JobRunner } from '../../main/ipc/jobs';
+import { JobRunner } from '../../main/ipc/jobs/runner';
+import { forkNodeHost } from '../../main/ipc/jobs/node-host';
+import { processExecutor } from '../../main/ipc/jobs/process-executor';
+import { join } from 'node:path';
 import { openWorkspace } from '../../main/services/workspace';
 import { createTestPlatform, type TestPlatform } from './test-platform';
 
@@ -37,7 +40,10 @@ export async function startBridge(appRoot: string): Promise<Bridge> {
     wake?.();
   };
   const jobs = new JobRunner(emit);
-  const { handlers, session } = createServiceHandlers({ openWorkspace, jobs, onWorkspaceOpened: (p) => platform.recordRecent(p) });
+  // Long jobs go to a separate host process over the same protocol as Electron's utility process.
+  const hostEntry = join(appRoot, 'main/ipc/jobs/node-host-entry.ts');
+  const executor = processExecutor(() => forkNodeHost(hostEntry, ['--import', 'tsx']), emit);
+  const { handlers, session } = createServiceHandlers({ openWorkspace, jobs, executor, onWorkspaceOpened: (p) => platform.recordRecent(p) });
   const platform = createTestPlatform(appRoot);
   const dispatch = createDispatch({ ...handlers, ...platform.handlers });
 
@@ -72,7 +78,7 @@ export async function startBridge(appRoot: string): Promise<Bridge> {
     platform,
     emit,
     close: async () => {
-      jobs.cancelAll();
+      executor.close();
       wake?.();
       session.close();
       server.closeAllConnections();

@@ -2,30 +2,10 @@ import type { HandlerTable } from '../dispatch';
 import { previewEvidence } from '../evidence-preview';
 import type { HandlerContext } from './context';
 
-type Channels = 'evidence.attach' | 'evidence.replace' | 'evidence.link' | 'evidence.unlink' | 'evidence.list' | 'evidence.update' | 'evidence.preview';
+type Channels = 'evidence.link' | 'evidence.unlink' | 'evidence.list' | 'evidence.update' | 'evidence.preview';
 
-export function evidenceHandlers({ ws, jobs }: HandlerContext): Pick<HandlerTable, Channels> {
+export function evidenceHandlers({ ws }: HandlerContext): Pick<HandlerTable, Channels> {
   return {
-    'evidence.attach': async ({ assessmentId, claimId, filePath, meta }) => {
-      const workspace = ws();
-      const jobId = jobs.start(({ signal, progress }) =>
-        workspace.attachEvidence(assessmentId, claimId, filePath, meta, {
-          signal,
-          onProgress: (done, total) => progress('Copying and fingerprinting the file', done, total),
-        }),
-      );
-      return { jobId };
-    },
-    'evidence.replace': async ({ evidenceId, filePath }) => {
-      const workspace = ws();
-      const jobId = jobs.start(({ signal, progress }) =>
-        workspace.replaceEvidence(evidenceId, filePath, {
-          signal,
-          onProgress: (done, total) => progress('Copying and fingerprinting the new version', done, total),
-        }),
-      );
-      return { jobId };
-    },
     'evidence.link': async ({ assessmentId, claimId, evidenceId }) => {
       ws().linkEvidence(assessmentId, claimId, evidenceId);
       return null;

@@ -115,8 +115,30 @@ export const contextBridge = {
 export const ipcRenderer = new FakeIpcRenderer();
 export const webUtils = { getPathForFile: (file: { name: string }) => `/dropped/${file.name}` };
 
+export class FakeUtilityProcess extends EventEmitter {
+  static forked: { entry: string; options: unknown; child: FakeUtilityProcess }[] = [];
+  readonly posted: unknown[] = [];
+  killed = false;
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+  }
+  kill(): boolean {
+    this.killed = true;
+    return true;
+  }
+}
+
+export const utilityProcess = {
+  fork(entry: string, _args: string[], options: unknown): FakeUtilityProcess {
+    const child = new FakeUtilityProcess();
+    FakeUtilityProcess.forked.push({ entry, options, child });
+    return child;
+  },
+};
+
 export const electronModule = {
   BrowserWindow: FakeBrowserWindow,
+  utilityProcess,
   shell,
   contextBridge,
   ipcRenderer,

@@ -6,7 +6,7 @@ import type { ContractEvents, JobChannel, JobResult } from '../../../shared/ipc/
 import type { IpcResult } from '../../../shared/ipc/result';
 import { createDispatch, type Dispatch, type HandlerTable } from '../../../main/ipc/dispatch';
 import { createServiceHandlers } from '../../../main/ipc/handlers';
-import { JobRunner } from '../../../main/ipc/jobs';
+import { JobRunner } from '../../../main/ipc/jobs/runner';
 import { openWorkspace } from '../../../main/services/workspace';
 
 /** The service table with a platform table that refuses everything: these tests never need it. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SscpError } from '../../../shared/errors';
 import type { ContractEvents } from '../../../shared/ipc/contract';
-import { JobRunner } from '../../../main/ipc/jobs';
+import { JobRunner } from '../../../main/ipc/jobs/runner';
 
 type Event = { [E in keyof ContractEvents]: { event: E; payload: ContractEvents[E] } }[keyof ContractEvents];
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { SscpError } from '../../shared/errors';
-import type { ContractEvents } from '../../shared/ipc/contract';
-import { ok, failed } from '../../shared/ipc/result';
-import { toIpcError } from './errors';
+import { SscpError } from '../../../shared/errors';
+import type { ContractEvents } from '../../../shared/ipc/contract';
+import { ok, failed } from '../../../shared/ipc/result';
+import { toIpcError } from '../errors';
 
 export type JobEventSink = <E extends keyof ContractEvents>(event: E, payload: ContractEvents[E]) => void;
 
@@ -23,8 +23,8 @@ export class JobRunner {
 
   constructor(private readonly emit: JobEventSink) {}
 
-  start<T>(work: JobWork<T>): string {
-    const jobId = randomUUID();
+  /** `jobId` is given by a job host, which must answer under the id its parent handed out. */
+  start<T>(work: JobWork<T>, jobId: string = randomUUID()): string {
     const controller = new AbortController();
     this.running.set(jobId, controller);
     const progress = (stage: string, done: number, total: number): void => {

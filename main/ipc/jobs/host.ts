@@ -1,0 +1,57 @@
+import { SscpError } from '../../../shared/errors';
+import { isJobChannel } from '../../../shared/ipc/contract';
+import { validateRequest } from '../validate';
+import { failed } from '../../../shared/ipc/result';
+import { toIpcError } from '../errors';
+import { JobRunner, type JobContext } from './runner';
+import { WorkspaceSession, type OpenWorkspace } from '../session';
+import type { HostPort, HostRequest } from './host-protocol';
+import { jobWork, type JobServices } from './job-work';
+
+/**
+ * The job host: runs long jobs away from the process that answers the window, on its own
+ * connection to the same database file (SQLite WAL lets both work at once). Arguments are
+ * checked again here against the contract, since this is a separate trust boundary.
+ */
+export function serveJobs(port: HostPort, openWorkspace: OpenWorkspace): { readonly close: () => void } {
+  const sessions = new Map<string, WorkspaceSession>();
+  const runner = new JobRunner((event, payload) => {
+    if (event === 'jobs.progress') port.post({ type: 'progress', progress: payload as never });
+    if (event === 'jobs.done') {
+      const done = payload as { jobId: string; result: never };
+      port.post({ type: 'done', jobId: done.jobId, result: done.result });
+    }
+  });
+  const servicesFor = (dbPath: string): JobServices => {
+    let session = sessions.get(dbPath);
+    if (!session) {
+      session = new WorkspaceSession(openWorkspace);
+      session.open(dbPath);
+      sessions.set(dbPath, session);
+    }
+    const s = session;
+    return { ws: () => s.get(), identities: () => s.identities() };
+  };
+  const run = (request: Extract<HostRequest, { type: 'run' }>): void => {
+    try {
+      const { channel, args } = validateRequest(request.channel, request.args);
+      if (!isJobChannel(channel)) throw new SscpError('invalid-input', `${channel} is not a long job.`, 'Restart the application.');
+      const services = servicesFor(request.dbPath);
+      const work = jobWork[channel] as (s: JobServices, a: unknown, ctx: JobContext) => Promise<unknown>;
+      runner.start((ctx) => work(services, args, ctx), request.jobId);
+    } catch (e) {
+      port.post({ type: 'done', jobId: request.jobId, result: failed(toIpcError(e)) });
+    }
+  };
+  port.onMessage((request) => {
+    if (request.type === 'run') run(request);
+    else if (request.type === 'cancel') runner.cancel(request.jobId);
+  });
+  return {
+    close: () => {
+      runner.cancelAll();
+      for (const session of sessions.values()) session.close();
+      sessions.clear();
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { JobChannel, JobResult, ParsedArgs } from '../../../shared/ipc/contract';
+import type { FormReadResult } from '../../form/read/types';
+import type { FormPlacementView } from '../../../shared/ipc/views-form';
+import { exportForm, importForm, prepareFormImport } from '../../form/import-form';
+import { importPack, previewPackImport, type PackTrust } from '../../import/pack-import';
+import { exportPack } from '../../pack/export-pack';
+import { verifyPack } from '../../pack/verify/verify-pack';
+import type { Workspace } from '../../services/workspace-types';
+import type { IdentityService } from '../../signing/identity-service';
+import type { JobContext } from './runner';
+
+/** What a job reaches: the database it was started on, and that database's identities. */
+export interface JobServices {
+  readonly ws: () => Workspace;
+  readonly identities: () => IdentityService;
+}
+
+type JobWork = { readonly [C in JobChannel]: (services: JobServices, args: ParsedArgs<C>, ctx: JobContext) => Promise<JobResult<C>> };
+
+const PACK_PHASES = { layout: 'Laying out the report', embed: 'Embedding the evidence', sign: 'Signing', done: 'Finishing' } as const;
+const IMPORT_PHASES = { verify: 'Checking the signature and every file', store: 'Storing the evidence', record: 'Recording the import' } as const;
+
+function trustOf(fingerprint: string | undefined): PackTrust {
+  return fingerprint ? { fingerprint: fingerprint.replace(/:/g, '').toLowerCase() } : {};
+}
+
+/** The placement report without the row texts, which the person already has in the form. */
+function placementView(fileName: string, form: FormReadResult): FormPlacementView {
+  return {
+    fileName,
+    cover: form.cover,
+    rows: form.rows.map((r) => ({ claimId: r.claimId, reference: r.reference, method: r.method, similarity: r.similarity, note: r.note, source: r.source })),
+    unplaced: form.unplaced.map((u) => ({ reference: u.reference, claimText: u.claimText, reason: u.reason, source: u.source })),
+    emptyClaims: form.emptyClaims,
+    warnings: form.warnings,
+  };
+}
+
+/**
+ * Every long job, written once. The in-process runner and the job host process (Electron's
+ * utilityProcess, or a forked Node process under test) both run these same functions.
+ */
+export const jobWork: JobWork = {
+  'workspace.checkIntegrity': async ({ ws }, _args, { progress }) => {
+    const report = await ws().checkIntegrity((done, total) => progress('Checking evidence files', done, total));
+    return { ok: report.ok, problems: report.problems };
+  },
+  'evidence.attach': ({ ws }, { assessmentId, claimId, filePath, meta }, { signal, progress }) =>
+    ws().attachEvidence(assessmentId, claimId, filePath, meta, { signal, onProgress: (done, total) => progress('Copying and fingerprinting the file', done, total) }),
+  'evidence.replace': ({ ws }, { evidenceId, filePath }, { signal, progress }) =>
+    ws().replaceEvidence(evidenceId, filePath, { signal, onProgress: (done, total) => progress('Copying and fingerprinting the new version', done, total) }),
+  'packs.export': async ({ ws, identities }, request, { signal, progress }) => {
+    const exported = await exportPack(ws(), identities(), request, { signal, onProgress: (p) => progress(PACK_PHASES[p.phase], p.bytesDone, p.bytesTotal) });
+    // Check the file as a recipient would, before the SRO sends it anywhere.
+    const verification = await verifyPack(exported.path, {
+      fingerprint: exported.signerFingerprint,
+      signal,
+      onProgress: (p) => progress('Verifying the written pack', p.bytesDone, p.bytesTotal),
+    });
+    return { ...exported, verification };
+  },
+  'packs.verify': (_services, { path, fingerprint }, { signal, progress }) =>
+    verifyPack(path, { ...trustOf(fingerprint), signal, onProgress: (p) => progress('Checking the signature and every file', p.bytesDone, p.bytesTotal) }),
+  'packs.previewImport': ({ ws }, { path, fingerprint }, { signal, progress }) =>
+    previewPackImport(ws(), path, trustOf(fingerprint), { signal, onProgress: (p) => progress(IMPORT_PHASES[p.phase], p.bytesDone, p.bytesTotal) }),
+  'packs.import': ({ ws }, { path, fingerprint }, { signal, progress }) =>
+    importPack(ws(), path, trustOf(fingerprint), { signal, onProgress: (p) => progress(IMPORT_PHASES[p.phase], p.bytesDone, p.bytesTotal) }),
+  'forms.previewImport': async (_services, { path }, { progress }) => {
+    progress('Reading the form', 0, 1);
+    const prepared = await prepareFormImport(path);
+    return placementView(prepared.fileName, prepared.form);
+  },
+  'forms.import': async ({ ws }, { path, role }, { progress }) => {
+    progress('Reading the form', 0, 1);
+    const report = await importForm(ws(), path, role ? { role } : {});
+    return {
+      assessment: report.assessment,
+      placement: placementView(report.fileName, report.form),
+      linkedEvidence: report.linkedEvidence.map((e) => ({ claimId: e.claimId, fileName: e.fileName })),
+      missingEvidence: report.missingEvidence.map((e) => ({ claimId: e.claimId, fileName: e.fileName })),
+    };
+  },
+  'forms.export': async ({ ws }, { assessmentId, outPath }, { progress }) => {
+    progress('Writing the form', 0, 1);
+    await exportForm(ws(), assessmentId, outPath);
+    return { path: outPath };
+  },
+};
