@@ -15,3 +15,8 @@ export const EXIT_UNUSABLE_INPUT = 2;
 export function printJson(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
+
+/** A path or word as it must be typed into a POSIX shell, so printed commands paste as they are. */
+export function shellWord(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
+}

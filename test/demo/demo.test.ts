@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CURRENT_CATALOG, listClaims } from '../../shared/catalog/index';
 import { runCli } from '../../main/cli/run';
-import { shellWord } from '../../main/cli/commands/demo';
+import { shellWord } from '../../main/cli/io';
 import { DEMO_FILES, type DemoResult } from '../../main/demo/run-demo';
 import { verifyPack } from '../../main/pack/verify/verify-pack';
 import { openWorkspace } from '../../main/services/workspace';
@@ -87,7 +87,7 @@ describe('sscp demo', () => {
   it('is what the printed verify command accepts (exit 0)', async () => {
     const r = await sscpBin(base, 'verify', pack, '--trust', join(out, DEMO_FILES.rootCertificate));
     expect(r.code).toBe(0);
-    expect(r.out).toContain('VALID.');
+    expect(r.out).toContain('VALID: signed by');
   });
 
   it('passes pdfsig: the whole document signed and the signature valid; trusted once the root is in an NSS database', () => {

@@ -2,7 +2,7 @@ import { relative } from 'node:path';
 import type { ClaimResult } from '../../../shared/domain/types';
 import { DEMO_FILES, runDemo, type DemoResult } from '../../demo/run-demo';
 import type { RegisterCommand } from '../context';
-import { printJson } from '../io';
+import { printJson, shellWord } from '../io';
 import { packProgress } from './export';
 
 const RESULT_WORDS: readonly [ClaimResult, string][] = [
@@ -14,10 +14,6 @@ const RESULT_WORDS: readonly [ClaimResult, string][] = [
 ];
 
 /** A path a person can paste into a POSIX shell as one word. */
-export function shellWord(text: string): string {
-  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 export function describeDemo(r: DemoResult, cwd: string): string {
   const shown = (path: string): string => shellWord(relative(cwd, path).startsWith('..') ? path : relative(cwd, path) || '.');
   const pack = shown(r.packPath);

@@ -1,8 +1,9 @@
 import { parseChoice } from '../../services/validate';
 import { BlockedBySignoff, exportPack, type ExportedPack } from '../../pack/export-pack';
+import { formatBytes } from '../../../shared/format/bytes';
 import { PACK_PROFILES, type PackProfile, type PackProgress } from '../../pack/types';
 import type { RegisterCommand } from '../context';
-import { EXIT_UNUSABLE_INPUT, printJson, type CliIo } from '../io';
+import { EXIT_UNUSABLE_INPUT, printJson, shellWord, type CliIo } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
 import { withIdentityService } from './identity-db';
 import { PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP, readSigningPassphrase } from './identity-secrets';
@@ -13,10 +14,6 @@ const PHASE_WORDS: Readonly<Record<PackProgress['phase'], string>> = {
   sign: 'Signing',
   done: 'Done',
 };
-
-function gib(n: number): string {
-  return `${(n / 1024 ** 3).toFixed(2)} GiB`;
-}
 
 /**
  * Progress on stderr: a bar redrawn in place on a terminal, plain lines (each phase, then
@@ -35,17 +32,17 @@ export function packProgress(io: CliIo, verb = 'Exporting'): { onProgress: (p: P
         lastPhase = p.phase;
         const width = 28;
         const filled = Math.round((percent / 100) * width);
-        io.stderr.write(`\r\x1b[K${verb} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}%  ${gib(p.bytesDone)} of ${gib(p.bytesTotal)}  ${PHASE_WORDS[p.phase]}`);
+        io.stderr.write(`\r\x1b[K${verb} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}%  ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}  ${PHASE_WORDS[p.phase]}`);
         return;
       }
       const tenth = Math.floor(percent / 10);
       if (p.phase !== lastPhase) {
         lastPhase = p.phase;
         lastTenth = tenth;
-        io.stderr.write(`${PHASE_WORDS[p.phase]}… (${p.filesDone} of ${p.filesTotal} files, ${gib(p.bytesDone)} of ${gib(p.bytesTotal)})\n`);
+        io.stderr.write(`${PHASE_WORDS[p.phase]}… (${p.filesDone} of ${p.filesTotal} files, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)})\n`);
       } else if (tenth > lastTenth) {
         lastTenth = tenth;
-        io.stderr.write(`  ${percent}% (${gib(p.bytesDone)} of ${gib(p.bytesTotal)})\n`);
+        io.stderr.write(`  ${percent}% (${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)})\n`);
       }
     },
     finish: () => {
@@ -144,7 +141,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
       ];
       if (result.acceptedExceptions.length) lines.push(`  Exceptions   ${result.acceptedExceptions.length} accepted and listed in the pack`);
       for (const w of result.warnings) lines.push(`  Warning: ${w}`);
-      lines.push('The assessment is now signed and frozen. Recipients check the pack with: sscp verify PACK --fingerprint <the signer fingerprint>');
+      lines.push('The assessment is now signed and frozen. Recipients check the pack with:', `  sscp verify ${shellWord(result.path)} --fingerprint ${result.signerFingerprint}`);
       ctx.io.stdout.write(`${lines.join('\n')}\n`);
     });
 };

@@ -7,6 +7,13 @@ import { EXIT_CHECK_FAILED, printJson } from '../io';
 
 const MARKS = { pass: 'ok  ', fail: 'FAIL', warn: 'warn' } as const;
 
+/** The last line, the one a reader acts on: valid and trusted, valid but untrusted, or invalid and why. */
+function verdict(v: PackVerification): string {
+  if (!v.valid) return `INVALID: ${v.problems.join(' ')}`;
+  if (!v.trusted) return 'VALID, but the signer is not trusted: pass --trust ROOT.pem or --fingerprint HEX to confirm who signed.';
+  return `VALID: signed by ${v.signer?.commonName ?? 'the signer'}, whom you trust, and nothing has changed since.`;
+}
+
 export function formatVerification(path: string, v: PackVerification): string {
   const lines = [`${path}`, ''];
   for (const c of v.checks) lines.push(`  ${MARKS[c.outcome]}  ${c.message}`);
@@ -19,7 +26,7 @@ export function formatVerification(path: string, v: PackVerification): string {
   const withheld = v.files.filter((f) => f.status === 'withheld').length;
   lines.push(`Evidence     ${ok} files match the manifest${withheld ? `, ${withheld} withheld (listed by hash)` : ''}`);
   for (const f of v.files.filter((x) => x.status !== 'ok' && x.status !== 'withheld')) lines.push(`  ${f.status.toUpperCase()}  ${f.name}: ${f.problem ?? ''}`);
-  lines.push('', v.valid ? (v.trusted ? `VALID. ${v.summary}` : `VALID, but the signer is not trusted: pass --trust ROOT.pem or --fingerprint HEX.`) : `INVALID. ${v.problems.join(' ')}`);
+  lines.push('', verdict(v));
   return `${lines.join('\n')}\n`;
 }
 

@@ -21,17 +21,8 @@ export function instant(at: Date | string): string {
   return `${longDate(iso.slice(0, 10))}, ${iso.slice(11, 16)} UTC`;
 }
 
-export function bytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n / 1024;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u += 1;
-  }
-  return `${v >= 100 ? v.toFixed(0) : v.toFixed(1)} ${units[u]}`;
-}
+/** Sizes read the same in the pack as in the app and the CLI. */
+export { formatBytes as bytes } from '../../../shared/format/bytes';
 
 /** A fingerprint in colon-free groups of four for reading aloud: `ab12 cd34 …`. */
 export function groupedHex(hex: string): string {

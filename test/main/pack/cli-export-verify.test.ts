@@ -66,10 +66,22 @@ describe('sscp export and sscp verify', () => {
     expect(again.err).toContain('cannot be signed again');
   });
 
+  it('the human report ends with the exact verify command to hand to recipients', async () => {
+    const other = (await sscp('new', '--db', db, '--org', UNICODE_ORG, '--role', 'reseller', '--sro', 'Zoë Okafor', '--sro-role', 'CTO')).out.trim();
+    const out = join(dir, 'second pack.pdf');
+    const r = await sscp('export', other, '--db', db, '--identity', 'sro', '--out', out, '--passphrase-file', passFile, '--accept-exceptions');
+    expect(r.code, r.err).toBe(0);
+    const fingerprint = /Signer\s+([0-9a-f]{64})/.exec(r.out)?.[1];
+    expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(r.out).toContain(`sscp verify '${out}' --fingerprint ${fingerprint}`);
+    const check = await sscp('verify', out, '--fingerprint', fingerprint!);
+    expect(check.code).toBe(0);
+  });
+
   it('verify: 0 when valid and pinned, with a readable report and --json', async () => {
     const human = await sscp('verify', packPath, '--fingerprint', exported.signerFingerprint);
     expect(human.code).toBe(0);
-    expect(human.out).toContain('VALID. Valid: signed by Zoë Okafor');
+    expect(human.out).toContain('VALID: signed by Zoë Okafor, whom you trust, and nothing has changed since.');
     expect(human.out).toContain(exported.packId);
     const json = await sscp('verify', packPath, '--fingerprint', exported.signerFingerprint, '--json');
     const v = JSON.parse(json.out) as PackVerification;
@@ -95,7 +107,7 @@ describe('sscp export and sscp verify', () => {
     writeFileSync(tampered, bytes);
     const bad = await sscp('verify', tampered, '--fingerprint', exported.signerFingerprint);
     expect(bad.code).toBe(1);
-    expect(bad.out).toContain('INVALID.');
+    expect(bad.out).toContain('INVALID: The content has changed since it was signed');
     const notPdf = join(dir, 'notes.txt');
     writeFileSync(notPdf, 'hello');
     const unreadable = await sscp('verify', notPdf);
