@@ -12,7 +12,9 @@ export function formatDiff(d: AssessmentDiff): string {
   const lines = [`From ${describe(d.from)}`, `To   ${describe(d.to)}`, ''];
   for (const theme of d.themes) {
     lines.push(`Theme ${theme.themeId}  ${theme.title}: ${theme.changedClaims} claim${theme.changedClaims === 1 ? '' : 's'} changed, ${theme.unchangedClaims} unchanged`);
-    for (const claim of d.claims.filter((c) => c.themeId === theme.themeId)) lines.push(...claimLines(claim));
+    const claims = d.claims.filter((c) => c.themeId === theme.themeId);
+    for (const claim of claims.filter((c) => !isStatusOnly(c))) lines.push(...claimLines(claim));
+    lines.push(...statusOnlyLines(claims.filter(isStatusOnly)));
   }
   const t = d.totals;
   lines.push(
@@ -47,6 +49,31 @@ function claimLines(c: ClaimDiff): string[] {
   for (const a of c.actionsClosed) add(`action closed: ${oneLine(a.description)}`);
   for (const a of c.actionsDropped) add(`action dropped (was open): ${oneLine(a.description)}`);
   return out;
+}
+
+/** Only the work status moved (as every claim does when carried forward): not worth a line each. */
+function isStatusOnly(c: ClaimDiff): boolean {
+  return (
+    c.status !== undefined &&
+    c.presence === 'both' &&
+    !c.result &&
+    !c.evidenceText &&
+    !c.arguments &&
+    c.evidenceAdded.length + c.evidenceRemoved.length + c.evidenceReplaced.length === 0 &&
+    c.actionsOpened.length + c.actionsClosed.length + c.actionsDropped.length === 0
+  );
+}
+
+/** One line per status transition, naming its claims, so real changes are not buried. */
+function statusOnlyLines(claims: readonly ClaimDiff[]): string[] {
+  const byTransition = new Map<string, string[]>();
+  for (const c of claims) {
+    const key = `${c.status!.from} → ${c.status!.to}`;
+    byTransition.set(key, [...(byTransition.get(key) ?? []), c.claimId]);
+  }
+  return [...byTransition].map(
+    ([transition, ids]) => `  status only, ${transition}: ${ids.length} claim${ids.length === 1 ? '' : 's'} (${ids.join(', ')})`,
+  );
 }
 
 function oneLine(text: string): string {

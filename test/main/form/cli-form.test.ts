@@ -144,6 +144,10 @@ describe('sscp carry-forward and sscp diff', () => {
     expect(text).toContain('  1.1.1  result partially-met → met');
     expect(text).toContain('         evidence text: Policy [-v2-]{+v3+}');
     expect(text).toContain('45 claims: 45 changed, 0 unchanged.');
+    // Carrying forward moves every status: those claims share one line, so real changes stand out.
+    expect(text).toMatch(/^ {2}status only, not-started → needs-review: 18 claims \(1\.1\.2, 1\.1\.3, .*\)$/m);
+    expect(text).not.toMatch(/^ {2}1\.1\.2 /m);
+    expect(text).toContain('         status done → needs-review');
 
     const json = JSON.parse(await ok('carry-forward', second, '--db', db, '--json', '--period-start', '2027-04-01', '--period-end', '2028-03-31')) as CarryForwardJson;
     expect(json).toMatchObject({ previousId: second, periodStart: '2027-04-01', periodEnd: '2028-03-31', carriedResponses: 45, carriedLinks: 1, carriedActions: 0 });
