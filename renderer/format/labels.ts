@@ -1,4 +1,4 @@
-import type { ActionState, AssessmentState, ClaimResult, WorkStatus } from '../../shared/domain/types';
+import type { ActionState, AssessmentOrigin, AssessmentState, ClaimResult, WorkStatus } from '../../shared/domain/types';
 import type { RollupStatus } from '../../shared/domain/rollup';
 
 /** The words a person reads for each stored value. */
@@ -31,4 +31,12 @@ export const STATE_LABELS: Readonly<Record<AssessmentState, string>> = {
 export const ACTION_STATE_LABELS: Readonly<Record<ActionState, string>> = {
   open: 'Open',
   done: 'Done',
+};
+
+/** Where an assessment came from, when not typed in here. */
+export const ORIGIN_LABELS: Readonly<Record<AssessmentOrigin, string | null>> = {
+  created: null,
+  'carried-forward': 'Carried forward',
+  'imported-pack': 'Imported pack',
+  'imported-form': 'From Word form',
 };

@@ -21,6 +21,8 @@ interface AssessmentState {
   readonly editClaim: (claimId: string, patch: ClaimPatch, options?: { readonly immediate?: boolean }) => void;
   readonly flush: () => Promise<void>;
   readonly undo: () => Promise<void>;
+  /** Drops the assessment when another database is opened (after `flush`). */
+  readonly forget: () => void;
 }
 
 const TYPING_PAUSE_MS = 700;
@@ -100,5 +102,6 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       set({ lastChange: null });
       useAnnouncer.getState().announce(`Undid the last change to claim ${change.claimId}.`);
     },
+    forget: () => set({ detail: null, saveState: 'idle', lastChange: null }),
   };
 });

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppInfo, Settings, ThemeSetting } from '../../shared/ipc/views';
 import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
+import { useAssessment } from './assessment';
 import { useNavigation } from './navigation';
 
 interface SessionState {
@@ -32,11 +33,14 @@ export const useSession = create<SessionState>((set, get) => ({
     set({ settings, dbPath: workspace?.dbPath ?? null, appInfo, ready: true });
   },
   openDatabase: async (dbPath) => {
+    // Whatever is still waiting for the autosave pause belongs to the database open now.
+    await useAssessment.getState().flush();
     const opened = await call('workspace.open', { dbPath });
     const settings = await call('settings.get', {});
+    useAssessment.getState().forget();
     set({ dbPath: opened.dbPath, settings });
     useAnnouncer.getState().announce(`Opened ${fileName(opened.dbPath)}.`);
-    useNavigation.getState().go({ name: 'start' });
+    useNavigation.getState().forgetAssessment();
     return true;
   },
   chooseDatabase: async () => {

@@ -294,10 +294,36 @@ describe('the SRO journey in Chromium', () => {
     await checkScreen('14-compare');
   });
 
+  it('reads well in the dark theme too: workspace and dashboard pass the contrast checks', async () => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Dark' }).check();
+    await page.getByRole('button', { name: 'Claims' }).click();
+    await visible(page.locator('#claim-heading'));
+    await checkScreen('15-workspace-dark');
+    await page.getByRole('button', { name: 'Dashboard' }).click();
+    await visible(page.getByRole('heading', { name: 'Results by theme and principle' }));
+    await checkScreen('16-dashboard-dark');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('radio', { name: 'Light' }).check();
+  });
+
   it('finds no damage when the SRO checks the database', async () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Check for damage' }).click();
     await visible(page.getByText('No damage found', { exact: false }), 30_000);
+  });
+
+  it('switches to another database and back through the recent list', async () => {
+    await page.getByRole('button', { name: 'All assessments' }).click();
+    bridge.platform.answerNextDialog('openDatabase', [join(work, 'Recipient.sscp')]);
+    await page.getByRole('button', { name: 'Switch database' }).click();
+    await visible(page.getByText('There are no assessments yet.'));
+    // The other database's assessment is no longer offered in the sidebar.
+    expect(await page.getByRole('button', { name: 'Claims' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Acme assessments.sscp' }).click();
+    await visible(page.getByRole('heading', { name: 'In this database' }));
+    await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(1);
+    await checkScreen('17-start-recent');
   });
 
   it('never made a request outside the app, the CSP held, and the bridge refuses callers without the token', async () => {

@@ -1,6 +1,6 @@
 import type { AssessmentListItem } from '../../../shared/ipc/views';
 import { ProgressBar } from '../../components/ProgressBar';
-import { STATE_LABELS } from '../../format/labels';
+import { ORIGIN_LABELS, STATE_LABELS } from '../../format/labels';
 import { formatInstant, formatPeriod } from '../../format/numbers';
 import { useNavigation } from '../../stores/navigation';
 import { CarryForwardButton } from './CarryForwardButton';
@@ -32,7 +32,10 @@ export function AssessmentTable({ items }: { readonly items: readonly Assessment
             </td>
             <td>{formatPeriod(a.periodStart, a.periodEnd)}</td>
             <td>
-              <span className={`badge ${a.state}`}>{STATE_LABELS[a.state]}</span>
+              <div className="badge-stack">
+                <span className={`badge ${a.state}`}>{STATE_LABELS[a.state]}</span>
+                {ORIGIN_LABELS[a.origin] ? <span className="badge">{ORIGIN_LABELS[a.origin]}</span> : null}
+              </div>
             </td>
             <td className="completeness-cell">
               <ProgressBar done={c.assessed} total={c.claimsInScope} label={`${a.organisation}: claims assessed`} tone={c.assessed === c.claimsInScope ? 'met' : 'accent'} />

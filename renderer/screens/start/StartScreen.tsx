@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { Icon } from '../../components/Icon';
 import { useNavigation } from '../../stores/navigation';
 import { AssessmentTable } from './AssessmentTable';
+import { RecentDatabases } from './RecentDatabases';
 import { Welcome } from './Welcome';
 
 /** Step 1: the assessments in this database, and where to go next. */
@@ -55,6 +56,7 @@ export function StartScreen() {
           <AssessmentTable items={items} />
         )}
       </section>
+      <RecentDatabases exclude={dbPath} />
     </div>
   );
 }

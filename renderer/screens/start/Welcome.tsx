@@ -1,11 +1,11 @@
 import { attempt } from '../../stores/announcer';
-import { fileName, useSession } from '../../stores/session';
+import { useSession } from '../../stores/session';
+import { RecentDatabases } from './RecentDatabases';
 import { Icon } from '../../components/Icon';
 
 /** First run, or no database open: create one, open one, or pick a recent one. */
 export function Welcome() {
-  const recent = useSession((s) => s.settings?.recentDatabases ?? []);
-  const { createDatabase, chooseDatabase, openDatabase } = useSession();
+  const { createDatabase, chooseDatabase } = useSession();
   return (
     <div className="page-inner welcome">
       <header className="welcome-header">
@@ -33,23 +33,7 @@ export function Welcome() {
           </button>
         </section>
       </div>
-      {recent.length > 0 ? (
-        <section className="card" aria-labelledby="recent-heading">
-          <div className="card-header">
-            <h2 id="recent-heading">Recent databases</h2>
-          </div>
-          <ul className="recent-list">
-            {recent.map((path) => (
-              <li key={path}>
-                <button type="button" className="button quiet" onClick={() => void attempt(() => openDatabase(path))}>
-                  <Icon name="database" /> {fileName(path)}
-                </button>
-                <span className="muted mono">{path}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <RecentDatabases exclude={null} />
     </div>
   );
 }
