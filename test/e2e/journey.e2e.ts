@@ -179,7 +179,8 @@ describe('the SRO journey in Chromium', () => {
     await expect.poll(() => page.locator('.library-table tbody tr').count()).toBe(2);
     bridge.platform.answerNextDialog('chooseFile', [files.policyV2]);
     await page.getByRole('button', { name: 'Replace Secure development policy.txt with a newer version' }).click();
-    await visible(page.locator('.library-table').getByText('Secure development policy v2.txt'), 20_000);
+    await visible(page.locator('.library-table').getByText('Secure development policy v2.txt', { exact: true }), 20_000);
+    await visible(page.getByText('Older version, replaced by Secure development policy v2.txt'));
     const row = page.locator('.library-table tbody tr', { hasText: 'Secure development policy v2.txt' });
     await visible(row.getByRole('button', { name: '1.1.1' }));
     await visible(row.getByRole('button', { name: '1.1.2' }));

@@ -32,6 +32,16 @@ describe('the evidence library', () => {
     expect(screen.getByText('1 of 2 files')).toBeTruthy();
   });
 
+  it('says which file is the older version and which replaced it', async () => {
+    fake.answer('evidence.list', () => [
+      { item: makeEvidence(), replacesId: null, usedBy: [] },
+      { item: makeEvidence({ id: 'e2', fileName: 'Secure development policy v2.pdf', sha256: 'cd'.repeat(32) }), replacesId: 'e1', usedBy: [] },
+    ]);
+    render(<LibraryScreen />);
+    expect(await screen.findByText('Older version, replaced by Secure development policy v2.pdf')).toBeTruthy();
+    expect(screen.getByText('Newer version of Secure development policy.pdf')).toBeTruthy();
+  });
+
   it('replaces a file with a newer version chosen in the dialog', async () => {
     fake.answer('dialogs.chooseFile', () => ({ path: '/home/priya/policy v2.pdf' }));
     fake.answer('evidence.replace', () => ({ jobId: 'r1' }));

@@ -8,6 +8,9 @@ import { useNavigation } from '../../stores/navigation';
 export function LibraryTable({ items, onEdit }: { readonly items: readonly EvidenceLibraryItem[]; readonly onEdit: (evidenceId: string) => void }) {
   const { replace, replacing, showPreview } = useLibrary();
   const go = useNavigation((s) => s.go);
+  // A replaced file stays for the assessments already signed with it; say which is which.
+  const replacedBy = new Map(items.filter((i) => i.replacesId).map((i) => [i.replacesId!, i.item.fileName]));
+  const names = new Map(items.map((i) => [i.item.id, i.item.fileName]));
   return (
     <table className="table library-table">
       <thead>
@@ -24,11 +27,13 @@ export function LibraryTable({ items, onEdit }: { readonly items: readonly Evide
         </tr>
       </thead>
       <tbody>
-        {items.map(({ item, usedBy }) => (
+        {items.map(({ item, usedBy, replacesId }) => (
           <tr key={item.id}>
             <td>
               <div className="evidence-name">{item.fileName}</div>
               <div className="muted">{formatBytes(item.size)}{item.description ? ` · ${item.description}` : ''}</div>
+              {replacedBy.has(item.id) ? <span className="badge">Older version, replaced by {replacedBy.get(item.id)}</span> : null}
+              {replacesId && names.has(replacesId) ? <span className="badge draft">Newer version of {names.get(replacesId)}</span> : null}
               {replacing?.evidenceId === item.id ? <ProgressBar done={replacing.done} total={replacing.total} label={`Replacing ${item.fileName}`} /> : null}
             </td>
             <td>
