@@ -1,5 +1,7 @@
 import { create } from 'zustand';
-import type { AssessmentDetail } from '../../shared/domain/types';
+import type { Assessment, AssessmentDetail } from '../../shared/domain/types';
+import type { ContractArgs } from '../../shared/ipc/contract';
+import { UiError } from '../ipc/ui-error';
 import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
 import { applyPatch, mergePatches, replaceResponse, responseFor, valuesBefore, type ClaimPatch } from './claim-patch';
@@ -21,6 +23,8 @@ interface AssessmentState {
   readonly editClaim: (claimId: string, patch: ClaimPatch, options?: { readonly immediate?: boolean }) => void;
   readonly flush: () => Promise<void>;
   readonly undo: () => Promise<void>;
+  /** Saves changed details of the assessment itself (organisation, role, period, signer). */
+  readonly updateDetails: (patch: ContractArgs<'assessments.update'>['patch']) => Promise<Assessment>;
   /** Drops the assessment when another database is opened (after `flush`). */
   readonly forget: () => void;
 }
@@ -101,6 +105,14 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       await get().flush();
       set({ lastChange: null });
       useAnnouncer.getState().announce(`Undid the last change to claim ${change.claimId}.`);
+    },
+    updateDetails: async (patch) => {
+      const current = get().detail;
+      if (!current) throw new UiError({ kind: 'not-found', message: 'No assessment is open.', hint: 'Open an assessment first.' });
+      const assessment = await call('assessments.update', { assessmentId: current.assessment.id, patch });
+      await get().refresh();
+      useAnnouncer.getState().announce('Assessment details saved.');
+      return assessment;
     },
     forget: () => set({ detail: null, saveState: 'idle', lastChange: null }),
   };

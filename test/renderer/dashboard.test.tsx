@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DashboardScreen } from '../../renderer/screens/dashboard/DashboardScreen';
 import { useAssessment } from '../../renderer/stores/assessment';
 import { installFakeApi, type FakeApi } from './fake-api';
-import { makeDetail, makeEvidence } from './fixtures';
+import { makeAssessment, makeDetail, makeEvidence } from './fixtures';
 
 describe('the dashboard', () => {
   let fake: FakeApi;
@@ -51,5 +52,21 @@ describe('the dashboard', () => {
     expect(owners).toEqual(['Head of Engineering', 'No owner yet']);
     expect(within(actions).getByText('Overdue since 31/01/2001')).toBeTruthy();
     expect(await screen.findByText('Evidence attached (claim 1.1.1): policy.pdf')).toBeTruthy();
+  });
+
+  it('edits the assessment details, with the role explained, and saves them', async () => {
+    fake.answer('assessments.update', ({ patch }: { patch: object }) => ({ ...makeAssessment(), ...patch }));
+    render(<DashboardScreen assessmentId="a1" />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Edit details…' }));
+    const dialog = screen.getByRole('dialog');
+    await userEvent.click(within(dialog).getByRole('radio', { name: /^Reseller/ }));
+    await userEvent.clear(within(dialog).getByLabelText('Job title'));
+    await userEvent.type(within(dialog).getByLabelText('Job title'), 'Chief Executive');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save details' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'assessments.update')).toBe(true));
+    expect(fake.calls.find((c) => c.channel === 'assessments.update')?.args).toMatchObject({
+      assessmentId: 'a1',
+      patch: { role: 'reseller', sroRole: 'Chief Executive', organisation: 'Acme Software Ltd', periodStart: '2026-01-01' },
+    });
   });
 });

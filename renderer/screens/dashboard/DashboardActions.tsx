@@ -1,13 +1,25 @@
+import { useState } from 'react';
+import type { Assessment } from '../../../shared/domain/types';
 import { Icon } from '../../components/Icon';
+import { EditAssessmentDialog } from './EditAssessmentDialog';
 import { attempt } from '../../stores/announcer';
 import { useFormExport } from '../../stores/form-export';
 import { useNavigation } from '../../stores/navigation';
 
-export function DashboardActions({ assessmentId, organisation, canSign }: { readonly assessmentId: string; readonly organisation: string; readonly canSign: boolean }) {
+export function DashboardActions({ assessment }: { readonly assessment: Assessment }) {
   const { busy, exportForm } = useFormExport();
   const go = useNavigation((s) => s.go);
+  const [editing, setEditing] = useState(false);
+  const { id: assessmentId, organisation } = assessment;
+  const canSign = assessment.state === 'draft';
   return (
     <>
+      {canSign ? (
+        <button type="button" className="button" onClick={() => setEditing(true)}>
+          Edit details…
+        </button>
+      ) : null}
+      {editing ? <EditAssessmentDialog assessment={assessment} onClose={() => setEditing(false)} /> : null}
       <button type="button" className="button" disabled={busy} onClick={() => void attempt(() => exportForm(assessmentId, organisation))}>
         {busy ? 'Writing the form…' : 'Export Word form…'}
       </button>

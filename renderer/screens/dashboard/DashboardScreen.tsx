@@ -37,7 +37,7 @@ export function DashboardScreen({ assessmentId }: { readonly assessmentId: strin
       <PageHeader
         title="Dashboard"
         subtitle={`${assessment.organisation} · ${formatPeriod(assessment.periodStart, assessment.periodEnd)}`}
-        actions={<DashboardActions assessmentId={assessment.id} organisation={assessment.organisation} canSign={assessment.state === 'draft'} />}
+        actions={<DashboardActions assessment={assessment} />}
       />
       <SummaryTiles progress={progress} counts={rollup.counts} blockers={blockers} openActions={detail.actions.filter((a) => a.state === 'open').length} ready={isReadyToSign(blockers)} />
       <section className="card" aria-labelledby="results-heading">
