@@ -1,4 +1,4 @@
-import type { BrowserWindow} from 'electron';
+import type { BrowserWindow } from 'electron';
 import { app, ipcMain, Menu, nativeTheme } from 'electron';
 import { join } from 'node:path';
 import { CURRENT_CATALOG } from '../../shared/catalog/index';
@@ -24,6 +24,8 @@ const rendererRoot = join(__dirname, '..', 'renderer');
 
 let mainWindow: BrowserWindow | null = null;
 let closeGuard: { readonly pageSaved: () => void } | null = null;
+// Quitting waits for the window to save and close; then the quit carries on (macOS included).
+let quitting = false;
 const getWindow = (): BrowserWindow | null => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : null);
 
 function sendToWindow(channel: string, payload: unknown): void {
@@ -85,6 +87,7 @@ function start(): void {
     mainWindow.on('closed', () => {
       executor.cancelAll();
       mainWindow = null;
+      if (quitting) app.quit();
     });
   };
 
@@ -93,6 +96,10 @@ function start(): void {
     if (!getWindow()) openWindow();
   });
   app.on('before-quit', () => {
+    quitting = true;
+  });
+  // Only once every window has closed (and saved), so a last edit still reaches the database.
+  app.on('will-quit', () => {
     executor.close();
     session.close();
   });
