@@ -42,7 +42,7 @@ export class ParallelSha256 {
   private readonly worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { ring: this.ring } });
   private readonly free: number[] = Array.from({ length: SLOTS }, (_, i) => i);
   private waiters: (() => void)[] = [];
-  private readonly digests = new Map<number, (d: Buffer) => void>();
+  private readonly digests = new Map<number, { resolve: (d: Buffer) => void; reject: (e: Error) => void }>();
   private failure: Error | null = null;
   private nextId = 1;
 
@@ -52,14 +52,20 @@ export class ParallelSha256 {
         this.free.push(m.slot);
         this.wake();
       } else {
-        this.digests.get(m.id)?.(Buffer.from(m.digest));
+        this.digests.get(m.id)?.resolve(Buffer.from(m.digest));
         this.digests.delete(m.id);
       }
     });
-    this.worker.on('error', (e) => {
-      this.failure = e;
-      this.wake();
-    });
+    this.worker.on('error', (e) => this.fail(e));
+    // A worker that stops for any reason must fail every wait on it, or a caller hangs forever.
+    this.worker.on('exit', (code) => this.fail(new Error(`The hashing thread stopped (exit code ${code}).`)));
+  }
+
+  private fail(e: Error): void {
+    this.failure ??= e;
+    this.wake();
+    for (const pending of this.digests.values()) pending.reject(this.failure);
+    this.digests.clear();
   }
 
   private wake(): void {
@@ -106,13 +112,14 @@ export class ParallelSha256 {
 
   digest(id = 0): Promise<Buffer> {
     if (this.failure) return Promise.reject(this.failure);
-    return new Promise((resolve) => {
-      this.digests.set(id, resolve);
+    return new Promise((resolve, reject) => {
+      this.digests.set(id, { resolve, reject });
       this.worker.postMessage({ op: 'digest', id });
     });
   }
 
   async close(): Promise<void> {
+    this.failure ??= new Error('The hashing thread was closed.');
     await this.worker.terminate();
   }
 }

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { Readable } from 'node:stream';
+import { pipeline, Readable } from 'node:stream';
 import { createInflate } from 'node:zlib';
 import { PdfFileReader } from './pdf/file-reader';
 import { asDict } from './pdf/objects';
@@ -51,7 +51,6 @@ export function embeddedFileStream(path: string, file: EmbeddedStream, options: 
       ? Readable.from([])
       : createReadStream(path, { start: file.start, end: file.start + file.length - 1, highWaterMark: 1024 * 1024, signal: options.signal });
   if (!file.deflated) return raw;
-  const inflate = createInflate();
-  raw.on('error', (e: Error) => inflate.destroy(e));
-  return raw.pipe(inflate);
+  // pipeline, not pipe: a decode error must also close the file, and a read error must reach the reader.
+  return pipeline(raw, createInflate(), () => undefined);
 }

@@ -58,7 +58,12 @@ class FileHasher {
       return;
     }
     if (this.error) return;
-    await new Promise<void>((resolve) => this.inflater!.write(chunk, () => resolve()));
+    // Damaged compressed data makes zlib fail mid-write, and then the write's callback never
+    // fires: the decoder ending (or failing) must also release the wait.
+    await new Promise<void>((resolve) => {
+      this.inflater!.write(chunk, () => resolve());
+      void this.done.then(resolve);
+    });
   }
 
   async finish(): Promise<FileDigest> {

@@ -206,7 +206,8 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
         ? `Valid: signed by ${cms?.signer?.commonName ?? 'the signer'}, whom you trust, and nothing has changed since.`
         : 'Valid, but the signer is not trusted: pass --trust ROOT.pem or --fingerprint HEX to confirm who signed.'
       : `Invalid: ${failed[0]!.message}`,
-    problems: failed.map((c) => c.message),
+    // Several checks can fail for one cause (an unreadable signature): say each reason once.
+    problems: [...new Set(failed.map((c) => c.message))],
     warnings,
     checks,
     signer: cms?.signer ?? null,
