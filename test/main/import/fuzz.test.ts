@@ -7,8 +7,13 @@ import { buildSmallPack, fixturePack, makeSigner, makeTempDir } from './helpers'
 
 const CHILD = fileURLToPath(new URL('./fixtures/fuzz-child.ts', import.meta.url));
 const FORM = fileURLToPath(new URL('../../fixtures/form/form-45.docx', import.meta.url));
-/** Reproduce a failure with the seed it printed: SSCP_FUZZ_SEED=… npx vitest run test/main/import/fuzz.test.ts */
-const SEED = process.env.SSCP_FUZZ_SEED ? Number(process.env.SSCP_FUZZ_SEED) : randomInt(2 ** 31);
+/**
+ * A fixed seed by default, so CI judges the same cases every run. Explore new ones with
+ * SSCP_FUZZ_SEED=random; reproduce a failure with the seed it printed: SSCP_FUZZ_SEED=… npx
+ * vitest run test/main/import/fuzz.test.ts. Each case found gets its own regression test.
+ */
+const FIXED_SEED = 20_261_122;
+const SEED = process.env.SSCP_FUZZ_SEED === 'random' ? randomInt(2 ** 31) : Number(process.env.SSCP_FUZZ_SEED ?? FIXED_SEED);
 const MAX_CASES = Number(process.env.SSCP_FUZZ_CASES ?? 3000);
 /** Only limits how many cases run on a slow machine; no assertion depends on it. */
 const BUDGET_MS = Number(process.env.SSCP_FUZZ_BUDGET_MS ?? 90_000);
