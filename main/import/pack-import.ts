@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import type { Assessment, ClaimResult, VendorRole } from '../../shared/domain/types';
+import type { PackImportPreviewOf, PackImportResultOf } from '../../shared/domain/pack-import';
+import type { ClaimResult } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
 import { hashFile } from '../evidence/index';
 import { embeddedFileStream } from '../pack/read-embedded';
@@ -31,39 +32,11 @@ export interface PackImportOptions {
 }
 
 /** What a person sees before deciding to import: who signed, whether it holds, what is in it. */
-export interface PackImportPreview {
-  readonly file: { readonly path: string; readonly name: string; readonly size: number; readonly sha256: string };
-  readonly verification: PackVerification;
+export interface PackImportPreview extends PackImportPreviewOf<PackVerification, PackProfile> {
   readonly schemaVersion: number;
-  readonly packId: string;
-  readonly profile: PackProfile;
-  readonly signedAt: string | null;
-  readonly assessment: {
-    readonly organisation: string;
-    readonly products: readonly string[];
-    readonly role: VendorRole;
-    readonly periodStart: string | null;
-    readonly periodEnd: string | null;
-    readonly sroName: string;
-    readonly sroRole: string;
-    readonly catalog: string;
-    readonly claims: number;
-    readonly results: Readonly<Record<ClaimResult, number>>;
-    readonly actions: number;
-    readonly evidenceFiles: number;
-    readonly evidenceWithheld: number;
-  };
-  /** An earlier import of this pack (same file or same pack id), if any: importing again is refused. */
-  readonly alreadyImported: { readonly importedAt: string; readonly assessmentId: string } | null;
-  /** Evidence whose recorded name was not a safe file name, and the name it would be stored under. */
-  readonly renamed: readonly { readonly from: string; readonly to: string }[];
 }
 
-export interface PackImportResult {
-  readonly preview: PackImportPreview;
-  readonly assessment: Assessment;
-  readonly evidence: { readonly stored: number; readonly alreadyHeld: number; readonly withheld: number };
-}
+export type PackImportResult = PackImportResultOf<PackImportPreview>;
 
 /**
  * A pack that failed verification: the import is refused. Carries the whole verification so

@@ -1,17 +1,6 @@
 import { formatUkDate } from '../../shared/domain/dates';
 
-/** 1.2 MB, 340 KB, 12 bytes: how a file manager would say it. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
-}
+export { formatBytes } from '../../shared/format/bytes';
 
 /** The first 12 hex digits: enough for a person to compare two files by eye. */
 export function shortHash(sha256: string): string {

@@ -1,4 +1,4 @@
-import type { Assessment, ClaimResult, VendorRole } from '../domain/types';
+import type { PackImportPreviewOf, PackImportResultOf } from '../domain/pack-import';
 
 /** What the UI shows about a signing identity: never key material. */
 export interface IdentityView {
@@ -64,33 +64,6 @@ export interface ExportedPackView {
   readonly verification: VerificationView;
 }
 
-export interface PackImportPreviewView {
-  readonly file: { readonly path: string; readonly name: string; readonly size: number; readonly sha256: string };
-  readonly verification: VerificationView;
-  readonly packId: string;
-  readonly profile: PackProfileName;
-  readonly signedAt: string | null;
-  readonly assessment: {
-    readonly organisation: string;
-    readonly products: readonly string[];
-    readonly role: VendorRole;
-    readonly periodStart: string | null;
-    readonly periodEnd: string | null;
-    readonly sroName: string;
-    readonly sroRole: string;
-    readonly catalog: string;
-    readonly claims: number;
-    readonly results: Readonly<Record<ClaimResult, number>>;
-    readonly actions: number;
-    readonly evidenceFiles: number;
-    readonly evidenceWithheld: number;
-  };
-  readonly alreadyImported: { readonly importedAt: string; readonly assessmentId: string } | null;
-  readonly renamed: readonly { readonly from: string; readonly to: string }[];
-}
+export type PackImportPreviewView = PackImportPreviewOf<VerificationView, PackProfileName>;
 
-export interface PackImportResultView {
-  readonly preview: PackImportPreviewView;
-  readonly assessment: Assessment;
-  readonly evidence: { readonly stored: number; readonly alreadyHeld: number; readonly withheld: number };
-}
+export type PackImportResultView = PackImportResultOf<PackImportPreviewView>;

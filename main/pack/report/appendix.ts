@@ -1,3 +1,4 @@
+import { attestationText } from '../../../shared/domain/attestation';
 import { FONTS } from './fonts';
 import { bytes, groupedHex, hashInTwoLines, instant, shortDate, validity } from './format';
 import type { ReportModel } from './model';
@@ -106,9 +107,7 @@ export function writeAttestation(w: ReportWriter, m: ReportModel): void {
   w.beginSection('Attestation');
   w.h1('Attestation by the Senior Responsible Owner');
   w.doc.outline.addItem('Attestation');
-  w.p(
-    `I, ${a.sroName}, ${a.sroRole} of ${a.organisation}, am the Senior Responsible Owner accountable for the organisation's conformance with the ${m.input.catalog.title}. I declare that this assessment reflects, to the best of my knowledge and belief, the organisation's practices during the period stated; that the evidence referenced in it is genuine and is the evidence on which the results were judged; and that where a claim is not fully met the remedial action plan states what will be done to correct it.`,
-  );
+  w.p(attestationText(a, m.input.catalog.title));
   w.facts([
     ['Name', a.sroName],
     ['Role', a.sroRole],

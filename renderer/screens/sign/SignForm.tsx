@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { AssessmentDetail } from '../../../shared/domain/types';
 import type { PackProfileName } from '../../../shared/ipc/views-signing';
 import { ProgressBar } from '../../components/ProgressBar';
-import { attestationText } from '../../format/attestation';
+import { attestationText } from '../../../shared/domain/attestation';
 import { attempt } from '../../stores/announcer';
 import { useIdentities } from '../../stores/identities';
 import { useNavigation } from '../../stores/navigation';
