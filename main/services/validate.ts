@@ -71,12 +71,20 @@ export function checkSha256(value: string, what: string): string {
   throw new SscpError('invalid-input', `${what} is not a SHA-256 hash.`, 'A SHA-256 hash is 64 characters, 0-9 and a-f in lower case.');
 }
 
-/** Throws `frozen` unless the assessment is still a draft. */
+/**
+ * Throws `frozen` unless the assessment is still a draft. The hint says the way out: a signed
+ * assessment (archived or not) is carried forward; an archived draft is unarchived first.
+ */
 export function assertEditable(a: Assessment): void {
   if (a.state === 'draft') return;
-  const hint = 'Carry it forward into a new period to make changes (sscp carry-forward, or Carry forward in the app).';
+  const carryForwardHint = 'Carry it forward into a new period to make changes (sscp carry-forward, or Carry forward in the app).';
   if (a.signedAt) {
-    throw new SscpError('frozen', `This assessment was signed on ${a.signedAt.slice(0, 10)} and can no longer be changed.`, hint);
+    const archived = a.state === 'archived' ? ' and archived' : '';
+    throw new SscpError('frozen', `This assessment was signed on ${a.signedAt.slice(0, 10)}${archived} and can no longer be changed.`, carryForwardHint);
   }
-  throw new SscpError('frozen', 'This assessment has been archived and can no longer be changed.', hint);
+  throw new SscpError(
+    'frozen',
+    'This draft assessment has been archived, so it cannot be changed while archived.',
+    'Unarchive it first (sscp unarchive ID --db FILE, or Unarchive on the assessments list), then make your changes.',
+  );
 }

@@ -164,6 +164,10 @@ export interface Workspace {
   replaceEvidence(evidenceId: string, newFilePath: string, options?: AttachOptions): Promise<EvidenceItem>;
   evidenceBlobPath(sha256: string): string;
   markSigned(assessmentId: string, info: MarkSignedInput): Assessment;
+  /** Out of the way, frozen, kept; see main/services/archive.ts for the rules. */
+  archiveAssessment(id: string): Assessment;
+  /** Back to `signed` if it was signed, else `draft`. */
+  unarchiveAssessment(id: string): Assessment;
   signedPack(assessmentId: string): SignedPackInfo | undefined;
   findImport(sourceSha256: string, packId?: string | null): ImportRecord | undefined;
   /** Importers: stores a blob from a stream that must match `expected` (see import-support.ts). */

@@ -5,6 +5,7 @@ import { listAudit } from '../store/audit-log';
 import { openDatabase } from '../store/database';
 import { findImport } from '../store/imports-repo';
 import { addAction, removeAction, updateAction } from './action-ops';
+import { archiveAssessment, unarchiveAssessment } from './archive';
 import { createAssessment, getAssessmentDetail, listAssessmentSummaries, markSigned, updateAssessment, updateClaim } from './assessment-ops';
 import { computeCompleteness } from './completeness';
 import { attachEvidence, linkEvidence, listEvidenceWithUse, replaceEvidence, requireEvidence, unlinkEvidence, updateEvidence } from './evidence-ops';
@@ -59,6 +60,8 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     replaceEvidence: (evidenceId, newFilePath, opts) => replaceEvidence(ctx, evidenceId, newFilePath, opts),
     evidenceBlobPath: (sha256) => blobs.blobPath(sha256),
     markSigned: (assessmentId, info) => markSigned(ctx, assessmentId, info),
+    archiveAssessment: (id) => archiveAssessment(ctx, id),
+    unarchiveAssessment: (id) => unarchiveAssessment(ctx, id),
     signedPack: (assessmentId) => findSignedPackInfo(db, assessmentId),
     findImport: (sourceSha256, packId) => findImport(db, sourceSha256, packId),
     putEvidenceFromStream: (source, expected, opts) => putBlobFromStream(blobs, source, expected, opts),

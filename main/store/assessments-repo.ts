@@ -116,6 +116,15 @@ export function markAssessmentSigned(db: Db, id: string, pack: SignedPackInfo, u
   ).run(pack.signedAt, pack.packSha256, pack.packId, pack.signerFingerprint, pack.profile, updatedAt, id);
 }
 
+/**
+ * Moves an assessment between archived and the state it had before. Only `state` and
+ * `updated_at` change: a signed assessment keeps its signing record (signed_at, pack hash,
+ * signer) so unarchiving can tell it was signed.
+ */
+export function setAssessmentArchived(db: Db, id: string, state: AssessmentState, updatedAt: string): void {
+  db.prepare('UPDATE assessments SET state = ?, updated_at = ? WHERE id = ?').run(state, updatedAt, id);
+}
+
 function rowToAssessment(row: AssessmentRow): Assessment {
   return {
     id: row.id,
