@@ -69,7 +69,7 @@ describe('sscp list', () => {
     const id = await newAssessment('--product', 'Widget');
     await sscp('set', id, '1.1.1', '--db', db, '--result', 'met');
     const json = JSON.parse((await sscp('list', '--db', db, '--json')).out) as ListJson;
-    expect(Object.keys(json)).toEqual(['assessments']);
+    expect(Object.keys(json)).toEqual(['assessments', 'archivedHidden']);
     expect(Object.keys(json.assessments[0]!)).toEqual([
       'id', 'organisation', 'products', 'role', 'theme3InScope', 'periodStart', 'periodEnd', 'sroName', 'sroRole',
       'catalogId', 'catalogVersion', 'state', 'origin', 'previousId', 'createdAt', 'updatedAt', 'signedAt', 'completeness',

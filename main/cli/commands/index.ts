@@ -1,4 +1,5 @@
 import type { RegisterCommand } from '../context';
+import { registerArchive } from './archive';
 import { registerAttach } from './attach';
 import { registerCarryForward } from './carry-forward';
 import { registerCatalog } from './catalog';
@@ -14,6 +15,7 @@ import { registerList } from './list';
 import { registerNew } from './new';
 import { registerSet } from './set';
 import { registerShow } from './show';
+import { registerUnarchive } from './unarchive';
 import { registerVerify } from './verify';
 
 /** Every `sscp` sub-command, in the order `sscp --help` lists them. */
@@ -29,6 +31,8 @@ export const commands: readonly RegisterCommand[] = [
   registerVerify,
   registerImport,
   registerCarryForward,
+  registerArchive,
+  registerUnarchive,
   registerDiff,
   registerExportForm,
   registerImportForm,

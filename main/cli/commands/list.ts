@@ -6,24 +6,30 @@ import { assessmentToJson, completenessToJson, type AssessmentJson, type Complet
 /** The `sscp list --json` shape, documented in docs/cli-json.md: change it only by adding fields. */
 export interface ListJson {
   readonly assessments: readonly (AssessmentJson & { readonly completeness: CompletenessJson })[];
+  /** Archived assessments left out because --all was not given (0 with --all). */
+  readonly archivedHidden: number;
 }
 
 export const registerList: RegisterCommand = (program, ctx) => {
   program
     .command('list')
-    .description('List the assessments in a database, newest first, with how far each has got.')
+    .description('List the assessments in a database, newest first, with how far each has got. Archived ones are hidden unless --all.')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .option('--all', 'include archived assessments')
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
-    .action(async (opts: { db: string; json?: boolean }) => {
-      const summaries = await withWorkspace(opts.db, (ws) => ws.listAssessments());
+    .action(async (opts: { db: string; all?: boolean; json?: boolean }) => {
+      const everything = await withWorkspace(opts.db, (ws) => ws.listAssessments());
+      const summaries = opts.all ? everything : everything.filter((s) => s.assessment.state !== 'archived');
+      const archivedHidden = everything.length - summaries.length;
       if (opts.json) {
         const json: ListJson = {
           assessments: summaries.map((s) => ({ ...assessmentToJson(s.assessment), completeness: completenessToJson(s.completeness) })),
+          archivedHidden,
         };
         printJson(ctx.io, json);
         return;
       }
-      if (summaries.length === 0) {
+      if (everything.length === 0) {
         ctx.io.stdout.write('No assessments yet. Start one with: sscp new --db FILE --org NAME --role ROLE\n');
         return;
       }
@@ -32,6 +38,9 @@ export const registerList: RegisterCommand = (program, ctx) => {
         ctx.io.stdout.write(
           `${a.id}  ${a.state.padEnd(8)}  ${c.assessed}/${c.claimsInScope} assessed  ${a.organisation} (${a.role})${period}\n`,
         );
+      }
+      if (archivedHidden > 0) {
+        ctx.io.stdout.write(`${archivedHidden} archived ${archivedHidden === 1 ? 'assessment' : 'assessments'} hidden; sscp list --all shows ${archivedHidden === 1 ? 'it' : 'them'}.\n`);
       }
     });
 };
