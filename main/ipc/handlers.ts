@@ -1,5 +1,6 @@
 import type { ServiceChannel } from '../../shared/ipc/contract';
 import type { HandlerTable } from './dispatch';
+import { archiveHandlers } from './handlers/archive';
 import { assessmentHandlers } from './handlers/assessments';
 import type { HandlerContext } from './handlers/context';
 import { evidenceHandlers } from './handlers/evidence';
@@ -34,6 +35,7 @@ export function createServiceHandlers(deps: ServiceDeps): { handlers: ServiceHan
   const handlers: ServiceHandlers = {
     ...workspaceHandlers(context, deps.onWorkspaceOpened),
     ...assessmentHandlers(context),
+    ...archiveHandlers(context),
     ...evidenceHandlers(context),
     ...identityHandlers(context),
     ...jobHandlers(context),

@@ -11,6 +11,11 @@ interface AssessmentsState {
   readonly load: () => Promise<void>;
   readonly create: (fields: ContractArgs<'assessments.create'>) => Promise<Assessment>;
   readonly carryForward: (args: ContractArgs<'assessments.carryForward'>) => Promise<ContractResult<'assessments.carryForward'>>;
+  /** Whether the start page lists archived assessments too (they are hidden by default). */
+  readonly showArchived: boolean;
+  readonly setShowArchived: (show: boolean) => void;
+  readonly archive: (assessmentId: string) => Promise<Assessment>;
+  readonly unarchive: (assessmentId: string) => Promise<Assessment>;
 }
 
 /** The assessments in the open database, for the start page. */
@@ -31,5 +36,20 @@ export const useAssessments = create<AssessmentsState>((set, get) => ({
     useAnnouncer.getState().announce(`Started the next period for ${carried.assessment.organisation}: every claim is marked for review.`);
     await get().load();
     return carried;
+  },
+  showArchived: false,
+  setShowArchived: (showArchived) => set({ showArchived }),
+  archive: async (assessmentId) => {
+    const archived = await call('assessments.archive', { assessmentId });
+    const where = get().showArchived ? 'It stays listed as archived.' : 'It is hidden from the list; tick Show archived to see it.';
+    useAnnouncer.getState().announce(`Archived the assessment for ${archived.organisation}. ${where}`);
+    await get().load();
+    return archived;
+  },
+  unarchive: async (assessmentId) => {
+    const back = await call('assessments.unarchive', { assessmentId });
+    useAnnouncer.getState().announce(`Unarchived the assessment for ${back.organisation}: it is ${back.state === 'signed' ? 'signed' : 'a draft'} again.`);
+    await get().load();
+    return back;
   },
 }));

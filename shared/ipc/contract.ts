@@ -105,6 +105,10 @@ export const contract = {
     result: returns<{ readonly assessment: Assessment; readonly plan: CarryForwardPlan }>(),
   },
 
+  // Old periods out of the way without losing them (the rules are in main/services/archive.ts).
+  'assessments.archive': { args: z.strictObject({ assessmentId: id }), result: returns<Assessment>() },
+  'assessments.unarchive': { args: z.strictObject({ assessmentId: id }), result: returns<Assessment>() },
+
   // Signing identities of the SRO.
   'identities.list': { args: none, result: returns<readonly IdentityView[]>() },
   'identities.create': {

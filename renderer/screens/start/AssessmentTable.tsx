@@ -3,9 +3,10 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { ORIGIN_LABELS, STATE_LABELS } from '../../format/labels';
 import { formatInstant, formatPeriod } from '../../format/numbers';
 import { useNavigation } from '../../stores/navigation';
+import { ArchiveButton } from './ArchiveButton';
 import { CarryForwardButton } from './CarryForwardButton';
 
-export function AssessmentTable({ items }: { readonly items: readonly AssessmentListItem[] }) {
+export function AssessmentTable({ items, onArchiveChange }: { readonly items: readonly AssessmentListItem[]; readonly onArchiveChange?: (archived: boolean) => void }) {
   const go = useNavigation((s) => s.go);
   return (
     <table className="table">
@@ -34,6 +35,7 @@ export function AssessmentTable({ items }: { readonly items: readonly Assessment
             <td>
               <div className="badge-stack">
                 <span className={`badge ${a.state}`}>{STATE_LABELS[a.state]}</span>
+                {a.state === 'archived' && a.signedAt ? <span className="badge signed">{STATE_LABELS.signed}</span> : null}
                 {ORIGIN_LABELS[a.origin] ? <span className="badge">{ORIGIN_LABELS[a.origin]}</span> : null}
               </div>
             </td>
@@ -44,7 +46,13 @@ export function AssessmentTable({ items }: { readonly items: readonly Assessment
               </span>
             </td>
             <td className="muted">{formatInstant(a.updatedAt)}</td>
-            <td>{a.state === 'signed' ? <CarryForwardButton assessment={a} /> : null}</td>
+            <td>
+              <div className="button-row">
+                {/* Archived after signing is still a signed period: the next one can start from it. */}
+                {a.state === 'signed' || a.signedAt ? <CarryForwardButton assessment={a} /> : null}
+                <ArchiveButton assessment={a} {...(onArchiveChange ? { onDone: onArchiveChange } : {})} />
+              </div>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useSession } from '../../stores/session';
 import { attempt } from '../../stores/announcer';
 import { useAssessments } from '../../stores/assessments';
@@ -12,7 +12,8 @@ import { Welcome } from './Welcome';
 /** Step 1: the assessments in this database, and where to go next. */
 export function StartScreen() {
   const dbPath = useSession((s) => s.dbPath);
-  const { items, loaded, load } = useAssessments();
+  const { items, loaded, load, showArchived, setShowArchived } = useAssessments();
+  const toggleRef = useRef<HTMLInputElement>(null);
   const go = useNavigation((s) => s.go);
   const chooseDatabase = useSession((s) => s.chooseDatabase);
 
@@ -21,6 +22,12 @@ export function StartScreen() {
   }, [dbPath, load]);
 
   if (!dbPath) return <Welcome />;
+  const archivedCount = items.filter((i) => i.assessment.state === 'archived').length;
+  const shown = showArchived ? items : items.filter((i) => i.assessment.state !== 'archived');
+  // An archived row leaves the list: keep keyboard focus on the page, on the toggle that brings it back.
+  const afterArchiveChange = (archived: boolean) => {
+    if (archived && !showArchived) requestAnimationFrame(() => toggleRef.current?.focus());
+  };
   return (
     <div className="page-inner">
       <PageHeader
@@ -43,7 +50,15 @@ export function StartScreen() {
       <section className="card" aria-labelledby="assessments-heading">
         <div className="card-header">
           <h2 id="assessments-heading">In this database</h2>
-          <span className="muted">{loaded ? `${items.length} ${items.length === 1 ? 'assessment' : 'assessments'}` : 'Loading…'}</span>
+          <div className="button-row">
+            {archivedCount > 0 ? (
+              <label className="checkbox-row">
+                <input ref={toggleRef} type="checkbox" checked={showArchived} onChange={(e) => setShowArchived(e.target.checked)} />
+                <span>Show archived ({archivedCount})</span>
+              </label>
+            ) : null}
+            <span className="muted">{loaded ? describeCount(shown.length, showArchived ? 0 : archivedCount) : 'Loading…'}</span>
+          </div>
         </div>
         {loaded && items.length === 0 ? (
           <div className="empty">
@@ -52,11 +67,20 @@ export function StartScreen() {
               Start your first assessment
             </button>
           </div>
+        ) : loaded && shown.length === 0 ? (
+          <div className="empty">
+            <p>Every assessment in this database is archived. Tick Show archived to see them, or start a new one.</p>
+          </div>
         ) : (
-          <AssessmentTable items={items} />
+          <AssessmentTable items={shown} onArchiveChange={afterArchiveChange} />
         )}
       </section>
       <RecentDatabases exclude={dbPath} />
     </div>
   );
+}
+
+function describeCount(listed: number, hidden: number): string {
+  const count = `${listed} ${listed === 1 ? 'assessment' : 'assessments'}`;
+  return hidden > 0 ? `${count}, ${hidden} archived hidden` : count;
 }
