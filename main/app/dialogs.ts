@@ -1,9 +1,7 @@
 import { dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
 import { join } from 'node:path';
 import type { PickedPath, PickedPaths } from '../../shared/ipc/views';
-
-export type FilePurpose = 'evidence' | 'pack' | 'form' | 'p12';
-export type SavePurpose = 'pack' | 'form' | 'certificate';
+import type { FilePurpose, NativeDialogs, SavePurpose } from '../ipc/dialog-handlers';
 
 const DATABASE: FileFilter = { name: 'SSCP Evidence Pack database', extensions: ['sscp'] };
 const OPEN_FILTERS: Record<FilePurpose, FileFilter[]> = {
@@ -18,10 +16,11 @@ const SAVE_FILTERS: Record<SavePurpose, FileFilter[]> = {
   certificate: [{ name: 'Certificate (PEM)', extensions: ['pem', 'crt'] }],
 };
 
-/** Native dialogs, shown as sheets of the main window; a cancelled dialog answers null. */
-export type Dialogs = ReturnType<typeof createDialogs>;
-
-export function createDialogs(getWindow: () => BrowserWindow | null, defaultFolder: () => string | null) {
+/**
+ * Native dialogs, shown as sheets of the main window; a cancelled dialog answers null. Their
+ * answers reach the page only through main/ipc/dialog-handlers.ts, which grants them first.
+ */
+export function createDialogs(getWindow: () => BrowserWindow | null, defaultFolder: () => string | null): NativeDialogs {
   const parent = (): BrowserWindow | undefined => getWindow() ?? undefined;
   const open = async (title: string, filters: FileFilter[], multi: boolean): Promise<string[]> => {
     const options: OpenDialogOptions = { title, filters, properties: multi ? ['openFile', 'multiSelections'] : ['openFile'] };

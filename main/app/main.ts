@@ -7,6 +7,7 @@ import { createServiceHandlers } from '../ipc/handlers';
 import { JobRunner, type JobEventSink } from '../ipc/jobs/runner';
 import { processExecutor } from '../ipc/jobs/process-executor';
 import { collectLicences } from '../ipc/licences';
+import { PathGrants } from '../ipc/path-grants';
 import { openWorkspace } from '../services/workspace';
 import { guardClose } from './close-guard';
 import { forkUtilityHost } from './job-host';
@@ -36,7 +37,9 @@ function start(): void {
   // The pack's fonts ship in the app bundle; the bundled code cannot find them by its own path.
   process.env.SSCP_ASSETS_DIR ??= join(app.getAppPath(), 'assets');
   const settings = createSettingsStore();
-  const emit: JobEventSink = (event, payload) => sendToWindow(event, payload);
+  // The files the window may have main read or write; revoked when the window closes.
+  const grants = new PathGrants({ trustedDatabases: () => settings.get().recentDatabases });
+  const emit: JobEventSink = grants.watchJobs((event, payload) => sendToWindow(event, payload));
   const jobs = new JobRunner(emit);
   // Long jobs run in a utility process, so signing a big pack never stalls the window.
   const executor = processExecutor(() => forkUtilityHost(join(__dirname, 'job-host.cjs')), emit);
@@ -48,6 +51,7 @@ function start(): void {
   });
   const platform = createPlatformHandlers({
     dialogs: createDialogs(getWindow, () => settings.get().defaultExportFolder),
+    grants,
     settings,
     appInfo: async () => ({
       productName: 'SSCP Evidence Pack',
@@ -60,7 +64,7 @@ function start(): void {
     },
     pageSaved: () => closeGuard?.pageSaved(),
   });
-  registerIpc(ipcMain, createDispatch({ ...handlers, ...platform }), makeSenderCheck(getWindow, rendererRoot));
+  registerIpc(ipcMain, createDispatch({ ...handlers, ...platform }, grants), makeSenderCheck(getWindow, rendererRoot));
 
   app.setAboutPanelOptions({
     applicationName: 'SSCP Evidence Pack',
@@ -86,6 +90,7 @@ function start(): void {
     closeGuard = guardClose(mainWindow, () => sendToWindow('app.closing', {}));
     mainWindow.on('closed', () => {
       executor.cancelAll();
+      grants.revokeAll();
       mainWindow = null;
       if (quitting) app.quit();
     });

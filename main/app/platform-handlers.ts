@@ -1,15 +1,18 @@
 import { shell } from 'electron';
 import type { PlatformChannel } from '../../shared/ipc/contract';
 import type { AppInfo, ThemeSetting } from '../../shared/ipc/views';
+import { dialogHandlers, type NativeDialogs } from '../ipc/dialog-handlers';
 import type { HandlerTable } from '../ipc/dispatch';
-import type { Dialogs } from './dialogs';
+import type { PathGrants } from '../ipc/path-grants';
 import type { SettingsStore } from './settings';
 
 export type PlatformHandlers = Pick<HandlerTable, PlatformChannel>;
 
 /** The channels only a desktop shell can answer: native dialogs, the file manager, settings. */
 export function createPlatformHandlers(deps: {
-  readonly dialogs: Dialogs;
+  readonly dialogs: NativeDialogs;
+  /** The window's path grants: every dialog answer and dropped file is recorded there. */
+  readonly grants: PathGrants;
   readonly settings: SettingsStore;
   readonly appInfo: () => Promise<AppInfo>;
   /** Native dialogs and the window background follow the chosen theme. */
@@ -30,12 +33,7 @@ export function createPlatformHandlers(deps: {
       if (patch.theme) deps.applyTheme(next.theme);
       return next;
     },
-    'dialogs.openDatabase': () => dialogs.openDatabase(),
-    'dialogs.newDatabase': () => dialogs.newDatabase(),
-    'dialogs.openEvidenceFiles': () => dialogs.openEvidenceFiles(),
-    'dialogs.chooseFile': ({ purpose }) => dialogs.chooseFile(purpose),
-    'dialogs.chooseFolder': () => dialogs.chooseFolder(),
-    'dialogs.saveFile': ({ purpose, suggestedName }) => dialogs.saveFile(purpose, suggestedName),
+    ...dialogHandlers(dialogs, deps.grants),
     'shell.reveal': async ({ path }) => {
       shell.showItemInFolder(path);
       return null;

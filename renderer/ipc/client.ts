@@ -1,11 +1,11 @@
-import type { Channel, ContractArgs, ContractResult, JobChannel, JobResult } from '../../shared/ipc/contract';
+import type { ContractArgs, ContractResult, JobChannel, JobResult, PageChannel } from '../../shared/ipc/contract';
 import type { JobProgress } from '../../shared/ipc/views';
 import { api } from './api';
 import { UiError } from './ui-error';
 import { awaitJob } from './job-tracker';
 
 /** Calls main and returns the value, or throws a UiError carrying the message and hint. */
-export async function call<C extends Channel>(channel: C, args: ContractArgs<C>): Promise<ContractResult<C>> {
+export async function call<C extends PageChannel>(channel: C, args: ContractArgs<C>): Promise<ContractResult<C>> {
   const method = api()[channel] as (a: ContractArgs<C>) => Promise<{ ok: true; value: ContractResult<C> } | { ok: false; error: ConstructorParameters<typeof UiError>[0] }>;
   const result = await method(args);
   if (!result.ok) throw new UiError(result.error);

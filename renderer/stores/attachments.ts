@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { api } from '../ipc/api';
 import { call, startJob } from '../ipc/client';
 import { UiError } from '../ipc/ui-error';
 import { useAnnouncer } from './announcer';
@@ -17,6 +18,8 @@ interface AttachmentsState {
   /** Files being copied into the evidence store right now. */
   readonly running: readonly Attachment[];
   readonly attachPaths: (claimId: string, paths: readonly string[]) => Promise<void>;
+  /** Files dropped onto the claim: main must first agree to read each one (not a folder, not a device). */
+  readonly attachDropped: (claimId: string, files: readonly File[]) => Promise<void>;
   readonly chooseAndAttach: (claimId: string) => Promise<void>;
   readonly cancel: (jobId: string) => Promise<void>;
   readonly link: (claimId: string, evidenceId: string) => Promise<void>;
@@ -58,6 +61,15 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
         await useAssessment.getState().refresh();
         announcer.announce(`${attached === 1 ? 'One file' : `${attached} files`} attached to claim ${claimId}.`);
       }
+    },
+    attachDropped: async (claimId, files) => {
+      const paths: string[] = [];
+      for (const file of files) {
+        const granted = await api().droppedFile(file);
+        if (!granted.ok) useAnnouncer.getState().fail(new UiError(granted.error));
+        else if (granted.value.path) paths.push(granted.value.path);
+      }
+      if (paths.length > 0) await get().attachPaths(claimId, paths);
     },
     chooseAndAttach: async (claimId) => {
       const { paths } = await call('dialogs.openEvidenceFiles', {});

@@ -21,7 +21,21 @@ interface ChannelSpec {
   readonly job?: ResultMarker<unknown>;
   /** Answered by the Electron layer (dialogs, shell, settings), not by the service table. */
   readonly platform?: true;
+  /**
+   * Arguments that name a file on this computer, and what main may do with it. Main acts on such
+   * a path only if it holds a grant for it (main/ipc/path-grants.ts), checked before any service runs.
+   */
+  readonly paths?: Readonly<Record<string, PathAccess>>;
+  /** Called by the preload itself, never exposed to the page as a `window.sscp` method. */
+  readonly preloadOnly?: true;
 }
+
+/**
+ * What main may do with a path the page sends: `read` a file the user chose or dropped, `write`
+ * once to a place the user chose in a save dialog, open a `database` the user chose (or one in
+ * main's own recent list), or `reveal` in the file manager any path granted in this window.
+ */
+export type PathAccess = 'read' | 'write' | 'database' | 'reveal';
 
 const job = <T>() => ({ result: returns<JobStarted>(), job: returns<T>() });
 
@@ -51,7 +65,12 @@ export const contract = {
     platform: true,
   },
   'dialogs.chooseFolder': { args: none, result: returns<PickedPath>(), platform: true },
-  'shell.reveal': { args: z.strictObject({ path: filePath }), result: returns<null>(), platform: true },
+  /**
+   * The preload asks main to let this window read a file the user dropped onto it; the path comes
+   * from webUtils.getPathForFile in the preload, never from the page.
+   */
+  'grants.registerDrop': { args: z.strictObject({ path: filePath }), result: returns<PickedPath>(), platform: true, preloadOnly: true },
+  'shell.reveal': { args: z.strictObject({ path: filePath }), result: returns<null>(), platform: true, paths: { path: 'reveal' } },
   'shell.openExternal': {
     args: z.strictObject({ url: z.url({ protocol: /^https$/ }) }),
     result: returns<null>(),
@@ -60,7 +79,7 @@ export const contract = {
 
   // The database the user works in.
   'workspace.current': { args: none, result: returns<WorkspaceInfo | null>() },
-  'workspace.open': { args: z.strictObject({ dbPath: filePath }), result: returns<WorkspaceInfo>() },
+  'workspace.open': { args: z.strictObject({ dbPath: filePath }), result: returns<WorkspaceInfo>(), paths: { dbPath: 'database' } },
   'workspace.close': { args: none, result: returns<null>() },
   'workspace.checkIntegrity': { args: none, ...job<IntegritySummary>() },
 
@@ -91,12 +110,13 @@ export const contract = {
   'evidence.attach': {
     args: z.strictObject({ assessmentId: id, claimId, filePath, meta: evidenceMeta }),
     ...job<EvidenceItem>(),
+    paths: { filePath: 'read' },
   },
   'evidence.link': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<null>() },
   'evidence.unlink': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<null>() },
   'evidence.list': { args: none, result: returns<readonly EvidenceLibraryItem[]>() },
   'evidence.update': { args: z.strictObject({ evidenceId: id, patch: evidenceMeta }), result: returns<EvidenceItem>() },
-  'evidence.replace': { args: z.strictObject({ evidenceId: id, filePath }), ...job<EvidenceItem>() },
+  'evidence.replace': { args: z.strictObject({ evidenceId: id, filePath }), ...job<EvidenceItem>(), paths: { filePath: 'read' } },
   'evidence.preview': { args: z.strictObject({ evidenceId: id }), result: returns<EvidencePreview>() },
 
   // Next period's draft, and the year-on-year comparison's input.
@@ -118,10 +138,12 @@ export const contract = {
   'identities.importP12': {
     args: z.strictObject({ filePath, p12Password: z.string().max(1024), label: identityLabel, passphrase }),
     result: returns<IdentityView>(),
+    paths: { filePath: 'read' },
   },
   'identities.exportCertificate': {
     args: z.strictObject({ label: identityLabel, root: z.boolean(), outPath: filePath }),
     result: returns<{ readonly path: string }>(),
+    paths: { outPath: 'write' },
   },
 
   // Signed packs: export (then verify what was written), verify, import.
@@ -135,15 +157,16 @@ export const contract = {
       acceptExceptions: z.boolean(),
     }),
     ...job<ExportedPackView>(),
+    paths: { outPath: 'write' },
   },
-  'packs.verify': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<VerificationView>() },
-  'packs.previewImport': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<PackImportPreviewView>() },
-  'packs.import': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<PackImportResultView>() },
+  'packs.verify': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<VerificationView>(), paths: { path: 'read' } },
+  'packs.previewImport': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<PackImportPreviewView>(), paths: { path: 'read' } },
+  'packs.import': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<PackImportResultView>(), paths: { path: 'read' } },
 
   // The official Word form.
-  'forms.previewImport': { args: z.strictObject({ path: filePath }), ...job<FormPlacementView>() },
-  'forms.import': { args: z.strictObject({ path: filePath, role: vendorRole.optional() }), ...job<FormImportView>() },
-  'forms.export': { args: z.strictObject({ assessmentId: id, outPath: filePath }), ...job<{ readonly path: string }>() },
+  'forms.previewImport': { args: z.strictObject({ path: filePath }), ...job<FormPlacementView>(), paths: { path: 'read' } },
+  'forms.import': { args: z.strictObject({ path: filePath, role: vendorRole.optional() }), ...job<FormImportView>(), paths: { path: 'read' } },
+  'forms.export': { args: z.strictObject({ assessmentId: id, outPath: filePath }), ...job<{ readonly path: string }>(), paths: { outPath: 'write' } },
 
   // Long jobs: progress and completion arrive as events (see `events`).
   'jobs.cancel': { args: z.strictObject({ jobId: id }), result: returns<{ readonly cancelled: boolean }>() },
@@ -178,6 +201,17 @@ export function isJobChannel(name: Channel): name is JobChannel {
 
 export function isPlatformChannel(name: Channel): name is PlatformChannel {
   return 'platform' in contract[name];
+}
+
+export type PreloadOnlyChannel = { [C in Channel]: Contract[C] extends { preloadOnly: true } ? C : never }[Channel];
+/** The channels the page itself may call: everything but what only the preload sends. */
+export type PageChannel = Exclude<Channel, PreloadOnlyChannel>;
+export const pageChannels = channels.filter((c) => !('preloadOnly' in contract[c])) as PageChannel[];
+
+/** The path arguments of a channel and the access each needs; empty for most channels. */
+export function pathArguments(name: Channel): readonly (readonly [string, PathAccess])[] {
+  const spec: ChannelSpec = contract[name];
+  return spec.paths ? Object.entries(spec.paths) : [];
 }
 
 /** Events main sends to the renderer; the preload lets the renderer subscribe to these only. */

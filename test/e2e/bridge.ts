@@ -39,13 +39,15 @@ export async function startBridge(appRoot: string): Promise<Bridge> {
     events.push({ event, payload });
     wake?.();
   };
-  const jobs = new JobRunner(emit);
+  const platform = createTestPlatform(appRoot);
+  // Job outcomes pass the grants on their way out, as in main: a failed export gives back its save location.
+  const jobEvents = platform.grants.watchJobs(emit);
+  const jobs = new JobRunner(jobEvents);
   // Long jobs go to a separate host process over the same protocol as Electron's utility process.
   const hostEntry = join(appRoot, 'main/ipc/jobs/node-host-entry.ts');
-  const executor = processExecutor(() => forkNodeHost(hostEntry, ['--import', 'tsx']), emit);
+  const executor = processExecutor(() => forkNodeHost(hostEntry, ['--import', 'tsx']), jobEvents);
   const { handlers, session } = createServiceHandlers({ openWorkspace, jobs, executor, onWorkspaceOpened: (p) => platform.recordRecent(p) });
-  const platform = createTestPlatform(appRoot);
-  const dispatch = createDispatch({ ...handlers, ...platform.handlers });
+  const dispatch = createDispatch({ ...handlers, ...platform.handlers }, platform.grants);
 
   const server: Server = createServer((req, res) => {
     void (async () => {

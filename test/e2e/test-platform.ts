@@ -1,13 +1,17 @@
 import type { PlatformChannel } from '../../shared/ipc/contract';
 import type { Settings } from '../../shared/ipc/views';
 import { CURRENT_CATALOG } from '../../shared/catalog/index';
+import { dialogHandlers, type NativeDialogs } from '../../main/ipc/dialog-handlers';
 import type { HandlerTable } from '../../main/ipc/dispatch';
 import { collectLicences } from '../../main/ipc/licences';
+import { PathGrants } from '../../main/ipc/path-grants';
 
 type Purpose = 'openDatabase' | 'newDatabase' | 'openEvidenceFiles' | 'chooseFile' | 'chooseFolder' | 'saveFile';
 
 export interface TestPlatform {
   readonly handlers: Pick<HandlerTable, PlatformChannel>;
+  /** The window's path grants, the same registry main keeps: the queue stands in for the dialog, not the check. */
+  readonly grants: PathGrants;
   /** What the next native dialog of this kind "chooses": the test's stand-in for the user. */
   readonly answerNextDialog: (purpose: Purpose, paths: readonly string[]) => void;
   readonly recordRecent: (path: string) => void;
@@ -19,7 +23,8 @@ export interface TestPlatform {
 
 /**
  * The desktop-only channels for the browser run: dialogs answer from a queue the test fills
- * (a cancelled dialog when it is empty), settings live in memory, the shell only records.
+ * (a cancelled dialog when it is empty) and those answers are granted by main's own dialog
+ * handlers, settings live in memory, the shell only records.
  */
 export function createTestPlatform(appRoot: string): TestPlatform {
   const answers = new Map<Purpose, (readonly string[])[]>();
@@ -29,7 +34,17 @@ export function createTestPlatform(appRoot: string): TestPlatform {
   const closeReadyCalls: string[] = [];
   const next = (purpose: Purpose): readonly string[] => answers.get(purpose)?.shift() ?? [];
   const one = (purpose: Purpose) => ({ path: next(purpose)[0] ?? null });
+  const grants = new PathGrants({ trustedDatabases: () => settings.recentDatabases });
+  const dialogs: NativeDialogs = {
+    openDatabase: async () => one('openDatabase'),
+    newDatabase: async () => one('newDatabase'),
+    openEvidenceFiles: async () => ({ paths: next('openEvidenceFiles') }),
+    chooseFile: async () => one('chooseFile'),
+    chooseFolder: async () => one('chooseFolder'),
+    saveFile: async () => one('saveFile'),
+  };
   return {
+    grants,
     revealed,
     openedExternally,
     closeReadyCalls,
@@ -58,12 +73,7 @@ export function createTestPlatform(appRoot: string): TestPlatform {
         };
         return settings;
       },
-      'dialogs.openDatabase': async () => one('openDatabase'),
-      'dialogs.newDatabase': async () => one('newDatabase'),
-      'dialogs.openEvidenceFiles': async () => ({ paths: next('openEvidenceFiles') }),
-      'dialogs.chooseFile': async () => one('chooseFile'),
-      'dialogs.chooseFolder': async () => one('chooseFolder'),
-      'dialogs.saveFile': async () => one('saveFile'),
+      ...dialogHandlers(dialogs, grants),
       'shell.reveal': async ({ path }) => {
         revealed.push(path);
         return null;

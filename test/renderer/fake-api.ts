@@ -1,4 +1,4 @@
-import { channels, type Channel, type ContractEvents, type EventName } from '../../shared/ipc/contract';
+import { pageChannels, type Channel, type ContractEvents, type EventName } from '../../shared/ipc/contract';
 import type { SscpApi } from '../../shared/ipc/api';
 import type { IpcErrorValue } from '../../shared/ipc/result';
 import { resetJobTracking } from '../../renderer/ipc/job-tracker';
@@ -10,6 +10,7 @@ export interface FakeApi {
   readonly emit: <E extends EventName>(event: E, payload: ContractEvents[E]) => void;
   /** Answers `channel` with the handler's value; a thrown IpcErrorValue-shaped object becomes a failure. */
   readonly answer: (channel: Channel, handler: Handler) => void;
+  /** File name → the path main granted for it when dropped; a name not here is refused as main would. */
   readonly droppedPaths: Map<string, string>;
 }
 
@@ -24,7 +25,7 @@ export function installFakeApi(): FakeApi {
   const calls: FakeApi['calls'] = [];
   const droppedPaths = new Map<string, string>();
   const api: Record<string, unknown> = {};
-  for (const channel of channels) {
+  for (const channel of pageChannels) {
     api[channel] = async (args: unknown) => {
       calls.push({ channel, args });
       const handler = handlers.get(channel);
@@ -42,7 +43,12 @@ export function installFakeApi(): FakeApi {
     listeners.set(event, set);
     return () => set.delete(listener);
   };
-  api.pathForFile = (file: File) => droppedPaths.get(file.name) ?? '';
+  api.droppedFile = async (file: File) => {
+    const path = droppedPaths.get(file.name);
+    return path
+      ? { ok: true, value: { path } }
+      : { ok: false, error: { kind: 'invalid-input', message: 'That file was not chosen in this window.', hint: 'Choose it again with the Browse button or drop it onto the claim.' } };
+  };
   Object.defineProperty(window, 'sscp', { value: api as unknown as SscpApi<File>, configurable: true, writable: true });
   return {
     calls,

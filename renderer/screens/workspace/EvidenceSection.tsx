@@ -2,7 +2,6 @@ import { useState, type DragEvent } from 'react';
 import type { AssessmentDetail } from '../../../shared/domain/types';
 import { Icon } from '../../components/Icon';
 import { ProgressBar } from '../../components/ProgressBar';
-import { api } from '../../ipc/api';
 import { attempt } from '../../stores/announcer';
 import { useAttachments } from '../../stores/attachments';
 import { EvidenceRow } from './EvidenceRow';
@@ -11,7 +10,7 @@ import { PreviewDialog } from './PreviewDialog';
 
 /** The files backing this claim: attach by dialog or by dropping them here, or link from the library. */
 export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: AssessmentDetail; readonly claimId: string; readonly frozen: boolean }) {
-  const { running, attachPaths, chooseAndAttach, cancel } = useAttachments();
+  const { running, attachDropped, chooseAndAttach, cancel } = useAttachments();
   const [dragging, setDragging] = useState(false);
   const [linking, setLinking] = useState(false);
   const linkedIds = new Set(detail.links.filter((l) => l.claimId === claimId).map((l) => l.evidenceId));
@@ -22,10 +21,8 @@ export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: 
     e.preventDefault();
     setDragging(false);
     if (frozen) return;
-    const paths = Array.from(e.dataTransfer.files)
-      .map((f) => api().pathForFile(f))
-      .filter((p) => p.length > 0);
-    if (paths.length > 0) void attempt(() => attachPaths(claimId, paths));
+    const files = Array.from(e.dataTransfer.files);
+    if (files.length > 0) void attempt(() => attachDropped(claimId, files));
   };
 
   return (

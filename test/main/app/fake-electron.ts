@@ -106,6 +106,23 @@ export const shell = {
   },
 };
 
+/** Native dialogs answer from queues the test fills; an empty queue is a cancelled dialog. */
+export const dialog = {
+  openAnswers: [] as string[][],
+  saveAnswers: [] as string[],
+  shown: [] as { kind: 'open' | 'save'; options: unknown }[],
+  async showOpenDialog(...args: unknown[]): Promise<{ canceled: boolean; filePaths: string[] }> {
+    dialog.shown.push({ kind: 'open', options: args.at(-1) });
+    const paths = dialog.openAnswers.shift();
+    return paths ? { canceled: false, filePaths: paths } : { canceled: true, filePaths: [] };
+  },
+  async showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath: string }> {
+    dialog.shown.push({ kind: 'save', options: args.at(-1) });
+    const path = dialog.saveAnswers.shift();
+    return path ? { canceled: false, filePath: path } : { canceled: true, filePath: '' };
+  },
+};
+
 export const exposed: Record<string, unknown> = {};
 export const contextBridge = {
   exposeInMainWorld(key: string, api: unknown): void {
@@ -140,6 +157,7 @@ export const electronModule = {
   BrowserWindow: FakeBrowserWindow,
   utilityProcess,
   shell,
+  dialog,
   contextBridge,
   ipcRenderer,
   webUtils,

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { channels } from '../../../shared/ipc/contract';
 import { createDispatch, type HandlerTable } from '../../../main/ipc/dispatch';
+import { PathGrants } from '../../../main/ipc/path-grants';
 import { FakeBrowserWindow, FakeFrame, FakeIpcMain, FakeWebContents } from './fake-electron';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
@@ -12,6 +13,9 @@ const { makeSenderCheck } = await import('../../../main/app/sender-check');
 
 const rendererRoot = join('/opt', 'sscp', 'dist', 'renderer');
 const appPage = pathToFileURL(join(rendererRoot, 'index.html')).href;
+
+/** No file has been chosen in this window: these tests send no paths that should pass. */
+const noGrants = () => new PathGrants({ trustedDatabases: () => [] });
 
 /** A table whose every handler records that a service ran. */
 function recordingTable(calls: string[]): HandlerTable {
@@ -28,7 +32,7 @@ async function setup() {
   await window.loadFile(join(rendererRoot, 'index.html'));
   const ipcMain = new FakeIpcMain();
   const calls: string[] = [];
-  registerIpc(ipcMain as never, createDispatch(recordingTable(calls)), makeSenderCheck(() => window as never, rendererRoot));
+  registerIpc(ipcMain as never, createDispatch(recordingTable(calls), noGrants()), makeSenderCheck(() => window as never, rendererRoot));
   const invoke = (channel: string, args: unknown, event: unknown = { sender: window.webContents, senderFrame: window.webContents.mainFrame }) =>
     ipcMain.handlers.get(channel)!(event, args);
   return { window, ipcMain, calls, invoke };
@@ -80,6 +84,12 @@ describe('IPC registration', () => {
       ['actions.add', { assessmentId: 'a', claimId: '1.1.1', fields: { description: 'x', owner: 'y', dueDate: '31/12/2026' } }],
       ['shell.openExternal', { url: 'http://example.com/' }],
       ['shell.openExternal', { url: 'file:///etc/passwd' }],
+      // Well-formed, but no dialog in this window chose these files.
+      ['packs.verify', { path: '/etc/shadow' }],
+      ['evidence.attach', { assessmentId: 'a', claimId: '1.1.1', filePath: '/home/priya/.ssh/id_ed25519', meta: {} }],
+      ['packs.export', { assessmentId: 'a', identityLabel: 'P', passphrase: 'x', outPath: '/etc/cron.d/evil', profile: 'customer', acceptExceptions: true }],
+      ['workspace.open', { dbPath: '/tmp/elsewhere.sscp' }],
+      ['shell.reveal', { path: '/etc' }],
     ] as const;
     for (const [channel, args] of bad) {
       const result = (await invoke(channel, args)) as { ok: boolean; error?: { kind: string; message: string; hint?: string } };
@@ -94,7 +104,7 @@ describe('IPC registration', () => {
     const table = { ...recordingTable([]), 'assessments.list': async () => { throw new TypeError('x is undefined at /src/secret.ts:12'); } } as HandlerTable;
     const logged: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((line: string) => { logged.push(line); });
-    const result = await createDispatch(table)('assessments.list', {});
+    const result = await createDispatch(table, noGrants())('assessments.list', {});
     expect(result.ok).toBe(false);
     const text = JSON.stringify(result);
     expect(text).not.toContain('secret.ts');
@@ -104,7 +114,7 @@ describe('IPC registration', () => {
   });
 
   it('rejects a channel that is not in the contract', async () => {
-    const dispatch = createDispatch(recordingTable([]));
+    const dispatch = createDispatch(recordingTable([]), noGrants());
     const result = await dispatch('fs.readFile', { path: '/etc/passwd' });
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
     expect(await dispatch('__proto__', {})).toMatchObject({ ok: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { channels, eventNames } from '../../../shared/ipc/contract';
+import { eventNames, pageChannels } from '../../../shared/ipc/contract';
 import type { SscpApi } from '../../../shared/ipc/api';
 import { exposed, ipcRenderer } from './fake-electron';
 
@@ -9,9 +9,11 @@ await import('../../../main/preload/index');
 const api = exposed.sscp as SscpApi<{ name: string }>;
 
 describe('the preload', () => {
-  it('exposes one method per contract channel, the event subscription and the dropped-file path, nothing else', () => {
+  it('exposes one method per page channel, the event subscription and dropped-file granting, nothing else', () => {
     expect(Object.keys(exposed)).toEqual(['sscp']);
-    expect(Object.keys(api).sort()).toEqual([...channels, 'onEvent', 'pathForFile'].sort());
+    expect(Object.keys(api).sort()).toEqual([...pageChannels, 'onEvent', 'droppedFile'].sort());
+    // Only the preload may ask main to grant a dropped file, and only for a path webUtils found.
+    expect('grants.registerDrop' in api).toBe(false);
     expect(Object.isFrozen(api)).toBe(true);
     expect('ipcRenderer' in api).toBe(false);
     expect('invoke' in api).toBe(false);
@@ -38,7 +40,9 @@ describe('the preload', () => {
     expect(() => api.onEvent('evil.channel' as never, () => {})).toThrow();
   });
 
-  it('gives the path of a dropped file through webUtils', () => {
-    expect(api.pathForFile({ name: 'policy.pdf' })).toBe('/dropped/policy.pdf');
+  it('asks main to grant a dropped file, with the path webUtils gives, not one from the page', async () => {
+    ipcRenderer.invoked.length = 0;
+    await api.droppedFile({ name: 'policy.pdf' });
+    expect(ipcRenderer.invoked).toEqual([{ channel: 'grants.registerDrop', args: { path: '/dropped/policy.pdf' } }]);
   });
 });

@@ -1,30 +1,36 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ContractEvents, JobChannel, JobResult } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import { createDispatch, type Dispatch, type HandlerTable } from '../../../main/ipc/dispatch';
 import { createServiceHandlers } from '../../../main/ipc/handlers';
 import { JobRunner } from '../../../main/ipc/jobs/runner';
+import type { JobExecutor } from '../../../main/ipc/jobs/executor';
+import { PathGrants } from '../../../main/ipc/path-grants';
 import { openWorkspace } from '../../../main/services/workspace';
 
-/** The service table with a platform table that refuses everything: these tests never need it. */
+/**
+ * The service table over real services, with the window's path grants; the tests grant paths
+ * as main's dialog handlers would after the user chose them.
+ */
 function setup() {
   const done = new Map<string, ContractEvents['jobs.done']>();
   const progress: ContractEvents['jobs.progress'][] = [];
   const waiters = new Map<string, (d: ContractEvents['jobs.done']) => void>();
-  const jobs = new JobRunner((event, payload) => {
+  const opened: string[] = [];
+  const grants = new PathGrants({ trustedDatabases: () => opened });
+  const jobs = new JobRunner(grants.watchJobs((event, payload) => {
     if (event === 'jobs.progress') progress.push(payload as ContractEvents['jobs.progress']);
     if (event === 'jobs.done') {
       const d = payload as ContractEvents['jobs.done'];
       done.set(d.jobId, d);
       waiters.get(d.jobId)?.(d);
     }
-  });
-  const opened: string[] = [];
+  }));
   const { handlers, session } = createServiceHandlers({ openWorkspace, jobs, onWorkspaceOpened: (p) => opened.push(p) });
-  const dispatch: Dispatch = createDispatch(handlers as HandlerTable);
+  const dispatch: Dispatch = createDispatch(handlers as HandlerTable, grants);
   const call = async <T>(channel: string, args: unknown): Promise<T> => {
     const result = (await dispatch(channel, args)) as IpcResult<T>;
     if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
@@ -35,7 +41,7 @@ function setup() {
     const finished = done.get(jobId) ?? (await new Promise<ContractEvents['jobs.done']>((r) => waiters.set(jobId, r)));
     return finished.result as IpcResult<JobResult<C>>;
   };
-  return { dispatch, call, runJob, progress, opened, session };
+  return { dispatch, call, runJob, progress, opened, session, grants };
 }
 
 describe('the service handler table over real services', () => {
@@ -59,6 +65,7 @@ describe('the service handler table over real services', () => {
 
   it('opens a database, creates an assessment and saves a claim', async () => {
     const dbPath = join(dir, 'a.sscp');
+    h.grants.grant(dbPath, 'database');
     expect(await h.call('workspace.open', { dbPath })).toEqual({ dbPath });
     expect(h.opened).toEqual([dbPath]);
     const created = await h.call<{ id: string }>('assessments.create', {
@@ -81,6 +88,7 @@ describe('the service handler table over real services', () => {
   it('attaches a real file as a job with progress, and previews it', async () => {
     const file = join(dir, 'policy.txt');
     await writeFile(file, 'Secure development policy\n'.repeat(1000));
+    h.grants.grant(file, 'read');
     const result = await h.runJob('evidence.attach', { assessmentId, claimId: '1.1.1', filePath: file, meta: { confidential: false } });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
@@ -94,6 +102,7 @@ describe('the service handler table over real services', () => {
   });
 
   it('reports a missing file as a typed job failure, not a crash', async () => {
+    h.grants.grant(join(dir, 'nope.pdf'), 'read');
     const result = await h.runJob('evidence.attach', { assessmentId, claimId: '1.1.1', filePath: join(dir, 'nope.pdf'), meta: {} });
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -112,23 +121,32 @@ describe('the service handler table over real services', () => {
     });
     expect(identity.fingerprint).toMatch(/^[0-9a-f]{64}$/);
     const certPath = join(dir, 'cert.pem');
+    h.grants.grant(certPath, 'write');
     await h.call('identities.exportCertificate', { label: 'Priya 2026', root: false, outPath: certPath });
     expect(await readFile(certPath, 'utf8')).toContain('BEGIN CERTIFICATE');
 
-    const wrong = await h.runJob('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'wrong passphrase', outPath: join(dir, 'x.pdf'), profile: 'customer', acceptExceptions: true });
+    // A failed export wrote nothing, so the save location the user chose still works for the retry.
+    const outPath = join(dir, 'pack.pdf');
+    h.grants.grant(outPath, 'write');
+    const wrong = await h.runJob('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'wrong passphrase', outPath, profile: 'customer', acceptExceptions: true });
     expect(wrong).toMatchObject({ ok: false, error: { kind: 'wrong-passphrase' } });
 
-    const outPath = join(dir, 'pack.pdf');
     const exported = await h.runJob('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'correct horse battery staple 2026', outPath, profile: 'certification', acceptExceptions: true });
     expect(exported.ok).toBe(true);
     if (!exported.ok) return;
     expect(exported.value.verification.valid).toBe(true);
     expect(exported.value.verification.trusted).toBe(true);
     expect(exported.value.acceptedExceptions.length).toBeGreaterThan(0);
+    // One save dialog answer, one written pack: writing there again needs the dialog again.
+    const again = await h.dispatch('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'correct horse battery staple 2026', outPath, profile: 'certification', acceptExceptions: true });
+    expect(again).toMatchObject({ ok: false, error: { message: 'That save location was not chosen in this window.' } });
+
+    h.grants.grant(outPath, 'read');
 
     const verified = await h.runJob('packs.verify', { path: outPath, fingerprint: identity.fingerprint });
     expect(verified).toMatchObject({ ok: true, value: { valid: true, trusted: true } });
 
+    h.grants.grant(join(dir, 'recipient.sscp'), 'database');
     await h.call('workspace.open', { dbPath: join(dir, 'recipient.sscp') });
     const preview = await h.runJob('packs.previewImport', { path: outPath });
     expect(preview).toMatchObject({ ok: true, value: { verification: { valid: true }, assessment: { organisation: 'Acme' } } });
@@ -138,5 +156,76 @@ describe('the service handler table over real services', () => {
     expect(imported.value.assessment.state).toBe('signed');
     const carried = await h.call<{ assessment: { id: string; previousId: string; state: string } }>('assessments.carryForward', { assessmentId: imported.value.assessment.id });
     expect(carried.assessment).toMatchObject({ previousId: imported.value.assessment.id, state: 'draft' });
+  });
+});
+
+describe('the handler table refuses paths no dialog chose, before any service runs', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sscp-handlers-refuse-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  function spiedTable() {
+    const executor: JobExecutor = { start: vi.fn(() => 'job-1'), cancel: vi.fn(() => false), cancelAll: vi.fn() };
+    const openWorkspaceSpy = vi.fn(openWorkspace);
+    const grants = new PathGrants({ trustedDatabases: () => [] });
+    const { handlers, session } = createServiceHandlers({ openWorkspace: openWorkspaceSpy, jobs: new JobRunner(() => undefined), executor });
+    return { dispatch: createDispatch(handlers as HandlerTable, grants), executor, openWorkspaceSpy, grants, session };
+  }
+
+  it('never opens a database the page merely names', async () => {
+    const t = spiedTable();
+    const dbPath = join(dir, 'named.sscp');
+    const result = await t.dispatch('workspace.open', { dbPath });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: 'That database was not chosen in this window.' } });
+    expect(t.openWorkspaceSpy).not.toHaveBeenCalled();
+    await expect(readFile(dbPath)).rejects.toThrow();
+    t.grants.grant(dbPath, 'database');
+    expect(await t.dispatch('workspace.open', { dbPath })).toMatchObject({ ok: true, value: { dbPath } });
+    expect(t.openWorkspaceSpy).toHaveBeenCalledTimes(1);
+    t.session.close();
+  });
+
+  it('starts no job to attach, import, verify or export a path that was not granted', async () => {
+    const t = spiedTable();
+    const dbPath = join(dir, 'jobs.sscp');
+    t.grants.grant(dbPath, 'database');
+    await t.dispatch('workspace.open', { dbPath });
+    const attempts = [
+      ['evidence.attach', { assessmentId: 'a', claimId: '1.1.1', filePath: '/etc/shadow', meta: {} }],
+      ['evidence.replace', { evidenceId: 'e', filePath: '/home/priya/.ssh/id_ed25519' }],
+      ['packs.verify', { path: '/etc/passwd' }],
+      ['packs.previewImport', { path: '/etc/passwd' }],
+      ['packs.import', { path: '/etc/passwd' }],
+      ['forms.previewImport', { path: '/etc/passwd' }],
+      ['forms.import', { path: '/etc/passwd' }],
+      ['forms.export', { assessmentId: 'a', outPath: '/etc/cron.d/evil' }],
+      ['packs.export', { assessmentId: 'a', identityLabel: 'P', passphrase: 'x', outPath: join(dir, 'pack.pdf'), profile: 'customer', acceptExceptions: true }],
+      // A read grant is not a licence to write over the file.
+      ['forms.export', { assessmentId: 'a', outPath: join(dir, 'read-only.docx') }],
+    ] as const;
+    t.grants.grant(join(dir, 'read-only.docx'), 'read');
+    for (const [channel, args] of attempts) {
+      const result = await t.dispatch(channel, args);
+      expect(result, channel).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+      if (!result.ok) expect(result.error.hint).toBeTruthy();
+    }
+    expect(t.executor.start).not.toHaveBeenCalled();
+    t.session.close();
+  });
+
+  it('writes no certificate to a place the page merely names', async () => {
+    const t = spiedTable();
+    const dbPath = join(dir, 'cert.sscp');
+    t.grants.grant(dbPath, 'database');
+    await t.dispatch('workspace.open', { dbPath });
+    const outPath = join(dir, 'stolen.pem');
+    const result = await t.dispatch('identities.exportCertificate', { label: 'nobody', root: false, outPath });
+    expect(result).toMatchObject({ ok: false, error: { message: 'That save location was not chosen in this window.' } });
+    await expect(readFile(outPath)).rejects.toThrow();
+    t.session.close();
   });
 });
