@@ -1,16 +1,22 @@
 // Runs @doyensec/electronegativity over the Electron layer (main/app, main/preload) and the
 // page (renderer/index.html), and fails on any finding not explained in
 // security/electronegativity-triage.json. The tool pins an old TypeScript, so it lives in
-// .tmp/electronegativity (installed on first use, under a lock) rather than in the project.
-// It always exits 0, so the verdict comes from its SARIF output.
+// .tmp/electronegativity rather than in the project, installed with `npm ci` from the
+// committed security/electronegativity/package-lock.json so its whole dependency tree is
+// pinned, not only the tool itself. It is reinstalled only when that lockfile changes.
+// The tool always exits 0, so the verdict comes from its SARIF output.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const VERSION = '1.10.3';
+const pinned = `${root}security/electronegativity`;
+const VERSION = JSON.parse(readFileSync(`${pinned}/package.json`, 'utf8')).dependencies['@doyensec/electronegativity'];
 const toolDir = `${root}.tmp/electronegativity`;
 const bin = `${toolDir}/node_modules/@doyensec/electronegativity/dist/index.js`;
+// The hash of the lockfile the install in toolDir came from; absent while an install is unfinished.
+const installedHashFile = `${toolDir}/.installed-lock-sha256`;
 const stage = `${root}.tmp/electronegativity-input`;
 const sarif = `${root}.tmp/electronegativity.sarif`;
 
@@ -20,20 +26,31 @@ function run(command, args, options = {}) {
   return r;
 }
 
-function install() {
+function sha256(path) {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+function install(lockHash) {
   mkdirSync(toolDir, { recursive: true });
-  writeFileSync(`${toolDir}/package.json`, JSON.stringify({ name: 'electronegativity-runner', private: true }));
-  const npmArgs = ['install', '--no-audit', '--no-fund', '--ignore-scripts', `@doyensec/electronegativity@${VERSION}`];
+  // Forget the old install first, so a failed or interrupted one is retried next run.
+  rmSync(installedHashFile, { force: true });
+  copyFileSync(`${pinned}/package.json`, `${toolDir}/package.json`);
+  copyFileSync(`${pinned}/package-lock.json`, `${toolDir}/package-lock.json`);
+  const npmArgs = ['ci', '--no-audit', '--no-fund', '--ignore-scripts'];
   // Others may be installing at the same time: take the shared npm lock where flock exists.
   const hasFlock = run('sh', ['-c', 'command -v flock']).status === 0;
   const r = hasFlock ? run('flock', ['/tmp/npm.lock', 'npm', ...npmArgs], { cwd: toolDir, stdio: 'inherit' }) : run('npm', npmArgs, { cwd: toolDir, stdio: 'inherit' });
-  if (r.status !== 0) {
+  if (r.status !== 0 || !existsSync(bin)) {
     console.error('electronegativity could not be installed (is the npm registry or its cache reachable?).');
     process.exit(1);
   }
+  writeFileSync(`${installedHashFile}.tmp`, `${lockHash}\n`);
+  renameSync(`${installedHashFile}.tmp`, installedHashFile);
 }
 
-if (!existsSync(bin)) install();
+const lockHash = sha256(`${pinned}/package-lock.json`);
+const installedHash = existsSync(installedHashFile) ? readFileSync(installedHashFile, 'utf8').trim() : null;
+if (installedHash !== lockHash || !existsSync(bin)) install(lockHash);
 
 // One staged tree, so the global checks (CSP, navigation limits, permission handler) see
 // the main process, the preload and the page together, as in the packaged app.
