@@ -6,6 +6,8 @@ const ACTIONS: Readonly<Record<string, string>> = {
   'assessment.carried-forward': 'Carried forward from the previous period',
   'assessment.updated': 'Assessment details changed',
   'assessment.signed': 'Signed and exported',
+  'assessment.archived': 'Archived',
+  'assessment.unarchived': 'Unarchived',
   'claim.updated': 'Claim changed',
   'action.added': 'Remedial action added',
   'action.updated': 'Remedial action changed',
