@@ -200,7 +200,7 @@ describe('the SRO journey in Chromium', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('radio', { name: 'Light' }).check();
     await page.getByRole('button', { name: 'All assessments' }).click();
-    await visible(page.getByRole('button', { name: 'Acme Software Ltd' }));
+    await visible(page.getByRole('button', { name: 'Acme Software Ltd', exact: true }));
     await checkScreen('10-start');
   });
 
