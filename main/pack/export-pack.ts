@@ -1,3 +1,4 @@
+import { frozenReason } from '../../shared/domain/frozen';
 import { findCatalog } from '../../shared/catalog/index';
 import { localIsoDate } from '../../shared/domain/dates';
 import { signoffBlockers, type SignoffBlocker } from '../../shared/domain/signoff';
@@ -80,9 +81,8 @@ export function summariseAudit(ws: Workspace, assessmentId: string): PackAuditSu
 export async function exportPack(ws: Workspace, identities: IdentityService, request: ExportPackRequest, options: BuildPackOptions = {}): Promise<ExportedPack> {
   const detail = ws.getAssessment(request.assessmentId);
   const { assessment } = detail;
-  if (assessment.state !== 'draft') {
-    throw new SscpError('frozen', `This assessment is ${assessment.state} and cannot be signed again.`, 'Carry it forward into a new assessment to record a new period.');
-  }
+  const frozen = frozenReason(assessment);
+  if (frozen) throw new SscpError('frozen', frozen.message.replace('can no longer be changed', 'cannot be signed again'), frozen.hint);
   const catalog = findCatalog(assessment.catalogId, assessment.catalogVersion);
   if (!catalog) {
     throw new SscpError('unsupported-version', `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`, 'Update the app to a version that ships this catalog.');

@@ -1,3 +1,4 @@
+import { stateBeforeArchiving } from '../../shared/domain/frozen';
 import type { Assessment, AssessmentState } from '../../shared/domain/types';
 import { setAssessmentArchived } from '../store/assessments-repo';
 import { appendAudit } from '../store/audit-log';
@@ -33,10 +34,6 @@ export function unarchiveAssessment(ctx: StoreContext, id: string): Assessment {
   return setArchived(ctx, id, false);
 }
 
-/** The state an archived assessment returns to. */
-export function stateBeforeArchiving(a: Pick<Assessment, 'signedAt'>): Exclude<AssessmentState, 'archived'> {
-  return a.signedAt !== null ? 'signed' : 'draft';
-}
 
 function setArchived(ctx: StoreContext, id: string, archived: boolean): Assessment {
   return inWriteTransaction(ctx, () => {

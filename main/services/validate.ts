@@ -1,3 +1,4 @@
+import { frozenReason } from '../../shared/domain/frozen';
 import { findCatalog, findClaim, type Catalog } from '../../shared/catalog/index';
 import { compareIsoDates, parseIsoDate } from '../../shared/domain/dates';
 import type { Assessment, IsoDate } from '../../shared/domain/types';
@@ -76,15 +77,6 @@ export function checkSha256(value: string, what: string): string {
  * assessment (archived or not) is carried forward; an archived draft is unarchived first.
  */
 export function assertEditable(a: Assessment): void {
-  if (a.state === 'draft') return;
-  const carryForwardHint = 'Carry it forward into a new period to make changes (sscp carry-forward, or Carry forward in the app).';
-  if (a.signedAt) {
-    const archived = a.state === 'archived' ? ' and archived' : '';
-    throw new SscpError('frozen', `This assessment was signed on ${a.signedAt.slice(0, 10)}${archived} and can no longer be changed.`, carryForwardHint);
-  }
-  throw new SscpError(
-    'frozen',
-    'This draft assessment has been archived, so it cannot be changed while archived.',
-    'Unarchive it first (sscp unarchive ID --db FILE, or Unarchive on the assessments list), then make your changes.',
-  );
+  const reason = frozenReason(a);
+  if (reason) throw new SscpError('frozen', reason.message, reason.hint);
 }

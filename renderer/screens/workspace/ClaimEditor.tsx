@@ -1,5 +1,6 @@
 import type { ClaimInContext } from '../../../shared/catalog/index';
 import { describeScope, isClaimInScope } from '../../../shared/domain/applicability';
+import { frozenReason } from '../../../shared/domain/frozen';
 import { CLAIM_RESULTS, WORK_STATUSES, type AssessmentDetail, type ClaimResult, type WorkStatus } from '../../../shared/domain/types';
 import { RESULT_LABELS, STATUS_LABELS } from '../../format/labels';
 import { useAssessment } from '../../stores/assessment';
@@ -16,7 +17,8 @@ export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDe
   const flush = useAssessment((s) => s.flush);
   const response = responseFor(detail, claim.id);
   const inScope = isClaimInScope(detail.assessment, claim.id);
-  const frozen = detail.assessment.state !== 'draft';
+  const frozenWhy = frozenReason(detail.assessment);
+  const frozen = frozenWhy !== null;
   const edit = (patch: Parameters<typeof editClaim>[1], immediate = false) => editClaim(claim.id, patch, { immediate });
 
   return (
@@ -41,11 +43,11 @@ export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDe
             </div>
           </div>
         ) : null}
-        {frozen ? (
+        {frozenWhy ? (
           <div className="banner">
             <div className="banner-body">
-              <span className="banner-title">This assessment is {detail.assessment.state} and can no longer be changed.</span>
-              <span>Start a new assessment from it to record a new period.</span>
+              <span className="banner-title">{frozenWhy.message}</span>
+              <span>{frozenWhy.hint}</span>
             </div>
           </div>
         ) : null}

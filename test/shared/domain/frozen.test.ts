@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { frozenReason, stateBeforeArchiving } from '../../../shared/domain/frozen';
+
+describe('frozenReason', () => {
+  it('lets a draft be edited', () => {
+    expect(frozenReason({ state: 'draft', signedAt: null })).toBeNull();
+  });
+
+  it('sends a signed assessment to carry-forward', () => {
+    const r = frozenReason({ state: 'signed', signedAt: '2026-11-02T10:00:00.000Z' });
+    expect(r?.message).toBe('This assessment was signed on 2026-11-02 and can no longer be changed.');
+    expect(r?.hint).toMatch(/^Carry it forward into a new period/);
+  });
+
+  it('says an archived signed assessment was signed, and still sends it to carry-forward', () => {
+    const r = frozenReason({ state: 'archived', signedAt: '2026-11-02T10:00:00.000Z' });
+    expect(r?.message).toContain('signed on 2026-11-02 and archived');
+    expect(r?.hint).toMatch(/^Carry it forward/);
+  });
+
+  it('tells an archived draft to unarchive first, not to start over', () => {
+    const r = frozenReason({ state: 'archived', signedAt: null });
+    expect(r?.message).toContain('draft assessment has been archived');
+    expect(r?.hint).toMatch(/^Unarchive it first/);
+  });
+});
+
+describe('stateBeforeArchiving', () => {
+  it('is signed exactly when there is a signing time', () => {
+    expect(stateBeforeArchiving({ signedAt: '2026-11-02T10:00:00.000Z' })).toBe('signed');
+    expect(stateBeforeArchiving({ signedAt: null })).toBe('draft');
+  });
+});
