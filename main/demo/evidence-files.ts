@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SscpError } from '../../shared/errors';
 import { generateSbom } from '../../scripts/sbom.mjs';
-import { writeFileAtomic } from './write-file-atomic';
+import { writeFileAtomic } from '../fs/write-file-atomic';
 import type { CitedEvidence } from './cited-evidence';
 
 /** The repository this code runs from: the demo cites its own files. */

@@ -13,7 +13,7 @@ import { CITED_EVIDENCE } from './cited-evidence';
 import { isEvidenceAvailable, REPOSITORY_ROOT } from './evidence-files';
 import { populateSelfAssessment } from './populate';
 import { buildSelfAssessment } from './self-assessment';
-import { writeFileAtomic } from './write-file-atomic';
+import { writeFileAtomic } from '../fs/write-file-atomic';
 
 export const DEMO_FILES = {
   database: 'self-assessment.sscp',

@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { writeFileAtomic } from '../../fs/write-file-atomic';
 import { Packer } from 'docx';
 import type { Catalog } from '../../../shared/catalog/index';
 import { localIsoDate } from '../../../shared/domain/dates';
 import type { AssessmentDetail, IsoDate } from '../../../shared/domain/types';
 import { SscpError } from '../../../shared/errors';
-import { fsyncDirectory } from '../../evidence/durable-fs';
 import { buildFormDocument } from './build-form-document';
 
 export interface WriteFormOptions {
@@ -22,20 +19,9 @@ export async function writeForm(detail: AssessmentDetail, catalog: Catalog, outP
   const { assessment } = detail;
   const dateCompleted = options.dateCompleted !== undefined ? options.dateCompleted : localIsoDate(new Date(assessment.signedAt ?? assessment.updatedAt));
   const bytes = await Packer.toBuffer(buildFormDocument(detail, catalog, { dateCompleted }));
-  const dir = dirname(outPath);
-  const temp = join(dir, `.${basename(outPath)}.${randomUUID()}.tmp`);
   try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, outPath);
-    fsyncDirectory(dir);
+    await writeFileAtomic(outPath, bytes);
   } catch (e) {
-    await unlink(temp).catch(() => undefined);
     const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new SscpError('invalid-input', `The form could not be saved to ${outPath}: ${code}.`, 'Choose a folder you can write to, with enough free space, and close the file if Word has it open.');
   }

@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../write-file';
+import { writeFileAtomic } from '../../fs/write-file-atomic';
 import type { HandlerTable } from '../dispatch';
 import type { HandlerContext } from './context';
 
