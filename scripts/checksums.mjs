@@ -5,9 +5,10 @@
 //   node scripts/checksums.mjs release
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { writeFileAtomically } from './lib/write-file-atomically.mjs';
 
 export const CHECKSUMS_FILE = 'SHA256SUMS';
 /** electron-builder's own diagnostics land beside the artefacts; customers never get them. */
@@ -59,18 +60,7 @@ export async function writeChecksums(dir) {
   const text = files.map((f) => `${formatChecksumLine(f.sha256, f.name)}\n`).join('');
 
   const target = join(folder, CHECKSUMS_FILE);
-  const temp = join(folder, `.${CHECKSUMS_FILE}.${process.pid}.tmp`);
-  const handle = await open(temp, 'w', 0o644);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (e) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw e;
-  }
-  await handle.close();
-  await rename(temp, target);
+  await writeFileAtomically(target, text);
   return { file: target, files };
 }
 

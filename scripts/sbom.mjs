@@ -5,9 +5,10 @@
 //   node scripts/sbom.mjs [--out dist/sbom.cdx.json] [--include-dev]
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readFile, readdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { writeFileAtomically } from './lib/write-file-atomically.mjs';
 
 export const PROJECT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_SBOM_PATH = join(PROJECT_DIR, 'dist', 'sbom.cdx.json');
@@ -153,21 +154,6 @@ function runNpm(args, cwd) {
   });
 }
 
-async function writeFileAtomically(file, text) {
-  await mkdir(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  const handle = await open(temp, 'w', 0o644);
-  try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } catch (e) {
-    await handle.close();
-    await rm(temp, { force: true });
-    throw e;
-  }
-  await handle.close();
-  await rename(temp, file);
-}
 
 function parseArgs(argv) {
   const options = { outFile: DEFAULT_SBOM_PATH, includeDev: false };
