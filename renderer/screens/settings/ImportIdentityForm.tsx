@@ -9,8 +9,11 @@ export function ImportIdentityForm({ onClose }: { readonly onClose: () => void }
   const [label, setLabel] = useState('');
   const [p12Password, setP12Password] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
-  const ready = label.trim() && passphrase.length > 0 && !busy;
+  // Typed twice: a typo here would seal the imported key under a passphrase nobody knows.
+  const mismatch = confirm.length > 0 && confirm !== passphrase;
+  const ready = label.trim() && passphrase.length > 0 && confirm === passphrase && !busy;
   const submit = async () => {
     setBusy(true);
     const imported = await attempt(() => importP12({ label, p12Password, passphrase }));
@@ -44,6 +47,15 @@ export function ImportIdentityForm({ onClose }: { readonly onClose: () => void }
         <div className="field">
           <label htmlFor="p12-passphrase">New passphrase to seal the key</label>
           <input id="p12-passphrase" className="input" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="p12-confirm">New passphrase again</label>
+          <input id="p12-confirm" className="input" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-invalid={mismatch ? true : undefined} aria-describedby={mismatch ? 'p12-confirm-error' : undefined} />
+          {mismatch ? (
+            <span className="field-error" id="p12-confirm-error">
+              The two passphrases differ.
+            </span>
+          ) : null}
         </div>
       </div>
     </Modal>
