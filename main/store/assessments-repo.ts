@@ -1,4 +1,4 @@
-import type { Assessment, AssessmentOrigin, AssessmentState, IsoDate, VendorRole } from '../../shared/domain/types';
+import type { Assessment, AssessmentFields, AssessmentOrigin, AssessmentState, VendorRole } from '../../shared/domain/types';
 import type { Db } from './database';
 
 interface AssessmentRow {
@@ -34,17 +34,8 @@ export interface SignedPackInfo {
   readonly profile: string;
 }
 
-/** The columns an edit may change. */
-export interface AssessmentFields {
-  readonly organisation: string;
-  readonly products: readonly string[];
-  readonly role: VendorRole;
-  readonly theme3InScope: boolean;
-  readonly periodStart: IsoDate | null;
-  readonly periodEnd: IsoDate | null;
-  readonly sroName: string;
-  readonly sroRole: string;
-}
+/** The columns an edit may change: the shared domain's list, so the store, the services and carry-forward agree. */
+export type { AssessmentFields };
 
 export function insertAssessment(db: Db, a: Assessment): void {
   db.prepare(

@@ -1,6 +1,6 @@
 import { SscpError } from '../errors';
 import { addDays, compareIsoDates, daysBetween, daysInMonth, isIsoDate, parseIsoDate } from './dates';
-import type { ActionState, Assessment, AssessmentDetail, ClaimResult, IsoDate, VendorRole, WorkStatus } from './types';
+import type { ActionState, Assessment, AssessmentDetail, AssessmentFields, ClaimResult, IsoDate, WorkStatus } from './types';
 
 /** The new draft's period, and today's date (for what has already expired). */
 export interface CarryForwardDates {
@@ -24,15 +24,7 @@ export interface ExpiryFlag {
 
 /** Everything the store inserts for the new draft, in one transaction. */
 export interface CarryForwardPlan {
-  readonly assessment: {
-    readonly organisation: string;
-    readonly products: readonly string[];
-    readonly role: VendorRole;
-    readonly theme3InScope: boolean;
-    readonly periodStart: IsoDate | null;
-    readonly periodEnd: IsoDate | null;
-    readonly sroName: string;
-    readonly sroRole: string;
+  readonly assessment: AssessmentFields & {
     readonly origin: 'carried-forward';
     readonly previousId: string;
   };

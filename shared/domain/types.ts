@@ -49,6 +49,12 @@ export interface Assessment {
   readonly signedAt: IsoInstant | null;
 }
 
+/** What a person states about an assessment, and so what an edit or a carry-forward may set; the app sets the rest. */
+export type AssessmentFields = Pick<
+  Assessment,
+  'organisation' | 'products' | 'role' | 'theme3InScope' | 'periodStart' | 'periodEnd' | 'sroName' | 'sroRole'
+>;
+
 export interface ClaimResponse {
   readonly assessmentId: string;
   readonly claimId: string;
