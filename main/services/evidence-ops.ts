@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Assessment, EvidenceItem } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
 import { mediaTypeFor, type StoredBlob } from '../evidence/index';
-import { findAssessment } from '../store/assessments-repo';
+import { findAssessment, listAssessmentRows } from '../store/assessments-repo';
 import { appendAudit } from '../store/audit-log';
 import { nowInstant } from '../store/clock';
 import {
@@ -91,16 +91,18 @@ export function unlinkEvidence(ctx: StoreContext, assessmentId: string, claimId:
 }
 
 export function listEvidenceWithUse(ctx: StoreContext): EvidenceWithUse[] {
-  return ctx.db.transaction(() =>
-    listAllEvidence(ctx.db).map((item) => ({
+  return ctx.db.transaction(() => {
+    // Read the assessments once, not once per link: a library used across many periods has many links.
+    const assessments = new Map(listAssessmentRows(ctx.db).map((a) => [a.id, a]));
+    return listAllEvidence(ctx.db).map((item) => ({
       item,
       replacesId: findReplacedId(ctx.db, item.id),
       usedBy: listLinksForEvidence(ctx.db, item.id).map((l) => {
-        const a = findAssessment(ctx.db, l.assessmentId);
+        const a = assessments.get(l.assessmentId);
         return { assessmentId: l.assessmentId, claimId: l.claimId, organisation: a?.organisation ?? '', state: a?.state ?? 'draft' };
       }),
-    })),
-  )();
+    }));
+  })();
 }
 
 export function requireEvidence(ctx: StoreContext, evidenceId: string): EvidenceItem {
