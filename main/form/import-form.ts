@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { CURRENT_CATALOG, type Catalog } from '../../shared/catalog/index';
 import type { Assessment, VendorRole } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
+import { hashFile } from '../evidence/index';
 import { catalogFor } from '../services/validate';
 import type { NewActionInput, SeedResponse, Workspace } from '../services/workspace';
 import { readForm } from './read/read-form';
@@ -41,7 +40,7 @@ export interface PreparedFormImport {
 
 export async function prepareFormImport(docxPath: string, catalog: Catalog = CURRENT_CATALOG): Promise<PreparedFormImport> {
   const form = await readForm(docxPath, catalog);
-  return { path: docxPath, fileName: basename(docxPath), sha256: await sha256OfFile(docxPath), catalog, form };
+  return { path: docxPath, fileName: basename(docxPath), sha256: (await hashFile(docxPath)).sha256, catalog, form };
 }
 
 /**
@@ -106,14 +105,4 @@ export function storeFormImport(ws: Workspace, prepared: PreparedFormImport, opt
 export async function exportForm(ws: Workspace, assessmentId: string, outPath: string, options: WriteFormOptions = {}): Promise<void> {
   const detail = ws.getAssessment(assessmentId);
   await writeForm(detail, catalogFor(detail.assessment), outPath, options);
-}
-
-function sha256OfFile(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(path)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('error', reject)
-      .on('end', () => resolve(hash.digest('hex')));
-  });
 }
