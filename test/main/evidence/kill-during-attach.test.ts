@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashFile } from '../../../main/evidence/index';
 import { openWorkspace } from '../../../main/services/workspace';
+import { runAndKill, type KillMoment } from '../../helpers/kill-harness';
 import { makeTempDir } from './temp-dir';
 
 const CHILD = fileURLToPath(new URL('./fixtures/attach-child.ts', import.meta.url));
@@ -16,43 +16,10 @@ let cleanup: () => void;
 beforeAll(() => ({ dir, cleanup } = makeTempDir('sscp-kill-')));
 afterAll(() => cleanup());
 
-/** When to kill the child: on a line it prints, then after a short extra pause. */
-interface KillPlan {
+/** A kill moment, with the files the child attaches and a name for the assertion messages. */
+interface KillPlan extends KillMoment {
   readonly label: string;
   readonly files: readonly string[];
-  readonly when: (line: string) => boolean;
-  readonly extraDelayMs: number;
-}
-
-/** Starts the child, kills it with SIGKILL at the planned moment, resolves once it has exited. */
-function runAndKill(dbPath: string, assessmentId: string, plan: KillPlan): Promise<{ killed: boolean; lines: string[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, assessmentId, '1.1.1', ...plan.files], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: string[] = [];
-    let stderr = '';
-    let armed = false;
-    let buffered = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      buffered += chunk;
-      const parts = buffered.split('\n');
-      buffered = parts.pop() ?? '';
-      for (const line of parts) {
-        lines.push(line);
-        if (!armed && plan.when(line)) {
-          armed = true;
-          const kill = () => child.kill('SIGKILL');
-          if (plan.extraDelayMs === 0) kill();
-          else setTimeout(kill, plan.extraDelayMs);
-        }
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 0) resolve({ killed: signal === 'SIGKILL', lines });
-      else reject(new Error(`child failed (${code}): ${stderr}`));
-    });
-  });
 }
 
 function writeSource(name: string, size: number): string {
@@ -109,7 +76,7 @@ describe('SIGKILL during attach', () => {
     let leftoversSeen = 0;
     for (const plan of plans()) {
       doneSeen = 0;
-      const { killed } = await runAndKill(dbPath, assessmentId, plan);
+      const { killed } = await runAndKill(CHILD, [dbPath, assessmentId, '1.1.1', ...plan.files], plan);
       if (killed) kills += 1;
       if (existsSync(tmpDir) && readdirSync(tmpDir).length > 0) leftoversSeen += 1;
 

@@ -1,0 +1,48 @@
+import { spawn } from 'node:child_process';
+
+/** When to kill the child: on the first line it prints that matches, then after a short extra pause. */
+export interface KillMoment {
+  readonly when: (line: string) => boolean;
+  readonly extraDelayMs: number;
+}
+
+export interface KillOutcome {
+  /** False when the child finished before the moment came. */
+  readonly killed: boolean;
+  readonly lines: string[];
+}
+
+/**
+ * Runs a TypeScript child script under tsx, SIGKILLs it at the planned moment and resolves
+ * once it has exited; a child that fails on its own (not killed, non-zero exit) rejects with its stderr.
+ * Shared by the crash tests so each one only says what the child does and when to pull the plug.
+ */
+export function runAndKill(childScript: string, args: readonly string[], moment: KillMoment): Promise<KillOutcome> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    let stderr = '';
+    let armed = false;
+    let buffered = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      buffered += chunk;
+      const parts = buffered.split('\n');
+      buffered = parts.pop() ?? '';
+      for (const line of parts) {
+        lines.push(line);
+        if (!armed && moment.when(line)) {
+          armed = true;
+          const kill = () => child.kill('SIGKILL');
+          if (moment.extraDelayMs === 0) kill();
+          else setTimeout(kill, moment.extraDelayMs);
+        }
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      if (signal === 'SIGKILL' || code === 0) resolve({ killed: signal === 'SIGKILL', lines });
+      else reject(new Error(`child failed (${code}): ${stderr}`));
+    });
+  });
+}
