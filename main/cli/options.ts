@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { SscpError } from '../../shared/errors';
 import { parseIsoDate } from '../../shared/domain/dates';
 import type { IsoDate } from '../../shared/domain/types';
 import { parseChoice } from '../services/validate';
@@ -18,6 +20,35 @@ export function choiceOption<T extends string>(value: string | undefined, allowe
 
 export function dateOption(value: string | undefined, what: string): IsoDate | undefined {
   return value === undefined ? undefined : parseIsoDate(value, what);
+}
+
+export const TRUST_OPTION_FLAGS = '--trust <root.pem>';
+
+/**
+ * A text file named by a command-line option, read whole (they are small: a certificate, a
+ * passphrase). A missing or unreadable file is reported in the option's own terms.
+ */
+export function readOptionFile(path: string, source: { readonly what: string; readonly flag: string; readonly hint?: string }): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new SscpError(
+      code === 'ENOENT' ? 'not-found' : 'unreadable',
+      `The ${source.what} file ${path} cannot be read${code === 'ENOENT' ? ': it does not exist' : ` (${code ?? (e as Error).message})`}.`,
+      `Check the path given to ${source.flag}${source.hint ? `: ${source.hint}` : '.'}`,
+    );
+  }
+}
+
+/**
+ * The organisation root certificate named by `--trust`, as the PEM text the verifier takes,
+ * or undefined when the option was not given. Whether the PEM is a certificate at all is the
+ * verifier's to judge.
+ */
+export function trustedRootOption(path: string | undefined): string[] | undefined {
+  if (path === undefined) return undefined;
+  return [readOptionFile(path, { what: 'trusted root certificate', flag: '--trust', hint: "it should be the organisation's root certificate (.pem) you were sent." })];
 }
 
 /**

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import type { RegisterCommand } from '../context';
-import type { CliIo } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, dateOption, withWorkspace } from '../options';
+import { liveLine, percentDone } from '../progress';
 
 interface AttachOptions {
   db: string;
@@ -30,24 +30,16 @@ export const registerAttach: RegisterCommand = (program, ctx) => {
         expiryDate: dateOption(opts.expires, 'The expiry date') ?? null,
         confidential: opts.confidential ?? false,
       };
+      const live = liveLine(ctx.io);
       await withWorkspace(opts.db, async (ws) => {
         // One file at a time, each stored and recorded on its own: a failure part-way keeps
         // the files already attached, and says which one failed.
         for (const file of files) {
-          const item = await ws.attachEvidence(id, claimId, file, meta, { onProgress: ctx.io.isTTY ? progressBar(ctx.io, file) : undefined });
-          if (ctx.io.isTTY) ctx.io.stderr.write('\r\x1b[K');
+          const onProgress = live.enabled ? (done: number, total: number) => live.show(`Adding ${basename(file)}… ${percentDone(done, total)}%`) : undefined;
+          const item = await ws.attachEvidence(id, claimId, file, meta, { onProgress }).finally(live.clear);
           ctx.io.stdout.write(`${item.sha256}  ${item.fileName}\n`);
         }
       });
     });
 };
 
-function progressBar(io: CliIo, file: string): (done: number, total: number) => void {
-  let shown = -1;
-  return (done, total) => {
-    const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
-    if (percent === shown) return;
-    shown = percent;
-    io.stderr.write(`\rAdding ${basename(file)}… ${percent}%`);
-  };
-}

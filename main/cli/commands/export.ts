@@ -5,6 +5,7 @@ import { PACK_PROFILES, type PackProfile, type PackProgress } from '../../pack/t
 import type { RegisterCommand } from '../context';
 import { EXIT_UNUSABLE_INPUT, printJson, shellWord, type CliIo } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { liveLine, percentDone } from '../progress';
 import { withIdentityService } from './identity-db';
 import { PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP, readSigningPassphrase } from './identity-secrets';
 
@@ -20,19 +21,16 @@ const PHASE_WORDS: Readonly<Record<PackProgress['phase'], string>> = {
  * every 10 %) for a pipe or a log, so CI output stays readable.
  */
 export function packProgress(io: CliIo, verb = 'Exporting'): { onProgress: (p: PackProgress) => void; finish: () => void } {
+  const live = liveLine(io);
   let lastPhase = '';
   let lastTenth = -1;
-  let lastPercent = -1;
   return {
     onProgress: (p) => {
-      const percent = p.bytesTotal === 0 ? 100 : Math.floor((p.bytesDone / p.bytesTotal) * 100);
-      if (io.isTTY) {
-        if (percent === lastPercent && p.phase === lastPhase) return;
-        lastPercent = percent;
-        lastPhase = p.phase;
+      const percent = percentDone(p.bytesDone, p.bytesTotal);
+      if (live.enabled) {
         const width = 28;
         const filled = Math.round((percent / 100) * width);
-        io.stderr.write(`\r\x1b[K${verb} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}%  ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}  ${PHASE_WORDS[p.phase]}`);
+        live.show(`${verb} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}%  ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}  ${PHASE_WORDS[p.phase]}`);
         return;
       }
       const tenth = Math.floor(percent / 10);
@@ -45,9 +43,7 @@ export function packProgress(io: CliIo, verb = 'Exporting'): { onProgress: (p: P
         io.stderr.write(`  ${percent}% (${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)})\n`);
       }
     },
-    finish: () => {
-      if (io.isTTY) io.stderr.write('\r\x1b[K');
-    },
+    finish: live.clear,
   };
 }
 

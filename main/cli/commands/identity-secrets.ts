@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { SscpError } from '../../../shared/errors';
 import type { CliIo } from '../io';
+import { readOptionFile } from '../options';
 
 /**
  * Secrets reach `sscp` only from a file or the environment, never from argv, where other
@@ -15,19 +15,8 @@ interface SecretSource {
 
 function readSecret(io: CliIo, source: SecretSource): string {
   if (source.file !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(source.file, 'utf8');
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new SscpError(
-        code === 'ENOENT' ? 'not-found' : 'unreadable',
-        `The ${source.what} file ${source.file} cannot be read${code === 'ENOENT' ? ': it does not exist' : ` (${code ?? 'unknown error'})`}.`,
-        `Check the path given to ${source.fileFlag}.`,
-      );
-    }
     // Editors add a final newline; it is not part of the secret.
-    return text.replace(/\r?\n$/, '');
+    return readOptionFile(source.file, { what: source.what, flag: source.fileFlag }).replace(/\r?\n$/, '');
   }
   const fromEnv = io.env[source.envVar];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;

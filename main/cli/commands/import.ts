@@ -1,12 +1,13 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { VENDOR_ROLES } from '../../../shared/domain/types';
 import { SscpError } from '../../../shared/errors';
 import { prepareFormImport, storeFormImport } from '../../form/import-form';
-import { packRefusal, PDF_MAGIC, preparePackImport, readMagic, storePackImport, type PackImportPreview, type PackImportResult, type PackTrust } from '../../import/pack-import';
+import { packRefusal, PDF_MAGIC, preparePackImport, readMagic, storePackImport, type PackImportPhase, type PackImportPreview, type PackImportProgress, type PackImportResult, type PackTrust } from '../../import/pack-import';
 import type { RegisterCommand } from '../context';
-import { EXIT_CHECK_FAILED, printJson, type CliIo } from '../io';
-import { choiceOption, DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { EXIT_CHECK_FAILED, printJson } from '../io';
+import { choiceOption, DB_OPTION_FLAGS, DB_OPTION_HELP, TRUST_OPTION_FLAGS, trustedRootOption, withWorkspace } from '../options';
+import { liveLine, percentDone } from '../progress';
 import { formatImportForm, importFormToJson, type ImportFormJson } from './import-form';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -98,12 +99,8 @@ function trustFrom(opts: ImportOptions): PackTrust {
     throw new SscpError('invalid-input', 'Give either --trust or --fingerprint, not both.', 'Use --trust ROOT.pem for an organisation root, or --fingerprint HEX for the signer\'s certificate.');
   }
   if (opts.fingerprint) return { fingerprint: opts.fingerprint };
-  if (!opts.trust) return {};
-  try {
-    return { rootsPem: [readFileSync(opts.trust, 'utf8')] };
-  } catch (e) {
-    throw new SscpError('unreadable', `The trusted root ${opts.trust} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`, 'Give the path of the organisation root certificate (.pem).');
-  }
+  const rootsPem = trustedRootOption(opts.trust);
+  return rootsPem ? { rootsPem } : {};
 }
 
 type FileKind = 'pack' | 'form';
@@ -138,17 +135,7 @@ async function fileKind(file: string): Promise<FileKind> {
   );
 }
 
-function progress(io: CliIo, file: string): ((p: { phase: string; bytesDone: number; bytesTotal: number }) => void) | undefined {
-  if (!io.isTTY) return undefined;
-  let shown = '';
-  return (p) => {
-    const percent = p.bytesTotal === 0 ? 100 : Math.floor((p.bytesDone / p.bytesTotal) * 100);
-    const line = `${p.phase === 'verify' ? 'Verifying' : p.phase === 'store' ? 'Storing evidence from' : 'Recording'} ${basename(file)}… ${percent}%`;
-    if (line === shown) return;
-    shown = line;
-    io.stderr.write(`\r\x1b[K${line}`);
-  };
-}
+const PHASE_WORDS: Readonly<Record<PackImportPhase, string>> = { verify: 'Verifying', store: 'Storing evidence from', record: 'Recording' };
 
 export const registerImport: RegisterCommand = (program, ctx) => {
   program
@@ -159,7 +146,7 @@ export const registerImport: RegisterCommand = (program, ctx) => {
     )
     .argument('<file>', 'the evidence pack (.pdf) or official form (.docx); recognised by its content, not its name')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
-    .option('--trust <root.pem>', "packs: trust signers issued by this organisation root certificate")
+    .option(TRUST_OPTION_FLAGS, "packs: trust signers issued by this organisation root certificate")
     .option('--fingerprint <hex>', "packs: trust only the signer with this SHA-256 certificate fingerprint")
     .option('--role <role>', `forms: the vendor role (the form does not say): ${VENDOR_ROLES.join(', ')}`, 'developer-distributor')
     .option('--org <name>', "forms: the organisation, if the form's Organisation field is empty or wrong")
@@ -178,10 +165,12 @@ export const registerImport: RegisterCommand = (program, ctx) => {
         return;
       }
 
-      const onProgress = progress(ctx.io, file);
-      const clearProgress = () => onProgress && ctx.io.stderr.write('\r\x1b[K');
+      const live = liveLine(ctx.io);
+      const onProgress = live.enabled
+        ? (p: PackImportProgress) => live.show(`${PHASE_WORDS[p.phase]} ${basename(file)}… ${percentDone(p.bytesDone, p.bytesTotal)}%`)
+        : undefined;
       // Read and verify before opening the database: a refused or unreadable pack touches nothing.
-      const prepared = await preparePackImport(file, trust, { onProgress }).finally(clearProgress);
+      const prepared = await preparePackImport(file, trust, { onProgress }).finally(live.clear);
       const { preview } = prepared;
       if (!preview.verification.valid) {
         const refusal = packRefusal(preview.verification, preview.file.name);
@@ -192,7 +181,7 @@ export const registerImport: RegisterCommand = (program, ctx) => {
         ctx.exitCode = EXIT_CHECK_FAILED;
         return;
       }
-      const result = await withWorkspace(opts.db, (ws) => storePackImport(ws, prepared, { onProgress }), { create: true }).finally(clearProgress);
+      const result = await withWorkspace(opts.db, (ws) => storePackImport(ws, prepared, { onProgress }), { create: true }).finally(live.clear);
       const json = importPackToJson(result.preview, result);
       if (opts.json) {
         printJson(ctx.io, json);

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { SscpError } from '../../../shared/errors';
 import { verifyPack } from '../../pack/verify/verify-pack';
 import type { PackVerification } from '../../pack/verify/types';
 import type { RegisterCommand } from '../context';
 import { EXIT_CHECK_FAILED, printJson } from '../io';
+import { TRUST_OPTION_FLAGS, trustedRootOption } from '../options';
+import { liveLine, percentDone } from '../progress';
 
 const MARKS = { pass: 'ok  ', fail: 'FAIL', warn: 'warn' } as const;
 
@@ -35,31 +35,14 @@ export const registerVerify: RegisterCommand = (program, ctx) => {
     .command('verify')
     .description('Check an evidence pack: the signature covers the whole file, the signer, and every embedded file against the manifest. Exits 0 valid, 1 invalid, 2 not a pack.')
     .argument('<pack>', 'the evidence pack (.pdf)')
-    .option('--trust <root.pem>', "the organisation's root certificate (PEM) to trust")
+    .option(TRUST_OPTION_FLAGS, "the organisation's root certificate (PEM) to trust")
     .option('--fingerprint <hex>', "the signer's certificate SHA-256 fingerprint, obtained from the organisation")
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (pack: string, opts: { trust?: string; fingerprint?: string; json?: boolean }) => {
-      let rootsPem: string[] | undefined;
-      if (opts.trust !== undefined) {
-        try {
-          rootsPem = [readFileSync(opts.trust, 'utf8')];
-        } catch {
-          throw new SscpError('not-found', `The trusted root file ${opts.trust} cannot be read.`, 'Check the path given to --trust.');
-        }
-      }
-      // A live bar on a terminal only: piped output stays exactly the report (or the JSON).
-      let shown = -1;
-      const onProgress = ctx.io.isTTY
-        ? ({ bytesDone, bytesTotal }: { bytesDone: number; bytesTotal: number }) => {
-            const percent = bytesTotal === 0 ? 100 : Math.floor((bytesDone / bytesTotal) * 100);
-            if (percent === shown) return;
-            shown = percent;
-            ctx.io.stderr.write(`\r\x1b[KChecking… ${percent}%`);
-          }
-        : undefined;
-      const result = await verifyPack(pack, { rootsPem, fingerprint: opts.fingerprint, onProgress }).finally(() => {
-        if (ctx.io.isTTY) ctx.io.stderr.write('\r\x1b[K');
-      });
+      const rootsPem = trustedRootOption(opts.trust);
+      const live = liveLine(ctx.io);
+      const onProgress = live.enabled ? (p: { bytesDone: number; bytesTotal: number }) => live.show(`Checking… ${percentDone(p.bytesDone, p.bytesTotal)}%`) : undefined;
+      const result = await verifyPack(pack, { rootsPem, fingerprint: opts.fingerprint, onProgress }).finally(live.clear);
       if (opts.json) printJson(ctx.io, result);
       else ctx.io.stdout.write(formatVerification(pack, result));
       if (!result.valid) ctx.exitCode = EXIT_CHECK_FAILED;

@@ -48,6 +48,7 @@ describe('sscp import', () => {
     const missing = await cli('import', pack, '--db', db, '--trust', join(tmp.dir, 'nope.pem'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('The trusted root');
+    expect(missing.stderr).toContain('cannot be read: it does not exist.');
     expect(snapshot(db)).toEqual({ counts: {}, files: [] });
   });
 

@@ -100,6 +100,13 @@ describe('sscp export and sscp verify', () => {
     expect((JSON.parse(r.out) as PackVerification).trusted).toBe(true);
   });
 
+  it('verify --trust with a root file that is not there says so plainly and exits 2, as import does', async () => {
+    const r = await sscp('verify', packPath, '--trust', join(dir, 'no-such-root.pem'));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`The trusted root certificate file ${join(dir, 'no-such-root.pem')} cannot be read: it does not exist.`);
+    expect(r.err).toContain('Check the path given to --trust');
+  });
+
   it('verify: 1 when tampered, 2 when not a pack', async () => {
     const bytes = readFileSync(packPath);
     bytes[2000] ^= 1;
