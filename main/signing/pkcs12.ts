@@ -1,5 +1,5 @@
 import { createHmac, createPrivateKey, createPublicKey, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { SscpError } from '../../shared/errors';
@@ -23,6 +23,12 @@ const BAG_KEY = '1.2.840.113549.1.12.10.1.1';
 const BAG_SHROUDED_KEY = '1.2.840.113549.1.12.10.1.2';
 const BAG_CERT = '1.2.840.113549.1.12.10.1.3';
 const CERT_X509 = '1.2.840.113549.1.9.22.1';
+/**
+ * A .p12 with a key and a long chain is a few kilobytes; the whole file is parsed in memory,
+ * so anything far larger is the wrong file picked by mistake, refused before it is read.
+ */
+export const MAX_P12_BYTES = 1024 * 1024;
+
 const MAC_HASH: Readonly<Record<string, { hash: string; length: number }>> = {
   '1.3.14.3.2.26': { hash: 'sha1', length: 20 },
   '2.16.840.1.101.3.4.2.4': { hash: 'sha224', length: 28 },
@@ -137,6 +143,7 @@ async function orderChain(leafDer: Uint8Array, pool: readonly Uint8Array[]): Pro
 export async function readPkcs12(fileBytesOrPath: Uint8Array | string, password: string): Promise<Pkcs12Contents> {
   ensureCryptoProviders();
   const bytes = typeof fileBytesOrPath === 'string' ? readP12File(fileBytesOrPath) : fileBytesOrPath;
+  if (bytes.length > MAX_P12_BYTES) throw tooLarge(bytes.length);
   let pfx: pkijs.PFX;
   let authSafeBytes: Uint8Array;
   try {
@@ -194,12 +201,33 @@ async function pairKeyWithCertificate(bags: Bags): Promise<Pkcs12Contents> {
   return { privateKeyPkcs8, certificateDer, chainDer };
 }
 
+function tooLarge(size: number): SscpError {
+  return new SscpError(
+    'invalid-input',
+    `This file is ${Math.ceil(size / 1024)} KB, far too large to be a .p12/.pfx certificate file (they are a few KB; at most ${MAX_P12_BYTES / 1024} KB is accepted).`,
+    'Check that you chose the .p12 or .pfx file holding the signing certificate and its private key.',
+  );
+}
+
 function readP12File(path: string): Uint8Array {
+  let fd: number;
   try {
-    return new Uint8Array(readFileSync(path));
+    fd = openSync(path, 'r');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new SscpError('not-found', `There is no file at ${path}.`, 'Check the path of the .p12 file.');
     throw new SscpError('unreadable', `The file ${path} cannot be read (${code ?? 'unknown error'}).`, 'Check that the file exists and that you may read it.');
+  }
+  try {
+    // Size from the open file, not the path, so the file checked is the file read.
+    const size = fstatSync(fd).size;
+    if (size > MAX_P12_BYTES) throw tooLarge(size);
+    return new Uint8Array(readFileSync(fd));
+  } catch (e) {
+    if (e instanceof SscpError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new SscpError('unreadable', `The file ${path} cannot be read (${code ?? 'unknown error'}).`, 'Check that the file exists and that you may read it.');
+  } finally {
+    closeSync(fd);
   }
 }

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificateFingerprint } from '../../../main/signing/fingerprint';
-import { readPkcs12 } from '../../../main/signing/pkcs12';
+import { MAX_P12_BYTES, readPkcs12 } from '../../../main/signing/pkcs12';
 import { rc2DecryptBlock } from '../../../main/signing/rc2';
 import { makeTempDir, openssl } from './helpers';
 
@@ -63,6 +63,14 @@ describe('reading .p12 files written by the openssl CLI', () => {
     await expect(readPkcs12(path('nokey.p12'), P12_PASSWORD)).rejects.toMatchObject({ kind: 'invalid-input', message: 'This .p12 file holds no private key, so it cannot sign.' });
     await expect(readPkcs12(path('garbage.p12'), P12_PASSWORD)).rejects.toMatchObject({ kind: 'unreadable' });
     await expect(readPkcs12(path('missing.p12'), P12_PASSWORD)).rejects.toMatchObject({ kind: 'not-found' });
+  });
+
+  it('refuses a file far too large to be a .p12 before reading it, and says so in plain words', async () => {
+    writeFileSync(path('huge.p12'), Buffer.alloc(MAX_P12_BYTES + 1));
+    const refused = { kind: 'invalid-input', message: expect.stringContaining('far too large to be a .p12/.pfx certificate file') as unknown };
+    await expect(readPkcs12(path('huge.p12'), P12_PASSWORD)).rejects.toMatchObject(refused);
+    await expect(readPkcs12(new Uint8Array(MAX_P12_BYTES + 1), P12_PASSWORD)).rejects.toMatchObject(refused);
+    await expect(readPkcs12(temp.dir, P12_PASSWORD)).rejects.toMatchObject({ kind: 'unreadable' });
   });
 });
 
