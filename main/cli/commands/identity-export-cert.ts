@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { writeFileDurably } from '../../signing/durable-write';
+import { SscpError } from '../../../shared/errors';
+import { writeFileAtomic } from '../../fs/write-file-atomic';
 import type { CommandContext } from '../context';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../options';
 import { withIdentityService } from './identity-db';
@@ -14,7 +15,14 @@ export function registerIdentityExportCert(group: Command, ctx: CommandContext):
     .option('--root', 'only the organisation root certificate: what recipients trust')
     .action(async (label: string, opts: { db: string; out: string; root?: boolean }) => {
       const pem = await withIdentityService(opts.db, (service) => service.exportCertificatePem(label, { root: opts.root ?? false }));
-      writeFileDurably(opts.out, pem);
+      await writeFileAtomic(opts.out, pem).catch((e: unknown) => {
+        const code = (e as NodeJS.ErrnoException).code;
+        throw new SscpError(
+          code === 'ENOENT' ? 'not-found' : 'unreadable',
+          `The certificate cannot be written to ${opts.out}${code === 'ENOENT' ? ': that folder does not exist' : ` (${code ?? (e as Error).message})`}.`,
+          'Give --out a file in an existing folder you may write to.',
+        );
+      });
       ctx.io.stdout.write(`Wrote ${opts.root ? 'the organisation root certificate' : 'the certificate and its chain'} to ${opts.out}\n`);
     });
 }

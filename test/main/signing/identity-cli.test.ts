@@ -32,6 +32,10 @@ describe('sscp identity', () => {
     expect((await sscp({}, 'identity', 'export-cert', 'SRO 2026', '--db', db, '--out', path('root.pem'), '--root')).code).toBe(0);
     expect((await sscp({}, 'identity', 'export-cert', 'SRO 2026', '--db', db, '--out', path('chain.pem'))).code).toBe(0);
     expect(openssl(['verify', '-CAfile', path('root.pem'), path('chain.pem')]).status).toBe(0);
+    const nowhere = await sscp({}, 'identity', 'export-cert', 'SRO 2026', '--db', db, '--out', path(join('no such folder', 'root.pem')), '--root');
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.err).toContain(`The certificate cannot be written to ${path(join('no such folder', 'root.pem'))}: that folder does not exist.`);
+    expect(nowhere.err).not.toContain('.tmp');
 
     const r = await sscp({}, 'identity', 'list', '--db', db, '--json');
     expect(r.code).toBe(0);
