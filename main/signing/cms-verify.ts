@@ -78,15 +78,15 @@ function parseTrustedRoots(rootsPem: readonly string[]): x509.X509Certificate[] 
 function parseSignedData(cmsDer: Uint8Array, problems: string[]): pkijs.SignedData | null {
   const parsed = asn1js.fromBER(toArrayBuffer(cmsDer));
   if (parsed.offset === -1) {
-    problems.push('The signature data is not a readable CMS signature.');
+    problems.push('The signature data is damaged or is not a signature at all: it cannot be read as a CMS signature.');
     return null;
   }
   if (cmsDer.subarray(parsed.offset).some((byte) => byte !== 0)) {
-    problems.push('There is extra data after the CMS signature.');
+    problems.push('There is extra data after the signature (CMS): something was added to it after signing.');
   }
   const contentInfo = new pkijs.ContentInfo({ schema: parsed.result });
   if (contentInfo.contentType !== OID.signedData) {
-    problems.push('The signature data is CMS but not a signature (SignedData).');
+    problems.push('The signature data is not a signature: it is a CMS structure of another kind (not SignedData).');
     return null;
   }
   return new pkijs.SignedData({ schema: contentInfo.content });
@@ -263,7 +263,7 @@ export async function verifyCms(cmsDer: Uint8Array, contentDigest: Uint8Array, a
   try {
     signedData = parseSignedData(cmsDer, problems);
   } catch {
-    problems.push('The signature data is not a readable CMS signature.');
+    problems.push('The signature data is damaged or is not a signature at all: it cannot be read as a CMS signature.');
     signedData = null;
   }
   if (!signedData) return failed(nothingToTrust ? 'untrusted' : 'not-trusted');

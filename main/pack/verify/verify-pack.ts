@@ -135,7 +135,7 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
       const contents = Buffer.from(gap.slice(1, -1), 'hex');
       const length = derLength(contents);
       if (length === null) {
-        list.fail('padding', 'The signature value is not a well-formed DER structure.');
+        list.fail('padding', 'The signature value is damaged: it is not well-formed (DER encoding), so it cannot be read.');
         cmsDer = contents;
       } else if (contents.subarray(length).some((byte) => byte !== 0)) {
         list.fail('padding', 'The space after the signature value holds non-zero bytes: it was altered after signing.');
@@ -148,7 +148,7 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
       list.fail('padding', 'The signature value is not a clean hexadecimal string.');
     }
   } else {
-    list.fail('byte-range', sig ? 'The signature has no valid /ByteRange.' : 'There is no signature byte range to check.');
+    list.fail('byte-range', sig ? 'The signature does not say which parts of the file it covers (its /ByteRange is missing or malformed), so it proves nothing about the content.' : 'There is no signature byte range to check.');
     list.fail('padding', 'There is no signature value to check.');
   }
 
@@ -227,7 +227,7 @@ function reportCms(list: CheckList, cms: CmsVerification | null, options: Verify
     return;
   }
   if (!cms.parsed) {
-    const why = cms.problems[0] ?? 'The signature value is not a readable CMS signature.';
+    const why = cms.problems[0] ?? 'The signature value is damaged or is not a signature at all: it cannot be read as a CMS signature.';
     for (const id of ['digest', 'cms-signature', 'signing-certificate', 'signer-trust'] as const) list.fail(id, why);
     return;
   }

@@ -124,6 +124,19 @@ describe('tampering: one changed byte anywhere, or anything appended, is rejecte
     }
   });
 
+  it('a signature value whose length is damaged is reported in plain words, not just by format name', async () => {
+    const pdf = readFileSync(packPath);
+    const [, a] = extractSignature(packPath).byteRange;
+    const damaged = Buffer.from(pdf);
+    // The second byte of the DER is its length; 0x80 (indefinite) is never valid DER.
+    damaged.write('80', a + 3, 'latin1');
+    const path = join(tmp.dir, 'damaged-signature.pdf');
+    writeFileSync(path, damaged);
+    const result = await verifyPack(path, { rootsPem: [signer.rootPem!] });
+    expect(result.valid).toBe(false);
+    expect(result.checks.find((c) => c.id === 'padding')?.message).toBe('The signature value is damaged: it is not well-formed (DER encoding), so it cannot be read.');
+  });
+
   it('a pack with a byte appended after %%EOF is caught by the byte-range check', async () => {
     const path = join(tmp.dir, 'appended.pdf');
     copyFileSync(packPath, path);
