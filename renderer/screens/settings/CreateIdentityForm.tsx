@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Modal } from '../../components/Modal';
+import { ModalActions } from '../../components/ModalActions';
+import { PassphrasePair, passphrasesAgree } from '../../components/PassphrasePair';
 import { attempt } from '../../stores/announcer';
 import { useAssessment } from '../../stores/assessment';
 import { useIdentities } from '../../stores/identities';
@@ -15,8 +17,7 @@ export function CreateIdentityForm({ onClose }: { readonly onClose: () => void }
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
-  const mismatch = confirm.length > 0 && confirm !== passphrase;
-  const ready = label.trim() && sroName.trim() && sroRole.trim() && organisation.trim() && passphrase.length > 0 && confirm === passphrase && !busy;
+  const ready = [label, sroName, sroRole, organisation].every((v) => v.trim().length > 0) && passphrasesAgree(passphrase, confirm);
 
   const submit = async () => {
     setBusy(true);
@@ -28,16 +29,7 @@ export function CreateIdentityForm({ onClose }: { readonly onClose: () => void }
     <Modal
       title="Create a signing identity"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button primary" disabled={!ready} onClick={() => void submit()}>
-            {busy ? 'Creating…' : 'Create identity'}
-          </button>
-        </>
-      }
+      footer={<ModalActions onCancel={onClose} onSubmit={() => void submit()} ready={ready} busy={busy} submitLabel="Create identity" busyLabel="Creating…" />}
     >
       <div className="form-grid">
         <div className="field span-2">
@@ -60,22 +52,16 @@ export function CreateIdentityForm({ onClose }: { readonly onClose: () => void }
           <input type="checkbox" checked={withRoot} onChange={(e) => setWithRoot(e.target.checked)} />
           <span>Also create an organisation root certificate. Publish its fingerprint once; renewed signing certificates then stay trusted.</span>
         </label>
-        <div className="field">
-          <label htmlFor="id-pass">Passphrase</label>
-          <input id="id-pass" className="input" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} aria-describedby="id-pass-help" />
-          <span className="field-help" id="id-pass-help">
-            At least 12 characters; four or five unrelated words work well. Nobody can recover it for you.
-          </span>
-        </div>
-        <div className="field">
-          <label htmlFor="id-confirm">Passphrase again</label>
-          <input id="id-confirm" className="input" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-invalid={mismatch ? true : undefined} aria-describedby={mismatch ? 'id-confirm-error' : undefined} />
-          {mismatch ? (
-            <span className="field-error" id="id-confirm-error">
-              The two passphrases differ.
-            </span>
-          ) : null}
-        </div>
+        <PassphrasePair
+          idPrefix="id"
+          label="Passphrase"
+          confirmLabel="Passphrase again"
+          passphrase={passphrase}
+          confirm={confirm}
+          onPassphrase={setPassphrase}
+          onConfirm={setConfirm}
+          help="At least 12 characters; four or five unrelated words work well. Nobody can recover it for you."
+        />
       </div>
     </Modal>
   );

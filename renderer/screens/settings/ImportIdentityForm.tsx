@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { Modal } from '../../components/Modal';
+import { ModalActions } from '../../components/ModalActions';
+import { PassphrasePair, passphrasesAgree } from '../../components/PassphrasePair';
 import { attempt } from '../../stores/announcer';
 import { useIdentities } from '../../stores/identities';
 
@@ -11,9 +13,7 @@ export function ImportIdentityForm({ onClose }: { readonly onClose: () => void }
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [busy, setBusy] = useState(false);
-  // Typed twice: a typo here would seal the imported key under a passphrase nobody knows.
-  const mismatch = confirm.length > 0 && confirm !== passphrase;
-  const ready = label.trim() && passphrase.length > 0 && confirm === passphrase && !busy;
+  const ready = label.trim().length > 0 && passphrasesAgree(passphrase, confirm);
   const submit = async () => {
     setBusy(true);
     const imported = await attempt(() => importP12({ label, p12Password, passphrase }));
@@ -24,16 +24,7 @@ export function ImportIdentityForm({ onClose }: { readonly onClose: () => void }
     <Modal
       title="Import a signing identity (.p12)"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button primary" disabled={!ready} onClick={() => void submit()}>
-            {busy ? 'Importing…' : 'Choose the .p12 file and import…'}
-          </button>
-        </>
-      }
+      footer={<ModalActions onCancel={onClose} onSubmit={() => void submit()} ready={ready} busy={busy} submitLabel="Choose the .p12 file and import…" busyLabel="Importing…" />}
     >
       <div className="form-grid">
         <div className="field span-2">
@@ -44,19 +35,7 @@ export function ImportIdentityForm({ onClose }: { readonly onClose: () => void }
           <label htmlFor="p12-password">Password of the .p12 file</label>
           <input id="p12-password" className="input" type="password" autoComplete="off" value={p12Password} onChange={(e) => setP12Password(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="p12-passphrase">New passphrase to seal the key</label>
-          <input id="p12-passphrase" className="input" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="p12-confirm">New passphrase again</label>
-          <input id="p12-confirm" className="input" type="password" autoComplete="new-password" value={confirm} onChange={(e) => setConfirm(e.target.value)} aria-invalid={mismatch ? true : undefined} aria-describedby={mismatch ? 'p12-confirm-error' : undefined} />
-          {mismatch ? (
-            <span className="field-error" id="p12-confirm-error">
-              The two passphrases differ.
-            </span>
-          ) : null}
-        </div>
+        <PassphrasePair idPrefix="p12" label="New passphrase to seal the key" confirmLabel="New passphrase again" passphrase={passphrase} confirm={confirm} onPassphrase={setPassphrase} onConfirm={setConfirm} />
       </div>
     </Modal>
   );
