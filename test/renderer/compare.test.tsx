@@ -1,0 +1,31 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CompareScreen } from '../../renderer/screens/compare/CompareScreen';
+import { useCompare } from '../../renderer/stores/compare';
+import { installFakeApi, type FakeApi } from './fake-api';
+import { makeAssessment } from './fixtures';
+
+const COMPLETE = { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 };
+
+describe('choosing two assessments to compare', () => {
+  let fake: FakeApi;
+  beforeEach(() => {
+    fake = installFakeApi();
+    useCompare.setState({ fromId: null, toId: null, from: null, to: null });
+    const signed = makeAssessment({ id: 'a1', state: 'signed', signedAt: '2026-11-02T09:00:00.000Z', periodStart: '2025-01-01', periodEnd: '2025-12-31' });
+    const draft = makeAssessment({ id: 'a2', previousId: 'a1' });
+    fake.answer('assessments.list', () => [signed, draft].map((assessment) => ({ assessment, completeness: COMPLETE })));
+  });
+  afterEach(cleanup);
+
+  it('names each assessment on both sides by organisation, period and state in plain words', async () => {
+    render(<CompareScreen />);
+    for (const side of ['Earlier assessment', 'Later assessment']) {
+      const select = screen.getByLabelText(side);
+      await within(select).findByRole('option', { name: 'Acme Software Ltd · 01/01/2025 – 31/12/2025 · Signed' });
+      expect(within(select).getByRole('option', { name: 'Acme Software Ltd · 01/01/2026 – 31/12/2026 · Draft' })).toBeTruthy();
+    }
+    expect(screen.getByText('Choose two assessments to compare.')).toBeTruthy();
+  });
+});
