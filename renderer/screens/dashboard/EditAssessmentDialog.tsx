@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { Assessment } from '../../../shared/domain/types';
 import { Modal } from '../../components/Modal';
+import { ModalActions } from '../../components/ModalActions';
 import { attempt } from '../../stores/announcer';
 import { useAssessment } from '../../stores/assessment';
 import { AssessmentFields } from '../new-assessment/AssessmentFields';
@@ -36,16 +37,7 @@ export function EditAssessmentDialog({ assessment, onClose }: { readonly assessm
     <Modal
       title="Assessment details"
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button primary" onClick={() => void save()}>
-            Save details
-          </button>
-        </>
-      }
+      footer={<ModalActions onCancel={onClose} onSubmit={() => void save()} submitLabel="Save details" />}
     >
       <div className="edit-assessment">
         <AssessmentFields draft={draft} errors={showErrors ? checked.errors : {}} set={set} />

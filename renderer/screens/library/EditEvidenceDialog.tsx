@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EvidenceItem } from '../../../shared/domain/types';
 import { Modal } from '../../components/Modal';
+import { ModalActions } from '../../components/ModalActions';
 import { attempt } from '../../stores/announcer';
 import { useLibrary } from '../../stores/library';
 
@@ -19,16 +20,7 @@ export function EditEvidenceDialog({ item, onClose }: { readonly item: EvidenceI
     <Modal
       title={`Details of ${item.fileName}`}
       onClose={onClose}
-      footer={
-        <>
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="button" className="button primary" onClick={() => void save()}>
-            Save details
-          </button>
-        </>
-      }
+      footer={<ModalActions onCancel={onClose} onSubmit={() => void save()} submitLabel="Save details" />}
     >
       <div className="form-grid">
         <div className="field span-2">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Assessment } from '../../../shared/domain/types';
 import type { ExpiryFlag } from '../../../shared/domain/carry-forward';
 import { Modal } from '../../components/Modal';
+import { ModalActions } from '../../components/ModalActions';
 import { formatDate } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 import { useAssessments } from '../../stores/assessments';
@@ -48,14 +49,7 @@ export function CarryForwardButton({ assessment }: { readonly assessment: Assess
                 Open the new draft
               </button>
             ) : (
-              <>
-                <button type="button" className="button" onClick={close}>
-                  Cancel
-                </button>
-                <button type="button" className="button primary" onClick={() => void submit()}>
-                  Carry forward
-                </button>
-              </>
+              <ModalActions onCancel={close} onSubmit={() => void submit()} submitLabel="Carry forward" />
             )
           }
         >
