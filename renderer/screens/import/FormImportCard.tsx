@@ -1,12 +1,12 @@
-import { ProgressBar } from '../../components/ProgressBar';
 import { attempt } from '../../stores/announcer';
 import { useImports } from '../../stores/imports';
 import { useNavigation } from '../../stores/navigation';
+import { ImportProgress } from './ImportProgress';
 
 const METHOD_TEXT = { number: 'By claim number', text: 'By wording', 'number-and-text': 'By number and wording' } as const;
 
 export function FormImportCard() {
-  const { formPlacement: placement, formResult: result, busy, progress, chooseForm, importForm } = useImports();
+  const { formPlacement: placement, formResult: result, busy, chooseForm, importForm } = useImports();
   const go = useNavigation((s) => s.go);
   return (
     <section className="card" aria-labelledby="form-import-heading">
@@ -17,12 +17,7 @@ export function FormImportCard() {
         </button>
       </div>
       <div className="card-body section">
-        {busy === 'form' ? (
-          <div aria-live="polite">
-            <span className="field-label">{progress?.stage ?? 'Reading the form…'}</span>
-            <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? 0} label="Form import progress" />
-          </div>
-        ) : null}
+        <ImportProgress kind="form" idleStage="Reading the form…" label="Form import progress" />
         {!placement && busy !== 'form' ? <p className="muted">A filled-in copy of the Code's assessment form becomes a new draft; its text is marked for your review.</p> : null}
         {placement ? (
           <>

@@ -1,4 +1,3 @@
-import { ProgressBar } from '../../components/ProgressBar';
 import { VerificationCard } from '../../components/VerificationCard';
 import { RESULT_LABELS } from '../../format/labels';
 import { formatBytes, formatPeriod } from '../../format/numbers';
@@ -7,9 +6,10 @@ import { attempt } from '../../stores/announcer';
 import { useImports } from '../../stores/imports';
 import { useNavigation } from '../../stores/navigation';
 import { CarryForwardButton } from '../start/CarryForwardButton';
+import { ImportProgress } from './ImportProgress';
 
 export function PackImportCard() {
-  const { packPath, fingerprint, setFingerprint, packPreview: preview, packResult: result, busy, progress, choosePack, importPack } = useImports();
+  const { packPath, fingerprint, setFingerprint, packPreview: preview, packResult: result, busy, choosePack, importPack } = useImports();
   const go = useNavigation((s) => s.go);
   return (
     <section className="card" aria-labelledby="pack-import-heading">
@@ -27,12 +27,7 @@ export function PackImportCard() {
             Paste the SHA-256 fingerprint the sender published, so the signer is checked as well as the signature.
           </span>
         </div>
-        {busy === 'pack' ? (
-          <div aria-live="polite">
-            <span className="field-label">{progress?.stage ?? 'Reading the pack…'}</span>
-            <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? 0} label="Import progress" />
-          </div>
-        ) : null}
+        <ImportProgress kind="pack" idleStage="Reading the pack…" label="Import progress" />
         {!preview && !busy ? <p className="muted">{packPath ? 'Checking…' : 'No pack chosen yet.'}</p> : null}
       </div>
       {preview ? (
