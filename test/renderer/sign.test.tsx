@@ -41,6 +41,20 @@ describe('signing', () => {
     expect(screen.getByText(/^I, Priya Raman, Chief Technology Officer of Acme Software Ltd, am the Senior Responsible Owner/)).toBeTruthy();
   });
 
+  it('says in words why Sign and export cannot be pressed yet, until nothing is missing', async () => {
+    renderForm(['Claim 1.1.3 has not been assessed yet.']);
+    const sign = screen.getByRole('button', { name: 'Sign and export' });
+    expect(sign.getAttribute('aria-describedby')).toBe('sign-needs');
+    expect(screen.getByText('To sign, type the passphrase of your signing identity, choose where to save the pack and accept the open issues listed under Readiness.')).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Passphrase'), 'correct horse battery staple');
+    await userEvent.click(screen.getByRole('button', { name: 'Choose where to save…' }));
+    expect(await screen.findByText('To sign, accept the open issues listed under Readiness.')).toBeTruthy();
+    await userEvent.click(screen.getByRole('checkbox', { name: /I accept the 1 open issue/ }));
+    expect(screen.queryByText(/^To sign,/)).toBeNull();
+    expect(sign.hasAttribute('disabled')).toBe(false);
+    expect(sign.hasAttribute('aria-describedby')).toBe(false);
+  });
+
   it('signs only with a passphrase, a place to save, and open issues explicitly accepted', async () => {
     renderForm(['Claim 1.1.3 has not been assessed yet.']);
     const sign = screen.getByRole('button', { name: 'Sign and export' });

@@ -8,6 +8,7 @@ import { useIdentities } from '../../stores/identities';
 import { useNavigation } from '../../stores/navigation';
 import { fileName } from '../../stores/session';
 import { useSigning } from '../../stores/signing';
+import { signNeeds, signNeedsSentence } from './sign-needs';
 
 const PROFILES: readonly { value: PackProfileName; label: string; help: string }[] = [
   { value: 'customer', label: 'For customers', help: 'Confidential evidence is left out; the pack lists it by fingerprint only.' },
@@ -32,7 +33,8 @@ export function SignForm(props: {
   const chosen = identities.find((i) => i.label === identity) ?? identities.find((i) => i.label === props.defaultIdentity) ?? identities[0];
   const needsAcceptance = props.blockers.length > 0;
   const running = jobId !== null || progress !== null;
-  const canSign = chosen !== undefined && passphrase.length > 0 && outPath !== null && (!needsAcceptance || accept) && !running;
+  const needs = signNeeds({ hasIdentity: chosen !== undefined, hasPassphrase: passphrase.length > 0, hasOutPath: outPath !== null, mustAccept: needsAcceptance && !accept });
+  const canSign = needs.length === 0 && !running;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -129,7 +131,13 @@ export function SignForm(props: {
         </div>
       ) : null}
       <div className="button-row end">
-        <button type="submit" className="button primary" disabled={!canSign}>
+        {/* A disabled button alone does not say why; this does. */}
+        {needs.length > 0 && !running ? (
+          <span className="muted" id="sign-needs">
+            {signNeedsSentence(needs)}
+          </span>
+        ) : null}
+        <button type="submit" className="button primary" disabled={!canSign} aria-describedby={needs.length > 0 && !running ? 'sign-needs' : undefined}>
           Sign and export
         </button>
       </div>
