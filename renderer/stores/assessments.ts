@@ -19,37 +19,42 @@ interface AssessmentsState {
 }
 
 /** The assessments in the open database, for the start page. */
-export const useAssessments = create<AssessmentsState>((set, get) => ({
-  items: [],
-  loaded: false,
-  load: async () => {
-    set({ items: await call('assessments.list', {}), loaded: true });
-  },
-  create: async (fields) => {
-    const created = await call('assessments.create', fields);
-    useAnnouncer.getState().announce(`Assessment for ${created.organisation} created.`);
-    await get().load();
-    return created;
-  },
-  carryForward: async (args) => {
-    const carried = await call('assessments.carryForward', args);
-    useAnnouncer.getState().announce(`Started the next period for ${carried.assessment.organisation}: every claim is marked for review.`);
-    await get().load();
-    return carried;
-  },
-  showArchived: false,
-  setShowArchived: (showArchived) => set({ showArchived }),
-  archive: async (assessmentId) => {
-    const archived = await call('assessments.archive', { assessmentId });
-    const where = get().showArchived ? 'It stays listed as archived.' : 'It is hidden from the list; tick Show archived to see it.';
-    useAnnouncer.getState().announce(`Archived the assessment for ${archived.organisation}. ${where}`);
-    await get().load();
-    return archived;
-  },
-  unarchive: async (assessmentId) => {
-    const back = await call('assessments.unarchive', { assessmentId });
-    useAnnouncer.getState().announce(`Unarchived the assessment for ${back.organisation}: it is ${back.state === 'signed' ? 'signed' : 'a draft'} again.`);
-    await get().load();
-    return back;
-  },
-}));
+export const useAssessments = create<AssessmentsState>((set, get) => {
+  // Archiving changes only the state, and the list is ordered by creation: the answer is enough.
+  const replaceAssessment = (assessment: Assessment): void =>
+    set({ items: get().items.map((i) => (i.assessment.id === assessment.id ? { ...i, assessment } : i)) });
+  return {
+    items: [],
+    loaded: false,
+    load: async () => {
+      set({ items: await call('assessments.list', {}), loaded: true });
+    },
+    create: async (fields) => {
+      const created = await call('assessments.create', fields);
+      useAnnouncer.getState().announce(`Assessment for ${created.organisation} created.`);
+      await get().load();
+      return created;
+    },
+    carryForward: async (args) => {
+      const carried = await call('assessments.carryForward', args);
+      useAnnouncer.getState().announce(`Started the next period for ${carried.assessment.organisation}: every claim is marked for review.`);
+      await get().load();
+      return carried;
+    },
+    showArchived: false,
+    setShowArchived: (showArchived) => set({ showArchived }),
+    archive: async (assessmentId) => {
+      const archived = await call('assessments.archive', { assessmentId });
+      const where = get().showArchived ? 'It stays listed as archived.' : 'It is hidden from the list; tick Show archived to see it.';
+      useAnnouncer.getState().announce(`Archived the assessment for ${archived.organisation}. ${where}`);
+      replaceAssessment(archived);
+      return archived;
+    },
+    unarchive: async (assessmentId) => {
+      const back = await call('assessments.unarchive', { assessmentId });
+      useAnnouncer.getState().announce(`Unarchived the assessment for ${back.organisation}: it is ${back.state === 'signed' ? 'signed' : 'a draft'} again.`);
+      replaceAssessment(back);
+      return back;
+    },
+  };
+});

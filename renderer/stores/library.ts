@@ -30,7 +30,8 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   setQuery: (query) => set({ query }),
   update: async (evidenceId, patch) => {
     const item = await call('evidence.update', { evidenceId, patch });
-    await get().load();
+    // Only the file's own details changed; which claims use it did not.
+    set({ items: get().items.map((i) => (i.item.id === item.id ? { ...i, item } : i)) });
     useAnnouncer.getState().announce(`Details of ${item.fileName} saved.`);
     return item;
   },

@@ -66,6 +66,18 @@ describe('the start page: archiving', () => {
     expect(screen.getByText('2 assessments')).toBeTruthy();
   });
 
+  it('archives from the answer it gets back, without listing every assessment again', async () => {
+    serveAssessments(fake, [makeAssessment({ id: 'cur', organisation: 'Acme 2026' }), makeAssessment({ id: 'old', organisation: 'Acme 2025' })]);
+    render(<StartScreen />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Archive Acme 2025' }));
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Acme 2025' })).toBeNull());
+    expect(useAssessments.getState().items.map((i) => [i.assessment.id, i.assessment.state])).toEqual([
+      ['cur', 'draft'],
+      ['old', 'archived'],
+    ]);
+    expect(fake.calls.filter((c) => c.channel === 'assessments.list')).toHaveLength(1);
+  });
+
   it('unarchives a signed assessment back to signed, announced', async () => {
     useAssessments.setState({ showArchived: true });
     serveAssessments(fake, [makeAssessment({ id: 'old', organisation: 'Acme 2025', state: 'archived', signedAt: '2026-01-20T09:00:00.000Z' })]);
