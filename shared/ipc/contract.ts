@@ -199,10 +199,6 @@ export function isJobChannel(name: Channel): name is JobChannel {
   return 'job' in contract[name];
 }
 
-export function isPlatformChannel(name: Channel): name is PlatformChannel {
-  return 'platform' in contract[name];
-}
-
 export type PreloadOnlyChannel = { [C in Channel]: Contract[C] extends { preloadOnly: true } ? C : never }[Channel];
 /** The channels the page itself may call: everything but what only the preload sends. */
 export type PageChannel = Exclude<Channel, PreloadOnlyChannel>;
