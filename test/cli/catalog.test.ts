@@ -1,23 +1,10 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { CatalogJson } from '../../main/cli/commands/catalog';
-import { runCli } from '../../main/cli/run';
+import { sscp, sscpBin } from './run-sscp';
 
 const root = resolve(import.meta.dirname, '../..');
 
-async function sscp(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, {
-    stdout: { write: (s: string) => (out += s) },
-    stderr: { write: (s: string) => (err += s) },
-    env: {},
-    isTTY: false,
-  });
-  return { code, out, err };
-}
 
 function countOf(json: CatalogJson) {
   const principles = json.themes.flatMap((t) => t.principles);
@@ -71,16 +58,14 @@ describe('sscp catalog', () => {
   });
 
   it('runs through the real binary', async () => {
-    const { stdout } = await promisify(execFile)(process.execPath, [resolve(root, 'bin/sscp.mjs'), 'catalog', '--json'], {
-      cwd: root,
-      maxBuffer: 10 * 1024 * 1024,
-    });
-    const json = JSON.parse(stdout) as CatalogJson;
+    const { code, out } = await sscpBin(root, 'catalog', '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as CatalogJson;
     expect(countOf(json)).toEqual({ themes: 4, principles: 14, claims: 45 });
   });
 
   it('makes the real binary exit 2 for an unknown version', async () => {
-    const run = promisify(execFile)(process.execPath, [resolve(root, 'bin/sscp.mjs'), 'catalog', '--catalog-version', 'nope'], { cwd: root });
-    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/Known versions: 2025\.1/) });
+    const run = await sscpBin(root, 'catalog', '--catalog-version', 'nope');
+    expect(run).toMatchObject({ code: 2, err: expect.stringMatching(/Known versions: 2025\.1/) });
   });
 });
