@@ -81,8 +81,8 @@ export function summariseAudit(ws: Workspace, assessmentId: string): PackAuditSu
 export async function exportPack(ws: Workspace, identities: IdentityService, request: ExportPackRequest, options: BuildPackOptions = {}): Promise<ExportedPack> {
   const detail = ws.getAssessment(request.assessmentId);
   const { assessment } = detail;
-  const frozen = frozenReason(assessment);
-  if (frozen) throw new SscpError('frozen', frozen.message.replace('can no longer be changed', 'cannot be signed again'), frozen.hint);
+  const frozen = frozenReason(assessment, 'sign');
+  if (frozen) throw new SscpError('frozen', frozen.message, frozen.hint);
   const catalog = findCatalog(assessment.catalogId, assessment.catalogVersion);
   if (!catalog) {
     throw new SscpError('unsupported-version', `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`, 'Update the app to a version that ships this catalog.');

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { findCatalog } from '../../../shared/catalog/index';
 import { localIsoDate } from '../../../shared/domain/dates';
+import { frozenReason } from '../../../shared/domain/frozen';
 import { isReadyToSign, signoffBlockers } from '../../../shared/domain/signoff';
 import type { PackProfileName } from '../../../shared/ipc/views-signing';
 import { PageHeader } from '../../components/PageHeader';
@@ -38,17 +39,18 @@ export function SignScreen({ assessmentId }: { readonly assessmentId: string }) 
   const blockers = checks.filter((c) => c.severity === 'blocker');
   const warnings = checks.filter((c) => c.severity === 'warning');
   const { assessment } = detail;
+  const frozen = frozenReason(assessment, 'sign');
 
   return (
     <div className="page-inner">
       <PageHeader title="Sign and export" subtitle={`${assessment.organisation}: a signed PDF that anyone can check with ordinary tools.`} />
       {result ? (
         <SignResult result={result} onDone={() => go({ name: 'dashboard', assessmentId })} />
-      ) : assessment.state !== 'draft' ? (
+      ) : frozen ? (
         <div className="banner">
           <div className="banner-body">
-            <span className="banner-title">This assessment is {assessment.state}.</span>
-            <span>A signed assessment cannot be signed again. Carry it forward from the assessments list to start the next period.</span>
+            <span className="banner-title">{frozen.message}</span>
+            <span>{frozen.hint}</span>
           </div>
         </div>
       ) : (

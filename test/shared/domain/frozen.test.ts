@@ -25,6 +25,15 @@ describe('frozenReason', () => {
   });
 });
 
+describe('frozenReason when signing', () => {
+  it('says a signed assessment cannot be signed again, and an archived draft cannot be signed while archived', () => {
+    expect(frozenReason({ state: 'signed', signedAt: '2026-11-02T10:00:00.000Z' }, 'sign')?.message).toBe(
+      'This assessment was signed on 2026-11-02 and cannot be signed again.',
+    );
+    expect(frozenReason({ state: 'archived', signedAt: null }, 'sign')?.message).toContain('cannot be signed while archived');
+  });
+});
+
 describe('stateBeforeArchiving', () => {
   it('is signed exactly when there is a signing time', () => {
     expect(stateBeforeArchiving({ signedAt: '2026-11-02T10:00:00.000Z' })).toBe('signed');
