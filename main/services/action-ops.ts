@@ -74,6 +74,6 @@ export function removeAction(ctx: StoreContext, actionId: string): void {
 
 function requireAction(ctx: StoreContext, id: string): RemedialAction {
   const action = findAction(ctx.db, id);
-  if (!action) throw new SscpError('not-found', `There is no remedial action with id ${id}.`, 'Run sscp show ID to see the actions of an assessment.');
+  if (!action) throw new SscpError('not-found', `There is no remedial action with id ${id}.`, 'Reopen the assessment (or run sscp show ID) to see its current remedial actions.');
   return action;
 }

@@ -89,5 +89,5 @@ function checkFileLooksLikeSqlite(path: string, mustExist: boolean): void {
 
 function unreadable(path: string, cause: unknown): SscpError {
   const detail = cause instanceof Error ? cause.message : String(cause);
-  return new SscpError('unreadable', `The database ${path} cannot be read (${detail}).`, 'Check that the file is an SSCP Evidence Pack database and that you may read and write it. Run sscp check --db FILE to look for damage.');
+  return new SscpError('unreadable', `The database ${path} cannot be read (${detail}).`, 'Check that the file is an SSCP Evidence Pack database and that you may read and write it. Run the damage check (Settings, Check for damage; or sscp check --db FILE).');
 }
