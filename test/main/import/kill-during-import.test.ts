@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,46 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashFile } from '../../../main/evidence/index';
 import { buildPack } from '../../../main/pack/build-pack';
 import { openWorkspace } from '../../../main/services/workspace';
+import { runAndKill, type KillMoment } from '../../helpers/kill-harness';
 import { makePackInput } from '../pack/fixtures';
 import { makeSigner, makeTempDir, snapshot } from './helpers';
 
 const CHILD = fileURLToPath(new URL('./fixtures/import-child.ts', import.meta.url));
 const LARGE = 24 * 1024 * 1024;
 
-interface KillPlan {
+interface KillPlan extends KillMoment {
   readonly label: string;
-  readonly when: (line: string) => boolean;
-  readonly extraDelayMs: number;
-}
-
-function runAndKill(dbPath: string, packPath: string, plan: KillPlan): Promise<{ killed: boolean; lines: string[] }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dbPath, packPath], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const lines: string[] = [];
-    let buffered = '';
-    let stderr = '';
-    let armed = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      buffered += chunk;
-      const parts = buffered.split('\n');
-      buffered = parts.pop() ?? '';
-      for (const line of parts) {
-        lines.push(line);
-        if (!armed && plan.when(line)) {
-          armed = true;
-          const kill = () => child.kill('SIGKILL');
-          if (plan.extraDelayMs === 0) kill();
-          else setTimeout(kill, plan.extraDelayMs);
-        }
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (c: string) => (stderr += c));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      if (signal === 'SIGKILL' || code === 0) resolve({ killed: signal === 'SIGKILL', lines });
-      else reject(new Error(`child failed (${code}): ${stderr}`));
-    });
-  });
 }
 
 function fraction(phase: string, at: number): (line: string) => boolean {
@@ -89,7 +57,7 @@ describe('SIGKILL during a pack import', () => {
       setup.close();
       const before = snapshot(dbPath);
 
-      const { killed, lines } = await runAndKill(dbPath, packPath, plan);
+      const { killed, lines } = await runAndKill(CHILD, [dbPath, packPath], plan);
       if (killed) kills += 1;
       const finished = lines.some((l) => l.startsWith('imported '));
 
