@@ -1,17 +1,18 @@
-import type { Catalog, CatalogClaim, CatalogPrinciple, CatalogTheme } from './types';
+import type { Catalog, CatalogClaim, CatalogDocument, CatalogPrinciple, CatalogTheme } from './types';
 import { ukSscp2025v1 } from './uk-sscp-2025.1';
+import { ukSscp2025v2 } from './uk-sscp-2025.2';
 
-export type { Catalog, CatalogClaim, CatalogPrinciple, CatalogTheme } from './types';
+export type { Catalog, CatalogChange, CatalogClaim, CatalogDocument, CatalogPrinciple, CatalogTheme } from './types';
 
 /**
  * Every catalog version this build knows. Versions are never edited once shipped: a
  * corrected text or numbering ships as a new version, so an assessment made against an old
  * version still reads exactly as it did when it was signed.
  */
-export const CATALOGS: readonly Catalog[] = [ukSscp2025v1];
+export const CATALOGS: readonly Catalog[] = [ukSscp2025v1, ukSscp2025v2];
 
 /** The version new assessments use. */
-export const CURRENT_CATALOG: Catalog = ukSscp2025v1;
+export const CURRENT_CATALOG: Catalog = ukSscp2025v2;
 
 export function findCatalog(id: string, version: string): Catalog | undefined {
   return CATALOGS.find((c) => c.id === id && c.version === version);
@@ -36,4 +37,24 @@ export function listPrinciples(catalog: Catalog): readonly { theme: CatalogTheme
 
 export function findClaim(catalog: Catalog, claimId: string): ClaimInContext | undefined {
   return listClaims(catalog).find((c) => c.claim.id === claimId);
+}
+
+/**
+ * The documents a catalog version follows in one line, e.g. "Code of Practice May 2025;
+ * Implementation guidance 1.0; …", or null for a version that does not record them.
+ */
+export function describeDocuments(catalog: Catalog): string | null {
+  if (!catalog.documents || catalog.documents.length === 0) return null;
+  return catalog.documents.map(documentLabel).join('; ');
+}
+
+const SHORT_NAMES: Record<CatalogDocument['key'], string> = {
+  code: 'Code of Practice',
+  guidance: 'Implementation guidance',
+  apc: 'Assurance Principles and Claims (APC)',
+  form: 'self-assessment form',
+};
+
+function documentLabel(d: CatalogDocument): string {
+  return `${SHORT_NAMES[d.key]} ${/^\d/.test(d.version) ? `v${d.version}` : d.version}`;
 }

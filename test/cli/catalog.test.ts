@@ -17,8 +17,11 @@ describe('sscp catalog', () => {
     expect(code).toBe(0);
     expect(err).toBe('');
     const lines = out.split('\n');
-    expect(lines[0]).toBe('Software Security Code of Practice (uk-sscp 2025.1)');
+    expect(lines[0]).toBe('Software Security Code of Practice (uk-sscp 2025.2)');
     expect(lines[1]).toBe('4 themes, 14 principles, 45 claims');
+    expect(lines[2]).toBe(
+      'Follows: Code of Practice May 2025; Implementation guidance v1.0; Assurance Principles and Claims (APC) v1.0; self-assessment form v0.4',
+    );
     expect(lines).toContain('Theme 1  Secure design and development');
     expect(lines).toContain('  2.1  Protect the build environment from unauthorised access');
     expect(lines).toContain('    4.2.1  At least one year\'s notice before support ends');
@@ -29,8 +32,10 @@ describe('sscp catalog', () => {
     const { code, out } = await sscp('catalog', '--json');
     expect(code).toBe(0);
     const json = JSON.parse(out) as CatalogJson;
-    expect(Object.keys(json)).toEqual(['catalogId', 'version', 'title', 'source', 'themes']);
-    expect(json).toMatchObject({ catalogId: 'uk-sscp', version: '2025.1' });
+    expect(Object.keys(json)).toEqual(['catalogId', 'version', 'title', 'source', 'themes', 'documents', 'changes']);
+    expect(json).toMatchObject({ catalogId: 'uk-sscp', version: '2025.2' });
+    expect(json.documents?.map((d) => `${d.key} ${d.version}`)).toEqual(['code May 2025', 'guidance 1.0', 'apc 1.0', 'form 0.4']);
+    expect(json.changes).toContainEqual({ claimId: '3.2.1', since: '2025.1', note: expect.stringMatching(/process/) });
     expect(countOf(json)).toEqual({ themes: 4, principles: 14, claims: 45 });
     const theme = json.themes[0]!;
     expect(Object.keys(theme)).toEqual(['id', 'title', 'description', 'principles']);
@@ -47,14 +52,19 @@ describe('sscp catalog', () => {
   it('accepts a known --catalog-version', async () => {
     const { code, out } = await sscp('catalog', '--json', '--catalog-version', '2025.1');
     expect(code).toBe(0);
-    expect((JSON.parse(out) as CatalogJson).version).toBe('2025.1');
+    const json = JSON.parse(out) as CatalogJson;
+    expect(json.version).toBe('2025.1');
+    expect(json.documents).toBeNull();
+    expect(json.changes).toEqual([]);
+    const plain = await sscp('catalog', '--catalog-version', '2025.1');
+    expect(plain.out.split('\n')[2]).toBe('Follows: not recorded in this version (see its source in --json)');
   });
 
   it('exits 2 naming the known versions for an unknown --catalog-version', async () => {
     const { code, out, err } = await sscp('catalog', '--catalog-version', '2024.9');
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toBe('sscp: There is no catalog version "2024.9" of uk-sscp.\nKnown versions: 2025.1.\n');
+    expect(err).toBe('sscp: There is no catalog version "2024.9" of uk-sscp.\nKnown versions: 2025.1, 2025.2.\n');
   });
 
   it('runs through the real binary', async () => {

@@ -139,7 +139,7 @@ describe('diffAssessments', () => {
       ['3', 0, 10],
       ['4', 1, 5],
     ]);
-    expect(diff.from).toEqual({ assessmentId: 'y1', organisation: 'Acme Widgets Ltd', catalogVersion: '2025.1', periodStart: '2025-01-01', periodEnd: '2025-12-31' });
+    expect(diff.from).toEqual({ assessmentId: 'y1', organisation: 'Acme Widgets Ltd', catalogVersion: CURRENT_CATALOG.version, periodStart: '2025-01-01', periodEnd: '2025-12-31' });
   });
 
   it('compares across catalog versions by claim id', () => {

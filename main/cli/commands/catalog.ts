@@ -1,4 +1,4 @@
-import { CATALOGS, CURRENT_CATALOG, listClaims, listPrinciples, type Catalog } from '../../../shared/catalog/index';
+import { CATALOGS, CURRENT_CATALOG, describeDocuments, listClaims, listPrinciples, type Catalog, type CatalogChange, type CatalogDocument } from '../../../shared/catalog/index';
 import { SscpError } from '../../../shared/errors';
 import type { RegisterCommand } from '../context';
 import { printJson } from '../io';
@@ -27,6 +27,10 @@ export interface CatalogJson {
       }[];
     }[];
   }[];
+  /** The documents and versions the catalog follows; null for 2025.1, which does not record them. */
+  readonly documents: readonly CatalogDocument[] | null;
+  /** Claims whose statement changed since an earlier version, and why; empty for 2025.1. */
+  readonly changes: readonly CatalogChange[];
 }
 
 // Built field by field, so a new field in the catalog types does not leak into the JSON unannounced.
@@ -54,6 +58,8 @@ export function catalogToJson(catalog: Catalog): CatalogJson {
         })),
       })),
     })),
+    documents: catalog.documents ? catalog.documents.map((d) => ({ key: d.key, title: d.title, version: d.version, published: d.published, use: d.use })) : null,
+    changes: (catalog.changes ?? []).map((c) => ({ claimId: c.claimId, since: c.since, note: c.note })),
   };
 }
 
@@ -74,7 +80,12 @@ export function formatCatalogTree(catalog: Catalog): string {
   const lines = [
     `${catalog.title} (${catalog.id} ${catalog.version})`,
     `${catalog.themes.length} themes, ${listPrinciples(catalog).length} principles, ${listClaims(catalog).length} claims`,
+    `Follows: ${describeDocuments(catalog) ?? 'not recorded in this version (see its source in --json)'}`,
   ];
+  if (catalog.changes?.length) {
+    const since = [...new Set(catalog.changes.map((c) => c.since))].join(', ');
+    lines.push(`Claim statements changed since ${since}: ${catalog.changes.map((c) => c.claimId).join(', ')} (reasons in --json)`);
+  }
   for (const theme of catalog.themes) {
     lines.push('', `Theme ${theme.id}  ${theme.title}`);
     for (const principle of theme.principles) {

@@ -1,6 +1,7 @@
 import { describeRole, isThemeInScope } from '../../../shared/domain/applicability';
 import type { PrincipleRollup } from '../../../shared/domain/rollup';
 import type { CatalogClaim } from '../../../shared/catalog/types';
+import { describeDocuments } from '../../../shared/catalog/index';
 import { FONTS } from './fonts';
 import { bytes, hashInTwoLines, shortDate, validity } from './format';
 import type { ReportModel } from './model';
@@ -49,6 +50,8 @@ export function writeScope(w: ReportWriter, m: ReportModel): void {
     }),
   );
   w.p(`Source of the catalog: ${m.input.catalog.source}`, { size: 8, color: COLORS.muted });
+  const follows = describeDocuments(m.input.catalog);
+  if (follows) w.p(`Catalog ${m.input.catalog.version} follows: ${follows}.`, { size: 8, color: COLORS.muted });
 }
 
 function resultBadge(w: ReportWriter, result: ResultOrScope, status: string): void {

@@ -70,7 +70,7 @@ describe('placing rows on claims', () => {
         claimText: 'Our coffee machine is descaled weekly.',
         evidenceText: 'Rota',
         arguments: 'Staff like coffee',
-        reason: 'Claim 9.9.9 does not exist in catalog 2025.1, and its text matches no claim closely enough.',
+        reason: `Claim 9.9.9 does not exist in catalog ${CURRENT_CATALOG.version}, and its text matches no claim closely enough.`,
         source: { table: 1, row: 3 },
       },
       expect.objectContaining({ reference: 'Note', reason: expect.stringContaining('has no claim number (Reference "Note")') }),

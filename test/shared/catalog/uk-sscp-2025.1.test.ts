@@ -11,9 +11,9 @@ const EXPECTED_CLAIM_COUNTS: Record<string, number> = {
 };
 
 describe('uk-sscp 2025.1', () => {
-  it('is registered and current', () => {
+  it('is registered, and no longer the one new assessments use', () => {
     expect(findCatalog('uk-sscp', '2025.1')).toBe(ukSscp2025v1);
-    expect(CURRENT_CATALOG).toBe(ukSscp2025v1);
+    expect(CURRENT_CATALOG).not.toBe(ukSscp2025v1);
     expect(ukSscp2025v1.source).toMatch(/NCSC|National Cyber Security Centre/);
     expect(ukSscp2025v1.source).toMatch(/Canad/);
   });
