@@ -37,7 +37,9 @@ export const useAssessments = create<AssessmentsState>((set, get) => {
     },
     carryForward: async (args) => {
       const carried = await call('assessments.carryForward', args);
-      useAnnouncer.getState().announce(`Started the next period for ${carried.assessment.organisation}: every claim is marked for review.`);
+      const reworded = carried.plan.statementChanges.length;
+      const rewordedNote = reworded ? ` ${reworded} claim${reworded === 1 ? '' : 's'} read${reworded === 1 ? 's' : ''} differently in catalog ${carried.assessment.catalogVersion}.` : '';
+      useAnnouncer.getState().announce(`Started the next period for ${carried.assessment.organisation}: every claim is marked for review.${rewordedNote}`);
       await get().load();
       return carried;
     },

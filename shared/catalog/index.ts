@@ -58,3 +58,37 @@ const SHORT_NAMES: Record<CatalogDocument['key'], string> = {
 function documentLabel(d: CatalogDocument): string {
   return `${SHORT_NAMES[d.key]} ${/^\d/.test(d.version) ? `v${d.version}` : d.version}`;
 }
+
+/** A claim whose statement reads differently in a later catalog version, and why. */
+export interface StatementChange {
+  readonly claimId: string;
+  /** The claim's title in the later version. */
+  readonly title: string;
+  readonly fromVersion: string;
+  readonly toVersion: string;
+  /** The statement as the earlier version words it. */
+  readonly from: string;
+  /** The statement as the later version words it. */
+  readonly to: string;
+  /** The later version's change-log note for the claim, or null when its log has none. */
+  readonly note: string | null;
+}
+
+/**
+ * The claims, present in both versions, whose statement `to` words differently from `from`,
+ * in `to`'s order, each with the reason from `to`'s change log. Compared on the text itself,
+ * so a change the log forgot is still reported (with no note).
+ */
+export function statementChanges(from: Catalog, to: Catalog): readonly StatementChange[] {
+  if (from.id !== to.id || from.version === to.version) return [];
+  const earlier = new Map(listClaims(from).map(({ claim }) => [claim.id, claim]));
+  return listClaims(to).flatMap(({ claim }) => {
+    const old = earlier.get(claim.id);
+    if (!old || old.statement === claim.statement) return [];
+    const logged = (to.changes ?? []).filter((c) => c.claimId === claim.id);
+    // Compared the other way round (newer to older), the newer version's log still explains it.
+    const reverse = (from.changes ?? []).find((c) => c.claimId === claim.id && c.since === to.version);
+    const note = (logged.find((c) => c.since === from.version) ?? reverse ?? logged.at(-1))?.note ?? null;
+    return [{ claimId: claim.id, title: claim.title, fromVersion: from.version, toVersion: to.version, from: old.statement, to: claim.statement, note }];
+  });
+}

@@ -1,3 +1,4 @@
+import type { StatementChange } from '../catalog/index';
 import { SscpError } from '../errors';
 import { addDays, compareIsoDates, daysBetween, daysInMonth, isIsoDate, parseIsoDate } from './dates';
 import type { ActionState, Assessment, AssessmentDetail, AssessmentFields, ClaimResult, IsoDate, WorkStatus } from './types';
@@ -48,15 +49,27 @@ export interface CarryForwardPlan {
   readonly droppedClaims: readonly string[];
   /** Claims of the new catalog the old assessment did not have; they start not-started. */
   readonly newClaims: readonly string[];
+  /**
+   * Carried claims whose statement the new draft's catalog words differently from the old
+   * assessment's: the answer was given to the old wording, so each is marked needs-review
+   * with what changed and why. Empty when both use the same catalog version.
+   */
+  readonly statementChanges: readonly StatementChange[];
 }
 
 /**
  * Plans next period's draft from an assessment: its text, results and evidence links are
  * carried; every carried claim needs review; open remedial actions come along, done ones do
  * not; evidence that has expired, or will before the new period ends, is flagged.
- * `newClaimIds` are the claims of the catalog the draft will use (matched by id).
+ * `newClaimIds` are the claims of the catalog the draft will use (matched by id);
+ * `changes` the statement changes between the old assessment's catalog and that one.
  */
-export function carryForward(detail: AssessmentDetail, dates: CarryForwardDates, newClaimIds: readonly string[]): CarryForwardPlan {
+export function carryForward(
+  detail: AssessmentDetail,
+  dates: CarryForwardDates,
+  newClaimIds: readonly string[],
+  changes: readonly StatementChange[] = [],
+): CarryForwardPlan {
   const previous = detail.assessment;
   const today = parseIsoDate(dates.today, 'Today');
   const { periodStart, periodEnd } = nextPeriod(previous, dates);
@@ -101,6 +114,8 @@ export function carryForward(detail: AssessmentDetail, dates: CarryForwardDates,
     expiryFlags,
     droppedClaims: detail.responses.filter((r) => !wanted.has(r.claimId) && hasContent(detail, r.claimId)).map((r) => r.claimId),
     newClaims: newClaimIds.filter((id) => !old.has(id)),
+    // Only claims that were carried: a claim new to the catalog has no old answer to review.
+    statementChanges: changes.filter((c) => old.has(c.claimId) && wanted.has(c.claimId)),
   };
 }
 

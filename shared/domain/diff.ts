@@ -1,5 +1,5 @@
 import type { Catalog } from '../catalog/types';
-import { listClaims } from '../catalog/index';
+import { listClaims, statementChanges, type StatementChange } from '../catalog/index';
 import { themeIdOf } from './applicability';
 import { diffText, type TextDiff } from './text-diff';
 import type { AssessmentDetail, ClaimResponse, ClaimResult, EvidenceItem, RemedialAction, WorkStatus } from './types';
@@ -45,6 +45,11 @@ export interface ClaimDiff {
   readonly themeId: string;
   /** `only-from`/`only-to` when one assessment's catalog version lacks the claim. */
   readonly presence: 'both' | 'only-from' | 'only-to';
+  /**
+   * The claim's statement as each side's catalog version words it, when the two differ (the
+   * answers were given to different wording), with the catalog's reason; null otherwise.
+   */
+  readonly statement: StatementDiff | null;
   readonly result: Change<ClaimResult> | null;
   readonly status: Change<WorkStatus> | null;
   readonly evidenceText: TextDiff | null;
@@ -61,6 +66,14 @@ export interface ClaimDiff {
   readonly actionsDropped: readonly ActionRef[];
 }
 
+export interface StatementDiff {
+  readonly fromVersion: string;
+  readonly toVersion: string;
+  readonly from: string;
+  readonly to: string;
+  readonly note: string | null;
+}
+
 export interface DiffCounts {
   readonly changedClaims: number;
   readonly unchangedClaims: number;
@@ -73,6 +86,8 @@ export interface DiffCounts {
   readonly actionsOpened: number;
   readonly actionsClosed: number;
   readonly actionsDropped: number;
+  /** Claims whose statement differs between the two sides' catalog versions. */
+  readonly statementChanges: number;
 }
 
 export interface ThemeDiffSummary extends DiffCounts {
@@ -83,16 +98,18 @@ export interface ThemeDiffSummary extends DiffCounts {
 /**
  * Compares two assessments claim by claim. Claims are matched by id, so assessments made
  * against different catalog versions compare too; `catalog` gives the order and the theme
- * titles (normally the newer assessment's catalog).
+ * titles (normally the newer assessment's catalog, and `to`'s). Given `fromCatalog` (the
+ * `from` assessment's catalog), claims whose statement it words differently say so.
  */
-export function diffAssessments(from: AssessmentDetail, to: AssessmentDetail, catalog: Catalog): AssessmentDiff {
+export function diffAssessments(from: AssessmentDetail, to: AssessmentDetail, catalog: Catalog, fromCatalog?: Catalog): AssessmentDiff {
+  const reworded = new Map((fromCatalog ? statementChanges(fromCatalog, catalog) : []).map((c) => [c.claimId, c]));
   const catalogOrder = listClaims(catalog).map((c) => c.claim.id);
   const fromIds = new Set(from.responses.map((r) => r.claimId));
   const toIds = new Set(to.responses.map((r) => r.claimId));
   const extra = [...new Set([...fromIds, ...toIds])].filter((id) => !catalogOrder.includes(id)).sort(compareClaimIds);
   const ids = [...catalogOrder.filter((id) => fromIds.has(id) || toIds.has(id)), ...extra];
 
-  const all = ids.map((claimId) => diffClaim(claimId, from, to));
+  const all = ids.map((claimId) => diffClaim(claimId, from, to, reworded.get(claimId)));
   const changed = all.filter(hasChanges);
   const themeIds = [...new Set([...catalog.themes.map((t) => t.id), ...all.map((c) => c.themeId)])];
   const themes = themeIds.map((themeId) => ({
@@ -110,7 +127,7 @@ export function diffAssessments(from: AssessmentDetail, to: AssessmentDetail, ca
   };
 }
 
-function diffClaim(claimId: string, from: AssessmentDetail, to: AssessmentDetail): ClaimDiff {
+function diffClaim(claimId: string, from: AssessmentDetail, to: AssessmentDetail, reworded: StatementChange | undefined): ClaimDiff {
   const a = from.responses.find((r) => r.claimId === claimId);
   const b = to.responses.find((r) => r.claimId === claimId);
   const evidence = diffEvidence(linkedEvidence(from, claimId), linkedEvidence(to, claimId));
@@ -122,6 +139,7 @@ function diffClaim(claimId: string, from: AssessmentDetail, to: AssessmentDetail
     claimId,
     themeId: themeIdOf(claimId),
     presence: a && b ? 'both' : a ? 'only-from' : 'only-to',
+    statement: a && b && reworded ? { fromVersion: reworded.fromVersion, toVersion: reworded.toVersion, from: reworded.from, to: reworded.to, note: reworded.note } : null,
     result: changeOf(a?.result ?? 'not-assessed', b?.result ?? 'not-assessed'),
     status: changeOf(a?.status ?? 'not-started', b?.status ?? 'not-started'),
     evidenceText: textChange(a, b, 'evidenceText'),
@@ -202,6 +220,7 @@ function sameWords(a: string, b: string): boolean {
 function hasChanges(c: ClaimDiff): boolean {
   return (
     c.presence !== 'both' ||
+    c.statement !== null ||
     c.result !== null ||
     c.status !== null ||
     c.evidenceText !== null ||
@@ -226,6 +245,7 @@ function count(claims: readonly ClaimDiff[]): DiffCounts {
     actionsOpened: sum((c) => c.actionsOpened.length),
     actionsClosed: sum((c) => c.actionsClosed.length),
     actionsDropped: sum((c) => c.actionsDropped.length),
+    statementChanges: sum((c) => (c.statement ? 1 : 0)),
   };
 }
 

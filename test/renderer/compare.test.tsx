@@ -5,6 +5,8 @@ import { CompareScreen } from '../../renderer/screens/compare/CompareScreen';
 import { useCompare } from '../../renderer/stores/compare';
 import { installFakeApi, type FakeApi } from './fake-api';
 import { makeAssessment } from './fixtures';
+import { findCatalog } from '../../shared/catalog/index';
+import { makeDetail } from '../fixtures/form/make-detail';
 
 const COMPLETE = { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 };
 
@@ -27,5 +29,19 @@ describe('choosing two assessments to compare', () => {
       expect(within(select).getByRole('option', { name: 'Acme Software Ltd · 01/01/2026 – 31/12/2026 · Draft' })).toBeTruthy();
     }
     expect(screen.getByText('Choose two assessments to compare.')).toBeTruthy();
+  });
+
+  it('shows a claim reworded between the two assessments\' catalog versions, old and new wording', async () => {
+    const v1 = findCatalog('uk-sscp', '2025.1')!;
+    const v2 = findCatalog('uk-sscp', '2025.2')!;
+    const from = makeDetail(v1, { assessment: { id: 'a1', state: 'signed' } });
+    const to = makeDetail(v2, { assessment: { id: 'a2', previousId: 'a1' } });
+    useCompare.setState({ fromId: 'a1', toId: 'a2', from, to });
+    render(<CompareScreen />);
+    const heading = await screen.findByRole('heading', { name: 'Claim 3.2.1' });
+    const item = heading.closest('li')!;
+    expect(item.textContent).toContain('Claim reworded in catalog 2025.2');
+    expect(item.textContent).toContain('Was (2025.1): The organisation publishes a vulnerability disclosure policy');
+    expect(item.textContent).toContain('Now (2025.2): Both the vulnerability disclosure policy and the process for handling reports are published.');
   });
 });

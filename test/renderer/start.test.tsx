@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findCatalog, listClaims, statementChanges } from '../../shared/catalog/index';
+import { carryForward } from '../../shared/domain/carry-forward';
 import { StartScreen } from '../../renderer/screens/start/StartScreen';
+import { makeDetail } from '../fixtures/form/make-detail';
 import { useAssessments } from '../../renderer/stores/assessments';
 import { useSession } from '../../renderer/stores/session';
 import { installFakeApi, type FakeApi } from './fake-api';
@@ -49,5 +52,26 @@ describe('the start page', () => {
     expect(screen.getByRole('heading', { name: 'Other recent databases' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'last-year.sscp' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'current.sscp' })).toBeNull();
+  });
+
+  it('after carrying a 2025.1 assessment forward, says how many claims were reworded in 2025.2 and why', async () => {
+    const v1 = findCatalog('uk-sscp', '2025.1')!;
+    const v2 = findCatalog('uk-sscp', '2025.2')!;
+    const old = makeAssessment({ id: 'old', state: 'signed', signedAt: '2026-12-20T10:00:00.000Z', catalogVersion: '2025.1' });
+    const plan = carryForward(makeDetail(v1, { assessment: old }), { today: '2027-01-02' }, listClaims(v2).map((c) => c.claim.id), statementChanges(v1, v2));
+    const next = makeAssessment({ id: 'new', periodStart: '2027-01-01', periodEnd: '2027-12-31', catalogVersion: '2025.2', origin: 'carried-forward', previousId: 'old' });
+    useSession.setState({ dbPath: '/db/current.sscp', settings: settings(['/db/current.sscp']) });
+    fake.answer('assessments.list', () => [{ assessment: old, completeness: { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 } }]);
+    fake.answer('assessments.carryForward', () => ({ assessment: next, plan }));
+    render(<StartScreen />);
+    await userEvent.click(await screen.findByRole('button', { name: /Carry forward/ }));
+    await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Carry forward' }));
+    expect(await screen.findByRole('heading', { name: '18 claims reworded in catalog 2025.2' })).toBeTruthy();
+    const dialog = screen.getByRole('dialog');
+    expect(dialog.textContent).toContain('this assessment used 2025.1');
+    const item = within(dialog).getByText('1.4.3').closest('li')!;
+    expect(item.textContent).toMatch(/vendor's own tools/);
+    expect(item.textContent).toContain('Was: The software ships without default passwords');
+    expect(item.textContent).toContain('Now: Default and persistent passwords are not used');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_CATALOG, listClaims } from '../../shared/catalog/index';
+import { CURRENT_CATALOG, findCatalog, listClaims, statementChanges } from '../../shared/catalog/index';
 import { carryForward } from '../../shared/domain/carry-forward';
 import { makeDetail } from '../fixtures/form/make-detail';
 
@@ -99,3 +99,41 @@ describe('carryForward', () => {
     expect(() => carryForward(last, { periodStart: '2026-02-30', today: '2026-01-01' }, ids)).toThrow(/not a real calendar day/);
   });
 });
+
+describe('carryForward from catalog 2025.1 to 2025.2', () => {
+  const v1 = findCatalog('uk-sscp', '2025.1')!;
+  const v2 = findCatalog('uk-sscp', '2025.2')!;
+  const lastYear = makeDetail(v1, { assessment: { id: 'y0', state: 'signed' }, responses: { '1.4.3': { result: 'met', status: 'done', evidenceText: 'Installer forces a new password.' } } });
+  const v2Ids = listClaims(v2).map((c) => c.claim.id);
+
+  it('lists exactly the claims whose statement changed, each with old and new wording and the reason', () => {
+    const p = carryForward(lastYear, { today: '2027-01-02' }, v2Ids, statementChanges(v1, v2));
+    expect(p.statementChanges.map((c) => c.claimId)).toEqual(
+      ['1.1.2', '1.1.3', '1.1.4', '1.1.5', '1.1.6', '1.2.3', '1.2.5', '1.3.2', '1.3.3', '1.4.3', '1.4.5', '2.1.3', '2.1.4', '3.1.2', '3.2.1', '3.4.2', '4.3.1', '4.3.2'],
+    );
+    for (const c of p.statementChanges) {
+      expect(c.from, c.claimId).toBe(findClaimStatement(v1, c.claimId));
+      expect(c.to, c.claimId).toBe(findClaimStatement(v2, c.claimId));
+      expect(c.note, c.claimId).toBe(v2.changes!.find((x) => x.claimId === c.claimId)!.note);
+      expect(p.responses.find((r) => r.claimId === c.claimId)?.status, c.claimId).toBe('needs-review');
+    }
+    expect(p.responses.find((r) => r.claimId === '1.4.3')).toMatchObject({ result: 'met', evidenceText: 'Installer forces a new password.' });
+  });
+
+  it('reports no statement change between assessments on the same version, nor for a claim it did not carry', () => {
+    expect(statementChanges(v2, v2)).toEqual([]);
+    const p = carryForward(lastYear, { today: '2027-01-02' }, v2Ids.filter((id) => id !== '3.2.1'), statementChanges(v1, v2));
+    expect(p.statementChanges.map((c) => c.claimId)).not.toContain('3.2.1');
+    expect(p.statementChanges).toHaveLength(17);
+  });
+
+  it('explains a change whichever way round the versions are compared', () => {
+    const back = statementChanges(v2, v1);
+    expect(back).toHaveLength(18);
+    expect(back.find((c) => c.claimId === '3.2.1')).toMatchObject({ fromVersion: '2025.2', toVersion: '2025.1', note: expect.stringMatching(/published/) });
+  });
+});
+
+function findClaimStatement(catalog: NonNullable<ReturnType<typeof findCatalog>>, id: string): string | undefined {
+  return listClaims(catalog).find((c) => c.claim.id === id)?.claim.statement;
+}

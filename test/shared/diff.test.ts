@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_CATALOG } from '../../shared/catalog/index';
+import { CURRENT_CATALOG, findCatalog, findClaim } from '../../shared/catalog/index';
 import { diffAssessments } from '../../shared/domain/diff';
 import { diffText, renderInline, sideOf, tokenize } from '../../shared/domain/text-diff';
 import type { AssessmentDetail } from '../../shared/domain/types';
@@ -132,6 +132,7 @@ describe('diffAssessments', () => {
       actionsOpened: 1,
       actionsClosed: 1,
       actionsDropped: 1,
+      statementChanges: 0,
     });
     expect(diff.themes.map((t) => [t.themeId, t.changedClaims, t.unchangedClaims])).toEqual([
       ['1', 3, 16],
@@ -152,6 +153,26 @@ describe('diffAssessments', () => {
     expect(d.claims.find((c) => c.claimId === '4.3.1')?.presence).toBe('only-to');
     expect(d.claims.find((c) => c.claimId === '4.3.9')).toMatchObject({ presence: 'only-from', themeId: '4' });
     expect(d.claims.at(-1)?.claimId).toBe('4.3.9');
+  });
+
+  it('shows a claim whose statement the later catalog words differently, given both catalogs', () => {
+    const v1 = findCatalog('uk-sscp', '2025.1')!;
+    const v2 = findCatalog('uk-sscp', '2025.2')!;
+    const old: AssessmentDetail = { ...before, assessment: { ...before.assessment, catalogVersion: '2025.1' } };
+    const d = diffAssessments(old, after, v2, v1);
+    expect(d.totals.statementChanges).toBe(18);
+    expect(d.claims.find((c) => c.claimId === '1.4.3')?.statement).toEqual({
+      fromVersion: '2025.1',
+      toVersion: '2025.2',
+      from: findClaim(v1, '1.4.3')!.claim.statement,
+      to: findClaim(v2, '1.4.3')!.claim.statement,
+      note: expect.stringMatching(/own tools/),
+    });
+    // Nothing else changed on 3.2.1, but its wording did: it is a changed claim.
+    expect(d.claims.find((c) => c.claimId === '3.2.1')).toMatchObject({ result: null, status: null, statement: { toVersion: '2025.2' } });
+    expect(d.claims.find((c) => c.claimId === '1.1.1')?.statement).toBeNull();
+    // Without the earlier catalog there is nothing to compare the wording with.
+    expect(diffAssessments(old, after, v2).totals.statementChanges).toBe(0);
   });
 
   it('finds nothing to report between an assessment and itself', () => {

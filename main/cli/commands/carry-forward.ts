@@ -16,6 +16,11 @@ export interface CarryForwardJson {
   readonly expiryFlags: CarryForwardPlan['expiryFlags'];
   readonly droppedClaims: readonly string[];
   readonly newClaims: readonly string[];
+  /** The catalog version of the assessment carried forward, and of the new draft. */
+  readonly previousCatalogVersion: string;
+  readonly catalogVersion: string;
+  /** Claims whose statement changed between the two versions, marked needs-review: old and new wording, and why. */
+  readonly statementChanges: CarryForwardPlan['statementChanges'];
 }
 
 const REASONS = {
@@ -27,7 +32,10 @@ const REASONS = {
 export const registerCarryForward: RegisterCommand = (program, ctx) => {
   program
     .command('carry-forward')
-    .description('Start next period\'s draft from an assessment: text, results, evidence and open actions carried, every claim marked needs-review. Prints the new id.')
+    .description(
+      'Start next period\'s draft from an assessment: text, results, evidence and open actions carried, every claim marked needs-review. ' +
+        'The draft uses the current catalog; claims whose statement changed since the old assessment\'s catalog are listed with the reason. Prints the new id.',
+    )
     .argument('<id>', 'the assessment to carry forward (usually last period\'s signed one)')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--period-start <date>', 'start of the new period, YYYY-MM-DD (default: the day after the old one ended)')
@@ -38,7 +46,10 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
         ...(opts.periodStart !== undefined ? { periodStart: dateOption(opts.periodStart, 'The period start') } : {}),
         ...(opts.periodEnd !== undefined ? { periodEnd: dateOption(opts.periodEnd, 'The period end') } : {}),
       };
-      const { assessment, plan } = await withWorkspace(opts.db, (ws) => carryForwardAssessment(ws, id, dates));
+      const { previous, assessment, plan } = await withWorkspace(opts.db, (ws) => {
+        const previous = ws.getAssessment(id).assessment;
+        return { previous, ...carryForwardAssessment(ws, id, dates) };
+      });
       if (opts.json) {
         const json: CarryForwardJson = {
           assessmentId: assessment.id,
@@ -51,6 +62,9 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
           expiryFlags: plan.expiryFlags,
           droppedClaims: plan.droppedClaims,
           newClaims: plan.newClaims,
+          previousCatalogVersion: previous.catalogVersion,
+          catalogVersion: assessment.catalogVersion,
+          statementChanges: plan.statementChanges,
         };
         printJson(ctx.io, json);
         return;
@@ -61,5 +75,20 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
         ctx.io.stderr.write(`Note: evidence ${f.fileName} ${REASONS[f.reason]} (${f.expiryDate}); claims ${f.claimIds.join(', ')}.\n`);
       }
       if (plan.droppedClaims.length) ctx.io.stderr.write(`Note: not carried, not in the current catalog: claims ${plan.droppedClaims.join(', ')}.\n`);
+      ctx.io.stderr.write(statementChangeNotes(previous.catalogVersion, assessment.catalogVersion, plan.statementChanges));
     });
 };
+
+/** What moving to a newer catalog changed, for stderr: one line per claim whose wording changed. */
+export function statementChangeNotes(fromVersion: string, toVersion: string, changes: CarryForwardPlan['statementChanges']): string {
+  if (fromVersion === toVersion) return '';
+  const count = changes.length;
+  const lines = [
+    `Note: the new draft uses catalog ${toVersion} (the assessment used ${fromVersion}); ` +
+      (count === 0
+        ? 'no claim statement changed.'
+        : `${count} claim${count === 1 ? '' : 's'} now read${count === 1 ? 's' : ''} differently; review ${count === 1 ? 'it' : 'them'} against the new wording (sscp diff shows old and new):`),
+    ...changes.map((c) => `  ${c.claimId.padEnd(7)}${c.note ?? 'statement reworded.'}`),
+  ];
+  return `${lines.join('\n')}\n`;
+}

@@ -21,7 +21,8 @@ export function formatDiff(d: AssessmentDiff): string {
     '',
     `${t.changedClaims + t.unchangedClaims} claims: ${t.changedClaims} changed, ${t.unchangedClaims} unchanged. ` +
       `${t.resultChanges} result${t.resultChanges === 1 ? '' : 's'} changed; evidence ${t.evidenceAdded} added, ${t.evidenceRemoved} removed, ${t.evidenceReplaced} replaced; ` +
-      `actions ${t.actionsOpened} opened, ${t.actionsClosed} closed, ${t.actionsDropped} dropped.`,
+      `actions ${t.actionsOpened} opened, ${t.actionsClosed} closed, ${t.actionsDropped} dropped.` +
+      (t.statementChanges > 0 ? ` ${t.statementChanges} claim statement${t.statementChanges === 1 ? '' : 's'} reworded between catalog ${d.from.catalogVersion} and ${d.to.catalogVersion}.` : ''),
   );
   return `${lines.join('\n')}\n`;
 }
@@ -38,6 +39,11 @@ function claimLines(c: ClaimDiff): string[] {
   };
   if (c.presence === 'only-from') add('only in the first assessment (its catalog version has this claim, the other does not)');
   if (c.presence === 'only-to') add('only in the second assessment (new in its catalog version)');
+  if (c.statement) {
+    add(`statement reworded in catalog ${c.statement.toVersion}${c.statement.note ? `: ${oneLine(c.statement.note)}` : ''}`);
+    add(`  was (${c.statement.fromVersion}): ${oneLine(c.statement.from)}`);
+    add(`  now (${c.statement.toVersion}): ${oneLine(c.statement.to)}`);
+  }
   if (c.result) add(`result ${c.result.from} → ${c.result.to}`);
   if (c.status) add(`status ${c.status.from} → ${c.status.to}`);
   if (c.evidenceText) add(`evidence text: ${oneLine(renderInline(c.evidenceText))}`);
@@ -56,6 +62,7 @@ function isStatusOnly(c: ClaimDiff): boolean {
   return (
     c.status !== undefined &&
     c.presence === 'both' &&
+    !c.statement &&
     !c.result &&
     !c.evidenceText &&
     !c.arguments &&
@@ -91,7 +98,8 @@ export const registerDiff: RegisterCommand = (program, ctx) => {
     .action(async (fromId: string, toId: string, opts: { db: string; json?: boolean }) => {
       const diff = await withWorkspace(opts.db, (ws) => {
         const to = ws.getAssessment(toId);
-        return diffAssessments(ws.getAssessment(fromId), to, catalogFor(to.assessment));
+        const from = ws.getAssessment(fromId);
+        return diffAssessments(from, to, catalogFor(to.assessment), catalogFor(from.assessment));
       });
       if (opts.json) printJson(ctx.io, diff);
       else ctx.io.stdout.write(formatDiff(diff));

@@ -29,6 +29,19 @@ function ClaimChange({ c }: { readonly c: ClaimDiff }) {
     <li className="claim-change">
       <h3>Claim {c.claimId}</h3>
       {c.presence !== 'both' ? <p className="muted">{c.presence === 'only-from' ? 'Only in the earlier assessment.' : 'New in the later assessment.'}</p> : null}
+      {c.statement ? (
+        <div className="word-diff">
+          <span className="field-label">
+            Claim reworded in catalog {c.statement.toVersion}
+            {c.statement.note ? <span className="muted">: {c.statement.note}</span> : null}
+          </span>
+          <p className="diff-text">
+            <span className="muted">Was ({c.statement.fromVersion}):</span> {c.statement.from}
+            <br />
+            <span className="muted">Now ({c.statement.toVersion}):</span> {c.statement.to}
+          </p>
+        </div>
+      ) : null}
       {c.result ? (
         <p className="change-row">
           <span className="field-label">Result</span> <StatusMark status={c.result.from} /> <span aria-hidden="true">→</span>

@@ -29,7 +29,8 @@ export function CompareScreen() {
   }, [items, current, toId, fromId, choose]);
 
   const catalog = to ? findCatalog(to.assessment.catalogId, to.assessment.catalogVersion) : undefined;
-  const diff = from && to && catalog ? diffAssessments(from, to, catalog) : null;
+  const fromCatalog = from ? findCatalog(from.assessment.catalogId, from.assessment.catalogVersion) : undefined;
+  const diff = from && to && catalog ? diffAssessments(from, to, catalog, fromCatalog) : null;
   return (
     <div className="page-inner">
       <PageHeader title="Compare assessments" subtitle="See what changed from one period to the next: results, wording, evidence and actions." />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Assessment } from '../../../shared/domain/types';
-import type { ExpiryFlag } from '../../../shared/domain/carry-forward';
+import type { CarryForwardPlan, ExpiryFlag } from '../../../shared/domain/carry-forward';
 import { Modal } from '../../components/Modal';
 import { ModalActions } from '../../components/ModalActions';
 import { formatDate } from '../../format/numbers';
@@ -59,6 +59,7 @@ export function CarryForwardButton({ assessment }: { readonly assessment: Assess
                 A new draft for {formatDate(carried.assessment.periodStart, '…')} – {formatDate(carried.assessment.periodEnd, '…')} holds last period's answers, evidence links and open actions. Every claim is marked
                 “Needs review”.
               </p>
+              <StatementChanges fromVersion={assessment.catalogVersion} toVersion={carried.assessment.catalogVersion} changes={carried.plan.statementChanges} />
               {carried.plan.expiryFlags.length > 0 ? (
                 <>
                   <h3>Evidence to renew</h3>
@@ -91,6 +92,47 @@ export function CarryForwardButton({ assessment }: { readonly assessment: Assess
           )}
         </Modal>
       ) : null}
+    </>
+  );
+}
+
+/** Moving to a newer catalog: which claims now read differently, and why, so they are reviewed first. */
+function StatementChanges({ fromVersion, toVersion, changes }: { readonly fromVersion: string; readonly toVersion: string; readonly changes: CarryForwardPlan['statementChanges'] }) {
+  if (fromVersion === toVersion) return null;
+  if (changes.length === 0) {
+    return (
+      <p className="muted">
+        The new draft uses catalog {toVersion} (this assessment used {fromVersion}); no claim reads differently.
+      </p>
+    );
+  }
+  return (
+    <>
+      <h3>
+        {changes.length} claim{changes.length === 1 ? '' : 's'} reworded in catalog {toVersion}
+      </h3>
+      <p>
+        The new draft uses catalog {toVersion}; this assessment used {fromVersion}. Last period's answers were given to the old wording, so check
+        these claims first:
+      </p>
+      <ul className="statement-changes">
+        {changes.map((c) => (
+          <li key={c.claimId}>
+            <strong>{c.claimId}</strong> {c.note ?? 'The statement was reworded.'}
+            <details>
+              <summary>
+                Old and new wording<span className="visually-hidden"> of claim {c.claimId}</span>
+              </summary>
+              <p>
+                <span className="muted">Was:</span> {c.from}
+              </p>
+              <p>
+                <span className="muted">Now:</span> {c.to}
+              </p>
+            </details>
+          </li>
+        ))}
+      </ul>
     </>
   );
 }
