@@ -19,6 +19,10 @@ export interface FormPlacementView {
   }[];
   readonly unplaced: readonly { readonly reference: string; readonly claimText: string; readonly reason: string; readonly source: FormRowSource }[];
   readonly emptyClaims: readonly string[];
+  /** `form-v0.4` when the form uses the 43-claim numbering of form v0.4 (its 4.3.1 is claim 4.3.2). */
+  readonly numbering: 'apc' | 'form-v0.4';
+  /** What the import mapped, for information (the v0.4 numbering); nothing to fix. */
+  readonly notes: readonly string[];
   readonly warnings: readonly string[];
 }
 

@@ -23,6 +23,8 @@ export interface ImportFormJson {
     readonly method: PlacementMethod;
     readonly similarity: number;
     readonly note: string | null;
+    /** The number as written when form v0.4's numbering put the row on another claim (its 4.3.1 is 4.3.2), else null. */
+    readonly renumberedFrom: string | null;
     readonly table: number;
     readonly row: number;
     readonly result: string;
@@ -41,6 +43,11 @@ export interface ImportFormJson {
   readonly linkedEvidence: readonly { readonly claimId: string; readonly evidenceId: string; readonly fileName: string }[];
   readonly missingEvidence: readonly { readonly claimId: string; readonly fileName: string; readonly sha256: string }[];
   readonly warnings: readonly string[];
+  /** `apc` (45 claims, the catalog's numbering) or `form-v0.4` (43 claims, incident notification numbered 4.3.1). */
+  readonly numbering: 'apc' | 'form-v0.4';
+  /** What the import mapped that needs no fixing (the v0.4 numbering). */
+  readonly notes: readonly string[];
+  readonly catalogVersion: string;
 }
 
 export function importFormToJson(r: FormImportReport): ImportFormJson {
@@ -56,6 +63,7 @@ export function importFormToJson(r: FormImportReport): ImportFormJson {
       method: row.method,
       similarity: row.similarity,
       note: row.note,
+      renumberedFrom: row.renumberedFrom,
       table: row.source.table,
       row: row.source.row,
       result: row.record?.result ?? 'not-assessed',
@@ -74,19 +82,23 @@ export function importFormToJson(r: FormImportReport): ImportFormJson {
     linkedEvidence: r.linkedEvidence.map((e) => ({ ...e })),
     missingEvidence: r.missingEvidence.map((e) => ({ ...e })),
     warnings: [...r.form.warnings],
+    numbering: r.form.numbering,
+    notes: [...r.form.notes],
+    catalogVersion: r.assessment.catalogVersion,
   };
 }
 
 export function formatImportForm(j: ImportFormJson): string {
   const by = (m: PlacementMethod): number => j.placed.filter((p) => p.method === m).length;
   const lines = [
-    `Imported ${j.fileName} as assessment ${j.assessmentId} (a draft).`,
+    `Imported ${j.fileName} as assessment ${j.assessmentId} (a draft, catalog ${j.catalogVersion}).`,
     `  Rows placed:   ${j.placed.length} (${by('number-and-text')} by number and text, ${by('number')} by number only, ${by('text')} by text only)`,
     `  Not placed:    ${j.unplaced.length}`,
     `  Empty claims:  ${j.emptyClaims.length}${j.emptyClaims.length ? ` (${j.emptyClaims.join(', ')})` : ''}`,
   ];
   if (j.linkedEvidence.length) lines.push(`  Evidence files linked: ${j.linkedEvidence.map((e) => e.fileName).join(', ')}`);
   if (j.missingEvidence.length) lines.push(`  Evidence files named on the form but not in this database: ${j.missingEvidence.map((e) => e.fileName).join(', ')}`);
+  if (j.notes.length) lines.push('', 'Note:', ...j.notes.map((n) => `- ${n}`));
   if (j.warnings.length) lines.push('', 'Please check:', ...j.warnings.map((w) => `- ${w}`));
   lines.push('', `Imported claims are marked needs-review. Review them with: sscp show ${j.assessmentId} --db …`);
   return `${lines.join('\n')}\n`;
@@ -95,7 +107,10 @@ export function formatImportForm(j: ImportFormJson): string {
 export const registerImportForm: RegisterCommand = (program, ctx) => {
   program
     .command('import-form')
-    .description('Import a filled-in official self-assessment form (.docx) as a new draft, and report where each row went.')
+    .description(
+      'Import a filled-in official self-assessment form (.docx) as a new draft on the current catalog, and report where each row went. ' +
+        'A form v0.4 copy (43 claims) is read in its own numbering: its 4.3.1 goes on claim 4.3.2.',
+    )
     .argument('<file>', 'the .docx form')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--role <role>', `the vendor role (the form does not say): ${VENDOR_ROLES.join(', ')}`, 'developer-distributor')

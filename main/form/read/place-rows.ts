@@ -17,6 +17,15 @@ export interface Placement {
   readonly method: PlacementMethod;
   readonly similarity: number;
   readonly note: string | null;
+  /** The number as written, when the form's numbering maps it to another claim number (form v0.4's 4.3.1). */
+  readonly renumberedFrom: string | null;
+}
+
+export interface PlacementOptions {
+  /** Form number → catalog number, for a form numbered differently from the catalog. */
+  readonly renumber?: ReadonlyMap<string, string>;
+  /** Names that numbering in notes, e.g. "form v0.4". */
+  readonly numberingName?: string;
 }
 
 export interface Rejection {
@@ -40,12 +49,17 @@ interface ScoredClaim {
  * different claims and the text is clearly closer to another claim, the text wins. A claim
  * filled by two rows keeps the better match; the other row is reported, never dropped.
  */
-export function placeRows(rows: readonly FormRow[], catalog: Catalog): PlacementResult {
+export function placeRows(rows: readonly FormRow[], catalog: Catalog, options: PlacementOptions = {}): PlacementResult {
   const claims = listClaims(catalog).map((entry) => ({ entry, tokens: claimTokens(entry) }));
   const candidates: Placement[] = [];
   const rejected: Rejection[] = [];
 
   for (const row of rows) {
+    const mappedTo = row.number ? options.renumber?.get(row.number) : undefined;
+    const number = mappedTo ?? row.number;
+    const renumberedFrom = mappedTo ? row.number : null;
+    // How the row's number reads in notes: "4.3.1" or "4.3.1 (claim 4.3.2 in form v0.4's numbering)".
+    const numbered = mappedTo ? `${row.number} (claim ${mappedTo} in ${options.numberingName ?? 'this form'}'s numbering)` : row.number;
     const rowTokens = normalisedTokens(row.claimText);
     const scored: ScoredClaim[] = claims.map(({ entry, tokens }) => ({
       entry,
@@ -53,11 +67,12 @@ export function placeRows(rows: readonly FormRow[], catalog: Catalog): Placement
     }));
     const ranked = [...scored].sort((a, b) => rank(b, row) - rank(a, row));
     const best = ranked[0];
-    const byNumber = row.number ? scored.find((s) => s.entry.claim.id === row.number) : undefined;
+    const byNumber = number ? scored.find((s) => s.entry.claim.id === number) : undefined;
+    const mappedNote = mappedTo ? `${capitalise(options.numberingName ?? 'this form')} numbers this claim ${row.number}; it is claim ${mappedTo} in APC v1.0 and in catalog ${catalog.version}.` : null;
     const hasText = rowTokens.size > 0;
 
     if (byNumber && (!hasText || !best)) {
-      candidates.push({ row, claimId: byNumber.entry.claim.id, method: 'number', similarity: byNumber.score, note: hasText ? null : 'The row has no claim text to confirm its number.' });
+      candidates.push({ row, claimId: byNumber.entry.claim.id, method: 'number', similarity: byNumber.score, note: hasText ? mappedNote : 'The row has no claim text to confirm its number.', renumberedFrom });
       continue;
     }
     if (byNumber && best) {
@@ -68,7 +83,8 @@ export function placeRows(rows: readonly FormRow[], catalog: Catalog): Placement
           claimId: best.entry.claim.id,
           method: 'text',
           similarity: best.score,
-          note: `Numbered ${row.number} on the form, but its text matches claim ${best.entry.claim.id} (${pct(best.score)}) far better than claim ${row.number} (${pct(byNumber.score)}).`,
+          note: `Numbered ${numbered} on the form, but its text matches claim ${best.entry.claim.id} (${pct(best.score)}) far better than claim ${number} (${pct(byNumber.score)}).`,
+          renumberedFrom,
         });
       } else {
         const agrees = byNumber.score >= TEXT_AGREES;
@@ -77,7 +93,8 @@ export function placeRows(rows: readonly FormRow[], catalog: Catalog): Placement
           claimId: byNumber.entry.claim.id,
           method: agrees ? 'number-and-text' : 'number',
           similarity: byNumber.score,
-          note: agrees ? null : `The claim text is worded differently from claim ${row.number} in the catalog (${pct(byNumber.score)} similar); placed by its number.`,
+          note: agrees ? mappedNote : `The claim text is worded differently from claim ${number} in the catalog (${pct(byNumber.score)} similar); placed by its number${mappedTo ? ` (${row.number} on ${options.numberingName ?? 'this form'})` : ''}.`,
+          renumberedFrom,
         });
       }
       continue;
@@ -91,6 +108,7 @@ export function placeRows(rows: readonly FormRow[], catalog: Catalog): Placement
         note: row.number
           ? `Claim ${row.number} does not exist in catalog ${catalog.version}; its text matches claim ${best.entry.claim.id} (${pct(best.score)}).`
           : `The row has no claim number; its text matches claim ${best.entry.claim.id} (${pct(best.score)}).`,
+        renumberedFrom: null,
       });
       continue;
     }
@@ -142,4 +160,8 @@ function pct(n: number): string {
 
 export function where(source: RowSource): string {
   return `table ${source.table}, row ${source.row}`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

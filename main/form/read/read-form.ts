@@ -1,7 +1,9 @@
 import { basename } from 'node:path';
 import { listClaims, type Catalog } from '../../../shared/catalog/index';
 import { SscpError } from '../../../shared/errors';
+import { FORM_V04, formV04ImportNotes, usesFormV04Numbering } from '../form-versions';
 import { splitRecord } from '../result-block';
+import { blockParagraphs } from './block-text';
 import { readCoverFields } from './cover-fields';
 import { FORM_COLUMNS, readFormStructure } from './form-tables';
 import { readDocumentXml } from './open-docx';
@@ -40,14 +42,18 @@ export function readFormXml(xml: string, catalog: Catalog, fileName = 'The docum
   }
   const coverReading = readCoverFields(structure.coverBlocks);
   const warnings: string[] = [...coverReading.warnings];
-  const { placed, rejected } = placeRows(structure.rows, catalog);
+  const v04 = usesFormV04Numbering(new Set(structure.rows.map((r) => r.number)));
+  const { placed, rejected } = placeRows(structure.rows, catalog, v04 ? { renumber: FORM_V04.renumbered, numberingName: 'form v0.4' } : {});
+  const notes = v04 ? formV04ImportNotes(catalog, saysVersion04(structure.coverBlocks)) : [];
 
-  const rows: PlacedRow[] = placed.map(({ row, claimId, method, similarity, note }) => {
+  const rows: PlacedRow[] = placed.map(({ row, claimId, method, similarity, note, renumberedFrom }) => {
     const split = splitRecord(row.argumentParagraphs);
     if (split.problems.length > 0) {
       warnings.push(`Claim ${claimId} (${where(row.source)}): the assessment record in the Arguments cell could not be read (${split.problems.join('; ')}); it was kept as text.`);
     }
-    if (note) warnings.push(`Claim ${claimId} (${where(row.source)}): ${note}`);
+    // A row placed by the form's own numbering, its text agreeing, is explained by the notes.
+    const explained = renumberedFrom !== null && method === 'number-and-text';
+    if (note && !explained) warnings.push(`Claim ${claimId} (${where(row.source)}): ${note}`);
     return {
       claimId,
       reference: row.reference,
@@ -58,6 +64,7 @@ export function readFormXml(xml: string, catalog: Catalog, fileName = 'The docum
       method,
       similarity: round(similarity),
       note,
+      renumberedFrom,
       source: row.source,
     };
   });
@@ -73,7 +80,12 @@ export function readFormXml(xml: string, catalog: Catalog, fileName = 'The docum
     .map((c) => c.claim.id)
     .filter((id) => !filled.has(id));
 
-  return { cover: coverReading.cover, rows, unplaced, emptyClaims, warnings };
+  return { cover: coverReading.cover, rows, unplaced, emptyClaims, numbering: v04 ? 'form-v0.4' : 'apc', notes, warnings };
+}
+
+/** Whether the text outside the form's tables (its title page) says "Version 0.4". */
+function saysVersion04(blocks: Parameters<typeof blockParagraphs>[0]): boolean {
+  return blockParagraphs(blocks).some((p) => /\bversion\s*0\.4\b/i.test(p));
 }
 
 function unplacedRow(row: FormRow, reason: string): UnplacedRow {

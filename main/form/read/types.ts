@@ -51,6 +51,8 @@ export interface PlacedRow {
   readonly similarity: number;
   /** Why the placement is worth a second look (number and text disagreed, wording differs...). */
   readonly note: string | null;
+  /** The number as written when the form's numbering maps it to another claim (form v0.4's 4.3.1 → 4.3.2), else null. */
+  readonly renumberedFrom: string | null;
   readonly source: RowSource;
 }
 
@@ -69,5 +71,12 @@ export interface FormReadResult {
   readonly unplaced: readonly UnplacedRow[];
   /** Catalog claims with no row on the form, or whose row has neither evidence nor arguments. */
   readonly emptyClaims: readonly string[];
+  /**
+   * Whose claim numbers the form uses: the APC's (45 claims, as the catalog and our export),
+   * or the self-assessment form v0.4's (43 claims, incident notification numbered 4.3.1).
+   */
+  readonly numbering: 'apc' | 'form-v0.4';
+  /** What the import did that the person should know but need not fix (the v0.4 mapping). */
+  readonly notes: readonly string[];
   readonly warnings: readonly string[];
 }

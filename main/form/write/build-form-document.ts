@@ -2,6 +2,7 @@ import { Document, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun,
 import type { Catalog, CatalogPrinciple } from '../../../shared/catalog/index';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { AssessmentDetail, IsoDate } from '../../../shared/domain/types';
+import { FORM_V04, formV04Number } from '../form-versions';
 import { FORM_COLUMNS } from '../read/form-tables';
 import { formatRecord, type AssessmentRecord } from '../result-block';
 import { brokenParagraph, textParagraphs, wordSafe } from './cell-paragraphs';
@@ -33,6 +34,7 @@ export function buildFormDocument(detail: AssessmentDetail, catalog: Catalog, op
       ['Role', assessment.sroRole],
       ['Date Completed', options.dateCompleted ? formatUkDate(options.dateCompleted) : ''],
     ]),
+    ...textParagraphs(numberingNote(catalog)),
   ];
   for (const theme of catalog.themes) {
     children.push(new Paragraph({ text: wordSafe(`Theme ${theme.id}: ${theme.title}`), heading: HeadingLevel.HEADING_1 }));
@@ -93,7 +95,7 @@ function principleTable(principle: CatalogPrinciple, detail: AssessmentDetail): 
     const argumentsText = response?.arguments ?? '';
     return new TableRow({
       children: [
-        new TableCell({ children: [new Paragraph({ text: `Claim ${claim.id}` })] }),
+        new TableCell({ children: referenceParagraphs(claim.id) }),
         new TableCell({ children: textParagraphs(claim.statement) }),
         new TableCell({ children: textParagraphs(response?.evidenceText ?? '') }),
         new TableCell({
@@ -110,6 +112,30 @@ function principleTable(principle: CatalogPrinciple, detail: AssessmentDetail): 
     columnWidths: [...COLUMN_WIDTHS],
     rows: [header, principleRow, ...claimRows],
   });
+}
+
+/**
+ * The form's own explanation of its numbering: it follows the APC, as the catalog does, and
+ * says where that differs from the form v0.4 most people have, so nobody misreads 4.3.1.
+ */
+export function numberingNote(catalog: Catalog): string {
+  const renumbered = [...FORM_V04.renumbered].map(([form, claim]) => `numbers incident notification ${form}, which is claim ${claim} here`).join('; ');
+  return (
+    `Claims are numbered as in NCSC's Assurance Principles and Claims (APC) v1.0, which catalog ${catalog.id} ${catalog.version} follows: ` +
+    `${catalog.themes.flatMap((t) => t.principles.flatMap((p) => p.claims)).length} claims. ` +
+    `The self-assessment form v${FORM_V04.version} has 43: it has no claims ${FORM_V04.absent.join(' and ')}, and ${renumbered}. ` +
+    `Each Reference cell says where its claim sits on form v${FORM_V04.version}.`
+  );
+}
+
+/**
+ * "Claim 4.3.2", then, where form v0.4 differs, a second line saying how: the reader takes
+ * the first claim number in the cell, so the note never changes where the row goes.
+ */
+function referenceParagraphs(claimId: string): Paragraph[] {
+  const onForm = formV04Number(claimId);
+  const note = onForm === null ? `(not on form v${FORM_V04.version})` : onForm !== claimId ? `(${onForm} on form v${FORM_V04.version})` : null;
+  return [new Paragraph({ text: `Claim ${claimId}` }), ...(note ? [new Paragraph({ children: [new TextRun({ text: note, italics: true })] })] : [])];
 }
 
 /** A claim not yet assessed, with no actions or files, needs no block: it reads back the same. */

@@ -32,6 +32,8 @@ function placementView(fileName: string, form: FormReadResult): FormPlacementVie
     rows: form.rows.map((r) => ({ claimId: r.claimId, reference: r.reference, method: r.method, similarity: r.similarity, note: r.note, source: r.source })),
     unplaced: form.unplaced.map((u) => ({ reference: u.reference, claimText: u.claimText, reason: u.reason, source: u.source })),
     emptyClaims: form.emptyClaims,
+    numbering: form.numbering,
+    notes: form.notes,
     warnings: form.warnings,
   };
 }

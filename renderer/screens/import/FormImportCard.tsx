@@ -26,6 +26,11 @@ export function FormImportCard() {
               {placement.rows.length} rows placed on claims, {placement.unplaced.length} not placed, {placement.emptyClaims.length} claims with nothing written.
               {placement.cover.organisation ? ` Organisation on the cover: ${placement.cover.organisation}.` : ''}
             </p>
+            {placement.notes.map((n) => (
+              <div key={n} className="banner info">
+                <div className="banner-body">{n}</div>
+              </div>
+            ))}
             {placement.warnings.map((w) => (
               <div key={w} className="banner warning">
                 <div className="banner-body">{w}</div>

@@ -22,6 +22,8 @@ describe('forms saved by LibreOffice', () => {
     expect(result.rows.every((row) => row.method === 'number-and-text')).toBe(true);
     expect(result.unplaced).toEqual([]);
     expect(result.warnings).toEqual([]);
+    expect(result.numbering).toBe('apc');
+    expect(result.notes).toEqual([]);
     expect(result.rows.find((row) => row.claimId === '1.1.1')).toMatchObject({
       reference: 'Claim 1.1.1',
       claimText: 'The secure development framework in use is documented.',
@@ -33,15 +35,19 @@ describe('forms saved by LibreOffice', () => {
     expect(result.emptyClaims).not.toContain('4.3.2');
   });
 
-  it('reads the 43-claim form: cover as paragraphs, a bad date reported, 4.3.1 placed on 4.3.2 by its text', async () => {
+  it('reads the 43-claim form v0.4: cover as paragraphs, a bad date reported, its 4.3.1 mapped to 4.3.2 and said so', async () => {
     const result = await readForm(join(fixtures, 'form-43.docx'), CURRENT_CATALOG);
     expect(result.cover).toMatchObject({ organisation: 'Contoso Apps plc', assessorName: 'Tom Okafor', assessorRole: 'Head of Product Security', dateCompleted: null, dateCompletedAsWritten: '31/02/2026' });
     expect(result.warnings[0]).toBe('The Date Completed "31/02/2026" is not a date in the form dd/mm/yyyy; it was left out.');
     expect(result.rows).toHaveLength(43);
     expect(result.unplaced).toEqual([]);
+    expect(result.warnings).toHaveLength(1);
+    expect(result.numbering).toBe('form-v0.4');
+    expect(result.notes[0]).toMatch(/^This is the self-assessment form v0\.4 \(43 claims\): its claim 4\.3\.1 .* is claim 4\.3\.2 in APC v1\.0/);
     expect(result.rows.find((row) => row.reference === 'Claim 4.3.1')).toMatchObject({
       claimId: '4.3.2',
-      method: 'text',
+      method: 'number-and-text',
+      renumberedFrom: '4.3.1',
       evidenceText: 'Incident notification procedure IR-7, section 3: customers told within 24 hours.',
     });
     expect(result.emptyClaims).toContain('2.1.6');

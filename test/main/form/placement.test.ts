@@ -19,16 +19,61 @@ function fortyThreeClaimForm(): string {
 }
 
 describe('placing rows on claims', () => {
-  it('places a 43-claim copy of the form: 4.3.1 there is incident notification, which is claim 4.3.2 here', () => {
+  it('places a form v0.4 copy (43 claims) by its own numbering: its 4.3.1, incident notification, is claim 4.3.2', () => {
     const result = readFormXml(fortyThreeClaimForm(), CURRENT_CATALOG);
     expect(result.rows).toHaveLength(43);
     expect(result.unplaced).toEqual([]);
+    expect(result.numbering).toBe('form-v0.4');
     const notification = result.rows.find((row) => row.reference === 'Claim 4.3.1');
-    expect(notification).toMatchObject({ claimId: '4.3.2', method: 'text', evidenceText: 'E 4.3.1' });
-    expect(notification?.note).toMatch(/Numbered 4\.3\.1 on the form, but its text matches claim 4\.3\.2/);
-    expect(result.rows.filter((row) => row.method !== 'number-and-text').map((row) => row.reference)).toEqual(['Claim 4.3.1']);
+    expect(notification).toMatchObject({ claimId: '4.3.2', method: 'number-and-text', renumberedFrom: '4.3.1', evidenceText: 'E 4.3.1' });
+    expect(notification?.note).toBe(`Form v0.4 numbers this claim 4.3.1; it is claim 4.3.2 in APC v1.0 and in catalog ${CURRENT_CATALOG.version}.`);
+    expect(result.rows.every((row) => row.method === 'number-and-text')).toBe(true);
     expect(result.emptyClaims).toEqual(['2.1.6', '4.3.1']);
-    expect(result.warnings.some((w) => w.includes('4.3.2') && w.includes('table 14'))).toBe(true);
+    expect(result.notes).toEqual([
+      `This form is numbered like the self-assessment form v0.4 (43 claims): its claim 4.3.1 (customers are told of incidents promptly) is claim 4.3.2 in APC v1.0 and in catalog ${CURRENT_CATALOG.version}, and was placed there.`,
+      'Form v0.4 has no rows for claims 2.1.6 (access is reviewed regularly) and 4.3.1 (an incident support plan is published): they start empty in the new draft.',
+    ]);
+    // Explained by the notes, so not a warning to act on.
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('maps form v0.4\'s 4.3.1 by number, not by wording: a row with no claim text, or other wording, still lands on 4.3.2', () => {
+    const form = (text: string, version = ''): string =>
+      documentXml(
+        (version ? p(r(version)) : '') +
+          tbl(headerRow(), principleRow('2.1', 'Access'), simpleClaimRow('Claim 2.1.5', 'Credentials are multi factor.', 'MFA')) +
+          tbl(headerRow(), principleRow('4.3', 'Incidents'), simpleClaimRow('Claim 4.3.1', text, 'IR-7 runbook')),
+      );
+    for (const text of ['', 'Handled by the duty manager.']) {
+      const result = readFormXml(form(text, 'Version 0.4'), CURRENT_CATALOG);
+      expect(result.rows.find((row) => row.evidenceText === 'IR-7 runbook'), JSON.stringify(text)).toMatchObject({ claimId: '4.3.2', renumberedFrom: '4.3.1' });
+      expect(result.notes[0]).toMatch(/^This is the self-assessment form v0\.4 \(43 claims\): its claim 4\.3\.1/);
+    }
+  });
+
+  it('lets the wording overrule the v0.4 mapping only when it is clearly the incident plan, and says so', () => {
+    const xml = documentXml(tbl(headerRow(), principleRow('4.3', 'Incidents'), simpleClaimRow('Claim 4.3.1', 'An incident support plan is published.', 'Plan on our website')));
+    const result = readFormXml(xml, CURRENT_CATALOG);
+    expect(result.rows).toEqual([expect.objectContaining({ claimId: '4.3.1', method: 'text', renumberedFrom: '4.3.1' })]);
+    expect(result.warnings).toEqual([expect.stringMatching(/Numbered 4\.3\.1 \(claim 4\.3\.2 in form v0\.4's numbering\) on the form, but its text matches claim 4\.3\.1/)]);
+  });
+
+  it('keeps 4.3.1 as 4.3.1 on a 45-claim form (one with a 4.3.2 or 2.1.6 row): no v0.4 mapping, no notes', () => {
+    const xml = documentXml(
+      tbl(
+        headerRow(),
+        principleRow('4.3', 'Incidents'),
+        simpleClaimRow('Claim 4.3.1', 'An incident support plan is published.', 'Plan'),
+        simpleClaimRow('Claim 4.3.2', 'Customers are told of incidents promptly.', 'IR-7'),
+      ),
+    );
+    const result = readFormXml(xml, CURRENT_CATALOG);
+    expect(result.numbering).toBe('apc');
+    expect(result.notes).toEqual([]);
+    expect(result.rows.map((row) => [row.reference, row.claimId, row.renumberedFrom])).toEqual([
+      ['Claim 4.3.1', '4.3.1', null],
+      ['Claim 4.3.2', '4.3.2', null],
+    ]);
   });
 
   it('keeps the number when the wording differs but points nowhere better', () => {
