@@ -1,3 +1,4 @@
+import { CURRENT_CATALOG, describeDocuments } from '../../../shared/catalog/index';
 import { useSession } from '../../stores/session';
 
 /** Version, catalog and the licences of what the app is built from. */
@@ -14,6 +15,8 @@ export function AboutSection() {
         </dd>
         <dt>Code of Practice catalog</dt>
         <dd>{info.catalogVersion}</dd>
+        <dt>The catalog follows</dt>
+        <dd>{describeDocuments(CURRENT_CATALOG) ?? 'Not recorded'}</dd>
         <dt>Licence</dt>
         <dd>Apache License 2.0</dd>
       </dl>
