@@ -36,7 +36,7 @@ describe('sscp set', () => {
   it('exits 2 for an unknown claim, an invalid value, or nothing to change', async () => {
     const claim = await sscp('set', id, '9.9.9', '--db', db, '--status', 'done');
     expect(claim.code).toBe(2);
-    expect(claim.err).toBe('sscp: Claim 9.9.9 is not in the Code of Practice (catalog uk-sscp 2025.1).\nClaims are numbered like 1.2.1; run sscp catalog to see them all.\n');
+    expect(claim.err).toBe('sscp: Claim 9.9.9 is not in the Code of Practice (catalog uk-sscp 2025.2).\nClaims are numbered like 1.2.1; run sscp catalog to see them all.\n');
     const status = await sscp('set', id, '1.1.1', '--db', db, '--status', 'complete');
     expect(status.code).toBe(2);
     expect(status.err).toContain('Use one of: not-started, in-progress, needs-review, done.');
