@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/domain/types';
 import { call } from '../../ipc/client';
-import { describeAuditEntry } from '../../format/audit';
+import { describeAuditActor, describeAuditEntry } from '../../../shared/domain/audit-wording';
 import { formatInstant } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 
 const SHOWN = 8;
 
-/** The latest entries of the tamper-evident audit log for this assessment. */
+/** The latest entries of the tamper-evident audit log for this assessment: when, what, and who. */
 export function HistoryCard({ assessmentId, updatedAt }: { readonly assessmentId: string; readonly updatedAt: string }) {
   const [entries, setEntries] = useState<readonly AuditEntry[] | null>(null);
   useEffect(() => {
@@ -28,6 +28,9 @@ export function HistoryCard({ assessmentId, updatedAt }: { readonly assessmentId
               <li key={e.seq}>
                 <span className="muted history-time">{formatInstant(e.at)}</span>
                 <span>{describeAuditEntry(e)}</span>
+                <span className={e.actor === null ? 'muted history-who' : 'history-who'} title={e.actor === null ? 'Made before the app recorded who made each change' : undefined}>
+                  {e.actor === null ? 'Who: not recorded' : `By ${describeAuditActor(e)}`}
+                </span>
               </li>
             ))}
         </ol>
