@@ -1,20 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { userInfo } from 'node:os';
-import { actorNameProblem, UNKNOWN_ACTOR, type Actor } from '../../shared/domain/actor';
+import { actorNameProblem, type Actor } from '../../shared/domain/actor';
 import { SscpError } from '../../shared/errors';
+import { osAccountActor, type OsUserName } from '../services/actor';
 
 export const AS_OPTION_FLAGS = '--as <name>';
 export const AS_OPTION_HELP = 'your name, recorded with every change this command makes (default: $SSCP_USER, else your operating-system account name)';
-
-/** Reads the operating-system account name; throws where the account has none (some containers). */
-export type OsUserName = () => string;
 
 /**
  * Who is making the changes of one command: `--as NAME`, else `SSCP_USER`, else the
  * operating-system account. A name given on purpose that is unusable is refused (exit 2);
  * an account name that cannot be read is recorded as unidentified, never guessed.
  */
-export function resolveCliActor(asOption: string | undefined, env: Readonly<Record<string, string | undefined>>, osUserName: OsUserName = () => userInfo().username): Actor {
+export function resolveCliActor(asOption: string | undefined, env: Readonly<Record<string, string | undefined>>, osUserName?: OsUserName): Actor {
   if (asOption !== undefined) {
     const problem = actorNameProblem(asOption, 'The name given with --as');
     if (problem) throw new SscpError('invalid-input', problem, 'Give your name as it should appear in the history, for example --as "Priya Raman" (at most 100 characters, on one line).');
@@ -26,13 +23,7 @@ export function resolveCliActor(asOption: string | undefined, env: Readonly<Reco
     if (problem) throw new SscpError('invalid-input', problem, 'Set SSCP_USER to your name as it should appear in the history (at most 100 characters, on one line), or give --as NAME.');
     return { name: fromEnv.trim(), source: 'sscp-user' };
   }
-  let account: string;
-  try {
-    account = osUserName();
-  } catch {
-    return UNKNOWN_ACTOR;
-  }
-  return actorNameProblem(account) === null ? { name: account.trim(), source: 'os-account' } : UNKNOWN_ACTOR;
+  return osAccountActor(osUserName);
 }
 
 interface CliRun {
