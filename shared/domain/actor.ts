@@ -86,8 +86,8 @@ export function describeActorSource(source: ActorSource): string {
 }
 
 /** Who, for a person: "Priya Raman (CTO)", "not recorded" for entries older than this record. */
-export function describeActor(actor: Actor | null): string {
-  if (actor === null) return 'not recorded';
+export function describeActor(actor: Actor | null | undefined): string {
+  if (actor === null || actor === undefined) return 'not recorded';
   if (actor.source === 'unknown' || actor.name === '') return 'unidentified';
   return actor.role ? `${actor.name} (${actor.role})` : actor.name;
 }
