@@ -28,9 +28,7 @@ export function HistoryCard({ assessmentId, updatedAt }: { readonly assessmentId
               <li key={e.seq}>
                 <span className="muted history-time">{formatInstant(e.at)}</span>
                 <span>{describeAuditEntry(e)}</span>
-                <span className={e.actor === null ? 'muted history-who' : 'history-who'} title={e.actor === null ? 'Made before the app recorded who made each change' : undefined}>
-                  {e.actor === null ? 'Who: not recorded' : `By ${describeAuditActor(e)}`}
-                </span>
+                <Who entry={e} />
               </li>
             ))}
         </ol>
@@ -39,4 +37,17 @@ export function HistoryCard({ assessmentId, updatedAt }: { readonly assessmentId
       )}
     </section>
   );
+}
+
+/** Who made one change; plainly "not recorded" or "unidentified" rather than a name when none is known. */
+function Who({ entry }: { readonly entry: AuditEntry }) {
+  if (entry.actor === null) {
+    return (
+      <span className="muted history-who" title="Made before the app recorded who made each change">
+        Who: not recorded
+      </span>
+    );
+  }
+  if (entry.actor.source === 'unknown') return <span className="muted history-who">Who: unidentified</span>;
+  return <span className="history-who">By {describeAuditActor(entry)}</span>;
 }
