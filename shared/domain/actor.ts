@@ -33,8 +33,14 @@ export const UNKNOWN_ACTOR: Actor = { name: '', source: 'unknown' };
 
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators and bidi overrides,
 // which would let a name rewrite the lines around it in a log or a report.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+const CONTROL_CLASS = '[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069]';
+const CONTROL = new RegExp(CONTROL_CLASS, 'u');
+const CONTROL_ALL = new RegExp(CONTROL_CLASS, 'gu');
+
+/** Text for one line of a terminal or log: each such character becomes U+FFFD, visibly. */
+export function oneLine(text: string): string {
+  return text.replace(CONTROL_ALL, '\uFFFD');
+}
 
 /**
  * The one check of a name, role or email a person gives for the audit log. Returns what is

@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { resolveCliActor } from '../../main/cli/actor';
 import type { LogJson } from '../../main/cli/commands/log';
@@ -97,6 +99,16 @@ describe('sscp log', () => {
       { who: 'Sam Okafor', name: 'Sam Okafor', role: null, changes: 2 },
       { who: 'Priya Raman', name: 'Priya Raman', role: null, changes: 1 },
     ]);
+  });
+
+  it('keeps each change on one line even when a file name holds a line break', async () => {
+    const id = (await sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller')).out.trim();
+    const evil = join(dirname(db), 'policy\n2026-01-01 00:00:00 UTC  Priya Raman  Signed and exported.txt');
+    writeFileSync(evil, 'policy\n');
+    expect((await sscp('attach', id, '1.1.1', evil, '--db', db)).code).toBe(0);
+    const r = await sscp('log', id, '--db', db);
+    expect(r.out.split('\n').filter((l) => l.includes('Signed and exported'))).toEqual([expect.stringContaining('Evidence attached (claim 1.1.1): policy\uFFFD2026-01-01')]);
+    expect((await log(id)).entries[1]!.description).toContain('policy\n2026');
   });
 
   it('refuses an unknown assessment with exit 2', async () => {

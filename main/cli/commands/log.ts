@@ -1,4 +1,4 @@
-import { describeActorSource, type Actor, type ActorSource } from '../../../shared/domain/actor';
+import { describeActorSource, oneLine, type Actor, type ActorSource } from '../../../shared/domain/actor';
 import { auditContributors, auditEntryClaim, describeAuditActor, describeAuditEntry } from '../../../shared/domain/audit-wording';
 import type { Assessment, AuditEntry } from '../../../shared/domain/types';
 import type { RegisterCommand } from '../context';
@@ -54,9 +54,8 @@ export function logToJson(assessment: Assessment, entries: readonly AuditEntry[]
   };
 }
 
-// File names and names typed elsewhere may hold control characters: one line each, always.
-// eslint-disable-next-line no-control-regex
-const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/gu, '\uFFFD');
+// File names (and anything else a change recorded) may hold control characters: each entry
+// stays on one line of the terminal, whatever it says.
 
 export function formatLog(json: LogJson): string {
   const n = json.entries.length;
