@@ -51,6 +51,19 @@ describe('who the CLI records', () => {
     expect((await sscp('check', '--db', db)).code).toBe(0);
   });
 
+  it('sscp check exits 1 when who made a change was rewritten afterwards', async () => {
+    const id = (await sscp('--as', 'Priya Raman', 'new', '--db', db, '--org', 'Acme', '--role', 'reseller')).out.trim();
+    expect((await sscp('set', id, '1.1.1', '--db', db, '--status', 'done', '--as', 'Sam Okafor')).code).toBe(0);
+    expect((await sscp('check', '--db', db)).code).toBe(0);
+    const raw = openDatabase(db, { mustExist: true });
+    raw.exec('DROP TRIGGER audit_log_no_update');
+    raw.prepare(`UPDATE audit_log SET actor_json = '{"name":"Priya Raman","source":"as-option"}' WHERE seq = 2`).run();
+    raw.close();
+    const r = await sscp('check', '--db', db);
+    expect(r.code).toBe(1);
+    expect(r.out + r.err).toContain('Audit entry 2 has been changed since it was written.');
+  });
+
   it('refuses an unusable name with exit 2 and changes nothing', async () => {
     const id = (await sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller')).out.trim();
     const before = (await log(id)).entries.length;
