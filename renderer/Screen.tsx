@@ -7,12 +7,18 @@ import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { LibraryScreen } from './screens/library/LibraryScreen';
 import { NewAssessmentScreen } from './screens/new-assessment/NewAssessmentScreen';
 import { SettingsScreen } from './screens/settings/SettingsScreen';
+import { FirstRunProfile } from './screens/start/FirstRunProfile';
 import { StartScreen } from './screens/start/StartScreen';
 import { WorkspaceScreen } from './screens/workspace/WorkspaceScreen';
 
-/** The screen for a route; anything that needs a database shows the start page until one is open. */
+/**
+ * The screen for a route. Until the user has said who they are, the first-run profile step;
+ * anything that needs a database shows the start page until one is open.
+ */
 export function Screen({ route }: { readonly route: Route }) {
   const dbPath = useSession((s) => s.dbPath);
+  const needsProfile = useSession((s) => s.settings !== null && s.settings.profile === null);
+  if (needsProfile) return <FirstRunProfile />;
   if (!dbPath && route.name !== 'settings') return <StartScreen />;
   switch (route.name) {
     case 'start':

@@ -8,6 +8,7 @@ import { JobRunner, type JobEventSink } from '../ipc/jobs/runner';
 import { processExecutor } from '../ipc/jobs/process-executor';
 import { collectLicences } from '../ipc/licences';
 import { PathGrants } from '../ipc/path-grants';
+import { appActor } from '../services/actor';
 import { openWorkspace } from '../services/workspace';
 import { guardClose } from './close-guard';
 import { forkUtilityHost } from './job-host';
@@ -45,6 +46,8 @@ function start(): void {
   const executor = processExecutor(() => forkUtilityHost(join(__dirname, 'job-host.cjs')), emit);
   const { handlers, session } = createServiceHandlers({
     openWorkspace,
+    // Asked at every change, so a profile edited in Settings applies from the next change on.
+    actor: () => appActor(settings.get().profile),
     jobs,
     executor,
     onWorkspaceOpened: (dbPath) => settings.addRecentDatabase(dbPath),

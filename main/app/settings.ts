@@ -1,6 +1,8 @@
 import Store from 'electron-store';
 import type { Rectangle } from 'electron';
+import type { UserProfile } from '../../shared/domain/actor';
 import type { Settings, ThemeSetting } from '../../shared/ipc/views';
+import { checkedProfile, storedProfile } from './settings-profile';
 import { withRecent } from './settings-recent';
 
 interface StoredSettings {
@@ -9,11 +11,12 @@ interface StoredSettings {
   defaultIdentityId: string | null;
   defaultExportFolder: string | null;
   windowBounds: Rectangle | null;
+  profile: UserProfile | null;
 }
 
 export interface SettingsStore {
   readonly get: () => Settings;
-  readonly update: (patch: Partial<Pick<Settings, 'theme' | 'defaultIdentityId' | 'defaultExportFolder'>>) => Settings;
+  readonly update: (patch: Partial<Pick<Settings, 'theme' | 'defaultIdentityId' | 'defaultExportFolder'>> & { readonly profile?: UserProfile }) => Settings;
   readonly addRecentDatabase: (path: string) => void;
   readonly windowBounds: () => Rectangle | null;
   readonly saveWindowBounds: (bounds: Rectangle) => void;
@@ -23,13 +26,14 @@ export interface SettingsStore {
 export function createSettingsStore(): SettingsStore {
   const store = new Store<StoredSettings>({
     name: 'settings',
-    defaults: { theme: 'system', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null, windowBounds: null },
+    defaults: { theme: 'system', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null, windowBounds: null, profile: null },
   });
   const get = (): Settings => ({
     theme: store.get('theme'),
     recentDatabases: store.get('recentDatabases'),
     defaultIdentityId: store.get('defaultIdentityId'),
     defaultExportFolder: store.get('defaultExportFolder'),
+    profile: storedProfile(store.get('profile')),
   });
   return {
     get,
@@ -37,6 +41,7 @@ export function createSettingsStore(): SettingsStore {
       if (patch.theme !== undefined) store.set('theme', patch.theme);
       if (patch.defaultIdentityId !== undefined) store.set('defaultIdentityId', patch.defaultIdentityId);
       if (patch.defaultExportFolder !== undefined) store.set('defaultExportFolder', patch.defaultExportFolder);
+      if (patch.profile !== undefined) store.set('profile', checkedProfile(patch.profile));
       return get();
     },
     addRecentDatabase: (path) => {

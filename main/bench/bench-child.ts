@@ -26,7 +26,7 @@ if (mode === 'build') {
       signer: { name: 'Bench SRO', certificateFingerprint: fingerprint, sign: (d, t) => signDigest(d, identity, t) },
       profile: 'certification',
       acceptedExceptions: [],
-      audit: { entries: 0, headSeq: 0, headHash: '0'.repeat(64), keyEvents: [] },
+      audit: { entries: 0, headSeq: 0, headHash: '0'.repeat(64), keyEvents: [], contributors: [] },
     },
     b!,
   );

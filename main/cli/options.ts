@@ -4,6 +4,7 @@ import { parseIsoDate } from '../../shared/domain/dates';
 import type { IsoDate } from '../../shared/domain/types';
 import { parseChoice } from '../services/validate';
 import { openWorkspace, type Workspace } from '../services/workspace';
+import { currentCliActor } from './actor';
 
 export const DB_OPTION_FLAGS = '--db <file>';
 export const DB_OPTION_HELP = 'the assessments database file (evidence is kept in <file>.evidence beside it)';
@@ -54,10 +55,11 @@ export function trustedRootOption(path: string | undefined): string[] | undefine
 /**
  * Opens the workspace for one command and always closes it, even when the command fails.
  * Every command but `new` needs the database to exist already: a typo in --db must not
- * quietly create an empty one.
+ * quietly create an empty one. Changes are recorded under the command's actor (--as,
+ * SSCP_USER, the operating-system account).
  */
 export async function withWorkspace<T>(dbPath: string, fn: (ws: Workspace) => T | Promise<T>, options: { create?: boolean } = {}): Promise<T> {
-  const ws = openWorkspace(dbPath, { mustExist: !options.create });
+  const ws = openWorkspace(dbPath, { mustExist: !options.create, actor: currentCliActor() });
   try {
     return await fn(ws);
   } finally {

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, isSscpError } from '../../shared/errors';
+import { AS_OPTION_FLAGS, AS_OPTION_HELP, setAsOption, withCliRun } from './actor';
 import { commands } from './commands/index';
 import { EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from './io';
 
@@ -17,11 +18,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
     })
-    .showHelpAfterError('(run with --help for usage)');
+    .showHelpAfterError('(run with --help for usage)')
+    .option(AS_OPTION_FLAGS, AS_OPTION_HELP)
+    // Each command's --help lists --as too, since it applies to every command that changes something.
+    .configureHelp({ showGlobalOptions: true })
+    .hook('preAction', (thisCommand) => setAsOption((thisCommand.opts() as { as?: string }).as));
   for (const register of commands) register(program, ctx);
 
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await withCliRun(io.env, () => program.parseAsync([...argv], { from: 'user' }));
     return ctx.exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {

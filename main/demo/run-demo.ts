@@ -1,3 +1,4 @@
+import type { Actor } from '../../shared/domain/actor';
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -34,6 +35,8 @@ export interface DemoOptions {
   readonly projectDir?: string;
   readonly onStep?: (step: string) => void;
   readonly onPackProgress?: (progress: PackProgress) => void;
+  /** Who the demo's history names (the person who ran it); unidentified if not given. */
+  readonly actor?: Actor;
 }
 
 export interface DemoResult {
@@ -97,8 +100,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const rootCertificatePath = join(outDir, DEMO_FILES.rootCertificate);
   const passphrasePath = join(outDir, DEMO_FILES.passphrase);
 
-  const ws = openWorkspace(databasePath);
-  const identityDb = openDatabase(databasePath, { mustExist: true });
+  const actor = options.actor ? { actor: options.actor } : {};
+  const ws = openWorkspace(databasePath, actor);
+  const identityDb = openDatabase(databasePath, { mustExist: true, ...actor });
   try {
     step(`Recording the self-assessment: ${sa.claims.length} claims, ${sa.evidence.length} evidence files`);
     const assessmentId = await populateSelfAssessment(ws, sa, { outDir, projectDir, today });

@@ -1,3 +1,4 @@
+import type { Actor } from '../../shared/domain/actor';
 import type { ServiceChannel } from '../../shared/ipc/contract';
 import type { HandlerTable } from './dispatch';
 import { archiveHandlers } from './handlers/archive';
@@ -16,6 +17,8 @@ export type ServiceHandlers = Pick<HandlerTable, ServiceChannel>;
 
 export interface ServiceDeps {
   readonly openWorkspace: OpenWorkspace;
+  /** Who is working (the desktop app: the profile in settings); every change records them. */
+  readonly actor: () => Actor;
   readonly jobs: JobRunner;
   /** Where long jobs run; by default in this process on `jobs` (the Electron layer passes a job host). */
   readonly executor?: JobExecutor;
@@ -28,7 +31,7 @@ export interface ServiceDeps {
  * Electron's ipcMain and the end-to-end HTTP bridge register this same table.
  */
 export function createServiceHandlers(deps: ServiceDeps): { handlers: ServiceHandlers; session: WorkspaceSession } {
-  const session = new WorkspaceSession(deps.openWorkspace);
+  const session = new WorkspaceSession(deps.openWorkspace, deps.actor);
   const services = { ws: () => session.get(), identities: () => session.identities() };
   const executor = deps.executor ?? inProcessExecutor(deps.jobs, services);
   const context: HandlerContext = { session, ...services, executor };

@@ -1,21 +1,29 @@
+import type { Actor } from '../../shared/domain/actor';
 import { SscpError } from '../../shared/errors';
 import type { Workspace } from '../services/workspace-types';
 import { createIdentityService, type IdentityService } from '../signing/identity-service';
 import { openDatabase, type Db } from '../store/database';
 
-export type OpenWorkspace = (dbPath: string) => Workspace;
+export type OpenWorkspace = (dbPath: string, options: { readonly actor: () => Actor }) => Workspace;
 
-/** The one database the window works in; opening another closes the previous one. */
+/**
+ * The one database the window works in; opening another closes the previous one. Every change
+ * made through it is recorded under `actor`, asked at each change (the profile can be edited
+ * while a database is open).
+ */
 export class WorkspaceSession {
   private current: Workspace | null = null;
   // Signing identities live in the same file, reached through their own connection (WAL).
   private identityDb: Db | null = null;
   private identityService: IdentityService | null = null;
 
-  constructor(private readonly openWorkspace: OpenWorkspace) {}
+  constructor(
+    private readonly openWorkspace: OpenWorkspace,
+    readonly actor: () => Actor,
+  ) {}
 
   open(dbPath: string): Workspace {
-    const next = this.openWorkspace(dbPath);
+    const next = this.openWorkspace(dbPath, { actor: this.actor });
     this.close();
     this.current = next;
     return next;
@@ -31,7 +39,7 @@ export class WorkspaceSession {
   identities(): IdentityService {
     const workspace = this.get();
     if (!this.identityService) {
-      this.identityDb = openDatabase(workspace.dbPath, { mustExist: true });
+      this.identityDb = openDatabase(workspace.dbPath, { mustExist: true, actor: this.actor });
       this.identityService = createIdentityService(this.identityDb);
     }
     return this.identityService;

@@ -13,7 +13,8 @@ export function validateRequest(channel: unknown, args: unknown): { channel: Cha
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
-    throw new SscpError('invalid-input', `Some of the details sent were not valid${where}: ${first?.message ?? 'unknown problem'}.`, 'Check what you typed and try again.');
+    const problem = (first?.message ?? 'unknown problem').replace(/\.$/, '');
+    throw new SscpError('invalid-input', `Some of the details sent were not valid${where}: ${problem}.`, 'Check what you typed and try again.');
   }
   return { channel, args: parsed.data as ParsedArgs<Channel> };
 }

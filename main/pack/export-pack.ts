@@ -2,6 +2,7 @@ import { frozenReason } from '../../shared/domain/frozen';
 import { findCatalog } from '../../shared/catalog/index';
 import { localIsoDate } from '../../shared/domain/dates';
 import { signoffBlockers, type SignoffBlocker } from '../../shared/domain/signoff';
+import { auditContributors, describeAuditActor, describeAuditEntry } from '../../shared/domain/audit-wording';
 import type { AuditEntry } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
 import type { Workspace } from '../services/workspace';
@@ -9,7 +10,7 @@ import { signDigest } from '../signing/cms';
 import { certificateFingerprint } from '../signing/fingerprint';
 import type { IdentityService } from '../signing/identity-service';
 import { buildPack } from './build-pack';
-import type { BuildPackOptions, BuiltPack, PackAuditSummary, PackProfile } from './types';
+import type { BuildPackOptions, BuiltPack, PackAuditEvent, PackAuditSummary, PackProfile } from './types';
 
 export interface ExportPackRequest {
   readonly assessmentId: string;
@@ -41,20 +42,9 @@ export class BlockedBySignoff extends SscpError {
 
 const KEY_ACTIONS = new Set(['assessment.created', 'assessment.imported', 'assessment.carried-forward', 'evidence.attached', 'assessment.signed', 'action.added']);
 
-function describeEntry(e: AuditEntry): string {
-  const d = e.detail as Record<string, unknown>;
-  switch (e.action) {
-    case 'evidence.attached':
-      return `Evidence "${String(d.fileName ?? '')}" attached to claim ${String(d.claimId ?? '')}`;
-    case 'action.added':
-      return `Remedial action added for claim ${String(d.claimId ?? '')}`;
-    case 'assessment.created':
-      return 'Assessment created';
-    case 'assessment.imported':
-      return 'Assessment imported';
-    default:
-      return e.action;
-  }
+/** One key event for the pack, in the app's own wording, with who made it. */
+function describeEntry(e: AuditEntry): PackAuditEvent {
+  return { at: e.at, action: e.action, summary: describeAuditEntry(e), who: describeAuditActor(e) };
 }
 
 /** The audit log as the pack reports it: this assessment's entries, and the head of the whole chain. */
@@ -69,7 +59,8 @@ export function summariseAudit(ws: Workspace, assessmentId: string): PackAuditSu
     entries: mine.length,
     headSeq: head?.seq ?? 0,
     headHash: head?.hash ?? '0'.repeat(64),
-    keyEvents: shown.map((e) => ({ at: e.at, action: e.action, summary: describeEntry(e) })),
+    keyEvents: shown.map(describeEntry),
+    contributors: auditContributors(mine).map(({ who, changes }) => ({ who, changes })),
   };
 }
 

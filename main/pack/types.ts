@@ -18,7 +18,16 @@ export interface PackSigner {
 export interface PackAuditEvent {
   readonly at: IsoInstant;
   readonly action: string;
+  /** What happened, in the words the app's history uses. */
   readonly summary: string;
+  /** Who made the change ("Priya Raman (CTO)"), or "not recorded" for entries from before names were kept. */
+  readonly who: string;
+}
+
+/** One person who changed the assessment, and how many changes they made. */
+export interface PackContributor {
+  readonly who: string;
+  readonly changes: number;
 }
 
 /** The audit log as the pack reports it: enough to match against the database's chain. */
@@ -27,6 +36,8 @@ export interface PackAuditSummary {
   readonly headSeq: number;
   readonly headHash: string;
   readonly keyEvents: readonly PackAuditEvent[];
+  /** Everyone who changed this assessment, most changes first; changes from before names were kept are one "not recorded" line. */
+  readonly contributors: readonly PackContributor[];
 }
 
 /** Everything a pack is made from. Plain data, so the pack does not depend on the store. */

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
+import type { Actor } from '../../shared/domain/actor';
 import { BlobStore, evidenceDirFor } from '../evidence/index';
 import { findSignedPackInfo } from '../store/assessments-repo';
-import { listAudit } from '../store/audit-log';
+import { listAudit, type ActorProvider } from '../store/audit-log';
 import { openDatabase } from '../store/database';
 import { findImport } from '../store/imports-repo';
 import { addAction, removeAction, updateAction } from './action-ops';
@@ -19,6 +20,11 @@ export type * from './workspace-types';
 export interface OpenWorkspaceOptions {
   /** Refuse to create a database that is not there (every CLI command but `new`). */
   readonly mustExist?: boolean;
+  /**
+   * Who is working: every change made through this workspace is recorded under their name
+   * (a function when it can change while the workspace is open, as the app's profile can).
+   */
+  readonly actor?: Actor | ActorProvider;
 }
 
 /**
@@ -27,7 +33,7 @@ export interface OpenWorkspaceOptions {
  */
 export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}): Workspace {
   const path = resolve(dbPath);
-  const db = openDatabase(path, { mustExist: options.mustExist ?? false });
+  const db = openDatabase(path, { mustExist: options.mustExist ?? false, ...(options.actor ? { actor: options.actor } : {}) });
   let blobs: BlobStore;
   try {
     blobs = new BlobStore(evidenceDirFor(path));

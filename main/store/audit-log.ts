@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { actorNameProblem, ACTOR_SOURCES, UNKNOWN_ACTOR, type Actor } from '../../shared/domain/actor';
 import type { AuditEntry } from '../../shared/domain/types';
+import { SscpError } from '../../shared/errors';
 import { canonicalJson } from './canonical-json';
 import type { Db } from './database';
 import { nowInstant } from './clock';
@@ -19,14 +21,47 @@ interface AuditRow {
   assessment_id: string | null;
   action: string;
   detail_json: string;
+  actor_json: string | null;
   prev_hash: string;
   hash: string;
 }
 
-/** SHA-256 over the canonical form of everything an entry says, chained to the one before. */
+/** Says who is working, asked at each write (the app's profile can change while a database is open). */
+export type ActorProvider = () => Actor;
+
+// Who writes through each connection. Set once when the workspace (or the identities'
+// connection) is opened, so no operation has to carry it.
+const actors = new WeakMap<Db, ActorProvider>();
+
+/** Names the person every entry appended through this connection records from now on. */
+export function setAuditActor(db: Db, actor: Actor | ActorProvider): void {
+  actors.set(db, typeof actor === 'function' ? actor : () => actor);
+}
+
+/** The actor entries written through this connection record; `unknown` if none was set. */
+export function auditActor(db: Db): Actor {
+  return normaliseActor(actors.get(db)?.() ?? UNKNOWN_ACTOR);
+}
+
+function normaliseActor(a: Actor): Actor {
+  if (!ACTOR_SOURCES.includes(a.source)) throw new Error(`Unknown actor source ${String(a.source)}.`);
+  if (a.source === 'unknown') return UNKNOWN_ACTOR;
+  const problem = actorNameProblem(a.name);
+  if (problem) throw new SscpError('invalid-input', `The name recorded with this change is not usable: ${problem}`, 'Correct your name under Settings, Your profile, and try again.');
+  const role = a.role?.trim();
+  const email = a.email?.trim();
+  return { name: a.name.trim(), ...(role ? { role } : {}), ...(email ? { email } : {}), source: a.source };
+}
+
+/**
+ * SHA-256 over the canonical form of everything an entry says, chained to the one before.
+ * The actor is hashed too, appended last; entries from before the log recorded one (actor
+ * null) keep the form they were hashed in, so they still verify.
+ */
 export function auditEntryHash(e: Omit<AuditEntry, 'hash'>): string {
-  const canonical = canonicalJson([e.seq, e.at, e.assessmentId, e.action, e.detail, e.prevHash]);
-  return createHash('sha256').update(canonical, 'utf8').digest('hex');
+  const fields: unknown[] = [e.seq, e.at, e.assessmentId, e.action, e.detail, e.prevHash];
+  if (e.actor !== null) fields.push(e.actor);
+  return createHash('sha256').update(canonicalJson(fields), 'utf8').digest('hex');
 }
 
 /**
@@ -39,11 +74,12 @@ export function appendAudit(db: Db, entry: NewAuditEntry, at: string = nowInstan
   const prevHash = head?.hash ?? GENESIS_HASH;
   // Round-trip through JSON so what is hashed is exactly what is stored and read back.
   const detail = JSON.parse(canonicalJson(entry.detail)) as Record<string, unknown>;
-  const unsigned = { seq, at, assessmentId: entry.assessmentId, action: entry.action, detail, prevHash };
+  const actor = JSON.parse(canonicalJson(auditActor(db))) as Actor;
+  const unsigned = { seq, at, assessmentId: entry.assessmentId, action: entry.action, detail, actor, prevHash };
   const hash = auditEntryHash(unsigned);
   db.prepare(
-    'INSERT INTO audit_log (seq, at, assessment_id, action, detail_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(seq, at, entry.assessmentId, entry.action, canonicalJson(detail), prevHash, hash);
+    'INSERT INTO audit_log (seq, at, assessment_id, action, detail_json, actor_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  ).run(seq, at, entry.assessmentId, entry.action, canonicalJson(detail), canonicalJson(actor), prevHash, hash);
   if (head) db.prepare('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1').run(seq, hash);
   else db.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)').run(seq, hash);
   return { ...unsigned, hash };
@@ -74,13 +110,15 @@ export function verifyAuditChain(db: Db): AuditChainReport {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
+  const actorSince = db.prepare<[], number>('SELECT first_seq FROM audit_actor_since WHERE id = 1').pluck().get();
+  if (actorSince === undefined) problems.push('The record of when the log began naming who made each change is missing.');
   for (const row of db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq').iterate()) {
     count += 1;
     let entry: AuditEntry;
     try {
       entry = rowToEntry(row);
     } catch {
-      problems.push(`Audit entry ${row.seq} cannot be read (its detail is not valid JSON).`);
+      problems.push(`Audit entry ${row.seq} cannot be read (its detail or its actor is not valid JSON).`);
       expectedSeq = row.seq + 1;
       prevHash = row.hash;
       continue;
@@ -94,6 +132,9 @@ export function verifyAuditChain(db: Db): AuditChainReport {
     }
     if (entry.prevHash !== prevHash) problems.push(`Audit entry ${entry.seq} does not follow on from the entry before it.`);
     if (auditEntryHash(entry) !== entry.hash) problems.push(`Audit entry ${entry.seq} has been changed since it was written.`);
+    else if (entry.actor === null && actorSince !== undefined && entry.seq >= actorSince) {
+      problems.push(`Audit entry ${entry.seq} does not say who made the change, though it was written after the log began recording that.`);
+    }
     expectedSeq = entry.seq + 1;
     prevHash = entry.hash;
   }
@@ -118,6 +159,7 @@ function rowToEntry(row: AuditRow): AuditEntry {
     assessmentId: row.assessment_id,
     action: row.action,
     detail: JSON.parse(row.detail_json) as Record<string, unknown>,
+    actor: row.actor_json === null ? null : (JSON.parse(row.actor_json) as Actor),
     prevHash: row.prev_hash,
     hash: row.hash,
   };

@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { SscpError } from '../../shared/errors';
+import type { Actor } from '../../shared/domain/actor';
+import { setAuditActor, type ActorProvider } from './audit-log';
 import { migrate, readUserVersion } from './migrate';
 import type { Migration } from './migrations/index';
 
@@ -15,6 +17,11 @@ export interface OpenDatabaseOptions {
   readonly mustExist?: boolean;
   /** Tests pass a longer or shorter list to exercise upgrades. */
   readonly migrations?: readonly Migration[];
+  /**
+   * Who is working: every audit entry written through this connection names them. Without
+   * it, entries record an unidentified actor (tests and read-only tools).
+   */
+  readonly actor?: Actor | ActorProvider;
 }
 
 /**
@@ -38,6 +45,7 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     checkIsOurs(db, path);
     migrate(db, options.migrations);
     if (db.pragma('application_id', { simple: true }) === 0) db.pragma(`application_id = ${SSCP_APPLICATION_ID}`);
+    if (options.actor !== undefined) setAuditActor(db, options.actor);
     return db;
   } catch (e) {
     db.close();

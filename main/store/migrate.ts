@@ -7,6 +7,10 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/
  * or the new one. A file from a newer build is refused rather than half-understood.
  */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  // Versions may skip numbers (steps reserved for other work); they must only ascend.
+  for (let i = 1; i < migrations.length; i++) {
+    if (migrations[i]!.version <= migrations[i - 1]!.version) throw new Error(`Migrations out of order: ${migrations[i]!.version} follows ${migrations[i - 1]!.version}.`);
+  }
   const latest = migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
   const apply = db.transaction(() => {
     const current = readUserVersion(db);

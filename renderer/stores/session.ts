@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { UserProfile } from '../../shared/domain/actor';
 import type { AppInfo, Settings, ThemeSetting } from '../../shared/ipc/views';
 import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
@@ -15,7 +16,7 @@ interface SessionState {
   readonly chooseDatabase: () => Promise<boolean>;
   readonly createDatabase: () => Promise<boolean>;
   readonly setTheme: (theme: ThemeSetting) => Promise<void>;
-  readonly updateSettings: (patch: { defaultIdentityId?: string | null; defaultExportFolder?: string | null }) => Promise<void>;
+  readonly updateSettings: (patch: { defaultIdentityId?: string | null; defaultExportFolder?: string | null; profile?: UserProfile }) => Promise<void>;
 }
 
 /** The open database, the user's settings and what the app is. */

@@ -1,3 +1,5 @@
+import type { Actor } from './actor';
+
 /**
  * The domain vocabulary shared by the store, the CLI, the pack and the UI.
  * Values are the kebab-case words the CLI accepts, so one spelling serves everywhere.
@@ -109,6 +111,8 @@ export interface AuditEntry {
   readonly assessmentId: string | null;
   readonly action: string;
   readonly detail: Readonly<Record<string, unknown>>;
+  /** Who made the change; null on entries written before the log recorded it. */
+  readonly actor: Actor | null;
   readonly prevHash: string;
   readonly hash: string;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profileProblems } from '../domain/actor';
 import { ACTION_STATES, CLAIM_RESULTS, VENDOR_ROLES, WORK_STATUSES } from '../domain/types';
 
 /** Argument building blocks: every string the renderer sends is bounded and shaped. */
@@ -50,8 +51,16 @@ export const evidenceMeta = z.strictObject({
   confidential: z.boolean().optional(),
 });
 
+/** The local profile every change is recorded under; the one rule is shared/domain/actor.ts. */
+export const userProfile = z
+  .strictObject({ name: z.string().max(1000), role: z.string().max(1000), email: z.string().max(1000) })
+  .superRefine((p, ctx) => {
+    for (const problem of profileProblems(p)) ctx.addIssue({ code: 'custom', path: [problem.field], message: problem.message });
+  });
+
 export const settingsPatch = z.strictObject({
   theme: theme.optional(),
+  profile: userProfile.optional(),
   defaultIdentityId: id.nullable().optional(),
   defaultExportFolder: filePath.nullable().optional(),
 });

@@ -1,3 +1,4 @@
+import type { UserProfile } from '../domain/actor';
 import type { Assessment, EvidenceItem, EvidenceLink } from '../domain/types';
 
 /** Shapes the UI needs that are not domain records themselves. */
@@ -16,6 +17,8 @@ export interface Settings {
   readonly recentDatabases: readonly string[];
   readonly defaultIdentityId: string | null;
   readonly defaultExportFolder: string | null;
+  /** Who works in this app: recorded with every change. Null until the first-run step sets it. */
+  readonly profile: UserProfile | null;
 }
 
 export interface WorkspaceInfo {

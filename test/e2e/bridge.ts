@@ -8,6 +8,7 @@ import { JobRunner } from '../../main/ipc/jobs/runner';
 import { forkNodeHost } from '../../main/ipc/jobs/node-host';
 import { processExecutor } from '../../main/ipc/jobs/process-executor';
 import { join } from 'node:path';
+import { appActor } from '../../main/services/actor';
 import { openWorkspace } from '../../main/services/workspace';
 import { createTestPlatform, type TestPlatform } from './test-platform';
 
@@ -46,7 +47,13 @@ export async function startBridge(appRoot: string): Promise<Bridge> {
   // Long jobs go to a separate host process over the same protocol as Electron's utility process.
   const hostEntry = join(appRoot, 'main/ipc/jobs/node-host-entry.ts');
   const executor = processExecutor(() => forkNodeHost(hostEntry, ['--import', 'tsx']), jobEvents);
-  const { handlers, session } = createServiceHandlers({ openWorkspace, jobs, executor, onWorkspaceOpened: (p) => platform.recordRecent(p) });
+  const { handlers, session } = createServiceHandlers({
+    openWorkspace,
+    actor: () => appActor(platform.settings().profile),
+    jobs,
+    executor,
+    onWorkspaceOpened: (p) => platform.recordRecent(p),
+  });
   const dispatch = createDispatch({ ...handlers, ...platform.handlers }, platform.grants);
 
   const server: Server = createServer((req, res) => {

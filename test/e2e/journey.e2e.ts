@@ -171,6 +171,10 @@ describe('the SRO journey in Chromium', () => {
     await visible(page.getByRole('heading', { name: 'Results by theme and principle' }));
     await visible(page.getByRole('heading', { name: 'Head of Engineering' }));
     await visible(page.getByText('Blocks signing').first());
+    // Who made each change, from the profile, through direct calls and the job host alike.
+    const history = page.locator('.history-list');
+    await visible(history.locator('li', { hasText: 'Evidence attached' }).first().getByText('By Priya Raman (CTO)'));
+    await visible(history.locator('li', { hasText: 'Remedial action added' }).first().getByText('By Priya Raman (CTO)'));
     await checkScreen('05-dashboard');
   });
 

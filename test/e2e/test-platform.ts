@@ -15,6 +15,8 @@ export interface TestPlatform {
   /** What the next native dialog of this kind "chooses": the test's stand-in for the user. */
   readonly answerNextDialog: (purpose: Purpose, paths: readonly string[]) => void;
   readonly recordRecent: (path: string) => void;
+  /** The settings as they stand (the bridge records changes under their profile). */
+  readonly settings: () => Settings;
   readonly revealed: string[];
   readonly openedExternally: string[];
   /** Each time the page said it had saved everything after `app.closing`. */
@@ -28,7 +30,8 @@ export interface TestPlatform {
  */
 export function createTestPlatform(appRoot: string): TestPlatform {
   const answers = new Map<Purpose, (readonly string[])[]>();
-  let settings: Settings = { theme: 'light', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null };
+  // The journey starts past the first-run profile step; component tests cover that step.
+  let settings: Settings = { theme: 'light', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null, profile: { name: 'Priya Raman', role: 'CTO', email: '' } };
   const revealed: string[] = [];
   const openedExternally: string[] = [];
   const closeReadyCalls: string[] = [];
@@ -48,6 +51,7 @@ export function createTestPlatform(appRoot: string): TestPlatform {
     revealed,
     openedExternally,
     closeReadyCalls,
+    settings: () => settings,
     answerNextDialog: (purpose, paths) => answers.set(purpose, [...(answers.get(purpose) ?? []), paths]),
     recordRecent: (path) => {
       settings = { ...settings, recentDatabases: [path, ...settings.recentDatabases.filter((p) => p !== path)].slice(0, 8) };
@@ -70,6 +74,7 @@ export function createTestPlatform(appRoot: string): TestPlatform {
           ...(patch.theme !== undefined ? { theme: patch.theme } : {}),
           ...(patch.defaultIdentityId !== undefined ? { defaultIdentityId: patch.defaultIdentityId } : {}),
           ...(patch.defaultExportFolder !== undefined ? { defaultExportFolder: patch.defaultExportFolder } : {}),
+          ...(patch.profile !== undefined ? { profile: patch.profile } : {}),
         };
         return settings;
       },

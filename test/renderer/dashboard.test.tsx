@@ -13,8 +13,9 @@ describe('the dashboard', () => {
     fake = installFakeApi();
     useAssessment.setState({ detail: null, saveState: 'idle', lastChange: null });
     fake.answer('assessments.audit', () => [
-      { seq: 1, at: '2026-11-01T09:00:00.000Z', assessmentId: 'a1', action: 'assessment.created', detail: {}, prevHash: '', hash: '' },
-      { seq: 2, at: '2026-11-01T09:05:00.000Z', assessmentId: 'a1', action: 'evidence.attached', detail: { claimId: '1.1.1', fileName: 'policy.pdf' }, prevHash: '', hash: '' },
+      { seq: 1, at: '2026-11-01T09:00:00.000Z', assessmentId: 'a1', action: 'assessment.created', detail: {}, actor: null, prevHash: '', hash: '' },
+      { seq: 2, at: '2026-11-01T09:05:00.000Z', assessmentId: 'a1', action: 'evidence.attached', detail: { claimId: '1.1.1', fileName: 'policy.pdf' }, actor: { name: 'Priya Raman', role: 'CTO', source: 'profile' }, prevHash: '', hash: '' },
+      { seq: 3, at: '2026-11-01T09:07:00.000Z', assessmentId: 'a1', action: 'claim.updated', detail: { claimId: '1.1.2', changes: { status: {}, result: {} } }, actor: { name: 'sam', source: 'os-account' }, prevHash: '', hash: '' },
     ]);
     fake.answer('assessments.get', () =>
       makeDetail({
@@ -52,6 +53,17 @@ describe('the dashboard', () => {
     expect(owners).toEqual(['Head of Engineering', 'No owner yet']);
     expect(within(actions).getByText('Overdue since 31/01/2001')).toBeTruthy();
     expect(await screen.findByText('Evidence attached (claim 1.1.1): policy.pdf')).toBeTruthy();
+  });
+
+  it('says who made each change in the history, and that older changes did not record it', async () => {
+    render(<DashboardScreen assessmentId="a1" />);
+    const history = (await screen.findByRole('heading', { name: 'Recent history' })).closest('section')!;
+    const items = await within(history).findAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      expect.stringMatching(/Claim changed \(claim 1\.1\.2\): status, resultBy sam$/),
+      expect.stringMatching(/Evidence attached \(claim 1\.1\.1\): policy\.pdfBy Priya Raman \(CTO\)$/),
+      expect.stringMatching(/Assessment createdWho: not recorded$/),
+    ]);
   });
 
   it('edits the assessment details, with the role explained, and saves them', async () => {

@@ -36,7 +36,7 @@ describe('the start page: archiving', () => {
     fake = installFakeApi();
     useAssessments.setState({ items: [], loaded: false, showArchived: false });
     useAnnouncer.setState({ message: '', error: null });
-    useSession.setState({ dbPath: '/db/acme.sscp', settings: { theme: 'light', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null } });
+    useSession.setState({ dbPath: '/db/acme.sscp', settings: { theme: 'light', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null, profile: null } });
   });
   afterEach(cleanup);
 

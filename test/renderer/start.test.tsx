@@ -11,7 +11,7 @@ import { useSession } from '../../renderer/stores/session';
 import { installFakeApi, type FakeApi } from './fake-api';
 import { makeAssessment } from './fixtures';
 
-const settings = (recentDatabases: string[]) => ({ theme: 'light' as const, recentDatabases, defaultIdentityId: null, defaultExportFolder: null });
+const settings = (recentDatabases: string[]) => ({ theme: 'light' as const, recentDatabases, defaultIdentityId: null, defaultExportFolder: null, profile: null });
 
 describe('the start page', () => {
   let fake: FakeApi;

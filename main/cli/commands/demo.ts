@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { ClaimResult } from '../../../shared/domain/types';
 import { DEMO_FILES, runDemo, type DemoResult } from '../../demo/run-demo';
+import { currentCliActor } from '../actor';
 import type { RegisterCommand } from '../context';
 import { printJson, shellWord } from '../io';
 import { packProgress } from './export';
@@ -70,6 +71,7 @@ export const registerDemo: RegisterCommand = (program, ctx) => {
           version: program.version() ?? 'unknown',
           onStep: (s) => ctx.io.stderr.write(`${s}…\n`),
           onPackProgress: progress.onProgress,
+          actor: currentCliActor(),
         });
       } finally {
         progress.finish();

@@ -1,5 +1,6 @@
 import { createIdentityService, type IdentityService } from '../../signing/identity-service';
 import { openDatabase } from '../../store/database';
+import { currentCliActor } from '../actor';
 
 /**
  * Opens the database for one identity command and always closes it. Creating or importing an
@@ -7,7 +8,7 @@ import { openDatabase } from '../../store/database';
  * require it to exist, so a typo in --db does not quietly create an empty one.
  */
 export async function withIdentityService<T>(dbPath: string, fn: (service: IdentityService) => Promise<T> | T, options: { create?: boolean } = {}): Promise<T> {
-  const db = openDatabase(dbPath, { mustExist: !options.create });
+  const db = openDatabase(dbPath, { mustExist: !options.create, actor: currentCliActor() });
   try {
     return await fn(createIdentityService(db));
   } finally {

@@ -12,6 +12,7 @@ import { registerIdentity } from './identity';
 import { registerImport } from './import';
 import { registerImportForm } from './import-form';
 import { registerList } from './list';
+import { registerLog } from './log';
 import { registerNew } from './new';
 import { registerSet } from './set';
 import { registerShow } from './show';
@@ -24,6 +25,7 @@ export const commands: readonly RegisterCommand[] = [
   registerNew,
   registerList,
   registerShow,
+  registerLog,
   registerSet,
   registerAttach,
   registerCheck,

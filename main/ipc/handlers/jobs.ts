@@ -5,10 +5,10 @@ import type { HandlerContext } from './context';
 type JobHandlers = Pick<HandlerTable, JobChannel>;
 
 /** Every long job answers at once with its id; the executor runs it and streams its events. */
-export function jobHandlers({ ws, executor }: HandlerContext): JobHandlers {
+export function jobHandlers({ ws, executor, session }: HandlerContext): JobHandlers {
   const start =
     <C extends JobChannel>(channel: C) =>
-    async (args: ParsedArgs<C>) => ({ jobId: executor.start(channel, args, ws().dbPath) });
+    async (args: ParsedArgs<C>) => ({ jobId: executor.start(channel, args, ws().dbPath, session.actor()) });
   return {
     'workspace.checkIntegrity': start('workspace.checkIntegrity'),
     'evidence.attach': start('evidence.attach'),

@@ -1,10 +1,12 @@
+import type { Actor } from '../../../shared/domain/actor';
 import type { JobChannel } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
 import type { JobProgress } from '../../../shared/ipc/views';
 
 /** From main to the job host. */
 export type HostRequest =
-  | { readonly type: 'run'; readonly jobId: string; readonly channel: JobChannel; readonly args: unknown; readonly dbPath: string }
+  /** `actor`: who asked for the job, recorded with every change it makes. */
+  | { readonly type: 'run'; readonly jobId: string; readonly channel: JobChannel; readonly args: unknown; readonly dbPath: string; readonly actor: Actor }
   | { readonly type: 'cancel'; readonly jobId: string };
 
 /** From the job host to main. */

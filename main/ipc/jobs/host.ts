@@ -1,3 +1,4 @@
+import { ACTOR_SOURCES, type Actor } from '../../../shared/domain/actor';
 import { SscpError } from '../../../shared/errors';
 import { isJobChannel } from '../../../shared/ipc/contract';
 import { validateRequest } from '../validate';
@@ -22,12 +23,15 @@ export function serveJobs(port: HostPort, openWorkspace: OpenWorkspace): { reado
       port.post({ type: 'done', jobId: done.jobId, result: done.result });
     }
   });
-  const servicesFor = (dbPath: string): JobServices => {
-    let session = sessions.get(dbPath);
+  // One connection per database and person, so a job's changes are recorded under exactly
+  // the actor who started it even while another person's job runs (normally there is one).
+  const servicesFor = (dbPath: string, actor: Actor): JobServices => {
+    const key = JSON.stringify([dbPath, actor.name, actor.role ?? null, actor.email ?? null, actor.source]);
+    let session = sessions.get(key);
     if (!session) {
-      session = new WorkspaceSession(openWorkspace);
+      session = new WorkspaceSession(openWorkspace, () => actor);
       session.open(dbPath);
-      sessions.set(dbPath, session);
+      sessions.set(key, session);
     }
     const s = session;
     return { ws: () => s.get(), identities: () => s.identities() };
@@ -36,7 +40,7 @@ export function serveJobs(port: HostPort, openWorkspace: OpenWorkspace): { reado
     try {
       const { channel, args } = validateRequest(request.channel, request.args);
       if (!isJobChannel(channel)) throw new SscpError('invalid-input', `${channel} is not a long job.`, 'Restart the application.');
-      const services = servicesFor(request.dbPath);
+      const services = servicesFor(request.dbPath, hostActor(request.actor));
       const work = jobWork[channel] as (s: JobServices, a: unknown, ctx: JobContext) => Promise<unknown>;
       runner.start((ctx) => work(services, args, ctx), request.jobId);
     } catch (e) {
@@ -54,4 +58,14 @@ export function serveJobs(port: HostPort, openWorkspace: OpenWorkspace): { reado
       sessions.clear();
     },
   };
+}
+
+/** The actor as main sent it, checked at this boundary like the arguments (appendAudit checks the name). */
+function hostActor(value: unknown): Actor {
+  const a = value as Partial<Actor> | null;
+  const optional = (v: unknown): v is string | undefined => v === undefined || typeof v === 'string';
+  if (!a || typeof a !== 'object' || typeof a.name !== 'string' || !ACTOR_SOURCES.includes(a.source as never) || !optional(a.role) || !optional(a.email)) {
+    throw new SscpError('invalid-input', 'The job did not say who asked for it.', 'Restart the application.');
+  }
+  return { name: a.name, source: a.source!, ...(a.role !== undefined ? { role: a.role } : {}), ...(a.email !== undefined ? { email: a.email } : {}) };
 }

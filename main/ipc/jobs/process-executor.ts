@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../../shared/domain/actor';
 import type { JobChannel, ParsedArgs } from '../../../shared/ipc/contract';
 import { failed } from '../../../shared/ipc/result';
 import type { JobEventSink } from './runner';
@@ -39,10 +40,10 @@ export function processExecutor(spawnHost: () => HostLink, emit: JobEventSink): 
   };
 
   return {
-    start: <C extends JobChannel>(channel: C, args: ParsedArgs<C>, dbPath: string) => {
+    start: <C extends JobChannel>(channel: C, args: ParsedArgs<C>, dbPath: string, actor: Actor) => {
       const jobId = randomUUID();
       pending.add(jobId);
-      connect().post({ type: 'run', jobId, channel, args, dbPath });
+      connect().post({ type: 'run', jobId, channel, args, dbPath, actor });
       return jobId;
     },
     cancel: (jobId) => {

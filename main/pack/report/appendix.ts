@@ -88,15 +88,29 @@ export function writeAuditSummary(w: ReportWriter, m: ReportModel): void {
     ['Chain head', `entry ${audit.headSeq}`],
     ['Chain head hash', audit.headHash],
   ]);
+  if (audit.contributors.length > 0) {
+    w.h2('Contributors');
+    w.p('Everyone who changed this assessment, as recorded with each change, and how many changes each made.');
+    w.table(
+      [
+        { header: 'Who', width: 0.7 },
+        { header: 'Changes', width: 0.3 },
+      ],
+      audit.contributors.map((c) => [c.who, String(c.changes)]),
+    );
+    if (audit.contributors.some((c) => c.who === 'not recorded')) {
+      w.p('"Not recorded": changes made with a version of SSCP Evidence Pack that did not yet record who made each change.');
+    }
+  }
   if (audit.keyEvents.length > 0) {
     w.h2('Key events');
     w.table(
       [
-        { header: 'When', width: 0.26 },
-        { header: 'Event', width: 0.22 },
-        { header: 'Detail', width: 0.52 },
+        { header: 'When', width: 0.24 },
+        { header: 'Who', width: 0.26 },
+        { header: 'What', width: 0.5 },
       ],
-      audit.keyEvents.map((e) => [instant(e.at), e.action, e.summary]),
+      audit.keyEvents.map((e) => [instant(e.at), e.who, e.summary]),
     );
   }
 }

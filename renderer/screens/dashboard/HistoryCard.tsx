@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/domain/types';
 import { call } from '../../ipc/client';
-import { describeAuditEntry } from '../../format/audit';
+import { describeAuditActor, describeAuditEntry } from '../../../shared/domain/audit-wording';
 import { formatInstant } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 
 const SHOWN = 8;
 
-/** The latest entries of the tamper-evident audit log for this assessment. */
+/** The latest entries of the tamper-evident audit log for this assessment: when, what, and who. */
 export function HistoryCard({ assessmentId, updatedAt }: { readonly assessmentId: string; readonly updatedAt: string }) {
   const [entries, setEntries] = useState<readonly AuditEntry[] | null>(null);
   useEffect(() => {
@@ -28,6 +28,7 @@ export function HistoryCard({ assessmentId, updatedAt }: { readonly assessmentId
               <li key={e.seq}>
                 <span className="muted history-time">{formatInstant(e.at)}</span>
                 <span>{describeAuditEntry(e)}</span>
+                <Who entry={e} />
               </li>
             ))}
         </ol>
@@ -36,4 +37,17 @@ export function HistoryCard({ assessmentId, updatedAt }: { readonly assessmentId
       )}
     </section>
   );
+}
+
+/** Who made one change; plainly "not recorded" or "unidentified" rather than a name when none is known. */
+function Who({ entry }: { readonly entry: AuditEntry }) {
+  if (entry.actor === null) {
+    return (
+      <span className="muted history-who" title="Made before the app recorded who made each change">
+        Who: not recorded
+      </span>
+    );
+  }
+  if (entry.actor.source === 'unknown') return <span className="muted history-who">Who: unidentified</span>;
+  return <span className="history-who">By {describeAuditActor(entry)}</span>;
 }

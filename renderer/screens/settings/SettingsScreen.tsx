@@ -6,6 +6,7 @@ import { AboutSection } from './AboutSection';
 import { DatabaseSection } from './DatabaseSection';
 import { FoldersSection } from './FoldersSection';
 import { IdentitiesSection } from './IdentitiesSection';
+import { ProfileSection } from './ProfileSection';
 
 const THEMES: readonly { value: ThemeSetting; label: string }[] = [
   { value: 'system', label: 'Same as this computer' },
@@ -13,13 +14,14 @@ const THEMES: readonly { value: ThemeSetting; label: string }[] = [
   { value: 'dark', label: 'Dark' },
 ];
 
-/** Step 8: appearance, folders, and what this app is. */
+/** Step 8: who you are, signing identities, appearance, folders, and what this app is. */
 export function SettingsScreen() {
   const settings = useSession((s) => s.settings);
   const setTheme = useSession((s) => s.setTheme);
   return (
     <div className="page-inner narrow">
       <PageHeader title="Settings" />
+      <ProfileSection />
       <IdentitiesSection />
       <section className="card card-body section" aria-labelledby="appearance-heading">
         <h2 id="appearance-heading">Appearance</h2>

@@ -25,7 +25,7 @@ type Result = { ok: boolean; value?: unknown; error?: { message: string } };
 async function setup() {
   const window = new FakeBrowserWindow({});
   await window.loadFile(join(rendererRoot, 'index.html'));
-  const settings: Settings = { theme: 'light', recentDatabases: ['/home/priya/Recent.sscp'], defaultIdentityId: null, defaultExportFolder: null };
+  const settings: Settings = { theme: 'light', recentDatabases: ['/home/priya/Recent.sscp'], defaultIdentityId: null, defaultExportFolder: null, profile: null };
   const grants = new PathGrants({ trustedDatabases: () => settings.recentDatabases });
   const reached: { channel: string; args: unknown }[] = [];
   const services = Object.fromEntries(

@@ -9,13 +9,16 @@ import { createServiceHandlers } from '../../../main/ipc/handlers';
 import { JobRunner } from '../../../main/ipc/jobs/runner';
 import type { JobExecutor } from '../../../main/ipc/jobs/executor';
 import { PathGrants } from '../../../main/ipc/path-grants';
+import { appActor } from '../../../main/services/actor';
 import { openWorkspace } from '../../../main/services/workspace';
+import type { Actor, UserProfile } from '../../../shared/domain/actor';
+import type { AuditEntry } from '../../../shared/domain/types';
 
 /**
  * The service table over real services, with the window's path grants; the tests grant paths
  * as main's dialog handlers would after the user chose them.
  */
-function setup() {
+function setup(actor: () => Actor = () => ({ name: 'Priya Raman', role: 'CTO', source: 'profile' })) {
   const done = new Map<string, ContractEvents['jobs.done']>();
   const progress: ContractEvents['jobs.progress'][] = [];
   const waiters = new Map<string, (d: ContractEvents['jobs.done']) => void>();
@@ -29,7 +32,7 @@ function setup() {
       waiters.get(d.jobId)?.(d);
     }
   }));
-  const { handlers, session } = createServiceHandlers({ openWorkspace, jobs, onWorkspaceOpened: (p) => opened.push(p) });
+  const { handlers, session } = createServiceHandlers({ openWorkspace, actor, jobs, onWorkspaceOpened: (p) => opened.push(p) });
   const dispatch: Dispatch = createDispatch(handlers as HandlerTable, grants);
   const call = async <T>(channel: string, args: unknown): Promise<T> => {
     const result = (await dispatch(channel, args)) as IpcResult<T>;
@@ -172,7 +175,7 @@ describe('the handler table refuses paths no dialog chose, before any service ru
     const executor: JobExecutor = { start: vi.fn(() => 'job-1'), cancel: vi.fn(() => false), cancelAll: vi.fn() };
     const openWorkspaceSpy = vi.fn(openWorkspace);
     const grants = new PathGrants({ trustedDatabases: () => [] });
-    const { handlers, session } = createServiceHandlers({ openWorkspace: openWorkspaceSpy, jobs: new JobRunner(() => undefined), executor });
+    const { handlers, session } = createServiceHandlers({ openWorkspace: openWorkspaceSpy, actor: () => ({ name: 'Priya Raman', source: 'profile' }), jobs: new JobRunner(() => undefined), executor });
     return { dispatch: createDispatch(handlers as HandlerTable, grants), executor, openWorkspaceSpy, grants, session };
   }
 
@@ -227,5 +230,42 @@ describe('the handler table refuses paths no dialog chose, before any service ru
     expect(result).toMatchObject({ ok: false, error: { message: 'That save location was not chosen in this window.' } });
     await expect(readFile(outPath)).rejects.toThrow();
     t.session.close();
+  });
+});
+
+describe('every change made through the handlers says who made it', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sscp-handlers-actor-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('records the profile of the moment for direct calls and jobs, and the account before a profile is set', async () => {
+    // What main does: the actor is read from the settings at each change.
+    let profile: UserProfile | null = null;
+    const h = setup(() => appActor(profile, () => 'priya'));
+    const dbPath = join(dir, 'who.sscp');
+    h.grants.grant(dbPath, 'database');
+    await h.call('workspace.open', { dbPath });
+    const { id } = await h.call<{ id: string }>('assessments.create', {
+      organisation: 'Acme', products: [], role: 'reseller', theme3InScope: false, periodStart: null, periodEnd: null, sroName: 'Priya Raman', sroRole: 'CTO',
+    });
+    profile = { name: 'Priya Raman', role: 'CTO', email: 'priya@example.com' };
+    await h.call('claims.update', { assessmentId: id, claimId: '1.1.1', patch: { status: 'done' } });
+    profile = { name: 'Sam Okafor', role: 'Security lead', email: '' };
+    const file = join(dir, 'policy.txt');
+    await writeFile(file, 'policy\n');
+    h.grants.grant(file, 'read');
+    expect((await h.runJob('evidence.attach', { assessmentId: id, claimId: '1.1.1', filePath: file, meta: {} })).ok).toBe(true);
+
+    const history = await h.call<AuditEntry[]>('assessments.audit', { assessmentId: id });
+    expect(history.map((e) => [e.action, e.actor])).toEqual([
+      ['assessment.created', { name: 'priya', source: 'os-account' }],
+      ['claim.updated', { name: 'Priya Raman', role: 'CTO', email: 'priya@example.com', source: 'profile' }],
+      ['evidence.attached', { name: 'Sam Okafor', role: 'Security lead', source: 'profile' }],
+    ]);
+    h.session.close();
   });
 });

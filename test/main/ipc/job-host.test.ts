@@ -10,6 +10,7 @@ import { serveJobs } from '../../../main/ipc/jobs/host';
 import { forkNodeHost } from '../../../main/ipc/jobs/node-host';
 import { processExecutor } from '../../../main/ipc/jobs/process-executor';
 import { openWorkspace } from '../../../main/services/workspace';
+import type { Actor } from '../../../shared/domain/actor';
 
 /** A host in this process behind a structured-clone boundary, like the real one. */
 function inMemoryHost(): HostLink & { readonly exit: () => void } {
@@ -46,6 +47,8 @@ function events() {
   };
 }
 
+const PRIYA: Actor = { name: 'Priya Raman', role: 'CTO', source: 'profile' };
+
 describe('the job host protocol', () => {
   let dir: string;
   let dbPath: string;
@@ -68,12 +71,14 @@ describe('the job host protocol', () => {
   it('runs a job in the host on its own connection, with progress, and main sees the result', async () => {
     const ev = events();
     const executor = processExecutor(inMemoryHost, ev.sink);
-    const jobId = executor.start('evidence.attach', { assessmentId, claimId: '1.1.1', filePath: file, meta: {} }, dbPath);
+    const jobId = executor.start('evidence.attach', { assessmentId, claimId: '1.1.1', filePath: file, meta: {} }, dbPath, PRIYA);
     const done = await ev.done(jobId);
     expect(done.result).toMatchObject({ ok: true, value: { fileName: 'policy.txt', size: 35_000 } });
     expect(ev.progress.some((p) => p.jobId === jobId && p.done === 35_000)).toBe(true);
     const ws = openWorkspace(dbPath);
     expect(ws.getAssessment(assessmentId).links.map((l) => l.claimId)).toEqual(['1.1.1']);
+    // The host records the change under the person who asked for the job, not under itself.
+    expect(ws.auditEntries(assessmentId).at(-1)).toMatchObject({ action: 'evidence.attached', actor: PRIYA });
     ws.close();
     executor.close();
   });
@@ -81,8 +86,10 @@ describe('the job host protocol', () => {
   it('checks arguments again at the host and answers with a typed error', async () => {
     const ev = events();
     const executor = processExecutor(inMemoryHost, ev.sink);
-    const jobId = executor.start('packs.verify', { path: '' } as never, dbPath);
+    const jobId = executor.start('packs.verify', { path: '' } as never, dbPath, PRIYA);
     expect((await ev.done(jobId)).result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
+    const nobody = executor.start('evidence.attach', { assessmentId, claimId: '1.1.3', filePath: file, meta: {} }, dbPath, { name: 'x' } as never);
+    expect((await ev.done(nobody)).result).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: 'The job did not say who asked for it.' } });
     executor.close();
   });
 
@@ -90,7 +97,7 @@ describe('the job host protocol', () => {
     const ev = events();
     let host: ReturnType<typeof inMemoryHost> | null = null;
     const executor = processExecutor(() => (host = inMemoryHost()), ev.sink);
-    const jobId = executor.start('packs.verify', { path: join(dir, 'missing.pdf') }, dbPath);
+    const jobId = executor.start('packs.verify', { path: join(dir, 'missing.pdf') }, dbPath, PRIYA);
     host!.exit();
     const done = await ev.done(jobId);
     expect(done.result).toMatchObject({ ok: false, error: { kind: 'internal', message: expect.stringContaining('background worker stopped') } });
@@ -101,12 +108,16 @@ describe('the job host protocol', () => {
     const entry = fileURLToPath(new URL('../../../main/ipc/jobs/node-host-entry.ts', import.meta.url));
     const executor = processExecutor(() => forkNodeHost(entry, ['--import', 'tsx']), ev.sink);
     try {
-      const missing = executor.start('packs.verify', { path: join(dir, 'missing.pdf') }, dbPath);
+      const missing = executor.start('packs.verify', { path: join(dir, 'missing.pdf') }, dbPath, PRIYA);
       const refused = (await ev.done(missing)).result;
       expect(refused.ok).toBe(false);
       if (!refused.ok) expect(refused.error.kind).not.toBe('internal');
-      const attached = executor.start('evidence.attach', { assessmentId, claimId: '1.1.2', filePath: file, meta: { confidential: true } }, dbPath);
+      const sam: Actor = { name: 'Sam Okafor', source: 'profile' };
+      const attached = executor.start('evidence.attach', { assessmentId, claimId: '1.1.2', filePath: file, meta: { confidential: true } }, dbPath, sam);
       expect((await ev.done(attached)).result).toMatchObject({ ok: true, value: { confidential: true } });
+      const ws = openWorkspace(dbPath);
+      expect(ws.auditEntries(assessmentId).at(-1)).toMatchObject({ action: 'evidence.attached', actor: sam });
+      ws.close();
     } finally {
       executor.close();
     }

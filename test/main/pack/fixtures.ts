@@ -163,8 +163,12 @@ export function makePackInput(dir: string, signer: PackSigner, overrides: Partia
       headSeq: 212,
       headHash: createHash('sha256').update('head').digest('hex'),
       keyEvents: [
-        { at: '2026-01-05T09:00:00.000Z', action: 'assessment.created', summary: 'Assessment created by Zoë Okafor' },
-        { at: '2026-11-20T16:30:00.000Z', action: 'evidence.added', summary: '7 evidence files attached' },
+        { at: '2026-01-05T09:00:00.000Z', action: 'assessment.created', summary: 'Assessment created', who: 'Zoë Okafor (CTO)' },
+        { at: '2026-11-20T16:30:00.000Z', action: 'evidence.attached', summary: 'Evidence attached (claim 1.1.1): policy.pdf', who: 'not recorded' },
+      ],
+      contributors: [
+        { who: 'Zoë Okafor (CTO)', changes: 200 },
+        { who: 'not recorded', changes: 12 },
       ],
     },
     generatedAt: new Date('2026-11-22T14:17:44.000Z'),
