@@ -164,13 +164,18 @@ export async function checkDestination(path: string, request: DestinationRequest
   await checkFolder(abs, what);
   let real: string;
   let existing: Stats | null;
+  let link: Stats | null;
   try {
     real = await canonical(abs);
-    existing = await statOrNull(real);
+    // The kernel follows the name for what it is (a /dev/stdout link ends at a pipe or a
+    // terminal that no path spells); a link to nothing yet is still a name in the way.
+    existing = await statOrNull(abs);
+    link = existing ? null : await lstatOrNull(abs);
   } catch (e) {
     throw asWriteFailure(e, { path: abs, what });
   }
   if (request.database !== undefined) await checkNotWorkspace(path, real, existing, what, request.database);
+  if (link && !request.replace) throw existsError(path, request);
   if (existing?.isDirectory()) {
     throw new SscpError('invalid-input', `${path} is a folder, so the ${what} cannot be written there.`, `Give the file name for the ${what} inside that folder${example}.`);
   }

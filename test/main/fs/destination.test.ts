@@ -1,4 +1,5 @@
 import { linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isSscpError, type SscpError } from '../../../shared/errors';
@@ -17,6 +18,8 @@ beforeEach(() => {
   writeFileSync(`${db}.evidence/ab/abcdef`, 'evidence');
 });
 afterEach(() => cleanup());
+
+const mkfifo = (path: string) => execFileSync('mkfifo', [path]);
 
 const request = (over: Partial<DestinationRequest> = {}): DestinationRequest => ({ what: 'pack', database: db, replace: false, ...over });
 
@@ -109,8 +112,19 @@ describe('checkDestination: what the person named must be a file in a folder', (
     expect((await refusal(join(file, 'deeper', 'pack.pdf'))).message).toContain('part of that path is a file');
   });
 
-  it('refuses a device or a pipe', async () => {
+  it('refuses a device or a pipe, also behind a link such as /dev/stdout', async () => {
     expect((await refusal('/dev/null', { replace: true, database: undefined })).message).toContain('not an ordinary file');
+    if (process.platform !== 'linux') return;
+    mkfifo(join(dir, 'pipe'));
+    expect((await refusal(join(dir, 'pipe'), { replace: true })).message).toContain('not an ordinary file');
+    symlinkSync(join(dir, 'pipe'), join(dir, 'to-pipe.pdf'));
+    expect((await refusal(join(dir, 'to-pipe.pdf'), { replace: true })).message).toContain('not an ordinary file');
+  });
+
+  it('a link to nothing yet is a name in the way: replaced only with consent', async () => {
+    symlinkSync(join(dir, 'nothing-yet.pdf'), join(dir, 'dangling.pdf'));
+    expect((await refusal(join(dir, 'dangling.pdf'))).message).toContain('already exists');
+    expect(await checkDestination(join(dir, 'dangling.pdf'), request({ replace: true }))).toBe(join(dir, 'dangling.pdf'));
   });
 
   it('refuses an existing file without consent, names it, and accepts it with consent', async () => {
@@ -132,6 +146,16 @@ describe('writeFileAtomic', () => {
     const e = await writeFileAtomic(path, 'mine', { what: 'certificate', replace: false }).catch((x: unknown) => x);
     expect(isSscpError(e) && e.message).toBe(`${path} already exists; it was left as it was.`);
     expect(readFileSync(path, 'utf8')).toBe('the other process');
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('two writers of the same new name at once, neither with consent: one writes, the other is refused, no temp file stays', async () => {
+    const path = join(dir, 'root.pem');
+    const results = await Promise.allSettled(['first', 'second', 'third'].map((text) => writeFileAtomic(path, text, { replace: false })));
+    const written = results.flatMap((r, i) => (r.status === 'fulfilled' ? [['first', 'second', 'third'][i]] : []));
+    expect(written).toHaveLength(1);
+    expect(readFileSync(path, 'utf8')).toBe(written[0]);
+    for (const r of results) if (r.status === 'rejected') expect(isSscpError(r.reason) && r.reason.message).toContain('already exists');
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
