@@ -157,6 +157,17 @@ describe.each(WRITERS)('sscp $name --out', (w) => {
   });
 });
 
+describe('two commands writing the same new file at once', () => {
+  it('without --force, one writes the form and the other is refused; the file is whole', async () => {
+    const out = join(dir, 'same-name.docx');
+    const [a, b] = await Promise.all([sscp('export-form', id, '--db', db, '--out', out), sscp('export-form', id, '--db', db, '--out', out)]);
+    expect([a.code, b.code].sort()).toEqual([0, 2]);
+    expect((a.code === 2 ? a : b).err).toContain(`${out} already exists; it was left as it was.`);
+    expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
+    await expectDataIntact();
+  });
+});
+
 describe('the real sscp binary, from the database folder', () => {
   it('refuses ./sub/../assessments.sscp as the form when the database was given as assessments.sscp', async () => {
     mkdirSync(join(dir, 'sub'), { recursive: true });
