@@ -111,10 +111,10 @@ async function checkFolder(abs: string, what: string): Promise<void> {
   }
 }
 
-function refuseWorkspaceFile(path: string, what: string, role: string, dbPath: string): never {
+function refuseWorkspaceFile(path: string, what: string, role: string): never {
   throw new SscpError(
     'conflict',
-    `The ${what} cannot be written to ${path}: that is ${role} (${dbPath}). Writing there would destroy the assessments, the signing keys and the audit log.`,
+    `The ${what} cannot be written to ${path}: that is ${role}. Writing there would destroy the assessments, the signing keys and the audit log.`,
     `Choose another name for the ${what}, outside the database and its evidence folder.`,
   );
 }
@@ -124,7 +124,7 @@ async function checkNotWorkspace(path: string, real: string, existing: Stats | n
   const dbAbs = resolve(database);
   const dbReal = await canonical(dbAbs);
   for (const [suffix, role] of COMPANIONS) {
-    if (samePath(real, dbReal + suffix) || samePath(resolve(path), dbAbs + suffix)) refuseWorkspaceFile(path, what, role, dbAbs + suffix);
+    if (samePath(real, dbReal + suffix) || samePath(resolve(path), dbAbs + suffix)) refuseWorkspaceFile(path, what, `${role} (${dbAbs + suffix})`);
   }
   const evidence = evidenceDirFor(dbAbs);
   const evidenceReal = await canonical(evidence);
@@ -140,7 +140,7 @@ async function checkNotWorkspace(path: string, real: string, existing: Stats | n
   for (const [suffix, role] of COMPANIONS) {
     const companion = await statOrNull(dbReal + suffix);
     if (companion && companion.dev === existing.dev && companion.ino === existing.ino) {
-      refuseWorkspaceFile(path, what, `${role}, under another name (a hard link)`, dbAbs + suffix);
+      refuseWorkspaceFile(path, what, `${role} under another name: a hard link to ${dbAbs + suffix}`);
     }
   }
 }

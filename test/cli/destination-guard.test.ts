@@ -105,7 +105,7 @@ describe.each(WRITERS)('sscp $name --out', (w) => {
     for (const [out, words] of [
       [spelled, 'database itself'],
       [sym, 'database itself'],
-      [hard, 'under another name (a hard link)'],
+      [hard, `database itself under another name: a hard link to ${db}`],
     ] as const) {
       const r = await run(out, '--force');
       expect(r.code, out).toBe(2);
