@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmod, open, rm } from 'node:fs/promises';
+import { chmod, lstat, open, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isSscpError } from '../../shared/errors';
 import { fsyncDirectory } from '../evidence/durable-fs';
@@ -16,6 +16,34 @@ export interface WriteFileOptions {
   readonly existsHint?: string;
 }
 
+/** A temp file this old was left by a writer that was killed: no live write takes so long. */
+const STALE_TEMP_MS = 10 * 60 * 1000;
+
+/**
+ * Removes the temp files an earlier write of `path` left when its process was killed (the
+ * target itself was never half-written: it is put in place only when whole). Only names
+ * this writer makes, `.<name>.<12 hex>.tmp`, and only old ones, so a write in progress in
+ * another process keeps its temp file. Best effort: a folder that cannot be listed is the
+ * write's own error to report.
+ */
+async function removeStaleTemps(path: string): Promise<void> {
+  const folder = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  let names: string[];
+  try {
+    names = await readdir(folder);
+  } catch {
+    return;
+  }
+  const now = Date.now();
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !/^[0-9a-f]{12}\.tmp$/.test(name.slice(prefix.length))) continue;
+    const temp = join(folder, name);
+    const st = await lstat(temp).catch(() => null);
+    if (st?.isFile() && now - st.mtimeMs > STALE_TEMP_MS) await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
 /**
  * Writes a small file through a temp file in the same folder (fsynced, then renamed), so a
  * crash leaves the old file or the new one, never half of one. The temp file is created with
@@ -27,6 +55,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
   const options: WriteFileOptions = typeof modeOrOptions === 'number' ? { mode: modeOrOptions } : modeOrOptions;
   const mode = options.mode ?? 0o644;
   const what = options.what ?? 'file';
+  await removeStaleTemps(path);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const target = { path, what, temp };
   let created = false;

@@ -1,4 +1,4 @@
-import { linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -157,6 +157,19 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(path, 'utf8')).toBe(written[0]);
     for (const r of results) if (r.status === 'rejected') expect(isSscpError(r.reason) && r.reason.message).toContain('already exists');
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('removes the temp files a killed earlier write of the same file left, but not one a live write is using', async () => {
+    const path = join(dir, 'root.pem');
+    const stale = join(dir, '.root.pem.0123456789ab.tmp');
+    const live = join(dir, '.root.pem.ba9876543210.tmp');
+    const other = join(dir, '.form.docx.0123456789ab.tmp');
+    for (const f of [stale, live, other]) writeFileSync(f, 'half');
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000);
+    utimesSync(stale, hourAgo, hourAgo);
+    utimesSync(other, hourAgo, hourAgo);
+    await writeFileAtomic(path, 'new', { replace: false });
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp')).sort()).toEqual(['.form.docx.0123456789ab.tmp', '.root.pem.ba9876543210.tmp']);
   });
 
   it('replaces an existing file by default, and writes a new one without consent', async () => {
