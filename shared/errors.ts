@@ -8,6 +8,7 @@ export type ErrorKind =
   | 'conflict'
   | 'frozen'
   | 'unreadable'
+  | 'unwritable'
   | 'unsupported-version'
   | 'integrity'
   | 'wrong-passphrase'

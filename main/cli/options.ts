@@ -23,6 +23,12 @@ export function dateOption(value: string | undefined, what: string): IsoDate | u
   return value === undefined ? undefined : parseIsoDate(value, what);
 }
 
+export const FORCE_OPTION_FLAGS = '--force';
+export const FORCE_OPTION_HELP = 'replace the --out file if it already exists (never the database or its evidence)';
+
+/** What the CLI says about an --out file that exists and --force was not given. */
+export const FORCE_HINT = 'Add --force to replace it, or give --out another name.';
+
 export const TRUST_OPTION_FLAGS = '--trust <root.pem>';
 
 /**

@@ -79,7 +79,7 @@ export async function materialiseEvidence(evidence: CitedEvidence, outDir: strin
     const report = await readTestReport(path);
     if (report === null) throw new SscpError('unreadable', `The test report ${path} is not a finished test report.`, 'Run npm run test:unit, then the demo again.');
     const snapshot = join(outDir, 'vitest-report.json');
-    await writeFileAtomic(snapshot, report.text);
+    await writeFileAtomic(snapshot, report.text, { what: 'test report snapshot', replace: false });
     return { path: snapshot, description: `${description} ${report.sentence}` };
   }
   try {

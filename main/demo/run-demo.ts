@@ -15,6 +15,7 @@ import { isEvidenceAvailable, REPOSITORY_ROOT } from './evidence-files';
 import { populateSelfAssessment } from './populate';
 import { buildSelfAssessment } from './self-assessment';
 import { writeFileAtomic } from '../fs/write-file-atomic';
+import { asWriteFailure } from '../fs/write-errors';
 
 export const DEMO_FILES = {
   database: 'self-assessment.sscp',
@@ -59,7 +60,13 @@ export interface DemoResult {
 }
 
 async function prepareEmptyFolder(outDir: string): Promise<void> {
-  await mkdir(outDir, { recursive: true });
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new SscpError('invalid-input', `${outDir} is a file, not a folder.`, 'Give --out a new folder, or an empty one: the demo never overwrites files.');
+    throw asWriteFailure(e, { path: (e as NodeJS.ErrnoException).path ?? outDir, what: 'demo folder' });
+  }
   const present = await readdir(outDir);
   if (present.length > 0) {
     throw new SscpError(
@@ -109,7 +116,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
     step('Creating the demo signing identity: an organisation root and an SRO certificate');
     const passphrase = randomPassphrase();
-    await writeFileAtomic(passphrasePath, `${passphrase}\n`, 0o600);
+    await writeFileAtomic(passphrasePath, `${passphrase}\n`, { mode: 0o600, what: 'demo passphrase file', replace: false });
     const identities = createIdentityService(identityDb, { now: () => now });
     const identity = await identities.create({
       label: DEMO_IDENTITY_LABEL,
@@ -119,7 +126,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       withRoot: true,
       passphrase,
     });
-    await writeFileAtomic(rootCertificatePath, identities.exportCertificatePem(DEMO_IDENTITY_LABEL, { root: true }));
+    await writeFileAtomic(rootCertificatePath, identities.exportCertificatePem(DEMO_IDENTITY_LABEL, { root: true }), { what: 'root certificate', replace: false });
 
     step('Signing the certification pack');
     const pack = await exportPack(

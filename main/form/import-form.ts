@@ -3,6 +3,7 @@ import { CURRENT_CATALOG, type Catalog } from '../../shared/catalog/index';
 import type { Assessment, VendorRole } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
 import { hashFile } from '../evidence/index';
+import { checkDestination } from '../fs/destination';
 import { catalogFor } from '../services/validate';
 import type { NewActionInput, SeedResponse, Workspace } from '../services/workspace';
 import { readForm } from './read/read-form';
@@ -101,8 +102,20 @@ export function storeFormImport(ws: Workspace, prepared: PreparedFormImport, opt
   return { assessment, fileName, sha256, form, linkedEvidence, missingEvidence };
 }
 
-/** Writes an assessment as the official Word form (see writeForm for what goes where). */
-export async function exportForm(ws: Workspace, assessmentId: string, outPath: string, options: WriteFormOptions = {}): Promise<void> {
+export interface ExportFormOptions extends WriteFormOptions {
+  /** The person agreed to replace an existing file (the save dialog asked, or --force). */
+  readonly replace: boolean;
+}
+
+/**
+ * Writes an assessment as the official Word form (see writeForm for what goes where) and
+ * returns the absolute path written. The destination is checked before the form is built:
+ * never the open database, its companions or its evidence folder, and an existing file only
+ * with consent.
+ */
+export async function exportForm(ws: Workspace, assessmentId: string, outPath: string, options: ExportFormOptions): Promise<string> {
   const detail = ws.getAssessment(assessmentId);
-  await writeForm(detail, catalogFor(detail.assessment), outPath, options);
+  const target = await checkDestination(outPath, { what: 'Word form', database: ws.dbPath, replace: options.replace, existsHint: options.existsHint, exampleName: 'self-assessment-form.docx' });
+  await writeForm(detail, catalogFor(detail.assessment), target, options);
+  return target;
 }

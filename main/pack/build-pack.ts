@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, rename, rm, stat, type FileHandle } from 'node:fs/promises';
+import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { SscpError } from '../../shared/errors';
+import { isSscpError, SscpError } from '../../shared/errors';
 import { fsyncDirectory } from '../evidence/durable-fs';
+import { publishFile } from '../fs/destination';
+import { asWriteFailure } from '../fs/write-errors';
 import { ASSESSMENT_NAME, MANIFEST_NAME, uniqueAttachmentNames } from './attachment-names';
 import { cancelledError, embedEvidenceStream } from './embed-evidence';
 import { ASSESSMENT_EXPORT_SCHEMA_VERSION, MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestFile } from './manifest';
@@ -311,7 +313,7 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
     await handle.sync();
     await handle.close();
     handle = null;
-    await rename(tempPath, outPath);
+    await publishFile(tempPath, outPath, { replace: options.replace ?? true, what: 'pack', existsHint: options.existsHint });
     fsyncDirectory(dirname(outPath));
 
     progress.phase = 'done';
@@ -329,7 +331,7 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
     await handle?.close().catch(() => undefined);
     await rm(tempPath, { force: true }).catch(() => undefined);
     if (signal?.aborted) throw cancelledError();
-    throw e;
+    throw isSscpError(e) ? e : asWriteFailure(e, { path: outPath, what: 'pack', temp: tempPath });
   } finally {
     await signatureHash.close();
   }

@@ -5,6 +5,7 @@ import { signoffBlockers, type SignoffBlocker } from '../../shared/domain/signof
 import { auditContributors, describeAuditActor, describeAuditEntry } from '../../shared/domain/audit-wording';
 import type { AuditEntry } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
+import { checkDestination } from '../fs/destination';
 import type { Workspace } from '../services/workspace';
 import { signDigest } from '../signing/cms';
 import { certificateFingerprint } from '../signing/fingerprint';
@@ -20,6 +21,10 @@ export interface ExportPackRequest {
   readonly profile: PackProfile;
   /** The SRO accepts the sign-off blockers listed, which the pack then prints. */
   readonly acceptExceptions: boolean;
+  /** The person agreed to replace an existing file at outPath (the save dialog asked, or --force). */
+  readonly replace?: boolean;
+  /** What to do about an existing file; the CLI names its --force here. */
+  readonly existsHint?: string;
   readonly now?: Date;
 }
 
@@ -67,9 +72,13 @@ export function summariseAudit(ws: Workspace, assessmentId: string): PackAuditSu
 /**
  * Exports and signs an assessment: checks the sign-off rules, unlocks the SRO's identity,
  * builds the pack, then records the pack's SHA-256 in the audit log and freezes the
- * assessment. A blocker stops the export unless `acceptExceptions` is set.
+ * assessment. A blocker stops the export unless `acceptExceptions` is set. The destination
+ * is checked first, before any work: never the open database, its companions or its
+ * evidence folder, and an existing file only with `replace`.
  */
 export async function exportPack(ws: Workspace, identities: IdentityService, request: ExportPackRequest, options: BuildPackOptions = {}): Promise<ExportedPack> {
+  const replace = request.replace ?? false;
+  const outPath = await checkDestination(request.outPath, { what: 'pack', database: ws.dbPath, replace, existsHint: request.existsHint, exampleName: 'evidence-pack.pdf' });
   const detail = ws.getAssessment(request.assessmentId);
   const { assessment } = detail;
   const frozen = frozenReason(assessment, 'sign');
@@ -98,8 +107,8 @@ export async function exportPack(ws: Workspace, identities: IdentityService, req
       audit: summariseAudit(ws, assessment.id),
       generatedAt: now,
     },
-    request.outPath,
-    options,
+    outPath,
+    { ...options, replace, existsHint: request.existsHint },
   );
   ws.markSigned(assessment.id, {
     packSha256: built.sha256,

@@ -68,6 +68,9 @@ export interface PackProgress {
 export interface BuildPackOptions {
   readonly onProgress?: (progress: PackProgress) => void;
   readonly signal?: AbortSignal;
+  /** Replace an existing file at the target (the default); false refuses one, even one that appears meanwhile. */
+  readonly replace?: boolean;
+  readonly existsHint?: string;
 }
 
 export interface BuiltPack {

@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import { exportForm } from '../../form/import-form';
 import type { RegisterCommand } from '../context';
-import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, FORCE_HINT, FORCE_OPTION_FLAGS, FORCE_OPTION_HELP, withWorkspace } from '../options';
 
 export const registerExportForm: RegisterCommand = (program, ctx) => {
   program
@@ -12,10 +11,10 @@ export const registerExportForm: RegisterCommand = (program, ctx) => {
     )
     .argument('<id>', 'the assessment id (see sscp list)')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
-    .requiredOption('--out <file>', 'the .docx file to write (replaced if it exists)')
-    .action(async (id: string, opts: { db: string; out: string }) => {
-      const out = resolve(opts.out);
-      await withWorkspace(opts.db, (ws) => exportForm(ws, id, out));
+    .requiredOption('--out <file>', 'the .docx file to write (an existing file only with --force)')
+    .option(FORCE_OPTION_FLAGS, FORCE_OPTION_HELP)
+    .action(async (id: string, opts: { db: string; out: string; force?: boolean }) => {
+      const out = await withWorkspace(opts.db, (ws) => exportForm(ws, id, opts.out, { replace: opts.force ?? false, existsHint: FORCE_HINT }));
       ctx.io.stdout.write(`${out}\n`);
     });
 };

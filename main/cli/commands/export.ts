@@ -4,7 +4,7 @@ import { formatBytes } from '../../../shared/format/bytes';
 import { PACK_PROFILES, type PackProfile, type PackProgress } from '../../pack/types';
 import type { RegisterCommand } from '../context';
 import { EXIT_UNUSABLE_INPUT, printJson, shellWord, type CliIo } from '../io';
-import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, FORCE_HINT, FORCE_OPTION_FLAGS, FORCE_OPTION_HELP, withWorkspace } from '../options';
 import { liveLine, percentDone } from '../progress';
 import { withIdentityService } from './identity-db';
 import { PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP, readSigningPassphrase } from './identity-secrets';
@@ -85,6 +85,7 @@ interface ExportOptions {
   profile: string;
   acceptExceptions?: boolean;
   passphraseFile?: string;
+  force?: boolean;
   json?: boolean;
 }
 
@@ -95,10 +96,11 @@ export const registerExport: RegisterCommand = (program, ctx) => {
     .argument('<id>', 'the assessment id (see sscp list)')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .requiredOption('--identity <label>', 'the signing identity to sign with (see sscp identity list)')
-    .requiredOption('--out <file>', 'where to write the pack (.pdf)')
+    .requiredOption('--out <file>', 'where to write the pack (.pdf); an existing file only with --force')
     .option('--profile <profile>', `who the pack is for: ${PACK_PROFILES.join(' or ')} (customer withholds confidential evidence)`, 'certification')
     .option('--accept-exceptions', 'sign even though sign-off checks fail; the pack lists each one as an exception you accepted')
     .option(PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP)
+    .option(FORCE_OPTION_FLAGS, FORCE_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (id: string, opts: ExportOptions) => {
       const profile = parseChoice(opts.profile, PACK_PROFILES, 'profile');
@@ -111,7 +113,16 @@ export const registerExport: RegisterCommand = (program, ctx) => {
             exportPack(
               ws,
               identities,
-              { assessmentId: id, identityLabel: opts.identity, passphrase, outPath: opts.out, profile, acceptExceptions: opts.acceptExceptions ?? false },
+              {
+                assessmentId: id,
+                identityLabel: opts.identity,
+                passphrase,
+                outPath: opts.out,
+                profile,
+                acceptExceptions: opts.acceptExceptions ?? false,
+                replace: opts.force ?? false,
+                existsHint: FORCE_HINT,
+              },
               { onProgress: progress.onProgress },
             ),
           ),

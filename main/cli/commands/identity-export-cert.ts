@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { SscpError } from '../../../shared/errors';
-import { writeFileAtomic } from '../../fs/write-file-atomic';
+import { saveUserFile } from '../../fs/write-file-atomic';
 import type { CommandContext } from '../context';
-import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../options';
+import { DB_OPTION_FLAGS, DB_OPTION_HELP, FORCE_HINT, FORCE_OPTION_FLAGS, FORCE_OPTION_HELP } from '../options';
 import { withIdentityService } from './identity-db';
 
 export function registerIdentityExportCert(group: Command, ctx: CommandContext): void {
@@ -11,17 +10,13 @@ export function registerIdentityExportCert(group: Command, ctx: CommandContext):
     .description('Write the public certificate and its chain (or, with --root, only the organisation root) as PEM.')
     .argument('<label>', 'the identity')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
-    .requiredOption('--out <file.pem>', 'where to write the PEM file')
+    .requiredOption('--out <file.pem>', 'where to write the PEM file (an existing file only with --force)')
     .option('--root', 'only the organisation root certificate: what recipients trust')
-    .action(async (label: string, opts: { db: string; out: string; root?: boolean }) => {
-      const pem = await withIdentityService(opts.db, (service) => service.exportCertificatePem(label, { root: opts.root ?? false }));
-      await writeFileAtomic(opts.out, pem).catch((e: unknown) => {
-        const code = (e as NodeJS.ErrnoException).code;
-        throw new SscpError(
-          code === 'ENOENT' ? 'not-found' : 'unreadable',
-          `The certificate cannot be written to ${opts.out}${code === 'ENOENT' ? ': that folder does not exist' : ` (${code ?? (e as Error).message})`}.`,
-          'Give --out a file in an existing folder you may write to.',
-        );
+    .option(FORCE_OPTION_FLAGS, FORCE_OPTION_HELP)
+    .action(async (label: string, opts: { db: string; out: string; root?: boolean; force?: boolean }) => {
+      await withIdentityService(opts.db, async (service) => {
+        const pem = service.exportCertificatePem(label, { root: opts.root ?? false });
+        await saveUserFile(opts.out, pem, { what: 'certificate', database: opts.db, replace: opts.force ?? false, existsHint: FORCE_HINT, exampleName: 'root.pem' });
       });
       ctx.io.stdout.write(`Wrote ${opts.root ? 'the organisation root certificate' : 'the certificate and its chain'} to ${opts.out}\n`);
     });

@@ -52,7 +52,8 @@ export const jobWork: JobWork = {
   'evidence.replace': ({ ws }, { evidenceId, filePath }, { signal, progress }) =>
     ws().replaceEvidence(evidenceId, filePath, { signal, onProgress: (done, total) => progress('Copying and fingerprinting the new version', done, total) }),
   'packs.export': async ({ ws, identities }, request, { signal, progress }) => {
-    const exported = await exportPack(ws(), identities(), request, { signal, onProgress: (p) => progress(PACK_PHASES[p.phase], p.bytesDone, p.bytesTotal) });
+    // The save dialog asked before replacing a file; the database and its evidence stay refused.
+    const exported = await exportPack(ws(), identities(), { ...request, replace: true }, { signal, onProgress: (p) => progress(PACK_PHASES[p.phase], p.bytesDone, p.bytesTotal) });
     // Check the file as a recipient would, before the SRO sends it anywhere.
     const verification = await verifyPack(exported.path, {
       fingerprint: exported.signerFingerprint,
@@ -84,7 +85,7 @@ export const jobWork: JobWork = {
   },
   'forms.export': async ({ ws }, { assessmentId, outPath }, { progress }) => {
     progress('Writing the form', 0, 1);
-    await exportForm(ws(), assessmentId, outPath);
-    return { path: outPath };
+    // The save dialog asked before replacing a file; the database and its evidence stay refused.
+    return { path: await exportForm(ws(), assessmentId, outPath, { replace: true }) };
   },
 };

@@ -114,7 +114,7 @@ describe('sscp export-form and import-form', () => {
     expect((await sscp('export-form', 'no-such-id', '--db', db, '--out', join(dir, 'x.docx'))).code).toBe(2);
     const res = await sscp('export-form', id, '--db', db, '--out', join(dir, 'missing', 'x.docx'));
     expect(res.code).toBe(2);
-    expect(res.err).toContain('The form could not be saved');
+    expect(res.err).toContain(`The folder ${join(dir, 'missing')} does not exist, so the Word form cannot be written there.`);
   });
 });
 

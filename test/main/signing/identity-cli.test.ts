@@ -34,7 +34,7 @@ describe('sscp identity', () => {
     expect(openssl(['verify', '-CAfile', path('root.pem'), path('chain.pem')]).status).toBe(0);
     const nowhere = await sscp({}, 'identity', 'export-cert', 'SRO 2026', '--db', db, '--out', path(join('no such folder', 'root.pem')), '--root');
     expect(nowhere.code).toBe(2);
-    expect(nowhere.err).toContain(`The certificate cannot be written to ${path(join('no such folder', 'root.pem'))}: that folder does not exist.`);
+    expect(nowhere.err).toContain(`The folder ${path('no such folder')} does not exist, so the certificate cannot be written there.`);
     expect(nowhere.err).not.toContain('.tmp');
 
     const r = await sscp({}, 'identity', 'list', '--db', db, '--json');

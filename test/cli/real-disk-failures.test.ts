@@ -1,0 +1,74 @@
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ShowJson } from '../../main/cli/commands/show';
+import { sscp, tempFolder, type CliResult } from './run-sscp';
+
+/**
+ * Real kernel failures, not injected ones: the real sscp binary runs in a private mount
+ * namespace (`unshare -rm`, no privileges needed where user namespaces are allowed) where a
+ * folder is bind-mounted read-only (EROFS) or is a tmpfs of a few KiB (ENOSPC). Skipped, and
+ * saying so, where the kernel does not allow that; write-failures.test.ts covers the same
+ * paths by injection everywhere.
+ */
+const canUnshare = process.platform === 'linux' && spawnSync('unshare', ['-rm', 'true']).status === 0;
+const BIN = resolve(import.meta.dirname, '../../bin/sscp.mjs');
+
+/** Runs `setup` in a new mount namespace, then sscp, then lists `listed` (so what is left in a tmpfs can be seen before it vanishes). */
+async function inNamespace(setup: string, listed: string, ...argv: string[]): Promise<CliResult & { left: string[] }> {
+  const script = `${setup} || exit 99; "$0" "$@" 2>"${listed}.err" >/dev/null; code=$?; cat "${listed}.err" >&2; ls -A "${listed}"; exit $code`;
+  try {
+    const { stdout, stderr } = await promisify(execFile)('unshare', ['-rm', 'sh', '-c', script, process.execPath, BIN, ...argv], { env: { ...process.env, SSCP_DEBUG: '' } });
+    return { code: 0, out: '', err: stderr, left: stdout.split('\n').filter(Boolean) };
+  } catch (e) {
+    const x = e as { code?: number; stdout?: string; stderr?: string };
+    if (typeof x.code !== 'number') throw e;
+    return { code: x.code, out: '', err: x.stderr ?? '', left: (x.stdout ?? '').split('\n').filter(Boolean) };
+  }
+}
+
+describe.skipIf(!canUnshare)('write failures from the real kernel (read-only mount, full tmpfs)', () => {
+  const { dir, db, cleanup } = tempFolder();
+  const passFile = join(dir, 'pass.txt');
+  const readOnly = join(dir, 'read-only');
+  const tiny = join(dir, 'tiny');
+  let id = '';
+  const readOnlyMount = `mount --bind ${readOnly} ${readOnly} && mount -o remount,bind,ro ${readOnly}`;
+  const tinyMount = `mount -t tmpfs -o size=8k sscp-test ${tiny}`;
+
+  beforeAll(async () => {
+    mkdirSync(readOnly);
+    mkdirSync(tiny);
+    writeFileSync(passFile, 'correct horse battery staple\n');
+    id = (await sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller', '--sro', 'Ada Jones', '--sro-role', 'CTO')).out.trim();
+    const created = await sscp('identity', 'create', '--db', db, '--label', 'ada', '--sro', 'Ada Jones', '--sro-role', 'CTO', '--org', 'Acme', '--with-root', '--passphrase-file', passFile);
+    expect(created.code, created.err).toBe(0);
+  });
+  afterAll(() => cleanup());
+
+  it('identity export-cert into a read-only folder: EROFS in plain words, exit 2', async () => {
+    const r = await inNamespace(readOnlyMount, readOnly, 'identity', 'export-cert', 'ada', '--db', db, '--root', '--out', join(readOnly, 'root.pem'));
+    expect(r.err).toBe(`sscp: The folder ${readOnly} is read-only, so the certificate cannot be written there.\nChoose another folder for the certificate.\n`);
+    expect(r.code).toBe(2);
+    expect(r.left).toEqual([]);
+  });
+
+  it('export-form onto a full disk: ENOSPC in plain words, exit 2, no temp file left on that disk', async () => {
+    const r = await inNamespace(tinyMount, tiny, 'export-form', id, '--db', db, '--out', join(tiny, 'form.docx'));
+    expect(r.err).toContain(`sscp: The disk holding ${tiny} is full: the Word form did not fit, and nothing was written.`);
+    expect(r.code).toBe(2);
+    expect(r.left.filter((n) => !n.endsWith('.err'))).toEqual([]);
+  });
+
+  it('export onto a full disk: ENOSPC in plain words, exit 2, no .partial left, the assessment not signed', async () => {
+    const r = await inNamespace(tinyMount, tiny, 'export', id, '--db', db, '--identity', 'ada', '--out', join(tiny, 'pack.pdf'), '--passphrase-file', passFile, '--accept-exceptions');
+    expect(r.err).toContain(`sscp: The disk holding ${tiny} is full: the pack did not fit, and nothing was written.`);
+    expect(r.code).toBe(2);
+    expect(r.left.filter((n) => !n.endsWith('.err'))).toEqual([]);
+    const show = JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson;
+    expect(show.assessment.state).toBe('draft');
+    expect(readdirSync(tiny)).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContractEvents, JobChannel, JobResult } from '../../../shared/ipc/contract';
+import type { IpcResult } from '../../../shared/ipc/result';
+import { createDispatch, type HandlerTable } from '../../../main/ipc/dispatch';
+import { createServiceHandlers } from '../../../main/ipc/handlers';
+import { JobRunner } from '../../../main/ipc/jobs/runner';
+import { PathGrants } from '../../../main/ipc/path-grants';
+import { openWorkspace } from '../../../main/services/workspace';
+
+/**
+ * The app's writers behind the save dialog: the dialog asked before replacing a file, so an
+ * existing file is replaced, but a save location that is the open database, its companions
+ * or its evidence folder is refused all the same (the dialog would happily offer them).
+ */
+describe('the app refuses to save over the open database', () => {
+  const done = new Map<string, ContractEvents['jobs.done']>();
+  const waiters = new Map<string, (d: ContractEvents['jobs.done']) => void>();
+  const grants = new PathGrants({ trustedDatabases: () => [] });
+  const jobs = new JobRunner(
+    grants.watchJobs((event, payload) => {
+      if (event !== 'jobs.done') return;
+      const d = payload as ContractEvents['jobs.done'];
+      done.set(d.jobId, d);
+      waiters.get(d.jobId)?.(d);
+    }),
+  );
+  const { handlers, session } = createServiceHandlers({ openWorkspace, jobs });
+  const dispatch = createDispatch(handlers as HandlerTable, grants);
+  const call = async <T>(channel: string, args: unknown): Promise<IpcResult<T>> => (await dispatch(channel, args)) as IpcResult<T>;
+  const runJob = async <C extends JobChannel>(channel: C, args: unknown): Promise<IpcResult<JobResult<C>>> => {
+    const started = await call<{ jobId: string }>(channel, args);
+    if (!started.ok) return started as IpcResult<JobResult<C>>;
+    const { jobId } = started.value;
+    const finished = done.get(jobId) ?? (await new Promise<ContractEvents['jobs.done']>((r) => waiters.set(jobId, r)));
+    return finished.result as IpcResult<JobResult<C>>;
+  };
+  /** The user picked `path` in the save dialog (and agreed to replace it, if it exists). */
+  const saveAs = (path: string) => grants.grant(path, 'write');
+
+  let dir: string;
+  let dbPath: string;
+  let assessmentId: string;
+  const passphrase = 'correct horse battery staple 2026';
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sscp-ipc-dest-'));
+    dbPath = join(dir, 'a.sscp');
+    grants.grant(dbPath, 'database');
+    expect(await call('workspace.open', { dbPath })).toMatchObject({ ok: true });
+    const created = await call<{ id: string }>('assessments.create', {
+      organisation: 'Acme',
+      products: ['Ledger'],
+      role: 'developer-distributor',
+      theme3InScope: false,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      sroName: 'Priya Raman',
+      sroRole: 'CTO',
+    });
+    if (!created.ok) throw new Error(created.error.message);
+    assessmentId = created.value.id;
+    const identity = await call('identities.create', { label: 'Priya', sroName: 'Priya Raman', sroRole: 'CTO', organisation: 'Acme', withRoot: false, passphrase });
+    expect(identity).toMatchObject({ ok: true });
+  });
+  afterAll(async () => {
+    session.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  async function expectIntact(): Promise<void> {
+    const list = await call<{ assessment: { id: string; state: string } }[]>('assessments.list', {});
+    expect(list.ok && list.value.map((x) => x.assessment.state)).toEqual(['draft']);
+    expect((await readFile(dbPath)).subarray(0, 15).toString('latin1')).toBe('SQLite format 3');
+    expect(readdirSync(dir).filter((n) => n.startsWith('.'))).toEqual([]);
+  }
+
+  const targets = () => [
+    [dbPath, 'the assessments database itself'],
+    [`${dbPath}-wal`, "the database's write-ahead log"],
+    [join(`${dbPath}.evidence`, 'pack.pdf'), "inside the database's evidence folder"],
+    [join(dir, 'alias.pdf'), 'the assessments database itself'],
+  ];
+
+  it('a certificate, the Word form and a pack chosen onto the database, its -wal, its evidence folder or a link to it are refused, and nothing is lost', async () => {
+    await symlink(dbPath, join(dir, 'alias.pdf'));
+    for (const [outPath, words] of targets()) {
+      saveAs(outPath!);
+      const cert = await call('identities.exportCertificate', { label: 'Priya', root: false, outPath });
+      expect(cert, outPath).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+      if (!cert.ok) {
+        expect(cert.error.message).toContain(words);
+        expect(cert.error.hint).not.toMatch(/--|sscp /);
+      }
+      saveAs(outPath!);
+      const form = await runJob('forms.export', { assessmentId, outPath });
+      expect(form, outPath).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+      saveAs(outPath!);
+      const pack = await runJob('packs.export', { assessmentId, identityLabel: 'Priya', passphrase, outPath, profile: 'certification', acceptExceptions: true });
+      expect(pack, outPath).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+      if (!pack.ok) expect(pack.error.message).toContain(words);
+      await expectIntact();
+    }
+  });
+
+  it('the save dialog asked, so an existing file is replaced', async () => {
+    const cert = join(dir, 'cert.pem');
+    const form = join(dir, 'form.docx');
+    await writeFile(cert, 'old');
+    await writeFile(form, 'old');
+    saveAs(cert);
+    expect(await call('identities.exportCertificate', { label: 'Priya', root: false, outPath: cert })).toEqual({ ok: true, value: { path: cert } });
+    expect(await readFile(cert, 'utf8')).toContain('BEGIN CERTIFICATE');
+    saveAs(form);
+    expect(await runJob('forms.export', { assessmentId, outPath: form })).toEqual({ ok: true, value: { path: form } });
+    expect((await readFile(form)).subarray(0, 2).toString('latin1')).toBe('PK');
+    await expectIntact();
+  });
+});
