@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { SscpError } from '../../shared/errors';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { isSscpError, SscpError } from '../../shared/errors';
+import { openRegularFileSync, type FileRole } from '../fs/regular-file';
 import { migrate, readUserVersion } from './migrate';
 import type { Migration } from './migrations/index';
 
@@ -57,33 +58,50 @@ function checkIsOurs(db: Db, path: string): void {
   }
 }
 
+/** The database holds the whole assessment and its audit log: readable by its owner only. */
+export const DATABASE_FILE_MODE = 0o600;
+
+const DATABASE_FILE: FileRole = { what: 'database', hint: 'Give the path of an SSCP Evidence Pack database file (for example assessments.sscp).' };
+
 function checkFileLooksLikeSqlite(path: string, mustExist: boolean): void {
-  let size: number;
+  let opened: { fd: number; size: number };
   try {
-    const st = statSync(path);
-    if (!st.isFile()) {
-      throw new SscpError('unreadable', `${path} is not a file.`, 'Give the path of an SSCP Evidence Pack database file (for example assessments.sscp).');
-    }
-    size = st.size;
+    // From the opened descriptor: a folder, pipe or device is refused before SQLite sees it.
+    opened = openRegularFileSync(path, DATABASE_FILE);
   } catch (e) {
-    if (e instanceof SscpError) throw e;
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      if (!mustExist) return;
+    if (!(isSscpError(e) && e.kind === 'not-found')) throw e;
+    if (mustExist) {
       throw new SscpError('not-found', `No database at ${path}.`, 'Check the path, or start a new database with sscp new --db FILE --org NAME --role ROLE.');
     }
-    throw unreadable(path, e);
+    createPrivateFile(path);
+    return;
   }
-  // An empty file is what SQLite itself would create: let it become a new database.
-  if (size === 0) return;
   const header = Buffer.alloc(16);
-  const fd = openSync(path, 'r');
   try {
-    readSync(fd, header, 0, 16, 0);
+    // An empty file is what SQLite itself would create: let it become a new database.
+    if (opened.size === 0) return;
+    readSync(opened.fd, header, 0, 16, 0);
+  } catch (e) {
+    throw unreadable(path, e);
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
   if (header.toString('latin1') !== SQLITE_HEADER) {
     throw new SscpError('unreadable', `${path} is not an SSCP Evidence Pack database (it is not an SQLite file).`, 'Check that you chose the right file: the database is the file you created with SSCP Evidence Pack.');
+  }
+}
+
+/**
+ * A new database starts as an empty file only its owner may read; SQLite gives its -wal and
+ * -shm files the same mode. An existing database keeps the mode it has.
+ */
+function createPrivateFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', DATABASE_FILE_MODE));
+  } catch (e) {
+    // Another process created it first: it is checked like any existing file when opened.
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw unreadable(path, e);
   }
 }
 

@@ -36,7 +36,9 @@ export const registerAttach: RegisterCommand = (program, ctx) => {
         // the files already attached, and says which one failed.
         for (const file of files) {
           const onProgress = live.enabled ? (done: number, total: number) => live.show(`Adding ${basename(file)}… ${percentDone(done, total)}%`) : undefined;
-          const item = await ws.attachEvidence(id, claimId, file, meta, { onProgress }).finally(live.clear);
+          // A link is followed only to an ordinary file, and never silently.
+          const onFollowedLink = (target: string) => ctx.io.stderr.write(`Note: ${file} is a symbolic link; attaching the file it points to, ${target}.\n`);
+          const item = await ws.attachEvidence(id, claimId, file, meta, { onProgress, onFollowedLink }).finally(live.clear);
           ctx.io.stdout.write(`${item.sha256}  ${item.fileName}\n`);
         }
       });

@@ -1,5 +1,5 @@
-import { open } from 'node:fs/promises';
 import { SscpError } from '../../../shared/errors';
+import { openRegularFile } from '../../fs/regular-file';
 import { verifyCms, type CmsVerification } from '../../signing/cms';
 import { normaliseFingerprint } from '../../signing/fingerprint';
 import { ASSESSMENT_NAME, MANIFEST_NAME } from '../attachment-names';
@@ -26,22 +26,17 @@ class CheckList {
 }
 
 async function assertPdf(path: string): Promise<void> {
+  // A folder, pipe or device is refused from the opened file, before anything is read from it.
+  const { handle } = await openRegularFile(path, { hint: 'Give the .pdf evidence pack you received.' });
   let head: Buffer;
   try {
-    const handle = await open(path, 'r');
-    try {
-      head = Buffer.alloc(5);
-      await handle.read(head, 0, 5, 0);
-    } finally {
-      await handle.close();
-    }
+    head = Buffer.alloc(5);
+    await handle.read(head, 0, 5, 0);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SscpError(
-      code === 'ENOENT' ? 'not-found' : 'unreadable',
-      code === 'ENOENT' ? `There is no file at ${path}.` : `The file ${path} could not be read (${code ?? 'error'}).`,
-      'Check the path and that you may read the file.',
-    );
+    throw new SscpError('unreadable', `The file ${path} could not be read (${code ?? 'error'}).`, 'Check the path and that you may read the file.');
+  } finally {
+    await handle.close();
   }
   if (head.toString('latin1') !== '%PDF-') {
     throw new SscpError('unreadable', `${path} is not a PDF file, so it cannot be an evidence pack.`, 'Give the .pdf evidence pack you received.');
