@@ -6,6 +6,7 @@ import { ASSESSMENT_NAME, MANIFEST_NAME } from '../attachment-names';
 import { cancelledError } from '../embed-evidence';
 import { manifestSchema, type Manifest } from '../manifest';
 import { PdfFileReader } from '../pdf/file-reader';
+import { PdfXrefStreamError } from '../pdf/parser';
 import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
 import { derLength } from './der-length';
 import { hashPass } from './hash-pass';
@@ -43,12 +44,8 @@ async function assertPdf(path: string): Promise<void> {
   }
 }
 
-function notAPack(path: string): SscpError {
-  return new SscpError(
-    'unreadable',
-    `${path} is a PDF but not an SSCP evidence pack: it has neither a signature nor a manifest of evidence.`,
-    'Check you were given the signed evidence pack, not another document.',
-  );
+function notAPack(path: string, why = 'it has neither a signature nor a manifest of evidence'): SscpError {
+  return new SscpError('unreadable', `${path} is a PDF but not an SSCP evidence pack: ${why}.`, 'Check you were given the signed evidence pack, not another document.');
 }
 
 interface Located {
@@ -56,6 +53,8 @@ interface Located {
   readonly signatures: (PdfDict | null)[];
   readonly embedded: EmbeddedStream[];
   readonly structureProblem: string | null;
+  /** The structure is sound PDF laid out as no pack is (a cross-reference stream), rather than damaged. */
+  readonly otherLayout: boolean;
 }
 
 async function locate(reader: PdfFileReader): Promise<Located> {
@@ -65,11 +64,11 @@ async function locate(reader: PdfFileReader): Promise<Located> {
     if (!catalog) throw new Error('The PDF has no document catalog.');
     const signatures = await findSignatureFields(reader, catalog);
     const embedded = await findEmbeddedFiles(reader, catalog);
-    return { catalog, signatures, embedded, structureProblem: null };
+    return { catalog, signatures, embedded, structureProblem: null, otherLayout: false };
   } catch (e) {
     const signature = await scanForSignature(reader);
     const why = e instanceof Error ? e.message : String(e);
-    return { catalog: null, signatures: signature ? [signature] : [], embedded: [], structureProblem: `The file's internal structure is damaged: ${why}` };
+    return { catalog: null, signatures: signature ? [signature] : [], embedded: [], structureProblem: `The file's internal structure is damaged: ${why}`, otherLayout: e instanceof PdfXrefStreamError };
   }
 }
 
@@ -96,6 +95,9 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
   const located = await locate(reader);
   const manifestStream = located.embedded.find((f) => f.name === MANIFEST_NAME) ?? null;
   if (!located.structureProblem && located.signatures.length === 0 && !manifestStream) throw notAPack(path);
+  // An ordinary modern PDF (cross-reference streams) with no signature anywhere is another
+  // document, not a damaged pack: exit 2 "not a pack", not 1 "invalid".
+  if (located.otherLayout && located.signatures.length === 0) throw notAPack(path, 'it is not signed, and it is laid out as no evidence pack is (compressed cross-reference streams)');
 
   if (located.structureProblem) list.fail('structure', located.structureProblem);
   else list.pass('structure', 'The PDF structure is readable.');
