@@ -50,10 +50,11 @@ export function trustedRootOption(path: string | undefined): string[] | undefine
 /**
  * Opens the workspace for one command and always closes it, even when the command fails.
  * Every command but `new` needs the database to exist already: a typo in --db must not
- * quietly create an empty one.
+ * quietly create an empty one. Commands that only read pass `readOnly`, so they work on a
+ * database its user may not change (a colleague's file, a read-only share) and cannot change it.
  */
-export async function withWorkspace<T>(dbPath: string, fn: (ws: Workspace) => T | Promise<T>, options: { create?: boolean } = {}): Promise<T> {
-  const ws = openWorkspace(dbPath, { mustExist: !options.create });
+export async function withWorkspace<T>(dbPath: string, fn: (ws: Workspace) => T | Promise<T>, options: { create?: boolean; readOnly?: boolean } = {}): Promise<T> {
+  const ws = openWorkspace(dbPath, { mustExist: !options.create, readOnly: options.readOnly ?? false });
   try {
     return await fn(ws);
   } finally {

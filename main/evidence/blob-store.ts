@@ -43,8 +43,13 @@ export function evidenceDirFor(dbPath: string): string {
 export class BlobStore {
   readonly tmpDir: string;
 
-  constructor(readonly root: string) {
+  /** `readOnly`: for commands that only read; nothing is created or cleaned up. */
+  constructor(
+    readonly root: string,
+    options: { readonly readOnly?: boolean } = {},
+  ) {
     this.tmpDir = join(root, 'tmp');
+    if (options.readOnly) return;
     // New folders are the owner's only; an existing store keeps the modes it has.
     mkdirSync(this.tmpDir, { recursive: true, mode: EVIDENCE_DIR_MODE });
     this.removeAbandonedTempFiles();
@@ -104,6 +109,8 @@ export class BlobStore {
   listBlobs(): { readonly blobs: readonly string[]; readonly strays: readonly string[] } {
     const blobs: string[] = [];
     const strays: string[] = [];
+    // Opened read-only, a store that was never created is simply empty.
+    if (!existsSync(this.root)) return { blobs, strays };
     for (const prefix of readdirSync(this.root, { withFileTypes: true })) {
       if (prefix.name === 'tmp') continue;
       if (!prefix.isDirectory() || !/^[0-9a-f]{2}$/.test(prefix.name)) {

@@ -19,6 +19,8 @@ export type * from './workspace-types';
 export interface OpenWorkspaceOptions {
   /** Refuse to create a database that is not there (every CLI command but `new`). */
   readonly mustExist?: boolean;
+  /** For commands that only read: a read-only connection, and nothing created beside it. */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -27,10 +29,11 @@ export interface OpenWorkspaceOptions {
  */
 export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}): Workspace {
   const path = resolve(dbPath);
-  const db = openDatabase(path, { mustExist: options.mustExist ?? false });
+  const readOnly = options.readOnly ?? false;
+  const db = openDatabase(path, { mustExist: options.mustExist ?? false, readOnly });
   let blobs: BlobStore;
   try {
-    blobs = new BlobStore(evidenceDirFor(path));
+    blobs = new BlobStore(evidenceDirFor(path), { readOnly });
   } catch (e) {
     db.close();
     throw e;

@@ -55,7 +55,7 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (opts: { db: string; json?: boolean }) => {
-      const json = checkToJson(await withWorkspace(opts.db, (ws) => ws.checkIntegrity()));
+      const json = checkToJson(await withWorkspace(opts.db, (ws) => ws.checkIntegrity(), { readOnly: true }));
       if (opts.json) printJson(ctx.io, json);
       else ctx.io.stdout.write(formatCheck(json));
       if (!json.ok) ctx.exitCode = EXIT_CHECK_FAILED;

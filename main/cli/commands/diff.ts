@@ -92,7 +92,7 @@ export const registerDiff: RegisterCommand = (program, ctx) => {
       const diff = await withWorkspace(opts.db, (ws) => {
         const to = ws.getAssessment(toId);
         return diffAssessments(ws.getAssessment(fromId), to, catalogFor(to.assessment));
-      });
+      }, { readOnly: true });
       if (opts.json) printJson(ctx.io, diff);
       else ctx.io.stdout.write(formatDiff(diff));
     });

@@ -12,7 +12,7 @@ export const registerExportForm: RegisterCommand = (program, ctx) => {
     .requiredOption('--out <file>', 'the .docx file to write (replaced if it exists)')
     .action(async (id: string, opts: { db: string; out: string }) => {
       const out = resolve(opts.out);
-      await withWorkspace(opts.db, (ws) => exportForm(ws, id, out));
+      await withWorkspace(opts.db, (ws) => exportForm(ws, id, out), { readOnly: true });
       ctx.io.stdout.write(`${out}\n`);
     });
 };

@@ -14,7 +14,7 @@ export function registerIdentityExportCert(group: Command, ctx: CommandContext):
     .requiredOption('--out <file.pem>', 'where to write the PEM file')
     .option('--root', 'only the organisation root certificate: what recipients trust')
     .action(async (label: string, opts: { db: string; out: string; root?: boolean }) => {
-      const pem = await withIdentityService(opts.db, (service) => service.exportCertificatePem(label, { root: opts.root ?? false }));
+      const pem = await withIdentityService(opts.db, (service) => service.exportCertificatePem(label, { root: opts.root ?? false }), { readOnly: true });
       await writeFileAtomic(opts.out, pem).catch((e: unknown) => {
         const code = (e as NodeJS.ErrnoException).code;
         throw new SscpError(
