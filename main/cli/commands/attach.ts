@@ -17,7 +17,7 @@ export const registerAttach: RegisterCommand = (program, ctx) => {
     .description('Attach evidence files to a claim. Prints "<sha256>  <file name>" per file, like sha256sum.')
     .argument('<id>', 'the assessment id (see sscp list)')
     .argument('<claim>', 'the claim number, e.g. 1.2.1 (see sscp catalog)')
-    .argument('<file...>', 'the files to attach')
+    .argument('<file...>', 'the files to attach: ordinary files (a symbolic link is followed to one, and the note says where)')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--description <text>', 'what the evidence shows')
     .option('--effective <date>', 'when the evidence was true, YYYY-MM-DD')

@@ -51,7 +51,7 @@ export function formatCheck(r: CheckJson): string {
 export const registerCheck: RegisterCommand = (program, ctx) => {
   program
     .command('check')
-    .description('Check the database, the audit log and every evidence file; exits 1 if anything is wrong.')
+    .description('Check the database, the audit log and every evidence file; exits 1 if anything is wrong. Opens the database read-only, so it also checks one you may not change.')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (opts: { db: string; json?: boolean }) => {
