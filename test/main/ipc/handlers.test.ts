@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,6 +122,23 @@ describe('the service handler table over real services', () => {
     expect(refused.ok).toBe(false);
     if (refused.ok) return;
     expect(refused.error).toMatchObject({ kind: 'invalid-input', message: `${zero} is a device, not a file.` });
+  });
+
+  it('refuses a named pipe or a device given to verify, import or the form reader, as a typed failure', async () => {
+    const fifo = join(dir, 'pipe.pdf');
+    execFileSync('mkfifo', [fifo]);
+    for (const [channel, path, says] of [
+      ['packs.verify', fifo, 'is a named pipe (FIFO), not a file.'],
+      ['packs.previewImport', '/dev/zero', 'is a device, not a file.'],
+      ['forms.previewImport', fifo, 'is a named pipe (FIFO), not a file.'],
+    ] as const) {
+      h.grants.grant(path, 'read');
+      const result = await h.runJob(channel, { path });
+      expect(result.ok, channel).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.kind, channel).toBe('invalid-input');
+      expect(result.error.message, channel).toContain(`${path} ${says}`);
+    }
   });
 
   it('reports a missing file as a typed job failure, not a crash', async () => {
