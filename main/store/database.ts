@@ -184,7 +184,10 @@ function readOnlySnapshot(path: string): Db {
     // A -wal left beside it holds committed changes not yet in the main file.
     if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
     chmodSync(copy, DATABASE_FILE_MODE);
-    const db = readOnlyConnection(copy);
+    // The copy is private, so it may be opened for writing: SQLite must be able to recover a
+    // -wal into it. query_only keeps every command from changing even the copy.
+    const db = new Database(copy, { fileMustExist: true });
+    db.pragma('query_only = ON');
     const close = db.close.bind(db);
     db.close = () => {
       try {
