@@ -74,6 +74,38 @@ describe.skipIf(!immutable)('a database in a place that may not be written', () 
   });
 });
 
+describe.skipIf(!immutable)('a read-only database whose last changes are still in its -wal file', () => {
+  const tmp = tempFolder();
+  const locked: string[] = [];
+  afterAll(() => {
+    for (const path of locked.reverse()) spawnSync('chattr', ['-i', path]);
+    tmp.cleanup();
+  });
+
+  it('is read with those changes, through a private snapshot that is removed afterwards', async () => {
+    expect((await sscp('new', '--db', tmp.db, '--org', 'Before', '--role', 'developer-distributor')).code).toBe(0);
+    // A process that committed a change and was killed before it could checkpoint.
+    const script = [
+      "const Database = require('better-sqlite3');",
+      `const db = new Database(${JSON.stringify(tmp.db)});`,
+      "db.pragma('wal_autocheckpoint = 0');",
+      "db.prepare(\"UPDATE assessments SET organisation = 'Committed in the WAL'\").run();",
+      "process.kill(process.pid, 'SIGKILL');",
+    ].join('\n');
+    spawnSync(process.execPath, ['-e', script], { cwd: join(import.meta.dirname, '../..') });
+    rmSync(`${tmp.db}-shm`, { force: true });
+    for (const path of [tmp.db, `${tmp.db}-wal`, tmp.dir]) {
+      execFileSync('chattr', ['+i', path]);
+      locked.push(path);
+    }
+    const snapshotsBefore = readdirSync(tmpdir()).filter((n) => n.startsWith('sscp-readonly-')).length;
+    const r = await sscp('list', '--db', tmp.db);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toContain('Committed in the WAL');
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('sscp-readonly-')).length).toBe(snapshotsBefore);
+  });
+});
+
 describe('a damaged database', () => {
   const tmp = tempFolder();
   afterAll(() => tmp.cleanup());
