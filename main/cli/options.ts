@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { SscpError } from '../../shared/errors';
+import { readSmallFileSync } from '../fs/regular-file';
 import { parseIsoDate } from '../../shared/domain/dates';
 import type { IsoDate } from '../../shared/domain/types';
 import { parseChoice } from '../services/validate';
@@ -32,21 +31,18 @@ export const FORCE_HINT = 'Add --force to replace it, or give --out another name
 export const TRUST_OPTION_FLAGS = '--trust <root.pem>';
 
 /**
- * A text file named by a command-line option, read whole (they are small: a certificate, a
- * passphrase). A missing or unreadable file is reported in the option's own terms.
+ * A text file named by a command-line option, read whole: they are small (a certificate, a
+ * passphrase), so anything beyond `maxBytes` is refused before it fills memory, and so is
+ * anything that is not a regular file (a pipe, /dev/zero, a folder). A missing or unusable
+ * file is reported in the option's own terms.
  */
-export function readOptionFile(path: string, source: { readonly what: string; readonly flag: string; readonly hint?: string }): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new SscpError(
-      code === 'ENOENT' ? 'not-found' : 'unreadable',
-      `The ${source.what} file ${path} cannot be read${code === 'ENOENT' ? ': it does not exist' : ` (${code ?? (e as Error).message})`}.`,
-      `Check the path given to ${source.flag}${source.hint ? `: ${source.hint}` : '.'}`,
-    );
-  }
+export function readOptionFile(path: string, source: { readonly what: string; readonly flag: string; readonly hint?: string; readonly maxBytes: number }): string {
+  const role = { what: `${source.what} file`, hint: `Check the path given to ${source.flag}${source.hint ? `: ${source.hint}` : '.'}` };
+  return readSmallFileSync(path, source.maxBytes, role).toString('utf8');
 }
+
+/** A PEM certificate is a few KB; a bundle of a few roots stays well under this. */
+export const MAX_TRUST_FILE_BYTES = 1024 * 1024;
 
 /**
  * The organisation root certificate named by `--trust`, as the PEM text the verifier takes,
@@ -55,17 +51,18 @@ export function readOptionFile(path: string, source: { readonly what: string; re
  */
 export function trustedRootOption(path: string | undefined): string[] | undefined {
   if (path === undefined) return undefined;
-  return [readOptionFile(path, { what: 'trusted root certificate', flag: '--trust', hint: "it should be the organisation's root certificate (.pem) you were sent." })];
+  return [readOptionFile(path, { what: 'trusted root certificate', flag: '--trust', hint: "it should be the organisation's root certificate (.pem) you were sent.", maxBytes: MAX_TRUST_FILE_BYTES })];
 }
 
 /**
  * Opens the workspace for one command and always closes it, even when the command fails.
  * Every command but `new` needs the database to exist already: a typo in --db must not
- * quietly create an empty one. Changes are recorded under the command's actor (--as,
- * SSCP_USER, the operating-system account).
+ * quietly create an empty one. Commands that only read pass `readOnly`, so they work on a
+ * database its user may not change (a colleague's file, a read-only share) and cannot change it. Changes are recorded under the command's actor (--as, SSCP_USER, the
+ * operating-system account).
  */
-export async function withWorkspace<T>(dbPath: string, fn: (ws: Workspace) => T | Promise<T>, options: { create?: boolean } = {}): Promise<T> {
-  const ws = openWorkspace(dbPath, { mustExist: !options.create, actor: currentCliActor() });
+export async function withWorkspace<T>(dbPath: string, fn: (ws: Workspace) => T | Promise<T>, options: { create?: boolean; readOnly?: boolean } = {}): Promise<T> {
+  const ws = openWorkspace(dbPath, { mustExist: !options.create, readOnly: options.readOnly ?? false, actor: currentCliActor() });
   try {
     return await fn(ws);
   } finally {

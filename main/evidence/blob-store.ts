@@ -4,6 +4,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SscpError } from '../../shared/errors';
+import { openRegularFile, type FileRole } from '../fs/regular-file';
 import { fsyncDirectory, fsyncFile } from './durable-fs';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -14,7 +15,15 @@ const CHUNK_BYTES = 1024 * 1024;
 export interface IngestOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /** Told, before any copying, when the path was a symbolic link and where it led. */
+  readonly onFollowedLink?: (target: string) => void;
 }
+
+/** Evidence can be confidential: the store is readable by its owner only. */
+export const EVIDENCE_DIR_MODE = 0o700;
+export const EVIDENCE_FILE_MODE = 0o600;
+
+const EVIDENCE_SOURCE: FileRole = { hint: 'Choose a file to attach; to attach a folder, zip it first.' };
 
 export interface StoredBlob {
   readonly sha256: string;
@@ -34,9 +43,15 @@ export function evidenceDirFor(dbPath: string): string {
 export class BlobStore {
   readonly tmpDir: string;
 
-  constructor(readonly root: string) {
+  /** `readOnly`: for commands that only read; nothing is created or cleaned up. */
+  constructor(
+    readonly root: string,
+    options: { readonly readOnly?: boolean } = {},
+  ) {
     this.tmpDir = join(root, 'tmp');
-    mkdirSync(this.tmpDir, { recursive: true });
+    if (options.readOnly) return;
+    // New folders are the owner's only; an existing store keeps the modes it has.
+    mkdirSync(this.tmpDir, { recursive: true, mode: EVIDENCE_DIR_MODE });
     this.removeAbandonedTempFiles();
   }
 
@@ -53,22 +68,26 @@ export class BlobStore {
 
   /** Copies a file in while hashing it, in one streaming pass; memory stays flat at any size. */
   async ingest(sourcePath: string, options: IngestOptions = {}): Promise<StoredBlob> {
-    const total = await sourceSize(sourcePath);
+    // Opened once and checked from the descriptor: a folder, pipe or device (even behind a
+    // symbolic link) is refused before a byte is copied, and the file checked is the file read.
+    const source = await openRegularFile(sourcePath, EVIDENCE_SOURCE);
+    if (source.followedLink !== null) options.onFollowedLink?.(source.followedLink);
+    const total = source.size;
     const tempPath = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
     const hash = createHash('sha256');
     let done = 0;
     try {
       await pipeline(
-        createReadStream(sourcePath, { highWaterMark: CHUNK_BYTES }),
-        async function* hashAsItPasses(source: AsyncIterable<Buffer>) {
-          for await (const chunk of source) {
+        source.handle.createReadStream({ highWaterMark: CHUNK_BYTES }),
+        async function* hashAsItPasses(chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
             hash.update(chunk);
             done += chunk.length;
             options.onProgress?.(done, total);
             yield chunk;
           }
         },
-        createWriteStream(tempPath, { flags: 'wx' }),
+        createWriteStream(tempPath, { flags: 'wx', mode: EVIDENCE_FILE_MODE }),
         { signal: options.signal },
       );
       await fsyncFile(tempPath);
@@ -77,6 +96,7 @@ export class BlobStore {
       return { sha256, size: done };
     } catch (e) {
       await rm(tempPath, { force: true });
+      await source.handle.close().catch(() => undefined);
       if (options.signal?.aborted) {
         throw new SscpError('cancelled', `Adding ${sourcePath} was cancelled; nothing was stored.`, 'Add the file again when you are ready.');
       }
@@ -89,6 +109,8 @@ export class BlobStore {
   listBlobs(): { readonly blobs: readonly string[]; readonly strays: readonly string[] } {
     const blobs: string[] = [];
     const strays: string[] = [];
+    // Opened read-only, a store that was never created is simply empty.
+    if (!existsSync(this.root)) return { blobs, strays };
     for (const prefix of readdirSync(this.root, { withFileTypes: true })) {
       if (prefix.name === 'tmp') continue;
       if (!prefix.isDirectory() || !/^[0-9a-f]{2}$/.test(prefix.name)) {
@@ -114,7 +136,7 @@ export class BlobStore {
     }
     const prefixDir = join(this.root, sha256.slice(0, 2));
     const newPrefix = !existsSync(prefixDir);
-    mkdirSync(prefixDir, { recursive: true });
+    mkdirSync(prefixDir, { recursive: true, mode: EVIDENCE_DIR_MODE });
     if (newPrefix) fsyncDirectory(this.root);
     await rename(tempPath, finalPath);
     fsyncDirectory(prefixDir);
@@ -130,20 +152,6 @@ export class BlobStore {
       if (name.endsWith(TEMP_SUFFIX) && Number.isInteger(pid) && (pid === process.pid || isProcessAlive(pid))) continue;
       rmSync(join(this.tmpDir, name), { recursive: true, force: true });
     }
-  }
-}
-
-async function sourceSize(sourcePath: string): Promise<number> {
-  try {
-    const st = await stat(sourcePath);
-    if (!st.isFile()) throw new SscpError('invalid-input', `${sourcePath} is not a file.`, 'Choose a file to attach; to attach a folder, zip it first.');
-    return st.size;
-  } catch (e) {
-    if (e instanceof SscpError) throw e;
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new SscpError('not-found', `There is no file at ${sourcePath}.`, 'Check the file name and folder, then try again.');
-    }
-    throw new SscpError('unreadable', `Could not read ${sourcePath} (${(e as Error).message}).`, 'Check that you may read the file.');
   }
 }
 

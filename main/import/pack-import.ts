@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
 import type { PackImportPreviewOf, PackImportResultOf } from '../../shared/domain/pack-import';
 import type { ClaimResult } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
 import { hashFile } from '../evidence/index';
+import { openRegularFile, type FileRole } from '../fs/regular-file';
 import { embeddedFileStream } from '../pack/read-embedded';
 import type { PackProfile } from '../pack/types';
 import type { PackVerification } from '../pack/verify/types';
@@ -247,17 +247,18 @@ function cancelled(fileName: string): SscpError {
   return new SscpError('cancelled', `Importing ${fileName} was cancelled; nothing was recorded.`, 'Import the pack again when you are ready.');
 }
 
-async function requireFile(path: string): Promise<void> {
-  let st;
+const PACK_FILE: FileRole = { hint: 'Give the path of the evidence pack (.pdf) you received.' };
+
+/** The pack must be a regular, non-empty file: a folder, pipe or device is refused before it is read. */
+async function requireFile(path: string): Promise<{ size: number; mtimeMs: number; ino: number }> {
+  const { handle } = await openRegularFile(path, PACK_FILE);
   try {
-    st = await stat(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new SscpError('not-found', `There is no file at ${path}.`, 'Check the file name and folder, then try again.');
-    throw new SscpError('unreadable', `${path} could not be read (${code ?? (e as Error).message}).`, 'Check that you may read the file.');
+    const st = await handle.stat();
+    if (st.size === 0) throw new SscpError('invalid-input', `${path} is empty.`, 'Give the evidence pack (.pdf) you received; this file has no content.');
+    return { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
+  } finally {
+    await handle.close();
   }
-  if (!st.isFile()) throw new SscpError('unreadable', `${path} is not a file.`, 'Give the path of the evidence pack (.pdf) you received.');
-  if (st.size === 0) throw new SscpError('invalid-input', `${path} is empty.`, 'Give the evidence pack (.pdf) you received; this file has no content.');
 }
 
 function blobHeld(ws: Workspace, sha256: string, size: number): boolean {
@@ -270,8 +271,8 @@ function blobHeld(ws: Workspace, sha256: string, size: number): boolean {
 }
 
 /** The first bytes of a file: how importers tell a PDF from a .docx without trusting the name. */
-export async function readMagic(path: string, length = 8): Promise<Buffer> {
-  const handle = await open(path, 'r');
+export async function readMagic(path: string, length = 8, role: FileRole = PACK_FILE): Promise<Buffer> {
+  const { handle } = await openRegularFile(path, role);
   try {
     const buf = Buffer.alloc(length);
     const { bytesRead } = await handle.read(buf, 0, length, 0);
@@ -290,7 +291,5 @@ export interface FileIdentity {
 }
 
 async function fileIdentity(path: string): Promise<FileIdentity> {
-  await requireFile(path);
-  const st = await stat(path);
-  return { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
+  return requireFile(path);
 }

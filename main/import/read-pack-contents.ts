@@ -3,8 +3,10 @@ import type { EvidenceItem } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
 import { ASSESSMENT_NAME, MANIFEST_NAME, safeAttachmentName } from '../pack/attachment-names';
 import { MANIFEST_SCHEMA_VERSION, manifestSchema, type Manifest, type ManifestFile } from '../pack/manifest';
-import { PdfSyntaxError } from '../pack/pdf/parser';
+import { PdfFileReader } from '../pack/pdf/file-reader';
+import { PdfSyntaxError, PdfXrefStreamError } from '../pack/pdf/parser';
 import { openEmbeddedFileIndex, type EmbeddedFileIndex, type EmbeddedStream } from '../pack/read-embedded';
+import { scanForSignature } from '../pack/verify/locate';
 import { catalogFor } from '../services/validate';
 import { parseAssessmentExport, type AssessmentExport } from './assessment-export';
 
@@ -46,6 +48,8 @@ export async function readPackContents(path: string): Promise<PackContents> {
   try {
     index = await openEmbeddedFileIndex(path);
   } catch (e) {
+    // An ordinary modern PDF is another document, not a damaged pack, unless a signature shows it was one.
+    if (e instanceof PdfXrefStreamError && !(await carriesSignature(path))) throw notAPack(fileName, 'it is not signed, and it is laid out as no evidence pack is (compressed cross-reference streams)');
     throw damaged(fileName, e);
   }
   try {
@@ -54,6 +58,20 @@ export async function readPackContents(path: string): Promise<PackContents> {
     throw damaged(fileName, e);
   } finally {
     await index.close();
+  }
+}
+
+function notAPack(fileName: string, why: string): SscpError {
+  return new SscpError('unreadable', `${fileName} is a PDF but not an SSCP evidence pack: ${why}.`, 'Check that you were given the signed evidence pack, not another document.');
+}
+
+/** Whether a signature dictionary can be found in the file's last bytes, however damaged the rest. */
+async function carriesSignature(path: string): Promise<boolean> {
+  const reader = await PdfFileReader.open(path);
+  try {
+    return (await scanForSignature(reader)) !== null;
+  } finally {
+    await reader.close();
   }
 }
 
@@ -85,9 +103,7 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
   }
   const manifestStream = streams.get(MANIFEST_NAME);
   const dataStream = streams.get(ASSESSMENT_NAME);
-  if (!manifestStream && !dataStream) {
-    throw new SscpError('unreadable', `${fileName} is a PDF but not an SSCP evidence pack: it carries no manifest of evidence.`, 'Check that you were given the signed evidence pack, not another document.');
-  }
+  if (!manifestStream && !dataStream) throw notAPack(fileName, 'it carries no manifest of evidence');
   if (!manifestStream) throw unusable(`${fileName} has no ${MANIFEST_NAME}, the signed list of its evidence.`);
   if (!dataStream) throw unusable(`${fileName} has no ${ASSESSMENT_NAME}, so the assessment cannot be imported from it.`);
 

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { listClaims } from '../../shared/catalog/index';
 import type { Assessment, AssessmentDetail, ClaimResponse, EvidenceItem, RemedialAction } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
-import type { BlobStore } from '../evidence/index';
+import { EVIDENCE_DIR_MODE, EVIDENCE_FILE_MODE, type BlobStore } from '../evidence/index';
 import { fsyncDirectory, fsyncFile } from '../evidence/durable-fs';
 import { insertAction } from '../store/actions-repo';
 import { insertAssessment, markAssessmentSigned } from '../store/assessments-repo';
@@ -74,7 +74,7 @@ export async function putBlobFromStream(
           yield chunk;
         }
       },
-      createWriteStream(tempPath, { flags: 'wx' }),
+      createWriteStream(tempPath, { flags: 'wx', mode: EVIDENCE_FILE_MODE }),
       { signal: options.signal },
     );
     if (size !== expected.size) throw sizeMismatch(label, size, expected.size);
@@ -113,7 +113,7 @@ async function moveIntoPlace(blobs: BlobStore, tempPath: string, sha256: string,
   }
   const prefixDir = join(blobs.root, sha256.slice(0, 2));
   const newPrefix = !existsSync(prefixDir);
-  mkdirSync(prefixDir, { recursive: true });
+  mkdirSync(prefixDir, { recursive: true, mode: EVIDENCE_DIR_MODE });
   if (newPrefix) fsyncDirectory(blobs.root);
   await rename(tempPath, finalPath);
   fsyncDirectory(prefixDir);

@@ -97,6 +97,8 @@ export type EvidencePatch = EvidenceMeta;
 export interface AttachOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (bytesDone: number, bytesTotal: number) => void;
+  /** Told, before copying, when the path given was a symbolic link and the file it led to. */
+  readonly onFollowedLink?: (target: string) => void;
 }
 
 /** How far an assessment has got, counting only the claims in scope for its role. */

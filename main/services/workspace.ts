@@ -25,6 +25,8 @@ export interface OpenWorkspaceOptions {
    * (a function when it can change while the workspace is open, as the app's profile can).
    */
   readonly actor?: Actor | ActorProvider;
+  /** For commands that only read: a read-only connection, and nothing created beside it. */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -33,10 +35,11 @@ export interface OpenWorkspaceOptions {
  */
 export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}): Workspace {
   const path = resolve(dbPath);
-  const db = openDatabase(path, { mustExist: options.mustExist ?? false, ...(options.actor ? { actor: options.actor } : {}) });
+  const readOnly = options.readOnly ?? false;
+  const db = openDatabase(path, { mustExist: options.mustExist ?? false, readOnly, ...(options.actor ? { actor: options.actor } : {}) });
   let blobs: BlobStore;
   try {
-    blobs = new BlobStore(evidenceDirFor(path));
+    blobs = new BlobStore(evidenceDirFor(path), { readOnly });
   } catch (e) {
     db.close();
     throw e;

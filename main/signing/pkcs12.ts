@@ -1,8 +1,8 @@
 import { createHmac, createPrivateKey, createPublicKey, timingSafeEqual } from 'node:crypto';
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { SscpError } from '../../shared/errors';
+import { readSmallFileSync } from '../fs/regular-file';
 import { toArrayBuffer } from './bytes';
 import { ensureCryptoProviders } from './crypto-provider';
 import { decryptWithPassword, octets, Pkcs12DecryptError } from './pkcs12-decrypt';
@@ -210,24 +210,11 @@ function tooLarge(size: number): SscpError {
 }
 
 function readP12File(path: string): Uint8Array {
-  let fd: number;
-  try {
-    fd = openSync(path, 'r');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new SscpError('not-found', `There is no file at ${path}.`, 'Check the path of the .p12 file.');
-    throw new SscpError('unreadable', `The file ${path} cannot be read (${code ?? 'unknown error'}).`, 'Check that the file exists and that you may read it.');
-  }
-  try {
-    // Size from the open file, not the path, so the file checked is the file read.
-    const size = fstatSync(fd).size;
-    if (size > MAX_P12_BYTES) throw tooLarge(size);
-    return new Uint8Array(readFileSync(fd));
-  } catch (e) {
-    if (e instanceof SscpError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new SscpError('unreadable', `The file ${path} cannot be read (${code ?? 'unknown error'}).`, 'Check that the file exists and that you may read it.');
-  } finally {
-    closeSync(fd);
-  }
+  // Kind and size from the open file, not the path: a pipe or /dev/zero is refused, and at most MAX_P12_BYTES + 1 bytes are ever read.
+  return new Uint8Array(
+    readSmallFileSync(path, MAX_P12_BYTES, {
+      what: '.p12/.pfx certificate file',
+      hint: 'Check that you chose the .p12 or .pfx file holding the signing certificate and its private key.',
+    }),
+  );
 }

@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { SscpError } from '../../shared/errors';
+import { accessSync, chmodSync, closeSync, constants, copyFileSync, existsSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { isSscpError, SscpError } from '../../shared/errors';
 import type { Actor } from '../../shared/domain/actor';
+import { openRegularFileSync, type FileRole } from '../fs/regular-file';
 import { setAuditActor, type ActorProvider } from './audit-log';
-import { migrate, readUserVersion } from './migrate';
+import { LATEST_SCHEMA_VERSION, migrate, newerSchemaError, readUserVersion } from './migrate';
 import type { Migration } from './migrations/index';
 
 export type Db = Database.Database;
@@ -22,6 +25,12 @@ export interface OpenDatabaseOptions {
    * it, entries record an unidentified actor (tests and read-only tools).
    */
   readonly actor?: Actor | ActorProvider;
+  /**
+   * For commands that only read: open a read-only connection, which works where the file
+   * (or its folder) may not be written, and cannot change it by accident. A database whose
+   * schema is older than this build is still opened for writing, once, to upgrade it.
+   */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -29,7 +38,12 @@ export interface OpenDatabaseOptions {
  * migrates it. Anything that is not an SQLite database is refused before SQLite touches it.
  */
 export function openDatabase(path: string, options: OpenDatabaseOptions = {}): Db {
-  checkFileLooksLikeSqlite(path, options.mustExist ?? false);
+  checkFileLooksLikeSqlite(path, (options.mustExist ?? false) || (options.readOnly ?? false));
+  if (options.readOnly) {
+    const db = openReadOnly(path, options.migrations);
+    if (db) return db;
+  }
+  checkWritable(path);
   let db: Db;
   try {
     db = new Database(path, { fileMustExist: options.mustExist ?? false });
@@ -65,37 +79,162 @@ function checkIsOurs(db: Db, path: string): void {
   }
 }
 
+/** The database holds the whole assessment and its audit log: readable by its owner only. */
+export const DATABASE_FILE_MODE = 0o600;
+
+const DATABASE_FILE: FileRole = { what: 'database', hint: 'Give the path of an SSCP Evidence Pack database file (for example assessments.sscp).' };
+
 function checkFileLooksLikeSqlite(path: string, mustExist: boolean): void {
-  let size: number;
+  let opened: { fd: number; size: number };
   try {
-    const st = statSync(path);
-    if (!st.isFile()) {
-      throw new SscpError('unreadable', `${path} is not a file.`, 'Give the path of an SSCP Evidence Pack database file (for example assessments.sscp).');
-    }
-    size = st.size;
+    // From the opened descriptor: a folder, pipe or device is refused before SQLite sees it.
+    opened = openRegularFileSync(path, DATABASE_FILE);
   } catch (e) {
-    if (e instanceof SscpError) throw e;
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      if (!mustExist) return;
+    if (!(isSscpError(e) && e.kind === 'not-found')) throw e;
+    if (mustExist) {
       throw new SscpError('not-found', `No database at ${path}.`, 'Check the path, or start a new database with sscp new --db FILE --org NAME --role ROLE.');
     }
-    throw unreadable(path, e);
+    createPrivateFile(path);
+    return;
   }
-  // An empty file is what SQLite itself would create: let it become a new database.
-  if (size === 0) return;
   const header = Buffer.alloc(16);
-  const fd = openSync(path, 'r');
   try {
-    readSync(fd, header, 0, 16, 0);
+    // An empty file is what SQLite itself would create: let it become a new database.
+    if (opened.size === 0) return;
+    readSync(opened.fd, header, 0, 16, 0);
+  } catch (e) {
+    throw unreadable(path, e);
   } finally {
-    closeSync(fd);
+    closeSync(opened.fd);
   }
   if (header.toString('latin1') !== SQLITE_HEADER) {
     throw new SscpError('unreadable', `${path} is not an SSCP Evidence Pack database (it is not an SQLite file).`, 'Check that you chose the right file: the database is the file you created with SSCP Evidence Pack.');
   }
 }
 
+/**
+ * A new database starts as an empty file only its owner may read; SQLite gives its -wal and
+ * -shm files the same mode. An existing database keeps the mode it has.
+ */
+function createPrivateFile(path: string): void {
+  try {
+    closeSync(openSync(path, 'wx', DATABASE_FILE_MODE));
+  } catch (e) {
+    // Another process created it first: it is checked like any existing file when opened.
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw unreadable(path, e);
+  }
+}
+
+/**
+ * A read-only connection, or null when the schema is older than this build and must be
+ * upgraded by a read-write open first. Where even a read-only connection cannot be had (a
+ * database in WAL mode in a folder nobody may write, so SQLite cannot create its shared-memory
+ * file), a private snapshot of the file is read instead: the same bytes, at that moment.
+ */
+function openReadOnly(path: string, migrations: readonly Migration[] | undefined): Db | null {
+  let db: Db;
+  try {
+    db = readOnlyConnection(path);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_CANTOPEN') throw unreadable(path, e);
+    db = readOnlySnapshot(path);
+  }
+  try {
+    checkIsOurs(db, path);
+    const latest = migrations === undefined ? LATEST_SCHEMA_VERSION : (migrations[migrations.length - 1]?.version ?? 0);
+    const version = readUserVersion(db);
+    if (version > latest) throw newerSchemaError(version, latest);
+    if (version < latest) {
+      db.close();
+      return null;
+    }
+    return db;
+  } catch (e) {
+    db.close();
+    if (e instanceof SscpError) throw e;
+    throw unreadable(path, e);
+  }
+}
+
+/**
+ * SQLite quietly opens a file it may not write read-only, and the first change then fails
+ * deep inside a command. Say so up front instead, in words the person can act on.
+ */
+function checkWritable(path: string): void {
+  try {
+    accessSync(path, constants.W_OK);
+  } catch (e) {
+    // Not there yet: SQLite creates it in a folder that must be writable anyway.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw unreadable(path, e);
+  }
+}
+
+function readOnlyConnection(path: string): Db {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    // SQLite opens the -wal and -shm files at the first read: fail here, not mid-command.
+    db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
+}
+
+function readOnlySnapshot(path: string): Db {
+  const dir = mkdtempSync(join(tmpdir(), 'sscp-readonly-'));
+  const copy = join(dir, basename(path));
+  try {
+    copyFileSync(path, copy);
+    // A -wal left beside it holds committed changes not yet in the main file.
+    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    chmodSync(copy, DATABASE_FILE_MODE);
+    // The copy is private, so it may be opened for writing: SQLite must be able to recover a
+    // -wal into it. query_only keeps every command from changing even the copy.
+    const db = new Database(copy, { fileMustExist: true });
+    db.pragma('query_only = ON');
+    const close = db.close.bind(db);
+    db.close = () => {
+      try {
+        return close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    return db;
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw unreadable(path, e);
+  }
+}
+
+const NOT_WRITABLE = new Set(['SQLITE_READONLY', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_RECOVERY', 'SQLITE_READONLY_CANTINIT', 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'EACCES', 'EPERM', 'EROFS']);
+const DAMAGED = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_IOERR_SHORT_READ']);
+
+/**
+ * Why a database cannot be opened, with a hint that does not send the person to a command
+ * that would fail the same way: the damage check itself has to open the file.
+ */
 function unreadable(path: string, cause: unknown): SscpError {
-  const detail = cause instanceof Error ? cause.message : String(cause);
-  return new SscpError('unreadable', `The database ${path} cannot be read (${detail}).`, 'Check that the file is an SSCP Evidence Pack database and that you may read and write it. Run the damage check (Settings, Check for damage; or sscp check --db FILE).');
+  const code = (cause as { code?: string } | null)?.code ?? '';
+  // A system error's message repeats the path; its code alone says enough.
+  const detail = /^E[A-Z]+$/.test(code) ? code : cause instanceof Error ? cause.message : String(cause);
+  if (NOT_WRITABLE.has(code) || code.startsWith('SQLITE_READONLY')) {
+    return new SscpError(
+      'unreadable',
+      `The database ${path} cannot be opened for changes: it, or the folder it is in, may not be written (${detail}).`,
+      'Ask for write access to the file and its folder, or copy the database file with the .evidence folder beside it to a folder of your own and open that copy.',
+    );
+  }
+  if (DAMAGED.has(code) || code.startsWith('SQLITE_CORRUPT')) {
+    return new SscpError(
+      'unreadable',
+      `The database ${path} is damaged and cannot be read (${detail}).`,
+      'Restore the database from a backup: the .sscp file together with the .evidence folder beside it. Keep the damaged file until you have.',
+    );
+  }
+  return new SscpError('unreadable', `The database ${path} cannot be read (${detail}).`, 'Check that the file is an SSCP Evidence Pack database and that you may read it; if it is damaged, restore it from a backup.');
 }

@@ -29,7 +29,7 @@ export function readUserVersion(db: Database.Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function newerSchemaError(found: number, readsUpTo: number): SscpError {
+export function newerSchemaError(found: number, readsUpTo: number): SscpError {
   return new SscpError(
     'unsupported-version',
     `This database was written by a newer version of SSCP Evidence Pack (schema ${found}; this version reads up to ${readsUpTo}).`,

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { api } from '../ipc/api';
+import { followedLinkNote } from '../format/links';
 import { call, startJob } from '../ipc/client';
 import { UiError } from '../ipc/ui-error';
 import { useAnnouncer } from './announcer';
@@ -42,13 +43,15 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
       const id = assessmentId();
       const announcer = useAnnouncer.getState();
       let attached = 0;
+      const links: string[] = [];
       for (const path of paths) {
         try {
           const job = await startJob('evidence.attach', { assessmentId: id, claimId, filePath: path, meta: {} }, (p) => update(p.jobId, { done: p.done, total: p.total }));
           set({ running: [...get().running, { jobId: job.jobId, claimId, name: fileName(path), done: 0, total: 0 }] });
           try {
-            await job.done;
+            const item = await job.done;
             attached += 1;
+            if (item.followedLink) links.push(followedLinkNote(path, item.followedLink));
           } finally {
             set({ running: get().running.filter((a) => a.jobId !== job.jobId) });
           }
@@ -59,7 +62,7 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
       }
       if (attached > 0) {
         await useAssessment.getState().refresh();
-        announcer.announce(`${attached === 1 ? 'One file' : `${attached} files`} attached to claim ${claimId}.`);
+        announcer.announce([`${attached === 1 ? 'One file' : `${attached} files`} attached to claim ${claimId}.`, ...links].join(' '));
       }
     },
     attachDropped: async (claimId, files) => {

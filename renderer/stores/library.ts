@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { EvidenceItem } from '../../shared/domain/types';
 import type { ContractArgs } from '../../shared/ipc/contract';
 import type { EvidenceLibraryItem, EvidencePreview } from '../../shared/ipc/views';
+import { followedLinkNote } from '../format/links';
 import { call, startJob } from '../ipc/client';
 import { useAnnouncer } from './announcer';
 
@@ -43,7 +44,8 @@ export const useLibrary = create<LibraryState>((set, get) => ({
       const job = await startJob('evidence.replace', { evidenceId, filePath: path }, (p) => set({ replacing: { evidenceId, done: p.done, total: p.total } }));
       const item = await job.done;
       await get().load();
-      useAnnouncer.getState().announce(`${item.fileName} is now the current version; every claim that used the old one now uses it.`);
+      const link = item.followedLink ? ` ${followedLinkNote(path, item.followedLink)}` : '';
+      useAnnouncer.getState().announce(`${item.fileName} is now the current version; every claim that used the old one now uses it.${link}`);
     } finally {
       set({ replacing: null });
     }

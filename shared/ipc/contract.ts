@@ -10,7 +10,7 @@ import type { CarryForwardPlan } from '../domain/carry-forward';
 import type { ExportedPackView, IdentityView, PackImportPreviewView, PackImportResultView, VerificationView } from './views-signing';
 import type { FormImportView, FormPlacementView } from './views-form';
 import type {
-  AppInfo, AssessmentListItem, IntegritySummary, EvidenceLibraryItem, EvidencePreview, JobProgress, JobStarted, PickedPath, PickedPaths,
+  AppInfo, AssessmentListItem, AttachedEvidence, IntegritySummary, EvidenceLibraryItem, EvidencePreview, JobProgress, JobStarted, PickedPath, PickedPaths,
   Settings, WorkspaceInfo,
 } from './views';
 
@@ -109,14 +109,14 @@ export const contract = {
   // Evidence: the content-addressed library and its links to claims.
   'evidence.attach': {
     args: z.strictObject({ assessmentId: id, claimId, filePath, meta: evidenceMeta }),
-    ...job<EvidenceItem>(),
+    ...job<AttachedEvidence>(),
     paths: { filePath: 'read' },
   },
   'evidence.link': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<null>() },
   'evidence.unlink': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<null>() },
   'evidence.list': { args: none, result: returns<readonly EvidenceLibraryItem[]>() },
   'evidence.update': { args: z.strictObject({ evidenceId: id, patch: evidenceMeta }), result: returns<EvidenceItem>() },
-  'evidence.replace': { args: z.strictObject({ evidenceId: id, filePath }), ...job<EvidenceItem>(), paths: { filePath: 'read' } },
+  'evidence.replace': { args: z.strictObject({ evidenceId: id, filePath }), ...job<AttachedEvidence>(), paths: { filePath: 'read' } },
   'evidence.preview': { args: z.strictObject({ evidenceId: id }), result: returns<EvidencePreview>() },
 
   // Next period's draft, and the year-on-year comparison's input.

@@ -3,6 +3,12 @@ import type { Assessment, EvidenceItem, EvidenceLink } from '../domain/types';
 
 /** Shapes the UI needs that are not domain records themselves. */
 
+/**
+ * A file just attached (or given as a new version), and where the path led when it was a
+ * symbolic link: the file stored is the link's target, so the person is told. Null for no link.
+ */
+export type AttachedEvidence = EvidenceItem & { readonly followedLink: string | null };
+
 export type ThemeSetting = 'light' | 'dark' | 'system';
 
 export interface AppInfo {

@@ -13,7 +13,7 @@ describe('files named on the command line', () => {
 
   it('reads the text, and --trust gives the verifier one root, or nothing when not given', () => {
     writeFileSync(join(dir, 'root.pem'), '-----BEGIN CERTIFICATE-----\n');
-    expect(readOptionFile(join(dir, 'root.pem'), { what: 'x', flag: '--x' })).toBe('-----BEGIN CERTIFICATE-----\n');
+    expect(readOptionFile(join(dir, 'root.pem'), { what: 'x', flag: '--x', maxBytes: 1024 })).toBe('-----BEGIN CERTIFICATE-----\n');
     expect(trustedRootOption(join(dir, 'root.pem'))).toEqual(['-----BEGIN CERTIFICATE-----\n']);
     expect(trustedRootOption(undefined)).toBeUndefined();
   });
@@ -24,8 +24,8 @@ describe('files named on the command line', () => {
       expect.objectContaining({ kind: 'not-found', message: `The trusted root certificate file ${missing} cannot be read: it does not exist.` }) as Error,
     );
     expect(() => readSigningPassphrase(io, missing)).toThrow(
-      expect.objectContaining({ kind: 'not-found', message: `The signing passphrase file ${missing} cannot be read: it does not exist.`, hint: 'Check the path given to --passphrase-file.' }) as Error,
+      expect.objectContaining({ kind: 'not-found', message: `The signing passphrase file ${missing} cannot be read: it does not exist.`, hint: 'Check the path given to --passphrase-file: it must be an ordinary file; or set SSCP_PASSPHRASE instead.' }) as Error,
     );
-    expect(() => trustedRootOption(dir)).toThrow(expect.objectContaining({ kind: 'unreadable', message: `The trusted root certificate file ${dir} cannot be read (EISDIR).` }) as Error);
+    expect(() => trustedRootOption(dir)).toThrow(expect.objectContaining({ kind: 'invalid-input', message: `The trusted root certificate file ${dir} is a folder, not a file.` }) as Error);
   });
 });

@@ -97,6 +97,22 @@ describe('the claim workspace', () => {
     expect(screen.getByText('abababababab')).toBeTruthy();
   });
 
+  it('says so when an attached path was a symbolic link, naming the file it led to', async () => {
+    fake.answer('assessments.get', () => makeDetail());
+    fake.answer('evidence.attach', () => ({ jobId: 'job-link' }));
+    fake.droppedPaths.set('policy.pdf', '/home/priya/policy.pdf');
+    renderWorkspace();
+    const section = (await screen.findByRole('heading', { name: 'Attached evidence' })).closest('section')!;
+    fireEvent.drop(section, { dataTransfer: { files: [new File(['x'], 'policy.pdf', { type: 'application/pdf' })] } });
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'evidence.attach')).toBe(true));
+    fake.emit('jobs.done', { jobId: 'job-link', result: { ok: true, value: { ...makeEvidence(), followedLink: '/srv/policies/policy-2026.pdf' } } });
+    await waitFor(() =>
+      expect(useAnnouncer.getState().message).toBe(
+        'One file attached to claim 1.1.1. policy.pdf is a symbolic link; the file it points to, /srv/policies/policy-2026.pdf, was attached.',
+      ),
+    );
+  });
+
   it('marks claims outside the vendor role as out of scope, in words', async () => {
     fake.answer('assessments.get', () => makeDetail({ assessment: makeAssessment({ role: 'reseller' }) }));
     renderWorkspace('1.1.1');

@@ -17,7 +17,7 @@ export const registerAttach: RegisterCommand = (program, ctx) => {
     .description('Attach evidence files to a claim. Prints "<sha256>  <file name>" per file, like sha256sum.')
     .argument('<id>', 'the assessment id (see sscp list)')
     .argument('<claim>', 'the claim number, e.g. 1.2.1 (see sscp catalog)')
-    .argument('<file...>', 'the files to attach')
+    .argument('<file...>', 'the files to attach: ordinary files (a symbolic link is followed to one, and the note says where)')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--description <text>', 'what the evidence shows')
     .option('--effective <date>', 'when the evidence was true, YYYY-MM-DD')
@@ -36,7 +36,9 @@ export const registerAttach: RegisterCommand = (program, ctx) => {
         // the files already attached, and says which one failed.
         for (const file of files) {
           const onProgress = live.enabled ? (done: number, total: number) => live.show(`Adding ${basename(file)}… ${percentDone(done, total)}%`) : undefined;
-          const item = await ws.attachEvidence(id, claimId, file, meta, { onProgress }).finally(live.clear);
+          // A link is followed only to an ordinary file, and never silently.
+          const onFollowedLink = (target: string) => ctx.io.stderr.write(`Note: ${file} is a symbolic link; attaching the file it points to, ${target}.\n`);
+          const item = await ws.attachEvidence(id, claimId, file, meta, { onProgress, onFollowedLink }).finally(live.clear);
           ctx.io.stdout.write(`${item.sha256}  ${item.fileName}\n`);
         }
       });

@@ -51,11 +51,11 @@ export function formatCheck(r: CheckJson): string {
 export const registerCheck: RegisterCommand = (program, ctx) => {
   program
     .command('check')
-    .description('Check the database, the audit log and every evidence file; exits 1 if anything is wrong.')
+    .description('Check the database, the audit log and every evidence file; exits 1 if anything is wrong. Opens the database read-only, so it also checks one you may not change.')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (opts: { db: string; json?: boolean }) => {
-      const json = checkToJson(await withWorkspace(opts.db, (ws) => ws.checkIntegrity()));
+      const json = checkToJson(await withWorkspace(opts.db, (ws) => ws.checkIntegrity(), { readOnly: true }));
       if (opts.json) printJson(ctx.io, json);
       else ctx.io.stdout.write(formatCheck(json));
       if (!json.ok) ctx.exitCode = EXIT_CHECK_FAILED;

@@ -100,7 +100,7 @@ export const registerDiff: RegisterCommand = (program, ctx) => {
         const to = ws.getAssessment(toId);
         const from = ws.getAssessment(fromId);
         return diffAssessments(from, to, catalogFor(to.assessment), catalogFor(from.assessment));
-      });
+      }, { readOnly: true });
       if (opts.json) printJson(ctx.io, diff);
       else ctx.io.stdout.write(formatDiff(diff));
     });

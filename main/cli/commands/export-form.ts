@@ -14,7 +14,7 @@ export const registerExportForm: RegisterCommand = (program, ctx) => {
     .requiredOption('--out <file>', 'the .docx file to write (an existing file only with --force)')
     .option(FORCE_OPTION_FLAGS, FORCE_OPTION_HELP)
     .action(async (id: string, opts: { db: string; out: string; force?: boolean }) => {
-      const out = await withWorkspace(opts.db, (ws) => exportForm(ws, id, opts.out, { replace: opts.force ?? false, existsHint: FORCE_HINT }));
+      const out = await withWorkspace(opts.db, (ws) => exportForm(ws, id, opts.out, { replace: opts.force ?? false, existsHint: FORCE_HINT }), { readOnly: true });
       ctx.io.stdout.write(`${out}\n`);
     });
 };

@@ -7,8 +7,8 @@ import { currentCliActor } from '../actor';
  * identity may start a new database (an SRO often sets up signing first); reading commands
  * require it to exist, so a typo in --db does not quietly create an empty one.
  */
-export async function withIdentityService<T>(dbPath: string, fn: (service: IdentityService) => Promise<T> | T, options: { create?: boolean } = {}): Promise<T> {
-  const db = openDatabase(dbPath, { mustExist: !options.create, actor: currentCliActor() });
+export async function withIdentityService<T>(dbPath: string, fn: (service: IdentityService) => Promise<T> | T, options: { create?: boolean; readOnly?: boolean } = {}): Promise<T> {
+  const db = openDatabase(dbPath, { mustExist: !options.create, actor: currentCliActor(), readOnly: options.readOnly ?? false });
   try {
     return await fn(createIdentityService(db));
   } finally {

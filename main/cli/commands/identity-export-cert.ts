@@ -17,7 +17,7 @@ export function registerIdentityExportCert(group: Command, ctx: CommandContext):
       await withIdentityService(opts.db, async (service) => {
         const pem = service.exportCertificatePem(label, { root: opts.root ?? false });
         await saveUserFile(opts.out, pem, { what: 'certificate', database: opts.db, replace: opts.force ?? false, existsHint: FORCE_HINT, exampleName: 'root.pem' });
-      });
+      }, { readOnly: true });
       ctx.io.stdout.write(`Wrote ${opts.root ? 'the organisation root certificate' : 'the certificate and its chain'} to ${opts.out}\n`);
     });
 }

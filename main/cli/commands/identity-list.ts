@@ -50,7 +50,7 @@ export function registerIdentityList(group: Command, ctx: CommandContext): void 
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (opts: { db: string; json?: boolean }) => {
-      const identities = await withIdentityService(opts.db, (service) => service.list());
+      const identities = await withIdentityService(opts.db, (service) => service.list(), { readOnly: true });
       if (opts.json) {
         const json: IdentityListJson = { identities: identities.map(identityToJson) };
         printJson(ctx.io, json);

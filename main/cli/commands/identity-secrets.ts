@@ -13,10 +13,19 @@ interface SecretSource {
   readonly what: string;
 }
 
+/** A passphrase or password is a line of text; a file far bigger than this is the wrong file. */
+const MAX_SECRET_FILE_BYTES = 64 * 1024;
+
 function readSecret(io: CliIo, source: SecretSource): string {
   if (source.file !== undefined) {
     // Editors add a final newline; it is not part of the secret.
-    return readOptionFile(source.file, { what: source.what, flag: source.fileFlag }).replace(/\r?\n$/, '');
+    return readOptionFile(source.file, {
+      what: source.what,
+      flag: source.fileFlag,
+      // A pipe (<(…), /dev/stdin) is refused like any non-file: the environment is the other way in.
+      hint: `it must be an ordinary file; or set ${source.envVar} instead.`,
+      maxBytes: MAX_SECRET_FILE_BYTES,
+    }).replace(/\r?\n$/, '');
   }
   const fromEnv = io.env[source.envVar];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;

@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { VENDOR_ROLES } from '../../../shared/domain/types';
 import { SscpError } from '../../../shared/errors';
+import { checkRegularFile } from '../../fs/regular-file';
 import { prepareFormImport, storeFormImport } from '../../form/import-form';
 import { packRefusal, PDF_MAGIC, preparePackImport, readMagic, storePackImport, type PackImportPhase, type PackImportPreview, type PackImportProgress, type PackImportResult, type PackTrust } from '../../import/pack-import';
 import type { RegisterCommand } from '../context';
@@ -107,25 +107,11 @@ type FileKind = 'pack' | 'form';
 
 /** Decides by content, never by name: a renamed file is still read as what it is. */
 async function fileKind(file: string): Promise<FileKind> {
-  let isFile: boolean;
-  let size: number;
-  try {
-    const st = statSync(file);
-    isFile = st.isFile();
-    size = st.size;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new SscpError('not-found', `There is no file at ${file}.`, 'Check the file name and folder, then try again.');
-    throw new SscpError('unreadable', `${file} could not be read (${code ?? (e as Error).message}).`, 'Check that you may read the file.');
-  }
-  if (!isFile) throw new SscpError('unreadable', `${file} is not a file.`, 'Give the evidence pack (.pdf) or the official Word form (.docx) to import.');
-  if (size === 0) throw new SscpError('invalid-input', `${file} is empty.`, 'Give the evidence pack (.pdf) or the official Word form (.docx) to import.');
-  let magic: Buffer;
-  try {
-    magic = await readMagic(file);
-  } catch (e) {
-    throw new SscpError('unreadable', `${file} could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`, 'Check that you may read the file.');
-  }
+  const role = { hint: 'Give the evidence pack (.pdf) or the official Word form (.docx) to import.' };
+  // Refuses a folder, pipe or device before reading, from the opened file itself.
+  const { size } = await checkRegularFile(file, role);
+  if (size === 0) throw new SscpError('invalid-input', `${file} is empty.`, role.hint);
+  const magic = await readMagic(file, 8, role);
   if (magic.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return 'pack';
   if (magic.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return 'form';
   throw new SscpError(

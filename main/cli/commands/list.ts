@@ -18,7 +18,7 @@ export const registerList: RegisterCommand = (program, ctx) => {
     .option('--all', 'include archived assessments')
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (opts: { db: string; all?: boolean; json?: boolean }) => {
-      const everything = await withWorkspace(opts.db, (ws) => ws.listAssessments());
+      const everything = await withWorkspace(opts.db, (ws) => ws.listAssessments(), { readOnly: true });
       const summaries = opts.all ? everything : everything.filter((s) => s.assessment.state !== 'archived');
       const archivedHidden = everything.length - summaries.length;
       if (opts.json) {

@@ -130,7 +130,7 @@ export const registerShow: RegisterCommand = (program, ctx) => {
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (id: string, opts: { db: string; json?: boolean }) => {
-      const json = await withWorkspace(opts.db, (ws) => showToJson(ws.getAssessment(id), ws.completeness(id), ws.signedPack(id)));
+      const json = await withWorkspace(opts.db, (ws) => showToJson(ws.getAssessment(id), ws.completeness(id), ws.signedPack(id)), { readOnly: true });
       if (opts.json) printJson(ctx.io, json);
       else ctx.io.stdout.write(formatShow(json));
     });

@@ -1,6 +1,6 @@
-import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { SscpError } from '../../../shared/errors';
+import { openRegularFile, readCapped } from '../../fs/regular-file';
 import { DEFAULT_ZIP_LIMITS, listZipEntries, readZipEntry, ZipRefusal, type ZipLimits } from './safe-unzip';
 
 /** A .docx bigger than this is not a filled-in form (the real one is well under 1 MB). */
@@ -33,22 +33,21 @@ export async function readDocumentXml(path: string, limits: ZipLimits = DEFAULT_
 }
 
 async function readDocxBytes(path: string, name: string): Promise<Uint8Array> {
-  let size: number;
+  // A folder, pipe or device is refused from the opened file, and no more than the cap is ever read.
+  const { handle, size } = await openRegularFile(path, { what: 'Word form', hint: NOT_DOCX_HINT });
+  let bytes: Buffer | null;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw notDocx(name, 'it is a folder, not a file');
-    size = info.size;
+    if (size === 0) throw notDocx(name, 'it is empty');
+    bytes = await readCapped(handle, size, MAX_DOCX_BYTES);
   } catch (e) {
     if (e instanceof SscpError) throw e;
-    throw new SscpError('unreadable', `${name} could not be opened: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}.`, 'Check the file exists and that you may read it.');
-  }
-  if (size === 0) throw notDocx(name, 'it is empty');
-  if (size > MAX_DOCX_BYTES) throw notDocx(name, `it is larger than ${MAX_DOCX_BYTES / (1024 * 1024)} MB`);
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (e) {
     throw new SscpError('unreadable', `${name} could not be read: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}.`, 'Check that you may read the file and that it is not open in another program that locks it.');
+  } finally {
+    await handle.close();
   }
+  if (!bytes) throw notDocx(name, `it is larger than ${MAX_DOCX_BYTES / (1024 * 1024)} MB`);
+  if (bytes.length === 0) throw notDocx(name, 'it is empty');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
 }
 
 function notDocx(name: string, why: string): SscpError {

@@ -9,10 +9,68 @@ export class DocumentXmlError extends Error {
   override readonly name = 'DocumentXmlError';
 }
 
+/**
+ * How deeply elements may nest. Word's own documents stay far below this (a table inside a
+ * table inside a content control is a few dozen levels); the walks below recurse once per
+ * level or so, and this keeps them far from the stack limit whatever the file holds.
+ */
+export const MAX_XML_DEPTH = 256;
+
+/**
+ * The deepest element nesting in `xml`, or MAX_XML_DEPTH + 1 as soon as it goes deeper: a
+ * cheap scan of the text, without recursion, run before anything builds a tree from it.
+ * Comments, CDATA sections, processing instructions and quoted attribute values are skipped,
+ * so a `>` or `/` inside them is not taken for markup. Malformed XML is the parser's to refuse.
+ */
+export function xmlNestingDepth(xml: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let i = xml.indexOf('<');
+  while (i >= 0 && i < xml.length) {
+    const next = xml.charCodeAt(i + 1);
+    if (xml.startsWith('<!--', i)) i = skipPast(xml, '-->', i + 4);
+    else if (xml.startsWith('<![CDATA[', i)) i = skipPast(xml, ']]>', i + 9);
+    else if (next === 0x3f /* ? */ || next === 0x21 /* ! */) i = skipPast(xml, '>', i + 2);
+    else if (next === 0x2f /* / */) {
+      depth = Math.max(0, depth - 1);
+      i = skipPast(xml, '>', i + 2);
+    } else {
+      // A start tag: find its end outside quoted attribute values.
+      let j = i + 1;
+      let quote = 0;
+      for (; j < xml.length; j += 1) {
+        const c = xml.charCodeAt(j);
+        if (quote !== 0) {
+          if (c === quote) quote = 0;
+        } else if (c === 0x22 || c === 0x27) quote = c;
+        else if (c === 0x3e /* > */) break;
+      }
+      if (xml.charCodeAt(j - 1) !== 0x2f /* / */) {
+        depth += 1;
+        if (depth > deepest) deepest = depth;
+        if (deepest > MAX_XML_DEPTH) return deepest;
+      }
+      i = j + 1;
+    }
+    i = xml.indexOf('<', i);
+  }
+  return deepest;
+}
+
+function skipPast(xml: string, end: string, from: number): number {
+  const at = xml.indexOf(end, from);
+  return at < 0 ? xml.length : at + end.length;
+}
+
 /** Parses `word/document.xml` into the body's paragraphs and tables, in order. */
 export function parseDocumentXml(xml: string): readonly DocBlock[] {
   // Word never writes a DTD; refusing one rules out entity-expansion tricks.
   if (/<!DOCTYPE/i.test(xml)) throw new DocumentXmlError('it declares a DTD');
+  // Refused before any tree is built: nothing below, here or in what reads the blocks, meets a
+  // nesting deep enough to exhaust the stack ("Maximum call stack size exceeded").
+  if (xmlNestingDepth(xml) > MAX_XML_DEPTH) {
+    throw new DocumentXmlError(`its elements are nested more than ${MAX_XML_DEPTH} levels deep, far deeper than Word ever writes`);
+  }
   let root: Element | null;
   try {
     const doc = new DOMParser({ onError: onErrorStopParsing }).parseFromString(xml, 'text/xml');

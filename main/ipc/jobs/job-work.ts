@@ -47,10 +47,25 @@ export const jobWork: JobWork = {
     const report = await ws().checkIntegrity((done, total) => progress('Checking evidence files', done, total));
     return { ok: report.ok, problems: report.problems };
   },
-  'evidence.attach': ({ ws }, { assessmentId, claimId, filePath, meta }, { signal, progress }) =>
-    ws().attachEvidence(assessmentId, claimId, filePath, meta, { signal, onProgress: (done, total) => progress('Copying and fingerprinting the file', done, total) }),
-  'evidence.replace': ({ ws }, { evidenceId, filePath }, { signal, progress }) =>
-    ws().replaceEvidence(evidenceId, filePath, { signal, onProgress: (done, total) => progress('Copying and fingerprinting the new version', done, total) }),
+  // A symbolic link is followed only to an ordinary file, and the person is told where it led.
+  'evidence.attach': async ({ ws }, { assessmentId, claimId, filePath, meta }, { signal, progress }) => {
+    let followedLink: string | null = null;
+    const item = await ws().attachEvidence(assessmentId, claimId, filePath, meta, {
+      signal,
+      onProgress: (done, total) => progress('Copying and fingerprinting the file', done, total),
+      onFollowedLink: (target) => (followedLink = target),
+    });
+    return { ...item, followedLink };
+  },
+  'evidence.replace': async ({ ws }, { evidenceId, filePath }, { signal, progress }) => {
+    let followedLink: string | null = null;
+    const item = await ws().replaceEvidence(evidenceId, filePath, {
+      signal,
+      onProgress: (done, total) => progress('Copying and fingerprinting the new version', done, total),
+      onFollowedLink: (target) => (followedLink = target),
+    });
+    return { ...item, followedLink };
+  },
   'packs.export': async ({ ws, identities }, request, { signal, progress }) => {
     // The save dialog asked before replacing a file; the database and its evidence stay refused.
     const exported = await exportPack(ws(), identities(), { ...request, replace: true }, { signal, onProgress: (p) => progress(PACK_PHASES[p.phase], p.bytesDone, p.bytesTotal) });

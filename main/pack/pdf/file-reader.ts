@@ -1,6 +1,6 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { asNumber, asRef, PdfDict, PdfRef, type PdfValue } from './objects';
-import { NeedMoreBytes, PdfParser, PdfSyntaxError } from './parser';
+import { asNumber, asRef, PdfDict, PdfName, PdfRef, type PdfValue } from './objects';
+import { NeedMoreBytes, PdfParser, PdfSyntaxError, PdfXrefStreamError } from './parser';
 
 /** An object read from the file: its value, and where its stream data starts if it has one. */
 export interface PdfObjectAt {
@@ -19,6 +19,18 @@ export interface XrefSection {
 const FIRST_WINDOW = 4096;
 // No object in a pack comes near this; a bigger one means the file is not what it claims.
 const MAX_OBJECT_BYTES = 256 * 1024 * 1024;
+
+/** Whether the parser stands at an object whose dictionary says /Type /XRef (a cross-reference stream). */
+function isXrefStream(p: PdfParser): boolean {
+  try {
+    p.readObjectHeader();
+    const value = p.readValue();
+    return value instanceof PdfDict && value.get('Type') instanceof PdfName && (value.get('Type') as PdfName).name === 'XRef';
+  } catch (e) {
+    if (e instanceof NeedMoreBytes) throw e;
+    return false;
+  }
+}
 
 /**
  * Random access to a PDF through its cross-reference tables, reading only the bytes asked
@@ -101,7 +113,8 @@ export class PdfFileReader {
     const trailer = await this.parseAt(offset, (p) => {
       entries.length = 0;
       if (!p.peekKeyword('xref')) {
-        throw new PdfSyntaxError('The PDF uses a compressed cross-reference stream or its cross-reference table is damaged.');
+        if (isXrefStream(p)) throw new PdfXrefStreamError('The PDF keeps its cross-reference data in a compressed stream, which evidence packs never do.');
+        throw new PdfSyntaxError('The cross-reference table of the PDF is damaged: "startxref" does not point at one.');
       }
       p.expectKeyword('xref');
       while (!p.peekKeyword('trailer')) {

@@ -10,6 +10,13 @@ export class NeedMoreBytes extends Error {
 /** Malformed syntax: a pack we wrote never has any. */
 export class PdfSyntaxError extends Error {}
 
+/**
+ * Sound PDF, but laid out as no evidence pack is: its cross-reference data is a compressed
+ * stream (PDF 1.5+, as most PDFs written today), where a pack has a plain table. With no
+ * signature in sight, such a file is another document, not a damaged pack.
+ */
+export class PdfXrefStreamError extends PdfSyntaxError {}
+
 const WHITESPACE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
 const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f, 0x25]);
 

@@ -1,11 +1,12 @@
-import { open } from 'node:fs/promises';
 import { SscpError } from '../../../shared/errors';
+import { openRegularFile } from '../../fs/regular-file';
 import { verifyCms, type CmsVerification } from '../../signing/cms';
 import { normaliseFingerprint } from '../../signing/fingerprint';
 import { ASSESSMENT_NAME, MANIFEST_NAME } from '../attachment-names';
 import { cancelledError } from '../embed-evidence';
 import { manifestSchema, type Manifest } from '../manifest';
 import { PdfFileReader } from '../pdf/file-reader';
+import { PdfXrefStreamError } from '../pdf/parser';
 import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
 import { derLength } from './der-length';
 import { hashPass } from './hash-pass';
@@ -26,34 +27,25 @@ class CheckList {
 }
 
 async function assertPdf(path: string): Promise<void> {
+  // A folder, pipe or device is refused from the opened file, before anything is read from it.
+  const { handle } = await openRegularFile(path, { hint: 'Give the .pdf evidence pack you received.' });
   let head: Buffer;
   try {
-    const handle = await open(path, 'r');
-    try {
-      head = Buffer.alloc(5);
-      await handle.read(head, 0, 5, 0);
-    } finally {
-      await handle.close();
-    }
+    head = Buffer.alloc(5);
+    await handle.read(head, 0, 5, 0);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SscpError(
-      code === 'ENOENT' ? 'not-found' : 'unreadable',
-      code === 'ENOENT' ? `There is no file at ${path}.` : `The file ${path} could not be read (${code ?? 'error'}).`,
-      'Check the path and that you may read the file.',
-    );
+    throw new SscpError('unreadable', `The file ${path} could not be read (${code ?? 'error'}).`, 'Check the path and that you may read the file.');
+  } finally {
+    await handle.close();
   }
   if (head.toString('latin1') !== '%PDF-') {
     throw new SscpError('unreadable', `${path} is not a PDF file, so it cannot be an evidence pack.`, 'Give the .pdf evidence pack you received.');
   }
 }
 
-function notAPack(path: string): SscpError {
-  return new SscpError(
-    'unreadable',
-    `${path} is a PDF but not an SSCP evidence pack: it has neither a signature nor a manifest of evidence.`,
-    'Check you were given the signed evidence pack, not another document.',
-  );
+function notAPack(path: string, why = 'it has neither a signature nor a manifest of evidence'): SscpError {
+  return new SscpError('unreadable', `${path} is a PDF but not an SSCP evidence pack: ${why}.`, 'Check you were given the signed evidence pack, not another document.');
 }
 
 interface Located {
@@ -61,6 +53,8 @@ interface Located {
   readonly signatures: (PdfDict | null)[];
   readonly embedded: EmbeddedStream[];
   readonly structureProblem: string | null;
+  /** The structure is sound PDF laid out as no pack is (a cross-reference stream), rather than damaged. */
+  readonly otherLayout: boolean;
 }
 
 async function locate(reader: PdfFileReader): Promise<Located> {
@@ -70,11 +64,11 @@ async function locate(reader: PdfFileReader): Promise<Located> {
     if (!catalog) throw new Error('The PDF has no document catalog.');
     const signatures = await findSignatureFields(reader, catalog);
     const embedded = await findEmbeddedFiles(reader, catalog);
-    return { catalog, signatures, embedded, structureProblem: null };
+    return { catalog, signatures, embedded, structureProblem: null, otherLayout: false };
   } catch (e) {
     const signature = await scanForSignature(reader);
     const why = e instanceof Error ? e.message : String(e);
-    return { catalog: null, signatures: signature ? [signature] : [], embedded: [], structureProblem: `The file's internal structure is damaged: ${why}` };
+    return { catalog: null, signatures: signature ? [signature] : [], embedded: [], structureProblem: `The file's internal structure is damaged: ${why}`, otherLayout: e instanceof PdfXrefStreamError };
   }
 }
 
@@ -101,6 +95,9 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
   const located = await locate(reader);
   const manifestStream = located.embedded.find((f) => f.name === MANIFEST_NAME) ?? null;
   if (!located.structureProblem && located.signatures.length === 0 && !manifestStream) throw notAPack(path);
+  // An ordinary modern PDF (cross-reference streams) with no signature anywhere is another
+  // document, not a damaged pack: exit 2 "not a pack", not 1 "invalid".
+  if (located.otherLayout && located.signatures.length === 0) throw notAPack(path, 'it is not signed, and it is laid out as no evidence pack is (compressed cross-reference streams)');
 
   if (located.structureProblem) list.fail('structure', located.structureProblem);
   else list.pass('structure', 'The PDF structure is readable.');

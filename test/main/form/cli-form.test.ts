@@ -105,7 +105,8 @@ describe('sscp export-form and import-form', () => {
     it('a file that does not exist', async () => {
       const res = await sscp('import-form', join(dir, 'nope.docx'), '--db', db);
       expect(res.code).toBe(2);
-      expect(res.err).toContain('nope.docx could not be opened: ENOENT.');
+      expect(res.err).toContain(`The Word form ${join(dir, 'nope.docx')} cannot be read: it does not exist.`);
+      expect(existsSync(db)).toBe(false);
     });
   });
 

@@ -91,12 +91,13 @@ describe('opening a .docx safely', () => {
   });
 
   it('says a missing file or a folder cannot be opened', async () => {
-    await expect(readForm(join(dir, 'missing.docx'), CURRENT_CATALOG)).rejects.toThrow(
-      expect.objectContaining({ kind: 'unreadable', message: 'missing.docx could not be opened: ENOENT.' }),
+    const missing = join(dir, 'missing.docx');
+    await expect(readForm(missing, CURRENT_CATALOG)).rejects.toThrow(
+      expect.objectContaining({ kind: 'not-found', message: `The Word form ${missing} cannot be read: it does not exist.` }),
     );
     const folder = join(dir, 'folder.docx');
     await mkdir(folder);
-    await expect(readForm(folder, CURRENT_CATALOG)).rejects.toThrow(notDocx(/it is a folder, not a file/));
+    await expect(readForm(folder, CURRENT_CATALOG)).rejects.toThrow(expect.objectContaining({ kind: 'invalid-input', message: `The Word form ${folder} is a folder, not a file.` }));
   });
 
   it('refuses a file of random bytes', async () => {

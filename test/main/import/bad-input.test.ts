@@ -111,7 +111,7 @@ describe('sscp import refuses unusable input with exit 2 and writes nothing', ()
   it('an unreadable path: a folder, and a file that does not exist', async () => {
     const folder = join(tmp.dir, 'a-folder.pdf');
     mkdirSync(folder);
-    await expectRefused(folder, `${folder} is not a file.`);
+    await expectRefused(folder, `${folder} is a folder, not a file.`);
     await expectRefused(join(tmp.dir, 'nowhere.pdf'), `There is no file at ${join(tmp.dir, 'nowhere.pdf')}.`);
   });
 

@@ -83,6 +83,11 @@ describe('fuzzing sscp import with damaged packs and forms', () => {
     expect(run.hungAt, `a case hung (${context}): ${run.hungAt}`).toBeNull();
     expect(failure, context).toBeUndefined();
     expect(run.code, context).toBe(0);
+    // Files that are not packs or forms at all: each refused in words, nothing written.
+    const special = run.lines.filter((l) => l.startsWith('special '));
+    expect(special.map((l) => l.split(' ')[1])).toEqual(['fifo', 'fifo-as-form', 'dev-zero', 'dev-zero-as-form', 'folder', 'deep-xml']);
+    for (const line of special) expect(line).toMatch(/^special [a-z-]+ refused [a-z-]+: \S/);
+    expect(special.find((l) => l.startsWith('special deep-xml'))).toContain('nested more than');
     const summary = run.lines.find((l) => l.startsWith('summary '));
     expect(summary, context).toBeDefined();
     const done = run.lines.filter((l) => l.startsWith('done '));

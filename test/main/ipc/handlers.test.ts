@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -102,6 +103,45 @@ describe('the service handler table over real services', () => {
     expect(preview.content.startsWith('Secure development policy')).toBe(true);
     const library = await h.call<{ item: { id: string }; usedBy: { claimId: string }[] }[]>('evidence.list', {});
     expect(library[0]!.usedBy.map((u) => u.claimId)).toEqual(['1.1.1']);
+  });
+
+  it('follows a symbolic link to an ordinary file and says where it led, but never to a device', async () => {
+    const target = join(dir, 'linked-policy.txt');
+    await writeFile(target, 'Linked policy\n');
+    const link = join(dir, 'policy-link.txt');
+    await symlink(target, link);
+    h.grants.grant(link, 'read');
+    const result = await h.runJob('evidence.attach', { assessmentId, claimId: '1.1.2', filePath: link, meta: {} });
+    expect(result.ok && result.value.followedLink).toBe(target);
+    const plain = join(dir, 'plain.txt');
+    await writeFile(plain, 'Plain\n');
+    h.grants.grant(plain, 'read');
+    const direct = await h.runJob('evidence.attach', { assessmentId, claimId: '1.1.2', filePath: plain, meta: {} });
+    expect(direct.ok && direct.value.followedLink).toBeNull();
+    const zero = join(dir, 'zero-link');
+    await symlink('/dev/zero', zero);
+    h.grants.grant(zero, 'read');
+    const refused = await h.runJob('evidence.attach', { assessmentId, claimId: '1.1.2', filePath: zero, meta: {} });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error).toMatchObject({ kind: 'invalid-input', message: `${zero} is a device, not a file.` });
+  });
+
+  it('refuses a named pipe or a device given to verify, import or the form reader, as a typed failure', async () => {
+    const fifo = join(dir, 'pipe.pdf');
+    execFileSync('mkfifo', [fifo]);
+    for (const [channel, path, says] of [
+      ['packs.verify', fifo, 'is a named pipe (FIFO), not a file.'],
+      ['packs.previewImport', '/dev/zero', 'is a device, not a file.'],
+      ['forms.previewImport', fifo, 'is a named pipe (FIFO), not a file.'],
+    ] as const) {
+      h.grants.grant(path, 'read');
+      const result = await h.runJob(channel, { path });
+      expect(result.ok, channel).toBe(false);
+      if (result.ok) continue;
+      expect(result.error.kind, channel).toBe('invalid-input');
+      expect(result.error.message, channel).toContain(`${path} ${says}`);
+    }
   });
 
   it('reports a missing file as a typed job failure, not a crash', async () => {

@@ -70,7 +70,7 @@ describe('reading .p12 files written by the openssl CLI', () => {
     const refused = { kind: 'invalid-input', message: expect.stringContaining('far too large to be a .p12/.pfx certificate file') as unknown };
     await expect(readPkcs12(path('huge.p12'), P12_PASSWORD)).rejects.toMatchObject(refused);
     await expect(readPkcs12(new Uint8Array(MAX_P12_BYTES + 1), P12_PASSWORD)).rejects.toMatchObject(refused);
-    await expect(readPkcs12(temp.dir, P12_PASSWORD)).rejects.toMatchObject({ kind: 'unreadable' });
+    await expect(readPkcs12(temp.dir, P12_PASSWORD)).rejects.toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('is a folder, not a file') as unknown });
   });
 });
 
