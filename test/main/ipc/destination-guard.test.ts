@@ -28,7 +28,7 @@ describe('the app refuses to save over the open database', () => {
       waiters.get(d.jobId)?.(d);
     }),
   );
-  const { handlers, session } = createServiceHandlers({ openWorkspace, jobs });
+  const { handlers, session } = createServiceHandlers({ openWorkspace, actor: () => ({ name: 'Priya Raman', source: 'profile' }), jobs });
   const dispatch = createDispatch(handlers as HandlerTable, grants);
   const call = async <T>(channel: string, args: unknown): Promise<IpcResult<T>> => (await dispatch(channel, args)) as IpcResult<T>;
   const runJob = async <C extends JobChannel>(channel: C, args: unknown): Promise<IpcResult<JobResult<C>>> => {
