@@ -1,13 +1,15 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, isSscpError } from '../../shared/errors';
 import { commands } from './commands/index';
-import { EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from './io';
+import { EXIT_OK, EXIT_UNUSABLE_INPUT, guardedIo, type CliIo } from './io';
 
 /**
  * Runs one `sscp` invocation and returns its exit code. Commands set `ctx.exitCode` to 1
  * when a check they ran failed; any SscpError or bad argument ends in 2 with a message.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  // Commands, help and error messages all print through the guard (see guardedIo).
+  const io = guardedIo(given);
   const ctx = { io, exitCode: EXIT_OK };
   const program = new Command('sscp')
     .description('SSCP Evidence Pack: assess against the Software Security Code of Practice, attach evidence, sign and verify evidence packs.')

@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
+import { checksumLine } from '../../../shared/format/checksum-line';
 import type { RegisterCommand } from '../context';
+import { field } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, dateOption, withWorkspace } from '../options';
 import { liveLine, percentDone } from '../progress';
 
@@ -14,7 +16,10 @@ interface AttachOptions {
 export const registerAttach: RegisterCommand = (program, ctx) => {
   program
     .command('attach')
-    .description('Attach evidence files to a claim. Prints "<sha256>  <file name>" per file, like sha256sum.')
+    .description(
+      'Attach evidence files to a claim. Prints "<sha256>  <file name>" per file, exactly as sha256sum does (so the lines check with sha256sum -c in the files\' folder). ' +
+        'Control, bidirectional and invisible characters are taken out of the evidence name; a note on stderr gives the name kept.',
+    )
     .argument('<id>', 'the assessment id (see sscp list)')
     .argument('<claim>', 'the claim number, e.g. 1.2.1 (see sscp catalog)')
     .argument('<file...>', 'the files to attach')
@@ -37,7 +42,9 @@ export const registerAttach: RegisterCommand = (program, ctx) => {
         for (const file of files) {
           const onProgress = live.enabled ? (done: number, total: number) => live.show(`Adding ${basename(file)}… ${percentDone(done, total)}%`) : undefined;
           const item = await ws.attachEvidence(id, claimId, file, meta, { onProgress }).finally(live.clear);
-          ctx.io.stdout.write(`${item.sha256}  ${item.fileName}\n`);
+          const onDisk = basename(file);
+          ctx.io.stdout.write(`${checksumLine(item.sha256, onDisk)}\n`);
+          if (item.fileName !== onDisk) ctx.io.stderr.write(`Note: ${field(onDisk)} is kept as evidence named "${field(item.fileName)}".\n`);
         }
       });
     });
