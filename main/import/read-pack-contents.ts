@@ -7,6 +7,7 @@ import { PdfSyntaxError } from '../pack/pdf/parser';
 import { openEmbeddedFileIndex, type EmbeddedFileIndex, type EmbeddedStream } from '../pack/read-embedded';
 import { catalogFor } from '../services/validate';
 import { cleanAssessmentText } from '../../shared/domain/assessment-text';
+import { TEXT_FIELDS } from '../../shared/domain/text-rules';
 import { parseAssessmentExport, type AssessmentExport } from './assessment-export';
 
 /** One evidence file of a pack: its record, its manifest entry, and where its bytes are (null when withheld). */
@@ -137,7 +138,9 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
     if (stream && !stream.deflated && stream.length !== entry.size) {
       throw unusable(`${fileName} holds "${entry.name}" as ${stream.length} bytes, but its manifest says ${entry.size}.`);
     }
-    const safeName = safeAttachmentName(original.fileName) === original.fileName ? original.fileName : entry.name;
+    // The evidence name is data, never a path; it is replaced only if it would not be a safe
+    // file name at any length an evidence name may have (a long name is not a reason).
+    const safeName = safeAttachmentName(original.fileName, TEXT_FIELDS.evidenceName.max) === original.fileName ? original.fileName : entry.name;
     if (safeName !== original.fileName) renamed.push({ from: original.fileName, to: safeName });
     return { item: { ...original, fileName: safeName }, manifest: entry, stream };
   });

@@ -15,7 +15,7 @@ const MAX_NAME_LENGTH = 120;
  * `invoicefdp.exe`). It never holds a line break or backslash, so `<sha256>  <name>` lines
  * built from it are plain `sha256sum` lines.
  */
-export function safeAttachmentName(original: string): string {
+export function safeAttachmentName(original: string, maxLength = MAX_NAME_LENGTH): string {
   let name = original
     .normalize('NFC')
     .replace(/[/\\:*?"<>|]/g, '_')
@@ -24,10 +24,10 @@ export function safeAttachmentName(original: string): string {
     .replace(/\.{2,}/g, '.')
     .replace(/^[\s.]+|[\s.]+$/g, '');
   if (name === '') name = 'evidence';
-  if (name.length > MAX_NAME_LENGTH) {
+  if (name.length > maxLength) {
     const dot = name.lastIndexOf('.');
     const ext = dot > 0 && name.length - dot <= 16 ? name.slice(dot) : '';
-    name = name.slice(0, MAX_NAME_LENGTH - ext.length) + ext;
+    name = name.slice(0, maxLength - ext.length) + ext;
   }
   return name;
 }

@@ -9,7 +9,9 @@ import type { ShowJson } from '../../main/cli/commands/show';
 import { buildPack } from '../../main/pack/build-pack';
 import { doctorPack } from '../main/import/helpers';
 import { makePackInput, makeSigner, type TestSigner } from '../main/pack/fixtures';
+import { openWorkspace } from '../../main/services/workspace';
 import { CURRENT_CATALOG } from '../../shared/catalog/index';
+import { TEXT_FIELDS } from '../../shared/domain/text-rules';
 import { docxBytes, escapeXml, headerRow, p, r, simpleClaimRow, tbl } from '../main/form/word-xml';
 import { sscp, tempFolder } from './run-sscp';
 
@@ -235,5 +237,66 @@ describe('a Word form with hidden characters', () => {
     const r2 = await sscp('import-form', form, '--db', `${db}-long`);
     expect(r2.code).toBe(2);
     expect(r2.err).toContain('long.docx cannot be imported: the Organisation field is 1,600 characters long, and the most allowed is 200.');
+  });
+});
+
+describe('the limits are one set: every value new/set accept at its maximum, export signs and import takes back', () => {
+  const { dir, db, cleanup } = tempFolder();
+  afterAll(() => cleanup());
+
+  it('round-trips maximum-length names, texts, actions and evidence through a signed pack', async () => {
+    const F = TEXT_FIELDS;
+    const org = 'O'.repeat(F.organisation.max - 3) + 'Ltd';
+    const products = Array.from({ length: 3 }, (_, i) => `${i}`.padEnd(F.product.max, 'p'));
+    const id = (
+      await sscp('new', '--db', db, '--org', org, '--role', 'reseller', ...products.flatMap((x) => ['--product', x]), '--sro', 'S'.repeat(F.sroName.max), '--sro-role', 'R'.repeat(F.sroRole.max))
+    ).out.trim();
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const evidenceText = `${'Evidence line.\n'.repeat(Math.floor(F.evidenceText.max / 15))}`.padEnd(F.evidenceText.max, 'e');
+    const args = 'A'.repeat(F.arguments.max);
+    expect((await sscp('set', id, '1.1.1', '--db', db, '--result', 'met', '--evidence-text', evidenceText, '--arguments', args)).code).toBe(0);
+    const fileName = `${'n'.repeat(F.evidenceName.max - 4)}.txt`;
+    writeFileSync(join(dir, fileName), 'evidence');
+    const description = 'd'.repeat(F.evidenceDescription.max);
+    const attached = await sscp('attach', id, '1.1.1', join(dir, fileName), '--db', db, '--description', description);
+    expect(attached.code, attached.err).toBe(0);
+    const ws = openWorkspace(db, { mustExist: true });
+    ws.addAction(id, { claimId: '1.1.1', description: 'x'.repeat(F.actionDescription.max), owner: 'w'.repeat(F.actionOwner.max), dueDate: null });
+    ws.close();
+
+    const passFile = join(dir, 'pass.txt');
+    writeFileSync(passFile, 'correct horse battery staple\n');
+    const label = 'L'.repeat(F.identityLabel.max);
+    const created = await sscp('identity', 'create', '--db', db, '--label', label, '--sro', 'S'.repeat(F.certificateName.max), '--sro-role', 'CTO', '--org', 'Acme', '--passphrase-file', passFile);
+    expect(created.code, created.err).toBe(0);
+    const pack = join(dir, 'max.pdf');
+    const exported = await sscp('export', id, '--db', db, '--identity', label, '--out', pack, '--passphrase-file', passFile, '--accept-exceptions');
+    expect(exported.code, exported.err).toBe(0);
+
+    const other = join(dir, 'other.sscp');
+    const imported = JSON.parse((await sscp('import', pack, '--db', other, '--json')).out) as ImportPackJson;
+    expect(imported.imported).toBe(true);
+    expect(imported.cleaned).toEqual([]);
+    const before = JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson;
+    const after = JSON.parse((await sscp('show', imported.assessmentId!, '--db', other, '--json')).out) as ShowJson;
+    const texts = (s: ShowJson) => ({
+      a: [s.assessment.organisation, s.assessment.products, s.assessment.sroName, s.assessment.sroRole],
+      claim: s.claims.filter((c) => c.id === '1.1.1').map((c) => [c.evidenceText, c.arguments]),
+      evidence: s.evidence.map((e) => [e.fileName, e.description]),
+      actions: s.actions.map((x) => [x.description, x.owner]),
+    });
+    expect(texts(after)).toEqual(texts(before));
+    expect(after.evidence[0]!.fileName).toBe(fileName);
+  }, 120_000);
+
+  it('export refuses, naming the field, what an older database holds over a limit or with hidden characters', async () => {
+    const id = (await sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller')).out.trim();
+    const raw = new Database(db);
+    raw.prepare('UPDATE claim_responses SET arguments = ? WHERE assessment_id = ? AND claim_id = ?').run(`ok${ESC}[2J`, id, '1.2.1');
+    raw.close();
+    const r = await sscp('export', id, '--db', db, '--identity', 'L'.repeat(TEXT_FIELDS.identityLabel.max), '--out', join(dir, 'refused.pdf'), '--passphrase-file', join(dir, 'pass.txt'), '--accept-exceptions');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('This assessment cannot be signed as it is. The arguments text of claim 1.2.1 holds a control character (U+001B) at position 3.');
+    expectNoRawControls(r.err);
   });
 });
