@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, isSscpError } from '../../shared/errors';
 import { commands } from './commands/index';
-import { EXIT_OK, EXIT_UNUSABLE_INPUT, guardedIo, type CliIo } from './io';
+import { EXIT_OK, EXIT_UNUSABLE_INPUT, field, guardedIo, type CliIo } from './io';
 
 /**
  * Runs one `sscp` invocation and returns its exit code. Commands set `ctx.exitCode` to 1
@@ -30,7 +30,10 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       // --help and --version arrive here too, with exit code 0.
       return e.exitCode === 0 ? EXIT_OK : EXIT_UNUSABLE_INPUT;
     }
-    io.stderr.write(`sscp: ${describeError(e)}\n`);
+    // A message may quote outside text (a name in a pack, a zip entry): message and hint are
+    // one line each, so a line break inside either is shown as \n, not obeyed.
+    const lines = isSscpError(e) ? [e.message, e.hint ?? ''].filter(Boolean) : [describeError(e)];
+    io.stderr.write(`sscp: ${lines.map(field).join('\n')}\n`);
     if (!isSscpError(e) && io.env.SSCP_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
     return EXIT_UNUSABLE_INPUT;
   }

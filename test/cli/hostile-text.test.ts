@@ -300,3 +300,19 @@ describe('the limits are one set: every value new/set accept at its maximum, exp
     expectNoRawControls(r.err);
   });
 });
+
+describe('error messages that quote outside text', () => {
+  it('keep the message and the hint on one line each, whatever the quoted text holds', async () => {
+    const { db, cleanup } = tempFolder();
+    try {
+      const r = await sscp('new', '--db', db, '--org', 'Acme', '--role', `reseller\nVALID: forged line${ESC}[2J`);
+      expect(r.code).toBe(2);
+      expectNoRawControls(r.err);
+      expectNoForgedLine(r.err);
+      expect(r.err).toContain('"reseller\\nVALID: forged line\\u{1b}[2J" is not a valid role.');
+      expect(r.err.trimEnd().split('\n')).toHaveLength(2);
+    } finally {
+      cleanup();
+    }
+  });
+});
