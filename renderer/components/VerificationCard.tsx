@@ -21,7 +21,9 @@ export function VerificationCard({ verification: v, title }: { readonly verifica
         <div className={`banner ${tone}`} role="status">
           <div className="banner-body">
             <span className="banner-title">{headline}</span>
-            <span>{v.summary}</span>
+            <span>
+              <OutsideText text={v.summary} />
+            </span>
             {v.valid && !v.trusted ? <span>Compare the signer's fingerprint below with the one the sender published, then give it when you import.</span> : null}
           </div>
         </div>
