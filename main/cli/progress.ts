@@ -1,4 +1,4 @@
-import type { CliIo } from './io';
+import { field, type CliIo } from './io';
 
 /** Whole percent of a job done; an empty job is complete. */
 export function percentDone(done: number, total: number): number {
@@ -17,19 +17,24 @@ export interface LiveLine {
   clear(): void;
 }
 
+/**
+ * Writes through the raw channel (`\r` and erase-line are ours); the text itself, which may
+ * name a file, is escaped with `field`, so it cannot add control sequences of its own.
+ */
 export function liveLine(io: CliIo): LiveLine {
+  const raw = io.rawStderr ?? io.stderr;
   let shown = '';
   return {
     enabled: io.isTTY,
     show(text) {
       if (!io.isTTY || text === shown) return;
       shown = text;
-      io.stderr.write(`\r\x1b[K${text}`);
+      raw.write(`\r\x1b[K${field(text)}`);
     },
     clear() {
       if (!io.isTTY) return;
       shown = '';
-      io.stderr.write('\r\x1b[K');
+      raw.write('\r\x1b[K');
     },
   };
 }

@@ -2,13 +2,15 @@ import { Command, CommanderError } from 'commander';
 import { describeError, isSscpError } from '../../shared/errors';
 import { AS_OPTION_FLAGS, AS_OPTION_HELP, setAsOption, withCliRun } from './actor';
 import { commands } from './commands/index';
-import { EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from './io';
+import { EXIT_OK, EXIT_UNUSABLE_INPUT, field, guardedIo, type CliIo } from './io';
 
 /**
  * Runs one `sscp` invocation and returns its exit code. Commands set `ctx.exitCode` to 1
  * when a check they ran failed; any SscpError or bad argument ends in 2 with a message.
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
+  // Commands, help and error messages all print through the guard (see guardedIo).
+  const io = guardedIo(given);
   const ctx = { io, exitCode: EXIT_OK };
   const program = new Command('sscp')
     .description('SSCP Evidence Pack: assess against the Software Security Code of Practice, attach evidence, sign and verify evidence packs.')
@@ -33,7 +35,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       // --help and --version arrive here too, with exit code 0.
       return e.exitCode === 0 ? EXIT_OK : EXIT_UNUSABLE_INPUT;
     }
-    io.stderr.write(`sscp: ${describeError(e)}\n`);
+    // A message may quote outside text (a name in a pack, a zip entry): message and hint are
+    // one line each, so a line break inside either is shown as \n, not obeyed.
+    const lines = isSscpError(e) ? [e.message, e.hint ?? ''].filter(Boolean) : [describeError(e)];
+    io.stderr.write(`sscp: ${lines.map(field).join('\n')}\n`);
     if (!isSscpError(e) && io.env.SSCP_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
     return EXIT_UNUSABLE_INPUT;
   }

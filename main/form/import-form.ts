@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
 import { CURRENT_CATALOG, type Catalog } from '../../shared/catalog/index';
+import { cleanField } from '../../shared/domain/assessment-text';
+import { TEXT_FIELDS, type TextField } from '../../shared/domain/text-rules';
 import type { Assessment, VendorRole } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
 import { hashFile } from '../evidence/index';
@@ -63,7 +65,23 @@ export function storeFormImport(ws: Workspace, prepared: PreparedFormImport, opt
       `Open that assessment (sscp show ${earlier.assessmentId}), or save the form again with your changes and import the new copy.`,
     );
   }
-  const organisation = options.organisation ?? form.cover.organisation;
+  // Text from the form is held to the same rules as typing it in: hidden characters are
+  // taken out and listed under "Please check", text over a limit is refused (never cut).
+  const notes: string[] = [];
+  const take = (value: string, rule: TextField, where: string): string => {
+    const one = cleanField(value, rule, where);
+    if (one.note) notes.push(one.note);
+    if (one.length > rule.max) {
+      throw new SscpError(
+        'invalid-input',
+        `${fileName} cannot be imported: ${where} is ${one.length.toLocaleString('en-GB')} characters long, and the most allowed is ${rule.max.toLocaleString('en-GB')}.`,
+        'Shorten it in the form, save the form, and import it again.',
+      );
+    }
+    return one.text;
+  };
+  const fromForm = form.cover.organisation === null ? null : take(form.cover.organisation, TEXT_FIELDS.organisation, 'the Organisation field');
+  const organisation = options.organisation ?? fromForm;
   if (!organisation) {
     throw new SscpError('invalid-input', `${fileName} does not say which organisation it is for (the Organisation field is empty).`, 'Fill in Organisation on the form, or give the organisation name (sscp import-form --org NAME).');
   }
@@ -76,8 +94,22 @@ export function storeFormImport(ws: Workspace, prepared: PreparedFormImport, opt
   for (const row of form.rows) {
     const result = row.record?.result ?? 'not-assessed';
     const hasContent = row.evidenceText.trim() !== '' || row.arguments.trim() !== '' || result !== 'not-assessed';
-    responses.push({ claimId: row.claimId, evidenceText: row.evidenceText, arguments: row.arguments, result, status: hasContent ? 'needs-review' : 'not-started' });
-    for (const a of row.record?.actions ?? []) actions.push({ claimId: row.claimId, description: a.description, owner: a.owner, dueDate: a.dueDate, state: a.state });
+    responses.push({
+      claimId: row.claimId,
+      evidenceText: take(row.evidenceText, TEXT_FIELDS.evidenceText, `the Evidence cell of claim ${row.claimId}`),
+      arguments: take(row.arguments, TEXT_FIELDS.arguments, `the Arguments / Assumptions cell of claim ${row.claimId}`),
+      result,
+      status: hasContent ? 'needs-review' : 'not-started',
+    });
+    for (const a of row.record?.actions ?? []) {
+      actions.push({
+        claimId: row.claimId,
+        description: take(a.description, TEXT_FIELDS.actionDescription, `a remedial action of claim ${row.claimId}`),
+        owner: take(a.owner, TEXT_FIELDS.actionOwner, `the owner of a remedial action of claim ${row.claimId}`),
+        dueDate: a.dueDate,
+        state: a.state,
+      });
+    }
     for (const file of row.record?.evidenceFiles ?? []) {
       const item = stored.get(file.sha256);
       if (item) linkedEvidence.push({ claimId: row.claimId, evidenceId: item.id, fileName: item.fileName });
@@ -88,8 +120,8 @@ export function storeFormImport(ws: Workspace, prepared: PreparedFormImport, opt
   const assessment = ws.createAssessment({
     organisation,
     role: options.role ?? 'developer-distributor',
-    sroName: form.cover.assessorName ?? '',
-    sroRole: form.cover.assessorRole ?? '',
+    sroName: take(form.cover.assessorName ?? '', TEXT_FIELDS.sroName, 'the assessor Name field'),
+    sroRole: take(form.cover.assessorRole ?? '', TEXT_FIELDS.sroRole, 'the assessor Role field'),
     catalog: { id: catalog.id, version: catalog.version },
     origin: 'imported-form',
     seed: {
@@ -99,7 +131,7 @@ export function storeFormImport(ws: Workspace, prepared: PreparedFormImport, opt
       importedFrom: { sourceSha256: sha256, packId: null, kind: 'form' },
     },
   });
-  return { assessment, fileName, sha256, form, linkedEvidence, missingEvidence };
+  return { assessment, fileName, sha256, form: { ...form, warnings: [...form.warnings, ...notes] }, linkedEvidence, missingEvidence };
 }
 
 export interface ExportFormOptions extends WriteFormOptions {

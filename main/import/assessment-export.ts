@@ -15,17 +15,22 @@ const instant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$
 const id = z.string().min(1).max(200);
 const claimId = z.string().regex(/^\d{1,2}\.\d{1,2}\.\d{1,2}$/);
 const text = z.string().max(1_000_000);
+/**
+ * Only a bound against absurd input: the real limits (shared/domain/text-rules.ts) are
+ * checked after parsing, so a pack over one is refused with the field and the limit named.
+ */
+const name = z.string().max(1_000_000);
 
 const assessmentV1 = z.object({
   id,
-  organisation: z.string().trim().min(1).max(1000),
-  products: z.array(z.string().trim().min(1).max(1000)).max(1000),
+  organisation: name.trim().min(1),
+  products: z.array(name.trim().min(1)).max(1000),
   role: z.enum(VENDOR_ROLES),
   theme3InScope: z.boolean(),
   periodStart: isoDate.nullable(),
   periodEnd: isoDate.nullable(),
-  sroName: z.string().max(1000),
-  sroRole: z.string().max(1000),
+  sroName: name,
+  sroRole: name,
   catalogId: z.string().min(1).max(100),
   catalogVersion: z.string().min(1).max(100),
   state: z.enum(ASSESSMENT_STATES),
@@ -57,8 +62,8 @@ const detailV1 = z.object({
         id,
         assessmentId: id,
         claimId,
-        description: z.string().min(1).max(100_000),
-        owner: z.string().max(1000),
+        description: name.min(1),
+        owner: name,
         dueDate: isoDate.nullable(),
         state: z.enum(ACTION_STATES),
         createdAt: instant,
@@ -71,7 +76,7 @@ const detailV1 = z.object({
       z.object({
         id,
         sha256: sha256Hex,
-        fileName: z.string().max(4096),
+        fileName: name,
         size: z.number().int().nonnegative(),
         mediaType: z.string().max(255),
         description: text,

@@ -226,6 +226,7 @@ async function inspect(packPath: string, trust: PackTrust, options: PackImportOp
     },
     alreadyImported: null,
     renamed: contents.renamed,
+    cleaned: contents.cleaned,
   };
   return { preview, contents };
 }

@@ -8,6 +8,8 @@ import { PdfSyntaxError, PdfXrefStreamError } from '../pack/pdf/parser';
 import { openEmbeddedFileIndex, type EmbeddedFileIndex, type EmbeddedStream } from '../pack/read-embedded';
 import { scanForSignature } from '../pack/verify/locate';
 import { catalogFor } from '../services/validate';
+import { cleanAssessmentText } from '../../shared/domain/assessment-text';
+import { TEXT_FIELDS } from '../../shared/domain/text-rules';
 import { parseAssessmentExport, type AssessmentExport } from './assessment-export';
 
 /** One evidence file of a pack: its record, its manifest entry, and where its bytes are (null when withheld). */
@@ -28,6 +30,8 @@ export interface PackContents {
   readonly evidence: readonly PackEvidenceEntry[];
   /** Evidence whose recorded name was not a safe file name, and the name it is stored under instead. */
   readonly renamed: readonly { readonly from: string; readonly to: string }[];
+  /** Fields whose control, bidirectional or invisible characters were taken out, one sentence each. */
+  readonly cleaned: readonly string[];
 }
 
 const ASK_SENDER = 'The pack was damaged or not made by SSCP Evidence Pack; ask the sender for a fresh copy.';
@@ -118,11 +122,24 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
     throw unusable(`${fileName} has a ${MANIFEST_NAME} that is not a valid evidence manifest (${issue ? `${issue.path.join('.') || 'the top level'}: ${issue.message}` : 'unknown shape'}).`);
   }
   const manifest = parsedManifest.data;
-  const data = parseAssessmentExport(await readJson(index, dataStream, fileName), fileName);
-  checkAgreement(fileName, manifest, data);
-  catalogFor(data.detail.assessment);
-
+  const signedData = parseAssessmentExport(await readJson(index, dataStream, fileName), fileName);
+  checkAgreement(fileName, manifest, signedData);
+  catalogFor(signedData.detail.assessment);
   checkNames(fileName, manifest.files);
+
+  // The same text rules as typing it in: hidden characters are taken out (and said so), text
+  // over a limit is refused rather than cut. The pack file itself stays exactly as signed.
+  const text = cleanAssessmentText(signedData.detail);
+  if (text.tooLong) {
+    const { where, length, max } = text.tooLong;
+    throw new SscpError(
+      'invalid-input',
+      `${fileName} cannot be imported: ${where} is ${length.toLocaleString('en-GB')} characters long, and SSCP Evidence Pack takes at most ${max.toLocaleString('en-GB')}.`,
+      'The pack was made by another program or version that allowed longer text. Ask the sender to shorten it and send a new pack.',
+    );
+  }
+  const data: AssessmentExport = { ...signedData, detail: text.detail };
+
   const listed = new Set(manifest.files.map((f) => f.name));
   for (const name of streams.keys()) {
     if (name !== MANIFEST_NAME && name !== ASSESSMENT_NAME && !listed.has(name)) throw unusable(`${fileName} holds an attachment "${name}" that its manifest does not list.`);
@@ -137,11 +154,13 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
     if (stream && !stream.deflated && stream.length !== entry.size) {
       throw unusable(`${fileName} holds "${entry.name}" as ${stream.length} bytes, but its manifest says ${entry.size}.`);
     }
-    const safeName = safeAttachmentName(original.fileName) === original.fileName ? original.fileName : entry.name;
+    // The evidence name is data, never a path; it is replaced only if it would not be a safe
+    // file name at any length an evidence name may have (a long name is not a reason).
+    const safeName = safeAttachmentName(original.fileName, TEXT_FIELDS.evidenceName.max) === original.fileName ? original.fileName : entry.name;
     if (safeName !== original.fileName) renamed.push({ from: original.fileName, to: safeName });
     return { item: { ...original, fileName: safeName }, manifest: entry, stream };
   });
-  return { path, fileName, fileSize: index.fileSize, manifest, data, evidence, renamed };
+  return { path, fileName, fileSize: index.fileSize, manifest, data, evidence, renamed, cleaned: text.notes };
 }
 
 /** manifest.json and assessment.json are written together from one assessment; any disagreement means tampering or damage. */
@@ -170,7 +189,7 @@ function checkNames(fileName: string, files: readonly ManifestFile[]): void {
   const seen = new Set<string>([MANIFEST_NAME, ASSESSMENT_NAME]);
   for (const f of files) {
     if (safeAttachmentName(f.name) !== f.name) {
-      throw unusable(`${fileName} names an attachment "${f.name}", which is not a safe file name (it could point outside a folder).`, 'Do not use this file: it was not made by SSCP Evidence Pack. Ask the sender for a fresh copy.');
+      throw unusable(`${fileName} names an attachment "${f.name}", which is not a safe file name (it could point outside a folder, or disguise what the file is).`, 'Do not use this file: it was not made by SSCP Evidence Pack. Ask the sender for a fresh copy.');
     }
     const key = f.name.toLowerCase();
     if (seen.has(key)) throw unusable(`${fileName} names two attachments "${f.name}".`);

@@ -12,6 +12,9 @@ export function validateRequest(channel: unknown, args: unknown): { channel: Cha
   const parsed = contract[channel].args.safeParse(args ?? {});
   if (!parsed.success) {
     const first = parsed.error.issues[0];
+    // A text rule's issue already says what is wrong with which field, and what to do.
+    const hint = first?.code === 'custom' ? (first as { params?: { hint?: unknown } }).params?.hint : undefined;
+    if (first && typeof hint === 'string') throw new SscpError('invalid-input', first.message, hint);
     const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
     const problem = (first?.message ?? 'unknown problem').replace(/\.$/, '');
     throw new SscpError('invalid-input', `Some of the details sent were not valid${where}: ${problem}.`, 'Check what you typed and try again.');

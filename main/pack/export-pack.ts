@@ -1,6 +1,7 @@
 import { frozenReason } from '../../shared/domain/frozen';
 import { findCatalog } from '../../shared/catalog/index';
 import { localIsoDate } from '../../shared/domain/dates';
+import { firstPackTextFault } from '../../shared/domain/assessment-text';
 import { signoffBlockers, type SignoffBlocker } from '../../shared/domain/signoff';
 import { auditContributors, describeAuditActor, describeAuditEntry } from '../../shared/domain/audit-wording';
 import type { AuditEntry } from '../../shared/domain/types';
@@ -10,6 +11,8 @@ import type { Workspace } from '../services/workspace';
 import { signDigest } from '../signing/cms';
 import { certificateFingerprint } from '../signing/fingerprint';
 import type { IdentityService } from '../signing/identity-service';
+import { escapeUnsafe } from '../../shared/domain/text-rules';
+import { attachmentRenameReason, uniqueAttachmentNames } from './attachment-names';
 import { buildPack } from './build-pack';
 import type { BuildPackOptions, BuiltPack, PackAuditEvent, PackAuditSummary, PackProfile } from './types';
 
@@ -87,6 +90,9 @@ export async function exportPack(ws: Workspace, identities: IdentityService, req
   if (!catalog) {
     throw new SscpError('unsupported-version', `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`, 'Update the app to a version that ships this catalog.');
   }
+  // Sign only what an import takes back: every field within its limit, no hidden characters.
+  const fault = firstPackTextFault(detail);
+  if (fault) throw new SscpError('invalid-input', `This assessment cannot be signed as it is. ${fault.message}`, fault.hint);
   const now = request.now ?? new Date();
   const checks = signoffBlockers(detail, catalog, localIsoDate(now));
   const blockers = checks.filter((c) => c.severity === 'blocker');
@@ -117,5 +123,15 @@ export async function exportPack(ws: Workspace, identities: IdentityService, req
     signedAt: built.signedAt,
     profile: request.profile,
   });
-  return { ...built, acceptedExceptions, warnings: checks.filter((c) => c.severity === 'warning').map((c) => c.message), signerFingerprint: fingerprint };
+  const warnings = [...checks.filter((c) => c.severity === 'warning').map((c) => c.message), ...renamedAttachments(detail.evidence.map((e) => e.fileName))];
+  return { ...built, acceptedExceptions, warnings, signerFingerprint: fingerprint };
+}
+
+/** One warning per evidence file attached under another name, saying which and why. */
+function renamedAttachments(names: readonly string[]): string[] {
+  const safe = uniqueAttachmentNames(names);
+  return names.flatMap((original, i) => {
+    const reason = attachmentRenameReason(original, safe[i]!);
+    return reason ? [`The evidence file "${escapeUnsafe(original, false)}" is attached as "${safe[i]!}" because ${reason}.`] : [];
+  });
 }

@@ -6,7 +6,8 @@ import { nowInstant } from '../store/clock';
 import { newId } from '../store/ids';
 import { diff, touch } from './changes';
 import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
-import { assertEditable, catalogFor, checkClaimId, optionalDate, optionalText, parseChoice, requireText } from './validate';
+import { assertEditable, catalogFor, checkClaimId, optionalDate, optionalField, parseChoice, requireField } from './validate';
+import { TEXT_FIELDS } from '../../shared/domain/text-rules';
 import type { ActionPatch, NewActionInput } from './workspace-types';
 
 export function addAction(ctx: StoreContext, assessmentId: string, input: NewActionInput): RemedialAction {
@@ -27,8 +28,8 @@ export function insertNewAction(ctx: StoreContext, a: Assessment, input: NewActi
     id: newId(),
     assessmentId: a.id,
     claimId: checkClaimId(catalogFor(a), input.claimId),
-    description: requireText(input.description, 'The action description'),
-    owner: optionalText(input.owner, 'The action owner').trim(),
+    description: requireField(input.description, TEXT_FIELDS.actionDescription),
+    owner: optionalField(input.owner, TEXT_FIELDS.actionOwner),
     dueDate: optionalDate(input.dueDate, 'The due date'),
     state: parseChoice(input.state ?? 'open', ACTION_STATES, 'action state'),
     createdAt: now,
@@ -45,8 +46,8 @@ export function updateAction(ctx: StoreContext, actionId: string, patch: ActionP
     const now = nowInstant();
     const after: RemedialAction = {
       ...before,
-      description: patch.description === undefined ? before.description : requireText(patch.description, 'The action description'),
-      owner: patch.owner === undefined ? before.owner : optionalText(patch.owner, 'The action owner').trim(),
+      description: patch.description === undefined ? before.description : requireField(patch.description, TEXT_FIELDS.actionDescription),
+      owner: patch.owner === undefined ? before.owner : optionalField(patch.owner, TEXT_FIELDS.actionOwner),
       dueDate: patch.dueDate === undefined ? before.dueDate : optionalDate(patch.dueDate, 'The due date'),
       state: patch.state === undefined ? before.state : parseChoice(patch.state, ACTION_STATES, 'action state'),
       updatedAt: now,

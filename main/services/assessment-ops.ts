@@ -35,11 +35,13 @@ import {
   checkDateOrder,
   checkSha256,
   optionalDate,
-  optionalText,
+  optionalField,
   parseChoice,
   productList,
+  requireField,
   requireText,
 } from './validate';
+import { TEXT_FIELDS } from '../../shared/domain/text-rules';
 import type { AssessmentPatch, AssessmentSummary, ClaimPatch, MarkSignedInput, NewAssessmentInput } from './workspace-types';
 
 /** Creates an assessment with one not-started response per claim of its catalog version. */
@@ -209,8 +211,8 @@ function applyClaimPatch(before: ClaimResponse, patch: ClaimPatch, now: string):
     ...before,
     status: patch.status === undefined ? before.status : parseChoice(patch.status, WORK_STATUSES, 'status'),
     result: patch.result === undefined ? before.result : parseChoice(patch.result, CLAIM_RESULTS, 'result'),
-    evidenceText: patch.evidenceText === undefined ? before.evidenceText : optionalText(patch.evidenceText, 'The evidence text'),
-    arguments: patch.arguments === undefined ? before.arguments : optionalText(patch.arguments, 'The arguments text'),
+    evidenceText: patch.evidenceText === undefined ? before.evidenceText : optionalField(patch.evidenceText, TEXT_FIELDS.evidenceText),
+    arguments: patch.arguments === undefined ? before.arguments : optionalField(patch.arguments, TEXT_FIELDS.arguments),
     updatedAt: now,
   };
 }
@@ -221,14 +223,14 @@ function checkFields(f: AssessmentFields): AssessmentFields {
   checkDateOrder(periodStart, periodEnd, 'The period start', 'The period end');
   if (typeof f.theme3InScope !== 'boolean') throw new SscpError('invalid-input', 'Whether theme 3 is in scope must be true or false.', 'Answer yes or no.');
   return {
-    organisation: requireText(f.organisation, 'The organisation name'),
+    organisation: requireField(f.organisation, TEXT_FIELDS.organisation),
     products: productList(f.products),
     role: parseChoice(f.role, VENDOR_ROLES, 'role'),
     theme3InScope: f.theme3InScope,
     periodStart,
     periodEnd,
-    sroName: optionalText(f.sroName, 'The SRO name').trim(),
-    sroRole: optionalText(f.sroRole, 'The SRO role').trim(),
+    sroName: optionalField(f.sroName, TEXT_FIELDS.sroName),
+    sroRole: optionalField(f.sroRole, TEXT_FIELDS.sroRole),
   };
 }
 

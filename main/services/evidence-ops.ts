@@ -20,7 +20,8 @@ import {
 import { newId } from '../store/ids';
 import { diff, touch } from './changes';
 import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
-import { assertEditable, catalogFor, checkClaimId, checkDateOrder, optionalDate, optionalText, requireText } from './validate';
+import { assertEditable, catalogFor, checkClaimId, checkDateOrder, optionalDate, optionalField, requireField } from './validate';
+import { cleanText, TEXT_FIELDS } from '../../shared/domain/text-rules';
 import type { AttachOptions, EvidenceMeta, EvidencePatch, EvidenceWithUse } from './workspace-types';
 
 interface CheckedMeta {
@@ -46,7 +47,7 @@ export async function attachEvidence(
 ): Promise<EvidenceItem> {
   // Everything that can be refused is refused before minutes of copying.
   checkEditableClaim(ctx, assessmentId, claimId);
-  const checked = checkMeta({ fileName: meta.fileName ?? basename(filePath), ...meta });
+  const checked = checkMeta({ ...meta, fileName: meta.fileName ?? nameFromDisk(filePath) });
   const blob = await ctx.blobs.ingest(filePath, options);
   return inWriteTransaction(ctx, () => {
     checkEditableClaim(ctx, assessmentId, claimId);
@@ -183,6 +184,16 @@ function checkEditableClaim(ctx: StoreContext, assessmentId: string, claimId: st
   return a;
 }
 
+/**
+ * The name a file had on disk, as the evidence name: a person did not type it, so control,
+ * bidirectional and invisible characters are taken out rather than refused
+ * (`invoice\u202Efdp.exe` is kept as `invoicefdp.exe`, which shows what it really is).
+ */
+function nameFromDisk(filePath: string): string {
+  const cleaned = cleanText(basename(filePath), 'line').text;
+  return cleaned === '' ? 'evidence' : cleaned;
+}
+
 function checkMeta(meta: EvidenceMeta): CheckedMeta {
   const effectiveDate = optionalDate(meta.effectiveDate, 'The effective date');
   const expiryDate = optionalDate(meta.expiryDate, 'The expiry date');
@@ -191,8 +202,8 @@ function checkMeta(meta: EvidenceMeta): CheckedMeta {
     throw new SscpError('invalid-input', 'Whether the evidence is confidential must be yes or no.', 'Answer yes or no.');
   }
   return {
-    fileName: meta.fileName === undefined ? null : requireText(meta.fileName, 'The file name'),
-    description: optionalText(meta.description, 'The description'),
+    fileName: meta.fileName === undefined ? null : requireField(meta.fileName, TEXT_FIELDS.evidenceName),
+    description: optionalField(meta.description, TEXT_FIELDS.evidenceDescription),
     effectiveDate,
     expiryDate,
     confidential: meta.confidential ?? false,

@@ -1,6 +1,7 @@
 import { frozenReason } from '../../shared/domain/frozen';
 import { findCatalog, findClaim, type Catalog } from '../../shared/catalog/index';
 import { compareIsoDates, parseIsoDate } from '../../shared/domain/dates';
+import { checkText, MAX_PRODUCTS, TEXT_FIELDS, type TextField } from '../../shared/domain/text-rules';
 import type { Assessment, IsoDate } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
 
@@ -13,7 +14,7 @@ export function parseChoice<T extends string>(value: unknown, allowed: readonly 
 /** A required piece of text: trimmed, and not empty. */
 export function requireText(value: unknown, what: string): string {
   const text = typeof value === 'string' ? value.trim() : '';
-  if (text === '') throw new SscpError('invalid-input', `${what} is missing.`, `Give the ${what.toLowerCase()}.`);
+  if (text === '') throw new SscpError('invalid-input', `${what} is missing.`, `Give the ${what.replace(/^(The|A) /, '')}.`);
   return text;
 }
 
@@ -22,6 +23,20 @@ export function optionalText(value: unknown, what: string): string {
   if (value === undefined || value === null) return '';
   if (typeof value !== 'string') throw new SscpError('invalid-input', `${what} must be text.`, `Give the ${what.toLowerCase()} as text.`);
   return value;
+}
+
+/**
+ * A required field a person typed: trimmed, not empty, within the field's length, and free of
+ * control, bidirectional and invisible characters (line breaks too, for one-line fields).
+ */
+export function requireField(value: unknown, f: TextField): string {
+  return checkText(requireText(value, `The ${f.label}`), f);
+}
+
+/** An optional field: '' when absent; one-line fields are trimmed, free text is kept as written. */
+export function optionalField(value: unknown, f: TextField): string {
+  const text = optionalText(value, `The ${f.label}`);
+  return checkText(f.shape === 'line' ? text.trim() : text, f);
 }
 
 /** `YYYY-MM-DD` or nothing; '' counts as nothing so a cleared form field clears the date. */
@@ -41,8 +56,11 @@ export function checkDateOrder(earlier: IsoDate | null, later: IsoDate | null, e
 export function productList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
   if (!Array.isArray(value)) throw new SscpError('invalid-input', 'The products must be a list of names.', 'Give each product name separately.');
-  const names = value.map((p) => requireText(p, 'A product name'));
-  return [...new Set(names)];
+  const names = [...new Set(value.map((p) => checkText(requireText(p, 'A product name'), TEXT_FIELDS.product)))];
+  if (names.length > MAX_PRODUCTS) {
+    throw new SscpError('invalid-input', `${names.length} products are listed; the most one assessment may list is ${MAX_PRODUCTS}.`, 'Group related products under one name.');
+  }
+  return names;
 }
 
 export function catalogFor(a: Pick<Assessment, 'catalogId' | 'catalogVersion'>): Catalog {

@@ -1,5 +1,6 @@
 import type { Algorithm, CryptoKey, CryptoKeyPair, EcdsaParams } from './webcrypto-types';
 import * as x509 from './x509';
+import { TEXT_FIELDS, textProblem } from '../../shared/domain/text-rules';
 import { SscpError } from '../../shared/errors';
 import { keyGenParams, type CreatableAlgorithm } from './algorithms';
 import { ensureCryptoProviders, subtleCrypto } from './crypto-provider';
@@ -20,7 +21,7 @@ export const OID_EKU_EMAIL_PROTECTION = '1.3.6.1.5.5.7.3.4';
 export const SRO_VALIDITY_YEARS = 2;
 export const ROOT_VALIDITY_YEARS = 10;
 /** X.520 upper bound for common name, organisation name and title. */
-const MAX_NAME_LENGTH = 64;
+const MAX_NAME_LENGTH = TEXT_FIELDS.certificateName.max;
 
 export interface CertifiedKey {
   readonly keys: CryptoKeyPair;
@@ -41,13 +42,11 @@ function checkedNamePart(value: string, what: string): string {
   if (text.length === 0) {
     throw new SscpError('invalid-input', `The ${what} is empty.`, `Enter the ${what}; it appears in the signing certificate.`);
   }
-  if ([...text].length > MAX_NAME_LENGTH) {
-    throw new SscpError(
-      'invalid-input',
-      `The ${what} is longer than ${MAX_NAME_LENGTH} characters, the most a certificate allows.`,
-      `Shorten the ${what}.`,
-    );
+  const problem = textProblem(text, { ...TEXT_FIELDS.certificateName, label: what });
+  if (problem && [...text].length > MAX_NAME_LENGTH) {
+    throw new SscpError('invalid-input', `The ${what} is longer than ${MAX_NAME_LENGTH} characters, the most a certificate allows.`, `Shorten the ${what}.`);
   }
+  if (problem) throw new SscpError('invalid-input', problem.message, problem.hint);
   return text;
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { checkText, TEXT_FIELDS } from '../../shared/domain/text-rules';
 import { SscpError } from '../../shared/errors';
 import { appendAudit } from '../store/audit-log';
 import type { Db } from '../store/database';
@@ -67,19 +68,14 @@ export interface IdentityServiceOptions {
   readonly repository?: IdentityRepository;
 }
 
-const MAX_LABEL_LENGTH = 64;
+const LABEL = TEXT_FIELDS.identityLabel;
 
 function checkedLabel(label: string): string {
   const text = label.normalize('NFC').trim();
-  // eslint-disable-next-line no-control-regex
-  if (text.length === 0 || [...text].length > MAX_LABEL_LENGTH || /[\u0000-\u001f\u007f]/.test(text)) {
-    throw new SscpError(
-      'invalid-input',
-      `"${label}" cannot be used as an identity label.`,
-      `Use a short name of 1 to ${MAX_LABEL_LENGTH} characters, for example "Jane Smith 2026".`,
-    );
+  if (text.length === 0) {
+    throw new SscpError('invalid-input', 'The identity label is empty.', `Use a short name of 1 to ${LABEL.max} characters, for example "Jane Smith 2026".`);
   }
-  return text;
+  return checkText(text, LABEL);
 }
 
 function notFound(label: string): SscpError {

@@ -1,5 +1,6 @@
 import type { VerificationView } from '../../shared/ipc/views-signing';
 import { formatInstant } from '../format/numbers';
+import { OutsideText } from './OutsideText';
 
 function groupedHex(hex: string): string {
   return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
@@ -20,14 +21,18 @@ export function VerificationCard({ verification: v, title }: { readonly verifica
         <div className={`banner ${tone}`} role="status">
           <div className="banner-body">
             <span className="banner-title">{headline}</span>
-            <span>{v.summary}</span>
+            <span>
+              <OutsideText text={v.summary} />
+            </span>
             {v.valid && !v.trusted ? <span>Compare the signer's fingerprint below with the one the sender published, then give it when you import.</span> : null}
           </div>
         </div>
         {v.signer ? (
           <dl className="facts">
             <dt>Signed by</dt>
-            <dd>{[v.signer.commonName, v.signer.title, v.signer.organisation].filter(Boolean).join(', ')}</dd>
+            <dd>{[v.signer.commonName, v.signer.title, v.signer.organisation].filter((x): x is string => Boolean(x)).map((x, i) => (
+              <span key={i}>{i > 0 ? ', ' : ''}<OutsideText text={x} /></span>
+            ))}</dd>
             {v.signedAt ? (
               <>
                 <dt>Signed at</dt>
@@ -55,7 +60,7 @@ export function VerificationCard({ verification: v, title }: { readonly verifica
             {v.checks.map((c) => (
               <li key={c.id} className={`check check-${c.outcome}`}>
                 <span className={`badge ${c.outcome === 'pass' ? 'signed' : c.outcome === 'warn' ? 'warning' : 'danger'}`}>{OUTCOME_TEXT[c.outcome]}</span>
-                <span>{c.message}</span>
+                <span><OutsideText text={c.message} /></span>
               </li>
             ))}
           </ul>

@@ -29,6 +29,11 @@ export interface PackImportPreviewOf<Verification, Profile extends string> {
   readonly alreadyImported: { readonly importedAt: string; readonly assessmentId: string } | null;
   /** Evidence whose recorded name was not a safe file name, and the name it would be stored under. */
   readonly renamed: readonly { readonly from: string; readonly to: string }[];
+  /**
+   * Fields whose control, bidirectional or invisible characters were taken out on import,
+   * one sentence each (the pack itself is kept as signed).
+   */
+  readonly cleaned: readonly string[];
 }
 
 export interface PackImportResultOf<Preview> {

@@ -4,7 +4,7 @@ import { returns, type ResultMarker } from './marker';
 import type { IpcResult } from './result';
 import {
   actionFields, actionState, assessmentFields, claimId, claimPatch, evidenceMeta, filePath, fingerprint, id, identityLabel, none,
-  optionalDate, packProfile, passphrase, personText, settingsPatch, vendorRole,
+  optionalDate, packProfile, passphrase, certificateText, settingsPatch, vendorRole,
 } from './schemas';
 import type { CarryForwardPlan } from '../domain/carry-forward';
 import type { ExportedPackView, IdentityView, PackImportPreviewView, PackImportResultView, VerificationView } from './views-signing';
@@ -132,7 +132,7 @@ export const contract = {
   // Signing identities of the SRO.
   'identities.list': { args: none, result: returns<readonly IdentityView[]>() },
   'identities.create': {
-    args: z.strictObject({ label: identityLabel, sroName: personText, sroRole: personText, organisation: personText, withRoot: z.boolean(), passphrase }),
+    args: z.strictObject({ label: identityLabel, sroName: certificateText('SRO name'), sroRole: certificateText('SRO role'), organisation: certificateText('organisation name'), withRoot: z.boolean(), passphrase }),
     result: returns<IdentityView>(),
   },
   'identities.importP12': {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { profileProblems } from '../domain/actor';
+import { MAX_PRODUCTS, TEXT_FIELDS, textProblem, type TextField } from '../domain/text-rules';
 import { ACTION_STATES, CLAIM_RESULTS, VENDOR_ROLES, WORK_STATUSES } from '../domain/types';
 
 /** Argument building blocks: every string the renderer sends is bounded and shaped. */
@@ -7,8 +8,20 @@ export const id = z.string().min(1).max(100);
 export const claimId = z.string().regex(/^\d{1,2}\.\d{1,2}\.\d{1,2}$/, 'A claim number looks like 1.2.3');
 export const isoDate = z.iso.date();
 export const optionalDate = isoDate.nullable();
-export const shortText = z.string().max(500);
-export const longText = z.string().max(100_000);
+
+/**
+ * Text a person types, held to the field's rules in `shared/domain/text-rules.ts` (length,
+ * control, bidirectional and invisible characters), the same rules the workspace applies for
+ * the CLI. The issue carries the rule's own message and hint, which dispatch shows as they are.
+ */
+export function textField(f: TextField, options: { required?: boolean; label?: string } = {}) {
+  const rule = options.label ? { ...f, label: options.label } : f;
+  const base = f.shape === 'line' ? z.string().trim() : z.string();
+  return (options.required ? base.min(1, `The ${rule.label} is missing.`) : base).superRefine((value, ctx) => {
+    const problem = textProblem(value, rule);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { hint: problem.hint } });
+  });
+}
 /** A path on this computer, chosen by a native dialog or dropped onto the window. */
 export const filePath = z.string().min(1).max(4096);
 export const none = z.strictObject({});
@@ -20,32 +33,32 @@ export const actionState = z.enum(ACTION_STATES);
 export const theme = z.enum(['light', 'dark', 'system']);
 
 export const assessmentFields = z.strictObject({
-  organisation: z.string().trim().min(1).max(300),
-  products: z.array(z.string().trim().min(1).max(300)).max(100),
+  organisation: textField(TEXT_FIELDS.organisation, { required: true }),
+  products: z.array(textField(TEXT_FIELDS.product, { required: true })).max(MAX_PRODUCTS, `At most ${MAX_PRODUCTS} products may be listed.`),
   role: vendorRole,
   theme3InScope: z.boolean(),
   periodStart: optionalDate,
   periodEnd: optionalDate,
-  sroName: z.string().trim().min(1).max(300),
-  sroRole: z.string().trim().min(1).max(300),
+  sroName: textField(TEXT_FIELDS.sroName, { required: true }),
+  sroRole: textField(TEXT_FIELDS.sroRole, { required: true }),
 });
 
 export const claimPatch = z.strictObject({
   status: workStatus.optional(),
   result: claimResult.optional(),
-  evidenceText: longText.optional(),
-  arguments: longText.optional(),
+  evidenceText: textField(TEXT_FIELDS.evidenceText).optional(),
+  arguments: textField(TEXT_FIELDS.arguments).optional(),
 });
 
 export const actionFields = z.strictObject({
-  description: z.string().trim().min(1).max(5000),
-  owner: shortText,
+  description: textField(TEXT_FIELDS.actionDescription, { required: true }),
+  owner: textField(TEXT_FIELDS.actionOwner),
   dueDate: optionalDate,
 });
 
 export const evidenceMeta = z.strictObject({
-  fileName: z.string().trim().min(1).max(255).optional(),
-  description: longText.optional(),
+  fileName: textField(TEXT_FIELDS.evidenceName, { required: true }).optional(),
+  description: textField(TEXT_FIELDS.evidenceDescription).optional(),
   effectiveDate: optionalDate.optional(),
   expiryDate: optionalDate.optional(),
   confidential: z.boolean().optional(),
@@ -65,8 +78,9 @@ export const settingsPatch = z.strictObject({
   defaultExportFolder: filePath.nullable().optional(),
 });
 
-export const identityLabel = z.string().trim().min(1).max(64);
-export const personText = z.string().trim().min(1).max(300);
+export const identityLabel = textField(TEXT_FIELDS.identityLabel, { required: true });
+/** A part of a certificate's subject: the SRO's name or role, the organisation. */
+export const certificateText = (label: string) => textField(TEXT_FIELDS.certificateName, { required: true, label });
 /** A new passphrase: the signing service checks its strength and says what is wrong. */
 export const passphrase = z.string().min(1).max(1024);
 export const packProfile = z.enum(['certification', 'customer']);

@@ -20,6 +20,14 @@ describe('the live progress line shared by attach, export, import and verify', (
     expect(tty.err()).toBe('\r\x1b[KChecking… 1%\r\x1b[KChecking… 2%\r\x1b[K\r\x1b[KChecking… 2%');
   });
 
+  it('writes its own control codes on the raw channel but escapes a file name shown in it', () => {
+    let raw = '';
+    const tty = { ...io(true), rawStderr: { write: (s: string) => (raw += s) } };
+    liveLine(tty).show('Adding invoice\u202efdp.exe\x1b[2J\n… 5%');
+    expect(raw).toBe('\r\x1b[KAdding invoice\\u{202e}fdp.exe\\u{1b}[2J\\n… 5%');
+    expect(tty.err()).toBe('');
+  });
+
   it('writes nothing to a pipe or a log, so piped output stays exactly the report', () => {
     const pipe = io(false);
     const live = liveLine(pipe);

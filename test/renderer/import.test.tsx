@@ -49,6 +49,7 @@ function preview(v: VerificationView): PackImportPreviewView {
     },
     alreadyImported: null,
     renamed: [],
+    cleaned: [],
   };
 }
 

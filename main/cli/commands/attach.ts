@@ -1,5 +1,7 @@
 import { basename } from 'node:path';
+import { checksumLine } from '../../../shared/format/checksum-line';
 import type { RegisterCommand } from '../context';
+import { field } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, dateOption, withWorkspace } from '../options';
 import { liveLine, percentDone } from '../progress';
 
@@ -14,7 +16,10 @@ interface AttachOptions {
 export const registerAttach: RegisterCommand = (program, ctx) => {
   program
     .command('attach')
-    .description('Attach evidence files to a claim. Prints "<sha256>  <file name>" per file, like sha256sum.')
+    .description(
+      'Attach evidence files to a claim. Prints "<sha256>  <file name>" per file, exactly as sha256sum does (so the lines check with sha256sum -c in the files\' folder). ' +
+        'Control, bidirectional and invisible characters are taken out of the evidence name; a note on stderr gives the name kept.',
+    )
     .argument('<id>', 'the assessment id (see sscp list)')
     .argument('<claim>', 'the claim number, e.g. 1.2.1 (see sscp catalog)')
     .argument('<file...>', 'the files to attach: ordinary files (a symbolic link is followed to one, and the note says where)')
@@ -37,9 +42,11 @@ export const registerAttach: RegisterCommand = (program, ctx) => {
         for (const file of files) {
           const onProgress = live.enabled ? (done: number, total: number) => live.show(`Adding ${basename(file)}… ${percentDone(done, total)}%`) : undefined;
           // A link is followed only to an ordinary file, and never silently.
-          const onFollowedLink = (target: string) => ctx.io.stderr.write(`Note: ${file} is a symbolic link; attaching the file it points to, ${target}.\n`);
+          const onFollowedLink = (target: string) => ctx.io.stderr.write(`Note: ${field(file)} is a symbolic link; attaching the file it points to, ${field(target)}.\n`);
           const item = await ws.attachEvidence(id, claimId, file, meta, { onProgress, onFollowedLink }).finally(live.clear);
-          ctx.io.stdout.write(`${item.sha256}  ${item.fileName}\n`);
+          const onDisk = basename(file);
+          ctx.io.stdout.write(`${checksumLine(item.sha256, onDisk)}\n`);
+          if (item.fileName !== onDisk) ctx.io.stderr.write(`Note: ${field(onDisk)} is kept as evidence named "${field(item.fileName)}".\n`);
         }
       });
     });

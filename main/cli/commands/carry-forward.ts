@@ -1,7 +1,7 @@
 import type { CarryForwardPlan } from '../../../shared/domain/carry-forward';
 import { carryForwardAssessment } from '../../services/carry-forward';
 import type { RegisterCommand } from '../context';
-import { printJson } from '../io';
+import { field, printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, dateOption, withWorkspace } from '../options';
 
 /** The `sscp carry-forward --json` shape, documented in docs/cli-json.md: change it only by adding fields. */
@@ -72,7 +72,7 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
       // Only the id on stdout, so NEW=$(sscp carry-forward …) works; notes go to stderr.
       ctx.io.stdout.write(`${assessment.id}\n`);
       for (const f of plan.expiryFlags) {
-        ctx.io.stderr.write(`Note: evidence ${f.fileName} ${REASONS[f.reason]} (${f.expiryDate}); claims ${f.claimIds.join(', ')}.\n`);
+        ctx.io.stderr.write(`Note: evidence ${field(f.fileName)} ${REASONS[f.reason]} (${f.expiryDate}); claims ${f.claimIds.join(', ')}.\n`);
       }
       if (plan.droppedClaims.length) ctx.io.stderr.write(`Note: not carried, not in the current catalog: claims ${plan.droppedClaims.join(', ')}.\n`);
       ctx.io.stderr.write(statementChangeNotes(previous.catalogVersion, assessment.catalogVersion, plan.statementChanges));

@@ -1,6 +1,6 @@
 import type { IntegrityReport } from '../../services/workspace';
 import type { RegisterCommand } from '../context';
-import { EXIT_CHECK_FAILED, printJson } from '../io';
+import { EXIT_CHECK_FAILED, field, printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
 
 /** The `sscp check --json` shape, documented in docs/cli-json.md: change it only by adding fields. */
@@ -43,7 +43,7 @@ export function formatCheck(r: CheckJson): string {
     `Evidence:     ${r.evidence.ok ? 'ok' : 'PROBLEMS'} (${r.evidence.checked} files re-hashed)`,
   ];
   if (r.evidence.unreferenced.length) lines.push(`              ${r.evidence.unreferenced.length} stored files not used by any evidence (harmless)`);
-  if (r.problems.length) lines.push('', ...r.problems.map((p) => `- ${p}`));
+  if (r.problems.length) lines.push('', ...r.problems.map((p) => `- ${field(p)}`));
   lines.push('', r.ok ? 'Everything checks out.' : 'Problems found. Restore the database and its .evidence folder from a backup, or re-attach the files listed.');
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@ import { diffAssessments, type AssessmentDiff, type ClaimDiff, type DiffSide } f
 import { renderInline } from '../../../shared/domain/text-diff';
 import { catalogFor } from '../../services/validate';
 import type { RegisterCommand } from '../context';
-import { printJson } from '../io';
+import { field, printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
 
 /** `sscp diff --json` prints the AssessmentDiff itself; docs/cli-json.md documents it. */
@@ -29,7 +29,7 @@ export function formatDiff(d: AssessmentDiff): string {
 
 function describe(s: DiffSide): string {
   const period = s.periodStart || s.periodEnd ? `, ${s.periodStart ?? '?'} to ${s.periodEnd ?? '?'}` : '';
-  return `${s.assessmentId}  ${s.organisation}${period} (catalog ${s.catalogVersion})`;
+  return `${s.assessmentId}  ${field(s.organisation)}${period} (catalog ${s.catalogVersion})`;
 }
 
 function claimLines(c: ClaimDiff): string[] {
@@ -46,14 +46,14 @@ function claimLines(c: ClaimDiff): string[] {
   }
   if (c.result) add(`result ${c.result.from} → ${c.result.to}`);
   if (c.status) add(`status ${c.status.from} → ${c.status.to}`);
-  if (c.evidenceText) add(`evidence text: ${oneLine(renderInline(c.evidenceText))}`);
-  if (c.arguments) add(`arguments: ${oneLine(renderInline(c.arguments))}`);
-  for (const e of c.evidenceAdded) add(`evidence added: ${e.fileName} (${e.sha256.slice(0, 12)}…)`);
-  for (const e of c.evidenceRemoved) add(`evidence removed: ${e.fileName} (${e.sha256.slice(0, 12)}…)`);
-  for (const r of c.evidenceReplaced) add(`evidence replaced: ${r.from.fileName} (${r.from.sha256.slice(0, 12)}…) → ${r.to.fileName} (${r.to.sha256.slice(0, 12)}…)`);
-  for (const a of c.actionsOpened) add(`action opened: ${oneLine(a.description)}`);
-  for (const a of c.actionsClosed) add(`action closed: ${oneLine(a.description)}`);
-  for (const a of c.actionsDropped) add(`action dropped (was open): ${oneLine(a.description)}`);
+  if (c.evidenceText) add(`evidence text: ${field(oneLine(renderInline(c.evidenceText)))}`);
+  if (c.arguments) add(`arguments: ${field(oneLine(renderInline(c.arguments)))}`);
+  for (const e of c.evidenceAdded) add(`evidence added: ${field(e.fileName)} (${e.sha256.slice(0, 12)}…)`);
+  for (const e of c.evidenceRemoved) add(`evidence removed: ${field(e.fileName)} (${e.sha256.slice(0, 12)}…)`);
+  for (const r of c.evidenceReplaced) add(`evidence replaced: ${field(r.from.fileName)} (${r.from.sha256.slice(0, 12)}…) → ${field(r.to.fileName)} (${r.to.sha256.slice(0, 12)}…)`);
+  for (const a of c.actionsOpened) add(`action opened: ${field(oneLine(a.description))}`);
+  for (const a of c.actionsClosed) add(`action closed: ${field(oneLine(a.description))}`);
+  for (const a of c.actionsDropped) add(`action dropped (was open): ${field(oneLine(a.description))}`);
   return out;
 }
 

@@ -3,7 +3,7 @@ import { BlockedBySignoff, exportPack, type ExportedPack } from '../../pack/expo
 import { formatBytes } from '../../../shared/format/bytes';
 import { PACK_PROFILES, type PackProfile, type PackProgress } from '../../pack/types';
 import type { RegisterCommand } from '../context';
-import { EXIT_UNUSABLE_INPUT, printJson, shellWord, type CliIo } from '../io';
+import { EXIT_UNUSABLE_INPUT, field, printJson, shellWord, type CliIo } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, FORCE_HINT, FORCE_OPTION_FLAGS, FORCE_OPTION_HELP, withWorkspace } from '../options';
 import { liveLine, percentDone } from '../progress';
 import { withIdentityService } from './identity-db';
@@ -130,7 +130,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
       } catch (e) {
         progress.finish();
         if (!(e instanceof BlockedBySignoff)) throw e;
-        ctx.io.stderr.write(`sscp: ${e.message}\n${e.blockers.map((b) => `- ${b.message}`).join('\n')}\n${e.hint}\n`);
+        ctx.io.stderr.write(`sscp: ${e.message}\n${e.blockers.map((b) => `- ${field(b.message)}`).join('\n')}\n${e.hint}\n`);
         ctx.exitCode = EXIT_UNUSABLE_INPUT;
         return;
       }
@@ -147,7 +147,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
         `  Evidence     ${result.embeddedFiles} embedded${result.withheldFiles ? `, ${result.withheldFiles} withheld (confidential)` : ''}`,
       ];
       if (result.acceptedExceptions.length) lines.push(`  Exceptions   ${result.acceptedExceptions.length} accepted and listed in the pack`);
-      for (const w of result.warnings) lines.push(`  Warning: ${w}`);
+      for (const w of result.warnings) lines.push(`  Warning: ${field(w)}`);
       lines.push('The assessment is now signed and frozen. Recipients check the pack with:', `  sscp verify ${shellWord(result.path)} --fingerprint ${result.signerFingerprint}`);
       ctx.io.stdout.write(`${lines.join('\n')}\n`);
     });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { IdentityInfo } from '../../signing/identity-service';
 import type { CommandContext } from '../context';
-import { printJson } from '../io';
+import { field, printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../options';
 import { withIdentityService } from './identity-db';
 
@@ -61,8 +61,8 @@ export function registerIdentityList(group: Command, ctx: CommandContext): void 
         return;
       }
       for (const i of identities) {
-        const who = [i.subject.commonName, i.subject.title && `(${i.subject.title})`, i.subject.organisation && `, ${i.subject.organisation}`].filter(Boolean).join(' ').replace(' ,', ',');
-        ctx.io.stdout.write(`${i.label}  ${i.kind}  ${i.algorithm}  valid until ${i.notAfter.slice(0, 10)}  ${who}\n  fingerprint ${i.fingerprint}\n`);
+        const who = [i.subject.commonName && field(i.subject.commonName), i.subject.title && `(${field(i.subject.title)})`, i.subject.organisation && `, ${field(i.subject.organisation)}`].filter(Boolean).join(' ').replace(' ,', ',');
+        ctx.io.stdout.write(`${field(i.label)}  ${i.kind}  ${i.algorithm}  valid until ${i.notAfter.slice(0, 10)}  ${who}\n  fingerprint ${i.fingerprint}\n`);
         if (i.rootFingerprint) ctx.io.stdout.write(`  root fingerprint ${i.rootFingerprint}\n`);
       }
     });

@@ -2,7 +2,7 @@ import { VENDOR_ROLES } from '../../../shared/domain/types';
 import { prepareFormImport, storeFormImport, type FormImportReport } from '../../form/import-form';
 import type { PlacementMethod } from '../../form/read/types';
 import type { RegisterCommand } from '../context';
-import { printJson } from '../io';
+import { field, printJson } from '../io';
 import { choiceOption, DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
 
 /** The `sscp import-form --json` shape, documented in docs/cli-json.md: change it only by adding fields. */
@@ -91,15 +91,15 @@ export function importFormToJson(r: FormImportReport): ImportFormJson {
 export function formatImportForm(j: ImportFormJson): string {
   const by = (m: PlacementMethod): number => j.placed.filter((p) => p.method === m).length;
   const lines = [
-    `Imported ${j.fileName} as assessment ${j.assessmentId} (a draft, catalog ${j.catalogVersion}).`,
+    `Imported ${field(j.fileName)} as assessment ${j.assessmentId} (a draft, catalog ${j.catalogVersion}).`,
     `  Rows placed:   ${j.placed.length} (${by('number-and-text')} by number and text, ${by('number')} by number only, ${by('text')} by text only)`,
     `  Not placed:    ${j.unplaced.length}`,
     `  Empty claims:  ${j.emptyClaims.length}${j.emptyClaims.length ? ` (${j.emptyClaims.join(', ')})` : ''}`,
   ];
-  if (j.linkedEvidence.length) lines.push(`  Evidence files linked: ${j.linkedEvidence.map((e) => e.fileName).join(', ')}`);
-  if (j.missingEvidence.length) lines.push(`  Evidence files named on the form but not in this database: ${j.missingEvidence.map((e) => e.fileName).join(', ')}`);
-  if (j.notes.length) lines.push('', 'Note:', ...j.notes.map((n) => `- ${n}`));
-  if (j.warnings.length) lines.push('', 'Please check:', ...j.warnings.map((w) => `- ${w}`));
+  if (j.linkedEvidence.length) lines.push(`  Evidence files linked: ${j.linkedEvidence.map((e) => field(e.fileName)).join(', ')}`);
+  if (j.missingEvidence.length) lines.push(`  Evidence files named on the form but not in this database: ${j.missingEvidence.map((e) => field(e.fileName)).join(', ')}`);
+  if (j.notes.length) lines.push('', 'Note:', ...j.notes.map((n) => `- ${field(n)}`));
+  if (j.warnings.length) lines.push('', 'Please check:', ...j.warnings.map((w) => `- ${field(w)}`));
   lines.push('', `Imported claims are marked needs-review. Review them with: sscp show ${j.assessmentId} --db …`);
   return `${lines.join('\n')}\n`;
 }

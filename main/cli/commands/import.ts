@@ -5,7 +5,7 @@ import { checkRegularFile } from '../../fs/regular-file';
 import { prepareFormImport, storeFormImport } from '../../form/import-form';
 import { packRefusal, PDF_MAGIC, preparePackImport, readMagic, storePackImport, type PackImportPhase, type PackImportPreview, type PackImportProgress, type PackImportResult, type PackTrust } from '../../import/pack-import';
 import type { RegisterCommand } from '../context';
-import { EXIT_CHECK_FAILED, printJson } from '../io';
+import { EXIT_CHECK_FAILED, field, printJson } from '../io';
 import { choiceOption, DB_OPTION_FLAGS, DB_OPTION_HELP, TRUST_OPTION_FLAGS, trustedRootOption, withWorkspace } from '../options';
 import { liveLine, percentDone } from '../progress';
 import { formatImportForm, importFormToJson, type ImportFormJson } from './import-form';
@@ -43,6 +43,8 @@ export interface ImportPackJson {
   readonly assessment: PackImportPreview['assessment'];
   readonly evidence: { readonly stored: number; readonly alreadyHeld: number; readonly withheld: number } | null;
   readonly renamed: readonly { readonly from: string; readonly to: string }[];
+  /** Fields whose control, bidirectional or invisible characters were taken out, one sentence each. */
+  readonly cleaned: readonly string[];
 }
 
 export type ImportJson = ImportPackJson | ({ readonly kind: 'form' } & ImportFormJson);
@@ -70,6 +72,7 @@ export function importPackToJson(preview: PackImportPreview, result: PackImportR
     assessment: preview.assessment,
     evidence: result ? { ...result.evidence } : null,
     renamed: preview.renamed.map((r) => ({ ...r })),
+    cleaned: [...preview.cleaned],
   };
 }
 
@@ -77,20 +80,22 @@ export function formatPackVerification(j: ImportPackJson): string {
   const v = j.verification;
   const a = j.assessment;
   const signer = v.signer;
+  // Everything below but our own words comes from the pack or its certificate: field() it.
   const lines = [
-    `Evidence pack ${j.file.name}`,
-    `  Verification: ${v.summary}`,
-    `  Signed by:    ${signer ? [signer.commonName, signer.title, signer.organisation].filter(Boolean).join(', ') : '(unknown)'}`,
-    `  Fingerprint:  ${signer?.fingerprint ?? '(unknown)'}`,
-    `  Signed at:    ${j.signedAt ?? '(unknown)'}`,
-    `  Profile:      ${j.profile}`,
-    `  Organisation: ${a.organisation}`,
+    `Evidence pack ${field(j.file.name)}`,
+    `  Verification: ${field(v.summary)}`,
+    `  Signed by:    ${signer ? [signer.commonName, signer.title, signer.organisation].filter(Boolean).map(field).join(', ') : '(unknown)'}`,
+    `  Fingerprint:  ${field(signer?.fingerprint ?? '(unknown)')}`,
+    `  Signed at:    ${field(j.signedAt ?? '(unknown)')}`,
+    `  Profile:      ${field(j.profile)}`,
+    `  Organisation: ${field(a.organisation)}`,
     `  Period:       ${a.periodStart ?? '(not set)'} to ${a.periodEnd ?? '(not set)'}`,
     `  Catalog:      ${a.catalog}, ${a.claims} claims (${a.results.met} met, ${a.results['partially-met']} partially met, ${a.results['not-met']} not met)`,
     `  Evidence:     ${a.evidenceFiles} files${a.evidenceWithheld ? `, ${a.evidenceWithheld} withheld (listed by hash only)` : ''}`,
   ];
-  for (const c of v.checks) if (c.outcome !== 'pass') lines.push(`  ${c.outcome === 'fail' ? 'FAILED' : 'Note'}: ${c.message}`);
-  for (const r of j.renamed) lines.push(`  Note: the evidence name "${r.from}" is not a safe file name; it is kept as "${r.to}".`);
+  for (const c of v.checks) if (c.outcome !== 'pass') lines.push(`  ${c.outcome === 'fail' ? 'FAILED' : 'Note'}: ${field(c.message)}`);
+  for (const r of j.renamed) lines.push(`  Note: the evidence name "${field(r.from)}" is not a safe file name; it is kept as "${field(r.to)}".`);
+  for (const note of j.cleaned) lines.push(`  Note: ${field(note)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,5 +1,5 @@
 import type { RegisterCommand } from '../context';
-import { printJson } from '../io';
+import { field, printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
 import { assessmentToJson, completenessToJson, type AssessmentJson, type CompletenessJson } from '../assessment-json';
 
@@ -36,7 +36,7 @@ export const registerList: RegisterCommand = (program, ctx) => {
       for (const { assessment: a, completeness: c } of summaries) {
         const period = a.periodStart || a.periodEnd ? `  ${a.periodStart ?? '…'} to ${a.periodEnd ?? '…'}` : '';
         ctx.io.stdout.write(
-          `${a.id}  ${a.state.padEnd(8)}  ${c.assessed}/${c.claimsInScope} assessed  ${a.organisation} (${a.role})${period}\n`,
+          `${a.id}  ${a.state.padEnd(8)}  ${c.assessed}/${c.claimsInScope} assessed  ${field(a.organisation)} (${a.role})${period}\n`,
         );
       }
       if (archivedHidden > 0) {

@@ -1,3 +1,4 @@
+import { TEXT_FIELDS } from '../../../shared/domain/text-rules';
 import { VENDOR_ROLES } from '../../../shared/domain/types';
 import type { RegisterCommand } from '../context';
 import { choiceOption, collect, DB_OPTION_FLAGS, DB_OPTION_HELP, dateOption, withWorkspace } from '../options';
@@ -19,7 +20,7 @@ export const registerNew: RegisterCommand = (program, ctx) => {
     .command('new')
     .description('Start a new assessment (creating the database if needed) and print its id, so ID=$(sscp new …) works.')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
-    .requiredOption('--org <name>', 'the organisation being assessed')
+    .requiredOption('--org <name>', `the organisation being assessed (one line, at most ${TEXT_FIELDS.organisation.max} characters, as every name here)`)
     .requiredOption('--role <role>', `the vendor role: ${VENDOR_ROLES.join(', ')}`)
     .option('--product <name>', 'a product in scope (repeat for several)', collect)
     .option('--theme3-in-scope', 'developer-only: theme 3 (deployment and maintenance) is your responsibility too')

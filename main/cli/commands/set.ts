@@ -1,3 +1,4 @@
+import { TEXT_FIELDS } from '../../../shared/domain/text-rules';
 import { CLAIM_RESULTS, WORK_STATUSES } from '../../../shared/domain/types';
 import { SscpError } from '../../../shared/errors';
 import type { ClaimPatch } from '../../services/workspace';
@@ -21,8 +22,8 @@ export const registerSet: RegisterCommand = (program, ctx) => {
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--status <status>', `work status: ${WORK_STATUSES.join(', ')}`)
     .option('--result <result>', `result: ${CLAIM_RESULTS.join(', ')}`)
-    .option('--evidence-text <text>', 'what the evidence is, in words (the form\'s "Evidence" column)')
-    .option('--arguments <text>', 'arguments and assumptions (the form\'s "Arguments / Assumptions" column)')
+    .option('--evidence-text <text>', `what the evidence is, in words (the form's "Evidence" column; at most ${TEXT_FIELDS.evidenceText.max.toLocaleString('en-GB')} characters)`)
+    .option('--arguments <text>', `arguments and assumptions (the form's "Arguments / Assumptions" column; at most ${TEXT_FIELDS.arguments.max.toLocaleString('en-GB')} characters)`)
     .action(async (id: string, claimId: string, opts: SetOptions) => {
       const patch: ClaimPatch = {
         status: choiceOption(opts.status, WORK_STATUSES, 'status'),

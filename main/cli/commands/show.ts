@@ -17,7 +17,7 @@ import {
   type SignedPackJson,
 } from '../assessment-json';
 import type { RegisterCommand } from '../context';
-import { printJson } from '../io';
+import { field, printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
 
 /** One claim of `sscp show --json`: the catalog's numbering and title with the response. */
@@ -82,12 +82,12 @@ export function formatShow(json: ShowJson): string {
   const a = json.assessment;
   const c = json.completeness;
   const lines = [
-    `${a.organisation}`,
+    field(a.organisation),
     `  Id:        ${a.id}`,
     `  Role:      ${a.role}${a.role === 'developer-only' && a.theme3InScope ? ' (theme 3 in scope)' : ''}`,
-    `  Products:  ${a.products.length ? a.products.join(', ') : '(none listed)'}`,
+    `  Products:  ${a.products.length ? a.products.map(field).join(', ') : '(none listed)'}`,
     `  Period:    ${a.periodStart ?? '(not set)'} to ${a.periodEnd ?? '(not set)'}`,
-    `  SRO:       ${a.sroName || '(not set)'}${a.sroRole ? `, ${a.sroRole}` : ''}`,
+    `  SRO:       ${field(a.sroName) || '(not set)'}${a.sroRole ? `, ${field(a.sroRole)}` : ''}`,
     `  State:     ${a.state}${a.signedAt ? ` (signed ${a.signedAt})` : ''}`,
     `  Catalog:   ${a.catalogId} ${a.catalogVersion}`,
     `  Progress:  ${c.assessed} of ${c.claimsInScope} claims in scope assessed, ${c.done} done, ${c.withEvidence} with evidence`,
@@ -111,13 +111,13 @@ export function formatShow(json: ShowJson): string {
     lines.push(`    ${claim.id.padEnd(7)}${claim.result.padEnd(15)}${claim.status.padEnd(14)}${claim.title}${scope}`);
     for (const id of claim.evidenceIds) {
       const e = evidenceById.get(id);
-      if (e) lines.push(`             evidence: ${e.sha256}  ${e.fileName}${e.confidential ? '  (confidential)' : ''}`);
+      if (e) lines.push(`             evidence: ${e.sha256}  ${field(e.fileName)}${e.confidential ? '  (confidential)' : ''}`);
     }
   }
   const actions = json.actions.filter((x) => x.state === 'open');
   if (actions.length) {
     lines.push('', 'Open remedial actions');
-    for (const x of actions) lines.push(`  ${x.claimId.padEnd(7)}${x.description}${x.owner ? ` (${x.owner})` : ''}${x.dueDate ? `, due ${x.dueDate}` : ''}`);
+    for (const x of actions) lines.push(`  ${x.claimId.padEnd(7)}${field(x.description)}${x.owner ? ` (${field(x.owner)})` : ''}${x.dueDate ? `, due ${x.dueDate}` : ''}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,7 @@
 import { verifyPack } from '../../pack/verify/verify-pack';
 import type { PackVerification } from '../../pack/verify/types';
 import type { RegisterCommand } from '../context';
-import { EXIT_CHECK_FAILED, printJson } from '../io';
+import { EXIT_CHECK_FAILED, field, printJson } from '../io';
 import { TRUST_OPTION_FLAGS, trustedRootOption } from '../options';
 import { liveLine, percentDone } from '../progress';
 
@@ -9,23 +9,25 @@ const MARKS = { pass: 'ok  ', fail: 'FAIL', warn: 'warn' } as const;
 
 /** The last line, the one a reader acts on: valid and trusted, valid but untrusted, or invalid and why. */
 function verdict(v: PackVerification): string {
-  if (!v.valid) return `INVALID: ${v.problems.join(' ')}`;
+  if (!v.valid) return `INVALID: ${field(v.problems.join(' '))}`;
   if (!v.trusted) return 'VALID, but the signer is not trusted: pass --trust ROOT.pem or --fingerprint HEX to confirm who signed.';
-  return `VALID: signed by ${v.signer?.commonName ?? 'the signer'}, whom you trust, and nothing has changed since.`;
+  return `VALID: signed by ${v.signer?.commonName ? field(v.signer.commonName) : 'the signer'}, whom you trust, and nothing has changed since.`;
 }
 
 export function formatVerification(path: string, v: PackVerification): string {
-  const lines = [`${path}`, ''];
-  for (const c of v.checks) lines.push(`  ${MARKS[c.outcome]}  ${c.message}`);
+  // Names, subjects and problems come from the pack and its certificate: each goes through
+  // field(), so a crafted one can neither drive the terminal nor forge a line (a verdict).
+  const lines = [field(path), ''];
+  for (const c of v.checks) lines.push(`  ${MARKS[c.outcome]}  ${field(c.message)}`);
   lines.push('');
-  if (v.signer) lines.push(`Signed by    ${v.signer.commonName ?? v.signer.subject}${v.signer.organisation ? `, ${v.signer.organisation}` : ''}`);
+  if (v.signer) lines.push(`Signed by    ${field(v.signer.commonName ?? v.signer.subject)}${v.signer.organisation ? `, ${field(v.signer.organisation)}` : ''}`);
   if (v.fingerprint) lines.push(`Certificate  SHA-256 ${v.fingerprint}`);
-  if (v.signedAt) lines.push(`Signed at    ${v.signedAt}`);
-  if (v.packId) lines.push(`Pack         ${v.packId} (${v.profile ?? 'unknown'} profile)`);
+  if (v.signedAt) lines.push(`Signed at    ${field(v.signedAt)}`);
+  if (v.packId) lines.push(`Pack         ${field(v.packId)} (${field(v.profile ?? 'unknown')} profile)`);
   const ok = v.files.filter((f) => f.status === 'ok').length;
   const withheld = v.files.filter((f) => f.status === 'withheld').length;
   lines.push(`Evidence     ${ok} files match the manifest${withheld ? `, ${withheld} withheld (listed by hash)` : ''}`);
-  for (const f of v.files.filter((x) => x.status !== 'ok' && x.status !== 'withheld')) lines.push(`  ${f.status.toUpperCase()}  ${f.name}: ${f.problem ?? ''}`);
+  for (const f of v.files.filter((x) => x.status !== 'ok' && x.status !== 'withheld')) lines.push(`  ${f.status.toUpperCase()}  ${field(f.name)}: ${field(f.problem)}`);
   lines.push('', verdict(v));
   return `${lines.join('\n')}\n`;
 }

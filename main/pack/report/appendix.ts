@@ -1,4 +1,6 @@
 import { attestationText } from '../../../shared/domain/attestation';
+import { escapeUnsafe } from '../../../shared/domain/text-rules';
+import { attachmentRenameReason } from '../attachment-names';
 import { FONTS } from './fonts';
 import { bytes, groupedHex, hashInTwoLines, instant, shortDate, validity } from './format';
 import type { ReportModel } from './model';
@@ -63,7 +65,7 @@ export function writeEvidenceIndex(w: ReportWriter, m: ReportModel): void {
       { header: 'In pack', width: 0.11 },
     ],
     m.files.map((f) => [
-      f.name === f.originalName ? f.name : `${f.name}\n(was ${f.originalName})`,
+      f.name === f.originalName ? f.name : `${f.name}\n(was ${escapeUnsafe(f.originalName, false)}; renamed because ${attachmentRenameReason(f.originalName, f.name) ?? ''})`,
       hashInTwoLines(f.sha256),
       `${bytes(f.size)}\n${f.mediaType}`,
       validity(f.effectiveDate, f.expiryDate),

@@ -2,6 +2,7 @@ import type { AssessmentDiff, ClaimDiff } from '../../../shared/domain/diff';
 import type { TextDiff } from '../../../shared/domain/text-diff';
 import { StatusMark } from '../../components/StatusMark';
 import { STATUS_LABELS } from '../../format/labels';
+import { OutsideText } from '../../components/OutsideText';
 
 function WordDiff({ diff, label }: { readonly diff: TextDiff; readonly label: string }) {
   return (
@@ -58,17 +59,17 @@ function ClaimChange({ c }: { readonly c: ClaimDiff }) {
       <ul className="change-list">
         {c.evidenceAdded.map((e) => (
           <li key={`a-${e.sha256}`}>
-            <span className="badge signed">Evidence added</span> {e.fileName}
+            <span className="badge signed">Evidence added</span> <OutsideText text={e.fileName} />
           </li>
         ))}
         {c.evidenceReplaced.map((e) => (
           <li key={`r-${e.to.sha256}`}>
-            <span className="badge draft">Evidence replaced</span> {e.from.fileName} → {e.to.fileName}
+            <span className="badge draft">Evidence replaced</span> <OutsideText text={e.from.fileName} /> → <OutsideText text={e.to.fileName} />
           </li>
         ))}
         {c.evidenceRemoved.map((e) => (
           <li key={`x-${e.sha256}`}>
-            <span className="badge danger">Evidence removed</span> {e.fileName}
+            <span className="badge danger">Evidence removed</span> <OutsideText text={e.fileName} />
           </li>
         ))}
         {c.actionsOpened.map((a) => (

@@ -2,6 +2,7 @@ import { attempt } from '../../stores/announcer';
 import { useImports } from '../../stores/imports';
 import { useNavigation } from '../../stores/navigation';
 import { ImportProgress } from './ImportProgress';
+import { OutsideText } from '../../components/OutsideText';
 
 const METHOD_TEXT = { number: 'By claim number', text: 'By wording', 'number-and-text': 'By number and wording' } as const;
 
@@ -21,10 +22,16 @@ export function FormImportCard() {
         {!placement && busy !== 'form' ? <p className="muted">A filled-in copy of the Code's assessment form becomes a new draft; its text is marked for your review.</p> : null}
         {placement ? (
           <>
-            <h3>Where each row of {placement.fileName} goes</h3>
+            <h3>
+              Where each row of <OutsideText text={placement.fileName} /> goes
+            </h3>
             <p>
               {placement.rows.length} rows placed on claims, {placement.unplaced.length} not placed, {placement.emptyClaims.length} claims with nothing written.
-              {placement.cover.organisation ? ` Organisation on the cover: ${placement.cover.organisation}.` : ''}
+              {placement.cover.organisation ? (
+                <>
+                  {' '}Organisation on the cover: <OutsideText text={placement.cover.organisation} />.
+                </>
+              ) : null}
             </p>
             {placement.notes.map((n) => (
               <div key={n} className="banner info">
@@ -33,7 +40,9 @@ export function FormImportCard() {
             ))}
             {placement.warnings.map((w) => (
               <div key={w} className="banner warning">
-                <div className="banner-body">{w}</div>
+                <div className="banner-body">
+                  <OutsideText text={w} />
+                </div>
               </div>
             ))}
             <div className="placement-table-wrap" tabIndex={0} role="region" aria-label="Placement of each row">

@@ -7,6 +7,7 @@ import { useImports } from '../../stores/imports';
 import { useNavigation } from '../../stores/navigation';
 import { CarryForwardButton } from '../start/CarryForwardButton';
 import { ImportProgress } from './ImportProgress';
+import { OutsideText } from '../../components/OutsideText';
 
 export function PackImportCard() {
   const { packPath, fingerprint, setFingerprint, packPreview: preview, packResult: result, busy, choosePack, importPack } = useImports();
@@ -35,12 +36,12 @@ export function PackImportCard() {
           <VerificationCard verification={preview.verification} title={`Verification of ${preview.file.name}`} />
           <dl className="facts">
             <dt>Organisation</dt>
-            <dd>{preview.assessment.organisation}</dd>
+            <dd><OutsideText text={preview.assessment.organisation} /></dd>
             <dt>Period</dt>
             <dd>{formatPeriod(preview.assessment.periodStart, preview.assessment.periodEnd)}</dd>
             <dt>Signed by</dt>
             <dd>
-              {preview.assessment.sroName}, {preview.assessment.sroRole}
+              <OutsideText text={preview.assessment.sroName} />, <OutsideText text={preview.assessment.sroRole} />
             </dd>
             <dt>Results</dt>
             <dd>
@@ -53,6 +54,24 @@ export function PackImportCard() {
               {preview.assessment.evidenceFiles} files{preview.assessment.evidenceWithheld > 0 ? `, ${preview.assessment.evidenceWithheld} withheld` : ''} · {formatBytes(preview.file.size)}
             </dd>
           </dl>
+          {preview.cleaned.length > 0 || preview.renamed.length > 0 ? (
+            <div className="banner warning" role="note">
+              <div className="banner-body">
+                <span className="banner-title">Some text in this pack is changed when it is imported.</span>
+                <ul className="import-notes">
+                  {preview.cleaned.map((note) => (
+                    <li key={note}>{note}</li>
+                  ))}
+                  {preview.renamed.map((r) => (
+                    <li key={`${r.from}→${r.to}`}>
+                      The evidence name <OutsideText text={r.from} /> is not a safe file name; it is kept as <OutsideText text={r.to} />.
+                    </li>
+                  ))}
+                </ul>
+                <span>The pack file itself is not changed and its signature still covers what the sender signed.</span>
+              </div>
+            </div>
+          ) : null}
           {preview.alreadyImported ? (
             <div className="banner warning">
               <div className="banner-body">

@@ -4,6 +4,7 @@ import { formatBytes, formatDate, shortHash } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 import { useLibrary } from '../../stores/library';
 import { useNavigation } from '../../stores/navigation';
+import { OutsideText } from '../../components/OutsideText';
 
 export function LibraryTable({ items, onEdit }: { readonly items: readonly EvidenceLibraryItem[]; readonly onEdit: (evidenceId: string) => void }) {
   const { replace, replacing, showPreview } = useLibrary();
@@ -30,7 +31,7 @@ export function LibraryTable({ items, onEdit }: { readonly items: readonly Evide
         {items.map(({ item, usedBy, replacesId }) => (
           <tr key={item.id}>
             <td>
-              <div className="evidence-name">{item.fileName}</div>
+              <div className="evidence-name"><OutsideText text={item.fileName} /></div>
               <div className="muted">{formatBytes(item.size)}{item.description ? ` · ${item.description}` : ''}</div>
               {replacedBy.has(item.id) ? <span className="badge">Older version, replaced by {replacedBy.get(item.id)}</span> : null}
               {replacesId && names.has(replacesId) ? <span className="badge draft">Newer version of {names.get(replacesId)}</span> : null}

@@ -5,6 +5,7 @@ import { useIdentities } from '../../stores/identities';
 import { useSession } from '../../stores/session';
 import { CreateIdentityForm } from './CreateIdentityForm';
 import { ImportIdentityForm } from './ImportIdentityForm';
+import { OutsideText } from '../../components/OutsideText';
 
 export function groupedFingerprint(hex: string): string {
   return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
@@ -49,7 +50,7 @@ export function IdentitiesSection() {
             <div className="identity-main">
               <span className="evidence-name">{i.label}</span>
               <span className="muted">
-                {[i.subject.commonName, i.subject.title, i.subject.organisation].filter(Boolean).join(', ')} · valid until {formatInstant(i.notAfter)}
+                <OutsideText text={[i.subject.commonName, i.subject.title, i.subject.organisation].filter(Boolean).join(', ')} /> · valid until {formatInstant(i.notAfter)}
               </span>
               <span className="mono fingerprint">SHA-256 {groupedFingerprint(i.fingerprint)}</span>
               {i.rootFingerprint && i.rootFingerprint !== i.fingerprint ? <span className="mono fingerprint muted">Organisation root {groupedFingerprint(i.rootFingerprint)}</span> : null}

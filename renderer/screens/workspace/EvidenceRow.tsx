@@ -7,6 +7,7 @@ import { attempt } from '../../stores/announcer';
 import { useAttachments } from '../../stores/attachments';
 import { useLibrary } from '../../stores/library';
 import { Icon } from '../../components/Icon';
+import { OutsideText } from '../../components/OutsideText';
 
 export function EvidenceRow({ item, claimId, frozen }: { readonly item: EvidenceItem; readonly claimId: string; readonly frozen: boolean }) {
   const unlink = useAttachments((s) => s.unlink);
@@ -16,7 +17,7 @@ export function EvidenceRow({ item, claimId, frozen }: { readonly item: Evidence
   return (
     <li className="evidence-item">
       <div className="evidence-main">
-        <span className="evidence-name">{item.fileName}</span>
+        <span className="evidence-name"><OutsideText text={item.fileName} /></span>
         <span className="evidence-meta muted">
           {formatBytes(item.size)} · <span className="mono" title={`SHA-256 ${item.sha256}`}>{shortHash(item.sha256)}</span> · effective {formatDate(item.effectiveDate, 'not set')} · expires{' '}
           {formatDate(item.expiryDate, 'never')}

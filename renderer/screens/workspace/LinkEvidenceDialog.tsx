@@ -4,6 +4,7 @@ import { formatBytes, formatDate, shortHash } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 import { useAttachments } from '../../stores/attachments';
 import { filterLibrary, useLibrary } from '../../stores/library';
+import { OutsideText } from '../../components/OutsideText';
 
 /** Reuse a file already in the library (a policy that backs several claims) without copying it again. */
 export function LinkEvidenceDialog(props: { readonly claimId: string; readonly alreadyLinked: ReadonlySet<string>; readonly onClose: () => void }) {
@@ -27,7 +28,7 @@ export function LinkEvidenceDialog(props: { readonly claimId: string; readonly a
           {candidates.map(({ item }) => (
             <li key={item.id} className="evidence-item">
               <div className="evidence-main">
-                <span className="evidence-name">{item.fileName}</span>
+                <span className="evidence-name"><OutsideText text={item.fileName} /></span>
                 <span className="muted evidence-meta">
                   {formatBytes(item.size)} · <span className="mono">{shortHash(item.sha256)}</span> · expires {formatDate(item.expiryDate, 'never')}
                 </span>

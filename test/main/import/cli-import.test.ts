@@ -35,6 +35,7 @@ describe('sscp import', () => {
       assessment: { claims: 45, evidenceFiles: 3, evidenceWithheld: 1 },
       evidence: { stored: 2, alreadyHeld: 0, withheld: 1 },
       renamed: [],
+      cleaned: [],
     });
     expect(json.assessmentId).toMatch(/^[0-9a-f-]{36}$/);
     expect((json.file as { sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);

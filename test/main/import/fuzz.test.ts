@@ -1,8 +1,15 @@
 import { spawn } from 'node:child_process';
 import { randomInt } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestSigner } from '../pack/fixtures';
+import { buildPack } from '../../../main/pack/build-pack';
+import { openWorkspace } from '../../../main/services/workspace';
+import { CURRENT_CATALOG } from '../../../shared/catalog/index';
+import { sscp } from '../../cli/run-sscp';
+import { docxBytes, escapeXml, headerRow, p, r, simpleClaimRow, tbl } from '../form/word-xml';
+import { makePackInput, type TestSigner } from '../pack/fixtures';
 import { buildSmallPack, fixturePack, makeSigner, makeTempDir } from './helpers';
 
 const CHILD = fileURLToPath(new URL('./fixtures/fuzz-child.ts', import.meta.url));
@@ -100,5 +107,92 @@ describe('fuzzing sscp import with damaged packs and forms', () => {
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
     }
     console.info(`fuzz seed ${SEED}: ${done.length} cases`, Object.fromEntries(outcomes));
+  });
+});
+
+/** Characters a hostile pack or form puts in its text: controls, C1, bidi, invisible, separators, broken surrogates. */
+const HOSTILE = ['\x1b', '\x1b[2J', '\x1b]0;x\x07', '\x00', '\x07', '\x7f', '\x85', '\x9b', '\r', '\n', '\t', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c', '\u200b', '\u2060', '\ufeff', '\u2028', '\u2029', '\u{e0041}', '\ud800', '\u00ad'];
+const ORDINARY = ['a', 'Z', ' ', 'é', 'ß', '日本', '😀', 'e\u0301', '\u200d', '&', '<', '"', "'", '\\', '/', 'VALID: ', '.'];
+
+function hostileText(rand: () => number, max: number): string {
+  let out = '';
+  const n = 1 + Math.floor(rand() * max);
+  for (let i = 0; i < n; i += 1) {
+    const pool = rand() < 0.4 ? HOSTILE : ORDINARY;
+    out += pool[Math.floor(rand() * pool.length)]!;
+  }
+  return out.trim() === '' ? `x${out}` : out;
+}
+
+/** What the text rules allow to remain in a field after import: nothing hidden; line breaks and tabs only in free text. */
+// eslint-disable-next-line no-control-regex
+const HIDDEN = /[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]|[\u{e0000}-\u{e007f}]|[\ud800-\udfff](?![\udc00-\udfff])/u;
+
+describe('fuzzing the text of packs and forms with control, bidi and invisible characters', () => {
+  const tmp = makeTempDir('text-fuzz');
+  afterAll(() => tmp.cleanup());
+
+  it(`imports or refuses each with a message, prints nothing raw, and stores nothing hidden (seed ${SEED})`, async () => {
+    const signer = await makeSigner(false);
+    let state = SEED >>> 0;
+    const rand = () => {
+      state = (state + 0x6d2b79f5) >>> 0;
+      let t = state;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+    const claim = CURRENT_CATALOG.themes[0]!.principles[0]!.claims[0]!;
+    const db = join(tmp.dir, 'text-fuzz.sscp');
+    let imported = 0;
+    for (let i = 0; i < 24; i += 1) {
+      const isPack = i % 2 === 0;
+      const file = join(tmp.dir, `case-${i}.${isPack ? 'pdf' : 'docx'}`);
+      if (isPack) {
+        const input = makePackInput(tmp.dir, signer.signer, {}, [
+          { fileName: hostileText(rand, 12), mediaType: 'text/plain', content: Buffer.from(`case ${i}`), claims: [claim.id] },
+        ]);
+        const detail = {
+          ...input.detail,
+          assessment: { ...input.detail.assessment, id: `${input.detail.assessment.id.slice(0, -4)}${String(1000 + i)}`, organisation: hostileText(rand, 20), sroName: hostileText(rand, 12), sroRole: hostileText(rand, 12), products: [hostileText(rand, 10)] },
+          responses: input.detail.responses.map((r) => (r.claimId === claim.id ? { ...r, evidenceText: hostileText(rand, 30), arguments: hostileText(rand, 30) } : r)),
+          actions: input.detail.actions.map((x) => ({ ...x, description: hostileText(rand, 20), owner: hostileText(rand, 8) })),
+        };
+        await buildPack({ ...input, detail }, file);
+      } else {
+        const xml = (s: string) => escapeXml(s.replace(/[\ud800-\udfff]/g, '?'));
+        writeFileSync(
+          file,
+          docxBytes(
+            p(r(`Organisation: ${xml(hostileText(rand, 20))}`)) +
+              p(r(`Role: ${xml(hostileText(rand, 12))}`)) +
+              tbl(headerRow(), simpleClaimRow(`Claim ${claim.id}`, escapeXml(claim.title), xml(hostileText(rand, 30)), xml(hostileText(rand, 30)))),
+          ),
+        );
+      }
+      const run = await sscp('import', file, '--db', db, ...(isPack ? ['--fingerprint', signer.fingerprint] : []));
+      const context = `case ${i} (seed ${SEED}): ${JSON.stringify(run)}`;
+      expect([0, 2], context).toContain(run.code);
+      if (run.code === 2) expect(run.err, context).toMatch(/^sscp: \S/);
+      else imported += 1;
+      expect(HIDDEN.test(run.out) || HIDDEN.test(run.err), context).toBe(false);
+    }
+    expect(imported).toBeGreaterThan(0);
+
+    const list = await sscp('list', '--db', db);
+    expect(HIDDEN.test(list.out)).toBe(false);
+    expect(list.out.split('\n').filter(Boolean)).toHaveLength(imported);
+    const ws = openWorkspace(db, { mustExist: true });
+    try {
+      for (const { assessment } of ws.listAssessments()) {
+        const d = ws.getAssessment(assessment.id);
+        const lines = [d.assessment.organisation, d.assessment.sroName, d.assessment.sroRole, ...d.assessment.products, ...d.evidence.map((e) => e.fileName), ...d.actions.map((x) => x.owner)];
+        for (const text of lines) expect(/[\n\r\t]/.test(text) || HIDDEN.test(text), JSON.stringify(text)).toBe(false);
+        const free = [...d.responses.flatMap((x) => [x.evidenceText, x.arguments]), ...d.actions.map((x) => x.description)];
+        for (const text of free) expect(HIDDEN.test(text), JSON.stringify(text)).toBe(false);
+      }
+    } finally {
+      ws.close();
+    }
   });
 });

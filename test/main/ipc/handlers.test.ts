@@ -89,6 +89,28 @@ describe('the service handler table over real services', () => {
     expect(list[0]!.completeness.assessed).toBe(1);
   });
 
+  it('refuses control, bidi and over-long text with the field, the character and the limit, before any service runs', async () => {
+    const fields = { products: [], role: 'developer-distributor', theme3InScope: false, periodStart: null, periodEnd: null, sroName: 'Priya', sroRole: 'CTO' };
+    const cases: [unknown, RegExp][] = [
+      [{ ...fields, organisation: 'Acme\x1b[2J' }, /^The organisation name holds a control character \(U\+001B\) at position 5\.$/],
+      [{ ...fields, organisation: 'Acme', sroName: 'Jane\u202eenaJ' }, /^The SRO name holds a bidirectional control character \(U\+202E\)/],
+      [{ ...fields, organisation: 'Acme', products: ['Widget\nVALID'] }, /^The product name holds a line break \(U\+000A\) at position 7\.$/],
+      [{ ...fields, organisation: 'A'.repeat(1600) }, /^The organisation name is 1,600 characters long; the most allowed is 200\.$/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await h.dispatch('assessments.create', args);
+      expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: expect.stringMatching(message) as unknown } });
+      expect(JSON.stringify(result)).not.toMatch(/sscp |--/);
+    }
+    const bad = await h.dispatch('claims.update', { assessmentId, claimId: '1.1.1', patch: { arguments: 'ok\u0085' } });
+    expect(bad).toMatchObject({ ok: false, error: { message: 'The arguments text holds a line break (U+0085) at position 3.' } });
+    await h.call('claims.update', { assessmentId, claimId: '1.1.1', patch: { arguments: 'two\n\tlines' } });
+    const labels = await h.dispatch('identities.create', { label: 'sro', sroName: 'Priya\u200b', sroRole: 'CTO', organisation: 'Acme', withRoot: false, passphrase: 'correct horse battery staple' });
+    expect(labels).toMatchObject({ ok: false, error: { message: 'The SRO name holds an invisible formatting character (U+200B) at position 6.' } });
+    const list = await h.call<{ assessment: { organisation: string } }[]>('assessments.list', {});
+    expect(list.map((a) => a.assessment.organisation)).toEqual(['Acme']);
+  });
+
   it('attaches a real file as a job with progress, and previews it', async () => {
     const file = join(dir, 'policy.txt');
     await writeFile(file, 'Secure development policy\n'.repeat(1000));
