@@ -4,6 +4,7 @@ import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SscpError } from '../../shared/errors';
+import { isProcessAlive } from '../fs/process-alive';
 import { fsyncDirectory, fsyncFile } from './durable-fs';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -144,16 +145,6 @@ async function sourceSize(sourcePath: string): Promise<number> {
       throw new SscpError('not-found', `There is no file at ${sourcePath}.`, 'Check the file name and folder, then try again.');
     }
     throw new SscpError('unreadable', `Could not read ${sourcePath} (${(e as Error).message}).`, 'Check that you may read the file.');
-  }
-}
-
-function isProcessAlive(pid: number): boolean {
-  if (pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,4 +1,3 @@
-import { frozenReason } from '../../shared/domain/frozen';
 import { findCatalog } from '../../shared/catalog/index';
 import { localIsoDate } from '../../shared/domain/dates';
 import { signoffBlockers, type SignoffBlocker } from '../../shared/domain/signoff';
@@ -8,7 +7,8 @@ import type { Workspace } from '../services/workspace';
 import { signDigest } from '../signing/cms';
 import { certificateFingerprint } from '../signing/fingerprint';
 import type { IdentityService } from '../signing/identity-service';
-import { buildPack } from './build-pack';
+import { writePack } from './build-pack';
+import { cancelledError } from './embed-evidence';
 import type { BuildPackOptions, BuiltPack, PackAuditSummary, PackProfile } from './types';
 
 export interface ExportPackRequest {
@@ -73,49 +73,83 @@ export function summariseAudit(ws: Workspace, assessmentId: string): PackAuditSu
   };
 }
 
-/**
- * Exports and signs an assessment: checks the sign-off rules, unlocks the SRO's identity,
- * builds the pack, then records the pack's SHA-256 in the audit log and freezes the
- * assessment. A blocker stops the export unless `acceptExceptions` is set.
- */
-export async function exportPack(ws: Workspace, identities: IdentityService, request: ExportPackRequest, options: BuildPackOptions = {}): Promise<ExportedPack> {
-  const detail = ws.getAssessment(request.assessmentId);
-  const { assessment } = detail;
-  const frozen = frozenReason(assessment, 'sign');
-  if (frozen) throw new SscpError('frozen', frozen.message, frozen.hint);
-  const catalog = findCatalog(assessment.catalogId, assessment.catalogVersion);
-  if (!catalog) {
-    throw new SscpError('unsupported-version', `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`, 'Update the app to a version that ships this catalog.');
-  }
-  const now = request.now ?? new Date();
-  const checks = signoffBlockers(detail, catalog, localIsoDate(now));
-  const blockers = checks.filter((c) => c.severity === 'blocker');
-  if (blockers.length > 0 && !request.acceptExceptions) throw new BlockedBySignoff(blockers);
+/** The steps of the signing journal (main/services/export-lease.ts), for the crash tests' seam. */
+export type ExportStep = 'leased' | 'built' | 'renamed' | 'committed';
 
-  const identity = await identities.unlock(request.identityLabel, request.passphrase);
-  const fingerprint = certificateFingerprint(identity.certificate.der);
-  const commonName = identity.certificate.parsed.subjectName.getField('CN')[0] ?? assessment.sroName;
-  const acceptedExceptions = blockers.map((b) => b.message);
-  const built = await buildPack(
-    {
-      detail,
-      catalog,
-      evidencePath: (sha256) => ws.evidenceBlobPath(sha256),
-      signer: { name: commonName, certificateFingerprint: fingerprint, sign: (digest, at) => signDigest(digest, identity, at) },
+export interface ExportPackOptions extends BuildPackOptions {
+  /**
+   * Called synchronously as the export passes each step: after the assessment is taken and
+   * snapshotted, after the pack is built and recorded in the journal, inside the commit right
+   * after the rename, and after the commit. Tests stop or race the export here.
+   */
+  readonly onStep?: (step: ExportStep) => void;
+}
+
+/**
+ * Exports and signs an assessment as one journalled step that edits cannot slip into:
+ * takes the assessment for signing (a snapshot; from here edits and other exports are
+ * refused, in any process), checks the sign-off rules on that snapshot, unlocks the SRO's
+ * identity, builds the pack into a hidden temp file beside `outPath`, records it in the
+ * journal, then renames it into place and records the signing in one transaction. A blocker
+ * stops the export unless `acceptExceptions` is set. Any failure or cancel releases the
+ * assessment and leaves no file; a crash is finished or undone when the database is next opened.
+ */
+export async function exportPack(ws: Workspace, identities: IdentityService, request: ExportPackRequest, options: ExportPackOptions = {}): Promise<ExportedPack> {
+  const session = ws.beginSigning(request.assessmentId, request.outPath);
+  let written: BuiltPack;
+  let acceptedExceptions: string[];
+  let warnings: string[];
+  let fingerprint: string;
+  try {
+    options.onStep?.('leased');
+    const { detail } = session;
+    const { assessment } = detail;
+    const catalog = findCatalog(assessment.catalogId, assessment.catalogVersion);
+    if (!catalog) {
+      throw new SscpError('unsupported-version', `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`, 'Update the app to a version that ships this catalog.');
+    }
+    const now = request.now ?? new Date();
+    const checks = signoffBlockers(detail, catalog, localIsoDate(now));
+    const blockers = checks.filter((c) => c.severity === 'blocker');
+    if (blockers.length > 0 && !request.acceptExceptions) throw new BlockedBySignoff(blockers);
+    warnings = checks.filter((c) => c.severity === 'warning').map((c) => c.message);
+
+    const identity = await identities.unlock(request.identityLabel, request.passphrase);
+    fingerprint = certificateFingerprint(identity.certificate.der);
+    const commonName = identity.certificate.parsed.subjectName.getField('CN')[0] ?? assessment.sroName;
+    acceptedExceptions = blockers.map((b) => b.message);
+    const signerFingerprint = fingerprint;
+    written = await writePack(
+      {
+        detail,
+        catalog,
+        evidencePath: (sha256) => ws.evidenceBlobPath(sha256),
+        signer: { name: commonName, certificateFingerprint: signerFingerprint, sign: (digest, at) => signDigest(digest, identity, at) },
+        profile: request.profile,
+        acceptedExceptions,
+        audit: summariseAudit(ws, assessment.id),
+        generatedAt: now,
+      },
+      session.tempPath,
+      options,
+    );
+    ws.recordSigningBuilt(session, {
+      packSha256: written.sha256,
+      packSize: written.size,
+      packId: written.packId,
+      signerFingerprint,
+      signedAt: written.signedAt,
       profile: request.profile,
-      acceptedExceptions,
-      audit: summariseAudit(ws, assessment.id),
-      generatedAt: now,
-    },
-    request.outPath,
-    options,
-  );
-  ws.markSigned(assessment.id, {
-    packSha256: built.sha256,
-    packId: built.packId,
-    signerFingerprint: fingerprint,
-    signedAt: built.signedAt,
-    profile: request.profile,
-  });
-  return { ...built, acceptedExceptions, warnings: checks.filter((c) => c.severity === 'warning').map((c) => c.message), signerFingerprint: fingerprint };
+    });
+    options.onStep?.('built');
+    if (options.signal?.aborted) throw cancelledError();
+  } catch (e) {
+    ws.abandonSigning(session);
+    throw e;
+  }
+  // Renames the pack into place and marks the assessment signed together; on failure it
+  // removes the pack and releases the assessment itself.
+  ws.commitSigning(session, { afterRename: () => options.onStep?.('renamed') });
+  options.onStep?.('committed');
+  return { ...written, path: request.outPath, acceptedExceptions, warnings, signerFingerprint: fingerprint };
 }

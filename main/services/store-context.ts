@@ -3,6 +3,7 @@ import { SscpError } from '../../shared/errors';
 import type { BlobStore } from '../evidence/index';
 import { findAssessment } from '../store/assessments-repo';
 import type { Db } from '../store/index';
+import { isExportLeaseAbort, onExportLeaseAbort } from './export-lease';
 
 /** What every workspace operation works on: the database and the evidence blobs beside it. */
 export interface StoreContext {
@@ -15,7 +16,16 @@ export interface StoreContext {
  * writing at once wait their turn (busy_timeout) instead of failing halfway.
  */
 export function inWriteTransaction<T>(ctx: StoreContext, fn: () => T): T {
-  return ctx.db.transaction(fn).immediate();
+  try {
+    return ctx.db.transaction(fn).immediate();
+  } catch (e) {
+    // The export_leases triggers refused a write to an assessment being signed: say so in
+    // words, or run it again once a lease whose holder died is cleared.
+    if (!isExportLeaseAbort(e)) throw e;
+    const next = onExportLeaseAbort(ctx);
+    if ('error' in next) throw next.error;
+    return ctx.db.transaction(fn).immediate();
+  }
 }
 
 export function requireAssessment(ctx: StoreContext, id: string): Assessment {
