@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -52,9 +52,15 @@ export class BlobStore {
     return existsSync(this.blobPath(sha256));
   }
 
-  /** Copies a file in while hashing it, in one streaming pass; memory stays flat at any size. */
+  /**
+   * Copies a file in while hashing it, in one streaming pass; memory stays flat at any size.
+   * A file that changes while it is copied (still downloading, saved again, replaced) is
+   * refused, not stored torn: its size, modification time and identity (device and inode)
+   * must be the same after the copy as before, and the copy exactly as long.
+   */
   async ingest(sourcePath: string, options: IngestOptions = {}): Promise<StoredBlob> {
-    const total = await sourceSize(sourcePath);
+    const before = await sourceIdentity(sourcePath);
+    const total = before.size;
     const tempPath = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
     const hash = createHash('sha256');
     let done = 0;
@@ -72,6 +78,8 @@ export class BlobStore {
         createWriteStream(tempPath, { flags: 'wx' }),
         { signal: options.signal },
       );
+      const after = await stat(sourcePath).catch(() => undefined);
+      if (!after || done !== before.size || !sameFile(before, after)) throw changedWhileCopied(sourcePath);
       await fsyncFile(tempPath);
       const sha256 = hash.digest('hex');
       await this.moveIntoPlace(tempPath, sha256, done);
@@ -134,11 +142,26 @@ export class BlobStore {
   }
 }
 
-async function sourceSize(sourcePath: string): Promise<number> {
+/** What must not change while a file is copied in: see BlobStore.ingest. */
+type FileIdentity = Pick<Stats, 'size' | 'mtimeMs' | 'ino' | 'dev'>;
+
+function sameFile(a: FileIdentity, b: FileIdentity): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.dev === b.dev;
+}
+
+function changedWhileCopied(sourcePath: string): SscpError {
+  return new SscpError(
+    'conflict',
+    `${sourcePath} changed while it was being copied in, so it was not added.`,
+    'Wait until the file is complete (fully downloaded or saved) and nothing is writing to it, then add it again.',
+  );
+}
+
+async function sourceIdentity(sourcePath: string): Promise<FileIdentity> {
   try {
     const st = await stat(sourcePath);
     if (!st.isFile()) throw new SscpError('invalid-input', `${sourcePath} is not a file.`, 'Choose a file to attach; to attach a folder, zip it first.');
-    return st.size;
+    return { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino, dev: st.dev };
   } catch (e) {
     if (e instanceof SscpError) throw e;
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
