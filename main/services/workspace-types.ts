@@ -138,6 +138,11 @@ export interface IntegrityReport {
   readonly sqlite: { readonly ok: boolean; readonly messages: readonly string[] };
   readonly auditChain: AuditChainReport;
   readonly evidence: EvidenceReport;
+  /** Exports (signings) running now, and those a crash interrupted that opening the database finished or undid. */
+  readonly exports: {
+    readonly inProgress: readonly { readonly assessmentId: string; readonly startedAt: string; readonly pid: number; readonly host: string; readonly destination: string }[];
+    readonly recovered: readonly { readonly assessmentId: string; readonly outcome: RecoveryOutcome['outcome']; readonly destination: string }[];
+  };
   /** Everything that is wrong, one sentence each; empty when ok. */
   readonly problems: readonly string[];
 }

@@ -10,7 +10,7 @@ import { createAssessment, getAssessmentDetail, listAssessmentSummaries, markSig
 import { computeCompleteness } from './completeness';
 import { attachEvidence, linkEvidence, listEvidenceWithUse, replaceEvidence, requireEvidence, unlinkEvidence, updateEvidence } from './evidence-ops';
 import { putBlobFromStream, restoreSignedAssessment } from './import-support';
-import { abandonSigning, beginSigning, commitSigning, exportsInProgress, recordSigningBuilt, recoverExports } from './export-lease';
+import { abandonSigning, beginSigning, commitSigning, exportsInProgress, recordSigningBuilt, recoverExports, type RecoveryOutcome } from './export-lease';
 import { checkIntegrity } from './integrity';
 import type { StoreContext } from './store-context';
 import type { Workspace } from './workspace-types';
@@ -38,9 +38,10 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     throw e;
   }
   const ctx: StoreContext = { db, blobs };
+  let recoveredAtOpen: RecoveryOutcome[];
   try {
     // An export killed part-way is finished or undone before anyone reads or edits.
-    recoverExports(ctx);
+    recoveredAtOpen = recoverExports(ctx);
   } catch (e) {
     db.close();
     throw e;
@@ -82,7 +83,7 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     putEvidenceFromStream: (source, expected, opts) => putBlobFromStream(blobs, source, expected, opts),
     restoreSignedAssessment: (input) => restoreSignedAssessment(ctx, input),
     auditEntries: (assessmentId) => listAudit(db, assessmentId),
-    checkIntegrity: (onProgress) => checkIntegrity(ctx, onProgress),
+    checkIntegrity: (onProgress) => checkIntegrity(ctx, onProgress, recoveredAtOpen),
     close: () => {
       if (db.open) db.close();
     },

@@ -2,8 +2,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { CheckJson } from '../../../main/cli/commands/check';
 import { exportPack } from '../../../main/pack/export-pack';
 import { openWorkspace } from '../../../main/services/workspace';
+import { sscp } from '../../cli/run-sscp';
 import { runAndKill, runUntilHeld } from '../../helpers/kill-harness';
 import { LABEL, PASSPHRASE, leftovers, makeExportFixture, sha256Of, withExportServices } from './export-fixture';
 import { makeTempDir } from './fixtures';
@@ -93,9 +95,18 @@ describe('SIGKILL during an export', () => {
       expect(existsSync(secondOut)).toBe(false);
       // The first export's temp file is untouched.
       expect(leftovers(tmp.dir)).toHaveLength(1);
+      const during = JSON.parse((await sscp('check', '--db', dbPath, '--json')).out) as CheckJson;
+      expect(during.ok).toBe(true);
+      expect(during.exports.inProgress).toMatchObject([{ assessmentId, pid: held.pid, destination: outPath }]);
+      expect(leftovers(tmp.dir)).toHaveLength(1);
     } finally {
       await held.kill();
     }
+    // sscp check is the next command: it finds the holder dead and undoes the export.
+    const check = await sscp('check', '--db', dbPath);
+    expect(check.code, check.err).toBe(0);
+    expect(check.out).toContain(`an export of ${assessmentId} interrupted before its pack was in place was undone`);
+    expect(leftovers(tmp.dir)).toEqual([]);
     const ws = openWorkspace(dbPath);
     try {
       expect(ws.exportsInProgress()).toEqual([]);
