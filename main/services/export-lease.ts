@@ -66,7 +66,8 @@ export type RecoveryOutcome = { readonly lease: ExportLease; readonly outcome: '
 
 /** The temp file a lease builds its pack in: hidden, beside the destination, named by the lease. */
 export function leaseTempPath(destPath: string, leaseId: string): string {
-  return join(dirname(destPath), `.${basename(destPath)}.${leaseId}.partial`);
+  // Cut a long name short: the lease id and the suffix must still fit the folder's name limit.
+  return join(dirname(destPath), `.${[...basename(destPath)].slice(0, 120).join('')}.${leaseId}.partial`);
 }
 
 /** The hash of everything the pack shows: any change to the assessment changes it. */
@@ -89,12 +90,19 @@ function holderWords(lease: ExportLease): string {
 }
 
 /** The refusal an edit or a second export meets while an assessment is being signed. */
-export function exportInProgressError(lease: ExportLease, attempt: 'change' | 'export'): SscpError {
+export function exportInProgressError(lease: ExportLease, attempt: 'change' | 'export' | 'related'): SscpError {
   if (attempt === 'export') {
     return new SscpError(
       'export-in-progress',
       `Another export of this assessment is already in progress (${holderWords(lease)}), so this one was stopped before writing anything.`,
       'Wait for that export to finish: the assessment is then signed and its pack written. If no export is running any more, close the program that started it and try again.',
+    );
+  }
+  if (attempt === 'related') {
+    return new SscpError(
+      'export-in-progress',
+      `This would change an assessment that is being signed and exported right now (${holderWords(lease)}), so nothing was changed.`,
+      'Wait for the export to finish, or cancel it, then try again.',
     );
   }
   return new SscpError(
@@ -130,7 +138,7 @@ export function onExportLeaseAbort(ctx: StoreContext): { retry: true } | { error
   const live = listLeases(ctx.db);
   const lease = live[0];
   if (!lease) return { retry: true };
-  return { error: exportInProgressError(lease, 'change') };
+  return { error: exportInProgressError(lease, 'related') };
 }
 
 /** Step 1: takes the assessment for signing and snapshots it, or refuses. */
