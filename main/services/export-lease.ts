@@ -234,13 +234,19 @@ export function commitSigning(ctx: StoreContext, session: SigningSession, hooks:
   }
 }
 
-/** Cancel, error, or refusal before commit: deletes the temp file, then releases the lease. */
+/**
+ * Cancel, error, or refusal before commit: deletes the temp file, then releases the lease.
+ * Never throws, so the caller reports what actually went wrong: if the disk or database
+ * refuses even this (a full disk), the lease stays, and since this process no longer holds
+ * it, the next edit or open clears it as a dead holder's.
+ */
 export function abandonSigning(ctx: StoreContext, session: SigningSession): void {
+  heldHere.delete(session.leaseId);
   try {
     rmSync(session.tempPath, { force: true });
     ctx.db.transaction(() => deleteLease(ctx.db, session.leaseId)).immediate();
-  } finally {
-    heldHere.delete(session.leaseId);
+  } catch {
+    // Left for recovery, as above.
   }
 }
 
