@@ -51,10 +51,10 @@ export const jobWork: JobWork = {
     ws().replaceEvidence(evidenceId, filePath, { signal, onProgress: (done, total) => progress('Copying and fingerprinting the new version', done, total) }),
   'packs.export': async ({ ws, identities }, request, { signal, progress }) => {
     const exported = await exportPack(ws(), identities(), request, { signal, onProgress: (p) => progress(PACK_PHASES[p.phase], p.bytesDone, p.bytesTotal) });
-    // Check the file as a recipient would, before the SRO sends it anywhere.
+    // Check the file as a recipient would, before the SRO sends it anywhere. The assessment is
+    // signed from here, so a cancel no longer applies: the SRO is told what happened.
     const verification = await verifyPack(exported.path, {
       fingerprint: exported.signerFingerprint,
-      signal,
       onProgress: (p) => progress('Verifying the written pack', p.bytesDone, p.bytesTotal),
     });
     return { ...exported, verification };
