@@ -112,33 +112,48 @@ export function exportInProgressError(lease: ExportLease, attempt: 'change' | 'e
   );
 }
 
-/** Refuses when an export of the assessment is in progress; clears the lease first if its holder died. */
-export function assertNoExportInProgress(ctx: StoreContext, assessmentId: string): void {
-  let lease = findLeaseForAssessment(ctx.db, assessmentId);
-  if (lease && holderIsDead(lease)) {
-    recoverExports(ctx, assessmentId);
-    lease = findLeaseForAssessment(ctx.db, assessmentId);
-    // A dead export whose pack was in place has just been recorded: the assessment is signed now.
-    if (!lease) assertEditable(requireAssessment(ctx, assessmentId));
+/**
+ * Thrown inside a write transaction that met a lease whose holder died: recovery must commit
+ * on its own (a roll forward inside the edit's transaction would be undone with it when the
+ * edit is then refused), so inWriteTransaction recovers outside and runs the edit again.
+ */
+class DeadHolderLease extends Error {
+  constructor() {
+    super('An export lease whose process died must be recovered first.');
   }
-  if (lease) throw exportInProgressError(lease, 'change');
 }
 
-/** True for the error the export_leases triggers raise. */
+/** Refuses when an export of the assessment is in progress; clears the lease first if its holder died. */
+export function assertNoExportInProgress(ctx: StoreContext, assessmentId: string): void {
+  const lease = findLeaseForAssessment(ctx.db, assessmentId);
+  if (!lease) return;
+  if (!holderIsDead(lease)) throw exportInProgressError(lease, 'change');
+  if (ctx.db.inTransaction) throw new DeadHolderLease();
+  recoverExports(ctx, assessmentId);
+  const still = findLeaseForAssessment(ctx.db, assessmentId);
+  if (still) throw exportInProgressError(still, 'change');
+  // A dead export whose pack was in place has just been recorded: the assessment is signed now.
+  assertEditable(requireAssessment(ctx, assessmentId));
+}
+
+/** True for the refusals inWriteTransaction turns into recovery or words: the triggers', and a dead holder met. */
 export function isExportLeaseAbort(e: unknown): boolean {
+  if (e instanceof DeadHolderLease) return true;
   return e instanceof Error && (e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') === true && e.message.includes('sscp: export in progress');
 }
 
 /**
- * What a write the triggers refused becomes: after clearing leases whose holder died (then
- * `retry` says the write may run again), the export-in-progress refusal.
+ * What a write refused by isExportLeaseAbort becomes: outside any transaction, leases whose
+ * holder died are cleared and (once) the write may run again; otherwise the refusal in words.
  */
-export function onExportLeaseAbort(ctx: StoreContext): { retry: true } | { error: SscpError } {
-  if (!ctx.db.inTransaction && recoverExports(ctx).length > 0) return { retry: true };
-  const live = listLeases(ctx.db);
-  const lease = live[0];
-  if (!lease) return { retry: true };
-  return { error: exportInProgressError(lease, 'related') };
+export function onExportLeaseAbort(ctx: StoreContext, mayRetry: boolean): { retry: true } | { error: SscpError } {
+  if (!ctx.db.inTransaction) {
+    recoverExports(ctx);
+    if (mayRetry) return { retry: true };
+  }
+  const lease = listLeases(ctx.db)[0];
+  if (lease) return { error: exportInProgressError(lease, 'related') };
+  return { error: new SscpError('export-in-progress', 'An export started or ended while this change was being made, so nothing was changed.', 'Try again.') };
 }
 
 /** Step 1: takes the assessment for signing and snapshots it, or refuses. */

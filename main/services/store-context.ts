@@ -16,15 +16,16 @@ export interface StoreContext {
  * writing at once wait their turn (busy_timeout) instead of failing halfway.
  */
 export function inWriteTransaction<T>(ctx: StoreContext, fn: () => T): T {
-  try {
-    return ctx.db.transaction(fn).immediate();
-  } catch (e) {
-    // The export_leases triggers refused a write to an assessment being signed: say so in
-    // words, or run it again once a lease whose holder died is cleared.
-    if (!isExportLeaseAbort(e)) throw e;
-    const next = onExportLeaseAbort(ctx);
-    if ('error' in next) throw next.error;
-    return ctx.db.transaction(fn).immediate();
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      return ctx.db.transaction(fn).immediate();
+    } catch (e) {
+      // The write met an assessment being signed (the services' check or the export_leases
+      // triggers): run it again once leases whose holder died are cleared, or say so in words.
+      if (!isExportLeaseAbort(e)) throw e;
+      const next = onExportLeaseAbort(ctx, attempt === 0);
+      if ('error' in next) throw next.error;
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,8 @@ import { currentBootId } from '../../../main/fs/process-alive';
 import { leaseTempPath } from '../../../main/services/export-lease';
 import { inWriteTransaction } from '../../../main/services/store-context';
 import { openDatabase } from '../../../main/store/index';
-import { insertLease } from '../../../main/store/export-leases-repo';
+import { canonicalJson } from '../../../main/store/canonical-json';
+import { insertLease, recordBuilt } from '../../../main/store/export-leases-repo';
 import { makeWorkspace, type WorkspaceFixture } from './workspace-fixture';
 
 /** A pid that certainly belongs to no running process: a child that has exited and been reaped. */
@@ -22,7 +24,12 @@ beforeEach(() => (f = makeWorkspace()));
 afterEach(() => f.cleanup());
 
 /** Writes a lease row as an export in another process would have, with a temp file if asked. */
-function plantLease(assessmentId: string, holder: { pid: number; host?: string; bootId?: string }, withTemp = true): { dest: string; temp: string } {
+function plantLease(
+  assessmentId: string,
+  holder: { pid: number; host?: string; bootId?: string },
+  withTemp = true,
+  built?: { readonly pack: Buffer; readonly snapshotSha256: string },
+): { dest: string; temp: string } {
   const dest = join(f.dir, 'pack.pdf');
   const leaseId = `lease-${holder.pid}-${holder.host ?? 'here'}`;
   const temp = leaseTempPath(dest, leaseId);
@@ -38,8 +45,19 @@ function plantLease(assessmentId: string, holder: { pid: number; host?: string; 
       startedAt: '2026-11-29T02:00:00.000Z',
       destPath: dest,
       tempPath: temp,
-      snapshotSha256: '0'.repeat(64),
+      snapshotSha256: built?.snapshotSha256 ?? '0'.repeat(64),
     });
+    if (built) {
+      writeFileSync(dest, built.pack);
+      recordBuilt(db, leaseId, {
+        packSha256: createHash('sha256').update(built.pack).digest('hex'),
+        packSize: built.pack.length,
+        packId: 'pack-1',
+        signerFingerprint: 'f'.repeat(64),
+        signedAt: '2026-11-29T02:01:00.000Z',
+        profile: 'certification',
+      });
+    }
   } finally {
     db.close();
   }
@@ -54,6 +72,28 @@ describe('export leases whose holder is gone, and those whose holder is not', ()
     expect(f.ws.exportsInProgress()).toEqual([]);
     expect(existsSync(temp)).toBe(false);
     expect(f.ws.auditEntries(a.id).map((e) => e.action)).toEqual(['assessment.created', 'assessment.export-abandoned', 'claim.updated']);
+  });
+
+  it('an edit meeting a dead export whose pack is in place records the signing for good, then refuses as signed', () => {
+    const a = f.ws.createAssessment({ organisation: 'Acme', role: 'reseller' });
+    const snapshotSha256 = createHash('sha256').update(canonicalJson(f.ws.getAssessment(a.id))).digest('hex');
+    const pack = Buffer.from('%PDF-1.7 the signed pack, renamed into place before the crash');
+    const { dest } = plantLease(a.id, { pid: deadPid() }, false, { pack, snapshotSha256 });
+    expect(() => f.ws.updateClaim(a.id, '1.1.1', { status: 'done' })).toThrow(expect.objectContaining({ kind: 'frozen' }));
+    // Recorded on this same connection, not undone with the refused edit.
+    expect(f.ws.getAssessment(a.id).assessment.state).toBe('signed');
+    expect(f.ws.signedPack(a.id)?.packSha256).toBe(createHash('sha256').update(pack).digest('hex'));
+    expect(f.ws.auditEntries(a.id).at(-1)?.detail).toMatchObject({ recoveredAfterCrash: true });
+    expect(existsSync(dest)).toBe(true);
+  });
+
+  it('a dead export whose pack no longer matches the assessment is not recorded, and its pack is removed', () => {
+    const a = f.ws.createAssessment({ organisation: 'Acme', role: 'reseller' });
+    const { dest } = plantLease(a.id, { pid: deadPid() }, false, { pack: Buffer.from('%PDF-1.7 a pack of another state'), snapshotSha256: 'e'.repeat(64) });
+    f.reopen();
+    expect(f.ws.getAssessment(a.id).assessment.state).toBe('draft');
+    expect(f.ws.exportsInProgress()).toEqual([]);
+    expect(existsSync(dest)).toBe(false);
   });
 
   it.skipIf(currentBootId() === '')('opening the database clears a lease recorded in an earlier boot, even if its pid is alive now', () => {
