@@ -12,7 +12,9 @@ export type ErrorKind =
   | 'unsupported-version'
   | 'integrity'
   | 'wrong-passphrase'
-  | 'cancelled';
+  | 'cancelled'
+  /** The assessment is being signed and exported right now: edits and a second export wait for it. */
+  | 'export-in-progress';
 
 export class SscpError extends Error {
   override readonly name = 'SscpError';

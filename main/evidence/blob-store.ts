@@ -1,10 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SscpError } from '../../shared/errors';
 import { openRegularFile, type FileRole } from '../fs/regular-file';
+import { isProcessAlive } from '../fs/process-alive';
 import { fsyncDirectory, fsyncFile } from './durable-fs';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
@@ -66,13 +67,19 @@ export class BlobStore {
     return existsSync(this.blobPath(sha256));
   }
 
-  /** Copies a file in while hashing it, in one streaming pass; memory stays flat at any size. */
+  /**
+   * Copies a file in while hashing it, in one streaming pass; memory stays flat at any size.
+   * A file that changes while it is copied (still downloading, saved again, replaced) is
+   * refused, not stored torn: its size, modification time and identity (device and inode)
+   * must be the same after the copy as before, and the copy exactly as long.
+   */
   async ingest(sourcePath: string, options: IngestOptions = {}): Promise<StoredBlob> {
     // Opened once and checked from the descriptor: a folder, pipe or device (even behind a
     // symbolic link) is refused before a byte is copied, and the file checked is the file read.
     const source = await openRegularFile(sourcePath, EVIDENCE_SOURCE);
     if (source.followedLink !== null) options.onFollowedLink?.(source.followedLink);
     const total = source.size;
+    const before = await source.handle.stat();
     const tempPath = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
     const hash = createHash('sha256');
     let done = 0;
@@ -90,6 +97,8 @@ export class BlobStore {
         createWriteStream(tempPath, { flags: 'wx', mode: EVIDENCE_FILE_MODE }),
         { signal: options.signal },
       );
+      const after = await stat(sourcePath).catch(() => undefined);
+      if (!after || done !== before.size || !sameFile(before, after)) throw changedWhileCopied(sourcePath);
       await fsyncFile(tempPath);
       const sha256 = hash.digest('hex');
       await this.moveIntoPlace(tempPath, sha256, done);
@@ -155,14 +164,19 @@ export class BlobStore {
   }
 }
 
-function isProcessAlive(pid: number): boolean {
-  if (pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
+/** What must not change while a file is copied in: see BlobStore.ingest. */
+type FileIdentity = Pick<Stats, 'size' | 'mtimeMs' | 'ino' | 'dev'>;
+
+function sameFile(a: FileIdentity, b: FileIdentity): boolean {
+  return a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino && a.dev === b.dev;
+}
+
+function changedWhileCopied(sourcePath: string): SscpError {
+  return new SscpError(
+    'conflict',
+    `${sourcePath} changed while it was being copied in, so it was not added.`,
+    'Wait until the file is complete (fully downloaded or saved) and nothing is writing to it, then add it again.',
+  );
 }
 
 /** Streams a stored file through SHA-256 without reading it whole. */

@@ -1,5 +1,5 @@
 import { link, lstat, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { linkSync, lstatSync, renameSync, rmSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { SscpError } from '../../shared/errors';
 import { evidenceDirFor } from '../evidence/blob-store';
@@ -215,4 +215,34 @@ export async function publishFile(temp: string, dest: string, options: { readonl
     return;
   }
   await rm(temp, { force: true });
+}
+
+/**
+ * publishFile for callers that must put the file in place inside a synchronous step (the
+ * signing commit, which renames the pack inside its database transaction). Same rules.
+ */
+export function publishFileSync(temp: string, dest: string, options: { readonly replace: boolean; readonly what: string; readonly existsHint?: string }): void {
+  if (options.replace) {
+    renameSync(temp, dest);
+    return;
+  }
+  try {
+    linkSync(temp, dest);
+  } catch (e) {
+    if (code(e) === 'EEXIST') throw existsError(dest, options);
+    if (!NO_HARD_LINKS.has(code(e) ?? '')) throw e;
+    if (lstatSyncOrNull(dest)) throw existsError(dest, options);
+    renameSync(temp, dest);
+    return;
+  }
+  rmSync(temp, { force: true });
+}
+
+function lstatSyncOrNull(path: string): Stats | null {
+  try {
+    return lstatSync(path);
+  } catch (e) {
+    if (code(e) === 'ENOENT' || code(e) === 'ENOTDIR') return null;
+    throw e;
+  }
 }

@@ -116,18 +116,38 @@ function tempPathFor(target: string): string {
 }
 
 /**
- * Builds and signs an evidence pack at `outPath`:
- * 1. pdfkit lays the report out into a temp file beside the target;
+ * Builds and signs an evidence pack at `outPath`: writes it to a hidden temp file beside the
+ * target (see writePack), then renames it onto the target. A cancel or error leaves nothing.
+ * The exporter (export-pack.ts) uses writePack itself, so that the rename and the database's
+ * record of the signing happen as one journalled step.
+ */
+export async function buildPack(input: PackInput, outPath: string, options: BuildPackOptions = {}): Promise<BuiltPack> {
+  await checkTargetFolder(outPath);
+  const tempPath = tempPathFor(outPath);
+  const built = await writePack(input, tempPath, options, outPath);
+  try {
+    await publishFile(tempPath, outPath, { replace: options.replace ?? true, what: 'pack', existsHint: options.existsHint });
+    fsyncDirectory(dirname(outPath));
+  } catch (e) {
+    await rm(tempPath, { force: true }).catch(() => undefined);
+    throw isSscpError(e) ? e : asWriteFailure(e, { path: outPath, what: 'pack', temp: tempPath });
+  }
+  return { ...built, path: outPath };
+}
+
+/**
+ * Writes a signed evidence pack into `tempPath`, which must not be a finished pack's name:
+ * 1. pdfkit lays the report out into the file;
  * 2. an incremental update appends the evidence (streamed, each file re-hashed against its
  *    recorded SHA-256), manifest.json, assessment.json, the file specifications, an updated
  *    catalog with /AF and /AcroForm, and the signature dictionary with a zero-filled
  *    /Contents, hashing every byte of the first signed range as it is written;
- * 3. the CMS over that digest is written into the gap, the file fsynced and renamed onto
- *    the target. The signature is the last write; a cancel or error leaves nothing behind.
+ * 3. the CMS over that digest is written into the gap and the file fsynced. The signature
+ *    is the last write; a cancel or error deletes the file.
  */
-export async function buildPack(input: PackInput, outPath: string, options: BuildPackOptions = {}): Promise<BuiltPack> {
+export async function writePack(input: PackInput, tempPath: string, options: BuildPackOptions = {}, destination = tempPath): Promise<BuiltPack> {
   checkInput(input);
-  await checkTargetFolder(outPath);
+  await checkTargetFolder(tempPath);
   const { signal } = options;
   const generatedAt = input.generatedAt ?? new Date();
   const packId = randomUUID();
@@ -146,7 +166,6 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
     if (signal?.aborted) throw cancelledError();
   };
 
-  const tempPath = tempPathFor(outPath);
   let handle: FileHandle | null = null;
   // Hashes every byte of the signed ranges on a second thread while this one embeds.
   const signatureHash = new ParallelSha256();
@@ -313,13 +332,11 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
     await handle.sync();
     await handle.close();
     handle = null;
-    await publishFile(tempPath, outPath, { replace: options.replace ?? true, what: 'pack', existsHint: options.existsHint });
-    fsyncDirectory(dirname(outPath));
 
     progress.phase = 'done';
     report(true);
     return {
-      path: outPath,
+      path: tempPath,
       packId,
       sha256: (await signatureHash.digest(fileHash)).toString('hex'),
       size: fileSize,
@@ -331,7 +348,7 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
     await handle?.close().catch(() => undefined);
     await rm(tempPath, { force: true }).catch(() => undefined);
     if (signal?.aborted) throw cancelledError();
-    throw isSscpError(e) ? e : asWriteFailure(e, { path: outPath, what: 'pack', temp: tempPath });
+    throw isSscpError(e) ? e : asWriteFailure(e, { path: destination, what: 'pack', temp: tempPath });
   } finally {
     await signatureHash.close();
   }

@@ -1,4 +1,3 @@
-import { frozenReason } from '../../shared/domain/frozen';
 import { findCatalog } from '../../shared/catalog/index';
 import { localIsoDate } from '../../shared/domain/dates';
 import { firstPackTextFault } from '../../shared/domain/assessment-text';
@@ -13,7 +12,8 @@ import { certificateFingerprint } from '../signing/fingerprint';
 import type { IdentityService } from '../signing/identity-service';
 import { escapeUnsafe } from '../../shared/domain/text-rules';
 import { attachmentRenameReason, uniqueAttachmentNames } from './attachment-names';
-import { buildPack } from './build-pack';
+import { writePack } from './build-pack';
+import { cancelledError } from './embed-evidence';
 import type { BuildPackOptions, BuiltPack, PackAuditEvent, PackAuditSummary, PackProfile } from './types';
 
 export interface ExportPackRequest {
@@ -72,59 +72,93 @@ export function summariseAudit(ws: Workspace, assessmentId: string): PackAuditSu
   };
 }
 
+/** The steps of the signing journal (main/services/export-lease.ts), for the crash tests' seam. */
+export type ExportStep = 'leased' | 'built' | 'renamed' | 'committed';
+
+export interface ExportPackOptions extends BuildPackOptions {
+  /**
+   * Called synchronously as the export passes each step: after the assessment is taken and
+   * snapshotted, after the pack is built and recorded in the journal, inside the commit right
+   * after the rename, and after the commit. Tests stop or race the export here.
+   */
+  readonly onStep?: (step: ExportStep) => void;
+}
+
 /**
- * Exports and signs an assessment: checks the sign-off rules, unlocks the SRO's identity,
- * builds the pack, then records the pack's SHA-256 in the audit log and freezes the
- * assessment. A blocker stops the export unless `acceptExceptions` is set. The destination
- * is checked first, before any work: never the open database, its companions or its
- * evidence folder, and an existing file only with `replace`.
+ * Exports and signs an assessment as one journalled step that edits cannot slip into:
+ * checks the destination first (never the open database, its companions or its evidence
+ * folder; an existing file only with `replace`), takes the assessment for signing (a
+ * snapshot; from here edits and other exports are refused, in any process), checks the
+ * sign-off rules on that snapshot, unlocks the SRO's identity, builds the pack into a hidden
+ * temp file beside `outPath`, records it in the journal, then puts it in place and records
+ * the signing in one transaction. A blocker stops the export unless `acceptExceptions` is
+ * set. Any failure or cancel releases the assessment and leaves no file; a crash is finished
+ * or undone when the database is next opened.
  */
-export async function exportPack(ws: Workspace, identities: IdentityService, request: ExportPackRequest, options: BuildPackOptions = {}): Promise<ExportedPack> {
+export async function exportPack(ws: Workspace, identities: IdentityService, request: ExportPackRequest, options: ExportPackOptions = {}): Promise<ExportedPack> {
   const replace = request.replace ?? false;
   const outPath = await checkDestination(request.outPath, { what: 'pack', database: ws.dbPath, replace, existsHint: request.existsHint, exampleName: 'evidence-pack.pdf' });
-  const detail = ws.getAssessment(request.assessmentId);
-  const { assessment } = detail;
-  const frozen = frozenReason(assessment, 'sign');
-  if (frozen) throw new SscpError('frozen', frozen.message, frozen.hint);
-  const catalog = findCatalog(assessment.catalogId, assessment.catalogVersion);
-  if (!catalog) {
-    throw new SscpError('unsupported-version', `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`, 'Update the app to a version that ships this catalog.');
-  }
-  // Sign only what an import takes back: every field within its limit, no hidden characters.
-  const fault = firstPackTextFault(detail);
-  if (fault) throw new SscpError('invalid-input', `This assessment cannot be signed as it is. ${fault.message}`, fault.hint);
-  const now = request.now ?? new Date();
-  const checks = signoffBlockers(detail, catalog, localIsoDate(now));
-  const blockers = checks.filter((c) => c.severity === 'blocker');
-  if (blockers.length > 0 && !request.acceptExceptions) throw new BlockedBySignoff(blockers);
+  const session = ws.beginSigning(request.assessmentId, outPath, { replace, ...(request.existsHint !== undefined ? { existsHint: request.existsHint } : {}) });
+  let written: BuiltPack;
+  let acceptedExceptions: string[];
+  let warnings: string[];
+  let fingerprint: string;
+  try {
+    options.onStep?.('leased');
+    const { detail } = session;
+    const { assessment } = detail;
+    const catalog = findCatalog(assessment.catalogId, assessment.catalogVersion);
+    if (!catalog) {
+      throw new SscpError('unsupported-version', `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`, 'Update the app to a version that ships this catalog.');
+    }
+    // Sign only what an import takes back: every field within its limit, no hidden characters.
+    const fault = firstPackTextFault(detail);
+    if (fault) throw new SscpError('invalid-input', `This assessment cannot be signed as it is. ${fault.message}`, fault.hint);
+    const now = request.now ?? new Date();
+    const checks = signoffBlockers(detail, catalog, localIsoDate(now));
+    const blockers = checks.filter((c) => c.severity === 'blocker');
+    if (blockers.length > 0 && !request.acceptExceptions) throw new BlockedBySignoff(blockers);
+    warnings = [...checks.filter((c) => c.severity === 'warning').map((c) => c.message), ...renamedAttachments(detail.evidence.map((e) => e.fileName))];
 
-  const identity = await identities.unlock(request.identityLabel, request.passphrase);
-  const fingerprint = certificateFingerprint(identity.certificate.der);
-  const commonName = identity.certificate.parsed.subjectName.getField('CN')[0] ?? assessment.sroName;
-  const acceptedExceptions = blockers.map((b) => b.message);
-  const built = await buildPack(
-    {
-      detail,
-      catalog,
-      evidencePath: (sha256) => ws.evidenceBlobPath(sha256),
-      signer: { name: commonName, certificateFingerprint: fingerprint, sign: (digest, at) => signDigest(digest, identity, at) },
+    const identity = await identities.unlock(request.identityLabel, request.passphrase);
+    fingerprint = certificateFingerprint(identity.certificate.der);
+    const commonName = identity.certificate.parsed.subjectName.getField('CN')[0] ?? assessment.sroName;
+    acceptedExceptions = blockers.map((b) => b.message);
+    const signerFingerprint = fingerprint;
+    written = await writePack(
+      {
+        detail,
+        catalog,
+        evidencePath: (sha256) => ws.evidenceBlobPath(sha256),
+        signer: { name: commonName, certificateFingerprint: signerFingerprint, sign: (digest, at) => signDigest(digest, identity, at) },
+        profile: request.profile,
+        acceptedExceptions,
+        audit: summariseAudit(ws, assessment.id),
+        generatedAt: now,
+      },
+      session.tempPath,
+      options,
+      outPath,
+    );
+    ws.recordSigningBuilt(session, {
+      packSha256: written.sha256,
+      packSize: written.size,
+      packId: written.packId,
+      signerFingerprint,
+      signedAt: written.signedAt,
       profile: request.profile,
-      acceptedExceptions,
-      audit: summariseAudit(ws, assessment.id),
-      generatedAt: now,
-    },
-    outPath,
-    { ...options, replace, existsHint: request.existsHint },
-  );
-  ws.markSigned(assessment.id, {
-    packSha256: built.sha256,
-    packId: built.packId,
-    signerFingerprint: fingerprint,
-    signedAt: built.signedAt,
-    profile: request.profile,
-  });
-  const warnings = [...checks.filter((c) => c.severity === 'warning').map((c) => c.message), ...renamedAttachments(detail.evidence.map((e) => e.fileName))];
-  return { ...built, acceptedExceptions, warnings, signerFingerprint: fingerprint };
+    });
+    options.onStep?.('built');
+    if (options.signal?.aborted) throw cancelledError();
+  } catch (e) {
+    ws.abandonSigning(session);
+    throw e;
+  }
+  // Puts the pack in place and marks the assessment signed together; on failure it removes
+  // the pack and releases the assessment itself.
+  ws.commitSigning(session, { afterRename: () => options.onStep?.('renamed') });
+  options.onStep?.('committed');
+  return { ...written, path: outPath, acceptedExceptions, warnings, signerFingerprint: fingerprint };
 }
 
 /** One warning per evidence file attached under another name, saying which and why. */

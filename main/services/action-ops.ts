@@ -5,6 +5,7 @@ import { appendAudit } from '../store/audit-log';
 import { nowInstant } from '../store/clock';
 import { newId } from '../store/ids';
 import { diff, touch } from './changes';
+import { assertNoExportInProgress } from './export-lease';
 import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
 import { assertEditable, catalogFor, checkClaimId, optionalDate, optionalField, parseChoice, requireField } from './validate';
 import { TEXT_FIELDS } from '../../shared/domain/text-rules';
@@ -12,6 +13,7 @@ import type { ActionPatch, NewActionInput } from './workspace-types';
 
 export function addAction(ctx: StoreContext, assessmentId: string, input: NewActionInput): RemedialAction {
   return inWriteTransaction(ctx, () => {
+    assertNoExportInProgress(ctx, assessmentId);
     const a = requireAssessment(ctx, assessmentId);
     assertEditable(a);
     const now = nowInstant();
@@ -42,6 +44,7 @@ export function insertNewAction(ctx: StoreContext, a: Assessment, input: NewActi
 export function updateAction(ctx: StoreContext, actionId: string, patch: ActionPatch): RemedialAction {
   return inWriteTransaction(ctx, () => {
     const before = requireAction(ctx, actionId);
+    assertNoExportInProgress(ctx, before.assessmentId);
     assertEditable(requireAssessment(ctx, before.assessmentId));
     const now = nowInstant();
     const after: RemedialAction = {
@@ -65,6 +68,7 @@ export function updateAction(ctx: StoreContext, actionId: string, patch: ActionP
 export function removeAction(ctx: StoreContext, actionId: string): void {
   inWriteTransaction(ctx, () => {
     const action = requireAction(ctx, actionId);
+    assertNoExportInProgress(ctx, action.assessmentId);
     assertEditable(requireAssessment(ctx, action.assessmentId));
     const now = nowInstant();
     deleteAction(ctx.db, actionId);

@@ -3,6 +3,7 @@ import type { Assessment, AssessmentState } from '../../shared/domain/types';
 import { setAssessmentArchived } from '../store/assessments-repo';
 import { appendAudit } from '../store/audit-log';
 import { nowInstant } from '../store/clock';
+import { assertNoExportInProgress } from './export-lease';
 import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
 
 /**
@@ -37,6 +38,7 @@ export function unarchiveAssessment(ctx: StoreContext, id: string): Assessment {
 
 function setArchived(ctx: StoreContext, id: string, archived: boolean): Assessment {
   return inWriteTransaction(ctx, () => {
+    assertNoExportInProgress(ctx, id);
     const before = requireAssessment(ctx, id);
     const state: AssessmentState = archived ? 'archived' : stateBeforeArchiving(before);
     if (before.state === state) return before;

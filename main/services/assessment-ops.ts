@@ -27,6 +27,7 @@ import { SscpError } from '../../shared/errors';
 import { insertNewAction } from './action-ops';
 import { diff, touch } from './changes';
 import { computeCompleteness } from './completeness';
+import { assertNoExportInProgress } from './export-lease';
 import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
 import {
   assertEditable,
@@ -155,6 +156,7 @@ export function listAssessmentSummaries(ctx: StoreContext): AssessmentSummary[] 
 
 export function updateAssessment(ctx: StoreContext, id: string, patch: AssessmentPatch): Assessment {
   return inWriteTransaction(ctx, () => {
+    assertNoExportInProgress(ctx, id);
     const before = requireAssessment(ctx, id);
     assertEditable(before);
     const after = checkFields({ ...pickFields(before), ...definedOnly(patch) });
@@ -169,6 +171,7 @@ export function updateAssessment(ctx: StoreContext, id: string, patch: Assessmen
 
 export function updateClaim(ctx: StoreContext, assessmentId: string, claimId: string, patch: ClaimPatch): ClaimResponse {
   return inWriteTransaction(ctx, () => {
+    assertNoExportInProgress(ctx, assessmentId);
     const a = requireAssessment(ctx, assessmentId);
     checkClaimId(catalogFor(a), claimId);
     assertEditable(a);
@@ -197,6 +200,7 @@ export function markSigned(ctx: StoreContext, assessmentId: string, info: MarkSi
     profile: requireText(info.profile, 'The pack profile'),
   };
   return inWriteTransaction(ctx, () => {
+    assertNoExportInProgress(ctx, assessmentId);
     assertEditable(requireAssessment(ctx, assessmentId));
     const now = nowInstant();
     markAssessmentSigned(ctx.db, assessmentId, pack, now);

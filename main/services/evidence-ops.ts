@@ -19,6 +19,7 @@ import {
 } from '../store/evidence-repo';
 import { newId } from '../store/ids';
 import { diff, touch } from './changes';
+import { assertNoExportInProgress } from './export-lease';
 import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
 import { assertEditable, catalogFor, checkClaimId, checkDateOrder, optionalDate, optionalField, requireField } from './validate';
 import { cleanText, TEXT_FIELDS } from '../../shared/domain/text-rules';
@@ -178,6 +179,7 @@ export async function replaceEvidence(ctx: StoreContext, evidenceId: string, new
 }
 
 function checkEditableClaim(ctx: StoreContext, assessmentId: string, claimId: string): Assessment {
+  assertNoExportInProgress(ctx, assessmentId);
   const a = requireAssessment(ctx, assessmentId);
   checkClaimId(catalogFor(a), claimId);
   assertEditable(a);
@@ -232,7 +234,11 @@ function usersOf(ctx: StoreContext, evidenceId: string): { editable: string[]; f
   const ids = [...new Set(listLinksForEvidence(ctx.db, evidenceId).map((l) => l.assessmentId))];
   const editable: string[] = [];
   const frozen: string[] = [];
-  for (const id of ids) (findAssessment(ctx.db, id)?.state === 'draft' ? editable : frozen).push(id);
+  for (const id of ids) {
+    // A draft being signed right now reads the item as it is: the change waits for the export.
+    assertNoExportInProgress(ctx, id);
+    (findAssessment(ctx.db, id)?.state === 'draft' ? editable : frozen).push(id);
+  }
   return { editable, frozen };
 }
 

@@ -1,11 +1,18 @@
 import { verifyEvidence } from '../evidence/index';
 import { verifyAuditChain } from '../store/audit-log';
 import { listAllEvidence } from '../store/evidence-repo';
+import { exportsInProgress, recoverExports, type RecoveryOutcome } from './export-lease';
 import type { StoreContext } from './store-context';
 import type { IntegrityReport } from './workspace-types';
 
 /** SQLite's own check, foreign keys, the audit chain, and a re-hash of every stored file. */
-export async function checkIntegrity(ctx: StoreContext, onProgress?: (filesDone: number, filesTotal: number) => void): Promise<IntegrityReport> {
+export async function checkIntegrity(
+  ctx: StoreContext,
+  onProgress?: (filesDone: number, filesTotal: number) => void,
+  recoveredAtOpen: readonly RecoveryOutcome[] = [],
+): Promise<IntegrityReport> {
+  // An export that died since the database was opened is finished or undone first, like at open.
+  const recovered = [...recoveredAtOpen, ...recoverExports(ctx)];
   const integrity = ctx.db.pragma('integrity_check') as { integrity_check: string }[];
   const sqliteMessages = integrity.map((r) => r.integrity_check).filter((m) => m !== 'ok');
   const fkProblems = ctx.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
@@ -23,6 +30,10 @@ export async function checkIntegrity(ctx: StoreContext, onProgress?: (filesDone:
     sqlite: { ok: sqliteMessages.length === 0, messages: sqliteMessages },
     auditChain,
     evidence,
+    exports: {
+      inProgress: exportsInProgress(ctx).map((l) => ({ assessmentId: l.assessmentId, startedAt: l.startedAt, pid: l.pid, host: l.host, destination: l.destPath })),
+      recovered: recovered.map((r) => ({ assessmentId: r.lease.assessmentId, outcome: r.outcome, destination: r.lease.destPath })),
+    },
     problems,
   };
 }

@@ -16,6 +16,8 @@ import type {
 import type { EvidenceReport } from '../evidence/index';
 import type { ExpectedBlob, PutBlobOptions, PutBlobResult, RestoredAssessment, RestoreSignedInput } from './import-support';
 import type { AuditChainReport, ImportRecord, SignedPackInfo } from '../store/index';
+import type { BuiltPackRecord, ExportLease } from '../store/export-leases-repo';
+import type { CommitHooks, PublishConsent, RecoveryOutcome, SigningSession } from './export-lease';
 
 export interface NewAssessmentInput {
   readonly organisation: string;
@@ -138,6 +140,11 @@ export interface IntegrityReport {
   readonly sqlite: { readonly ok: boolean; readonly messages: readonly string[] };
   readonly auditChain: AuditChainReport;
   readonly evidence: EvidenceReport;
+  /** Exports (signings) running now, and those a crash interrupted that opening the database finished or undid. */
+  readonly exports: {
+    readonly inProgress: readonly { readonly assessmentId: string; readonly startedAt: string; readonly pid: number; readonly host: string; readonly destination: string }[];
+    readonly recovered: readonly { readonly assessmentId: string; readonly outcome: RecoveryOutcome['outcome']; readonly destination: string }[];
+  };
   /** Everything that is wrong, one sentence each; empty when ok. */
   readonly problems: readonly string[];
 }
@@ -166,6 +173,18 @@ export interface Workspace {
   replaceEvidence(evidenceId: string, newFilePath: string, options?: AttachOptions): Promise<EvidenceItem>;
   evidenceBlobPath(sha256: string): string;
   markSigned(assessmentId: string, info: MarkSignedInput): Assessment;
+  /**
+   * Signing as one journalled step (main/services/export-lease.ts): take the assessment and
+   * snapshot it (edits and other exports are refused from here), record the built pack,
+   * then rename it into place and mark the assessment signed together, or abandon.
+   */
+  beginSigning(assessmentId: string, outPath: string, consent?: PublishConsent): SigningSession;
+  recordSigningBuilt(session: SigningSession, built: BuiltPackRecord): void;
+  commitSigning(session: SigningSession, hooks?: CommitHooks): Assessment;
+  abandonSigning(session: SigningSession): void;
+  /** Finishes or undoes exports whose process died; opening the workspace does this too. */
+  recoverExports(): RecoveryOutcome[];
+  exportsInProgress(): ExportLease[];
   /** Out of the way, frozen, kept; see main/services/archive.ts for the rules. */
   archiveAssessment(id: string): Assessment;
   /** Back to `signed` if it was signed, else `draft`. */

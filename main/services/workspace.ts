@@ -11,6 +11,7 @@ import { createAssessment, getAssessmentDetail, listAssessmentSummaries, markSig
 import { computeCompleteness } from './completeness';
 import { attachEvidence, linkEvidence, listEvidenceWithUse, replaceEvidence, requireEvidence, unlinkEvidence, updateEvidence } from './evidence-ops';
 import { putBlobFromStream, restoreSignedAssessment } from './import-support';
+import { abandonSigning, beginSigning, commitSigning, exportsInProgress, recordSigningBuilt, recoverExports, type RecoveryOutcome } from './export-lease';
 import { checkIntegrity } from './integrity';
 import type { StoreContext } from './store-context';
 import type { Workspace } from './workspace-types';
@@ -31,7 +32,8 @@ export interface OpenWorkspaceOptions {
 
 /**
  * Opens the database file and the evidence folder beside it (`<db>.evidence`), migrating the
- * schema and clearing temp files a crash left behind. Close it when done.
+ * schema, clearing temp files a crash left behind and finishing or undoing exports whose
+ * process died (main/services/export-lease.ts). Close it when done.
  */
 export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}): Workspace {
   const path = resolve(dbPath);
@@ -45,6 +47,14 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     throw e;
   }
   const ctx: StoreContext = { db, blobs };
+  let recoveredAtOpen: RecoveryOutcome[];
+  try {
+    // An export killed part-way is finished or undone before anyone reads or edits.
+    recoveredAtOpen = recoverExports(ctx);
+  } catch (e) {
+    db.close();
+    throw e;
+  }
   return {
     dbPath: path,
     evidenceDir: blobs.root,
@@ -69,6 +79,12 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     replaceEvidence: (evidenceId, newFilePath, opts) => replaceEvidence(ctx, evidenceId, newFilePath, opts),
     evidenceBlobPath: (sha256) => blobs.blobPath(sha256),
     markSigned: (assessmentId, info) => markSigned(ctx, assessmentId, info),
+    beginSigning: (assessmentId, outPath, consent) => beginSigning(ctx, assessmentId, outPath, consent),
+    recordSigningBuilt: (session, built) => recordSigningBuilt(ctx, session, built),
+    commitSigning: (session, hooks) => commitSigning(ctx, session, hooks),
+    abandonSigning: (session) => abandonSigning(ctx, session),
+    recoverExports: () => recoverExports(ctx),
+    exportsInProgress: () => exportsInProgress(ctx),
     archiveAssessment: (id) => archiveAssessment(ctx, id),
     unarchiveAssessment: (id) => unarchiveAssessment(ctx, id),
     signedPack: (assessmentId) => findSignedPackInfo(db, assessmentId),
@@ -76,7 +92,7 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     putEvidenceFromStream: (source, expected, opts) => putBlobFromStream(blobs, source, expected, opts),
     restoreSignedAssessment: (input) => restoreSignedAssessment(ctx, input),
     auditEntries: (assessmentId) => listAudit(db, assessmentId),
-    checkIntegrity: (onProgress) => checkIntegrity(ctx, onProgress),
+    checkIntegrity: (onProgress) => checkIntegrity(ctx, onProgress, recoveredAtOpen),
     close: () => {
       if (db.open) db.close();
     },

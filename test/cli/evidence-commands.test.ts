@@ -94,6 +94,7 @@ describe('sscp check', () => {
       sqlite: { ok: true, messages: [] },
       auditChain: { ok: true, entries: 2, problems: [] },
       evidence: { ok: true, checked: 1, missing: [], mismatched: [], unreferenced: [], strays: [] },
+      exports: { inProgress: [], recovered: [] },
       problems: [],
     });
   });

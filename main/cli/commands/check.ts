@@ -16,6 +16,10 @@ export interface CheckJson {
     readonly unreferenced: readonly string[];
     readonly strays: readonly string[];
   };
+  readonly exports: {
+    readonly inProgress: readonly { readonly assessmentId: string; readonly startedAt: string; readonly pid: number; readonly host: string; readonly destination: string }[];
+    readonly recovered: readonly { readonly assessmentId: string; readonly outcome: 'rolled-forward' | 'rolled-back'; readonly destination: string }[];
+  };
   readonly problems: readonly string[];
 }
 
@@ -32,6 +36,7 @@ export function checkToJson(r: IntegrityReport): CheckJson {
       unreferenced: [...r.evidence.unreferenced],
       strays: [...r.evidence.strays],
     },
+    exports: { inProgress: r.exports.inProgress.map((e) => ({ ...e })), recovered: r.exports.recovered.map((e) => ({ ...e })) },
     problems: [...r.problems],
   };
 }
@@ -43,6 +48,16 @@ export function formatCheck(r: CheckJson): string {
     `Evidence:     ${r.evidence.ok ? 'ok' : 'PROBLEMS'} (${r.evidence.checked} files re-hashed)`,
   ];
   if (r.evidence.unreferenced.length) lines.push(`              ${r.evidence.unreferenced.length} stored files not used by any evidence (harmless)`);
+  for (const e of r.exports.inProgress) {
+    lines.push(`Export:       in progress for assessment ${e.assessmentId} since ${e.startedAt} (process ${e.pid} on ${e.host}), writing ${field(e.destination)}`);
+  }
+  for (const e of r.exports.recovered) {
+    lines.push(
+      e.outcome === 'rolled-forward'
+        ? `Export:       an export of ${e.assessmentId} interrupted after its pack was in place was completed: the assessment is signed, its pack is ${field(e.destination)}`
+        : `Export:       an export of ${e.assessmentId} interrupted before its pack was in place was undone: the assessment is still a draft and no pack was written to ${field(e.destination)}`,
+    );
+  }
   if (r.problems.length) lines.push('', ...r.problems.map((p) => `- ${field(p)}`));
   lines.push('', r.ok ? 'Everything checks out.' : 'Problems found. Restore the database and its .evidence folder from a backup, or re-attach the files listed.');
   return `${lines.join('\n')}\n`;

@@ -92,7 +92,10 @@ interface ExportOptions {
 export const registerExport: RegisterCommand = (program, ctx) => {
   program
     .command('export')
-    .description('Sign an assessment and write its evidence pack: one PDF report with the evidence embedded, signed by the SRO. Freezes the assessment.')
+    .description(
+      'Sign an assessment and write its evidence pack: one PDF report with the evidence embedded, signed by the SRO. Freezes the assessment. ' +
+        'While it runs, changes to the assessment and a second export of it are refused; if it is killed, the next command that opens the database finishes or undoes it.',
+    )
     .argument('<id>', 'the assessment id (see sscp list)')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .requiredOption('--identity <label>', 'the signing identity to sign with (see sscp identity list)')

@@ -69,10 +69,10 @@ export const jobWork: JobWork = {
   'packs.export': async ({ ws, identities }, request, { signal, progress }) => {
     // The save dialog asked before replacing a file; the database and its evidence stay refused.
     const exported = await exportPack(ws(), identities(), { ...request, replace: true }, { signal, onProgress: (p) => progress(PACK_PHASES[p.phase], p.bytesDone, p.bytesTotal) });
-    // Check the file as a recipient would, before the SRO sends it anywhere.
+    // Check the file as a recipient would, before the SRO sends it anywhere. The assessment is
+    // signed from here, so a cancel no longer applies: the SRO is told what happened.
     const verification = await verifyPack(exported.path, {
       fingerprint: exported.signerFingerprint,
-      signal,
       onProgress: (p) => progress('Verifying the written pack', p.bytesDone, p.bytesTotal),
     });
     return { ...exported, verification };

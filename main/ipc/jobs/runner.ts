@@ -57,8 +57,9 @@ export class JobRunner {
     try {
       // Cancelled before it started: do none of the work.
       if (controller.signal.aborted) throw controller.signal.reason;
+      // Work that finished is reported as done even if a cancel arrived meanwhile: what it did
+      // (a signed pack, an attached file) is recorded, so "cancelled" would be untrue.
       const value = await work();
-      if (controller.signal.aborted) throw controller.signal.reason;
       this.emit('jobs.done', { jobId, result: ok(value) });
     } catch (e) {
       const reason = controller.signal.aborted ? controller.signal.reason : e;

@@ -62,6 +62,17 @@ describe('JobRunner', () => {
     expect(runner.cancel(jobId)).toBe(false);
   });
 
+  it('reports work that finished as done, not cancelled, when the cancel came too late to stop it', async () => {
+    const { runner, done } = recorder();
+    let jobId = '';
+    // The work completes (an export committed its signing) and the cancel arrives just after.
+    jobId = runner.start(async () => {
+      runner.cancel(jobId);
+      return 'signed';
+    });
+    expect((await done(jobId)).result).toEqual({ ok: true, value: 'signed' });
+  });
+
   it('does none of the work when cancelled before it started', async () => {
     const { runner, done } = recorder();
     let started = false;

@@ -1,0 +1,61 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openWorkspace, type Workspace } from '../../../main/services/workspace';
+import { createIdentityService, type IdentityService } from '../../../main/signing/identity-service';
+import { openDatabase, type Db } from '../../../main/store/index';
+
+export const LABEL = 'sro';
+export const PASSPHRASE = 'correct horse battery staple';
+/** Cheap to unlock in tests; the production default costs a fraction of a second per unlock. */
+const TEST_KDF = { name: 'scrypt' as const, N: 2 ** 10, r: 8, p: 1 };
+
+export interface ExportFixture {
+  readonly dbPath: string;
+  readonly assessmentId: string;
+}
+
+/**
+ * A database with a signing identity and a draft assessment holding `files` evidence files of
+ * `fileBytes` each (distinct random bytes), ready to export.
+ */
+export async function makeExportFixture(dir: string, name: string, files = 3, fileBytes = 64 * 1024): Promise<ExportFixture> {
+  const dbPath = join(dir, `${name}.sscp`);
+  const ws = openWorkspace(dbPath);
+  const db = openDatabase(dbPath, { mustExist: true });
+  try {
+    await createIdentityService(db, { kdf: TEST_KDF }).create({ label: LABEL, sroName: 'Zoë Okafor', sroRole: 'CTO', organisation: 'Widgets Ltd', withRoot: false, passphrase: PASSPHRASE });
+    const a = ws.createAssessment({ organisation: 'Widgets Ltd', role: 'developer-distributor', sroName: 'Zoë Okafor', sroRole: 'CTO' });
+    ws.updateClaim(a.id, '1.1.1', { result: 'met', status: 'done', evidenceText: 'As signed.' });
+    for (let i = 0; i < files; i += 1) {
+      const path = join(dir, `${name}-evidence-${i}.bin`);
+      writeFileSync(path, randomBytes(fileBytes));
+      await ws.attachEvidence(a.id, '1.1.1', path);
+    }
+    return { dbPath, assessmentId: a.id };
+  } finally {
+    db.close();
+    ws.close();
+  }
+}
+
+/** Runs `fn` with a workspace and that database's identities, closing both. */
+export async function withExportServices<T>(dbPath: string, fn: (ws: Workspace, identities: IdentityService) => Promise<T>): Promise<T> {
+  const ws = openWorkspace(dbPath);
+  const db: Db = openDatabase(dbPath, { mustExist: true });
+  try {
+    return await fn(ws, createIdentityService(db));
+  } finally {
+    db.close();
+    ws.close();
+  }
+}
+
+export function sha256Of(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** Temp or partial files an export left in a folder. */
+export function leftovers(dir: string): string[] {
+  return readdirSync(dir).filter((n) => n.endsWith('.partial'));
+}
