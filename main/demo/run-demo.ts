@@ -8,7 +8,7 @@ import { exportPack } from '../pack/export-pack';
 import type { PackProgress } from '../pack/types';
 import { openWorkspace } from '../services/workspace';
 import { createIdentityService } from '../signing/identity-service';
-import { openDatabase } from '../store/database';
+import { openKeyStore } from '../signing/key-store';
 import { CITED_EVIDENCE } from './cited-evidence';
 import { isEvidenceAvailable, REPOSITORY_ROOT } from './evidence-files';
 import { populateSelfAssessment } from './populate';
@@ -20,6 +20,8 @@ export const DEMO_FILES = {
   pack: 'sscp-evidence-pack-self-assessment.pdf',
   rootCertificate: 'root.pem',
   passphrase: 'demo-passphrase.txt',
+  /** The demo identity's own key store (SSCP_HOME-style folder), so the demo never touches the user's. */
+  keyStoreHome: 'demo-key-store',
 } as const;
 
 export const DEMO_IDENTITY_LABEL = 'SSCP Evidence Pack demo';
@@ -98,7 +100,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const passphrasePath = join(outDir, DEMO_FILES.passphrase);
 
   const ws = openWorkspace(databasePath);
-  const identityDb = openDatabase(databasePath, { mustExist: true });
+  const identityStore = openKeyStore(join(outDir, DEMO_FILES.keyStoreHome));
   try {
     step(`Recording the self-assessment: ${sa.claims.length} claims, ${sa.evidence.length} evidence files`);
     const assessmentId = await populateSelfAssessment(ws, sa, { outDir, projectDir, today });
@@ -106,7 +108,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     step('Creating the demo signing identity: an organisation root and an SRO certificate');
     const passphrase = randomPassphrase();
     await writeFileAtomic(passphrasePath, `${passphrase}\n`, 0o600);
-    const identities = createIdentityService(identityDb, { now: () => now });
+    const identities = createIdentityService(identityStore, { now: () => now });
     const identity = await identities.create({
       label: DEMO_IDENTITY_LABEL,
       sroName: sa.sroName,
@@ -145,7 +147,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       omittedEvidence: CITED_EVIDENCE.filter((e) => !available.get(e.key)).map((e) => (e.source.kind === 'repo-file' ? e.source.path : e.source.fileName)),
     };
   } finally {
-    identityDb.close();
+    identityStore.close();
     ws.close();
   }
 }

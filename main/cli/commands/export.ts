@@ -94,7 +94,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
     .description('Sign an assessment and write its evidence pack: one PDF report with the evidence embedded, signed by the SRO. Freezes the assessment.')
     .argument('<id>', 'the assessment id (see sscp list)')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
-    .requiredOption('--identity <label>', 'the signing identity to sign with (see sscp identity list)')
+    .requiredOption('--identity <label>', 'the signing identity to sign with, from your key store (see sscp identity list)')
     .requiredOption('--out <file>', 'where to write the pack (.pdf)')
     .option('--profile <profile>', `who the pack is for: ${PACK_PROFILES.join(' or ')} (customer withholds confidential evidence)`, 'certification')
     .option('--accept-exceptions', 'sign even though sign-off checks fail; the pack lists each one as an exception you accepted')
@@ -107,7 +107,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
       let result: ExportedPack;
       try {
         result = await withWorkspace(opts.db, (ws) =>
-          withIdentityService(opts.db, (identities) =>
+          withIdentityService(ctx.io, opts.db, (identities) =>
             exportPack(
               ws,
               identities,

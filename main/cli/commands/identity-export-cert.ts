@@ -2,19 +2,18 @@ import type { Command } from 'commander';
 import { SscpError } from '../../../shared/errors';
 import { writeFileAtomic } from '../../fs/write-file-atomic';
 import type { CommandContext } from '../context';
-import { DB_OPTION_FLAGS, DB_OPTION_HELP } from '../options';
-import { withIdentityService } from './identity-db';
+import { IDENTITY_DB_OPTION_FLAGS, IDENTITY_DB_OPTION_HELP, withIdentityService } from './identity-db';
 
 export function registerIdentityExportCert(group: Command, ctx: CommandContext): void {
   group
     .command('export-cert')
     .description('Write the public certificate and its chain (or, with --root, only the organisation root) as PEM.')
     .argument('<label>', 'the identity')
-    .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .option(IDENTITY_DB_OPTION_FLAGS, IDENTITY_DB_OPTION_HELP)
     .requiredOption('--out <file.pem>', 'where to write the PEM file')
     .option('--root', 'only the organisation root certificate: what recipients trust')
-    .action(async (label: string, opts: { db: string; out: string; root?: boolean }) => {
-      const pem = await withIdentityService(opts.db, (service) => service.exportCertificatePem(label, { root: opts.root ?? false }));
+    .action(async (label: string, opts: { db?: string; out: string; root?: boolean }) => {
+      const pem = await withIdentityService(ctx.io, opts.db, (service) => service.exportCertificatePem(label, { root: opts.root ?? false }));
       await writeFileAtomic(opts.out, pem).catch((e: unknown) => {
         const code = (e as NodeJS.ErrnoException).code;
         throw new SscpError(
