@@ -1,6 +1,8 @@
+import Database from 'better-sqlite3';
 import { basename } from 'node:path';
+import { SscpError } from '../../shared/errors';
 import { appendAudit } from '../store/audit-log';
-import { openDatabase, type Db } from '../store/database';
+import type { Db } from '../store/database';
 import { sqliteIdentityRows, type StoredIdentity } from './identity-repo';
 import { openKeyStore, type KeyStore } from './key-store';
 
@@ -54,9 +56,23 @@ function copyIntoStore(store: KeyStore, identity: StoredIdentity, from: string, 
  * what happened to each (nothing, and no key store touched, when it holds none).
  */
 export function adoptLegacyIdentities(dbPath: string, home: string, now: () => Date = () => new Date()): MovedIdentity[] {
-  const db = openDatabase(dbPath, { mustExist: true });
+  // Opened plainly, not through openDatabase: looking for identities must not migrate or
+  // need the write lock, so a database another program is busy with still opens.
+  let db: Db;
   try {
-    if (!hasLegacyIdentities(db)) return [];
+    db = new Database(dbPath, { fileMustExist: true });
+  } catch (e) {
+    throw unreadable(dbPath, e);
+  }
+  try {
+    db.pragma('busy_timeout = 5000');
+    let found: boolean;
+    try {
+      found = hasLegacyIdentities(db);
+    } catch (e) {
+      throw unreadable(dbPath, e);
+    }
+    if (!found) return [];
     const legacy = sqliteIdentityRows(db, 'signing_identities').repository.list();
     const store = openKeyStore(home);
     const at = now().toISOString();
@@ -84,6 +100,15 @@ export function adoptLegacyIdentities(dbPath: string, home: string, now: () => D
   } finally {
     db.close();
   }
+}
+
+function unreadable(path: string, cause: unknown): SscpError {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  return new SscpError(
+    'unreadable',
+    `The database ${path} cannot be read to look for signing identities (${detail}).`,
+    'Check that the file is an SSCP Evidence Pack database and that you may read it.',
+  );
 }
 
 /** One line per identity for a person: what moved where. */

@@ -194,25 +194,28 @@ describe('identities an older version kept in an assessment database', () => {
 
   it('keeps the database copy when the database cannot be changed, and still has the identity in the store', () => {
     const home = path('home-3');
-    const db = legacyDatabase('readonly.sscp', ['Other']);
-    chmodSync(db, 0o444);
+    const db = legacyDatabase('locked.sscp', ['Other']);
+    // Another program holds the write lock for longer than the busy timeout.
+    const holder = openDatabase(db, { mustExist: true });
+    holder.prepare('BEGIN IMMEDIATE').run();
     try {
-      // A read-only file: SQLite can read it, not write it.
       const moved = adoptLegacyIdentities(db, home);
       expect(moved).toEqual([expect.objectContaining({ outcome: 'moved', removedFromDatabase: false })]);
       expect(describeMovedIdentities(moved)[0]).toContain('the database could not be changed, so it still holds a copy.');
-    } catch (e) {
-      // Running as root, the mode does not stop writes; the move then simply completes.
-      if (process.getuid?.() !== 0) throw e;
     } finally {
-      chmodSync(db, 0o644);
+      holder.prepare('ROLLBACK').run();
+      holder.close();
     }
+    expect(legacyCount(db)).toBe(1);
     const store = openKeyStore(home);
     try {
       expect(store.repository.findByLabel('Other')).toBeDefined();
     } finally {
       store.close();
     }
+    // The next open finishes the move, without a second copy.
+    expect(adoptLegacyIdentities(db, home)).toEqual([expect.objectContaining({ outcome: 'already-stored', removedFromDatabase: true })]);
+    expect(legacyCount(db)).toBe(0);
   });
 
   it('the CLI moves them when given the database, says so, and signs from the store with no --db at all', async () => {
