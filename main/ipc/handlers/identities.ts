@@ -2,7 +2,7 @@ import { writeFileAtomic } from '../../fs/write-file-atomic';
 import type { HandlerTable } from '../dispatch';
 import type { HandlerContext } from './context';
 
-type Channels = 'identities.list' | 'identities.create' | 'identities.importP12' | 'identities.exportCertificate';
+type Channels = 'identities.list' | 'identities.create' | 'identities.importP12' | 'identities.exportCertificate' | 'identities.exportBackup' | 'identities.backupReminded';
 
 export function identityHandlers({ identities }: HandlerContext): Pick<HandlerTable, Channels> {
   return {
@@ -13,5 +13,9 @@ export function identityHandlers({ identities }: HandlerContext): Pick<HandlerTa
       await writeFileAtomic(outPath, identities().exportCertificatePem(label, { root }));
       return { path: outPath };
     },
+    // The save dialog has already asked before replacing a file, so replacing is what the user chose.
+    'identities.exportBackup': async ({ label, passphrase, p12Password, withRootKey, outPath }) =>
+      identities().exportBackup(label, { passphrase, p12Password, withRootKey, outPath, force: true }),
+    'identities.backupReminded': async ({ label }) => identities().markBackupReminded(label),
   };
 }
