@@ -20,6 +20,8 @@ export async function writeNewFile(path: string, data: Uint8Array | string, opti
       throw e;
     });
     if (existing?.isDirectory()) throw new SscpError('invalid-input', `${path} is a folder.`, `Choose a file name for the ${options.what}.`);
+    // A device, pipe or socket (or a link to one) is never replaced by a rename, even when forced.
+    if (existing && !existing.isFile()) throw new SscpError('invalid-input', `${path} is not an ordinary file.`, `Choose a file name for the ${options.what}.`);
     if (existing && !options.force) throw exists(path, options.what);
     if (options.force) {
       await writeFileAtomic(path, data, mode);

@@ -116,7 +116,7 @@ function notFound(label: string): SscpError {
   return new SscpError(
     'not-found',
     `There is no signing identity "${label}" in your key store.`,
-    'See your identities on the Sign page (or with sscp identity list); create one, or import it from its .p12 backup.',
+    'See your identities in Settings, under Signing identities (or with sscp identity list); create one, or import it from its .p12 backup.',
   );
 }
 

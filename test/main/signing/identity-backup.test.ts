@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityListJson } from '../../../main/cli/commands/identity-list';
@@ -125,5 +126,13 @@ describe('sscp identity export (backup) and import (restore)', () => {
     const folder = await sscp(laptop, 'identity', 'export', 'Ada 2026', '--out', path('no such folder/x.p12'), ...pass(), ...p12());
     expect(folder.code).toBe(2);
     expect(folder.err).toContain('that folder does not exist');
+  });
+});
+
+describe('writing a backup never replaces something that is not an ordinary file', () => {
+  it('refuses a device or a folder as --out, even with --force', async () => {
+    const { writeNewFile } = await import('../../../main/fs/write-new-file');
+    await expect(writeNewFile('/dev/null', new Uint8Array([1]), { what: 'backup', force: true })).rejects.toMatchObject({ kind: 'invalid-input', message: '/dev/null is not an ordinary file.' });
+    await expect(writeNewFile(tmpdir(), new Uint8Array([1]), { what: 'backup', force: true })).rejects.toMatchObject({ kind: 'invalid-input', message: `${tmpdir()} is a folder.` });
   });
 });
