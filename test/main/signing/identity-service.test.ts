@@ -124,3 +124,27 @@ describe('IdentityService over a real key store', () => {
     expect(actions).toEqual(['identity.created', 'identity.renewed', 'identity.created', 'identity.imported']);
   });
 });
+
+describe('backup state in the key store', () => {
+  const temp = makeTempDir('backup-state');
+  afterAll(() => temp.cleanup());
+
+  it('records a backup and a reminder, and a renewal clears both: the new key is in no earlier backup', async () => {
+    const store = openKeyStore(join(temp.dir, 'home'));
+    try {
+      const service = createIdentityService(store, { p12Iterations: 2048 });
+      await service.create({ label: 'Ada', sroName: 'Ada Jones', sroRole: 'CTO', organisation: 'Org', withRoot: true, passphrase: PASSPHRASE });
+      expect(service.get('Ada')).toMatchObject({ backedUpAt: null, backupRemindedAt: null });
+      expect(service.markBackupReminded('Ada').backupRemindedAt).toMatch(/^\d{4}-/);
+      const written = await service.exportBackup('Ada', { passphrase: PASSPHRASE, p12Password: 'a long backup password', outPath: join(temp.dir, 'ada.p12') });
+      expect(written.warnings[0]).toContain("does not hold the organisation root's key");
+      expect(service.get('Ada').backedUpAt).toMatch(/^\d{4}-/);
+      await service.renew('Ada', PASSPHRASE);
+      expect(service.get('Ada')).toMatchObject({ backedUpAt: null, backupRemindedAt: null });
+      expect(store.events().map((e) => e.action)).toEqual(['identity.created', 'identity.backed-up', 'identity.renewed']);
+      await expect(service.exportBackup('Ada', { passphrase: PASSPHRASE, p12Password: 'a long backup password', outPath: join(temp.dir, 'ada.p12') })).rejects.toMatchObject({ kind: 'conflict' });
+    } finally {
+      store.close();
+    }
+  });
+});
