@@ -55,7 +55,14 @@ function copyIntoStore(store: KeyStore, identity: StoredIdentity, from: string, 
  * Moves the identities of the database at `dbPath` into the key store of `home`, and returns
  * what happened to each (nothing, and no key store touched, when it holds none).
  */
-export function adoptLegacyIdentities(dbPath: string, home: string, now: () => Date = () => new Date()): MovedIdentity[] {
+export interface AdoptOptions {
+  readonly now?: () => Date;
+  /** Told after each identity is durably in the store, and after the database lets go of them (the kill tests stop the process there). */
+  readonly onStep?: (step: 'copied' | 'removed', label: string) => void;
+}
+
+export function adoptLegacyIdentities(dbPath: string, home: string, options: AdoptOptions = {}): MovedIdentity[] {
+  const now = options.now ?? (() => new Date());
   // Opened plainly, not through openDatabase: looking for identities must not migrate or
   // need the write lock, so a database another program is busy with still opens.
   let db: Db;
@@ -79,7 +86,11 @@ export function adoptLegacyIdentities(dbPath: string, home: string, now: () => D
     let copied: Omit<MovedIdentity, 'removedFromDatabase'>[];
     try {
       // Each commit is durable (synchronous=FULL) before the database is touched below.
-      copied = legacy.map((identity) => copyIntoStore(store, identity, dbPath, at));
+      copied = legacy.map((identity) => {
+        const c = copyIntoStore(store, identity, dbPath, at);
+        options.onStep?.('copied', identity.label);
+        return c;
+      });
     } finally {
       store.close();
     }
@@ -92,6 +103,7 @@ export function adoptLegacyIdentities(dbPath: string, home: string, now: () => D
         }
       }).immediate();
       removed = true;
+      options.onStep?.('removed', '');
     } catch {
       // A read-only or locked database keeps its copy; the store has one too, and the next
       // open tries again. Nothing is lost either way.
