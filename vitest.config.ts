@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    // A temp SSCP_HOME per file: no test touches the real key store.
+    setupFiles: ['test/setup/sscp-home.ts'],
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -6,6 +6,8 @@ export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.ts'],
     environment: 'node',
+    // A temp SSCP_HOME: the bridge, its job host and the app under test never touch the real key store.
+    setupFiles: ['test/setup/sscp-home.ts'],
     pool: 'forks',
     fileParallelism: false,
     testTimeout: 120_000,

@@ -1,4 +1,4 @@
-import { dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions } from 'electron';
+import { dialog, type BrowserWindow, type FileFilter, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import { join } from 'node:path';
 import type { PickedPath, PickedPaths } from '../../shared/ipc/views';
 import type { FilePurpose, NativeDialogs, SavePurpose } from '../ipc/dialog-handlers';
@@ -14,6 +14,7 @@ const SAVE_FILTERS: Record<SavePurpose, FileFilter[]> = {
   pack: [{ name: 'Evidence pack (PDF)', extensions: ['pdf'] }],
   form: [{ name: 'Word form', extensions: ['docx'] }],
   certificate: [{ name: 'Certificate (PEM)', extensions: ['pem', 'crt'] }],
+  backup: [{ name: 'Signing identity backup (PKCS#12)', extensions: ['p12'] }],
 };
 
 /**
@@ -30,7 +31,8 @@ export function createDialogs(getWindow: () => BrowserWindow | null, defaultFold
   };
   const save = async (title: string, filters: FileFilter[], defaultPath?: string): Promise<PickedPath> => {
     const window = parent();
-    const options = { title, filters, defaultPath };
+    // Linux asks before replacing a file only when told to; macOS and Windows always ask.
+    const options: SaveDialogOptions = { title, filters, defaultPath, properties: ['showOverwriteConfirmation'] };
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     return { path: result.canceled || !result.filePath ? null : result.filePath };
   };

@@ -9,7 +9,7 @@ import { exportPack } from '../pack/export-pack';
 import type { PackProgress } from '../pack/types';
 import { openWorkspace } from '../services/workspace';
 import { createIdentityService } from '../signing/identity-service';
-import { openDatabase } from '../store/database';
+import { openKeyStore } from '../signing/key-store';
 import { CITED_EVIDENCE } from './cited-evidence';
 import { isEvidenceAvailable, REPOSITORY_ROOT } from './evidence-files';
 import { populateSelfAssessment } from './populate';
@@ -22,6 +22,8 @@ export const DEMO_FILES = {
   pack: 'sscp-evidence-pack-self-assessment.pdf',
   rootCertificate: 'root.pem',
   passphrase: 'demo-passphrase.txt',
+  /** The demo identity's own key store (SSCP_HOME-style folder), so the demo never touches the user's. */
+  keyStoreHome: 'demo-key-store',
 } as const;
 
 export const DEMO_IDENTITY_LABEL = 'SSCP Evidence Pack demo';
@@ -109,7 +111,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   const actor = options.actor ? { actor: options.actor } : {};
   const ws = openWorkspace(databasePath, actor);
-  const identityDb = openDatabase(databasePath, { mustExist: true, ...actor });
+  const identityStore = openKeyStore(join(outDir, DEMO_FILES.keyStoreHome));
   try {
     step(`Recording the self-assessment: ${sa.claims.length} claims, ${sa.evidence.length} evidence files`);
     const assessmentId = await populateSelfAssessment(ws, sa, { outDir, projectDir, today });
@@ -117,7 +119,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
     step('Creating the demo signing identity: an organisation root and an SRO certificate');
     const passphrase = randomPassphrase();
     await writeFileAtomic(passphrasePath, `${passphrase}\n`, { mode: 0o600, what: 'demo passphrase file', replace: false });
-    const identities = createIdentityService(identityDb, { now: () => now });
+    const identities = createIdentityService(identityStore, { now: () => now });
     const identity = await identities.create({
       label: DEMO_IDENTITY_LABEL,
       sroName: sa.sroName,
@@ -156,7 +158,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       omittedEvidence: CITED_EVIDENCE.filter((e) => !available.get(e.key)).map((e) => (e.source.kind === 'repo-file' ? e.source.path : e.source.fileName)),
     };
   } finally {
-    identityDb.close();
+    identityStore.close();
     ws.close();
   }
 }

@@ -23,6 +23,11 @@ export interface DestinationRequest {
    * command line was given --force. Without it an existing file is refused.
    */
   readonly replace: boolean;
+  /**
+   * Other SQLite files that must never be a destination, with their companions: the key
+   * store that holds the signing keys (main/signing/key-store.ts).
+   */
+  readonly protect?: readonly string[];
   /** What to do about an existing file; the CLI names its --force here. */
   readonly existsHint?: string;
   /** A file name to suggest when a folder was given, like "evidence-pack.pdf". */
@@ -145,6 +150,24 @@ async function checkNotWorkspace(path: string, real: string, existing: Stats | n
   }
 }
 
+/** Refuses the key store and its SQLite companions, by name and by inode. */
+async function checkNotKeyStore(path: string, real: string, existing: Stats | null, what: string, store: string): Promise<void> {
+  const storeAbs = resolve(store);
+  const storeReal = await canonical(storeAbs);
+  for (const [suffix] of COMPANIONS) {
+    const named = samePath(real, storeReal + suffix) || samePath(resolve(path), storeAbs + suffix);
+    const companion = existing ? await statOrNull(storeReal + suffix) : null;
+    const linked = companion !== null && existing !== null && companion.dev === existing.dev && companion.ino === existing.ino;
+    if (named || linked) {
+      throw new SscpError(
+        'conflict',
+        `The ${what} cannot be written to ${path}: that is the key store that holds your signing keys (${storeAbs + suffix}). Writing there would destroy them.`,
+        `Choose another name for the ${what}, outside the key store's folder.`,
+      );
+    }
+  }
+}
+
 /**
  * Checks a file the person named before anything is written (and before any long work
  * starts), and returns its absolute path. Refuses, with a message saying what to do:
@@ -175,6 +198,7 @@ export async function checkDestination(path: string, request: DestinationRequest
     throw asWriteFailure(e, { path: abs, what });
   }
   if (request.database !== undefined) await checkNotWorkspace(path, real, existing, what, request.database);
+  for (const store of request.protect ?? []) await checkNotKeyStore(path, real, existing, what, store);
   if (link && !request.replace) throw existsError(path, request);
   if (existing?.isDirectory()) {
     throw new SscpError('invalid-input', `${path} is a folder, so the ${what} cannot be written there.`, `Give the file name for the ${what} inside that folder${example}.`);

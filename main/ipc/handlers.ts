@@ -24,6 +24,8 @@ export interface ServiceDeps {
   readonly executor?: JobExecutor;
   /** The Electron layer records recent databases here. */
   readonly onWorkspaceOpened?: (dbPath: string) => void;
+  /** The folder holding the user's key store; SSCP_HOME or the app's user-data folder by default. */
+  readonly keyStoreHome?: string;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface ServiceDeps {
  * Electron's ipcMain and the end-to-end HTTP bridge register this same table.
  */
 export function createServiceHandlers(deps: ServiceDeps): { handlers: ServiceHandlers; session: WorkspaceSession } {
-  const session = new WorkspaceSession(deps.openWorkspace, deps.actor);
+  const session = new WorkspaceSession(deps.openWorkspace, deps.actor, deps.keyStoreHome);
   const services = { ws: () => session.get(), identities: () => session.identities() };
   const executor = deps.executor ?? inProcessExecutor(deps.jobs, services);
   const context: HandlerContext = { session, ...services, executor };

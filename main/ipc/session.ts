@@ -2,24 +2,26 @@ import type { Actor } from '../../shared/domain/actor';
 import { SscpError } from '../../shared/errors';
 import type { Workspace } from '../services/workspace-types';
 import { createIdentityService, type IdentityService } from '../signing/identity-service';
-import { openDatabase, type Db } from '../store/database';
+import { openKeyStore, sscpHome, type KeyStore } from '../signing/key-store';
+import { adoptLegacyIdentities, describeMovedIdentities } from '../signing/legacy-identities';
 
 export type OpenWorkspace = (dbPath: string, options: { readonly actor: () => Actor }) => Workspace;
 
 /**
  * The one database the window works in; opening another closes the previous one. Every change
  * made through it is recorded under `actor`, asked at each change (the profile can be edited
- * while a database is open).
+ * while a database is open). Signing identities are the user's, not the database's: they come
+ * from the per-user key store (SSCP_HOME or the app's user-data folder), whichever database is open.
  */
 export class WorkspaceSession {
   private current: Workspace | null = null;
-  // Signing identities live in the same file, reached through their own connection (WAL).
-  private identityDb: Db | null = null;
+  private keyStore: KeyStore | null = null;
   private identityService: IdentityService | null = null;
 
   constructor(
     private readonly openWorkspace: OpenWorkspace,
     readonly actor: () => Actor,
+    readonly keyStoreHome: string = sscpHome(),
   ) {}
 
   open(dbPath: string): Workspace {
@@ -27,6 +29,14 @@ export class WorkspaceSession {
     this.close();
     this.current = next;
     return next;
+  }
+
+  /**
+   * Moves identities an older version kept in the open database into the key store, and
+   * says what moved (nothing for a database that holds none).
+   */
+  adoptIdentities(): string[] {
+    return describeMovedIdentities(adoptLegacyIdentities(this.get().dbPath, this.keyStoreHome));
   }
 
   get(): Workspace {
@@ -37,10 +47,9 @@ export class WorkspaceSession {
   }
 
   identities(): IdentityService {
-    const workspace = this.get();
     if (!this.identityService) {
-      this.identityDb = openDatabase(workspace.dbPath, { mustExist: true, actor: this.actor });
-      this.identityService = createIdentityService(this.identityDb);
+      this.keyStore = openKeyStore(this.keyStoreHome);
+      this.identityService = createIdentityService(this.keyStore);
     }
     return this.identityService;
   }
@@ -50,8 +59,8 @@ export class WorkspaceSession {
   }
 
   close(): void {
-    this.identityDb?.close();
-    this.identityDb = null;
+    this.keyStore?.close();
+    this.keyStore = null;
     this.identityService = null;
     this.current?.close();
     this.current = null;

@@ -97,7 +97,7 @@ export interface ExportPackOptions extends BuildPackOptions {
  */
 export async function exportPack(ws: Workspace, identities: IdentityService, request: ExportPackRequest, options: ExportPackOptions = {}): Promise<ExportedPack> {
   const replace = request.replace ?? false;
-  const outPath = await checkDestination(request.outPath, { what: 'pack', database: ws.dbPath, replace, existsHint: request.existsHint, exampleName: 'evidence-pack.pdf' });
+  const outPath = await checkDestination(request.outPath, { what: 'pack', database: ws.dbPath, protect: [identities.keyStorePath], replace, existsHint: request.existsHint, exampleName: 'evidence-pack.pdf' });
   const session = ws.beginSigning(request.assessmentId, outPath, { replace, ...(request.existsHint !== undefined ? { existsHint: request.existsHint } : {}) });
   let written: BuiltPack;
   let acceptedExceptions: string[];

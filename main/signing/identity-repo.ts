@@ -76,18 +76,26 @@ function rowToIdentity(row: IdentityRow): StoredIdentity {
   };
 }
 
-export function sqliteIdentityRepository(db: Db): IdentityRepository {
-  return {
+/**
+ * Identity rows in `table`: the per-user key store's `identities` (key-store.ts), or the
+ * `signing_identities` table older versions kept in each assessment database, which
+ * legacy-identities.ts moves out. Both have these columns.
+ */
+export function sqliteIdentityRows(db: Db, table: 'identities' | 'signing_identities'): { repository: IdentityRepository; one(where: string, value: string): StoredIdentity | undefined } {
+  const one = (where: string, value: string): StoredIdentity | undefined => {
+    const row = db.prepare<[string], IdentityRow>(`SELECT * FROM ${table} WHERE ${where}`).get(value);
+    return row && rowToIdentity(row);
+  };
+  const repository: IdentityRepository = {
     findByLabel(label) {
-      const row = db.prepare<[string], IdentityRow>('SELECT * FROM signing_identities WHERE label = ?').get(label);
-      return row && rowToIdentity(row);
+      return one('label = ?', label);
     },
     list() {
-      return db.prepare<[], IdentityRow>('SELECT * FROM signing_identities ORDER BY created_at, label').all().map(rowToIdentity);
+      return db.prepare<[], IdentityRow>(`SELECT * FROM ${table} ORDER BY created_at, label`).all().map(rowToIdentity);
     },
     insert(identity) {
       db.prepare(
-        `INSERT INTO signing_identities (id, label, kind, algorithm, certificate_der, chain_json, encrypted_key_json, fingerprint,
+        `INSERT INTO ${table} (id, label, kind, algorithm, certificate_der, chain_json, encrypted_key_json, fingerprint,
            subject_common_name, subject_title, subject_organisation, not_before, not_after, root_encrypted_key_json, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
@@ -111,7 +119,7 @@ export function sqliteIdentityRepository(db: Db): IdentityRepository {
     },
     replaceCertificate(id, renewed) {
       db.prepare(
-        `UPDATE signing_identities SET certificate_der = ?, chain_json = ?, encrypted_key_json = ?, fingerprint = ?,
+        `UPDATE ${table} SET certificate_der = ?, chain_json = ?, encrypted_key_json = ?, fingerprint = ?,
            subject_common_name = ?, subject_title = ?, subject_organisation = ?, not_before = ?, not_after = ?, updated_at = ?
          WHERE id = ?`,
       ).run(
@@ -129,4 +137,5 @@ export function sqliteIdentityRepository(db: Db): IdentityRepository {
       );
     },
   };
+  return { repository, one };
 }

@@ -1,19 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { checkText, TEXT_FIELDS } from '../../shared/domain/text-rules';
 import { SscpError } from '../../shared/errors';
-import { appendAudit } from '../store/audit-log';
-import type { Db } from '../store/database';
+import { saveUserFile } from '../fs/write-file-atomic';
 import { algorithmOfPkcs8, keyImportParams, type CreatableAlgorithm, type SigningAlgorithm } from './algorithms';
 import { toArrayBuffer } from './bytes';
 import { summariseCertificate } from './certificate-summary';
 import { generateSigningKeyPair, issueSroCertificate } from './certificates';
 import { ensureCryptoProviders, subtleCrypto } from './crypto-provider';
 import { certificateFingerprint } from './fingerprint';
-import { sqliteIdentityRepository, type IdentityRepository, type StoredIdentity } from './identity-repo';
+import type { StoredIdentity } from './identity-repo';
 import { createIdentityMaterial, exportPkcs8, unlockedIdentityFromPkcs8, type IdentityKind } from './identity-material';
+import type { KeyStore } from './key-store';
 import { DEFAULT_SCRYPT, openPrivateKey, sealPrivateKey } from './key-vault';
 import { assertAcceptableNewPassphrase } from './passphrase';
 import { readPkcs12 } from './pkcs12';
+import { writePkcs12 } from './pkcs12-write';
 import type { UnlockedIdentity } from './unlocked-identity';
 import type { CryptoKey } from './webcrypto-types';
 import * as x509 from './x509';
@@ -36,6 +37,34 @@ export interface IdentityInfo {
   readonly renewable: boolean;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** When it was last exported as a .p12 backup; null if never, or not since it was renewed. */
+  readonly backedUpAt: string | null;
+  /** When the app reminded the SRO that it has no backup (the app reminds once). */
+  readonly backupRemindedAt: string | null;
+}
+
+export interface ExportBackupOptions {
+  /** The identity's passphrase: it unlocks the keys that go into the file. */
+  readonly passphrase: string;
+  /** The .p12 file's own password, which the backup is encrypted under. */
+  readonly p12Password: string;
+  /** Also the organisation root's key: what issues next year's certificate on another computer. */
+  readonly withRootKey?: boolean;
+  readonly outPath: string;
+  /** Replace an existing file at outPath (--force, or the save dialog asked). */
+  readonly force?: boolean;
+  /** What to do when outPath exists and may not be replaced, in the caller's words. */
+  readonly existsHint?: string;
+  /** The database open while writing: the backup never lands on it or in its evidence folder. */
+  readonly database?: string;
+}
+
+export interface ExportedBackup {
+  readonly path: string;
+  readonly label: string;
+  readonly withRootKey: boolean;
+  /** What the backup cannot do, in plain words (an org-issued identity backed up without its root key). */
+  readonly warnings: readonly string[];
 }
 
 export interface CreateIdentityOptions {
@@ -50,6 +79,8 @@ export interface CreateIdentityOptions {
 }
 
 export interface IdentityService {
+  /** The key store file: no file the app writes may land on it. */
+  readonly keyStorePath: string;
   create(options: CreateIdentityOptions): Promise<IdentityInfo>;
   importP12(fileBytesOrPath: Uint8Array | string, p12Password: string, label: string, passphrase: string): Promise<IdentityInfo>;
   list(): IdentityInfo[];
@@ -59,13 +90,18 @@ export interface IdentityService {
   unlock(label: string, passphrase: string): Promise<UnlockedIdentity>;
   /** A new key and certificate with the same subject: under the same root, or self-signed again. */
   renew(label: string, passphrase: string): Promise<IdentityInfo>;
+  /** Writes a PKCS#12 backup of the identity (see docs/key-store.md) and records when. */
+  exportBackup(label: string, options: ExportBackupOptions): Promise<ExportedBackup>;
+  /** Records that the app has reminded the SRO to back this identity up. */
+  markBackupReminded(label: string): IdentityInfo;
 }
 
 export interface IdentityServiceOptions {
   /** Key-derivation cost for newly sealed keys; the default is scrypt N=2^17, r=8, p=1. */
   readonly kdf?: Parameters<typeof sealPrivateKey>[2];
   readonly now?: () => Date;
-  readonly repository?: IdentityRepository;
+  /** PBKDF2 and MAC iterations of exported .p12 backups (pkcs12-write.ts's default when absent). */
+  readonly p12Iterations?: number;
 }
 
 const LABEL = TEXT_FIELDS.identityLabel;
@@ -79,7 +115,11 @@ function checkedLabel(label: string): string {
 }
 
 function notFound(label: string): SscpError {
-  return new SscpError('not-found', `There is no signing identity "${label}".`, 'Run sscp identity list --db FILE to see the identities in this database.');
+  return new SscpError(
+    'not-found',
+    `There is no signing identity "${label}" in your key store.`,
+    'See your identities in Settings, under Signing identities (or with sscp identity list); create one, or import it from its .p12 backup.',
+  );
 }
 
 function isSelfIssued(der: Uint8Array): boolean {
@@ -87,7 +127,7 @@ function isSelfIssued(der: Uint8Array): boolean {
   return certificate.subject === certificate.issuer;
 }
 
-function toInfo(identity: StoredIdentity): IdentityInfo {
+function toInfo(identity: StoredIdentity, backup: { readonly backedUpAt: string | null; readonly backupRemindedAt: string | null }): IdentityInfo {
   const top = identity.chainDer[identity.chainDer.length - 1];
   const certificate = new x509.X509Certificate(identity.certificateDer.slice());
   return {
@@ -104,6 +144,8 @@ function toInfo(identity: StoredIdentity): IdentityInfo {
     renewable: identity.kind !== 'imported',
     createdAt: identity.createdAt,
     updatedAt: identity.updatedAt,
+    backedUpAt: backup.backedUpAt,
+    backupRemindedAt: backup.backupRemindedAt,
   };
 }
 
@@ -125,11 +167,32 @@ function isUniqueViolation(e: unknown): boolean {
   return e instanceof Error && (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-export function createIdentityService(db: Db, options: IdentityServiceOptions = {}): IdentityService {
+function alreadyStored(existing: StoredIdentity): SscpError {
+  return new SscpError(
+    'conflict',
+    `This certificate is already in your key store, as the signing identity "${existing.label}".`,
+    `Use "${existing.label}"; there is no need to import it again.`,
+  );
+}
+
+/** Whether `rootDer` is a self-signed root that issued `leafDer`: the pair an org-issued identity keeps. */
+async function isIssuingRoot(leafDer: Uint8Array, rootDer: Uint8Array | undefined): Promise<boolean> {
+  if (!rootDer || !isSelfIssued(rootDer)) return false;
+  const leaf = new x509.X509Certificate(leafDer.slice());
+  const root = new x509.X509Certificate(rootDer.slice());
+  return leaf.issuer === root.subject && (await leaf.verify({ publicKey: root.publicKey, signatureOnly: true }).catch(() => false));
+}
+
+/**
+ * The SRO's signing identities, kept in the per-user key store (key-store.ts), whichever
+ * assessment database is open.
+ */
+export function createIdentityService(store: KeyStore, options: IdentityServiceOptions = {}): IdentityService {
   ensureCryptoProviders();
-  const repository = options.repository ?? sqliteIdentityRepository(db);
+  const repository = store.repository;
   const now = options.now ?? (() => new Date());
   const kdf = options.kdf ?? { name: 'scrypt' as const, ...DEFAULT_SCRYPT };
+  const info = (identity: StoredIdentity): IdentityInfo => toInfo(identity, store.backupState(identity.id));
 
   const require = (label: string): StoredIdentity => {
     const identity = repository.findByLabel(label.normalize('NFC').trim());
@@ -139,16 +202,18 @@ export function createIdentityService(db: Db, options: IdentityServiceOptions = 
 
   const assertLabelFree = (label: string): void => {
     if (repository.findByLabel(label)) {
-      throw new SscpError('conflict', `There is already a signing identity "${label}".`, 'Choose another label, or use the existing identity.');
+      throw new SscpError('conflict', `There is already a signing identity "${label}" in your key store.`, 'Choose another label, or use the existing identity.');
     }
   };
 
   const insert = (identity: StoredIdentity, action: string, detail: Record<string, unknown>): void => {
     try {
-      db.transaction(() => {
+      store.transaction(() => {
+        const existing = store.findByFingerprint(identity.fingerprint);
+        if (existing) throw alreadyStored(existing);
         repository.insert(identity);
-        appendAudit(db, { assessmentId: null, action, detail: { label: identity.label, kind: identity.kind, algorithm: identity.algorithm, fingerprint: identity.fingerprint, ...detail } }, identity.createdAt);
-      }).immediate();
+        store.logEvent(action, { label: identity.label, kind: identity.kind, algorithm: identity.algorithm, fingerprint: identity.fingerprint, ...detail }, identity.createdAt);
+      });
     } catch (e) {
       if (isUniqueViolation(e)) assertLabelFree(identity.label);
       throw e;
@@ -156,6 +221,7 @@ export function createIdentityService(db: Db, options: IdentityServiceOptions = 
   };
 
   return {
+    keyStorePath: store.path,
     async create(opts) {
       const label = checkedLabel(opts.label);
       assertAcceptableNewPassphrase(opts.passphrase);
@@ -183,7 +249,7 @@ export function createIdentityService(db: Db, options: IdentityServiceOptions = 
         updatedAt: at.toISOString(),
       };
       insert(identity, 'identity.created', { rootFingerprint: chainDer[0] ? certificateFingerprint(chainDer[0]) : null });
-      return toInfo(identity);
+      return info(identity);
     },
 
     async importP12(fileBytesOrPath, p12Password, rawLabel, passphrase) {
@@ -191,33 +257,42 @@ export function createIdentityService(db: Db, options: IdentityServiceOptions = 
       assertAcceptableNewPassphrase(passphrase);
       assertLabelFree(label);
       const contents = await readPkcs12(fileBytesOrPath, p12Password);
+      const existing = store.findByFingerprint(certificateFingerprint(contents.certificateDer));
+      if (existing) throw alreadyStored(existing);
       const algorithm = algorithmOfPkcs8(contents.privateKeyPkcs8);
       // Prove the key opens for signing now, rather than at the first pack.
       await unlockedIdentityFromPkcs8({ label, algorithm, pkcs8: contents.privateKeyPkcs8, certificateDer: contents.certificateDer, chain: contents.chainDer });
+      // A backup that carries the organisation root's key restores an identity that can renew.
+      const root = contents.chainDer[contents.chainDer.length - 1];
+      const withRoot =
+        contents.rootPrivateKeyPkcs8 !== null &&
+        (algorithm === 'p256' || algorithm === 'rsa3072') &&
+        algorithmOfPkcs8(contents.rootPrivateKeyPkcs8) === algorithm &&
+        (await isIssuingRoot(contents.certificateDer, root));
       const at = now().toISOString();
       const identity: StoredIdentity = {
         id: randomUUID(),
         label,
-        kind: 'imported',
+        kind: withRoot ? 'org-issued' : 'imported',
         algorithm,
         certificateDer: contents.certificateDer,
         chainDer: contents.chainDer,
         encryptedKey: await sealPrivateKey(contents.privateKeyPkcs8, passphrase, kdf),
         ...certificateFields(contents.certificateDer),
-        rootEncryptedKey: null,
+        rootEncryptedKey: withRoot ? await sealPrivateKey(contents.rootPrivateKeyPkcs8!, passphrase, kdf) : null,
         createdAt: at,
         updatedAt: at,
       };
-      insert(identity, 'identity.imported', { chainLength: contents.chainDer.length });
-      return toInfo(identity);
+      insert(identity, 'identity.imported', { chainLength: contents.chainDer.length, withRootKey: withRoot });
+      return info(identity);
     },
 
     list() {
-      return repository.list().map(toInfo);
+      return repository.list().map(info);
     },
 
     get(label) {
-      return toInfo(require(label));
+      return info(require(label));
     },
 
     exportCertificatePem(label, exportOptions = {}) {
@@ -229,8 +304,8 @@ export function createIdentityService(db: Db, options: IdentityServiceOptions = 
           'invalid-input',
           `Signing identity "${identity.label}" has no organisation root to export.`,
           identity.kind === 'self-signed'
-            ? 'Its certificate is self-signed: publish that certificate\'s fingerprint instead (sscp identity export-cert without --root).'
-            : 'Export the certificate without --root.',
+            ? "Its certificate is self-signed: publish that certificate's fingerprint instead (export the certificate itself, not the root)."
+            : 'Export the certificate itself, not the root.',
         );
       }
       return toPem([top]);
@@ -253,8 +328,8 @@ export function createIdentityService(db: Db, options: IdentityServiceOptions = 
       if (identity.kind === 'imported') {
         throw new SscpError(
           'invalid-input',
-          `Signing identity "${identity.label}" was imported from a .p12 file, so this app cannot renew its certificate.`,
-          'Ask whoever issued the certificate for a renewed one, and import it as a new identity.',
+          `Signing identity "${identity.label}" was imported from a .p12 file without its organisation root's key, so this app cannot renew its certificate.`,
+          'Ask whoever issued the certificate for a renewed one and import it as a new identity, or import a backup that includes the root key.',
         );
       }
       const at = now();
@@ -272,7 +347,7 @@ export function createIdentityService(db: Db, options: IdentityServiceOptions = 
           throw new SscpError(
             'invalid-input',
             `The organisation root of "${identity.label}" expired on ${rootCertificate.notAfter.toISOString().slice(0, 10)}, so it cannot issue a renewed certificate.`,
-            'Create a new identity with a new root (sscp identity create --with-root) and publish its fingerprint.',
+            'Create a new identity with a new organisation root and publish its fingerprint.',
           );
         }
         const rootKey = await subtleCrypto.importKey('pkcs8', rootPkcs8.slice(), keyImportParams(algorithm), false, ['sign']);
@@ -287,15 +362,74 @@ export function createIdentityService(db: Db, options: IdentityServiceOptions = 
         ...certificateFields(certificateDer),
         updatedAt: at.toISOString(),
       };
-      db.transaction(() => {
+      store.transaction(() => {
         repository.replaceCertificate(identity.id, renewed);
-        appendAudit(
-          db,
-          { assessmentId: null, action: 'identity.renewed', detail: { label: identity.label, previousFingerprint: identity.fingerprint, fingerprint: renewed.fingerprint} },
-          renewed.updatedAt,
+        // The new key is in no earlier backup: the SRO needs a new one (and a reminder).
+        store.markBackedUp(identity.id, null);
+        store.markBackupReminded(identity.id, null);
+        store.logEvent('identity.renewed', { label: identity.label, previousFingerprint: identity.fingerprint, fingerprint: renewed.fingerprint }, renewed.updatedAt);
+      });
+      return info({ ...identity, ...renewed });
+    },
+
+    async exportBackup(label, backup) {
+      const identity = require(label);
+      assertAcceptableP12Password(backup.p12Password);
+      const withRootKey = backup.withRootKey ?? false;
+      if (withRootKey && !identity.rootEncryptedKey) {
+        throw new SscpError(
+          'invalid-input',
+          `Signing identity "${identity.label}" has no organisation root key to include.`,
+          identity.kind === 'self-signed' ? 'Its certificate is self-signed, so the backup holds everything it needs: leave out the root key.' : 'Back it up without the root key.',
         );
-      }).immediate();
-      return toInfo({ ...identity, ...renewed });
+      }
+      const signerKey = await openPrivateKey(identity.encryptedKey, backup.passphrase, identity.label);
+      const keys = [{ privateKeyPkcs8: signerKey, certificateDer: identity.certificateDer, friendlyName: identity.label }];
+      const root = identity.chainDer[identity.chainDer.length - 1];
+      if (withRootKey && identity.rootEncryptedKey && root) {
+        const rootKey = await openPrivateKey(identity.rootEncryptedKey, backup.passphrase, identity.label);
+        keys.push({ privateKeyPkcs8: rootKey, certificateDer: root, friendlyName: `${identity.label} (organisation root)` });
+      }
+      const otherCertificates = identity.chainDer.filter((der) => !keys.some((k) => k.certificateDer === der));
+      const bytes = writePkcs12({ keys, otherCertificates, password: backup.p12Password, iterations: options.p12Iterations });
+      // Never over the open database, its evidence, or the key store itself; an existing file only with consent.
+      await saveUserFile(backup.outPath, bytes, {
+        what: 'backup',
+        mode: 0o600,
+        replace: backup.force ?? false,
+        protect: [store.path],
+        exampleName: `${identity.label}.p12`,
+        ...(backup.database !== undefined ? { database: backup.database } : {}),
+        ...(backup.existsHint !== undefined ? { existsHint: backup.existsHint } : {}),
+      });
+      const at = now().toISOString();
+      store.transaction(() => {
+        store.markBackedUp(identity.id, at);
+        store.logEvent('identity.backed-up', { label: identity.label, fingerprint: identity.fingerprint, withRootKey }, at);
+      });
+      const warnings =
+        identity.kind === 'org-issued' && !withRootKey
+          ? [
+              `This backup does not hold the organisation root's key: restored on another computer it signs until ${identity.notAfter.slice(0, 10)}, but cannot issue next year's certificate. Include the root key to keep that.`,
+            ]
+          : [];
+      return { path: backup.outPath, label: identity.label, withRootKey, warnings };
+    },
+
+    markBackupReminded(label) {
+      const identity = require(label);
+      store.markBackupReminded(identity.id, now().toISOString());
+      return info(identity);
     },
   };
+}
+
+/** A backup file's password guards the keys wherever the file goes: the same rule as a passphrase. */
+function assertAcceptableP12Password(password: string): void {
+  try {
+    assertAcceptableNewPassphrase(password);
+  } catch (e) {
+    if (!(e instanceof SscpError)) throw e;
+    throw new SscpError('invalid-input', e.message.replace('The passphrase', 'The backup password'), 'Choose a longer password for the backup file, for example four or five unrelated words, and keep it apart from the file.');
+  }
 }

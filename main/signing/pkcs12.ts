@@ -15,6 +15,12 @@ export interface Pkcs12Contents {
   readonly certificateDer: Uint8Array;
   /** Issuer first, root last; certificates in the file that are not on the chain are left out. */
   readonly chainDer: readonly Uint8Array[];
+  /**
+   * The organisation root's key, when the file also holds it (a backup written with the root
+   * key, `sscp identity export --with-root-key`): the key of the self-signed root at the top of
+   * the chain, which can issue next year's certificate.
+   */
+  readonly rootPrivateKeyPkcs8: Uint8Array | null;
 }
 
 const OID_DATA = '1.2.840.113549.1.7.1';
@@ -178,27 +184,48 @@ export async function readPkcs12(fileBytesOrPath: Uint8Array | string, password:
   return pairKeyWithCertificate(bags);
 }
 
-async function pairKeyWithCertificate(bags: Bags): Promise<Pkcs12Contents> {
-  if (bags.keys.length !== 1) {
-    throw new SscpError(
-      'invalid-input',
-      bags.keys.length === 0 ? 'This .p12 file holds no private key, so it cannot sign.' : `This .p12 file holds ${bags.keys.length} private keys; it should hold exactly one.`,
-      'Export the signing certificate together with its private key, and only that one, as a .p12 file.',
-    );
-  }
-  const privateKeyPkcs8 = bags.keys[0]!;
-  let keySpki: Buffer;
+function spkiOfKey(privateKeyPkcs8: Uint8Array): Buffer {
   try {
-    keySpki = createPublicKey(createPrivateKey({ key: Buffer.from(privateKeyPkcs8), format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' });
+    return createPublicKey(createPrivateKey({ key: Buffer.from(privateKeyPkcs8), format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' });
   } catch {
     throw unreadable('the private key is damaged');
   }
-  const certificateDer = bags.certificates.find((der) => spkiOf(der).equals(keySpki));
-  if (!certificateDer) {
+}
+
+function tooManyKeys(count: number): SscpError {
+  return new SscpError(
+    'invalid-input',
+    `This .p12 file holds ${count} private keys; it should hold the signing key (and at most its organisation root's key).`,
+    'Export the signing certificate together with its private key, and only that one, as a .p12 file.',
+  );
+}
+
+async function pairKeyWithCertificate(bags: Bags): Promise<Pkcs12Contents> {
+  if (bags.keys.length === 0) {
+    throw new SscpError('invalid-input', 'This .p12 file holds no private key, so it cannot sign.', 'Export the signing certificate together with its private key, and only that one, as a .p12 file.');
+  }
+  if (bags.keys.length > 2) throw tooManyKeys(bags.keys.length);
+  const keyed = bags.keys.map((pkcs8) => {
+    const spki = spkiOfKey(pkcs8);
+    return { pkcs8, certificateDer: bags.certificates.find((der) => spkiOf(der).equals(spki)) };
+  });
+  // With two keys, one must be the self-signed root at the top of the other's chain.
+  for (const signer of keyed) {
+    const certificateDer = signer.certificateDer;
+    if (!certificateDer) continue;
+    const chainDer = await orderChain(certificateDer, bags.certificates.filter((der) => der !== certificateDer));
+    if (keyed.length === 1) return { privateKeyPkcs8: signer.pkcs8, certificateDer, chainDer, rootPrivateKeyPkcs8: null };
+    const root = keyed.find((k) => k !== signer);
+    const top = chainDer[chainDer.length - 1];
+    if (root?.certificateDer && top && root.certificateDer === top) {
+      const topCertificate = new x509.X509Certificate(top.slice());
+      if (topCertificate.subject === topCertificate.issuer) return { privateKeyPkcs8: signer.pkcs8, certificateDer, chainDer, rootPrivateKeyPkcs8: root.pkcs8 };
+    }
+  }
+  if (keyed.length === 1) {
     throw new SscpError('invalid-input', 'This .p12 file has no certificate for its private key.', 'Export the signing certificate together with its private key as a .p12 file.');
   }
-  const chainDer = await orderChain(certificateDer, bags.certificates.filter((der) => der !== certificateDer));
-  return { privateKeyPkcs8, certificateDer, chainDer };
+  throw tooManyKeys(keyed.length);
 }
 
 function tooLarge(size: number): SscpError {

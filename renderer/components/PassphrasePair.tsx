@@ -18,6 +18,7 @@ export function PassphrasePair({
   onPassphrase,
   onConfirm,
   help,
+  mismatchText = 'The two passphrases differ.',
 }: {
   readonly idPrefix: string;
   readonly label: string;
@@ -27,6 +28,8 @@ export function PassphrasePair({
   readonly onPassphrase: (value: string) => void;
   readonly onConfirm: (value: string) => void;
   readonly help?: ReactNode;
+  /** What the second box says when the two differ. */
+  readonly mismatchText?: string;
 }) {
   const mismatch = confirm.length > 0 && confirm !== passphrase;
   const passId = `${idPrefix}-pass`;
@@ -47,7 +50,7 @@ export function PassphrasePair({
         <input id={confirmId} className="input" type="password" autoComplete="new-password" value={confirm} onChange={(e) => onConfirm(e.target.value)} aria-invalid={mismatch ? true : undefined} aria-describedby={mismatch ? `${confirmId}-error` : undefined} />
         {mismatch ? (
           <span className="field-error" id={`${confirmId}-error`}>
-            The two passphrases differ.
+            {mismatchText}
           </span>
         ) : null}
       </div>

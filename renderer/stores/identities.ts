@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ContractArgs } from '../../shared/ipc/contract';
-import type { IdentityView } from '../../shared/ipc/views-signing';
+import type { IdentityBackupView, IdentityView } from '../../shared/ipc/views-signing';
 import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
 import { useSession } from './session';
@@ -12,9 +12,18 @@ interface IdentitiesState {
   readonly create: (args: ContractArgs<'identities.create'>) => Promise<IdentityView>;
   readonly importP12: (args: Omit<ContractArgs<'identities.importP12'>, 'filePath'>) => Promise<IdentityView | null>;
   readonly exportCertificate: (label: string, root: boolean) => Promise<void>;
+  /** Asks where to save, then writes a .p12 backup; null when the save dialog was cancelled. */
+  readonly exportBackup: (args: Omit<ContractArgs<'identities.exportBackup'>, 'outPath'>) => Promise<IdentityBackupView | null>;
+  /** Records that the SRO has been reminded to back this identity up, so the reminder shows once. */
+  readonly backupReminded: (label: string) => Promise<void>;
 }
 
-/** The SRO's signing identities in the open database. */
+/** A file name from a label: what the save dialog suggests. */
+function safeName(label: string): string {
+  return label.replace(/[^\w .-]+/g, '_');
+}
+
+/** The SRO's signing identities, from the key store on this computer (whichever database is open). */
 export const useIdentities = create<IdentitiesState>((set, get) => {
   const adopt = async (identity: IdentityView): Promise<IdentityView> => {
     await get().load();
@@ -39,10 +48,22 @@ export const useIdentities = create<IdentitiesState>((set, get) => {
       return identity;
     },
     exportCertificate: async (label, root) => {
-      const { path } = await call('dialogs.saveFile', { purpose: 'certificate', suggestedName: `${label.replace(/[^\w .-]+/g, '_')}${root ? ' root' : ''}.pem` });
+      const { path } = await call('dialogs.saveFile', { purpose: 'certificate', suggestedName: `${safeName(label)}${root ? ' root' : ''}.pem` });
       if (!path) return;
       await call('identities.exportCertificate', { label, root, outPath: path });
       useAnnouncer.getState().announce(`Certificate saved to ${path}.`);
+    },
+    exportBackup: async (args) => {
+      const { path } = await call('dialogs.saveFile', { purpose: 'backup', suggestedName: `${safeName(args.label)} backup.p12` });
+      if (!path) return null;
+      const backup = await call('identities.exportBackup', { ...args, outPath: path });
+      await get().load();
+      useAnnouncer.getState().announce([`Backup of "${backup.label}" saved to ${backup.path}.`, ...backup.warnings].join(' '));
+      return backup;
+    },
+    backupReminded: async (label) => {
+      const updated = await call('identities.backupReminded', { label });
+      set({ items: get().items.map((i) => (i.label === updated.label ? updated : i)) });
     },
   };
 });

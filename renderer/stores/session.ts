@@ -40,7 +40,8 @@ export const useSession = create<SessionState>((set, get) => ({
     const settings = await call('settings.get', {});
     useAssessment.getState().forget();
     set({ dbPath: opened.dbPath, settings });
-    useAnnouncer.getState().announce(`Opened ${fileName(opened.dbPath)}.`);
+    // Identities an older version kept in the database now live in the key store: say so.
+    useAnnouncer.getState().announce([`Opened ${fileName(opened.dbPath)}.`, ...(opened.identityNotes ?? [])].join(' '));
     useNavigation.getState().forgetAssessment();
     return true;
   },

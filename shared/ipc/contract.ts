@@ -7,7 +7,7 @@ import {
   optionalDate, packProfile, passphrase, certificateText, settingsPatch, vendorRole,
 } from './schemas';
 import type { CarryForwardPlan } from '../domain/carry-forward';
-import type { ExportedPackView, IdentityView, PackImportPreviewView, PackImportResultView, VerificationView } from './views-signing';
+import type { ExportedPackView, IdentityBackupView, IdentityView, PackImportPreviewView, PackImportResultView, VerificationView } from './views-signing';
 import type { FormImportView, FormPlacementView } from './views-form';
 import type {
   AppInfo, AssessmentListItem, AttachedEvidence, IntegritySummary, EvidenceLibraryItem, EvidencePreview, JobProgress, JobStarted, PickedPath, PickedPaths,
@@ -60,7 +60,7 @@ export const contract = {
     platform: true,
   },
   'dialogs.saveFile': {
-    args: z.strictObject({ purpose: z.enum(['pack', 'form', 'certificate']), suggestedName: z.string().min(1).max(255) }),
+    args: z.strictObject({ purpose: z.enum(['pack', 'form', 'certificate', 'backup']), suggestedName: z.string().min(1).max(255) }),
     result: returns<PickedPath>(),
     platform: true,
   },
@@ -145,6 +145,14 @@ export const contract = {
     result: returns<{ readonly path: string }>(),
     paths: { outPath: 'write' },
   },
+  /** A PKCS#12 backup of the identity (docs/key-store.md), to a file the user chose in a save dialog. */
+  'identities.exportBackup': {
+    args: z.strictObject({ label: identityLabel, passphrase: z.string().min(1).max(1024), p12Password: passphrase, withRootKey: z.boolean(), outPath: filePath }),
+    result: returns<IdentityBackupView>(),
+    paths: { outPath: 'write' },
+  },
+  /** The app has reminded the SRO that this identity has no backup: it reminds once. */
+  'identities.backupReminded': { args: z.strictObject({ label: identityLabel }), result: returns<IdentityView>() },
 
   // Signed packs: export (then verify what was written), verify, import.
   'packs.export': {

@@ -13,6 +13,19 @@ export interface IdentityView {
   /** The fingerprint to publish when an organisation root issued the certificate. */
   readonly rootFingerprint: string | null;
   readonly createdAt: string;
+  /** When it was last exported as a .p12 backup; null if never, or not since it was renewed. */
+  readonly backedUpAt: string | null;
+  /** When the app reminded the SRO that it has no backup (it reminds once). */
+  readonly backupRemindedAt: string | null;
+}
+
+/** A backup written by identities.exportBackup. */
+export interface IdentityBackupView {
+  readonly path: string;
+  readonly label: string;
+  readonly withRootKey: boolean;
+  /** What the backup cannot do, in plain words. */
+  readonly warnings: readonly string[];
 }
 
 export type PackProfileName = 'certification' | 'customer';

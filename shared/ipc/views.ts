@@ -29,6 +29,11 @@ export interface Settings {
 
 export interface WorkspaceInfo {
   readonly dbPath: string;
+  /**
+   * On open: what happened to signing identities an older version kept in this database,
+   * moved into the user's key store (one sentence each; absent when there were none).
+   */
+  readonly identityNotes?: readonly string[];
 }
 
 /** How far an assessment has got, over the claims in scope for its vendor role. */

@@ -18,7 +18,8 @@ export async function sscp(...argv: string[]): Promise<CliResult> {
   const code = await runCli(argv, {
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (err += s) },
-    env: {},
+    // The test setup's temp key store (test/setup/sscp-home.ts), never the real one.
+    env: { SSCP_HOME: process.env.SSCP_HOME },
     isTTY: false,
   });
   return { code, out, err };

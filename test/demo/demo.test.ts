@@ -126,7 +126,7 @@ describe('sscp demo', () => {
     rmSync(busy, { recursive: true, force: true });
     const outputs: string[] = [];
     const errors: string[] = [];
-    const io = { stdout: { write: (s: string) => outputs.push(s) }, stderr: { write: (s: string) => errors.push(s) }, env: {}, isTTY: false };
+    const io = { stdout: { write: (s: string) => outputs.push(s) }, stderr: { write: (s: string) => errors.push(s) }, env: { SSCP_HOME: process.env.SSCP_HOME }, isTTY: false };
     mkdirSync(busy, { recursive: true });
     writeFileSync(join(busy, 'keep.txt'), 'mine');
     expect(await runCli(['demo', '--out', busy], io)).toBe(2);

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
 import { startBridge, type Bridge } from './bridge';
 import { writeEvidenceFiles } from './fixtures';
+import { readPkcs12 } from '../../main/signing/pkcs12';
 import { bundleStandinPreload, launchChromium, openApp, serveRenderer, type AppPage } from './harness';
 
 const appRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -227,6 +228,25 @@ describe('the SRO journey in Chromium', () => {
     fingerprint = ((await page.locator('.identity .fingerprint').first().textContent()) ?? '').replace(/^SHA-256 /, '').replace(/\s+/g, '');
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
     await checkScreen('08-settings');
+  });
+
+  it('reminds once that the new identity has no backup, and backs it up with its root key to a .p12', async () => {
+    const reminder = page.locator('.banner', { hasText: 'has no backup.' });
+    await visible(reminder);
+    const backup = join(work, 'Priya backup.p12');
+    bridge.platform.answerNextDialog('saveFile', [backup]);
+    await reminder.getByRole('button', { name: /^Export backup/ }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Passphrase of this identity').fill(PASSPHRASE);
+    await dialog.getByLabel('New password for the backup file').fill('a long backup password');
+    await dialog.getByLabel('Backup password again').fill('a long backup password');
+    await dialog.getByRole('checkbox', { name: /Include the organisation root/ }).check();
+    await checkScreen('08b-backup');
+    await dialog.getByRole('button', { name: 'Choose where to save and back up…' }).click();
+    await visible(page.locator('.identity', { hasText: 'Backed up' }), 60_000);
+    expect(await reminder.count()).toBe(0);
+    const contents = await readPkcs12(backup, 'a long backup password');
+    expect(contents.rootPrivateKeyPkcs8).not.toBeNull();
   });
 
   it('exports the official Word form from the dashboard', async () => {

@@ -16,6 +16,8 @@ const created: IdentityView = {
   notAfter: '2028-01-01T00:00:00.000Z',
   rootFingerprint: null,
   createdAt: '2026-01-01T00:00:00.000Z',
+  backedUpAt: null,
+  backupRemindedAt: null,
 };
 
 describe('creating a signing identity', () => {

@@ -20,6 +20,8 @@ const identity: IdentityView = {
   notAfter: '2028-01-01T00:00:00.000Z',
   rootFingerprint: null,
   createdAt: '2026-01-01T00:00:00.000Z',
+  backedUpAt: null,
+  backupRemindedAt: null,
 };
 
 describe('signing', () => {

@@ -98,7 +98,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
     )
     .argument('<id>', 'the assessment id (see sscp list)')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
-    .requiredOption('--identity <label>', 'the signing identity to sign with (see sscp identity list)')
+    .requiredOption('--identity <label>', 'the signing identity to sign with, from your key store (see sscp identity list)')
     .requiredOption('--out <file>', 'where to write the pack (.pdf); an existing file only with --force')
     .option('--profile <profile>', `who the pack is for: ${PACK_PROFILES.join(' or ')} (customer withholds confidential evidence)`, 'certification')
     .option('--accept-exceptions', 'sign even though sign-off checks fail; the pack lists each one as an exception you accepted')
@@ -112,7 +112,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
       let result: ExportedPack;
       try {
         result = await withWorkspace(opts.db, (ws) =>
-          withIdentityService(opts.db, (identities) =>
+          withIdentityService(ctx.io, opts.db, (identities) =>
             exportPack(
               ws,
               identities,

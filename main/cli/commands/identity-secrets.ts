@@ -44,6 +44,9 @@ export function readSigningPassphrase(io: CliIo, passphraseFile: string | undefi
   return readSecret(io, { file: passphraseFile, fileFlag: '--passphrase-file', envVar: 'SSCP_PASSPHRASE', what: 'signing passphrase' });
 }
 
+export const P12_PASSWORD_FILE_FLAGS = '--p12-password-file <file>';
+export const P12_PASSWORD_FILE_HELP = "file holding the .p12 file's password (or set SSCP_P12_PASSWORD); never given on the command line";
+
 /** A .p12 file's own password: --p12-password-file or SSCP_P12_PASSWORD. */
 export function readP12Password(io: CliIo, passwordFile: string | undefined): string {
   return readSecret(io, { file: passwordFile, fileFlag: '--p12-password-file', envVar: 'SSCP_P12_PASSWORD', what: '.p12 password' });

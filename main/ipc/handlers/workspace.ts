@@ -13,7 +13,9 @@ export function workspaceHandlers({ session, executor }: HandlerContext, onOpene
       executor.cancelAll();
       const opened = session.open(dbPath);
       onOpened?.(opened.dbPath);
-      return { dbPath: opened.dbPath };
+      // Identities an older version kept in this database move to the user's key store.
+      const identityNotes = session.adoptIdentities();
+      return identityNotes.length > 0 ? { dbPath: opened.dbPath, identityNotes } : { dbPath: opened.dbPath };
     },
     'workspace.close': async () => {
       executor.cancelAll();

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import type { IdentityView } from '../../../shared/ipc/views-signing';
 import { formatInstant } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 import { useIdentities } from '../../stores/identities';
 import { useSession } from '../../stores/session';
 import { CreateIdentityForm } from './CreateIdentityForm';
+import { ExportBackupForm } from './ExportBackupForm';
 import { ImportIdentityForm } from './ImportIdentityForm';
 import { OutsideText } from '../../components/OutsideText';
 
@@ -11,24 +13,35 @@ export function groupedFingerprint(hex: string): string {
   return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
 }
 
-/** The SRO's signing identities: create one, import a .p12, export the certificate to publish. */
+/**
+ * The SRO's signing identities, kept on this computer whichever database is open: create one,
+ * import a .p12, export the certificate to publish, back one up. An identity with no backup
+ * gets one reminder.
+ */
 export function IdentitiesSection() {
   const dbPath = useSession((s) => s.dbPath);
   const defaultId = useSession((s) => s.settings?.defaultIdentityId ?? null);
   const updateSettings = useSession((s) => s.updateSettings);
-  const { items, load, exportCertificate } = useIdentities();
+  const { items, load, exportCertificate, backupReminded } = useIdentities();
   const [adding, setAdding] = useState<'create' | 'import' | null>(null);
+  const [backingUp, setBackingUp] = useState<IdentityView | null>(null);
+  // Reminders shown in this visit: each stays until dismissed, and is recorded as given at once.
+  const [reminding, setReminding] = useState<readonly string[]>([]);
   useEffect(() => {
-    if (dbPath) void attempt(load);
+    void attempt(load);
   }, [dbPath, load]);
-  if (!dbPath) {
-    return (
-      <section className="card card-body section" aria-labelledby="identities-heading">
-        <h2 id="identities-heading">Signing identities</h2>
-        <p className="muted">Open a database first: identities are kept in it, with their keys sealed by your passphrase.</p>
-      </section>
-    );
-  }
+  const due = items
+    .filter((i) => i.backedUpAt === null && i.backupRemindedAt === null && !reminding.includes(i.label))
+    .map((i) => i.label)
+    .join('\n');
+  useEffect(() => {
+    if (due === '') return;
+    const labels = due.split('\n');
+    setReminding((r) => [...r, ...labels]);
+    for (const label of labels) void attempt(() => backupReminded(label));
+  }, [due, backupReminded]);
+  const reminders = items.filter((i) => reminding.includes(i.label) && i.backedUpAt === null);
+  const dismiss = (label: string) => setReminding((r) => r.filter((l) => l !== label));
   return (
     <section className="card card-body section" aria-labelledby="identities-heading">
       <div className="section-title">
@@ -42,7 +55,28 @@ export function IdentitiesSection() {
           </button>
         </div>
       </div>
-      <p className="muted">The private key never leaves this computer; it is sealed with your passphrase. Publish the certificate fingerprint so recipients can check your packs.</p>
+      <p className="muted">
+        Your identities are kept on this computer, not in a database, so every year&apos;s database signs with them. The private key is sealed with your passphrase; back it up to move it to
+        another computer. Publish the certificate fingerprint so recipients can check your packs.
+      </p>
+      {reminders.map((i) => (
+        <div key={i.label} className="banner warning" role="status">
+          <div className="banner-body">
+            <span className="banner-title">&ldquo;{i.label}&rdquo; has no backup.</span>
+            <span>If this computer is lost or replaced, so is the key, and next year&apos;s packs could not be signed under the same root. A backup is a password-protected file.</span>
+          </div>
+          <div className="button-row">
+            <button type="button" className="button small" onClick={() => setBackingUp(i)}>
+              <span>
+                Export backup<span className="visually-hidden"> of {i.label}</span>…
+              </span>
+            </button>
+            <button type="button" className="button small" onClick={() => dismiss(i.label)}>
+              Not now
+            </button>
+          </div>
+        </div>
+      ))}
       {items.length === 0 ? <p className="empty">No signing identity yet.</p> : null}
       <ul className="identity-list">
         {items.map((i) => (
@@ -53,6 +87,7 @@ export function IdentitiesSection() {
                 <OutsideText text={[i.subject.commonName, i.subject.title, i.subject.organisation].filter(Boolean).join(', ')} /> · valid until {formatInstant(i.notAfter)}
               </span>
               <span className="mono fingerprint">SHA-256 {groupedFingerprint(i.fingerprint)}</span>
+              <span className="muted">{i.backedUpAt ? `Backed up ${formatInstant(i.backedUpAt)}` : 'No backup yet'}</span>
               {i.rootFingerprint && i.rootFingerprint !== i.fingerprint ? <span className="mono fingerprint muted">Organisation root {groupedFingerprint(i.rootFingerprint)}</span> : null}
             </div>
             <div className="identity-actions">
@@ -72,12 +107,26 @@ export function IdentitiesSection() {
                   </span>
                 </button>
               ) : null}
+              <button type="button" className="button small" onClick={() => setBackingUp(i)}>
+                <span>
+                  Export backup<span className="visually-hidden"> of {i.label}</span>…
+                </span>
+              </button>
             </div>
           </li>
         ))}
       </ul>
       {adding === 'create' ? <CreateIdentityForm onClose={() => setAdding(null)} /> : null}
       {adding === 'import' ? <ImportIdentityForm onClose={() => setAdding(null)} /> : null}
+      {backingUp ? (
+        <ExportBackupForm
+          identity={backingUp}
+          onClose={() => {
+            dismiss(backingUp.label);
+            setBackingUp(null);
+          }}
+        />
+      ) : null}
     </section>
   );
 }

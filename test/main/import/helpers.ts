@@ -80,7 +80,7 @@ export async function cli(...argv: string[]): Promise<CliRun> {
   const code = await runCli(argv, {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
-    env: {},
+    env: { SSCP_HOME: process.env.SSCP_HOME },
     isTTY: false,
   });
   return { code, stdout, stderr };

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,12 +15,17 @@ import { appActor } from '../../../main/services/actor';
 import { openWorkspace } from '../../../main/services/workspace';
 import type { Actor, UserProfile } from '../../../shared/domain/actor';
 import type { AuditEntry } from '../../../shared/domain/types';
+import { createIdentityService } from '../../../main/signing/identity-service';
+import { sqliteIdentityRows } from '../../../main/signing/identity-repo';
+import { openKeyStore } from '../../../main/signing/key-store';
+import { readPkcs12 } from '../../../main/signing/pkcs12';
+import { openDatabase } from '../../../main/store/database';
 
 /**
  * The service table over real services, with the window's path grants; the tests grant paths
  * as main's dialog handlers would after the user chose them.
  */
-function setup(actor: () => Actor = () => ({ name: 'Priya Raman', role: 'CTO', source: 'profile' })) {
+function setup(actor: () => Actor = () => ({ name: 'Priya Raman', role: 'CTO', source: 'profile' }), keyStoreHome?: string) {
   const done = new Map<string, ContractEvents['jobs.done']>();
   const progress: ContractEvents['jobs.progress'][] = [];
   const waiters = new Map<string, (d: ContractEvents['jobs.done']) => void>();
@@ -33,7 +39,7 @@ function setup(actor: () => Actor = () => ({ name: 'Priya Raman', role: 'CTO', s
       waiters.get(d.jobId)?.(d);
     }
   }));
-  const { handlers, session } = createServiceHandlers({ openWorkspace, actor, jobs, onWorkspaceOpened: (p) => opened.push(p) });
+  const { handlers, session } = createServiceHandlers({ openWorkspace, actor, jobs, onWorkspaceOpened: (p) => opened.push(p), keyStoreHome });
   const dispatch: Dispatch = createDispatch(handlers as HandlerTable, grants);
   const call = async <T>(channel: string, args: unknown): Promise<T> => {
     const result = (await dispatch(channel, args)) as IpcResult<T>;
@@ -329,5 +335,56 @@ describe('every change made through the handlers says who made it', () => {
       ['evidence.attached', { name: 'Sam Okafor', role: 'Security lead', source: 'profile' }],
     ]);
     h.session.close();
+  });
+});
+
+describe('signing identities belong to the person, whichever database the window has open', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sscp-handlers-keys-'));
+  const h = setup(undefined, join(dir, 'home'));
+  const PASS = 'correct horse battery staple 2026';
+
+  afterAll(async () => {
+    h.session.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("an identity created with last year's database open is there with next year's, and backs up to the place chosen", async () => {
+    const lastYear = join(dir, '2026.sscp');
+    h.grants.grant(lastYear, 'database');
+    await h.call('workspace.open', { dbPath: lastYear });
+    await h.call('identities.create', { label: 'Rosa 2026', sroName: 'Rosa Diaz', sroRole: 'CISO', organisation: 'Acme', withRoot: true, passphrase: PASS });
+    const nextYear = join(dir, '2027.sscp');
+    h.grants.grant(nextYear, 'database');
+    await h.call('workspace.open', { dbPath: nextYear });
+    const listed = await h.call<{ label: string; backedUpAt: string | null; backupRemindedAt: string | null }[]>('identities.list', {});
+    expect(listed).toEqual([expect.objectContaining({ label: 'Rosa 2026', backedUpAt: null, backupRemindedAt: null })]);
+
+    expect(await h.call('identities.backupReminded', { label: 'Rosa 2026' })).toMatchObject({ backupRemindedAt: expect.stringMatching(/^\d{4}-/) });
+    const outPath = join(dir, 'Rosa backup.p12');
+    const refused = await h.dispatch('identities.exportBackup', { label: 'Rosa 2026', passphrase: PASS, p12Password: 'a long backup password', withRootKey: true, outPath });
+    expect(refused).toMatchObject({ ok: false });
+    h.grants.grant(outPath, 'write');
+    const backup = await h.call<{ path: string; withRootKey: boolean }>('identities.exportBackup', { label: 'Rosa 2026', passphrase: PASS, p12Password: 'a long backup password', withRootKey: true, outPath });
+    expect(backup).toMatchObject({ path: outPath, withRootKey: true });
+    const contents = await readPkcs12(outPath, 'a long backup password');
+    expect(contents.rootPrivateKeyPkcs8).not.toBeNull();
+    expect((await h.call<{ backedUpAt: string | null }[]>('identities.list', {}))[0]!.backedUpAt).toMatch(/^\d{4}-/);
+  });
+
+  it('opening a database an older version kept identities in moves them to the key store and says so', async () => {
+    const scratch = openKeyStore(join(dir, 'scratch-home'));
+    await createIdentityService(scratch).create({ label: 'Old key', sroName: 'Rosa Diaz', sroRole: 'CISO', organisation: 'Acme', passphrase: PASS });
+    const old = join(dir, 'old.sscp');
+    const db = openDatabase(old);
+    sqliteIdentityRows(db, 'signing_identities').repository.insert(scratch.repository.findByLabel('Old key')!);
+    db.close();
+    scratch.close();
+    h.grants.grant(old, 'database');
+    expect(await h.call('workspace.open', { dbPath: old })).toEqual({
+      dbPath: old,
+      identityNotes: ['Moved signing identity "Old key" from this database into your key store; the database no longer holds its key.'],
+    });
+    expect((await h.call<{ label: string }[]>('identities.list', {})).map((i) => i.label)).toEqual(['Rosa 2026', 'Old key']);
+    expect(await h.call('workspace.open', { dbPath: old })).toEqual({ dbPath: old });
   });
 });

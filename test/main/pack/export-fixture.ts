@@ -3,7 +3,7 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace, type Workspace } from '../../../main/services/workspace';
 import { createIdentityService, type IdentityService } from '../../../main/signing/identity-service';
-import { openDatabase, type Db } from '../../../main/store/index';
+import { openKeyStore } from '../../../main/signing/key-store';
 
 export const LABEL = 'sro';
 export const PASSPHRASE = 'correct horse battery staple';
@@ -22,7 +22,7 @@ export interface ExportFixture {
 export async function makeExportFixture(dir: string, name: string, files = 3, fileBytes = 64 * 1024): Promise<ExportFixture> {
   const dbPath = join(dir, `${name}.sscp`);
   const ws = openWorkspace(dbPath);
-  const db = openDatabase(dbPath, { mustExist: true });
+  const db = openKeyStore(keyStoreHomeFor(dbPath));
   try {
     await createIdentityService(db, { kdf: TEST_KDF }).create({ label: LABEL, sroName: 'Zoë Okafor', sroRole: 'CTO', organisation: 'Widgets Ltd', withRoot: false, passphrase: PASSPHRASE });
     const a = ws.createAssessment({ organisation: 'Widgets Ltd', role: 'developer-distributor', sroName: 'Zoë Okafor', sroRole: 'CTO' });
@@ -39,10 +39,15 @@ export async function makeExportFixture(dir: string, name: string, files = 3, fi
   }
 }
 
-/** Runs `fn` with a workspace and that database's identities, closing both. */
+/** The fixture's own key store, beside its database: tests never share the user's. */
+export function keyStoreHomeFor(dbPath: string): string {
+  return `${dbPath}.home`;
+}
+
+/** Runs `fn` with a workspace and the fixture's identities, closing both. */
 export async function withExportServices<T>(dbPath: string, fn: (ws: Workspace, identities: IdentityService) => Promise<T>): Promise<T> {
   const ws = openWorkspace(dbPath);
-  const db: Db = openDatabase(dbPath, { mustExist: true });
+  const db = openKeyStore(keyStoreHomeFor(dbPath));
   try {
     return await fn(ws, createIdentityService(db));
   } finally {

@@ -15,7 +15,7 @@ import { openWorkspace, type Workspace } from '../../../main/services/workspace'
 import type { IdentityService } from '../../../main/signing/identity-service';
 import { openDatabase } from '../../../main/store/index';
 import { runUntilHeld } from '../../helpers/kill-harness';
-import { LABEL, PASSPHRASE, leftovers, makeExportFixture, sha256Of, withExportServices } from './export-fixture';
+import { keyStoreHomeFor, LABEL, PASSPHRASE, leftovers, makeExportFixture, sha256Of, withExportServices } from './export-fixture';
 import { makeTempDir } from './fixtures';
 
 const BIN = resolve(import.meta.dirname, '../../../bin/sscp.mjs');
@@ -216,7 +216,7 @@ describe('the desktop app meets the same refusal, in words', () => {
     const jobs = new JobRunner((event, payload) => {
       if (event === 'jobs.done') done.get((payload as ContractEvents['jobs.done']).jobId)?.(payload as ContractEvents['jobs.done']);
     });
-    const { handlers, session } = createServiceHandlers({ openWorkspace, actor: () => ({ name: 'Priya Raman', source: 'profile' }), jobs });
+    const { handlers, session } = createServiceHandlers({ openWorkspace, actor: () => ({ name: 'Priya Raman', source: 'profile' }), jobs, keyStoreHome: keyStoreHomeFor(dbPath) });
     const dispatch = createDispatch(handlers as HandlerTable, grants);
     try {
       grants.grant(dbPath, 'database');

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportPack, summariseAudit } from '../../../main/pack/export-pack';
 import { openWorkspace } from '../../../main/services/workspace';
 import { createIdentityService } from '../../../main/signing/identity-service';
+import { openKeyStore } from '../../../main/signing/key-store';
 import { canonicalJson } from '../../../main/store/canonical-json';
 import { openDatabase } from '../../../main/store/database';
 import { MIGRATIONS } from '../../../main/store/migrations/index';
@@ -36,7 +37,7 @@ describe('the pack lists who contributed', () => {
 
     let actor: Actor = { name: 'Sam Okafor', role: 'Security lead', source: 'profile' };
     const ws = openWorkspace(db, { mustExist: true, actor: () => actor });
-    const identityDb = openDatabase(db, { mustExist: true, actor: () => actor });
+    const identityDb = openKeyStore(join(dir, 'home'));
     try {
       ws.updateClaim('a1', '1.1.1', { status: 'done', result: 'met' });
       ws.updateClaim('a1', '1.1.2', { status: 'in-progress' });

@@ -4,27 +4,26 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signDigest, verifyCms } from '../../../main/signing/cms';
 import { createIdentityService, type IdentityService } from '../../../main/signing/identity-service';
-import { listAudit } from '../../../main/store/audit-log';
-import { openDatabase, type Db } from '../../../main/store/database';
+import { keyStorePath, openKeyStore, type KeyStore } from '../../../main/signing/key-store';
 import { makeTempDir, openssl, UNICODE_ORG } from './helpers';
 
 const PASSPHRASE = 'a long enough passphrase';
 const content = Buffer.from('bytes a pack would sign');
 const digest = createHash('sha256').update(content).digest();
 
-describe('IdentityService over a real workspace database', () => {
+describe('IdentityService over a real key store', () => {
   const temp = makeTempDir('identities');
   const path = (name: string) => join(temp.dir, name);
-  let db: Db;
+  let store: KeyStore;
   let service: IdentityService;
 
   beforeAll(() => {
-    db = openDatabase(path('workspace.sscp'));
-    service = createIdentityService(db);
+    store = openKeyStore(path('home'));
+    service = createIdentityService(store);
     writeFileSync(path('content.bin'), content);
   });
   afterAll(() => {
-    db.close();
+    store.close();
     temp.cleanup();
   });
 
@@ -109,8 +108,8 @@ describe('IdentityService over a real workspace database', () => {
     const identity = await service.unlock('Ivy', PASSPHRASE);
     expect((await verifyCms(await signDigest(digest, identity, new Date()), digest)).intact).toBe(true);
 
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    const fileBytes = readFileSync(path('workspace.sscp'));
+    store.checkpoint();
+    const fileBytes = readFileSync(keyStorePath(path('home')));
     const keyDer = Buffer.from(openssl(['pkcs8', '-topk8', '-nocrypt', '-outform', 'DER', '-in', path('imp.key'), '-out', path('imp.key.der')]).status === 0 ? readFileSync(path('imp.key.der')) : []);
     expect(keyDer.length).toBeGreaterThan(1000);
     // The tail of an RSA PKCS#8 is private (CRT parameters); the modulus near the start is in the certificate too.
@@ -119,9 +118,33 @@ describe('IdentityService over a real workspace database', () => {
     expect(fileBytes.includes(privatePart)).toBe(false);
   });
 
-  it('lists identities and records each change in the audit chain', () => {
+  it("lists identities and records each change in the key store's log", () => {
     expect(service.list().map((i) => i.label)).toEqual(['Zoë 2026', 'Solo', 'Ivy']);
-    const actions = listAudit(db).map((e) => e.action).filter((a) => a.startsWith('identity.'));
+    const actions = store.events().map((e) => e.action);
     expect(actions).toEqual(['identity.created', 'identity.renewed', 'identity.created', 'identity.imported']);
+  });
+});
+
+describe('backup state in the key store', () => {
+  const temp = makeTempDir('backup-state');
+  afterAll(() => temp.cleanup());
+
+  it('records a backup and a reminder, and a renewal clears both: the new key is in no earlier backup', async () => {
+    const store = openKeyStore(join(temp.dir, 'home'));
+    try {
+      const service = createIdentityService(store, { p12Iterations: 2048 });
+      await service.create({ label: 'Ada', sroName: 'Ada Jones', sroRole: 'CTO', organisation: 'Org', withRoot: true, passphrase: PASSPHRASE });
+      expect(service.get('Ada')).toMatchObject({ backedUpAt: null, backupRemindedAt: null });
+      expect(service.markBackupReminded('Ada').backupRemindedAt).toMatch(/^\d{4}-/);
+      const written = await service.exportBackup('Ada', { passphrase: PASSPHRASE, p12Password: 'a long backup password', outPath: join(temp.dir, 'ada.p12') });
+      expect(written.warnings[0]).toContain("does not hold the organisation root's key");
+      expect(service.get('Ada').backedUpAt).toMatch(/^\d{4}-/);
+      await service.renew('Ada', PASSPHRASE);
+      expect(service.get('Ada')).toMatchObject({ backedUpAt: null, backupRemindedAt: null });
+      expect(store.events().map((e) => e.action)).toEqual(['identity.created', 'identity.backed-up', 'identity.renewed']);
+      await expect(service.exportBackup('Ada', { passphrase: PASSPHRASE, p12Password: 'a long backup password', outPath: join(temp.dir, 'ada.p12') })).rejects.toMatchObject({ kind: 'conflict' });
+    } finally {
+      store.close();
+    }
   });
 });

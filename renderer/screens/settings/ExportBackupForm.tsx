@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import type { IdentityView } from '../../../shared/ipc/views-signing';
+import { Modal } from '../../components/Modal';
+import { ModalActions } from '../../components/ModalActions';
+import { PassphrasePair, passphrasesAgree } from '../../components/PassphrasePair';
+import { attempt } from '../../stores/announcer';
+import { useIdentities } from '../../stores/identities';
+
+/**
+ * Back an identity up as a .p12 file: the identity's passphrase unlocks the key, and a new
+ * password, typed twice, protects the file. With an organisation root, its key can go in too:
+ * what issues next year's certificate on another computer.
+ */
+export function ExportBackupForm({ identity, onClose }: { readonly identity: IdentityView; readonly onClose: () => void }) {
+  const exportBackup = useIdentities((s) => s.exportBackup);
+  const hasRoot = identity.kind === 'org-issued';
+  const [passphrase, setPassphrase] = useState('');
+  const [p12Password, setP12Password] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [withRootKey, setWithRootKey] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const ready = passphrase.length > 0 && passphrasesAgree(p12Password, confirm);
+  const submit = async () => {
+    setBusy(true);
+    const written = await attempt(() => exportBackup({ label: identity.label, passphrase, p12Password, withRootKey: hasRoot && withRootKey }));
+    setBusy(false);
+    if (written) onClose();
+  };
+  return (
+    <Modal
+      title={`Back up "${identity.label}"`}
+      onClose={onClose}
+      footer={<ModalActions onCancel={onClose} onSubmit={() => void submit()} ready={ready} busy={busy} submitLabel="Choose where to save and back up…" busyLabel="Backing up…" />}
+    >
+      <p className="muted">
+        The backup is a standard .p12 (PKCS#12) file. Restore it on a new computer with Import .p12. Keep the file and its password apart: anyone with both can sign as you.
+      </p>
+      <div className="form-grid">
+        <div className="field span-2">
+          <label htmlFor="backup-passphrase">Passphrase of this identity</label>
+          <input id="backup-passphrase" className="input" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+        </div>
+        <PassphrasePair
+          idPrefix="backup"
+          label="New password for the backup file"
+          confirmLabel="Backup password again"
+          passphrase={p12Password}
+          confirm={confirm}
+          onPassphrase={setP12Password}
+          onConfirm={setConfirm}
+          mismatchText="The two passwords differ."
+          help="At least 12 characters; four or five unrelated words work well."
+        />
+        {hasRoot ? (
+          <label className="checkbox-row span-2">
+            <input type="checkbox" checked={withRootKey} onChange={(e) => setWithRootKey(e.target.checked)} />
+            <span>
+              Include the organisation root&apos;s key. Needed to issue next year&apos;s certificate on another computer; without it, a restored identity signs only until{' '}
+              {identity.notAfter.slice(0, 10)}.
+            </span>
+          </label>
+        ) : null}
+      </div>
+    </Modal>
+  );
+}
