@@ -7,10 +7,14 @@ export interface CliIo {
   readonly isTTY: boolean;
 }
 
-/** Exit codes every command keeps: 0 success, 1 a check failed, 2 unusable input. */
+/**
+ * Exit codes every command keeps: 0 success, 1 a check failed, 2 unusable input, 3 a signed
+ * pack is intact but nothing establishes who signed it (verify, import).
+ */
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
 export const EXIT_UNUSABLE_INPUT = 2;
+export const EXIT_UNTRUSTED_SIGNER = 3;
 
 export function printJson(io: CliIo, value: unknown): void {
   io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);

@@ -23,6 +23,7 @@ export function dateOption(value: string | undefined, what: string): IsoDate | u
 }
 
 export const TRUST_OPTION_FLAGS = '--trust <root.pem>';
+export const FINGERPRINT_OPTION_FLAGS = '--fingerprint <hex>';
 
 /**
  * A text file named by a command-line option, read whole (they are small: a certificate, a
@@ -49,6 +50,12 @@ export function readOptionFile(path: string, source: { readonly what: string; re
 export function trustedRootOption(path: string | undefined): string[] | undefined {
   if (path === undefined) return undefined;
   return [readOptionFile(path, { what: 'trusted root certificate', flag: '--trust', hint: "it should be the organisation's root certificate (.pem) you were sent." })];
+}
+
+/** Every `--trust` given (the option is repeatable), read as PEM text; undefined when none. */
+export function trustedRootsOption(paths: readonly string[] | undefined): string[] | undefined {
+  if (!paths || paths.length === 0) return undefined;
+  return paths.flatMap((p) => trustedRootOption(p) ?? []);
 }
 
 /**
