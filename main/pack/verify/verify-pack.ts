@@ -2,13 +2,14 @@ import { open } from 'node:fs/promises';
 import { SscpError } from '../../../shared/errors';
 import { verifyCms, type CmsVerification } from '../../signing/cms';
 import { parseTrustInputs } from '../../signing/trust-policy';
+import { attachmentParamsProblem, duplicateAttachmentNames, duplicateNamesProblem } from '../attachment-checks';
 import { ASSESSMENT_NAME, MANIFEST_NAME } from '../attachment-names';
 import { cancelledError } from '../embed-evidence';
 import { manifestSchema, type Manifest } from '../manifest';
 import { PdfFileReader } from '../pdf/file-reader';
 import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
 import { derLength } from './der-length';
-import { hashPass } from './hash-pass';
+import { hashPass, type FileDigest } from './hash-pass';
 import { describeSignature, findEmbeddedFiles, findSignatureFields, readSmallEmbedded, scanForSignature, type EmbeddedStream } from './locate';
 import { PACK_CHECKS, type PackCheck, type PackCheckId, type PackCheckOutcome, type PackFileResult, type PackVerification, type VerifyPackOptions } from './types';
 
@@ -170,11 +171,12 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
 
   // One pass over the file: signature digest and every embedded file.
   const evidenceStreams = located.embedded.filter((f) => f.name !== MANIFEST_NAME && f.name !== ASSESSMENT_NAME);
+  // Every attachment is decoded once, the pack's own JSON too, so each one's declared /Params can be checked.
   const pass = await hashPass(
     path,
     size,
     ranges.filter(([s, e]) => e > s && e <= size),
-    evidenceStreams,
+    located.embedded,
     (done, total) => options.onProgress?.({ phase: 'hash', bytesDone: done, bytesTotal: total }),
     options.signal,
   );
@@ -192,7 +194,7 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
   }
   reportCms(list, cms);
 
-  const files = compareFiles(list, manifest, evidenceStreams, pass.files);
+  const files = compareFiles(list, manifest, evidenceStreams, pass.files, attachmentProblems(located.embedded, pass.files));
 
   const checks = [...list.checks].sort((x, y) => PACK_CHECKS.indexOf(x.id) - PACK_CHECKS.indexOf(y.id));
   const failed = checks.filter((c) => c.outcome === 'fail');
@@ -253,15 +255,30 @@ function reportCms(list: CheckList, cms: CmsVerification | null): void {
   if (!cms.certificatesTimeValid) list.add('signer-trust', 'warn', 'A certificate on the signer\'s chain was not valid at the stated signing time.');
 }
 
+/** The checks every attachment gets whatever the manifest says (shared with the importer): unique names, /Params that match the bytes. */
+function attachmentProblems(streams: readonly EmbeddedStream[], digests: ReadonlyMap<EmbeddedStream, FileDigest>): string[] {
+  const problems: string[] = [];
+  const duplicates = duplicateNamesProblem(duplicateAttachmentNames(streams));
+  if (duplicates) problems.push(duplicates);
+  for (const stream of streams) {
+    const digest = digests.get(stream);
+    if (!digest || digest.error) continue;
+    const problem = attachmentParamsProblem(stream, digest);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
 function compareFiles(
   list: CheckList,
   manifest: Manifest | null,
   streams: readonly EmbeddedStream[],
-  digests: ReadonlyMap<EmbeddedStream, { sha256: string | null; size: number; error?: string }>,
+  digests: ReadonlyMap<EmbeddedStream, FileDigest>,
+  attachmentIssues: readonly string[],
 ): PackFileResult[] {
   const byName = new Map(streams.map((s) => [s.name, s]));
   const results: PackFileResult[] = [];
-  const problems: string[] = [];
+  const problems: string[] = [...attachmentIssues];
   for (const entry of manifest?.files ?? []) {
     const stream = byName.get(entry.name);
     byName.delete(entry.name);
