@@ -10,6 +10,8 @@ export type ErrorKind =
   | 'unreadable'
   | 'unsupported-version'
   | 'integrity'
+  /** A signed pack is intact but nothing establishes who signed it (the CLI exits 3). */
+  | 'untrusted-signer'
   | 'wrong-passphrase'
   | 'cancelled';
 

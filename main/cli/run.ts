@@ -1,11 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, isSscpError } from '../../shared/errors';
 import { commands } from './commands/index';
-import { EXIT_OK, EXIT_UNUSABLE_INPUT, type CliIo } from './io';
+import { EXIT_OK, EXIT_UNTRUSTED_SIGNER, EXIT_UNUSABLE_INPUT, type CliIo } from './io';
 
 /**
  * Runs one `sscp` invocation and returns its exit code. Commands set `ctx.exitCode` to 1
- * when a check they ran failed; any SscpError or bad argument ends in 2 with a message.
+ * when a check they ran failed; any SscpError or bad argument ends in 2 with a message (3 for
+ * a pack whose signer nothing establishes, as `verify` and `import` report it).
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const ctx = { io, exitCode: EXIT_OK };
@@ -30,7 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     io.stderr.write(`sscp: ${describeError(e)}\n`);
     if (!isSscpError(e) && io.env.SSCP_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
-    return EXIT_UNUSABLE_INPUT;
+    return isSscpError(e) && e.kind === 'untrusted-signer' ? EXIT_UNTRUSTED_SIGNER : EXIT_UNUSABLE_INPUT;
   }
 }
 

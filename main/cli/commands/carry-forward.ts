@@ -1,6 +1,7 @@
 import type { CarryForwardPlan } from '../../../shared/domain/carry-forward';
 import { carryForwardAssessment } from '../../services/carry-forward';
 import type { RegisterCommand } from '../context';
+import { unverifiedSignerLine, unverifiedSignerToJson, type UnverifiedSignerJson } from '../assessment-json';
 import { printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, dateOption, withWorkspace } from '../options';
 
@@ -16,6 +17,8 @@ export interface CarryForwardJson {
   readonly expiryFlags: CarryForwardPlan['expiryFlags'];
   readonly droppedClaims: readonly string[];
   readonly newClaims: readonly string[];
+  /** Set when what was carried came from a pack whose signer was accepted unverified; null otherwise. */
+  readonly unverifiedSigner: UnverifiedSignerJson | null;
 }
 
 const REASONS = {
@@ -38,7 +41,10 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
         ...(opts.periodStart !== undefined ? { periodStart: dateOption(opts.periodStart, 'The period start') } : {}),
         ...(opts.periodEnd !== undefined ? { periodEnd: dateOption(opts.periodEnd, 'The period end') } : {}),
       };
-      const { assessment, plan } = await withWorkspace(opts.db, (ws) => carryForwardAssessment(ws, id, dates));
+      const { assessment, plan, unverified } = await withWorkspace(opts.db, async (ws) => {
+        const carried = await carryForwardAssessment(ws, id, dates);
+        return { ...carried, unverified: unverifiedSignerToJson(ws.unverifiedSigner(carried.assessment.id)) };
+      });
       if (opts.json) {
         const json: CarryForwardJson = {
           assessmentId: assessment.id,
@@ -51,6 +57,7 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
           expiryFlags: plan.expiryFlags,
           droppedClaims: plan.droppedClaims,
           newClaims: plan.newClaims,
+          unverifiedSigner: unverified,
         };
         printJson(ctx.io, json);
         return;
@@ -61,5 +68,6 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
         ctx.io.stderr.write(`Note: evidence ${f.fileName} ${REASONS[f.reason]} (${f.expiryDate}); claims ${f.claimIds.join(', ')}.\n`);
       }
       if (plan.droppedClaims.length) ctx.io.stderr.write(`Note: not carried, not in the current catalog: claims ${plan.droppedClaims.join(', ')}.\n`);
+      if (unverified) ctx.io.stderr.write(`Note: ${unverifiedSignerLine(unverified, assessment.id)}\n`);
     });
 };

@@ -1,11 +1,15 @@
 import type { Migration } from './migration';
 import { migration001Initial } from './001_initial';
 import { migration002SigningIdentities } from './002_signing_identities';
+import { migration004ImportSignerTrust } from './004_import_signer_trust';
 
 export type { Migration } from './migration';
 
-/** Every migration this build knows, in order. Append; never edit or reorder a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SigningIdentities];
+/**
+ * Every migration this build knows, in order of version. Append; never edit or reorder a
+ * shipped one. A gap (003 landing after 004) is allowed: migrate() applies what a file lacks.
+ */
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SigningIdentities, migration004ImportSignerTrust];
 
 /** The schema version this build writes and the newest it can read. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;

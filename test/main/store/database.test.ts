@@ -54,6 +54,23 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('applies a migration that lands after a higher-numbered one (003 merged after 004)', () => {
+    const path = join(dir, 'gap.sscp');
+    const early = MIGRATIONS.filter((m) => m.version !== 2);
+    openDatabase(path, { migrations: early }).close();
+    const db = openDatabase(path);
+    expect(readUserVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'signing_identities'").pluck().get()).toBe(1);
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
+    db.close();
+    // A file that has a migration this build does not know is from a newer build.
+    const future = { version: 3, name: 'from-another-branch', sql: 'CREATE TABLE other (x INTEGER);' };
+    const newer = join(dir, 'newer.sscp');
+    openDatabase(newer, { migrations: [...MIGRATIONS, future].sort((a, b) => a.version - b.version) }).close();
+    const e = catchError(() => openDatabase(newer));
+    expect(isSscpError(e) && e.kind).toBe('unsupported-version');
+  });
+
   it('rolls back a migration that fails halfway, leaving the old schema', () => {
     const path = join(dir, 'a.sscp');
     openDatabase(path).close();
