@@ -1,4 +1,5 @@
 import { SscpError } from '../../shared/errors';
+import type { IdentityService } from './identity-service';
 import { summariseCertificate } from './certificate-summary';
 import { chainsToRoot, verifiedPathUpwards } from './certificate-path';
 import { certificateFingerprint, normaliseFingerprint } from './fingerprint';
@@ -166,4 +167,24 @@ function mismatchMessage(who: string, failed: readonly TrustCheck[], given: numb
   const which = failed.map(describeAnchor).join(' and ');
   const all = given > 1 ? ' Every trusted root and fingerprint given must match.' : '';
   return `The signer, ${who}, is not who you expected: the certificate does not match ${which}.${all}`;
+}
+
+/**
+ * The certificates of a set of signing identities that count as the user's own: each one's
+ * signing certificate, and, when this app made it an organisation root (so the user holds the
+ * root's key), that root too. A root inside an imported .p12 is someone else's (a commercial
+ * CA, say) and is never counted as one's own.
+ */
+export function ownCertificatesOf(service: Pick<IdentityService, 'list' | 'exportCertificatePem'>): OwnCertificate[] {
+  return service.list().flatMap((identity) => {
+    const own: OwnCertificate[] = [];
+    const [signing] = x509.PemConverter.decode(service.exportCertificatePem(identity.label));
+    if (signing) own.push({ label: identity.label, certificateDer: new Uint8Array(signing) });
+    if (identity.renewable && identity.rootFingerprint) {
+      for (const root of x509.PemConverter.decode(service.exportCertificatePem(identity.label, { root: true }))) {
+        own.push({ label: identity.label, certificateDer: new Uint8Array(root) });
+      }
+    }
+    return own;
+  });
 }
