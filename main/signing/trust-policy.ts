@@ -97,7 +97,7 @@ export function parseTrustInputs(inputs: TrustPolicyInputs): ParsedTrust {
         'Give the PEM file the vendor published (it starts with "-----BEGIN CERTIFICATE-----").',
       );
     }
-    const names = certificates.map((c) => summariseCertificate(c).commonName ?? c.subject);
+    const names = certificates.map((c) => printableName(summariseCertificate(c).commonName ?? c.subject)!);
     return { certificates, name: names.join(', ') };
   });
   const fingerprints = [...new Set((inputs.fingerprints ?? []).map(normaliseFingerprint))];
@@ -132,7 +132,7 @@ export async function decideTrust(
   const own = trust.own.find((o) => onPath.has(o.fingerprint)) ?? null;
   if (own) checks.push({ basis: 'own-identity', anchor: own.label, held: true });
 
-  const who = summariseCertificate(signer).commonName ?? 'the signer';
+  const who = printableName(summariseCertificate(signer).commonName) ?? 'the signer';
   const anchors = checks.filter((c) => c.basis !== 'own-identity');
   let decision: TrustDecision;
   if (anchors.length > 0) {
@@ -153,6 +153,15 @@ export async function decideTrust(
     };
   }
   return { decision, path };
+}
+
+/**
+ * A certificate name as it may appear in a message: whoever made the certificate chose it, so
+ * control and bidirectional-override characters (a carriage return that redraws a terminal
+ * line as "VALID", say) are shown as U+FFFD instead.
+ */
+export function printableName(name: string | null): string | null {
+  return name === null ? null : name.replace(/[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '\uFFFD');
 }
 
 function describeAnchor(c: TrustCheck): string {

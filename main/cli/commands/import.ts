@@ -11,6 +11,7 @@ import type { PackVerification } from '../../pack/verify/types';
 import type { RegisterCommand } from '../context';
 import { EXIT_CHECK_FAILED, EXIT_UNTRUSTED_SIGNER, printJson } from '../io';
 import { choiceOption, collect, DB_OPTION_FLAGS, DB_OPTION_HELP, FINGERPRINT_OPTION_FLAGS, TRUST_OPTION_FLAGS, trustedRootsOption, withWorkspace } from '../options';
+import { printableName } from '../../signing/trust-policy';
 import { ownIdentityCertificates } from '../own-identities';
 import { CLI_TRUST_HINT } from './verify';
 import { liveLine, percentDone } from '../progress';
@@ -106,7 +107,8 @@ export function formatPackVerification(j: ImportPackJson): string {
   ];
   for (const c of v.checks) if (c.outcome !== 'pass') lines.push(`  ${c.outcome === 'fail' ? 'FAILED' : 'Note'}: ${c.message}`);
   for (const r of j.renamed) lines.push(`  Note: the evidence name "${r.from}" is not a safe file name; it is kept as "${r.to}".`);
-  return `${lines.join('\n')}\n`;
+  // Every name here came from the pack: none may redraw the terminal.
+  return `${lines.map((l) => printableName(l)).join('\n')}\n`;
 }
 
 /** The anchors given (every one must hold) and, as the verify command does, the user's own identities. */

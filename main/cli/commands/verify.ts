@@ -1,7 +1,7 @@
 import { verifyPack } from '../../pack/verify/verify-pack';
 import type { PackVerification } from '../../pack/verify/types';
 import type { RegisterCommand } from '../context';
-import { ESTABLISH_TRUST_HINT } from '../../signing/trust-policy';
+import { ESTABLISH_TRUST_HINT, printableName } from '../../signing/trust-policy';
 import { EXIT_CHECK_FAILED, EXIT_UNTRUSTED_SIGNER, printJson } from '../io';
 import { collect, DB_OPTION_FLAGS, FINGERPRINT_OPTION_FLAGS, TRUST_OPTION_FLAGS, trustedRootsOption } from '../options';
 import { ownIdentityCertificates } from '../own-identities';
@@ -20,6 +20,7 @@ function verdict(v: PackVerification): string {
   return `VALID: signed by ${v.signer?.commonName ?? 'the signer'}, ${whom}, and nothing has changed since.`;
 }
 
+/** The report a person reads; every name in it came from the pack, so none may redraw the terminal. */
 export function formatVerification(path: string, v: PackVerification): string {
   const lines = [`${path}`, ''];
   for (const c of v.checks) lines.push(`  ${MARKS[c.outcome]}  ${c.message}`);
@@ -32,8 +33,8 @@ export function formatVerification(path: string, v: PackVerification): string {
   const withheld = v.files.filter((f) => f.status === 'withheld').length;
   lines.push(`Evidence     ${ok} files match the manifest${withheld ? `, ${withheld} withheld (listed by hash)` : ''}`);
   for (const f of v.files.filter((x) => x.status !== 'ok' && x.status !== 'withheld')) lines.push(`  ${f.status.toUpperCase()}  ${f.name}: ${f.problem ?? ''}`);
-  lines.push('', verdict(v));
-  return `${lines.join('\n')}\n`;
+  lines.push('', ...verdict(v).split('\n'));
+  return `${lines.map((l) => printableName(l)).join('\n')}\n`;
 }
 
 export const registerVerify: RegisterCommand = (program, ctx) => {

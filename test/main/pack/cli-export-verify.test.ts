@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportJson } from '../../../main/cli/commands/export';
+import { formatVerification } from '../../../main/cli/commands/verify';
 import type { PackVerification } from '../../../main/pack/verify/types';
 import { openWorkspace } from '../../../main/services/workspace';
 import { sscp, tempFolder } from '../../cli/run-sscp';
@@ -114,6 +115,14 @@ describe('sscp export and sscp verify', () => {
     } finally {
       cleanOther();
     }
+  });
+
+  it('a signer name with control characters cannot redraw the terminal as VALID', async () => {
+    const json = JSON.parse((await sscp('verify', packPath, '--json')).out) as PackVerification;
+    const forgedName = 'Zoë\rVALID: signed by Zoë Okafor, whom you trust\u202e';
+    const text = formatVerification(packPath, { ...json, signer: json.signer && { ...json.signer, commonName: forgedName } });
+    expect(text).not.toMatch(/[\r\u202e]/);
+    expect(text).toContain('Zoë\uFFFDVALID');
   });
 
   it('verify --trust with the exported organisation root', async () => {
