@@ -10,13 +10,7 @@ const OUTCOME_TEXT = { pass: 'Passed', fail: 'Failed', warn: 'Warning' } as cons
 /** The verifier's answer in words a recipient understands, with each check underneath. */
 export function VerificationCard({ verification: v, title }: { readonly verification: VerificationView; readonly title: string }) {
   const tone = !v.valid ? 'error' : v.trusted ? 'success' : 'warning';
-  const headline = !v.valid
-    ? 'This pack does not verify.'
-    : v.trusted
-      ? v.trust?.ownIdentity
-        ? `Signature valid, signed by your own identity "${v.trust.ownIdentity}".`
-        : 'Signature valid and signer trusted.'
-      : 'Signature valid; the signer is not yet trusted.';
+  const headline = !v.valid ? 'This pack does not verify.' : v.trusted ? 'Signature valid and signer trusted.' : 'Signature valid; the signer is not yet trusted.';
   return (
     <section className="card verification" aria-labelledby="verification-heading">
       <div className="card-header">
@@ -27,6 +21,7 @@ export function VerificationCard({ verification: v, title }: { readonly verifica
           <div className="banner-body">
             <span className="banner-title">{headline}</span>
             <span>{v.summary}</span>
+            {v.trusted && v.trust?.ownIdentity ? <span>It was signed with your own signing identity "{v.trust.ownIdentity}".</span> : null}
             {v.valid && !v.trusted ? (
               <span>
                 Nothing establishes who signed it. Ask the organisation for the signer's certificate fingerprint by another channel (their website, a
