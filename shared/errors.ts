@@ -11,6 +11,8 @@ export type ErrorKind =
   | 'unwritable'
   | 'unsupported-version'
   | 'integrity'
+  /** A signed pack is intact but nothing establishes who signed it (the CLI exits 3). */
+  | 'untrusted-signer'
   | 'wrong-passphrase'
   | 'cancelled'
   /** The assessment is being signed and exported right now: edits and a second export wait for it. */

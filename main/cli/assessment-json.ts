@@ -1,3 +1,4 @@
+import type { UnverifiedSigner } from '../../shared/domain/signer-trust';
 import type { Assessment, EvidenceItem, RemedialAction } from '../../shared/domain/types';
 import type { SignedPackInfo } from '../store/index';
 import type { Completeness } from '../services/workspace';
@@ -23,9 +24,30 @@ export interface AssessmentJson {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly signedAt: string | null;
+  /**
+   * Set when the content came from an evidence pack whose signer nothing established and the
+   * user imported anyway (--allow-untrusted), directly or by carry-forward; null otherwise.
+   */
+  readonly unverifiedSigner: UnverifiedSignerJson | null;
 }
 
-export function assessmentToJson(a: Assessment): AssessmentJson {
+export interface UnverifiedSignerJson {
+  readonly importedAssessmentId: string;
+  readonly signerFingerprint: string;
+  readonly importedAt: string;
+}
+
+export function unverifiedSignerToJson(u: UnverifiedSigner | null): UnverifiedSignerJson | null {
+  return u ? { importedAssessmentId: u.importedAssessmentId, signerFingerprint: u.signerFingerprint, importedAt: u.importedAt } : null;
+}
+
+/** One line for people: how an unverified origin is shown by list, show, diff and carry-forward. */
+export function unverifiedSignerLine(u: UnverifiedSignerJson, assessmentId: string): string {
+  const via = u.importedAssessmentId === assessmentId ? 'imported from a pack' : `carried forward from ${u.importedAssessmentId}, imported from a pack`;
+  return `UNVERIFIED SIGNER: ${via} whose signer nothing established (certificate SHA-256 ${u.signerFingerprint}).`;
+}
+
+export function assessmentToJson(a: Assessment, unverified: UnverifiedSigner | null): AssessmentJson {
   return {
     id: a.id,
     organisation: a.organisation,
@@ -44,6 +66,7 @@ export function assessmentToJson(a: Assessment): AssessmentJson {
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     signedAt: a.signedAt,
+    unverifiedSigner: unverifiedSignerToJson(unverified),
   };
 }
 

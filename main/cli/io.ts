@@ -50,10 +50,14 @@ export function field(text: string | null | undefined): string {
   return escapeUnsafe(text ?? '', false);
 }
 
-/** Exit codes every command keeps: 0 success, 1 a check failed, 2 unusable input. */
+/**
+ * Exit codes every command keeps: 0 success, 1 a check failed, 2 unusable input, 3 a signed
+ * pack is intact but nothing establishes who signed it (verify, import).
+ */
 export const EXIT_OK = 0;
 export const EXIT_CHECK_FAILED = 1;
 export const EXIT_UNUSABLE_INPUT = 2;
+export const EXIT_UNTRUSTED_SIGNER = 3;
 
 /**
  * Pretty JSON. Every unsafe character inside a string (JSON.stringify escapes only C0) is

@@ -29,6 +29,7 @@ export const FORCE_OPTION_HELP = 'replace the --out file if it already exists (n
 export const FORCE_HINT = 'Add --force to replace it, or give --out another name.';
 
 export const TRUST_OPTION_FLAGS = '--trust <root.pem>';
+export const FINGERPRINT_OPTION_FLAGS = '--fingerprint <hex>';
 
 /**
  * A text file named by a command-line option, read whole: they are small (a certificate, a
@@ -52,6 +53,12 @@ export const MAX_TRUST_FILE_BYTES = 1024 * 1024;
 export function trustedRootOption(path: string | undefined): string[] | undefined {
   if (path === undefined) return undefined;
   return [readOptionFile(path, { what: 'trusted root certificate', flag: '--trust', hint: "it should be the organisation's root certificate (.pem) you were sent.", maxBytes: MAX_TRUST_FILE_BYTES })];
+}
+
+/** Every `--trust` given (the option is repeatable), read as PEM text; undefined when none. */
+export function trustedRootsOption(paths: readonly string[] | undefined): string[] | undefined {
+  if (!paths || paths.length === 0) return undefined;
+  return paths.flatMap((p) => trustedRootOption(p) ?? []);
 }
 
 /**

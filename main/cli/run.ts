@@ -2,11 +2,12 @@ import { Command, CommanderError } from 'commander';
 import { describeError, isSscpError } from '../../shared/errors';
 import { AS_OPTION_FLAGS, AS_OPTION_HELP, setAsOption, withCliRun } from './actor';
 import { commands } from './commands/index';
-import { EXIT_OK, EXIT_UNUSABLE_INPUT, field, guardedIo, type CliIo } from './io';
+import { EXIT_OK, EXIT_UNTRUSTED_SIGNER, EXIT_UNUSABLE_INPUT, field, guardedIo, type CliIo } from './io';
 
 /**
  * Runs one `sscp` invocation and returns its exit code. Commands set `ctx.exitCode` to 1
- * when a check they ran failed; any SscpError or bad argument ends in 2 with a message.
+ * when a check they ran failed; any SscpError or bad argument ends in 2 with a message (3 for
+ * a pack whose signer nothing establishes, as `verify` and `import` report it).
  */
 export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
   // Commands, help and error messages all print through the guard (see guardedIo).
@@ -40,7 +41,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     const lines = isSscpError(e) ? [e.message, e.hint ?? ''].filter(Boolean) : [describeError(e)];
     io.stderr.write(`sscp: ${lines.map(field).join('\n')}\n`);
     if (!isSscpError(e) && io.env.SSCP_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
-    return EXIT_UNUSABLE_INPUT;
+    return isSscpError(e) && e.kind === 'untrusted-signer' ? EXIT_UNTRUSTED_SIGNER : EXIT_UNUSABLE_INPUT;
   }
 }
 

@@ -8,14 +8,21 @@ import { embeddedFileStream } from '../pack/read-embedded';
 import type { PackProfile } from '../pack/types';
 import type { PackVerification } from '../pack/verify/types';
 import { verifyPack } from '../pack/verify/verify-pack';
+import { normaliseFingerprint } from '../signing/fingerprint';
+import { ESTABLISH_TRUST_HINT, type OwnCertificate } from '../signing/trust-policy';
 import { alreadyImported } from '../services/import-support';
 import type { Workspace } from '../services/workspace';
 import { readPackContents, type PackContents } from './read-pack-contents';
 
-/** Whom to trust as the signer: an organisation root, or the signer's certificate fingerprint. */
+/**
+ * Whom to trust as the signer (main/signing/trust-policy.ts): organisation roots and signer
+ * fingerprints, every one of which must hold; with none, the user's own identities.
+ */
 export interface PackTrust {
   readonly rootsPem?: readonly string[];
   readonly fingerprint?: string;
+  readonly fingerprints?: readonly string[];
+  readonly own?: readonly OwnCertificate[];
 }
 
 export type PackImportPhase = 'verify' | 'store' | 'record';
@@ -29,6 +36,12 @@ export interface PackImportProgress {
 export interface PackImportOptions {
   readonly onProgress?: (progress: PackImportProgress) => void;
   readonly signal?: AbortSignal;
+  /**
+   * The SHA-256 fingerprint of a signer nothing vouches for whom the user accepted anyway,
+   * having seen it (and, one hopes, compared it with one from the organisation). The import
+   * is then recorded as from an unverified signer. Any other untrusted signer is refused.
+   */
+  readonly acceptUntrustedSigner?: string;
 }
 
 /** What a person sees before deciding to import: who signed, whether it holds, what is in it. */
@@ -47,7 +60,27 @@ export class PackVerificationFailed extends SscpError {
     super(
       'integrity',
       `${fileName} failed verification, so it was not imported: ${verification.problems[0] ?? verification.summary}`,
-      'Ask the sender for a fresh copy of the pack. If you expected a different signer, check the --trust or --fingerprint you gave.',
+      'Ask the sender for a fresh copy of the pack. If you expected a different signer, check the root certificate or fingerprint you gave.',
+    );
+  }
+}
+
+/**
+ * A pack that verifies but whose signer nobody vouched for: refused unless the user accepts
+ * that very signer (the CLI exits 3 for it, as `verify` does).
+ */
+export class UntrustedSignerRefused extends SscpError {
+  constructor(
+    readonly verification: PackVerification,
+    fileName: string,
+    acceptedOther: boolean,
+  ) {
+    super(
+      'untrusted-signer',
+      acceptedOther
+        ? `${fileName} is signed by a different certificate (SHA-256 ${verification.fingerprint ?? 'unknown'}) from the one you accepted, so it was not imported.`
+        : `${fileName} is intact, but nothing establishes who signed it, so it was not imported: ${verification.trust?.message ?? 'the signer is unknown.'}`,
+      `${ESTABLISH_TRUST_HINT} Or, if you have compared the signer's fingerprint with one the organisation gave you, accept this signer explicitly; the assessment is then marked as from an unverified signer.`,
     );
   }
 }
@@ -82,8 +115,8 @@ export async function previewPackImport(ws: Workspace, packPath: string, trust: 
 
 /**
  * Imports a signed evidence pack as a read-only signed assessment. Nothing is written unless
- * the pack reads cleanly and its signature verifies (an untrusted but valid signer is allowed
- * and reported). Evidence is streamed out of the PDF into the store, each file re-hashed
+ * the pack reads cleanly, its signature verifies, and its signer is trusted or was accepted
+ * by the user as unverified (options.acceptUntrustedSigner). Evidence is streamed out of the PDF into the store, each file re-hashed
  * against its manifest entry; withheld files become listed-but-absent items. The database
  * changes in one transaction at the end, so a failure or a kill at any point leaves it as it
  * was (at worst a complete, unreferenced blob stays in the store).
@@ -98,6 +131,7 @@ export async function storePackImport(ws: Workspace, prepared: PreparedPackImpor
   const preview = withEarlierImport(ws, prepared.preview);
   const packPath = contents.path;
   if (!preview.verification.valid) throw packRefusal(preview.verification, contents.fileName);
+  const acceptedUnverified = checkSignerAccepted(preview.verification, contents.fileName, options.acceptUntrustedSigner);
   if (preview.alreadyImported) throw alreadyImported(preview.alreadyImported.importedAt, preview.alreadyImported.assessmentId);
 
   const bytesTotal = contents.evidence.reduce((sum, e) => sum + (e.stream ? e.manifest.size : 0), 0);
@@ -160,9 +194,21 @@ export async function storePackImport(ws: Workspace, prepared: PreparedPackImpor
       signerName: v.signer?.commonName ?? null,
       signerFingerprint: v.fingerprint ?? '',
       verification: { valid: v.valid, trusted: v.trusted, summary: v.summary },
+      signerTrust: acceptedUnverified ? { trust: 'unverified', trustedBy: [] } : { trust: 'trusted', trustedBy: v.trust?.trustedBy ?? [] },
     },
   });
   return { preview, assessment, evidence: { stored, alreadyHeld, withheld: contents.evidence.filter((e) => !e.stream).length } };
+}
+
+/**
+ * Whether the import goes ahead as from an unverified signer (true), as from a trusted one
+ * (false), or not at all (throws UntrustedSignerRefused).
+ */
+function checkSignerAccepted(v: PackVerification, fileName: string, accepted: string | undefined): boolean {
+  if (v.trusted) return false;
+  if (accepted === undefined) throw new UntrustedSignerRefused(v, fileName, false);
+  if (v.fingerprint === null || normaliseFingerprint(accepted) !== v.fingerprint) throw new UntrustedSignerRefused(v, fileName, true);
+  return true;
 }
 
 function withEarlierImport(ws: Workspace, preview: PackImportPreview): PackImportPreview {
@@ -185,6 +231,8 @@ async function inspect(packPath: string, trust: PackTrust, options: PackImportOp
     verifyPack(packPath, {
       rootsPem: trust.rootsPem,
       fingerprint: trust.fingerprint,
+      fingerprints: trust.fingerprints,
+      own: trust.own,
       signal: options.signal,
       onProgress: (p) => {
         verified = p.bytesDone;

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { EvidenceItem } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
+import { duplicateAttachmentNames } from '../pack/attachment-checks';
 import { ASSESSMENT_NAME, MANIFEST_NAME, safeAttachmentName } from '../pack/attachment-names';
 import { MANIFEST_SCHEMA_VERSION, manifestSchema, type Manifest, type ManifestFile } from '../pack/manifest';
 import { PdfFileReader } from '../pack/pdf/file-reader';
@@ -100,11 +101,9 @@ async function readJson(index: EmbeddedFileIndex, file: EmbeddedStream, fileName
 }
 
 async function readFromIndex(path: string, fileName: string, index: EmbeddedFileIndex): Promise<PackContents> {
-  const streams = new Map<string, EmbeddedStream>();
-  for (const f of index.files) {
-    if (streams.has(f.name)) throw unusable(`${fileName} holds two attachments named "${f.name}".`);
-    streams.set(f.name, f);
-  }
+  const duplicates = duplicateAttachmentNames(index.files);
+  if (duplicates.length > 0) throw unusable(`${fileName} holds two attachments named ${duplicates.map((n) => `"${n}"`).join(', ')}.`);
+  const streams = new Map<string, EmbeddedStream>(index.files.map((f) => [f.name, f]));
   const manifestStream = streams.get(MANIFEST_NAME);
   const dataStream = streams.get(ASSESSMENT_NAME);
   if (!manifestStream && !dataStream) throw notAPack(fileName, 'it carries no manifest of evidence');

@@ -20,7 +20,7 @@ import {
 import { nowInstant } from '../store/clock';
 import { listEvidenceForAssessment, insertLink, listLinksForAssessment, findEvidence } from '../store/evidence-repo';
 import { newId } from '../store/ids';
-import { insertImport } from '../store/imports-repo';
+import { insertImport, unverifiedOrigins } from '../store/imports-repo';
 import { findResponse, insertResponse, listResponses, updateResponse } from '../store/responses-repo';
 import { listActions } from '../store/actions-repo';
 import { SscpError } from '../../shared/errors';
@@ -107,6 +107,8 @@ export function createAssessment(ctx: StoreContext, input: NewAssessmentInput): 
         assessmentId: assessment.id,
         kind: seed.importedFrom.kind,
         importedAt: now,
+        signerTrust: null,
+        signerTrustedBy: [],
       });
     }
     appendAudit(
@@ -146,12 +148,14 @@ export function getAssessmentDetail(ctx: StoreContext, id: string): AssessmentDe
 }
 
 export function listAssessmentSummaries(ctx: StoreContext): AssessmentSummary[] {
-  return ctx.db.transaction(() =>
-    listAssessmentRows(ctx.db).map((assessment) => ({
+  return ctx.db.transaction(() => {
+    const unverified = unverifiedOrigins(ctx.db);
+    return listAssessmentRows(ctx.db).map((assessment) => ({
       assessment,
       completeness: computeCompleteness(assessment, listResponses(ctx.db, assessment.id), listLinksForAssessment(ctx.db, assessment.id)),
-    })),
-  )();
+      unverifiedSigner: unverified(assessment.id),
+    }));
+  })();
 }
 
 export function updateAssessment(ctx: StoreContext, id: string, patch: AssessmentPatch): Assessment {

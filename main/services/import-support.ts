@@ -14,6 +14,7 @@ import { appendAudit } from '../store/audit-log';
 import { nowInstant } from '../store/clock';
 import { insertEvidence, insertLink } from '../store/evidence-repo';
 import { newId } from '../store/ids';
+import type { ImportSignerTrust } from '../../shared/domain/signer-trust';
 import { findImport, insertImport } from '../store/imports-repo';
 import { insertResponse } from '../store/responses-repo';
 import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
@@ -133,6 +134,8 @@ export interface ImportedPackSource {
   readonly signerName: string | null;
   readonly signerFingerprint: string;
   readonly verification: { readonly valid: boolean; readonly trusted: boolean; readonly summary: string };
+  /** How the signer was established: trusted (and by what), or accepted unverified by the user. */
+  readonly signerTrust: { readonly trust: ImportSignerTrust; readonly trustedBy: readonly string[] };
 }
 
 export interface RestoreSignedInput {
@@ -235,7 +238,15 @@ function restoreInTransaction(ctx: StoreContext, input: RestoreSignedInput, now:
       if (insertLink(ctx.db, { assessmentId: assessment.id, claimId: checkClaimId(catalog, l.claimId), evidenceId })) links += 1;
     }
 
-    insertImport(ctx.db, { sourceSha256: source.sha256, packId: source.packId, assessmentId: assessment.id, kind: 'pack', importedAt: now });
+    insertImport(ctx.db, {
+      sourceSha256: source.sha256,
+      packId: source.packId,
+      assessmentId: assessment.id,
+      kind: 'pack',
+      importedAt: now,
+      signerTrust: source.signerTrust.trust,
+      signerTrustedBy: source.signerTrust.trustedBy,
+    });
     appendAudit(
       ctx.db,
       {
@@ -254,6 +265,8 @@ function restoreInTransaction(ctx: StoreContext, input: RestoreSignedInput, now:
           signer: source.signerName,
           signerFingerprint: source.signerFingerprint,
           verification: { valid: source.verification.valid, trusted: source.verification.trusted, summary: source.verification.summary },
+          signerTrust: source.signerTrust.trust,
+          signerTrustedBy: [...source.signerTrust.trustedBy],
           responses: detail.responses.length,
           actions: detail.actions.length,
           evidence: detail.evidence.length,

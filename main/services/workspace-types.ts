@@ -13,6 +13,7 @@ import type {
   VendorRole,
   WorkStatus,
 } from '../../shared/domain/types';
+import type { UnverifiedSigner } from '../../shared/domain/signer-trust';
 import type { EvidenceReport } from '../evidence/index';
 import type { ExpectedBlob, PutBlobOptions, PutBlobResult, RestoredAssessment, RestoreSignedInput } from './import-support';
 import type { AuditChainReport, ImportRecord, SignedPackInfo } from '../store/index';
@@ -119,6 +120,8 @@ export interface Completeness {
 export interface AssessmentSummary {
   readonly assessment: Assessment;
   readonly completeness: Completeness;
+  /** Set when its content came from a pack whose signer the user accepted unverified (directly or by carry-forward). */
+  readonly unverifiedSigner: UnverifiedSigner | null;
 }
 
 export interface EvidenceUse {
@@ -191,6 +194,8 @@ export interface Workspace {
   unarchiveAssessment(id: string): Assessment;
   signedPack(assessmentId: string): SignedPackInfo | undefined;
   findImport(sourceSha256: string, packId?: string | null): ImportRecord | undefined;
+  /** Whether the assessment's content came from a pack whose signer was accepted unverified, directly or by carry-forward. */
+  unverifiedSigner(assessmentId: string): UnverifiedSigner | null;
   /** Importers: stores a blob from a stream that must match `expected` (see import-support.ts). */
   putEvidenceFromStream(source: AsyncIterable<Uint8Array>, expected: ExpectedBlob, options?: PutBlobOptions): Promise<PutBlobResult>;
   /** Importers: a signed assessment restored from a pack, in one transaction (see import-support.ts). */

@@ -4,7 +4,7 @@ import { BlobStore, evidenceDirFor } from '../evidence/index';
 import { findSignedPackInfo } from '../store/assessments-repo';
 import { listAudit, type ActorProvider } from '../store/audit-log';
 import { openDatabase } from '../store/database';
-import { findImport } from '../store/imports-repo';
+import { findImport, unverifiedOrigins } from '../store/imports-repo';
 import { addAction, removeAction, updateAction } from './action-ops';
 import { archiveAssessment, unarchiveAssessment } from './archive';
 import { createAssessment, getAssessmentDetail, listAssessmentSummaries, markSigned, updateAssessment, updateClaim } from './assessment-ops';
@@ -89,6 +89,7 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     unarchiveAssessment: (id) => unarchiveAssessment(ctx, id),
     signedPack: (assessmentId) => findSignedPackInfo(db, assessmentId),
     findImport: (sourceSha256, packId) => findImport(db, sourceSha256, packId),
+    unverifiedSigner: (assessmentId) => unverifiedOrigins(db)(assessmentId),
     putEvidenceFromStream: (source, expected, opts) => putBlobFromStream(blobs, source, expected, opts),
     restoreSignedAssessment: (input) => restoreSignedAssessment(ctx, input),
     auditEntries: (assessmentId) => listAudit(db, assessmentId),

@@ -4,21 +4,21 @@ import * as pkijs from 'pkijs';
 import { SscpError } from '../../shared/errors';
 import { toArrayBuffer } from './bytes';
 import { summariseCertificate, type CertificateSummary } from './certificate-summary';
-import { chainsToRoot, verifiedPathUpwards } from './certificate-path';
 import { HASH_BY_OID, OID } from './cms-oids';
 import { ensureCryptoProviders } from './crypto-provider';
-import { certificateFingerprint, normaliseFingerprint } from './fingerprint';
+import { decideTrust, hasAnchors, parseTrustInputs, type OwnCertificate, type TrustDecision } from './trust-policy';
 import * as x509 from './x509';
 
 /**
- * How the signer relates to what the recipient trusts:
+ * How the signer relates to what the recipient trusts (the rule is in trust-policy.ts):
  * - `trusted-root`: the signer's certificate chains (verified signatures) to a given root;
  * - `pinned-fingerprint`: the signer's certificate, or a certificate on its verified chain,
  *   has the given fingerprint;
+ * - `own-identity`: nothing was given, and the signer is one of the recipient's own identities;
  * - `untrusted`: nothing to trust was given, so who signed is not confirmed;
- * - `not-trusted`: a root or fingerprint was given and the signer does not match it.
+ * - `not-trusted`: a root or fingerprint was given and the signer does not match every one.
  */
-export type CmsTrustOutcome = 'trusted-root' | 'pinned-fingerprint' | 'untrusted' | 'not-trusted';
+export type CmsTrustOutcome = 'trusted-root' | 'pinned-fingerprint' | 'own-identity' | 'untrusted' | 'not-trusted';
 
 export type SigningCertificateCheck = 'match' | 'mismatch' | 'missing';
 
@@ -37,6 +37,8 @@ export interface CmsVerification {
   /** Every certificate the CMS carries, signer first. */
   readonly certificates: readonly CertificateSummary[];
   readonly trust: CmsTrustOutcome;
+  /** The trust policy's full answer: each anchor and whether it held; null when no signer could be read. */
+  readonly trustDecision: TrustDecision | null;
   /** Each certificate on the signer's path was within its validity period at `checkedAt`. */
   readonly certificatesTimeValid: boolean;
   readonly checkedAt: string;
@@ -49,29 +51,12 @@ export interface CmsTrustAnchors {
   readonly rootsPem?: readonly string[];
   /** SHA-256 fingerprint of the signer or a certificate on its chain, with or without colons. */
   readonly fingerprint?: string;
+  /** More fingerprints; with `fingerprint` and `rootsPem`, every one must hold. */
+  readonly fingerprints?: readonly string[];
+  /** The recipient's own identities' certificates: trusted when no root or fingerprint is given. */
+  readonly own?: readonly OwnCertificate[];
   /** When certificate validity is judged: normally the claimed signing time; default now. */
   readonly at?: Date;
-}
-
-function parseTrustedRoots(rootsPem: readonly string[]): x509.X509Certificate[] {
-  const roots: x509.X509Certificate[] = [];
-  for (const pem of rootsPem) {
-    let ders: ArrayBuffer[];
-    try {
-      ders = x509.PemConverter.decode(pem);
-      for (const der of ders) roots.push(new x509.X509Certificate(der));
-    } catch {
-      ders = [];
-    }
-    if (ders.length === 0) {
-      throw new SscpError(
-        'invalid-input',
-        'The trusted root certificate could not be read.',
-        'Give the PEM file the vendor published (it starts with "-----BEGIN CERTIFICATE-----").',
-      );
-    }
-  }
-  return roots;
 }
 
 /** Reads the bytes as CMS; PDF /Contents may carry zero padding after the DER, which is fine. */
@@ -204,28 +189,6 @@ function formatDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-async function evaluateTrust(
-  signer: x509.X509Certificate,
-  others: readonly x509.X509Certificate[],
-  anchors: CmsTrustAnchors,
-  problems: string[],
-): Promise<{ trust: CmsTrustOutcome; path: x509.X509Certificate[] }> {
-  const roots = parseTrustedRoots(anchors.rootsPem ?? []);
-  const pinned = anchors.fingerprint === undefined ? null : normaliseFingerprint(anchors.fingerprint);
-  const embeddedPath = await verifiedPathUpwards(signer, others);
-  if (roots.length > 0) {
-    const rootedPath = await chainsToRoot(signer, others, roots);
-    if (rootedPath) return { trust: 'trusted-root', path: rootedPath };
-  }
-  if (pinned && embeddedPath.some((c) => certificateFingerprint(new Uint8Array(c.rawData)) === pinned)) {
-    return { trust: 'pinned-fingerprint', path: embeddedPath };
-  }
-  if (roots.length === 0 && !pinned) return { trust: 'untrusted', path: embeddedPath };
-  const given = [roots.length > 0 ? 'the trusted root certificate' : '', pinned ? 'the expected fingerprint' : ''].filter(Boolean).join(' or ');
-  problems.push(`The signer is not who was expected: the signing certificate does not chain to ${given}.`);
-  return { trust: 'not-trusted', path: embeddedPath };
-}
-
 /**
  * Checks a detached CMS signature against the SHA-256 digest of the content it claims to
  * sign, and the signer against what the recipient trusts. Each check is reported on its own.
@@ -250,14 +213,18 @@ export async function verifyCms(cmsDer: Uint8Array, contentDigest: Uint8Array, a
     signer: null,
     certificates: [],
     trust,
+    trustDecision: null,
     certificatesTimeValid: false,
     checkedAt: checkedAt.toISOString(),
     problems,
   });
-  const nothingToTrust = !anchors.rootsPem?.length && anchors.fingerprint === undefined;
   // Anchors are the caller's input: check them up front so a bad PEM is reported even on bad CMS.
-  parseTrustedRoots(anchors.rootsPem ?? []);
-  if (anchors.fingerprint !== undefined) normaliseFingerprint(anchors.fingerprint);
+  const trustInputs = parseTrustInputs({
+    rootsPem: anchors.rootsPem,
+    fingerprints: [...(anchors.fingerprint === undefined ? [] : [anchors.fingerprint]), ...(anchors.fingerprints ?? [])],
+    own: anchors.own,
+  });
+  const nothingToTrust = !hasAnchors(trustInputs);
 
   let signedData: pkijs.SignedData | null;
   try {
@@ -292,7 +259,9 @@ export async function verifyCms(cmsDer: Uint8Array, contentDigest: Uint8Array, a
   const digestMatches = signerInfo.signedAttrs ? checkMessageDigest(signerInfo, contentDigest, problems) : false;
   const signatureValid = signerInfo.signedAttrs ? checkSignature(signerInfo, signerDer, problems) : false;
   const signingCertificate = checkSigningCertificate(signerInfo, signerCertificate, signerDer, problems);
-  const { trust, path } = await evaluateTrust(signer, others, anchors, problems);
+  const { decision, path } = await decideTrust(signer, others, trustInputs);
+  if (decision.status === 'mismatch') problems.push(decision.message);
+  const trust: CmsTrustOutcome = decision.status === 'trusted' ? decision.trustedBy[0]! : decision.status === 'unknown' ? 'untrusted' : 'not-trusted';
 
   let certificatesTimeValid = true;
   for (const certificate of path) {
@@ -312,6 +281,7 @@ export async function verifyCms(cmsDer: Uint8Array, contentDigest: Uint8Array, a
     signer: summariseCertificate(signer),
     certificates: [signer, ...others].map(summariseCertificate),
     trust,
+    trustDecision: decision,
     certificatesTimeValid,
     checkedAt: checkedAt.toISOString(),
     problems,

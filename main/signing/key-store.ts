@@ -243,35 +243,3 @@ export interface OwnCertificate {
   readonly pem: string;
 }
 
-/**
- * The certificates of every identity in the key store of `home`: each SRO certificate and the
- * organisation root above it (self-signed certificates appear once, as signer). Reads only;
- * a home with no key store yet has none, and none is created.
- */
-export function listOwnCertificates(home: string): OwnCertificate[] {
-  const path = keyStorePath(home);
-  try {
-    lstatSync(path);
-  } catch {
-    return [];
-  }
-  const store = openKeyStore(home);
-  try {
-    const out: OwnCertificate[] = [];
-    const seen = new Set<string>();
-    for (const identity of store.repository.list()) {
-      const top = identity.chainDer[identity.chainDer.length - 1];
-      const entries: { role: OwnCertificate['role']; der: Uint8Array; fingerprint: string }[] = [{ role: 'signer', der: identity.certificateDer, fingerprint: identity.fingerprint }];
-      if (top) entries.push({ role: 'root', der: top, fingerprint: certificateFingerprint(top) });
-      for (const entry of entries) {
-        if (seen.has(entry.fingerprint)) continue;
-        seen.add(entry.fingerprint);
-        out.push({ label: identity.label, ...entry, pem: x509.PemConverter.encode(toArrayBuffer(entry.der), 'CERTIFICATE') });
-      }
-    }
-    return out;
-  } finally {
-    store.close();
-  }
-}
-

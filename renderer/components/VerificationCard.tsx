@@ -24,7 +24,13 @@ export function VerificationCard({ verification: v, title }: { readonly verifica
             <span>
               <OutsideText text={v.summary} />
             </span>
-            {v.valid && !v.trusted ? <span>Compare the signer's fingerprint below with the one the sender published, then give it when you import.</span> : null}
+            {v.trusted && v.trust?.ownIdentity ? <span>It was signed with your own signing identity "<OutsideText text={v.trust.ownIdentity} />".</span> : null}
+            {v.valid && !v.trusted ? (
+              <span>
+                Nothing establishes who signed it. Ask the organisation for the signer's certificate fingerprint by another channel (their website, a
+                phone call, in person; not the message the pack came with), compare it with the one below, and give it to check the pack again.
+              </span>
+            ) : null}
           </div>
         </div>
         {v.signer ? (

@@ -18,7 +18,13 @@ interface ImportsState {
   readonly busy: 'pack' | 'form' | null;
   readonly setFingerprint: (fingerprint: string) => void;
   readonly choosePack: () => Promise<void>;
-  readonly importPack: () => Promise<void>;
+  /** Checks the chosen pack again, with the fingerprint as it is now. */
+  readonly recheckPack: () => Promise<void>;
+  /**
+   * Imports the checked pack. A signer nothing vouches for is imported only when the user
+   * accepted it, by its fingerprint as shown; it is then marked as from an unverified signer.
+   */
+  readonly importPack: (acceptUntrustedSigner?: string) => Promise<void>;
   readonly chooseForm: () => Promise<void>;
   readonly importForm: () => Promise<void>;
   readonly reset: () => void;
@@ -53,13 +59,21 @@ export const useImports = create<ImportsState>((set, get) => {
       set({ packPath: path, packPreview: null, packResult: null });
       await running('pack', () => checkPack(path));
     },
-    importPack: async () => {
+    recheckPack: async () => {
       const path = get().packPath;
       if (!path) return;
-      const result = await running('pack', async () => (await startJob('packs.import', { path, ...fingerprintArg() }, onProgress)).done);
+      set({ packPreview: null, packResult: null });
+      await running('pack', () => checkPack(path));
+    },
+    importPack: async (acceptUntrustedSigner) => {
+      const path = get().packPath;
+      if (!path) return;
+      const args = { path, ...fingerprintArg(), ...(acceptUntrustedSigner ? { acceptUntrustedSigner } : {}) };
+      const result = await running('pack', async () => (await startJob('packs.import', args, onProgress)).done);
       set({ packResult: result });
       await useAssessments.getState().load();
-      useAnnouncer.getState().announce(`Imported the signed assessment of ${result.assessment.organisation}.`);
+      const unverified = result.preview.verification.trusted ? '' : ' It is marked as from an unverified signer.';
+      useAnnouncer.getState().announce(`Imported the signed assessment of ${result.assessment.organisation}.${unverified}`);
     },
     chooseForm: async () => {
       const { path } = await call('dialogs.chooseFile', { purpose: 'form' });

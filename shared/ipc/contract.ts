@@ -169,7 +169,12 @@ export const contract = {
   },
   'packs.verify': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<VerificationView>(), paths: { path: 'read' } },
   'packs.previewImport': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<PackImportPreviewView>(), paths: { path: 'read' } },
-  'packs.import': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<PackImportResultView>(), paths: { path: 'read' } },
+  // acceptUntrustedSigner: the fingerprint of a signer nothing vouches for, shown to and accepted by the user.
+  'packs.import': {
+    args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional(), acceptUntrustedSigner: fingerprint.optional() }),
+    ...job<PackImportResultView>(),
+    paths: { path: 'read' },
+  },
 
   // The official Word form.
   'forms.previewImport': { args: z.strictObject({ path: filePath }), ...job<FormPlacementView>(), paths: { path: 'read' } },

@@ -45,10 +45,23 @@ export interface PackFileView {
   readonly problem?: string;
 }
 
+/** Whom the signer was established as (main/signing/trust-policy.ts). */
+export interface TrustView {
+  /** `trusted`, `unknown` (nothing establishes who signed), or `mismatch` (not the signer you named). */
+  readonly status: 'trusted' | 'unknown' | 'mismatch';
+  readonly trustedBy: readonly ('trusted-root' | 'pinned-fingerprint' | 'own-identity')[];
+  /** The label of the user's own identity that signed, if one did. */
+  readonly ownIdentity: string | null;
+  readonly message: string;
+}
+
 /** The verifier's answer about one pack, as a person reads it. */
 export interface VerificationView {
   readonly valid: boolean;
+  /** Valid, and the signer is one the user trusts (a fingerprint given, or one of their own identities). */
   readonly trusted: boolean;
+  /** Null when the signature could not be read at all. */
+  readonly trust: TrustView | null;
   readonly summary: string;
   readonly problems: readonly string[];
   readonly warnings: readonly string[];

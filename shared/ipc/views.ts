@@ -1,5 +1,6 @@
 import type { UserProfile } from '../domain/actor';
 import type { Assessment, EvidenceItem, EvidenceLink } from '../domain/types';
+import type { UnverifiedSigner } from '../domain/signer-trust';
 
 /** Shapes the UI needs that are not domain records themselves. */
 
@@ -48,6 +49,8 @@ export interface ListCompleteness {
 export interface AssessmentListItem {
   readonly assessment: Assessment;
   readonly completeness: ListCompleteness;
+  /** Set when its content came from a pack whose signer the user accepted unverified (directly or carried forward). */
+  readonly unverifiedSigner: UnverifiedSigner | null;
 }
 
 /** One file in the library, with every claim that uses it. */

@@ -72,7 +72,7 @@ describe('sscp list', () => {
     expect(Object.keys(json)).toEqual(['assessments', 'archivedHidden']);
     expect(Object.keys(json.assessments[0]!)).toEqual([
       'id', 'organisation', 'products', 'role', 'theme3InScope', 'periodStart', 'periodEnd', 'sroName', 'sroRole',
-      'catalogId', 'catalogVersion', 'state', 'origin', 'previousId', 'createdAt', 'updatedAt', 'signedAt', 'completeness',
+      'catalogId', 'catalogVersion', 'state', 'origin', 'previousId', 'createdAt', 'updatedAt', 'signedAt', 'unverifiedSigner', 'completeness',
     ]);
     expect(json.assessments[0]).toMatchObject({ id, products: ['Widget'], catalogId: CURRENT_CATALOG.id, catalogVersion: CURRENT_CATALOG.version });
     expect(json.assessments[0]!.completeness).toEqual({ claimsInScope: 45, assessed: 1, done: 0, withEvidence: 0, percentAssessed: 2 });

@@ -10,6 +10,7 @@ function verification(overrides: Partial<VerificationView>): VerificationView {
   return {
     valid: true,
     trusted: false,
+    trust: { status: 'unknown', trustedBy: [], ownIdentity: null, message: 'Nothing establishes who the signer is.' },
     summary: 'Valid: signed by Priya Raman, and nothing has changed since.',
     problems: [],
     warnings: [],
@@ -78,13 +79,36 @@ describe('importing a pack', () => {
     expect(fake.calls.find((c) => c.channel === 'packs.previewImport')?.args).toEqual({ path: '/in/pack.pdf', fingerprint: 'AB'.repeat(32) });
   });
 
-  it('explains an untrusted signer, then imports with the fingerprint given', async () => {
-    await choosePack(verification({ trusted: false }));
-    expect(await screen.findByText('Signature valid; the signer is not yet trusted.')).toBeTruthy();
-    expect(screen.getByText(/SHA-256 abab abab/)).toBeTruthy();
+  it('imports a pack from a trusted signer straight away, with the fingerprint given', async () => {
+    await choosePack(verification({ trusted: true, trust: { status: 'trusted', trustedBy: ['pinned-fingerprint'], ownIdentity: null, message: 'Matches.' } }));
+    expect(await screen.findByText('Signature valid and signer trusted.')).toBeTruthy();
     fake.answer('packs.import', () => ({ jobId: 'i' }));
     fake.answer('assessments.list', () => []);
     await userEvent.click(screen.getByRole('button', { name: 'Import this pack' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
     await waitFor(() => expect(fake.calls.find((c) => c.channel === 'packs.import')?.args).toEqual({ path: '/in/pack.pdf', fingerprint: 'AB'.repeat(32) }));
+  });
+
+  it('asks before importing from a signer nothing vouches for, showing the fingerprint to compare; cancel imports nothing', async () => {
+    await choosePack(verification({ trusted: false, fingerprint: 'ef'.repeat(32), signer: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme', fingerprint: 'ef'.repeat(32) } }));
+    expect(await screen.findByText('Signature valid; the signer is not yet trusted.')).toBeTruthy();
+    expect(screen.getByText(/Ask the organisation for the signer's certificate fingerprint by another channel/)).toBeTruthy();
+    fake.answer('packs.import', () => ({ jobId: 'i' }));
+    fake.answer('assessments.list', () => []);
+    await userEvent.click(screen.getByRole('button', { name: 'Import this pack' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog.textContent).toContain('Import from a signer nothing vouches for?');
+    expect(dialog.textContent).toContain(`SHA-256 ${'efef '.repeat(15)}efef`);
+    expect(dialog.textContent).toContain('obtained from Acme by another channel');
+    expect(dialog.textContent).not.toMatch(/--|sscp /);
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(fake.calls.some((c) => c.channel === 'packs.import')).toBe(false);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Import this pack' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'The fingerprints match: import as unverified' }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.channel === 'packs.import')?.args).toEqual({ path: '/in/pack.pdf', fingerprint: 'AB'.repeat(32), acceptUntrustedSigner: 'ef'.repeat(32) }),
+    );
   });
 });

@@ -52,6 +52,22 @@ describe('the start page', () => {
     expect(screen.getByRole('heading', { name: 'Other recent databases' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'last-year.sscp' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'current.sscp' })).toBeNull();
+    expect(screen.queryByText('Unverified signer')).toBeNull();
+  });
+
+  it('marks an assessment imported from an unverified signer', async () => {
+    useSession.setState({ dbPath: '/db/current.sscp', settings: settings(['/db/current.sscp']) });
+    const imported = makeAssessment({ state: 'signed', origin: 'imported-pack' });
+    fake.answer('assessments.list', () => [
+      {
+        assessment: imported,
+        completeness: { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 },
+        unverifiedSigner: { importedAssessmentId: imported.id, signerFingerprint: 'ef'.repeat(32), importedAt: '2026-11-22T15:00:00.000Z' },
+      },
+    ]);
+    render(<StartScreen />);
+    const badge = await screen.findByText('Unverified signer');
+    expect(badge.getAttribute('title')).toContain('ef'.repeat(32));
   });
 
   it('after carrying a 2025.1 assessment forward, says how many claims were reworded in 2025.2 and why', async () => {

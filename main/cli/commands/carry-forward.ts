@@ -1,6 +1,7 @@
 import type { CarryForwardPlan } from '../../../shared/domain/carry-forward';
 import { carryForwardAssessment } from '../../services/carry-forward';
 import type { RegisterCommand } from '../context';
+import { unverifiedSignerLine, unverifiedSignerToJson, type UnverifiedSignerJson } from '../assessment-json';
 import { field, printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, dateOption, withWorkspace } from '../options';
 
@@ -21,6 +22,8 @@ export interface CarryForwardJson {
   readonly catalogVersion: string;
   /** Claims whose statement changed between the two versions, marked needs-review: old and new wording, and why. */
   readonly statementChanges: CarryForwardPlan['statementChanges'];
+  /** Set when what was carried came from a pack whose signer was accepted unverified; null otherwise. */
+  readonly unverifiedSigner: UnverifiedSignerJson | null;
 }
 
 const REASONS = {
@@ -46,9 +49,10 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
         ...(opts.periodStart !== undefined ? { periodStart: dateOption(opts.periodStart, 'The period start') } : {}),
         ...(opts.periodEnd !== undefined ? { periodEnd: dateOption(opts.periodEnd, 'The period end') } : {}),
       };
-      const { previous, assessment, plan } = await withWorkspace(opts.db, (ws) => {
+      const { previous, assessment, plan, unverified } = await withWorkspace(opts.db, async (ws) => {
         const previous = ws.getAssessment(id).assessment;
-        return { previous, ...carryForwardAssessment(ws, id, dates) };
+        const carried = await carryForwardAssessment(ws, id, dates);
+        return { previous, ...carried, unverified: unverifiedSignerToJson(ws.unverifiedSigner(carried.assessment.id)) };
       });
       if (opts.json) {
         const json: CarryForwardJson = {
@@ -65,6 +69,7 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
           previousCatalogVersion: previous.catalogVersion,
           catalogVersion: assessment.catalogVersion,
           statementChanges: plan.statementChanges,
+          unverifiedSigner: unverified,
         };
         printJson(ctx.io, json);
         return;
@@ -76,6 +81,7 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
       }
       if (plan.droppedClaims.length) ctx.io.stderr.write(`Note: not carried, not in the current catalog: claims ${plan.droppedClaims.join(', ')}.\n`);
       ctx.io.stderr.write(statementChangeNotes(previous.catalogVersion, assessment.catalogVersion, plan.statementChanges));
+      if (unverified) ctx.io.stderr.write(`Note: ${unverifiedSignerLine(unverified, assessment.id)}\n`);
     });
 };
 

@@ -1,15 +1,21 @@
 import { diffAssessments, type AssessmentDiff, type ClaimDiff, type DiffSide } from '../../../shared/domain/diff';
 import { renderInline } from '../../../shared/domain/text-diff';
 import { catalogFor } from '../../services/validate';
+import { unverifiedSignerLine, unverifiedSignerToJson, type UnverifiedSignerJson } from '../assessment-json';
 import type { RegisterCommand } from '../context';
 import { field, printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
 
-/** `sscp diff --json` prints the AssessmentDiff itself; docs/cli-json.md documents it. */
-export type DiffJson = AssessmentDiff;
+/** One side of `sscp diff --json`: the AssessmentDiff's, and whether its content came from an unverified signer. */
+export type DiffSideJson = DiffSide & { readonly unverifiedSigner: UnverifiedSignerJson | null };
 
-export function formatDiff(d: AssessmentDiff): string {
-  const lines = [`From ${describe(d.from)}`, `To   ${describe(d.to)}`, ''];
+/** `sscp diff --json` prints the AssessmentDiff, each side marked if unverified; docs/cli-json.md documents it. */
+export type DiffJson = Omit<AssessmentDiff, 'from' | 'to'> & { readonly from: DiffSideJson; readonly to: DiffSideJson };
+
+export function formatDiff(d: DiffJson): string {
+  const lines = [`From ${describe(d.from)}`, `To   ${describe(d.to)}`];
+  for (const side of [d.from, d.to]) if (side.unverifiedSigner) lines.push(`     ${side.assessmentId}: ${unverifiedSignerLine(side.unverifiedSigner, side.assessmentId)}`);
+  lines.push('');
   for (const theme of d.themes) {
     lines.push(`Theme ${theme.themeId}  ${theme.title}: ${theme.changedClaims} claim${theme.changedClaims === 1 ? '' : 's'} changed, ${theme.unchangedClaims} unchanged`);
     const claims = d.claims.filter((c) => c.themeId === theme.themeId);
@@ -96,10 +102,15 @@ export const registerDiff: RegisterCommand = (program, ctx) => {
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (fromId: string, toId: string, opts: { db: string; json?: boolean }) => {
-      const diff = await withWorkspace(opts.db, (ws) => {
+      const diff = await withWorkspace(opts.db, (ws): DiffJson => {
         const to = ws.getAssessment(toId);
         const from = ws.getAssessment(fromId);
-        return diffAssessments(from, to, catalogFor(to.assessment), catalogFor(from.assessment));
+        const d = diffAssessments(from, to, catalogFor(to.assessment), catalogFor(from.assessment));
+        return {
+          ...d,
+          from: { ...d.from, unverifiedSigner: unverifiedSignerToJson(ws.unverifiedSigner(d.from.assessmentId)) },
+          to: { ...d.to, unverifiedSigner: unverifiedSignerToJson(ws.unverifiedSigner(d.to.assessmentId)) },
+        };
       }, { readOnly: true });
       if (opts.json) printJson(ctx.io, diff);
       else ctx.io.stdout.write(formatDiff(diff));

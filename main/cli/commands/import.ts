@@ -1,12 +1,19 @@
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { VENDOR_ROLES } from '../../../shared/domain/types';
 import { SscpError } from '../../../shared/errors';
 import { checkRegularFile } from '../../fs/regular-file';
 import { prepareFormImport, storeFormImport } from '../../form/import-form';
-import { packRefusal, PDF_MAGIC, preparePackImport, readMagic, storePackImport, type PackImportPhase, type PackImportPreview, type PackImportProgress, type PackImportResult, type PackTrust } from '../../import/pack-import';
+import {
+  packRefusal, PDF_MAGIC, preparePackImport, readMagic, storePackImport, UntrustedSignerRefused,
+  type PackImportPhase, type PackImportPreview, type PackImportProgress, type PackImportResult, type PackTrust,
+} from '../../import/pack-import';
+import type { PackVerification } from '../../pack/verify/types';
 import type { RegisterCommand } from '../context';
-import { EXIT_CHECK_FAILED, field, printJson } from '../io';
-import { choiceOption, DB_OPTION_FLAGS, DB_OPTION_HELP, TRUST_OPTION_FLAGS, trustedRootOption, withWorkspace } from '../options';
+import { EXIT_CHECK_FAILED, EXIT_UNTRUSTED_SIGNER, field, printJson, type CliIo } from '../io';
+import { choiceOption, collect, DB_OPTION_FLAGS, DB_OPTION_HELP, FINGERPRINT_OPTION_FLAGS, TRUST_OPTION_FLAGS, trustedRootsOption, withWorkspace } from '../options';
+import { ownIdentityCertificates } from '../own-identities';
+import { CLI_TRUST_HINT } from './verify';
 import { liveLine, percentDone } from '../progress';
 import { formatImportForm, importFormToJson, type ImportFormJson } from './import-form';
 
@@ -14,8 +21,9 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 interface ImportOptions {
   db: string;
-  trust?: string;
-  fingerprint?: string;
+  trust?: string[];
+  fingerprint?: string[];
+  allowUntrusted?: boolean;
   role: string;
   org?: string;
   json?: boolean;
@@ -26,6 +34,11 @@ export interface ImportPackJson {
   readonly kind: 'pack';
   readonly imported: boolean;
   readonly assessmentId: string | null;
+  /**
+   * Whom the signer was established as: `trusted`, `unverified` (imported because the user
+   * accepted an unknown signer with --allow-untrusted), or `unknown` (not imported for it).
+   */
+  readonly signerTrust: 'trusted' | 'unverified' | 'unknown' | 'mismatch' | null;
   readonly file: { readonly name: string; readonly size: number; readonly sha256: string };
   readonly packId: string;
   readonly profile: string;
@@ -34,6 +47,7 @@ export interface ImportPackJson {
   readonly verification: {
     readonly valid: boolean;
     readonly trusted: boolean;
+    readonly trust: PackVerification['trust'];
     readonly summary: string;
     readonly problems: readonly string[];
     readonly warnings: readonly string[];
@@ -55,6 +69,7 @@ export function importPackToJson(preview: PackImportPreview, result: PackImportR
     kind: 'pack',
     imported: result !== null,
     assessmentId: result?.assessment.id ?? null,
+    signerTrust: result ? (v.trusted ? 'trusted' : 'unverified') : (v.trust?.status ?? null),
     file: { name: preview.file.name, size: preview.file.size, sha256: preview.file.sha256 },
     packId: preview.packId,
     profile: preview.profile,
@@ -63,6 +78,7 @@ export function importPackToJson(preview: PackImportPreview, result: PackImportR
     verification: {
       valid: v.valid,
       trusted: v.trusted,
+      trust: v.trust,
       summary: v.summary,
       problems: [...v.problems],
       warnings: [...v.warnings],
@@ -99,13 +115,12 @@ export function formatPackVerification(j: ImportPackJson): string {
   return `${lines.join('\n')}\n`;
 }
 
-function trustFrom(opts: ImportOptions): PackTrust {
-  if (opts.trust && opts.fingerprint) {
-    throw new SscpError('invalid-input', 'Give either --trust or --fingerprint, not both.', 'Use --trust ROOT.pem for an organisation root, or --fingerprint HEX for the signer\'s certificate.');
-  }
-  if (opts.fingerprint) return { fingerprint: opts.fingerprint };
-  const rootsPem = trustedRootOption(opts.trust);
-  return rootsPem ? { rootsPem } : {};
+/** The anchors given (every one must hold) and, as the verify command does, the user's own identities. */
+async function trustFrom(io: CliIo, opts: ImportOptions): Promise<PackTrust> {
+  const rootsPem = trustedRootsOption(opts.trust);
+  // The database may not exist yet (an import can start one): then it holds no identities to move.
+  const own = await ownIdentityCertificates(io, { db: opts.db });
+  return { ...(rootsPem ? { rootsPem } : {}), ...(opts.fingerprint?.length ? { fingerprints: opts.fingerprint } : {}), own };
 }
 
 type FileKind = 'pack' | 'form';
@@ -133,17 +148,23 @@ export const registerImport: RegisterCommand = (program, ctx) => {
     .command('import')
     .description(
       'Import a signed evidence pack (.pdf) as a read-only signed assessment, or the official Word form (.docx) as a new draft. ' +
-        'Exits 0 when imported, 1 when the pack failed verification, 2 when the file cannot be used.',
+        'A pack is imported only from a signer you trust: every --trust root and --fingerprint given must match; with none, ' +
+        'only your own identities in --db are trusted. Exits 0 when imported, 1 when the pack failed verification (or is not from ' +
+        'the signer you named), 2 when the file cannot be used, 3 when the pack is intact but nothing establishes who signed it.',
     )
     .argument('<file>', 'the evidence pack (.pdf) or official form (.docx); recognised by its content, not its name')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
-    .option(TRUST_OPTION_FLAGS, "packs: trust signers issued by this organisation root certificate")
-    .option('--fingerprint <hex>', "packs: trust only the signer with this SHA-256 certificate fingerprint")
+    .option(TRUST_OPTION_FLAGS, "packs: trust signers issued by this organisation root certificate, obtained from the organisation; repeatable", collect)
+    .option(FINGERPRINT_OPTION_FLAGS, "packs: trust only the signer with this SHA-256 certificate fingerprint, obtained from the organisation; repeatable", collect)
+    .option(
+      '--allow-untrusted',
+      'packs: import even though nothing establishes who signed (compare the fingerprint shown with one from the organisation first); the assessment is marked as from an unverified signer',
+    )
     .option('--role <role>', `forms: the vendor role (the form does not say): ${VENDOR_ROLES.join(', ')}`, 'developer-distributor')
     .option('--org <name>', "forms: the organisation, if the form's Organisation field is empty or wrong")
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (file: string, opts: ImportOptions) => {
-      const trust = trustFrom(opts);
+      const trust = await trustFrom(ctx.io, opts);
       const role = choiceOption(opts.role, VENDOR_ROLES, 'role');
       const kind = await fileKind(file);
       if (kind === 'form') {
@@ -172,15 +193,31 @@ export const registerImport: RegisterCommand = (program, ctx) => {
         ctx.exitCode = EXIT_CHECK_FAILED;
         return;
       }
-      const result = await withWorkspace(opts.db, (ws) => storePackImport(ws, prepared, { onProgress }), { create: true }).finally(live.clear);
+      if (!preview.verification.trusted && !opts.allowUntrusted) {
+        const refusal = new UntrustedSignerRefused(preview.verification, preview.file.name, false);
+        if (opts.json) printJson(ctx.io, importPackToJson(preview, null));
+        else {
+          ctx.io.stdout.write(`${formatPackVerification(importPackToJson(preview, null))}\nNot imported: ${refusal.message}\n`);
+          ctx.io.stderr.write(
+            `${CLI_TRUST_HINT}\nOr, once you have compared the fingerprint above with one the organisation gave you, import it with --allow-untrusted; ` +
+              'it is then marked as from an unverified signer wherever it is shown.\n',
+          );
+        }
+        ctx.exitCode = EXIT_UNTRUSTED_SIGNER;
+        return;
+      }
+      // --allow-untrusted accepts exactly the signer just verified and shown above.
+      const acceptUntrustedSigner = preview.verification.trusted ? undefined : (preview.verification.fingerprint ?? undefined);
+      const result = await withWorkspace(opts.db, (ws) => storePackImport(ws, prepared, { onProgress, acceptUntrustedSigner }), { create: true }).finally(live.clear);
       const json = importPackToJson(result.preview, result);
       if (opts.json) {
         printJson(ctx.io, json);
         return;
       }
       const e = result.evidence;
+      const unverified = json.signerTrust === 'unverified' ? ' It is marked as from an UNVERIFIED signer: nothing established who signed it.' : '';
       ctx.io.stdout.write(
-        `${formatPackVerification(json)}\nImported as assessment ${result.assessment.id} (signed, read-only).\n` +
+        `${formatPackVerification(json)}\nImported as assessment ${result.assessment.id} (signed, read-only).${unverified}\n` +
           `  Evidence: ${e.stored} files stored, ${e.alreadyHeld} already held, ${e.withheld} withheld by the sender.\n` +
           `See it with: sscp show ${result.assessment.id} --db ${opts.db}\n`,
       );

@@ -23,7 +23,7 @@ export const registerList: RegisterCommand = (program, ctx) => {
       const archivedHidden = everything.length - summaries.length;
       if (opts.json) {
         const json: ListJson = {
-          assessments: summaries.map((s) => ({ ...assessmentToJson(s.assessment), completeness: completenessToJson(s.completeness) })),
+          assessments: summaries.map((s) => ({ ...assessmentToJson(s.assessment, s.unverifiedSigner), completeness: completenessToJson(s.completeness) })),
           archivedHidden,
         };
         printJson(ctx.io, json);
@@ -33,10 +33,11 @@ export const registerList: RegisterCommand = (program, ctx) => {
         ctx.io.stdout.write('No assessments yet. Start one with: sscp new --db FILE --org NAME --role ROLE\n');
         return;
       }
-      for (const { assessment: a, completeness: c } of summaries) {
+      for (const { assessment: a, completeness: c, unverifiedSigner } of summaries) {
         const period = a.periodStart || a.periodEnd ? `  ${a.periodStart ?? '…'} to ${a.periodEnd ?? '…'}` : '';
+        const mark = unverifiedSigner ? '  [UNVERIFIED SIGNER]' : '';
         ctx.io.stdout.write(
-          `${a.id}  ${a.state.padEnd(8)}  ${c.assessed}/${c.claimsInScope} assessed  ${field(a.organisation)} (${a.role})${period}\n`,
+          `${a.id}  ${a.state.padEnd(8)}  ${c.assessed}/${c.claimsInScope} assessed  ${field(a.organisation)} (${a.role})${period}${mark}\n`,
         );
       }
       if (archivedHidden > 0) {

@@ -10,6 +10,7 @@ import {
   completenessToJson,
   evidenceToJson,
   signedPackToJson,
+  unverifiedSignerLine,
   type ActionJson,
   type AssessmentJson,
   type CompletenessJson,
@@ -17,6 +18,7 @@ import {
   type SignedPackJson,
 } from '../assessment-json';
 import type { RegisterCommand } from '../context';
+import type { UnverifiedSigner } from '../../../shared/domain/signer-trust';
 import { field, printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
 
@@ -46,7 +48,7 @@ export interface ShowJson {
   readonly actions: readonly ActionJson[];
 }
 
-export function showToJson(detail: AssessmentDetail, completeness: Completeness, pack: SignedPackInfo | undefined): ShowJson {
+export function showToJson(detail: AssessmentDetail, completeness: Completeness, pack: SignedPackInfo | undefined, unverified: UnverifiedSigner | null): ShowJson {
   const a = detail.assessment;
   const responses = new Map(detail.responses.map((r) => [r.claimId, r]));
   const claims = listClaims(catalogFor(a)).flatMap(({ theme, principle, claim }) => {
@@ -69,7 +71,7 @@ export function showToJson(detail: AssessmentDetail, completeness: Completeness,
     ];
   });
   return {
-    assessment: assessmentToJson(a),
+    assessment: assessmentToJson(a, unverified),
     completeness: completenessToJson(completeness),
     signedPack: signedPackToJson(pack),
     claims,
@@ -92,6 +94,7 @@ export function formatShow(json: ShowJson): string {
     `  Catalog:   ${a.catalogId} ${a.catalogVersion}`,
     `  Progress:  ${c.assessed} of ${c.claimsInScope} claims in scope assessed, ${c.done} done, ${c.withEvidence} with evidence`,
   ];
+  if (a.unverifiedSigner) lines.push(`  ${unverifiedSignerLine(a.unverifiedSigner, a.id)}`);
   const evidenceById = new Map(json.evidence.map((e) => [e.id, e]));
   const catalog = catalogFor(a);
   const principleTitles = new Map(listPrinciples(catalog).map(({ principle }) => [principle.id, principle.title]));
@@ -130,7 +133,7 @@ export const registerShow: RegisterCommand = (program, ctx) => {
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (id: string, opts: { db: string; json?: boolean }) => {
-      const json = await withWorkspace(opts.db, (ws) => showToJson(ws.getAssessment(id), ws.completeness(id), ws.signedPack(id)), { readOnly: true });
+      const json = await withWorkspace(opts.db, (ws) => showToJson(ws.getAssessment(id), ws.completeness(id), ws.signedPack(id), ws.unverifiedSigner(id)), { readOnly: true });
       if (opts.json) printJson(ctx.io, json);
       else ctx.io.stdout.write(formatShow(json));
     });

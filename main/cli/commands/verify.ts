@@ -1,19 +1,26 @@
 import { verifyPack } from '../../pack/verify/verify-pack';
 import type { PackVerification } from '../../pack/verify/types';
 import type { RegisterCommand } from '../context';
-import { EXIT_CHECK_FAILED, field, printJson } from '../io';
-import { TRUST_OPTION_FLAGS, trustedRootOption } from '../options';
+import { ESTABLISH_TRUST_HINT } from '../../signing/trust-policy';
+import { EXIT_CHECK_FAILED, EXIT_UNTRUSTED_SIGNER, field, printJson } from '../io';
+import { collect, DB_OPTION_FLAGS, FINGERPRINT_OPTION_FLAGS, TRUST_OPTION_FLAGS, trustedRootsOption } from '../options';
+import { ownIdentityCertificates } from '../own-identities';
 import { liveLine, percentDone } from '../progress';
 
 const MARKS = { pass: 'ok  ', fail: 'FAIL', warn: 'warn' } as const;
 
-/** The last line, the one a reader acts on: valid and trusted, valid but untrusted, or invalid and why. */
+/** What the CLI adds to the trust hint: the options that carry a root or a fingerprint. */
+export const CLI_TRUST_HINT = `${ESTABLISH_TRUST_HINT} Give it with --trust ROOT.pem or --fingerprint HEX.`;
+
+/** The last line, the one a reader acts on: valid and trusted, intact but from an unknown signer, or invalid and why. */
 function verdict(v: PackVerification): string {
   if (!v.valid) return `INVALID: ${field(v.problems.join(' '))}`;
-  if (!v.trusted) return 'VALID, but the signer is not trusted: pass --trust ROOT.pem or --fingerprint HEX to confirm who signed.';
-  return `VALID: signed by ${v.signer?.commonName ? field(v.signer.commonName) : 'the signer'}, whom you trust, and nothing has changed since.`;
+  if (!v.trusted) return `NOT TRUSTED: the pack is intact, but ${field(v.trust?.message ?? 'nothing establishes who signed it.')}\n${CLI_TRUST_HINT}`;
+  const whom = v.trust?.ownIdentity ? `your own signing identity "${field(v.trust.ownIdentity)}"` : 'whom you trust';
+  return `VALID: signed by ${v.signer?.commonName ? field(v.signer.commonName) : 'the signer'}, ${whom}, and nothing has changed since.`;
 }
 
+/** The report a person reads; every name in it came from the pack, so none may redraw the terminal. */
 export function formatVerification(path: string, v: PackVerification): string {
   // Names, subjects and problems come from the pack and its certificate: each goes through
   // field(), so a crafted one can neither drive the terminal nor forge a line (a verdict).
@@ -28,25 +35,32 @@ export function formatVerification(path: string, v: PackVerification): string {
   const withheld = v.files.filter((f) => f.status === 'withheld').length;
   lines.push(`Evidence     ${ok} files match the manifest${withheld ? `, ${withheld} withheld (listed by hash)` : ''}`);
   for (const f of v.files.filter((x) => x.status !== 'ok' && x.status !== 'withheld')) lines.push(`  ${f.status.toUpperCase()}  ${field(f.name)}: ${field(f.problem)}`);
-  lines.push('', verdict(v));
+  lines.push('', ...verdict(v).split('\n'));
   return `${lines.join('\n')}\n`;
 }
 
 export const registerVerify: RegisterCommand = (program, ctx) => {
   program
     .command('verify')
-    .description('Check an evidence pack: the signature covers the whole file, the signer, and every embedded file against the manifest. Exits 0 valid, 1 invalid, 2 not a pack.')
+    .description(
+      'Check an evidence pack: the signature covers the whole file, every embedded file matches the manifest, and the signer is ' +
+        'one you trust (every --trust root and --fingerprint given must match; with none, only your own identities in --db are trusted). ' +
+        'Exits 0 valid and trusted, 1 invalid or not the signer you named, 2 not a pack, 3 intact but nothing establishes who signed.',
+    )
     .argument('<pack>', 'the evidence pack (.pdf)')
-    .option(TRUST_OPTION_FLAGS, "the organisation's root certificate (PEM) to trust")
-    .option('--fingerprint <hex>', "the signer's certificate SHA-256 fingerprint, obtained from the organisation")
+    .option(TRUST_OPTION_FLAGS, "the organisation's root certificate (PEM) to trust, obtained from the organisation; repeatable", collect)
+    .option(FINGERPRINT_OPTION_FLAGS, "the signer's certificate SHA-256 fingerprint, obtained from the organisation; repeatable", collect)
+    .option(DB_OPTION_FLAGS, 'not needed: packs signed by the identities in your key store are trusted; a database an older version kept identities in has them moved there first')
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
-    .action(async (pack: string, opts: { trust?: string; fingerprint?: string; json?: boolean }) => {
-      const rootsPem = trustedRootOption(opts.trust);
+    .action(async (pack: string, opts: { trust?: string[]; fingerprint?: string[]; db?: string; json?: boolean }) => {
+      const rootsPem = trustedRootsOption(opts.trust);
+      const own = await ownIdentityCertificates(ctx.io, { db: opts.db });
       const live = liveLine(ctx.io);
       const onProgress = live.enabled ? (p: { bytesDone: number; bytesTotal: number }) => live.show(`Checking… ${percentDone(p.bytesDone, p.bytesTotal)}%`) : undefined;
-      const result = await verifyPack(pack, { rootsPem, fingerprint: opts.fingerprint, onProgress }).finally(live.clear);
+      const result = await verifyPack(pack, { rootsPem, fingerprints: opts.fingerprint, own, onProgress }).finally(live.clear);
       if (opts.json) printJson(ctx.io, result);
       else ctx.io.stdout.write(formatVerification(pack, result));
       if (!result.valid) ctx.exitCode = EXIT_CHECK_FAILED;
+      else if (!result.trusted) ctx.exitCode = EXIT_UNTRUSTED_SIGNER;
     });
 };

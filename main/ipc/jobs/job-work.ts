@@ -7,6 +7,7 @@ import { exportPack } from '../../pack/export-pack';
 import { verifyPack } from '../../pack/verify/verify-pack';
 import type { Workspace } from '../../services/workspace-types';
 import type { IdentityService } from '../../signing/identity-service';
+import { ownCertificatesOf } from '../../signing/trust-policy';
 import type { JobContext } from './runner';
 
 /** What a job reaches: the database it was started on, and that database's identities. */
@@ -20,8 +21,10 @@ type JobWork = { readonly [C in JobChannel]: (services: JobServices, args: Parse
 const PACK_PHASES = { layout: 'Laying out the report', embed: 'Embedding the evidence', sign: 'Signing', done: 'Finishing' } as const;
 const IMPORT_PHASES = { verify: 'Checking the signature and every file', store: 'Storing the evidence', record: 'Recording the import' } as const;
 
-function trustOf(fingerprint: string | undefined): PackTrust {
-  return fingerprint ? { fingerprint: fingerprint.replace(/:/g, '').toLowerCase() } : {};
+/** The fingerprint the user gave (if any) and, as the CLI does, the database's own identities. */
+function trustOf(fingerprint: string | undefined, identities: () => IdentityService): PackTrust {
+  const own = ownCertificatesOf(identities());
+  return fingerprint ? { fingerprint: fingerprint.replace(/:/g, '').toLowerCase(), own } : { own };
 }
 
 /** The placement report without the row texts, which the person already has in the form. */
@@ -77,12 +80,16 @@ export const jobWork: JobWork = {
     });
     return { ...exported, verification };
   },
-  'packs.verify': (_services, { path, fingerprint }, { signal, progress }) =>
-    verifyPack(path, { ...trustOf(fingerprint), signal, onProgress: (p) => progress('Checking the signature and every file', p.bytesDone, p.bytesTotal) }),
-  'packs.previewImport': ({ ws }, { path, fingerprint }, { signal, progress }) =>
-    previewPackImport(ws(), path, trustOf(fingerprint), { signal, onProgress: (p) => progress(IMPORT_PHASES[p.phase], p.bytesDone, p.bytesTotal) }),
-  'packs.import': ({ ws }, { path, fingerprint }, { signal, progress }) =>
-    importPack(ws(), path, trustOf(fingerprint), { signal, onProgress: (p) => progress(IMPORT_PHASES[p.phase], p.bytesDone, p.bytesTotal) }),
+  'packs.verify': ({ identities }, { path, fingerprint }, { signal, progress }) =>
+    verifyPack(path, { ...trustOf(fingerprint, identities), signal, onProgress: (p) => progress('Checking the signature and every file', p.bytesDone, p.bytesTotal) }),
+  'packs.previewImport': ({ ws, identities }, { path, fingerprint }, { signal, progress }) =>
+    previewPackImport(ws(), path, trustOf(fingerprint, identities), { signal, onProgress: (p) => progress(IMPORT_PHASES[p.phase], p.bytesDone, p.bytesTotal) }),
+  'packs.import': ({ ws, identities }, { path, fingerprint, acceptUntrustedSigner }, { signal, progress }) =>
+    importPack(ws(), path, trustOf(fingerprint, identities), {
+      signal,
+      onProgress: (p) => progress(IMPORT_PHASES[p.phase], p.bytesDone, p.bytesTotal),
+      ...(acceptUntrustedSigner ? { acceptUntrustedSigner } : {}),
+    }),
   'forms.previewImport': async (_services, { path }, { progress }) => {
     progress('Reading the form', 0, 1);
     const prepared = await prepareFormImport(path);

@@ -153,6 +153,10 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
   w.h1('How to verify this pack');
   w.doc.outline.addItem('How to verify this pack');
   w.p('Anyone can check this pack without trusting the software that made it. Each check below uses an ordinary tool; any one of them failing means the file is not the one the Senior Responsible Owner signed.');
+  w.p(
+    'A valid signature proves the file is unchanged since it was signed, not who signed it: anyone can make a certificate bearing any name, and whoever made this file also wrote this page. Trust the signer only if its fingerprint matches one you obtained from the organisation by another channel (its website, a phone call, a letter), not the one printed here alone.',
+    { size: 9 },
+  );
   const step = (title: string, text: string, command: string) => {
     w.h3(title, 70);
     w.p(text, { size: 9 });
@@ -166,7 +170,7 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
   };
   step(
     '1. Everything at once, with the SSCP tool',
-    'Checks the signature covers the whole file, the signer against the fingerprint below, and every embedded file against the manifest.',
+    'Checks the signature covers the whole file, every embedded file against the manifest, and the signer against the fingerprint you give: the one the organisation gave you, which should be the one below. Exit code 0: valid and signed by that certificate. 1: altered, or signed by another. 3: intact, but no fingerprint or root certificate was given, so nothing says who signed.',
     `sscp verify PACK.pdf --fingerprint ${fp}`,
   );
   step(

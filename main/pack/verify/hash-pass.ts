@@ -8,6 +8,8 @@ import type { EmbeddedStream } from './locate';
 export interface FileDigest {
   readonly sha256: string | null;
   readonly size: number;
+  /** MD5 of the decoded bytes, only for a stream that declares a /CheckSum to compare it with. */
+  readonly md5: string | null;
   /** Set when the stream could not be decoded. */
   readonly error?: string;
 }
@@ -21,12 +23,14 @@ export interface HashPassResult {
 /** Hashes one embedded file's decoded bytes as its encoded bytes arrive. */
 class FileHasher {
   private readonly hash: Hash = createHash('sha256');
+  private readonly md5: Hash | null;
   private readonly inflater: Inflate | null;
   private size = 0;
   private error: string | undefined;
   private readonly done: Promise<void>;
 
-  constructor(deflated: boolean) {
+  constructor(deflated: boolean, wantMd5: boolean) {
+    this.md5 = wantMd5 ? createHash('md5') : null;
     if (!deflated) {
       this.inflater = null;
       this.done = Promise.resolve();
@@ -36,6 +40,7 @@ class FileHasher {
     this.inflater = inflater;
     inflater.on('data', (chunk: Buffer) => {
       this.hash.update(chunk);
+      this.md5?.update(chunk);
       this.size += chunk.length;
     });
     this.done = new Promise((resolve) => {
@@ -54,6 +59,7 @@ class FileHasher {
   async update(chunk: Buffer): Promise<void> {
     if (!this.inflater) {
       this.hash.update(chunk);
+      this.md5?.update(chunk);
       this.size += chunk.length;
       return;
     }
@@ -69,7 +75,8 @@ class FileHasher {
   async finish(): Promise<FileDigest> {
     this.inflater?.end();
     await this.done;
-    return this.error ? { sha256: null, size: this.size, error: this.error } : { sha256: this.hash.digest('hex'), size: this.size };
+    const md5 = this.md5 ? this.md5.digest('hex') : null;
+    return this.error ? { sha256: null, size: this.size, md5: null, error: this.error } : { sha256: this.hash.digest('hex'), size: this.size, md5 };
   }
 }
 
@@ -89,7 +96,7 @@ export async function hashPass(
   // The signed ranges are hashed on a second thread while this one feeds the file hashers.
   const rangeHash = new ParallelSha256();
   const ordered = [...streams].sort((a, b) => a.start - b.start);
-  const hashers = new Map(ordered.map((s) => [s, new FileHasher(s.deflated)]));
+  const hashers = new Map(ordered.map((s) => [s, new FileHasher(s.deflated, s.params.checksum !== null)]));
   const handle = await open(path, 'r');
   try {
     for (let offset = 0; offset < fileSize; ) {

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import type { PdfDict} from '../pdf/objects';
-import { asArray, asDict, asName, asRef, asString, decodeTextString, PdfString, type PdfValue } from '../pdf/objects';
+import { asArray, asDict, asName, asNumber, asRef, asString, decodeTextString, PdfString, type PdfValue } from '../pdf/objects';
 import type { PdfFileReader } from '../pdf/file-reader';
 import { PdfParser, PdfSyntaxError } from '../pdf/parser';
 
@@ -11,6 +11,31 @@ export interface EmbeddedStream {
   readonly length: number;
   readonly deflated: boolean;
   readonly relationship: string | null;
+  /** What the attachment declares about its decoded bytes (/Params), checked against them. */
+  readonly params: AttachmentParams;
+}
+
+/** An embedded file's /Params: its decoded size and MD5 (/CheckSum), when declared. */
+export interface AttachmentParams {
+  readonly size: number | null;
+  /** Lower-case hex of the 16-byte MD5. */
+  readonly checksum: string | null;
+  /** Set when /Params is there but not readable as a size and a 16-byte checksum. */
+  readonly malformed?: string;
+}
+
+async function readParams(reader: PdfFileReader, value: PdfValue | undefined): Promise<AttachmentParams> {
+  const resolved = await reader.resolve(value);
+  if (resolved === undefined || resolved === null) return { size: null, checksum: null };
+  const params = asDict(resolved);
+  if (!params) return { size: null, checksum: null, malformed: '/Params is not a dictionary' };
+  const sizeValue = await reader.resolve(params.get('Size'));
+  const checksumValue = await reader.resolve(params.get('CheckSum'));
+  const size = sizeValue === undefined ? null : asNumber(sizeValue);
+  if (sizeValue !== undefined && (size === null || !Number.isSafeInteger(size) || size < 0)) return { size: null, checksum: null, malformed: '/Size is not a byte count' };
+  const checksum = checksumValue === undefined ? null : asString(checksumValue);
+  if (checksumValue !== undefined && (checksum === null || checksum.bytes.length !== 16)) return { size, checksum: null, malformed: '/CheckSum is not a 16-byte MD5' };
+  return { size, checksum: checksum ? Buffer.from(checksum.bytes).toString('hex') : null };
 }
 
 export interface SignatureDictionary {
@@ -74,7 +99,8 @@ export async function findEmbeddedFiles(reader: PdfFileReader, catalog: PdfDict)
     if (filters.length > 1 || (filters.length === 1 && filters[0] !== 'FlateDecode')) {
       throw new PdfSyntaxError(`The attachment "${name}" uses an encoding this check does not read (${filters.join(', ')}).`);
     }
-    files.push({ name, start: extent.start, length: extent.length, deflated: filters.length === 1, relationship: asName(spec.get('AFRelationship')) });
+    const params = await readParams(reader, (object.value as PdfDict).get('Params'));
+    files.push({ name, start: extent.start, length: extent.length, deflated: filters.length === 1, relationship: asName(spec.get('AFRelationship')), params });
   }
   return files;
 }

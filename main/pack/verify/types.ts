@@ -1,4 +1,5 @@
 import type { CertificateSummary } from '../../signing/cms';
+import type { OwnCertificate, TrustDecision } from '../../signing/trust-policy';
 import type { PackProfile } from '../types';
 
 /** Each check the verifier runs, in the order it reports them. */
@@ -39,8 +40,14 @@ export interface PackFileResult {
 export interface PackVerification {
   /** The file is exactly what the signer signed, whole, with every embedded file matching its manifest entry. */
   readonly valid: boolean;
-  /** The signer matched a trusted root or a pinned fingerprint. */
+  /**
+   * The signer is trusted (see main/signing/trust-policy.ts): every trusted root and pinned
+   * fingerprint given matched, or none was given and the signer is one of the user's own
+   * identities. An intact pack from a signer nobody said to trust is valid but not trusted.
+   */
   readonly trusted: boolean;
+  /** The trust policy's answer: each anchor and whether it held; null when the signature could not be read. */
+  readonly trust: TrustDecision | null;
   /** One sentence for a person. */
   readonly summary: string;
   /** Every failed check's message; empty when valid. */
@@ -62,6 +69,10 @@ export interface VerifyPackOptions {
   readonly rootsPem?: readonly string[];
   /** Expected SHA-256 fingerprint of the signer (or a certificate on its chain). */
   readonly fingerprint?: string;
+  /** More expected fingerprints: every root and fingerprint given must match. */
+  readonly fingerprints?: readonly string[];
+  /** The user's own identities' certificates: their packs are trusted without an anchor. */
+  readonly own?: readonly OwnCertificate[];
   readonly onProgress?: (progress: { phase: 'hash'; bytesDone: number; bytesTotal: number }) => void;
   readonly signal?: AbortSignal;
 }

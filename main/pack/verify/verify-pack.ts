@@ -1,7 +1,8 @@
 import { SscpError } from '../../../shared/errors';
 import { openRegularFile } from '../../fs/regular-file';
 import { verifyCms, type CmsVerification } from '../../signing/cms';
-import { normaliseFingerprint } from '../../signing/fingerprint';
+import { parseTrustInputs } from '../../signing/trust-policy';
+import { attachmentParamsProblem, duplicateAttachmentNames, duplicateNamesProblem } from '../attachment-checks';
 import { ASSESSMENT_NAME, MANIFEST_NAME } from '../attachment-names';
 import { cancelledError } from '../embed-evidence';
 import { manifestSchema, type Manifest } from '../manifest';
@@ -9,7 +10,7 @@ import { PdfFileReader } from '../pdf/file-reader';
 import { PdfXrefStreamError } from '../pdf/parser';
 import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
 import { derLength } from './der-length';
-import { hashPass } from './hash-pass';
+import { hashPass, type FileDigest } from './hash-pass';
 import { describeSignature, findEmbeddedFiles, findSignatureFields, readSmallEmbedded, scanForSignature, type EmbeddedStream } from './locate';
 import { PACK_CHECKS, type PackCheck, type PackCheckId, type PackCheckOutcome, type PackFileResult, type PackVerification, type VerifyPackOptions } from './types';
 
@@ -79,7 +80,7 @@ async function locate(reader: PdfFileReader): Promise<Located> {
  */
 export async function verifyPack(path: string, options: VerifyPackOptions = {}): Promise<PackVerification> {
   // Reject a malformed trust anchor before reading anything: it is the caller's mistake.
-  if (options.fingerprint !== undefined) normaliseFingerprint(options.fingerprint);
+  parseTrustInputs({ rootsPem: options.rootsPem, fingerprints: allFingerprints(options), own: options.own });
   await assertPdf(path);
   const reader = await PdfFileReader.open(path);
   try {
@@ -167,11 +168,12 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
 
   // One pass over the file: signature digest and every embedded file.
   const evidenceStreams = located.embedded.filter((f) => f.name !== MANIFEST_NAME && f.name !== ASSESSMENT_NAME);
+  // Every attachment is decoded once, the pack's own JSON too, so each one's declared /Params can be checked.
   const pass = await hashPass(
     path,
     size,
     ranges.filter(([s, e]) => e > s && e <= size),
-    evidenceStreams,
+    located.embedded,
     (done, total) => options.onProgress?.({ phase: 'hash', bytesDone: done, bytesTotal: total }),
     options.signal,
   );
@@ -182,26 +184,29 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
   if (cmsDer && ranges.length === 2) {
     cms = await verifyCms(new Uint8Array(cmsDer), new Uint8Array(pass.rangeDigest), {
       rootsPem: options.rootsPem,
-      fingerprint: options.fingerprint,
+      fingerprints: allFingerprints(options),
+      own: options.own,
       at: signingTime ?? undefined,
     });
   }
-  reportCms(list, cms, options);
+  reportCms(list, cms);
 
-  const files = compareFiles(list, manifest, evidenceStreams, pass.files);
+  const files = compareFiles(list, manifest, evidenceStreams, pass.files, attachmentProblems(located.embedded, pass.files));
 
   const checks = [...list.checks].sort((x, y) => PACK_CHECKS.indexOf(x.id) - PACK_CHECKS.indexOf(y.id));
   const failed = checks.filter((c) => c.outcome === 'fail');
   const warnings = checks.filter((c) => c.outcome === 'warn').map((c) => c.message);
   const valid = failed.length === 0;
-  const trusted = cms?.trust === 'trusted-root' || cms?.trust === 'pinned-fingerprint';
+  const trust = cms?.trustDecision ?? null;
+  const trusted = valid && trust?.status === 'trusted';
   return {
     valid,
     trusted,
+    trust,
     summary: valid
       ? trusted
-        ? `Valid: signed by ${cms?.signer?.commonName ?? 'the signer'}, whom you trust, and nothing has changed since.`
-        : 'Valid, but the signer is not trusted: pass --trust ROOT.pem or --fingerprint HEX to confirm who signed.'
+        ? `Valid: signed by ${cms?.signer?.commonName ?? 'the signer'}, ${trust?.ownIdentity ? 'your own signing identity' : 'whom you trust'}, and nothing has changed since.`
+        : `Intact, but the signer is not trusted: ${trust?.message ?? 'nothing establishes who signed.'}`
       : `Invalid: ${failed[0]!.message}`,
     // Several checks can fail for one cause (an unreadable signature): say each reason once.
     problems: [...new Set(failed.map((c) => c.message))],
@@ -218,7 +223,11 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
   };
 }
 
-function reportCms(list: CheckList, cms: CmsVerification | null, options: VerifyPackOptions): void {
+function allFingerprints(options: VerifyPackOptions): string[] {
+  return [...(options.fingerprint === undefined ? [] : [options.fingerprint]), ...(options.fingerprints ?? [])];
+}
+
+function reportCms(list: CheckList, cms: CmsVerification | null): void {
   if (!cms) {
     for (const id of ['digest', 'cms-signature', 'signing-certificate', 'signer-trust'] as const) list.fail(id, 'The signature could not be checked.');
     return;
@@ -235,35 +244,38 @@ function reportCms(list: CheckList, cms: CmsVerification | null, options: Verify
   if (cms.signingCertificate === 'match') list.pass('signing-certificate', 'The certificate in the signature is the one the signer committed to.');
   else if (cms.signingCertificate === 'mismatch') list.fail('signing-certificate', 'The certificate in the signature was swapped: it is not the one the signer committed to.');
   else list.fail('signing-certificate', 'The signature does not name its signing certificate, so a swapped certificate would go unnoticed.');
-  const who = cms.signer?.commonName ?? 'the signer';
-  switch (cms.trust) {
-    case 'trusted-root':
-      list.pass('signer-trust', `The signer, ${who}, chains to the trusted root you gave.`);
-      break;
-    case 'pinned-fingerprint':
-      list.pass('signer-trust', `The signer, ${who}, matches the fingerprint you gave.`);
-      break;
-    case 'untrusted':
-      list.add('signer-trust', 'warn', `Signed by ${who}, but nothing was given to trust: pass --trust ROOT.pem or --fingerprint HEX to confirm who signed.`);
-      break;
-    default:
-      list.fail(
-        'signer-trust',
-        `The signer, ${who}, is not who you expected: the certificate does not match ${options.rootsPem?.length ? 'the trusted root' : 'the fingerprint'} you gave.`,
-      );
-  }
+  const decision = cms.trustDecision;
+  if (!decision) list.fail('signer-trust', 'The signer could not be identified.');
+  else if (decision.status === 'trusted') list.pass('signer-trust', decision.message);
+  else if (decision.status === 'unknown') list.add('signer-trust', 'warn', decision.message);
+  else list.fail('signer-trust', decision.message);
   if (!cms.certificatesTimeValid) list.add('signer-trust', 'warn', 'A certificate on the signer\'s chain was not valid at the stated signing time.');
+}
+
+/** The checks every attachment gets whatever the manifest says (shared with the importer): unique names, /Params that match the bytes. */
+function attachmentProblems(streams: readonly EmbeddedStream[], digests: ReadonlyMap<EmbeddedStream, FileDigest>): string[] {
+  const problems: string[] = [];
+  const duplicates = duplicateNamesProblem(duplicateAttachmentNames(streams));
+  if (duplicates) problems.push(duplicates);
+  for (const stream of streams) {
+    const digest = digests.get(stream);
+    if (!digest || digest.error) continue;
+    const problem = attachmentParamsProblem(stream, digest);
+    if (problem) problems.push(problem);
+  }
+  return problems;
 }
 
 function compareFiles(
   list: CheckList,
   manifest: Manifest | null,
   streams: readonly EmbeddedStream[],
-  digests: ReadonlyMap<EmbeddedStream, { sha256: string | null; size: number; error?: string }>,
+  digests: ReadonlyMap<EmbeddedStream, FileDigest>,
+  attachmentIssues: readonly string[],
 ): PackFileResult[] {
   const byName = new Map(streams.map((s) => [s.name, s]));
   const results: PackFileResult[] = [];
-  const problems: string[] = [];
+  const problems: string[] = [...attachmentIssues];
   for (const entry of manifest?.files ?? []) {
     const stream = byName.get(entry.name);
     byName.delete(entry.name);

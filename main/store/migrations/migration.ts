@@ -1,4 +1,4 @@
-/** One numbered schema step. Versions only ascend (gaps are allowed); shipped ones never change. */
+/** One numbered schema step. Versions rise (1, 2, 3 …; a gap is filled when its migration lands); shipped ones never change. */
 export interface Migration {
   readonly version: number;
   readonly name: string;

@@ -2,9 +2,9 @@ import type { AssessmentListItem } from '../../../shared/ipc/views';
 import { STATE_LABELS } from '../../format/labels';
 import { formatPeriod } from '../../format/numbers';
 
-/** How an assessment is named in a list: whose, which period, and whether it is signed. */
-export function assessmentOptionLabel({ assessment: a }: AssessmentListItem): string {
-  return `${a.organisation} · ${formatPeriod(a.periodStart, a.periodEnd)} · ${STATE_LABELS[a.state]}`;
+/** How an assessment is named in a list: whose, which period, whether it is signed, and whether its signer was unverified. */
+export function assessmentOptionLabel({ assessment: a, unverifiedSigner }: AssessmentListItem): string {
+  return `${a.organisation} · ${formatPeriod(a.periodStart, a.periodEnd)} · ${STATE_LABELS[a.state]}${unverifiedSigner ? ' · unverified signer' : ''}`;
 }
 
 /** One side of a comparison: a choice among the assessments in the database. */

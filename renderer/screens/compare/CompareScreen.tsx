@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { findCatalog } from '../../../shared/catalog/index';
 import { diffAssessments } from '../../../shared/domain/diff';
 import { PageHeader } from '../../components/PageHeader';
+import { UnverifiedSignerBanner } from '../../components/UnverifiedSignerBanner';
 import { attempt } from '../../stores/announcer';
 import { useAssessments } from '../../stores/assessments';
 import { useCompare } from '../../stores/compare';
@@ -41,6 +42,13 @@ export function CompareScreen() {
         </span>
         <AssessmentPicker id="compare-to" label="Later assessment" items={items} value={toId} onChoose={(id) => void attempt(() => choose('to', id))} />
       </section>
+      {(['from', 'to'] as const).map((side) => {
+        const id = side === 'from' ? fromId : toId;
+        const unverified = items.find((i) => i.assessment.id === id)?.unverifiedSigner;
+        return id && unverified ? (
+          <UnverifiedSignerBanner key={side} unverified={unverified} assessmentId={id} label={side === 'from' ? 'The earlier assessment' : 'The later assessment'} />
+        ) : null;
+      })}
       {diff ? (
         <>
           <ThemeSummary diff={diff} />

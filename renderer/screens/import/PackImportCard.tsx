@@ -1,7 +1,11 @@
+import { useState } from 'react';
+import { Modal } from '../../components/Modal';
+import { ModalActions } from '../../components/ModalActions';
 import { VerificationCard } from '../../components/VerificationCard';
 import { RESULT_LABELS } from '../../format/labels';
 import { formatBytes, formatPeriod } from '../../format/numbers';
 import { CLAIM_RESULTS } from '../../../shared/domain/types';
+import type { PackImportPreviewView } from '../../../shared/ipc/views-signing';
 import { attempt } from '../../stores/announcer';
 import { useImports } from '../../stores/imports';
 import { useNavigation } from '../../stores/navigation';
@@ -9,9 +13,48 @@ import { CarryForwardButton } from '../start/CarryForwardButton';
 import { ImportProgress } from './ImportProgress';
 import { OutsideText } from '../../components/OutsideText';
 
+function groupedHex(hex: string): string {
+  return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
+}
+
+/**
+ * Asks before importing a pack whose signer nothing vouches for: shows the certificate's
+ * fingerprint to compare with one obtained from the organisation by another channel.
+ */
+function UntrustedSignerDialog({ preview, onCancel, onAccept }: { readonly preview: PackImportPreviewView; readonly onCancel: () => void; readonly onAccept: (fingerprint: string) => void }) {
+  const v = preview.verification;
+  const fingerprint = v.fingerprint ?? '';
+  const who = [v.signer?.commonName, v.signer?.organisation].filter(Boolean).join(', ') || 'an unnamed signer';
+  return (
+    <Modal
+      title="Import from a signer nothing vouches for?"
+      onClose={onCancel}
+      footer={<ModalActions onCancel={onCancel} onSubmit={() => onAccept(fingerprint)} ready={fingerprint !== ''} submitLabel="The fingerprints match: import as unverified" />}
+    >
+      <p>
+        The pack is intact, but nothing establishes who signed it. Its certificate says <strong>{who}</strong>, and anyone can make a certificate
+        with any name.
+      </p>
+      <p>Compare this fingerprint, character by character, with one you obtained from {preview.assessment.organisation} by another channel: their website, a phone call, in person; not the message the pack came with.</p>
+      <p className="mono fingerprint" aria-label="Signer's certificate fingerprint">
+        SHA-256 {groupedHex(fingerprint)}
+      </p>
+      <p>
+        Better still, paste the fingerprint they gave you in "Signer's published fingerprint" and check again: the pack is then verified. If you
+        import it now, it is marked as from an unverified signer wherever it is shown.
+      </p>
+    </Modal>
+  );
+}
+
 export function PackImportCard() {
-  const { packPath, fingerprint, setFingerprint, packPreview: preview, packResult: result, busy, choosePack, importPack } = useImports();
+  const { packPath, fingerprint, setFingerprint, packPreview: preview, packResult: result, busy, choosePack, recheckPack, importPack } = useImports();
   const go = useNavigation((s) => s.go);
+  const [confirming, setConfirming] = useState(false);
+  const startImport = () => {
+    if (preview && !preview.verification.trusted) setConfirming(true);
+    else void attempt(() => importPack());
+  };
   return (
     <section className="card" aria-labelledby="pack-import-heading">
       <div className="card-header">
@@ -25,9 +68,17 @@ export function PackImportCard() {
           <label htmlFor="trust-fingerprint">Signer's published fingerprint (optional)</label>
           <input id="trust-fingerprint" className="input mono" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} aria-describedby="trust-help" spellCheck={false} />
           <span className="field-help" id="trust-help">
-            Paste the SHA-256 fingerprint the sender published, so the signer is checked as well as the signature.
+            Paste the SHA-256 fingerprint the organisation gave you by another channel, so the signer is checked as well as the signature. Packs signed
+            by your own identities need none.
           </span>
         </div>
+        {packPath && preview && !result ? (
+          <div className="button-row">
+            <button type="button" className="button small" disabled={busy !== null} onClick={() => void attempt(recheckPack)}>
+              Check again with this fingerprint
+            </button>
+          </div>
+        ) : null}
         <ImportProgress kind="pack" idleStage="Reading the pack…" label="Import progress" />
         {!preview && !busy ? <p className="muted">{packPath ? 'Checking…' : 'No pack chosen yet.'}</p> : null}
       </div>
@@ -97,12 +148,30 @@ export function PackImportCard() {
             </div>
           ) : (
             <div className="button-row end">
-              <button type="button" className="button primary" disabled={!preview.verification.valid || preview.alreadyImported !== null || busy !== null} onClick={() => void attempt(importPack)}>
+              <button type="button" className="button primary" disabled={!preview.verification.valid || preview.alreadyImported !== null || busy !== null} onClick={startImport}>
                 Import this pack
               </button>
             </div>
           )}
+          {result && !result.preview.verification.trusted ? (
+            <div className="banner warning" role="note">
+              <div className="banner-body">
+                <span className="banner-title">Imported from an unverified signer.</span>
+                <span>It is marked so in the list, in the workspace and when compared.</span>
+              </div>
+            </div>
+          ) : null}
         </div>
+      ) : null}
+      {confirming && preview ? (
+        <UntrustedSignerDialog
+          preview={preview}
+          onCancel={() => setConfirming(false)}
+          onAccept={(accepted) => {
+            setConfirming(false);
+            void attempt(() => importPack(accepted));
+          }}
+        />
       ) : null}
     </section>
   );

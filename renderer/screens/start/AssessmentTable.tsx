@@ -23,7 +23,7 @@ export function AssessmentTable({ items, onArchiveChange }: { readonly items: re
         </tr>
       </thead>
       <tbody>
-        {items.map(({ assessment: a, completeness: c }) => (
+        {items.map(({ assessment: a, completeness: c, unverifiedSigner }) => (
           <tr key={a.id}>
             <td>
               <button type="button" className="button quiet" onClick={() => go({ name: 'workspace', assessmentId: a.id, claimId: null })}>
@@ -37,6 +37,11 @@ export function AssessmentTable({ items, onArchiveChange }: { readonly items: re
                 <span className={`badge ${a.state}`}>{STATE_LABELS[a.state]}</span>
                 {a.state === 'archived' && a.signedAt ? <span className="badge signed">{STATE_LABELS.signed}</span> : null}
                 {ORIGIN_LABELS[a.origin] ? <span className="badge">{ORIGIN_LABELS[a.origin]}</span> : null}
+                {unverifiedSigner ? (
+                  <span className="badge warning" title={`Signer not verified: certificate SHA-256 ${unverifiedSigner.signerFingerprint}`}>
+                    Unverified signer
+                  </span>
+                ) : null}
               </div>
             </td>
             <td className="completeness-cell">

@@ -24,13 +24,13 @@ describe('sscp import refuses unusable input with exit 2 and writes nothing', ()
     const ws = openWorkspace(dbPath);
     ws.createAssessment({ organisation: 'Existing Ltd', role: 'reseller' });
     ws.close();
-    expect((await cli('import', await buildSmallPack(tmp.dir, signer, 'other.pdf', 'customer'), '--db', dbPath)).code).toBe(0);
+    expect((await cli('import', await buildSmallPack(tmp.dir, signer, 'other.pdf', 'customer'), '--db', dbPath, '--fingerprint', signer.fingerprint)).code).toBe(0);
   });
   afterAll(() => tmp.cleanup());
 
-  async function expectRefused(file: string, message: RegExp | string): Promise<void> {
+  async function expectRefused(file: string, message: RegExp | string, ...extra: string[]): Promise<void> {
     const before = snapshot(dbPath);
-    const r = await cli('import', file, '--db', dbPath);
+    const r = await cli('import', file, '--db', dbPath, ...extra);
     expect(r.code, r.stderr).toBe(2);
     if (typeof message === 'string') expect(r.stderr).toContain(message);
     else expect(r.stderr).toMatch(message);
@@ -118,7 +118,7 @@ describe('sscp import refuses unusable input with exit 2 and writes nothing', ()
   it('a pack imported before', async () => {
     const again = join(tmp.dir, 'other-again.pdf');
     copyFileSync(join(tmp.dir, 'other.pdf'), again);
-    await expectRefused(again, /This pack was already imported on \d{4}-\d{2}-\d{2} as assessment [0-9a-f-]{36}\./);
+    await expectRefused(again, /This pack was already imported on \d{4}-\d{2}-\d{2} as assessment [0-9a-f-]{36}\./, '--fingerprint', signer.fingerprint);
   });
 
   it('a pack whose signature fails is refused with exit 1 and the verification shown; nothing written', async () => {

@@ -126,6 +126,7 @@ const SOURCE: ImportedPackSource = {
   signerName: 'Zoë',
   signerFingerprint: 'b'.repeat(64),
   verification: { valid: true, trusted: false, summary: 'Valid, but the signer is not trusted.' },
+  signerTrust: { trust: 'unverified', trustedBy: [] },
 };
 
 describe('restoreSignedAssessment', () => {

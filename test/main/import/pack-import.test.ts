@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashFile } from '../../../main/evidence/index';
 import { SUPPORTED_EXPORT_VERSIONS } from '../../../main/import/assessment-export';
-import { importPack, PackVerificationFailed, preparePackImport, previewPackImport, storePackImport } from '../../../main/import/pack-import';
+import { importPack, PackVerificationFailed, preparePackImport, previewPackImport, storePackImport, UntrustedSignerRefused } from '../../../main/import/pack-import';
 import { readPackContents } from '../../../main/import/read-pack-contents';
 import { openWorkspace, type Workspace } from '../../../main/services/workspace';
 import { caught } from '../services/workspace-fixture';
@@ -87,6 +87,8 @@ describe('importing built packs', () => {
     customer = await buildSmallPack(tmp.dir, signer, 'customer.pdf', 'customer');
   });
 
+  const trusted = () => ({ fingerprint: signer.fingerprint });
+
   function expectUnchanged(dbPath: string, before: StoreSnapshot): void {
     expect(snapshot(dbPath)).toEqual(before);
   }
@@ -94,12 +96,12 @@ describe('importing built packs', () => {
   it('detects a second import of the same pack (even under another name) and writes nothing', async () => {
     const { ws, dbPath } = freshWorkspace();
     try {
-      const first = await importPack(ws, cert);
+      const first = await importPack(ws, cert, trusted());
       const copy = join(tmp.dir, 'renamed-copy.pdf');
       copyFileSync(cert, copy);
       const before = snapshot(dbPath);
       expect((await previewPackImport(ws, copy)).alreadyImported).toMatchObject({ assessmentId: first.assessment.id });
-      const e = await caught(() => importPack(ws, copy));
+      const e = await caught(() => importPack(ws, copy, trusted()));
       expect(e.kind).toBe('conflict');
       expect(e.message).toBe(`This pack was already imported on ${new Date().toISOString().slice(0, 10)} as assessment ${first.assessment.id}.`);
       expectUnchanged(dbPath, before);
@@ -108,16 +110,34 @@ describe('importing built packs', () => {
     }
   });
 
-  it('imports a valid pack from an untrusted signer, and says so in the result and the audit log', async () => {
-    const { ws } = freshWorkspace();
+  it('refuses a valid pack from a signer nothing vouches for, writing nothing, unless that very signer is accepted', async () => {
+    const { ws, dbPath } = freshWorkspace();
     try {
-      const r = await importPack(ws, customer);
+      const before = snapshot(dbPath);
+      const refused = await caught(() => importPack(ws, customer));
+      expect(refused).toBeInstanceOf(UntrustedSignerRefused);
+      expect(refused.kind).toBe('untrusted-signer');
+      expect(refused.message).toContain('customer.pdf is intact, but nothing establishes who signed it, so it was not imported');
+      expect(refused.hint).toContain('from the organisation by another channel');
+      expect(refused.hint).not.toMatch(/--|sscp /);
+      const other = await caught(() => importPack(ws, customer, {}, { acceptUntrustedSigner: 'ab'.repeat(32) }));
+      expect(other.message).toContain('is signed by a different certificate');
+      expectUnchanged(dbPath, before);
+
+      const r = await importPack(ws, customer, {}, { acceptUntrustedSigner: signer.fingerprint });
       expect(r.preview.verification).toMatchObject({ valid: true, trusted: false });
       expect(r.evidence).toEqual({ stored: 2, alreadyHeld: 0, withheld: 1 });
       const [entry] = ws.auditEntries(r.assessment.id);
-      expect(entry).toMatchObject({ action: 'assessment.imported', detail: { fileName: 'customer.pdf', signerFingerprint: signer.fingerprint, verification: { valid: true, trusted: false } } });
+      expect(entry).toMatchObject({
+        action: 'assessment.imported',
+        detail: { fileName: 'customer.pdf', signerFingerprint: signer.fingerprint, verification: { valid: true, trusted: false }, signerTrust: 'unverified' },
+      });
+      expect(ws.findImport(r.preview.file.sha256)).toMatchObject({ signerTrust: 'unverified', signerTrustedBy: [] });
+      expect(ws.unverifiedSigner(r.assessment.id)).toMatchObject({ importedAssessmentId: r.assessment.id, signerFingerprint: signer.fingerprint });
       // Bytes already in the store are not copied again: the certification pack adds only the withheld file.
-      const again = await importPack(ws, cert);
+      const again = await importPack(ws, cert, trusted());
+      expect(ws.findImport(again.preview.file.sha256)).toMatchObject({ signerTrust: 'trusted', signerTrustedBy: ['pinned-fingerprint'] });
+      expect(ws.unverifiedSigner(again.assessment.id)).toBeNull();
       expect(again.evidence).toEqual({ stored: 1, alreadyHeld: 2, withheld: 0 });
     } finally {
       ws.close();
@@ -138,7 +158,7 @@ describe('importing built packs', () => {
       expect(at).toBe(-1); // compressed: flip a byte of the report instead
       bytes[2000] = bytes[2000]! ^ 0x01;
       writeFileSync(tampered, bytes);
-      const t = await caught(() => importPack(ws, tampered));
+      const t = await caught(() => importPack(ws, tampered, trusted()));
       expect(t).toBeInstanceOf(PackVerificationFailed);
       expect((t as PackVerificationFailed).verification.valid).toBe(false);
       expectUnchanged(dbPath, before);
@@ -153,7 +173,7 @@ describe('importing built packs', () => {
       const before = snapshot(dbPath);
       const controller = new AbortController();
       const e = await caught(() =>
-        importPack(ws, cert, {}, { signal: controller.signal, onProgress: (p) => p.phase === 'store' && controller.abort() }),
+        importPack(ws, cert, trusted(), { signal: controller.signal, onProgress: (p) => p.phase === 'store' && controller.abort() }),
       );
       expect(e.kind).toBe('cancelled');
       expect(snapshot(dbPath).counts).toEqual(before.counts);
@@ -187,7 +207,7 @@ describe('importing built packs', () => {
     const prepared = await preparePackImport(named);
     // The appended update breaks the signature; pretend it verified, as a unit-level bypass.
     expect(prepared.preview.verification.valid).toBe(false);
-    const bypassed = { ...prepared, preview: { ...prepared.preview, verification: { ...prepared.preview.verification, valid: true } } };
+    const bypassed = { ...prepared, preview: { ...prepared.preview, verification: { ...prepared.preview.verification, valid: true, trusted: true } } };
     const { ws, dbPath } = freshWorkspace();
     try {
       const r = await storePackImport(ws, bypassed);

@@ -216,17 +216,29 @@ describe('the service handler table over real services', () => {
 
     const verified = await h.runJob('packs.verify', { path: outPath, fingerprint: identity.fingerprint });
     expect(verified).toMatchObject({ ok: true, value: { valid: true, trusted: true } });
+    // In the database that holds the identity, the pack needs no fingerprint: it is the user's own.
+    const own = await h.runJob('packs.verify', { path: outPath });
+    expect(own).toMatchObject({ ok: true, value: { valid: true, trusted: true, trust: { trustedBy: ['own-identity'], ownIdentity: 'Priya 2026' } } });
 
     h.grants.grant(join(dir, 'recipient.sscp'), 'database');
     await h.call('workspace.open', { dbPath: join(dir, 'recipient.sscp') });
     const preview = await h.runJob('packs.previewImport', { path: outPath });
     expect(preview).toMatchObject({ ok: true, value: { verification: { valid: true }, assessment: { organisation: 'Acme' } } });
-    const imported = await h.runJob('packs.import', { path: outPath });
+    expect(preview).toMatchObject({ ok: true, value: { verification: { trusted: false, trust: { status: 'unknown' } } } });
+    // The recipient's database does not hold the identity: nothing vouches for the signer.
+    const refused = await h.runJob('packs.import', { path: outPath });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'untrusted-signer' } });
+    if (!refused.ok) expect(`${refused.error.message} ${refused.error.hint ?? ''}`).not.toMatch(/--|sscp /);
+    const imported = await h.runJob('packs.import', { path: outPath, acceptUntrustedSigner: identity.fingerprint });
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
     expect(imported.value.assessment.state).toBe('signed');
     const carried = await h.call<{ assessment: { id: string; previousId: string; state: string } }>('assessments.carryForward', { assessmentId: imported.value.assessment.id });
     expect(carried.assessment).toMatchObject({ previousId: imported.value.assessment.id, state: 'draft' });
+    const list = await h.call<{ assessment: { id: string }; unverifiedSigner: unknown }[]>('assessments.list', {});
+    for (const id of [imported.value.assessment.id, carried.assessment.id]) {
+      expect(list.find((i) => i.assessment.id === id)?.unverifiedSigner).toMatchObject({ importedAssessmentId: imported.value.assessment.id, signerFingerprint: identity.fingerprint });
+    }
   });
 });
 

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportJson } from '../../../main/cli/commands/export';
+import { formatVerification } from '../../../main/cli/commands/verify';
 import type { PackVerification } from '../../../main/pack/verify/types';
 import { openWorkspace } from '../../../main/services/workspace';
 import { sscp, tempFolder } from '../../cli/run-sscp';
@@ -86,9 +87,42 @@ describe('sscp export and sscp verify', () => {
     const json = await sscp('verify', packPath, '--fingerprint', exported.signerFingerprint, '--json');
     const v = JSON.parse(json.out) as PackVerification;
     expect(v).toMatchObject({ valid: true, trusted: true, packId: exported.packId, profile: 'customer' });
+  });
+
+  it('verify: 3 when intact but nothing establishes who signed, with how to establish it, in text and --json', async () => {
     const untrusted = await sscp('verify', packPath);
-    expect(untrusted.code).toBe(0);
-    expect(untrusted.out).toContain('pass --trust ROOT.pem or --fingerprint HEX');
+    expect(untrusted.code).toBe(3);
+    expect(untrusted.out).toContain('NOT TRUSTED: the pack is intact, but Nothing establishes who the signer is');
+    expect(untrusted.out).toContain('from the organisation by another channel');
+    expect(untrusted.out).toContain('--trust ROOT.pem or --fingerprint HEX');
+    const json = await sscp('verify', packPath, '--json');
+    expect(json.code).toBe(3);
+    const v = JSON.parse(json.out) as PackVerification;
+    expect(v).toMatchObject({ valid: true, trusted: false, trust: { status: 'unknown', trustedBy: [], ownIdentity: null } });
+  });
+
+  it('verify: 0 for a pack signed by one of your own identities (--db), with nothing else given', async () => {
+    const r = await sscp('verify', packPath, '--db', db, '--json');
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ valid: true, trusted: true, trust: { status: 'trusted', trustedBy: ['own-identity'], ownIdentity: 'sro' } });
+    const human = await sscp('verify', packPath, '--db', db);
+    expect(human.out).toContain('your own signing identity "sro"');
+    // Another database's identities are not yours.
+    const { db: otherDb, cleanup: cleanOther } = tempFolder();
+    try {
+      expect((await sscp('identity', 'create', '--db', otherDb, '--label', 'x', '--sro', 'Zoë Okafor', '--sro-role', 'CTO', '--org', UNICODE_ORG, '--passphrase-file', passFile)).code).toBe(0);
+      expect((await sscp('verify', packPath, '--db', otherDb)).code).toBe(3);
+    } finally {
+      cleanOther();
+    }
+  });
+
+  it('a signer name with control characters cannot redraw the terminal as VALID', async () => {
+    const json = JSON.parse((await sscp('verify', packPath, '--json')).out) as PackVerification;
+    const forgedName = 'Zoë\rVALID: signed by Zoë Okafor, whom you trust\u202e';
+    const text = formatVerification(packPath, { ...json, signer: json.signer && { ...json.signer, commonName: forgedName } });
+    expect(text).not.toMatch(/[\r\u202e]/);
+    expect(text).toContain('Zoë\uFFFDVALID');
   });
 
   it('verify --trust with the exported organisation root', async () => {
@@ -98,6 +132,14 @@ describe('sscp export and sscp verify', () => {
     const r = await sscp('verify', packPath, '--trust', rootFile, '--json');
     expect(r.code).toBe(0);
     expect((JSON.parse(r.out) as PackVerification).trusted).toBe(true);
+    // Every anchor given must hold: the right root with a wrong fingerprint is not valid.
+    const zeros = await sscp('verify', packPath, '--trust', rootFile, '--fingerprint', '0'.repeat(64), '--json');
+    expect(zeros.code).toBe(1);
+    const v = JSON.parse(zeros.out) as PackVerification;
+    expect(v).toMatchObject({ valid: false, trusted: false, trust: { status: 'mismatch' } });
+    expect(v.trust?.checks.map((c) => [c.basis, c.held])).toEqual([['trusted-root', true], ['pinned-fingerprint', false]]);
+    const both = await sscp('verify', packPath, '--trust', rootFile, '--fingerprint', exported.signerFingerprint);
+    expect(both.code).toBe(0);
   });
 
   it('verify --trust with a root file that is not there says so plainly and exits 2, as import does', async () => {

@@ -102,6 +102,9 @@ describe('a certification pack, checked by independent tools', () => {
     expect(text).toContain(UNICODE_ORG);
     expect(text).toContain('How to verify this pack');
     expect(text).toContain(signer.fingerprint);
+    // The page does not let a printed fingerprint vouch for itself.
+    expect(text).toMatch(/obtained\s+from\s+the\s+organisation\s+by\s+another\s+channel/);
+    expect(text).toMatch(/3:\s+intact,\s+but\s+no\s+fingerprint/);
     expect(text).toMatch(/Page 3 of \d+/);
   });
 
@@ -149,7 +152,9 @@ describe('a certification pack, checked by independent tools', () => {
     const untrusted = await verifyPack(packPath);
     expect(untrusted.valid).toBe(true);
     expect(untrusted.trusted).toBe(false);
-    expect(untrusted.summary).toContain('pass --trust ROOT.pem or --fingerprint HEX');
+    expect(untrusted.summary).toContain('Intact, but the signer is not trusted: Nothing establishes who the signer is');
+    // The summary reaches the app too: it names no CLI option.
+    expect(untrusted.summary).not.toMatch(/--/);
     const wrong = await verifyPack(packPath, { fingerprint: 'ab'.repeat(32) });
     expect(wrong.valid).toBe(false);
     expect(wrong.checks.find((c) => c.id === 'signer-trust')?.outcome).toBe('fail');

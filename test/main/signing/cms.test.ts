@@ -149,9 +149,35 @@ describe('CMS signatures checked by openssl and by verifyCms', () => {
     const byRoot = await verifyCms(rsaSelf.cms, sha256(content), { rootsPem: [otherRoot] });
     expect(byRoot.trust).toBe('not-trusted');
     expect(byRoot.intact).toBe(true);
-    expect(byRoot.problems.join(' ')).toMatch(/not who was expected/);
+    expect(byRoot.problems.join(' ')).toMatch(/not who you expected/);
     const byFingerprint = await verifyCms(rsaSelf.cms, sha256(content), { fingerprint: certificateFingerprint(p256Self.identity.certificate.der) });
     expect(byFingerprint.trust).toBe('not-trusted');
+  });
+
+  it('needs every anchor given to hold: the right root does not excuse a wrong fingerprint, nor the reverse', async () => {
+    const root = pem(p256Org.material.root!.certificate);
+    const rightPin = certificateFingerprint(p256Org.identity.certificate.der);
+    const both = await verifyCms(p256Org.cms, sha256(content), { rootsPem: [root], fingerprint: rightPin });
+    expect(both.trust).toBe('trusted-root');
+    expect(both.trustDecision?.checks.map((c) => [c.basis, c.held])).toEqual([['trusted-root', true], ['pinned-fingerprint', true]]);
+    const zeroPin = await verifyCms(p256Org.cms, sha256(content), { rootsPem: [root], fingerprint: '0'.repeat(64) });
+    expect(zeroPin.trust).toBe('not-trusted');
+    expect(zeroPin.trustDecision?.checks.map((c) => [c.basis, c.held])).toEqual([['trusted-root', true], ['pinned-fingerprint', false]]);
+    expect(zeroPin.problems.join(' ')).toContain('Every trusted root and fingerprint given must match');
+    const wrongRoot = await verifyCms(p256Org.cms, sha256(content), { rootsPem: [pem(rsaSelf.identity.certificate.parsed)], fingerprint: rightPin });
+    expect(wrongRoot.trust).toBe('not-trusted');
+  });
+
+  it('trusts the signer as one of the own identities only when nothing else is given, and never over a failed anchor', async () => {
+    const own = [{ label: 'mine', certificateDer: new Uint8Array(p256Self.identity.certificate.der) }];
+    const mine = await verifyCms(p256Self.cms, sha256(content), { own });
+    expect(mine.trust).toBe('own-identity');
+    expect(mine.trustDecision).toMatchObject({ status: 'trusted', trustedBy: ['own-identity'], ownIdentity: 'mine' });
+    const someoneElse = await verifyCms(rsaSelf.cms, sha256(content), { own });
+    expect(someoneElse.trust).toBe('untrusted');
+    expect(someoneElse.trustDecision?.status).toBe('unknown');
+    const mineButWrongPin = await verifyCms(p256Self.cms, sha256(content), { own, fingerprint: '0'.repeat(64) });
+    expect(mineButWrongPin.trust).toBe('not-trusted');
   });
 
   it('accepts the organisation root fingerprint as a pin, but not a root certificate merely included by an impostor', async () => {

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityService, type IdentityService } from '../../../main/signing/identity-service';
 import { sqliteIdentityRows } from '../../../main/signing/identity-repo';
-import { APP_PRODUCT_NAME, keyStorePath, listOwnCertificates, openKeyStore, sscpHome, type KeyStore } from '../../../main/signing/key-store';
+import { APP_PRODUCT_NAME, keyStorePath, openKeyStore, sscpHome, type KeyStore } from '../../../main/signing/key-store';
+import { ownIdentityCertificates } from '../../../main/cli/own-identities';
+import type { CliIo } from '../../../main/cli/io';
+import { certificateFingerprint } from '../../../main/signing/fingerprint';
 import { adoptLegacyIdentities, describeMovedIdentities } from '../../../main/signing/legacy-identities';
 import { listAudit } from '../../../main/store/audit-log';
 import { openDatabase } from '../../../main/store/database';
@@ -90,10 +93,11 @@ describe('the key store on disk', () => {
 describe('own certificates for the trust policy', () => {
   const temp = makeTempDir('own-certs');
   afterAll(() => temp.cleanup());
+  const io = (home: string): CliIo => ({ stdout: { write: () => true }, stderr: { write: () => true }, env: { SSCP_HOME: home }, isTTY: false });
 
-  it('lists each SRO certificate and its organisation root, once each; a home without a store has none and gets none', async () => {
+  it('counts each SRO certificate and the organisation root the app made, once each; a home without a store has none and gets none', async () => {
     const empty = join(temp.dir, 'empty');
-    expect(listOwnCertificates(empty)).toEqual([]);
+    expect(await ownIdentityCertificates(io(empty))).toEqual([]);
     expect(existsSync(keyStorePath(empty))).toBe(false);
 
     const home = join(temp.dir, 'home');
@@ -102,14 +106,16 @@ describe('own certificates for the trust policy', () => {
     const org = await service.create({ label: 'Org', sroName: 'Ada', sroRole: 'CTO', organisation: 'Org', withRoot: true, passphrase: PASSPHRASE });
     const solo = await service.create({ label: 'Solo', sroName: 'Bo', sroRole: 'CEO', organisation: 'Org', passphrase: PASSPHRASE });
     store.close();
-    const own = listOwnCertificates(home);
-    expect(own.map((c) => [c.label, c.role, c.fingerprint])).toEqual([
-      ['Org', 'signer', org.fingerprint],
-      ['Org', 'root', org.rootFingerprint],
-      ['Solo', 'signer', solo.fingerprint],
+    const own = await ownIdentityCertificates(io(home));
+    expect(own.map((c) => [c.label, certificateFingerprint(c.certificateDer)])).toEqual([
+      ['Org', org.fingerprint],
+      ['Org', org.rootFingerprint],
+      ['Solo', solo.fingerprint],
     ]);
     const rootPem = join(temp.dir, 'root.pem');
-    writeFileSync(rootPem, own[1]!.pem);
+    const reopened = openKeyStore(home);
+    writeFileSync(rootPem, createIdentityService(reopened).exportCertificatePem('Org', { root: true }));
+    reopened.close();
     const fp = openssl(['x509', '-in', rootPem, '-noout', '-fingerprint', '-sha256']).stdout.split('=')[1]!.trim().replaceAll(':', '').toLowerCase();
     expect(fp).toBe(org.rootFingerprint);
   });

@@ -54,6 +54,47 @@ describe('openDatabase', () => {
     db.close();
   });
 
+  it('applies a migration that lands after a higher-numbered one (003 merged after 004)', () => {
+    const path = join(dir, 'gap.sscp');
+    const early = MIGRATIONS.filter((m) => m.version !== 2);
+    openDatabase(path, { migrations: early }).close();
+    const db = openDatabase(path);
+    expect(readUserVersion(db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'signing_identities'").pluck().get()).toBe(1);
+    expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
+    db.close();
+    // A file that has a migration this build does not know is from a newer build.
+    const future = { version: 3, name: 'from-another-branch', sql: 'CREATE TABLE other (x INTEGER);' };
+    const newer = join(dir, 'newer.sscp');
+    openDatabase(newer, { migrations: [...MIGRATIONS, future].sort((a, b) => a.version - b.version) }).close();
+    const e = catchError(() => openDatabase(newer));
+    expect(isSscpError(e) && e.kind).toBe('unsupported-version');
+  });
+
+  it('004 fills the signer trust of packs imported before it from their audit entries', () => {
+    const path = join(dir, 'old-imports.sscp');
+    const old = openDatabase(path, { migrations: MIGRATIONS.filter((m) => m.version <= 2) });
+    const at = '2026-11-01T10:00:00.000Z';
+    const insertAssessment = old.prepare(
+      `INSERT INTO assessments (id, organisation, role, catalog_id, catalog_version, state, origin, created_at, updated_at, signed_at, signer_fingerprint)
+       VALUES (?, 'Acme', 'reseller', 'uk-sscp', '2025.1', 'signed', 'imported-pack', ?, ?, ?, ?)`,
+    );
+    const insertImport = old.prepare("INSERT INTO imports (source_sha256, pack_id, assessment_id, kind, imported_at) VALUES (?, ?, ?, 'pack', ?)");
+    const insertAudit = old.prepare("INSERT INTO audit_log (at, assessment_id, action, detail_json, prev_hash, hash) VALUES (?, ?, 'assessment.imported', ?, ?, ?)");
+    for (const [id, trusted] of [['trusted-one', true], ['untrusted-one', false]] as const) {
+      insertAssessment.run(id, at, at, at, id === 'trusted-one' ? 'a'.repeat(64) : 'b'.repeat(64));
+      insertImport.run((trusted ? '1' : '2').repeat(64), `pack-${id}`, id, at);
+      insertAudit.run(at, id, JSON.stringify({ from: 'pack', verification: { valid: true, trusted, summary: '…' } }), '0'.repeat(64), (trusted ? 'c' : 'd').repeat(64));
+    }
+    old.close();
+    const db = openDatabase(path);
+    expect(db.prepare('SELECT assessment_id, signer_trust FROM imports ORDER BY assessment_id').all()).toEqual([
+      { assessment_id: 'trusted-one', signer_trust: 'trusted' },
+      { assessment_id: 'untrusted-one', signer_trust: 'unverified' },
+    ]);
+    db.close();
+  });
+
   it('rolls back a migration that fails halfway, leaving the old schema', () => {
     const path = join(dir, 'a.sscp');
     openDatabase(path).close();
