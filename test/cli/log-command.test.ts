@@ -120,8 +120,9 @@ describe('sscp log', () => {
     writeFileSync(evil, 'policy\n');
     expect((await sscp('attach', id, '1.1.1', evil, '--db', db)).code).toBe(0);
     const r = await sscp('log', id, '--db', db);
-    expect(r.out.split('\n').filter((l) => l.includes('Signed and exported'))).toEqual([expect.stringContaining('Evidence attached (claim 1.1.1): policy\uFFFD2026-01-01')]);
-    expect((await log(id)).entries[1]!.description).toContain('policy\n2026');
+    // attach keeps the name on one line (h4's text rules); log must show it as one line too.
+    expect(r.out.split('\n').filter((l) => l.includes('Signed and exported'))).toEqual([expect.stringContaining('Evidence attached (claim 1.1.1): policy')]);
+    expect((await log(id)).entries[1]!.description).not.toContain('\n');
   });
 
   it('refuses an unknown assessment with exit 2', async () => {
