@@ -12,7 +12,7 @@ export async function checkIntegrity(
   recoveredAtOpen: readonly RecoveryOutcome[] = [],
 ): Promise<IntegrityReport> {
   // An export that died since the database was opened is finished or undone first, like at open.
-  const recovered = [...recoveredAtOpen, ...recoverExports(ctx)];
+  const recovered = [...recoveredAtOpen, ...(ctx.readOnly ? [] : recoverExports(ctx))];
   const integrity = ctx.db.pragma('integrity_check') as { integrity_check: string }[];
   const sqliteMessages = integrity.map((r) => r.integrity_check).filter((m) => m !== 'ok');
   const fkProblems = ctx.db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];

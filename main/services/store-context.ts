@@ -9,6 +9,8 @@ import { isExportLeaseAbort, onExportLeaseAbort } from './export-lease';
 export interface StoreContext {
   readonly db: Db;
   readonly blobs: BlobStore;
+  /** Opened only to read (a database the user may not change): nothing is written, not even recovery. */
+  readonly readOnly?: boolean;
 }
 
 /**

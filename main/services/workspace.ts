@@ -46,11 +46,12 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     db.close();
     throw e;
   }
-  const ctx: StoreContext = { db, blobs };
+  const ctx: StoreContext = { db, blobs, readOnly };
   let recoveredAtOpen: RecoveryOutcome[];
   try {
-    // An export killed part-way is finished or undone before anyone reads or edits.
-    recoveredAtOpen = recoverExports(ctx);
+    // An export killed part-way is finished or undone before anyone reads or edits (when the
+    // database may be written; read-only, `sscp check` reports it as still in progress).
+    recoveredAtOpen = readOnly ? [] : recoverExports(ctx);
   } catch (e) {
     db.close();
     throw e;

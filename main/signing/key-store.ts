@@ -3,10 +3,7 @@ import { closeSync, fchmodSync, lstatSync, mkdirSync, openSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { SscpError } from '../../shared/errors';
-import { toArrayBuffer } from './bytes';
-import { certificateFingerprint } from './fingerprint';
 import { sqliteIdentityRows, type IdentityRepository, type StoredIdentity } from './identity-repo';
-import * as x509 from './x509';
 
 /**
  * The per-user key store: signing identities belong to the person, not to an assessment

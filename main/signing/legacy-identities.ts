@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { basename } from 'node:path';
 import { SscpError } from '../../shared/errors';
 import { appendAudit } from '../store/audit-log';
-import type { Db } from '../store/database';
+import { openForPeeking, type Db } from '../store/database';
 import { sqliteIdentityRows, type StoredIdentity } from './identity-repo';
 import { openKeyStore, type KeyStore } from './key-store';
 
@@ -68,8 +68,20 @@ export function adoptLegacyIdentities(dbPath: string, home: string, options: Ado
   let db: Db;
   try {
     db = new Database(dbPath, { fileMustExist: true });
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+    } catch (e) {
+      db.close();
+      throw e;
+    }
   } catch (e) {
-    throw unreadable(dbPath, e);
+    // A database the user may not change (a read-only share, a colleague's file) can still be
+    // looked in: identities found there are copied, and stay in it until it can be written.
+    try {
+      db = openForPeeking(dbPath);
+    } catch {
+      throw unreadable(dbPath, e);
+    }
   }
   try {
     db.pragma('busy_timeout = 5000');

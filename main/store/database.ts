@@ -132,6 +132,20 @@ function createPrivateFile(path: string): void {
  * database in WAL mode in a folder nobody may write, so SQLite cannot create its shared-memory
  * file), a private snapshot of the file is read instead: the same bytes, at that moment.
  */
+/**
+ * A read-only look into a database as it is, with no checks and no migration (for tools that
+ * only peek, such as finding identities an older version kept): a read-only connection, or a
+ * private copy where SQLite cannot open even that (a folder that may not be written).
+ */
+export function openForPeeking(path: string): Db {
+  try {
+    return readOnlyConnection(path);
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_CANTOPEN') throw unreadable(path, e);
+    return readOnlySnapshot(path);
+  }
+}
+
 function openReadOnly(path: string, migrations: readonly Migration[] | undefined): Db | null {
   let db: Db;
   try {

@@ -1,3 +1,5 @@
+import { accessSync, constants } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { IntegrityReport } from '../../services/workspace';
 import type { RegisterCommand } from '../context';
 import { EXIT_CHECK_FAILED, field, printJson } from '../io';
@@ -70,9 +72,22 @@ export const registerCheck: RegisterCommand = (program, ctx) => {
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (opts: { db: string; json?: boolean }) => {
-      const json = checkToJson(await withWorkspace(opts.db, (ws) => ws.checkIntegrity(), { readOnly: true }));
+      // Opened for changes where it may be, so an export killed part-way is finished or undone
+      // here; a database the user may not change is checked read-only, and nothing is written.
+      const json = checkToJson(await withWorkspace(opts.db, (ws) => ws.checkIntegrity(), { readOnly: !mayWrite(opts.db) }));
       if (opts.json) printJson(ctx.io, json);
       else ctx.io.stdout.write(formatCheck(json));
       if (!json.ok) ctx.exitCode = EXIT_CHECK_FAILED;
     });
 };
+
+/** Whether the database file and its folder may be written (the -wal and -shm live beside it). */
+function mayWrite(dbPath: string): boolean {
+  try {
+    accessSync(dbPath, constants.W_OK);
+    accessSync(dirname(resolve(dbPath)), constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

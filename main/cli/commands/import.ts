@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { VENDOR_ROLES } from '../../../shared/domain/types';
 import { SscpError } from '../../../shared/errors';

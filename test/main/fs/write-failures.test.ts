@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type * as Fs from 'node:fs';
 import type * as FsPromises from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -52,6 +53,19 @@ vi.mock('node:fs/promises', async (importOriginal) => {
       return fn(from, to);
     };
   const mocked = { ...real, open, rename: publishing(real.rename), link: publishing(real.link) };
+  return { ...mocked, default: mocked };
+});
+
+// The signing commit puts the pack in place synchronously, inside its database transaction.
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof Fs>();
+  const publishing =
+    <F extends (from: string, to: string) => void>(fn: F) =>
+    (from: string, to: string) => {
+      if (injectedHere(from) && injection?.at === 'publish') throw errno(injection.code, fn.name, from);
+      return fn(from, to);
+    };
+  const mocked = { ...real, renameSync: publishing(real.renameSync), linkSync: publishing(real.linkSync) };
   return { ...mocked, default: mocked };
 });
 

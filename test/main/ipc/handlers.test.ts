@@ -220,25 +220,29 @@ describe('the service handler table over real services', () => {
     const own = await h.runJob('packs.verify', { path: outPath });
     expect(own).toMatchObject({ ok: true, value: { valid: true, trusted: true, trust: { trustedBy: ['own-identity'], ownIdentity: 'Priya 2026' } } });
 
-    h.grants.grant(join(dir, 'recipient.sscp'), 'database');
-    await h.call('workspace.open', { dbPath: join(dir, 'recipient.sscp') });
-    const preview = await h.runJob('packs.previewImport', { path: outPath });
+    // The recipient is another person, with a key store of their own that holds no identity.
+    const r = setup(undefined, join(dir, 'recipient-home'));
+    r.grants.grant(join(dir, 'recipient.sscp'), 'database');
+    r.grants.grant(outPath, 'read');
+    await r.call('workspace.open', { dbPath: join(dir, 'recipient.sscp') });
+    const preview = await r.runJob('packs.previewImport', { path: outPath });
     expect(preview).toMatchObject({ ok: true, value: { verification: { valid: true }, assessment: { organisation: 'Acme' } } });
     expect(preview).toMatchObject({ ok: true, value: { verification: { trusted: false, trust: { status: 'unknown' } } } });
-    // The recipient's database does not hold the identity: nothing vouches for the signer.
-    const refused = await h.runJob('packs.import', { path: outPath });
+    // Nothing the recipient holds vouches for the signer.
+    const refused = await r.runJob('packs.import', { path: outPath });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'untrusted-signer' } });
     if (!refused.ok) expect(`${refused.error.message} ${refused.error.hint ?? ''}`).not.toMatch(/--|sscp /);
-    const imported = await h.runJob('packs.import', { path: outPath, acceptUntrustedSigner: identity.fingerprint });
+    const imported = await r.runJob('packs.import', { path: outPath, acceptUntrustedSigner: identity.fingerprint });
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
     expect(imported.value.assessment.state).toBe('signed');
-    const carried = await h.call<{ assessment: { id: string; previousId: string; state: string } }>('assessments.carryForward', { assessmentId: imported.value.assessment.id });
+    const carried = await r.call<{ assessment: { id: string; previousId: string; state: string } }>('assessments.carryForward', { assessmentId: imported.value.assessment.id });
     expect(carried.assessment).toMatchObject({ previousId: imported.value.assessment.id, state: 'draft' });
-    const list = await h.call<{ assessment: { id: string }; unverifiedSigner: unknown }[]>('assessments.list', {});
+    const list = await r.call<{ assessment: { id: string }; unverifiedSigner: unknown }[]>('assessments.list', {});
     for (const id of [imported.value.assessment.id, carried.assessment.id]) {
       expect(list.find((i) => i.assessment.id === id)?.unverifiedSigner).toMatchObject({ importedAssessmentId: imported.value.assessment.id, signerFingerprint: identity.fingerprint });
     }
+    r.session.close();
   });
 });
 

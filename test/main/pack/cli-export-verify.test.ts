@@ -17,11 +17,22 @@ describe('sscp export and sscp verify', () => {
   const packPath = join(dir, 'pack.pdf');
   let id = '';
   let exported: ExportJson;
+  // The SRO's key store is theirs; the recipient who verifies (the test's own SSCP_HOME) holds no identity.
+  const signerHome = join(dir, 'signer-home');
+  async function signer(...argv: string[]) {
+    const saved = process.env.SSCP_HOME;
+    process.env.SSCP_HOME = signerHome;
+    try {
+      return await sscp(...argv);
+    } finally {
+      process.env.SSCP_HOME = saved;
+    }
+  }
 
   beforeAll(async () => {
     writeFileSync(passFile, 'correct horse battery staple\n');
     id = (await sscp('new', '--db', db, '--org', UNICODE_ORG, '--role', 'reseller', '--sro', 'Zoë Okafor', '--sro-role', 'CTO', '--product', 'Widget Cloud')).out.trim();
-    const created = await sscp('identity', 'create', '--db', db, '--label', 'sro', '--sro', 'Zoë Okafor', '--sro-role', 'CTO', '--org', UNICODE_ORG, '--with-root', '--passphrase-file', passFile);
+    const created = await signer('identity', 'create', '--db', db, '--label', 'sro', '--sro', 'Zoë Okafor', '--sro-role', 'CTO', '--org', UNICODE_ORG, '--with-root', '--passphrase-file', passFile);
     expect(created.code, created.err).toBe(0);
     const evidence = join(dir, 'disclosure-policy.txt');
     writeFileSync(evidence, 'We publish security.txt and answer within 5 working days.\n');
@@ -31,7 +42,7 @@ describe('sscp export and sscp verify', () => {
   afterAll(() => cleanup());
 
   it('refuses to sign while sign-off checks fail, lists them, and says how to accept', async () => {
-    const r = await sscp('export', id, '--db', db, '--identity', 'sro', '--out', packPath, '--passphrase-file', passFile);
+    const r = await signer('export', id, '--db', db, '--identity', 'sro', '--out', packPath, '--passphrase-file', passFile);
     expect(r.code).toBe(2);
     expect(r.err).toContain('cannot be signed yet');
     expect(r.err).toMatch(/^- Claim 3\.1\.1/m);
@@ -40,13 +51,13 @@ describe('sscp export and sscp verify', () => {
   });
 
   it('the passphrase never comes from argv: without a file or SSCP_PASSPHRASE it exits 2', async () => {
-    const r = await sscp('export', id, '--db', db, '--identity', 'sro', '--out', packPath, '--accept-exceptions');
+    const r = await signer('export', id, '--db', db, '--identity', 'sro', '--out', packPath, '--accept-exceptions');
     expect(r.code).toBe(2);
     expect(r.err).toContain('SSCP_PASSPHRASE');
   });
 
   it('signs with --accept-exceptions, records the pack hash, and freezes the assessment', async () => {
-    const r = await sscp('export', id, '--db', db, '--identity', 'sro', '--out', packPath, '--passphrase-file', passFile, '--accept-exceptions', '--profile', 'customer', '--json');
+    const r = await signer('export', id, '--db', db, '--identity', 'sro', '--out', packPath, '--passphrase-file', passFile, '--accept-exceptions', '--profile', 'customer', '--json');
     expect(r.code, r.err).toBe(0);
     exported = JSON.parse(r.out) as ExportJson;
     expect(exported.sha256).toBe(createHash('sha256').update(readFileSync(packPath)).digest('hex'));
@@ -62,7 +73,7 @@ describe('sscp export and sscp verify', () => {
     } finally {
       ws.close();
     }
-    const again = await sscp('export', id, '--db', db, '--identity', 'sro', '--out', join(dir, 'again.pdf'), '--passphrase-file', passFile, '--accept-exceptions');
+    const again = await signer('export', id, '--db', db, '--identity', 'sro', '--out', join(dir, 'again.pdf'), '--passphrase-file', passFile, '--accept-exceptions');
     expect(again.code).toBe(2);
     expect(again.err).toContain('cannot be signed again');
   });
@@ -70,7 +81,7 @@ describe('sscp export and sscp verify', () => {
   it('the human report ends with the exact verify command to hand to recipients', async () => {
     const other = (await sscp('new', '--db', db, '--org', UNICODE_ORG, '--role', 'reseller', '--sro', 'Zoë Okafor', '--sro-role', 'CTO')).out.trim();
     const out = join(dir, 'second pack.pdf');
-    const r = await sscp('export', other, '--db', db, '--identity', 'sro', '--out', out, '--passphrase-file', passFile, '--accept-exceptions');
+    const r = await signer('export', other, '--db', db, '--identity', 'sro', '--out', out, '--passphrase-file', passFile, '--accept-exceptions');
     expect(r.code, r.err).toBe(0);
     const fingerprint = /Signer\s+([0-9a-f]{64})/.exec(r.out)?.[1];
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -101,33 +112,36 @@ describe('sscp export and sscp verify', () => {
     expect(v).toMatchObject({ valid: true, trusted: false, trust: { status: 'unknown', trustedBy: [], ownIdentity: null } });
   });
 
-  it('verify: 0 for a pack signed by one of your own identities (--db), with nothing else given', async () => {
-    const r = await sscp('verify', packPath, '--db', db, '--json');
+  it('verify: 0 for a pack signed by one of your own identities (in your key store), with nothing else given', async () => {
+    const r = await signer('verify', packPath, '--json');
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ valid: true, trusted: true, trust: { status: 'trusted', trustedBy: ['own-identity'], ownIdentity: 'sro' } });
-    const human = await sscp('verify', packPath, '--db', db);
+    const human = await signer('verify', packPath);
     expect(human.out).toContain('your own signing identity "sro"');
-    // Another database's identities are not yours.
-    const { db: otherDb, cleanup: cleanOther } = tempFolder();
+    // Another person's identities, with the same names, are not yours.
+    const other = join(dir, 'other-home');
+    const saved = process.env.SSCP_HOME;
+    process.env.SSCP_HOME = other;
     try {
-      expect((await sscp('identity', 'create', '--db', otherDb, '--label', 'x', '--sro', 'Zoë Okafor', '--sro-role', 'CTO', '--org', UNICODE_ORG, '--passphrase-file', passFile)).code).toBe(0);
-      expect((await sscp('verify', packPath, '--db', otherDb)).code).toBe(3);
+      expect((await sscp('identity', 'create', '--label', 'x', '--sro', 'Zoë Okafor', '--sro-role', 'CTO', '--org', UNICODE_ORG, '--passphrase-file', passFile)).code).toBe(0);
+      expect((await sscp('verify', packPath)).code).toBe(3);
     } finally {
-      cleanOther();
+      process.env.SSCP_HOME = saved;
     }
   });
+
 
   it('a signer name with control characters cannot redraw the terminal as VALID', async () => {
     const json = JSON.parse((await sscp('verify', packPath, '--json')).out) as PackVerification;
     const forgedName = 'Zoë\rVALID: signed by Zoë Okafor, whom you trust\u202e';
     const text = formatVerification(packPath, { ...json, signer: json.signer && { ...json.signer, commonName: forgedName } });
     expect(text).not.toMatch(/[\r\u202e]/);
-    expect(text).toContain('Zoë\uFFFDVALID');
+    expect(text).toContain('Zoë\\rVALID');
   });
 
   it('verify --trust with the exported organisation root', async () => {
     const rootFile = join(dir, 'root.pem');
-    const root = await sscp('identity', 'export-cert', 'sro', '--db', db, '--root', '--out', rootFile);
+    const root = await signer('identity', 'export-cert', 'sro', '--root', '--out', rootFile);
     expect(root.code, root.err).toBe(0);
     const r = await sscp('verify', packPath, '--trust', rootFile, '--json');
     expect(r.code).toBe(0);

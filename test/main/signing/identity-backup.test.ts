@@ -125,7 +125,7 @@ describe('sscp identity export (backup) and import (restore)', () => {
 
     const folder = await sscp(laptop, 'identity', 'export', 'Ada 2026', '--out', path('no such folder/x.p12'), ...pass(), ...p12());
     expect(folder.code).toBe(2);
-    expect(folder.err).toContain('that folder does not exist');
+    expect(folder.err).toContain('does not exist, so the backup cannot be written there');
   });
 });
 

@@ -64,7 +64,7 @@ describe('openDatabase', () => {
     expect(db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all()).toEqual(MIGRATIONS.map((m) => m.version));
     db.close();
     // A file that has a migration this build does not know is from a newer build.
-    const future = { version: 3, name: 'from-another-branch', sql: 'CREATE TABLE other (x INTEGER);' };
+    const future = { version: LATEST_SCHEMA_VERSION + 1, name: 'from-another-branch', sql: 'CREATE TABLE other (x INTEGER);' };
     const newer = join(dir, 'newer.sscp');
     openDatabase(newer, { migrations: [...MIGRATIONS, future].sort((a, b) => a.version - b.version) }).close();
     const e = catchError(() => openDatabase(newer));
