@@ -15,7 +15,7 @@ export const CLI_TRUST_HINT = `${ESTABLISH_TRUST_HINT} Give it with --trust ROOT
 /** The last line, the one a reader acts on: valid and trusted, intact but from an unknown signer, or invalid and why. */
 function verdict(v: PackVerification): string {
   if (!v.valid) return `INVALID: ${field(v.problems.join(' '))}`;
-  if (!v.trusted) return `NOT TRUSTED: the pack is intact, but ${field(v.trust?.message ?? 'nothing establishes who signed it.')}\n${CLI_TRUST_HINT}`;
+  if (!v.trusted) return `NOT TRUSTED: the pack is intact. ${field(v.trust?.message ?? 'Nothing establishes who signed it.')}\n${CLI_TRUST_HINT}`;
   const whom = v.trust?.ownIdentity ? `your own signing identity "${field(v.trust.ownIdentity)}"` : 'whom you trust';
   return `VALID: signed by ${v.signer?.commonName ? field(v.signer.commonName) : 'the signer'}, ${whom}, and nothing has changed since.`;
 }

@@ -103,7 +103,7 @@ describe('sscp export and sscp verify', () => {
   it('verify: 3 when intact but nothing establishes who signed, with how to establish it, in text and --json', async () => {
     const untrusted = await sscp('verify', packPath);
     expect(untrusted.code).toBe(3);
-    expect(untrusted.out).toContain('NOT TRUSTED: the pack is intact, but Nothing establishes who the signer is');
+    expect(untrusted.out).toContain('NOT TRUSTED: the pack is intact. Nothing establishes who the signer is');
     expect(untrusted.out).toContain('from the organisation by another channel');
     expect(untrusted.out).toContain('--trust ROOT.pem or --fingerprint HEX');
     const json = await sscp('verify', packPath, '--json');
