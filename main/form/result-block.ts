@@ -1,4 +1,5 @@
 import { formatUkDate, isIsoDate, parseUkDate } from '../../shared/domain/dates';
+import { RESULT_LABELS } from '../../shared/domain/labels';
 import { CLAIM_RESULTS, type ActionState, type ClaimResult, type IsoDate } from '../../shared/domain/types';
 
 /**
@@ -8,13 +9,7 @@ import { CLAIM_RESULTS, type ActionState, type ClaimResult, type IsoDate } from 
  */
 export const RECORD_MARKER = '— Assessment record (added by SSCP Evidence Pack) —';
 
-export const RESULT_LABELS: Readonly<Record<ClaimResult, string>> = {
-  'not-assessed': 'Not assessed',
-  met: 'Met',
-  'partially-met': 'Partially met',
-  'not-met': 'Not met',
-  'not-applicable': 'Not applicable',
-};
+export { RESULT_LABELS };
 
 export interface RecordedAction {
   readonly description: string;

@@ -1,26 +1,7 @@
-import type { ActionState, AssessmentOrigin, AssessmentState, ClaimResult, WorkStatus } from '../../shared/domain/types';
-import type { RollupStatus } from '../../shared/domain/rollup';
+import type { ActionState, AssessmentOrigin, AssessmentState } from '../../shared/domain/types';
 
-/** The words a person reads for each stored value. */
-export const RESULT_LABELS: Readonly<Record<ClaimResult, string>> = {
-  'not-assessed': 'Not assessed',
-  met: 'Met',
-  'partially-met': 'Partially met',
-  'not-met': 'Not met',
-  'not-applicable': 'Not applicable',
-};
-
-export const ROLLUP_LABELS: Readonly<Record<RollupStatus, string>> = {
-  ...RESULT_LABELS,
-  'out-of-scope': 'Out of scope',
-};
-
-export const STATUS_LABELS: Readonly<Record<WorkStatus, string>> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  'needs-review': 'Needs review',
-  done: 'Done',
-};
+/** The words a person reads for each stored value: results and work status are shared with the CLI and the pack. */
+export { RESULT_LABELS, ROLLUP_LABELS, WORK_STATUS_LABELS as STATUS_LABELS } from '../../shared/domain/labels';
 
 export const STATE_LABELS: Readonly<Record<AssessmentState, string>> = {
   draft: 'Draft',

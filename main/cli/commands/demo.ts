@@ -1,4 +1,5 @@
 import { relative } from 'node:path';
+import { resultWords } from '../../../shared/domain/labels';
 import type { ClaimResult } from '../../../shared/domain/types';
 import { DEMO_FILES, runDemo, type DemoResult } from '../../demo/run-demo';
 import { currentCliActor } from '../actor';
@@ -6,19 +7,14 @@ import type { RegisterCommand } from '../context';
 import { printJson, shellWord } from '../io';
 import { packProgress } from './export';
 
-const RESULT_WORDS: readonly [ClaimResult, string][] = [
-  ['met', 'met'],
-  ['partially-met', 'partially met'],
-  ['not-met', 'not met'],
-  ['not-applicable', 'not applicable'],
-  ['not-assessed', 'not assessed'],
-];
+/** The order results are counted in; the words are the shared ones. */
+const RESULT_ORDER: readonly ClaimResult[] = ['met', 'partially-met', 'not-met', 'not-applicable', 'not-assessed'];
 
 /** A path a person can paste into a POSIX shell as one word. */
 export function describeDemo(r: DemoResult, cwd: string): string {
   const shown = (path: string): string => shellWord(relative(cwd, path).startsWith('..') ? path : relative(cwd, path) || '.');
   const pack = shown(r.packPath);
-  const counts = RESULT_WORDS.filter(([k]) => r.results[k]).map(([k, words]) => `${r.results[k]} ${words}`).join(', ');
+  const counts = RESULT_ORDER.filter((k) => r.results[k]).map((k) => `${r.results[k]} ${resultWords(k)}`).join(', ');
   const lines = [
     `The SSCP Evidence Pack project's own self-assessment against the Software Security Code of Practice, signed, in ${shown(r.outDir)}:`,
     '',

@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { resultWords } from '../../../shared/domain/labels';
 import { VENDOR_ROLES } from '../../../shared/domain/types';
 import { SscpError } from '../../../shared/errors';
 import { checkRegularFile } from '../../fs/regular-file';
@@ -105,7 +106,7 @@ export function formatPackVerification(j: ImportPackJson): string {
     `  Profile:      ${field(j.profile)}`,
     `  Organisation: ${field(a.organisation)}`,
     `  Period:       ${a.periodStart ?? '(not set)'} to ${a.periodEnd ?? '(not set)'}`,
-    `  Catalog:      ${a.catalog}, ${a.claims} claims (${a.results.met} met, ${a.results['partially-met']} partially met, ${a.results['not-met']} not met)`,
+    `  Catalog:      ${a.catalog}, ${a.claims} claims (${a.results.met} ${resultWords('met')}, ${a.results['partially-met']} ${resultWords('partially-met')}, ${a.results['not-met']} ${resultWords('not-met')})`,
     `  Evidence:     ${a.evidenceFiles} files${a.evidenceWithheld ? `, ${a.evidenceWithheld} withheld (listed by hash only)` : ''}`,
   ];
   for (const c of v.checks) if (c.outcome !== 'pass') lines.push(`  ${c.outcome === 'fail' ? 'FAILED' : 'Note'}: ${field(c.message)}`);

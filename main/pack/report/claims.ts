@@ -1,5 +1,5 @@
 import { describeRole, isThemeInScope } from '../../../shared/domain/applicability';
-import type { PrincipleRollup } from '../../../shared/domain/rollup';
+import { PRINCIPLE_STATUS_LABELS } from '../../../shared/domain/labels';
 import type { CatalogClaim } from '../../../shared/catalog/types';
 import { describeDocuments } from '../../../shared/catalog/index';
 import { FONTS } from './fonts';
@@ -7,15 +7,6 @@ import { bytes, hashInTwoLines, shortDate, validity } from './format';
 import type { ReportModel } from './model';
 import { COLORS, RESULT_COLORS, RESULT_LABELS, TYPE, WORK_STATUS_LABELS, type ResultOrScope } from './style';
 import type { ReportWriter } from './writer';
-
-const ROLLUP_LABELS: Readonly<Record<PrincipleRollup['status'], string>> = {
-  met: 'Met',
-  'partially-met': 'Partially met',
-  'not-met': 'Not met',
-  'not-assessed': 'Not yet fully assessed',
-  'not-applicable': 'Not applicable',
-  'out-of-scope': 'Out of scope',
-};
 
 export function writeScope(w: ReportWriter, m: ReportModel): void {
   const a = m.input.detail.assessment;
@@ -77,7 +68,7 @@ function writeClaim(w: ReportWriter, m: ReportModel, claim: CatalogClaim, inScop
   const result: ResultOrScope = inScope ? (response?.result ?? 'not-assessed') : 'out-of-scope';
   w.h3(`Claim ${claim.id}  ${claim.title}`, 110);
   w.p(claim.statement, { size: 8.5, color: COLORS.muted });
-  resultBadge(w, result, WORK_STATUS_LABELS[response?.status ?? 'not-started'] ?? 'Not started');
+  resultBadge(w, result, WORK_STATUS_LABELS[response?.status ?? 'not-started']);
   if (!inScope) return;
 
   // A label never ends a page on its own: it keeps room for what it introduces.
@@ -137,7 +128,7 @@ export function writeClaims(w: ReportWriter, m: ReportModel): void {
     const themeOutline = w.doc.outline.addItem(`Theme ${theme.id}: ${theme.title}`);
     w.h1(`Theme ${theme.id}: ${theme.title}`);
     w.p(theme.description);
-    w.p(`Theme status: ${ROLLUP_LABELS[themeRollup.status]}.`, { font: FONTS.bold, size: 9 });
+    w.p(`Theme status: ${PRINCIPLE_STATUS_LABELS[themeRollup.status]}.`, { font: FONTS.bold, size: 9 });
     for (const principle of theme.principles) {
       const rollup = themeRollup.principles.find((p) => p.principleId === principle.id)!;
       const inScope = rollup.status !== 'out-of-scope';
@@ -146,7 +137,7 @@ export function writeClaims(w: ReportWriter, m: ReportModel): void {
       w.p(principle.statement, { size: 9, color: COLORS.text });
       w.p(
         inScope
-          ? `Principle status: ${ROLLUP_LABELS[rollup.status]}. ${rollup.counts.met} of ${principle.claims.length} claims met${rollup.unevidencedClaimIds.length ? `; claimed without linked evidence: ${rollup.unevidencedClaimIds.join(', ')}` : ''}.`
+          ? `Principle status: ${PRINCIPLE_STATUS_LABELS[rollup.status]}. ${rollup.counts.met} of ${principle.claims.length} claims met${rollup.unevidencedClaimIds.length ? `; claimed without linked evidence: ${rollup.unevidencedClaimIds.join(', ')}` : ''}.`
           : `Out of scope for a ${describeRole(a.role).label.toLowerCase()}; listed for completeness.`,
         { font: FONTS.bold, size: 8.5, color: COLORS.accent },
       );

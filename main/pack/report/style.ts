@@ -1,3 +1,4 @@
+import { ROLLUP_LABELS, WORK_STATUS_LABELS } from '../../../shared/domain/labels';
 import type { ClaimResult } from '../../../shared/domain/types';
 
 /** A4 in points, with room above and below the text for the running header and footer. */
@@ -47,21 +48,10 @@ export const RESULT_COLORS: Readonly<Record<ResultOrScope, string>> = {
   'out-of-scope': '#ffffff',
 };
 
-export const RESULT_LABELS: Readonly<Record<ResultOrScope, string>> = {
-  met: 'Met',
-  'partially-met': 'Partially met',
-  'not-met': 'Not met',
-  'not-applicable': 'Not applicable',
-  'not-assessed': 'Not assessed',
-  'out-of-scope': 'Out of scope',
-};
+/** The shared words (`shared/domain/labels.ts`), so the pack reads as the app does. */
+export const RESULT_LABELS: Readonly<Record<ResultOrScope, string>> = ROLLUP_LABELS;
 
 /** Chart and legend order: best first. */
 export const RESULT_ORDER: readonly ResultOrScope[] = ['met', 'partially-met', 'not-met', 'not-applicable', 'not-assessed', 'out-of-scope'];
 
-export const WORK_STATUS_LABELS: Readonly<Record<string, string>> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  'needs-review': 'Needs review',
-  done: 'Done',
-};
+export { WORK_STATUS_LABELS };
