@@ -11,7 +11,7 @@ import { currentBootId, isProcessAlive } from '../fs/process-alive';
 import { asWriteFailure } from '../fs/write-errors';
 import { markAssessmentSigned } from '../store/assessments-repo';
 import { appendAudit } from '../store/audit-log';
-import { canonicalJson } from '../store/canonical-json';
+import { canonicalJson } from '../../shared/format/canonical-json';
 import { nowInstant } from '../store/clock';
 import { deleteLease, findLease, findLeaseForAssessment, insertLease, listLeases, recordBuilt, type BuiltPackRecord, type ExportLease } from '../store/export-leases-repo';
 import { getAssessmentDetail } from './assessment-ops';

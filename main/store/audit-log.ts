@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { actorNameProblem, ACTOR_SOURCES, UNKNOWN_ACTOR, type Actor } from '../../shared/domain/actor';
 import type { AuditEntry } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../../shared/format/canonical-json';
 import type { Db } from './database';
 import { nowInstant } from './clock';
 

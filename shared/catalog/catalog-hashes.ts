@@ -1,6 +1,6 @@
 /**
  * SHA-256 of each shipped catalog version's canonical JSON (`canonicalJson` in
- * `canonical-json.ts`), keyed `id@version`. A test recomputes them: a shipped version whose
+ * `shared/format/canonical-json.ts`), keyed `id@version`. A test recomputes them: a shipped version whose
  * text changed fails it. Add a line here when a new version ships; never change a line.
  */
 export const CATALOG_HASHES: Record<string, string> = {

@@ -7,7 +7,7 @@ import { resolveCliActor } from '../../main/cli/actor';
 import type { LogJson } from '../../main/cli/commands/log';
 import { runCli } from '../../main/cli/run';
 import { openDatabase } from '../../main/store/database';
-import { canonicalJson } from '../../main/store/canonical-json';
+import { canonicalJson } from '../../shared/format/canonical-json';
 import { MIGRATIONS } from '../../main/store/migrations/index';
 import { CURRENT_CATALOG } from '../../shared/catalog/index';
 import { sscp, tempFolder } from './run-sscp';

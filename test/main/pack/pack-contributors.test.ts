@@ -5,7 +5,7 @@ import { exportPack, summariseAudit } from '../../../main/pack/export-pack';
 import { openWorkspace } from '../../../main/services/workspace';
 import { createIdentityService } from '../../../main/signing/identity-service';
 import { openKeyStore } from '../../../main/signing/key-store';
-import { canonicalJson } from '../../../main/store/canonical-json';
+import { canonicalJson } from '../../../shared/format/canonical-json';
 import { openDatabase } from '../../../main/store/database';
 import { MIGRATIONS } from '../../../main/store/migrations/index';
 import { CURRENT_CATALOG } from '../../../shared/catalog/index';

@@ -9,7 +9,7 @@ import { currentBootId } from '../../../main/fs/process-alive';
 import { leaseTempPath } from '../../../main/services/export-lease';
 import { inWriteTransaction } from '../../../main/services/store-context';
 import { openDatabase } from '../../../main/store/index';
-import { canonicalJson } from '../../../main/store/canonical-json';
+import { canonicalJson } from '../../../shared/format/canonical-json';
 import { insertLease, recordBuilt } from '../../../main/store/export-leases-repo';
 import { makeWorkspace, type WorkspaceFixture } from './workspace-fixture';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { appendAudit, listAudit, openDatabase, readUserVersion, verifyAuditChain, type Db } from '../../../main/store/index';
-import { canonicalJson } from '../../../main/store/canonical-json';
+import { canonicalJson } from '../../../shared/format/canonical-json';
 import { MIGRATIONS } from '../../../main/store/migrations/index';
 import { makeTempDir } from './temp-dir';
 

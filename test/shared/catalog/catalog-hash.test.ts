@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { CATALOGS } from '../../../shared/catalog/index';
 import { CATALOG_HASHES } from '../../../shared/catalog/catalog-hashes';
-import { canonicalJson } from '../../../shared/catalog/canonical-json';
+import { canonicalJson } from '../../../shared/format/canonical-json';
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
