@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, isSscpError } from '../../shared/errors';
+import { APP_VERSION } from '../version';
 import { AS_OPTION_FLAGS, AS_OPTION_HELP, setAsOption, withCliRun } from './actor';
 import { commands } from './commands/index';
 import { EXIT_OK, EXIT_UNTRUSTED_SIGNER, EXIT_UNUSABLE_INPUT, field, guardedIo, type CliIo } from './io';
@@ -15,7 +16,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   const ctx = { io, exitCode: EXIT_OK };
   const program = new Command('sscp')
     .description('SSCP Evidence Pack: assess against the Software Security Code of Practice, attach evidence, sign and verify evidence packs.')
-    .version(VERSION, '-V, --version')
+    .version(APP_VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
@@ -44,6 +45,3 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     return isSscpError(e) && e.kind === 'untrusted-signer' ? EXIT_UNTRUSTED_SIGNER : EXIT_UNUSABLE_INPUT;
   }
 }
-
-// Kept in step with package.json by test/cli/version.test.ts.
-export const VERSION = '0.1.0';

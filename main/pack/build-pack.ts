@@ -28,7 +28,7 @@ import {
   signatureWidget,
 } from './signature-field';
 import { GENERATOR_NAME, type BuildPackOptions, type BuiltPack, type PackInput, type PackProgress } from './types';
-import { PACK_VERSION } from './version';
+import { APP_VERSION } from '../version';
 
 /** Where the report's own objects end and what the appended update must rewrite. */
 interface BaseDocument {
@@ -171,7 +171,7 @@ export async function writePack(input: PackInput, tempPath: string, options: Bui
   const signatureHash = new ParallelSha256();
   try {
     report(true);
-    const model = buildReportModel(input, packId, generatedAt, PACK_VERSION, files);
+    const model = buildReportModel(input, packId, generatedAt, APP_VERSION, files);
     await renderReport(model, tempPath);
     checkAbort();
     const base = await readBaseDocument(tempPath);
@@ -224,7 +224,7 @@ export async function writePack(input: PackInput, tempPath: string, options: Bui
       catalog: { id: input.catalog.id, version: input.catalog.version },
       profile: input.profile,
       generatedAt: generatedAt.toISOString(),
-      generator: { name: GENERATOR_NAME, version: PACK_VERSION },
+      generator: { name: GENERATOR_NAME, version: APP_VERSION },
       files,
     };
     const assessmentExport = {
