@@ -1,5 +1,5 @@
 // Runs @doyensec/electronegativity over the Electron layer (main/app, main/preload) and the
-// page (renderer/index.html), and fails on any finding not explained in
+// page (renderer/index.html, with the CSP meta tag the build adds), and fails on any finding not explained in
 // security/electronegativity-triage.json. The tool pins an old TypeScript, so it lives in
 // .tmp/electronegativity rather than in the project, installed with `npm ci` from the
 // committed security/electronegativity/package-lock.json so its whole dependency tree is
@@ -9,6 +9,11 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+// The page is checked as the build writes it: with the CSP meta tag from shared/csp.ts.
+register();
+const { withCspMeta } = await import('../shared/csp.ts');
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const pinned = `${root}security/electronegativity`;
@@ -58,7 +63,7 @@ rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 cpSync(`${root}main/app`, `${stage}/app`, { recursive: true });
 cpSync(`${root}main/preload`, `${stage}/preload`, { recursive: true });
-cpSync(`${root}renderer/index.html`, `${stage}/index.html`);
+writeFileSync(`${stage}/index.html`, withCspMeta(readFileSync(`${root}renderer/index.html`, 'utf8')));
 rmSync(sarif, { force: true });
 const electronVersion = JSON.parse(readFileSync(`${root}node_modules/electron/package.json`, 'utf8')).version;
 const r = run(process.execPath, [bin, '-i', stage, '-r', '-v', 'false', '-e', electronVersion, '-o', sarif]);

@@ -1,6 +1,6 @@
 import type { Session } from 'electron';
 import { isAllowedRequest } from './app-url';
-import { CONTENT_SECURITY_POLICY } from './csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 
 /**
  * Makes the session unable to reach anything outside the app bundle: every other request is

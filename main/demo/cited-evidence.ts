@@ -179,7 +179,7 @@ export const CITED_EVIDENCE: readonly CitedEvidence[] = [
   },
   {
     key: 'content-security-policy',
-    source: { kind: 'repo-file', path: 'main/app/csp.ts' },
+    source: { kind: 'repo-file', path: 'shared/csp.ts' },
     description: 'Source: the Content Security Policy, starting from default-src \'none\'.',
     validForDays: YEAR,
   },

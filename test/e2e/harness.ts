@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CONTENT_SECURITY_POLICY } from '../../main/app/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import type { Bridge } from './bridge';
 
 const TYPES: Record<string, string> = {

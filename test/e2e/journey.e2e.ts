@@ -8,6 +8,7 @@ import { seriousViolations } from './axe';
 import { startBridge, type Bridge } from './bridge';
 import { writeEvidenceFiles } from './fixtures';
 import { readPkcs12 } from '../../main/signing/pkcs12';
+import { META_CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { bundleStandinPreload, launchChromium, openApp, serveRenderer, type AppPage } from './harness';
 
 const appRoot = fileURLToPath(new URL('../..', import.meta.url));
@@ -366,6 +367,9 @@ describe('the SRO journey in Chromium', () => {
       }
     });
     expect(blocked).toBe(true);
+    // The built page carries the policy itself, for file:// where no response header applies.
+    const meta = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null);
+    expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
     expect(app.consoleErrors.filter((e) => !e.includes('example.com'))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { FakeBrowserWindow, shell, type FakeSession } from './fake-electron';
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
 const { createMainWindow } = await import('../../../main/app/window');
-const { CONTENT_SECURITY_POLICY } = await import('../../../main/app/csp');
+const { CONTENT_SECURITY_POLICY } = await import('../../../shared/csp');
 
 const rendererRoot = join('/opt', 'sscp', 'resources', 'app.asar', 'dist', 'renderer');
 const appPage = pathToFileURL(join(rendererRoot, 'index.html')).href;
