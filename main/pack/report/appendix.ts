@@ -2,10 +2,11 @@ import { attestationText } from '../../../shared/domain/attestation';
 import { escapeUnsafe } from '../../../shared/domain/text-rules';
 import { attachmentRenameReason } from '../attachment-names';
 import { FONTS } from './fonts';
-import { bytes, groupedHex, hashInTwoLines, instant, shortDate, validity } from './format';
+import { bytes, groupedHex, hashInTwoLines, instant, longDate, validity } from './format';
 import type { ReportModel } from './model';
 import { COLORS, TYPE } from './style';
 import type { ReportWriter } from './writer';
+import { count, isAre } from '../../../shared/format/plural';
 
 export function writeActionPlan(w: ReportWriter, m: ReportModel): void {
   const actions = [...m.input.detail.actions].sort(
@@ -35,7 +36,7 @@ export function writeActionPlan(w: ReportWriter, m: ReportModel): void {
         a.claimId,
         a.description,
         a.owner || '—',
-        overdue ? { text: `${shortDate(a.dueDate)}\noverdue`, color: '#c62828' } : shortDate(a.dueDate),
+        overdue ? { text: `${longDate(a.dueDate)}\noverdue`, color: '#c62828' } : longDate(a.dueDate),
         a.state === 'open' ? 'Open' : 'Done',
       ];
     }),
@@ -49,7 +50,7 @@ export function writeEvidenceIndex(w: ReportWriter, m: ReportModel): void {
   w.doc.outline.addItem('Evidence index');
   const withheld = m.files.filter((f) => !f.embedded).length;
   w.p(
-    `Every evidence file of the assessment, as listed in the signed manifest.json. Embedded files can be saved from the pack and checked against their SHA-256.${withheld ? ` ${withheld} confidential files are withheld from this edition: their hash lets a holder of the original prove it is the same file.` : ''}`,
+    `Every evidence file of the assessment, as listed in the signed manifest.json. Embedded files can be saved from the pack and checked against their SHA-256.${withheld ? ` ${count(withheld, 'confidential file')} ${isAre(withheld)} withheld from this edition: ${withheld === 1 ? 'its' : 'their'} hash lets a holder of the original prove it is the same file.` : ''}`,
   );
   if (m.files.length === 0) {
     w.p('No evidence files are attached to this assessment.');
