@@ -136,7 +136,9 @@ export function writeAttestation(w: ReportWriter, m: ReportModel): void {
   if (m.input.acceptedExceptions.length === 0) {
     w.p('None. Every sign-off check passed when the pack was signed.');
   } else {
-    w.p(`The following ${m.input.acceptedExceptions.length} issues were open when the pack was signed. The Senior Responsible Owner accepted them explicitly and signed regardless:`, {
+    const n = m.input.acceptedExceptions.length;
+    const opening = n === 1 ? 'This issue was open when the pack was signed. The Senior Responsible Owner accepted it' : `The following ${n} issues were open when the pack was signed. The Senior Responsible Owner accepted them`;
+    w.p(`${opening} explicitly and signed regardless:`, {
       color: COLORS.warning,
     });
     m.input.acceptedExceptions.forEach((text, i) => w.p(`${i + 1}. ${text}`, { size: 8.5 }));
