@@ -6,6 +6,7 @@ import { SscpError } from '../../shared/errors';
 import { generateSbom } from '../../scripts/sbom.mjs';
 import { writeFileAtomic } from '../fs/write-file-atomic';
 import type { CitedEvidence } from './cited-evidence';
+import { count } from '../../shared/format/plural';
 
 /** The repository this code runs from: the demo cites its own files. */
 export const REPOSITORY_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -40,7 +41,7 @@ async function readTestReport(path: string): Promise<TestReportSummary | null> {
     const started = typeof r.startTime === 'number' ? ` It started at ${new Date(r.startTime).toISOString()}.` : '';
     return {
       text,
-      sentence: `This run: ${r.numTotalTests} tests in ${r.testResults.length} files, ${Number(r.numPassedTests ?? 0)} passed, ${Number(r.numFailedTests ?? 0)} failed.${started}`,
+      sentence: `This run: ${count(r.numTotalTests, 'test')} in ${count(r.testResults.length, 'file')}, ${Number(r.numPassedTests ?? 0)} passed, ${Number(r.numFailedTests ?? 0)} failed.${started}`,
     };
   } catch {
     return null;

@@ -16,6 +16,7 @@ import { populateSelfAssessment } from './populate';
 import { buildSelfAssessment } from './self-assessment';
 import { writeFileAtomic } from '../fs/write-file-atomic';
 import { asWriteFailure } from '../fs/write-errors';
+import { count } from '../../shared/format/plural';
 
 export const DEMO_FILES = {
   database: 'self-assessment.sscp',
@@ -73,7 +74,7 @@ async function prepareEmptyFolder(outDir: string): Promise<void> {
   if (present.length > 0) {
     throw new SscpError(
       'conflict',
-      `The folder ${outDir} is not empty (it holds ${present.length} ${present.length === 1 ? 'item' : 'items'}).`,
+      `The folder ${outDir} is not empty (it holds ${count(present.length, 'item')}).`,
       'Give --out a new folder, or an empty one: the demo never overwrites files.',
     );
   }
@@ -113,7 +114,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
   const ws = openWorkspace(databasePath, actor);
   const identityStore = openKeyStore(join(outDir, DEMO_FILES.keyStoreHome));
   try {
-    step(`Recording the self-assessment: ${sa.claims.length} claims, ${sa.evidence.length} evidence files`);
+    step(`Recording the self-assessment: ${count(sa.claims.length, 'claim')}, ${count(sa.evidence.length, 'evidence file')}`);
     const assessmentId = await populateSelfAssessment(ws, sa, { outDir, projectDir, today });
 
     step('Creating the demo signing identity: an organisation root and an SRO certificate');

@@ -12,6 +12,7 @@ import { catalogFor } from '../services/validate';
 import { cleanAssessmentText } from '../../shared/domain/assessment-text';
 import { TEXT_FIELDS } from '../../shared/domain/text-rules';
 import { parseAssessmentExport, type AssessmentExport } from './assessment-export';
+import { count } from '../../shared/format/plural';
 
 /** One evidence file of a pack: its record, its manifest entry, and where its bytes are (null when withheld). */
 export interface PackEvidenceEntry {
@@ -151,7 +152,7 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
     if (entry.embedded && !stream) throw unusable(`${fileName} lists "${entry.name}" in its manifest, but the file is not in the pack.`);
     if (!entry.embedded && stream) throw unusable(`${fileName} lists "${entry.name}" as withheld, but its bytes are in the pack.`);
     if (stream && !stream.deflated && stream.length !== entry.size) {
-      throw unusable(`${fileName} holds "${entry.name}" as ${stream.length} bytes, but its manifest says ${entry.size}.`);
+      throw unusable(`${fileName} holds "${entry.name}" as ${count(stream.length, 'byte')}, but its manifest says ${entry.size}.`);
     }
     // The evidence name is data, never a path; it is replaced only if it would not be a safe
     // file name at any length an evidence name may have (a long name is not a reason).

@@ -15,6 +15,7 @@ import { attachmentRenameReason, uniqueAttachmentNames } from './attachment-name
 import { writePack } from './build-pack';
 import { cancelledError } from './embed-evidence';
 import type { BuildPackOptions, BuiltPack, PackAuditEvent, PackAuditSummary, PackProfile } from './types';
+import { count } from '../../shared/format/plural';
 
 export interface ExportPackRequest {
   readonly assessmentId: string;
@@ -42,7 +43,7 @@ export class BlockedBySignoff extends SscpError {
   constructor(readonly blockers: readonly SignoffBlocker[]) {
     super(
       'conflict',
-      `The assessment cannot be signed yet: ${blockers.length} sign-off ${blockers.length === 1 ? 'check fails' : 'checks fail'}.`,
+      `The assessment cannot be signed yet: ${count(blockers.length, 'sign-off check')} ${blockers.length === 1 ? 'fails' : 'fail'}.`,
       'Resolve them, or sign anyway with --accept-exceptions: the pack then lists each one as an exception you accepted.',
     );
   }

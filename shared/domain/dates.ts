@@ -119,6 +119,17 @@ export function parseUkDate(value: string, what = 'The date'): IsoDate {
   );
 }
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * `2026-03-01` → `1 March 2026`: the form every reader takes the same way (01/03/2026 is
+ * January to a North American reader). The pack and every message it may quote use it.
+ */
+export function formatLongDate(date: IsoDate): string {
+  const { year, month, day } = splitIsoDate(date);
+  return `${day} ${MONTH_NAMES[month - 1]} ${year}`;
+}
+
 /** `2026-03-31` → `31/03/2026`, as the official form writes dates. */
 export function formatUkDate(date: IsoDate): string {
   const { year, month, day } = splitIsoDate(date);

@@ -1,7 +1,7 @@
 import type { Catalog } from '../catalog/types';
 import { SscpError } from '../errors';
 import { isClaimInScope } from './applicability';
-import { addDays, compareIsoDates, daysBetween, formatUkDate, parseIsoDate } from './dates';
+import { addDays, compareIsoDates, daysBetween, formatLongDate, parseIsoDate } from './dates';
 import type { AssessmentDetail, EvidenceItem, IsoDate } from './types';
 
 /**
@@ -108,7 +108,7 @@ export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, toda
         severity: 'warning',
         claimId: action.claimId,
         actionId: action.id,
-        message: `The remedial action for claim ${action.claimId} ("${action.description}", owner ${action.owner || 'not named'}) was due on ${formatUkDate(action.dueDate)} and is still open.`,
+        message: `The remedial action for claim ${action.claimId} ("${action.description}", owner ${action.owner || 'not named'}) was due on ${formatLongDate(action.dueDate)} and is still open.`,
       });
     }
   }
@@ -125,7 +125,7 @@ function evidenceFindings(item: EvidenceItem, today: IsoDate, claimIds: readonly
         kind: 'evidence-expired',
         severity: 'blocker',
         evidenceId: item.id,
-        message: `${label} expired on ${formatUkDate(item.expiryDate)}: replace it with current evidence or remove it.`,
+        message: `${label} expired on ${formatLongDate(item.expiryDate)}: replace it with current evidence or remove it.`,
       });
     } else if (compareIsoDates(item.expiryDate, addDays(today, EXPIRY_WARNING_DAYS)) <= 0) {
       const days = daysBetween(today, item.expiryDate);
@@ -133,7 +133,7 @@ function evidenceFindings(item: EvidenceItem, today: IsoDate, claimIds: readonly
         kind: 'evidence-expiring',
         severity: 'warning',
         evidenceId: item.id,
-        message: `${label} expires on ${formatUkDate(item.expiryDate)}, ${days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`}.`,
+        message: `${label} expires on ${formatLongDate(item.expiryDate)}, ${days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`}.`,
       });
     }
   }

@@ -4,6 +4,7 @@ import type { IntegrityReport } from '../../services/workspace';
 import type { RegisterCommand } from '../context';
 import { EXIT_CHECK_FAILED, field, printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { count } from '../../../shared/format/plural';
 
 /** The `sscp check --json` shape, documented in docs/cli-json.md: change it only by adding fields. */
 export interface CheckJson {
@@ -46,10 +47,10 @@ export function checkToJson(r: IntegrityReport): CheckJson {
 export function formatCheck(r: CheckJson): string {
   const lines = [
     `Database:     ${r.sqlite.ok ? 'ok' : 'DAMAGED'}`,
-    `Audit log:    ${r.auditChain.ok ? 'ok' : 'BROKEN'} (${r.auditChain.entries} entries)`,
-    `Evidence:     ${r.evidence.ok ? 'ok' : 'PROBLEMS'} (${r.evidence.checked} files re-hashed)`,
+    `Audit log:    ${r.auditChain.ok ? 'ok' : 'BROKEN'} (${count(r.auditChain.entries, 'entry', 'entries')})`,
+    `Evidence:     ${r.evidence.ok ? 'ok' : 'PROBLEMS'} (${count(r.evidence.checked, 'file')} re-hashed)`,
   ];
-  if (r.evidence.unreferenced.length) lines.push(`              ${r.evidence.unreferenced.length} stored files not used by any evidence (harmless)`);
+  if (r.evidence.unreferenced.length) lines.push(`              ${count(r.evidence.unreferenced.length, 'stored file')} not used by any evidence (harmless)`);
   for (const e of r.exports.inProgress) {
     lines.push(`Export:       in progress for assessment ${e.assessmentId} since ${e.startedAt} (process ${e.pid} on ${e.host}), writing ${field(e.destination)}`);
   }

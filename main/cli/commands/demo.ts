@@ -6,6 +6,7 @@ import { currentCliActor } from '../actor';
 import type { RegisterCommand } from '../context';
 import { printJson, shellWord } from '../io';
 import { packProgress } from './export';
+import { count } from '../../../shared/format/plural';
 
 /** The order results are counted in; the words are the shared ones. */
 const RESULT_ORDER: readonly ClaimResult[] = ['met', 'partially-met', 'not-met', 'not-applicable', 'not-assessed'];
@@ -18,7 +19,7 @@ export function describeDemo(r: DemoResult, cwd: string): string {
   const lines = [
     `The SSCP Evidence Pack project's own self-assessment against the Software Security Code of Practice, signed, in ${shown(r.outDir)}:`,
     '',
-    `  ${DEMO_FILES.database.padEnd(40)} the database: all 45 claims answered, ${r.evidenceFiles} evidence files attached`,
+    `  ${DEMO_FILES.database.padEnd(40)} the database: all 45 claims answered, ${count(r.evidenceFiles, 'evidence file')} attached`,
     `  ${`${DEMO_FILES.database}.evidence/`.padEnd(40)} the evidence, stored by SHA-256`,
     `  ${'sbom.cdx.json, sbom-build.cdx.json'.padEnd(40)} the software bills of materials made as evidence`,
     `  ${DEMO_FILES.rootCertificate.padEnd(40)} the demo organisation's root certificate (what a recipient trusts)`,
@@ -28,7 +29,7 @@ export function describeDemo(r: DemoResult, cwd: string): string {
     `Results: ${counts}.`,
   ];
   if (r.acceptedExceptions.length > 0) {
-    lines.push(`Signed with ${r.acceptedExceptions.length} accepted ${r.acceptedExceptions.length === 1 ? 'exception' : 'exceptions'}, which the pack lists in its attestation:`);
+    lines.push(`Signed with ${count(r.acceptedExceptions.length, 'accepted exception')}, which the pack lists in its attestation:`);
     for (const e of r.acceptedExceptions) lines.push(`  - ${e}`);
   }
   for (const w of r.warnings) lines.push(`Warning: ${w}`);

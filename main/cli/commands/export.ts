@@ -8,6 +8,7 @@ import { DB_OPTION_FLAGS, DB_OPTION_HELP, FORCE_HINT, FORCE_OPTION_FLAGS, FORCE_
 import { liveLine, percentDone } from '../progress';
 import { withIdentityService } from './identity-db';
 import { PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP, readSigningPassphrase } from './identity-secrets';
+import { count } from '../../../shared/format/plural';
 
 const PHASE_WORDS: Readonly<Record<PackProgress['phase'], string>> = {
   layout: 'Laying out the report',
@@ -37,7 +38,7 @@ export function packProgress(io: CliIo, verb = 'Exporting'): { onProgress: (p: P
       if (p.phase !== lastPhase) {
         lastPhase = p.phase;
         lastTenth = tenth;
-        io.stderr.write(`${PHASE_WORDS[p.phase]}… (${p.filesDone} of ${p.filesTotal} files, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)})\n`);
+        io.stderr.write(`${PHASE_WORDS[p.phase]}… (${p.filesDone} of ${count(p.filesTotal, 'file')}, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)})\n`);
       } else if (tenth > lastTenth) {
         lastTenth = tenth;
         io.stderr.write(`  ${percent}% (${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)})\n`);

@@ -4,6 +4,7 @@ import type { Assessment, AuditEntry } from '../../../shared/domain/types';
 import type { RegisterCommand } from '../context';
 import { printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { count } from '../../../shared/format/plural';
 
 export interface ActorJson {
   readonly name: string;
@@ -59,7 +60,7 @@ export function logToJson(assessment: Assessment, entries: readonly AuditEntry[]
 
 export function formatLog(json: LogJson): string {
   const n = json.entries.length;
-  const lines = [`History of ${oneLine(json.organisation)} (${json.assessmentId}): ${n} ${n === 1 ? 'change' : 'changes'}, oldest first`, ''];
+  const lines = [`History of ${oneLine(json.organisation)} (${json.assessmentId}): ${count(n, 'change')}, oldest first`, ''];
   const rows = json.entries.map((e) => {
     const how = e.actor && e.actor.source !== 'unknown' ? ` [${describeActorSource(e.actor.source)}]` : '';
     return { when: e.at.replace('T', ' ').replace(/\.\d+Z$|Z$/, ' UTC'), who: oneLine(`${e.who}${how}`), what: oneLine(e.description) };
@@ -69,7 +70,7 @@ export function formatLog(json: LogJson): string {
   for (const r of rows) lines.push(`${r.when.padEnd(23)}  ${r.who.padEnd(whoWidth)}  ${r.what}`);
   if (json.contributors.length > 0) {
     lines.push('', 'Contributors');
-    for (const c of json.contributors) lines.push(`  ${oneLine(c.who)}: ${c.changes} ${c.changes === 1 ? 'change' : 'changes'}`);
+    for (const c of json.contributors) lines.push(`  ${oneLine(c.who)}: ${count(c.changes, 'change')}`);
   }
   if (json.entries.some((e) => e.actor === null)) lines.push('', 'Changes marked "not recorded" were made before this version of the app recorded who made each change.');
   return `${lines.join('\n')}\n`;

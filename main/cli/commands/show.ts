@@ -21,6 +21,7 @@ import type { RegisterCommand } from '../context';
 import type { UnverifiedSigner } from '../../../shared/domain/signer-trust';
 import { field, printJson } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { count } from '../../../shared/format/plural';
 
 /** One claim of `sscp show --json`: the catalog's numbering and title with the response. */
 export interface ClaimJson {
@@ -92,7 +93,7 @@ export function formatShow(json: ShowJson): string {
     `  SRO:       ${field(a.sroName) || '(not set)'}${a.sroRole ? `, ${field(a.sroRole)}` : ''}`,
     `  State:     ${a.state}${a.signedAt ? ` (signed ${a.signedAt})` : ''}`,
     `  Catalog:   ${a.catalogId} ${a.catalogVersion}`,
-    `  Progress:  ${c.assessed} of ${c.claimsInScope} claims in scope assessed, ${c.done} done, ${c.withEvidence} with evidence`,
+    `  Progress:  ${c.assessed} of ${count(c.claimsInScope, 'claim')} in scope assessed, ${c.done} done, ${c.withEvidence} with evidence`,
   ];
   if (a.unverifiedSigner) lines.push(`  ${unverifiedSignerLine(a.unverifiedSigner, a.id)}`);
   const evidenceById = new Map(json.evidence.map((e) => [e.id, e]));

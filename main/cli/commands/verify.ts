@@ -6,6 +6,7 @@ import { EXIT_CHECK_FAILED, EXIT_UNTRUSTED_SIGNER, field, printJson } from '../i
 import { collect, DB_OPTION_FLAGS, FINGERPRINT_OPTION_FLAGS, TRUST_OPTION_FLAGS, trustedRootsOption } from '../options';
 import { ownIdentityCertificates } from '../own-identities';
 import { liveLine, percentDone } from '../progress';
+import { count } from '../../../shared/format/plural';
 
 const MARKS = { pass: 'ok  ', fail: 'FAIL', warn: 'warn' } as const;
 
@@ -33,7 +34,7 @@ export function formatVerification(path: string, v: PackVerification): string {
   if (v.packId) lines.push(`Pack         ${field(v.packId)} (${field(v.profile ?? 'unknown')} profile)`);
   const ok = v.files.filter((f) => f.status === 'ok').length;
   const withheld = v.files.filter((f) => f.status === 'withheld').length;
-  lines.push(`Evidence     ${ok} files match the manifest${withheld ? `, ${withheld} withheld (listed by hash)` : ''}`);
+  lines.push(`Evidence     ${count(ok, 'file')} ${ok === 1 ? 'matches' : 'match'} the manifest${withheld ? `, ${withheld} withheld (listed by hash)` : ''}`);
   for (const f of v.files.filter((x) => x.status !== 'ok' && x.status !== 'withheld')) lines.push(`  ${f.status.toUpperCase()}  ${field(f.name)}: ${field(f.problem)}`);
   lines.push('', ...verdict(v).split('\n'));
   return `${lines.join('\n')}\n`;

@@ -2,10 +2,11 @@ import { attestationText } from '../../../shared/domain/attestation';
 import { escapeUnsafe } from '../../../shared/domain/text-rules';
 import { attachmentRenameReason } from '../attachment-names';
 import { FONTS } from './fonts';
-import { bytes, groupedHex, hashInTwoLines, instant, shortDate, validity } from './format';
+import { bytes, groupedHex, hashInTwoLines, instant, longDate, validity } from './format';
 import type { ReportModel } from './model';
 import { COLORS, TYPE } from './style';
 import type { ReportWriter } from './writer';
+import { count, isAre } from '../../../shared/format/plural';
 
 export function writeActionPlan(w: ReportWriter, m: ReportModel): void {
   const actions = [...m.input.detail.actions].sort(
@@ -35,7 +36,7 @@ export function writeActionPlan(w: ReportWriter, m: ReportModel): void {
         a.claimId,
         a.description,
         a.owner || '—',
-        overdue ? { text: `${shortDate(a.dueDate)}\noverdue`, color: '#c62828' } : shortDate(a.dueDate),
+        overdue ? { text: `${longDate(a.dueDate)}\noverdue`, color: '#c62828' } : longDate(a.dueDate),
         a.state === 'open' ? 'Open' : 'Done',
       ];
     }),
@@ -49,7 +50,7 @@ export function writeEvidenceIndex(w: ReportWriter, m: ReportModel): void {
   w.doc.outline.addItem('Evidence index');
   const withheld = m.files.filter((f) => !f.embedded).length;
   w.p(
-    `Every evidence file of the assessment, as listed in the signed manifest.json. Embedded files can be saved from the pack and checked against their SHA-256.${withheld ? ` ${withheld} confidential files are withheld from this edition: their hash lets a holder of the original prove it is the same file.` : ''}`,
+    `Every evidence file of the assessment, as listed in the signed manifest.json. Embedded files can be saved from the pack and checked against their SHA-256.${withheld ? ` ${count(withheld, 'confidential file')} ${isAre(withheld)} withheld from this edition: ${withheld === 1 ? 'its' : 'their'} hash lets a holder of the original prove it is the same file.` : ''}`,
   );
   if (m.files.length === 0) {
     w.p('No evidence files are attached to this assessment.');
@@ -135,7 +136,9 @@ export function writeAttestation(w: ReportWriter, m: ReportModel): void {
   if (m.input.acceptedExceptions.length === 0) {
     w.p('None. Every sign-off check passed when the pack was signed.');
   } else {
-    w.p(`The following ${m.input.acceptedExceptions.length} issues were open when the pack was signed. The Senior Responsible Owner accepted them explicitly and signed regardless:`, {
+    const n = m.input.acceptedExceptions.length;
+    const opening = n === 1 ? 'This issue was open when the pack was signed. The Senior Responsible Owner accepted it' : `The following ${n} issues were open when the pack was signed. The Senior Responsible Owner accepted them`;
+    w.p(`${opening} explicitly and signed regardless:`, {
       color: COLORS.warning,
     });
     m.input.acceptedExceptions.forEach((text, i) => w.p(`${i + 1}. ${text}`, { size: 8.5 }));
@@ -158,6 +161,10 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
     { size: 9 },
   );
   const step = (title: string, text: string, command: string) => {
+    // A command line the layout wrapped would no longer run as printed.
+    w.doc.font(FONTS.mono).fontSize(8);
+    const tooWide = command.split('\n').find((line) => w.doc.widthOfString(line) > w.contentWidth - 16);
+    if (tooWide !== undefined) throw new Error(`The printed command line "${tooWide}" is too wide for the page and would wrap.`);
     w.h3(title, 70);
     w.p(text, { size: 9 });
     w.artifact(() => {
@@ -168,25 +175,38 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
     w.tagged('Code', command, { font: FONTS.mono, size: 8, width: w.contentWidth - 16 }, { x: w.left + 8, y: y + 5 });
     w.doc.y += 12;
   };
+  // Every command below is run verbatim by test/main/pack/how-to-verify.test.ts, in a folder
+  // holding only PACK.pdf (and organisation-root.pem), against the pack and a copy with
+  // bytes appended: keep each block a complete bash snippet whose exit status is the verdict.
   step(
     '1. Everything at once, with the SSCP tool',
     'Checks the signature covers the whole file, every embedded file against the manifest, and the signer against the fingerprint you give: the one the organisation gave you, which should be the one below. Exit code 0: valid and signed by that certificate. 1: altered, or signed by another. 3: intact, but no fingerprint or root certificate was given, so nothing says who signed.',
-    `sscp verify PACK.pdf --fingerprint ${fp}`,
+    `sscp verify PACK.pdf \\\n  --fingerprint ${fp}`,
   );
   step(
     '2. The signature, with poppler',
-    'Expect "Signature is Valid" and "Total document signed". "Certificate issuer is unknown" only means your computer does not know the organisation\'s certificate authority; compare the fingerprint instead.',
-    'pdfsig PACK.pdf',
+    'Prints pdfsig\'s report, then checks its two lines that matter: "Signature is Valid." and "Total document signed" (anything else, such as "Not total document signed", means bytes were added after signing). "Certificate issuer isn\'t Trusted." (older versions: "issuer is unknown") only means your computer does not know the organisation\'s certificate authority; compare the fingerprint instead.',
+    'pdfsig PACK.pdf > pdfsig.txt; cat pdfsig.txt\ngrep -q "Signature is Valid." pdfsig.txt && grep -q "Total document signed" pdfsig.txt',
   );
   step(
     '3. The attachments, with poppler and coreutils',
-    'Saves every embedded file, then compares each with the SHA-256 in the signed manifest.json (this line uses jq; any JSON viewer shows the same hashes).',
-    "pdfdetach -saveall -o out PACK.pdf && cd out\njq -r '.files[] | select(.embedded) | \"\\(.sha256)  \\(.name)\"' manifest.json | sha256sum -c",
+    'Saves every embedded file into a folder named out, then compares each with the SHA-256 in the signed manifest.json (this line uses jq; any JSON viewer shows the same hashes).',
+    "mkdir -p out && pdfdetach -saveall -o out PACK.pdf\njq -r '.files[] | select(.embedded) | \"\\(.sha256)  \\(.name)\"' out/manifest.json \\\n  | (cd out && sha256sum -c)",
   );
   step(
     '4. The signature, with OpenSSL',
-    'The file\'s /ByteRange [0 a b c] names the two signed ranges; the CMS signature is the hexadecimal between them (bytes a+1 to b-2, trailing zeros removed). Save it as signature.der and the two ranges, joined, as signed-bytes.bin.',
-    'openssl cms -verify -binary -inform DER -in signature.der \\\n  -content signed-bytes.bin -CAfile organisation-root.pem -purpose any',
+    'The file\'s last /ByteRange [0 a b c] names the two signed ranges; they must end exactly at the end of the file, or something was added after signing. The CMS signature is the hexadecimal between them. These lines check the end, save the two ranges as signed-bytes.bin and the signature as signature.der, and verify it against the organisation\'s root certificate saved as organisation-root.pem (with no root, use -noverify in place of -CAfile organisation-root.pem and compare the fingerprint).',
+    [
+      "set -- $(grep -aoE '/ByteRange *\\[[0-9 ]+\\]' PACK.pdf | tail -n 1 | tr -c '0-9' ' ')",
+      'a=$((10#$2)) b=$((10#$3)) c=$((10#$4))',
+      'head -c $a PACK.pdf > signed-bytes.bin',
+      'tail -c +$((b + 1)) PACK.pdf | head -c $c >> signed-bytes.bin',
+      'tail -c +$((a + 2)) PACK.pdf | head -c $((b - a - 2)) | xxd -r -p > signature.der',
+      'if [ $((b + c)) -ne $(wc -c < PACK.pdf) ]',
+      'then echo "NOT VALID: bytes were added after signing."; false',
+      'else openssl cms -verify -binary -inform DER -in signature.der -content signed-bytes.bin \\',
+      '  -CAfile organisation-root.pem -purpose any -out /dev/null; fi',
+    ].join('\n'),
   );
   w.h2('The signer');
   w.facts([

@@ -3,10 +3,11 @@ import { PRINCIPLE_STATUS_LABELS } from '../../../shared/domain/labels';
 import type { CatalogClaim } from '../../../shared/catalog/types';
 import { describeDocuments } from '../../../shared/catalog/index';
 import { FONTS } from './fonts';
-import { bytes, hashInTwoLines, shortDate, validity } from './format';
+import { bytes, hashInTwoLines, longDate, validity } from './format';
 import type { ReportModel } from './model';
 import { COLORS, RESULT_COLORS, RESULT_LABELS, TYPE, WORK_STATUS_LABELS, type ResultOrScope } from './style';
 import type { ReportWriter } from './writer';
+import { count } from '../../../shared/format/plural';
 
 export function writeScope(w: ReportWriter, m: ReportModel): void {
   const a = m.input.detail.assessment;
@@ -18,7 +19,7 @@ export function writeScope(w: ReportWriter, m: ReportModel): void {
   w.p(`Vendor role: ${role.label}. ${role.meaning}`);
   w.p(`${role.scope} ${m.scopeSentence}`);
   w.p(
-    `Products covered: ${a.products.length ? a.products.join(', ') : 'all software the organisation develops or supplies'}. Assessment period: ${a.periodStart ? shortDate(a.periodStart) : 'not stated'} to ${a.periodEnd ? shortDate(a.periodEnd) : 'not stated'}.`,
+    `Products covered: ${a.products.length ? a.products.join(', ') : 'all software the organisation develops or supplies'}. Assessment period: ${a.periodStart ? longDate(a.periodStart) : 'not stated'} to ${a.periodEnd ? longDate(a.periodEnd) : 'not stated'}.`,
   );
   w.h2('Themes in and out of scope');
   w.table(
@@ -110,7 +111,7 @@ function writeClaim(w: ReportWriter, m: ReportModel, claim: CatalogClaim, inScop
     label('Remedial actions', 40);
     for (const action of actions) {
       w.p(
-        `${action.state === 'done' ? 'Done' : 'Open'}: ${action.description} (owner ${action.owner || 'not named'}, due ${shortDate(action.dueDate)})`,
+        `${action.state === 'done' ? 'Done' : 'Open'}: ${action.description} (owner ${action.owner || 'not named'}, due ${longDate(action.dueDate)})`,
         { size: 8.5 },
       );
     }
@@ -137,7 +138,7 @@ export function writeClaims(w: ReportWriter, m: ReportModel): void {
       w.p(principle.statement, { size: 9, color: COLORS.text });
       w.p(
         inScope
-          ? `Principle status: ${PRINCIPLE_STATUS_LABELS[rollup.status]}. ${rollup.counts.met} of ${principle.claims.length} claims met${rollup.unevidencedClaimIds.length ? `; claimed without linked evidence: ${rollup.unevidencedClaimIds.join(', ')}` : ''}.`
+          ? `Principle status: ${PRINCIPLE_STATUS_LABELS[rollup.status]}. ${rollup.counts.met} of ${count(principle.claims.length, 'claim')} met${rollup.unevidencedClaimIds.length ? `; claimed without linked evidence: ${rollup.unevidencedClaimIds.join(', ')}` : ''}.`
           : `Out of scope for a ${describeRole(a.role).label.toLowerCase()}; listed for completeness.`,
         { font: FONTS.bold, size: 8.5, color: COLORS.accent },
       );

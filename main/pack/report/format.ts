@@ -1,17 +1,11 @@
-import { formatUkDate } from '../../../shared/domain/dates';
+import { formatLongDate } from '../../../shared/domain/dates';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** `22 November 2026` from `2026-11-22`, or a dash for no date. */
+/**
+ * `22 November 2026` from `2026-11-22`, or a dash for no date. The one date style of the
+ * pack, tables included: `01/03/2026` would read as January to a North American reader.
+ */
 export function longDate(date: string | null): string {
-  if (!date) return '—';
-  const [y, m, d] = date.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
-}
-
-/** `22/11/2026`, the form's date style, for dense tables. */
-export function shortDate(date: string | null): string {
-  return date ? formatUkDate(date) : '—';
+  return date ? formatLongDate(date) : '—';
 }
 
 /** `22 November 2026, 14:17 UTC`. */
@@ -36,5 +30,5 @@ export function hashInTwoLines(hex: string): string {
 
 /** When evidence holds, for a "Valid from / to" column: two dates, one a line. */
 export function validity(effective: string | null, expiry: string | null): string {
-  return `${effective ? shortDate(effective) : '—'}\n${expiry ? shortDate(expiry) : 'no expiry'}`;
+  return `${longDate(effective)}\n${expiry ? longDate(expiry) : 'no expiry'}`;
 }

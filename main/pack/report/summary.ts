@@ -4,6 +4,7 @@ import { bytes } from './format';
 import type { ReportModel } from './model';
 import { COLORS, RESULT_COLORS, RESULT_LABELS, RESULT_ORDER, TYPE } from './style';
 import type { ReportWriter } from './writer';
+import { count, isAre, plural } from '../../../shared/format/plural';
 
 interface Bar {
   readonly label: string;
@@ -99,15 +100,15 @@ export function writeSummary(w: ReportWriter, m: ReportModel): void {
   w.h1('Summary');
   doc.outline.addItem('Summary');
   w.p(
-    `${m.input.detail.assessment.organisation} assessed itself against ${inScope} of the ${inScope + counts['out-of-scope']} claims of the Code that apply to its role. ${m.scopeSentence}`,
+    `${m.input.detail.assessment.organisation} assessed itself against ${inScope} of the ${count(inScope + counts['out-of-scope'], 'claim')} of the Code that apply to its role. ${m.scopeSentence}`,
   );
   tiles(w, [
     [`${counts.met}/${inScope}`, 'claims met'],
     [String(counts['partially-met']), 'partially met'],
     [String(counts['not-met']), 'not met'],
     [String(counts['not-assessed']), 'not assessed'],
-    [String(m.files.length), withheld ? `evidence files (${withheld} withheld)` : 'evidence files'],
-    [String(openActions), 'open remedial actions'],
+    [String(m.files.length), `${plural(m.files.length, 'evidence file')}${withheld ? ` (${withheld} withheld)` : ''}`],
+    [String(openActions), `open remedial ${plural(openActions, 'action')}`],
   ]);
 
   const themeBars = m.rollup.themes.map((t) => ({ label: `${t.themeId}  ${m.input.catalog.themes.find((x) => x.id === t.themeId)?.title ?? ''}`, counts: t.counts }));
@@ -124,7 +125,7 @@ export function writeSummary(w: ReportWriter, m: ReportModel): void {
   doc.y += 6;
   const totalBytes = m.files.reduce((s, f) => s + f.size, 0);
   w.p(
-    `Bars count claims by result; the number after each bar is the principle's or theme's claim count. ${m.files.length} evidence files (${bytes(totalBytes)}) support the claims; ${embedded.length} are embedded in this pack${withheld ? ` and ${withheld} confidential files are withheld from this customer edition but listed with their SHA-256 hash` : ''}.`,
+    `Bars count claims by result; the number after each bar is the principle's or theme's claim count. ${count(m.files.length, 'evidence file')} (${bytes(totalBytes)}) ${m.files.length === 1 ? 'supports' : 'support'} the claims; ${embedded.length} ${isAre(embedded.length)} embedded in this pack${withheld ? ` and ${count(withheld, 'confidential file')} ${isAre(withheld)} withheld from this customer edition but listed with ${withheld === 1 ? 'its' : 'their'} SHA-256 hash` : ''}.`,
     { size: 8, color: COLORS.muted },
   );
 }

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { FontCoverage, FONTS, fontFile, type FontName } from './fonts';
+import { makeConformant, xmlSafeText } from './pdf-conformance';
 import { COLORS, PAGE, TYPE } from './style';
 
 export interface DocumentMeta {
@@ -67,16 +68,17 @@ export class ReportWriter {
       bufferPages: true,
       autoFirstPage: false,
       info: {
-        Title: meta.title,
-        Author: meta.author,
-        Subject: meta.subject,
-        Keywords: meta.keywords,
-        Creator: meta.producer,
-        Producer: meta.producer,
+        Title: xmlSafeText(meta.title),
+        Author: xmlSafeText(meta.author),
+        Subject: xmlSafeText(meta.subject),
+        Keywords: xmlSafeText(meta.keywords),
+        Creator: xmlSafeText(meta.producer),
+        Producer: xmlSafeText(meta.producer),
         CreationDate: meta.createdAt,
         ModDate: meta.createdAt,
       },
     });
+    makeConformant(this.doc);
     for (const font of Object.values(FONTS)) this.doc.registerFont(font, fontFile(font));
     this.doc.font(FONTS.body);
     this.coverage = new FontCoverage(this.doc as unknown as ConstructorParameters<typeof FontCoverage>[0]);

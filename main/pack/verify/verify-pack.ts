@@ -13,6 +13,7 @@ import { derLength } from './der-length';
 import { hashPass, type FileDigest } from './hash-pass';
 import { describeSignature, findEmbeddedFiles, findSignatureFields, readSmallEmbedded, scanForSignature, type EmbeddedStream } from './locate';
 import { PACK_CHECKS, type PackCheck, type PackCheckId, type PackCheckOutcome, type PackFileResult, type PackVerification, type VerifyPackOptions } from './types';
+import { count, isAre } from '../../../shared/format/plural';
 
 class CheckList {
   readonly checks: PackCheck[] = [];
@@ -107,7 +108,7 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
   const signed = located.signatures.filter((s): s is PdfDict => s !== null);
   if (signed.length === 1) list.pass('single-signature', 'The pack carries exactly one signature.');
   else if (signed.length === 0) list.fail('single-signature', 'The pack is not signed.');
-  else list.fail('single-signature', `The pack carries ${signed.length} signatures; an evidence pack has exactly one, so something was added after signing.`);
+  else list.fail('single-signature', `The pack carries ${count(signed.length, 'signature')}; an evidence pack has exactly one, so something was added after signing.`);
 
   const sigDict = signed[0] ?? null;
   const sig = sigDict ? describeSignature(sigDict) : null;
@@ -125,7 +126,7 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
     if (!gapOk || !hexOk) {
       list.fail('byte-range', 'The signature\'s byte range does not bracket exactly the signature value, so it does not prove what was signed.');
     } else if (b + c !== size) {
-      list.fail('byte-range', `The signature covers ${b + c} bytes but the file has ${size}: ${size - b - c} bytes were added after signing.`);
+      list.fail('byte-range', `The signature covers ${count(b + c, 'byte')} but the file has ${size}: ${count(size - b - c, 'byte')} ${size - b - c === 1 ? 'was' : 'were'} added after signing.`);
     } else {
       list.pass('byte-range', 'The signature covers the whole file except its own value.');
     }
@@ -157,7 +158,7 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
       const parsed = manifestSchema.safeParse(JSON.parse((await readSmallEmbedded(reader, manifestStream)).toString('utf8')));
       if (parsed.success) {
         manifest = parsed.data;
-        list.pass('manifest', `manifest.json lists ${manifest.files.length} evidence files.`);
+        list.pass('manifest', `manifest.json lists ${count(manifest.files.length, 'evidence file')}.`);
       } else list.fail('manifest', 'manifest.json is not a valid evidence manifest.');
     } catch {
       list.fail('manifest', 'manifest.json could not be read: it is damaged.');
@@ -310,7 +311,7 @@ function compareFiles(
   else {
     const embedded = results.filter((r) => r.status === 'ok').length;
     const withheld = results.filter((r) => r.status === 'withheld').length;
-    list.pass('embedded-files', `All ${embedded} embedded files match the manifest${withheld ? `; ${withheld} confidential files are withheld and listed by hash` : ''}.`);
+    list.pass('embedded-files', `${embedded === 1 ? 'The 1 embedded file matches' : `All ${embedded} embedded files match`} the manifest${withheld ? `; ${count(withheld, 'confidential file')} ${isAre(withheld)} withheld and listed by hash` : ''}.`);
   }
   return results;
 }

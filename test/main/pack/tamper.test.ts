@@ -143,6 +143,6 @@ describe('tampering: one changed byte anywhere, or anything appended, is rejecte
     appendFileSync(path, '\n');
     const result = await verifyPack(path);
     expect(result.valid).toBe(false);
-    expect(result.checks.find((c) => c.id === 'byte-range')?.message).toContain('1 bytes were added after signing');
+    expect(result.checks.find((c) => c.id === 'byte-range')?.message).toContain('1 byte was added after signing');
   });
 });

@@ -81,10 +81,10 @@ describe('signoffBlockers', () => {
       ['evidence-expiring', 'warning', 'today'],
     ]);
     expect(blockers[0]!.message).toBe(
-      'Evidence "pentest-2024.pdf" (supporting claims 1.3.1, 1.3.3) expired on 09/03/2026: replace it with current evidence or remove it.',
+      'Evidence "pentest-2024.pdf" (supporting claims 1.3.1, 1.3.3) expired on 9 March 2026: replace it with current evidence or remove it.',
     );
-    expect(blockers[1]!.message).toBe('Evidence "iso-cert.pdf" (supporting claim 1.1.2) expires on 09/04/2026, in 30 days.');
-    expect(blockers[2]!.message).toMatch(/expires on 10\/03\/2026, today\.$/);
+    expect(blockers[1]!.message).toBe('Evidence "iso-cert.pdf" (supporting claim 1.1.2) expires on 9 April 2026, in 30 days.');
+    expect(blockers[2]!.message).toMatch(/expires on 10 March 2026, today\.$/);
     expect(isReadyToSign(blockers)).toBe(false);
   });
 
@@ -107,7 +107,7 @@ describe('signoffBlockers', () => {
         claimId: '2.1.6',
         actionId: 'late',
         message:
-          'The remedial action for claim 2.1.6 ("Quarterly access review", owner Head of Engineering) was due on 09/03/2026 and is still open.',
+          'The remedial action for claim 2.1.6 ("Quarterly access review", owner Head of Engineering) was due on 9 March 2026 and is still open.',
       },
     ]);
     expect(isReadyToSign(blockers)).toBe(true);
