@@ -181,8 +181,12 @@ describe('an assessment being exported cannot change under the export', () => {
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
       expect(lost[0]!.reason).toMatchObject({ kind: 'export-in-progress', message: expect.stringContaining('Another export of this assessment is already in progress') });
-      expect([existsSync(first), existsSync(second)]).toEqual([true, false]);
-      expect(a.signedPack(assessmentId)?.packSha256).toBe(sha256Of(first));
+      // Either may take the assessment first (each checks its destination before it asks):
+      // only the winner's pack exists, and it is the one recorded.
+      const winner = results[0]!.status === 'fulfilled' ? first : second;
+      const loser = winner === first ? second : first;
+      expect([existsSync(winner), existsSync(loser)]).toEqual([true, false]);
+      expect(a.signedPack(assessmentId)?.packSha256).toBe(sha256Of(winner));
       expect(a.auditEntries(assessmentId).filter((e) => e.action === 'assessment.signed')).toHaveLength(1);
       expect(leftovers(tmp.dir)).toEqual([]);
     } finally {
