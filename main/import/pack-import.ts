@@ -9,7 +9,7 @@ import type { PackProfile } from '../pack/types';
 import type { PackVerification } from '../pack/verify/types';
 import { verifyPack } from '../pack/verify/verify-pack';
 import { normaliseFingerprint } from '../signing/fingerprint';
-import { ESTABLISH_TRUST_HINT, type OwnCertificate } from '../signing/trust-policy';
+import { ESTABLISH_TRUST_HINT, type TrustPolicyInputs } from '../signing/trust-policy';
 import { alreadyImported } from '../services/import-support';
 import type { Workspace } from '../services/workspace';
 import { readPackContents, type PackContents } from './read-pack-contents';
@@ -18,11 +18,9 @@ import { readPackContents, type PackContents } from './read-pack-contents';
  * Whom to trust as the signer (main/signing/trust-policy.ts): organisation roots and signer
  * fingerprints, every one of which must hold; with none, the user's own identities.
  */
-export interface PackTrust {
-  readonly rootsPem?: readonly string[];
+export interface PackTrust extends TrustPolicyInputs {
+  /** One fingerprint the person gave (the app's field); counted with `fingerprints`. */
   readonly fingerprint?: string;
-  readonly fingerprints?: readonly string[];
-  readonly own?: readonly OwnCertificate[];
 }
 
 export type PackImportPhase = 'verify' | 'store' | 'record';
