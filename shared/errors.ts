@@ -1,3 +1,5 @@
+import { REASON_KIND, REASON_MESSAGES, wordReason, type ErrorReason } from './error-reasons';
+
 /**
  * Errors a person can act on. `message` says what is wrong; `hint` says what to do.
  * The CLI prints both and exits 2; the UI shows both; neither shows a stack trace.
@@ -24,8 +26,15 @@ export class SscpError extends Error {
     readonly kind: ErrorKind,
     message: string,
     readonly hint?: string,
+    /** Set when a surface words what to do (see `error-reasons.ts`); `hint` is then empty. */
+    readonly reason?: ErrorReason,
   ) {
     super(message);
+  }
+
+  /** A refusal as a reason and its facts: the CLI and the app each say what to do about it. */
+  static because(reason: ErrorReason): SscpError {
+    return new SscpError(REASON_KIND[reason.code], wordReason(REASON_MESSAGES, reason), undefined, reason);
   }
 }
 

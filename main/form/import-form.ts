@@ -59,11 +59,7 @@ export function storeFormImport(ws: Workspace, prepared: PreparedFormImport, opt
   const { form, sha256, fileName, catalog } = prepared;
   const earlier = ws.findImport(sha256);
   if (earlier) {
-    throw new SscpError(
-      'conflict',
-      `${fileName} was already imported on ${earlier.importedAt.slice(0, 10)}, as assessment ${earlier.assessmentId}.`,
-      `Open that assessment (sscp show ${earlier.assessmentId}), or save the form again with your changes and import the new copy.`,
-    );
+    throw SscpError.because({ code: 'form-already-imported', fileName, importedAt: earlier.importedAt, assessmentId: earlier.assessmentId });
   }
   // Text from the form is held to the same rules as typing it in: hidden characters are
   // taken out and listed under "Please check", text over a limit is refused (never cut).
@@ -83,7 +79,7 @@ export function storeFormImport(ws: Workspace, prepared: PreparedFormImport, opt
   const fromForm = form.cover.organisation === null ? null : take(form.cover.organisation, TEXT_FIELDS.organisation, 'the Organisation field');
   const organisation = options.organisation ?? fromForm;
   if (!organisation) {
-    throw new SscpError('invalid-input', `${fileName} does not say which organisation it is for (the Organisation field is empty).`, 'Fill in Organisation on the form, or give the organisation name (sscp import-form --org NAME).');
+    throw SscpError.because({ code: 'form-without-organisation', fileName });
   }
 
   const stored = new Map(ws.listEvidence().filter((e) => e.item.present).map((e) => [e.item.sha256, e.item]));

@@ -7,7 +7,10 @@ import type { IpcErrorValue } from '../../shared/ipc/result';
  * details go to the main process log only.
  */
 export function toIpcError(e: unknown, log: (line: string) => void = defaultLog): IpcErrorValue {
-  if (isSscpError(e)) return e.hint ? { kind: e.kind, message: e.message, hint: e.hint } : { kind: e.kind, message: e.message };
+  if (isSscpError(e)) {
+    if (e.reason) return { kind: e.kind, message: e.message, reason: e.reason };
+    return e.hint ? { kind: e.kind, message: e.message, hint: e.hint } : { kind: e.kind, message: e.message };
+  }
   log(e instanceof Error ? (e.stack ?? e.message) : String(e));
   return {
     kind: 'internal',

@@ -43,11 +43,7 @@ export interface EvidenceStreamSpec {
 }
 
 function changedError(label: string, what: string): SscpError {
-  return new SscpError(
-    'integrity',
-    `The evidence file "${label}" ${what} since it was added, so it no longer matches its recorded SHA-256.`,
-    'Run "sscp evidence verify" to see which files changed, re-attach the right version, then export again.',
-  );
+  return SscpError.because({ code: 'evidence-changed', label, what });
 }
 
 /**

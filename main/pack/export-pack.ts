@@ -15,7 +15,7 @@ import { attachmentRenameReason, uniqueAttachmentNames } from './attachment-name
 import { writePack } from './build-pack';
 import { cancelledError } from './embed-evidence';
 import type { BuildPackOptions, BuiltPack, PackAuditEvent, PackAuditSummary, PackProfile } from './types';
-import { count } from '../../shared/format/plural';
+import { REASON_KIND, REASON_MESSAGES, wordReason } from '../../shared/error-reasons';
 
 export interface ExportPackRequest {
   readonly assessmentId: string;
@@ -41,11 +41,8 @@ export interface ExportedPack extends BuiltPack {
 /** Sign-off blockers stand in the way and were not accepted: the caller lists them. */
 export class BlockedBySignoff extends SscpError {
   constructor(readonly blockers: readonly SignoffBlocker[]) {
-    super(
-      'conflict',
-      `The assessment cannot be signed yet: ${count(blockers.length, 'sign-off check')} ${blockers.length === 1 ? 'fails' : 'fail'}.`,
-      'Resolve them, or sign anyway with --accept-exceptions: the pack then lists each one as an exception you accepted.',
-    );
+    const reason = { code: 'signoff-blocked', count: blockers.length } as const;
+    super(REASON_KIND[reason.code], wordReason(REASON_MESSAGES, reason), undefined, reason);
   }
 }
 

@@ -79,6 +79,6 @@ export function removeAction(ctx: StoreContext, actionId: string): void {
 
 function requireAction(ctx: StoreContext, id: string): RemedialAction {
   const action = findAction(ctx.db, id);
-  if (!action) throw new SscpError('not-found', `There is no remedial action with id ${id}.`, 'Reopen the assessment (or run sscp show ID) to see its current remedial actions.');
+  if (!action) throw SscpError.because({ code: 'action-not-found', id: String(id) });
   return action;
 }

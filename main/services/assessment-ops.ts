@@ -76,7 +76,7 @@ export function createAssessment(ctx: StoreContext, input: NewAssessmentInput): 
   const seeded = new Map((seed.responses ?? []).map((r) => [checkClaimId(catalog, r.claimId), r]));
   return inWriteTransaction(ctx, () => {
     if (assessment.previousId !== null && !findAssessment(ctx.db, assessment.previousId)) {
-      throw new SscpError('not-found', `There is no earlier assessment with id ${assessment.previousId}.`, 'Open the assessments list (or run sscp list) to see the assessments in this database.');
+      throw SscpError.because({ code: 'earlier-assessment-not-found', id: assessment.previousId });
     }
     insertAssessment(ctx.db, assessment);
     for (const { claim } of listClaims(catalog)) {
@@ -95,7 +95,7 @@ export function createAssessment(ctx: StoreContext, input: NewAssessmentInput): 
     for (const link of seed.links ?? []) {
       checkClaimId(catalog, link.claimId);
       if (!findEvidence(ctx.db, link.evidenceId)) {
-        throw new SscpError('not-found', `There is no evidence with id ${link.evidenceId}.`, 'Reopen the evidence library (or run sscp show ID) to see the evidence held now.');
+        throw SscpError.because({ code: 'evidence-not-found', id: link.evidenceId });
       }
       insertLink(ctx.db, { assessmentId: assessment.id, claimId: link.claimId, evidenceId: link.evidenceId });
     }
@@ -180,7 +180,7 @@ export function updateClaim(ctx: StoreContext, assessmentId: string, claimId: st
     checkClaimId(catalogFor(a), claimId);
     assertEditable(a);
     const before = findResponse(ctx.db, assessmentId, claimId);
-    if (!before) throw new SscpError('integrity', `Claim ${claimId} has no response row in this assessment.`, 'Run the damage check (Settings, Check for damage; or sscp check --db FILE).');
+    if (!before) throw SscpError.because({ code: 'response-row-missing', claimId });
     const now = nowInstant();
     const after = applyClaimPatch(before, patch, now);
     const changes = diff(

@@ -84,7 +84,7 @@ export function unlinkEvidence(ctx: StoreContext, assessmentId: string, claimId:
     checkEditableClaim(ctx, assessmentId, claimId);
     const item = requireEvidence(ctx, evidenceId);
     if (!deleteLink(ctx.db, { assessmentId, claimId, evidenceId })) {
-      throw new SscpError('not-found', `${item.fileName} is not linked to claim ${claimId}.`, 'Reopen the claim (or run sscp show ID) to see which evidence it has now.');
+      throw SscpError.because({ code: 'evidence-not-linked', fileName: item.fileName, claimId });
     }
     const now = nowInstant();
     touch(ctx, assessmentId, now);
@@ -109,7 +109,7 @@ export function listEvidenceWithUse(ctx: StoreContext): EvidenceWithUse[] {
 
 export function requireEvidence(ctx: StoreContext, evidenceId: string): EvidenceItem {
   const item = typeof evidenceId === 'string' ? findEvidence(ctx.db, evidenceId) : undefined;
-  if (!item) throw new SscpError('not-found', `There is no evidence with id ${String(evidenceId)}.`, 'Reopen the evidence library (or run sscp show ID) to see the evidence held now.');
+  if (!item) throw SscpError.because({ code: 'evidence-not-found', id: String(evidenceId) });
   return item;
 }
 

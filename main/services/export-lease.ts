@@ -178,7 +178,7 @@ export function beginSigning(ctx: StoreContext, assessmentId: string, destinatio
     .transaction(() => {
       const a = requireAssessment(ctx, assessmentId);
       const frozen = frozenReason(a, 'sign');
-      if (frozen) throw new SscpError('frozen', frozen.message, frozen.hint);
+      if (frozen) throw SscpError.because(frozen);
       const existing = findLeaseForAssessment(ctx.db, assessmentId);
       if (existing) throw exportInProgressError(existing, 'export');
       const sameFile = listLeases(ctx.db).find((l) => l.destPath === destPath && !holderIsDead(l));

@@ -282,11 +282,7 @@ function restoreInTransaction(ctx: StoreContext, input: RestoreSignedInput, now:
 
 /** The message for a second import of the same pack: where the first one went. */
 export function alreadyImported(importedAt: string, assessmentId: string): SscpError {
-  return new SscpError(
-    'conflict',
-    `This pack was already imported on ${importedAt.slice(0, 10)} as assessment ${assessmentId}.`,
-    `Nothing was imported again. Open that assessment instead (sscp show ${assessmentId}).`,
-  );
+  return SscpError.because({ code: 'pack-already-imported', importedAt, assessmentId });
 }
 
 function inconsistent(what: string): SscpError {

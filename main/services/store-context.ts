@@ -33,6 +33,6 @@ export function inWriteTransaction<T>(ctx: StoreContext, fn: () => T): T {
 
 export function requireAssessment(ctx: StoreContext, id: string): Assessment {
   const a = typeof id === 'string' ? findAssessment(ctx.db, id) : undefined;
-  if (!a) throw new SscpError('not-found', `There is no assessment with id ${String(id)}.`, 'Open the assessments list (or run sscp list) to see the assessments in this database.');
+  if (!a) throw SscpError.because({ code: 'assessment-not-found', id: String(id) });
   return a;
 }

@@ -78,11 +78,7 @@ export function catalogFor(a: Pick<Assessment, 'catalogId' | 'catalogVersion'>):
 /** The claim id as written, if the assessment's catalog version has it. */
 export function checkClaimId(catalog: Catalog, claimId: string): string {
   if (typeof claimId === 'string' && findClaim(catalog, claimId)) return claimId;
-  throw new SscpError(
-    'invalid-input',
-    `Claim ${String(claimId)} is not in the Code of Practice (catalog ${catalog.id} ${catalog.version}).`,
-    'Claims are numbered like 1.2.1; run sscp catalog to see them all.',
-  );
+  throw SscpError.because({ code: 'unknown-claim', claimId: String(claimId), catalog: `${catalog.id} ${catalog.version}` });
 }
 
 export function checkSha256(value: string, what: string): string {
@@ -96,5 +92,5 @@ export function checkSha256(value: string, what: string): string {
  */
 export function assertEditable(a: Assessment): void {
   const reason = frozenReason(a);
-  if (reason) throw new SscpError('frozen', reason.message, reason.hint);
+  if (reason) throw SscpError.because(reason);
 }

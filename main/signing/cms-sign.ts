@@ -43,12 +43,13 @@ function derSorted(attributes: pkijs.Attribute[]): pkijs.Attribute[] {
 function assertCertificateValidAt(identity: UnlockedIdentity, signingTime: Date): void {
   const { notBefore, notAfter } = identity.certificate.parsed;
   if (signingTime < notBefore || signingTime > notAfter) {
-    const day = (d: Date) => d.toISOString().slice(0, 10);
-    throw new SscpError(
-      'invalid-input',
-      `The certificate of signing identity "${identity.label}" is valid from ${day(notBefore)} to ${day(notAfter)}, not on ${day(signingTime)}.`,
-      'Renew the signing certificate (sscp identity renew), or check the computer\'s clock.',
-    );
+    throw SscpError.because({
+      code: 'certificate-not-valid-then',
+      label: identity.label,
+      from: notBefore.toISOString(),
+      to: notAfter.toISOString(),
+      at: signingTime.toISOString(),
+    });
   }
 }
 

@@ -115,11 +115,7 @@ function checkedLabel(label: string): string {
 }
 
 function notFound(label: string): SscpError {
-  return new SscpError(
-    'not-found',
-    `There is no signing identity "${label}" in your key store.`,
-    'See your identities in Settings, under Signing identities (or with sscp identity list); create one, or import it from its .p12 backup.',
-  );
+  return SscpError.because({ code: 'identity-not-found', label });
 }
 
 function isSelfIssued(der: Uint8Array): boolean {

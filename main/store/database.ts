@@ -92,7 +92,7 @@ function checkFileLooksLikeSqlite(path: string, mustExist: boolean): void {
   } catch (e) {
     if (!(isSscpError(e) && e.kind === 'not-found')) throw e;
     if (mustExist) {
-      throw new SscpError('not-found', `No database at ${path}.`, 'Check the path, or start a new database with sscp new --db FILE --org NAME --role ROLE.');
+      throw SscpError.because({ code: 'no-database', path });
     }
     createPrivateFile(path);
     return;

@@ -1,4 +1,5 @@
 import type { IpcErrorValue } from '../../shared/ipc/result';
+import { appHintFor } from './error-hints';
 
 /** A failure the UI can show as it is: what went wrong and what to do. */
 export class UiError extends Error {
@@ -8,7 +9,8 @@ export class UiError extends Error {
     super(value.message);
     this.name = 'UiError';
     this.kind = value.kind;
-    this.hint = value.hint;
+    // A refusal given as a reason is worded here, in the app's words; the rest carry their own.
+    this.hint = value.reason ? appHintFor(value.reason) : value.hint;
   }
 }
 

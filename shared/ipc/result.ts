@@ -1,3 +1,4 @@
+import type { ErrorReason } from '../error-reasons';
 import type { ErrorKind } from '../errors';
 
 /**
@@ -8,6 +9,8 @@ export interface IpcErrorValue {
   readonly kind: ErrorKind | 'internal';
   readonly message: string;
   readonly hint?: string;
+  /** Why, as facts: the renderer words what to do from it (`renderer/ipc/error-hints.ts`). */
+  readonly reason?: ErrorReason;
 }
 
 /** Every invoke resolves to one of these; nothing rejects across the boundary. */

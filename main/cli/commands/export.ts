@@ -9,6 +9,7 @@ import { liveLine, percentDone } from '../progress';
 import { withIdentityService } from './identity-db';
 import { PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP, readSigningPassphrase } from './identity-secrets';
 import { count } from '../../../shared/format/plural';
+import { cliHint } from '../error-hints';
 
 const PHASE_WORDS: Readonly<Record<PackProgress['phase'], string>> = {
   layout: 'Laying out the report',
@@ -134,7 +135,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
       } catch (e) {
         progress.finish();
         if (!(e instanceof BlockedBySignoff)) throw e;
-        ctx.io.stderr.write(`sscp: ${e.message}\n${e.blockers.map((b) => `- ${field(b.message)}`).join('\n')}\n${e.hint}\n`);
+        ctx.io.stderr.write(`sscp: ${e.message}\n${e.blockers.map((b) => `- ${field(b.message)}`).join('\n')}\n${cliHint(e) ?? ''}\n`);
         ctx.exitCode = EXIT_UNUSABLE_INPUT;
         return;
       }

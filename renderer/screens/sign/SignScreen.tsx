@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { findCatalog } from '../../../shared/catalog/index';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { frozenReason } from '../../../shared/domain/frozen';
+import { appHintFor, reasonMessage } from '../../ipc/error-hints';
 import { isReadyToSign, signoffBlockers } from '../../../shared/domain/signoff';
 import type { PackProfileName } from '../../../shared/ipc/views-signing';
 import { PageHeader } from '../../components/PageHeader';
@@ -49,8 +50,8 @@ export function SignScreen({ assessmentId }: { readonly assessmentId: string }) 
       ) : frozen ? (
         <div className="banner">
           <div className="banner-body">
-            <span className="banner-title">{frozen.message}</span>
-            <span>{frozen.hint}</span>
+            <span className="banner-title">{reasonMessage(frozen)}</span>
+            <span>{appHintFor(frozen)}</span>
           </div>
         </div>
       ) : (

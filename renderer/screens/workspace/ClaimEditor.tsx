@@ -1,6 +1,7 @@
 import type { ClaimInContext } from '../../../shared/catalog/index';
 import { describeScope, isClaimInScope } from '../../../shared/domain/applicability';
 import { frozenReason } from '../../../shared/domain/frozen';
+import { appHintFor, reasonMessage } from '../../ipc/error-hints';
 import { CLAIM_RESULTS, WORK_STATUSES, type AssessmentDetail, type ClaimResult, type WorkStatus } from '../../../shared/domain/types';
 import { RESULT_LABELS, STATUS_LABELS } from '../../format/labels';
 import { useAssessment } from '../../stores/assessment';
@@ -46,8 +47,8 @@ export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDe
         {frozenWhy ? (
           <div className="banner">
             <div className="banner-body">
-              <span className="banner-title">{frozenWhy.message}</span>
-              <span>{frozenWhy.hint}</span>
+              <span className="banner-title">{reasonMessage(frozenWhy)}</span>
+              <span>{appHintFor(frozenWhy)}</span>
             </div>
           </div>
         ) : null}

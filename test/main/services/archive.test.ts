@@ -56,7 +56,7 @@ describe('archiving a signed assessment', () => {
       const e = await caught(edit);
       expect(e.kind).toBe('frozen');
       expect(e.message).toBe('This assessment was signed on 2026-03-31 and archived and can no longer be changed.');
-      expect(e.hint).toContain('Carry it forward');
+      expect(e.reason).toMatchObject({ code: 'assessment-signed', archived: true });
     }
   });
 
@@ -83,7 +83,7 @@ describe('archiving a draft', () => {
     const e = await caught(() => f.ws.updateClaim(a.id, '1.1.1', { status: 'done' }));
     expect(e.kind).toBe('frozen');
     expect(e.message).toBe('This draft assessment has been archived, so it cannot be changed while archived.');
-    expect(e.hint).toBe('Unarchive it first (sscp unarchive ID --db FILE, or Unarchive on the assessments list), then make your changes.');
+    expect(e.reason).toEqual({ code: 'assessment-archived', attempt: 'change' });
     expect(f.ws.unarchiveAssessment(a.id)).toMatchObject({ state: 'draft', signedAt: null });
     expect(f.ws.updateClaim(a.id, '1.1.1', { status: 'done' }).status).toBe('done');
   });
@@ -101,7 +101,7 @@ describe('archive and unarchive', () => {
   it('say plainly when there is no such assessment', async () => {
     const e = await caught(() => f.ws.archiveAssessment('missing'));
     expect(e.kind).toBe('not-found');
-    expect(e.hint).toContain('sscp list');
+    expect(e.reason).toEqual({ code: 'assessment-not-found', id: 'missing' });
   });
 
   it('keep the audit chain intact', async () => {

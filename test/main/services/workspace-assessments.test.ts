@@ -48,7 +48,7 @@ describe('workspace: assessments', () => {
   it('says what to do when an assessment does not exist', async () => {
     const e = await caught(() => f.ws.getAssessment('nope'));
     expect(e.kind).toBe('not-found');
-    expect(e.hint).toMatch(/sscp list/);
+    expect(e.reason).toEqual({ code: 'assessment-not-found', id: 'nope' });
   });
 
   it('updates fields, audits the change with before and after, and ignores a no-op', () => {
@@ -77,7 +77,7 @@ describe('workspace: assessments', () => {
     const claim = await caught(() => f.ws.updateClaim(a.id, '9.9.9', { status: 'done' }));
     expect(claim.kind).toBe('invalid-input');
     expect(claim.message).toBe(`Claim 9.9.9 is not in the Code of Practice (catalog ${CURRENT_CATALOG.id} ${CURRENT_CATALOG.version}).`);
-    expect(claim.hint).toBe('Claims are numbered like 1.2.1; run sscp catalog to see them all.');
+    expect(claim.reason).toMatchObject({ code: 'unknown-claim' });
     // Nothing half-applied, and no audit entries for refused changes.
     expect(f.ws.auditEntries(a.id)).toHaveLength(1);
   });
@@ -127,7 +127,7 @@ describe('workspace: assessments', () => {
       const e = await caught(edit);
       expect(e.kind).toBe('frozen');
       expect(e.message).toBe('This assessment was signed on 2026-03-31 and can no longer be changed.');
-      expect(e.hint).toBe('Carry it forward into a new period to make changes (sscp carry-forward, or Carry forward in the app).');
+      expect(e.reason).toMatchObject({ code: 'assessment-signed', archived: false, attempt: 'change' });
     }
     expect(f.ws.auditEntries(a.id).at(-1)!.action).toBe('assessment.signed');
   });

@@ -1,0 +1,37 @@
+import type { ErrorReason, ReasonWords } from '../../shared/error-reasons';
+import { REASON_MESSAGES, wordReason } from '../../shared/error-reasons';
+
+/** What to do, in the app's words: screens and buttons, never a command to type. */
+export const APP_HINTS: ReasonWords = {
+  'unknown-claim': () => 'Claims are numbered like 1.2.1; the workspace lists them all.',
+  'assessment-not-found': () => 'Open the assessments list to see the assessments in this database.',
+  'earlier-assessment-not-found': () => 'Open the assessments list to see the assessments in this database.',
+  'action-not-found': () => 'Reopen the assessment to see its current remedial actions.',
+  'evidence-not-found': () => 'Reopen the evidence library to see the evidence held now.',
+  'evidence-not-linked': () => 'Reopen the claim to see which evidence it has now.',
+  'response-row-missing': () => 'Run the damage check: Settings, Check for damage.',
+  'evidence-changed': () =>
+    'Run the damage check (Settings, Check for damage) to see which files changed, attach the right version again, then sign again.',
+  'pack-already-imported': () => 'Nothing was imported again. Open that assessment from the assessments list instead.',
+  'form-already-imported': () =>
+    'Open that assessment from the assessments list, or save the form again with your changes and import the new copy.',
+  'form-without-organisation': () => 'Fill in Organisation on the form, save it, and import it again.',
+  'identity-not-found': () =>
+    'See your identities in Settings, under Signing identities; create one, or import it from its .p12 backup.',
+  'certificate-not-valid-then': () =>
+    'Check the computer\'s clock, or create a signing identity with a current certificate in Settings, under Signing identities.',
+  'no-database': () => 'Check where the file is, or start a new one from the Welcome screen.',
+  'signoff-blocked': () =>
+    'Resolve them, or accept each one as an exception on the Sign screen: the pack then lists each exception you accepted.',
+  'assessment-signed': () => 'Carry it forward into a new period to make changes: choose Carry forward on its dashboard.',
+  'assessment-archived': () => 'Unarchive it first (Unarchive on the assessments list), then make your changes.',
+};
+
+export function appHintFor(reason: ErrorReason): string {
+  return wordReason(APP_HINTS, reason);
+}
+
+/** What is wrong: the one sentence every surface shows. */
+export function reasonMessage(reason: ErrorReason): string {
+  return wordReason(REASON_MESSAGES, reason);
+}

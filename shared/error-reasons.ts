@@ -1,0 +1,88 @@
+import type { ErrorKind } from './errors';
+import { count } from './format/plural';
+
+/**
+ * Why a service refused, as a code and the facts, never as words for one surface. The words
+ * live in two exhaustive maps of their own: the CLI's (`main/cli/error-hints.ts`) and the
+ * app's (`renderer/ipc/error-hints.ts`), so the app never tells a person to type a command and
+ * the CLI never sends them to a menu. What is wrong reads the same everywhere, so that sentence
+ * is written once, here; what to do differs, so each surface words it.
+ */
+export type ErrorReason =
+  | { readonly code: 'unknown-claim'; readonly claimId: string; readonly catalog: string }
+  | { readonly code: 'assessment-not-found'; readonly id: string }
+  | { readonly code: 'earlier-assessment-not-found'; readonly id: string }
+  | { readonly code: 'action-not-found'; readonly id: string }
+  | { readonly code: 'evidence-not-found'; readonly id: string }
+  | { readonly code: 'evidence-not-linked'; readonly fileName: string; readonly claimId: string }
+  | { readonly code: 'response-row-missing'; readonly claimId: string }
+  | { readonly code: 'evidence-changed'; readonly label: string; readonly what: string }
+  | { readonly code: 'pack-already-imported'; readonly importedAt: string; readonly assessmentId: string }
+  | { readonly code: 'form-already-imported'; readonly fileName: string; readonly importedAt: string; readonly assessmentId: string }
+  | { readonly code: 'form-without-organisation'; readonly fileName: string }
+  | { readonly code: 'identity-not-found'; readonly label: string }
+  | { readonly code: 'certificate-not-valid-then'; readonly label: string; readonly from: string; readonly to: string; readonly at: string }
+  | { readonly code: 'no-database'; readonly path: string }
+  | { readonly code: 'signoff-blocked'; readonly count: number }
+  | { readonly code: 'assessment-signed'; readonly signedAt: string; readonly archived: boolean; readonly attempt: 'change' | 'sign' }
+  | { readonly code: 'assessment-archived'; readonly attempt: 'change' | 'sign' };
+
+export type ReasonCode = ErrorReason['code'];
+export type ReasonOf<C extends ReasonCode> = Extract<ErrorReason, { readonly code: C }>;
+
+/** One sentence per reason, exhaustive: adding a reason without its words fails to compile. */
+export type ReasonWords = { readonly [C in ReasonCode]: (reason: ReasonOf<C>) => string };
+
+export function wordReason(words: ReasonWords, reason: ErrorReason): string {
+  return (words[reason.code] as (r: ErrorReason) => string)(reason);
+}
+
+export const REASON_KIND: { readonly [C in ReasonCode]: ErrorKind } = {
+  'unknown-claim': 'invalid-input',
+  'assessment-not-found': 'not-found',
+  'earlier-assessment-not-found': 'not-found',
+  'action-not-found': 'not-found',
+  'evidence-not-found': 'not-found',
+  'evidence-not-linked': 'not-found',
+  'response-row-missing': 'integrity',
+  'evidence-changed': 'integrity',
+  'pack-already-imported': 'conflict',
+  'form-already-imported': 'conflict',
+  'form-without-organisation': 'invalid-input',
+  'identity-not-found': 'not-found',
+  'certificate-not-valid-then': 'invalid-input',
+  'no-database': 'not-found',
+  'signoff-blocked': 'conflict',
+  'assessment-signed': 'frozen',
+  'assessment-archived': 'frozen',
+};
+
+const day = (iso: string): string => iso.slice(0, 10);
+
+/** What is wrong: the same sentence in the CLI and the app. */
+export const REASON_MESSAGES: ReasonWords = {
+  'unknown-claim': (r) => `Claim ${r.claimId} is not in the Code of Practice (catalog ${r.catalog}).`,
+  'assessment-not-found': (r) => `There is no assessment with id ${r.id}.`,
+  'earlier-assessment-not-found': (r) => `There is no earlier assessment with id ${r.id}.`,
+  'action-not-found': (r) => `There is no remedial action with id ${r.id}.`,
+  'evidence-not-found': (r) => `There is no evidence with id ${r.id}.`,
+  'evidence-not-linked': (r) => `${r.fileName} is not linked to claim ${r.claimId}.`,
+  'response-row-missing': (r) => `Claim ${r.claimId} has no response row in this assessment.`,
+  'evidence-changed': (r) =>
+    `The evidence file "${r.label}" ${r.what} since it was added, so it no longer matches its recorded SHA-256.`,
+  'pack-already-imported': (r) => `This pack was already imported on ${day(r.importedAt)} as assessment ${r.assessmentId}.`,
+  'form-already-imported': (r) => `${r.fileName} was already imported on ${day(r.importedAt)}, as assessment ${r.assessmentId}.`,
+  'form-without-organisation': (r) => `${r.fileName} does not say which organisation it is for (the Organisation field is empty).`,
+  'identity-not-found': (r) => `There is no signing identity "${r.label}" in your key store.`,
+  'certificate-not-valid-then': (r) =>
+    `The certificate of signing identity "${r.label}" is valid from ${day(r.from)} to ${day(r.to)}, not on ${day(r.at)}.`,
+  'no-database': (r) => `No database at ${r.path}.`,
+  'signoff-blocked': (r) =>
+    `The assessment cannot be signed yet: ${count(r.count, 'sign-off check')} ${r.count === 1 ? 'fails' : 'fail'}.`,
+  'assessment-signed': (r) =>
+    `This assessment was signed on ${day(r.signedAt)}${r.archived ? ' and archived' : ''} and ${
+      r.attempt === 'sign' ? 'cannot be signed again' : 'can no longer be changed'
+    }.`,
+  'assessment-archived': (r) =>
+    `This draft assessment has been archived, so it cannot be ${r.attempt === 'sign' ? 'signed' : 'changed'} while archived.`,
+};

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { REASON_KIND, REASON_MESSAGES, wordReason, type ErrorReason, type ReasonCode } from '../../shared/error-reasons';
+import { SscpError } from '../../shared/errors';
+import { CLI_HINTS } from '../../main/cli/error-hints';
+import { APP_HINTS } from '../../renderer/ipc/error-hints';
+import { toIpcError } from '../../main/ipc/errors';
+import { UiError } from '../../renderer/ipc/ui-error';
+
+/** One example of every reason: a new code without an example fails to compile here. */
+const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> } = {
+  'unknown-claim': { code: 'unknown-claim', claimId: '9.9.9', catalog: 'uk-sscp 2025.2' },
+  'assessment-not-found': { code: 'assessment-not-found', id: 'abc' },
+  'earlier-assessment-not-found': { code: 'earlier-assessment-not-found', id: 'abc' },
+  'action-not-found': { code: 'action-not-found', id: 'act' },
+  'evidence-not-found': { code: 'evidence-not-found', id: 'ev' },
+  'evidence-not-linked': { code: 'evidence-not-linked', fileName: 'sbom.json', claimId: '1.1.1' },
+  'response-row-missing': { code: 'response-row-missing', claimId: '1.1.1' },
+  'evidence-changed': { code: 'evidence-changed', label: 'sbom.json', what: 'has changed' },
+  'pack-already-imported': { code: 'pack-already-imported', importedAt: '2026-01-02T03:04:05Z', assessmentId: 'abc' },
+  'form-already-imported': { code: 'form-already-imported', fileName: 'form.docx', importedAt: '2026-01-02T03:04:05Z', assessmentId: 'abc' },
+  'form-without-organisation': { code: 'form-without-organisation', fileName: 'form.docx' },
+  'identity-not-found': { code: 'identity-not-found', label: 'SRO 2026' },
+  'certificate-not-valid-then': {
+    code: 'certificate-not-valid-then',
+    label: 'SRO 2026',
+    from: '2026-01-01T00:00:00Z',
+    to: '2027-01-01T00:00:00Z',
+    at: '2028-01-01T00:00:00Z',
+  },
+  'no-database': { code: 'no-database', path: '/tmp/x.sscp' },
+  'signoff-blocked': { code: 'signoff-blocked', count: 1 },
+  'assessment-signed': { code: 'assessment-signed', signedAt: '2026-11-02T10:00:00Z', archived: false, attempt: 'change' },
+  'assessment-archived': { code: 'assessment-archived', attempt: 'sign' },
+};
+
+const all = Object.values(EXAMPLES) as ErrorReason[];
+
+describe('error reasons', () => {
+  it('are worded by the app without ever asking the person to type a command or a flag', () => {
+    for (const r of all) {
+      const hint = wordReason(APP_HINTS, r);
+      expect(hint, r.code).not.toMatch(/\bsscp\b|--[a-z]/);
+      expect(hint.length, r.code).toBeGreaterThan(10);
+    }
+  });
+
+  it('are worded by the CLI without sending the person to menus or screens', () => {
+    for (const r of all) {
+      const hint = wordReason(CLI_HINTS, r);
+      expect(hint, r.code).not.toMatch(/\bSettings\b|\bscreen\b|\bin the app\b|\bmenu\b/);
+    }
+  });
+
+  it('say what is wrong in one sentence shared by both surfaces, with the facts', () => {
+    expect(wordReason(REASON_MESSAGES, EXAMPLES['unknown-claim'])).toBe('Claim 9.9.9 is not in the Code of Practice (catalog uk-sscp 2025.2).');
+    expect(wordReason(REASON_MESSAGES, EXAMPLES['signoff-blocked'])).toBe('The assessment cannot be signed yet: 1 sign-off check fails.');
+    expect(wordReason(REASON_MESSAGES, { code: 'signoff-blocked', count: 2 })).toBe('The assessment cannot be signed yet: 2 sign-off checks fail.');
+  });
+
+  it('name the command that exists for a changed evidence file (sscp check, not "sscp evidence verify")', () => {
+    expect(wordReason(CLI_HINTS, EXAMPLES['evidence-changed'])).toMatch(/sscp check --db FILE/);
+  });
+
+  it('cross the IPC boundary as facts and come out in the app\'s words', () => {
+    for (const r of all) {
+      const e = SscpError.because(r);
+      expect(e.kind).toBe(REASON_KIND[r.code]);
+      const value = toIpcError(e);
+      expect(value).toEqual({ kind: e.kind, message: e.message, reason: r });
+      const ui = new UiError(value);
+      expect(ui.message).toBe(e.message);
+      expect(ui.hint).toBe(wordReason(APP_HINTS, r));
+    }
+  });
+});
