@@ -1,3 +1,4 @@
+import type { ErrorReason } from '../../../shared/error-reasons';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,11 +40,11 @@ export function makeWorkspace(): WorkspaceFixture {
 }
 
 /** Runs fn and returns what it threw (sync or async), failing if it did not throw. */
-export async function caught(fn: () => unknown): Promise<Error & { kind?: string; hint?: string }> {
+export async function caught(fn: () => unknown): Promise<Error & { kind?: string; hint?: string; reason?: ErrorReason }> {
   try {
     await fn();
   } catch (e) {
-    return e as Error & { kind?: string; hint?: string };
+    return e as Error & { kind?: string; hint?: string; reason?: ErrorReason };
   }
   throw new Error('expected an error');
 }
