@@ -40,8 +40,20 @@ export const layerRules = {
   },
   mainServices: {
     paths: [electronOnly, electronStoreOnly],
-    patterns: [{ group: ['**/renderer/**', '../renderer/*'], message: 'main/ never imports the renderer.' }],
+    patterns: [
+      { group: ['**/renderer/**', '../renderer/*'], message: 'main/ never imports the renderer.' },
+      { group: ['**/scripts/**', '../scripts/*'], message: 'main/ never imports the build and release scripts; they may import main/.' },
+    ],
   },
+};
+
+/** main/fs is the bottom of main/: files and folders only, so every service can use it. */
+const mainFsRules = {
+  paths: layerRules.mainServices.paths,
+  patterns: [
+    ...layerRules.mainServices.patterns,
+    { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'main/fs sits below every other part of main/: it imports only Node and shared/.' },
+  ],
 };
 
 export default tseslint.config(
@@ -76,6 +88,10 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     ignores: ['main/app/**', 'main/preload/**'],
     rules: { 'no-restricted-imports': ['error', layerRules.mainServices] },
+  },
+  {
+    files: ['main/fs/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', mainFsRules] },
   },
   {
     files: ['main/app/**/*.ts', 'main/preload/**/*.ts'],

@@ -1,9 +1,9 @@
+import { execFile } from 'node:child_process';
 import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SscpError } from '../../shared/errors';
-import { generateSbom } from '../../scripts/sbom.mjs';
 import { writeFileAtomic } from '../fs/write-file-atomic';
 import type { CitedEvidence } from './cited-evidence';
 import { count } from '../../shared/format/plural';
@@ -64,7 +64,7 @@ export async function materialiseEvidence(evidence: CitedEvidence, outDir: strin
   if (source.kind === 'sbom') {
     const outFile = join(outDir, source.fileName);
     try {
-      await generateSbom({ projectDir, outFile, includeDev: source.includeDev });
+      await runSbomScript(projectDir, outFile, source.includeDev);
     } catch (e) {
       throw new SscpError(
         'unreadable',
@@ -89,4 +89,18 @@ export async function materialiseEvidence(evidence: CitedEvidence, outDir: strin
     throw new SscpError('not-found', `The self-assessment cites ${source.path}, but it is not in ${projectDir}.`, 'Run the demo from a complete copy of the repository.');
   }
   return { path, description };
+}
+
+/**
+ * The demo's SBOM is the one a release ships, so it comes from the repository's own release
+ * script, run as a program against the repository it cites: main/ never imports scripts/.
+ */
+async function runSbomScript(projectDir: string, outFile: string, includeDev: boolean): Promise<void> {
+  const args = [join(projectDir, 'scripts', 'sbom.mjs'), '--out', outFile, ...(includeDev ? ['--include-dev'] : [])];
+  await new Promise<void>((resolvePromise, reject) => {
+    execFile(process.execPath, args, { cwd: projectDir, maxBuffer: 4 * 1024 * 1024 }, (error, _stdout, stderr) => {
+      if (error) reject(new Error(stderr.trim().split('\n').pop() || error.message));
+      else resolvePromise();
+    });
+  });
 }

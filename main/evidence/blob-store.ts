@@ -6,7 +6,10 @@ import { pipeline } from 'node:stream/promises';
 import { SscpError } from '../../shared/errors';
 import { openRegularFile, type FileRole } from '../fs/regular-file';
 import { isProcessAlive } from '../fs/process-alive';
-import { fsyncDirectory, fsyncFile } from './durable-fs';
+import { fsyncDirectory, fsyncFile } from '../fs/durable-fs';
+import { evidenceDirFor } from '../fs/store-paths';
+
+export { evidenceDirFor };
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const TEMP_SUFFIX = '.part';
@@ -31,10 +34,6 @@ export interface StoredBlob {
   readonly size: number;
 }
 
-/** The evidence folder that belongs to a database: `<db file>.evidence`. */
-export function evidenceDirFor(dbPath: string): string {
-  return `${dbPath}.evidence`;
-}
 
 /**
  * Files stored once by SHA-256 under `<root>/<first 2 hex>/<sha256>`. A blob appears under its
@@ -80,7 +79,7 @@ export class BlobStore {
     if (source.followedLink !== null) options.onFollowedLink?.(source.followedLink);
     const total = source.size;
     const before = await source.handle.stat();
-    const tempPath = join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
+    const tempPath = this.newTempPath();
     const hash = createHash('sha256');
     let done = 0;
     try {
@@ -134,14 +133,26 @@ export class BlobStore {
     return { blobs: blobs.sort(), strays: strays.sort() };
   }
 
-  private async moveIntoPlace(tempPath: string, sha256: string, size: number): Promise<void> {
+  /**
+   * A fresh name in the store's temp folder, named after this process so that a crash's
+   * leftovers can be told from another window's attach in progress.
+   */
+  newTempPath(): string {
+    return join(this.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}${TEMP_SUFFIX}`);
+  }
+
+  /**
+   * The rename that makes a fully written, synced temp file visible as the blob `sha256`.
+   * Returns true when the same bytes were already stored (the temp file is then dropped).
+   */
+  async moveIntoPlace(tempPath: string, sha256: string, size: number): Promise<boolean> {
     const finalPath = this.blobPath(sha256);
     const existing = await stat(finalPath).catch(() => undefined);
     // Stored once: the same bytes are already here. A blob of the wrong size was damaged
     // outside the app; the fresh copy, whose hash we just computed, replaces it.
     if (existing?.isFile() && existing.size === size) {
       await rm(tempPath, { force: true });
-      return;
+      return true;
     }
     const prefixDir = join(this.root, sha256.slice(0, 2));
     const newPrefix = !existsSync(prefixDir);
@@ -149,6 +160,7 @@ export class BlobStore {
     if (newPrefix) fsyncDirectory(this.root);
     await rename(tempPath, finalPath);
     fsyncDirectory(prefixDir);
+    return false;
   }
 
   /**

@@ -2,7 +2,7 @@ import { link, lstat, readlink, realpath, rename, rm, stat } from 'node:fs/promi
 import { linkSync, lstatSync, renameSync, rmSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { SscpError } from '../../shared/errors';
-import { evidenceDirFor } from '../evidence/blob-store';
+import { evidenceDirFor } from './store-paths';
 import { asWriteFailure } from './write-errors';
 
 /**

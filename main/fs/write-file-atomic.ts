@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, lstat, open, readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isSscpError } from '../../shared/errors';
-import { fsyncDirectory } from '../evidence/durable-fs';
+import { fsyncDirectory } from './durable-fs';
 import { checkDestination, publishFile, type DestinationRequest } from './destination';
 import { asWriteFailure } from './write-errors';
 

@@ -4,7 +4,7 @@ import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { isSscpError, SscpError } from '../../shared/errors';
-import { fsyncDirectory } from '../evidence/durable-fs';
+import { fsyncDirectory } from '../fs/durable-fs';
 import { publishFile } from '../fs/destination';
 import { asWriteFailure } from '../fs/write-errors';
 import { ASSESSMENT_NAME, MANIFEST_NAME, uniqueAttachmentNames } from './attachment-names';

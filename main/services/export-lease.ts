@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { frozenReason } from '../../shared/domain/frozen';
 import type { Assessment, AssessmentDetail } from '../../shared/domain/types';
 import { isSscpError, SscpError } from '../../shared/errors';
-import { fsyncDirectory } from '../evidence/durable-fs';
+import { fsyncDirectory } from '../fs/durable-fs';
 import { publishFileSync } from '../fs/destination';
 import { currentBootId, isProcessAlive } from '../fs/process-alive';
 import { asWriteFailure } from '../fs/write-errors';

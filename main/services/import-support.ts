@@ -1,13 +1,12 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync } from 'node:fs';
-import { rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { listClaims } from '../../shared/catalog/index';
 import type { Assessment, AssessmentDetail, ClaimResponse, EvidenceItem, RemedialAction } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
-import { EVIDENCE_DIR_MODE, EVIDENCE_FILE_MODE, type BlobStore } from '../evidence/index';
-import { fsyncDirectory, fsyncFile } from '../evidence/durable-fs';
+import { EVIDENCE_FILE_MODE, type BlobStore } from '../evidence/index';
+import { fsyncFile } from '../fs/durable-fs';
 import { insertAction } from '../store/actions-repo';
 import { insertAssessment, markAssessmentSigned } from '../store/assessments-repo';
 import { appendAudit } from '../store/audit-log';
@@ -60,7 +59,7 @@ export async function putBlobFromStream(
     throw new SscpError('invalid-input', `The expected size of ${options.label ?? 'the file'} (${String(expected.size)}) is not a whole number of bytes.`, 'Check the file you are importing.');
   }
   const label = options.label ?? 'The file';
-  const tempPath = join(blobs.tmpDir, `${process.pid}-${randomBytes(8).toString('hex')}.part`);
+  const tempPath = blobs.newTempPath();
   const hash = createHash('sha256');
   let size = 0;
   try {
@@ -84,7 +83,7 @@ export async function putBlobFromStream(
       throw new SscpError('integrity', `${label} does not match its recorded SHA-256 (${sha256}); its bytes hash to ${actual}.`, 'The file was changed or damaged; ask the sender for a fresh copy.');
     }
     await fsyncFile(tempPath);
-    const reused = await moveIntoPlace(blobs, tempPath, sha256, size);
+    const reused = await blobs.moveIntoPlace(tempPath, sha256, size);
     return { sha256, size, reused };
   } catch (e) {
     await rm(tempPath, { force: true });
@@ -102,23 +101,6 @@ export async function putBlobFromStream(
 
 function sizeMismatch(label: string, actual: number | string, expected: number): SscpError {
   return new SscpError('integrity', `${label} has ${actual} bytes, but its record says ${expected}.`, 'The file was changed or damaged; ask the sender for a fresh copy.');
-}
-
-/** The rename that makes a blob visible; an identical blob already there is kept as it is. */
-async function moveIntoPlace(blobs: BlobStore, tempPath: string, sha256: string, size: number): Promise<boolean> {
-  const finalPath = blobs.blobPath(sha256);
-  const existing = await stat(finalPath).catch(() => undefined);
-  if (existing?.isFile() && existing.size === size) {
-    await rm(tempPath, { force: true });
-    return true;
-  }
-  const prefixDir = join(blobs.root, sha256.slice(0, 2));
-  const newPrefix = !existsSync(prefixDir);
-  mkdirSync(prefixDir, { recursive: true, mode: EVIDENCE_DIR_MODE });
-  if (newPrefix) fsyncDirectory(blobs.root);
-  await rename(tempPath, finalPath);
-  fsyncDirectory(prefixDir);
-  return false;
 }
 
 /** Where a restored assessment came from: written to the imports table, the pack columns and the audit log. */

@@ -29,6 +29,9 @@ describe('lint layering rules', () => {
     ['main/store/x.ts', "import { app } from 'electron';\nexport const x = app;\n", /Only main\/app and main\/preload/],
     ['main/pack/x.ts', "import Store from 'electron-store';\nexport const x = Store;\n", /electron-store loads electron/],
     ['main/cli/x.ts', "import { App } from '../../renderer/App';\nexport const x = App;\n", /never imports the renderer/],
+    ['main/fs/x.ts', "import { BlobStore } from '../evidence/blob-store';\nexport const x = BlobStore;\n", /main\/fs sits below/],
+    ['main/fs/x.ts', "import { openDatabase } from '../store/database';\nexport const x = openDatabase;\n", /main\/fs sits below/],
+    ['main/demo/x.ts', "import { generateSbom } from '../../scripts/sbom.mjs';\nexport const x = generateSbom;\n", /never imports the build and release scripts/],
   ];
 
   it.each(violations)('rejects a violation in %s', async (file, code, expected) => {
