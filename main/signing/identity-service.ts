@@ -183,241 +183,267 @@ async function isIssuingRoot(leafDer: Uint8Array, rootDer: Uint8Array | undefine
  * The SRO's signing identities, kept in the per-user key store (key-store.ts), whichever
  * assessment database is open.
  */
-export function createIdentityService(store: KeyStore, options: IdentityServiceOptions = {}): IdentityService {
-  ensureCryptoProviders();
+/** What every phase of the identity service shares: the store and the rules around it. */
+interface ServiceContext {
+  readonly store: KeyStore;
+  readonly repository: KeyStore['repository'];
+  readonly now: () => Date;
+  readonly kdf: NonNullable<IdentityServiceOptions['kdf']>;
+  readonly p12Iterations: IdentityServiceOptions['p12Iterations'];
+  info(identity: StoredIdentity): IdentityInfo;
+  require(label: string): StoredIdentity;
+  assertLabelFree(label: string): void;
+  insert(identity: StoredIdentity, action: string, detail: Record<string, unknown>): void;
+}
+
+function serviceContext(store: KeyStore, options: IdentityServiceOptions): ServiceContext {
   const repository = store.repository;
-  const now = options.now ?? (() => new Date());
-  const kdf = options.kdf ?? { name: 'scrypt' as const, ...DEFAULT_SCRYPT };
   const info = (identity: StoredIdentity): IdentityInfo => toInfo(identity, store.backupState(identity.id));
-
-  const require = (label: string): StoredIdentity => {
-    const identity = repository.findByLabel(label.normalize('NFC').trim());
-    if (!identity) throw notFound(label);
-    return identity;
-  };
-
   const assertLabelFree = (label: string): void => {
     if (repository.findByLabel(label)) {
       throw new SscpError('conflict', `There is already a signing identity "${label}" in your key store.`, 'Choose another label, or use the existing identity.');
     }
   };
-
-  const insert = (identity: StoredIdentity, action: string, detail: Record<string, unknown>): void => {
-    try {
-      store.transaction(() => {
-        const existing = store.findByFingerprint(identity.fingerprint);
-        if (existing) throw alreadyStored(existing);
-        repository.insert(identity);
-        store.logEvent(action, { label: identity.label, kind: identity.kind, algorithm: identity.algorithm, fingerprint: identity.fingerprint, ...detail }, identity.createdAt);
-      });
-    } catch (e) {
-      if (isUniqueViolation(e)) assertLabelFree(identity.label);
-      throw e;
-    }
+  return {
+    store,
+    repository,
+    now: options.now ?? (() => new Date()),
+    kdf: options.kdf ?? { name: 'scrypt' as const, ...DEFAULT_SCRYPT },
+    p12Iterations: options.p12Iterations,
+    info,
+    require(label) {
+      const identity = repository.findByLabel(label.normalize('NFC').trim());
+      if (!identity) throw notFound(label);
+      return identity;
+    },
+    assertLabelFree,
+    insert(identity, action, detail) {
+      try {
+        store.transaction(() => {
+          const existing = store.findByFingerprint(identity.fingerprint);
+          if (existing) throw alreadyStored(existing);
+          repository.insert(identity);
+          store.logEvent(action, { label: identity.label, kind: identity.kind, algorithm: identity.algorithm, fingerprint: identity.fingerprint, ...detail }, identity.createdAt);
+        });
+      } catch (e) {
+        if (isUniqueViolation(e)) assertLabelFree(identity.label);
+        throw e;
+      }
+    },
   };
+}
 
+export function createIdentityService(store: KeyStore, options: IdentityServiceOptions = {}): IdentityService {
+  ensureCryptoProviders();
+  const ctx = serviceContext(store, options);
   return {
     keyStorePath: store.path,
-    async create(opts) {
-      const label = checkedLabel(opts.label);
-      assertAcceptableNewPassphrase(opts.passphrase);
-      assertLabelFree(label);
-      const at = now();
-      const material = await createIdentityMaterial({
-        subject: { sroName: opts.sroName, sroRole: opts.sroRole, organisation: opts.organisation },
-        algorithm: opts.algorithm,
-        withRoot: opts.withRoot,
-        now: at,
-      });
-      const certificateDer = new Uint8Array(material.signer.certificate.rawData);
-      const chainDer = material.root ? [new Uint8Array(material.root.certificate.rawData)] : [];
-      const identity: StoredIdentity = {
-        id: randomUUID(),
-        label,
-        kind: material.kind,
-        algorithm: material.algorithm,
-        certificateDer,
-        chainDer,
-        encryptedKey: await sealPrivateKey(await exportPkcs8(material.signer.keys.privateKey), opts.passphrase, kdf),
-        ...certificateFields(certificateDer),
-        rootEncryptedKey: material.root ? await sealPrivateKey(await exportPkcs8(material.root.keys.privateKey), opts.passphrase, kdf) : null,
-        createdAt: at.toISOString(),
-        updatedAt: at.toISOString(),
-      };
-      insert(identity, 'identity.created', { rootFingerprint: chainDer[0] ? certificateFingerprint(chainDer[0]) : null });
-      return info(identity);
-    },
-
-    async importP12(fileBytesOrPath, p12Password, rawLabel, passphrase) {
-      const label = checkedLabel(rawLabel);
-      assertAcceptableNewPassphrase(passphrase);
-      assertLabelFree(label);
-      const contents = await readPkcs12(fileBytesOrPath, p12Password);
-      const existing = store.findByFingerprint(certificateFingerprint(contents.certificateDer));
-      if (existing) throw alreadyStored(existing);
-      const algorithm = algorithmOfPkcs8(contents.privateKeyPkcs8);
-      // Prove the key opens for signing now, rather than at the first pack.
-      await unlockedIdentityFromPkcs8({ label, algorithm, pkcs8: contents.privateKeyPkcs8, certificateDer: contents.certificateDer, chain: contents.chainDer });
-      // A backup that carries the organisation root's key restores an identity that can renew.
-      const root = contents.chainDer[contents.chainDer.length - 1];
-      const withRoot =
-        contents.rootPrivateKeyPkcs8 !== null &&
-        (algorithm === 'p256' || algorithm === 'rsa3072') &&
-        algorithmOfPkcs8(contents.rootPrivateKeyPkcs8) === algorithm &&
-        (await isIssuingRoot(contents.certificateDer, root));
-      const at = now().toISOString();
-      const identity: StoredIdentity = {
-        id: randomUUID(),
-        label,
-        kind: withRoot ? 'org-issued' : 'imported',
-        algorithm,
-        certificateDer: contents.certificateDer,
-        chainDer: contents.chainDer,
-        encryptedKey: await sealPrivateKey(contents.privateKeyPkcs8, passphrase, kdf),
-        ...certificateFields(contents.certificateDer),
-        rootEncryptedKey: withRoot ? await sealPrivateKey(contents.rootPrivateKeyPkcs8!, passphrase, kdf) : null,
-        createdAt: at,
-        updatedAt: at,
-      };
-      insert(identity, 'identity.imported', { chainLength: contents.chainDer.length, withRootKey: withRoot });
-      return info(identity);
-    },
-
-    list() {
-      return repository.list().map(info);
-    },
-
-    get(label) {
-      return info(require(label));
-    },
-
-    exportCertificatePem(label, exportOptions = {}) {
-      const identity = require(label);
-      if (!exportOptions.root) return toPem([identity.certificateDer, ...identity.chainDer]);
-      const top = identity.chainDer[identity.chainDer.length - 1];
-      if (!top || !isSelfIssued(top)) {
-        throw new SscpError(
-          'invalid-input',
-          `Signing identity "${identity.label}" has no organisation root to export.`,
-          identity.kind === 'self-signed'
-            ? "Its certificate is self-signed: publish that certificate's fingerprint instead (export the certificate itself, not the root)."
-            : 'Export the certificate itself, not the root.',
-        );
-      }
-      return toPem([top]);
-    },
-
-    async unlock(label, passphrase) {
-      const identity = require(label);
-      const pkcs8 = await openPrivateKey(identity.encryptedKey, passphrase, identity.label);
-      return unlockedIdentityFromPkcs8({
-        label: identity.label,
-        algorithm: identity.algorithm,
-        pkcs8,
-        certificateDer: identity.certificateDer,
-        chain: identity.chainDer,
-      });
-    },
-
-    async renew(label, passphrase) {
-      const identity = require(label);
-      if (identity.kind === 'imported') {
-        throw new SscpError(
-          'invalid-input',
-          `Signing identity "${identity.label}" was imported from a .p12 file without its organisation root's key, so this app cannot renew its certificate.`,
-          'Ask whoever issued the certificate for a renewed one and import it as a new identity, or import a backup that includes the root key.',
-        );
-      }
-      const at = now();
-      const algorithm = identity.algorithm as CreatableAlgorithm;
-      const subject = { sroName: identity.subject.commonName, sroRole: identity.subject.title, organisation: identity.subject.organisation };
-      // Opening the current key proves the passphrase before anything is generated.
-      await openPrivateKey(identity.encryptedKey, passphrase, identity.label);
-      const keys = await generateSigningKeyPair(algorithm);
-      let issuer: { certificate: x509.X509Certificate; privateKey: CryptoKey } | undefined;
-      if (identity.kind === 'org-issued') {
-        if (!identity.rootEncryptedKey || identity.chainDer.length === 0) throw notFound(label);
-        const rootPkcs8 = await openPrivateKey(identity.rootEncryptedKey, passphrase, identity.label);
-        const rootCertificate = new x509.X509Certificate(identity.chainDer[identity.chainDer.length - 1]!.slice());
-        if (at > rootCertificate.notAfter) {
-          throw new SscpError(
-            'invalid-input',
-            `The organisation root of "${identity.label}" expired on ${rootCertificate.notAfter.toISOString().slice(0, 10)}, so it cannot issue a renewed certificate.`,
-            'Create a new identity with a new organisation root and publish its fingerprint.',
-          );
-        }
-        const rootKey = await subtleCrypto.importKey('pkcs8', rootPkcs8.slice(), keyImportParams(algorithm), false, ['sign']);
-        issuer = { certificate: rootCertificate, privateKey: rootKey };
-      }
-      const certificate = await issueSroCertificate({ subject, keys, issuer, now: at });
-      const certificateDer = new Uint8Array(certificate.rawData);
-      const renewed = {
-        certificateDer,
-        chainDer: identity.chainDer,
-        encryptedKey: await sealPrivateKey(await exportPkcs8(keys.privateKey), passphrase, kdf),
-        ...certificateFields(certificateDer),
-        updatedAt: at.toISOString(),
-      };
-      store.transaction(() => {
-        repository.replaceCertificate(identity.id, renewed);
-        // The new key is in no earlier backup: the SRO needs a new one (and a reminder).
-        store.markBackedUp(identity.id, null);
-        store.markBackupReminded(identity.id, null);
-        store.logEvent('identity.renewed', { label: identity.label, previousFingerprint: identity.fingerprint, fingerprint: renewed.fingerprint }, renewed.updatedAt);
-      });
-      return info({ ...identity, ...renewed });
-    },
-
-    async exportBackup(label, backup) {
-      const identity = require(label);
-      assertAcceptableP12Password(backup.p12Password);
-      const withRootKey = backup.withRootKey ?? false;
-      if (withRootKey && !identity.rootEncryptedKey) {
-        throw new SscpError(
-          'invalid-input',
-          `Signing identity "${identity.label}" has no organisation root key to include.`,
-          identity.kind === 'self-signed' ? 'Its certificate is self-signed, so the backup holds everything it needs: leave out the root key.' : 'Back it up without the root key.',
-        );
-      }
-      const signerKey = await openPrivateKey(identity.encryptedKey, backup.passphrase, identity.label);
-      const keys = [{ privateKeyPkcs8: signerKey, certificateDer: identity.certificateDer, friendlyName: identity.label }];
-      const root = identity.chainDer[identity.chainDer.length - 1];
-      if (withRootKey && identity.rootEncryptedKey && root) {
-        const rootKey = await openPrivateKey(identity.rootEncryptedKey, backup.passphrase, identity.label);
-        keys.push({ privateKeyPkcs8: rootKey, certificateDer: root, friendlyName: `${identity.label} (organisation root)` });
-      }
-      const otherCertificates = identity.chainDer.filter((der) => !keys.some((k) => k.certificateDer === der));
-      const bytes = writePkcs12({ keys, otherCertificates, password: backup.p12Password, iterations: options.p12Iterations });
-      // Never over the open database, its evidence, or the key store itself; an existing file only with consent.
-      await saveUserFile(backup.outPath, bytes, {
-        what: 'backup',
-        mode: 0o600,
-        replace: backup.force ?? false,
-        protect: [store.path],
-        exampleName: `${identity.label}.p12`,
-        ...(backup.database !== undefined ? { database: backup.database } : {}),
-        ...(backup.existsHint !== undefined ? { existsHint: backup.existsHint } : {}),
-      });
-      const at = now().toISOString();
-      store.transaction(() => {
-        store.markBackedUp(identity.id, at);
-        store.logEvent('identity.backed-up', { label: identity.label, fingerprint: identity.fingerprint, withRootKey }, at);
-      });
-      const warnings =
-        identity.kind === 'org-issued' && !withRootKey
-          ? [
-              `This backup does not hold the organisation root's key: restored on another computer it signs until ${identity.notAfter.slice(0, 10)}, but cannot issue next year's certificate. Include the root key to keep that.`,
-            ]
-          : [];
-      return { path: backup.outPath, label: identity.label, withRootKey, warnings };
-    },
-
+    create: (opts) => createIdentity(ctx, opts),
+    importP12: (file, p12Password, label, passphrase) => importIdentity(ctx, file, p12Password, label, passphrase),
+    list: () => ctx.repository.list().map(ctx.info),
+    get: (label) => ctx.info(ctx.require(label)),
+    exportCertificatePem: (label, exportOptions) => exportCertificatePem(ctx, label, exportOptions),
+    unlock: (label, passphrase) => unlockIdentity(ctx, label, passphrase),
+    renew: (label, passphrase) => renewIdentity(ctx, label, passphrase),
+    exportBackup: (label, backup) => exportIdentityBackup(ctx, label, backup),
     markBackupReminded(label) {
-      const identity = require(label);
-      store.markBackupReminded(identity.id, now().toISOString());
-      return info(identity);
+      const identity = ctx.require(label);
+      store.markBackupReminded(identity.id, ctx.now().toISOString());
+      return ctx.info(identity);
     },
   };
+}
+
+/** Phase: a new key pair (and, if asked, an organisation root), sealed and stored. */
+async function createIdentity(ctx: ServiceContext, opts: CreateIdentityOptions): Promise<IdentityInfo> {
+  const label = checkedLabel(opts.label);
+  assertAcceptableNewPassphrase(opts.passphrase);
+  ctx.assertLabelFree(label);
+  const at = ctx.now();
+  const material = await createIdentityMaterial({
+    subject: { sroName: opts.sroName, sroRole: opts.sroRole, organisation: opts.organisation },
+    algorithm: opts.algorithm,
+    withRoot: opts.withRoot,
+    now: at,
+  });
+  const certificateDer = new Uint8Array(material.signer.certificate.rawData);
+  const chainDer = material.root ? [new Uint8Array(material.root.certificate.rawData)] : [];
+  const identity: StoredIdentity = {
+    id: randomUUID(),
+    label,
+    kind: material.kind,
+    algorithm: material.algorithm,
+    certificateDer,
+    chainDer,
+    encryptedKey: await sealPrivateKey(await exportPkcs8(material.signer.keys.privateKey), opts.passphrase, ctx.kdf),
+    ...certificateFields(certificateDer),
+    rootEncryptedKey: material.root ? await sealPrivateKey(await exportPkcs8(material.root.keys.privateKey), opts.passphrase, ctx.kdf) : null,
+    createdAt: at.toISOString(),
+    updatedAt: at.toISOString(),
+  };
+  ctx.insert(identity, 'identity.created', { rootFingerprint: chainDer[0] ? certificateFingerprint(chainDer[0]) : null });
+  return ctx.info(identity);
+}
+
+/** Phase: a .p12 backup read, proved to sign, sealed under the new passphrase and stored. */
+async function importIdentity(ctx: ServiceContext, fileBytesOrPath: Parameters<IdentityService['importP12']>[0], p12Password: string, rawLabel: string, passphrase: string): Promise<IdentityInfo> {
+  const label = checkedLabel(rawLabel);
+  assertAcceptableNewPassphrase(passphrase);
+  ctx.assertLabelFree(label);
+  const contents = await readPkcs12(fileBytesOrPath, p12Password);
+  const existing = ctx.store.findByFingerprint(certificateFingerprint(contents.certificateDer));
+  if (existing) throw alreadyStored(existing);
+  const algorithm = algorithmOfPkcs8(contents.privateKeyPkcs8);
+  // Prove the key opens for signing now, rather than at the first pack.
+  await unlockedIdentityFromPkcs8({ label, algorithm, pkcs8: contents.privateKeyPkcs8, certificateDer: contents.certificateDer, chain: contents.chainDer });
+  // A backup that carries the organisation root's key restores an identity that can renew.
+  const root = contents.chainDer[contents.chainDer.length - 1];
+  const withRoot =
+    contents.rootPrivateKeyPkcs8 !== null &&
+    (algorithm === 'p256' || algorithm === 'rsa3072') &&
+    algorithmOfPkcs8(contents.rootPrivateKeyPkcs8) === algorithm &&
+    (await isIssuingRoot(contents.certificateDer, root));
+  const at = ctx.now().toISOString();
+  const identity: StoredIdentity = {
+    id: randomUUID(),
+    label,
+    kind: withRoot ? 'org-issued' : 'imported',
+    algorithm,
+    certificateDer: contents.certificateDer,
+    chainDer: contents.chainDer,
+    encryptedKey: await sealPrivateKey(contents.privateKeyPkcs8, passphrase, ctx.kdf),
+    ...certificateFields(contents.certificateDer),
+    rootEncryptedKey: withRoot ? await sealPrivateKey(contents.rootPrivateKeyPkcs8!, passphrase, ctx.kdf) : null,
+    createdAt: at,
+    updatedAt: at,
+  };
+  ctx.insert(identity, 'identity.imported', { chainLength: contents.chainDer.length, withRootKey: withRoot });
+  return ctx.info(identity);
+}
+
+/** Phase: the certificate chain, or only the organisation root, as PEM. */
+function exportCertificatePem(ctx: ServiceContext, label: string, exportOptions: { readonly root?: boolean } = {}): string {
+  const identity = ctx.require(label);
+  if (!exportOptions.root) return toPem([identity.certificateDer, ...identity.chainDer]);
+  const top = identity.chainDer[identity.chainDer.length - 1];
+  if (!top || !isSelfIssued(top)) {
+    throw new SscpError(
+      'invalid-input',
+      `Signing identity "${identity.label}" has no organisation root to export.`,
+      identity.kind === 'self-signed'
+        ? "Its certificate is self-signed: publish that certificate's fingerprint instead (export the certificate itself, not the root)."
+        : 'Export the certificate itself, not the root.',
+    );
+  }
+  return toPem([top]);
+}
+
+/** Phase: the private key opened with the passphrase, ready to sign. */
+async function unlockIdentity(ctx: ServiceContext, label: string, passphrase: string): Promise<UnlockedIdentity> {
+  const identity = ctx.require(label);
+  const pkcs8 = await openPrivateKey(identity.encryptedKey, passphrase, identity.label);
+  return unlockedIdentityFromPkcs8({
+    label: identity.label,
+    algorithm: identity.algorithm,
+    pkcs8,
+    certificateDer: identity.certificateDer,
+    chain: identity.chainDer,
+  });
+}
+
+/** Phase: a new key and certificate from the same organisation root, replacing the old ones. */
+async function renewIdentity(ctx: ServiceContext, label: string, passphrase: string): Promise<IdentityInfo> {
+  const identity = ctx.require(label);
+  if (identity.kind === 'imported') {
+    throw new SscpError(
+      'invalid-input',
+      `Signing identity "${identity.label}" was imported from a .p12 file without its organisation root's key, so this app cannot renew its certificate.`,
+      'Ask whoever issued the certificate for a renewed one and import it as a new identity, or import a backup that includes the root key.',
+    );
+  }
+  const at = ctx.now();
+  const algorithm = identity.algorithm as CreatableAlgorithm;
+  const subject = { sroName: identity.subject.commonName, sroRole: identity.subject.title, organisation: identity.subject.organisation };
+  // Opening the current key proves the passphrase before anything is generated.
+  await openPrivateKey(identity.encryptedKey, passphrase, identity.label);
+  const keys = await generateSigningKeyPair(algorithm);
+  let issuer: { certificate: x509.X509Certificate; privateKey: CryptoKey } | undefined;
+  if (identity.kind === 'org-issued') {
+    if (!identity.rootEncryptedKey || identity.chainDer.length === 0) throw notFound(label);
+    const rootPkcs8 = await openPrivateKey(identity.rootEncryptedKey, passphrase, identity.label);
+    const rootCertificate = new x509.X509Certificate(identity.chainDer[identity.chainDer.length - 1]!.slice());
+    if (at > rootCertificate.notAfter) {
+      throw new SscpError(
+        'invalid-input',
+        `The organisation root of "${identity.label}" expired on ${rootCertificate.notAfter.toISOString().slice(0, 10)}, so it cannot issue a renewed certificate.`,
+        'Create a new identity with a new organisation root and publish its fingerprint.',
+      );
+    }
+    const rootKey = await subtleCrypto.importKey('pkcs8', rootPkcs8.slice(), keyImportParams(algorithm), false, ['sign']);
+    issuer = { certificate: rootCertificate, privateKey: rootKey };
+  }
+  const certificate = await issueSroCertificate({ subject, keys, issuer, now: at });
+  const certificateDer = new Uint8Array(certificate.rawData);
+  const renewed = {
+    certificateDer,
+    chainDer: identity.chainDer,
+    encryptedKey: await sealPrivateKey(await exportPkcs8(keys.privateKey), passphrase, ctx.kdf),
+    ...certificateFields(certificateDer),
+    updatedAt: at.toISOString(),
+  };
+  ctx.store.transaction(() => {
+    ctx.repository.replaceCertificate(identity.id, renewed);
+    // The new key is in no earlier backup: the SRO needs a new one (and a reminder).
+    ctx.store.markBackedUp(identity.id, null);
+    ctx.store.markBackupReminded(identity.id, null);
+    ctx.store.logEvent('identity.renewed', { label: identity.label, previousFingerprint: identity.fingerprint, fingerprint: renewed.fingerprint }, renewed.updatedAt);
+  });
+  return ctx.info({ ...identity, ...renewed });
+}
+
+/** Phase: a PKCS#12 backup written where the person chose, and the backup recorded. */
+async function exportIdentityBackup(ctx: ServiceContext, label: string, backup: ExportBackupOptions): Promise<ExportedBackup> {
+  const identity = ctx.require(label);
+  assertAcceptableP12Password(backup.p12Password);
+  const withRootKey = backup.withRootKey ?? false;
+  if (withRootKey && !identity.rootEncryptedKey) {
+    throw new SscpError(
+      'invalid-input',
+      `Signing identity "${identity.label}" has no organisation root key to include.`,
+      identity.kind === 'self-signed' ? 'Its certificate is self-signed, so the backup holds everything it needs: leave out the root key.' : 'Back it up without the root key.',
+    );
+  }
+  const signerKey = await openPrivateKey(identity.encryptedKey, backup.passphrase, identity.label);
+  const keys = [{ privateKeyPkcs8: signerKey, certificateDer: identity.certificateDer, friendlyName: identity.label }];
+  const root = identity.chainDer[identity.chainDer.length - 1];
+  if (withRootKey && identity.rootEncryptedKey && root) {
+    const rootKey = await openPrivateKey(identity.rootEncryptedKey, backup.passphrase, identity.label);
+    keys.push({ privateKeyPkcs8: rootKey, certificateDer: root, friendlyName: `${identity.label} (organisation root)` });
+  }
+  const otherCertificates = identity.chainDer.filter((der) => !keys.some((k) => k.certificateDer === der));
+  const bytes = writePkcs12({ keys, otherCertificates, password: backup.p12Password, iterations: ctx.p12Iterations });
+  // Never over the open database, its evidence, or the key store itself; an existing file only with consent.
+  await saveUserFile(backup.outPath, bytes, {
+    what: 'backup',
+    mode: 0o600,
+    replace: backup.force ?? false,
+    protect: [ctx.store.path],
+    exampleName: `${identity.label}.p12`,
+    ...(backup.database !== undefined ? { database: backup.database } : {}),
+    ...(backup.existsHint !== undefined ? { existsHint: backup.existsHint } : {}),
+  });
+  const at = ctx.now().toISOString();
+  ctx.store.transaction(() => {
+    ctx.store.markBackedUp(identity.id, at);
+    ctx.store.logEvent('identity.backed-up', { label: identity.label, fingerprint: identity.fingerprint, withRootKey }, at);
+  });
+  const warnings =
+    identity.kind === 'org-issued' && !withRootKey
+      ? [
+          `This backup does not hold the organisation root's key: restored on another computer it signs until ${identity.notAfter.slice(0, 10)}, but cannot issue next year's certificate. Include the root key to keep that.`,
+        ]
+      : [];
+  return { path: backup.outPath, label: identity.label, withRootKey, warnings };
 }
 
 /** A backup file's password guards the keys wherever the file goes: the same rule as a passphrase. */
