@@ -165,7 +165,7 @@ describe('sscp export and sscp verify', () => {
 
   it('verify: 1 when tampered, 2 when not a pack', async () => {
     const bytes = readFileSync(packPath);
-    bytes[2000] ^= 1;
+    bytes[2000]! ^= 1;
     const tampered = join(dir, 'tampered.pdf');
     writeFileSync(tampered, bytes);
     const bad = await sscp('verify', tampered, '--fingerprint', exported.signerFingerprint);

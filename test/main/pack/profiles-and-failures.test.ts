@@ -94,7 +94,7 @@ describe('profiles, sign-off exceptions, cancellation and changed evidence', () 
     const victim = input.detail.evidence[1]!;
     const path = input.evidencePath(victim.sha256);
     const bytes = readFileSync(path);
-    bytes[bytes.length - 1] ^= 0x20;
+    bytes[bytes.length - 1]! ^= 0x20;
     writeFileSync(path, bytes);
     const before = readdirSync(dir).sort();
     const error = await buildPack(input, join(dir, 'pack.pdf')).catch((e: unknown) => e);
