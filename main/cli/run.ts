@@ -27,7 +27,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     .option(AS_OPTION_FLAGS, AS_OPTION_HELP)
     // Each command's --help lists --as too, since it applies to every command that changes something.
     .configureHelp({ showGlobalOptions: true })
-    .hook('preAction', (thisCommand) => setAsOption((thisCommand.opts() as { as?: string }).as));
+    .hook('preAction', (thisCommand) => setAsOption(thisCommand.opts<{ as?: string }>().as));
   for (const register of commands) register(program, ctx);
 
   try {

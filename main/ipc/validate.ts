@@ -19,5 +19,5 @@ export function validateRequest(channel: unknown, args: unknown): { channel: Cha
     const problem = (first?.message ?? 'unknown problem').replace(/\.$/, '');
     throw new SscpError('invalid-input', `Some of the details sent were not valid${where}: ${problem}.`, 'Check what you typed and try again.');
   }
-  return { channel, args: parsed.data as ParsedArgs<Channel> };
+  return { channel, args: parsed.data };
 }

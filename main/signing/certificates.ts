@@ -30,7 +30,7 @@ export interface CertifiedKey {
 
 export async function generateSigningKeyPair(algorithm: CreatableAlgorithm): Promise<CryptoKeyPair> {
   // Extractable so the private key can be sealed into the workspace; it never leaves unsealed.
-  return subtleCrypto.generateKey(keyGenParams(algorithm), true, ['sign', 'verify']) as Promise<CryptoKeyPair>;
+  return subtleCrypto.generateKey(keyGenParams(algorithm), true, ['sign', 'verify']);
 }
 
 function signingAlgorithmFor(key: CryptoKey): Algorithm | EcdsaParams {

@@ -313,7 +313,7 @@ async function importIdentity(ctx: ServiceContext, fileBytesOrPath: Parameters<I
     chainDer: contents.chainDer,
     encryptedKey: await sealPrivateKey(contents.privateKeyPkcs8, passphrase, ctx.kdf),
     ...certificateFields(contents.certificateDer),
-    rootEncryptedKey: withRoot ? await sealPrivateKey(contents.rootPrivateKeyPkcs8!, passphrase, ctx.kdf) : null,
+    rootEncryptedKey: withRoot ? await sealPrivateKey(contents.rootPrivateKeyPkcs8, passphrase, ctx.kdf) : null,
     createdAt: at,
     updatedAt: at,
   };

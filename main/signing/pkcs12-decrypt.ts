@@ -49,7 +49,7 @@ export function octets(value: asn1js.AsnType): Uint8Array {
 
 function sequenceItems(schema: unknown): asn1js.AsnType[] {
   if (!(schema instanceof asn1js.Sequence)) throw new Pkcs12DecryptError('unsupported', 'Malformed encryption parameters.');
-  return schema.valueBlock.value as asn1js.AsnType[];
+  return schema.valueBlock.value;
 }
 
 function nodeDecrypt(cipher: string, key: Uint8Array, iv: Uint8Array, data: Uint8Array): Uint8Array {

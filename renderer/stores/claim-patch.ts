@@ -28,7 +28,7 @@ export function responseFor(detail: AssessmentDetail, claimId: string): ClaimRes
 export function valuesBefore(response: ClaimResponse, patch: ClaimPatch): ClaimPatch {
   const before: Record<string, unknown> = {};
   for (const field of FIELDS) if (patch[field] !== undefined) before[field] = response[field];
-  return before as ClaimPatch;
+  return before;
 }
 
 export function applyPatch(detail: AssessmentDetail, claimId: string, patch: ClaimPatch): AssessmentDetail {

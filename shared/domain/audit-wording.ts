@@ -99,8 +99,8 @@ export function auditContributors(entries: readonly AuditEntry[]): Contributor[]
   entries.forEach((e, i) => {
     const who = describeActor(e.actor);
     const known = e.actor !== null && e.actor.source !== 'unknown' && e.actor.name !== '';
-    const name = known ? e.actor!.name : null;
-    const role = known ? (e.actor!.role ?? null) : null;
+    const name = known ? e.actor.name : null;
+    const role = known ? (e.actor.role ?? null) : null;
     const key = JSON.stringify([name, role, who]);
     const c = byKey.get(key);
     if (c) c.changes += 1;

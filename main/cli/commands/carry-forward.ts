@@ -51,7 +51,7 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
       };
       const { previous, assessment, plan, unverified } = await withWorkspace(opts.db, async (ws) => {
         const previous = ws.getAssessment(id).assessment;
-        const carried = await carryForwardAssessment(ws, id, dates);
+        const carried = carryForwardAssessment(ws, id, dates);
         return { previous, ...carried, unverified: unverifiedSignerToJson(ws.unverifiedSigner(carried.assessment.id)) };
       });
       if (opts.json) {

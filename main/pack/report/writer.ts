@@ -81,7 +81,7 @@ export class ReportWriter {
     makeConformant(this.doc);
     for (const font of Object.values(FONTS)) this.doc.registerFont(font, fontFile(font));
     this.doc.font(FONTS.body);
-    this.coverage = new FontCoverage(this.doc as unknown as ConstructorParameters<typeof FontCoverage>[0]);
+    this.coverage = new FontCoverage(this.doc);
     this.documentStruct = this.doc.struct('Document');
     this.doc.addStructure(this.documentStruct);
   }

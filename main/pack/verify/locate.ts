@@ -63,7 +63,7 @@ export async function findSignatureFields(reader: PdfFileReader, catalog: PdfDic
 
 export function describeSignature(sig: PdfDict): SignatureDictionary {
   const range = asArray(sig.get('ByteRange'));
-  const byteRange = range && range.length === 4 && range.every((n) => typeof n === 'number') ? (range as number[]) : null;
+  const byteRange = range && range.length === 4 && range.every((n) => typeof n === 'number') ? range : null;
   const m = asString(sig.get('M'));
   return { byteRange, signingTime: m ? decodeTextString(m) : null, subFilter: asName(sig.get('SubFilter')) };
 }

@@ -10,15 +10,15 @@ const SEGMENTS = ['met', 'partially-met', 'not-met', 'not-applicable', 'not-asse
 function Bar({ counts, label }: { readonly counts: ClaimCounts; readonly label: string }) {
   const total = SEGMENTS.reduce((n, s) => n + counts[s], 0);
   if (total === 0) return <span className="muted chart-none">Out of scope</span>;
-  let x = 0;
+  // Each segment starts where the ones before it end.
+  const widths = SEGMENTS.map((s) => (counts[s] * 100) / total);
+  const starts = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
   const description = SEGMENTS.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${ROLLUP_LABELS[s].toLowerCase()}`).join(', ');
   return (
     <svg className="chart-bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={`${label}: ${description}`}>
-      {SEGMENTS.map((s) => {
-        const width = (counts[s] * 100) / total;
-        const rect = width > 0 ? <rect key={s} className={`seg seg-${s}`} x={x} y={0} width={width} height={10} /> : null;
-        x += width;
-        return rect;
+      {SEGMENTS.map((s, i) => {
+        const width = widths[i] ?? 0;
+        return width > 0 ? <rect key={s} className={`seg seg-${s}`} x={starts[i]} y={0} width={width} height={10} /> : null;
       })}
     </svg>
   );

@@ -1,4 +1,4 @@
-import { VENDOR_ROLES, type VendorRole } from '../../../shared/domain/types';
+import { VENDOR_ROLES } from '../../../shared/domain/types';
 import { describeRole } from '../../../shared/domain/applicability';
 import type { NewAssessmentDraft } from './check-draft';
 
@@ -30,7 +30,7 @@ export function AssessmentFields({ draft, errors, set }: { readonly draft: NewAs
               const d = describeRole(r);
               return (
                 <label key={r} className="choice-card">
-                  <input type="radio" name="role" value={r} checked={draft.role === r} onChange={() => set('role', r as VendorRole)} />
+                  <input type="radio" name="role" value={r} checked={draft.role === r} onChange={() => set('role', r)} />
                   <span className="choice-title">{d.label}</span>
                   <span className="muted">{d.meaning}</span>
                   <span className="choice-scope">{d.scope}</span>

@@ -37,6 +37,9 @@ export function IdentitiesSection() {
   useEffect(() => {
     if (due === '') return;
     const labels = due.split('\n');
+    // The list comes from the main process; each identity newly found without a backup is
+    // reminded of once, so this effect syncs with that outside state rather than deriving it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setReminding((r) => [...r, ...labels]);
     for (const label of labels) void attempt(() => backupReminded(label));
   }, [due, backupReminded]);

@@ -2,7 +2,7 @@ import type { ClaimInContext } from '../../../shared/catalog/index';
 import { describeScope, isClaimInScope } from '../../../shared/domain/applicability';
 import { frozenReason } from '../../../shared/domain/frozen';
 import { appHintFor, reasonMessage } from '../../ipc/error-hints';
-import { CLAIM_RESULTS, WORK_STATUSES, type AssessmentDetail, type ClaimResult, type WorkStatus } from '../../../shared/domain/types';
+import { CLAIM_RESULTS, WORK_STATUSES, type AssessmentDetail, type WorkStatus } from '../../../shared/domain/types';
 import { RESULT_LABELS, STATUS_LABELS } from '../../format/labels';
 import { useAssessment } from '../../stores/assessment';
 import { responseFor } from '../../stores/claim-patch';
@@ -86,7 +86,7 @@ export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDe
               <div className="segmented" role="radiogroup" aria-labelledby="result-label">
                 {CLAIM_RESULTS.map((r) => (
                   <label key={r} className={`segment segment-${r}`}>
-                    <input type="radio" name={`result-${claim.id}`} value={r} checked={response.result === r} onChange={() => edit({ result: r as ClaimResult }, true)} />
+                    <input type="radio" name={`result-${claim.id}`} value={r} checked={response.result === r} onChange={() => edit({ result: r }, true)} />
                     <span>{RESULT_LABELS[r]}</span>
                   </label>
                 ))}

@@ -11,7 +11,7 @@ export function PreviewDialog() {
       {preview.kind === 'image' ? <img className="preview-image" src={preview.content} alt={`Contents of ${preview.fileName}`} /> : null}
       {preview.kind === 'text' ? (
         <>
-          <pre className="preview-text" tabIndex={0}>
+          <pre className="preview-text" tabIndex={0} role="region" aria-label={`Text of ${preview.fileName}`}>
             {preview.content}
           </pre>
           {preview.truncated ? <p className="muted">Only the start of the file is shown.</p> : null}
