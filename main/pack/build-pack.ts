@@ -281,6 +281,8 @@ export async function writePack(input: PackInput, tempPath: string, options: Bui
     else catalog.set('Names', names);
     catalog.set('AF', filespecs.map((f) => f.ref));
     catalog.set('AcroForm', ref(acroFormNum));
+    // A certification signature: readers show the pack as certified and flag any later change.
+    catalog.set('Perms', dict({ DocMDP: ref(sigNum) }));
     await out.writeObject(base.rootRef.num, catalog);
 
     // The signature dictionary comes last, so everything after its /Contents is small and in memory.

@@ -31,6 +31,7 @@ export function formatVerification(path: string, v: PackVerification): string {
   if (v.signer) lines.push(`Signed by    ${field(v.signer.commonName ?? v.signer.subject)}${v.signer.organisation ? `, ${field(v.signer.organisation)}` : ''}`);
   if (v.fingerprint) lines.push(`Certificate  SHA-256 ${v.fingerprint}`);
   if (v.signedAt) lines.push(`Signed at    ${field(v.signedAt)}`);
+  if (v.certification) lines.push(`Certified    ${v.certification.certified ? `yes, level ${v.certification.permission}: ${v.certification.meaning}` : `no (${v.certification.meaning})`}`);
   if (v.packId) lines.push(`Pack         ${field(v.packId)} (${field(v.profile ?? 'unknown')} profile)`);
   const ok = v.files.filter((f) => f.status === 'ok').length;
   const withheld = v.files.filter((f) => f.status === 'withheld').length;
