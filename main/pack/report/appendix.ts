@@ -1,6 +1,7 @@
 import { attestationText } from '../../../shared/domain/attestation';
 import { escapeUnsafe } from '../../../shared/domain/text-rules';
 import { attachmentRenameReason } from '../attachment-names';
+import { earlySigningNote } from './cover';
 import { FONTS } from './fonts';
 import { bytes, groupedHex, hashInTwoLines, instant, longDate, validity } from './format';
 import type { ReportModel } from './model';
@@ -125,6 +126,12 @@ export function writeAttestation(w: ReportWriter, m: ReportModel): void {
   w.h1('Attestation by the Senior Responsible Owner');
   w.doc.outline.addItem('Attestation');
   w.p(attestationText(a, m.input.catalog.title));
+  if (m.input.signedBeforePeriodEnd) {
+    w.p(
+      `${earlySigningNote(m)} The Senior Responsible Owner confirmed signing before the end of the period: this attestation covers the period as it stood on the day of signing, not the days after it.`,
+      { color: COLORS.warning },
+    );
+  }
   w.facts([
     ['Name', a.sroName],
     ['Role', a.sroRole],

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { findCatalog } from '../../../shared/catalog/index';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { frozenReason } from '../../../shared/domain/frozen';
-import { isReadyToSign, signoffBlockers } from '../../../shared/domain/signoff';
+import { earlySigning, isReadyToSign, neverSignable, signoffBlockers } from '../../../shared/domain/signoff';
 import type { PackProfileName } from '../../../shared/ipc/views-signing';
 import { PageHeader } from '../../components/PageHeader';
 import { attempt } from '../../stores/announcer';
@@ -37,6 +37,9 @@ export function SignScreen({ assessmentId }: { readonly assessmentId: string }) 
   if (!catalog) return <p>This assessment uses a catalog version this app does not include.</p>;
   const checks = signoffBlockers(detail, catalog, localIsoDate(new Date()));
   const blockers = checks.filter((c) => c.severity === 'blocker');
+  // No accepted exception can sign a period that has not started; one not yet ended needs its own confirmation.
+  const unsignable = neverSignable(checks)[0]?.message ?? null;
+  const early = earlySigning(checks);
   const warnings = checks.filter((c) => c.severity === 'warning');
   const { assessment } = detail;
   const frozen = frozenReason(assessment, 'sign');
@@ -65,7 +68,9 @@ export function SignScreen({ assessmentId }: { readonly assessmentId: string }) 
           <SignForm
             detail={detail}
             catalogTitle={catalog.title}
-            blockers={blockers.map((b) => b.message)}
+            blockers={blockers.filter((b) => b.needs !== 'never-signable').map((b) => b.message)}
+            unsignable={unsignable}
+            periodEnd={early ? assessment.periodEnd : null}
             profile={profile}
             onProfile={setProfile}
             defaultIdentity={defaultIdentity}
