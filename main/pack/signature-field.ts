@@ -80,13 +80,18 @@ export function signatureDictTail(byteRange: string): string {
   return ` /ByteRange ${byteRange}>>\nendobj\n`;
 }
 
-/** The widget of an invisible signature field: print + locked flags (132), empty appearance. */
-export function signatureWidget(sigNum: number, pageNum: number, appearanceNum: number) {
+/**
+ * The widget of an invisible signature field: print + locked flags (132), empty appearance,
+ * a description for assistive technology (/TU), and its place in the structure tree.
+ */
+export function signatureWidget(sigNum: number, pageNum: number, appearanceNum: number, description: string, structParent: number) {
   return dict({
     Type: name('Annot'),
     Subtype: name('Widget'),
     FT: name('Sig'),
     T: textString('SRO signature'),
+    TU: textString(description),
+    StructParent: structParent,
     V: ref(sigNum),
     F: 132,
     Rect: [0, 0, 0, 0],

@@ -172,7 +172,7 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
     w.doc.font(FONTS.mono).fontSize(8);
     const tooWide = command.split('\n').find((line) => w.doc.widthOfString(line) > w.contentWidth - 16);
     if (tooWide !== undefined) throw new Error(`The printed command line "${tooWide}" is too wide for the page and would wrap.`);
-    w.h3(title, 70);
+    w.h2(title, 70);
     w.p(text, { size: 9 });
     w.artifact(() => {
       const h = w.heightOf(command, { font: FONTS.mono, size: 8, width: w.contentWidth - 16 }) + 10;
