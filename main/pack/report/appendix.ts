@@ -215,6 +215,16 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
       '  -CAfile organisation-root.pem -purpose any -out /dev/null; fi',
     ].join('\n'),
   );
+  step(
+    '5. The certification, with MuPDF',
+    'The signature certifies the pack: the document names it as its certification (/Perms /DocMDP), with /P 1, meaning no change of any kind is allowed after signing, not even a comment or another signature. Readers such as Adobe Acrobat show the pack as certified and flag any later change. These lines print the certification and MuPDF\'s own check of the signature, and succeed only if the pack is certified at level 1 and unchanged since signing.',
+    [
+      'mutool show PACK.pdf trailer/Root/Perms/DocMDP/Reference > certification.txt',
+      'mutool sign -v PACK.pdf > signature.txt; cat certification.txt signature.txt',
+      'grep -q "/TransformMethod /DocMDP" certification.txt && grep -qx " */P 1" certification.txt \\',
+      '  && grep -q "unchanged since signing" signature.txt',
+    ].join('\n'),
+  );
   w.h2('The signer');
   w.facts([
     ['Signed by', m.input.signer.name],
