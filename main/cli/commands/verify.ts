@@ -45,7 +45,7 @@ export const registerVerify: RegisterCommand = (program, ctx) => {
   program
     .command('verify')
     .description(
-      'Check an evidence pack: the signature covers the whole file, every embedded file matches the manifest, and the signer is ' +
+      'Check an evidence pack: the signature covers the whole file and certifies it (no changes allowed after signing), every embedded file matches the manifest, and the signer is ' +
         'one you trust (every --trust root and --fingerprint given must match; with none, only your own identities in --db are trusted). ' +
         'Exits 0 valid and trusted, 1 invalid or not the signer you named, 2 not a pack, 3 intact but nothing establishes who signed.',
     )
