@@ -61,7 +61,7 @@ export class SigningBeforePeriodEnd extends SscpError {
     super(
       'conflict',
       `The assessment cannot be signed yet without your confirmation. ${finding.message}`,
-      'Sign once the period has ended, or confirm that you are signing before it ends: the pack then says so on its cover and in the statement.',
+      'Sign once the period has ended, or confirm that you are signing before it ends: the pack then says so on its cover and in the attestation.',
     );
   }
 }
