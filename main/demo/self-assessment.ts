@@ -43,7 +43,11 @@ export interface SelfAssessment {
 export interface BuildSelfAssessmentOptions {
   /** The product version being assessed, as `sscp --version` prints it. */
   readonly version: string;
-  /** The day the assessment is made: the period ends and action due dates count from here. */
+  /**
+   * The day the assessment is made and signed: the period it covers ends the day before (a
+   * finished period, so the SRO attests only to what has happened), and action due dates
+   * count from here.
+   */
   readonly today: IsoDate;
   /** Whether an optional piece of evidence exists on this machine (the test report, say). */
   readonly isAvailable: (evidence: CitedEvidence) => boolean;
@@ -73,12 +77,13 @@ export function buildSelfAssessment(options: BuildSelfAssessmentOptions): SelfAs
     };
   });
   const cited = new Set(claims.flatMap((c) => c.evidence));
+  const periodEnd = addDays(options.today, -1);
   return {
     organisation: SELF_ASSESSMENT_ORGANISATION,
     products: [`SSCP Evidence Pack ${options.version}`],
     role: SELF_ASSESSMENT_ROLE,
-    periodStart: PROJECT_START < options.today ? PROJECT_START : options.today,
-    periodEnd: options.today,
+    periodStart: PROJECT_START < periodEnd ? PROJECT_START : periodEnd,
+    periodEnd,
     sroName: SELF_ASSESSMENT_SRO.name,
     sroRole: SELF_ASSESSMENT_SRO.role,
     claims,

@@ -27,6 +27,7 @@ import {
   signatureGap,
   signatureWidget,
 } from './signature-field';
+import { readBaseStructure, signatureFieldDescription, signatureStructure, type BaseStructure } from './signature-structure';
 import { GENERATOR_NAME, type BuildPackOptions, type BuiltPack, type PackInput, type PackProgress } from './types';
 import { APP_VERSION } from '../version';
 
@@ -42,6 +43,7 @@ interface BaseDocument {
   readonly page: PdfDict;
   readonly trailer: PdfDict;
   readonly startxref: number;
+  readonly structure: BaseStructure;
 }
 
 async function readBaseDocument(path: string): Promise<BaseDocument> {
@@ -58,7 +60,8 @@ async function readBaseDocument(path: string): Promise<BaseDocument> {
     const pageRef = asRef(asArray(pages.get('Kids'))?.[0]);
     if (!pageRef) throw new Error('pdfkit wrote no pages');
     const page = asDict((await reader.readObject(pageRef)).value)!;
-    return { size: reader.size, nextObject: Number(trailer.get('Size')), rootRef, catalog, namesRef, names, pageRef, page, trailer, startxref: reader.startxref };
+    const structure = await readBaseStructure(reader, catalog);
+    return { size: reader.size, nextObject: Number(trailer.get('Size')), rootRef, catalog, namesRef, names, pageRef, page, trailer, startxref: reader.startxref, structure };
   } finally {
     await reader.close();
   }
@@ -269,11 +272,15 @@ export async function writePack(input: PackInput, tempPath: string, options: Bui
     const widgetNum = allocate();
     const appearanceNum = allocate();
     const acroFormNum = allocate();
+    // The widget belongs to the logical structure (a Form element), as PDF/UA asks.
+    const structure = signatureStructure(base.structure, allocate(), widgetNum, base.pageRef, input.signer.name);
+    for (const [num, object] of structure.objects) await out.writeObject(num, object);
     await out.writeStreamObject(appearanceNum, emptyAppearance(), new Uint8Array(0));
-    await out.writeObject(widgetNum, signatureWidget(sigNum, base.pageRef.num, appearanceNum));
+    await out.writeObject(widgetNum, signatureWidget(sigNum, base.pageRef.num, appearanceNum, signatureFieldDescription(input.signer.name), structure.structParent));
     await out.writeObject(acroFormNum, dict({ Fields: [ref(widgetNum)], SigFlags: 3 }));
     const page = new PdfDict(base.page.entries);
     page.set('Annots', [...(asArray(page.get('Annots')) ?? []), ref(widgetNum)]);
+    page.set('Tabs', name('S')); // Tab order follows the structure tree (PDF/UA, for the field).
     await out.writeObject(base.pageRef.num, page);
     const names = new PdfDict(base.names.entries).set('EmbeddedFiles', ref(treeNum));
     const catalog = new PdfDict(base.catalog.entries);
@@ -281,6 +288,8 @@ export async function writePack(input: PackInput, tempPath: string, options: Bui
     else catalog.set('Names', names);
     catalog.set('AF', filespecs.map((f) => f.ref));
     catalog.set('AcroForm', ref(acroFormNum));
+    // A certification signature: readers show the pack as certified and flag any later change.
+    catalog.set('Perms', dict({ DocMDP: ref(sigNum) }));
     await out.writeObject(base.rootRef.num, catalog);
 
     // The signature dictionary comes last, so everything after its /Contents is small and in memory.

@@ -1,11 +1,12 @@
 import { findCatalog } from '../../shared/catalog/index';
-import { localIsoDate } from '../../shared/domain/dates';
+import { formatLongDate, localIsoDate } from '../../shared/domain/dates';
 import { firstPackTextFault } from '../../shared/domain/assessment-text';
-import { signoffBlockers, type SignoffBlocker } from '../../shared/domain/signoff';
+import { earlySigning, neverSignable, signoffBlockers, type SignoffBlocker } from '../../shared/domain/signoff';
 import { auditContributors, describeAuditActor, describeAuditEntry } from '../../shared/domain/audit-wording';
 import type { AuditEntry } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
 import { checkDestination } from '../fs/destination';
+import { nowDate } from '../store/clock';
 import type { Workspace } from '../services/workspace';
 import { signDigest } from '../signing/cms';
 import { certificateFingerprint } from '../signing/fingerprint';
@@ -25,6 +26,11 @@ export interface ExportPackRequest {
   readonly profile: PackProfile;
   /** The SRO accepts the sign-off blockers listed, which the pack then prints. */
   readonly acceptExceptions: boolean;
+  /**
+   * The SRO signs knowing the assessment period has not ended yet; the pack then says it was
+   * signed before the period ended. Without it such an export is refused.
+   */
+  readonly signBeforePeriodEnd?: boolean;
   /** The person agreed to replace an existing file at outPath (the save dialog asked, or --force). */
   readonly replace?: boolean;
   /** What to do about an existing file; the CLI names its --force here. */
@@ -43,6 +49,17 @@ export class BlockedBySignoff extends SscpError {
   constructor(readonly blockers: readonly SignoffBlocker[]) {
     const reason = { code: 'signoff-blocked', count: blockers.length } as const;
     super(REASON_KIND[reason.code], wordReason(REASON_MESSAGES, reason), undefined, reason);
+  }
+}
+
+/** The period has not ended and the SRO did not say they sign before its end: the caller asks. */
+export class SigningBeforePeriodEnd extends SscpError {
+  constructor(readonly finding: SignoffBlocker) {
+    super(
+      'conflict',
+      `The assessment cannot be signed yet without your confirmation. ${finding.message}`,
+      'Sign once the period has ended, or confirm that you are signing before it ends: the pack then says so on its cover and in the attestation.',
+    );
   }
 }
 
@@ -112,11 +129,19 @@ export async function exportPack(ws: Workspace, identities: IdentityService, req
     // Sign only what an import takes back: every field within its limit, no hidden characters.
     const fault = firstPackTextFault(detail);
     if (fault) throw new SscpError('invalid-input', `This assessment cannot be signed as it is. ${fault.message}`, fault.hint);
-    const now = request.now ?? new Date();
+    const now = request.now ?? nowDate();
     const checks = signoffBlockers(detail, catalog, localIsoDate(now));
     const blockers = checks.filter((c) => c.severity === 'blocker');
+    const unsignable = neverSignable(checks)[0];
+    if (unsignable) throw new SscpError('conflict', `The assessment cannot be signed. ${unsignable.message}`, 'Accepting exceptions does not change this: the period must have started.');
     if (blockers.length > 0 && !request.acceptExceptions) throw new BlockedBySignoff(blockers);
-    warnings = [...checks.filter((c) => c.severity === 'warning').map((c) => c.message), ...renamedAttachments(detail.evidence.map((e) => e.fileName))];
+    const early = earlySigning(checks);
+    if (early && !request.signBeforePeriodEnd) throw new SigningBeforePeriodEnd(early);
+    warnings = [
+      ...checks.filter((c) => c.severity === 'warning' && c !== early).map((c) => c.message),
+      ...(early ? [`Signed before the assessment period ends (${formatLongDate(detail.assessment.periodEnd!)}), as you confirmed; the pack says so.`] : []),
+      ...renamedAttachments(detail.evidence.map((e) => e.fileName)),
+    ];
 
     const identity = await identities.unlock(request.identityLabel, request.passphrase);
     fingerprint = certificateFingerprint(identity.certificate.der);
@@ -133,6 +158,7 @@ export async function exportPack(ws: Workspace, identities: IdentityService, req
         acceptedExceptions,
         audit: summariseAudit(ws, assessment.id),
         generatedAt: now,
+        signedBeforePeriodEnd: early !== null,
       },
       session.tempPath,
       options,

@@ -53,6 +53,8 @@ export interface PackInput {
   readonly audit: PackAuditSummary;
   /** Defaults to now; tests pin it. */
   readonly generatedAt?: Date;
+  /** The SRO confirmed signing before the assessment period ends; the cover and attestation say so. */
+  readonly signedBeforePeriodEnd?: boolean;
 }
 
 export type PackPhase = 'layout' | 'embed' | 'sign' | 'done';

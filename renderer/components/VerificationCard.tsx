@@ -45,6 +45,12 @@ export function VerificationCard({ verification: v, title }: { readonly verifica
                 <dd>{formatInstant(v.signedAt)}</dd>
               </>
             ) : null}
+            {v.certification ? (
+              <>
+                <dt>Certified</dt>
+                <dd>{v.certification.certified ? `Yes: ${v.certification.meaning} after signing (level ${v.certification.permission})` : `No: ${v.certification.meaning}`}</dd>
+              </>
+            ) : null}
             <dt>Certificate fingerprint</dt>
             <dd className="mono fingerprint">SHA-256 {groupedHex(v.signer.fingerprint)}</dd>
             {v.profile ? (

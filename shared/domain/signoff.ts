@@ -17,7 +17,9 @@ export type SignoffBlockerKind =
   | 'evidence-expired'
   | 'evidence-expiring'
   | 'evidence-file-missing'
-  | 'action-overdue';
+  | 'action-overdue'
+  | 'period-not-started'
+  | 'period-not-ended';
 
 export type SignoffSeverity = 'blocker' | 'warning';
 
@@ -28,6 +30,11 @@ export interface SignoffBlocker {
   readonly evidenceId?: string;
   readonly actionId?: string;
   readonly message: string;
+  /**
+   * A blocker no exception can accept: signing would attest to what has not happened yet.
+   * A warning that needs its own explicit acceptance (signing before the period ends).
+   */
+  readonly needs?: 'never-signable' | 'early-signing-consent';
 }
 
 /** Evidence expiring within this many days of signing is flagged as a warning. */
@@ -58,6 +65,7 @@ export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, toda
       message: `This assessment is ${assessment.state}, so it cannot be signed again. Start a new assessment from it to record a new period.`,
     });
   }
+  found.push(...periodFindings(assessment.periodStart, assessment.periodEnd, day));
   const titles = new Map(catalog.themes.flatMap((t) => t.principles.flatMap((p) => p.claims.map((c) => [c.id, c.title] as const))));
   const claimOrder = [...titles.keys()];
   const name = (claimId: string): string => `Claim ${claimId} (${titles.get(claimId) ?? 'not in this catalog'})`;
@@ -113,6 +121,51 @@ export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, toda
     }
   }
   return [...found.filter((f) => f.severity === 'blocker'), ...found.filter((f) => f.severity === 'warning')];
+}
+
+/**
+ * The period the SRO attests to must have happened: one that starts after `today` blocks
+ * signing outright (no exception can accept it); one that ends on or after `today` is a
+ * warning the SRO must accept on its own (see signsBeforePeriodEnd), and the pack then says
+ * it was signed before the period ended.
+ */
+function periodFindings(start: IsoDate | null, end: IsoDate | null, today: IsoDate): SignoffBlocker[] {
+  if (start !== null && compareIsoDates(start, today) > 0) {
+    return [
+      {
+        kind: 'period-not-started',
+        severity: 'blocker',
+        needs: 'never-signable',
+        message: `The assessment period starts on ${formatLongDate(start)}, after today: the SRO cannot attest to practices that have not happened yet. Sign it once the period has started, or correct the period.`,
+      },
+    ];
+  }
+  if (isBeforePeriodEnd(end, today)) {
+    return [
+      {
+        kind: 'period-not-ended',
+        severity: 'warning',
+        needs: 'early-signing-consent',
+        message: `The assessment period runs until ${formatLongDate(end!)}, so signing today attests to a period that has not ended. Confirm you are signing before the period ends; the pack will say so.`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** True when `today` is on or before the period's last day: the period has not ended. */
+export function isBeforePeriodEnd(periodEnd: IsoDate | null, today: IsoDate): boolean {
+  return periodEnd !== null && compareIsoDates(periodEnd, today) >= 0;
+}
+
+/** Findings no accepted exception can override. */
+export function neverSignable(checks: readonly SignoffBlocker[]): readonly SignoffBlocker[] {
+  return checks.filter((c) => c.needs === 'never-signable');
+}
+
+/** The finding that needs the SRO's explicit consent to sign before the period ends, if any. */
+export function earlySigning(checks: readonly SignoffBlocker[]): SignoffBlocker | null {
+  return checks.find((c) => c.needs === 'early-signing-consent') ?? null;
 }
 
 function evidenceFindings(item: EvidenceItem, today: IsoDate, claimIds: readonly string[]): SignoffBlocker[] {

@@ -163,6 +163,8 @@ export const contract = {
       outPath: filePath,
       profile: packProfile,
       acceptExceptions: z.boolean(),
+      // The SRO confirmed signing before the assessment period ends (the pack says so).
+      signBeforePeriodEnd: z.boolean().optional(),
     }),
     ...job<ExportedPackView>(),
     paths: { outPath: 'write' },

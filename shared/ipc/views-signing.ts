@@ -69,6 +69,8 @@ export interface VerificationView {
   readonly signer: { readonly commonName: string | null; readonly title: string | null; readonly organisation: string | null; readonly fingerprint: string } | null;
   readonly fingerprint: string | null;
   readonly signedAt: string | null;
+  /** Whether the signature certifies the pack (DocMDP) and what changes it allows; null when there is no signature to read. */
+  readonly certification: { readonly certified: boolean; readonly permission: number | null; readonly meaning: string } | null;
   readonly packId: string | null;
   readonly profile: PackProfileName | null;
   readonly files: readonly PackFileView[];

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CURRENT_CATALOG, listClaims } from '../../shared/catalog/index';
+import { addDays } from '../../shared/domain/dates';
 import { CITED_EVIDENCE } from '../../main/demo/cited-evidence';
 import { SELF_ASSESSED_CLAIMS } from '../../main/demo/self-assessment-claims';
 import { buildSelfAssessment, PROJECT_START } from '../../main/demo/self-assessment';
@@ -36,13 +37,13 @@ describe('the self-assessment covers the whole Code, honestly', () => {
     expect(withEverything.claims.map((c) => c.claimId)).toEqual(catalogIds);
   });
 
-  it('describes the project, its version, its role and the period up to the day it is made', () => {
+  it('describes the project, its version, its role and the period up to the day before it is signed (a finished period)', () => {
     expect(withEverything).toMatchObject({
       organisation: 'SSCP Evidence Pack project',
       products: ['SSCP Evidence Pack 9.8.7'],
       role: 'developer-distributor',
       periodStart: PROJECT_START,
-      periodEnd: TODAY,
+      periodEnd: addDays(TODAY, -1),
       sroRole: 'Project lead',
     });
     // A day before the project began cannot end a period that starts later.

@@ -94,8 +94,9 @@ describe('the SRO journey in Chromium', () => {
     await page.getByLabel('Organisation name').fill('Acme Software Ltd');
     await page.getByLabel('Products covered').fill('Acme Ledger\nAcme Payroll Cloud');
     await visible(page.getByText('All 14 principles in all 4 themes apply.'));
-    await page.getByLabel('From', { exact: true }).fill('2026-01-01');
-    await page.getByLabel('To', { exact: true }).fill('2026-12-31');
+    // A finished period: one not yet ended would need the SRO's explicit early-signing consent.
+    await page.getByLabel('From', { exact: true }).fill('2025-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2025-12-31');
     await page.getByLabel('Name', { exact: true }).fill('Priya Raman');
     await page.getByLabel('Job title').fill('Chief Technology Officer');
     await checkScreen('02-new-assessment');

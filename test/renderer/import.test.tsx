@@ -18,6 +18,7 @@ function verification(overrides: Partial<VerificationView>): VerificationView {
     signer: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme', fingerprint: 'ab'.repeat(32) },
     fingerprint: 'ab'.repeat(32),
     signedAt: '2026-11-22T15:00:00.000Z',
+    certification: { certified: true, permission: 1, meaning: 'no changes of any kind are allowed' },
     packId: 'p1',
     profile: 'customer',
     files: [],

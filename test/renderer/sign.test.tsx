@@ -1,14 +1,16 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CURRENT_CATALOG } from '../../shared/catalog/index';
 import type { IdentityView } from '../../shared/ipc/views-signing';
 import { SignForm } from '../../renderer/screens/sign/SignForm';
+import { SignScreen } from '../../renderer/screens/sign/SignScreen';
+import { useAssessment } from '../../renderer/stores/assessment';
 import { useIdentities } from '../../renderer/stores/identities';
 import { useSigning } from '../../renderer/stores/signing';
 import { installFakeApi, type FakeApi } from './fake-api';
-import { makeDetail } from './fixtures';
+import { makeAssessment, makeDetail } from './fixtures';
 
 const identity: IdentityView = {
   label: 'Priya 2026',
@@ -78,6 +80,7 @@ describe('signing', () => {
       passphrase: 'correct horse battery staple',
       profile: 'customer',
       acceptExceptions: true,
+      signBeforePeriodEnd: false,
       outPath: '/home/priya/Acme pack.pdf',
     });
     fake.emit('jobs.progress', { jobId: 'sign-1', stage: 'Embedding the evidence', done: 3, total: 4 });
@@ -86,5 +89,70 @@ describe('signing', () => {
     fake.emit('jobs.done', { jobId: 'sign-1', result: { ok: false, error: { kind: 'wrong-passphrase', message: 'That passphrase does not unlock the signing identity.' } } });
     // A failed signing leaves no passphrase behind in the form.
     await waitFor(() => expect((screen.getByLabelText('Passphrase') as HTMLInputElement).value).toBe(''));
+  });
+});
+
+describe('signing and the assessment period', () => {
+  let fake: FakeApi;
+  /** Every in-scope claim met with evidence and done, so only the period can stand in the way. */
+  const ready = (period: { periodStart: string; periodEnd: string }) => {
+    const detail = makeDetail({ assessment: makeAssessment(period) });
+    const claims = CURRENT_CATALOG.themes.flatMap((t) => t.principles.flatMap((p) => p.claims.map((c) => c.id)));
+    return {
+      ...detail,
+      responses: claims.map((claimId) => ({ assessmentId: 'a1', claimId, status: 'done' as const, result: 'not-applicable' as const, evidenceText: '', arguments: 'Not ours.', updatedAt: '2026-11-01T00:00:00.000Z' })),
+    };
+  };
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-11-29T12:00:00'));
+    fake = installFakeApi();
+    useAssessment.setState({ detail: null, saveState: 'idle', lastChange: null });
+    useIdentities.setState({ items: [identity], loaded: true });
+    useSigning.getState().reset();
+    fake.answer('identities.list', () => [identity]);
+    fake.answer('dialogs.saveFile', () => ({ path: '/home/priya/Acme pack.pdf' }));
+  });
+  afterEach(() => {
+    cleanup();
+    vi.useRealTimers();
+  });
+
+  async function fillIn() {
+    await userEvent.type(await screen.findByLabelText('Passphrase'), 'correct horse battery staple');
+    await userEvent.click(screen.getByRole('button', { name: 'Choose where to save…' }));
+    await waitFor(() => expect(screen.getByTestId('out-path').textContent).toBe('Acme pack.pdf'));
+  }
+
+  it('a period that has not started cannot be signed, and accepting exceptions is not offered for it', async () => {
+    fake.answer('assessments.get', () => ready({ periodStart: '2027-01-01', periodEnd: '2027-12-31' }));
+    render(<SignScreen assessmentId="a1" />);
+    await fillIn();
+    expect(screen.getByRole('alert').textContent).toContain('The assessment period starts on 1 January 2027, after today');
+    expect(screen.queryByRole('checkbox', { name: /I accept/ })).toBeNull();
+    expect(screen.getByText('To sign, wait until the assessment period has started, or correct the period.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Sign and export' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('a period not yet ended needs its own explicit confirmation, which goes with the request', async () => {
+    fake.answer('assessments.get', () => ready({ periodStart: '2026-01-01', periodEnd: '2026-12-31' }));
+    render(<SignScreen assessmentId="a1" />);
+    await fillIn();
+    const sign = screen.getByRole('button', { name: 'Sign and export' });
+    expect(screen.getByText('To sign, confirm that you are signing before the assessment period ends.')).toBeTruthy();
+    expect(sign.hasAttribute('disabled')).toBe(true);
+    await userEvent.click(screen.getByRole('checkbox', { name: /I am signing before the assessment period ends on 31 December 2026/ }));
+    expect(sign.hasAttribute('disabled')).toBe(false);
+    fake.answer('packs.export', () => ({ jobId: 'sign-1' }));
+    await userEvent.click(sign);
+    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'packs.export')?.args).toMatchObject({ acceptExceptions: false, signBeforePeriodEnd: true }));
+  });
+
+  it('a finished period asks for no confirmation', async () => {
+    fake.answer('assessments.get', () => ready({ periodStart: '2025-01-01', periodEnd: '2025-12-31' }));
+    render(<SignScreen assessmentId="a1" />);
+    await fillIn();
+    expect(screen.queryByRole('checkbox', { name: /before the assessment period ends/ })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Sign and export' }).hasAttribute('disabled')).toBe(false);
   });
 });

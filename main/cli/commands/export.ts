@@ -1,5 +1,6 @@
+import { SscpError } from '../../../shared/errors';
 import { parseChoice } from '../../services/validate';
-import { BlockedBySignoff, exportPack, type ExportedPack } from '../../pack/export-pack';
+import { BlockedBySignoff, exportPack, SigningBeforePeriodEnd, type ExportedPack } from '../../pack/export-pack';
 import { formatBytes } from '../../../shared/format/bytes';
 import { PACK_PROFILES, type PackProfile, type PackProgress } from '../../pack/types';
 import type { RegisterCommand } from '../context';
@@ -86,6 +87,7 @@ interface ExportOptions {
   out: string;
   profile: string;
   acceptExceptions?: boolean;
+  beforePeriodEnd?: boolean;
   passphraseFile?: string;
   force?: boolean;
   json?: boolean;
@@ -104,6 +106,10 @@ export const registerExport: RegisterCommand = (program, ctx) => {
     .requiredOption('--out <file>', 'where to write the pack (.pdf); an existing file only with --force')
     .option('--profile <profile>', `who the pack is for: ${PACK_PROFILES.join(' or ')} (customer withholds confidential evidence)`, 'certification')
     .option('--accept-exceptions', 'sign even though sign-off checks fail; the pack lists each one as an exception you accepted')
+    .option(
+      '--before-period-end',
+      'sign although the assessment period has not ended yet; the pack says on its cover and in the attestation that it was signed before the period ended (a period that has not started cannot be signed at all)',
+    )
     .option(PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP)
     .option(FORCE_OPTION_FLAGS, FORCE_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
@@ -125,6 +131,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
                 outPath: opts.out,
                 profile,
                 acceptExceptions: opts.acceptExceptions ?? false,
+                signBeforePeriodEnd: opts.beforePeriodEnd ?? false,
                 replace: opts.force ?? false,
                 existsHint: FORCE_HINT,
               },
@@ -134,6 +141,7 @@ export const registerExport: RegisterCommand = (program, ctx) => {
         );
       } catch (e) {
         progress.finish();
+        if (e instanceof SigningBeforePeriodEnd) throw new SscpError(e.kind, e.message, `${e.hint} Add --before-period-end to confirm.`);
         if (!(e instanceof BlockedBySignoff)) throw e;
         ctx.io.stderr.write(`sscp: ${e.message}\n${e.blockers.map((b) => `- ${field(b.message)}`).join('\n')}\n${cliHint(e) ?? ''}\n`);
         ctx.exitCode = EXIT_UNUSABLE_INPUT;

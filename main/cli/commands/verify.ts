@@ -31,6 +31,7 @@ export function formatVerification(path: string, v: PackVerification): string {
   if (v.signer) lines.push(`Signed by    ${field(v.signer.commonName ?? v.signer.subject)}${v.signer.organisation ? `, ${field(v.signer.organisation)}` : ''}`);
   if (v.fingerprint) lines.push(`Certificate  SHA-256 ${v.fingerprint}`);
   if (v.signedAt) lines.push(`Signed at    ${field(v.signedAt)}`);
+  if (v.certification) lines.push(`Certified    ${v.certification.certified ? `yes, level ${v.certification.permission}: ${v.certification.meaning}` : `no (${v.certification.meaning})`}`);
   if (v.packId) lines.push(`Pack         ${field(v.packId)} (${field(v.profile ?? 'unknown')} profile)`);
   const ok = v.files.filter((f) => f.status === 'ok').length;
   const withheld = v.files.filter((f) => f.status === 'withheld').length;
@@ -44,7 +45,7 @@ export const registerVerify: RegisterCommand = (program, ctx) => {
   program
     .command('verify')
     .description(
-      'Check an evidence pack: the signature covers the whole file, every embedded file matches the manifest, and the signer is ' +
+      'Check an evidence pack: the signature covers the whole file and certifies it (no changes allowed after signing), every embedded file matches the manifest, and the signer is ' +
         'one you trust (every --trust root and --fingerprint given must match; with none, only your own identities in --db are trusted). ' +
         'Exits 0 valid and trusted, 1 invalid or not the signer you named, 2 not a pack, 3 intact but nothing establishes who signed.',
     )

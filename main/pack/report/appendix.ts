@@ -1,6 +1,7 @@
 import { attestationText } from '../../../shared/domain/attestation';
 import { escapeUnsafe } from '../../../shared/domain/text-rules';
 import { attachmentRenameReason } from '../attachment-names';
+import { earlySigningNote } from './cover';
 import { FONTS } from './fonts';
 import { bytes, groupedHex, hashInTwoLines, instant, longDate, validity } from './format';
 import type { ReportModel } from './model';
@@ -125,6 +126,12 @@ export function writeAttestation(w: ReportWriter, m: ReportModel): void {
   w.h1('Attestation by the Senior Responsible Owner');
   w.doc.outline.addItem('Attestation');
   w.p(attestationText(a, m.input.catalog.title));
+  if (m.input.signedBeforePeriodEnd) {
+    w.p(
+      `${earlySigningNote(m)} The Senior Responsible Owner confirmed signing before the end of the period: this attestation covers the period as it stood on the day of signing, not the days after it.`,
+      { color: COLORS.warning },
+    );
+  }
   w.facts([
     ['Name', a.sroName],
     ['Role', a.sroRole],
@@ -165,7 +172,7 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
     w.doc.font(FONTS.mono).fontSize(8);
     const tooWide = command.split('\n').find((line) => w.doc.widthOfString(line) > w.contentWidth - 16);
     if (tooWide !== undefined) throw new Error(`The printed command line "${tooWide}" is too wide for the page and would wrap.`);
-    w.h3(title, 70);
+    w.h2(title, 70);
     w.p(text, { size: 9 });
     w.artifact(() => {
       const h = w.heightOf(command, { font: FONTS.mono, size: 8, width: w.contentWidth - 16 }) + 10;
@@ -206,6 +213,16 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
       'then echo "NOT VALID: bytes were added after signing."; false',
       'else openssl cms -verify -binary -inform DER -in signature.der -content signed-bytes.bin \\',
       '  -CAfile organisation-root.pem -purpose any -out /dev/null; fi',
+    ].join('\n'),
+  );
+  step(
+    '5. The certification, with MuPDF',
+    'The signature certifies the pack: the document names it as its certification (/Perms /DocMDP), with /P 1, meaning no change of any kind is allowed after signing, not even a comment or another signature. Readers such as Adobe Acrobat show the pack as certified and flag any later change. These lines print the certification and MuPDF\'s own check of the signature, and succeed only if the pack is certified at level 1 and unchanged since signing.',
+    [
+      'mutool show PACK.pdf trailer/Root/Perms/DocMDP/Reference > certification.txt',
+      'mutool sign -v PACK.pdf > signature.txt; cat certification.txt signature.txt',
+      'grep -q "/TransformMethod /DocMDP" certification.txt && grep -qx " */P 1" certification.txt \\',
+      '  && grep -q "unchanged since signing" signature.txt',
     ].join('\n'),
   );
   w.h2('The signer');

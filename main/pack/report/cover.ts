@@ -1,4 +1,5 @@
 import { describeRole } from '../../../shared/domain/applicability';
+import { localIsoDate } from '../../../shared/domain/dates';
 import { FONTS } from './fonts';
 import { groupedHex, instant, longDate } from './format';
 import type { ReportModel } from './model';
@@ -9,6 +10,11 @@ export const PROFILE_LABELS = {
   certification: 'Certification (all evidence embedded)',
   customer: 'Customer (confidential evidence withheld, listed by hash)',
 } as const;
+
+/** Said on the cover and in the attestation when the SRO signed before the period ended. */
+export function earlySigningNote(m: ReportModel): string {
+  return `Signed on ${longDate(localIsoDate(m.generatedAt))}, before the period ends on ${longDate(m.input.detail.assessment.periodEnd)}.`;
+}
 
 export function writeCover(w: ReportWriter, m: ReportModel): void {
   const { doc } = w;
@@ -27,7 +33,7 @@ export function writeCover(w: ReportWriter, m: ReportModel): void {
   w.facts([
     ['Products in scope', a.products.length ? a.products.join('\n') : 'All products of the organisation'],
     ['Vendor role', `${describeRole(a.role).label}. ${m.scopeSentence}`],
-    ['Assessment period', a.periodStart || a.periodEnd ? `${longDate(a.periodStart)} to ${longDate(a.periodEnd)}` : 'Not stated'],
+    ['Assessment period', a.periodStart || a.periodEnd ? `${longDate(a.periodStart)} to ${longDate(a.periodEnd)}${m.input.signedBeforePeriodEnd ? `\n${earlySigningNote(m)}` : ''}` : 'Not stated'],
     ['Senior Responsible Owner', `${a.sroName}, ${a.sroRole}`],
     ['Catalog', `${m.input.catalog.title}, ${m.input.catalog.id} version ${m.input.catalog.version}`],
     ['Pack profile', PROFILE_LABELS[m.input.profile]],

@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import { FontCoverage, FONTS, fontFile, type FontName } from './fonts';
 import { makeConformant, xmlSafeText } from './pdf-conformance';
+import { scriptSegments } from './script-lang';
 import { COLORS, PAGE, TYPE } from './style';
 
 export interface DocumentMeta {
@@ -44,6 +45,11 @@ export type Cell = string | CellStyle;
 
 type Struct = PDFKit.PDFStructureElement;
 
+/** pdfkit writes /A << /O /Table /Scope … >> for a `scope` option its type definitions leave out. */
+function headerScope(scope: 'Column' | 'Row' | null): PDFKit.Mixins.StructureElementOptions {
+  return (scope ? { scope } : {}) as PDFKit.Mixins.StructureElementOptions;
+}
+
 /**
  * The report's typesetting: pdfkit with the shipped fonts, font fallback for user text,
  * a tagged structure (Sect / H1 / H2 / P / Table), an outline, and tables whose header
@@ -55,6 +61,10 @@ export class ReportWriter {
   private section: Struct | null = null;
   /** The one Document element the structure tree root holds; sections hang below it. */
   private readonly documentStruct: Struct;
+  /** The level of the last heading written (0 before the first): a heading may go at most one level deeper. */
+  private headingLevel = 0;
+  /** Inside decoration: text there is outside the structure, so it gets no language spans. */
+  private artifactDepth = 0;
 
   constructor(meta: DocumentMeta) {
     this.doc = new PDFDocument({
@@ -153,7 +163,12 @@ export class ReportWriter {
   /** Draws decoration (rules, chart shapes) as an artifact, outside the logical structure. */
   artifact(draw: () => void): void {
     this.doc.markContent('Artifact', { type: 'Layout' });
-    draw();
+    this.artifactDepth += 1;
+    try {
+      draw();
+    } finally {
+      this.artifactDepth -= 1;
+    }
     this.doc.endMarkedContent();
   }
 
@@ -197,12 +212,17 @@ export class ReportWriter {
     const x = at?.x ?? doc.x;
     let y = at?.y ?? doc.y;
     for (const line of text.split('\n')) {
-      const runs = this.coverage.runs(line === '' ? ' ' : line, font);
+      // Text in another script than the document's is marked with its language (a /Span with
+      // /Lang), so a screen reader reads it in the right voice; decoration is not read at all.
+      const segments = this.artifactDepth > 0 ? [{ text: line === '' ? ' ' : line, lang: null }] : scriptSegments(line === '' ? ' ' : line);
+      const runs = segments.flatMap((segment) => this.coverage.runs(segment.text, font).map((run) => ({ ...run, lang: segment.lang })));
       runs.forEach((run, i) => {
         doc.font(run.font);
         const continued = i < runs.length - 1;
+        if (run.lang) doc.markContent('Span', { lang: run.lang });
         if (i === 0) doc.text(run.text, x, y, { ...options, continued });
         else doc.text(run.text, { ...options, continued });
+        if (run.lang) doc.endMarkedContent();
       });
       y = doc.y;
     }
@@ -213,10 +233,24 @@ export class ReportWriter {
 
   /** Tagged text of any structure type, optionally at a fixed position (cover, panels). */
   tagged(type: string, text: string, style: TextStyle = {}, at?: { x: number; y: number }): void {
+    const level = /^H([1-6])$/.exec(type);
+    if (level) this.checkHeadingLevel(Number(level[1]), text);
     this.tag(type, () => this.write(text, style, at));
   }
 
+  /**
+   * Headings never skip a level (H1 then H3): assistive technology navigates by them, and
+   * PDF/UA forbids the skip. Refusing here keeps every section of the report in line.
+   */
+  private checkHeadingLevel(level: number, text: string): void {
+    if (level > this.headingLevel + 1) {
+      throw new Error(`The heading "${text}" (H${level}) would skip a level after an H${this.headingLevel}.`);
+    }
+    this.headingLevel = level;
+  }
+
   h1(text: string): void {
+    this.checkHeadingLevel(1, text);
     this.ensureSpace(120);
     this.tag('H1', () => this.write(text, { font: FONTS.bold, size: TYPE.h1, color: COLORS.heading, gap: 4 }));
     this.artifact(() => {
@@ -226,12 +260,14 @@ export class ReportWriter {
   }
 
   h2(text: string, keepWith = 90): void {
+    this.checkHeadingLevel(2, text);
     this.ensureSpace(keepWith);
     this.doc.y += 6;
     this.tag('H2', () => this.write(text, { font: FONTS.bold, size: TYPE.h2, color: COLORS.heading, gap: 5 }));
   }
 
   h3(text: string, keepWith = 60): void {
+    this.checkHeadingLevel(3, text);
     this.ensureSpace(keepWith);
     this.doc.y += 4;
     this.tag('H3', () => this.write(text, { font: FONTS.bold, size: TYPE.h3, color: COLORS.heading, gap: 3 }));
@@ -306,7 +342,8 @@ export class ReportWriter {
       cells.forEach((c, i) => {
         const cx = x;
         tr.add(
-          doc.struct(header || columns[i]!.rowHeader ? 'TH' : 'TD', {}, () => {
+          // A header cell says what it heads (/Scope), so a reader can announce it with each cell.
+          doc.struct(header || columns[i]!.rowHeader ? 'TH' : 'TD', headerScope(header ? 'Column' : columns[i]!.rowHeader ? 'Row' : null), () => {
             this.write(cellText(c), { ...cellStyle(columns[i]!, c, header), width: widths[i]! - padX * 2 }, { x: cx + padX, y: y + padY });
           }),
         );
@@ -344,6 +381,7 @@ export class ReportWriter {
       const savedBottom = doc.page.margins.bottom;
       doc.page.margins.bottom = 0;
       doc.markContent('Artifact', { type: 'Pagination' });
+      this.artifactDepth += 1;
       const width = this.contentWidth;
       if (i > range.start) {
         this.write(headerText, { size: TYPE.small, color: COLORS.muted, width }, { x: this.left, y: PAGE.marginTop - 30 });
@@ -353,6 +391,7 @@ export class ReportWriter {
       doc.moveTo(this.left, footerY - 6).lineTo(this.left + width, footerY - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
       this.write(footerLeft, { size: TYPE.small, color: COLORS.muted, width: width * 0.7 }, { x: this.left, y: footerY });
       this.write(`Page ${i - range.start + 1} of ${total}`, { size: TYPE.small, color: COLORS.muted, width, align: 'right' }, { x: this.left, y: footerY });
+      this.artifactDepth -= 1;
       doc.endMarkedContent();
       doc.page.margins.bottom = savedBottom;
     }

@@ -1,6 +1,6 @@
 import { inflateSync } from 'node:zlib';
 import type { PdfDict} from '../pdf/objects';
-import { asArray, asDict, asName, asNumber, asRef, asString, decodeTextString, PdfString, type PdfValue } from '../pdf/objects';
+import { asArray, asDict, asName, asNumber, asRef, asString, decodeTextString, PdfString, serialize, type PdfValue } from '../pdf/objects';
 import type { PdfFileReader } from '../pdf/file-reader';
 import { PdfParser, PdfSyntaxError } from '../pdf/parser';
 
@@ -42,6 +42,30 @@ export interface SignatureDictionary {
   readonly byteRange: readonly number[] | null;
   readonly signingTime: string | null;
   readonly subFilter: string | null;
+  /**
+   * The DocMDP permission of a certification signature (its /Reference with /TransformMethod
+   * /DocMDP): 1, 2 or 3, or another number as found; 2 when /P is left out, as the standard
+   * says; null when the signature makes no DocMDP reference at all.
+   */
+  readonly docMdpPermission: number | null;
+}
+
+/** How the catalog's /Perms /DocMDP names a certification signature. */
+export type CertificationLink = 'none' | 'this-signature' | 'other';
+
+/**
+ * Whether the document catalog's /Perms /DocMDP (what readers show as "certified") points at
+ * `signature`: read from the catalog the last cross-reference section leads to, so a later
+ * update that drops or redirects it is seen.
+ */
+export async function certificationLink(reader: PdfFileReader, catalog: PdfDict, signature: PdfDict): Promise<CertificationLink> {
+  const perms = asDict(await reader.resolve(catalog.get('Perms')));
+  const docMdp = perms?.get('DocMDP');
+  if (docMdp === undefined || docMdp === null) return 'none';
+  const target = asDict(await reader.resolve(docMdp));
+  if (!target) return 'other';
+  const same = (key: string) => serialize(target.get(key) ?? null) === serialize(signature.get(key) ?? null);
+  return same('Contents') && same('ByteRange') && same('M') ? 'this-signature' : 'other';
 }
 
 /** Signature fields of the document's AcroForm: each one's /V dictionary (null when unsigned). */
@@ -65,7 +89,17 @@ export function describeSignature(sig: PdfDict): SignatureDictionary {
   const range = asArray(sig.get('ByteRange'));
   const byteRange = range && range.length === 4 && range.every((n) => typeof n === 'number') ? range : null;
   const m = asString(sig.get('M'));
-  return { byteRange, signingTime: m ? decodeTextString(m) : null, subFilter: asName(sig.get('SubFilter')) };
+  return { byteRange, signingTime: m ? decodeTextString(m) : null, subFilter: asName(sig.get('SubFilter')), docMdpPermission: docMdpPermission(sig) };
+}
+
+function docMdpPermission(sig: PdfDict): number | null {
+  for (const entry of asArray(sig.get('Reference')) ?? []) {
+    const reference = asDict(entry);
+    if (asName(reference?.get('TransformMethod')) !== 'DocMDP') continue;
+    const p = asDict(reference?.get('TransformParams'))?.get('P');
+    return p === undefined ? 2 : (asNumber(p) ?? Number.NaN);
+  }
+  return null;
 }
 
 /** Every (name, filespec) pair of a names tree, following /Kids. */

@@ -7,6 +7,7 @@ export const PACK_CHECKS = [
   'structure',
   'single-signature',
   'byte-range',
+  'certification',
   'padding',
   'digest',
   'cms-signature',
@@ -37,6 +38,16 @@ export interface PackFileResult {
   readonly problem?: string;
 }
 
+/** What the signature certifies (a DocMDP certification signature), as found in the pack. */
+export interface PackCertification {
+  /** The signature is a certification signature and the catalog's /Perms names it. */
+  readonly certified: boolean;
+  /** DocMDP level: 1 no changes, 2 form filling and signing, 3 also annotations; null when not certified. */
+  readonly permission: number | null;
+  /** The permission in plain words. */
+  readonly meaning: string;
+}
+
 export interface PackVerification {
   /** The file is exactly what the signer signed, whole, with every embedded file matching its manifest entry. */
   readonly valid: boolean;
@@ -57,6 +68,8 @@ export interface PackVerification {
   readonly signer: CertificateSummary | null;
   readonly fingerprint: string | null;
   readonly signedAt: string | null;
+  /** Null when the signature could not be found at all. */
+  readonly certification: PackCertification | null;
   readonly packId: string | null;
   readonly assessmentId: string | null;
   readonly profile: PackProfile | null;

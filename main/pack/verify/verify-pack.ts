@@ -11,8 +11,9 @@ import { PdfXrefStreamError } from '../pdf/parser';
 import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
 import { derLength } from './der-length';
 import { hashPass, type FileDigest } from './hash-pass';
-import { describeSignature, findEmbeddedFiles, findSignatureFields, readSmallEmbedded, scanForSignature, type EmbeddedStream } from './locate';
-import { PACK_CHECKS, type PackCheck, type PackCheckId, type PackCheckOutcome, type PackFileResult, type PackVerification, type VerifyPackOptions } from './types';
+import { certificationLink, describeSignature, findEmbeddedFiles, findSignatureFields, readSmallEmbedded, scanForSignature, type EmbeddedStream, type SignatureDictionary } from './locate';
+import { docMdpPermissionText } from '../signature-field';
+import { PACK_CHECKS, type PackCertification, type PackCheck, type PackCheckId, type PackCheckOutcome, type PackFileResult, type PackVerification, type VerifyPackOptions } from './types';
 import { count, isAre } from '../../../shared/format/plural';
 
 class CheckList {
@@ -151,6 +152,9 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
     list.fail('padding', 'There is no signature value to check.');
   }
 
+  const certification = sigDict && sig ? await checkCertification(list, reader, located.catalog, sigDict, sig, size) : null;
+  if (!certification) list.fail('certification', 'There is no signature, so nothing certifies the pack.');
+
   // Manifest (small, read directly; the signature pass below proves it unaltered).
   let manifest: Manifest | null = null;
   if (manifestStream) {
@@ -216,12 +220,63 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
     signer: cms?.signer ?? null,
     fingerprint: cms?.signer?.fingerprint ?? null,
     signedAt: signingTime?.toISOString() ?? null,
+    certification,
     packId: manifest?.packId ?? null,
     assessmentId: manifest?.assessmentId ?? null,
     profile: manifest?.profile ?? null,
     files,
     fileSize: size,
   };
+}
+
+/**
+ * The pack's signature is a DocMDP certification signature with the catalog's /Perms naming
+ * it: readers show the pack as certified and flag any later change. At level 1 nothing may
+ * be added after signing, so bytes after the signed range break the certification itself.
+ * A pack signed before packs were certified is still checked in full, with a warning.
+ */
+async function checkCertification(
+  list: CheckList,
+  reader: PdfFileReader,
+  catalog: PdfDict | null,
+  sigDict: PdfDict,
+  sig: SignatureDictionary,
+  size: number,
+): Promise<PackCertification> {
+  const permission = sig.docMdpPermission;
+  const link = catalog ? await certificationLink(reader, catalog, sigDict) : null;
+  const uncertified = (meaning: string): PackCertification => ({ certified: false, permission: null, meaning });
+  if (link === null) {
+    list.fail('certification', 'Whether the pack is certified cannot be checked: its structure is damaged.');
+    return uncertified('could not be checked');
+  }
+  if (permission === null) {
+    if (link === 'none') {
+      list.add('certification', 'warn', 'The signature does not certify the pack (no DocMDP certification), so PDF readers will not flag later changes; packs made by earlier versions of this app look like this. The checks here still cover the whole file.');
+      return uncertified('not certified: PDF readers will not flag later changes');
+    }
+    list.fail('certification', 'The document claims a certification signature that is not the pack\'s signature: it was altered after signing.');
+    return uncertified('a certification was claimed by another signature');
+  }
+  if (![1, 2, 3].includes(permission)) {
+    list.fail('certification', `The signature certifies the pack with a permission level (${String(permission)}) the PDF standard does not define.`);
+    return uncertified('an undefined permission level');
+  }
+  const meaning = docMdpPermissionText(permission);
+  if (link !== 'this-signature') {
+    list.fail('certification', link === 'none'
+      ? 'The signature certifies the pack, but the document no longer says so (its /Perms entry is gone): it was altered after signing.'
+      : 'The signature certifies the pack, but the document names another signature as its certification: it was altered after signing.');
+    return { certified: false, permission, meaning };
+  }
+  const range = sig.byteRange;
+  const appended = range && range.length === 4 ? size - (range[2]! + range[3]!) : 0;
+  if (permission === 1 && appended > 0) {
+    list.fail('certification', `The signer certified the pack with no changes allowed, yet ${count(appended, 'byte')} ${appended === 1 ? 'was' : 'were'} added after certification.`);
+  } else {
+    list.pass('certification', `The signer certified the pack: ${meaning} (DocMDP level ${permission}), and PDF readers show it as certified.`);
+  }
+  return { certified: true, permission, meaning };
 }
 
 function allFingerprints(options: VerifyPackOptions): string[] {

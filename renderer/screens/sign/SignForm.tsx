@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import type { AssessmentDetail } from '../../../shared/domain/types';
+import { formatLongDate } from '../../../shared/domain/dates';
+import type { AssessmentDetail, IsoDate } from '../../../shared/domain/types';
 import type { PackProfileName } from '../../../shared/ipc/views-signing';
 import { ProgressBar } from '../../components/ProgressBar';
 import { attestationText } from '../../../shared/domain/attestation';
@@ -22,6 +23,10 @@ export function SignForm(props: {
   readonly profile: PackProfileName;
   readonly onProfile: (p: PackProfileName) => void;
   readonly defaultIdentity: string | null;
+  /** Why the assessment cannot be signed at all today (its period has not started), if so. */
+  readonly unsignable?: string | null;
+  /** The last day of a period that has not ended yet: signing needs the SRO's explicit confirmation. */
+  readonly periodEnd?: IsoDate | null;
 }) {
   const { assessment } = props.detail;
   const identities = useIdentities((s) => s.items);
@@ -30,16 +35,18 @@ export function SignForm(props: {
   const [identity, setIdentity] = useState<string>(props.defaultIdentity ?? '');
   const [passphrase, setPassphrase] = useState('');
   const [accept, setAccept] = useState(false);
+  const [acceptEarly, setAcceptEarly] = useState(false);
+  const periodEnd = props.periodEnd ?? null;
   const chosen = identities.find((i) => i.label === identity) ?? identities.find((i) => i.label === props.defaultIdentity) ?? identities[0];
   const needsAcceptance = props.blockers.length > 0;
   const running = jobId !== null || progress !== null;
-  const needs = signNeeds({ hasIdentity: chosen !== undefined, hasPassphrase: passphrase.length > 0, hasOutPath: outPath !== null, mustAccept: needsAcceptance && !accept });
+  const needs = signNeeds({ hasIdentity: chosen !== undefined, hasPassphrase: passphrase.length > 0, hasOutPath: outPath !== null, mustAccept: needsAcceptance && !accept, mustConfirmEarly: periodEnd !== null && !acceptEarly, periodNotStarted: Boolean(props.unsignable) });
   const canSign = needs.length === 0 && !running;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!canSign || !chosen) return;
-    await attempt(() => sign({ assessmentId: assessment.id, identityLabel: chosen.label, passphrase, profile: props.profile, acceptExceptions: needsAcceptance && accept }));
+    await attempt(() => sign({ assessmentId: assessment.id, identityLabel: chosen.label, passphrase, profile: props.profile, acceptExceptions: needsAcceptance && accept, signBeforePeriodEnd: periodEnd !== null && acceptEarly }));
     setPassphrase('');
   };
   const suggested = `${assessment.organisation} SSCP evidence pack ${assessment.periodEnd ?? ''}`.trim().replace(/[^\w .-]+/g, '_') + '.pdf';
@@ -117,6 +124,22 @@ export function SignForm(props: {
               I accept the {props.blockers.length} open {props.blockers.length === 1 ? 'issue' : 'issues'} listed under Readiness. The pack will list each one as an exception I accepted.
             </span>
           </label>
+        ) : null}
+        {periodEnd !== null ? (
+          <label className="checkbox-row accept">
+            <input type="checkbox" checked={acceptEarly} onChange={(e) => setAcceptEarly(e.target.checked)} disabled={running} />
+            <span>
+              I am signing before the assessment period ends on {formatLongDate(periodEnd)}. The pack will say on its cover and in the attestation that it was signed before the period ended.
+            </span>
+          </label>
+        ) : null}
+        {props.unsignable ? (
+          <div className="banner error" role="alert">
+            <div className="banner-body">
+              <span className="banner-title">This assessment cannot be signed yet.</span>
+              <span>{props.unsignable}</span>
+            </div>
+          </div>
         ) : null}
       </div>
       {running ? (

@@ -3,7 +3,7 @@ import { findCatalog } from '../../../shared/catalog/index';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { frozenReason } from '../../../shared/domain/frozen';
 import { appHintFor, reasonMessage } from '../../ipc/error-hints';
-import { isReadyToSign, signoffBlockers } from '../../../shared/domain/signoff';
+import { earlySigning, isReadyToSign, neverSignable, signoffBlockers } from '../../../shared/domain/signoff';
 import type { PackProfileName } from '../../../shared/ipc/views-signing';
 import { PageHeader } from '../../components/PageHeader';
 import { attempt } from '../../stores/announcer';
@@ -38,6 +38,9 @@ export function SignScreen({ assessmentId }: { readonly assessmentId: string }) 
   if (!catalog) return <p>This assessment uses a catalog version this app does not include.</p>;
   const checks = signoffBlockers(detail, catalog, localIsoDate(new Date()));
   const blockers = checks.filter((c) => c.severity === 'blocker');
+  // No accepted exception can sign a period that has not started; one not yet ended needs its own confirmation.
+  const unsignable = neverSignable(checks)[0]?.message ?? null;
+  const early = earlySigning(checks);
   const warnings = checks.filter((c) => c.severity === 'warning');
   const { assessment } = detail;
   const frozen = frozenReason(assessment, 'sign');
@@ -66,7 +69,9 @@ export function SignScreen({ assessmentId }: { readonly assessmentId: string }) 
           <SignForm
             detail={detail}
             catalogTitle={catalog.title}
-            blockers={blockers.map((b) => b.message)}
+            blockers={blockers.filter((b) => b.needs !== 'never-signable').map((b) => b.message)}
+            unsignable={unsignable}
+            periodEnd={early ? assessment.periodEnd : null}
             profile={profile}
             onProfile={setProfile}
             defaultIdentity={defaultIdentity}

@@ -199,17 +199,17 @@ describe('the service handler table over real services', () => {
     // A failed export wrote nothing, so the save location the user chose still works for the retry.
     const outPath = join(dir, 'pack.pdf');
     h.grants.grant(outPath, 'write');
-    const wrong = await h.runJob('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'wrong passphrase', outPath, profile: 'customer', acceptExceptions: true });
+    const wrong = await h.runJob('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'wrong passphrase', outPath, profile: 'customer', acceptExceptions: true, signBeforePeriodEnd: true });
     expect(wrong).toMatchObject({ ok: false, error: { kind: 'wrong-passphrase' } });
 
-    const exported = await h.runJob('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'correct horse battery staple 2026', outPath, profile: 'certification', acceptExceptions: true });
+    const exported = await h.runJob('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'correct horse battery staple 2026', outPath, profile: 'certification', acceptExceptions: true, signBeforePeriodEnd: true });
     expect(exported.ok).toBe(true);
     if (!exported.ok) return;
     expect(exported.value.verification.valid).toBe(true);
     expect(exported.value.verification.trusted).toBe(true);
     expect(exported.value.acceptedExceptions.length).toBeGreaterThan(0);
     // One save dialog answer, one written pack: writing there again needs the dialog again.
-    const again = await h.dispatch('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'correct horse battery staple 2026', outPath, profile: 'certification', acceptExceptions: true });
+    const again = await h.dispatch('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'correct horse battery staple 2026', outPath, profile: 'certification', acceptExceptions: true, signBeforePeriodEnd: true });
     expect(again).toMatchObject({ ok: false, error: { message: 'That save location was not chosen in this window.' } });
 
     h.grants.grant(outPath, 'read');

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, chmodSync, copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,8 +72,8 @@ describe('the "How to verify this pack" page, run as printed', () => {
     return dir;
   }
 
-  it('prints four command blocks, each naming the pack as PACK.pdf', () => {
-    expect(commands).toHaveLength(4);
+  it('prints five command blocks, each naming the pack as PACK.pdf', () => {
+    expect(commands).toHaveLength(5);
     for (const c of commands) expect(c).toContain('PACK.pdf');
     expect(commands[0]).toContain(signer.fingerprint);
   });
@@ -87,16 +87,35 @@ describe('the "How to verify this pack" page, run as printed', () => {
     }
     // Step 3 really compared files: sha256sum said OK for each.
     expect(runBlock(commands[2]!, dir, binDir).output).toMatch(/: OK$/m);
+    // Step 5 really read the certification: DocMDP at level 1.
+    expect(runBlock(commands[4]!, dir, binDir).output).toMatch(/\/TransformMethod \/DocMDP[\s\S]*\/P 1\n/);
+  });
+
+  it('the certification step fails on a copy a PDF editor added a note to, and on one whose certification was edited out', () => {
+    const script = join(tmp.dir, 'annotate.js');
+    writeFileSync(script, 'var doc = new PDFDocument(scriptArgs[0]); var a = doc.loadPage(0).createAnnotation("Text"); a.setContents("later"); a.update(); doc.save(scriptArgs[0], "incremental");\n');
+    const annotated = freshFolder('annotated', (p) => expect(run('mutool', ['run', script, p]).status).toBe(0));
+    expect(runBlock(commands[4]!, annotated, binDir).status).not.toBe(0);
+    const relaxed = freshFolder('relaxed', (p) => {
+      const pdf = readFileSync(p);
+      const at = pdf.indexOf('/P 1 /V /1.2');
+      expect(at).toBeGreaterThan(0);
+      pdf.write('/P 3 /V /1.2', at, 'latin1');
+      writeFileSync(p, pdf);
+    });
+    const r = runBlock(commands[4]!, relaxed, binDir);
+    expect(r.status).not.toBe(0);
   });
 
   it('the signature steps fail on a copy with bytes appended after signing', () => {
     const dir = freshFolder('appended', (p) => appendFileSync(p, '\n% appended after signing\n'));
     const statuses = commands.map((block) => runBlock(block, dir, binDir).status);
-    // 1 (sscp), 2 (pdfsig) and 4 (openssl) check the whole file; 3 checks only attachments.
+    // 1 (sscp), 2 (pdfsig), 4 (openssl) and 5 (mutool) check the whole file; 3 checks only attachments.
     expect(statuses[0]).toBe(1);
     expect(statuses[1]).not.toBe(0);
     expect(statuses[2]).toBe(0);
     expect(statuses[3]).not.toBe(0);
+    expect(statuses[4]).not.toBe(0);
     expect(runBlock(commands[3]!, dir, binDir).output).toContain('NOT VALID: bytes were added after signing.');
   });
 });

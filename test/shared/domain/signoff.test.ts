@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listClaims } from '../../../shared/catalog/index';
 import { ukSscp2025v1 } from '../../../shared/catalog/uk-sscp-2025.1';
-import { isReadyToSign, signoffBlockers } from '../../../shared/domain/signoff';
+import { earlySigning, isBeforePeriodEnd, isReadyToSign, neverSignable, signoffBlockers } from '../../../shared/domain/signoff';
 import type { AssessmentDetail } from '../../../shared/domain/types';
 import { action, allMet, assessment, detail, evidence, response } from './fixtures';
 
@@ -146,5 +146,39 @@ describe('signoffBlockers', () => {
     expect(() => signoffBlockers(allMet(allIds), ukSscp2025v1, '2026-02-30')).toThrow(/not a real calendar day/);
     const other = { ...allMet(allIds), assessment: assessment({ catalogVersion: '2026.1' }) };
     expect(() => signoffBlockers(other, ukSscp2025v1, TODAY)).toThrow(/uses catalog uk-sscp 2026.1/);
+  });
+});
+
+describe('the assessment period', () => {
+  const withPeriod = (periodStart: string | null, periodEnd: string | null) => ({ ...allMet(allIds), assessment: assessment({ periodStart, periodEnd }) });
+
+  it('blocks a period that has not started, with no way to accept it as an exception', () => {
+    const found = signoffBlockers(withPeriod('2026-03-11', '2027-03-10'), ukSscp2025v1, TODAY);
+    expect(found).toEqual([
+      {
+        kind: 'period-not-started',
+        severity: 'blocker',
+        needs: 'never-signable',
+        message: 'The assessment period starts on 11 March 2026, after today: the SRO cannot attest to practices that have not happened yet. Sign it once the period has started, or correct the period.',
+      },
+    ]);
+    expect(neverSignable(found)).toHaveLength(1);
+    expect(isReadyToSign(found)).toBe(false);
+  });
+
+  it('warns, asking for explicit consent, while the period has not ended: its last day included', () => {
+    for (const end of [TODAY, '2026-12-31']) {
+      const found = signoffBlockers(withPeriod('2026-03-10', end), ukSscp2025v1, TODAY);
+      expect(found.map((f) => [f.kind, f.severity, f.needs])).toEqual([['period-not-ended', 'warning', 'early-signing-consent']]);
+      expect(earlySigning(found)?.message).toMatch(/^The assessment period runs until \d+ \w+ 2026, so signing today attests to a period that has not ended\./);
+      expect(isReadyToSign(found)).toBe(true);
+    }
+  });
+
+  it('says nothing once the period has ended, or when no period is stated', () => {
+    expect(signoffBlockers(withPeriod('2025-03-10', '2026-03-09'), ukSscp2025v1, TODAY)).toEqual([]);
+    expect(signoffBlockers(withPeriod(null, null), ukSscp2025v1, TODAY)).toEqual([]);
+    expect(isBeforePeriodEnd('2026-03-09', TODAY)).toBe(false);
+    expect(isBeforePeriodEnd('2026-03-10', TODAY)).toBe(true);
   });
 });
