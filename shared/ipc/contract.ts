@@ -8,7 +8,7 @@ import {
 } from './schemas';
 import type { CarryForwardPlan } from '../domain/carry-forward';
 import type { ExportedPackView, IdentityBackupView, IdentityView, PackImportPreviewView, PackImportResultView, VerificationView } from './views-signing';
-import type { FormImportView, FormPlacementView } from './views-form';
+import type { FormExportView, FormImportView, FormPlacementView } from './views-form';
 import type {
   AppInfo, AssessmentListItem, AttachedEvidence, IntegritySummary, EvidenceLibraryItem, EvidencePreview, JobProgress, JobStarted, PickedPath, PickedPaths,
   Settings, WorkspaceInfo,
@@ -179,7 +179,12 @@ export const contract = {
   // The official Word form.
   'forms.previewImport': { args: z.strictObject({ path: filePath }), ...job<FormPlacementView>(), paths: { path: 'read' } },
   'forms.import': { args: z.strictObject({ path: filePath, role: vendorRole.optional() }), ...job<FormImportView>(), paths: { path: 'read' } },
-  'forms.export': { args: z.strictObject({ assessmentId: id, outPath: filePath }), ...job<{ readonly path: string }>(), paths: { outPath: 'write' } },
+  /** With templatePath (the person's own copy of the blank form, chosen in a dialog or remembered in settings), that copy is filled in. */
+  'forms.export': {
+    args: z.strictObject({ assessmentId: id, outPath: filePath, templatePath: filePath.optional() }),
+    ...job<FormExportView>(),
+    paths: { outPath: 'write', templatePath: 'read' },
+  },
 
   // Long jobs: progress and completion arrive as events (see `events`).
   'jobs.cancel': { args: z.strictObject({ jobId: id }), result: returns<{ readonly cancelled: boolean }>() },

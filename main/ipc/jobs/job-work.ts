@@ -105,9 +105,9 @@ export const jobWork: JobWork = {
       missingEvidence: report.missingEvidence.map((e) => ({ claimId: e.claimId, fileName: e.fileName })),
     };
   },
-  'forms.export': async ({ ws }, { assessmentId, outPath }, { progress }) => {
-    progress('Writing the form', 0, 1);
+  'forms.export': async ({ ws }, { assessmentId, outPath, templatePath }, { progress }) => {
+    progress(templatePath ? 'Filling in the form' : 'Writing the form', 0, 1);
     // The save dialog asked before replacing a file; the database and its evidence stay refused.
-    return { path: await exportForm(ws(), assessmentId, outPath, { replace: true }) };
+    return exportForm(ws(), assessmentId, outPath, { replace: true, templatePath: templatePath ?? null });
   },
 };
