@@ -41,3 +41,10 @@ export interface FormExportView {
   /** Cover fields (Organisation, Name, Role, Date Completed) the template has no place for. */
   readonly missingCoverFields: readonly string[];
 }
+
+/** A calendar file of reminders written: where, and how many events of each kind it holds. */
+export interface RemindersExportView {
+  readonly path: string;
+  readonly actionsDue: number;
+  readonly evidenceExpiring: number;
+}

@@ -2,6 +2,7 @@ import type { JobChannel, JobResult, ParsedArgs } from '../../../shared/ipc/cont
 import type { FormReadResult } from '../../form/read/types';
 import type { FormPlacementView } from '../../../shared/ipc/views-form';
 import { exportForm, importForm, prepareFormImport } from '../../form/import-form';
+import { exportReminders } from '../../reminders/export-reminders';
 import { importPack, previewPackImport, type PackTrust } from '../../import/pack-import';
 import { exportPack } from '../../pack/export-pack';
 import { verifyPack } from '../../pack/verify/verify-pack';
@@ -109,5 +110,9 @@ export const jobWork: JobWork = {
     progress(templatePath ? 'Filling in the form' : 'Writing the form', 0, 1);
     // The save dialog asked before replacing a file; the database and its evidence stay refused.
     return exportForm(ws(), assessmentId, outPath, { replace: true, templatePath: templatePath ?? null });
+  },
+  'reminders.export': async ({ ws }, { assessmentId, outPath }, { progress }) => {
+    progress('Writing the calendar file', 0, 1);
+    return exportReminders(ws(), assessmentId, outPath, { replace: true });
   },
 };
