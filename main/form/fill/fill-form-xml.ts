@@ -216,7 +216,9 @@ function findCoverSlots(blocks: readonly DocBlock[]): Map<CoverKey, CoverSlot> {
           const next = row.cells[i + 1];
           if (!key || slots.has(key) || !next || next.sourceIndex === undefined) return;
           const nextText = next.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ');
-          if (labelKey(nextText) === null && next.blocks.every((b) => b.kind === 'paragraph')) slots.set(key, { kind: 'cell', index: next.sourceIndex });
+          // The next cell must be a value, not another label ("Assessed by:" reads as no field, but is a heading).
+          const isLabel = labelKey(nextText) !== null || /^\s*assessed by\b/i.test(nextText);
+          if (!isLabel && next.blocks.every((b) => b.kind === 'paragraph')) slots.set(key, { kind: 'cell', index: next.sourceIndex });
         });
         for (const cell of row.cells) visit(cell.blocks.filter((b) => b.kind === 'table'));
       }

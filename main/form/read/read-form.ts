@@ -58,7 +58,8 @@ export function analyseFormXml(xml: string, catalog: Catalog, fileName = 'The do
   // The appendix of claims a filled template lacked is APC-numbered: only the form's own rows say whose numbering it uses.
   const v04 = usesFormV04Numbering(new Set(structure.rows.filter((r) => !r.inAppendix).map((r) => r.number)));
   const { placed, rejected } = placeRows(structure.rows, catalog, v04 ? { renumber: FORM_V04.renumbered, numberingName: 'form v0.4' } : {});
-  const notes = v04 ? formV04ImportNotes(catalog, saysVersion04(structure.coverBlocks)) : [];
+  const fromAppendix = new Set(placed.filter((p) => p.row.inAppendix).map((p) => p.claimId));
+  const notes = v04 ? formV04ImportNotes(catalog, saysVersion04(structure.coverBlocks), fromAppendix) : [];
 
   const rows: PlacedRow[] = placed.map(({ row, claimId, method, similarity, note, renumberedFrom }) => {
     const split = splitRecord(row.argumentParagraphs);

@@ -13,6 +13,7 @@ import { scanElements } from '../../../main/form/fill/xml-elements';
 import { APPENDIX_HEADING } from '../../../main/form/read/form-tables';
 import { W_NS } from '../../../main/form/read/parse-document-xml';
 import { analyseFormXml, readForm } from '../../../main/form/read/read-form';
+import { writeForm } from '../../../main/form/write/write-form';
 import type { FormReadResult } from '../../../main/form/read/types';
 import { makeDetail } from '../../fixtures/form/make-detail';
 import { docxBytes, documentXml, headerRow, p, principleRow, r, tbl, tc, tr } from './word-xml';
@@ -145,6 +146,10 @@ describe('filling in the official form from a template', () => {
     expect(row('4.3.1')).toMatchObject({ reference: 'Claim 4.3.1', evidenceText: 'Incident support plan IR-1', renumberedFrom: null });
     expect(row('2.1.6')).toMatchObject({ evidenceText: 'No review records yet', arguments: 'Reviews start in Q2.' });
     expect(row('2.1.6')?.record?.actions).toEqual([{ description: 'Start quarterly access reviews\nfor CI too', owner: 'Bob Jones (IT)', dueDate: '2026-06-30', state: 'open' }]);
+    // The import notes say where 2.1.6 and 4.3.1 came from, not that they start empty.
+    expect(read.notes[1]).toBe(
+      'Form v0.4 has no rows for claims 2.1.6 (access is reviewed regularly) and 4.3.1 (an incident support plan is published): this copy carries 2.1.6 and 4.3.1 in the table of claims not on the form at its end, and they were read from there.',
+    );
     // Claims with nothing to say are emptied of the template's old text.
     expect(row('3.1.1')).toMatchObject({ evidenceText: '', arguments: '' });
   });
@@ -162,10 +167,21 @@ describe('filling in the official form from a template', () => {
     expect(strFromU8(unzipSync(again.file)['word/document.xml'] as Uint8Array)).toBe(strFromU8(filled['word/document.xml'] as Uint8Array));
   });
 
+  it('fills in a form this app generated (45 claims, APC numbering) with nothing appended', async () => {
+    const generated = join(dir, 'generated.docx');
+    await writeForm(makeDetail(CURRENT_CATALOG), CURRENT_CATALOG, generated, { dateCompleted: null });
+    const again = await fillFormBytes(generated, detail, CURRENT_CATALOG, '2026-03-05');
+    expect(again.report).toEqual({ appendedClaims: [], missingCoverFields: [] });
+    const back = analyseFormXml(strFromU8(unzipSync(again.file)['word/document.xml'] as Uint8Array), CURRENT_CATALOG).result;
+    expect(back.numbering).toBe('apc');
+    expect(back.rows.find((x) => x.claimId === '2.1.6')).toMatchObject({ evidenceText: 'No review records yet' });
+    expect(back.cover.organisation).toBe('Zoë & Søn <Holdings> Ltd');
+  });
+
   it('fills cover fields laid out as a table, and says which fields a template has no place for', () => {
     const claims = listClaims(CURRENT_CATALOG);
     const body =
-      tbl(tr(tc(p(r('Organisation'))), tc()), tr(tc(p(r('Role'))), tc(p(r('  '))))) +
+      tbl(tr(tc(p(r('Organisation'))), tc()), tr(tc(p(r('Role'))), tc(p(r('  ')))), tr(tc(p(r('Date Completed'))), tc(p(r('Assessed by:'))))) +
       tbl(headerRow(), ...claims.map(({ claim }) => tr(tc(p(r(`Claim ${claim.id}`))), tc(p(r(claim.statement))), tc(), tc())));
     const result = fillFormXml(documentXml(body), detail, CURRENT_CATALOG, { dateCompleted: '2026-03-05', fileName: 'cover.docx' });
     expect(result.missingCoverFields).toEqual(['Name', 'Date Completed']);
@@ -173,6 +189,8 @@ describe('filling in the official form from a template', () => {
     const back = analyseFormXml(result.xml, CURRENT_CATALOG).result;
     expect(back.cover).toMatchObject({ organisation: 'Zoë & Søn <Holdings> Ltd', assessorRole: 'CTO & SRO', assessorName: null });
     expect(back.rows).toHaveLength(45);
+    // A label cell after a label is never taken for a value.
+    expect(result.xml).toContain('Assessed by:');
   });
 });
 
