@@ -39,7 +39,7 @@ function start(): void {
   process.env.SSCP_ASSETS_DIR ??= join(app.getAppPath(), 'assets');
   const settings = createSettingsStore();
   // The files the window may have main read or write; revoked when the window closes.
-  const grants = new PathGrants({ trustedDatabases: () => settings.get().recentDatabases });
+  const grants = new PathGrants({ trustedDatabases: () => settings.get().recentDatabases, trustedReads: () => [settings.get().formTemplatePath] });
   const emit: JobEventSink = grants.watchJobs((event, payload) => sendToWindow(event, payload));
   const jobs = new JobRunner(emit);
   // Long jobs run in a utility process, so signing a big pack never stalls the window.

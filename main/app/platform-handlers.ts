@@ -3,6 +3,7 @@ import type { PlatformChannel } from '../../shared/ipc/contract';
 import type { AppInfo, ThemeSetting } from '../../shared/ipc/views';
 import { dialogHandlers, type NativeDialogs } from '../ipc/dialog-handlers';
 import type { HandlerTable } from '../ipc/dispatch';
+import { formTemplateHandlers } from '../ipc/form-template';
 import type { PathGrants } from '../ipc/path-grants';
 import type { SettingsStore } from './settings';
 
@@ -34,6 +35,7 @@ export function createPlatformHandlers(deps: {
       return next;
     },
     ...dialogHandlers(dialogs, deps.grants),
+    ...formTemplateHandlers(dialogs, { remember: (path) => settings.setFormTemplate(path), settings: () => settings.get() }),
     'shell.reveal': async ({ path }) => {
       shell.showItemInFolder(path);
       return null;

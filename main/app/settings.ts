@@ -10,13 +10,16 @@ interface StoredSettings {
   recentDatabases: string[];
   defaultIdentityId: string | null;
   defaultExportFolder: string | null;
+  formTemplatePath: string | null;
   windowBounds: Rectangle | null;
   profile: UserProfile | null;
 }
 
 export interface SettingsStore {
   readonly get: () => Settings;
-  readonly update: (patch: Partial<Pick<Settings, 'theme' | 'defaultIdentityId' | 'defaultExportFolder'>> & { readonly profile?: UserProfile }) => Settings;
+  readonly update: (patch: Partial<Pick<Settings, 'theme' | 'defaultIdentityId' | 'defaultExportFolder'>> & { readonly profile?: UserProfile; readonly formTemplatePath?: null }) => Settings;
+  /** Remembers the blank form chosen in main's own dialog (see settings.chooseFormTemplate). */
+  readonly setFormTemplate: (path: string) => void;
   readonly addRecentDatabase: (path: string) => void;
   readonly windowBounds: () => Rectangle | null;
   readonly saveWindowBounds: (bounds: Rectangle) => void;
@@ -26,13 +29,14 @@ export interface SettingsStore {
 export function createSettingsStore(): SettingsStore {
   const store = new Store<StoredSettings>({
     name: 'settings',
-    defaults: { theme: 'system', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null, windowBounds: null, profile: null },
+    defaults: { theme: 'system', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null, formTemplatePath: null, windowBounds: null, profile: null },
   });
   const get = (): Settings => ({
     theme: store.get('theme'),
     recentDatabases: store.get('recentDatabases'),
     defaultIdentityId: store.get('defaultIdentityId'),
     defaultExportFolder: store.get('defaultExportFolder'),
+    formTemplatePath: store.get('formTemplatePath') ?? null,
     profile: storedProfile(store.get('profile')),
   });
   return {
@@ -42,11 +46,13 @@ export function createSettingsStore(): SettingsStore {
       if (patch.defaultIdentityId !== undefined) store.set('defaultIdentityId', patch.defaultIdentityId);
       if (patch.defaultExportFolder !== undefined) store.set('defaultExportFolder', patch.defaultExportFolder);
       if (patch.profile !== undefined) store.set('profile', checkedProfile(patch.profile));
+      if (patch.formTemplatePath === null) store.set('formTemplatePath', null);
       return get();
     },
     addRecentDatabase: (path) => {
       store.set('recentDatabases', withRecent(store.get('recentDatabases'), path));
     },
+    setFormTemplate: (path) => store.set('formTemplatePath', path),
     windowBounds: () => store.get('windowBounds'),
     saveWindowBounds: (bounds) => store.set('windowBounds', bounds),
   };

@@ -33,12 +33,16 @@ export function usesFormV04Numbering(numbers: ReadonlySet<string | null>): boole
 }
 
 /** The import notes for a form read in v0.4 numbering: what was mapped and what the form lacks. */
-export function formV04ImportNotes(catalog: Catalog, saysVersion04: boolean): string[] {
+export function formV04ImportNotes(catalog: Catalog, saysVersion04: boolean, fromAppendix: ReadonlySet<string> = new Set()): string[] {
   const title = (id: string): string => findClaim(catalog, id)?.claim.title ?? id;
   const which = saysVersion04 ? 'This is the self-assessment form v0.4' : 'This form is numbered like the self-assessment form v0.4';
   const mapped = [...FORM_V04.renumbered].map(([form, claim]) => `its claim ${form} (${title(claim).toLowerCase()}) is claim ${claim} in APC v1.0 and in catalog ${catalog.version}, and was placed there`);
-  return [
-    `${which} (43 claims): ${mapped.join('; ')}.`,
-    `Form v0.4 has no rows for claims ${FORM_V04.absent.map((id) => `${id} (${title(id).toLowerCase()})`).join(' and ')}: they start empty in the new draft.`,
-  ];
+  const absent = FORM_V04.absent.map((id) => `${id} (${title(id).toLowerCase()})`).join(' and ');
+  const carried = FORM_V04.absent.filter((id) => fromAppendix.has(id));
+  const missing = FORM_V04.absent.filter((id) => !fromAppendix.has(id));
+  const where =
+    carried.length === 0
+      ? 'they start empty in the new draft.'
+      : `this copy carries ${carried.join(' and ')} in the table of claims not on the form at its end, and ${carried.length === 1 ? 'it was' : 'they were'} read from there${missing.length > 0 ? `; ${missing.join(' and ')} starts empty in the new draft` : ''}.`;
+  return [`${which} (43 claims): ${mapped.join('; ')}.`, `Form v0.4 has no rows for claims ${absent}: ${where}`];
 }

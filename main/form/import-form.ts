@@ -1,13 +1,16 @@
-import { basename } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
 import { CURRENT_CATALOG, type Catalog } from '../../shared/catalog/index';
 import { cleanField } from '../../shared/domain/assessment-text';
 import { TEXT_FIELDS, type TextField } from '../../shared/domain/text-rules';
 import type { Assessment, VendorRole } from '../../shared/domain/types';
+import { localIsoDate } from '../../shared/domain/dates';
 import { SscpError } from '../../shared/errors';
 import { hashFile } from '../evidence/index';
 import { checkDestination } from '../fs/destination';
 import { catalogFor } from '../services/validate';
 import type { NewActionInput, SeedResponse, Workspace } from '../services/workspace';
+import { fillForm } from './fill/fill-form';
 import { readForm } from './read/read-form';
 import type { FormReadResult } from './read/types';
 import { writeForm, type WriteFormOptions } from './write/write-form';
@@ -133,17 +136,46 @@ export function storeFormImport(ws: Workspace, prepared: PreparedFormImport, opt
 export interface ExportFormOptions extends WriteFormOptions {
   /** The person agreed to replace an existing file (the save dialog asked, or --force). */
   readonly replace: boolean;
+  /**
+   * The person's own copy of the official blank form: filled in, everything else of it kept.
+   * Without one, the form is generated in the official layout.
+   */
+  readonly templatePath?: string | null;
+}
+
+export interface ExportFormResult {
+  readonly path: string;
+  /** Claims the template had no row for, added in a table at its end (empty without a template). */
+  readonly appendedClaims: readonly string[];
+  /** Cover fields the template has no place for. */
+  readonly missingCoverFields: readonly string[];
 }
 
 /**
- * Writes an assessment as the official Word form (see writeForm for what goes where) and
- * returns the absolute path written. The destination is checked before the form is built:
- * never the open database, its companions or its evidence folder, and an existing file only
- * with consent.
+ * Writes an assessment as the official Word form and returns the absolute path written.
+ * With a template, the person's copy of the form is filled in (see fillForm); without one, the
+ * form is generated (see writeForm). The destination is checked before anything is built:
+ * never the open database, its companions or its evidence folder, never the template itself,
+ * and an existing file only with consent.
  */
-export async function exportForm(ws: Workspace, assessmentId: string, outPath: string, options: ExportFormOptions): Promise<string> {
+export async function exportForm(ws: Workspace, assessmentId: string, outPath: string, options: ExportFormOptions): Promise<ExportFormResult> {
   const detail = ws.getAssessment(assessmentId);
   const target = await checkDestination(outPath, { what: 'Word form', database: ws.dbPath, replace: options.replace, existsHint: options.existsHint, exampleName: 'self-assessment-form.docx' });
-  await writeForm(detail, catalogFor(detail.assessment), target, options);
-  return target;
+  const catalog = catalogFor(detail.assessment);
+  if (!options.templatePath) {
+    await writeForm(detail, catalog, target, options);
+    return { path: target, appendedClaims: [], missingCoverFields: [] };
+  }
+  if (await sameFile(options.templatePath, target)) {
+    throw new SscpError('invalid-input', `${basename(target)} is the blank form being filled in; writing there would replace it.`, 'Save the filled-in form under another name.');
+  }
+  const dateCompleted = options.dateCompleted !== undefined ? options.dateCompleted : localIsoDate(new Date(detail.assessment.signedAt ?? detail.assessment.updatedAt));
+  const report = await fillForm(options.templatePath, detail, catalog, target, { dateCompleted, replace: options.replace, ...(options.existsHint ? { existsHint: options.existsHint } : {}) });
+  return { path: target, ...report };
+}
+
+async function sameFile(a: string, b: string): Promise<boolean> {
+  if (resolve(a) === resolve(b)) return true;
+  const [x, y] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)]);
+  return x !== null && y !== null && x.dev === y.dev && x.ino === y.ino;
 }

@@ -15,6 +15,8 @@ export interface GrantLease {
 export interface PathGrantsOptions {
   /** Databases main itself lists as recent (settings): opening one needs no dialog. */
   readonly trustedDatabases: () => readonly string[];
+  /** Files main itself remembers in settings (the chosen blank form): reading one needs no dialog. */
+  readonly trustedReads?: () => readonly (string | null | undefined)[];
   /** A grant older than this is refused; the window closing revokes all of them sooner. */
   readonly maxAgeMs?: number;
   readonly now?: () => number;
@@ -150,7 +152,7 @@ export class PathGrants {
     const fresh = grant !== undefined && this.isFresh(grant);
     const allowed =
       key !== null &&
-      ((access === 'read' && fresh && grant.kind === 'read') ||
+      ((access === 'read' && ((fresh && grant.kind === 'read') || this.isTrustedRead(key))) ||
         (access === 'write' && fresh && grant.kind === 'write') ||
         (access === 'database' && ((fresh && grant.kind === 'database') || this.isTrustedDatabase(key))) ||
         (access === 'reveal' && this.revealable.has(key)));
@@ -170,6 +172,10 @@ export class PathGrants {
 
   private isFresh(grant: Grant): boolean {
     return grant.generation === this.generation && this.now() - grant.grantedAt <= this.maxAgeMs;
+  }
+
+  private isTrustedRead(key: string): boolean {
+    return (this.options.trustedReads?.() ?? []).some((p) => typeof p === 'string' && keyOf(p) === key);
   }
 
   private isTrustedDatabase(key: string): boolean {

@@ -8,7 +8,7 @@ import {
 } from './schemas';
 import type { CarryForwardPlan } from '../domain/carry-forward';
 import type { ExportedPackView, IdentityBackupView, IdentityView, PackImportPreviewView, PackImportResultView, VerificationView } from './views-signing';
-import type { FormImportView, FormPlacementView } from './views-form';
+import type { FormExportView, FormImportView, FormPlacementView, RemindersExportView } from './views-form';
 import type {
   AppInfo, AssessmentListItem, AttachedEvidence, IntegritySummary, EvidenceLibraryItem, EvidencePreview, JobProgress, JobStarted, PickedPath, PickedPaths,
   Settings, WorkspaceInfo,
@@ -51,6 +51,8 @@ export const contract = {
   'app.readyToClose': { args: none, result: returns<null>(), platform: true },
   'settings.get': { args: none, result: returns<Settings>(), platform: true },
   'settings.update': { args: settingsPatch, result: returns<Settings>(), platform: true },
+  /** Shows the open dialog for the official blank form, checks it is the form, and remembers it in settings (unchanged if cancelled). */
+  'settings.chooseFormTemplate': { args: none, result: returns<Settings>(), platform: true },
   'dialogs.openDatabase': { args: none, result: returns<PickedPath>(), platform: true },
   'dialogs.newDatabase': { args: none, result: returns<PickedPath>(), platform: true },
   'dialogs.openEvidenceFiles': { args: none, result: returns<PickedPaths>(), platform: true },
@@ -60,7 +62,7 @@ export const contract = {
     platform: true,
   },
   'dialogs.saveFile': {
-    args: z.strictObject({ purpose: z.enum(['pack', 'form', 'certificate', 'backup']), suggestedName: z.string().min(1).max(255) }),
+    args: z.strictObject({ purpose: z.enum(['pack', 'form', 'certificate', 'backup', 'calendar']), suggestedName: z.string().min(1).max(255) }),
     result: returns<PickedPath>(),
     platform: true,
   },
@@ -181,7 +183,14 @@ export const contract = {
   // The official Word form.
   'forms.previewImport': { args: z.strictObject({ path: filePath }), ...job<FormPlacementView>(), paths: { path: 'read' } },
   'forms.import': { args: z.strictObject({ path: filePath, role: vendorRole.optional() }), ...job<FormImportView>(), paths: { path: 'read' } },
-  'forms.export': { args: z.strictObject({ assessmentId: id, outPath: filePath }), ...job<{ readonly path: string }>(), paths: { outPath: 'write' } },
+  /** With templatePath (the person's own copy of the blank form, chosen in a dialog or remembered in settings), that copy is filled in. */
+  'forms.export': {
+    args: z.strictObject({ assessmentId: id, outPath: filePath, templatePath: filePath.optional() }),
+    ...job<FormExportView>(),
+    paths: { outPath: 'write', templatePath: 'read' },
+  },
+  /** Open remedial actions' due dates and evidence expiry dates as an iCalendar (.ics) file. */
+  'reminders.export': { args: z.strictObject({ assessmentId: id, outPath: filePath }), ...job<RemindersExportView>(), paths: { outPath: 'write' } },
 
   // Long jobs: progress and completion arrive as events (see `events`).
   'jobs.cancel': { args: z.strictObject({ jobId: id }), result: returns<{ readonly cancelled: boolean }>() },

@@ -76,6 +76,8 @@ export const settingsPatch = z.strictObject({
   profile: userProfile.optional(),
   defaultIdentityId: id.nullable().optional(),
   defaultExportFolder: filePath.nullable().optional(),
+  /** The page may only stop using the form template; choosing one goes through settings.chooseFormTemplate's dialog. */
+  formTemplatePath: z.null().optional(),
 });
 
 export const identityLabel = textField(TEXT_FIELDS.identityLabel, { required: true });

@@ -32,3 +32,19 @@ export interface FormImportView {
   readonly linkedEvidence: readonly { readonly claimId: string; readonly fileName: string }[];
   readonly missingEvidence: readonly { readonly claimId: string; readonly fileName: string }[];
 }
+
+/** A Word form written: where, and what a filled-in template could not hold in its own rows. */
+export interface FormExportView {
+  readonly path: string;
+  /** Claims the template had no row for (2.1.6 and 4.3.1 on form v0.4), added in a table at its end. */
+  readonly appendedClaims: readonly string[];
+  /** Cover fields (Organisation, Name, Role, Date Completed) the template has no place for. */
+  readonly missingCoverFields: readonly string[];
+}
+
+/** A calendar file of reminders written: where, and how many events of each kind it holds. */
+export interface RemindersExportView {
+  readonly path: string;
+  readonly actionsDue: number;
+  readonly evidenceExpiring: number;
+}

@@ -24,6 +24,11 @@ export interface Settings {
   readonly recentDatabases: readonly string[];
   readonly defaultIdentityId: string | null;
   readonly defaultExportFolder: string | null;
+  /**
+   * The person's own copy of the official blank self-assessment form, chosen once: the Word
+   * form export fills it in. Null (or absent) exports the generated form.
+   */
+  readonly formTemplatePath?: string | null;
   /** Who works in this app: recorded with every change. Null until the first-run step sets it. */
   readonly profile: UserProfile | null;
 }

@@ -2,6 +2,7 @@ import type { PlatformChannel } from '../../shared/ipc/contract';
 import type { Settings } from '../../shared/ipc/views';
 import { CURRENT_CATALOG } from '../../shared/catalog/index';
 import { dialogHandlers, type NativeDialogs } from '../../main/ipc/dialog-handlers';
+import { formTemplateHandlers } from '../../main/ipc/form-template';
 import type { HandlerTable } from '../../main/ipc/dispatch';
 import { collectLicences } from '../../main/ipc/licences';
 import { PathGrants } from '../../main/ipc/path-grants';
@@ -37,7 +38,7 @@ export function createTestPlatform(appRoot: string): TestPlatform {
   const closeReadyCalls: string[] = [];
   const next = (purpose: Purpose): readonly string[] => answers.get(purpose)?.shift() ?? [];
   const one = (purpose: Purpose) => ({ path: next(purpose)[0] ?? null });
-  const grants = new PathGrants({ trustedDatabases: () => settings.recentDatabases });
+  const grants = new PathGrants({ trustedDatabases: () => settings.recentDatabases, trustedReads: () => [settings.formTemplatePath] });
   const dialogs: NativeDialogs = {
     openDatabase: async () => one('openDatabase'),
     newDatabase: async () => one('newDatabase'),
@@ -75,10 +76,17 @@ export function createTestPlatform(appRoot: string): TestPlatform {
           ...(patch.defaultIdentityId !== undefined ? { defaultIdentityId: patch.defaultIdentityId } : {}),
           ...(patch.defaultExportFolder !== undefined ? { defaultExportFolder: patch.defaultExportFolder } : {}),
           ...(patch.profile !== undefined ? { profile: patch.profile } : {}),
+          ...(patch.formTemplatePath === null ? { formTemplatePath: null } : {}),
         };
         return settings;
       },
       ...dialogHandlers(dialogs, grants),
+      ...formTemplateHandlers(dialogs, {
+        remember: (path) => {
+          settings = { ...settings, formTemplatePath: path };
+        },
+        settings: () => settings,
+      }),
       'shell.reveal': async ({ path }) => {
         revealed.push(path);
         return null;

@@ -3,7 +3,9 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DashboardScreen } from '../../renderer/screens/dashboard/DashboardScreen';
+import { useAnnouncer } from '../../renderer/stores/announcer';
 import { useAssessment } from '../../renderer/stores/assessment';
+import { useSession } from '../../renderer/stores/session';
 import { installFakeApi, type FakeApi } from './fake-api';
 import { makeAssessment, makeDetail, makeEvidence } from './fixtures';
 
@@ -80,5 +82,46 @@ describe('the dashboard', () => {
       assessmentId: 'a1',
       patch: { role: 'reseller', sroRole: 'Chief Executive', organisation: 'Acme Software Ltd', periodStart: '2026-01-01' },
     });
+  });
+
+  it('fills in the official form chosen once, and says which claims went in the table at its end', async () => {
+    const user = userEvent.setup();
+    const base = { theme: 'light' as const, recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null, profile: null };
+    useSession.setState({ settings: base });
+    fake.answer('settings.chooseFormTemplate', () => ({ ...base, formTemplatePath: '/home/priya/Forms/SSCP form v0.4.docx' }));
+    fake.answer('dialogs.saveFile', () => ({ path: '/home/priya/Acme filled.docx' }));
+    fake.answer('forms.export', () => ({ jobId: 'f1' }));
+    render(<DashboardScreen assessmentId="a1" />);
+    await user.click(await screen.findByRole('button', { name: 'Use official form…' }));
+    expect(await screen.findByText('SSCP form v0.4.docx')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Fill in official form…' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'forms.export')).toBe(true));
+    expect(fake.calls.find((c) => c.channel === 'forms.export')?.args).toEqual({ assessmentId: 'a1', outPath: '/home/priya/Acme filled.docx', templatePath: '/home/priya/Forms/SSCP form v0.4.docx' });
+    fake.emit('jobs.done', { jobId: 'f1', result: { ok: true, value: { path: '/home/priya/Acme filled.docx', appendedClaims: ['2.1.6', '4.3.1'], missingCoverFields: [] } } });
+    await waitFor(() =>
+      expect(useAnnouncer.getState().message).toBe('Word form saved to /home/priya/Acme filled.docx. Your form has no rows for claims 2.1.6 and 4.3.1: they are in a table at its end.'),
+    );
+
+    fake.answer('settings.update', (patch: object) => ({ ...base, ...patch }));
+    await user.click(screen.getByRole('button', { name: 'Use generated form' }));
+    expect(fake.calls.find((c) => c.channel === 'settings.update')?.args).toEqual({ formTemplatePath: null });
+    expect(await screen.findByRole('button', { name: 'Export Word form…' })).toBeTruthy();
+  });
+
+  it('saves calendar reminders for due dates and evidence expiry', async () => {
+    const user = userEvent.setup();
+    fake.answer('dialogs.saveFile', () => ({ path: '/home/priya/reminders.ics' }));
+    fake.answer('reminders.export', () => ({ jobId: 'r1' }));
+    render(<DashboardScreen assessmentId="a1" />);
+    await user.click(await screen.findByRole('button', { name: 'Calendar reminders…' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'reminders.export')).toBe(true));
+    expect(fake.calls.find((c) => c.channel === 'dialogs.saveFile')?.args).toEqual({ purpose: 'calendar', suggestedName: 'Acme Software Ltd SSCP reminders.ics' });
+    expect(fake.calls.find((c) => c.channel === 'reminders.export')?.args).toEqual({ assessmentId: 'a1', outPath: '/home/priya/reminders.ics' });
+    fake.emit('jobs.done', { jobId: 'r1', result: { ok: true, value: { path: '/home/priya/reminders.ics', actionsDue: 2, evidenceExpiring: 1 } } });
+    await waitFor(() =>
+      expect(useAnnouncer.getState().message).toBe(
+        'Calendar reminders saved to /home/priya/reminders.ics: 2 remedial action due dates, 1 evidence expiry date. Open the file to add them to your calendar.',
+      ),
+    );
   });
 });

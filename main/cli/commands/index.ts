@@ -8,6 +8,7 @@ import { registerDemo } from './demo';
 import { registerDiff } from './diff';
 import { registerExport } from './export';
 import { registerExportForm } from './export-form';
+import { registerExportIcs } from './export-ics';
 import { registerIdentity } from './identity';
 import { registerImport } from './import';
 import { registerImportForm } from './import-form';
@@ -37,6 +38,7 @@ export const commands: readonly RegisterCommand[] = [
   registerUnarchive,
   registerDiff,
   registerExportForm,
+  registerExportIcs,
   registerImportForm,
   registerIdentity,
   registerDemo,

@@ -3,7 +3,7 @@ import { blockParagraphs } from './block-text';
 import type { DocBlock } from './docx-model';
 import type { FormCover } from './types';
 
-type CoverKey = 'organisation' | 'assessorName' | 'assessorRole' | 'dateCompleted';
+export type CoverKey = 'organisation' | 'assessorName' | 'assessorRole' | 'dateCompleted';
 
 const LABELS: readonly (readonly [RegExp, CoverKey])[] = [
   [/^(organisation|organization)( name)?$/, 'organisation'],
@@ -74,7 +74,7 @@ export function readCoverFields(blocks: readonly DocBlock[]): CoverReading {
   };
 }
 
-function labelKey(text: string): CoverKey | null {
+export function labelKey(text: string): CoverKey | null {
   const t = text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s:]+$/, '').replace(/^assessed by:?\s*/, '').trim();
   return LABELS.find(([pattern]) => pattern.test(t))?.[1] ?? null;
 }

@@ -1,6 +1,13 @@
 import { blockParagraphs } from './block-text';
 import type { DocBlock, DocCell, DocRow, DocTable } from './docx-model';
-import type { FormRow } from './types';
+import type { FormRow, FormRowCells } from './types';
+
+/**
+ * The heading above the table a filled-in template gets for claims it has no row for (form
+ * v0.4 lacks 2.1.6 and 4.3.1). Rows after it are numbered as the APC: the reader does not
+ * apply the form's own numbering to them.
+ */
+export const APPENDIX_HEADING = 'Claims not on this form (added by SSCP Evidence Pack)';
 
 /** The four columns of the official form, in order. */
 export const FORM_COLUMNS = ['Reference', 'Principles/Claims', 'Evidence', 'Arguments / Assumptions'] as const;
@@ -18,6 +25,8 @@ export interface FormStructure {
   /** Everything outside the form's tables, in order: where the cover fields live. */
   readonly coverBlocks: readonly DocBlock[];
   readonly formTableCount: number;
+  /** Each form table's `w:tbl` index and the `w:tr` index of its column header row. */
+  readonly formTables: readonly { readonly table: number | null; readonly headerRow: number | null }[];
 }
 
 const PRINCIPLE_REF = /^principle\s*(\d+\.\d+)\b/i;
@@ -39,10 +48,13 @@ export function readFormStructure(blocks: readonly DocBlock[]): FormStructure {
   let tableCount = 0;
   let lastColumns: readonly ColumnRange[] | null = null;
   let principleId: string | null = null;
+  let inAppendix = false;
+  const formTables: { table: number | null; headerRow: number | null }[] = [];
 
   const visit = (items: readonly DocBlock[]): void => {
     for (const block of items) {
       if (block.kind === 'paragraph') {
+        if (block.text.trim() === APPENDIX_HEADING) inAppendix = true;
         coverBlocks.push(block);
         continue;
       }
@@ -56,15 +68,17 @@ export function readFormStructure(blocks: readonly DocBlock[]): FormStructure {
       }
       lastColumns = columns;
       tableCount++;
+      formTables.push({ table: block.sourceIndex ?? null, headerRow: headerAt >= 0 ? (block.rows[headerAt]?.sourceIndex ?? null) : null });
       block.rows.forEach((row, index) => {
         if (index <= headerAt || headerColumns(row) !== null) return;
         const source = { table: tableCount, row: index + 1 };
         const cells = columnTexts(row, columns);
+        const sources = columnSources(row, columns);
         if (cells.every((paragraphs) => paragraphs.join('').trim() === '')) return;
         const previous = rows[rows.length - 1];
         if (continuesReferenceAbove(row, columns) && previous && previous.source.table === tableCount) {
           // The reference cell is merged down from the row above: this row carries on that claim.
-          rows[rows.length - 1] = continueRow(previous, cells);
+          rows[rows.length - 1] = continueRow(previous, cells, sources);
           return;
         }
         const [refParagraphs, textParagraphs, evidenceParagraphs, argumentParagraphs] = cells;
@@ -79,6 +93,8 @@ export function readFormStructure(blocks: readonly DocBlock[]): FormStructure {
           evidenceText: (evidenceParagraphs ?? []).join('\n'),
           argumentParagraphs: argumentParagraphs ?? [],
           source,
+          inAppendix,
+          cells: { ...sources, row: row.sourceIndex ?? null },
         };
         const hasClaimContent = formRow.evidenceText.trim() !== '' || formRow.argumentParagraphs.join('').trim() !== '';
         // Principle, theme and repeating title rows are headings: they set context, hold no claim.
@@ -92,7 +108,7 @@ export function readFormStructure(blocks: readonly DocBlock[]): FormStructure {
     }
   };
   visit(blocks);
-  return { rows, strayRows, coverBlocks, formTableCount: tableCount };
+  return { rows, strayRows, coverBlocks, formTableCount: tableCount, formTables };
 }
 
 function continuesReferenceAbove(row: DocRow, columns: readonly ColumnRange[]): boolean {
@@ -101,7 +117,7 @@ function continuesReferenceAbove(row: DocRow, columns: readonly ColumnRange[]): 
   return cell?.verticalMerge === 'continue';
 }
 
-function continueRow(row: FormRow, cells: readonly string[][]): FormRow {
+function continueRow(row: FormRow, cells: readonly string[][], sources: Omit<FormRowCells, 'row'>): FormRow {
   const filled = (paragraphs: readonly string[] | undefined): readonly string[] =>
     paragraphs && paragraphs.join('').trim() !== '' ? paragraphs : [];
   const more = (text: string, paragraphs: readonly string[] | undefined): string => [text, ...filled(paragraphs)].join('\n');
@@ -110,6 +126,13 @@ function continueRow(row: FormRow, cells: readonly string[][]): FormRow {
     claimText: more(row.claimText, cells[1]),
     evidenceText: more(row.evidenceText, cells[2]),
     argumentParagraphs: [...row.argumentParagraphs, ...filled(cells[3])],
+    cells: {
+      row: row.cells.row,
+      reference: [...row.cells.reference, ...sources.reference],
+      claimText: [...row.cells.claimText, ...sources.claimText],
+      evidence: [...row.cells.evidence, ...sources.evidence],
+      arguments: [...row.cells.arguments, ...sources.arguments],
+    },
   };
 }
 
@@ -150,6 +173,23 @@ function looksLikeFormBody(table: DocTable): boolean {
   return PRINCIPLE_REF.test(text) || CLAIM_REF.test(text);
 }
 
+/** Which column a cell's text goes to (see columnTexts). */
+function columnOf(cell: DocCell, columns: readonly ColumnRange[]): number {
+  const column = columns.findIndex((c) => cell.gridStart >= c.start && cell.gridStart <= c.end);
+  if (column >= 0) return column;
+  return cell.gridStart > (columns[columns.length - 1]?.end ?? 0) ? columns.length - 1 : 0;
+}
+
+/** The `w:tc` indices of one row's cells, per column, in the order their text is read. */
+function columnSources(row: DocRow, columns: readonly ColumnRange[]): Omit<FormRowCells, 'row'> {
+  const out: number[][] = columns.map(() => []);
+  for (const cell of row.cells) {
+    if (cell.verticalMerge === 'continue' || cell.sourceIndex === undefined) continue;
+    (out[columnOf(cell, columns)] as number[]).push(cell.sourceIndex);
+  }
+  return { reference: out[0] ?? [], claimText: out[1] ?? [], evidence: out[2] ?? [], arguments: out[3] ?? [] };
+}
+
 /**
  * Each column's paragraphs for one row. A cell goes to the column its first grid column falls
  * in; a cell spanning several columns (a merged principle row) gives its text to the first.
@@ -158,9 +198,7 @@ function columnTexts(row: DocRow, columns: readonly ColumnRange[]): string[][] {
   const out: string[][] = columns.map(() => []);
   for (const cell of row.cells) {
     if (cell.verticalMerge === 'continue') continue;
-    let column = columns.findIndex((c) => cell.gridStart >= c.start && cell.gridStart <= c.end);
-    if (column < 0) column = cell.gridStart > (columns[columns.length - 1]?.end ?? 0) ? columns.length - 1 : 0;
-    const target = out[column] as string[];
+    const target = out[columnOf(cell, columns)] as string[];
     target.push(...blockParagraphs(cell.blocks));
   }
   return out;

@@ -15,6 +15,7 @@ const NOT_DOCX_HINT = 'Choose the filled-in self-assessment form saved from Word
 export async function readDocumentXml(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<string> {
   const name = basename(path);
   const bytes = await readDocxBytes(path, name);
+  refuseCompoundFile(bytes, name);
   try {
     const entries = listZipEntries(bytes, limits);
     const names = new Set(entries.map((e) => e.name));
@@ -29,6 +30,53 @@ export async function readDocumentXml(path: string, limits: ZipLimits = DEFAULT_
     if (e instanceof ZipRefusal) throw notDocx(name, e.message);
     if (e instanceof TypeError) throw notDocx(name, 'its text is not valid UTF-8');
     throw e;
+  }
+}
+
+/** Every part of a .docx, unpacked, in the archive's order, and the text of its main document. */
+export interface DocxArchive {
+  readonly parts: readonly { readonly name: string; readonly data: Uint8Array }[];
+  readonly documentXml: string;
+}
+
+/**
+ * Opens a .docx safely and unpacks every part (within the same limits as readDocumentXml),
+ * for a writer that changes the main document and keeps everything else as it was.
+ */
+export async function readDocxArchive(path: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<DocxArchive> {
+  const name = basename(path);
+  const bytes = await readDocxBytes(path, name);
+  refuseCompoundFile(bytes, name);
+  try {
+    const entries = listZipEntries(bytes, limits);
+    const names = new Set(entries.map((e) => e.name));
+    if (!names.has('[Content_Types].xml') || !names.has('word/document.xml')) throw new ZipRefusal('it has no Word document inside');
+    if (names.size !== entries.length) throw new ZipRefusal('it holds two parts with the same name');
+    let budget = limits.maxTotalUncompressed;
+    const parts = entries.map((entry) => {
+      const data = readZipEntry(bytes, entry, budget);
+      budget -= data.byteLength;
+      return { name: entry.name, data };
+    });
+    const main = parts.find((p) => p.name === 'word/document.xml') as { data: Uint8Array };
+    return { parts, documentXml: new TextDecoder('utf-8', { fatal: true }).decode(main.data) };
+  } catch (e) {
+    if (e instanceof ZipRefusal) throw notDocx(name, e.message);
+    if (e instanceof TypeError) throw notDocx(name, 'its text is not valid UTF-8');
+    throw e;
+  }
+}
+
+/** The signature of an OLE compound file: what Word writes for a password-protected document, and for an old .doc. */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
+
+function refuseCompoundFile(bytes: Uint8Array, name: string): void {
+  if (COMPOUND_FILE.every((b, i) => bytes[i] === b)) {
+    throw new SscpError(
+      'unreadable',
+      `${name} cannot be read: it is password-protected (encrypted), or an old Word 97-2003 .doc file.`,
+      'Open it in Word, remove the password (File > Info > Protect Document) or save it as a .docx, and choose that copy.',
+    );
   }
 }
 

@@ -82,7 +82,34 @@ export function parseDocumentXml(xml: string): readonly DocBlock[] {
     throw new DocumentXmlError('its main part is not a WordprocessingML document');
   }
   const body = childElements(root).find((e) => isW(e, 'body'));
-  return body ? readBlocks(body) : [];
+  if (!body) return [];
+  sourceIndex = indexElements(root);
+  try {
+    return readBlocks(body);
+  } finally {
+    sourceIndex = new Map();
+  }
+}
+
+/**
+ * Each paragraph, table, row and cell's place among the elements of its kind in document
+ * order, so a writer can find the same element in the text (see main/form/fill). Set for the
+ * length of one synchronous parse.
+ */
+let sourceIndex = new Map<Element, number>();
+
+function indexElements(root: Element): Map<Element, number> {
+  const index = new Map<Element, number>();
+  for (const name of ['p', 'tbl', 'tr', 'tc']) {
+    const list = root.getElementsByTagNameNS(W_NS, name);
+    for (let i = 0; i < list.length; i++) index.set(list.item(i) as Element, i);
+  }
+  return index;
+}
+
+function withSource<T extends { readonly sourceIndex?: number }>(value: T, el: Element): T {
+  const at = sourceIndex.get(el);
+  return at === undefined ? value : { ...value, sourceIndex: at };
 }
 
 /** Block-level content: paragraphs and tables, looking through content controls and wrappers. */
@@ -99,7 +126,7 @@ function readBlocks(container: Element | undefined): DocBlock[] {
 }
 
 function readTable(tbl: Element): DocTable {
-  return { kind: 'table', rows: tableRows(tbl).map(readRow) };
+  return withSource<DocTable>({ kind: 'table', rows: tableRows(tbl).map(readRow) }, tbl);
 }
 
 /** Rows may sit inside row-level content controls or custom XML; deleted rows are left out. */
@@ -132,10 +159,10 @@ function readRow(tr: Element): DocRow {
     const gridSpan = Number.isInteger(spanValue) && spanValue > 0 ? spanValue : 1;
     const vMerge = tcPr && childElements(tcPr).find((e) => isW(e, 'vMerge'));
     const verticalMerge = vMerge ? (wVal(vMerge) === 'restart' ? 'restart' : 'continue') : null;
-    cells.push({ gridStart: column, gridSpan, verticalMerge, blocks: readBlocks(tc) });
+    cells.push(withSource<DocCell>({ gridStart: column, gridSpan, verticalMerge, blocks: readBlocks(tc) }, tc));
     column += gridSpan;
   }
-  return { repeatsAsHeader, cells };
+  return withSource<DocRow>({ repeatsAsHeader, cells }, tr);
 }
 
 /** Cells may sit inside cell-level content controls or custom XML. */
@@ -155,7 +182,7 @@ function readParagraph(p: Element): DocParagraph {
   const markDeleted = markRPr !== undefined && childElements(markRPr).some((e) => isW(e, 'del') || isW(e, 'moveFrom'));
   const out = { text: '', fields: [] as FieldPhase[] };
   readInline(p, out);
-  return { kind: 'paragraph', text: out.text, markDeleted };
+  return withSource<DocParagraph>({ kind: 'paragraph', text: out.text, markDeleted }, p);
 }
 
 /** A complex field shows only its result: its instructions sit between `begin` and `separate`. */

@@ -55,7 +55,8 @@ export function placeRows(rows: readonly FormRow[], catalog: Catalog, options: P
   const rejected: Rejection[] = [];
 
   for (const row of rows) {
-    const mappedTo = row.number ? options.renumber?.get(row.number) : undefined;
+    // Rows in the appendix of claims a template lacked are numbered as the APC already.
+    const mappedTo = row.number && !row.inAppendix ? options.renumber?.get(row.number) : undefined;
     const number = mappedTo ?? row.number;
     const renumberedFrom = mappedTo ? row.number : null;
     // How the row's number reads in notes: "4.3.1" or "4.3.1 (claim 4.3.2 in form v0.4's numbering)".

@@ -5,7 +5,7 @@ import { FORM_V04, formV04ImportNotes, usesFormV04Numbering } from '../form-vers
 import { splitRecord } from '../result-block';
 import { blockParagraphs } from './block-text';
 import { readCoverFields } from './cover-fields';
-import { FORM_COLUMNS, readFormStructure } from './form-tables';
+import { FORM_COLUMNS, readFormStructure, type FormStructure } from './form-tables';
 import { readDocumentXml } from './open-docx';
 import { DocumentXmlError, parseDocumentXml } from './parse-document-xml';
 import { placeRows, where } from './place-rows';
@@ -25,6 +25,19 @@ export async function readForm(path: string, catalog: Catalog): Promise<FormRead
 
 /** The same, from the text of `word/document.xml` (for tests and other containers). */
 export function readFormXml(xml: string, catalog: Catalog, fileName = 'The document'): FormReadResult {
+  return analyseFormXml(xml, catalog, fileName).result;
+}
+
+/** A form read, with where each placed claim's row is in the document (for filling it in). */
+export interface FormAnalysis {
+  readonly result: FormReadResult;
+  readonly structure: FormStructure;
+  /** Claim id → the row placed on it. */
+  readonly placedRows: ReadonlyMap<string, FormRow>;
+}
+
+/** readFormXml, keeping the document structure and the placed rows. */
+export function analyseFormXml(xml: string, catalog: Catalog, fileName = 'The document'): FormAnalysis {
   let blocks;
   try {
     blocks = parseDocumentXml(xml);
@@ -42,9 +55,11 @@ export function readFormXml(xml: string, catalog: Catalog, fileName = 'The docum
   }
   const coverReading = readCoverFields(structure.coverBlocks);
   const warnings: string[] = [...coverReading.warnings];
-  const v04 = usesFormV04Numbering(new Set(structure.rows.map((r) => r.number)));
+  // The appendix of claims a filled template lacked is APC-numbered: only the form's own rows say whose numbering it uses.
+  const v04 = usesFormV04Numbering(new Set(structure.rows.filter((r) => !r.inAppendix).map((r) => r.number)));
   const { placed, rejected } = placeRows(structure.rows, catalog, v04 ? { renumber: FORM_V04.renumbered, numberingName: 'form v0.4' } : {});
-  const notes = v04 ? formV04ImportNotes(catalog, saysVersion04(structure.coverBlocks)) : [];
+  const fromAppendix = new Set(placed.filter((p) => p.row.inAppendix).map((p) => p.claimId));
+  const notes = v04 ? formV04ImportNotes(catalog, saysVersion04(structure.coverBlocks), fromAppendix) : [];
 
   const rows: PlacedRow[] = placed.map(({ row, claimId, method, similarity, note, renumberedFrom }) => {
     const split = splitRecord(row.argumentParagraphs);
@@ -80,7 +95,11 @@ export function readFormXml(xml: string, catalog: Catalog, fileName = 'The docum
     .map((c) => c.claim.id)
     .filter((id) => !filled.has(id));
 
-  return { cover: coverReading.cover, rows, unplaced, emptyClaims, numbering: v04 ? 'form-v0.4' : 'apc', notes, warnings };
+  return {
+    result: { cover: coverReading.cover, rows, unplaced, emptyClaims, numbering: v04 ? 'form-v0.4' : 'apc', notes, warnings },
+    structure,
+    placedRows: new Map(placed.map((p) => [p.claimId, p.row])),
+  };
 }
 
 /** Whether the text outside the form's tables (its title page) says "Version 0.4". */

@@ -35,6 +35,23 @@ export interface FormRow {
   /** The Arguments / Assumptions cell as paragraphs, before the assessment record is taken off. */
   readonly argumentParagraphs: readonly string[];
   readonly source: RowSource;
+  /**
+   * In the table of claims a filled-in template did not have (after APPENDIX_HEADING): those
+   * rows are numbered as the APC, whatever numbering the rest of the form uses.
+   */
+  readonly inAppendix: boolean;
+  /** Where the row's cells are in document.xml (`w:tc` indices), for filling the form in. */
+  readonly cells: FormRowCells;
+}
+
+/** The `w:tc` indices of a row's cells per column (a merged-down claim may have several). */
+export interface FormRowCells {
+  readonly reference: readonly number[];
+  readonly claimText: readonly number[];
+  readonly evidence: readonly number[];
+  readonly arguments: readonly number[];
+  /** The `w:tr` of the row's first line. */
+  readonly row: number | null;
 }
 
 export interface PlacedRow {

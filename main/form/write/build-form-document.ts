@@ -4,7 +4,8 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import type { AssessmentDetail, IsoDate } from '../../../shared/domain/types';
 import { FORM_V04, formV04Number } from '../form-versions';
 import { FORM_COLUMNS } from '../read/form-tables';
-import { formatRecord, type AssessmentRecord } from '../result-block';
+import { claimFormContent, hasSomethingToRecord } from '../claim-record';
+import { formatRecord } from '../result-block';
 import { brokenParagraph, textParagraphs, wordSafe } from './cell-paragraphs';
 
 export const FORM_TITLE = 'Software Security Code of Practice Self-Assessment';
@@ -83,21 +84,12 @@ function principleTable(principle: CatalogPrinciple, detail: AssessmentDetail): 
     ],
   });
   const claimRows = principle.claims.map((claim) => {
-    const response = detail.responses.find((r) => r.claimId === claim.id);
-    const record: AssessmentRecord = {
-      result: response?.result ?? 'not-assessed',
-      actions: detail.actions.filter((a) => a.claimId === claim.id),
-      evidenceFiles: detail.links
-        .filter((l) => l.claimId === claim.id)
-        .flatMap((l) => detail.evidence.filter((e) => e.id === l.evidenceId))
-        .map((e) => ({ fileName: e.fileName, sha256: e.sha256 })),
-    };
-    const argumentsText = response?.arguments ?? '';
+    const { evidenceText, arguments: argumentsText, record } = claimFormContent(detail, claim.id);
     return new TableRow({
       children: [
         new TableCell({ children: referenceParagraphs(claim.id) }),
         new TableCell({ children: textParagraphs(claim.statement) }),
-        new TableCell({ children: textParagraphs(response?.evidenceText ?? '') }),
+        new TableCell({ children: textParagraphs(evidenceText) }),
         new TableCell({
           children: [
             ...(argumentsText === '' ? [] : textParagraphs(argumentsText)),
@@ -136,9 +128,4 @@ function referenceParagraphs(claimId: string): Paragraph[] {
   const onForm = formV04Number(claimId);
   const note = onForm === null ? `(not on form v${FORM_V04.version})` : onForm !== claimId ? `(${onForm} on form v${FORM_V04.version})` : null;
   return [new Paragraph({ text: `Claim ${claimId}` }), ...(note ? [new Paragraph({ children: [new TextRun({ text: note, italics: true })] })] : [])];
-}
-
-/** A claim not yet assessed, with no actions or files, needs no block: it reads back the same. */
-function hasSomethingToRecord(record: AssessmentRecord): boolean {
-  return record.result !== 'not-assessed' || record.actions.length > 0 || record.evidenceFiles.length > 0;
 }

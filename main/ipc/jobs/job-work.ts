@@ -2,6 +2,7 @@ import type { JobChannel, JobResult, ParsedArgs } from '../../../shared/ipc/cont
 import type { FormReadResult } from '../../form/read/types';
 import type { FormPlacementView } from '../../../shared/ipc/views-form';
 import { exportForm, importForm, prepareFormImport } from '../../form/import-form';
+import { exportReminders } from '../../reminders/export-reminders';
 import { importPack, previewPackImport, type PackTrust } from '../../import/pack-import';
 import { exportPack } from '../../pack/export-pack';
 import { verifyPack } from '../../pack/verify/verify-pack';
@@ -105,9 +106,13 @@ export const jobWork: JobWork = {
       missingEvidence: report.missingEvidence.map((e) => ({ claimId: e.claimId, fileName: e.fileName })),
     };
   },
-  'forms.export': async ({ ws }, { assessmentId, outPath }, { progress }) => {
-    progress('Writing the form', 0, 1);
+  'forms.export': async ({ ws }, { assessmentId, outPath, templatePath }, { progress }) => {
+    progress(templatePath ? 'Filling in the form' : 'Writing the form', 0, 1);
     // The save dialog asked before replacing a file; the database and its evidence stay refused.
-    return { path: await exportForm(ws(), assessmentId, outPath, { replace: true }) };
+    return exportForm(ws(), assessmentId, outPath, { replace: true, templatePath: templatePath ?? null });
+  },
+  'reminders.export': async ({ ws }, { assessmentId, outPath }, { progress }) => {
+    progress('Writing the calendar file', 0, 1);
+    return exportReminders(ws(), assessmentId, outPath, { replace: true });
   },
 };

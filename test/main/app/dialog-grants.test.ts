@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels, type ServiceChannel } from '../../../shared/ipc/contract';
@@ -25,8 +25,8 @@ type Result = { ok: boolean; value?: unknown; error?: { message: string } };
 async function setup() {
   const window = new FakeBrowserWindow({});
   await window.loadFile(join(rendererRoot, 'index.html'));
-  const settings: Settings = { theme: 'light', recentDatabases: ['/home/priya/Recent.sscp'], defaultIdentityId: null, defaultExportFolder: null, profile: null };
-  const grants = new PathGrants({ trustedDatabases: () => settings.recentDatabases });
+  let settings: Settings = { theme: 'light', recentDatabases: ['/home/priya/Recent.sscp'], defaultIdentityId: null, defaultExportFolder: null, profile: null };
+  const grants = new PathGrants({ trustedDatabases: () => settings.recentDatabases, trustedReads: () => [settings.formTemplatePath] });
   const reached: { channel: string; args: unknown }[] = [];
   const services = Object.fromEntries(
     channels.map((c) => [c, async (args: unknown) => {
@@ -37,7 +37,16 @@ async function setup() {
   const platform = createPlatformHandlers({
     dialogs: createDialogs(() => window as never, () => null),
     grants,
-    settings: { get: () => settings, update: () => settings, addRecentDatabase: () => undefined, windowBounds: () => null, saveWindowBounds: () => undefined },
+    settings: {
+      get: () => settings,
+      update: (patch) => (settings = { ...settings, ...(patch.formTemplatePath === null ? { formTemplatePath: null } : {}) }),
+      setFormTemplate: (path) => {
+        settings = { ...settings, formTemplatePath: path };
+      },
+      addRecentDatabase: () => undefined,
+      windowBounds: () => null,
+      saveWindowBounds: () => undefined,
+    },
     appInfo: async () => ({ productName: 'SSCP Evidence Pack', version: '0', catalogVersion: 'x', licences: [] }),
     applyTheme: () => undefined,
     pageSaved: () => undefined,
@@ -98,6 +107,30 @@ describe('native dialogs grant exactly what the user chose', () => {
     expect(await invoke('shell.reveal', { path: '/home/priya/Acme form.docx' })).toMatchObject({ ok: true });
     expect(await invoke('shell.reveal', { path: '/home/priya/.ssh' })).toMatchObject({ ok: false });
     expect(shell.revealed).toEqual(['/home/priya/Acme form.docx']);
+  });
+
+  it('remembers the blank form chosen in its dialog, refuses one that is not the form, and lets the page only clear it', async () => {
+    const { invoke, reached } = await setup();
+    const notForm = join(dir, 'letter.docx');
+    await writeFile(notForm, 'not a zip');
+    dialog.openAnswers.push([notForm]);
+    expect(await invoke('settings.chooseFormTemplate', {})).toMatchObject({ ok: false, error: { message: 'letter.docx is not a Word document (.docx): it is not a zip archive.' } });
+    expect(((await invoke('settings.get', {})) as unknown as { value: Settings }).value.formTemplatePath ?? null).toBeNull();
+
+    const template = join(dir, 'Official form.docx');
+    await copyFile(join(import.meta.dirname, '../../fixtures/form/form-43.docx'), template);
+    dialog.openAnswers.push([template]);
+    expect(await invoke('settings.chooseFormTemplate', {})).toMatchObject({ ok: true, value: { formTemplatePath: template } });
+    // The remembered form is readable by the export in this and later windows without a new dialog; any other is not.
+    dialog.saveAnswers.push('/home/priya/Filled.docx');
+    await invoke('dialogs.saveFile', { purpose: 'form', suggestedName: 'Filled.docx' });
+    expect(await invoke('forms.export', { assessmentId: 'a', outPath: '/home/priya/Filled.docx', templatePath: notForm })).toMatchObject({ ok: false, error: { message: 'That file was not chosen in this window.' } });
+    expect(await invoke('forms.export', { assessmentId: 'a', outPath: '/home/priya/Filled.docx', templatePath: template })).toMatchObject({ ok: true });
+    expect(reached.filter((r) => r.channel === 'forms.export')).toHaveLength(1);
+
+    // The page cannot point the setting at a file of its choosing, only clear it.
+    expect(await invoke('settings.update', { formTemplatePath: '/etc/shadow' })).toMatchObject({ ok: false });
+    expect(await invoke('settings.update', { formTemplatePath: null })).toMatchObject({ ok: true, value: { formTemplatePath: null } });
   });
 
   it('opens databases from the open and new dialogs or the recent list', async () => {

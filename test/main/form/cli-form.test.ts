@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strToU8 } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -116,6 +116,47 @@ describe('sscp export-form and import-form', () => {
     const res = await sscp('export-form', id, '--db', db, '--out', join(dir, 'missing', 'x.docx'));
     expect(res.code).toBe(2);
     expect(res.err).toContain(`The folder ${join(dir, 'missing')} does not exist, so the Word form cannot be written there.`);
+  });
+
+  it('fills in the official form from --template, keeping the template, and the filled form imports back with nothing lost', async () => {
+    const id = (await ok('new', '--db', db, '--org', 'Zoë & Søn <Ltd>', '--role', 'developer-distributor', '--sro', 'Sam Smith', '--sro-role', 'CTO')).trim();
+    await ok('set', id, '1.1.1', '--db', db, '--result', 'met', '--evidence-text', EVIDENCE, '--arguments', ARGUMENTS);
+    await ok('set', id, '2.1.6', '--db', db, '--result', 'not-met', '--arguments', 'No reviews yet.');
+    const template = join(dir, 'blank form.docx');
+    writeFileSync(template, readFileSync(join(fixtures, 'form-43.docx')));
+    const form = join(dir, 'filled.docx');
+    const res = await sscp('export-form', id, '--db', db, '--template', template, '--out', form);
+    expect(res.code).toBe(0);
+    expect(res.out).toBe(`${form}\n`);
+    expect(res.err).toBe('The template has no rows for claims 2.1.6, 4.3.1: they are in a table at the end of the form.\n');
+    expect(readFileSync(template).equals(readFileSync(join(fixtures, 'form-43.docx')))).toBe(true);
+
+    const imported = JSON.parse(await ok('import-form', form, '--db', db, '--json')) as ImportFormJson;
+    expect(imported.placed).toHaveLength(45);
+    expect(imported.unplaced).toEqual([]);
+    expect(imported.cover).toMatchObject({ organisation: 'Zoë & Søn <Ltd>', assessorName: 'Sam Smith', assessorRole: 'CTO' });
+    const copy = await show(imported.assessmentId);
+    const claim = (cid: string) => copy.claims.find((c) => c.id === cid);
+    expect(claim('1.1.1')).toMatchObject({ result: 'met', evidenceText: EVIDENCE, arguments: ARGUMENTS });
+    expect(claim('2.1.6')).toMatchObject({ result: 'not-met', arguments: 'No reviews yet.' });
+  });
+
+  it('export-form --template refuses, with exit 2 and nothing written, a template that is not the form or is the output itself', async () => {
+    const id = (await ok('new', '--db', db, '--org', 'Acme', '--role', 'developer-distributor')).trim();
+    const notForm = join(dir, 'letter.docx');
+    writeFileSync(notForm, docxBytes(p(r('Dear customer,'))));
+    const out = join(dir, 'out.docx');
+    const wrong = await sscp('export-form', id, '--db', db, '--template', notForm, '--out', out);
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain('This Word document is not the Software Security Code of Practice self-assessment form');
+    expect(existsSync(out)).toBe(false);
+
+    const template = join(dir, 'form.docx');
+    writeFileSync(template, readFileSync(join(fixtures, 'form-43.docx')));
+    const onto = await sscp('export-form', id, '--db', db, '--template', template, '--out', template, '--force');
+    expect(onto.code).toBe(2);
+    expect(onto.err).toContain('form.docx is the blank form being filled in; writing there would replace it.');
+    expect(readFileSync(template).equals(readFileSync(join(fixtures, 'form-43.docx')))).toBe(true);
   });
 });
 

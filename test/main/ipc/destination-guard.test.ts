@@ -115,7 +115,7 @@ describe('the app refuses to save over the open database', () => {
     expect(await call('identities.exportCertificate', { label: 'Priya', root: false, outPath: cert })).toEqual({ ok: true, value: { path: cert } });
     expect(await readFile(cert, 'utf8')).toContain('BEGIN CERTIFICATE');
     saveAs(form);
-    expect(await runJob('forms.export', { assessmentId, outPath: form })).toEqual({ ok: true, value: { path: form } });
+    expect(await runJob('forms.export', { assessmentId, outPath: form })).toEqual({ ok: true, value: { path: form, appendedClaims: [], missingCoverFields: [] } });
     expect((await readFile(form)).subarray(0, 2).toString('latin1')).toBe('PK');
     await expectIntact();
   });
