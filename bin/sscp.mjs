@@ -37,8 +37,16 @@ if (!bundle) {
 }
 
 if (bundle) {
-  const { runCli } = await import(pathToFileURL(bundle.entry).href);
-  process.exitCode = await runCli(argv, io, { summaries: bundle.summaries });
+  let run;
+  try {
+    run = await import(pathToFileURL(bundle.entry).href);
+  } catch (e) {
+    // Another `sscp` made a newer build current and removed this one (long unused) meanwhile.
+    if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    bundle = currentCliBundle() ?? (await buildCliBundle());
+    run = await import(pathToFileURL(bundle.entry).href);
+  }
+  process.exitCode = await run.runCli(argv, io, { summaries: bundle.summaries });
 } else {
   const { register } = await import('tsx/esm/api');
   register();

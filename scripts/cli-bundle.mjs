@@ -140,17 +140,17 @@ function sourceLocationPlugin(outdir) {
   };
 }
 
+/** Builds no longer current, and records a killed build left unrenamed, once they are old. */
 function removeOldBuilds(keep) {
   const now = Date.now();
-  let names;
+  const old = [];
   try {
-    names = readdirSync(BUILDS);
+    old.push(...readdirSync(BUILDS).filter((name) => name !== keep).map((name) => join(BUILDS, name)));
+    old.push(...readdirSync(CLI_DIR).filter((name) => name.endsWith('.tmp')).map((name) => join(CLI_DIR, name)));
   } catch {
     return;
   }
-  for (const name of names) {
-    if (name === keep) continue;
-    const path = join(BUILDS, name);
+  for (const path of old) {
     try {
       if (now - statSync(path).mtimeMs > OLD_BUILD_MS) rmSync(path, { recursive: true, force: true });
     } catch {

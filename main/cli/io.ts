@@ -13,7 +13,7 @@ export interface CliIo {
    */
   readonly rawStderr?: { write(chunk: string): unknown };
   /** What `--from -` reads (a function: standard input is opened only by a command that reads it). */
-  readonly stdin?: () => AsyncIterable<string | Uint8Array>;
+  readonly stdin?: () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 }
 
 /**

@@ -96,7 +96,7 @@ export function resolveAssessmentIdPrefix(db: Db, text: string): string {
     .all(text.length, text);
   if (rows.length === 1) return rows[0]!.id;
   if (rows.length === 0) {
-    throw new SscpError('not-found', `There is no assessment with id ${text}, nor one whose id starts with it.`, 'Open the assessments list (or run sscp list) to see the assessments in this database.');
+    throw new SscpError('not-found', `There is no assessment with id ${text}.`, 'No id starts with it either. Open the assessments list (or run sscp list) to see the assessments in this database.');
   }
   const listed = rows.slice(0, MAX_LISTED_CANDIDATES).map((r) => `${r.id} (${JSON.stringify(r.organisation)}, ${r.period_start ?? '…'} to ${r.period_end ?? '…'}, ${r.state})`);
   const more = rows.length > listed.length ? `; and ${rows.length - listed.length} more` : '';
