@@ -180,6 +180,19 @@ describe('a fresh checkout builds its bundle on first use, and again only when a
     expect(edited.out.trim()).toBe('97.5.3-edited');
   });
 
+  it('runs from the sources through tsx, saying so, when it cannot build its bundle', async () => {
+    rmSync(join(repo, 'dist'), { recursive: true, force: true });
+    writeFileSync(join(repo, 'dist'), 'not a folder');
+    try {
+      const r = await node([join(repo, 'bin/sscp.mjs'), '--version'], {}, repo);
+      expect(r.code).toBe(0);
+      expect(r.out.trim()).toMatch(/^\d+\.\d+\.\d+/);
+      expect(r.err).toMatch(/^sscp: could not build the command-line bundle \(.*\); running from the sources instead\.\n$/);
+    } finally {
+      rmSync(join(repo, 'dist'), { force: true });
+    }
+  });
+
   it('looks for the files it reads beside its sources where the sources are, not in dist/cli', async () => {
     // This copy lacks docs/: the demo says where it looked for them, which must be the copy's
     // root (import.meta.url of main/demo/evidence-files.ts), not a folder under dist/cli.
