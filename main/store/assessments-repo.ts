@@ -87,7 +87,7 @@ export function resolveAssessmentIdPrefix(db: Db, text: string): string {
   const quoted = JSON.stringify(text);
   if (text.trim() === '') throw new SscpError('invalid-input', 'No assessment id was given.', 'Give the id of an assessment (the assessments list shows them), or its first few characters.');
   if (text.length < MIN_ID_PREFIX) {
-    throw new SscpError('invalid-input', `The assessment id ${quoted} is too short to stand for one assessment.`, `Give at least ${MIN_ID_PREFIX} characters of the id (the assessments list, or sscp list, shows them).`);
+    throw new SscpError('invalid-input', `The assessment id ${quoted} is too short to stand for one assessment.`, `Give at least ${MIN_ID_PREFIX} characters of the id; the assessments list shows every id.`);
   }
   const rows = db
     .prepare<[number, string], { id: string; organisation: string; period_start: string | null; period_end: string | null; state: string }>(
