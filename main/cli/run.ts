@@ -191,5 +191,5 @@ export async function describeCommands(): Promise<CommandSummary[]> {
   const ctx: CommandContext = { io: guardedIo({ stdout: { write: () => undefined }, stderr: { write: () => undefined }, env: {}, isTTY: false }), exitCode: EXIT_OK };
   const program = await buildProgram(ctx);
   const help = program.createHelp();
-  return program.commands.map((cmd) => ({ name: cmd.name(), term: help.subcommandTerm(cmd), description: cmd.description() }));
+  return program.commands.map((cmd) => ({ name: cmd.name(), term: help.subcommandTerm(cmd), description: help.subcommandDescription(cmd) }));
 }
