@@ -9,6 +9,8 @@ export default defineConfig({
     environment: 'node',
     // A temp SSCP_HOME per file: no test touches the real key store.
     setupFiles: ['test/setup/sscp-home.ts'],
+    // The bundled CLI (dist/cli) that tests spawning bin/sscp.mjs run, built once up front.
+    globalSetup: ['test/setup/cli-bundle.ts'],
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -1,12 +1,15 @@
 // Builds what the desktop app runs: the renderer with Vite into dist/renderer, and the main
 // process and the sandboxed preload with esbuild into dist/app as CommonJS (the sandbox
-// loads the preload as a plain script, so it must be one self-contained file).
+// loads the preload as a plain script, so it must be one self-contained file). It also
+// builds the `sscp` CLI bundle into dist/cli (scripts/cli-bundle.mjs), which bin/sscp.mjs
+// otherwise builds itself on first use; `--cli-only` builds just that.
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { fileURLToPath } from 'node:url';
+import { buildCliBundle } from './cli-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const only = process.argv.includes('--renderer-only') ? 'renderer' : process.argv.includes('--app-only') ? 'app' : 'all';
+const only = process.argv.includes('--renderer-only') ? 'renderer' : process.argv.includes('--app-only') ? 'app' : process.argv.includes('--cli-only') ? 'cli' : 'all';
 
 async function buildRenderer() {
   // renderer/vite.config.ts imports shared/csp.ts without a .ts extension (the tsconfig
@@ -58,6 +61,7 @@ async function buildApp() {
   });
 }
 
-if (only !== 'app') await buildRenderer();
-if (only !== 'renderer') await buildApp();
-console.log(`Built ${only === 'all' ? 'renderer and app' : only} into dist/.`);
+if (only === 'all' || only === 'renderer') await buildRenderer();
+if (only === 'all' || only === 'app') await buildApp();
+if (only === 'all' || only === 'cli') await buildCliBundle();
+console.log(`Built ${only === 'all' ? 'renderer, app and CLI' : only} into dist/.`);

@@ -12,6 +12,8 @@ export interface CliIo {
    * Only `progress.ts` writes to it; without it they go to `stderr` as given.
    */
   readonly rawStderr?: { write(chunk: string): unknown };
+  /** What `--from -` reads (a function: standard input is opened only by a command that reads it). */
+  readonly stdin?: () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 }
 
 /**
@@ -27,6 +29,7 @@ export function guardedIo(io: CliIo): CliIo {
     stdout: { write: (chunk: string) => io.stdout.write(terminalText(chunk)) },
     stderr: { write: (chunk: string) => io.stderr.write(terminalText(chunk)) },
     rawStderr: io.rawStderr ?? io.stderr,
+    ...(io.stdin ? { stdin: io.stdin } : {}),
     env: io.env,
     isTTY: io.isTTY,
   };

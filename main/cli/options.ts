@@ -6,7 +6,9 @@ import { openWorkspace, type Workspace } from '../services/workspace';
 import { currentCliActor } from './actor';
 
 export const DB_OPTION_FLAGS = '--db <file>';
-export const DB_OPTION_HELP = 'the assessments database file (evidence is kept in <file>.evidence beside it)';
+/** run.ts makes every --db default to $SSCP_DB when that is set; the help says so either way. */
+export const DB_OPTION_HELP = 'the assessments database file (evidence is kept in <file>.evidence beside it); default $SSCP_DB';
+
 
 /** Commander's collector for options that may be given more than once (`--product A --product B`). */
 export function collect(value: string, previous: string[] = []): string[] {

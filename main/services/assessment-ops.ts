@@ -43,7 +43,7 @@ import {
   requireText,
 } from './validate';
 import { TEXT_FIELDS } from '../../shared/domain/text-rules';
-import type { AssessmentPatch, AssessmentSummary, ClaimPatch, MarkSignedInput, NewAssessmentInput } from './workspace-types';
+import type { AssessmentPatch, AssessmentSummary, ClaimPatch, ClaimUpdate, ClaimUpdateResult, MarkSignedInput, NewAssessmentInput } from './workspace-types';
 
 /** Creates an assessment with one not-started response per claim of its catalog version. */
 export function createAssessment(ctx: StoreContext, input: NewAssessmentInput): Assessment {
@@ -179,20 +179,61 @@ export function updateClaim(ctx: StoreContext, assessmentId: string, claimId: st
     const a = requireAssessment(ctx, assessmentId);
     checkClaimId(catalogFor(a), claimId);
     assertEditable(a);
-    const before = findResponse(ctx.db, assessmentId, claimId);
-    if (!before) throw SscpError.because({ code: 'response-row-missing', claimId });
-    const now = nowInstant();
-    const after = applyClaimPatch(before, patch, now);
-    const changes = diff(
-      { status: before.status, result: before.result, evidenceText: before.evidenceText, arguments: before.arguments },
-      { status: after.status, result: after.result, evidenceText: after.evidenceText, arguments: after.arguments },
-    );
-    if (Object.keys(changes).length === 0) return before;
-    updateResponse(ctx.db, after);
-    touch(ctx, assessmentId, now);
-    appendAudit(ctx.db, { assessmentId, action: 'claim.updated', detail: { claimId, changes } }, now);
-    return after;
+    return applyClaimUpdate(ctx, assessmentId, claimId, patch, nowInstant()).response;
   });
+}
+
+/**
+ * Many claim changes in one transaction (`sscp set --from`): every entry is checked and
+ * applied, or, at the first bad one, none is. The error names the entry by its position in
+ * the list (from 0, as `jq '.[2]'` counts) and its claim. Entries that change nothing are
+ * left out of the history.
+ */
+export function updateClaims(ctx: StoreContext, assessmentId: string, updates: readonly ClaimUpdate[]): ClaimUpdateResult[] {
+  return inWriteTransaction(ctx, () => {
+    assertNoExportInProgress(ctx, assessmentId);
+    const a = requireAssessment(ctx, assessmentId);
+    assertEditable(a);
+    const catalog = catalogFor(a);
+    const seen = new Map<string, number>();
+    const now = nowInstant();
+    return updates.map((u, index) => {
+      try {
+        checkClaimId(catalog, u.claimId);
+        const earlier = seen.get(u.claimId);
+        if (earlier !== undefined) {
+          throw new SscpError('invalid-input', `It changes the same claim as entry [${earlier}].`, 'Give each claim once.');
+        }
+        seen.set(u.claimId, index);
+        return applyClaimUpdate(ctx, assessmentId, u.claimId, u.patch, now, u.expectedUpdatedAt);
+      } catch (e) {
+        if (!(e instanceof SscpError) || e.kind === 'integrity') throw e;
+        throw new SscpError(e.kind, `Entry [${index}] (claim ${JSON.stringify(u.claimId)}): ${e.message} Nothing was changed.`, e.hint);
+      }
+    });
+  });
+}
+
+function applyClaimUpdate(ctx: StoreContext, assessmentId: string, claimId: string, patch: ClaimPatch, now: string, expectedUpdatedAt?: string): ClaimUpdateResult {
+  const before = findResponse(ctx.db, assessmentId, claimId);
+  if (!before) throw SscpError.because({ code: 'response-row-missing', claimId });
+  const after = applyClaimPatch(before, patch, now);
+  const changes = diff(
+    { status: before.status, result: before.result, evidenceText: before.evidenceText, arguments: before.arguments },
+    { status: after.status, result: after.result, evidenceText: after.evidenceText, arguments: after.arguments },
+  );
+  if (Object.keys(changes).length === 0) return { claimId, changed: false, response: before };
+  if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== before.updatedAt) {
+    throw new SscpError(
+      'conflict',
+      `The claim was changed at ${before.updatedAt}, after the copy this change was made from (${expectedUpdatedAt}): applying it would undo that change.`,
+      'Look at the claim as it is now, make the change again on that, and apply it; or leave out its "updatedAt" to overwrite it anyway.',
+    );
+  }
+  updateResponse(ctx.db, after);
+  touch(ctx, assessmentId, now);
+  appendAudit(ctx.db, { assessmentId, action: 'claim.updated', detail: { claimId, changes } }, now);
+  return { claimId, changed: true, response: after };
 }
 
 export function markSigned(ctx: StoreContext, assessmentId: string, info: MarkSignedInput): Assessment {

@@ -71,6 +71,25 @@ export interface ClaimPatch {
   readonly arguments?: string;
 }
 
+/** One entry of a many-claims change (Workspace.updateClaims). */
+export interface ClaimUpdate {
+  readonly claimId: string;
+  readonly patch: ClaimPatch;
+  /**
+   * When the claim was last changed as the source of this update saw it (`updatedAt` of
+   * `sscp show --json`): a change to a claim changed since then is refused, so an edited
+   * file never quietly undoes someone else's newer work.
+   */
+  readonly expectedUpdatedAt?: string;
+}
+
+export interface ClaimUpdateResult {
+  readonly claimId: string;
+  /** False when the entry matched what was recorded already (nothing written, nothing logged). */
+  readonly changed: boolean;
+  readonly response: ClaimResponse;
+}
+
 export interface NewActionInput {
   readonly claimId: string;
   readonly description: string;
@@ -161,9 +180,17 @@ export interface Workspace {
   listAssessments(): AssessmentSummary[];
   createAssessment(input: NewAssessmentInput): Assessment;
   getAssessment(id: string): AssessmentDetail;
+  /** The id of the one assessment whose id is `text` or starts with it (at least 4 characters); refused when none or several match. */
+  resolveAssessmentId(text: string): string;
   completeness(id: string): Completeness;
   updateAssessment(id: string, patch: AssessmentPatch): Assessment;
   updateClaim(assessmentId: string, claimId: string, patch: ClaimPatch): ClaimResponse;
+  /**
+   * Applies many claim changes in one transaction: all or none. An entry that changes
+   * nothing is skipped (no audit entry); the result says which changed. A bad entry is
+   * refused naming its position and claim.
+   */
+  updateClaims(assessmentId: string, updates: readonly ClaimUpdate[]): ClaimUpdateResult[];
   addAction(assessmentId: string, input: NewActionInput): RemedialAction;
   updateAction(actionId: string, patch: ActionPatch): RemedialAction;
   removeAction(actionId: string): void;

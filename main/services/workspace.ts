@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import type { Actor } from '../../shared/domain/actor';
 import { BlobStore, evidenceDirFor } from '../evidence/index';
-import { findSignedPackInfo } from '../store/assessments-repo';
+import { findSignedPackInfo, resolveAssessmentIdPrefix } from '../store/assessments-repo';
 import { listAudit, type ActorProvider } from '../store/audit-log';
 import { openDatabase } from '../store/database';
 import { findImport, unverifiedOrigins } from '../store/imports-repo';
 import { addAction, removeAction, updateAction } from './action-ops';
 import { archiveAssessment, unarchiveAssessment } from './archive';
-import { createAssessment, getAssessmentDetail, listAssessmentSummaries, markSigned, updateAssessment, updateClaim } from './assessment-ops';
+import { createAssessment, getAssessmentDetail, listAssessmentSummaries, markSigned, updateAssessment, updateClaim, updateClaims } from './assessment-ops';
 import { computeCompleteness } from './completeness';
 import { attachEvidence, linkEvidence, listEvidenceWithUse, replaceEvidence, requireEvidence, unlinkEvidence, updateEvidence } from './evidence-ops';
 import { putBlobFromStream, restoreSignedAssessment } from './import-support';
@@ -62,12 +62,14 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     listAssessments: () => listAssessmentSummaries(ctx),
     createAssessment: (input) => createAssessment(ctx, input),
     getAssessment: (id) => getAssessmentDetail(ctx, id),
+    resolveAssessmentId: (text) => resolveAssessmentIdPrefix(db, text),
     completeness: (id) => {
       const d = getAssessmentDetail(ctx, id);
       return computeCompleteness(d.assessment, d.responses, d.links);
     },
     updateAssessment: (id, patch) => updateAssessment(ctx, id, patch),
     updateClaim: (assessmentId, claimId, patch) => updateClaim(ctx, assessmentId, claimId, patch),
+    updateClaims: (assessmentId, updates) => updateClaims(ctx, assessmentId, updates),
     addAction: (assessmentId, input) => addAction(ctx, assessmentId, input),
     updateAction: (actionId, patch) => updateAction(ctx, actionId, patch),
     removeAction: (actionId) => removeAction(ctx, actionId),

@@ -1,4 +1,5 @@
 import type { Assessment, AssessmentFields, AssessmentOrigin, AssessmentState, VendorRole } from '../../shared/domain/types';
+import { SscpError } from '../../shared/errors';
 import type { Db } from './database';
 
 interface AssessmentRow {
@@ -67,6 +68,43 @@ export function insertAssessment(db: Db, a: Assessment): void {
 export function findAssessment(db: Db, id: string): Assessment | undefined {
   const row = db.prepare<[string], AssessmentRow>('SELECT * FROM assessments WHERE id = ?').get(id);
   return row && rowToAssessment(row);
+}
+
+/** The fewest leading characters of an id that may stand for the whole id. */
+export const MIN_ID_PREFIX = 4;
+
+/** How many candidates an ambiguous prefix lists; the count says how many there are. */
+const MAX_LISTED_CANDIDATES = 8;
+
+/**
+ * The one assessment whose id is `text`, or starts with it: the one place a shortened id is
+ * understood, for the CLI's id arguments and for anything else that takes an id typed by a
+ * person. A prefix shorter than MIN_ID_PREFIX, matching nothing or matching more than one
+ * assessment is refused with what to do (the ambiguous case lists the candidates).
+ */
+export function resolveAssessmentIdPrefix(db: Db, text: string): string {
+  if (db.prepare<[string], { id: string }>('SELECT id FROM assessments WHERE id = ?').get(text)) return text;
+  const quoted = JSON.stringify(text);
+  if (text.trim() === '') throw new SscpError('invalid-input', 'No assessment id was given.', 'Give the id of an assessment (the assessments list shows them), or its first few characters.');
+  if (text.length < MIN_ID_PREFIX) {
+    throw new SscpError('invalid-input', `The assessment id ${quoted} is too short to stand for one assessment.`, `Give at least ${MIN_ID_PREFIX} characters of the id; the assessments list shows every id.`);
+  }
+  const rows = db
+    .prepare<[number, string], { id: string; organisation: string; period_start: string | null; period_end: string | null; state: string }>(
+      'SELECT id, organisation, period_start, period_end, state FROM assessments WHERE substr(id, 1, ?) = ? ORDER BY created_at DESC, id',
+    )
+    .all(text.length, text);
+  if (rows.length === 1) return rows[0]!.id;
+  if (rows.length === 0) {
+    throw new SscpError('not-found', `There is no assessment with id ${text}.`, 'No id starts with it either. Open the assessments list (or run sscp list) to see the assessments in this database.');
+  }
+  const listed = rows.slice(0, MAX_LISTED_CANDIDATES).map((r) => `${r.id} (${JSON.stringify(r.organisation)}, ${r.period_start ?? '…'} to ${r.period_end ?? '…'}, ${r.state})`);
+  const more = rows.length > listed.length ? `; and ${rows.length - listed.length} more` : '';
+  throw new SscpError(
+    'invalid-input',
+    `The assessment id ${quoted} is the start of ${rows.length} assessments' ids: ${listed.join('; ')}${more}.`,
+    'Give more characters of the id, enough to match only one of them.',
+  );
 }
 
 export function findSignedPackInfo(db: Db, id: string): SignedPackInfo | undefined {

@@ -13,14 +13,21 @@ export interface CliResult {
 
 /** Runs `sscp` in-process, capturing what it prints. */
 export async function sscp(...argv: string[]): Promise<CliResult> {
+  return sscpWith({}, ...argv);
+}
+
+/** Runs `sscp` in-process with more in its environment, and standard input if given. */
+export async function sscpWith(given: { readonly env?: Record<string, string>; readonly stdin?: string }, ...argv: string[]): Promise<CliResult> {
   let out = '';
   let err = '';
+  const stdin = given.stdin;
   const code = await runCli(argv, {
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (err += s) },
     // The test setup's temp key store (test/setup/sscp-home.ts), never the real one.
-    env: { SSCP_HOME: process.env.SSCP_HOME },
+    env: { SSCP_HOME: process.env.SSCP_HOME, ...given.env },
     isTTY: false,
+    ...(stdin === undefined ? {} : { stdin: () => [stdin] }),
   });
   return { code, out, err };
 }

@@ -1,0 +1,12 @@
+import type { CommandSummary } from '../main/cli/run';
+
+export interface CliBundle {
+  /** The bundled main/cli/run.ts, to import. */
+  readonly entry: string;
+  readonly summaries: readonly CommandSummary[];
+}
+
+export declare const CLI_DIR: string;
+export declare function currentCliBundle(): CliBundle | undefined;
+export declare function ensureCliBundle(): Promise<CliBundle>;
+export declare function buildCliBundle(): Promise<CliBundle>;

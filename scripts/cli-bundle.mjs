@@ -1,0 +1,160 @@
+// The `sscp` CLI as Node runs it: main/cli/run.ts and everything it imports from this
+// repository bundled by esbuild into dist/cli, one ES module per command (code splitting on
+// the dynamic imports of main/cli/commands/index.ts), so a command loads only its own code.
+// Packages in node_modules stay outside the bundle and load from there, as under tsx.
+//
+// dist/cli/current.json names the build in use, the stat (mtime, size) of every source file
+// it was built from, and the commands' help summaries. bin/sscp.mjs runs that build when
+// every one of those files is unchanged, and builds a new one first otherwise (a fresh
+// clone, a pull, an edit): nothing to remember to run, and never a stale CLI.
+//
+// Each build goes into its own folder, and current.json is replaced in one rename once the
+// build is complete: a build killed part-way, or two built at once (tests spawning many
+// `sscp` at the same moment), never leaves a half-written CLI in use.
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CLI_DIR = join(ROOT, 'dist', 'cli');
+const CURRENT = join(CLI_DIR, 'current.json');
+const BUILDS = join(CLI_DIR, 'builds');
+/** Bump when the layout of current.json or of a build changes: older records are rebuilt. */
+const FORMAT = 1;
+/** Folders whose files can be part of the bundle (stat'ed before building, see buildCliBundle). */
+const SOURCE_FOLDERS = ['main', 'shared', 'scripts'];
+/** Builds no longer current are removed once they are this old (a running `sscp` may still be loading from one). */
+const OLD_BUILD_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The bundle to run, or undefined when there is none or any file it was built from has
+ * changed since (or is gone). Cheap: one small JSON read and a stat per source file.
+ * @returns {{ entry: string, summaries: unknown[] } | undefined}
+ */
+export function currentCliBundle() {
+  let record;
+  try {
+    record = JSON.parse(readFileSync(CURRENT, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (record?.format !== FORMAT || typeof record.build !== 'string' || typeof record.inputs !== 'object') return undefined;
+  for (const [path, [mtimeMs, size]] of Object.entries(record.inputs)) {
+    let stats;
+    try {
+      stats = statSync(join(ROOT, path));
+    } catch {
+      return undefined;
+    }
+    if (stats.mtimeMs !== mtimeMs || stats.size !== size) return undefined;
+  }
+  return { entry: join(BUILDS, record.build, 'run.mjs'), summaries: record.summaries };
+}
+
+/** The current bundle, built first if there is none or it is out of date. */
+export async function ensureCliBundle() {
+  return currentCliBundle() ?? (await buildCliBundle());
+}
+
+/**
+ * Builds the CLI into a new folder under dist/cli/builds, records the commands' help
+ * summaries from it, and makes it current. Source files are stat'ed before esbuild reads
+ * them, so a file edited while the build runs shows as changed and is built again next time.
+ */
+export async function buildCliBundle() {
+  const { build } = await import('esbuild');
+  const before = statSources();
+  const id = `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const outdir = join(BUILDS, id);
+  const result = await build({
+    absWorkingDir: ROOT,
+    entryPoints: { run: 'main/cli/run.ts' },
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    // Node 20 runs the CLI; Electron 45's Node 24 runs the app's own build.
+    target: 'node20',
+    packages: 'external',
+    outExtension: { '.js': '.mjs' },
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [sourceLocationPlugin(outdir)],
+  });
+  const inputs = {};
+  for (const input of Object.keys(result.metafile.inputs)) {
+    const stats = before.get(input) ?? statSync(join(ROOT, input));
+    inputs[input] = [stats.mtimeMs, stats.size];
+  }
+  const entry = join(outdir, 'run.mjs');
+  const { describeCommands } = await import(pathToFileURL(entry).href);
+  const summaries = await describeCommands();
+  const record = { format: FORMAT, build: id, builtAt: new Date().toISOString(), inputs, summaries };
+  const temp = `${CURRENT}.${id}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(record)}\n`);
+  renameSync(temp, CURRENT);
+  removeOldBuilds(id);
+  return { entry, summaries };
+}
+
+/** Path (relative to the repository, with `/`) → stats of every file that can be bundled. */
+function statSources() {
+  const found = new Map();
+  const walk = (dir) => {
+    for (const item of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+      const path = `${dir}/${item.name}`;
+      if (item.isDirectory()) walk(path);
+      else if (item.isFile()) found.set(path, statSync(join(ROOT, path)));
+    }
+  };
+  for (const folder of SOURCE_FOLDERS) walk(folder);
+  found.set('package.json', statSync(join(ROOT, 'package.json')));
+  return found;
+}
+
+/**
+ * `import.meta.url` in a bundled file would name the bundle's chunk, not the source file:
+ * code that finds files beside its source (the pack's fonts, the demo's repository files)
+ * would look in the wrong place. Each source file's `import.meta.url` is rewritten to its own
+ * location, reached from the chunk (all chunks sit in the build folder itself).
+ */
+function sourceLocationPlugin(outdir) {
+  return {
+    name: 'source-location',
+    setup(b) {
+      b.onLoad({ filter: /\.(ts|mts|mjs|js)$/ }, (args) => {
+        if (args.path.split(sep).includes('node_modules')) return undefined;
+        const text = readFileSync(args.path, 'utf8');
+        if (!text.includes('import.meta.url')) return undefined;
+        const fromChunk = relative(outdir, args.path).split(sep).join('/');
+        const url = `new URL(${JSON.stringify(fromChunk)}, import.meta.url).href`;
+        return {
+          contents: text.replaceAll('import.meta.url', url),
+          loader: /\.m?ts$/.test(args.path) ? 'ts' : 'js',
+          resolveDir: dirname(args.path),
+        };
+      });
+    },
+  };
+}
+
+/** Builds no longer current, and records a killed build left unrenamed, once they are old. */
+function removeOldBuilds(keep) {
+  const now = Date.now();
+  const old = [];
+  try {
+    old.push(...readdirSync(BUILDS).filter((name) => name !== keep).map((name) => join(BUILDS, name)));
+    old.push(...readdirSync(CLI_DIR).filter((name) => name.endsWith('.tmp')).map((name) => join(CLI_DIR, name)));
+  } catch {
+    return;
+  }
+  for (const path of old) {
+    try {
+      if (now - statSync(path).mtimeMs > OLD_BUILD_MS) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Another process removed it first, or it cannot be removed: either way not ours to worry about.
+    }
+  }
+}
