@@ -7,6 +7,7 @@ import { registerCheck } from './check';
 import { registerDemo } from './demo';
 import { registerDiff } from './diff';
 import { registerExport } from './export';
+import { registerExportCdx } from './export-cdx';
 import { registerExportForm } from './export-form';
 import { registerIdentity } from './identity';
 import { registerImport } from './import';
@@ -37,6 +38,7 @@ export const commands: readonly RegisterCommand[] = [
   registerUnarchive,
   registerDiff,
   registerExportForm,
+  registerExportCdx,
   registerImportForm,
   registerIdentity,
   registerDemo,
