@@ -144,6 +144,8 @@ const PRINCIPLE_SCORES: Readonly<Record<RollupStatus, number | null>> = {
   'out-of-scope': null,
 };
 
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
 function instantOfDate(date: string, endOfDay: boolean): string {
   return `${date}T${endOfDay ? '23:59:59' : '00:00:00'}Z`;
 }
@@ -234,7 +236,7 @@ export function buildAttestation(input: AttestationInput): JsonObject {
     evidence.push({
       'bom-ref': actionRef(action),
       description: `Remedial action for claim ${action.claimId} (${action.state}${action.dueDate ? `, due ${action.dueDate}` : ''}): ${action.description}`,
-      created: action.createdAt,
+      created: ISO_INSTANT.test(action.createdAt) ? action.createdAt : undefined,
       author: action.owner.trim() === '' ? undefined : { name: action.owner },
     });
   }

@@ -35,6 +35,8 @@ export interface PackFileResult {
   readonly embedded: boolean;
   readonly status: PackFileStatus;
   readonly problem?: string;
+  /** One of the pack's own data files listed in the manifest's dataFiles (attestation.cdx.json), not evidence. */
+  readonly dataFile?: true;
 }
 
 export interface PackVerification {
