@@ -15,6 +15,7 @@ const SAVE_FILTERS: Record<SavePurpose, FileFilter[]> = {
   form: [{ name: 'Word form', extensions: ['docx'] }],
   certificate: [{ name: 'Certificate (PEM)', extensions: ['pem', 'crt'] }],
   backup: [{ name: 'Signing identity backup (PKCS#12)', extensions: ['p12'] }],
+  attestation: [{ name: 'CycloneDX attestation (JSON)', extensions: ['json'] }],
 };
 
 /**

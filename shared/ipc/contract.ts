@@ -60,7 +60,7 @@ export const contract = {
     platform: true,
   },
   'dialogs.saveFile': {
-    args: z.strictObject({ purpose: z.enum(['pack', 'form', 'certificate', 'backup']), suggestedName: z.string().min(1).max(255) }),
+    args: z.strictObject({ purpose: z.enum(['pack', 'form', 'certificate', 'backup', 'attestation']), suggestedName: z.string().min(1).max(255) }),
     result: returns<PickedPath>(),
     platform: true,
   },
@@ -180,6 +180,13 @@ export const contract = {
   'forms.previewImport': { args: z.strictObject({ path: filePath }), ...job<FormPlacementView>(), paths: { path: 'read' } },
   'forms.import': { args: z.strictObject({ path: filePath, role: vendorRole.optional() }), ...job<FormImportView>(), paths: { path: 'read' } },
   'forms.export': { args: z.strictObject({ assessmentId: id, outPath: filePath }), ...job<{ readonly path: string }>(), paths: { outPath: 'write' } },
+
+  // The CycloneDX 1.6 attestation (docs/attestation.md); `signed`: it carries the SRO's affirmation.
+  'attestations.export': {
+    args: z.strictObject({ assessmentId: id, outPath: filePath }),
+    ...job<{ readonly path: string; readonly signed: boolean }>(),
+    paths: { outPath: 'write' },
+  },
 
   // Long jobs: progress and completion arrive as events (see `events`).
   'jobs.cancel': { args: z.strictObject({ jobId: id }), result: returns<{ readonly cancelled: boolean }>() },

@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DashboardScreen } from '../../renderer/screens/dashboard/DashboardScreen';
+import { useAnnouncer } from '../../renderer/stores/announcer';
 import { useAssessment } from '../../renderer/stores/assessment';
 import { installFakeApi, type FakeApi } from './fake-api';
 import { makeAssessment, makeDetail, makeEvidence } from './fixtures';
@@ -64,6 +65,20 @@ describe('the dashboard', () => {
       expect.stringMatching(/Evidence attached \(claim 1\.1\.1\): policy\.pdfBy Priya Raman \(CTO\)$/),
       expect.stringMatching(/Assessment createdWho: not recorded$/),
     ]);
+  });
+
+  it('exports the CycloneDX attestation where the Word form is offered, and says when it carries no affirmation', async () => {
+    fake.answer('dialogs.saveFile', () => ({ path: '/home/priya/Acme attestation.cdx.json' }));
+    fake.answer('attestations.export', () => ({ jobId: 'cdx-1' }));
+    render(<DashboardScreen assessmentId="a1" />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Export attestation (CycloneDX)…' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'attestations.export')).toBe(true));
+    expect(fake.calls.find((c) => c.channel === 'dialogs.saveFile')?.args).toMatchObject({ purpose: 'attestation', suggestedName: 'Acme Software Ltd SSCP attestation.cdx.json' });
+    expect(fake.calls.find((c) => c.channel === 'attestations.export')?.args).toEqual({ assessmentId: 'a1', outPath: '/home/priya/Acme attestation.cdx.json' });
+    expect(screen.getByRole('button', { name: 'Writing the attestation…' })).toBeTruthy();
+    fake.emit('jobs.done', { jobId: 'cdx-1', result: { ok: true, value: { path: '/home/priya/Acme attestation.cdx.json', signed: false } } });
+    await waitFor(() => expect(useAnnouncer.getState().message).toContain('not signed yet, so it carries no affirmation'));
+    expect(await screen.findByRole('button', { name: 'Export attestation (CycloneDX)…' })).toBeTruthy();
   });
 
   it('edits the assessment details, with the role explained, and saves them', async () => {

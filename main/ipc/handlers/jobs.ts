@@ -20,5 +20,6 @@ export function jobHandlers({ ws, executor, session }: HandlerContext): JobHandl
     'forms.previewImport': start('forms.previewImport'),
     'forms.import': start('forms.import'),
     'forms.export': start('forms.export'),
+    'attestations.export': start('attestations.export'),
   };
 }

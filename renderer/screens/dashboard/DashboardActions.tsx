@@ -3,11 +3,13 @@ import type { Assessment } from '../../../shared/domain/types';
 import { Icon } from '../../components/Icon';
 import { EditAssessmentDialog } from './EditAssessmentDialog';
 import { attempt } from '../../stores/announcer';
+import { useAttestationExport } from '../../stores/attestation-export';
 import { useFormExport } from '../../stores/form-export';
 import { useNavigation } from '../../stores/navigation';
 
 export function DashboardActions({ assessment }: { readonly assessment: Assessment }) {
   const { busy, exportForm } = useFormExport();
+  const { busy: writingAttestation, exportAttestation } = useAttestationExport();
   const go = useNavigation((s) => s.go);
   const [editing, setEditing] = useState(false);
   const { id: assessmentId, organisation } = assessment;
@@ -22,6 +24,9 @@ export function DashboardActions({ assessment }: { readonly assessment: Assessme
       {editing ? <EditAssessmentDialog assessment={assessment} onClose={() => setEditing(false)} /> : null}
       <button type="button" className="button" disabled={busy} onClick={() => void attempt(() => exportForm(assessmentId, organisation))}>
         {busy ? 'Writing the form…' : 'Export Word form…'}
+      </button>
+      <button type="button" className="button" disabled={writingAttestation} onClick={() => void attempt(() => exportAttestation(assessmentId, organisation))}>
+        {writingAttestation ? 'Writing the attestation…' : 'Export attestation (CycloneDX)…'}
       </button>
       {canSign ? (
         <button type="button" className="button primary" onClick={() => go({ name: 'sign', assessmentId })}>
