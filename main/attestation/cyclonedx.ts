@@ -261,7 +261,7 @@ export function buildAttestation(input: AttestationInput): JsonObject {
       claims.push({
         'bom-ref': claimRef(claim.id),
         target: ORG_REF,
-        predicate: `${result === 'not-applicable' ? 'Not applicable' : RESULT_LABELS[result]}: ${claim.id} ${claim.title}. ${claim.statement}`,
+        predicate: `${RESULT_LABELS[result]}: ${claim.id} ${claim.title}. ${claim.statement}`,
         mitigationStrategies: nonEmpty(actions.map(actionRef)),
         reasoning: `Self-assessed result: ${RESULT_LABELS[result]}.${argumentsText === '' ? '' : ` Arguments and assumptions: ${argumentsText}`}`,
         evidence: nonEmpty([...(evidenceText === '' ? [] : [statementRef(claim.id)]), ...files.map(fileRef)]),
