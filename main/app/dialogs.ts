@@ -16,6 +16,7 @@ const SAVE_FILTERS: Record<SavePurpose, FileFilter[]> = {
   certificate: [{ name: 'Certificate (PEM)', extensions: ['pem', 'crt'] }],
   backup: [{ name: 'Signing identity backup (PKCS#12)', extensions: ['p12'] }],
   calendar: [{ name: 'Calendar (iCalendar)', extensions: ['ics'] }],
+  attestation: [{ name: 'CycloneDX attestation (JSON)', extensions: ['json'] }],
 };
 
 /**

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { localIsoDate } from '../../shared/domain/dates';
 import type { ClaimResult } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
+import { exportAttestation } from '../attestation/export-attestation';
 import { exportPack } from '../pack/export-pack';
 import type { PackProgress } from '../pack/types';
 import { openWorkspace } from '../services/workspace';
@@ -21,6 +22,8 @@ import { count } from '../../shared/format/plural';
 export const DEMO_FILES = {
   database: 'self-assessment.sscp',
   pack: 'sscp-evidence-pack-self-assessment.pdf',
+  /** The signed assessment as a CycloneDX 1.6 attestation (docs/attestation.md), as `sscp export-cdx` writes it. */
+  attestation: 'self-assessment.cdx.json',
   rootCertificate: 'root.pem',
   passphrase: 'demo-passphrase.txt',
   /** The demo identity's own key store (SSCP_HOME-style folder), so the demo never touches the user's. */
@@ -47,6 +50,8 @@ export interface DemoResult {
   readonly outDir: string;
   readonly databasePath: string;
   readonly packPath: string;
+  /** The CycloneDX attestation of the signed assessment, beside the pack (which embeds its own copy). */
+  readonly attestationPath: string;
   readonly rootCertificatePath: string;
   readonly passphrasePath: string;
   readonly assessmentId: string;
@@ -89,7 +94,8 @@ function randomPassphrase(): string {
  * Builds the project's own self-assessment in `outDir` and signs it: the database with every
  * claim answered and the evidence attached, a demo signing identity (an organisation root and
  * an SRO certificate it issued, sealed with a random passphrase written to a file only the
- * user can read), the root certificate, and a signed certification pack. The honest gaps
+ * user can read), the root certificate, a signed certification pack and the signed
+ * assessment's CycloneDX attestation. The honest gaps
  * (claims not assessed) block sign-off, so the pack is signed with them as accepted
  * exceptions, which it lists.
  */
@@ -107,6 +113,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
 
   const databasePath = join(outDir, DEMO_FILES.database);
   const packPath = join(outDir, DEMO_FILES.pack);
+  const attestationPath = join(outDir, DEMO_FILES.attestation);
   const rootCertificatePath = join(outDir, DEMO_FILES.rootCertificate);
   const passphrasePath = join(outDir, DEMO_FILES.passphrase);
 
@@ -139,12 +146,16 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       { onProgress: options.onPackProgress },
     );
 
+    step('Writing the attestation for supplier-risk tools (CycloneDX 1.6)');
+    await exportAttestation(ws, assessmentId, attestationPath, { replace: false });
+
     const results: Partial<Record<ClaimResult, number>> = {};
     for (const claim of sa.claims) results[claim.result] = (results[claim.result] ?? 0) + 1;
     return {
       outDir,
       databasePath,
       packPath,
+      attestationPath,
       rootCertificatePath,
       passphrasePath,
       assessmentId,

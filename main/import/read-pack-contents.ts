@@ -125,7 +125,7 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
   const signedData = parseAssessmentExport(await readJson(index, dataStream, fileName), fileName);
   checkAgreement(fileName, manifest, signedData);
   catalogFor(signedData.detail.assessment);
-  checkNames(fileName, manifest.files);
+  checkNames(fileName, [...manifest.files, ...(manifest.dataFiles ?? [])]);
 
   // The same text rules as typing it in: hidden characters are taken out (and said so), text
   // over a limit is refused rather than cut. The pack file itself stays exactly as signed.
@@ -140,7 +140,7 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
   }
   const data: AssessmentExport = { ...signedData, detail: text.detail };
 
-  const listed = new Set(manifest.files.map((f) => f.name));
+  const listed = new Set([...manifest.files, ...(manifest.dataFiles ?? [])].map((f) => f.name));
   for (const name of streams.keys()) {
     if (name !== MANIFEST_NAME && name !== ASSESSMENT_NAME && !listed.has(name)) throw unusable(`${fileName} holds an attachment "${name}" that its manifest does not list.`);
   }
@@ -185,7 +185,7 @@ function checkAgreement(fileName: string, manifest: Manifest, data: AssessmentEx
  * Attachment names are only ever looked up, never used as paths here (blobs are stored by
  * hash), but a name the builder would not have written means a crafted file: refuse it.
  */
-function checkNames(fileName: string, files: readonly ManifestFile[]): void {
+function checkNames(fileName: string, files: readonly Pick<ManifestFile, 'name'>[]): void {
   const seen = new Set<string>([MANIFEST_NAME, ASSESSMENT_NAME]);
   for (const f of files) {
     if (safeAttachmentName(f.name) !== f.name) {

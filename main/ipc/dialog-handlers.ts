@@ -3,7 +3,7 @@ import type { HandlerTable } from './dispatch';
 import type { PathGrants } from './path-grants';
 
 export type FilePurpose = 'evidence' | 'pack' | 'form' | 'p12';
-export type SavePurpose = 'pack' | 'form' | 'certificate' | 'backup' | 'calendar';
+export type SavePurpose = 'pack' | 'form' | 'certificate' | 'backup' | 'calendar' | 'attestation';
 
 /** What a native dialog answered; Electron's dialogs in the app, a queue of answers in the e2e run. */
 export interface NativeDialogs {

@@ -3,7 +3,9 @@ import { hasUnsafeCharacter, listRemoved, unsafeCharacters } from '../../shared/
 /** Names the pack itself uses for its data files; evidence never takes them. */
 export const MANIFEST_NAME = 'manifest.json';
 export const ASSESSMENT_NAME = 'assessment.json';
-const RESERVED = new Set([MANIFEST_NAME, ASSESSMENT_NAME]);
+/** The CycloneDX 1.6 attestation (docs/attestation.md), listed in the manifest's dataFiles. */
+export const ATTESTATION_NAME = 'attestation.cdx.json';
+const RESERVED = new Set([MANIFEST_NAME, ASSESSMENT_NAME, ATTESTATION_NAME]);
 
 const MAX_NAME_LENGTH = 120;
 
@@ -63,6 +65,7 @@ export function attachmentRenameReason(original: string, name: string): string |
   if (/\.{2,}|^[\s.]|[\s.]$/.test(original)) reasons.push('it began or ended with a dot or space, or held ".."');
   if ([...original].length > MAX_NAME_LENGTH) reasons.push(`it was longer than ${MAX_NAME_LENGTH} characters`);
   if (reasons.length === 0 && original.normalize('NFC') !== original) reasons.push('it was in decomposed Unicode form');
+  if (reasons.length === 0 && RESERVED.has(original.toLowerCase())) reasons.push(`the pack uses the name ${original} for its own data`);
   if (reasons.length === 0) reasons.push('another evidence file has the same name');
   return reasons.join('; ');
 }

@@ -28,6 +28,7 @@ import {
   signatureWidget,
 } from './signature-field';
 import { readBaseStructure, signatureFieldDescription, signatureStructure, type BaseStructure } from './signature-structure';
+import { packAttestation } from '../attestation/pack-attestation';
 import { GENERATOR_NAME, type BuildPackOptions, type BuiltPack, type PackInput, type PackProgress } from './types';
 import { APP_VERSION } from '../version';
 
@@ -142,7 +143,8 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
  * Writes a signed evidence pack into `tempPath`, which must not be a finished pack's name:
  * 1. pdfkit lays the report out into the file;
  * 2. an incremental update appends the evidence (streamed, each file re-hashed against its
- *    recorded SHA-256), manifest.json, assessment.json, the file specifications, an updated
+ *    recorded SHA-256), manifest.json, assessment.json, attestation.cdx.json (the CycloneDX
+ *    attestation, main/attestation), the file specifications, an updated
  *    catalog with /AF and /AcroForm, and the signature dictionary with a zero-filled
  *    /Contents, hashing every byte of the first signed range as it is written;
  * 3. the CMS over that digest is written into the gap and the file fsynced. The signature
@@ -220,6 +222,7 @@ export async function writePack(input: PackInput, tempPath: string, options: Bui
 
     progress.phase = 'sign';
     report(true);
+    const attestation = packAttestation(input, packId, generatedAt);
     const manifest: Manifest = {
       schemaVersion: MANIFEST_SCHEMA_VERSION,
       packId,
@@ -229,6 +232,7 @@ export async function writePack(input: PackInput, tempPath: string, options: Bui
       generatedAt: generatedAt.toISOString(),
       generator: { name: GENERATOR_NAME, version: APP_VERSION },
       files,
+      dataFiles: [attestation.entry],
     };
     const assessmentExport = {
       schemaVersion: ASSESSMENT_EXPORT_SCHEMA_VERSION,
@@ -239,17 +243,18 @@ export async function writePack(input: PackInput, tempPath: string, options: Bui
       acceptedExceptions: input.acceptedExceptions,
       detail: input.detail,
     };
-    for (const [fileName, value, description] of [
-      [MANIFEST_NAME, manifest, 'Signed list of every evidence file with its SHA-256'],
-      [ASSESSMENT_NAME, assessmentExport, 'The whole assessment as data, for re-import'],
+    const jsonFile = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+    for (const [fileName, json, description, mediaType] of [
+      [MANIFEST_NAME, jsonFile(manifest), 'Signed list of every evidence file with its SHA-256', 'application/json'],
+      [ASSESSMENT_NAME, jsonFile(assessmentExport), 'The whole assessment as data, for re-import', 'application/json'],
+      [attestation.entry.name, attestation.bytes, attestation.entry.description, attestation.entry.mediaType],
     ] as const) {
-      const json = Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
       const streamNum = allocate();
       await out.writeStreamObject(
         streamNum,
         dict({
           Type: name('EmbeddedFile'),
-          Subtype: name('application/json'),
+          Subtype: name(mediaType),
           Params: dict({ Size: json.length, ModDate: pdfDate(generatedAt) }),
           Filter: name('FlateDecode'),
         }),

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { PACK_PROFILES } from './types';
 
-/** Bumped when a field changes meaning; readers refuse versions they do not know. */
-export const MANIFEST_SCHEMA_VERSION = 1;
+/**
+ * Bumped when a field changes meaning; readers refuse versions they do not know. Version 2
+ * added `dataFiles` (the CycloneDX attestation); version 1 packs still verify and import.
+ */
+export const MANIFEST_SCHEMA_VERSION = 2;
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -24,8 +27,18 @@ export const manifestFileSchema = z.strictObject({
 });
 export type ManifestFile = z.infer<typeof manifestFileSchema>;
 
+/** One of the pack's own data files that recipients read with other tools: hashed and checked like evidence. */
+export const manifestDataFileSchema = z.strictObject({
+  name: z.string().min(1),
+  size: z.number().int().nonnegative(),
+  sha256: sha256Hex,
+  mediaType: z.string(),
+  description: z.string(),
+});
+export type ManifestDataFile = z.infer<typeof manifestDataFileSchema>;
+
 export const manifestSchema = z.strictObject({
-  schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
+  schemaVersion: z.union([z.literal(1), z.literal(MANIFEST_SCHEMA_VERSION)]),
   packId: z.uuid(),
   assessmentId: z.string(),
   catalog: z.strictObject({ id: z.string(), version: z.string() }),
@@ -33,6 +46,8 @@ export const manifestSchema = z.strictObject({
   generatedAt: z.string(),
   generator: z.strictObject({ name: z.string(), version: z.string() }),
   files: z.array(manifestFileSchema),
+  /** From version 2: attestation.cdx.json. */
+  dataFiles: z.array(manifestDataFileSchema).optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 

@@ -62,7 +62,7 @@ export const contract = {
     platform: true,
   },
   'dialogs.saveFile': {
-    args: z.strictObject({ purpose: z.enum(['pack', 'form', 'certificate', 'backup', 'calendar']), suggestedName: z.string().min(1).max(255) }),
+    args: z.strictObject({ purpose: z.enum(['pack', 'form', 'certificate', 'backup', 'calendar', 'attestation']), suggestedName: z.string().min(1).max(255) }),
     result: returns<PickedPath>(),
     platform: true,
   },
@@ -191,6 +191,13 @@ export const contract = {
   },
   /** Open remedial actions' due dates and evidence expiry dates as an iCalendar (.ics) file. */
   'reminders.export': { args: z.strictObject({ assessmentId: id, outPath: filePath }), ...job<RemindersExportView>(), paths: { outPath: 'write' } },
+
+  // The CycloneDX 1.6 attestation (docs/attestation.md); `signed`: it carries the SRO's affirmation.
+  'attestations.export': {
+    args: z.strictObject({ assessmentId: id, outPath: filePath }),
+    ...job<{ readonly path: string; readonly signed: boolean }>(),
+    paths: { outPath: 'write' },
+  },
 
   // Long jobs: progress and completion arrive as events (see `events`).
   'jobs.cancel': { args: z.strictObject({ jobId: id }), result: returns<{ readonly cancelled: boolean }>() },

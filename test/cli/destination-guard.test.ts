@@ -46,6 +46,7 @@ const WRITERS: readonly Writer[] = [
     what: 'pack',
   },
   { name: 'export-form', argv: (out, a) => ['export-form', a, '--db', db, '--out', out], magic: 'PK', what: 'Word form' },
+  { name: 'export-cdx', argv: (out, a) => ['export-cdx', a, '--db', db, '--out', out], magic: '{\n  "$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json"', what: 'attestation' },
   { name: 'identity export-cert', argv: (out) => ['identity', 'export-cert', 'ada', '--db', db, '--root', '--out', out], magic: '-----BEGIN CERTIFICATE-----', what: 'certificate' },
 ];
 

@@ -44,7 +44,7 @@ describe.skipIf(!immutable)('a database in a place that may not be written', () 
     tmp.cleanup();
   });
 
-  it('list, show, check, diff, identity list and export-form read it', async () => {
+  it('list, show, check, diff, identity list, export-form and export-cdx read it', async () => {
     const out = join(mkdtempSync(join(tmpdir(), 'sscp-ro-out-')), 'form.docx');
     for (const argv of [
       ['list'],
@@ -53,6 +53,7 @@ describe.skipIf(!immutable)('a database in a place that may not be written', () 
       ['diff', id, id],
       ['identity', 'list'],
       ['export-form', id, '--out', out],
+      ['export-cdx', id, '--out', join(out, '..', 'attestation.cdx.json')],
     ]) {
       const r = await sscp(...argv, '--db', tmp.db);
       expect(r.code, `${argv.join(' ')}: ${r.err}`).toBe(0);

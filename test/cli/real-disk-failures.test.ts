@@ -62,6 +62,13 @@ describe.skipIf(!canUnshare)('write failures from the real kernel (read-only mou
     expect(r.left.filter((n) => !n.endsWith('.err'))).toEqual([]);
   });
 
+  it('export-cdx onto a full disk: ENOSPC in plain words, exit 2, no temp file left on that disk', async () => {
+    const r = await inNamespace(tinyMount, tiny, 'export-cdx', id, '--db', db, '--out', join(tiny, 'attestation.cdx.json'));
+    expect(r.err).toContain(`sscp: The disk holding ${tiny} is full: the attestation did not fit, and nothing was written.`);
+    expect(r.code).toBe(2);
+    expect(r.left.filter((n) => !n.endsWith('.err'))).toEqual([]);
+  });
+
   it('export onto a full disk: ENOSPC in plain words, exit 2, no .partial left, the assessment not signed', async () => {
     const r = await inNamespace(tinyMount, tiny, 'export', id, '--db', db, '--identity', 'ada', '--out', join(tiny, 'pack.pdf'), '--passphrase-file', passFile, '--accept-exceptions');
     expect(r.err).toContain(`sscp: The disk holding ${tiny} is full: the pack did not fit, and nothing was written.`);

@@ -9,6 +9,8 @@ import { runCli } from '../../main/cli/run';
 import { shellWord } from '../../main/cli/io';
 import { DEMO_FILES, type DemoResult } from '../../main/demo/run-demo';
 import { verifyPack } from '../../main/pack/verify/verify-pack';
+import { cdxProblems } from '../main/attestation/cdx-validate';
+import { createHash } from 'node:crypto';
 import { openWorkspace } from '../../main/services/workspace';
 
 const BIN = resolve(__dirname, '../../bin/sscp.mjs');
@@ -48,7 +50,7 @@ describe('sscp demo', () => {
     expect(printed.err).not.toMatch(/Unexpected error/);
     expect(printed.code).toBe(0);
     const made = readdirSync(out).sort();
-    expect(made).toEqual(expect.arrayContaining([DEMO_FILES.database, DEMO_FILES.pack, DEMO_FILES.rootCertificate, DEMO_FILES.passphrase, 'sbom.cdx.json', 'sbom-build.cdx.json']));
+    expect(made).toEqual(expect.arrayContaining([DEMO_FILES.database, DEMO_FILES.pack, DEMO_FILES.attestation, DEMO_FILES.rootCertificate, DEMO_FILES.passphrase, 'sbom.cdx.json', 'sbom-build.cdx.json']));
     // The folder has a space in it: the printed commands quote it so they paste as they are.
     expect(printed.out).toContain(`npx sscp verify ${shellWord(join('demo out', DEMO_FILES.pack))} --trust ${shellWord(join('demo out', 'root.pem'))}`);
     expect(printed.out).toContain(`pdfsig ${shellWord(join('demo out', DEMO_FILES.pack))}`);
@@ -82,6 +84,23 @@ describe('sscp demo', () => {
     const untrusted = await verifyPack(pack);
     expect(untrusted.valid).toBe(true);
     expect(untrusted.trusted).toBe(false);
+  });
+
+  it('writes the signed assessment as a valid CycloneDX 1.6 attestation naming the pack, and the pack embeds one', async () => {
+    const text = readFileSync(join(out, DEMO_FILES.attestation), 'utf8');
+    expect(await cdxProblems(text)).toBeNull();
+    const doc = JSON.parse(text) as { declarations: { claims: unknown[]; affirmation: { signatories: { name: string; externalReference: { hashes: { content: string }[] } }[] } } };
+    // 45 claims less the 2 not assessed.
+    expect(doc.declarations.claims).toHaveLength(43);
+    expect(doc.declarations.affirmation.signatories[0]!.externalReference.hashes[0]!.content).toBe(createHash('sha256').update(readFileSync(pack)).digest('hex'));
+    expect(printed.out).toContain(DEMO_FILES.attestation);
+    const verified = await verifyPack(pack);
+    expect(verified.files.find((f) => f.name === 'attestation.cdx.json')?.status).toBe('ok');
+    // export-cdx of the demo's database writes exactly the demo's file.
+    const again = join(base, 'again.cdx.json');
+    const r = await sscpBin(base, 'export-cdx', (JSON.parse(text) as { metadata: { properties: { name: string; value: string }[] } }).metadata.properties.find((p) => p.name === 'sscp:assessment-id')!.value, '--db', join(out, DEMO_FILES.database), '--out', again);
+    expect(r.code, r.err).toBe(0);
+    expect(readFileSync(again, 'utf8')).toBe(text);
   });
 
   it('is what the printed verify command accepts (exit 0)', async () => {

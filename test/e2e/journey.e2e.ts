@@ -24,6 +24,7 @@ let files: Awaited<ReturnType<typeof writeEvidenceFiles>>;
 let fingerprint = '';
 let packPath: string;
 let formPath: string;
+let attestationPath: string;
 const PASSPHRASE = 'correct horse battery staple';
 
 /** Every screen: no serious accessibility problem, and a picture to look at. */
@@ -61,6 +62,7 @@ describe('the SRO journey in Chromium', () => {
     files = await writeEvidenceFiles(join(work, 'evidence to attach'));
     packPath = join(work, 'Acme pack.pdf');
     formPath = join(work, 'Acme form.docx');
+    attestationPath = join(work, 'Acme attestation.cdx.json');
     bridge = await startBridge(appRoot);
     renderer = await serveRenderer(join(appRoot, 'dist/renderer'));
     browser = await launchChromium();
@@ -256,6 +258,16 @@ describe('the SRO journey in Chromium', () => {
     bridge.platform.answerNextDialog('saveFile', [formPath]);
     await page.getByRole('button', { name: 'Export Word form…' }).click();
     await expect.poll(() => stat(formPath).then((s) => s.size).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(1000);
+  });
+
+  it('exports the CycloneDX attestation from the dashboard, beside the Word form', async () => {
+    bridge.platform.answerNextDialog('saveFile', [attestationPath]);
+    await page.getByRole('button', { name: 'Export attestation (CycloneDX)…' }).click();
+    await expect.poll(() => stat(attestationPath).then((s) => s.size).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(1000);
+    const doc = JSON.parse(await readFile(attestationPath, 'utf8')) as { bomFormat: string; specVersion: string; declarations: { affirmation?: unknown } };
+    expect(doc).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
+    // Not signed yet: no affirmation.
+    expect(doc.declarations.affirmation).toBeUndefined();
   });
 
   it('signs and exports with a progress bar, then shows the verification of the written pack', async () => {

@@ -68,6 +68,20 @@ describe('the dashboard', () => {
     ]);
   });
 
+  it('exports the CycloneDX attestation where the Word form is offered, and says when it carries no affirmation', async () => {
+    fake.answer('dialogs.saveFile', () => ({ path: '/home/priya/Acme attestation.cdx.json' }));
+    fake.answer('attestations.export', () => ({ jobId: 'cdx-1' }));
+    render(<DashboardScreen assessmentId="a1" />);
+    await userEvent.click(await screen.findByRole('button', { name: 'Export attestation (CycloneDX)…' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'attestations.export')).toBe(true));
+    expect(fake.calls.find((c) => c.channel === 'dialogs.saveFile')?.args).toMatchObject({ purpose: 'attestation', suggestedName: 'Acme Software Ltd SSCP attestation.cdx.json' });
+    expect(fake.calls.find((c) => c.channel === 'attestations.export')?.args).toEqual({ assessmentId: 'a1', outPath: '/home/priya/Acme attestation.cdx.json' });
+    expect(screen.getByRole('button', { name: 'Writing the attestation…' })).toBeTruthy();
+    fake.emit('jobs.done', { jobId: 'cdx-1', result: { ok: true, value: { path: '/home/priya/Acme attestation.cdx.json', signed: false } } });
+    await waitFor(() => expect(useAnnouncer.getState().message).toContain('not signed yet, so it carries no affirmation'));
+    expect(await screen.findByRole('button', { name: 'Export attestation (CycloneDX)…' })).toBeTruthy();
+  });
+
   it('edits the assessment details, with the role explained, and saves them', async () => {
     fake.answer('assessments.update', ({ patch }: { patch: object }) => ({ ...makeAssessment(), ...patch }));
     render(<DashboardScreen assessmentId="a1" />);

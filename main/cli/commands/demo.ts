@@ -25,6 +25,7 @@ export function describeDemo(r: DemoResult, cwd: string): string {
     `  ${DEMO_FILES.rootCertificate.padEnd(40)} the demo organisation's root certificate (what a recipient trusts)`,
     `  ${DEMO_FILES.passphrase.padEnd(40)} the demo signing passphrase, readable only by you`,
     `  ${DEMO_FILES.pack.padEnd(40)} the signed certification pack`,
+    `  ${DEMO_FILES.attestation.padEnd(40)} the signed assessment as a CycloneDX 1.6 attestation, for supplier-risk tools`,
     '',
     `Results: ${counts}.`,
   ];
@@ -44,7 +45,7 @@ export function describeDemo(r: DemoResult, cwd: string): string {
     'Check the pack as a recipient would:',
     `  npx sscp verify ${pack} --trust ${shown(r.rootCertificatePath)}`,
     `  pdfsig ${pack}              # poppler-utils: "Signature is Valid." (the issuer is unknown to it until you trust root.pem)`,
-    `  pdfdetach -list ${pack}     # the embedded evidence, manifest.json and assessment.json`,
+    `  pdfdetach -list ${pack}     # the embedded evidence, manifest.json, assessment.json and attestation.cdx.json`,
     '',
     'Look at the assessment itself:',
     `  npx sscp show ${r.assessmentId} --db ${shown(r.databasePath)}`,

@@ -45,6 +45,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'unarchive', load: async () => (await import('./unarchive')).registerUnarchive },
   { name: 'diff', load: async () => (await import('./diff')).registerDiff },
   { name: 'export-form', load: async () => (await import('./export-form')).registerExportForm },
+  { name: 'export-cdx', load: async () => (await import('./export-cdx')).registerExportCdx },
   { name: 'export-ics', load: async () => (await import('./export-ics')).registerExportIcs },
   { name: 'import-form', load: async () => (await import('./import-form')).registerImportForm },
   { name: 'identity', load: async () => (await import('./identity')).registerIdentity },

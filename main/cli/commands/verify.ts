@@ -33,9 +33,10 @@ export function formatVerification(path: string, v: PackVerification): string {
   if (v.signedAt) lines.push(`Signed at    ${field(v.signedAt)}`);
   if (v.certification) lines.push(`Certified    ${v.certification.certified ? `yes, level ${v.certification.permission}: ${v.certification.meaning}` : `no (${v.certification.meaning})`}`);
   if (v.packId) lines.push(`Pack         ${field(v.packId)} (${field(v.profile ?? 'unknown')} profile)`);
-  const ok = v.files.filter((f) => f.status === 'ok').length;
+  const ok = v.files.filter((f) => f.status === 'ok' && !f.dataFile).length;
   const withheld = v.files.filter((f) => f.status === 'withheld').length;
   lines.push(`Evidence     ${count(ok, 'file')} ${ok === 1 ? 'matches' : 'match'} the manifest${withheld ? `, ${withheld} withheld (listed by hash)` : ''}`);
+  for (const f of v.files.filter((x) => x.dataFile && x.status === 'ok')) lines.push(`Attestation  ${field(f.name)} matches the manifest (CycloneDX 1.6, for supplier-risk tools)`);
   for (const f of v.files.filter((x) => x.status !== 'ok' && x.status !== 'withheld')) lines.push(`  ${f.status.toUpperCase()}  ${field(f.name)}: ${field(f.problem)}`);
   lines.push('', ...verdict(v).split('\n'));
   return `${lines.join('\n')}\n`;

@@ -21,5 +21,6 @@ export function jobHandlers({ ws, executor, session }: HandlerContext): JobHandl
     'forms.import': start('forms.import'),
     'forms.export': start('forms.export'),
     'reminders.export': start('reminders.export'),
+    'attestations.export': start('attestations.export'),
   };
 }

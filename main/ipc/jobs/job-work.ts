@@ -1,6 +1,7 @@
 import type { JobChannel, JobResult, ParsedArgs } from '../../../shared/ipc/contract';
 import type { FormReadResult } from '../../form/read/types';
 import type { FormPlacementView } from '../../../shared/ipc/views-form';
+import { exportAttestation } from '../../attestation/export-attestation';
 import { exportForm, importForm, prepareFormImport } from '../../form/import-form';
 import { exportReminders } from '../../reminders/export-reminders';
 import { importPack, previewPackImport, type PackTrust } from '../../import/pack-import';
@@ -114,5 +115,11 @@ export const jobWork: JobWork = {
   'reminders.export': async ({ ws }, { assessmentId, outPath }, { progress }) => {
     progress('Writing the calendar file', 0, 1);
     return exportReminders(ws(), assessmentId, outPath, { replace: true });
+  },
+  'attestations.export': async ({ ws, identities }, { assessmentId, outPath }, { progress }) => {
+    progress('Writing the attestation', 0, 1);
+    // The save dialog asked before replacing a file; the database, its evidence and the key store stay refused.
+    const written = await exportAttestation(ws(), assessmentId, outPath, { replace: true, protect: [identities().keyStorePath] });
+    return { path: written.path, signed: written.signed };
   },
 };

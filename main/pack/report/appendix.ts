@@ -197,8 +197,8 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
   );
   step(
     '3. The attachments, with poppler and coreutils',
-    'Saves every embedded file into a folder named out, then compares each with the SHA-256 in the signed manifest.json (this line uses jq; any JSON viewer shows the same hashes).',
-    "mkdir -p out && pdfdetach -saveall -o out PACK.pdf\njq -r '.files[] | select(.embedded) | \"\\(.sha256)  \\(.name)\"' out/manifest.json \\\n  | (cd out && sha256sum -c)",
+    'Saves every embedded file into a folder named out, then compares each with the SHA-256 in the signed manifest.json (this line uses jq; any JSON viewer shows the same hashes). Among them is attestation.cdx.json: the assessment as a CycloneDX 1.6 attestation, for supplier-risk tools that read standards rather than PDFs.',
+    "mkdir -p out && pdfdetach -saveall -o out PACK.pdf\njq -r '(.files[] | select(.embedded)), .dataFiles[]? | \"\\(.sha256)  \\(.name)\"' \\\n  out/manifest.json | (cd out && sha256sum -c)",
   );
   step(
     '4. The signature, with OpenSSL',

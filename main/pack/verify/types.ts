@@ -36,6 +36,8 @@ export interface PackFileResult {
   readonly embedded: boolean;
   readonly status: PackFileStatus;
   readonly problem?: string;
+  /** One of the pack's own data files listed in the manifest's dataFiles (attestation.cdx.json), not evidence. */
+  readonly dataFile?: true;
 }
 
 /** What the signature certifies (a DocMDP certification signature), as found in the pack. */

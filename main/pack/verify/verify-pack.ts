@@ -332,7 +332,9 @@ function compareFiles(
   const byName = new Map(streams.map((s) => [s.name, s]));
   const results: PackFileResult[] = [];
   const problems: string[] = [...attachmentIssues];
-  for (const entry of manifest?.files ?? []) {
+  // The pack's own data files it lists (the CycloneDX attestation) are checked like embedded evidence.
+  const listed = [...(manifest?.files ?? []), ...(manifest?.dataFiles ?? []).map((d) => ({ ...d, embedded: true }))];
+  for (const entry of listed) {
     const stream = byName.get(entry.name);
     byName.delete(entry.name);
     if (!entry.embedded) {
@@ -356,6 +358,8 @@ function compareFiles(
     }
     results.push({ name: entry.name, size: entry.size, sha256: entry.sha256, embedded: true, status: 'ok' });
   }
+  // Each listed entry gave one result, in order: those after the evidence are the data files.
+  for (let i = manifest?.files.length ?? 0; i < listed.length; i += 1) results[i] = { ...results[i]!, dataFile: true };
   for (const extra of byName.values()) {
     const digest = digests.get(extra);
     results.push({ name: extra.name, size: digest?.size ?? null, sha256: digest?.sha256 ?? null, embedded: true, status: 'unexpected', problem: 'not listed in the manifest' });
@@ -364,9 +368,11 @@ function compareFiles(
   if (!manifest) list.fail('embedded-files', 'Without a readable manifest the embedded files cannot be checked.');
   else if (problems.length > 0) list.fail('embedded-files', problems.join(' '));
   else {
-    const embedded = results.filter((r) => r.status === 'ok').length;
+    const dataNames = (manifest.dataFiles ?? []).map((d) => d.name);
+    const embedded = results.filter((r) => r.status === 'ok' && !r.dataFile).length;
     const withheld = results.filter((r) => r.status === 'withheld').length;
-    list.pass('embedded-files', `${embedded === 1 ? 'The 1 embedded file matches' : `All ${embedded} embedded files match`} the manifest${withheld ? `; ${count(withheld, 'confidential file')} ${isAre(withheld)} withheld and listed by hash` : ''}.`);
+    const data = dataNames.length > 0 ? `, as ${dataNames.length === 1 ? 'does' : 'do'} ${dataNames.join(' and ')}` : '';
+    list.pass('embedded-files', `${embedded === 1 ? 'The 1 embedded file matches' : `All ${embedded} embedded files match`} the manifest${data}${withheld ? `; ${count(withheld, 'confidential file')} ${isAre(withheld)} withheld and listed by hash` : ''}.`);
   }
   return results;
 }

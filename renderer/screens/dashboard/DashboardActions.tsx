@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon';
 import { EditAssessmentDialog } from './EditAssessmentDialog';
 import { attempt } from '../../stores/announcer';
 import { OutsideText } from '../../components/OutsideText';
+import { useAttestationExport } from '../../stores/attestation-export';
 import { useFormExport } from '../../stores/form-export';
 import { useNavigation } from '../../stores/navigation';
 import { fileName, useSession } from '../../stores/session';
@@ -11,6 +12,7 @@ import { fileName, useSession } from '../../stores/session';
 export function DashboardActions({ assessment }: { readonly assessment: Assessment }) {
   const { busy, busyReminders, exportForm, chooseTemplate, clearTemplate, exportReminders } = useFormExport();
   const templatePath = useSession((s) => s.settings?.formTemplatePath ?? null);
+  const { busy: writingAttestation, exportAttestation } = useAttestationExport();
   const go = useNavigation((s) => s.go);
   const [editing, setEditing] = useState(false);
   const { id: assessmentId, organisation } = assessment;
@@ -40,6 +42,9 @@ export function DashboardActions({ assessment }: { readonly assessment: Assessme
       )}
       <button type="button" className="button" disabled={busyReminders} onClick={() => void attempt(() => exportReminders(assessmentId, organisation))}>
         {busyReminders ? 'Writing reminders…' : 'Calendar reminders…'}
+      </button>
+      <button type="button" className="button" disabled={writingAttestation} onClick={() => void attempt(() => exportAttestation(assessmentId, organisation))}>
+        {writingAttestation ? 'Writing the attestation…' : 'Export attestation (CycloneDX)…'}
       </button>
       {canSign ? (
         <button type="button" className="button primary" onClick={() => go({ name: 'sign', assessmentId })}>

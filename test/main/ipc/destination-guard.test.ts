@@ -99,6 +99,10 @@ describe('the app refuses to save over the open database', () => {
       const form = await runJob('forms.export', { assessmentId, outPath });
       expect(form, outPath).toMatchObject({ ok: false, error: { kind: 'conflict' } });
       saveAs(outPath!);
+      const attestation = await runJob('attestations.export', { assessmentId, outPath });
+      expect(attestation, outPath).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+      if (!attestation.ok) expect(attestation.error.hint).not.toMatch(/--|sscp /);
+      saveAs(outPath!);
       const pack = await runJob('packs.export', { assessmentId, identityLabel: 'Priya', passphrase, outPath, profile: 'certification', acceptExceptions: true });
       expect(pack, outPath).toMatchObject({ ok: false, error: { kind: 'conflict' } });
       if (!pack.ok) expect(pack.error.message).toContain(words);
@@ -117,6 +121,11 @@ describe('the app refuses to save over the open database', () => {
     saveAs(form);
     expect(await runJob('forms.export', { assessmentId, outPath: form })).toEqual({ ok: true, value: { path: form, appendedClaims: [], missingCoverFields: [] } });
     expect((await readFile(form)).subarray(0, 2).toString('latin1')).toBe('PK');
+    const attestation = join(dir, 'attestation.cdx.json');
+    await writeFile(attestation, 'old');
+    saveAs(attestation);
+    expect(await runJob('attestations.export', { assessmentId, outPath: attestation })).toEqual({ ok: true, value: { path: attestation, signed: false } });
+    expect(JSON.parse(await readFile(attestation, 'utf8'))).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
     await expectIntact();
   });
 });

@@ -290,6 +290,7 @@ describe('the handler table refuses paths no dialog chose, before any service ru
       ['forms.previewImport', { path: '/etc/passwd' }],
       ['forms.import', { path: '/etc/passwd' }],
       ['forms.export', { assessmentId: 'a', outPath: '/etc/cron.d/evil' }],
+      ['attestations.export', { assessmentId: 'a', outPath: '/etc/cron.d/evil' }],
       ['packs.export', { assessmentId: 'a', identityLabel: 'P', passphrase: 'x', outPath: join(dir, 'pack.pdf'), profile: 'customer', acceptExceptions: true }],
       // A read grant is not a licence to write over the file.
       ['forms.export', { assessmentId: 'a', outPath: join(dir, 'read-only.docx') }],

@@ -73,7 +73,7 @@ describe('attachments: duplicate names and /Params that disagree with the bytes 
   it('an attachment of the pack\'s own data with a wrong /Size: invalid too', async () => {
     const path = await edited('manifest-size.pdf', (pdf) => {
       const text = pdf.toString('latin1');
-      // The last two /Params are the pack's own JSON files; alter one of them.
+      // The last three /Params are the pack's own JSON files; alter one of them.
       const all = [...text.matchAll(/\/Params <<\/Size (\d+) /g)];
       const last = all[all.length - 1]!;
       const wrong = String(Number(last[1]) + 1).padStart(last[1]!.length, '1').slice(-last[1]!.length);
@@ -81,7 +81,7 @@ describe('attachments: duplicate names and /Params that disagree with the bytes 
     });
     const v = await verify(path);
     expect(v.valid).toBe(false);
-    expect(v.problems.join(' ')).toMatch(/"(manifest|assessment)\.json" declares \d+ bytes \(\/Size\)/);
+    expect(v.problems.join(' ')).toMatch(/"(manifest\.json|assessment\.json|attestation\.cdx\.json)" declares \d+ bytes \(\/Size\)/);
   });
 
   it('a /CheckSum that does not match the bytes is invalid; one that matches is fine', async () => {

@@ -87,6 +87,8 @@ describe('the "How to verify this pack" page, run as printed', () => {
     }
     // Step 3 really compared files: sha256sum said OK for each.
     expect(runBlock(commands[2]!, dir, binDir).output).toMatch(/: OK$/m);
+    // ...the CycloneDX attestation among them, by the manifest's dataFiles.
+    expect(runBlock(commands[2]!, dir, binDir).output).toMatch(/^attestation\.cdx\.json: OK$/m);
     // Step 5 really read the certification: DocMDP at level 1.
     expect(runBlock(commands[4]!, dir, binDir).output).toMatch(/\/TransformMethod \/DocMDP[\s\S]*\/P 1\n/);
   });

@@ -67,9 +67,10 @@ describe('a certification pack, checked by independent tools', () => {
   it('pdfdetach -saveall yields every embedded file byte-identical to its manifest entry', () => {
     const out = join(tmp.dir, 'detached');
     const saved = readdirSync(out).sort();
-    const expected = [...manifest.files.filter((f) => f.embedded).map((f) => f.name), 'assessment.json', 'manifest.json'].sort();
+    const expected = [...manifest.files.filter((f) => f.embedded).map((f) => f.name), ...(manifest.dataFiles ?? []).map((f) => f.name), 'assessment.json', 'manifest.json'].sort();
     expect(saved).toEqual(expected);
-    for (const f of manifest.files) {
+    expect(saved).toContain('attestation.cdx.json');
+    for (const f of [...manifest.files.filter((e) => e.embedded), ...(manifest.dataFiles ?? [])]) {
       expect(createHash('sha256').update(readFileSync(join(out, f.name))).digest('hex')).toBe(f.sha256);
     }
     // A hostile original name cannot escape the output folder.

@@ -57,7 +57,7 @@ describe('the words and dates a pack and its verification print', () => {
     const v = await verifyPack(packPath);
     const messages = v.checks.map((c) => c.message).join('\n');
     expect(messages).toContain('manifest.json lists 2 evidence files.');
-    expect(messages).toContain('The 1 embedded file matches the manifest; 1 confidential file is withheld and listed by hash.');
+    expect(messages).toContain('The 1 embedded file matches the manifest, as does attestation.cdx.json; 1 confidential file is withheld and listed by hash.');
     const printed = formatVerification(packPath, v);
     expect(printed).toContain('Evidence     1 file matches the manifest, 1 withheld');
     expect(printed).not.toMatch(ONE_BEFORE_PLURAL);

@@ -63,6 +63,7 @@ describe('tampering: one changed byte anywhere, or anything appended, is rejecte
     await reader.close();
     const evidence = embedded.find((f) => f.name === 'secure-development-policy.pdf')!;
     const manifest = embedded.find((f) => f.name === 'manifest.json')!;
+    const attestation = embedded.find((f) => f.name === 'attestation.cdx.json')!;
     // The signer certificate's title attribute, inside the CMS but outside the signed attributes.
     const titleHex = Buffer.from('Chief Technology Officer', 'utf8').toString('hex');
     const certTitleAt = gapHex.indexOf(titleHex);
@@ -77,6 +78,7 @@ describe('tampering: one changed byte anywhere, or anything appended, is rejecte
       { what: 'document info (title)', mustFail: 'digest', apply: flipAt(title.offset + 12) },
       { what: 'PDF header version', mustFail: 'digest', apply: flipAt(7) },
       { what: 'manifest.json stream', mustFail: 'digest', apply: flipAt(manifest.start + 10) },
+      { what: 'attestation.cdx.json stream (middle)', mustFail: 'embedded-files', apply: flipAt(attestation.start + Math.floor(attestation.length / 2)) },
       { what: 'signature value (end of the CMS)', mustFail: 'cms-signature', apply: flipAt(a + 1 + derHexLength - 10, true) },
       { what: 'embedded certificate inside the CMS', mustFail: 'signing-certificate', apply: flipAt(a + 1 + certTitleAt + 1, true) },
       { what: 'zero padding after the CMS', mustFail: 'padding', apply: flipAt(b - 20, true) },
