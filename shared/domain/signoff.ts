@@ -19,7 +19,8 @@ export type SignoffBlockerKind =
   | 'evidence-file-missing'
   | 'action-overdue'
   | 'period-not-started'
-  | 'period-not-ended';
+  | 'period-not-ended'
+  | 'sro-not-named';
 
 export type SignoffSeverity = 'blocker' | 'warning';
 
@@ -66,6 +67,15 @@ export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, toda
     });
   }
   found.push(...periodFindings(assessment.periodStart, assessment.periodEnd, day));
+  // Who signs may be filled in at any time before signing, but a pack always names them.
+  if (!assessment.sroName.trim() || !assessment.sroRole.trim()) {
+    found.push({
+      kind: 'sro-not-named',
+      severity: 'blocker',
+      needs: 'never-signable',
+      message: 'The assessment does not name its Senior Responsible Owner and their job title: the pack must say who signs it. Enter both in the assessment details.',
+    });
+  }
   const titles = new Map(catalog.themes.flatMap((t) => t.principles.flatMap((p) => p.claims.map((c) => [c.id, c.title] as const))));
   const claimOrder = [...titles.keys()];
   const name = (claimId: string): string => `Claim ${claimId} (${titles.get(claimId) ?? 'not in this catalog'})`;

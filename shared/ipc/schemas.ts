@@ -39,8 +39,9 @@ export const assessmentFields = z.strictObject({
   theme3InScope: z.boolean(),
   periodStart: optionalDate,
   periodEnd: optionalDate,
-  sroName: textField(TEXT_FIELDS.sroName, { required: true }),
-  sroRole: textField(TEXT_FIELDS.sroRole, { required: true }),
+  // Who signs may be named later; signing refuses until they are (shared/domain/signoff.ts).
+  sroName: textField(TEXT_FIELDS.sroName),
+  sroRole: textField(TEXT_FIELDS.sroRole),
 });
 
 export const claimPatch = z.strictObject({

@@ -57,4 +57,15 @@ describe('New assessment', () => {
     });
     expect(useNavigation.getState().route).toEqual({ name: 'workspace', assessmentId: 'new-1', claimId: null });
   });
+
+  it('lets who signs be named later, as the CLI does: signing is what needs them', async () => {
+    fake.answer('assessments.create', () => makeAssessment({ id: 'new-2' }));
+    fake.answer('assessments.list', () => []);
+    render(<NewAssessmentScreen />);
+    expect(screen.getByText(/You can fill this in later; it is needed before signing/)).toBeTruthy();
+    await userEvent.type(screen.getByLabelText('Organisation name'), 'Acme Software Ltd');
+    await userEvent.click(screen.getByRole('button', { name: 'Create assessment' }));
+    await screen.findByRole('button', { name: 'Create assessment' });
+    expect(fake.calls.find((c) => c.channel === 'assessments.create')?.args).toMatchObject({ sroName: '', sroRole: '' });
+  });
 });

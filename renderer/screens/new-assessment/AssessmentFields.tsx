@@ -55,7 +55,7 @@ export function AssessmentFields({ draft, errors, set }: { readonly draft: NewAs
       </div>
       <div className="section">
         <h2>The Senior Responsible Owner</h2>
-        <p className="muted">The person who signs the evidence pack on the organisation's behalf.</p>
+        <p className="muted">The person who signs the evidence pack on the organisation's behalf. You can fill this in later; it is needed before signing.</p>
         <div className="form-grid">
           <TextField id="sroName" label="Name" value={draft.sroName} onChange={(v) => set('sroName', v)} error={errors.sroName} autoComplete="name" />
           <TextField id="sroRole" label="Job title" value={draft.sroRole} onChange={(v) => set('sroRole', v)} error={errors.sroRole} autoComplete="organization-title" />

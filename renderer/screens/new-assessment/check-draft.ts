@@ -19,8 +19,7 @@ type Errors = Partial<Record<keyof NewAssessmentDraft, string>>;
 export function checkNewAssessment(draft: NewAssessmentDraft): { fields: ContractArgs<'assessments.create'> | null; errors: Errors } {
   const errors: Errors = {};
   if (!draft.organisation.trim()) errors.organisation = 'Enter the name of the organisation being assessed.';
-  if (!draft.sroName.trim()) errors.sroName = 'Enter the name of the person who will sign.';
-  if (!draft.sroRole.trim()) errors.sroRole = 'Enter their job title, for example Chief Technology Officer.';
+  // Who signs may be named later, as in the CLI: signing refuses until they are.
   if (draft.periodStart && !isIsoDate(draft.periodStart)) errors.periodStart = 'Enter a real date.';
   if (draft.periodEnd && !isIsoDate(draft.periodEnd)) errors.periodEnd = 'Enter a real date.';
   if (!errors.periodStart && !errors.periodEnd && draft.periodStart && draft.periodEnd && compareIsoDates(draft.periodStart, draft.periodEnd) > 0) {

@@ -19,6 +19,16 @@ describe('signoffBlockers', () => {
     expect(isReadyToSign(blockers)).toBe(true);
   });
 
+  it('blocks, beyond any exception, a pack that would not name who signs it', () => {
+    const base = allMet(allIds);
+    for (const named of [{ sroName: '', sroRole: 'CTO' }, { sroName: 'Dana Smith', sroRole: '  ' }]) {
+      const blockers = signoffBlockers({ ...base, assessment: { ...base.assessment, ...named } }, ukSscp2025v1, TODAY);
+      expect(blockers.map((b) => b.kind)).toEqual(['sro-not-named']);
+      expect(neverSignable(blockers)).toHaveLength(1);
+      expect(blockers[0]!.message).toMatch(/does not name its Senior Responsible Owner/);
+    }
+  });
+
   it('blocks on every in-scope claim not yet assessed, in catalog order, naming the claim', () => {
     const blockers = signoffBlockers(detail({ assessment: assessment({ role: 'reseller' }) }), ukSscp2025v1, TODAY);
     expect(blockers).toHaveLength(16);
