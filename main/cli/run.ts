@@ -178,7 +178,7 @@ const FULL_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 async function resolveAssessmentIdArguments(command: Command): Promise<void> {
   const positions = command.registeredArguments.flatMap((a, i) => (ASSESSMENT_ID_ARGUMENTS.includes(a.name()) ? [i] : []));
   const args = command.processedArgs as unknown[];
-  const prefixes = positions.filter((i) => typeof args[i] === 'string' && !FULL_ID.test(args[i] as string));
+  const prefixes = positions.filter((i) => typeof args[i] === 'string' && !FULL_ID.test(args[i]));
   const db = command.opts<{ db?: unknown }>().db;
   if (prefixes.length === 0 || typeof db !== 'string') return;
   const { withWorkspace } = await import('./options');
