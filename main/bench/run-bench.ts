@@ -29,7 +29,11 @@ verify and import; compares each with a baseline from the same run and checks pe
   --report-only   print the figures but exit 0 even when a target is missed
   --dir DIR       bench folder: generated evidence is kept there and reused
                   (default $SSCP_BENCH_DIR, else ${join(tmpdir(), 'sscp-bench')})
-  --json          also print one JSON object with every figure, last`;
+  --json          also print one JSON object with every figure, last
+  --ui            measure the desktop app's screens in Chromium instead: an assessment
+                  of 45 claims and 2,000 evidence items; with --json, one JSON object with
+                  openAssessmentMs, autosaveMs, libraryOpenMs, libraryFilterMs (per
+                  keystroke) and dashboardMs, each beside its target`;
 
 export class BenchUsageError extends Error {}
 
@@ -220,6 +224,32 @@ function report(r: SizeResult, files: number): string {
   return lines.join('\n');
 }
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The UI bench: builds the renderer as `npm run test:e2e` does, then runs test/e2e/ui-bench.ts
+ * (the end-to-end harness: real services behind the bridge, the built renderer in Chromium).
+ */
+function runUiBench(argv: readonly string[]): number {
+  const unknown = argv.find((a) => a !== '--json' && a !== '--report-only');
+  if (unknown !== undefined) {
+    process.stderr.write(`--ui takes only --json and --report-only, not ${JSON.stringify(unknown)}.\n\n${BENCH_USAGE}\n`);
+    return 2;
+  }
+  if (!existsSync('/usr/bin/chromium')) {
+    process.stderr.write('The UI bench needs Chromium at /usr/bin/chromium (apt-get install chromium).\n');
+    return 2;
+  }
+  // The build's own output goes to stderr, so stdout holds only the figures (one JSON object with --json).
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--renderer-only'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (built.status !== 0) {
+    process.stderr.write('The renderer did not build.\n');
+    return 1;
+  }
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/e2e/ui-bench.ts', ...argv], { cwd: ROOT, stdio: 'inherit' });
+  return r.status ?? 1;
+}
+
 /**
  * `npm run bench`: see BENCH_USAGE and docs/testing.md. Returns the exit code: 0 when every
  * target is met (or --report-only), 1 when one is missed, 2 on a usage error.
@@ -229,6 +259,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${BENCH_USAGE}\n`);
     return 0;
   }
+  if (argv.includes('--ui')) return runUiBench(argv.filter((a) => a !== '--ui'));
   let opts: BenchOptions;
   try {
     opts = parseBenchArgs(argv);

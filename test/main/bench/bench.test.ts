@@ -41,5 +41,8 @@ describe('npm run bench', () => {
     const r = spawnSync(process.execPath, ['bin/bench.mjs', '--frobnicate'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Unknown option');
+    const ui = spawnSync(process.execPath, ['bin/bench.mjs', '--ui', '--sizes', '1'], { cwd: root, encoding: 'utf8' });
+    expect(ui.status).toBe(2);
+    expect(ui.stderr).toContain('--ui takes only --json and --report-only');
   }, 60_000);
 });
