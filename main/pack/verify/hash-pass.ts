@@ -55,7 +55,8 @@ class FileHasher {
     this.done = new Promise((resolve) => {
       inflater.on('end', resolve);
       inflater.on('error', (e: Error) => {
-        this.error = `its compressed data is damaged (${e.message})`;
+        // The first failure is the cause; writes refused after it must not replace its message.
+        this.error ??= `its compressed data is damaged (${e.message})`;
         resolve();
       });
     });
