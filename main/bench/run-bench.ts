@@ -154,7 +154,8 @@ function verdict(command: string, run: Measured, baseline: string, base: Measure
 
 async function benchSize(opts: BenchOptions, bytes: number, log: (line: string) => void): Promise<SizeResult> {
   const files = await ensureEvidence(opts.dir, bytes, log);
-  const run = join(opts.dir, 'run');
+  // Per process, so two benches sharing a folder do not delete each other's run.
+  const run = join(opts.dir, `run-${process.pid}`);
   rmSync(run, { recursive: true, force: true });
   mkdirSync(run, { recursive: true });
   try {
@@ -268,7 +269,12 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${e.message}\n\n${BENCH_USAGE}\n`);
     return 2;
   }
-  mkdirSync(opts.dir, { recursive: true });
+  try {
+    mkdirSync(opts.dir, { recursive: true });
+  } catch (e) {
+    process.stderr.write(`The bench folder ${opts.dir} cannot be used (${(e as NodeJS.ErrnoException).code ?? String(e)}). Give a folder you can write with --dir.\n`);
+    return 2;
+  }
   const log = (line: string) => process.stderr.write(`${line}\n`);
   process.stdout.write(`Evidence mix: ${describeMix()}.\nEach figure is a whole command in a fresh process, start-up included; ${cpus().length} cores.\n`);
   const results: SizeResult[] = [];

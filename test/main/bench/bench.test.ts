@@ -41,6 +41,9 @@ describe('npm run bench', () => {
     const r = spawnSync(process.execPath, ['bin/bench.mjs', '--frobnicate'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Unknown option');
+    const notAFolder = spawnSync(process.execPath, ['bin/bench.mjs', '--quick', '--dir', join(root, 'package.json')], { cwd: root, encoding: 'utf8' });
+    expect(notAFolder.status).toBe(2);
+    expect(notAFolder.stderr).toContain('cannot be used');
     const ui = spawnSync(process.execPath, ['bin/bench.mjs', '--ui', '--sizes', '1'], { cwd: root, encoding: 'utf8' });
     expect(ui.status).toBe(2);
     expect(ui.stderr).toContain('--ui takes only --json and --report-only');
