@@ -49,8 +49,8 @@ const SAMPLES = 4;
  * which would cost several seconds per GiB to save a quarter of their size: they are stored.
  */
 export const MIN_COMPRESSION_GAIN = 0.4;
-/** Below this a file is stored: the saving is a few bytes. */
-const MIN_COMPRESS_SIZE = 1024;
+/** Below this a file is stored: the saving is a few bytes at most. */
+const MIN_COMPRESS_SIZE = 256;
 const DEFLATE_LEVEL = 1;
 
 /**

@@ -154,7 +154,7 @@ describe('importing built packs', () => {
 
       const tampered = join(tmp.dir, 'tampered.pdf');
       const bytes = readFileSync(cert);
-      // A byte of the report, inside the signed range (small evidence may be stored uncompressed).
+      // A byte of the report, inside the signed range (evidence that barely shrinks is stored uncompressed).
       bytes[2000] = bytes[2000]! ^ 0x01;
       writeFileSync(tampered, bytes);
       const t = await caught(() => importPack(ws, tampered, trusted()));
