@@ -1,103 +1,292 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateEvidence } from './generate-evidence';
+import { describeMix, ensureEvidence, type BenchFile } from './generate-evidence';
 
 const GIB = 1024 ** 3;
-const CHILD = fileURLToPath(new URL('./bench-child.ts', import.meta.url));
-const RSS_TARGET_MB = 256;
+const MIB = 1024 ** 2;
+const QUICK_BYTES = 48 * MIB;
+const SSCP = fileURLToPath(new URL('../../bin/sscp.mjs', import.meta.url));
+export const RSS_TARGET_MB = 256;
 
-interface Timed {
+export interface BenchOptions {
+  readonly sizes: readonly number[];
+  readonly reportOnly: boolean;
+  readonly dir: string;
+  readonly json: boolean;
+}
+
+export const BENCH_USAGE = `Usage: npm run bench -- [--sizes 1,4 | --quick] [--report-only] [--dir DIR] [--json]
+
+Times whole commands as a user runs them, each in a fresh process (start-up included),
+against a real database and key store: sscp attach, export (identity unlock, build, sign),
+verify and import; compares each with a baseline from the same run and checks peak memory.
+
+  --sizes LIST    evidence sizes in GiB, comma-separated (default 1,4)
+  --quick         one small size (${QUICK_BYTES / MIB} MiB), to check the bench itself works
+  --report-only   print the figures but exit 0 even when a target is missed
+  --dir DIR       bench folder: generated evidence is kept there and reused
+                  (default $SSCP_BENCH_DIR, else ${join(tmpdir(), 'sscp-bench')})
+  --json          also print one JSON object with every figure, last
+  --ui            measure the desktop app's screens in Chromium instead: an assessment
+                  of 45 claims and 2,000 evidence items; with --json, one JSON object with
+                  openAssessmentMs, autosaveMs, libraryOpenMs, libraryFilterMs (per
+                  keystroke) and dashboardMs, each beside its target`;
+
+export class BenchUsageError extends Error {}
+
+export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
+  let sizes: number[] = [1 * GIB, 4 * GIB];
+  let reportOnly = false;
+  let json = false;
+  let dir = env.SSCP_BENCH_DIR || join(tmpdir(), 'sscp-bench');
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new BenchUsageError(`${arg} needs a value.`);
+      return v;
+    };
+    if (arg === '--sizes') {
+      const text = value();
+      const gib = text.split(',').map((t) => Number(t.trim()));
+      if (gib.some((n) => !Number.isFinite(n) || n <= 0 || n > 64)) throw new BenchUsageError(`--sizes takes sizes in GiB such as 1,4 or 0.25, not "${text}".`);
+      sizes = gib.map((n) => Math.round(n * GIB));
+    } else if (arg === '--quick') sizes = [QUICK_BYTES];
+    else if (arg === '--report-only') reportOnly = true;
+    else if (arg === '--json') json = true;
+    else if (arg === '--dir') dir = value();
+    else throw new BenchUsageError(`Unknown option ${JSON.stringify(arg)}.`);
+  }
+  return { sizes, reportOnly, dir, json };
+}
+
+interface Measured {
   readonly seconds: number;
+  readonly peakRssMb: number | null;
   readonly stdout: string;
+  readonly status: number | null;
+  readonly stderr: string;
 }
 
-function timed(cmd: string, args: readonly string[]): Timed {
+const HAS_GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
+
+/**
+ * Runs a command in a fresh process and measures its wall time from spawn to exit and its
+ * peak resident memory: through GNU time (getrusage of the child) when installed, otherwise
+ * by polling the child's VmHWM in /proc.
+ */
+export async function measure(cmd: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string } = {}): Promise<Measured> {
+  const rssFile = join(tmpdir(), `sscp-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
+  const [file, argv] = HAS_GNU_TIME ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, [...args]];
   const started = performance.now();
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const child = spawn(file, argv, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+  let hwmKb = 0;
+  const poll = HAS_GNU_TIME
+    ? null
+    : setInterval(() => {
+        try {
+          const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+          if (m) hwmKb = Math.max(hwmKb, Number(m[1]));
+        } catch {
+          // The child has exited between two polls.
+        }
+      }, 20);
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout.on('data', (d: Buffer) => out.push(d));
+  child.stderr.on('data', (d: Buffer) => err.push(d));
+  child.stdin.end(options.stdin ?? '');
+  const status = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code));
+  });
   const seconds = (performance.now() - started) / 1000;
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${r.stderr}`);
-  return { seconds, stdout: r.stdout };
+  if (poll) clearInterval(poll);
+  let peakRssMb: number | null = hwmKb ? hwmKb / 1024 : null;
+  if (HAS_GNU_TIME) {
+    try {
+      const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
+      peakRssMb = Number(lines[lines.length - 1]) / 1024;
+    } catch {
+      peakRssMb = null;
+    }
+    rmSync(rssFile, { force: true });
+  }
+  return { seconds, peakRssMb, stdout: Buffer.concat(out).toString('utf8'), status, stderr: Buffer.concat(err).toString('utf8') };
 }
 
-function child(args: readonly string[]): { wall: number; inProcess: number; maxRssMb: number; data: Record<string, unknown> } {
-  const r = timed(process.execPath, ['--import', 'tsx', CHILD, ...args]);
-  const data = JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
-  return { wall: r.seconds, inProcess: data.seconds as number, maxRssMb: data.maxRssMb as number, data };
+async function must(what: string, cmd: string, args: readonly string[], options: Parameters<typeof measure>[2] = {}): Promise<Measured> {
+  const r = await measure(cmd, args, options);
+  if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status}): ${r.stderr.trim() || r.stdout.trim()}`);
+  return r;
 }
 
-const verdict = (ok: boolean) => (ok ? 'PASS' : 'MISS');
-const s = (n: number) => `${n.toFixed(2)} s`;
+const shq = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
 
-function parseSizes(argv: readonly string[]): number[] {
-  const i = argv.indexOf('--sizes');
-  const text = i >= 0 ? argv[i + 1] : undefined;
-  const sizes = (text ?? '1,4').split(',').map(Number);
-  if (sizes.some((n) => !Number.isFinite(n) || n <= 0)) throw new Error('--sizes takes GiB values such as 1,4 or 0.25');
-  return sizes;
+export interface Verdict {
+  readonly command: string;
+  readonly seconds: number;
+  readonly peakRssMb: number | null;
+  readonly baseline: string;
+  readonly baselineSeconds: number;
+  readonly ratio: number;
+  readonly maxRatio: number;
+  readonly extra?: { readonly what: string; readonly seconds: number; readonly met: boolean };
+  readonly met: boolean;
 }
 
-async function benchSize(gib: number): Promise<boolean> {
-  const dir = mkdtempSync(join(tmpdir(), 'sscp-bench-'));
+export interface SizeResult {
+  readonly bytes: number;
+  readonly files: number;
+  readonly packBytes: number;
+  readonly load: readonly number[];
+  readonly verdicts: readonly Verdict[];
+}
+
+function verdict(command: string, run: Measured, baseline: string, base: Measured, maxRatio: number, extra?: Verdict['extra']): Verdict {
+  const ratio = run.seconds / base.seconds;
+  const met = ratio <= maxRatio && run.peakRssMb !== null && run.peakRssMb <= RSS_TARGET_MB && (extra?.met ?? true);
+  return { command, seconds: run.seconds, peakRssMb: run.peakRssMb, baseline, baselineSeconds: base.seconds, ratio, maxRatio, extra, met };
+}
+
+async function benchSize(opts: BenchOptions, bytes: number, log: (line: string) => void): Promise<SizeResult> {
+  const files = await ensureEvidence(opts.dir, bytes, log);
+  // Per process, so two benches sharing a folder do not delete each other's run.
+  const run = join(opts.dir, `run-${process.pid}`);
+  rmSync(run, { recursive: true, force: true });
+  mkdirSync(run, { recursive: true });
   try {
-    const evidenceDir = join(dir, 'evidence');
-    spawnSync('mkdir', [evidenceDir]);
-    process.stdout.write(`\n== ${gib} GiB of evidence ==\nGenerating evidence…\n`);
-    const files = await generateEvidence(evidenceDir, Math.round(gib * GIB));
-    const filesJson = join(dir, 'files.json');
-    writeFileSync(filesJson, JSON.stringify(files));
+    // Its own key store and user, so the bench never touches the user's identities.
+    const env: NodeJS.ProcessEnv = { ...process.env, SSCP_HOME: join(run, 'home'), SSCP_USER: 'bench' };
+    delete env.SSCP_PASSPHRASE;
+    const sscp = (args: readonly string[]) => [process.execPath, [SSCP, ...args]] as const;
+    const passFile = join(run, 'pass.txt');
+    writeFileSync(passFile, 'bench passphrase, not a secret\n', { mode: 0o600 });
+    const db = join(run, 'bench.sscp');
+    const pack = join(run, 'pack.pdf');
+    const rootPem = join(run, 'root.pem');
 
-    const concatenated = join(dir, 'floor.bin');
-    const floor = timed('sh', ['-c', `cat ${files.map((f) => `'${f.path}'`).join(' ')} > '${concatenated}' && openssl dgst -sha256 '${concatenated}'`]);
-    rmSync(concatenated);
+    log('Setting up: a signing identity and an assessment (not timed)…');
+    await must('identity create', ...sscp(['identity', 'create', '--label', 'bench', '--sro', 'Bench SRO', '--sro-role', 'CTO', '--org', 'Benchmark Ltd', '--with-root', '--passphrase-file', passFile]), { env });
+    await must('identity export-cert', ...sscp(['identity', 'export-cert', 'bench', '--root', '--out', rootPem]), { env });
+    const created = await must('new', ...sscp(['new', '--db', db, '--org', 'Benchmark Ltd', '--role', 'developer-distributor', '--product', 'Bench', '--sro', 'Bench SRO', '--sro-role', 'CTO']), { env });
+    const id = created.stdout.trim();
 
-    const pack = join(dir, 'pack.pdf');
-    const build = child(['build', filesJson, pack]);
+    const paths = files.map((f) => shq(f.path)).join(' ');
+    log('Timing: sscp attach…');
+    const copyFloor = await must('attach baseline', 'sh', ['-c', `cat ${paths} | tee ${shq(join(run, 'copy.bin'))} | openssl dgst -sha256 && sync ${shq(join(run, 'copy.bin'))}`]);
+    rmSync(join(run, 'copy.bin'));
+    const attach = await must('sscp attach', ...sscp(['attach', id, '1.1.1', ...files.map((f) => f.path), '--db', db]), { env });
+
+    log('Timing: sscp export…');
+    const floor = await must('export floor', 'sh', ['-c', `cat ${paths} | openssl dgst -sha256`]);
+    const exported = await must('sscp export', ...sscp(['export', id, '--db', db, '--identity', 'bench', '--out', pack, '--profile', 'certification', '--passphrase-file', passFile, '--accept-exceptions']), { env });
     const packBytes = statSync(pack).size;
-    const verify = child(['verify', pack, build.data.fingerprint as string]);
-    if (!verify.data.valid) throw new Error(`the benchmark pack did not verify: ${JSON.stringify(verify.data.problems)}`);
-    const dgst = timed('openssl', ['dgst', '-sha256', pack]);
-    const pdfsig = timed('pdfsig', [pack]);
-    if (!pdfsig.stdout.includes('Signature is Valid.')) throw new Error('pdfsig did not accept the benchmark pack');
 
-    const buildRatio = build.inProcess / floor.seconds;
-    const verifyRatio = verify.inProcess / dgst.seconds;
-    const targets = [
-      buildRatio <= 2.0,
-      verifyRatio <= 1.5,
-      verify.inProcess < pdfsig.seconds,
-      build.maxRssMb < RSS_TARGET_MB,
-      verify.maxRssMb < RSS_TARGET_MB,
+    log('Timing: sscp verify…');
+    const dgst = await must('openssl dgst', 'openssl', ['dgst', '-sha256', pack]);
+    const pdfsig = await must('pdfsig', 'pdfsig', [pack]);
+    if (!pdfsig.stdout.includes('Signature is Valid.')) throw new Error('pdfsig did not accept the benchmark pack.');
+    const verified = await must('sscp verify', ...sscp(['verify', pack, '--trust', rootPem]), { env });
+
+    log('Timing: sscp import…');
+    const importCopy = join(run, 'import-copy.bin');
+    const importFloor = await must('import baseline', 'sh', ['-c', `cat ${shq(pack)} | tee ${shq(importCopy)} | openssl dgst -sha256 && sync ${shq(importCopy)}`]);
+    rmSync(importCopy);
+    const imported = await must('sscp import', ...sscp(['import', pack, '--db', join(run, 'imported.sscp'), '--trust', rootPem]), { env });
+
+    const verdicts = [
+      verdict('sscp attach (hash, copy, record every file)', attach, 'cat | tee copy | openssl dgst, sync', copyFloor, 2.0),
+      verdict('sscp export (database, identity unlock, build, sign)', exported, 'cat evidence | openssl dgst -sha256', floor, 2.0),
+      verdict('sscp verify', verified, 'openssl dgst -sha256 pack', dgst, 1.5, { what: 'pdfsig', seconds: pdfsig.seconds, met: verified.seconds < pdfsig.seconds }),
+      verdict('sscp import (verify, extract evidence, record)', imported, 'cat pack | tee copy | openssl dgst, sync', importFloor, 2.0),
     ];
-    const lines = [
-      `pack: ${(packBytes / GIB).toFixed(2)} GiB, ${files.length} evidence files; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (other work on the machine slows both threads)`,
-      `floor (cat all evidence into one file + openssl dgst -sha256): ${s(floor.seconds)}`,
-      `build+sign: ${s(build.inProcess)} (${buildRatio.toFixed(2)}× floor; process incl. Node start ${s(build.wall)}), peak RSS ${build.maxRssMb.toFixed(0)} MB`,
-      `verify:     ${s(verify.inProcess)} (${verifyRatio.toFixed(2)}× openssl dgst ${s(dgst.seconds)}; pdfsig ${s(pdfsig.seconds)}; process incl. Node start ${s(verify.wall)}), peak RSS ${verify.maxRssMb.toFixed(0)} MB`,
-      `  ${verdict(targets[0]!)}  build+sign within 2.0× of floor`,
-      `  ${verdict(targets[1]!)}  verify within 1.5× of openssl dgst -sha256 of the pack`,
-      `  ${verdict(targets[2]!)}  verify faster than pdfsig`,
-      `  ${verdict(targets[3]!)}  build+sign peak RSS < ${RSS_TARGET_MB} MB`,
-      `  ${verdict(targets[4]!)}  verify peak RSS < ${RSS_TARGET_MB} MB`,
-    ];
-    process.stdout.write(`${lines.join('\n')}\n`);
-    return targets.every(Boolean);
+    return { bytes, files: files.length, packBytes, load: loadavg(), verdicts };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(run, { recursive: true, force: true });
   }
 }
 
+const sec = (n: number) => `${n.toFixed(2)} s`;
+const size = (n: number) => (n >= GIB ? `${(n / GIB).toFixed(2)} GiB` : `${(n / MIB).toFixed(0)} MiB`);
+
+function report(r: SizeResult, files: number): string {
+  const lines = [
+    `\n== ${size(r.bytes)} of evidence in ${files} files → pack ${size(r.packBytes)}; load average ${r.load.map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores ==`,
+  ];
+  for (const v of r.verdicts) {
+    const rss = v.peakRssMb === null ? 'peak RSS unknown' : `peak RSS ${v.peakRssMb.toFixed(0)} MB (target ≤ ${RSS_TARGET_MB})`;
+    lines.push(`  ${v.met ? 'PASS' : 'MISS'}  ${v.command}: ${sec(v.seconds)} = ${v.ratio.toFixed(2)}× baseline (target ≤ ${v.maxRatio.toFixed(1)}×); baseline ${v.baseline}: ${sec(v.baselineSeconds)}; ${rss}`);
+    if (v.extra) lines.push(`        ${v.extra.met ? 'faster' : 'NOT faster'} than ${v.extra.what}: ${sec(v.extra.seconds)} (target: faster)`);
+  }
+  return lines.join('\n');
+}
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
 /**
- * `npm run bench [-- --sizes 1,4]`: one run per size, times against the floor (reading and
- * hashing the evidence once) and against openssl/pdfsig on the same pack, plus peak memory.
- * Times are wall-clock on a shared machine: read them as indications, not proofs.
+ * The UI bench: builds the renderer as `npm run test:e2e` does, then runs test/e2e/ui-bench.ts
+ * (the end-to-end harness: real services behind the bridge, the built renderer in Chromium).
+ */
+function runUiBench(argv: readonly string[]): number {
+  const unknown = argv.find((a) => a !== '--json' && a !== '--report-only');
+  if (unknown !== undefined) {
+    process.stderr.write(`--ui takes only --json and --report-only, not ${JSON.stringify(unknown)}.\n\n${BENCH_USAGE}\n`);
+    return 2;
+  }
+  if (!existsSync('/usr/bin/chromium')) {
+    process.stderr.write('The UI bench needs Chromium at /usr/bin/chromium (apt-get install chromium).\n');
+    return 2;
+  }
+  // The build's own output goes to stderr, so stdout holds only the figures (one JSON object with --json).
+  const built = spawnSync(process.execPath, ['scripts/build.mjs', '--renderer-only'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
+  if (built.status !== 0) {
+    process.stderr.write('The renderer did not build.\n');
+    return 1;
+  }
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'test/e2e/ui-bench.ts', ...argv], { cwd: ROOT, stdio: 'inherit' });
+  return r.status ?? 1;
+}
+
+/**
+ * `npm run bench`: see BENCH_USAGE and docs/testing.md. Returns the exit code: 0 when every
+ * target is met (or --report-only), 1 when one is missed, 2 on a usage error.
  */
 export async function runBench(argv: readonly string[]): Promise<number> {
-  const sizes = parseSizes(argv);
-  let allPass = true;
-  for (const gib of sizes) allPass = (await benchSize(gib)) && allPass;
-  process.stdout.write(`\n${allPass ? 'All targets met.' : 'Some targets missed (see MISS lines).'}\n`);
-  return 0;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${BENCH_USAGE}\n`);
+    return 0;
+  }
+  if (argv.includes('--ui')) return runUiBench(argv.filter((a) => a !== '--ui'));
+  let opts: BenchOptions;
+  try {
+    opts = parseBenchArgs(argv);
+  } catch (e) {
+    if (!(e instanceof BenchUsageError)) throw e;
+    process.stderr.write(`${e.message}\n\n${BENCH_USAGE}\n`);
+    return 2;
+  }
+  try {
+    mkdirSync(opts.dir, { recursive: true });
+  } catch (e) {
+    process.stderr.write(`The bench folder ${opts.dir} cannot be used (${(e as NodeJS.ErrnoException).code ?? String(e)}). Give a folder you can write with --dir.\n`);
+    return 2;
+  }
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  process.stdout.write(`Evidence mix: ${describeMix()}.\nEach figure is a whole command in a fresh process, start-up included; ${cpus().length} cores.\n`);
+  const results: SizeResult[] = [];
+  for (const bytes of opts.sizes) {
+    const r = await benchSize(opts, bytes, log);
+    results.push(r);
+    process.stdout.write(`${report(r, r.files)}\n`);
+  }
+  const allMet = results.every((r) => r.verdicts.every((v) => v.met));
+  process.stdout.write(`\n${allMet ? 'All targets met.' : 'Some targets missed (see MISS lines).'}\n`);
+  if (opts.json) process.stdout.write(`${JSON.stringify({ mix: describeMix(), rssTargetMb: RSS_TARGET_MB, results })}\n`);
+  return allMet || opts.reportOnly ? 0 : 1;
 }
+
+export type { BenchFile };

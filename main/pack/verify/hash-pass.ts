@@ -1,6 +1,7 @@
 import { createHash, type Hash } from 'node:crypto';
 import { open } from 'node:fs/promises';
-import { createInflate, type Inflate } from 'node:zlib';
+import type { TransformOptions } from 'node:stream';
+import { createInflate, type Inflate, type ZlibOptions } from 'node:zlib';
 import { cancelledError } from '../embed-evidence';
 import { ParallelSha256, SLOT_BYTES } from '../parallel-sha256';
 import type { EmbeddedStream } from './locate';
@@ -20,6 +21,9 @@ export interface HashPassResult {
   readonly files: ReadonlyMap<EmbeddedStream, FileDigest>;
 }
 
+const INFLATE_QUEUE = 8 * 1024 * 1024;
+const INFLATE_OUTPUT_CHUNK = 256 * 1024;
+
 /** Hashes one embedded file's decoded bytes as its encoded bytes arrive. */
 class FileHasher {
   private readonly hash: Hash = createHash('sha256');
@@ -36,7 +40,12 @@ class FileHasher {
       this.done = Promise.resolve();
       return;
     }
-    const inflater = createInflate();
+    // Inflation runs on libuv's thread pool: compressed input is queued (up to INFLATE_QUEUE
+    // bytes) instead of awaited chunk by chunk, so it overlaps with reading and hashing the
+    // rest of the file; decoded bytes arrive in large pieces to keep the hashing calls few.
+    // zlib streams pass stream options through to Transform, though ZlibOptions does not list them.
+    const options: ZlibOptions & TransformOptions = { chunkSize: INFLATE_OUTPUT_CHUNK, writableHighWaterMark: INFLATE_QUEUE };
+    const inflater = createInflate(options);
     this.inflater = inflater;
     inflater.on('data', (chunk: Buffer) => {
       this.hash.update(chunk);
@@ -46,15 +55,17 @@ class FileHasher {
     this.done = new Promise((resolve) => {
       inflater.on('end', resolve);
       inflater.on('error', (e: Error) => {
-        this.error = `its compressed data is damaged (${e.message})`;
+        // The first failure is the cause; writes refused after it must not replace its message.
+        this.error ??= `its compressed data is damaged (${e.message})`;
         resolve();
       });
     });
   }
 
   /**
-   * `chunk` may be reused by the caller once this returns: a compressed chunk is awaited
-   * until zlib has consumed it, so no copy is needed and at most one chunk is in flight.
+   * `chunk` may be reused by the caller once this returns: compressed bytes are copied into
+   * the decoder's queue (they are the small part of a pack), and this waits only when the
+   * queue is full.
    */
   async update(chunk: Buffer): Promise<void> {
     if (!this.inflater) {
@@ -64,10 +75,11 @@ class FileHasher {
       return;
     }
     if (this.error) return;
-    // Damaged compressed data makes zlib fail mid-write, and then the write's callback never
-    // fires: the decoder ending (or failing) must also release the wait.
+    if (this.inflater.write(Buffer.from(chunk))) return;
+    // Damaged compressed data makes zlib fail mid-write, and then 'drain' never fires: the
+    // decoder ending (or failing) must also release the wait.
     await new Promise<void>((resolve) => {
-      this.inflater!.write(chunk, () => resolve());
+      this.inflater!.once('drain', resolve);
       void this.done.then(resolve);
     });
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeAttachmentName, uniqueAttachmentNames } from '../../../main/pack/attachment-names';
-import { worthCompressing } from '../../../main/pack/embed-evidence';
+import { alreadyCompressed } from '../../../main/pack/embed-evidence';
 import type { PdfDict, PdfName, PdfString} from '../../../main/pack/pdf/objects';
 import { decodeTextString, dict, name, parsePdfDate, pdfDate, PdfRef, ref, serialize, textString } from '../../../main/pack/pdf/objects';
 import { NeedMoreBytes, PdfParser, PdfSyntaxError } from '../../../main/pack/pdf/parser';
@@ -60,12 +60,14 @@ describe('attachment names', () => {
 });
 
 describe('small helpers', () => {
-  it('compresses only text-like media types', () => {
-    expect(worthCompressing('text/plain')).toBe(true);
-    expect(worthCompressing('application/vnd.cyclonedx+json')).toBe(true);
-    expect(worthCompressing('application/pdf')).toBe(false);
-    expect(worthCompressing('image/png')).toBe(false);
-    expect(worthCompressing('application/zip')).toBe(false);
+  it('never samples formats that are compressed already', () => {
+    expect(alreadyCompressed('text/plain')).toBe(false);
+    expect(alreadyCompressed('application/vnd.cyclonedx+json')).toBe(false);
+    expect(alreadyCompressed('application/octet-stream')).toBe(false);
+    expect(alreadyCompressed('application/pdf')).toBe(true);
+    expect(alreadyCompressed('image/png')).toBe(true);
+    expect(alreadyCompressed('application/zip')).toBe(true);
+    expect(alreadyCompressed('Application/GZIP; charset=binary')).toBe(true);
   });
 
   it('reads DER lengths in short and long form, refusing truncated or indefinite ones', () => {

@@ -23,7 +23,8 @@ if (mode === 'build') {
   const signer = await makeSigner(false);
   const sha256 = zeroSha256(size);
   const input = makePackInput(target!, signer.signer, {}, [
-    { fileName: 'disk-image.bin', mediaType: 'application/octet-stream', content: Buffer.from('x'), claims: ['2.2.1'] },
+    // Declared an archive, so it is stored as it is (zeros would deflate to almost nothing) and the pack is > 2 GiB.
+    { fileName: 'disk-image.zip', mediaType: 'application/zip', content: Buffer.from('x'), claims: ['2.2.1'] },
   ]);
   // Swap the tiny placeholder for a sparse multi-GiB file stored under its real hash.
   const blob = join(target!, sha256);
