@@ -1,5 +1,9 @@
 import type { RegisterCommand } from '../context';
 import { registerArchive } from './archive';
+import { registerAssign } from './assign';
+import { registerContribute } from './contribute';
+import { registerRequest } from './request';
+import { registerAccept, registerReject, registerReview } from './review';
 import { registerAttach } from './attach';
 import { registerCarryForward } from './carry-forward';
 import { registerCatalog } from './catalog';
@@ -32,6 +36,12 @@ export const commands: readonly RegisterCommand[] = [
   registerExport,
   registerVerify,
   registerImport,
+  registerAssign,
+  registerRequest,
+  registerContribute,
+  registerReview,
+  registerAccept,
+  registerReject,
   registerCarryForward,
   registerArchive,
   registerUnarchive,
