@@ -219,6 +219,22 @@ describe('contributions: contribute, import, review, accept', () => {
       await refused(forged, 1, /says it is from "Sam SRO", but it is signed by "Bob Builder"/);
     });
 
+    it('hostile text, even when validly signed: a bidi override in the evidence text is refused naming the field; a control character in a file name is cleaned', async () => {
+      const bidi = join(tmp.dir, 'bidi.sscp-contribution');
+      await doctor(good, bidi, (j) => {
+        j.declarations.evidence[0].description = 'fine \u202etxt.exe';
+        j.properties.push({ name: 'sscp:claim:1.2.1:evidence-text', value: 'fine \u202etxt.exe' });
+      }, bob.identity);
+      await refused(bidi, 2, /evidence text for claim 1\.2\.1 is not usable: The evidence text holds a bidirectional control character \(U\+202E\)/);
+      const named = join(tmp.dir, 'named.sscp-contribution');
+      await doctor(good, named, (j) => (j.declarations.evidence[0].data[0].name = 'log\u001b[31m.txt'), bob.identity);
+      const db2 = join(tmp.dir, 'named.sscp');
+      const id2 = sroDatabase(db2);
+      expect((await cli('import', named, '--db', db2, '--fingerprint', bob.fingerprint)).code).toBe(0);
+      const review = JSON.parse((await cli('review', id2, '--db', db2, '--json')).stdout) as { contributions: { files: { fileName: string }[] }[] };
+      expect(review.contributions[0]!.files[0]!.fileName).toBe('log[31m.txt');
+    });
+
     it('a claim not in the catalog, even when validly signed', async () => {
       const bogus = join(tmp.dir, 'bogus.sscp-contribution');
       await doctor(good, bogus, (j) => {
