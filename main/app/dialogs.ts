@@ -9,12 +9,14 @@ const OPEN_FILTERS: Record<FilePurpose, FileFilter[]> = {
   pack: [{ name: 'Evidence pack (PDF)', extensions: ['pdf'] }],
   form: [{ name: 'Word form', extensions: ['docx'] }],
   p12: [{ name: 'Signing identity (PKCS#12)', extensions: ['p12', 'pfx'] }],
+  contribution: [{ name: 'Contribution', extensions: ['sscp-contribution'] }],
 };
 const SAVE_FILTERS: Record<SavePurpose, FileFilter[]> = {
   pack: [{ name: 'Evidence pack (PDF)', extensions: ['pdf'] }],
   form: [{ name: 'Word form', extensions: ['docx'] }],
   certificate: [{ name: 'Certificate (PEM)', extensions: ['pem', 'crt'] }],
   backup: [{ name: 'Signing identity backup (PKCS#12)', extensions: ['p12'] }],
+  contribution: [{ name: 'Contribution', extensions: ['sscp-contribution'] }],
 };
 
 /**

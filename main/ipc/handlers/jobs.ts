@@ -20,5 +20,8 @@ export function jobHandlers({ ws, executor, session }: HandlerContext): JobHandl
     'forms.previewImport': start('forms.previewImport'),
     'forms.import': start('forms.import'),
     'forms.export': start('forms.export'),
+    'contributions.previewImport': start('contributions.previewImport'),
+    'contributions.import': start('contributions.import'),
+    'contributions.create': start('contributions.create'),
   };
 }
