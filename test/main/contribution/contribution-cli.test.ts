@@ -79,6 +79,16 @@ describe('contributions: contribute, import, review, accept', () => {
     }
     // A decision is final: the same claim cannot be accepted twice.
     expect((await cli('accept', id, contributionId, '--db', db)).code).toBe(2);
+
+    // The signed pack's evidence index credits the contributor too.
+    const pass = join(tmp.dir, 'sro-pass.txt');
+    writeFileSync(pass, 'correct horse battery staple\n');
+    expect((await cli('identity', 'create', '--label', 'sro', '--sro', 'Sam SRO', '--sro-role', 'CTO', '--org', ORG, '--passphrase-file', pass)).code).toBe(0);
+    const pack = join(tmp.dir, 'round.pdf');
+    const exported = await cli('export', id, '--db', db, '--identity', 'sro', '--out', pack, '--passphrase-file', pass, '--accept-exceptions');
+    expect(exported.code, exported.stderr).toBe(0);
+    const packText = spawnSync('pdftotext', ['-enc', 'UTF-8', pack, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+    expect(packText).toMatch(/contributed by Bob Builder on \d{4}-\d{2}-\d{2}/);
   });
 
   it('is a tar that tar -xf unpacks and openssl cms -verify accepts against the root; a changed byte fails it', async () => {
