@@ -2,6 +2,7 @@ import type { Route } from './stores/navigation';
 import { useSession } from './stores/session';
 import { CompareScreen } from './screens/compare/CompareScreen';
 import { ImportScreen } from './screens/import/ImportScreen';
+import { ContributionsScreen } from './screens/contributions/ContributionsScreen';
 import { SignScreen } from './screens/sign/SignScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { LibraryScreen } from './screens/library/LibraryScreen';
@@ -31,6 +32,8 @@ export function Screen({ route }: { readonly route: Route }) {
       return <DashboardScreen assessmentId={route.assessmentId} />;
     case 'sign':
       return <SignScreen assessmentId={route.assessmentId} />;
+    case 'contributions':
+      return <ContributionsScreen assessmentId={route.assessmentId} />;
     case 'import':
       return <ImportScreen />;
     case 'compare':

@@ -54,6 +54,7 @@ export function Sidebar() {
         <NavGroup heading={organisation ?? 'This assessment'}>
           <NavItem icon="list" label="Claims" route={{ name: 'workspace', assessmentId, claimId: null }} />
           <NavItem icon="chart" label="Dashboard" route={{ name: 'dashboard', assessmentId }} />
+          <NavItem icon="import" label="Contributions" route={{ name: 'contributions', assessmentId }} />
           <NavItem icon="pen" label="Sign and export" route={{ name: 'sign', assessmentId }} />
         </NavGroup>
       ) : null}
