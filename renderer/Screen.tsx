@@ -3,6 +3,7 @@ import { useSession } from './stores/session';
 import { CompareScreen } from './screens/compare/CompareScreen';
 import { ImportScreen } from './screens/import/ImportScreen';
 import { ContributionsScreen } from './screens/contributions/ContributionsScreen';
+import { ContributeScreen } from './screens/contributions/ContributeScreen';
 import { SignScreen } from './screens/sign/SignScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { LibraryScreen } from './screens/library/LibraryScreen';
@@ -36,6 +37,8 @@ export function Screen({ route }: { readonly route: Route }) {
       return <ContributionsScreen assessmentId={route.assessmentId} />;
     case 'import':
       return <ImportScreen />;
+    case 'contribute':
+      return <ContributeScreen />;
     case 'compare':
       return <CompareScreen />;
     case 'library':

@@ -61,6 +61,7 @@ export function Sidebar() {
       <NavGroup heading="Database">
         <NavItem icon="folder" label="Evidence library" route={{ name: 'library' }} disabled={noDb} />
         <NavItem icon="import" label="Import" route={{ name: 'import' }} disabled={noDb} />
+        <NavItem icon="pen" label="Contribute" route={{ name: 'contribute' }} disabled={noDb} />
         <NavItem icon="compare" label="Compare" route={{ name: 'compare' }} disabled={noDb} />
         <NavItem icon="settings" label="Settings" route={{ name: 'settings' }} />
       </NavGroup>

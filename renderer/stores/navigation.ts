@@ -9,6 +9,7 @@ export type Route =
   | { readonly name: 'sign'; readonly assessmentId: string }
   | { readonly name: 'contributions'; readonly assessmentId: string }
   | { readonly name: 'import' }
+  | { readonly name: 'contribute' }
   | { readonly name: 'compare' }
   | { readonly name: 'settings' };
 

@@ -103,6 +103,6 @@ describe('the Contributions screen', () => {
     await userEvent.click(screen.getByLabelText('The fingerprint matches the one they gave me'));
     fake.answer('contributions.import', () => ({ jobId: 'i' }));
     await userEvent.click(importButton);
-    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'contributions.import')?.args).toEqual({ path: '/in/bob.sscp-contribution', confirmSigner: FP }));
+    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'contributions.import')?.args).toEqual({ path: '/in/bob.sscp-contribution', into: 'a1', confirmSigner: FP }));
   });
 });

@@ -11,7 +11,7 @@ const FIELD_LABELS = { result: 'Result', status: 'Work status', evidenceText: 'E
 const FIELDS = ['result', 'status', 'evidenceText', 'arguments'] as const;
 
 /** A contribution file: checked first (signature, every file, the signer), then imported as pending. */
-function ImportContributionCard({ onImported }: { readonly onImported: () => void }) {
+function ImportContributionCard({ assessmentId, onImported }: { readonly assessmentId: string; readonly onImported: () => void }) {
   const [path, setPath] = useState<string | null>(null);
   const [preview, setPreview] = useState<ContributionPreviewView | null>(null);
   const [result, setResult] = useState<ContributionImportView | null>(null);
@@ -35,7 +35,8 @@ function ImportContributionCard({ onImported }: { readonly onImported: () => voi
     if (!path || !preview) return;
     setBusy(true);
     try {
-      const job = await startJob('contributions.import', { path, ...(preview.signerTrust === 'unknown' ? { confirmSigner: preview.signerFingerprint } : {}) });
+      // Into this assessment: the screen is the SRO's choice of where it goes.
+      const job = await startJob('contributions.import', { path, into: assessmentId, ...(preview.signerTrust === 'unknown' ? { confirmSigner: preview.signerFingerprint } : {}) });
       setResult(await job.done);
       onImported();
     } finally {
@@ -248,7 +249,7 @@ function OwnersCard({ assessmentId, claims, owners, onChanged }: { readonly asse
         <div className="form-row">
           <div className="field">
             <label htmlFor="owner-claim">Claim</label>
-            <select id="owner-claim" className="input" value={claimId} onChange={(e) => setClaimId(e.target.value)}>
+            <select id="owner-claim" className="select" value={claimId} onChange={(e) => setClaimId(e.target.value)}>
               {claims.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.id} {c.title}
@@ -304,7 +305,7 @@ export function ContributionsScreen({ assessmentId }: { readonly assessmentId: s
   return (
     <div className="page-inner">
       <PageHeader title="Contributions" subtitle="Claim owners and CI send signed contributions; nothing changes until you accept it, claim by claim." />
-      <ImportContributionCard onImported={() => void attempt(refresh)} />
+      <ImportContributionCard assessmentId={assessmentId} onImported={() => void attempt(refresh)} />
       <section aria-labelledby="pending-heading">
         <h2 id="pending-heading">Waiting for your review ({pending.length})</h2>
         {pending.length === 0 ? <p className="muted">No contribution is waiting.</p> : null}
