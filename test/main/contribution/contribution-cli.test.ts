@@ -339,6 +339,19 @@ describe('contributions: contribute, import, review, accept', () => {
     }
   });
 
+  it('carrying an assessment forward keeps its claim owners', async () => {
+    const db = join(tmp.dir, 'carry.sscp');
+    const id = sroDatabase(db, [{ claimId: '2.1.1', name: 'Dana Dev', email: 'dana@acme.test' }]);
+    const ws = openWorkspace(db, { actor: { name: 'Sam SRO', source: 'as-option' } });
+    ws.markSigned(id, { packSha256: 'a'.repeat(64), packId: 'p', signerFingerprint: 'f'.repeat(64), signedAt: new Date().toISOString(), profile: 'customer' });
+    ws.close();
+    const next = await cli('carry-forward', id, '--db', db);
+    expect(next.code, next.stderr).toBe(0);
+    const nextId = next.stdout.trim().split('\n')[0]!.trim();
+    const shown = JSON.parse((await cli('show', nextId, '--db', db, '--json')).stdout) as { claims: { id: string; owner: { name: string } | null }[] };
+    expect(shown.claims.find((c) => c.id === '2.1.1')?.owner).toMatchObject({ name: 'Dana Dev' });
+  });
+
   it('an evidence request carries the owner\'s claims and current answers; contribute --request answers it', async () => {
     const db = join(tmp.dir, 'request.sscp');
     const id = sroDatabase(db, [{ claimId: '1.3.1', name: 'Bob Builder', email: 'bob@acme.test' }, { claimId: '1.3.2', name: 'Bob Builder', email: 'bob@acme.test' }]);
