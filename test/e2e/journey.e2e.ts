@@ -338,17 +338,17 @@ describe('the SRO journey in Chromium', () => {
     await visible(page.getByText('A new contributor: confirm their fingerprint once.'), 30_000);
     await visible(page.getByText(owner.fingerprint));
     await page.getByLabel('The fingerprint matches the one they gave me').check();
-    await checkScreen('15-contribution-import');
+    await checkScreen('14b-contribution-import');
     await page.getByRole('button', { name: 'Import for review' }).click();
     await visible(page.getByText(/Imported as contribution [0-9a-f]{8}, waiting for your review/), 30_000);
     const review = page.getByRole('region', { name: /Claim 1\.3\.1/ });
     await visible(review);
     await visible(review.getByText('Release checklist run by CI on every tag.'));
-    await checkScreen('16-contribution-review');
+    await checkScreen('14c-contribution-review');
     await review.getByLabel('I have checked that they may answer for it').check();
     await review.getByRole('button', { name: 'Accept claim 1.3.1' }).click();
     await visible(page.getByText('No contribution is waiting.'));
-    await checkScreen('17-contribution-accepted');
+    await checkScreen('14d-contribution-accepted');
   });
 
   it('reads well in the dark theme too: workspace and dashboard pass the contrast checks', async () => {
