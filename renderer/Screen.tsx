@@ -2,6 +2,8 @@ import type { Route } from './stores/navigation';
 import { useSession } from './stores/session';
 import { CompareScreen } from './screens/compare/CompareScreen';
 import { ImportScreen } from './screens/import/ImportScreen';
+import { ContributionsScreen } from './screens/contributions/ContributionsScreen';
+import { ContributeScreen } from './screens/contributions/ContributeScreen';
 import { SignScreen } from './screens/sign/SignScreen';
 import { DashboardScreen } from './screens/dashboard/DashboardScreen';
 import { LibraryScreen } from './screens/library/LibraryScreen';
@@ -31,8 +33,12 @@ export function Screen({ route }: { readonly route: Route }) {
       return <DashboardScreen assessmentId={route.assessmentId} />;
     case 'sign':
       return <SignScreen assessmentId={route.assessmentId} />;
+    case 'contributions':
+      return <ContributionsScreen assessmentId={route.assessmentId} />;
     case 'import':
       return <ImportScreen />;
+    case 'contribute':
+      return <ContributeScreen />;
     case 'compare':
       return <CompareScreen />;
     case 'library':

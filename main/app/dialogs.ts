@@ -9,6 +9,7 @@ const OPEN_FILTERS: Record<FilePurpose, FileFilter[]> = {
   pack: [{ name: 'Evidence pack (PDF)', extensions: ['pdf'] }],
   form: [{ name: 'Word form', extensions: ['docx'] }],
   p12: [{ name: 'Signing identity (PKCS#12)', extensions: ['p12', 'pfx'] }],
+  contribution: [{ name: 'Contribution', extensions: ['sscp-contribution'] }],
 };
 const SAVE_FILTERS: Record<SavePurpose, FileFilter[]> = {
   pack: [{ name: 'Evidence pack (PDF)', extensions: ['pdf'] }],
@@ -17,6 +18,7 @@ const SAVE_FILTERS: Record<SavePurpose, FileFilter[]> = {
   backup: [{ name: 'Signing identity backup (PKCS#12)', extensions: ['p12'] }],
   calendar: [{ name: 'Calendar (iCalendar)', extensions: ['ics'] }],
   attestation: [{ name: 'CycloneDX attestation (JSON)', extensions: ['json'] }],
+  contribution: [{ name: 'Contribution', extensions: ['sscp-contribution'] }],
 };
 
 /**

@@ -2,8 +2,8 @@ import type { PickedPath, PickedPaths } from '../../shared/ipc/views';
 import type { HandlerTable } from './dispatch';
 import type { PathGrants } from './path-grants';
 
-export type FilePurpose = 'evidence' | 'pack' | 'form' | 'p12';
-export type SavePurpose = 'pack' | 'form' | 'certificate' | 'backup' | 'calendar' | 'attestation';
+export type FilePurpose = 'evidence' | 'pack' | 'form' | 'p12' | 'contribution';
+export type SavePurpose = 'pack' | 'form' | 'certificate' | 'backup' | 'calendar' | 'attestation' | 'contribution';
 
 /** What a native dialog answered; Electron's dialogs in the app, a queue of answers in the e2e run. */
 export interface NativeDialogs {

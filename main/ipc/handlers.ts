@@ -2,6 +2,7 @@ import type { Actor } from '../../shared/domain/actor';
 import type { ServiceChannel } from '../../shared/ipc/contract';
 import type { HandlerTable } from './dispatch';
 import { archiveHandlers } from './handlers/archive';
+import { contributionHandlers } from './handlers/contributions';
 import { assessmentHandlers } from './handlers/assessments';
 import type { HandlerContext } from './handlers/context';
 import { evidenceHandlers } from './handlers/evidence';
@@ -43,6 +44,7 @@ export function createServiceHandlers(deps: ServiceDeps): { handlers: ServiceHan
     ...archiveHandlers(context),
     ...evidenceHandlers(context),
     ...identityHandlers(context),
+    ...contributionHandlers(context),
     ...jobHandlers(context),
   };
   return { handlers, session };

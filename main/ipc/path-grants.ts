@@ -97,7 +97,11 @@ export class PathGrants {
    */
   authorise(channel: Channel, args: unknown): GrantLease {
     const wanted = pathArguments(channel)
-      .map(([name, access]) => ({ access, path: (args as Record<string, unknown>)[name] }))
+      // A list of paths (the files a contribution attaches) is checked path by path.
+      .flatMap(([name, access]) => {
+        const value = (args as Record<string, unknown>)[name];
+        return (Array.isArray(value) ? value : [value]).map((path: unknown) => ({ access, path }));
+      })
       .filter((w): w is { access: PathAccess; path: string } => typeof w.path === 'string');
     for (const { path, access } of wanted) this.check(path, access);
     const used = wanted.filter((w) => w.access === 'write').map((w) => this.useWrite(w.path));

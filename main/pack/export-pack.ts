@@ -157,6 +157,7 @@ export async function exportPack(ws: Workspace, identities: IdentityService, req
         profile: request.profile,
         acceptedExceptions,
         audit: summariseAudit(ws, assessment.id),
+        contributedBy: Object.fromEntries([...ws.contributionCredits(assessment.id).evidence].map(([evidenceId, c]) => [evidenceId, { name: c.name, acceptedAt: c.acceptedAt }])),
         generatedAt: now,
         signedBeforePeriodEnd: early !== null,
       },

@@ -51,6 +51,8 @@ export interface PackInput {
   /** Blocker messages the SRO accepted explicitly to sign anyway; printed in the attestation. */
   readonly acceptedExceptions: readonly string[];
   readonly audit: PackAuditSummary;
+  /** Evidence accepted from a claim owner's contribution, by evidence id: shown as "contributed by NAME on DATE". */
+  readonly contributedBy?: Readonly<Record<string, { readonly name: string; readonly acceptedAt: string }>>;
   /** Defaults to now; tests pin it. */
   readonly generatedAt?: Date;
   /** The SRO confirmed signing before the assessment period ends; the cover and attestation say so. */

@@ -23,6 +23,7 @@ import { newId } from '../store/ids';
 import { insertImport, unverifiedOrigins } from '../store/imports-repo';
 import { findResponse, insertResponse, listResponses, updateResponse } from '../store/responses-repo';
 import { listActions } from '../store/actions-repo';
+import { copyOwners } from '../store/contributions-repo';
 import { SscpError } from '../../shared/errors';
 import { insertNewAction } from './action-ops';
 import { diff, touch } from './changes';
@@ -100,6 +101,8 @@ export function createAssessment(ctx: StoreContext, input: NewAssessmentInput): 
       insertLink(ctx.db, { assessmentId: assessment.id, claimId: link.claimId, evidenceId: link.evidenceId });
     }
     for (const action of seed.actions ?? []) insertNewAction(ctx, assessment, action, now);
+    // Next period's draft keeps who owns which claim (claims the new catalog still has).
+    if (assessment.origin === 'carried-forward' && assessment.previousId !== null) copyOwners(ctx.db, assessment.previousId, assessment.id, now);
     if (seed.importedFrom) {
       insertImport(ctx.db, {
         sourceSha256: checkSha256(seed.importedFrom.sourceSha256, 'The imported file hash'),

@@ -18,6 +18,17 @@ import type { EvidenceReport } from '../evidence/index';
 import type { ExpectedBlob, PutBlobOptions, PutBlobResult, RestoredAssessment, RestoreSignedInput } from './import-support';
 import type { AuditChainReport, ImportRecord, SignedPackInfo } from '../store/index';
 import type { BuiltPackRecord, ExportLease } from '../store/export-leases-repo';
+import type { PreparedContribution } from '../contribution/read-contribution';
+import type {
+  ClaimOwner,
+  ContributedBy,
+  ContributionReviewItem,
+  DecidedContribution,
+  DecideOptions,
+  ImportContributionOptions,
+  ImportedContribution,
+  OwnerInput,
+} from './contribution-ops';
 import type { CommitHooks, PublishConsent, RecoveryOutcome, SigningSession } from './export-lease';
 
 export interface NewAssessmentInput {
@@ -229,6 +240,15 @@ export interface Workspace {
   restoreSignedAssessment(input: RestoreSignedInput): RestoredAssessment;
   auditEntries(assessmentId?: string): AuditEntry[];
   checkIntegrity(onProgress?: (filesDone: number, filesTotal: number) => void): Promise<IntegrityReport>;
+  /** Claim owners and contributions (main/services/contribution-ops.ts, docs/contributions.md). */
+  assignOwner(assessmentId: string, claimId: string, owner: OwnerInput | null): ClaimOwner | null;
+  claimOwners(assessmentId: string): ClaimOwner[];
+  rememberedContributors(): { fingerprint: string; name: string }[];
+  importContribution(prepared: PreparedContribution, options?: ImportContributionOptions): Promise<ImportedContribution>;
+  reviewContributions(assessmentId: string, options?: { readonly all?: boolean }): ContributionReviewItem[];
+  acceptContribution(assessmentId: string, contributionId: string, options?: DecideOptions): DecidedContribution;
+  rejectContribution(assessmentId: string, contributionId: string, options?: DecideOptions): DecidedContribution;
+  contributionCredits(assessmentId: string): { evidence: Map<string, ContributedBy>; answers: Map<string, ContributedBy> };
   close(): void;
 }
 

@@ -9,6 +9,16 @@ import { addAction, removeAction, updateAction } from './action-ops';
 import { archiveAssessment, unarchiveAssessment } from './archive';
 import { createAssessment, getAssessmentDetail, listAssessmentSummaries, markSigned, updateAssessment, updateClaim, updateClaims } from './assessment-ops';
 import { computeCompleteness } from './completeness';
+import {
+  acceptContribution,
+  assignOwner,
+  claimOwners,
+  contributionCredits,
+  importContribution,
+  rejectContribution,
+  rememberedContributors,
+  reviewContributions,
+} from './contribution-ops';
 import { attachEvidence, linkEvidence, listEvidenceWithUse, replaceEvidence, requireEvidence, unlinkEvidence, updateEvidence } from './evidence-ops';
 import { putBlobFromStream, restoreSignedAssessment } from './import-support';
 import { abandonSigning, beginSigning, commitSigning, exportsInProgress, recordSigningBuilt, recoverExports, type RecoveryOutcome } from './export-lease';
@@ -97,6 +107,14 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     restoreSignedAssessment: (input) => restoreSignedAssessment(ctx, input),
     auditEntries: (assessmentId) => listAudit(db, assessmentId),
     checkIntegrity: (onProgress) => checkIntegrity(ctx, onProgress, recoveredAtOpen),
+    assignOwner: (assessmentId, claimId, owner) => assignOwner(ctx, assessmentId, claimId, owner),
+    claimOwners: (assessmentId) => claimOwners(ctx, assessmentId),
+    rememberedContributors: () => rememberedContributors(ctx),
+    importContribution: (prepared, opts) => importContribution(ctx, prepared, opts),
+    reviewContributions: (assessmentId, opts) => reviewContributions(ctx, assessmentId, opts),
+    acceptContribution: (assessmentId, contributionId, opts) => acceptContribution(ctx, assessmentId, contributionId, opts),
+    rejectContribution: (assessmentId, contributionId, opts) => rejectContribution(ctx, assessmentId, contributionId, opts),
+    contributionCredits: (assessmentId) => contributionCredits(ctx, assessmentId),
     close: () => {
       if (db.open) db.close();
     },

@@ -54,12 +54,14 @@ export function Sidebar() {
         <NavGroup heading={organisation ?? 'This assessment'}>
           <NavItem icon="list" label="Claims" route={{ name: 'workspace', assessmentId, claimId: null }} />
           <NavItem icon="chart" label="Dashboard" route={{ name: 'dashboard', assessmentId }} />
+          <NavItem icon="import" label="Contributions" route={{ name: 'contributions', assessmentId }} />
           <NavItem icon="pen" label="Sign and export" route={{ name: 'sign', assessmentId }} />
         </NavGroup>
       ) : null}
       <NavGroup heading="Database">
         <NavItem icon="folder" label="Evidence library" route={{ name: 'library' }} disabled={noDb} />
         <NavItem icon="import" label="Import" route={{ name: 'import' }} disabled={noDb} />
+        <NavItem icon="pen" label="Contribute" route={{ name: 'contribute' }} disabled={noDb} />
         <NavItem icon="compare" label="Compare" route={{ name: 'compare' }} disabled={noDb} />
         <NavItem icon="settings" label="Settings" route={{ name: 'settings' }} />
       </NavGroup>

@@ -7,7 +7,9 @@ export type Route =
   | { readonly name: 'dashboard'; readonly assessmentId: string }
   | { readonly name: 'library' }
   | { readonly name: 'sign'; readonly assessmentId: string }
+  | { readonly name: 'contributions'; readonly assessmentId: string }
   | { readonly name: 'import' }
+  | { readonly name: 'contribute' }
   | { readonly name: 'compare' }
   | { readonly name: 'settings' };
 

@@ -25,6 +25,10 @@ const ACTIONS: Readonly<Record<string, string>> = {
   'identity.created': 'Signing identity created',
   'identity.imported': 'Signing identity imported',
   'identity.renewed': 'Signing identity renewed',
+  'claim.assigned': 'Claim owner changed',
+  'contribution.imported': 'Contribution imported for review',
+  'contribution.accepted': 'Contribution accepted',
+  'contribution.rejected': 'Contribution rejected',
 };
 
 const FIELDS: Readonly<Record<string, string>> = {
@@ -73,7 +77,21 @@ export function describeAuditEntry(entry: AuditEntry): string {
   // Stored changes are in key order (canonical JSON); list them in the order a form shows them.
   const changes = detail.changes !== null && typeof detail.changes === 'object' ? Object.keys(detail.changes).sort((a, b) => fieldOrder(a) - fieldOrder(b)) : [];
   const fields = file === '' && changes.length > 0 ? `: ${changes.map((f) => FIELDS[f] ?? f).join(', ')}` : '';
-  return `${describeAuditAction(entry.action)}${claim}${file}${fields}`;
+  return `${describeAuditAction(entry.action)}${claim}${contributorWords(detail)}${file}${fields}`;
+}
+
+/** A contribution's entries name who sent it and the certificate that signed it; an owner change, the new owner. */
+function contributorWords(detail: Record<string, unknown>): string {
+  const contributor = detail.contributor as { name?: unknown } | undefined;
+  if (contributor && typeof contributor.name === 'string') {
+    const fp = typeof detail.signerFingerprint === 'string' ? ` (certificate ${detail.signerFingerprint.slice(0, 16)}…)` : '';
+    return ` from ${contributor.name}${fp}`;
+  }
+  if ('to' in detail && 'from' in detail) {
+    const to = detail.to as { name?: unknown } | null;
+    return to && typeof to.name === 'string' ? ` to ${to.name}` : ': owner cleared';
+  }
+  return '';
 }
 
 /** Who made the change, for a person ("Priya Raman (CTO)", "not recorded"). */

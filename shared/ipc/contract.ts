@@ -4,8 +4,11 @@ import { returns, type ResultMarker } from './marker';
 import type { IpcResult } from './result';
 import {
   actionFields, actionState, assessmentFields, claimId, claimPatch, evidenceMeta, filePath, fingerprint, id, identityLabel, none,
-  optionalDate, packProfile, passphrase, certificateText, settingsPatch, vendorRole,
+  optionalDate, packProfile, passphrase, certificateText, settingsPatch, vendorRole, ownerFields, claimResult, workStatus,
 } from './schemas';
+import type {
+  ClaimOwnerView, ContributionCreditsView, ContributionDecisionView, ContributionImportView, ContributionPreviewView, ContributionReviewView, ContributionWrittenView,
+} from './views-contributions';
 import type { CarryForwardPlan } from '../domain/carry-forward';
 import type { ExportedPackView, IdentityBackupView, IdentityView, PackImportPreviewView, PackImportResultView, VerificationView } from './views-signing';
 import type { FormExportView, FormImportView, FormPlacementView, RemindersExportView } from './views-form';
@@ -57,12 +60,12 @@ export const contract = {
   'dialogs.newDatabase': { args: none, result: returns<PickedPath>(), platform: true },
   'dialogs.openEvidenceFiles': { args: none, result: returns<PickedPaths>(), platform: true },
   'dialogs.chooseFile': {
-    args: z.strictObject({ purpose: z.enum(['evidence', 'pack', 'form', 'p12']) }),
+    args: z.strictObject({ purpose: z.enum(['evidence', 'pack', 'form', 'p12', 'contribution']) }),
     result: returns<PickedPath>(),
     platform: true,
   },
   'dialogs.saveFile': {
-    args: z.strictObject({ purpose: z.enum(['pack', 'form', 'certificate', 'backup', 'calendar', 'attestation']), suggestedName: z.string().min(1).max(255) }),
+    args: z.strictObject({ purpose: z.enum(['pack', 'form', 'certificate', 'backup', 'calendar', 'attestation', 'contribution']), suggestedName: z.string().min(1).max(255) }),
     result: returns<PickedPath>(),
     platform: true,
   },
@@ -197,6 +200,46 @@ export const contract = {
     args: z.strictObject({ assessmentId: id, outPath: filePath }),
     ...job<{ readonly path: string; readonly signed: boolean }>(),
     paths: { outPath: 'write' },
+  },
+
+  // Claim owners and contributions (docs/contributions.md).
+  'owners.list': { args: z.strictObject({ assessmentId: id }), result: returns<readonly ClaimOwnerView[]>() },
+  'owners.assign': {
+    args: z.strictObject({ assessmentId: id, claimId, owner: ownerFields.nullable() }),
+    result: returns<ClaimOwnerView | null>(),
+  },
+  'contributions.review': { args: z.strictObject({ assessmentId: id, all: z.boolean().optional() }), result: returns<readonly ContributionReviewView[]>() },
+  'contributions.accept': {
+    args: z.strictObject({ assessmentId: id, contributionId: id, claimId: claimId.optional(), allowUnassigned: z.boolean() }),
+    result: returns<ContributionDecisionView>(),
+  },
+  'contributions.reject': {
+    args: z.strictObject({ assessmentId: id, contributionId: id, claimId: claimId.optional(), reason: z.string().max(2000).optional() }),
+    result: returns<ContributionDecisionView>(),
+  },
+  'contributions.credits': { args: z.strictObject({ assessmentId: id }), result: returns<ContributionCreditsView>() },
+  'contributions.previewImport': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<ContributionPreviewView>(), paths: { path: 'read' } },
+  // confirmSigner: the fingerprint of a new contributor, shown to and confirmed by the SRO; remembered from then on.
+  'contributions.import': {
+    args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional(), confirmSigner: fingerprint.optional(), into: id.optional() }),
+    ...job<ContributionImportView>(),
+    paths: { path: 'read' },
+  },
+  /** The app's Contribute screen: one signed contribution file, written where the save dialog said. */
+  'contributions.create': {
+    args: z.strictObject({
+      organisation: z.string().min(1).max(200),
+      assessmentId: id.optional(),
+      claims: z.array(z.strictObject({ claimId, result: claimResult.optional(), status: workStatus.optional(), evidenceText: z.string().optional(), arguments: z.string().optional() })).min(1).max(200),
+      filePaths: z.array(filePath).max(1000),
+      identityLabel,
+      passphrase: z.string().min(1).max(1024),
+      email: z.string().max(254).optional(),
+      team: z.string().max(100).optional(),
+      outPath: filePath,
+    }),
+    ...job<ContributionWrittenView>(),
+    paths: { filePaths: 'read', outPath: 'write' },
   },
 
   // Long jobs: progress and completion arrive as events (see `events`).

@@ -5,3 +5,4 @@ export { returns, type ResultMarker } from './marker';
 export type { SscpApi } from './api';
 export * from './views-signing';
 export * from './views-form';
+export * from './views-contributions';

@@ -121,11 +121,11 @@ describe('sscp show', () => {
     writeFileSync(file, '%PDF-1.7');
     await sscp('attach', id, '2.1.1', file, '--db', db, '--confidential', '--effective', '2026-02-01', '--expires', '2027-02-01', '--description', 'Access policy');
     const json = JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson;
-    expect(Object.keys(json)).toEqual(['assessment', 'completeness', 'signedPack', 'claims', 'evidence', 'actions']);
+    expect(Object.keys(json)).toEqual(['assessment', 'completeness', 'signedPack', 'claims', 'evidence', 'actions', 'contributedEvidence']);
     expect(json.signedPack).toBeNull();
     expect(json.claims.map((c) => c.id)).toEqual(listClaims(CURRENT_CATALOG).map((c) => c.claim.id));
     const claim = json.claims.find((c) => c.id === '2.1.1')!;
-    expect(Object.keys(claim)).toEqual(['id', 'themeId', 'principleId', 'title', 'inScope', 'status', 'result', 'evidenceText', 'arguments', 'updatedAt', 'evidenceIds']);
+    expect(Object.keys(claim)).toEqual(['id', 'themeId', 'principleId', 'title', 'inScope', 'status', 'result', 'evidenceText', 'arguments', 'updatedAt', 'evidenceIds', 'owner', 'contributedBy', 'pendingContributions']);
     expect(claim).toMatchObject({ themeId: '2', principleId: '2.1', inScope: true, evidenceIds: [json.evidence[0]!.id] });
     expect(json.evidence[0]).toEqual({
       id: expect.any(String),

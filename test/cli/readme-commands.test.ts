@@ -53,6 +53,23 @@ describe("the README's command-line walk-through, run verbatim", () => {
     expect(signers[0]).not.toBe(signers[1]);
   }, 600_000);
 
+  it('a contribution round trip: assign, request, contribute without a database, import pending, review, accept', async () => {
+    const here = mkdtempSync(join(tmpdir(), 'sscp-readme-contrib-'));
+    try {
+      writeFileSync(join(here, 'pass.txt'), 'correct horse battery staple\n');
+      writeFileSync(join(here, 'sbom.json'), '{"bomFormat":"CycloneDX","components":[]}\n');
+      const r = await runInBash(shBlockAfter('Claim owners and CI contribute; the SRO decides.'), here, join(here, 'sro-home'));
+      expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+      expect(r.out).toContain('Signed contribution written to');
+      expect(r.out).toMatch(/Imported as contribution [0-9a-f]{8} into assessment/);
+      expect(r.out).toContain('Result:  not-assessed -> met');
+      expect(r.out).toContain('1.2.1  accepted from Bob Builder');
+      expect(r.out).toMatch(/sbom\.json {2}\(contributed by Bob Builder on \d{4}-\d{2}-\d{2}\)/);
+    } finally {
+      rmSync(here, { recursive: true, force: true });
+    }
+  }, 600_000);
+
   it("restores the backup on a new computer (another key store) with the README's command", async () => {
     const newComputer = join(dir, 'new-computer-home');
     const r = await runInBash(shBlockAfter('On a new computer, restore the backup'), dir, newComputer);

@@ -8,6 +8,8 @@ import { seriousViolations } from './axe';
 import { startBridge, type Bridge } from './bridge';
 import { writeEvidenceFiles } from './fixtures';
 import { readPkcs12 } from '../../main/signing/pkcs12';
+import { writeContribution } from '../../main/contribution/write-contribution';
+import { makeContributor } from '../main/contribution/helpers';
 import { META_CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { bundleStandinPreload, launchChromium, openApp, serveRenderer, type AppPage } from './harness';
 
@@ -331,6 +333,35 @@ describe('the SRO journey in Chromium', () => {
     await page.getByRole('button', { name: 'Compare' }).click();
     await visible(page.getByRole('heading', { name: 'Claim 1.2.1' }), 20_000);
     await checkScreen('14-compare');
+  });
+
+  it("imports a claim owner's signed contribution, shows it beside the current answer, and accepts it", async () => {
+    const owner = await makeContributor('Bob Builder');
+    const contribution = join(work, 'Bob SBOM.sscp-contribution');
+    await writeContribution(owner.identity, {
+      organisation: 'Acme Software Ltd',
+      claims: [{ claimId: '1.3.1', result: 'met', status: 'done', evidenceText: 'Release checklist run by CI on every tag.', files: [files.policy] }],
+      outPath: contribution,
+      replace: false,
+    });
+    await page.getByRole('button', { name: 'Contributions', exact: true }).click();
+    await visible(page.getByRole('heading', { name: 'Contributions', exact: true }));
+    bridge.platform.answerNextDialog('chooseFile', [contribution]);
+    await page.getByRole('button', { name: 'Choose a contribution…' }).click();
+    await visible(page.getByText('A new contributor: confirm their fingerprint once.'), 30_000);
+    await visible(page.getByText(owner.fingerprint));
+    await page.getByLabel('The fingerprint matches the one they gave me').check();
+    await checkScreen('14b-contribution-import');
+    await page.getByRole('button', { name: 'Import for review' }).click();
+    await visible(page.getByText(/Imported as contribution [0-9a-f]{8}, waiting for your review/), 30_000);
+    const review = page.getByRole('region', { name: /Claim 1\.3\.1/ });
+    await visible(review);
+    await visible(review.getByText('Release checklist run by CI on every tag.'));
+    await checkScreen('14c-contribution-review');
+    await review.getByLabel('I have checked that they may answer for it').check();
+    await review.getByRole('button', { name: 'Accept claim 1.3.1' }).click();
+    await visible(page.getByText('No contribution is waiting.'));
+    await checkScreen('14d-contribution-accepted');
   });
 
   it('reads well in the dark theme too: workspace and dashboard pass the contrast checks', async () => {

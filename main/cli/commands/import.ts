@@ -15,6 +15,7 @@ import { choiceOption, collect, DB_OPTION_FLAGS, DB_OPTION_HELP, FINGERPRINT_OPT
 import { ownIdentityCertificates } from '../own-identities';
 import { CLI_TRUST_HINT } from './verify';
 import { liveLine, percentDone } from '../progress';
+import { importContributionCli } from './import-contribution';
 import { formatImportForm, importFormToJson, type ImportFormJson } from './import-form';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -26,6 +27,7 @@ interface ImportOptions {
   allowUntrusted?: boolean;
   role: string;
   org?: string;
+  into?: string;
   json?: boolean;
 }
 
@@ -123,21 +125,23 @@ async function trustFrom(io: CliIo, opts: ImportOptions): Promise<PackTrust> {
   return { ...(rootsPem ? { rootsPem } : {}), ...(opts.fingerprint?.length ? { fingerprints: opts.fingerprint } : {}), own };
 }
 
-type FileKind = 'pack' | 'form';
+type FileKind = 'pack' | 'form' | 'contribution';
 
 /** Decides by content, never by name: a renamed file is still read as what it is. */
 async function fileKind(file: string): Promise<FileKind> {
-  const role = { hint: 'Give the evidence pack (.pdf) or the official Word form (.docx) to import.' };
+  const role = { hint: 'Give the evidence pack (.pdf), the official Word form (.docx) or a contribution (.sscp-contribution) to import.' };
   // Refuses a folder, pipe or device before reading, from the opened file itself.
   const { size } = await checkRegularFile(file, role);
   if (size === 0) throw new SscpError('invalid-input', `${file} is empty.`, role.hint);
-  const magic = await readMagic(file, 8, role);
+  const magic = await readMagic(file, 263, role);
   if (magic.subarray(0, PDF_MAGIC.length).equals(PDF_MAGIC)) return 'pack';
+  // A POSIX tar says "ustar" at byte 257 of its first header: a contribution is one.
+  if (magic.subarray(257, 262).toString('latin1') === 'ustar') return 'contribution';
   if (magic.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) return 'form';
   throw new SscpError(
     'invalid-input',
-    `${file} is neither an evidence pack (PDF) nor the official Word form (.docx).`,
-    'Give the signed evidence pack (.pdf) you received, or the filled-in official self-assessment form (.docx).',
+    `${file} is neither an evidence pack (PDF), the official Word form (.docx), nor a contribution (.sscp-contribution).`,
+    'Give the signed evidence pack (.pdf) you received, the filled-in official self-assessment form (.docx), or a contribution a claim owner sent.',
   );
 }
 
@@ -147,7 +151,8 @@ export const registerImport: RegisterCommand = (program, ctx) => {
   program
     .command('import')
     .description(
-      'Import a signed evidence pack (.pdf) as a read-only signed assessment, or the official Word form (.docx) as a new draft. ' +
+      'Import a signed evidence pack (.pdf) as a read-only signed assessment, the official Word form (.docx) as a new draft, ' +
+        "or a claim owner's signed contribution (.sscp-contribution) into a draft, pending your review (sscp review). " +
         'A pack is imported only from a signer you trust: every --trust root and --fingerprint given must match; with none, ' +
         'only your own identities in --db are trusted. Exits 0 when imported, 1 when the pack failed verification (or is not from ' +
         'the signer you named), 2 when the file cannot be used, 3 when the pack is intact but nothing establishes who signed it.',
@@ -158,15 +163,21 @@ export const registerImport: RegisterCommand = (program, ctx) => {
     .option(FINGERPRINT_OPTION_FLAGS, "packs: trust only the signer with this SHA-256 certificate fingerprint, obtained from the organisation; repeatable", collect)
     .option(
       '--allow-untrusted',
-      'packs: import even though nothing establishes who signed (compare the fingerprint shown with one from the organisation first); the assessment is marked as from an unverified signer',
+      'packs: import even though nothing establishes who signed (compare the fingerprint shown with one from the organisation first); the assessment is marked as from an unverified signer. ' +
+        "Contributions: confirm the new contributor's fingerprint shown (compare it with one they give you first); it is remembered for their next contribution",
     )
     .option('--role <role>', `forms: the vendor role (the form does not say): ${VENDOR_ROLES.join(', ')}`, 'developer-distributor')
     .option('--org <name>', "forms: the organisation, if the form's Organisation field is empty or wrong")
+    .option('--into <id>', "contributions: the draft to add it to (without it: the one open draft of the organisation it names)")
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (file: string, opts: ImportOptions) => {
       const trust = await trustFrom(ctx.io, opts);
       const role = choiceOption(opts.role, VENDOR_ROLES, 'role');
       const kind = await fileKind(file);
+      if (kind === 'contribution') {
+        await importContributionCli(ctx, file, opts, trust);
+        return;
+      }
       if (kind === 'form') {
         // Read the form before opening the database, so a bad file creates nothing.
         const prepared = await prepareFormImport(file);

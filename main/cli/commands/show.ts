@@ -4,6 +4,7 @@ import type { AssessmentDetail } from '../../../shared/domain/types';
 import { catalogFor } from '../../services/validate';
 import type { Completeness } from '../../services/workspace';
 import type { SignedPackInfo } from '../../store/index';
+import type { ClaimOwner, ContributedBy } from '../../services/contribution-ops';
 import {
   actionToJson,
   assessmentToJson,
@@ -37,6 +38,25 @@ export interface ClaimJson {
   readonly updatedAt: string;
   /** Ids of the evidence items linked to this claim (details in `evidence`). */
   readonly evidenceIds: readonly string[];
+  /** Who the SRO assigned the claim to (sscp assign); null when nobody. */
+  readonly owner: { readonly name: string; readonly team: string; readonly email: string } | null;
+  /** The contribution whose answer was last accepted for this claim, if any. */
+  readonly contributedBy: ContributedByJson | null;
+  /** Contributions to this claim waiting for the SRO's review. */
+  readonly pendingContributions: number;
+}
+
+export interface ContributedByJson {
+  readonly name: string;
+  readonly acceptedAt: string;
+  readonly contributionId: string;
+}
+
+/** Owners, contributions and credits, as the workspace tells them (absent for a bare detail). */
+export interface ContributionView {
+  readonly owners: readonly ClaimOwner[];
+  readonly credits: { readonly evidence: ReadonlyMap<string, ContributedBy>; readonly answers: ReadonlyMap<string, ContributedBy> };
+  readonly pending: readonly { readonly claimId: string }[];
 }
 
 /** The `sscp show --json` shape, documented in docs/cli-json.md: change it only by adding fields. */
@@ -47,9 +67,19 @@ export interface ShowJson {
   readonly claims: readonly ClaimJson[];
   readonly evidence: readonly EvidenceJson[];
   readonly actions: readonly ActionJson[];
+  /** Evidence accepted from a contribution, by evidence id: who contributed it and when it was accepted. */
+  readonly contributedEvidence: Readonly<Record<string, ContributedByJson>>;
 }
 
-export function showToJson(detail: AssessmentDetail, completeness: Completeness, pack: SignedPackInfo | undefined, unverified: UnverifiedSigner | null): ShowJson {
+const credit = (c: ContributedBy | undefined): ContributedByJson | null => (c ? { name: c.name, acceptedAt: c.acceptedAt, contributionId: c.contributionId } : null);
+
+export function showToJson(
+  detail: AssessmentDetail,
+  completeness: Completeness,
+  pack: SignedPackInfo | undefined,
+  unverified: UnverifiedSigner | null,
+  view: ContributionView = { owners: [], credits: { evidence: new Map(), answers: new Map() }, pending: [] },
+): ShowJson {
   const a = detail.assessment;
   const responses = new Map(detail.responses.map((r) => [r.claimId, r]));
   const claims = listClaims(catalogFor(a)).flatMap(({ theme, principle, claim }) => {
@@ -68,6 +98,9 @@ export function showToJson(detail: AssessmentDetail, completeness: Completeness,
         arguments: r.arguments,
         updatedAt: r.updatedAt,
         evidenceIds: detail.links.filter((l) => l.claimId === claim.id).map((l) => l.evidenceId),
+        owner: ((o) => (o ? { name: o.name, team: o.team, email: o.email } : null))(view.owners.find((o) => o.claimId === claim.id)),
+        contributedBy: credit(view.credits.answers.get(claim.id)),
+        pendingContributions: view.pending.filter((p) => p.claimId === claim.id).length,
       },
     ];
   });
@@ -78,6 +111,7 @@ export function showToJson(detail: AssessmentDetail, completeness: Completeness,
     claims,
     evidence: detail.evidence.map(evidenceToJson),
     actions: detail.actions.map(actionToJson),
+    contributedEvidence: Object.fromEntries(detail.evidence.flatMap((e) => { const c = credit(view.credits.evidence.get(e.id)); return c ? [[e.id, c]] : []; })),
   };
 }
 
@@ -113,11 +147,29 @@ export function formatShow(json: ShowJson): string {
     }
     const scope = claim.inScope ? '' : '  (out of scope)';
     lines.push(`    ${claim.id.padEnd(7)}${claim.result.padEnd(15)}${claim.status.padEnd(14)}${claim.title}${scope}`);
+    if (claim.owner) lines.push(`             owner: ${field(claim.owner.name)}${claim.owner.team ? `, ${field(claim.owner.team)}` : ''}`);
+    if (claim.contributedBy) lines.push(`             answer contributed by ${field(claim.contributedBy.name)} on ${claim.contributedBy.acceptedAt.slice(0, 10)}`);
+    if (claim.pendingContributions) lines.push(`             ${count(claim.pendingContributions, 'contribution')} waiting for your review (sscp review)`);
     for (const id of claim.evidenceIds) {
       const e = evidenceById.get(id);
-      if (e) lines.push(`             evidence: ${e.sha256}  ${field(e.fileName)}${e.confidential ? '  (confidential)' : ''}`);
+      const by = json.contributedEvidence[id];
+      if (e) lines.push(`             evidence: ${e.sha256}  ${field(e.fileName)}${e.confidential ? '  (confidential)' : ''}${by ? `  (contributed by ${field(by.name)} on ${by.acceptedAt.slice(0, 10)})` : ''}`);
     }
   }
+  const owners = new Map<string, { waiting: string[]; done: number }>();
+  for (const claim of json.claims) {
+    if (!claim.owner) continue;
+    const o = owners.get(claim.owner.name) ?? { waiting: [], done: 0 };
+    if (claim.status === 'done') o.done += 1;
+    else if (!claim.pendingContributions) o.waiting.push(claim.id);
+    owners.set(claim.owner.name, o);
+  }
+  if (owners.size) {
+    lines.push('', 'Owners');
+    for (const [name, o] of owners) lines.push(`  ${field(name)}: ${o.done} done${o.waiting.length ? `; waiting on them: ${o.waiting.join(', ')}` : ''}`);
+  }
+  const pendingTotal = json.claims.reduce((n, c) => n + c.pendingContributions, 0);
+  if (pendingTotal) lines.push('', `Waiting on you: ${count(pendingTotal, 'contributed claim')} to review (sscp review ${a.id} --db FILE)`);
   const actions = json.actions.filter((x) => x.state === 'open');
   if (actions.length) {
     lines.push('', 'Open remedial actions');
@@ -134,7 +186,16 @@ export const registerShow: RegisterCommand = (program, ctx) => {
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (id: string, opts: { db: string; json?: boolean }) => {
-      const json = await withWorkspace(opts.db, (ws) => showToJson(ws.getAssessment(id), ws.completeness(id), ws.signedPack(id), ws.unverifiedSigner(id)), { readOnly: true });
+      const json = await withWorkspace(
+        opts.db,
+        (ws) =>
+          showToJson(ws.getAssessment(id), ws.completeness(id), ws.signedPack(id), ws.unverifiedSigner(id), {
+            owners: ws.claimOwners(id),
+            credits: ws.contributionCredits(id),
+            pending: ws.reviewContributions(id).map((i) => ({ claimId: i.claim.claimId })),
+          }),
+        { readOnly: true },
+      );
       if (opts.json) printJson(ctx.io, json);
       else ctx.io.stdout.write(formatShow(json));
     });

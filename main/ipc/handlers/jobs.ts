@@ -22,5 +22,8 @@ export function jobHandlers({ ws, executor, session }: HandlerContext): JobHandl
     'forms.export': start('forms.export'),
     'reminders.export': start('reminders.export'),
     'attestations.export': start('attestations.export'),
+    'contributions.previewImport': start('contributions.previewImport'),
+    'contributions.import': start('contributions.import'),
+    'contributions.create': start('contributions.create'),
   };
 }

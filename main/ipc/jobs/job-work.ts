@@ -11,6 +11,33 @@ import type { Workspace } from '../../services/workspace-types';
 import type { IdentityService } from '../../signing/identity-service';
 import { ownCertificatesOf } from '../../signing/trust-policy';
 import type { JobContext } from './runner';
+import { prepareContributionImport, type PreparedContribution } from '../../contribution/read-contribution';
+import { writeContribution } from '../../contribution/write-contribution';
+import type { ContributionPreviewView } from '../../../shared/ipc/views-contributions';
+
+function contributionPreview(p: PreparedContribution): ContributionPreviewView {
+  const c = p.contribution;
+  return {
+    file: { ...p.file },
+    contributor: { ...c.contributor },
+    organisation: c.organisation,
+    createdAt: c.createdAt,
+    claims: c.claims.map((k) => ({ claimId: k.claimId, files: k.files.length })),
+    signerFingerprint: p.signerFingerprint,
+    signerTrust: p.signerTrust,
+    trustMessage: p.trustMessage,
+  };
+}
+
+/** Reads and checks a contribution with the open database's remembered contributors, and always closes it. */
+async function withContribution<T>(ws: Workspace, path: string, trust: PackTrust, fn: (p: PreparedContribution) => Promise<T>): Promise<T> {
+  const prepared = await prepareContributionImport(path, { ...trust, remembered: ws.rememberedContributors() });
+  try {
+    return await fn(prepared);
+  } finally {
+    await prepared.close();
+  }
+}
 
 /** What a job reaches: the database it was started on, and that database's identities. */
 export interface JobServices {
@@ -106,6 +133,47 @@ export const jobWork: JobWork = {
       linkedEvidence: report.linkedEvidence.map((e) => ({ claimId: e.claimId, fileName: e.fileName })),
       missingEvidence: report.missingEvidence.map((e) => ({ claimId: e.claimId, fileName: e.fileName })),
     };
+  },
+  'contributions.previewImport': async ({ ws, identities }, { path, fingerprint }, { progress }) => {
+    progress('Checking the signature and every file', 0, 1);
+    return withContribution(ws(), path, trustOf(fingerprint, identities), async (p) => contributionPreview(p));
+  },
+  'contributions.import': async ({ ws, identities }, { path, fingerprint, confirmSigner, into }, { signal, progress }) => {
+    progress('Checking the signature and every file', 0, 1);
+    return withContribution(ws(), path, trustOf(fingerprint, identities), async (p) => {
+      const total = p.contribution.claims.flatMap((c) => c.files).reduce((n, f) => n + f.size, 0);
+      let done = 0;
+      const r = await ws().importContribution(p, {
+        signal,
+        ...(into ? { into } : {}),
+        ...(confirmSigner ? { confirmSigner: confirmSigner.replace(/:/g, '').toLowerCase() } : {}),
+        onBytes: (n) => progress('Storing the evidence', (done += n), total),
+      });
+      return {
+        ...contributionPreview(p),
+        contributionId: r.contribution.id,
+        assessmentId: r.assessment.id,
+        signerConfirmed: r.signerConfirmed,
+        unassignedClaims: r.claims.filter((c) => !c.assigned).map((c) => c.claimId),
+      };
+    });
+  },
+  'contributions.create': async ({ identities }, request, { progress }) => {
+    progress('Signing the contribution', 0, 1);
+    const service = identities();
+    const identity = await service.unlock(request.identityLabel, request.passphrase);
+    const written = await writeContribution(identity, {
+      organisation: request.organisation,
+      assessmentId: request.assessmentId ?? null,
+      claims: request.claims.map((c) => ({ ...c, files: request.filePaths })),
+      email: request.email ?? '',
+      team: request.team ?? '',
+      outPath: request.outPath,
+      // The save dialog asked before replacing a file.
+      replace: true,
+      protect: [service.keyStorePath],
+    });
+    return { path: written.path, contributionId: written.id, sha256: written.sha256, contributor: written.contributor, signerFingerprint: written.signerFingerprint, claims: [...written.claims], files: written.files };
   },
   'forms.export': async ({ ws }, { assessmentId, outPath, templatePath }, { progress }) => {
     progress(templatePath ? 'Filling in the form' : 'Writing the form', 0, 1);

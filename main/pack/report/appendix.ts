@@ -44,6 +44,12 @@ export function writeActionPlan(w: ReportWriter, m: ReportModel): void {
   );
 }
 
+/** "contributed by NAME on DATE" under an evidence file accepted from a claim owner's contribution. */
+function contributedLine(m: ReportModel, evidenceId: string | undefined): string {
+  const by = evidenceId === undefined ? undefined : m.input.contributedBy?.[evidenceId];
+  return by ? `\ncontributed by ${escapeUnsafe(by.name, false)} on ${by.acceptedAt.slice(0, 10)}` : '';
+}
+
 export function writeEvidenceIndex(w: ReportWriter, m: ReportModel): void {
   w.newPage();
   w.beginSection('Evidence index');
@@ -66,8 +72,9 @@ export function writeEvidenceIndex(w: ReportWriter, m: ReportModel): void {
       { header: 'Claims', width: 0.08 },
       { header: 'In pack', width: 0.11 },
     ],
-    m.files.map((f) => [
-      f.name === f.originalName ? f.name : `${f.name}\n(was ${escapeUnsafe(f.originalName, false)}; renamed because ${attachmentRenameReason(f.originalName, f.name) ?? ''})`,
+    // Files are in the order of the assessment's evidence items (model.ts).
+    m.files.map((f, i) => [
+      (f.name === f.originalName ? f.name : `${f.name}\n(was ${escapeUnsafe(f.originalName, false)}; renamed because ${attachmentRenameReason(f.originalName, f.name) ?? ''})`) + contributedLine(m, m.input.detail.evidence[i]?.id),
       hashInTwoLines(f.sha256),
       `${bytes(f.size)}\n${f.mediaType}`,
       validity(f.effectiveDate, f.expiryDate),

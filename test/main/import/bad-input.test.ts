@@ -41,7 +41,7 @@ describe('sscp import refuses unusable input with exit 2 and writes nothing', ()
   it('a file that is neither a PDF nor a .docx', async () => {
     const file = join(tmp.dir, 'notes.pdf');
     writeFileSync(file, 'These are my notes, saved with the wrong extension.\n');
-    await expectRefused(file, `${file} is neither an evidence pack (PDF) nor the official Word form (.docx).`);
+    await expectRefused(file, `${file} is neither an evidence pack (PDF), the official Word form (.docx), nor a contribution (.sscp-contribution).`);
   });
 
   it('a PDF that is not an evidence pack', async () => {

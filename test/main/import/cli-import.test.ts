@@ -83,7 +83,7 @@ describe('sscp import', () => {
     writeFileSync(text, 'hello');
     const neither = run('import', text, '--db', db);
     expect(neither.status).toBe(2);
-    expect(neither.stderr).toContain(`${text} is neither an evidence pack (PDF) nor the official Word form (.docx).`);
+    expect(neither.stderr).toContain(`${text} is neither an evidence pack (PDF), the official Word form (.docx), nor a contribution (.sscp-contribution).`);
   });
 
   let forged = '';

@@ -1,0 +1,190 @@
+import { createHash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { CONTRIBUTION_FORMAT, CONTRIBUTION_FORMAT_VERSION, evidenceEntryName, parseContributionJson, type Contribution } from '../../shared/domain/contribution';
+import { SscpError } from '../../shared/errors';
+import { openRegularFile } from '../fs/regular-file';
+import { verifyCms, type CmsVerification } from '../signing/cms-verify';
+import type { TrustPolicyInputs } from '../signing/trust-policy';
+import { CONTRIBUTION_JSON, MANIFEST_JSON, MANIFEST_SIGNATURE } from './format';
+import { listTarEntries, readTarEntry, TarRefusal, tarEntryStream, type TarEntry } from './tar';
+
+/** The caps that keep a hostile contribution from filling memory (evidence is only ever streamed). */
+export const CONTRIBUTION_LIMITS = {
+  maxEntries: 1003,
+  maxContributionJson: 64 * 1024 * 1024,
+  maxManifest: 1024 * 1024,
+  maxSignature: 256 * 1024,
+} as const;
+
+const ASK = 'Ask the contributor for a fresh copy.';
+const ENTRY_NAME = /^(contribution\.json|manifest\.json|manifest\.json\.p7s|evidence\/[0-9a-f]{64})$/;
+
+/** Whom a contribution's signer was established as, before anything is written. */
+export interface ContributionTrust extends TrustPolicyInputs {
+  /** Fingerprints the SRO confirmed for earlier contributions (the database's contributor_keys). */
+  readonly remembered?: readonly { readonly fingerprint: string; readonly name: string }[];
+}
+
+export interface PreparedContribution {
+  readonly path: string;
+  readonly file: { readonly name: string; readonly size: number; readonly sha256: string };
+  readonly contribution: Contribution;
+  readonly verification: CmsVerification;
+  readonly signerFingerprint: string;
+  /** trusted: an anchor or own identity; remembered: a fingerprint the SRO confirmed before; unknown: neither. */
+  readonly signerTrust: 'trusted' | 'remembered' | 'unknown';
+  /** What established trust, in words for the audit log (trusted-root, pinned-fingerprint, own-identity, remembered). */
+  readonly trustedBy: readonly string[];
+  /** One sentence about the signer, for the CLI and the app. */
+  readonly trustMessage: string;
+  /** Each evidence file's bytes in the archive, by SHA-256. */
+  evidenceStream(sha256: string): AsyncIterable<Uint8Array>;
+  close(): Promise<void>;
+}
+
+function unusable(name: string, why: string): SscpError {
+  return new SscpError('invalid-input', `${name} is not a usable contribution: ${why}.`, `Give the .sscp-contribution file the contributor sent. ${ASK}`);
+}
+
+function tampered(name: string, why: string): SscpError {
+  return new SscpError('integrity', `${name} was changed after it was signed: ${why}. Nothing was imported.`, `Do not use it. ${ASK}`);
+}
+
+async function hashRange(handle: FileHandle, entry: TarEntry): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of tarEntryStream(handle, entry)) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+function parseJson(bytes: Buffer, name: string, what: string): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
+  } catch {
+    throw unusable(name, `its ${what} is not valid JSON text`);
+  }
+}
+
+/**
+ * Reads and checks a contribution file completely before anything is written: the archive's
+ * entries (only the names the format allows, so no path can climb out of anywhere), the
+ * detached CMS signature over manifest.json, every entry's SHA-256 and size against the
+ * manifest (evidence streamed, never held in memory), contribution.json's content, and that
+ * the contributor it names is the signer's certificate. The signer's trust is decided with
+ * the same rule as packs; deciding what to do about an unknown signer is the caller's.
+ * Close the result when done.
+ */
+export async function prepareContributionImport(path: string, trust: ContributionTrust): Promise<PreparedContribution> {
+  const name = basename(path);
+  const { handle, size } = await openRegularFile(path, { what: 'contribution', hint: 'Give the .sscp-contribution file the contributor sent.' });
+  try {
+    if (size === 0) throw new SscpError('invalid-input', `${path} is empty.`, 'Give the .sscp-contribution file the contributor sent; this file has no content.');
+    const whole = createHash('sha256');
+    for await (const chunk of handle.createReadStream({ autoClose: false, start: 0 })) whole.update(chunk as Buffer);
+    const sha256 = whole.digest('hex');
+
+    let entries: TarEntry[];
+    try {
+      entries = await listTarEntries(handle, size, { maxEntries: CONTRIBUTION_LIMITS.maxEntries });
+    } catch (e) {
+      if (e instanceof TarRefusal) throw unusable(name, e.message);
+      throw e;
+    }
+    const byName = new Map<string, TarEntry>();
+    for (const entry of entries) {
+      if (!ENTRY_NAME.test(entry.name)) throw unusable(name, `it holds "${entry.name}", which no contribution holds (only contribution.json, manifest.json, manifest.json.p7s and evidence/<sha256>)`);
+      byName.set(entry.name, entry);
+    }
+    const need = (n: string, cap: number) => {
+      const entry = byName.get(n);
+      if (!entry) throw unusable(name, `it has no ${n}`);
+      if (entry.size > cap) throw unusable(name, `its ${n} is ${entry.size} bytes, more than the ${cap} a contribution needs`);
+      return entry;
+    };
+    const manifestBytes = await readTarEntry(handle, need(MANIFEST_JSON, CONTRIBUTION_LIMITS.maxManifest));
+    const signature = await readTarEntry(handle, need(MANIFEST_SIGNATURE, CONTRIBUTION_LIMITS.maxSignature));
+    const contributionEntry = need(CONTRIBUTION_JSON, CONTRIBUTION_LIMITS.maxContributionJson);
+
+    const verification = await verifyCms(new Uint8Array(signature), createHash('sha256').update(manifestBytes).digest(), trust);
+    if (!verification.intact) throw tampered(name, verification.problems[0] ?? 'its signature does not verify');
+
+    // From here the manifest is what the signer signed.
+    const manifest = parseJson(manifestBytes, name, MANIFEST_JSON) as { format?: unknown; formatVersion?: unknown; contribution?: unknown; files?: unknown };
+    if (manifest.format !== CONTRIBUTION_FORMAT) throw unusable(name, 'its manifest does not say it is an SSCP contribution');
+    if (manifest.formatVersion !== CONTRIBUTION_FORMAT_VERSION) {
+      throw new SscpError('unsupported-version', `${name} is contribution format version ${String(manifest.formatVersion)}; this version of SSCP Evidence Pack reads version ${CONTRIBUTION_FORMAT_VERSION}.`, 'Update the app, or ask the contributor to make it with the version you use.');
+    }
+    if (!Array.isArray(manifest.files)) throw unusable(name, 'its manifest lists no files');
+    const listed = new Map<string, { sha256: string; size: number }>();
+    for (const f of manifest.files as unknown[]) {
+      const file = f as { path?: unknown; sha256?: unknown; size?: unknown };
+      if (typeof file.path !== 'string' || typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256) || !Number.isSafeInteger(file.size)) {
+        throw unusable(name, 'an entry of its manifest is not a path, SHA-256 and size');
+      }
+      if (file.path === MANIFEST_JSON || file.path === MANIFEST_SIGNATURE || !ENTRY_NAME.test(file.path) || listed.has(file.path)) throw unusable(name, `its manifest lists "${file.path}", which it may not`);
+      if (file.path.startsWith('evidence/') && file.path !== evidenceEntryName(file.sha256)) throw unusable(name, `its manifest lists ${file.path} with another file's hash`);
+      listed.set(file.path, { sha256: file.sha256, size: file.size as number });
+    }
+    for (const entry of entries) {
+      if (entry.name === MANIFEST_JSON || entry.name === MANIFEST_SIGNATURE) continue;
+      const want = listed.get(entry.name);
+      if (!want) throw tampered(name, `it holds ${entry.name}, which its signed manifest does not list`);
+      if (want.size !== entry.size) throw tampered(name, `${entry.name} has ${entry.size} bytes; the signed manifest says ${want.size}`);
+      const actual = await hashRange(handle, entry);
+      if (actual !== want.sha256) throw tampered(name, `${entry.name} does not match its SHA-256 in the signed manifest`);
+    }
+    for (const path2 of listed.keys()) if (!byName.has(path2)) throw tampered(name, `${path2}, listed in its signed manifest, is missing`);
+
+    const contribution = parseContributionJson(parseJson(await readTarEntry(handle, contributionEntry), name, CONTRIBUTION_JSON));
+    if (manifest.contribution !== contribution.id) throw unusable(name, 'its manifest and contribution.json name different contributions');
+    const referenced = new Set<string>();
+    const claims = contribution.claims.map((c) => ({
+      ...c,
+      files: c.files.map((f) => {
+        const entry = listed.get(evidenceEntryName(f.sha256));
+        if (!entry) throw unusable(name, `claim ${c.claimId} names evidence ${f.fileName} that the contribution does not hold`);
+        referenced.add(evidenceEntryName(f.sha256));
+        return { ...f, size: entry.size };
+      }),
+    }));
+    for (const p of listed.keys()) if (p.startsWith('evidence/') && !referenced.has(p)) throw unusable(name, `it holds ${p}, which no claim uses`);
+
+    // The contributor is whoever holds the signing key: the name inside must be the certificate's.
+    const signer = verification.signer!;
+    if ((signer.commonName ?? '').trim() !== contribution.contributor.name) {
+      throw new SscpError(
+        'integrity',
+        `${name} says it is from "${contribution.contributor.name}", but it is signed by "${signer.commonName ?? '(no name)'}". Nothing was imported.`,
+        `A contribution is from the person whose certificate signs it. ${ASK}`,
+      );
+    }
+    const decision = verification.trustDecision;
+    const remembered = decision?.status === 'unknown' ? trust.remembered?.find((r) => r.fingerprint === signer.fingerprint) : undefined;
+    const signerTrust = decision?.status === 'trusted' ? 'trusted' : remembered ? 'remembered' : 'unknown';
+    if (decision?.status === 'mismatch') {
+      throw new SscpError('untrusted-signer', `${name} is not from the signer you named: ${decision.message} Nothing was imported.`, 'Check the root certificate or fingerprint you gave, or ask the contributor which certificate they signed with.');
+    }
+    return {
+      path,
+      file: { name, size, sha256 },
+      contribution: { ...contribution, claims },
+      verification,
+      signerFingerprint: signer.fingerprint,
+      signerTrust,
+      trustedBy: signerTrust === 'trusted' ? [...(decision?.trustedBy ?? [])] : signerTrust === 'remembered' ? ['remembered'] : [],
+      trustMessage:
+        signerTrust === 'remembered'
+          ? `The signer, ${remembered!.name}, has the certificate fingerprint you confirmed for an earlier contribution.`
+          : (decision?.message ?? 'The signer could not be established.'),
+      evidenceStream: (sha) => {
+        const entry = byName.get(evidenceEntryName(sha));
+        if (!entry) throw new Error(`No evidence ${sha} in the contribution.`);
+        return tarEntryStream(handle, entry);
+      },
+      close: () => handle.close(),
+    };
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+}

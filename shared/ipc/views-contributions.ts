@@ -1,0 +1,85 @@
+import type { ClaimResult, WorkStatus } from '../domain/types';
+
+/** Who owns a claim (docs/contributions.md). */
+export interface ClaimOwnerView {
+  readonly claimId: string;
+  readonly name: string;
+  readonly team: string;
+  readonly email: string;
+  readonly assignedAt: string;
+}
+
+export interface ContributorView {
+  readonly name: string;
+  readonly email: string;
+  readonly team: string;
+}
+
+/** One contributed claim beside the current answer, as review shows it. */
+export interface ContributionReviewView {
+  readonly contributionId: string;
+  readonly claimId: string;
+  readonly state: 'pending' | 'accepted' | 'rejected';
+  readonly decidedAt: string | null;
+  readonly reason: string;
+  readonly contributor: ContributorView;
+  readonly createdAt: string;
+  readonly importedAt: string;
+  readonly fileName: string;
+  readonly signerFingerprint: string;
+  readonly signerTrust: 'trusted' | 'confirmed';
+  readonly assigned: boolean;
+  readonly owner: { readonly name: string; readonly team: string; readonly email: string } | null;
+  /** null: not proposed; the current answer stays. */
+  readonly proposed: { readonly result: ClaimResult | null; readonly status: WorkStatus | null; readonly evidenceText: string | null; readonly arguments: string | null };
+  readonly current: { readonly result: ClaimResult; readonly status: WorkStatus; readonly evidenceText: string; readonly arguments: string };
+  readonly files: readonly { readonly fileName: string; readonly size: number; readonly sha256: string; readonly mediaType: string }[];
+}
+
+export interface ContributionDecisionView {
+  readonly contributionId: string;
+  readonly contributor: ContributorView;
+  readonly decided: readonly { readonly claimId: string; readonly state: 'accepted' | 'rejected'; readonly evidenceIds: readonly string[] }[];
+}
+
+export interface ContributedByView {
+  readonly name: string;
+  readonly acceptedAt: string;
+  readonly contributionId: string;
+}
+
+/** Who contributed what an assessment holds: by evidence id and by claim id. */
+export interface ContributionCreditsView {
+  readonly evidence: Readonly<Record<string, ContributedByView>>;
+  readonly answers: Readonly<Record<string, ContributedByView>>;
+}
+
+/** A contribution file read and checked, before anything is written. */
+export interface ContributionPreviewView {
+  readonly file: { readonly name: string; readonly size: number; readonly sha256: string };
+  readonly contributor: ContributorView;
+  readonly organisation: string;
+  readonly createdAt: string;
+  readonly claims: readonly { readonly claimId: string; readonly files: number }[];
+  readonly signerFingerprint: string;
+  /** trusted: by an anchor or own identity; remembered: confirmed before; unknown: ask the SRO to confirm the fingerprint. */
+  readonly signerTrust: 'trusted' | 'remembered' | 'unknown';
+  readonly trustMessage: string;
+}
+
+export interface ContributionImportView extends ContributionPreviewView {
+  readonly contributionId: string;
+  readonly assessmentId: string;
+  readonly signerConfirmed: boolean;
+  readonly unassignedClaims: readonly string[];
+}
+
+export interface ContributionWrittenView {
+  readonly path: string;
+  readonly contributionId: string;
+  readonly sha256: string;
+  readonly contributor: string;
+  readonly signerFingerprint: string;
+  readonly claims: readonly string[];
+  readonly files: number;
+}

@@ -1,0 +1,108 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ContractEvents, JobChannel, JobResult } from '../../../shared/ipc/contract';
+import type { IpcResult } from '../../../shared/ipc/result';
+import type { ContributionImportView, ContributionPreviewView, ContributionReviewView, ContributionWrittenView } from '../../../shared/ipc/views-contributions';
+import { createDispatch, type HandlerTable } from '../../../main/ipc/dispatch';
+import { createServiceHandlers } from '../../../main/ipc/handlers';
+import { JobRunner } from '../../../main/ipc/jobs/runner';
+import { PathGrants } from '../../../main/ipc/path-grants';
+import { openWorkspace } from '../../../main/services/workspace';
+import { contribute, makeContributor, type Contributor } from '../contribution/helpers';
+
+function setup(keyStoreHome: string) {
+  const done = new Map<string, ContractEvents['jobs.done']>();
+  const waiters = new Map<string, (d: ContractEvents['jobs.done']) => void>();
+  const opened: string[] = [];
+  const grants = new PathGrants({ trustedDatabases: () => opened });
+  const jobs = new JobRunner(
+    grants.watchJobs((event, payload) => {
+      if (event !== 'jobs.done') return;
+      const d = payload as ContractEvents['jobs.done'];
+      done.set(d.jobId, d);
+      waiters.get(d.jobId)?.(d);
+    }),
+  );
+  const { handlers, session } = createServiceHandlers({ openWorkspace, actor: () => ({ name: 'Sam SRO', source: 'profile' }), jobs, onWorkspaceOpened: (p) => opened.push(p), keyStoreHome });
+  const dispatch = createDispatch(handlers as HandlerTable, grants);
+  const call = async <T>(channel: string, args: unknown): Promise<T> => {
+    const result = (await dispatch(channel, args)) as IpcResult<T>;
+    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+    return result.value;
+  };
+  const runJob = async <C extends JobChannel>(channel: C, args: unknown): Promise<IpcResult<JobResult<C>>> => {
+    const { jobId } = await call<{ jobId: string }>(channel, args);
+    const finished = done.get(jobId) ?? (await new Promise<ContractEvents['jobs.done']>((r) => waiters.set(jobId, r)));
+    return finished.result as IpcResult<JobResult<C>>;
+  };
+  return { dispatch, call, runJob, session, grants };
+}
+
+/** The app's side of contributions: the same services through the IPC contract, with path grants. */
+describe('contributions over IPC', () => {
+  let dir: string;
+  let bob: Contributor;
+  let h: ReturnType<typeof setup>;
+  let assessmentId: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sscp-ipc-contrib-'));
+    h = setup(join(dir, 'home'));
+    bob = await makeContributor('Bob Builder');
+    const dbPath = join(dir, 'a.sscp');
+    h.grants.grant(dbPath, 'database');
+    await h.call('workspace.open', { dbPath });
+    assessmentId = (await h.call<{ id: string }>('assessments.create', { organisation: 'Acme Ltd', products: [], role: 'developer-distributor', theme3InScope: false, periodStart: null, periodEnd: null, sroName: 'Sam SRO', sroRole: 'CTO' })).id;
+  });
+  afterAll(async () => {
+    h.session.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('assigns owners, previews and imports a contribution (the SRO confirms the fingerprint once), reviews and accepts it per claim', async () => {
+    expect(await h.call('owners.assign', { assessmentId, claimId: '1.2.1', owner: { name: 'Bob Builder', team: 'Platform' } })).toMatchObject({ claimId: '1.2.1', name: 'Bob Builder', team: 'Platform' });
+    expect(await h.call('owners.list', { assessmentId })).toHaveLength(1);
+    const file = join(dir, 'bob.sscp-contribution');
+    await contribute(bob, file, [{ claimId: '1.2.1', result: 'met', evidenceText: 'SBOM' }, { claimId: '1.2.2', status: 'in-progress' }]);
+
+    // Not chosen in a dialog: refused before any service runs.
+    expect(await h.dispatch('contributions.previewImport', { path: file })).toMatchObject({ ok: false });
+    h.grants.grant(file, 'read');
+    const preview = await h.runJob('contributions.previewImport', { path: file });
+    expect(preview.ok).toBe(true);
+    expect((preview as { value: ContributionPreviewView }).value).toMatchObject({ signerTrust: 'unknown', signerFingerprint: bob.fingerprint, contributor: { name: 'Bob Builder' } });
+    const unconfirmed = await h.runJob('contributions.import', { path: file });
+    expect(unconfirmed).toMatchObject({ ok: false, error: { kind: 'untrusted-signer' } });
+    const imported = await h.runJob('contributions.import', { path: file, confirmSigner: bob.fingerprint });
+    expect(imported.ok, JSON.stringify(imported)).toBe(true);
+    const view = (imported as { value: ContributionImportView }).value;
+    expect(view).toMatchObject({ assessmentId, signerConfirmed: true, unassignedClaims: ['1.2.2'] });
+
+    const pending = await h.call<ContributionReviewView[]>('contributions.review', { assessmentId });
+    expect(pending.map((p) => [p.claimId, p.assigned])).toEqual([['1.2.1', true], ['1.2.2', false]]);
+    expect(pending[0]).toMatchObject({ proposed: { result: 'met', evidenceText: 'SBOM', status: null }, current: { result: 'not-assessed' } });
+    const refused = await h.dispatch('contributions.accept', { assessmentId, contributionId: view.contributionId, claimId: '1.2.2', allowUnassigned: false });
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(await h.call('contributions.accept', { assessmentId, contributionId: view.contributionId, claimId: '1.2.1', allowUnassigned: false })).toMatchObject({ decided: [{ claimId: '1.2.1', state: 'accepted' }] });
+    expect(await h.call('contributions.reject', { assessmentId, contributionId: view.contributionId, claimId: '1.2.2', reason: 'Not yours' })).toMatchObject({ decided: [{ claimId: '1.2.2', state: 'rejected' }] });
+    const credits = await h.call<{ answers: Record<string, { name: string }> }>('contributions.credits', { assessmentId });
+    expect(credits.answers['1.2.1']).toMatchObject({ name: 'Bob Builder' });
+  });
+
+  it('writes a contribution from the Contribute screen with an identity in the key store, only to and from granted paths', async () => {
+    await h.call('identities.create', { label: 'me', sroName: 'Sam SRO', sroRole: 'CTO', organisation: 'Acme Ltd', withRoot: false, passphrase: 'correct horse battery staple' });
+    const evidence = join(dir, 'log.txt');
+    await writeFile(evidence, 'build ok\n');
+    const out = join(dir, 'mine.sscp-contribution');
+    const args = { organisation: 'Acme Ltd', claims: [{ claimId: '2.1.1', result: 'met' }], filePaths: [evidence], identityLabel: 'me', passphrase: 'correct horse battery staple', outPath: out };
+    h.grants.grant(out, 'write');
+    // The attached file was never chosen: refused, nothing written.
+    expect(await h.dispatch('contributions.create', args)).toMatchObject({ ok: false });
+    h.grants.grant(evidence, 'read');
+    h.grants.grant(out, 'write');
+    const r = await h.runJob('contributions.create', args);
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect((r as { value: ContributionWrittenView }).value).toMatchObject({ contributor: 'Sam SRO', claims: ['2.1.1'], files: 1 });
+  });
+});
