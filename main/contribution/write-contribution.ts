@@ -156,8 +156,8 @@ export async function writeContribution(identity: UnlockedIdentity, input: Contr
     }
     claims.push({
       claimId: c.claimId,
-      ...(c.result !== undefined ? { result: parseChoice(c.result, CLAIM_RESULTS, 'result') as ClaimResult } : {}),
-      ...(c.status !== undefined ? { status: parseChoice(c.status, WORK_STATUSES, 'status') as WorkStatus } : {}),
+      ...(c.result !== undefined ? { result: parseChoice<ClaimResult>(c.result, CLAIM_RESULTS, 'result') } : {}),
+      ...(c.status !== undefined ? { status: parseChoice<WorkStatus>(c.status, WORK_STATUSES, 'status') } : {}),
       ...(c.evidenceText !== undefined ? { evidenceText: checkText(c.evidenceText, TEXT_FIELDS.evidenceText) } : {}),
       ...(c.arguments !== undefined ? { arguments: checkText(c.arguments, TEXT_FIELDS.arguments) } : {}),
       files,

@@ -270,8 +270,8 @@ export function parseContributionJson(json: unknown): Contribution {
     const args = get('arguments');
     const ev = cdxEvidence.get(evidenceRef(claimId));
     if (!ev) throw bad(`claim ${claimId} has no evidence declaration`);
-    if ((ev.description as unknown) !== evidenceText) throw bad(`the evidence text of claim ${claimId} differs between its declaration and its property`);
-    if ((raw.reasoning as unknown) !== args) throw bad(`the arguments of claim ${claimId} differ between its declaration and its property`);
+    if (ev.description !== evidenceText) throw bad(`the evidence text of claim ${claimId} differs between its declaration and its property`);
+    if (raw.reasoning !== args) throw bad(`the arguments of claim ${claimId} differ between its declaration and its property`);
     const data = ev.data === undefined ? [] : arr(ev.data, `the evidence files of claim ${claimId}`);
     const files = data.map((d): ContributionFile => {
       if (!isObject(d) || !isObject(d.contents)) throw bad(`an evidence file of claim ${claimId} is not described`);
