@@ -24,6 +24,7 @@ export function benchAssessment(files: readonly BenchFile[]): AssessmentDetail {
     effectiveDate: now.slice(0, 10),
     expiryDate: null,
     confidential: false,
+    withholdDetails: false,
     present: true,
     addedAt: now,
   }));

@@ -83,9 +83,11 @@ const detailV1 = z.object({
         effectiveDate: isoDate.nullable(),
         expiryDate: isoDate.nullable(),
         confidential: z.boolean(),
+        // Packs from before details could be withheld do not say.
+        withholdDetails: z.boolean().default(false),
         present: z.boolean(),
         addedAt: instant,
-      }),
+      }).refine((e) => !e.withholdDetails || e.confidential, { message: 'only confidential evidence can have its details withheld', path: ['withholdDetails'] }),
     )
     .max(100_000),
   links: z.array(z.object({ assessmentId: id, claimId, evidenceId: id })).max(1_000_000),

@@ -1,3 +1,4 @@
+import { detailsWithheldFrom } from '../../shared/domain/recipient-view';
 import { basename } from 'node:path';
 import type { EvidenceItem } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
@@ -175,7 +176,13 @@ function checkAgreement(fileName: string, manifest: Manifest, data: AssessmentEx
   if (manifest.files.length !== data.detail.evidence.length) throw disagree('how many evidence files there are');
   manifest.files.forEach((entry, i) => {
     const item = data.detail.evidence[i]!;
-    if (entry.sha256 !== item.sha256 || entry.size !== item.size || entry.originalName !== item.fileName || entry.confidential !== item.confidential) {
+    if (
+      entry.sha256 !== item.sha256 ||
+      entry.size !== item.size ||
+      entry.originalName !== item.fileName ||
+      entry.confidential !== item.confidential ||
+      (entry.detailsWithheld ?? false) !== detailsWithheldFrom(item, data.profile)
+    ) {
       throw disagree(`evidence file ${i + 1} ("${entry.name}")`);
     }
   });

@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { detailAsRecipientSees, evidenceAsRecipientSees } from '../../shared/domain/recipient-view';
 import { isSscpError, SscpError } from '../../shared/errors';
 import { fsyncDirectory } from '../evidence/durable-fs';
 import { publishFile } from '../fs/destination';
@@ -70,21 +71,23 @@ async function hashExisting(path: string, length: number, hash: ParallelSha256):
   for await (const chunk of createReadStream(path, { start: 0, end: length - 1, highWaterMark: 1024 * 1024 })) await hash.update(chunk as Buffer);
 }
 
+/** The manifest's entries: the evidence as the pack's recipient sees it (shared/domain/recipient-view.ts). */
 function manifestFiles(input: PackInput): ManifestFile[] {
-  const { detail, profile } = input;
-  const names = uniqueAttachmentNames(detail.evidence.map((e) => e.fileName));
-  return detail.evidence.map((item, i) => ({
+  const shown = evidenceAsRecipientSees(input.detail, input.profile);
+  const names = uniqueAttachmentNames(shown.map((e) => e.name));
+  return shown.map((e, i) => ({
     name: names[i]!,
-    originalName: item.fileName,
-    size: item.size,
-    sha256: item.sha256,
-    mediaType: item.mediaType,
-    description: item.description,
-    effectiveDate: item.effectiveDate,
-    expiryDate: item.expiryDate,
-    confidential: item.confidential,
-    claims: detail.links.filter((l) => l.evidenceId === item.id).map((l) => l.claimId),
-    embedded: item.present && (profile === 'certification' || !item.confidential),
+    originalName: e.name,
+    size: e.size,
+    sha256: e.sha256,
+    mediaType: e.mediaType,
+    description: e.description,
+    effectiveDate: e.effectiveDate,
+    expiryDate: e.expiryDate,
+    confidential: e.confidential,
+    ...(e.detailsWithheld ? { detailsWithheld: true } : {}),
+    claims: [...e.claims],
+    embedded: e.embedded,
   }));
 }
 
@@ -145,8 +148,11 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
  * 3. the CMS over that digest is written into the gap and the file fsynced. The signature
  *    is the last write; a cancel or error deletes the file.
  */
-export async function writePack(input: PackInput, tempPath: string, options: BuildPackOptions = {}, destination = tempPath): Promise<BuiltPack> {
-  checkInput(input);
+export async function writePack(given: PackInput, tempPath: string, options: BuildPackOptions = {}, destination = tempPath): Promise<BuiltPack> {
+  checkInput(given);
+  // Everything below reads the assessment as the recipient sees it, so a withheld name or
+  // description cannot reach a page, an attachment, the manifest or assessment.json.
+  const input: PackInput = { ...given, detail: detailAsRecipientSees(given.detail, given.profile) };
   await checkTargetFolder(tempPath);
   const { signal } = options;
   const generatedAt = input.generatedAt ?? new Date();

@@ -18,6 +18,11 @@ export const manifestFileSchema = z.strictObject({
   effectiveDate: isoDate.nullable(),
   expiryDate: isoDate.nullable(),
   confidential: z.boolean(),
+  /**
+   * Present (true) only when the SRO withheld the file's name and description from this
+   * edition: `originalName` is then "Withheld file N (confidential)", not a file name.
+   */
+  detailsWithheld: z.literal(true).optional(),
   claims: z.array(z.string()),
   /** False when the profile withheld the file: listed with its hash, bytes not in the pack. */
   embedded: z.boolean(),

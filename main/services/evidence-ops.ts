@@ -31,6 +31,7 @@ interface CheckedMeta {
   readonly effectiveDate: string | null;
   readonly expiryDate: string | null;
   readonly confidential: boolean;
+  readonly withholdDetails: boolean;
 }
 
 /**
@@ -127,9 +128,18 @@ export function updateEvidence(ctx: StoreContext, evidenceId: string, patch: Evi
       effectiveDate: patch.effectiveDate === undefined ? before.effectiveDate : patch.effectiveDate,
       expiryDate: patch.expiryDate === undefined ? before.expiryDate : patch.expiryDate,
       confidential: patch.confidential ?? before.confidential,
+      // Making an item shareable again shows its details too, unless the patch says otherwise (then it is refused).
+      withholdDetails: patch.withholdDetails ?? (patch.confidential === false ? false : before.withholdDetails),
     });
     const after: EvidenceItem = { ...before, ...merged, fileName: merged.fileName ?? before.fileName };
-    const pick = (e: EvidenceItem) => ({ fileName: e.fileName, description: e.description, effectiveDate: e.effectiveDate, expiryDate: e.expiryDate, confidential: e.confidential });
+    const pick = (e: EvidenceItem) => ({
+      fileName: e.fileName,
+      description: e.description,
+      effectiveDate: e.effectiveDate,
+      expiryDate: e.expiryDate,
+      confidential: e.confidential,
+      withholdDetails: e.withholdDetails,
+    });
     const changes = diff(pick(before), pick(after));
     if (Object.keys(changes).length === 0) return before;
     const { editable, frozen } = usersOf(ctx, evidenceId);
@@ -203,12 +213,23 @@ function checkMeta(meta: EvidenceMeta): CheckedMeta {
   if (meta.confidential !== undefined && typeof meta.confidential !== 'boolean') {
     throw new SscpError('invalid-input', 'Whether the evidence is confidential must be yes or no.', 'Answer yes or no.');
   }
+  if (meta.withholdDetails !== undefined && typeof meta.withholdDetails !== 'boolean') {
+    throw new SscpError('invalid-input', "Whether to withhold the evidence's name and description must be yes or no.", 'Answer yes or no.');
+  }
+  if (meta.withholdDetails === true && meta.confidential !== true) {
+    throw new SscpError(
+      'invalid-input',
+      "Only confidential evidence can have its name and description withheld: shareable evidence goes into every pack, name and all.",
+      'Mark the evidence confidential as well, or leave its details shown.',
+    );
+  }
   return {
     fileName: meta.fileName === undefined ? null : requireField(meta.fileName, TEXT_FIELDS.evidenceName),
     description: optionalField(meta.description, TEXT_FIELDS.evidenceDescription),
     effectiveDate,
     expiryDate,
     confidential: meta.confidential ?? false,
+    withholdDetails: meta.withholdDetails ?? false,
   };
 }
 
@@ -224,6 +245,7 @@ function newItem(blob: StoredBlob, meta: CheckedMeta, now: string): EvidenceItem
     effectiveDate: meta.effectiveDate,
     expiryDate: meta.expiryDate,
     confidential: meta.confidential,
+    withholdDetails: meta.withholdDetails,
     present: true,
     addedAt: now,
   };

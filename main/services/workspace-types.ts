@@ -93,6 +93,8 @@ export interface EvidenceMeta {
   readonly effectiveDate?: IsoDate | null;
   readonly expiryDate?: IsoDate | null;
   readonly confidential?: boolean;
+  /** Only with confidential: a customer pack withholds the name and description too. */
+  readonly withholdDetails?: boolean;
 }
 
 export type EvidencePatch = EvidenceMeta;

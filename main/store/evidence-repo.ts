@@ -11,6 +11,7 @@ interface EvidenceRow {
   effective_date: string | null;
   expiry_date: string | null;
   confidential: 0 | 1;
+  withhold_details: 0 | 1;
   present: 0 | 1;
   added_at: string;
   replaces_id: string | null;
@@ -25,8 +26,8 @@ interface LinkRow {
 export function insertEvidence(db: Db, e: EvidenceItem, replacesId: string | null = null): void {
   db.prepare(
     `INSERT INTO evidence_items (id, sha256, file_name, size, media_type, description, effective_date, expiry_date,
-       confidential, present, added_at, replaces_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       confidential, withhold_details, present, added_at, replaces_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     e.id,
     e.sha256,
@@ -37,6 +38,7 @@ export function insertEvidence(db: Db, e: EvidenceItem, replacesId: string | nul
     e.effectiveDate,
     e.expiryDate,
     e.confidential ? 1 : 0,
+    e.withholdDetails ? 1 : 0,
     e.present ? 1 : 0,
     e.addedAt,
     replacesId,
@@ -69,8 +71,8 @@ export function listEvidenceForAssessment(db: Db, assessmentId: string): Evidenc
 
 export function updateEvidenceRow(db: Db, e: EvidenceItem): void {
   db.prepare(
-    'UPDATE evidence_items SET file_name = ?, description = ?, effective_date = ?, expiry_date = ?, confidential = ? WHERE id = ?',
-  ).run(e.fileName, e.description, e.effectiveDate, e.expiryDate, e.confidential ? 1 : 0, e.id);
+    'UPDATE evidence_items SET file_name = ?, description = ?, effective_date = ?, expiry_date = ?, confidential = ?, withhold_details = ? WHERE id = ?',
+  ).run(e.fileName, e.description, e.effectiveDate, e.expiryDate, e.confidential ? 1 : 0, e.withholdDetails ? 1 : 0, e.id);
 }
 
 export function insertLink(db: Db, link: EvidenceLink): boolean {
@@ -132,6 +134,7 @@ function rowToEvidence(row: EvidenceRow): EvidenceItem {
     effectiveDate: row.effective_date,
     expiryDate: row.expiry_date,
     confidential: row.confidential === 1,
+    withholdDetails: row.withhold_details === 1,
     present: row.present === 1,
     addedAt: row.added_at,
   };

@@ -48,6 +48,7 @@ const FIELDS: Readonly<Record<string, string>> = {
   effectiveDate: 'valid from',
   expiryDate: 'expiry date',
   confidential: 'confidentiality',
+  withholdDetails: 'withheld details',
 };
 
 const FIELD_ORDER = Object.keys(FIELDS);

@@ -94,6 +94,12 @@ export interface EvidenceItem {
   readonly expiryDate: IsoDate | null;
   /** Confidential evidence goes to certification bodies only, never in a customer pack. */
   readonly confidential: boolean;
+  /**
+   * Only with `confidential`: a customer pack withholds the name and description too, and
+   * lists the item as "Withheld file N (confidential)" with its hash and size
+   * (shared/domain/recipient-view.ts).
+   */
+  readonly withholdDetails: boolean;
   /** False when only the hash is known (withheld from an imported customer pack). */
   readonly present: boolean;
   readonly addedAt: IsoInstant;

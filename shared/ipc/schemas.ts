@@ -62,6 +62,7 @@ export const evidenceMeta = z.strictObject({
   effectiveDate: optionalDate.optional(),
   expiryDate: optionalDate.optional(),
   confidential: z.boolean().optional(),
+  withholdDetails: z.boolean().optional(),
 });
 
 /** The local profile every change is recorded under; the one rule is shared/domain/actor.ts. */

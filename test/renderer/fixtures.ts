@@ -35,6 +35,7 @@ export function makeEvidence(overrides: Partial<EvidenceItem> = {}): EvidenceIte
     effectiveDate: '2026-03-12',
     expiryDate: null,
     confidential: false,
+    withholdDetails: false,
     present: true,
     addedAt: '2026-11-01T09:00:00.000Z',
     ...overrides,

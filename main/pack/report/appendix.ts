@@ -50,7 +50,7 @@ export function writeEvidenceIndex(w: ReportWriter, m: ReportModel): void {
   w.doc.outline.addItem('Evidence index');
   const withheld = m.files.filter((f) => !f.embedded).length;
   w.p(
-    `Every evidence file of the assessment, as listed in the signed manifest.json. Embedded files can be saved from the pack and checked against their SHA-256.${withheld ? ` ${count(withheld, 'confidential file')} ${isAre(withheld)} withheld from this edition: ${withheld === 1 ? 'its' : 'their'} hash lets a holder of the original prove it is the same file.` : ''}`,
+    `Every evidence file of the assessment, as listed in the signed manifest.json. Embedded files can be saved from the pack and checked against their SHA-256.${withheld ? ` ${count(withheld, 'confidential file')} ${isAre(withheld)} withheld from this edition: ${withheld === 1 ? 'its' : 'their'} hash lets a holder of the original prove it is the same file.` : ''}${detailsWithheldSentence(m.files.filter((f) => f.detailsWithheld).length)}`,
   );
   if (m.files.length === 0) {
     w.p('No evidence files are attached to this assessment.');
@@ -218,4 +218,11 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
     'Obtain the organisation\'s certificate fingerprint or root certificate through a separate channel (for example its website or a letter) and compare it with the fingerprint above. The fingerprint is also printed on the cover.',
     { size: 8.5, color: COLORS.muted },
   );
+}
+
+function detailsWithheldSentence(n: number): string {
+  if (n === 0) return '';
+  return n === 1
+    ? ' For 1 of them the name and description are withheld as well: it is listed as "Withheld file 1 (confidential)".'
+    : ` For ${n} of them the names and descriptions are withheld as well: they are listed as "Withheld file 1 (confidential)" to "Withheld file ${n} (confidential)".`;
 }

@@ -84,6 +84,7 @@ function packDetail(): AssessmentDetail {
     effectiveDate: '2026-01-15',
     expiryDate: null,
     confidential,
+    withholdDetails: false,
     present: true,
     addedAt: at,
   });

@@ -48,6 +48,7 @@ export function evidence(id: string, overrides: Partial<EvidenceItem> = {}): Evi
     effectiveDate: null,
     expiryDate: null,
     confidential: false,
+    withholdDetails: false,
     present: true,
     addedAt: AT,
     ...overrides,
