@@ -86,6 +86,8 @@ export interface EvidenceJson {
   readonly effectiveDate: string | null;
   readonly expiryDate: string | null;
   readonly confidential: boolean;
+  /** With confidential: a customer pack withholds the name and description too. */
+  readonly withholdDetails: boolean;
   readonly present: boolean;
   readonly addedAt: string;
 }
@@ -101,6 +103,7 @@ export function evidenceToJson(e: EvidenceItem): EvidenceJson {
     effectiveDate: e.effectiveDate,
     expiryDate: e.expiryDate,
     confidential: e.confidential,
+    withholdDetails: e.withholdDetails,
     present: e.present,
     addedAt: e.addedAt,
   };

@@ -11,6 +11,7 @@ interface AttachOptions {
   effective?: string;
   expires?: string;
   confidential?: boolean;
+  withholdDetails?: boolean;
 }
 
 export const registerAttach: RegisterCommand = (program, ctx) => {
@@ -28,12 +29,14 @@ export const registerAttach: RegisterCommand = (program, ctx) => {
     .option('--effective <date>', 'when the evidence was true, YYYY-MM-DD')
     .option('--expires <date>', 'when the evidence stops being valid, YYYY-MM-DD')
     .option('--confidential', 'for certification bodies only: never put in a customer pack')
+    .option('--withhold-details', 'with --confidential: a customer pack does not show the name or description either, only "Withheld file N (confidential)", the SHA-256 and size')
     .action(async (id: string, claimId: string, files: string[], opts: AttachOptions) => {
       const meta = {
         description: opts.description ?? '',
         effectiveDate: dateOption(opts.effective, 'The effective date') ?? null,
         expiryDate: dateOption(opts.expires, 'The expiry date') ?? null,
         confidential: opts.confidential ?? false,
+        withholdDetails: opts.withholdDetails ?? false,
       };
       const live = liveLine(ctx.io);
       await withWorkspace(opts.db, async (ws) => {

@@ -15,6 +15,7 @@ import { registerList } from './list';
 import { registerLog } from './log';
 import { registerNew } from './new';
 import { registerSet } from './set';
+import { registerSetEvidence } from './set-evidence';
 import { registerShow } from './show';
 import { registerUnarchive } from './unarchive';
 import { registerVerify } from './verify';
@@ -28,6 +29,7 @@ export const commands: readonly RegisterCommand[] = [
   registerLog,
   registerSet,
   registerAttach,
+  registerSetEvidence,
   registerCheck,
   registerExport,
   registerVerify,

@@ -20,7 +20,10 @@ import {
 import type { RegisterCommand } from '../context';
 import type { UnverifiedSigner } from '../../../shared/domain/signer-trust';
 import { field, printJson } from '../io';
-import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { choiceOption, DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { evidenceAsRecipientSees, type Recipient, type RecipientEvidence } from '../../../shared/domain/recipient-view';
+import { formatBytes } from '../../../shared/format/bytes';
+import { PACK_PROFILES } from '../../pack/types';
 import { count } from '../../../shared/format/plural';
 
 /** One claim of `sscp show --json`: the catalog's numbering and title with the response. */
@@ -115,7 +118,7 @@ export function formatShow(json: ShowJson): string {
     lines.push(`    ${claim.id.padEnd(7)}${claim.result.padEnd(15)}${claim.status.padEnd(14)}${claim.title}${scope}`);
     for (const id of claim.evidenceIds) {
       const e = evidenceById.get(id);
-      if (e) lines.push(`             evidence: ${e.sha256}  ${field(e.fileName)}${e.confidential ? '  (confidential)' : ''}`);
+      if (e) lines.push(`             evidence: ${e.sha256}  ${field(e.fileName)}${e.confidential ? (e.withholdDetails ? '  (confidential, details withheld from customers)' : '  (confidential)') : ''}`);
     }
   }
   const actions = json.actions.filter((x) => x.state === 'open');
@@ -126,14 +129,50 @@ export function formatShow(json: ShowJson): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The `sscp show ID --as-recipient PROFILE --json` shape, documented in docs/cli-json.md. */
+export interface RecipientViewJson {
+  readonly assessmentId: string;
+  readonly recipient: Recipient;
+  readonly evidence: readonly RecipientEvidence[];
+}
+
+/** Each evidence item as the pack for `recipient` will list it: what a customer learns, before signing. */
+export function formatRecipientView(view: RecipientViewJson): string {
+  const { evidence } = view;
+  const embedded = evidence.filter((e) => e.embedded).length;
+  const hidden = evidence.filter((e) => e.detailsWithheld).length;
+  const lines = [
+    `Evidence as a ${view.recipient} pack will show it: ${count(evidence.length, 'item')}, ${embedded} embedded, ${evidence.length - embedded} withheld` +
+      `${hidden ? ` (${hidden} of them without name or description)` : ''}.`,
+  ];
+  for (const e of evidence) {
+    const inPack = e.embedded ? 'embedded' : e.detailsWithheld ? 'withheld, name and description too' : 'withheld, listed by hash';
+    lines.push('', `  ${field(e.name)}`, `    SHA-256  ${e.sha256}`, `    Size     ${formatBytes(e.size)}`, `    In pack  ${inPack}`, `    Claims   ${e.claims.join(', ') || '(none)'}`);
+    if (e.description) lines.push(`    About    ${field(e.description)}`);
+    if (e.effectiveDate || e.expiryDate) lines.push(`    Valid    ${e.effectiveDate ?? '(not set)'} to ${e.expiryDate ?? '(no expiry)'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 export const registerShow: RegisterCommand = (program, ctx) => {
   program
     .command('show')
-    .description('Show one assessment: its details, then each claim with result, status and evidence.')
+    .description(
+      'Show one assessment: its details, then each claim with result, status and evidence. ' +
+        'With --as-recipient, show instead each evidence item exactly as a pack for that recipient will list it (name or "Withheld file N (confidential)", hash, whether embedded), to check before signing.',
+    )
     .argument('<id>', 'the assessment id (see sscp list)')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .option('--as-recipient <profile>', `list the evidence as a pack for this recipient shows it: ${PACK_PROFILES.join(' or ')}`)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
-    .action(async (id: string, opts: { db: string; json?: boolean }) => {
+    .action(async (id: string, opts: { db: string; json?: boolean; asRecipient?: string }) => {
+      const recipient = choiceOption(opts.asRecipient, PACK_PROFILES, 'recipient');
+      if (recipient) {
+        const view = await withWorkspace(opts.db, (ws) => ({ assessmentId: id, recipient, evidence: evidenceAsRecipientSees(ws.getAssessment(id), recipient) }), { readOnly: true });
+        if (opts.json) printJson(ctx.io, view);
+        else ctx.io.stdout.write(formatRecipientView(view));
+        return;
+      }
       const json = await withWorkspace(opts.db, (ws) => showToJson(ws.getAssessment(id), ws.completeness(id), ws.signedPack(id), ws.unverifiedSigner(id)), { readOnly: true });
       if (opts.json) printJson(ctx.io, json);
       else ctx.io.stdout.write(formatShow(json));
