@@ -26,6 +26,7 @@ export function EvidenceRow({ item, claimId, frozen }: { readonly item: Evidence
       </div>
       <div className="evidence-badges">
         {item.confidential ? <span className="badge warning">Confidential</span> : <span className="badge">Shareable</span>}
+        {item.confidential && item.withholdDetails ? <span className="badge warning" title="A pack for customers shows neither its name nor its description">Details withheld</span> : null}
         {!item.present ? <span className="badge danger">Hash only</span> : null}
       </div>
       <div className="button-row">
