@@ -25,6 +25,8 @@ export function benchAssessment(files: readonly BenchFile[]): AssessmentDetail {
     expiryDate: null,
     confidential: false,
     withholdDetails: false,
+    kind: 'file' as const,
+    owner: '',
     present: true,
     addedAt: now,
   }));

@@ -10,7 +10,7 @@ import { publishFile } from '../fs/destination';
 import { asWriteFailure } from '../fs/write-errors';
 import { ASSESSMENT_NAME, MANIFEST_NAME, uniqueAttachmentNames } from './attachment-names';
 import { cancelledError, embedEvidenceStream } from './embed-evidence';
-import { ASSESSMENT_EXPORT_SCHEMA_VERSION, MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestFile } from './manifest';
+import { ASSESSMENT_EXPORT_SCHEMA_VERSION, MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestFile, type ManifestReference } from './manifest';
 import { ParallelSha256 } from './parallel-sha256';
 import { PdfAppender, xrefSection } from './pdf/appender';
 import { PdfFileReader } from './pdf/file-reader';
@@ -71,15 +71,15 @@ async function hashExisting(path: string, length: number, hash: ParallelSha256):
   for await (const chunk of createReadStream(path, { start: 0, end: length - 1, highWaterMark: 1024 * 1024 })) await hash.update(chunk as Buffer);
 }
 
-/** The manifest's entries: the evidence as the pack's recipient sees it (shared/domain/recipient-view.ts). */
+/** The manifest's file entries: the evidence files as the pack's recipient sees them (shared/domain/recipient-view.ts). */
 function manifestFiles(input: PackInput): ManifestFile[] {
-  const shown = evidenceAsRecipientSees(input.detail, input.profile);
+  const shown = evidenceAsRecipientSees(input.detail, input.profile).filter((e) => e.kind === 'file');
   const names = uniqueAttachmentNames(shown.map((e) => e.name));
   return shown.map((e, i) => ({
     name: names[i]!,
     originalName: e.name,
-    size: e.size,
-    sha256: e.sha256,
+    size: e.size ?? 0,
+    sha256: e.sha256 ?? '',
     mediaType: e.mediaType,
     description: e.description,
     effectiveDate: e.effectiveDate,
@@ -89,6 +89,22 @@ function manifestFiles(input: PackInput): ManifestFile[] {
     claims: [...e.claims],
     embedded: e.embedded,
   }));
+}
+
+/** The manifest's references: evidence that is not a file, as the recipient sees it. */
+function manifestReferences(input: PackInput): ManifestReference[] {
+  return evidenceAsRecipientSees(input.detail, input.profile)
+    .filter((e) => e.kind === 'reference')
+    .map((e) => ({
+      location: e.name,
+      description: e.description,
+      effectiveDate: e.effectiveDate,
+      expiryDate: e.expiryDate,
+      owner: e.owner,
+      confidential: e.confidential,
+      ...(e.detailsWithheld ? { detailsWithheld: true } : {}),
+      claims: [...e.claims],
+    }));
 }
 
 function checkInput(input: PackInput): void {
@@ -158,7 +174,11 @@ export async function writePack(given: PackInput, tempPath: string, options: Bui
   const generatedAt = input.generatedAt ?? new Date();
   const packId = randomUUID();
   const files = manifestFiles(input);
-  const toEmbed = input.detail.evidence.map((item, i) => ({ item, file: files[i]! })).filter((x) => x.file.embedded);
+  const references = manifestReferences(input);
+  const toEmbed = input.detail.evidence
+    .filter((item) => item.kind === 'file')
+    .map((item, i) => ({ item, file: files[i]! }))
+    .filter((x) => x.file.embedded);
   const bytesTotal = toEmbed.reduce((s, x) => s + x.item.size, 0);
   const progress = { phase: 'layout' as PackProgress['phase'], bytesDone: 0, bytesTotal, filesDone: 0, filesTotal: toEmbed.length };
   let lastReported = -1;
@@ -232,6 +252,7 @@ export async function writePack(given: PackInput, tempPath: string, options: Bui
       generatedAt: generatedAt.toISOString(),
       generator: { name: GENERATOR_NAME, version: APP_VERSION },
       files,
+      ...(references.length > 0 ? { references } : {}),
     };
     const assessmentExport = {
       schemaVersion: ASSESSMENT_EXPORT_SCHEMA_VERSION,

@@ -29,6 +29,24 @@ export const manifestFileSchema = z.strictObject({
 });
 export type ManifestFile = z.infer<typeof manifestFileSchema>;
 
+/**
+ * Evidence that is not a file (a system setting, a ticket, an interview): where it is, what it
+ * shows, when and who answers for it. It has no bytes, so no hash and nothing embedded.
+ */
+export const manifestReferenceSchema = z.strictObject({
+  /** A web address (http or https) or a location in words; never opened or fetched. "Withheld reference N (confidential)" when withheld. */
+  location: z.string().min(1),
+  description: z.string(),
+  effectiveDate: isoDate.nullable(),
+  expiryDate: isoDate.nullable(),
+  owner: z.string(),
+  confidential: z.boolean(),
+  /** Present (true) only when this edition withholds the location, description and owner. */
+  detailsWithheld: z.literal(true).optional(),
+  claims: z.array(z.string()),
+});
+export type ManifestReference = z.infer<typeof manifestReferenceSchema>;
+
 export const manifestSchema = z.strictObject({
   schemaVersion: z.literal(MANIFEST_SCHEMA_VERSION),
   packId: z.uuid(),
@@ -38,6 +56,8 @@ export const manifestSchema = z.strictObject({
   generatedAt: z.string(),
   generator: z.strictObject({ name: z.string(), version: z.string() }),
   files: z.array(manifestFileSchema),
+  /** Written only when the assessment has references, so packs without them read as before. */
+  references: z.array(manifestReferenceSchema).optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 

@@ -1,4 +1,4 @@
-import type { AssessmentDetail, EvidenceItem, IsoDate } from './types';
+import type { AssessmentDetail, EvidenceItem, EvidenceKind, IsoDate } from './types';
 
 /**
  * Who receives a pack: a certification body sees every evidence file; a customer gets the
@@ -7,17 +7,21 @@ import type { AssessmentDetail, EvidenceItem, IsoDate } from './types';
  */
 export type Recipient = 'certification' | 'customer';
 
-/** The name a recipient reads in place of a withheld item's own: numbered in pack order. */
-export function withheldEvidenceName(n: number): string {
-  return `Withheld file ${n} (confidential)`;
+/** The name a recipient reads in place of a withheld item's own: numbered in pack order, files and references apart. */
+export function withheldEvidenceName(n: number, kind: EvidenceKind = 'file'): string {
+  return `Withheld ${kind === 'file' ? 'file' : 'reference'} ${n} (confidential)`;
 }
 
 /** The media type shown for an item whose details are withheld: its real one would hint at its name. */
 export const WITHHELD_MEDIA_TYPE = 'application/octet-stream';
 
-/** Whether this recipient is denied the item's name and description (not only its bytes). */
-export function detailsWithheldFrom(item: Pick<EvidenceItem, 'confidential' | 'withholdDetails'>, recipient: Recipient): boolean {
-  return recipient === 'customer' && item.confidential && item.withholdDetails;
+/**
+ * Whether this recipient is denied the item's name and description (not only its bytes). A
+ * reference has no bytes to withhold: a confidential one keeps its location, description and
+ * owner from customers.
+ */
+export function detailsWithheldFrom(item: Pick<EvidenceItem, 'confidential' | 'withholdDetails' | 'kind'>, recipient: Recipient): boolean {
+  return recipient === 'customer' && item.confidential && (item.withholdDetails || item.kind === 'reference');
 }
 
 /** Whether this recipient gets the item's bytes in the pack. */
@@ -33,12 +37,18 @@ export function bytesGoTo(item: Pick<EvidenceItem, 'confidential' | 'present'>, 
  */
 export interface RecipientEvidence {
   readonly evidenceId: string;
-  /** The file's own name, or "Withheld file N (confidential)" when its details are withheld. */
+  /** A file (its bytes hashed, maybe embedded) or a reference (a location: no bytes, no hash). */
+  readonly kind: EvidenceKind;
+  /** The file's own name or the reference's location, or "Withheld file N (confidential)" when its details are withheld. */
   readonly name: string;
   /** Empty when the details are withheld. */
   readonly description: string;
-  readonly sha256: string;
-  readonly size: number;
+  /** The file's SHA-256; null for a reference, which has no bytes. */
+  readonly sha256: string | null;
+  /** Bytes; null for a reference. */
+  readonly size: number | null;
+  /** Who answers for a reference ("" when not given or withheld); "" for a file. */
+  readonly owner: string;
   readonly mediaType: string;
   readonly effectiveDate: IsoDate | null;
   readonly expiryDate: IsoDate | null;
@@ -58,10 +68,12 @@ export function evidenceAsRecipientSees(detail: Pick<AssessmentDetail, 'evidence
     const original = detail.evidence[i]!;
     return {
       evidenceId: item.id,
+      kind: item.kind,
       name: item.fileName,
       description: item.description,
-      sha256: item.sha256,
-      size: item.size,
+      sha256: item.kind === 'file' ? item.sha256 : null,
+      size: item.kind === 'file' ? item.size : null,
+      owner: item.owner,
       mediaType: item.mediaType,
       effectiveDate: item.effectiveDate,
       expiryDate: item.expiryDate,
@@ -83,11 +95,13 @@ export function detailAsRecipientSees<D extends Pick<AssessmentDetail, 'evidence
 }
 
 function itemsAsRecipientSees(items: readonly EvidenceItem[], recipient: Recipient): EvidenceItem[] {
-  let n = 0;
+  const n = { file: 0, reference: 0 };
   return items.map((item) => {
     if (!detailsWithheldFrom(item, recipient)) return item;
-    n += 1;
-    return { ...item, fileName: withheldEvidenceName(n), description: '', mediaType: WITHHELD_MEDIA_TYPE };
+    n[item.kind] += 1;
+    return item.kind === 'file'
+      ? { ...item, fileName: withheldEvidenceName(n.file, 'file'), description: '', mediaType: WITHHELD_MEDIA_TYPE }
+      : { ...item, fileName: withheldEvidenceName(n.reference, 'reference'), description: '', owner: '' };
   });
 }
 

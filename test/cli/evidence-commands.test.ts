@@ -144,6 +144,45 @@ describe('withholding the details of confidential evidence', () => {
   });
 });
 
+describe('sscp attach --link: evidence that is not a file', () => {
+  it('adds a reference that counts for sign-off, shown without a hash', async () => {
+    await sscp('set', id, '1.1.1', '--db', db, '--result', 'met', '--status', 'done');
+    const before = await sscp('check', '--db', db);
+    expect(before.code).toBe(0);
+    const r = await sscp('attach', id, '1.1.1', '--db', db, '--link', 'https://jira.example.com/browse/SEC-142', '--description', 'Branch protection on all repos', '--date', '2026-03-02', '--owner', 'Platform team');
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/^\S+ {2}reference: https:\/\/jira\.example\.com\/browse\/SEC-142\n$/);
+    const json = JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson;
+    expect(json.evidence[0]).toMatchObject({ kind: 'reference', sha256: '', size: 0, present: false, owner: 'Platform team', effectiveDate: '2026-03-02', description: 'Branch protection on all repos' });
+    const text = (await sscp('show', id, '--db', db)).out;
+    expect(text).toContain('reference: https://jira.example.com/browse/SEC-142  (owner Platform team)  dated 2026-03-02');
+    const recipient = (await sscp('show', id, '--db', db, '--as-recipient', 'customer')).out;
+    expect(recipient).toContain('SHA-256  (none: a reference is not a file)');
+    expect((await sscp('check', '--db', db)).code).toBe(0);
+  });
+
+  it('exits 2, adding nothing, for a javascript: or file: address, no description, files and --link together, or --owner on files', async () => {
+    const bad = await sscp('attach', id, '1.1.1', '--db', db, '--link', 'javascript:alert(1)', '--description', 'x');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('"javascript:" addresses cannot be references');
+    const fileUrl = await sscp('attach', id, '1.1.1', '--db', db, '--link', 'file:///etc/passwd', '--description', 'x');
+    expect(fileUrl.code).toBe(2);
+    const noDescription = await sscp('attach', id, '1.1.1', '--db', db, '--link', 'Jira SEC-142');
+    expect(noDescription.code).toBe(2);
+    expect(noDescription.err).toContain('A reference needs a description');
+    const both = await sscp('attach', id, '1.1.1', file('a.txt', 'alpha'), '--db', db, '--link', 'Jira SEC-142', '--description', 'x');
+    expect(both.code).toBe(2);
+    const owner = await sscp('attach', id, '1.1.1', file('a.txt', 'alpha'), '--db', db, '--owner', 'Ann');
+    expect(owner.code).toBe(2);
+    expect(owner.err).toContain('--owner is for a reference (--link)');
+    const nothing = await sscp('attach', id, '1.1.1', '--db', db);
+    expect(nothing.code).toBe(2);
+    const badDate = await sscp('attach', id, '1.1.1', '--db', db, '--link', 'Jira SEC-142', '--description', 'x', '--date', '02/03/2026');
+    expect(badDate.code).toBe(2);
+    expect((JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson).evidence).toEqual([]);
+  });
+});
+
 describe('sscp check', () => {
   it('reports ok and exits 0 on a sound database', async () => {
     await sscp('attach', id, '1.2.1', file('a.txt', 'alpha'), '--db', db);

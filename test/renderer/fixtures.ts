@@ -36,6 +36,8 @@ export function makeEvidence(overrides: Partial<EvidenceItem> = {}): EvidenceIte
     expiryDate: null,
     confidential: false,
     withholdDetails: false,
+    kind: 'file',
+    owner: '',
     present: true,
     addedAt: '2026-11-01T09:00:00.000Z',
     ...overrides,

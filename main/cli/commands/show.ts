@@ -118,7 +118,11 @@ export function formatShow(json: ShowJson): string {
     lines.push(`    ${claim.id.padEnd(7)}${claim.result.padEnd(15)}${claim.status.padEnd(14)}${claim.title}${scope}`);
     for (const id of claim.evidenceIds) {
       const e = evidenceById.get(id);
-      if (e) lines.push(`             evidence: ${e.sha256}  ${field(e.fileName)}${e.confidential ? (e.withholdDetails ? '  (confidential, details withheld from customers)' : '  (confidential)') : ''}`);
+      if (e?.kind === 'reference') {
+        lines.push(`             reference: ${field(e.fileName)}${e.owner ? `  (owner ${field(e.owner)})` : ''}${e.effectiveDate ? `  dated ${e.effectiveDate}` : ''}${e.confidential ? '  (confidential)' : ''}`);
+      } else if (e) {
+        lines.push(`             evidence: ${e.sha256}  ${field(e.fileName)}${e.confidential ? (e.withholdDetails ? '  (confidential, details withheld from customers)' : '  (confidential)') : ''}`);
+      }
     }
   }
   const actions = json.actions.filter((x) => x.state === 'open');
@@ -139,15 +143,22 @@ export interface RecipientViewJson {
 /** Each evidence item as the pack for `recipient` will list it: what a customer learns, before signing. */
 export function formatRecipientView(view: RecipientViewJson): string {
   const { evidence } = view;
-  const embedded = evidence.filter((e) => e.embedded).length;
-  const hidden = evidence.filter((e) => e.detailsWithheld).length;
+  const files = evidence.filter((e) => e.kind === 'file');
+  const references = evidence.length - files.length;
+  const embedded = files.filter((e) => e.embedded).length;
+  const hidden = files.filter((e) => e.detailsWithheld).length;
   const lines = [
-    `Evidence as a ${view.recipient} pack will show it: ${count(evidence.length, 'item')}, ${embedded} embedded, ${evidence.length - embedded} withheld` +
-      `${hidden ? ` (${hidden} of them without name or description)` : ''}.`,
+    `Evidence as a ${view.recipient} pack will show it: ${count(files.length, 'file')}, ${embedded} embedded, ${files.length - embedded} withheld` +
+      `${hidden ? ` (${hidden} of them without name or description)` : ''}; ${count(references, 'reference')}.`,
   ];
   for (const e of evidence) {
-    const inPack = e.embedded ? 'embedded' : e.detailsWithheld ? 'withheld, name and description too' : 'withheld, listed by hash';
-    lines.push('', `  ${field(e.name)}`, `    SHA-256  ${e.sha256}`, `    Size     ${formatBytes(e.size)}`, `    In pack  ${inPack}`, `    Claims   ${e.claims.join(', ') || '(none)'}`);
+    if (e.kind === 'reference') {
+      lines.push('', `  Reference: ${field(e.name)}`, '    SHA-256  (none: a reference is not a file)', `    In pack  ${e.detailsWithheld ? 'withheld: location, description and owner' : 'listed'}`, `    Claims   ${e.claims.join(', ') || '(none)'}`);
+      if (e.owner) lines.push(`    Owner    ${field(e.owner)}`);
+    } else {
+      const inPack = e.embedded ? 'embedded' : e.detailsWithheld ? 'withheld, name and description too' : 'withheld, listed by hash';
+      lines.push('', `  ${field(e.name)}`, `    SHA-256  ${e.sha256 ?? ''}`, `    Size     ${formatBytes(e.size ?? 0)}`, `    In pack  ${inPack}`, `    Claims   ${e.claims.join(', ') || '(none)'}`);
+    }
     if (e.description) lines.push(`    About    ${field(e.description)}`);
     if (e.effectiveDate || e.expiryDate) lines.push(`    Valid    ${e.effectiveDate ?? '(not set)'} to ${e.expiryDate ?? '(no expiry)'}`);
   }

@@ -1,6 +1,7 @@
 import { Document, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Catalog, CatalogPrinciple } from '../../../shared/catalog/index';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { detailAsRecipientSees } from '../../../shared/domain/recipient-view';
 import type { AssessmentDetail, IsoDate } from '../../../shared/domain/types';
 import { FORM_V04, formV04Number } from '../form-versions';
 import { FORM_COLUMNS } from '../read/form-tables';
@@ -82,15 +83,20 @@ function principleTable(principle: CatalogPrinciple, detail: AssessmentDetail): 
       new TableCell({ columnSpan: 3, children: textParagraphs(principle.title, { bold: true }) }),
     ],
   });
+  // The form goes to customers: evidence whose details the SRO withholds from them is named as a customer pack names it.
+  const shown = detailAsRecipientSees(detail, 'customer');
+  const linked = (claimId: string) => detail.links.filter((l) => l.claimId === claimId).flatMap((l) => shown.evidence.filter((e) => e.id === l.evidenceId));
   const claimRows = principle.claims.map((claim) => {
     const response = detail.responses.find((r) => r.claimId === claim.id);
     const record: AssessmentRecord = {
       result: response?.result ?? 'not-assessed',
       actions: detail.actions.filter((a) => a.claimId === claim.id),
-      evidenceFiles: detail.links
-        .filter((l) => l.claimId === claim.id)
-        .flatMap((l) => detail.evidence.filter((e) => e.id === l.evidenceId))
+      evidenceFiles: linked(claim.id)
+        .filter((e) => e.kind === 'file')
         .map((e) => ({ fileName: e.fileName, sha256: e.sha256 })),
+      evidenceReferences: linked(claim.id)
+        .filter((e) => e.kind === 'reference')
+        .map((e) => ({ location: e.fileName, owner: e.owner, date: e.effectiveDate })),
     };
     const argumentsText = response?.arguments ?? '';
     return new TableRow({

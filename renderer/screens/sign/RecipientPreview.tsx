@@ -33,8 +33,14 @@ export function RecipientPreview({ detail, profile }: { readonly detail: Assessm
               <tr key={e.evidenceId}>
                 <td>
                   <div className="evidence-name">
+                    {e.kind === 'reference' ? 'Reference: ' : null}
                     <OutsideText text={e.name} />
                   </div>
+                  {e.owner ? (
+                    <div className="muted">
+                      Owner: <OutsideText text={e.owner} />
+                    </div>
+                  ) : null}
                   {e.description ? (
                     <div className="muted">
                       <OutsideText text={e.description} />
@@ -42,13 +48,23 @@ export function RecipientPreview({ detail, profile }: { readonly detail: Assessm
                   ) : null}
                 </td>
                 <td>
-                  <span className="mono" title={`SHA-256 ${e.sha256}`}>
-                    {shortHash(e.sha256)}
-                  </span>
+                  {e.sha256 === null ? (
+                    <span className="muted">None: not a file</span>
+                  ) : (
+                    <span className="mono" title={`SHA-256 ${e.sha256}`}>
+                      {shortHash(e.sha256)}
+                    </span>
+                  )}
                 </td>
-                <td>{formatBytes(e.size)}</td>
+                <td>{e.size === null ? '—' : formatBytes(e.size)}</td>
                 <td>
-                  {e.embedded ? (
+                  {e.kind === 'reference' ? (
+                    e.detailsWithheld ? (
+                      <span className="badge warning">Withheld: location, description and owner</span>
+                    ) : (
+                      <span className="badge">Listed as a reference</span>
+                    )
+                  ) : e.embedded ? (
                     <span className="badge">Embedded</span>
                   ) : e.detailsWithheld ? (
                     <span className="badge warning">Withheld, name and description too</span>

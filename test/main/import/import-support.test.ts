@@ -85,6 +85,8 @@ function packDetail(): AssessmentDetail {
     expiryDate: null,
     confidential,
     withholdDetails: false,
+    kind: 'file' as const,
+    owner: '',
     present: true,
     addedAt: at,
   });

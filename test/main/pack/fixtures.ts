@@ -95,6 +95,8 @@ export function makeAssessment(dir: string, evidence: readonly EvidenceSpec[] = 
       expiryDate: i % 2 ? '2027-06-01' : null,
       confidential: spec.confidential ?? false,
       withholdDetails: spec.withholdDetails ?? false,
+      kind: 'file',
+      owner: '',
       present: true,
       addedAt: now,
     };

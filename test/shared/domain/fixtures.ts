@@ -49,6 +49,8 @@ export function evidence(id: string, overrides: Partial<EvidenceItem> = {}): Evi
     expiryDate: null,
     confidential: false,
     withholdDetails: false,
+    kind: 'file',
+    owner: '',
     present: true,
     addedAt: AT,
     ...overrides,
