@@ -13,9 +13,16 @@ export function EditEvidenceDialog({ item, onClose }: { readonly item: EvidenceI
   const [expiryDate, setExpiry] = useState(item.expiryDate ?? '');
   const [confidential, setConfidential] = useState(item.confidential);
   const [withholdDetails, setWithholdDetails] = useState(item.withholdDetails);
+  const [owner, setOwner] = useState(item.owner);
+  const reference = item.kind === 'reference';
   const save = async () => {
     const saved = await attempt(() =>
-      update(item.id, { description, effectiveDate: effectiveDate || null, expiryDate: expiryDate || null, confidential, withholdDetails: confidential && withholdDetails }),
+      update(
+        item.id,
+        reference
+          ? { description, effectiveDate: effectiveDate || null, expiryDate: expiryDate || null, confidential, owner }
+          : { description, effectiveDate: effectiveDate || null, expiryDate: expiryDate || null, confidential, withholdDetails: confidential && withholdDetails },
+      ),
     );
     if (saved) onClose();
   };
@@ -42,6 +49,13 @@ export function EditEvidenceDialog({ item, onClose }: { readonly item: EvidenceI
           <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />
           <span>Confidential: include this file only in packs for certification bodies, never in a pack for customers.</span>
         </label>
+        {reference ? (
+          <div className="field span-2">
+            <label htmlFor="ev-owner">Owner</label>
+            <input id="ev-owner" className="input" value={owner} onChange={(e) => setOwner(e.target.value)} />
+          </div>
+        ) : null}
+        {reference ? null : (
         <label className="checkbox-row span-2">
           <input type="checkbox" checked={confidential && withholdDetails} disabled={!confidential} onChange={(e) => setWithholdDetails(e.target.checked)} />
           <span>
@@ -49,6 +63,7 @@ export function EditEvidenceDialog({ item, onClose }: { readonly item: EvidenceI
             {!confidential ? ' (Only for confidential files.)' : ''}
           </span>
         </label>
+        )}
       </div>
     </Modal>
   );
