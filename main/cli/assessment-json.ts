@@ -78,6 +78,8 @@ export function completenessToJson(c: Completeness): CompletenessJson {
 
 export interface EvidenceJson {
   readonly id: string;
+  /** "file", or "reference" for evidence that is not a file (sha256 "", size 0, present false). */
+  readonly kind: string;
   readonly sha256: string;
   readonly fileName: string;
   readonly size: number;
@@ -86,6 +88,10 @@ export interface EvidenceJson {
   readonly effectiveDate: string | null;
   readonly expiryDate: string | null;
   readonly confidential: boolean;
+  /** With confidential: a customer pack withholds the name and description too. */
+  readonly withholdDetails: boolean;
+  /** Who answers for a reference; "" for a file. */
+  readonly owner: string;
   readonly present: boolean;
   readonly addedAt: string;
 }
@@ -93,6 +99,7 @@ export interface EvidenceJson {
 export function evidenceToJson(e: EvidenceItem): EvidenceJson {
   return {
     id: e.id,
+    kind: e.kind,
     sha256: e.sha256,
     fileName: e.fileName,
     size: e.size,
@@ -101,6 +108,8 @@ export function evidenceToJson(e: EvidenceItem): EvidenceJson {
     effectiveDate: e.effectiveDate,
     expiryDate: e.expiryDate,
     confidential: e.confidential,
+    withholdDetails: e.withholdDetails,
+    owner: e.owner,
     present: e.present,
     addedAt: e.addedAt,
   };

@@ -1,4 +1,5 @@
-import type { AssessmentDetail } from '../../shared/domain/types';
+import { detailAsRecipientSees } from '../../shared/domain/recipient-view';
+import type { AssessmentDetail, EvidenceItem } from '../../shared/domain/types';
 import type { AssessmentRecord } from './result-block';
 
 /**
@@ -15,6 +16,9 @@ export interface ClaimFormContent {
 
 export function claimFormContent(detail: AssessmentDetail, claimId: string): ClaimFormContent {
   const response = detail.responses.find((r) => r.claimId === claimId);
+  const references = linkedAsCustomerSees(detail, claimId)
+    .filter((e) => e.kind === 'reference')
+    .map((e) => ({ location: e.fileName, owner: e.owner, date: e.effectiveDate }));
   return {
     evidenceText: response?.evidenceText ?? '',
     arguments: response?.arguments ?? '',
@@ -22,19 +26,28 @@ export function claimFormContent(detail: AssessmentDetail, claimId: string): Cla
       result: response?.result ?? 'not-assessed',
       actions: detail.actions.filter((a) => a.claimId === claimId),
       evidenceFiles: claimEvidenceFiles(detail, claimId),
+      ...(references.length > 0 ? { evidenceReferences: references } : {}),
     },
   };
 }
 
-/** The evidence lines of a claim's record block: every file linked to the claim. */
+/**
+ * The form goes to customers: evidence whose details the SRO withholds from them is named as a
+ * customer pack names it ("Withheld file 1 (confidential)").
+ */
+function linkedAsCustomerSees(detail: AssessmentDetail, claimId: string): EvidenceItem[] {
+  const shown = detailAsRecipientSees(detail, 'customer');
+  return detail.links.filter((l) => l.claimId === claimId).flatMap((l) => shown.evidence.filter((e) => e.id === l.evidenceId));
+}
+
+/** The evidence lines of a claim's record block: every file linked to the claim, as a customer sees it. */
 export function claimEvidenceFiles(detail: AssessmentDetail, claimId: string): AssessmentRecord['evidenceFiles'] {
-  return detail.links
-    .filter((l) => l.claimId === claimId)
-    .flatMap((l) => detail.evidence.filter((e) => e.id === l.evidenceId))
+  return linkedAsCustomerSees(detail, claimId)
+    .filter((e) => e.kind === 'file')
     .map((e) => ({ fileName: e.fileName, sha256: e.sha256 }));
 }
 
 /** A claim not yet assessed, with no actions or files, needs no block: it reads back the same. */
 export function hasSomethingToRecord(record: AssessmentRecord): boolean {
-  return record.result !== 'not-assessed' || record.actions.length > 0 || record.evidenceFiles.length > 0;
+  return record.result !== 'not-assessed' || record.actions.length > 0 || record.evidenceFiles.length > 0 || (record.evidenceReferences?.length ?? 0) > 0;
 }

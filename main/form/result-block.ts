@@ -23,10 +23,19 @@ export interface RecordedEvidenceFile {
   readonly sha256: string;
 }
 
+/** Evidence that is not a file, as the form records it: no hash to check. */
+export interface RecordedEvidenceReference {
+  readonly location: string;
+  readonly owner: string;
+  readonly date: IsoDate | null;
+}
+
 export interface AssessmentRecord {
   readonly result: ClaimResult;
   readonly actions: readonly RecordedAction[];
   readonly evidenceFiles: readonly RecordedEvidenceFile[];
+  /** Absent in records read from forms written before references existed. */
+  readonly evidenceReferences?: readonly RecordedEvidenceReference[];
 }
 
 const NOT_SET = 'not set';
@@ -41,6 +50,9 @@ export function formatRecord(record: AssessmentRecord): string[] {
         `Remedial action: ${a.description} (owner: ${a.owner.trim() === '' ? NOT_SET : a.owner}, due: ${a.dueDate && isIsoDate(a.dueDate) ? formatUkDate(a.dueDate) : NOT_SET}, ${a.state})`,
     ),
     ...record.evidenceFiles.map((f) => `Evidence file: ${f.fileName} (SHA-256 ${f.sha256})`),
+    ...(record.evidenceReferences ?? []).map(
+      (r) => `Evidence reference: ${r.location} (owner: ${r.owner.trim() === '' ? NOT_SET : r.owner}, dated: ${r.date && isIsoDate(r.date) ? formatUkDate(r.date) : NOT_SET})`,
+    ),
   ];
 }
 
@@ -56,6 +68,7 @@ export interface SplitArguments {
 const RESULT_LINE = /^Result: (.+)$/;
 const ACTION_LINE = /^Remedial action: ([\s\S]*) \(owner: ([\s\S]*?), due: (not set|\d{1,2}\/\d{1,2}\/\d{4}), (open|done)\)$/;
 const EVIDENCE_LINE = /^Evidence file: ([\s\S]*) \(SHA-256 ([0-9a-f]{64})\)$/;
+const REFERENCE_LINE = /^Evidence reference: ([\s\S]*) \(owner: ([\s\S]*?), dated: (not set|\d{1,2}\/\d{1,2}\/\d{4})\)$/;
 
 /**
  * Separates the person's text from the block. If any line of the block does not parse, the
@@ -68,11 +81,13 @@ export function splitRecord(paragraphs: readonly string[]): SplitArguments {
   let result: ClaimResult | null = null;
   const actions: RecordedAction[] = [];
   const evidenceFiles: RecordedEvidenceFile[] = [];
+  const evidenceReferences: RecordedEvidenceReference[] = [];
   const problems: string[] = [];
   for (const line of paragraphs.slice(markerAt + 1)) {
     const resultMatch = RESULT_LINE.exec(line);
     const actionMatch = ACTION_LINE.exec(line);
     const evidenceMatch = EVIDENCE_LINE.exec(line);
+    const referenceMatch = REFERENCE_LINE.exec(line);
     if (resultMatch && result === null) {
       result = resultFromLabel(resultMatch[1] ?? '');
       if (result === null) problems.push(`unknown result "${resultMatch[1]}"`);
@@ -89,13 +104,19 @@ export function splitRecord(paragraphs: readonly string[]): SplitArguments {
       });
     } else if (evidenceMatch) {
       evidenceFiles.push({ fileName: evidenceMatch[1] ?? '', sha256: evidenceMatch[2] ?? '' });
+    } else if (referenceMatch) {
+      const dated = referenceMatch[3] ?? NOT_SET;
+      const date = dated === NOT_SET ? null : ukDateOrNull(dated);
+      if (dated !== NOT_SET && date === null) problems.push(`"${dated}" is not a real date`);
+      const owner = referenceMatch[2] ?? '';
+      evidenceReferences.push({ location: referenceMatch[1] ?? '', owner: owner === NOT_SET ? '' : owner, date });
     } else if (line.trim() !== '') {
       problems.push(`unrecognised line "${line.length > 80 ? `${line.slice(0, 77)}...` : line}"`);
     }
   }
   if (result === null && problems.length === 0) problems.push('no "Result:" line');
   if (problems.length > 0 || result === null) return { body: paragraphs, record: null, problems };
-  return { body: paragraphs.slice(0, markerAt), record: { result, actions, evidenceFiles }, problems: [] };
+  return { body: paragraphs.slice(0, markerAt), record: { result, actions, evidenceFiles, ...(evidenceReferences.length > 0 ? { evidenceReferences } : {}) }, problems: [] };
 }
 
 function resultFromLabel(label: string): ClaimResult | null {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ACTION_STATES, ASSESSMENT_ORIGINS, ASSESSMENT_STATES, CLAIM_RESULTS, VENDOR_ROLES, WORK_STATUSES, type AssessmentDetail } from '../../shared/domain/types';
+import { ACTION_STATES, ASSESSMENT_ORIGINS, ASSESSMENT_STATES, CLAIM_RESULTS, EVIDENCE_KINDS, VENDOR_ROLES, WORK_STATUSES, type AssessmentDetail } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
+import { referenceLocationProblem } from '../../shared/domain/evidence-reference';
 import { PACK_PROFILES, type PackProfile } from '../pack/types';
 
 /**
@@ -75,7 +76,9 @@ const detailV1 = z.object({
     .array(
       z.object({
         id,
-        sha256: sha256Hex,
+        // Packs from before references were possible hold only files.
+        kind: z.enum(EVIDENCE_KINDS).default('file'),
+        sha256: sha256Hex.or(z.literal('')),
         fileName: name,
         size: z.number().int().nonnegative(),
         mediaType: z.string().max(255),
@@ -83,9 +86,18 @@ const detailV1 = z.object({
         effectiveDate: isoDate.nullable(),
         expiryDate: isoDate.nullable(),
         confidential: z.boolean(),
+        // Packs from before details could be withheld do not say.
+        withholdDetails: z.boolean().default(false),
         present: z.boolean(),
+        owner: name.default(''),
         addedAt: instant,
-      }),
+      })
+        .refine((e) => !e.withholdDetails || e.confidential, { message: 'only confidential evidence can have its details withheld', path: ['withholdDetails'] })
+        .refine((e) => (e.kind === 'file' ? e.sha256 !== '' && e.owner === '' : e.sha256 === '' && e.size === 0 && !e.present), {
+          message: 'a file has a SHA-256 and no owner; a reference has neither bytes nor a hash',
+          path: ['kind'],
+        })
+        .refine((e) => e.kind === 'file' || referenceLocationProblem(e.fileName) === null, { message: 'a reference must be a web address (http or https) or a location in words', path: ['fileName'] }),
     )
     .max(100_000),
   links: z.array(z.object({ assessmentId: id, claimId, evidenceId: id })).max(1_000_000),

@@ -1,3 +1,4 @@
+import type { EvidenceItem } from '../../shared/domain/types';
 import { statSync } from 'node:fs';
 import type { PackImportPreviewOf, PackImportResultOf } from '../../shared/domain/pack-import';
 import type { ClaimResult } from '../../shared/domain/types';
@@ -181,7 +182,8 @@ export async function storePackImport(ws: Workspace, prepared: PreparedPackImpor
   report('record');
   const v = preview.verification;
   const { assessment } = ws.restoreSignedAssessment({
-    detail: { ...contents.data.detail, evidence: contents.evidence.map((e) => e.item) },
+    // Files as the pack holds them (a name that was not safe is replaced), references as listed.
+    detail: { ...contents.data.detail, evidence: withFilesFrom(contents.data.detail.evidence, contents.evidence.map((e) => e.item)) },
     presentEvidenceIds: present,
     source: {
       sha256: preview.file.sha256,
@@ -339,4 +341,10 @@ export interface FileIdentity {
 
 async function fileIdentity(path: string): Promise<FileIdentity> {
   return requireFile(path);
+}
+
+/** The assessment's evidence in its own order, each file replaced by the entry read from the pack. */
+function withFilesFrom(all: readonly EvidenceItem[], files: readonly EvidenceItem[]): EvidenceItem[] {
+  const byId = new Map(files.map((f) => [f.id, f]));
+  return all.map((e) => (e.kind === 'file' ? byId.get(e.id) ?? e : e));
 }

@@ -1,3 +1,4 @@
+import { detailsWithheldFrom } from '../../shared/domain/recipient-view';
 import { basename } from 'node:path';
 import type { EvidenceItem } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
@@ -146,8 +147,9 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
   }
 
   const renamed: { from: string; to: string }[] = [];
+  const fileItems = data.detail.evidence.filter((e) => e.kind === 'file');
   const evidence = manifest.files.map((entry, i): PackEvidenceEntry => {
-    const original = data.detail.evidence[i]!;
+    const original = fileItems[i]!;
     const stream = streams.get(entry.name) ?? null;
     if (entry.embedded && !stream) throw unusable(`${fileName} lists "${entry.name}" in its manifest, but the file is not in the pack.`);
     if (!entry.embedded && stream) throw unusable(`${fileName} lists "${entry.name}" as withheld, but its bytes are in the pack.`);
@@ -172,10 +174,34 @@ function checkAgreement(fileName: string, manifest: Manifest, data: AssessmentEx
   if (manifest.catalog.id !== data.catalog.id || manifest.catalog.version !== data.catalog.version) throw disagree('the catalog version');
   if (a.catalogId !== data.catalog.id || a.catalogVersion !== data.catalog.version) throw disagree('the catalog version');
   if (manifest.assessmentId !== a.id) throw disagree('the assessment id');
-  if (manifest.files.length !== data.detail.evidence.length) throw disagree('how many evidence files there are');
+  const files = data.detail.evidence.filter((e) => e.kind === 'file');
+  const references = data.detail.evidence.filter((e) => e.kind === 'reference');
+  if (manifest.files.length !== files.length) throw disagree('how many evidence files there are');
+  const listedReferences = manifest.references ?? [];
+  if (listedReferences.length !== references.length) throw disagree('how many references there are');
+  listedReferences.forEach((entry, i) => {
+    const item = references[i]!;
+    const claims = data.detail.links.filter((l) => l.evidenceId === item.id).map((l) => l.claimId);
+    if (
+      entry.location !== item.fileName ||
+      entry.description !== item.description ||
+      entry.owner !== item.owner ||
+      entry.confidential !== item.confidential ||
+      (entry.detailsWithheld ?? false) !== detailsWithheldFrom(item, data.profile) ||
+      entry.claims.join('\n') !== claims.join('\n')
+    ) {
+      throw disagree(`reference ${i + 1}`);
+    }
+  });
   manifest.files.forEach((entry, i) => {
-    const item = data.detail.evidence[i]!;
-    if (entry.sha256 !== item.sha256 || entry.size !== item.size || entry.originalName !== item.fileName || entry.confidential !== item.confidential) {
+    const item = files[i]!;
+    if (
+      entry.sha256 !== item.sha256 ||
+      entry.size !== item.size ||
+      entry.originalName !== item.fileName ||
+      entry.confidential !== item.confidential ||
+      (entry.detailsWithheld ?? false) !== detailsWithheldFrom(item, data.profile)
+    ) {
       throw disagree(`evidence file ${i + 1} ("${entry.name}")`);
     }
   });

@@ -3,13 +3,14 @@ import { createReadStream } from 'node:fs';
 import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
+import { detailAsRecipientSees, evidenceAsRecipientSees } from '../../shared/domain/recipient-view';
 import { isSscpError, SscpError } from '../../shared/errors';
 import { fsyncDirectory } from '../fs/durable-fs';
 import { publishFile } from '../fs/destination';
 import { asWriteFailure } from '../fs/write-errors';
 import { ASSESSMENT_NAME, MANIFEST_NAME, uniqueAttachmentNames } from './attachment-names';
 import { cancelledError, embedEvidenceStream } from './embed-evidence';
-import { ASSESSMENT_EXPORT_SCHEMA_VERSION, MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestFile } from './manifest';
+import { ASSESSMENT_EXPORT_SCHEMA_VERSION, MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestFile, type ManifestReference } from './manifest';
 import { ParallelSha256 } from './parallel-sha256';
 import { PdfAppender, xrefSection } from './pdf/appender';
 import { PdfFileReader } from './pdf/file-reader';
@@ -74,22 +75,40 @@ async function hashExisting(path: string, length: number, hash: ParallelSha256):
   for await (const chunk of createReadStream(path, { start: 0, end: length - 1, highWaterMark: 1024 * 1024 })) await hash.update(chunk as Buffer);
 }
 
+/** The manifest's file entries: the evidence files as the pack's recipient sees them (shared/domain/recipient-view.ts). */
 function manifestFiles(input: PackInput): ManifestFile[] {
-  const { detail, profile } = input;
-  const names = uniqueAttachmentNames(detail.evidence.map((e) => e.fileName));
-  return detail.evidence.map((item, i) => ({
+  const shown = evidenceAsRecipientSees(input.detail, input.profile).filter((e) => e.kind === 'file');
+  const names = uniqueAttachmentNames(shown.map((e) => e.name));
+  return shown.map((e, i) => ({
     name: names[i]!,
-    originalName: item.fileName,
-    size: item.size,
-    sha256: item.sha256,
-    mediaType: item.mediaType,
-    description: item.description,
-    effectiveDate: item.effectiveDate,
-    expiryDate: item.expiryDate,
-    confidential: item.confidential,
-    claims: detail.links.filter((l) => l.evidenceId === item.id).map((l) => l.claimId),
-    embedded: item.present && (profile === 'certification' || !item.confidential),
+    originalName: e.name,
+    size: e.size ?? 0,
+    sha256: e.sha256 ?? '',
+    mediaType: e.mediaType,
+    description: e.description,
+    effectiveDate: e.effectiveDate,
+    expiryDate: e.expiryDate,
+    confidential: e.confidential,
+    ...(e.detailsWithheld ? { detailsWithheld: true } : {}),
+    claims: [...e.claims],
+    embedded: e.embedded,
   }));
+}
+
+/** The manifest's references: evidence that is not a file, as the recipient sees it. */
+function manifestReferences(input: PackInput): ManifestReference[] {
+  return evidenceAsRecipientSees(input.detail, input.profile)
+    .filter((e) => e.kind === 'reference')
+    .map((e) => ({
+      location: e.name,
+      description: e.description,
+      effectiveDate: e.effectiveDate,
+      expiryDate: e.expiryDate,
+      owner: e.owner,
+      confidential: e.confidential,
+      ...(e.detailsWithheld ? { detailsWithheld: true } : {}),
+      claims: [...e.claims],
+    }));
 }
 
 function checkInput(input: PackInput): void {
@@ -150,14 +169,21 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
  * 3. the CMS over that digest is written into the gap and the file fsynced. The signature
  *    is the last write; a cancel or error deletes the file.
  */
-export async function writePack(input: PackInput, tempPath: string, options: BuildPackOptions = {}, destination = tempPath): Promise<BuiltPack> {
-  checkInput(input);
+export async function writePack(given: PackInput, tempPath: string, options: BuildPackOptions = {}, destination = tempPath): Promise<BuiltPack> {
+  checkInput(given);
+  // Everything below reads the assessment as the recipient sees it, so a withheld name or
+  // description cannot reach a page, an attachment, the manifest or assessment.json.
+  const input: PackInput = { ...given, detail: detailAsRecipientSees(given.detail, given.profile) };
   await checkTargetFolder(tempPath);
   const { signal } = options;
   const generatedAt = input.generatedAt ?? new Date();
   const packId = randomUUID();
   const files = manifestFiles(input);
-  const toEmbed = input.detail.evidence.map((item, i) => ({ item, file: files[i]! })).filter((x) => x.file.embedded);
+  const references = manifestReferences(input);
+  const toEmbed = input.detail.evidence
+    .filter((item) => item.kind === 'file')
+    .map((item, i) => ({ item, file: files[i]! }))
+    .filter((x) => x.file.embedded);
   const bytesTotal = toEmbed.reduce((s, x) => s + x.item.size, 0);
   const progress = { phase: 'layout' as PackProgress['phase'], bytesDone: 0, bytesTotal, filesDone: 0, filesTotal: toEmbed.length };
   let lastReported = -1;
@@ -233,6 +259,7 @@ export async function writePack(input: PackInput, tempPath: string, options: Bui
       generator: { name: GENERATOR_NAME, version: APP_VERSION },
       files,
       dataFiles: [attestation.entry],
+      ...(references.length > 0 ? { references } : {}),
     };
     const assessmentExport = {
       schemaVersion: ASSESSMENT_EXPORT_SCHEMA_VERSION,

@@ -3,7 +3,8 @@ import { formatLongDate, localIsoDate } from '../../shared/domain/dates';
 import { firstPackTextFault } from '../../shared/domain/assessment-text';
 import { earlySigning, neverSignable, signoffBlockers, type SignoffBlocker } from '../../shared/domain/signoff';
 import { auditContributors, describeAuditActor, describeAuditEntry } from '../../shared/domain/audit-wording';
-import type { AuditEntry } from '../../shared/domain/types';
+import type { AssessmentDetail, AuditEntry } from '../../shared/domain/types';
+import { withheldNames } from '../../shared/domain/recipient-view';
 import { SscpError } from '../../shared/errors';
 import { checkDestination } from '../fs/destination';
 import { nowDate } from '../store/clock';
@@ -70,21 +71,58 @@ function describeEntry(e: AuditEntry): PackAuditEvent {
   return { at: e.at, action: e.action, summary: describeAuditEntry(e), who: describeAuditActor(e) };
 }
 
-/** The audit log as the pack reports it: this assessment's entries, and the head of the whole chain. */
-export function summariseAudit(ws: Workspace, assessmentId: string): PackAuditSummary {
+/**
+ * The audit log as the pack reports it: this assessment's entries, and the head of the whole
+ * chain. Given the assessment and who the pack is for, an entry naming evidence whose details
+ * are withheld from that recipient names it as the pack does ("Withheld file 1 (confidential)"):
+ * by its id, any earlier version's id, or the name it had.
+ */
+export function summariseAudit(ws: Workspace, assessmentId: string, recipient?: { detail: AssessmentDetail; profile: PackProfile }): PackAuditSummary {
   const all = ws.auditEntries();
   const mine = all.filter((e) => e.assessmentId === assessmentId);
   const head = all[all.length - 1];
   const key = mine.filter((e) => KEY_ACTIONS.has(e.action));
   // Keep the report readable: the first events and the most recent ones.
   const shown = key.length > 24 ? [...key.slice(0, 4), ...key.slice(-20)] : key;
+  const hide = recipient ? hiddenNames(ws, recipient.detail, recipient.profile) : null;
   return {
     entries: mine.length,
     headSeq: head?.seq ?? 0,
     headHash: head?.hash ?? '0'.repeat(64),
-    keyEvents: shown.map(describeEntry),
+    keyEvents: shown.map((e) => describeEntry(hide ? withoutHiddenNames(e, hide) : e)),
     contributors: auditContributors(mine).map(({ who, changes }) => ({ who, changes })),
   };
+}
+
+interface HiddenNames {
+  readonly byId: ReadonlyMap<string, string>;
+  readonly byName: ReadonlyMap<string, string>;
+}
+
+function hiddenNames(ws: Workspace, detail: AssessmentDetail, profile: PackProfile): HiddenNames | null {
+  const { byId, byName } = withheldNames(detail, profile);
+  if (byId.size === 0) return null;
+  // Older versions of a withheld item (entries from before its details changed name them).
+  const ids = new Map(byId);
+  const replaced = new Map(ws.listEvidence().map((e) => [e.item.id, e.replacesId]));
+  for (const [id, shownAs] of byId) {
+    const seen = new Set<string>([id]);
+    for (let older = replaced.get(id) ?? null; older !== null && !seen.has(older); older = replaced.get(older) ?? null) {
+      seen.add(older);
+      ids.set(older, shownAs);
+    }
+  }
+  return { byId: ids, byName };
+}
+
+/** The entry with any withheld evidence name replaced by what the pack calls it. */
+function withoutHiddenNames(entry: AuditEntry, hide: HiddenNames): AuditEntry {
+  const detail = entry.detail as Record<string, unknown>;
+  const fileName = detail.fileName;
+  const id = typeof detail.evidenceId === 'string' ? detail.evidenceId : null;
+  const shownAs = (id !== null ? hide.byId.get(id) : undefined) ?? (typeof fileName === 'string' ? hide.byName.get(fileName) : undefined);
+  if (shownAs === undefined || typeof fileName !== 'string') return entry;
+  return { ...entry, detail: { ...detail, fileName: shownAs } };
 }
 
 /** The steps of the signing journal (main/services/export-lease.ts), for the crash tests' seam. */
@@ -156,7 +194,7 @@ export async function exportPack(ws: Workspace, identities: IdentityService, req
         signer: { name: commonName, certificateFingerprint: signerFingerprint, sign: (digest, at) => signDigest(digest, identity, at) },
         profile: request.profile,
         acceptedExceptions,
-        audit: summariseAudit(ws, assessment.id),
+        audit: summariseAudit(ws, assessment.id, { detail, profile: request.profile }),
         contributedBy: Object.fromEntries([...ws.contributionCredits(assessment.id).evidence].map(([evidenceId, c]) => [evidenceId, { name: c.name, acceptedAt: c.acceptedAt }])),
         generatedAt: now,
         signedBeforePeriodEnd: early !== null,

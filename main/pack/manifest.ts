@@ -21,6 +21,11 @@ export const manifestFileSchema = z.strictObject({
   effectiveDate: isoDate.nullable(),
   expiryDate: isoDate.nullable(),
   confidential: z.boolean(),
+  /**
+   * Present (true) only when the SRO withheld the file's name and description from this
+   * edition: `originalName` is then "Withheld file N (confidential)", not a file name.
+   */
+  detailsWithheld: z.literal(true).optional(),
   claims: z.array(z.string()),
   /** False when the profile withheld the file: listed with its hash, bytes not in the pack. */
   embedded: z.boolean(),
@@ -36,6 +41,23 @@ export const manifestDataFileSchema = z.strictObject({
   description: z.string(),
 });
 export type ManifestDataFile = z.infer<typeof manifestDataFileSchema>;
+/**
+ * Evidence that is not a file (a system setting, a ticket, an interview): where it is, what it
+ * shows, when and who answers for it. It has no bytes, so no hash and nothing embedded.
+ */
+export const manifestReferenceSchema = z.strictObject({
+  /** A web address (http or https) or a location in words; never opened or fetched. "Withheld reference N (confidential)" when withheld. */
+  location: z.string().min(1),
+  description: z.string(),
+  effectiveDate: isoDate.nullable(),
+  expiryDate: isoDate.nullable(),
+  owner: z.string(),
+  confidential: z.boolean(),
+  /** Present (true) only when this edition withholds the location, description and owner. */
+  detailsWithheld: z.literal(true).optional(),
+  claims: z.array(z.string()),
+});
+export type ManifestReference = z.infer<typeof manifestReferenceSchema>;
 
 export const manifestSchema = z.strictObject({
   schemaVersion: z.union([z.literal(1), z.literal(MANIFEST_SCHEMA_VERSION)]),
@@ -48,6 +70,8 @@ export const manifestSchema = z.strictObject({
   files: z.array(manifestFileSchema),
   /** From version 2: attestation.cdx.json. */
   dataFiles: z.array(manifestDataFileSchema).optional(),
+  /** Written only when the assessment has references, so packs without them read as before. */
+  references: z.array(manifestReferenceSchema).optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 

@@ -416,6 +416,9 @@ export function acceptContribution(ctx: StoreContext, assessmentId: string, cont
           effectiveDate: null,
           expiryDate: null,
           confidential: false,
+          withholdDetails: false,
+          kind: 'file',
+          owner: '',
           present: true,
           addedAt: now,
         };

@@ -23,7 +23,8 @@ import { assertNoExportInProgress } from './export-lease';
 import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
 import { assertEditable, catalogFor, checkClaimId, checkDateOrder, optionalDate, optionalField, requireField } from './validate';
 import { cleanText, TEXT_FIELDS } from '../../shared/domain/text-rules';
-import type { AttachOptions, EvidenceMeta, EvidencePatch, EvidenceWithUse } from './workspace-types';
+import type { AttachOptions, EvidenceMeta, EvidencePatch, EvidenceWithUse, ReferenceInput } from './workspace-types';
+import { referenceLocationProblem } from '../../shared/domain/evidence-reference';
 
 interface CheckedMeta {
   readonly fileName: string | null;
@@ -31,6 +32,7 @@ interface CheckedMeta {
   readonly effectiveDate: string | null;
   readonly expiryDate: string | null;
   readonly confidential: boolean;
+  readonly withholdDetails: boolean;
 }
 
 /**
@@ -66,6 +68,63 @@ export async function attachEvidence(
     );
     return item;
   });
+}
+
+/**
+ * Records evidence that is not a file (a system setting, a ticket, an interview) and links it
+ * to the claim, in one transaction with its audit entry. The location is kept as text: a
+ * web address is checked (http or https, no credentials) but never opened or fetched.
+ */
+export function addReference(ctx: StoreContext, assessmentId: string, claimId: string, input: ReferenceInput): EvidenceItem {
+  checkEditableClaim(ctx, assessmentId, claimId);
+  const checked = checkReference(input);
+  return inWriteTransaction(ctx, () => {
+    checkEditableClaim(ctx, assessmentId, claimId);
+    const now = nowInstant();
+    const item: EvidenceItem = {
+      id: newId(),
+      kind: 'reference',
+      sha256: '',
+      fileName: checked.location,
+      size: 0,
+      mediaType: '',
+      description: checked.description,
+      effectiveDate: checked.effectiveDate,
+      expiryDate: checked.expiryDate,
+      confidential: checked.confidential,
+      withholdDetails: false,
+      present: false,
+      owner: checked.owner,
+      addedAt: now,
+    };
+    insertEvidence(ctx.db, item);
+    insertLink(ctx.db, { assessmentId, claimId, evidenceId: item.id });
+    touch(ctx, assessmentId, now);
+    appendAudit(ctx.db, { assessmentId, action: 'evidence.referenced', detail: { claimId, evidenceId: item.id, fileName: item.fileName } }, now);
+    return item;
+  });
+}
+
+function checkReference(input: ReferenceInput): { location: string; description: string; effectiveDate: string | null; expiryDate: string | null; owner: string; confidential: boolean } {
+  const location = checkLocation(input.location);
+  if (typeof input.description !== 'string' || input.description.trim() === '') {
+    throw new SscpError('invalid-input', 'A reference needs a description: what the evidence at that location shows.', 'Describe what the reference shows, for example "MFA is enforced for all staff accounts".');
+  }
+  const description = requireField(input.description, TEXT_FIELDS.evidenceDescription);
+  const effectiveDate = optionalDate(input.effectiveDate, 'The date of the reference');
+  const expiryDate = optionalDate(input.expiryDate, 'The expiry date');
+  checkDateOrder(effectiveDate, expiryDate, 'The date of the reference', 'The expiry date');
+  if (input.confidential !== undefined && typeof input.confidential !== 'boolean') {
+    throw new SscpError('invalid-input', 'Whether the evidence is confidential must be yes or no.', 'Answer yes or no.');
+  }
+  return { location, description, effectiveDate, expiryDate, owner: optionalField(input.owner, TEXT_FIELDS.evidenceOwner), confidential: input.confidential ?? false };
+}
+
+function checkLocation(value: unknown): string {
+  const location = requireField(value, TEXT_FIELDS.referenceLocation);
+  const problem = referenceLocationProblem(location);
+  if (problem) throw new SscpError('invalid-input', problem, 'Give a web address starting http:// or https://, or say in words where the evidence is (for example "Jira ticket SEC-142").');
+  return location;
 }
 
 export function linkEvidence(ctx: StoreContext, assessmentId: string, claimId: string, evidenceId: string): void {
@@ -121,15 +180,32 @@ export function requireEvidence(ctx: StoreContext, evidenceId: string): Evidence
 export function updateEvidence(ctx: StoreContext, evidenceId: string, patch: EvidencePatch): EvidenceItem {
   return inWriteTransaction(ctx, () => {
     const before = requireEvidence(ctx, evidenceId);
+    if (before.kind === 'reference') {
+      if (patch.withholdDetails) throw new SscpError('invalid-input', 'A reference has no file to withhold the details of: a confidential reference is left out of customer packs altogether.', 'Mark the reference confidential instead.');
+      if (patch.fileName !== undefined) checkLocation(patch.fileName);
+    } else if (patch.owner !== undefined && patch.owner !== '') {
+      throw new SscpError('invalid-input', 'Only a reference has an owner; a file is described by its own name and description.', 'Say who holds the file in its description instead.');
+    }
     const merged = checkMeta({
       fileName: patch.fileName ?? before.fileName,
       description: patch.description ?? before.description,
       effectiveDate: patch.effectiveDate === undefined ? before.effectiveDate : patch.effectiveDate,
       expiryDate: patch.expiryDate === undefined ? before.expiryDate : patch.expiryDate,
       confidential: patch.confidential ?? before.confidential,
+      // Making an item shareable again shows its details too, unless the patch says otherwise (then it is refused).
+      withholdDetails: patch.withholdDetails ?? (patch.confidential === false ? false : before.withholdDetails),
     });
-    const after: EvidenceItem = { ...before, ...merged, fileName: merged.fileName ?? before.fileName };
-    const pick = (e: EvidenceItem) => ({ fileName: e.fileName, description: e.description, effectiveDate: e.effectiveDate, expiryDate: e.expiryDate, confidential: e.confidential });
+    const owner = before.kind === 'reference' ? optionalField(patch.owner ?? before.owner, TEXT_FIELDS.evidenceOwner) : '';
+    const after: EvidenceItem = { ...before, ...merged, fileName: merged.fileName ?? before.fileName, owner };
+    const pick = (e: EvidenceItem) => ({
+      fileName: e.fileName,
+      description: e.description,
+      effectiveDate: e.effectiveDate,
+      expiryDate: e.expiryDate,
+      confidential: e.confidential,
+      withholdDetails: e.withholdDetails,
+      owner: e.owner,
+    });
     const changes = diff(pick(before), pick(after));
     if (Object.keys(changes).length === 0) return before;
     const { editable, frozen } = usersOf(ctx, evidenceId);
@@ -155,6 +231,9 @@ export function updateEvidence(ctx: StoreContext, evidenceId: string, patch: Evi
 export async function replaceEvidence(ctx: StoreContext, evidenceId: string, newFilePath: string, options: AttachOptions = {}): Promise<EvidenceItem> {
   const checkUsers = () => {
     const before = requireEvidence(ctx, evidenceId);
+    if (before.kind === 'reference') {
+      throw new SscpError('invalid-input', 'A reference has no file to replace.', 'Change its location or description instead, or add a new reference.');
+    }
     const users = usersOf(ctx, evidenceId);
     if (users.editable.length === 0 && users.frozen.length > 0) throw usedOnlyBySigned(before);
     return { before, ...users };
@@ -203,12 +282,23 @@ function checkMeta(meta: EvidenceMeta): CheckedMeta {
   if (meta.confidential !== undefined && typeof meta.confidential !== 'boolean') {
     throw new SscpError('invalid-input', 'Whether the evidence is confidential must be yes or no.', 'Answer yes or no.');
   }
+  if (meta.withholdDetails !== undefined && typeof meta.withholdDetails !== 'boolean') {
+    throw new SscpError('invalid-input', "Whether to withhold the evidence's name and description must be yes or no.", 'Answer yes or no.');
+  }
+  if (meta.withholdDetails === true && meta.confidential !== true) {
+    throw new SscpError(
+      'invalid-input',
+      "Only confidential evidence can have its name and description withheld: shareable evidence goes into every pack, name and all.",
+      'Mark the evidence confidential as well, or leave its details shown.',
+    );
+  }
   return {
     fileName: meta.fileName === undefined ? null : requireField(meta.fileName, TEXT_FIELDS.evidenceName),
     description: optionalField(meta.description, TEXT_FIELDS.evidenceDescription),
     effectiveDate,
     expiryDate,
     confidential: meta.confidential ?? false,
+    withholdDetails: meta.withholdDetails ?? false,
   };
 }
 
@@ -224,6 +314,9 @@ function newItem(blob: StoredBlob, meta: CheckedMeta, now: string): EvidenceItem
     effectiveDate: meta.effectiveDate,
     expiryDate: meta.expiryDate,
     confidential: meta.confidential,
+    withholdDetails: meta.withholdDetails,
+    kind: 'file',
+    owner: '',
     present: true,
     addedAt: now,
   };

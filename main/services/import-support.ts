@@ -209,7 +209,10 @@ function restoreInTransaction(ctx: StoreContext, input: RestoreSignedInput, now:
     const evidenceIds = new Map<string, string>();
     for (const e of detail.evidence) {
       if (evidenceIds.has(e.id)) throw inconsistent(`evidence ${e.id} is listed twice`);
-      const item: EvidenceItem = { ...e, id: newId(), sha256: checkSha256(e.sha256, `The hash of ${e.fileName}`), present: input.presentEvidenceIds.has(e.id) };
+      const item: EvidenceItem =
+        e.kind === 'reference'
+          ? { ...e, id: newId(), sha256: '', size: 0, present: false }
+          : { ...e, id: newId(), sha256: checkSha256(e.sha256, `The hash of ${e.fileName}`), present: input.presentEvidenceIds.has(e.id) };
       insertEvidence(ctx.db, item);
       evidenceIds.set(e.id, item.id);
     }

@@ -123,9 +123,26 @@ export interface EvidenceMeta {
   readonly effectiveDate?: IsoDate | null;
   readonly expiryDate?: IsoDate | null;
   readonly confidential?: boolean;
+  /** Only with confidential: a customer pack withholds the name and description too. */
+  readonly withholdDetails?: boolean;
 }
 
-export type EvidencePatch = EvidenceMeta;
+export interface EvidencePatch extends EvidenceMeta {
+  /** A reference's owner; a file has none. */
+  readonly owner?: string;
+}
+
+/** Evidence that is not a file: where it is, what it shows, when, and who answers for it. */
+export interface ReferenceInput {
+  /** A web address (http or https) or a location in words. */
+  readonly location: string;
+  readonly description: string;
+  /** When the evidence was true (the setting checked, the interview held). */
+  readonly effectiveDate?: IsoDate | null;
+  readonly expiryDate?: IsoDate | null;
+  readonly owner?: string;
+  readonly confidential?: boolean;
+}
 
 export interface AttachOptions {
   readonly signal?: AbortSignal;
@@ -206,6 +223,8 @@ export interface Workspace {
   updateAction(actionId: string, patch: ActionPatch): RemedialAction;
   removeAction(actionId: string): void;
   attachEvidence(assessmentId: string, claimId: string, filePath: string, meta?: EvidenceMeta, options?: AttachOptions): Promise<EvidenceItem>;
+  /** Records evidence that is not a file and links it to the claim. */
+  addReference(assessmentId: string, claimId: string, input: ReferenceInput): EvidenceItem;
   linkEvidence(assessmentId: string, claimId: string, evidenceId: string): void;
   unlinkEvidence(assessmentId: string, claimId: string, evidenceId: string): void;
   listEvidence(): EvidenceWithUse[];

@@ -19,7 +19,7 @@ import {
   rememberedContributors,
   reviewContributions,
 } from './contribution-ops';
-import { attachEvidence, linkEvidence, listEvidenceWithUse, replaceEvidence, requireEvidence, unlinkEvidence, updateEvidence } from './evidence-ops';
+import { addReference, attachEvidence, linkEvidence, listEvidenceWithUse, replaceEvidence, requireEvidence, unlinkEvidence, updateEvidence } from './evidence-ops';
 import { putBlobFromStream, restoreSignedAssessment } from './import-support';
 import { abandonSigning, beginSigning, commitSigning, exportsInProgress, recordSigningBuilt, recoverExports, type RecoveryOutcome } from './export-lease';
 import { checkIntegrity } from './integrity';
@@ -84,6 +84,7 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     updateAction: (actionId, patch) => updateAction(ctx, actionId, patch),
     removeAction: (actionId) => removeAction(ctx, actionId),
     attachEvidence: (assessmentId, claimId, filePath, meta, opts) => attachEvidence(ctx, assessmentId, claimId, filePath, meta, opts),
+    addReference: (assessmentId, claimId, input) => addReference(ctx, assessmentId, claimId, input),
     linkEvidence: (assessmentId, claimId, evidenceId) => linkEvidence(ctx, assessmentId, claimId, evidenceId),
     unlinkEvidence: (assessmentId, claimId, evidenceId) => unlinkEvidence(ctx, assessmentId, claimId, evidenceId),
     listEvidence: () => listEvidenceWithUse(ctx),

@@ -1,4 +1,5 @@
-import type { EvidenceItem, EvidenceLink } from '../../shared/domain/types';
+import { createHash } from 'node:crypto';
+import type { EvidenceItem, EvidenceKind, EvidenceLink } from '../../shared/domain/types';
 import type { Db } from './database';
 
 interface EvidenceRow {
@@ -11,6 +12,9 @@ interface EvidenceRow {
   effective_date: string | null;
   expiry_date: string | null;
   confidential: 0 | 1;
+  withhold_details: 0 | 1;
+  kind: EvidenceKind;
+  owner: string;
   present: 0 | 1;
   added_at: string;
   replaces_id: string | null;
@@ -25,11 +29,11 @@ interface LinkRow {
 export function insertEvidence(db: Db, e: EvidenceItem, replacesId: string | null = null): void {
   db.prepare(
     `INSERT INTO evidence_items (id, sha256, file_name, size, media_type, description, effective_date, expiry_date,
-       confidential, present, added_at, replaces_id)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       confidential, withhold_details, kind, owner, present, added_at, replaces_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     e.id,
-    e.sha256,
+    e.kind === 'reference' ? referenceKey(e.id) : e.sha256,
     e.fileName,
     e.size,
     e.mediaType,
@@ -37,7 +41,10 @@ export function insertEvidence(db: Db, e: EvidenceItem, replacesId: string | nul
     e.effectiveDate,
     e.expiryDate,
     e.confidential ? 1 : 0,
-    e.present ? 1 : 0,
+    e.withholdDetails ? 1 : 0,
+    e.kind,
+    e.kind === 'reference' ? e.owner : '',
+    e.kind === 'file' && e.present ? 1 : 0,
     e.addedAt,
     replacesId,
   );
@@ -69,8 +76,8 @@ export function listEvidenceForAssessment(db: Db, assessmentId: string): Evidenc
 
 export function updateEvidenceRow(db: Db, e: EvidenceItem): void {
   db.prepare(
-    'UPDATE evidence_items SET file_name = ?, description = ?, effective_date = ?, expiry_date = ?, confidential = ? WHERE id = ?',
-  ).run(e.fileName, e.description, e.effectiveDate, e.expiryDate, e.confidential ? 1 : 0, e.id);
+    'UPDATE evidence_items SET file_name = ?, description = ?, effective_date = ?, expiry_date = ?, confidential = ?, withhold_details = ?, owner = ? WHERE id = ?',
+  ).run(e.fileName, e.description, e.effectiveDate, e.expiryDate, e.confidential ? 1 : 0, e.withholdDetails ? 1 : 0, e.kind === 'reference' ? e.owner : '', e.id);
 }
 
 export function insertLink(db: Db, link: EvidenceLink): boolean {
@@ -121,10 +128,19 @@ export function findLinkedEvidenceBySha(db: Db, assessmentId: string, claimId: s
   return row && rowToEvidence(row);
 }
 
+/**
+ * What a reference keeps in the sha256 column, which the schema requires: a key of its own,
+ * never reported as a hash (a reference has no bytes), never equal to a file's by chance.
+ */
+function referenceKey(id: string): string {
+  return createHash('sha256').update(`reference:${id}`).digest('hex');
+}
+
 function rowToEvidence(row: EvidenceRow): EvidenceItem {
   return {
     id: row.id,
-    sha256: row.sha256,
+    kind: row.kind,
+    sha256: row.kind === 'reference' ? '' : row.sha256,
     fileName: row.file_name,
     size: row.size,
     mediaType: row.media_type,
@@ -132,6 +148,8 @@ function rowToEvidence(row: EvidenceRow): EvidenceItem {
     effectiveDate: row.effective_date,
     expiryDate: row.expiry_date,
     confidential: row.confidential === 1,
+    withholdDetails: row.withhold_details === 1,
+    owner: row.owner,
     present: row.present === 1,
     addedAt: row.added_at,
   };

@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import type { ContractArgs } from '../../shared/ipc/contract';
+import type { EvidenceItem } from '../../shared/domain/types';
 import { api } from '../ipc/api';
 import { followedLinkNote } from '../format/links';
 import { call, startJob } from '../ipc/client';
@@ -25,6 +27,8 @@ interface AttachmentsState {
   readonly cancel: (jobId: string) => Promise<void>;
   readonly link: (claimId: string, evidenceId: string) => Promise<void>;
   readonly unlink: (claimId: string, evidenceId: string) => Promise<void>;
+  /** Evidence that is not a file (a setting, a ticket, an interview): recorded, never opened or fetched. */
+  readonly addReference: (claimId: string, reference: ContractArgs<'evidence.addReference'>['reference']) => Promise<EvidenceItem>;
 }
 
 /** Evidence on the claim being edited: attach (with progress), link from the library, unlink. */
@@ -85,6 +89,12 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
       await call('evidence.link', { assessmentId: assessmentId(), claimId, evidenceId });
       await useAssessment.getState().refresh();
       useAnnouncer.getState().announce(`Evidence linked to claim ${claimId}.`);
+    },
+    addReference: async (claimId, reference) => {
+      const item = await call('evidence.addReference', { assessmentId: assessmentId(), claimId, reference });
+      await useAssessment.getState().refresh();
+      useAnnouncer.getState().announce(`Reference added to claim ${claimId}.`);
+      return item;
     },
     unlink: async (claimId, evidenceId) => {
       await call('evidence.unlink', { assessmentId: assessmentId(), claimId, evidenceId });

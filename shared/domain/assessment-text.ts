@@ -33,6 +33,7 @@ function slots(d: Mutable): TextSlot[] {
   d.evidence.forEach((e, i) => {
     out.push({ value: e.fileName, rule: TEXT_FIELDS.evidenceName, where: `the name of evidence file ${i + 1}`, set: (v) => (e.fileName = v) });
     out.push({ value: e.description, rule: TEXT_FIELDS.evidenceDescription, where: `the description of evidence file ${i + 1}`, set: (v) => (e.description = v) });
+    out.push({ value: e.owner, rule: TEXT_FIELDS.evidenceOwner, where: `the owner of evidence item ${i + 1}`, set: (v) => (e.owner = v) });
   });
   return out;
 }
@@ -41,7 +42,7 @@ type Mutable = {
   assessment: { organisation: string; sroName: string; sroRole: string; products: string[] };
   responses: { claimId: string; evidenceText: string; arguments: string }[];
   actions: { claimId: string; description: string; owner: string }[];
-  evidence: { fileName: string; description: string }[];
+  evidence: { fileName: string; description: string; owner: string }[];
 };
 
 function copy(detail: AssessmentDetail): AssessmentDetail & Mutable {

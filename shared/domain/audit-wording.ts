@@ -18,6 +18,7 @@ const ACTIONS: Readonly<Record<string, string>> = {
   'action.updated': 'Remedial action changed',
   'action.removed': 'Remedial action removed',
   'evidence.attached': 'Evidence attached',
+  'evidence.referenced': 'Reference added as evidence',
   'evidence.linked': 'Evidence linked',
   'evidence.unlinked': 'Evidence removed from a claim',
   'evidence.replaced': 'Evidence replaced by a newer version',
@@ -52,6 +53,7 @@ const FIELDS: Readonly<Record<string, string>> = {
   effectiveDate: 'valid from',
   expiryDate: 'expiry date',
   confidential: 'confidentiality',
+  withholdDetails: 'withheld details',
 };
 
 const FIELD_ORDER = Object.keys(FIELDS);

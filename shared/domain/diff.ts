@@ -167,11 +167,16 @@ function linkedEvidence(detail: AssessmentDetail, claimId: string): EvidenceRef[
     .map((e) => ({ evidenceId: e.id, fileName: e.fileName, sha256: e.sha256 }));
 }
 
+/** A file is the same evidence when its bytes are; a reference (no bytes, sha256 "") when its location is. */
+function evidenceKey(e: EvidenceRef): string {
+  return e.sha256 === '' ? `reference\n${e.fileName}` : e.sha256;
+}
+
 function diffEvidence(before: readonly EvidenceRef[], after: readonly EvidenceRef[]) {
-  const beforeHashes = new Set(before.map((e) => e.sha256));
-  const afterHashes = new Set(after.map((e) => e.sha256));
-  let removed = before.filter((e) => !afterHashes.has(e.sha256));
-  let added = after.filter((e) => !beforeHashes.has(e.sha256));
+  const beforeHashes = new Set(before.map(evidenceKey));
+  const afterHashes = new Set(after.map(evidenceKey));
+  let removed = before.filter((e) => !afterHashes.has(evidenceKey(e)));
+  let added = after.filter((e) => !beforeHashes.has(evidenceKey(e)));
   const replaced: Change<EvidenceRef>[] = [];
   for (const old of [...removed]) {
     const successor = added.find((n) => n.fileName === old.fileName);

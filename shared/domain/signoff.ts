@@ -17,6 +17,7 @@ export type SignoffBlockerKind =
   | 'evidence-expired'
   | 'evidence-expiring'
   | 'evidence-file-missing'
+  | 'reference-undated'
   | 'action-overdue'
   | 'period-not-started'
   | 'period-not-ended'
@@ -44,9 +45,10 @@ export const EXPIRY_WARNING_DAYS = 30;
 /**
  * Everything that blocks or qualifies signing on `today`, blockers first, each group in
  * catalog order. Checks: in-scope claims still without a result; claims marked met or
- * partially met with no evidence; linked evidence already expired (blocker) or expiring
- * within 30 days (warning); claims not marked done; shortfalls with no remedial action;
- * open remedial actions past due; evidence known only by its hash.
+ * partially met with no evidence (a file or a reference: either counts); linked evidence
+ * already expired (blocker) or expiring within 30 days (warning); claims not marked done;
+ * shortfalls with no remedial action; open remedial actions past due; evidence files known
+ * only by their hash; references that do not say when they were true.
  */
 export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, today: IsoDate): readonly SignoffBlocker[] {
   const day = parseIsoDate(today, "Today's date");
@@ -95,7 +97,7 @@ export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, toda
         kind: 'met-without-evidence',
         severity: 'blocker',
         claimId,
-        message: `${name(claimId)} is marked ${result === 'met' ? 'met' : 'partially met'} but has no evidence attached: attach evidence or change the result.`,
+        message: `${name(claimId)} is marked ${result === 'met' ? 'met' : 'partially met'} but has no evidence attached: attach a file, or add a reference for evidence that is not a file (a system setting, a ticket, an interview), or change the result.`,
       });
     }
     if (response && response.status !== 'done') {
@@ -181,7 +183,7 @@ export function earlySigning(checks: readonly SignoffBlocker[]): SignoffBlocker 
 function evidenceFindings(item: EvidenceItem, today: IsoDate, claimIds: readonly string[]): SignoffBlocker[] {
   const findings: SignoffBlocker[] = [];
   const supports = claimIds.length === 1 ? `claim ${claimIds[0]}` : `claims ${claimIds.join(', ')}`;
-  const label = `Evidence "${item.fileName}" (supporting ${supports})`;
+  const label = `${item.kind === 'reference' ? 'Reference' : 'Evidence'} "${item.fileName}" (supporting ${supports})`;
   if (item.expiryDate !== null) {
     if (compareIsoDates(item.expiryDate, today) < 0) {
       findings.push({
@@ -200,7 +202,15 @@ function evidenceFindings(item: EvidenceItem, today: IsoDate, claimIds: readonly
       });
     }
   }
-  if (!item.present) {
+  if (item.kind === 'reference' && item.effectiveDate === null) {
+    findings.push({
+      kind: 'reference-undated',
+      severity: 'warning',
+      evidenceId: item.id,
+      message: `${label} does not say when it was true: give the date the setting was checked, the ticket closed or the interview held.`,
+    });
+  }
+  if (item.kind === 'file' && !item.present) {
     findings.push({
       kind: 'evidence-file-missing',
       severity: 'warning',

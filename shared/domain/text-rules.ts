@@ -36,6 +36,9 @@ export const TEXT_FIELDS = Object.freeze({
   actionOwner: field('action owner', 200, 'line'),
   evidenceName: field('evidence name', 255, 'line'),
   evidenceDescription: field('evidence description', 10_000, 'text'),
+  /** A reference's web address or location in words: kept in the evidence name's place, so no longer. */
+  referenceLocation: field('reference location', 255, 'line'),
+  evidenceOwner: field('evidence owner', 200, 'line'),
   identityLabel: field('identity label', 64, 'line'),
   /** X.520's upper bound for a certificate's common name, organisation and title. */
   certificateName: field('certificate name', 64, 'line'),

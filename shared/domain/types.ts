@@ -81,10 +81,20 @@ export interface RemedialAction {
   readonly updatedAt: IsoInstant;
 }
 
+/**
+ * A file (bytes held, hashed, embedded in packs) or a reference: evidence that is not a file
+ * (a system setting, a ticket, an interview), recorded by where it is, what it shows, when
+ * and who holds it. A reference supports a claim as a file does; it has no bytes and no hash.
+ */
+export const EVIDENCE_KINDS = ['file', 'reference'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
 export interface EvidenceItem {
   readonly id: string;
-  /** SHA-256 of the file's bytes, lower-case hex: also its name in the evidence store. */
+  readonly kind: EvidenceKind;
+  /** SHA-256 of the file's bytes, lower-case hex: also its name in the evidence store. "" for a reference. */
   readonly sha256: string;
+  /** The file's name; for a reference, its URL (http or https) or location in words. */
   readonly fileName: string;
   readonly size: number;
   readonly mediaType: string;
@@ -94,8 +104,16 @@ export interface EvidenceItem {
   readonly expiryDate: IsoDate | null;
   /** Confidential evidence goes to certification bodies only, never in a customer pack. */
   readonly confidential: boolean;
-  /** False when only the hash is known (withheld from an imported customer pack). */
+  /**
+   * Only with `confidential`: a customer pack withholds the name and description too, and
+   * lists the item as "Withheld file N (confidential)" with its hash and size
+   * (shared/domain/recipient-view.ts).
+   */
+  readonly withholdDetails: boolean;
+  /** False when only the hash is known (withheld from an imported customer pack), and for a reference. */
   readonly present: boolean;
+  /** Who holds or answers for a reference (a person or team); "" for a file. */
+  readonly owner: string;
   readonly addedAt: IsoInstant;
 }
 

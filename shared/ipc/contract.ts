@@ -3,7 +3,7 @@ import type { AssessmentDetail, Assessment, AuditEntry, ClaimResponse, EvidenceI
 import { returns, type ResultMarker } from './marker';
 import type { IpcResult } from './result';
 import {
-  actionFields, actionState, assessmentFields, claimId, claimPatch, evidenceMeta, filePath, fingerprint, id, identityLabel, none,
+  actionFields, actionState, assessmentFields, claimId, claimPatch, evidenceMeta, filePath, referenceFields, fingerprint, id, identityLabel, none,
   optionalDate, packProfile, passphrase, certificateText, settingsPatch, vendorRole, ownerFields, claimResult, workStatus,
 } from './schemas';
 import type {
@@ -117,6 +117,7 @@ export const contract = {
     ...job<AttachedEvidence>(),
     paths: { filePath: 'read' },
   },
+  'evidence.addReference': { args: z.strictObject({ assessmentId: id, claimId, reference: referenceFields }), result: returns<EvidenceItem>() },
   'evidence.link': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<null>() },
   'evidence.unlink': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<null>() },
   'evidence.list': { args: none, result: returns<readonly EvidenceLibraryItem[]>() },

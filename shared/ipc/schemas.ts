@@ -63,6 +63,19 @@ export const evidenceMeta = z.strictObject({
   effectiveDate: optionalDate.optional(),
   expiryDate: optionalDate.optional(),
   confidential: z.boolean().optional(),
+  withholdDetails: z.boolean().optional(),
+  /** A reference's owner. */
+  owner: textField(TEXT_FIELDS.evidenceOwner).optional(),
+});
+
+/** Evidence that is not a file: the location is checked again in main (shared/domain/evidence-reference.ts). */
+export const referenceFields = z.strictObject({
+  location: textField(TEXT_FIELDS.referenceLocation, { required: true }),
+  description: textField(TEXT_FIELDS.evidenceDescription, { required: true }),
+  effectiveDate: optionalDate.optional(),
+  expiryDate: optionalDate.optional(),
+  owner: textField(TEXT_FIELDS.evidenceOwner).optional(),
+  confidential: z.boolean().optional(),
 });
 
 /** The local profile every change is recorded under; the one rule is shared/domain/actor.ts. */

@@ -129,6 +129,7 @@ describe('sscp show', () => {
     expect(claim).toMatchObject({ themeId: '2', principleId: '2.1', inScope: true, evidenceIds: [json.evidence[0]!.id] });
     expect(json.evidence[0]).toEqual({
       id: expect.any(String),
+      kind: 'file',
       sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       fileName: 'policy.pdf',
       size: 8,
@@ -137,6 +138,8 @@ describe('sscp show', () => {
       effectiveDate: '2026-02-01',
       expiryDate: '2027-02-01',
       confidential: true,
+      withholdDetails: false,
+      owner: '',
       present: true,
       addedAt: expect.any(String),
     });

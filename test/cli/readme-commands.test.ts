@@ -39,10 +39,12 @@ describe("the README's command-line walk-through, run verbatim", () => {
 
   it('year one and year two: a new database signs with the identity from the key store, renewed under the root recipients already have', async () => {
     writeFileSync(join(dir, 'handbook.pdf'), '%PDF-1.4\n% SDL handbook v3\n%%EOF\n');
+    writeFileSync(join(dir, 'pentest.pdf'), '%PDF-1.4\n% penetration test report\n%%EOF\n');
     writeFileSync(join(dir, 'pass.txt'), 'correct horse battery staple\n');
     writeFileSync(join(dir, 'backup-pass.txt'), 'a different long backup password\n');
     const r = await runInBash(shBlockAfter("A year's work, step by step"), dir, join(dir, 'home'));
     expect(r.code, `${r.out}\n${r.err}`).toBe(0);
+    expect(r.out).toContain('Withheld file 1 (confidential)');
     expect(r.out).toContain('Wrote a backup of signing identity "ada" and its organisation root key to ada.p12');
     expect(r.out).toContain('Organisation root fingerprint (unchanged)');
     // Both years verify against the one root.pem: the second is signed by a renewed certificate.

@@ -54,9 +54,10 @@ function claimLines(c: ClaimDiff): string[] {
   if (c.status) add(`status ${c.status.from} → ${c.status.to}`);
   if (c.evidenceText) add(`evidence text: ${field(oneLine(renderInline(c.evidenceText)))}`);
   if (c.arguments) add(`arguments: ${field(oneLine(renderInline(c.arguments)))}`);
-  for (const e of c.evidenceAdded) add(`evidence added: ${field(e.fileName)} (${e.sha256.slice(0, 12)}…)`);
-  for (const e of c.evidenceRemoved) add(`evidence removed: ${field(e.fileName)} (${e.sha256.slice(0, 12)}…)`);
-  for (const r of c.evidenceReplaced) add(`evidence replaced: ${field(r.from.fileName)} (${r.from.sha256.slice(0, 12)}…) → ${field(r.to.fileName)} (${r.to.sha256.slice(0, 12)}…)`);
+  const tag = (e: { sha256: string }) => (e.sha256 === '' ? 'reference' : `${e.sha256.slice(0, 12)}…`);
+  for (const e of c.evidenceAdded) add(`evidence added: ${field(e.fileName)} (${tag(e)})`);
+  for (const e of c.evidenceRemoved) add(`evidence removed: ${field(e.fileName)} (${tag(e)})`);
+  for (const r of c.evidenceReplaced) add(`evidence replaced: ${field(r.from.fileName)} (${tag(r.from)}) → ${field(r.to.fileName)} (${tag(r.to)})`);
   for (const a of c.actionsOpened) add(`action opened: ${field(oneLine(a.description))}`);
   for (const a of c.actionsClosed) add(`action closed: ${field(oneLine(a.description))}`);
   for (const a of c.actionsDropped) add(`action dropped (was open): ${field(oneLine(a.description))}`);

@@ -21,7 +21,10 @@ import {
 import type { RegisterCommand } from '../context';
 import type { UnverifiedSigner } from '../../../shared/domain/signer-trust';
 import { field, printJson } from '../io';
-import { DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { choiceOption, DB_OPTION_FLAGS, DB_OPTION_HELP, withWorkspace } from '../options';
+import { evidenceAsRecipientSees, type Recipient, type RecipientEvidence } from '../../../shared/domain/recipient-view';
+import { formatBytes } from '../../../shared/format/bytes';
+import { PACK_PROFILES } from '../../pack/types';
 import { count } from '../../../shared/format/plural';
 
 /** One claim of `sscp show --json`: the catalog's numbering and title with the response. */
@@ -153,7 +156,12 @@ export function formatShow(json: ShowJson): string {
     for (const id of claim.evidenceIds) {
       const e = evidenceById.get(id);
       const by = json.contributedEvidence[id];
-      if (e) lines.push(`             evidence: ${e.sha256}  ${field(e.fileName)}${e.confidential ? '  (confidential)' : ''}${by ? `  (contributed by ${field(by.name)} on ${by.acceptedAt.slice(0, 10)})` : ''}`);
+      const credit = by ? `  (contributed by ${field(by.name)} on ${by.acceptedAt.slice(0, 10)})` : '';
+      if (e?.kind === 'reference') {
+        lines.push(`             reference: ${field(e.fileName)}${e.owner ? `  (owner ${field(e.owner)})` : ''}${e.effectiveDate ? `  dated ${e.effectiveDate}` : ''}${e.confidential ? '  (confidential)' : ''}${credit}`);
+      } else if (e) {
+        lines.push(`             evidence: ${e.sha256}  ${field(e.fileName)}${e.confidential ? (e.withholdDetails ? '  (confidential, details withheld from customers)' : '  (confidential)') : ''}${credit}`);
+      }
     }
   }
   const owners = new Map<string, { waiting: string[]; done: number }>();
@@ -178,14 +186,57 @@ export function formatShow(json: ShowJson): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The `sscp show ID --as-recipient PROFILE --json` shape, documented in docs/cli-json.md. */
+export interface RecipientViewJson {
+  readonly assessmentId: string;
+  readonly recipient: Recipient;
+  readonly evidence: readonly RecipientEvidence[];
+}
+
+/** Each evidence item as the pack for `recipient` will list it: what a customer learns, before signing. */
+export function formatRecipientView(view: RecipientViewJson): string {
+  const { evidence } = view;
+  const files = evidence.filter((e) => e.kind === 'file');
+  const references = evidence.length - files.length;
+  const embedded = files.filter((e) => e.embedded).length;
+  const hidden = files.filter((e) => e.detailsWithheld).length;
+  const lines = [
+    `Evidence as a ${view.recipient} pack will show it: ${count(files.length, 'file')}, ${embedded} embedded, ${files.length - embedded} withheld` +
+      `${hidden ? ` (${hidden} of them without name or description)` : ''}; ${count(references, 'reference')}.`,
+  ];
+  for (const e of evidence) {
+    if (e.kind === 'reference') {
+      lines.push('', `  Reference: ${field(e.name)}`, '    SHA-256  (none: a reference is not a file)', `    In pack  ${e.detailsWithheld ? 'withheld: location, description and owner' : 'listed'}`, `    Claims   ${e.claims.join(', ') || '(none)'}`);
+      if (e.owner) lines.push(`    Owner    ${field(e.owner)}`);
+    } else {
+      const inPack = e.embedded ? 'embedded' : e.detailsWithheld ? 'withheld, name and description too' : 'withheld, listed by hash';
+      lines.push('', `  ${field(e.name)}`, `    SHA-256  ${e.sha256 ?? ''}`, `    Size     ${formatBytes(e.size ?? 0)}`, `    In pack  ${inPack}`, `    Claims   ${e.claims.join(', ') || '(none)'}`);
+    }
+    if (e.description) lines.push(`    About    ${field(e.description)}`);
+    if (e.effectiveDate || e.expiryDate) lines.push(`    Valid    ${e.effectiveDate ?? '(not set)'} to ${e.expiryDate ?? '(no expiry)'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 export const registerShow: RegisterCommand = (program, ctx) => {
   program
     .command('show')
-    .description('Show one assessment: its details, then each claim with result, status and evidence.')
+    .description(
+      'Show one assessment: its details, then each claim with result, status and evidence. ' +
+        'With --as-recipient, show instead each evidence item exactly as a pack for that recipient will list it (name or "Withheld file N (confidential)", hash, whether embedded), to check before signing.',
+    )
     .argument('<id>', 'the assessment id (see sscp list)')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
+    .option('--as-recipient <profile>', `list the evidence as a pack for this recipient shows it: ${PACK_PROFILES.join(' or ')}`)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
-    .action(async (id: string, opts: { db: string; json?: boolean }) => {
+    .action(async (id: string, opts: { db: string; json?: boolean; asRecipient?: string }) => {
+      const recipient = choiceOption(opts.asRecipient, PACK_PROFILES, 'recipient');
+      if (recipient) {
+        const view = await withWorkspace(opts.db, (ws) => ({ assessmentId: id, recipient, evidence: evidenceAsRecipientSees(ws.getAssessment(id), recipient) }), { readOnly: true });
+        if (opts.json) printJson(ctx.io, view);
+        else ctx.io.stdout.write(formatRecipientView(view));
+        return;
+      }
       const json = await withWorkspace(
         opts.db,
         (ws) =>

@@ -1,11 +1,13 @@
+import { SscpError } from '../../../shared/errors';
 import type { HandlerTable } from '../dispatch';
 import { previewEvidence } from '../evidence-preview';
 import type { HandlerContext } from './context';
 
-type Channels = 'evidence.link' | 'evidence.unlink' | 'evidence.list' | 'evidence.update' | 'evidence.preview';
+type Channels = 'evidence.addReference' | 'evidence.link' | 'evidence.unlink' | 'evidence.list' | 'evidence.update' | 'evidence.preview';
 
 export function evidenceHandlers({ ws }: HandlerContext): Pick<HandlerTable, Channels> {
   return {
+    'evidence.addReference': async ({ assessmentId, claimId, reference }) => ws().addReference(assessmentId, claimId, reference),
     'evidence.link': async ({ assessmentId, claimId, evidenceId }) => {
       ws().linkEvidence(assessmentId, claimId, evidenceId);
       return null;
@@ -24,6 +26,9 @@ export function evidenceHandlers({ ws }: HandlerContext): Pick<HandlerTable, Cha
     'evidence.preview': async ({ evidenceId }) => {
       const workspace = ws();
       const item = workspace.getEvidence(evidenceId);
+      if (item.kind === 'reference') {
+        throw new SscpError('invalid-input', 'A reference has no file to preview.', 'Its location, description and owner are shown with it; the app never opens a web address itself.');
+      }
       return previewEvidence(item, workspace.evidenceBlobPath(item.sha256));
     },
   };

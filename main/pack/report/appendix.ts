@@ -2,6 +2,7 @@ import { attestationText } from '../../../shared/domain/attestation';
 import { escapeUnsafe } from '../../../shared/domain/text-rules';
 import { attachmentRenameReason } from '../attachment-names';
 import { earlySigningNote } from './cover';
+import { detailsWithheldFrom } from '../../../shared/domain/recipient-view';
 import { FONTS } from './fonts';
 import { bytes, groupedHex, hashInTwoLines, instant, longDate, validity } from './format';
 import type { ReportModel } from './model';
@@ -57,8 +58,9 @@ export function writeEvidenceIndex(w: ReportWriter, m: ReportModel): void {
   w.doc.outline.addItem('Evidence index');
   const withheld = m.files.filter((f) => !f.embedded).length;
   w.p(
-    `Every evidence file of the assessment, as listed in the signed manifest.json. Embedded files can be saved from the pack and checked against their SHA-256.${withheld ? ` ${count(withheld, 'confidential file')} ${isAre(withheld)} withheld from this edition: ${withheld === 1 ? 'its' : 'their'} hash lets a holder of the original prove it is the same file.` : ''}`,
+    `Every evidence file of the assessment, as listed in the signed manifest.json. Embedded files can be saved from the pack and checked against their SHA-256.${withheld ? ` ${count(withheld, 'confidential file')} ${isAre(withheld)} withheld from this edition: ${withheld === 1 ? 'its' : 'their'} hash lets a holder of the original prove it is the same file.` : ''}${detailsWithheldSentence(m.files.filter((f) => f.detailsWithheld).length)}`,
   );
+  writeReferenceIndex(w, m);
   if (m.files.length === 0) {
     w.p('No evidence files are attached to this assessment.');
     return;
@@ -241,5 +243,43 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
   w.p(
     'Obtain the organisation\'s certificate fingerprint or root certificate through a separate channel (for example its website or a letter) and compare it with the fingerprint above. The fingerprint is also printed on the cover.',
     { size: 8.5, color: COLORS.muted },
+  );
+}
+
+function detailsWithheldSentence(n: number): string {
+  if (n === 0) return '';
+  return n === 1
+    ? ' For 1 of them the name and description are withheld as well: it is listed as "Withheld file 1 (confidential)".'
+    : ` For ${n} of them the names and descriptions are withheld as well: they are listed as "Withheld file 1 (confidential)" to "Withheld file ${n} (confidential)".`;
+}
+
+/** Evidence that is not a file, as listed in manifest.json's "references": no bytes, so no hash. */
+function writeReferenceIndex(w: ReportWriter, m: ReportModel): void {
+  const links = m.input.detail.links;
+  const refs = m.input.detail.evidence.filter((e) => e.kind === 'reference');
+  if (refs.length === 0) return;
+  w.p(
+    `${count(refs.length, 'reference')}: evidence that is not a file (a system setting, a ticket, an interview), recorded by where it is, what it shows, when and who holds it. ` +
+      'A reference has no bytes, so the pack holds no copy and no hash of it; web addresses are printed as text, to be checked by the reader.',
+  );
+  w.table(
+    [
+      { header: 'Reference', width: 0.42 },
+      { header: 'Owner', width: 0.18 },
+      { header: 'Valid from / to', width: 0.16 },
+      { header: 'Claims', width: 0.12 },
+      { header: 'In pack', width: 0.12 },
+    ],
+    refs.map((e) => {
+      const withheld = detailsWithheldFrom(e, m.input.profile);
+      return [
+        `${e.fileName}${e.description ? `\n${e.description}` : ''}`,
+        e.owner || '—',
+        validity(e.effectiveDate, e.expiryDate),
+        links.filter((l) => l.evidenceId === e.id).map((l) => l.claimId).join(', ') || '—',
+        withheld ? { text: 'Withheld', color: COLORS.warning } : 'Listed',
+      ];
+    }),
+    { size: 7.5 },
   );
 }

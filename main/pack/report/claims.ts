@@ -2,6 +2,7 @@ import { describeRole, isThemeInScope } from '../../../shared/domain/applicabili
 import { PRINCIPLE_STATUS_LABELS } from '../../../shared/domain/labels';
 import type { CatalogClaim } from '../../../shared/catalog/types';
 import { describeDocuments } from '../../../shared/catalog/index';
+import { detailsWithheldFrom } from '../../../shared/domain/recipient-view';
 import { FONTS } from './fonts';
 import { bytes, hashInTwoLines, longDate, validity } from './format';
 import type { ReportModel } from './model';
@@ -94,7 +95,18 @@ function writeClaim(w: ReportWriter, m: ReportModel, claim: CatalogClaim, inScop
         { header: 'In pack', width: 0.12 },
       ],
       linked.map((e) => {
-        const f = m.fileByEvidenceId.get(e.id)!;
+        const f = m.fileByEvidenceId.get(e.id);
+        // A reference has no bytes: where it is, what it shows and who holds it, and no hash.
+        if (!f) {
+          const withheld = detailsWithheldFrom(e, m.input.profile);
+          return [
+            `Reference: ${e.fileName}${e.description ? `\n${e.description}` : ''}${e.owner ? `\nOwner: ${e.owner}` : ''}`,
+            { text: 'No file, no hash', color: COLORS.muted },
+            '—',
+            validity(e.effectiveDate, e.expiryDate),
+            withheld ? { text: 'Withheld', color: COLORS.warning } : 'Reference',
+          ];
+        }
         return [
           f.name === e.fileName ? e.fileName : `${f.name}\n(was ${e.fileName})`,
           hashInTwoLines(e.sha256),

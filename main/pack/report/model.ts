@@ -24,7 +24,7 @@ export function buildReportModel(
   files: readonly ManifestFile[],
 ): ReportModel {
   const fileByEvidenceId = new Map<string, ManifestFile>();
-  input.detail.evidence.forEach((item, i) => fileByEvidenceId.set(item.id, files[i]!));
+  input.detail.evidence.filter((item) => item.kind === 'file').forEach((item, i) => fileByEvidenceId.set(item.id, files[i]!));
   return {
     input,
     packId,

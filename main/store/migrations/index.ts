@@ -4,6 +4,7 @@ import { migration002SigningIdentities } from './002_signing_identities';
 import { migration003ExportLeases } from './003_export_leases';
 import { migration004ImportSignerTrust } from './004_import_signer_trust';
 import { migration005AuditActor } from './005_audit_actor';
+import { migration007EvidenceWithholdDetails } from './007_evidence_withhold_details';
 import { migration008Contributions } from './008_contributions';
 
 export type { Migration } from './migration';
@@ -12,7 +13,15 @@ export type { Migration } from './migration';
  * Every migration this build knows, in order of version. Append; never edit or reorder a
  * shipped one. A gap (003 landing after 004) is allowed: migrate() applies what a file lacks.
  */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SigningIdentities, migration003ExportLeases, migration004ImportSignerTrust, migration005AuditActor, migration008Contributions];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Initial,
+  migration002SigningIdentities,
+  migration003ExportLeases,
+  migration004ImportSignerTrust,
+  migration005AuditActor,
+  migration007EvidenceWithholdDetails,
+  migration008Contributions,
+];
 
 /** The schema version this build writes and the newest it can read. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length === 0 ? 0 : MIGRATIONS[MIGRATIONS.length - 1]!.version;

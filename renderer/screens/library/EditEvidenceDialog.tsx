@@ -12,8 +12,18 @@ export function EditEvidenceDialog({ item, onClose }: { readonly item: EvidenceI
   const [effectiveDate, setEffective] = useState(item.effectiveDate ?? '');
   const [expiryDate, setExpiry] = useState(item.expiryDate ?? '');
   const [confidential, setConfidential] = useState(item.confidential);
+  const [withholdDetails, setWithholdDetails] = useState(item.withholdDetails);
+  const [owner, setOwner] = useState(item.owner);
+  const reference = item.kind === 'reference';
   const save = async () => {
-    const saved = await attempt(() => update(item.id, { description, effectiveDate: effectiveDate || null, expiryDate: expiryDate || null, confidential }));
+    const saved = await attempt(() =>
+      update(
+        item.id,
+        reference
+          ? { description, effectiveDate: effectiveDate || null, expiryDate: expiryDate || null, confidential, owner }
+          : { description, effectiveDate: effectiveDate || null, expiryDate: expiryDate || null, confidential, withholdDetails: confidential && withholdDetails },
+      ),
+    );
     if (saved) onClose();
   };
   return (
@@ -39,6 +49,21 @@ export function EditEvidenceDialog({ item, onClose }: { readonly item: EvidenceI
           <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />
           <span>Confidential: include this file only in packs for certification bodies, never in a pack for customers.</span>
         </label>
+        {reference ? (
+          <div className="field span-2">
+            <label htmlFor="ev-owner">Owner</label>
+            <input id="ev-owner" className="input" value={owner} onChange={(e) => setOwner(e.target.value)} />
+          </div>
+        ) : null}
+        {reference ? null : (
+        <label className="checkbox-row span-2">
+          <input type="checkbox" checked={confidential && withholdDetails} disabled={!confidential} onChange={(e) => setWithholdDetails(e.target.checked)} />
+          <span>
+            Withhold its name and description too: a pack for customers lists it only as &ldquo;Withheld file&rdquo; with its SHA-256 fingerprint and size.
+            {!confidential ? ' (Only for confidential files.)' : ''}
+          </span>
+        </label>
+        )}
       </div>
     </Modal>
   );

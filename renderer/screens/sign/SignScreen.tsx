@@ -14,6 +14,7 @@ import { useSession } from '../../stores/session';
 import { useSigning } from '../../stores/signing';
 import { BlockerList } from '../dashboard/BlockerList';
 import { SignForm } from './SignForm';
+import { RecipientPreview } from './RecipientPreview';
 import { SignResult } from './SignResult';
 
 /** Step 6: check what stands in the way, choose how to sign, sign, and see the pack verified. */
@@ -76,6 +77,7 @@ export function SignScreen({ assessmentId }: { readonly assessmentId: string }) 
             onProfile={setProfile}
             defaultIdentity={defaultIdentity}
           />
+          <RecipientPreview detail={detail} profile={profile} />
         </div>
       )}
     </div>

@@ -17,21 +17,33 @@ export function EvidenceRow({ item, claimId, frozen }: { readonly item: Evidence
   return (
     <li className="evidence-item">
       <div className="evidence-main">
-        <span className="evidence-name"><OutsideText text={item.fileName} /></span>
-        <span className="evidence-meta muted">
-          {formatBytes(item.size)} · <span className="mono" title={`SHA-256 ${item.sha256}`}>{shortHash(item.sha256)}</span> · effective {formatDate(item.effectiveDate, 'not set')} · expires{' '}
-          {formatDate(item.expiryDate, 'never')}
+        <span className="evidence-name">
+          {item.kind === 'reference' ? 'Reference: ' : null}
+          <OutsideText text={item.fileName} />
         </span>
+        {item.kind === 'reference' ? (
+          <span className="evidence-meta muted">
+            Not a file, so no fingerprint · owner {item.owner ? <OutsideText text={item.owner} /> : 'not named'} · dated {formatDate(item.effectiveDate, 'not set')} · expires {formatDate(item.expiryDate, 'never')}
+          </span>
+        ) : (
+          <span className="evidence-meta muted">
+            {formatBytes(item.size)} · <span className="mono" title={`SHA-256 ${item.sha256}`}>{shortHash(item.sha256)}</span> · effective {formatDate(item.effectiveDate, 'not set')} · expires{' '}
+            {formatDate(item.expiryDate, 'never')}
+          </span>
+        )}
         {item.description ? <span className="evidence-description">{item.description}</span> : null}
       </div>
       <div className="evidence-badges">
         {item.confidential ? <span className="badge warning">Confidential</span> : <span className="badge">Shareable</span>}
-        {!item.present ? <span className="badge danger">Hash only</span> : null}
+        {item.confidential && item.withholdDetails ? <span className="badge warning" title="A pack for customers shows neither its name nor its description">Details withheld</span> : null}
+        {item.kind === 'file' && !item.present ? <span className="badge danger">Hash only</span> : null}
       </div>
       <div className="button-row">
-        <button type="button" className="button small" onClick={() => void attempt(() => showPreview(item.id))} aria-label={`Preview ${item.fileName}`}>
-          <Icon name="eye" /> Preview
-        </button>
+        {item.kind === 'file' ? (
+          <button type="button" className="button small" onClick={() => void attempt(() => showPreview(item.id))} aria-label={`Preview ${item.fileName}`}>
+            <Icon name="eye" /> Preview
+          </button>
+        ) : null}
         {!frozen ? (
           <button type="button" className="button small" onClick={() => setEditing(true)} aria-label={`Details of ${item.fileName}`}>
             Details

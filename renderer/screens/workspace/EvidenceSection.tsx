@@ -5,6 +5,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { attempt } from '../../stores/announcer';
 import { useAttachments } from '../../stores/attachments';
 import { EvidenceRow } from './EvidenceRow';
+import { AddReferenceDialog } from './AddReferenceDialog';
 import { LinkEvidenceDialog } from './LinkEvidenceDialog';
 import { PreviewDialog } from './PreviewDialog';
 
@@ -13,6 +14,7 @@ export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: 
   const { running, attachDropped, chooseAndAttach, cancel } = useAttachments();
   const [dragging, setDragging] = useState(false);
   const [linking, setLinking] = useState(false);
+  const [referencing, setReferencing] = useState(false);
   const linkedIds = new Set(detail.links.filter((l) => l.claimId === claimId).map((l) => l.evidenceId));
   const items = detail.evidence.filter((e) => linkedIds.has(e.id));
   const mine = running.filter((r) => r.claimId === claimId);
@@ -44,6 +46,9 @@ export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: 
             <button type="button" className="button small" onClick={() => setLinking(true)}>
               <Icon name="link" /> Link from library
             </button>
+            <button type="button" className="button small" onClick={() => setReferencing(true)}>
+              Add a reference…
+            </button>
             <button type="button" className="button small primary" onClick={() => void attempt(() => chooseAndAttach(claimId))}>
               <Icon name="paperclip" /> Attach files…
             </button>
@@ -51,7 +56,7 @@ export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: 
         ) : null}
       </div>
       {items.length === 0 && mine.length === 0 ? (
-        <div className="drop-zone">{frozen ? 'No evidence was attached to this claim.' : 'No files yet. Drop files here, or use Attach files.'}</div>
+        <div className="drop-zone">{frozen ? 'No evidence was attached to this claim.' : 'No evidence yet. Drop files here, use Attach files, or Add a reference for evidence that is not a file (a setting, a ticket, an interview).'}</div>
       ) : (
         <ul className="evidence-list">
           {items.map((item) => (
@@ -71,6 +76,7 @@ export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: 
         </ul>
       )}
       {items.length > 0 && !frozen ? <p className="muted drop-hint">You can also drop files anywhere in this section.</p> : null}
+      {referencing ? <AddReferenceDialog claimId={claimId} onClose={() => setReferencing(false)} /> : null}
       {linking ? <LinkEvidenceDialog claimId={claimId} alreadyLinked={linkedIds} onClose={() => setLinking(false)} /> : null}
       <PreviewDialog />
     </section>

@@ -84,6 +84,9 @@ function packDetail(): AssessmentDetail {
     effectiveDate: '2026-01-15',
     expiryDate: null,
     confidential,
+    withholdDetails: false,
+    kind: 'file' as const,
+    owner: '',
     present: true,
     addedAt: at,
   });

@@ -54,6 +54,7 @@ export interface EvidenceSpec {
   readonly mediaType: string;
   readonly content: Buffer;
   readonly confidential?: boolean;
+  readonly withholdDetails?: boolean;
   readonly claims: readonly string[];
 }
 
@@ -93,6 +94,9 @@ export function makeAssessment(dir: string, evidence: readonly EvidenceSpec[] = 
       effectiveDate: '2026-06-01',
       expiryDate: i % 2 ? '2027-06-01' : null,
       confidential: spec.confidential ?? false,
+      withholdDetails: spec.withholdDetails ?? false,
+      kind: 'file',
+      owner: '',
       present: true,
       addedAt: now,
     };

@@ -131,6 +131,24 @@ describe('workspace: evidence', () => {
     expect(e.kind).toBe('frozen');
   });
 
+  it('withholds the details only of confidential evidence, set on attach or later, and audits the change', async () => {
+    const a = f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor' });
+    const path = f.file('secret.xlsx', 'secret');
+    const refused = await caught(() => f.ws.attachEvidence(a.id, '1.1.1', path, { withholdDetails: true }));
+    expect(refused).toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('Only confidential evidence') as string });
+    expect(existsSync(join(`${f.dbPath}.evidence`, sha('secret').slice(0, 2)))).toBe(false);
+
+    const item = await f.ws.attachEvidence(a.id, '1.1.1', path, { confidential: true });
+    expect(item.withholdDetails).toBe(false);
+    expect(f.ws.updateEvidence(item.id, { withholdDetails: true })).toMatchObject({ id: item.id, confidential: true, withholdDetails: true });
+    expect(f.ws.auditEntries(a.id).at(-1)).toMatchObject({ action: 'evidence.updated', detail: { changes: { withholdDetails: { from: false, to: true } } } });
+    // Making it shareable shows its details again; asking for both at once is refused.
+    const mixed = await caught(() => f.ws.updateEvidence(item.id, { confidential: false, withholdDetails: true }));
+    expect(mixed.kind).toBe('invalid-input');
+    expect(f.ws.updateEvidence(item.id, { confidential: false })).toMatchObject({ confidential: false, withholdDetails: false });
+    expect(f.ws.getEvidence(item.id)).toMatchObject({ confidential: false, withholdDetails: false });
+  });
+
   it('replaces a file with a new version that keeps the draft links', async () => {
     const a = f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor' });
     const item = await f.ws.attachEvidence(a.id, '1.1.1', f.file('policy-2025.pdf', 'v1'), { description: 'Policy', effectiveDate: '2025-01-01' });
