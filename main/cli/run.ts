@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { describeError, isSscpError } from '../../shared/errors';
+import { FROZEN_HINT_COMMANDS } from '../../shared/domain/frozen';
 import { APP_VERSION } from '../version';
 import { AS_OPTION_FLAGS, AS_OPTION_HELP, setAsOption, withCliRun } from './actor';
 import { commands } from './commands/index';
@@ -39,9 +40,16 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     }
     // A message may quote outside text (a name in a pack, a zip entry): message and hint are
     // one line each, so a line break inside either is shown as \n, not obeyed.
-    const lines = isSscpError(e) ? [e.message, e.hint ?? ''].filter(Boolean) : [describeError(e)];
+    const lines = isSscpError(e) ? [e.message, cliHint(e.hint)].filter(Boolean) : [describeError(e)];
     io.stderr.write(`sscp: ${lines.map(field).join('\n')}\n`);
     if (!isSscpError(e) && io.env.SSCP_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
     return isSscpError(e) && e.kind === 'untrusted-signer' ? EXIT_UNTRUSTED_SIGNER : EXIT_UNUSABLE_INPUT;
   }
+}
+
+/** A hint worded for both front ends, with the command to type added where the CLI has one. */
+function cliHint(hint: string | undefined): string {
+  if (!hint) return '';
+  const command = FROZEN_HINT_COMMANDS[hint];
+  return command ? `${hint} On the command line: ${command}.` : hint;
 }

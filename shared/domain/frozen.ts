@@ -5,6 +5,19 @@ export function stateBeforeArchiving(a: Pick<Assessment, 'signedAt'>): Exclude<A
   return a.signedAt !== null ? 'signed' : 'draft';
 }
 
+/**
+ * The hints name the action as both front ends label it, never a command to type: the app shows
+ * them as they are, and the CLI adds its own command (FROZEN_HINT_COMMANDS).
+ */
+export const CARRY_FORWARD_HINT = 'Carry it forward into a new period to make changes: Carry forward starts a new draft from its answers and evidence.';
+export const UNARCHIVE_HINT = 'Unarchive it first, then make your changes.';
+
+/** The command the CLI names after each hint above. */
+export const FROZEN_HINT_COMMANDS: Readonly<Record<string, string>> = {
+  [CARRY_FORWARD_HINT]: 'sscp carry-forward ID --db FILE',
+  [UNARCHIVE_HINT]: 'sscp unarchive ID --db FILE',
+};
+
 export interface FrozenReason {
   readonly message: string;
   readonly hint: string;
@@ -22,11 +35,11 @@ export function frozenReason(a: Pick<Assessment, 'state' | 'signedAt'>, attempt:
     const cannot = attempt === 'sign' ? 'cannot be signed again' : 'can no longer be changed';
     return {
       message: `This assessment was signed on ${a.signedAt.slice(0, 10)}${archived} and ${cannot}.`,
-      hint: 'Carry it forward into a new period to make changes (sscp carry-forward, or Carry forward in the app).',
+      hint: CARRY_FORWARD_HINT,
     };
   }
   return {
     message: `This draft assessment has been archived, so it cannot be ${attempt === 'sign' ? 'signed' : 'changed'} while archived.`,
-    hint: 'Unarchive it first (sscp unarchive ID --db FILE, or Unarchive on the assessments list), then make your changes.',
+    hint: UNARCHIVE_HINT,
   };
 }

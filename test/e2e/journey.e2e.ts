@@ -85,7 +85,7 @@ describe('the SRO journey in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Welcome' }).isVisible()).toBe(true);
     await checkScreen('01-welcome');
     bridge.platform.answerNextDialog('newDatabase', [join(work, 'Acme assessments.sscp')]);
-    await page.getByRole('button', { name: 'Create a new database…' }).click();
+    await page.getByRole('button', { name: 'Start keeping assessments…' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Assessments' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Acme assessments.sscp');
   });

@@ -83,7 +83,7 @@ describe('archiving a draft', () => {
     const e = await caught(() => f.ws.updateClaim(a.id, '1.1.1', { status: 'done' }));
     expect(e.kind).toBe('frozen');
     expect(e.message).toBe('This draft assessment has been archived, so it cannot be changed while archived.');
-    expect(e.hint).toBe('Unarchive it first (sscp unarchive ID --db FILE, or Unarchive on the assessments list), then make your changes.');
+    expect(e.hint).toBe('Unarchive it first, then make your changes.');
     expect(f.ws.unarchiveAssessment(a.id)).toMatchObject({ state: 'draft', signedAt: null });
     expect(f.ws.updateClaim(a.id, '1.1.1', { status: 'done' }).status).toBe('done');
   });

@@ -127,7 +127,8 @@ describe('workspace: assessments', () => {
       const e = await caught(edit);
       expect(e.kind).toBe('frozen');
       expect(e.message).toBe('This assessment was signed on 2026-03-31 and can no longer be changed.');
-      expect(e.hint).toBe('Carry it forward into a new period to make changes (sscp carry-forward, or Carry forward in the app).');
+      expect(e.hint).toBe('Carry it forward into a new period to make changes: Carry forward starts a new draft from its answers and evidence.');
+      expect(e.hint).not.toMatch(/sscp|--/);
     }
     expect(f.ws.auditEntries(a.id).at(-1)!.action).toBe('assessment.signed');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frozenReason, stateBeforeArchiving } from '../../../shared/domain/frozen';
+import { FROZEN_HINT_COMMANDS, frozenReason, stateBeforeArchiving } from '../../../shared/domain/frozen';
 
 describe('frozenReason', () => {
   it('lets a draft be edited', () => {
@@ -22,6 +22,16 @@ describe('frozenReason', () => {
     const r = frozenReason({ state: 'archived', signedAt: null });
     expect(r?.message).toContain('draft assessment has been archived');
     expect(r?.hint).toMatch(/^Unarchive it first/);
+  });
+});
+
+describe('the hints, shown by the app and the CLI alike', () => {
+  it('name the action in the app\'s words and never a command to type; the CLI has its command for each', () => {
+    for (const a of [{ state: 'signed', signedAt: '2026-11-02T10:00:00.000Z' }, { state: 'archived', signedAt: null }] as const) {
+      const hint = frozenReason(a)!.hint;
+      expect(hint).not.toMatch(/sscp|--|\bID\b/);
+      expect(FROZEN_HINT_COMMANDS[hint]).toMatch(/^sscp (carry-forward|unarchive) ID --db FILE$/);
+    }
   });
 });
 
