@@ -54,9 +54,7 @@ export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: 
         <div className="drop-zone">{frozen ? 'No evidence was attached to this claim.' : 'No files yet. Drop files here, or use Attach files.'}</div>
       ) : (
         <ul className="evidence-list">
-          {items.map((item) => (
-            <EvidenceRow key={item.id} item={item} claimId={claimId} frozen={frozen} />
-          ))}
+          {/* Files being attached come first, next to the button that started them. */}
           {mine.map((a) => (
             <li key={a.jobId} className="evidence-item attaching">
               <div className="evidence-main">
@@ -67,6 +65,9 @@ export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: 
                 Cancel
               </button>
             </li>
+          ))}
+          {items.map((item) => (
+            <EvidenceRow key={item.id} item={item} claimId={claimId} frozen={frozen} />
           ))}
         </ul>
       )}
