@@ -61,7 +61,7 @@ describe('the assessments list', () => {
     const describedBy = (b: HTMLElement) => b.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent).join(' ');
     expect(describedBy(made!)).toContain('Made here');
     expect(describedBy(imported!)).toContain('Imported pack');
-    expect(describedBy(imported!)).toContain('01/01/2025');
+    expect(describedBy(imported!)).toContain('1 Jan 2025');
   });
 });
 
