@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
 import './styles/screens.css';
+import './styles/reflow.css';
 
 initJobTracking();
 createRoot(document.getElementById('root')!).render(

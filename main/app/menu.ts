@@ -1,5 +1,27 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuCommand } from '../../shared/ipc/contract';
+import { SHORTCUTS } from '../../shared/ipc/shortcuts';
+
+/**
+ * The claim shortcuts, listed with their keys. The page handles the keys itself
+ * (`registerAccelerator: false`), so a letter typed into a text box is never taken.
+ */
+function claimMenu(send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
+  const item = (command: (typeof SHORTCUTS)[number]['command']): MenuItemConstructorOptions => {
+    const s = SHORTCUTS.find((x) => x.command === command)!;
+    return { label: s.label.replace(/^Result: /, ''), accelerator: s.accelerator, registerAccelerator: false, click: () => send(s.command) };
+  };
+  return [
+    item('next-claim'),
+    item('previous-claim'),
+    item('find-claim'),
+    { type: 'separator' },
+    { label: 'Result', submenu: SHORTCUTS.filter((s) => s.result).map((s) => item(s.command)) },
+    item('status-done'),
+    item('status-needs-review'),
+    item('write-evidence'),
+  ];
+}
 
 /**
  * The menu bar with the usual accelerators. Commands the page carries out (open a database,
@@ -38,6 +60,7 @@ export function buildMenuTemplate(send: (command: MenuCommand) => void, platform
         { label: 'Undo Last Saved Change', accelerator: 'CmdOrCtrl+Alt+Z', click: () => send('undo-last-change') },
       ],
     },
+    { label: '&Claim', submenu: claimMenu(send) },
     {
       label: '&View',
       submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
@@ -45,7 +68,10 @@ export function buildMenuTemplate(send: (command: MenuCommand) => void, platform
     { role: 'windowMenu' },
     {
       role: 'help',
-      submenu: [{ label: 'About SSCP Evidence Pack', click: () => send('show-about') }],
+      submenu: [
+        { label: 'Keyboard Shortcuts', accelerator: 'Shift+/', registerAccelerator: false, click: () => send('show-shortcuts') },
+        { label: 'About SSCP Evidence Pack', click: () => send('show-about') },
+      ],
     },
   ];
 }

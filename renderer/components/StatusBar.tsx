@@ -1,5 +1,7 @@
 import { useAnnouncer } from '../stores/announcer';
 import { useAssessment, type SaveState } from '../stores/assessment';
+import { useWork } from '../stores/work';
+import { ProgressBar } from './ProgressBar';
 
 const SAVE_TEXT: Readonly<Record<SaveState, string>> = {
   idle: '',
@@ -9,12 +11,27 @@ const SAVE_TEXT: Readonly<Record<SaveState, string>> = {
   failed: 'Not saved: see the message above',
 };
 
-/** The save state and the latest announcement; screen readers hear the announcement. */
+/**
+ * The save state, the latest announcement (screen readers hear it) and any long work with its
+ * Cancel: the status bar is always in view, wherever the user has scrolled.
+ */
 export function StatusBar() {
   const message = useAnnouncer((s) => s.message);
   const saveState = useAssessment((s) => s.saveState);
+  const work = useWork((s) => s.items);
   return (
     <footer className="statusbar">
+      {work.map((w) => (
+        <span key={w.id} className="statusbar-work">
+          <span data-testid="work-label">{w.label}</span>
+          <ProgressBar done={w.done} total={w.total} label={w.label} />
+          {w.cancel ? (
+            <button type="button" className="button small" onClick={w.cancel}>
+              Cancel<span className="visually-hidden"> {w.label}</span>
+            </button>
+          ) : null}
+        </span>
+      ))}
       <span role="status" aria-live="polite" aria-atomic="true">
         {message}
       </span>

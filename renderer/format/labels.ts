@@ -14,9 +14,9 @@ export const ACTION_STATE_LABELS: Readonly<Record<ActionState, string>> = {
   done: 'Done',
 };
 
-/** Where an assessment came from, when not typed in here. */
-export const ORIGIN_LABELS: Readonly<Record<AssessmentOrigin, string | null>> = {
-  created: null,
+/** Where an assessment came from, so a signed one and its imported copy never look alike. */
+export const ORIGIN_LABELS: Readonly<Record<AssessmentOrigin, string>> = {
+  created: 'Made here',
   'carried-forward': 'Carried forward',
   'imported-pack': 'Imported pack',
   'imported-form': 'From Word form',

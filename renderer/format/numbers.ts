@@ -1,4 +1,4 @@
-import { formatUkDate } from '../../shared/domain/dates';
+import { formatShortDate } from '../../shared/domain/dates';
 
 export { formatBytes } from '../../shared/format/bytes';
 
@@ -7,8 +7,9 @@ export function shortHash(sha256: string): string {
   return sha256.slice(0, 12);
 }
 
+/** Every date the app shows: `1 Mar 2026`, the same to every reader whatever their locale. */
 export function formatDate(date: string | null | undefined, empty = '—'): string {
-  return date ? formatUkDate(date) : empty;
+  return date ? formatShortDate(date) : empty;
 }
 
 /** An instant shown as the local date and time. */

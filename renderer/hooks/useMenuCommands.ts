@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { api } from '../ipc/api';
+import { CLAIM_COMMANDS, type ClaimCommand } from '../../shared/ipc/shortcuts';
 import { attempt } from '../stores/announcer';
+import { runClaimCommand } from '../stores/claim-commands';
 import { useAssessment } from '../stores/assessment';
 import { useNavigation } from '../stores/navigation';
 import { useSession } from '../stores/session';
@@ -29,6 +31,8 @@ export function useMenuCommands(): void {
           case 'show-about':
             go({ name: 'settings' });
             break;
+          default:
+            if ((CLAIM_COMMANDS as readonly string[]).includes(command)) runClaimCommand(command as ClaimCommand);
         }
       }),
     [],

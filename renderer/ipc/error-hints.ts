@@ -23,7 +23,8 @@ export const APP_HINTS: ReasonWords = {
   'no-database': () => 'Check where the file is, or start a new one from the Welcome screen.',
   'signoff-blocked': () =>
     'Resolve them, or accept each one as an exception on the Sign screen: the pack then lists each exception you accepted.',
-  'assessment-signed': () => 'Carry it forward into a new period to make changes: choose Carry forward on its dashboard.',
+  'assessment-signed': () =>
+    'Carry it forward into a new period to make changes: Carry forward starts a new draft from its answers and evidence.',
   'assessment-archived': () => 'Unarchive it first (Unarchive on the assessments list), then make your changes.',
 };
 

@@ -8,6 +8,10 @@ import { UiError } from '../ipc/ui-error';
 import { useAnnouncer } from './announcer';
 import { useAssessment } from './assessment';
 import { fileName } from './session';
+import { useWork } from './work';
+import { count } from '../../shared/format/plural';
+
+let batches = 0;
 
 export interface Attachment {
   readonly jobId: string;
@@ -46,28 +50,53 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
     attachPaths: async (claimId, paths) => {
       const id = assessmentId();
       const announcer = useAnnouncer.getState();
+      const work = useWork.getState();
+      const workId = `attach-${claimId}-${++batches}`;
+      const many = paths.length > 1;
       let attached = 0;
+      let stopped = false;
+      let current: string | null = null;
       const links: string[] = [];
-      for (const path of paths) {
-        try {
-          const job = await startJob('evidence.attach', { assessmentId: id, claimId, filePath: path, meta: {} }, (p) => update(p.jobId, { done: p.done, total: p.total }));
-          set({ running: [...get().running, { jobId: job.jobId, claimId, name: fileName(path), done: 0, total: 0 }] });
+      const label = (i: number) => (many ? `Attaching ${i + 1} of ${count(paths.length, 'file')} to claim ${claimId}` : `Attaching ${fileName(paths[0]!)} to claim ${claimId}`);
+      // Cancel stops the file being copied and every one still waiting.
+      const cancelAll = () => {
+        stopped = true;
+        if (current) void call('jobs.cancel', { jobId: current }).catch(() => undefined);
+      };
+      work.begin({ id: workId, label: label(0), done: 0, total: many ? paths.length : 0, cancel: cancelAll });
+      try {
+        for (const [i, path] of paths.entries()) {
+          if (stopped) break;
+          work.update(workId, { label: label(i), ...(many ? { done: i, total: paths.length } : {}) });
           try {
-            const item = await job.done;
-            attached += 1;
-            if (item.followedLink) links.push(followedLinkNote(path, item.followedLink));
-          } finally {
-            set({ running: get().running.filter((a) => a.jobId !== job.jobId) });
+            const job = await startJob('evidence.attach', { assessmentId: id, claimId, filePath: path, meta: {} }, (p) => {
+              update(p.jobId, { done: p.done, total: p.total });
+              if (!many) work.update(workId, { done: p.done, total: p.total });
+            });
+            current = job.jobId;
+            set({ running: [...get().running, { jobId: job.jobId, claimId, name: fileName(path), done: 0, total: 0 }] });
+            if (stopped) void call('jobs.cancel', { jobId: job.jobId }).catch(() => undefined);
+            try {
+              const item = await job.done;
+              attached += 1;
+              if (item.followedLink) links.push(followedLinkNote(path, item.followedLink));
+            } finally {
+              current = null;
+              set({ running: get().running.filter((a) => a.jobId !== job.jobId) });
+            }
+          } catch (e) {
+            if (e instanceof UiError && e.kind === 'cancelled') stopped = true;
+            else announcer.fail(e);
           }
-        } catch (e) {
-          if (e instanceof UiError && e.kind === 'cancelled') announcer.announce(`Attaching ${fileName(path)} was cancelled.`);
-          else announcer.fail(e);
         }
+      } finally {
+        work.end(workId);
       }
-      if (attached > 0) {
-        await useAssessment.getState().refresh();
-        announcer.announce([`${attached === 1 ? 'One file' : `${attached} files`} attached to claim ${claimId}.`, ...links].join(' '));
-      }
+      if (attached > 0) await useAssessment.getState().refresh();
+      const notAttached = paths.length - attached;
+      const parts = [attached > 0 || !stopped ? `${count(attached, 'file')} attached to claim ${claimId}.` : ''];
+      if (stopped) parts.push(many ? `Cancelled: ${count(notAttached, 'file')} not attached.` : `Attaching ${fileName(paths[0]!)} was cancelled.`);
+      announcer.announce([...parts.filter(Boolean), ...links].join(' '));
     },
     attachDropped: async (claimId, files) => {
       const paths: string[] = [];

@@ -268,3 +268,30 @@ function compareClaimIds(a: string, b: string): number {
   }
   return 0;
 }
+
+/** Only the work status moved (as every claim does when carried forward): no change of substance. */
+export function isStatusOnly(c: ClaimDiff): boolean {
+  return (
+    c.status !== null &&
+    c.presence === 'both' &&
+    !c.statement &&
+    !c.result &&
+    !c.evidenceText &&
+    !c.arguments &&
+    c.evidenceAdded.length + c.evidenceRemoved.length + c.evidenceReplaced.length === 0 &&
+    c.actionsOpened.length + c.actionsClosed.length + c.actionsDropped.length === 0
+  );
+}
+
+/**
+ * The comparison in one line, real changes apart from work-status-only ones:
+ * "1 claim changed; 44 changed only their work status; 0 unchanged."
+ */
+export function describeDiffTotals(diff: Pick<AssessmentDiff, 'claims' | 'unchangedClaims'>): string {
+  const statusOnly = diff.claims.filter(isStatusOnly).length;
+  const real = diff.claims.length - statusOnly;
+  const parts = [`${real} ${real === 1 ? 'claim' : 'claims'} changed`];
+  if (statusOnly > 0) parts.push(`${statusOnly} changed only their work status`);
+  parts.push(`${diff.unchangedClaims} unchanged`);
+  return `${parts.join('; ')}.`;
+}

@@ -10,6 +10,7 @@ import type {
   ClaimOwnerView, ContributionCreditsView, ContributionDecisionView, ContributionImportView, ContributionPreviewView, ContributionReviewView, ContributionWrittenView,
 } from './views-contributions';
 import type { CarryForwardPlan } from '../domain/carry-forward';
+import { CLAIM_COMMANDS } from './shortcuts';
 import type { ExportedPackView, IdentityBackupView, IdentityView, PackImportPreviewView, PackImportResultView, VerificationView } from './views-signing';
 import type { FormExportView, FormImportView, FormPlacementView, RemindersExportView } from './views-form';
 import type {
@@ -297,5 +298,5 @@ export type EventName = keyof ContractEvents;
 export const eventNames: readonly EventName[] = ['jobs.progress', 'jobs.done', 'menu.command', 'app.closing'];
 
 /** Menu commands main forwards to the window, for actions the renderer carries out. */
-export const MENU_COMMANDS = ['open-database', 'new-database', 'new-assessment', 'undo-last-change', 'show-settings', 'show-about'] as const;
+export const MENU_COMMANDS = ['open-database', 'new-database', 'new-assessment', 'undo-last-change', 'show-settings', 'show-about', ...CLAIM_COMMANDS] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

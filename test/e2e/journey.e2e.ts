@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe';
+import { SIZES, sidewaysScrolling } from './reflow';
 import { startBridge, type Bridge } from './bridge';
 import { writeEvidenceFiles } from './fixtures';
 import { readPkcs12 } from '../../main/signing/pkcs12';
@@ -88,7 +89,7 @@ describe('the SRO journey in Chromium', () => {
     await expect.poll(() => page.getByRole('heading', { name: 'Welcome' }).isVisible()).toBe(true);
     await checkScreen('01-welcome');
     bridge.platform.answerNextDialog('newDatabase', [join(work, 'Acme assessments.sscp')]);
-    await page.getByRole('button', { name: 'Create a new database…' }).click();
+    await page.getByRole('button', { name: 'Start keeping assessments…' }).click();
     await expect.poll(() => page.getByRole('heading', { name: 'Assessments' }).isVisible()).toBe(true);
     await expect.poll(() => page.getByRole('status').textContent()).toContain('Acme assessments.sscp');
   });
@@ -113,7 +114,7 @@ describe('the SRO journey in Chromium', () => {
     await waitForSaved();
     await page.getByLabel('Evidence', { exact: true }).fill('Secure development policy v1.3, approved by the board; peer review records in the code host.');
     await page.getByLabel('Arguments and assumptions').fill('The policy covers every product team, including contractors.');
-    await page.getByLabel('Work status').selectOption('done');
+    await page.getByLabel('Work status', { exact: true }).selectOption('done');
     await waitForSaved();
 
     await openClaim('1.1.2');
@@ -381,6 +382,105 @@ describe('the SRO journey in Chromium', () => {
     await page.getByRole('button', { name: 'Settings' }).click();
     await page.getByRole('button', { name: 'Check for damage' }).click();
     await visible(page.getByText('No damage found', { exact: false }), 30_000);
+  });
+
+  it('answers a whole assessment by keyboard alone, within a keystroke budget', async () => {
+    let keystrokes = 0;
+    const press = async (key: string) => {
+      keystrokes++;
+      await page.keyboard.press(key);
+    };
+    const type = async (text: string) => {
+      keystrokes += text.length;
+      await page.keyboard.type(text);
+    };
+    const focused = () => page.evaluate(() => `${document.activeElement?.id ?? ''}|${document.activeElement?.textContent?.trim() ?? ''}`);
+    /** Presses Tab (or Shift+Tab) until focus is on what `wanted` matches, counting each press. */
+    const tabTo = async (wanted: RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab') => {
+      for (let i = 0; i < 40; i++) {
+        await press(key);
+        if (wanted.test(await focused())) return;
+      }
+      throw new Error(`Tab never reached ${wanted}`);
+    };
+
+    await page.getByRole('button', { name: 'All assessments' }).click();
+    await expect.poll(focused).toMatch(/^page-title\|/);
+    await tabTo(/\|New assessment$/, 'Shift+Tab');
+    await press('Enter');
+    await expect.poll(focused).toMatch(/^page-title\|New assessment/);
+    await tabTo(/^organisation\|/);
+    await type('Keyboard Ltd');
+    await tabTo(/^sroName\|/);
+    await type('Priya Raman');
+    await press('Tab');
+    await type('CTO');
+    await press('Enter');
+    await expect.poll(() => page.locator('#claim-heading').textContent()).toContain('1.1.1');
+    // Focus is where the work is: the shortcuts work straight away.
+    await expect.poll(focused).toMatch(/^page-title\|Keyboard Ltd/);
+    const beforeAnswering = keystrokes;
+    const results = ['1', '2', '3', '4'];
+    for (let i = 0; i < 45; i++) {
+      const heading = (await page.locator('#claim-heading').textContent()) ?? '';
+      await press(results[i % results.length]!);
+      await press('j');
+      if (i < 44) await expect.poll(() => page.locator('#claim-heading').textContent()).not.toBe(heading);
+    }
+    await visible(page.getByText('That was the last claim in the list.'));
+    await waitForSaved();
+    // Two keys a claim: a result, then the next claim. 3,642 keystrokes before, nothing to a
+    // signed pack, when each claim's result was reached by Tab through the 45-item list.
+    expect(keystrokes - beforeAnswering).toBeLessThanOrEqual(45 * 2);
+    // Creating it (typing the three required fields included) and answering all 45 claims.
+    expect(keystrokes).toBeLessThanOrEqual(150);
+
+    const list = (await (await fetch(`${bridge.url}/invoke`, { method: 'POST', headers: { 'x-sscp-token': bridge.token }, body: JSON.stringify({ channel: 'assessments.list', args: {} }) })).json()) as {
+      value: { assessment: { id: string; organisation: string } }[];
+    };
+    const id = list.value.find((i) => i.assessment.organisation === 'Keyboard Ltd')!.assessment.id;
+    const res = await fetch(`${bridge.url}/invoke`, { method: 'POST', headers: { 'x-sscp-token': bridge.token }, body: JSON.stringify({ channel: 'assessments.get', args: { assessmentId: id } }) });
+    const detail = (await res.json()) as { value: { responses: { result: string }[] } };
+    expect(detail.value.responses.filter((r) => r.result !== 'not-assessed')).toHaveLength(45);
+
+    // The shortcuts are listed in the help overlay, and never fire while typing.
+    await press('?');
+    await visible(page.getByRole('dialog', { name: 'Keyboard shortcuts' }));
+    await checkScreen('18-shortcuts');
+    await press('Escape');
+    await press('/');
+    await expect.poll(focused).toMatch(/^claim-search\|/);
+    await type('1j');
+    await expect.poll(() => page.getByTestId('claim-count').textContent()).toMatch(/^\d+ of 45 claims$/);
+    expect(detail.value.responses).toHaveLength(45);
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await expect.poll(() => page.getByTestId('claim-count').textContent()).toBe('45 claims');
+  });
+
+  it('reflows every main screen at 200 % zoom, 320 px, 1024×700 and 1920×1080 without sideways scrolling', async () => {
+    const screens = [
+      ['start', 'All assessments'],
+      ['workspace', 'Claims'],
+      ['dashboard', 'Dashboard'],
+      ['sign', 'Sign and export'],
+      ['library', 'Evidence library'],
+      ['import', 'Import'],
+      ['compare', 'Compare'],
+      ['settings', 'Settings'],
+    ] as const;
+    try {
+      for (const size of SIZES) {
+        await page.setViewportSize({ width: size.width, height: size.height });
+        for (const [name, button] of screens) {
+          await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: button, exact: true }).click();
+          await visible(page.locator('#page-title'));
+          expect(await sidewaysScrolling(page), `${name} at ${size.name}`).toEqual([]);
+          await checkScreen(`r-${name}-${size.name}`);
+        }
+      }
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 860 });
+    }
   });
 
   it('switches to another database and back through the recent list', async () => {

@@ -25,8 +25,8 @@ describe('choosing two assessments to compare', () => {
     render(<CompareScreen />);
     for (const side of ['Earlier assessment', 'Later assessment']) {
       const select = screen.getByLabelText(side);
-      await within(select).findByRole('option', { name: 'Acme Software Ltd · 01/01/2025 – 31/12/2025 · Signed' });
-      expect(within(select).getByRole('option', { name: 'Acme Software Ltd · 01/01/2026 – 31/12/2026 · Draft' })).toBeTruthy();
+      await within(select).findByRole('option', { name: 'Acme Software Ltd · 1 Jan 2025 – 31 Dec 2025 · Signed' });
+      expect(within(select).getByRole('option', { name: 'Acme Software Ltd · 1 Jan 2026 – 31 Dec 2026 · Draft' })).toBeTruthy();
     }
     expect(screen.getByText('Choose two assessments to compare.')).toBeTruthy();
   });

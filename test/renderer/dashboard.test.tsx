@@ -53,7 +53,7 @@ describe('the dashboard', () => {
     const actions = screen.getByRole('heading', { name: 'Open remedial actions' }).closest('section')!;
     const owners = within(actions).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
     expect(owners).toEqual(['Head of Engineering', 'No owner yet']);
-    expect(within(actions).getByText('Overdue since 31/01/2001')).toBeTruthy();
+    expect(within(actions).getByText('Overdue since 31 Jan 2001')).toBeTruthy();
     expect(await screen.findByText('Evidence attached (claim 1.1.1): policy.pdf')).toBeTruthy();
   });
 

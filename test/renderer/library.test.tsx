@@ -26,7 +26,7 @@ describe('the evidence library', () => {
     expect(within(table).getByRole('button', { name: '1.1.1' })).toBeTruthy();
     expect(within(table).getByText('Not linked')).toBeTruthy();
     expect(within(table).getByText('Confidential')).toBeTruthy();
-    expect(within(table).getByText('01/02/2027')).toBeTruthy();
+    expect(within(table).getByText('1 Feb 2027')).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Find by name'), 'PEN');
     expect(within(table).getAllByRole('row')).toHaveLength(2);
     expect(screen.getByText('1 of 2 files')).toBeTruthy();

@@ -45,7 +45,7 @@ describe('the start page', () => {
     ]);
     render(<StartScreen />);
     expect(await screen.findByRole('button', { name: 'Acme Software Ltd' })).toBeTruthy();
-    expect(screen.getByText('01/01/2026 – 31/12/2026')).toBeTruthy();
+    expect(screen.getByText('1 Jan 2026 – 31 Dec 2026')).toBeTruthy();
     expect(screen.getByText('Signed')).toBeTruthy();
     expect(screen.getByText('45 of 45 claims')).toBeTruthy();
     expect(screen.getByRole('button', { name: /Carry forward/ })).toBeTruthy();

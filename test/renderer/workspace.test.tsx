@@ -108,7 +108,7 @@ describe('the claim workspace', () => {
     fake.emit('jobs.done', { jobId: 'job-link', result: { ok: true, value: { ...makeEvidence(), followedLink: '/srv/policies/policy-2026.pdf' } } });
     await waitFor(() =>
       expect(useAnnouncer.getState().message).toBe(
-        'One file attached to claim 1.1.1. policy.pdf is a symbolic link; the file it points to, /srv/policies/policy-2026.pdf, was attached.',
+        '1 file attached to claim 1.1.1. policy.pdf is a symbolic link; the file it points to, /srv/policies/policy-2026.pdf, was attached.',
       ),
     );
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_CATALOG, findCatalog, findClaim } from '../../shared/catalog/index';
-import { diffAssessments } from '../../shared/domain/diff';
+import { describeDiffTotals, diffAssessments } from '../../shared/domain/diff';
 import { diffText, renderInline, sideOf, tokenize } from '../../shared/domain/text-diff';
 import type { AssessmentDetail } from '../../shared/domain/types';
 import { makeDetail } from '../fixtures/form/make-detail';
@@ -179,5 +179,14 @@ describe('diffAssessments', () => {
     const same = diffAssessments(after, after, CURRENT_CATALOG);
     expect(same.claims).toEqual([]);
     expect(same.unchangedClaims).toBe(45);
+  });
+
+  it('tells changes of substance apart from work-status-only ones, in one line', () => {
+    // Status changes that come with other changes are changes of substance.
+    const d = diffAssessments(before, after, CURRENT_CATALOG);
+    expect(describeDiffTotals(d)).toBe(`${d.claims.length} claims changed; ${d.unchangedClaims} unchanged.`);
+    const reviewOnly = makeDetail(CURRENT_CATALOG, { assessment: { id: 'y3' }, responses: { '1.2.1': { result: 'met', status: 'needs-review', evidenceText: 'SBOM' } } });
+    const same = makeDetail(CURRENT_CATALOG, { assessment: { id: 'y4' }, responses: { '1.2.1': { result: 'met', status: 'done', evidenceText: 'SBOM' } } });
+    expect(describeDiffTotals(diffAssessments(same, reviewOnly, CURRENT_CATALOG))).toBe('0 claims changed; 1 changed only their work status; 44 unchanged.');
   });
 });

@@ -1,4 +1,4 @@
-import { diffAssessments, type AssessmentDiff, type ClaimDiff, type DiffSide } from '../../../shared/domain/diff';
+import { describeDiffTotals, diffAssessments, isStatusOnly, type AssessmentDiff, type ClaimDiff, type DiffSide } from '../../../shared/domain/diff';
 import { renderInline } from '../../../shared/domain/text-diff';
 import { catalogFor } from '../../services/validate';
 import { unverifiedSignerLine, unverifiedSignerToJson, type UnverifiedSignerJson } from '../assessment-json';
@@ -25,7 +25,7 @@ export function formatDiff(d: DiffJson): string {
   const t = d.totals;
   lines.push(
     '',
-    `${t.changedClaims + t.unchangedClaims} claims: ${t.changedClaims} changed, ${t.unchangedClaims} unchanged. ` +
+    `${t.changedClaims + t.unchangedClaims} claims: ${describeDiffTotals(d)} ` +
       `${t.resultChanges} result${t.resultChanges === 1 ? '' : 's'} changed; evidence ${t.evidenceAdded} added, ${t.evidenceRemoved} removed, ${t.evidenceReplaced} replaced; ` +
       `actions ${t.actionsOpened} opened, ${t.actionsClosed} closed, ${t.actionsDropped} dropped.` +
       (t.statementChanges > 0 ? ` ${t.statementChanges} claim statement${t.statementChanges === 1 ? '' : 's'} reworded between catalog ${d.from.catalogVersion} and ${d.to.catalogVersion}.` : ''),
@@ -62,20 +62,6 @@ function claimLines(c: ClaimDiff): string[] {
   for (const a of c.actionsClosed) add(`action closed: ${field(oneLine(a.description))}`);
   for (const a of c.actionsDropped) add(`action dropped (was open): ${field(oneLine(a.description))}`);
   return out;
-}
-
-/** Only the work status moved (as every claim does when carried forward): not worth a line each. */
-function isStatusOnly(c: ClaimDiff): boolean {
-  return (
-    c.status !== undefined &&
-    c.presence === 'both' &&
-    !c.statement &&
-    !c.result &&
-    !c.evidenceText &&
-    !c.arguments &&
-    c.evidenceAdded.length + c.evidenceRemoved.length + c.evidenceReplaced.length === 0 &&
-    c.actionsOpened.length + c.actionsClosed.length + c.actionsDropped.length === 0
-  );
 }
 
 /** One line per status transition, naming its claims, so real changes are not buried. */

@@ -1,4 +1,4 @@
-import type { AssessmentDiff, ClaimDiff } from '../../../shared/domain/diff';
+import { isStatusOnly, type AssessmentDiff, type ClaimDiff } from '../../../shared/domain/diff';
 import type { TextDiff } from '../../../shared/domain/text-diff';
 import { StatusMark } from '../../components/StatusMark';
 import { STATUS_LABELS } from '../../format/labels';
@@ -93,20 +93,31 @@ function ClaimChange({ c }: { readonly c: ClaimDiff }) {
 }
 
 export function ClaimChanges({ diff }: { readonly diff: AssessmentDiff }) {
+  // Carrying forward marks every claim for review: those would bury the real changes.
+  const statusOnly = diff.claims.filter(isStatusOnly);
+  const real = diff.claims.filter((c) => !isStatusOnly(c));
   return (
     <section className="card" aria-labelledby="changes-heading">
       <div className="card-header">
         <h2 id="changes-heading">Claim by claim</h2>
       </div>
-      {diff.claims.length === 0 ? (
-        <p className="empty">No claim changed.</p>
+      {real.length === 0 ? (
+        <p className="empty">{statusOnly.length > 0 ? 'No claim changed in substance.' : 'No claim changed.'}</p>
       ) : (
         <ol className="claim-changes">
-          {diff.claims.map((c) => (
+          {real.map((c) => (
             <ClaimChange key={c.claimId} c={c} />
           ))}
         </ol>
       )}
+      {statusOnly.length > 0 ? (
+        <details className="status-only">
+          <summary>
+            {statusOnly.length} {statusOnly.length === 1 ? 'claim' : 'claims'} changed only their work status
+          </summary>
+          <p className="muted">{statusOnly.map((c) => c.claimId).join(', ')}</p>
+        </details>
+      ) : null}
     </section>
   );
 }

@@ -1,13 +1,12 @@
-import type { AssessmentDiff } from '../../../shared/domain/diff';
+import { describeDiffTotals, type AssessmentDiff } from '../../../shared/domain/diff';
 
 export function ThemeSummary({ diff }: { readonly diff: AssessmentDiff }) {
-  const t = diff.totals;
   return (
     <section className="card" aria-labelledby="summary-heading">
       <div className="card-header">
         <h2 id="summary-heading">Summary</h2>
-        <span className="muted">
-          {t.changedClaims} claims changed, {t.unchangedClaims} unchanged
+        <span className="muted" data-testid="diff-totals">
+          {describeDiffTotals(diff)}
         </span>
       </div>
       <table className="table">

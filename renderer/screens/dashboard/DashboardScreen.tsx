@@ -13,6 +13,7 @@ import { DashboardActions } from './DashboardActions';
 import { HistoryCard } from './HistoryCard';
 import { BlockerList } from './BlockerList';
 import { ResultsChart } from './ResultsChart';
+import { SignedCard } from './SignedCard';
 import { SummaryTiles } from './SummaryTiles';
 
 /** Step 4: where the assessment stands, what stops signing, and what is due. */
@@ -32,14 +33,20 @@ export function DashboardScreen({ assessmentId }: { readonly assessmentId: strin
   const blockers = signoffBlockers(detail, catalog, today);
   const expiring = blockers.filter((b) => b.kind === 'evidence-expiring' || b.kind === 'evidence-expired');
   const { assessment } = detail;
+  // Signed (and perhaps archived since): readiness to sign no longer applies.
+  const signed = assessment.signedAt !== null;
   return (
     <div className="page-inner">
-      <PageHeader
-        title="Dashboard"
-        subtitle={`${assessment.organisation} · ${formatPeriod(assessment.periodStart, assessment.periodEnd)}`}
-        actions={<DashboardActions assessment={assessment} />}
+      <PageHeader title="Dashboard" subtitle={`${assessment.organisation} · ${formatPeriod(assessment.periodStart, assessment.periodEnd)}`} actions={<DashboardActions assessment={assessment} />} />
+      <SummaryTiles
+        progress={progress}
+        counts={rollup.counts}
+        blockers={blockers}
+        openActions={detail.actions.filter((a) => a.state === 'open').length}
+        ready={isReadyToSign(blockers)}
+        signedAt={assessment.signedAt}
       />
-      <SummaryTiles progress={progress} counts={rollup.counts} blockers={blockers} openActions={detail.actions.filter((a) => a.state === 'open').length} ready={isReadyToSign(blockers)} />
+      {signed ? <SignedCard assessment={assessment} /> : null}
       <section className="card" aria-labelledby="results-heading">
         <div className="card-header">
           <h2 id="results-heading">Results by theme and principle</h2>
@@ -49,13 +56,17 @@ export function DashboardScreen({ assessmentId }: { readonly assessmentId: strin
         </div>
       </section>
       <div className="dashboard-columns">
-        <section className="card" aria-labelledby="blockers-heading">
-          <div className="card-header">
-            <h2 id="blockers-heading">Before you can sign</h2>
-            <span className={`badge ${isReadyToSign(blockers) ? 'signed' : 'danger'}`}>{isReadyToSign(blockers) ? 'Ready to sign' : `${blockers.filter((b) => b.severity === 'blocker').length} to resolve`}</span>
-          </div>
-          <BlockerList blockers={blockers.filter((b) => b.kind !== 'evidence-expiring')} assessmentId={assessment.id} />
-        </section>
+        {signed ? null : (
+          <section className="card" aria-labelledby="blockers-heading">
+            <div className="card-header">
+              <h2 id="blockers-heading">Before you can sign</h2>
+              <span className={`badge ${isReadyToSign(blockers) ? 'signed' : 'danger'}`}>
+                {isReadyToSign(blockers) ? 'Ready to sign' : `${blockers.filter((b) => b.severity === 'blocker').length} to resolve`}
+              </span>
+            </div>
+            <BlockerList blockers={blockers.filter((b) => b.kind !== 'evidence-expiring')} assessmentId={assessment.id} />
+          </section>
+        )}
         <div className="dashboard-stack">
           <section className="card" aria-labelledby="expiring-heading">
             <div className="card-header">

@@ -1,3 +1,4 @@
+import { DateInput } from '../../components/DateInput';
 import { VENDOR_ROLES } from '../../../shared/domain/types';
 import { describeRole } from '../../../shared/domain/applicability';
 import type { NewAssessmentDraft } from './check-draft';
@@ -5,7 +6,15 @@ import type { NewAssessmentDraft } from './check-draft';
 type Errors = Partial<Record<keyof NewAssessmentDraft, string>>;
 
 /** Who is assessed, for what period, and who signs: the same fields to create and to edit. */
-export function AssessmentFields({ draft, errors, set }: { readonly draft: NewAssessmentDraft; readonly errors: Errors; readonly set: <K extends keyof NewAssessmentDraft>(key: K, value: NewAssessmentDraft[K]) => void }) {
+export function AssessmentFields({
+  draft,
+  errors,
+  set,
+}: {
+  readonly draft: NewAssessmentDraft;
+  readonly errors: Errors;
+  readonly set: <K extends keyof NewAssessmentDraft>(key: K, value: NewAssessmentDraft[K]) => void;
+}) {
   const role = describeRole(draft.role);
   return (
     <>
@@ -77,16 +86,20 @@ function TextField(props: {
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        className="input"
-        type={props.type ?? 'text'}
-        value={props.value}
-        autoComplete={props.autoComplete ?? 'off'}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? `${props.id}-error` : undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
+      {props.type === 'date' ? (
+        <DateInput id={props.id} value={props.value} onChange={props.onChange} invalid={Boolean(props.error)} {...(props.error ? { describedBy: `${props.id}-error` } : {})} />
+      ) : (
+        <input
+          id={props.id}
+          className="input"
+          type="text"
+          value={props.value}
+          autoComplete={props.autoComplete ?? 'off'}
+          aria-invalid={props.error ? true : undefined}
+          aria-describedby={props.error ? `${props.id}-error` : undefined}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
       {props.error ? (
         <span className="field-error" id={`${props.id}-error`}>
           {props.error}

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatLongDate } from '../../../shared/domain/dates';
 import type { AssessmentDetail, IsoDate } from '../../../shared/domain/types';
 import type { PackProfileName } from '../../../shared/ipc/views-signing';
@@ -40,6 +40,11 @@ export function SignForm(props: {
   const chosen = identities.find((i) => i.label === identity) ?? identities.find((i) => i.label === props.defaultIdentity) ?? identities[0];
   const needsAcceptance = props.blockers.length > 0;
   const running = jobId !== null || progress !== null;
+  // Signing starts from a button at the foot of a long form: bring its progress and Cancel into view.
+  const progressRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (running) progressRef.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [running]);
   const needs = signNeeds({ hasIdentity: chosen !== undefined, hasPassphrase: passphrase.length > 0, hasOutPath: outPath !== null, mustAccept: needsAcceptance && !accept, mustConfirmEarly: periodEnd !== null && !acceptEarly, periodNotStarted: Boolean(props.unsignable) });
   const canSign = needs.length === 0 && !running;
 
@@ -143,8 +148,8 @@ export function SignForm(props: {
         ) : null}
       </div>
       {running ? (
-        <div className="section" aria-live="polite">
-          <span className="field-label">{progress?.stage ?? 'Starting…'}</span>
+        <div className="section" aria-live="polite" ref={progressRef}>
+          <span className="field-label">{progress?.stage ?? 'Preparing to sign…'}</span>
           <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? 0} label="Signing progress" />
           <div className="button-row">
             <button type="button" className="button small" onClick={() => void attempt(cancel)}>

@@ -26,17 +26,18 @@ export function AssessmentTable({ items, onArchiveChange }: { readonly items: re
         {items.map(({ assessment: a, completeness: c, unverifiedSigner }) => (
           <tr key={a.id}>
             <td>
-              <button type="button" className="button quiet" onClick={() => go({ name: 'workspace', assessmentId: a.id, claimId: null })}>
+              {/* Rows often share the organisation: the period and state tell them apart when heard. */}
+              <button type="button" className="button quiet" aria-describedby={`period-${a.id} state-${a.id}`} onClick={() => go({ name: 'workspace', assessmentId: a.id, claimId: null })}>
                 {a.organisation}
               </button>
               <div className="muted">{a.products.length > 0 ? a.products.join(', ') : 'All products'}</div>
             </td>
-            <td>{formatPeriod(a.periodStart, a.periodEnd)}</td>
+            <td id={`period-${a.id}`}>{formatPeriod(a.periodStart, a.periodEnd)}</td>
             <td>
-              <div className="badge-stack">
+              <div className="badge-stack" id={`state-${a.id}`}>
                 <span className={`badge ${a.state}`}>{STATE_LABELS[a.state]}</span>
                 {a.state === 'archived' && a.signedAt ? <span className="badge signed">{STATE_LABELS.signed}</span> : null}
-                {ORIGIN_LABELS[a.origin] ? <span className="badge">{ORIGIN_LABELS[a.origin]}</span> : null}
+                <span className="badge">{ORIGIN_LABELS[a.origin]}</span>
                 {unverifiedSigner ? (
                   <span className="badge warning" title={`Signer not verified: certificate SHA-256 ${unverifiedSigner.signerFingerprint}`}>
                     Unverified signer

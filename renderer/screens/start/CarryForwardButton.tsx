@@ -3,6 +3,7 @@ import type { Assessment } from '../../../shared/domain/types';
 import type { CarryForwardPlan, ExpiryFlag } from '../../../shared/domain/carry-forward';
 import { Modal } from '../../components/Modal';
 import { ModalActions } from '../../components/ModalActions';
+import { DateInput } from '../../components/DateInput';
 import { formatDate } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 import { useAssessments } from '../../stores/assessments';
@@ -82,11 +83,11 @@ export function CarryForwardButton({ assessment }: { readonly assessment: Assess
               </p>
               <div className="field">
                 <label htmlFor="cf-start">New period from</label>
-                <input id="cf-start" className="input" type="date" value={periodStart} onChange={(e) => setStart(e.target.value)} />
+                <DateInput id="cf-start" value={periodStart} onChange={setStart} />
               </div>
               <div className="field">
                 <label htmlFor="cf-end">New period to</label>
-                <input id="cf-end" className="input" type="date" value={periodEnd} onChange={(e) => setEnd(e.target.value)} />
+                <DateInput id="cf-end" value={periodEnd} onChange={setEnd} />
               </div>
             </div>
           )}

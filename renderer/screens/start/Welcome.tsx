@@ -20,16 +20,16 @@ export function Welcome() {
       <div className="welcome-grid">
         <section className="card card-body welcome-option">
           <h2>Start afresh</h2>
-          <p className="muted">Create a database file to hold your assessments and evidence. Keep it somewhere that is backed up.</p>
+          <p className="muted">Choose where to keep your assessments and their evidence: one file on this computer (the app calls it your database). Pick a folder that is backed up.</p>
           <button type="button" className="button primary" onClick={() => void attempt(createDatabase)}>
-            <Icon name="plus" /> Create a new database…
+            <Icon name="plus" /> Start keeping assessments…
           </button>
         </section>
         <section className="card card-body welcome-option">
           <h2>Carry on</h2>
-          <p className="muted">Open the database you or a colleague used before.</p>
+          <p className="muted">Open the file of assessments you or a colleague kept before.</p>
           <button type="button" className="button" onClick={() => void attempt(chooseDatabase)}>
-            <Icon name="folder" /> Open a database…
+            <Icon name="folder" /> Open existing assessments…
           </button>
         </section>
       </div>

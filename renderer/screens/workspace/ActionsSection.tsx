@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AssessmentDetail } from '../../../shared/domain/types';
 import { ACTION_STATE_LABELS } from '../../format/labels';
+import { DateInput } from '../../components/DateInput';
 import { formatDate } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 import { useActions } from '../../stores/actions';
@@ -73,7 +74,7 @@ export function ActionsSection({ detail, claimId, frozen }: { readonly detail: A
           </div>
           <div className="field">
             <label htmlFor="action-due">Due date</label>
-            <input id="action-due" className="input" type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+            <DateInput id="action-due" value={dueDate} onChange={setDueDate} />
           </div>
           <button type="submit" className="button" disabled={!description.trim()}>
             Add action

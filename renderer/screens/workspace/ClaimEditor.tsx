@@ -2,13 +2,16 @@ import type { ClaimInContext } from '../../../shared/catalog/index';
 import { describeScope, isClaimInScope } from '../../../shared/domain/applicability';
 import { frozenReason } from '../../../shared/domain/frozen';
 import { appHintFor, reasonMessage } from '../../ipc/error-hints';
-import { CLAIM_RESULTS, WORK_STATUSES, type AssessmentDetail, type WorkStatus } from '../../../shared/domain/types';
+import { CLAIM_RESULTS, WORK_STATUSES, type AssessmentDetail, type ClaimResult, type WorkStatus } from '../../../shared/domain/types';
+import { SHORTCUTS } from '../../../shared/ipc/shortcuts';
 import { RESULT_LABELS, STATUS_LABELS } from '../../format/labels';
 import { useAssessment } from '../../stores/assessment';
 import { responseFor } from '../../stores/claim-patch';
 import { ActionsSection } from './ActionsSection';
 import { EvidenceSection } from './EvidenceSection';
 import { SaveIndicator } from './SaveIndicator';
+
+const RESULT_KEYS = Object.fromEntries(SHORTCUTS.filter((s) => s.result).map((s) => [s.result, s.keyLabel])) as Readonly<Record<ClaimResult, string>>;
 
 /** One claim: what it asks, the answer, the evidence and any remedial actions. Saves as you go. */
 export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDetail; readonly context: ClaimInContext }) {
@@ -29,7 +32,7 @@ export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDe
           <p className="editor-crumbs muted">
             Theme {theme.id} · {theme.title} › {principle.id} {principle.title}
           </p>
-          <h2 id="claim-heading">
+          <h2 id="claim-heading" tabIndex={-1}>
             <span className="claim-number">{claim.id}</span> {claim.title}
           </h2>
         </div>
@@ -40,7 +43,7 @@ export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDe
           <div className="banner warning">
             <div className="banner-body">
               <span className="banner-title">This claim is out of scope for this assessment.</span>
-              <span>{describeScope(detail.assessment)} You do not need to answer it.</span>
+              <span>{describeScope(detail.assessment)} It needs no answer, so none is offered.</span>
             </div>
           </div>
         ) : null}
@@ -77,50 +80,78 @@ export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDe
           </details>
         </div>
 
-        <fieldset className="answer" disabled={frozen}>
-          <div className="answer-row">
-            <div className="field result-field">
-              <span className="field-label" id="result-label">
-                Result
-              </span>
-              <div className="segmented" role="radiogroup" aria-labelledby="result-label">
-                {CLAIM_RESULTS.map((r) => (
-                  <label key={r} className={`segment segment-${r}`}>
-                    <input type="radio" name={`result-${claim.id}`} value={r} checked={response.result === r} onChange={() => edit({ result: r }, true)} />
-                    <span>{RESULT_LABELS[r]}</span>
-                  </label>
-                ))}
+        {inScope ? (
+          <fieldset className="answer" disabled={frozen}>
+            <div className="answer-row">
+              <div className="field result-field">
+                <span className="field-label" id="result-label">
+                  Result
+                </span>
+                <div className="segmented" role="radiogroup" aria-labelledby="result-label">
+                  {CLAIM_RESULTS.map((r) => (
+                    <label key={r} className={`segment segment-${r}`}>
+                      <input
+                        type="radio"
+                        aria-keyshortcuts={RESULT_KEYS[r]}
+                        name={`result-${claim.id}`}
+                        value={r}
+                        checked={response.result === r}
+                        onChange={() => edit({ result: r }, true)}
+                      />
+                      <span>
+                        {RESULT_LABELS[r]}{' '}
+                        <kbd className="key-hint" aria-hidden="true">
+                          {RESULT_KEYS[r]}
+                        </kbd>
+                      </span>
+                    </label>
+                  ))}
+                </div>
+              </div>
+              <div className="field status-field">
+                <label htmlFor="work-status">Work status</label>
+                <select id="work-status" className="select" value={response.status} onChange={(e) => edit({ status: e.target.value as WorkStatus }, true)}>
+                  {WORK_STATUSES.map((s) => (
+                    <option key={s} value={s}>
+                      {STATUS_LABELS[s]}
+                    </option>
+                  ))}
+                </select>
               </div>
             </div>
-            <div className="field status-field">
-              <label htmlFor="work-status">Work status</label>
-              <select id="work-status" className="select" value={response.status} onChange={(e) => edit({ status: e.target.value as WorkStatus }, true)}>
-                {WORK_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {STATUS_LABELS[s]}
-                  </option>
-                ))}
-              </select>
+            <div className="field">
+              <label htmlFor="evidence-text">Evidence</label>
+              <span className="field-help" id="evidence-text-help">
+                What shows the claim is met: name the documents, records or systems, in words a reader outside the company understands.
+              </span>
+              <textarea
+                id="evidence-text"
+                className="textarea"
+                aria-describedby="evidence-text-help"
+                value={response.evidenceText}
+                onChange={(e) => edit({ evidenceText: e.target.value })}
+                onBlur={() => void flush()}
+              />
             </div>
-          </div>
-          <div className="field">
-            <label htmlFor="evidence-text">Evidence</label>
-            <span className="field-help" id="evidence-text-help">
-              What shows the claim is met: name the documents, records or systems, in words a reader outside the company understands.
-            </span>
-            <textarea id="evidence-text" className="textarea" aria-describedby="evidence-text-help" value={response.evidenceText} onChange={(e) => edit({ evidenceText: e.target.value })} onBlur={() => void flush()} />
-          </div>
-          <div className="field">
-            <label htmlFor="arguments">Arguments and assumptions</label>
-            <span className="field-help" id="arguments-help">
-              Why the evidence supports your result, and anything you assumed.
-            </span>
-            <textarea id="arguments" className="textarea" aria-describedby="arguments-help" value={response.arguments} onChange={(e) => edit({ arguments: e.target.value })} onBlur={() => void flush()} />
-          </div>
-        </fieldset>
+            <div className="field">
+              <label htmlFor="arguments">Arguments and assumptions</label>
+              <span className="field-help" id="arguments-help">
+                Why the evidence supports your result, and anything you assumed.
+              </span>
+              <textarea
+                id="arguments"
+                className="textarea"
+                aria-describedby="arguments-help"
+                value={response.arguments}
+                onChange={(e) => edit({ arguments: e.target.value })}
+                onBlur={() => void flush()}
+              />
+            </div>
+          </fieldset>
+        ) : null}
 
-        <EvidenceSection detail={detail} claimId={claim.id} frozen={frozen} />
-        <ActionsSection detail={detail} claimId={claim.id} frozen={frozen} />
+        <EvidenceSection detail={detail} claimId={claim.id} frozen={frozen || !inScope} />
+        <ActionsSection detail={detail} claimId={claim.id} frozen={frozen || !inScope} />
       </div>
     </section>
   );

@@ -59,9 +59,7 @@ export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: 
         <div className="drop-zone">{frozen ? 'No evidence was attached to this claim.' : 'No evidence yet. Drop files here, use Attach files, or Add a reference for evidence that is not a file (a setting, a ticket, an interview).'}</div>
       ) : (
         <ul className="evidence-list">
-          {items.map((item) => (
-            <EvidenceRow key={item.id} item={item} claimId={claimId} frozen={frozen} />
-          ))}
+          {/* Files being attached come first, next to the button that started them. */}
           {mine.map((a) => (
             <li key={a.jobId} className="evidence-item attaching">
               <div className="evidence-main">
@@ -72,6 +70,9 @@ export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: 
                 Cancel
               </button>
             </li>
+          ))}
+          {items.map((item) => (
+            <EvidenceRow key={item.id} item={item} claimId={claimId} frozen={frozen} />
           ))}
         </ul>
       )}

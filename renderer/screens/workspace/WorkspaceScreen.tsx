@@ -1,12 +1,18 @@
-import { useEffect } from 'react';
-import { findCatalog, listClaims } from '../../../shared/catalog/index';
+import { useEffect, useRef } from 'react';
+import { findCatalog, listClaims, type ClaimInContext } from '../../../shared/catalog/index';
 import { isClaimInScope } from '../../../shared/domain/applicability';
+import { claimsInWorkingOrder, filterClaims } from '../../../shared/domain/claim-filter';
+import { localIsoDate } from '../../../shared/domain/dates';
+import type { AssessmentDetail } from '../../../shared/domain/types';
 import { attempt } from '../../stores/announcer';
 import { UnverifiedSignerBanner } from '../../components/UnverifiedSignerBanner';
 import { useAssessment } from '../../stores/assessment';
 import { useAssessments } from '../../stores/assessments';
+import { filterFor, useClaimFilter } from '../../stores/claim-filter';
+import { useClaimCommands } from '../../stores/claim-commands';
 import { useNavigation } from '../../stores/navigation';
 import { ClaimEditor } from './ClaimEditor';
+import { claimCommandHandler } from './claim-commands';
 import { Navigator } from './Navigator';
 
 /** Step 3: the claims of one assessment, and the editor for the chosen claim. */
@@ -16,6 +22,10 @@ export function WorkspaceScreen({ assessmentId, claimId }: { readonly assessment
   const go = useNavigation((s) => s.go);
   const unverified = useAssessments((s) => s.items.find((i) => i.assessment.id === assessmentId)?.unverifiedSigner ?? null);
   const listLoaded = useAssessments((s) => s.loaded);
+  const filter = useClaimFilter((s) => filterFor(s, assessmentId));
+  const register = useClaimCommands((s) => s.register);
+  // Set when a shortcut moved to another claim, so focus follows to its heading.
+  const focusHeading = useRef(false);
 
   useEffect(() => {
     void attempt(() => load(assessmentId));
@@ -26,18 +36,39 @@ export function WorkspaceScreen({ assessmentId, claimId }: { readonly assessment
     if (!listLoaded) useAssessments.getState().load().catch(() => undefined);
   }, [listLoaded]);
 
-  if (!detail || detail.assessment.id !== assessmentId) return <p className="page muted">Loading the assessment…</p>;
-  const catalog = findCatalog(detail.assessment.catalogId, detail.assessment.catalogVersion);
+  const ready = detail !== null && detail.assessment.id === assessmentId;
+  const catalog = ready ? findCatalog(detail.assessment.catalogId, detail.assessment.catalogVersion) : undefined;
+  const ordered: readonly ClaimInContext[] = ready && catalog ? claimsInWorkingOrder(listClaims(catalog), detail) : [];
+  const shown = ready ? filterClaims(ordered, detail, filter, localIsoDate(new Date())) : [];
+  const selected = ready ? (ordered.find((c) => c.claim.id === claimId) ?? ordered.find((c) => isClaimInScope(detail.assessment, c.claim.id)) ?? ordered[0]) : undefined;
+
+  const latest = useRef({ shown, selected, detail: detail as AssessmentDetail | null });
+  latest.current = { shown, selected, detail };
+  useEffect(() => {
+    register(
+      claimCommandHandler(() => latest.current, (id) => {
+        focusHeading.current = true;
+        go({ name: 'workspace', assessmentId, claimId: id });
+      }),
+    );
+    return () => register(null);
+  }, [assessmentId, go, register]);
+
+  useEffect(() => {
+    if (!focusHeading.current) return;
+    focusHeading.current = false;
+    document.getElementById('claim-heading')?.focus({ preventScroll: false });
+  }, [selected?.claim.id]);
+
+  if (!ready) return <p className="page muted">Loading the assessment…</p>;
   if (!catalog) {
     return <p className="page">This assessment uses catalog version {detail.assessment.catalogVersion}, which this version of the app does not include. Update the app to open it.</p>;
   }
-  const claims = listClaims(catalog);
-  const selected = claims.find((c) => c.claim.id === claimId) ?? claims.find((c) => isClaimInScope(detail.assessment, c.claim.id)) ?? claims[0]!;
   return (
     <div className="workspace">
       {unverified ? <UnverifiedSignerBanner unverified={unverified} assessmentId={assessmentId} /> : null}
-      <Navigator catalog={catalog} detail={detail} selectedClaimId={selected.claim.id} onSelect={(id) => go({ name: 'workspace', assessmentId, claimId: id })} />
-      <ClaimEditor key={selected.claim.id} detail={detail} context={selected} />
+      <Navigator catalog={catalog} detail={detail} shown={shown} total={ordered.length} selectedClaimId={selected!.claim.id} onSelect={(id) => go({ name: 'workspace', assessmentId, claimId: id })} />
+      <ClaimEditor key={selected!.claim.id} detail={detail} context={selected!} />
     </div>
   );
 }

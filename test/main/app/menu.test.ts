@@ -23,6 +23,21 @@ describe('the menu bar', () => {
     expect(sent).toEqual(['open-database', 'undo-last-change']);
   });
 
+  it('lists the claim shortcuts with their keys, without taking those keys from text boxes', () => {
+    const sent: MenuCommand[] = [];
+    const items = flatten(buildMenuTemplate((c) => sent.push(c), 'linux'));
+    const next = items.find((i) => i.label === 'Next claim');
+    expect(next?.accelerator).toBe('J');
+    expect(next?.registerAccelerator).toBe(false);
+    expect(items.find((i) => i.label === 'Met')?.accelerator).toBe('1');
+    const singleKeys = items.filter((i) => typeof i.accelerator === 'string' && !/(Ctrl|Cmd|Alt)/.test(i.accelerator));
+    expect(singleKeys.length).toBeGreaterThan(8);
+    expect(singleKeys.every((i) => i.registerAccelerator === false)).toBe(true);
+    (next?.click as () => void)();
+    (items.find((i) => i.label === 'Keyboard Shortcuts')?.click as () => void)();
+    expect(sent).toEqual(['next-claim', 'show-shortcuts']);
+  });
+
   it('follows macOS conventions there', () => {
     const items = flatten(buildMenuTemplate(() => {}, 'darwin'));
     expect(items.some((i) => i.role === 'appMenu')).toBe(true);

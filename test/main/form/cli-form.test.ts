@@ -187,7 +187,7 @@ describe('sscp carry-forward and sscp diff', () => {
     const text = await ok('diff', first, second, '--db', db);
     expect(text).toContain('  1.1.1  result partially-met → met');
     expect(text).toContain('         evidence text: Policy [-v2-]{+v3+}');
-    expect(text).toContain('45 claims: 45 changed, 0 unchanged.');
+    expect(text).toContain('45 claims: 1 claim changed; 44 changed only their work status; 0 unchanged.');
     // Carrying forward moves every status: those claims share one line, so real changes stand out.
     expect(text).toMatch(/^ {2}status only, not-started → needs-review: 18 claims \(1\.1\.2, 1\.1\.3, .*\)$/m);
     expect(text).not.toMatch(/^ {2}1\.1\.2 /m);
