@@ -181,10 +181,13 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
     w.doc.font(FONTS.mono).fontSize(8);
     const tooWide = command.split('\n').find((line) => w.doc.widthOfString(line) > w.contentWidth - 16);
     if (tooWide !== undefined) throw new Error(`The printed command line "${tooWide}" is too wide for the page and would wrap.`);
-    w.h2(title, 70);
+    // The heading, its words and the whole command stay on one page: a command split by a page
+    // break reads back as two commands, and neither runs as printed.
+    const codeHeight = w.heightOf(command, { font: FONTS.mono, size: 8, width: w.contentWidth - 16 }) + 10;
+    w.h2(title, 40 + w.heightOf(text, { size: 9 }) + codeHeight + 12);
     w.p(text, { size: 9 });
     w.artifact(() => {
-      const h = w.heightOf(command, { font: FONTS.mono, size: 8, width: w.contentWidth - 16 }) + 10;
+      const h = codeHeight;
       w.doc.rect(w.left, w.doc.y, w.contentWidth, h).fillColor(COLORS.panel).fill();
     });
     const y = w.doc.y;
