@@ -75,8 +75,11 @@ export function LibraryTable({ items, total, onEdit }: TableProps) {
   const row = Math.min(focused, Math.max(items.length - 1, 0));
   useEffect(() => {
     if (!focusAfterRender.current) return;
+    // A row far away is rendered only once the list has scrolled to it: wait for that render.
+    const target = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${row}"]`);
+    if (!target) return;
     focusAfterRender.current = false;
-    scrollRef.current?.querySelector<HTMLElement>(`[data-index="${row}"]`)?.focus();
+    target.focus();
   });
 
   const moveTo = (index: number) => {
