@@ -144,6 +144,13 @@ export interface ReferenceInput {
   readonly confidential?: boolean;
 }
 
+/** What a bulk change may set on many items at once: dates and confidentiality, never a name. */
+export interface BulkEvidencePatch {
+  readonly effectiveDate?: IsoDate | null;
+  readonly expiryDate?: IsoDate | null;
+  readonly confidential?: boolean;
+}
+
 export interface AttachOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (bytesDone: number, bytesTotal: number) => void;
@@ -230,6 +237,10 @@ export interface Workspace {
   listEvidence(): EvidenceWithUse[];
   getEvidence(evidenceId: string): EvidenceItem;
   updateEvidence(evidenceId: string, patch: EvidencePatch): EvidenceItem;
+  /** All or nothing, one transaction, one audit entry per item. */
+  updateEvidenceMany(evidenceIds: readonly string[], patch: BulkEvidencePatch): EvidenceItem[];
+  linkEvidenceMany(assessmentId: string, claimId: string, evidenceIds: readonly string[]): number;
+  unlinkEvidenceMany(assessmentId: string, claimId: string, evidenceIds: readonly string[]): number;
   replaceEvidence(evidenceId: string, newFilePath: string, options?: AttachOptions): Promise<EvidenceItem>;
   evidenceBlobPath(sha256: string): string;
   markSigned(assessmentId: string, info: MarkSignedInput): Assessment;

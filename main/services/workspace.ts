@@ -19,7 +19,19 @@ import {
   rememberedContributors,
   reviewContributions,
 } from './contribution-ops';
-import { addReference, attachEvidence, linkEvidence, listEvidenceWithUse, replaceEvidence, requireEvidence, unlinkEvidence, updateEvidence } from './evidence-ops';
+import {
+  addReference,
+  attachEvidence,
+  linkEvidence,
+  linkEvidenceMany,
+  listEvidenceWithUse,
+  replaceEvidence,
+  requireEvidence,
+  unlinkEvidence,
+  unlinkEvidenceMany,
+  updateEvidence,
+  updateEvidenceMany,
+} from './evidence-ops';
 import { putBlobFromStream, restoreSignedAssessment } from './import-support';
 import { abandonSigning, beginSigning, commitSigning, exportsInProgress, recordSigningBuilt, recoverExports, type RecoveryOutcome } from './export-lease';
 import { checkIntegrity } from './integrity';
@@ -90,6 +102,9 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     listEvidence: () => listEvidenceWithUse(ctx),
     getEvidence: (evidenceId) => requireEvidence(ctx, evidenceId),
     updateEvidence: (evidenceId, patch) => updateEvidence(ctx, evidenceId, patch),
+    updateEvidenceMany: (evidenceIds, patch) => updateEvidenceMany(ctx, evidenceIds, patch),
+    linkEvidenceMany: (assessmentId, claimId, evidenceIds) => linkEvidenceMany(ctx, assessmentId, claimId, evidenceIds),
+    unlinkEvidenceMany: (assessmentId, claimId, evidenceIds) => unlinkEvidenceMany(ctx, assessmentId, claimId, evidenceIds),
     replaceEvidence: (evidenceId, newFilePath, opts) => replaceEvidence(ctx, evidenceId, newFilePath, opts),
     evidenceBlobPath: (sha256) => blobs.blobPath(sha256),
     markSigned: (assessmentId, info) => markSigned(ctx, assessmentId, info),

@@ -55,13 +55,16 @@ export function findEvidence(db: Db, id: string): EvidenceItem | undefined {
   return row && rowToEvidence(row);
 }
 
-/** The item this one is a newer version of, if any. */
-export function findReplacedId(db: Db, id: string): string | null {
-  return db.prepare<[string], { replaces_id: string | null }>('SELECT replaces_id FROM evidence_items WHERE id = ?').get(id)?.replaces_id ?? null;
-}
-
 export function listAllEvidence(db: Db): EvidenceItem[] {
   return db.prepare<[], EvidenceRow>('SELECT * FROM evidence_items ORDER BY added_at, id').all().map(rowToEvidence);
+}
+
+/** Every item with the older version it replaced, in one query. */
+export function listAllEvidenceWithReplaces(db: Db): { item: EvidenceItem; replacesId: string | null }[] {
+  return db
+    .prepare<[], EvidenceRow>('SELECT * FROM evidence_items ORDER BY added_at, id')
+    .all()
+    .map((row) => ({ item: rowToEvidence(row), replacesId: row.replaces_id }));
 }
 
 export function listEvidenceForAssessment(db: Db, assessmentId: string): EvidenceItem[] {
@@ -115,6 +118,11 @@ export function listLinksForEvidence(db: Db, evidenceId: string): EvidenceLink[]
 
 export function listAllLinks(db: Db): EvidenceLink[] {
   return db.prepare<[], LinkRow>('SELECT * FROM evidence_links ORDER BY assessment_id, claim_id, evidence_id').all().map(rowToLink);
+}
+
+/** Every link, ordered as each item's users are shown (by assessment, then claim), in one query. */
+export function listAllLinksByEvidence(db: Db): EvidenceLink[] {
+  return db.prepare<[], LinkRow>('SELECT * FROM evidence_links ORDER BY evidence_id, assessment_id, claim_id').all().map(rowToLink);
 }
 
 /** Items linked to this claim that hold exactly these bytes: re-attaching the same file reuses one. */

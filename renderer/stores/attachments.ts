@@ -33,6 +33,8 @@ interface AttachmentsState {
   readonly unlink: (claimId: string, evidenceId: string) => Promise<void>;
   /** Evidence that is not a file (a setting, a ticket, an interview): recorded, never opened or fetched. */
   readonly addReference: (claimId: string, reference: ContractArgs<'evidence.addReference'>['reference']) => Promise<EvidenceItem>;
+  /** One call, one transaction: the files all leave the claim, or none does. */
+  readonly unlinkMany: (claimId: string, evidenceIds: readonly string[]) => Promise<void>;
 }
 
 /** Evidence on the claim being edited: attach (with progress), link from the library, unlink. */
@@ -129,6 +131,19 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
       await call('evidence.unlink', { assessmentId: assessmentId(), claimId, evidenceId });
       await useAssessment.getState().refresh();
       useAnnouncer.getState().announce(`Evidence removed from claim ${claimId}. The file stays in the library.`);
+    },
+    unlinkMany: async (claimId, evidenceIds) => {
+      const id = assessmentId();
+      const { removed } = await call('evidence.unlinkMany', { assessmentId: id, claimId, evidenceIds: [...evidenceIds] });
+      // The reply confirms the links are gone: drop them here instead of reading the assessment again.
+      const gone = new Set(evidenceIds);
+      const detail = useAssessment.getState().detail;
+      if (detail && detail.assessment.id === id) {
+        const links = detail.links.filter((l) => !(l.claimId === claimId && gone.has(l.evidenceId)));
+        const used = new Set(links.map((l) => l.evidenceId));
+        useAssessment.setState({ detail: { ...detail, links, evidence: detail.evidence.filter((e) => used.has(e.id)) } });
+      }
+      useAnnouncer.getState().announce(`${removed} ${removed === 1 ? 'file' : 'files'} removed from claim ${claimId}. The files stay in the library.`);
     },
   };
 });

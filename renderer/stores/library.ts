@@ -2,39 +2,119 @@ import { create } from 'zustand';
 import type { EvidenceItem } from '../../shared/domain/types';
 import type { ContractArgs } from '../../shared/ipc/contract';
 import type { EvidenceLibraryItem, EvidencePreview } from '../../shared/ipc/views';
+import { NO_FILTERS, type LibraryFilters, type LibrarySort, type SortKey } from '../screens/library/library-view';
 import { followedLinkNote } from '../format/links';
 import { call, startJob } from '../ipc/client';
 import { useAnnouncer } from './announcer';
 
+export type BulkPatch = ContractArgs<'evidence.updateMany'>['patch'];
+
 interface LibraryState {
   readonly items: readonly EvidenceLibraryItem[];
   readonly loaded: boolean;
-  readonly query: string;
+  readonly filters: LibraryFilters;
+  readonly sort: LibrarySort;
+  /** Ids of the selected files (kept across filtering: what is selected is what the bulk action changes). */
+  readonly selected: ReadonlySet<string>;
+  /** The last file clicked without Shift: where a Shift-click range starts. */
+  readonly anchor: string | null;
   readonly replacing: { readonly evidenceId: string; readonly done: number; readonly total: number } | null;
   readonly preview: EvidencePreview | null;
   readonly load: () => Promise<void>;
-  readonly setQuery: (query: string) => void;
+  readonly setFilters: (patch: Partial<LibraryFilters>) => void;
+  /** Sorts by `key`; choosing the current key again reverses the order. */
+  readonly sortBy: (key: SortKey) => void;
+  /** Selects or clears one file; with `range`, every file between the anchor and it (in `order`). */
+  readonly toggle: (evidenceId: string, order: readonly string[], range?: boolean) => void;
+  readonly select: (evidenceIds: readonly string[]) => void;
+  readonly clearSelection: () => void;
   readonly update: (evidenceId: string, patch: ContractArgs<'evidence.update'>['patch']) => Promise<EvidenceItem>;
+  /** One call, one transaction: the same dates or confidentiality for every selected file. */
+  readonly updateSelected: (patch: BulkPatch) => Promise<void>;
+  /** One call, one transaction: links every selected file to a claim of a draft assessment. */
+  readonly linkSelected: (target: { readonly assessmentId: string; readonly claimId: string; readonly organisation: string }) => Promise<void>;
   readonly replace: (evidenceId: string) => Promise<void>;
   readonly showPreview: (evidenceId: string) => Promise<void>;
   readonly closePreview: () => void;
 }
 
+const plural = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
+
 /** Every evidence file in the database, whichever assessments use it. */
 export const useLibrary = create<LibraryState>((set, get) => ({
   items: [],
   loaded: false,
-  query: '',
+  filters: NO_FILTERS,
+  sort: { key: 'name', direction: 'ascending' },
+  selected: new Set(),
+  anchor: null,
   replacing: null,
   preview: null,
-  load: async () => set({ items: await call('evidence.list', {}), loaded: true }),
-  setQuery: (query) => set({ query }),
+  load: async () => {
+    const items = await call('evidence.list', {});
+    // A selected file that is gone (replaced in another window) is no longer selected.
+    const present = new Set(items.map((i) => i.item.id));
+    set({ items, loaded: true, selected: new Set([...get().selected].filter((id) => present.has(id))) });
+  },
+  setFilters: (patch) => set({ filters: { ...get().filters, ...patch } }),
+  sortBy: (key) => {
+    const { sort } = get();
+    set({ sort: { key, direction: sort.key === key && sort.direction === 'ascending' ? 'descending' : 'ascending' } });
+  },
+  toggle: (evidenceId, order, range = false) => {
+    const { selected, anchor } = get();
+    const next = new Set(selected);
+    const from = anchor === null ? -1 : order.indexOf(anchor);
+    const to = order.indexOf(evidenceId);
+    if (range && from >= 0 && to >= 0) {
+      // Shift-click gives every file between the two the state the anchor has.
+      const on = selected.has(anchor!);
+      for (let i = Math.min(from, to); i <= Math.max(from, to); i += 1) {
+        if (on) next.add(order[i]!);
+        else next.delete(order[i]!);
+      }
+      set({ selected: next });
+      return;
+    }
+    if (next.has(evidenceId)) next.delete(evidenceId);
+    else next.add(evidenceId);
+    set({ selected: next, anchor: evidenceId });
+  },
+  select: (evidenceIds) => set({ selected: new Set([...get().selected, ...evidenceIds]) }),
+  clearSelection: () => set({ selected: new Set(), anchor: null }),
   update: async (evidenceId, patch) => {
     const item = await call('evidence.update', { evidenceId, patch });
     // Only the file's own details changed; which claims use it did not.
     set({ items: get().items.map((i) => (i.item.id === item.id ? { ...i, item } : i)) });
     useAnnouncer.getState().announce(`Details of ${item.fileName} saved.`);
     return item;
+  },
+  updateSelected: async (patch) => {
+    const evidenceIds = [...get().selected];
+    const changed = await call('evidence.updateMany', { evidenceIds, patch });
+    if (changed.some((item, i) => item.id !== evidenceIds[i])) {
+      // Files used by signed assessments became new versions: where each is used changed too.
+      await get().load();
+    } else {
+      const byId = new Map(changed.map((item) => [item.id, item]));
+      set({ items: get().items.map((i) => (byId.has(i.item.id) ? { ...i, item: byId.get(i.item.id)! } : i)) });
+    }
+    useAnnouncer.getState().announce(`Details of ${plural(changed.length)} saved.`);
+  },
+  linkSelected: async ({ assessmentId, claimId, organisation }) => {
+    const evidenceIds = [...get().selected];
+    const { linked } = await call('evidence.linkMany', { assessmentId, claimId, evidenceIds });
+    const chosen = new Set(evidenceIds);
+    // The reply says how many links were made; add them here instead of reading the whole library again.
+    set({
+      items: get().items.map((i) =>
+        chosen.has(i.item.id) && !i.usedBy.some((u) => u.assessmentId === assessmentId && u.claimId === claimId)
+          ? { ...i, usedBy: [...i.usedBy, { assessmentId, claimId, evidenceId: i.item.id, organisation, state: 'draft' as const }] }
+          : i,
+      ),
+    });
+    const already = evidenceIds.length - linked;
+    useAnnouncer.getState().announce(`${plural(linked)} linked to claim ${claimId}.${already > 0 ? ` ${plural(already)} already were.` : ''}`);
   },
   replace: async (evidenceId) => {
     const { path } = await call('dialogs.chooseFile', { purpose: 'evidence' });

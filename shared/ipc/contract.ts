@@ -3,7 +3,7 @@ import type { AssessmentDetail, Assessment, AuditEntry, ClaimResponse, EvidenceI
 import { returns, type ResultMarker } from './marker';
 import type { IpcResult } from './result';
 import {
-  actionFields, actionState, assessmentFields, claimId, claimPatch, evidenceMeta, filePath, referenceFields, fingerprint, id, identityLabel, none,
+  actionFields, actionState, assessmentFields, bulkEvidencePatch, claimId, claimPatch, evidenceIds, evidenceMeta, filePath, referenceFields, fingerprint, id, identityLabel, none,
   optionalDate, packProfile, passphrase, certificateText, settingsPatch, vendorRole, ownerFields, claimResult, workStatus,
 } from './schemas';
 import type {
@@ -125,6 +125,10 @@ export const contract = {
   'evidence.update': { args: z.strictObject({ evidenceId: id, patch: evidenceMeta }), result: returns<EvidenceItem>() },
   'evidence.replace': { args: z.strictObject({ evidenceId: id, filePath }), ...job<AttachedEvidence>(), paths: { filePath: 'read' } },
   'evidence.preview': { args: z.strictObject({ evidenceId: id }), result: returns<EvidencePreview>() },
+  // Bulk changes from the library and a claim's evidence list: one transaction each, all or nothing.
+  'evidence.updateMany': { args: z.strictObject({ evidenceIds, patch: bulkEvidencePatch }), result: returns<readonly EvidenceItem[]>() },
+  'evidence.linkMany': { args: z.strictObject({ assessmentId: id, claimId, evidenceIds }), result: returns<{ readonly linked: number }>() },
+  'evidence.unlinkMany': { args: z.strictObject({ assessmentId: id, claimId, evidenceIds }), result: returns<{ readonly removed: number }>() },
 
   // Next period's draft, and the year-on-year comparison's input.
   'assessments.carryForward': {

@@ -78,6 +78,16 @@ export const referenceFields = z.strictObject({
   confidential: z.boolean().optional(),
 });
 
+/** Many items picked in a list; the services refuse more than they take in one change. */
+export const evidenceIds = z.array(id).min(1).max(10_000);
+
+/** What a bulk change may set on many items: dates and confidentiality, never a name or description. */
+export const bulkEvidencePatch = z.strictObject({
+  effectiveDate: optionalDate.optional(),
+  expiryDate: optionalDate.optional(),
+  confidential: z.boolean().optional(),
+});
+
 /** The local profile every change is recorded under; the one rule is shared/domain/actor.ts. */
 export const userProfile = z
   .strictObject({ name: z.string().max(1000), role: z.string().max(1000), email: z.string().max(1000) })

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -188,18 +188,70 @@ describe('the SRO journey in Chromium', () => {
 
   it('lists every file in the evidence library and replaces one with a newer version, keeping its links', async () => {
     await page.getByRole('button', { name: 'Evidence library' }).click();
-    await expect.poll(() => page.locator('.library-table tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('.library-body [role="row"]').count()).toBe(2);
     bridge.platform.answerNextDialog('chooseFile', [files.policyV2]);
     await page.getByRole('button', { name: 'Replace Secure development policy.txt with a newer version' }).click();
-    await visible(page.locator('.library-table').getByText('Secure development policy v2.txt', { exact: true }), 20_000);
+    await visible(page.locator('.library-grid').getByText('Secure development policy v2.txt', { exact: true }), 20_000);
     await visible(page.getByText('Older version, replaced by Secure development policy v2.txt'));
-    const row = page.locator('.library-table tbody tr', { hasText: 'Secure development policy v2.txt' });
+    const row = page.locator('.library-body [role="row"]', { hasText: 'Secure development policy v2.txt' });
     await visible(row.getByRole('button', { name: '1.1.1' }));
     await visible(row.getByRole('button', { name: '1.1.2' }));
     await page.getByLabel('Find by name').fill('trend');
-    await expect.poll(() => page.locator('.library-table tbody tr').count()).toBe(1);
+    await expect.poll(() => page.locator('.library-body [role="row"]').count()).toBe(1);
     await page.getByLabel('Find by name').fill('');
     await checkScreen('06-library');
+  });
+
+  it('handles many files: a claim with 45 scans, the library sorted naturally and changed in bulk', async () => {
+    const scans = join(work, 'scans');
+    await mkdir(scans, { recursive: true });
+    const paths: string[] = [];
+    for (let i = 1; i <= 45; i += 1) {
+      const path = join(scans, `scan ${i}.txt`);
+      await writeFile(path, `scan number ${i}`);
+      paths.push(path);
+    }
+    await page.getByRole('button', { name: 'Claims' }).click();
+    await openClaim('1.3.1');
+    bridge.platform.answerNextDialog('openEvidenceFiles', paths);
+    await page.getByRole('button', { name: 'Attach files…' }).click();
+    await visible(page.getByText('Select all 45 files'), 60_000);
+    // A compact list that renders only what is in view, in natural order.
+    const claimRows = page.getByRole('list', { name: 'Files on claim 1.3.1' }).getByRole('listitem');
+    expect(await claimRows.count()).toBeLessThan(45);
+    expect(await claimRows.first().locator('.evidence-name').textContent()).toBe('scan 1.txt');
+    expect(await claimRows.nth(1).locator('.evidence-name').textContent()).toBe('scan 2.txt');
+    await checkScreen('06b-claim-many-files');
+
+    await page.getByRole('button', { name: 'Evidence library' }).click();
+    await page.getByLabel('Claim').selectOption('1.3.1');
+    await visible(page.getByText(/^45 of \d+ files$/));
+    const rows = page.locator('.library-body [role="row"]');
+    expect(await rows.nth(0).locator('.evidence-name').textContent()).toBe('scan 1.txt');
+    expect(await rows.nth(9).locator('.evidence-name').textContent()).toBe('scan 10.txt');
+    await page.getByRole('button', { name: /^Size/ }).click();
+    await expect.poll(() => page.locator('[role="columnheader"][aria-sort="ascending"]').textContent()).toContain('Size');
+    await rows.first().focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-rowindex'))).toBe('46');
+    await page.getByRole('checkbox', { name: 'Select all 45 files shown' }).check();
+    await page.getByRole('button', { name: 'Mark confidential…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Mark 45 files confidential' }).click();
+    await page.getByLabel('Sharing').selectOption('confidential');
+    await visible(page.getByText(/^45 of \d+ files$/));
+    await checkScreen('06c-library-bulk');
+
+    // Take them off the claim again in one step; they stay in the library, unused.
+    await page.getByRole('button', { name: 'Claims' }).click();
+    await openClaim('1.3.1');
+    await page.getByText('Select all 45 files').click();
+    await page.getByRole('button', { name: 'Remove 45 files from this claim…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove 45 files' }).click();
+    await visible(page.getByText('No files yet. Drop files here, or use Attach files.'));
+    await page.getByRole('button', { name: 'Evidence library' }).click();
+    await page.getByLabel('Claim').selectOption('unused');
+    await visible(page.getByText(/^4[5-9] of \d+ files$/));
+    await page.getByRole('button', { name: 'Clear filters' }).click();
   });
 
   it('changes the theme in settings and shows the about facts', async () => {

@@ -3,7 +3,16 @@ import type { HandlerTable } from '../dispatch';
 import { previewEvidence } from '../evidence-preview';
 import type { HandlerContext } from './context';
 
-type Channels = 'evidence.addReference' | 'evidence.link' | 'evidence.unlink' | 'evidence.list' | 'evidence.update' | 'evidence.preview';
+type Channels =
+  | 'evidence.addReference'
+  | 'evidence.link'
+  | 'evidence.unlink'
+  | 'evidence.list'
+  | 'evidence.update'
+  | 'evidence.preview'
+  | 'evidence.updateMany'
+  | 'evidence.linkMany'
+  | 'evidence.unlinkMany';
 
 export function evidenceHandlers({ ws }: HandlerContext): Pick<HandlerTable, Channels> {
   return {
@@ -23,6 +32,9 @@ export function evidenceHandlers({ ws }: HandlerContext): Pick<HandlerTable, Cha
         usedBy: entry.usedBy.map((u) => ({ ...u, evidenceId: entry.item.id })),
       })),
     'evidence.update': async ({ evidenceId, patch }) => ws().updateEvidence(evidenceId, patch),
+    'evidence.updateMany': async ({ evidenceIds, patch }) => ws().updateEvidenceMany(evidenceIds, patch),
+    'evidence.linkMany': async ({ assessmentId, claimId, evidenceIds }) => ({ linked: ws().linkEvidenceMany(assessmentId, claimId, evidenceIds) }),
+    'evidence.unlinkMany': async ({ assessmentId, claimId, evidenceIds }) => ({ removed: ws().unlinkEvidenceMany(assessmentId, claimId, evidenceIds) }),
     'evidence.preview': async ({ evidenceId }) => {
       const workspace = ws();
       const item = workspace.getEvidence(evidenceId);

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState, type CSSProperties } from 'react';
 import type { EvidenceItem } from '../../../shared/domain/types';
 import { useAssessment } from '../../stores/assessment';
 import { EditEvidenceDialog } from '../library/EditEvidenceDialog';
@@ -9,13 +9,29 @@ import { useLibrary } from '../../stores/library';
 import { Icon } from '../../components/Icon';
 import { OutsideText } from '../../components/OutsideText';
 
-export function EvidenceRow({ item, claimId, frozen }: { readonly item: EvidenceItem; readonly claimId: string; readonly frozen: boolean }) {
+interface EvidenceRowProps {
+  readonly item: EvidenceItem;
+  readonly claimId: string;
+  readonly frozen: boolean;
+  /** Place in the whole list (which may be rendered only in part), for assistive technology. */
+  readonly index: number;
+  readonly setSize: number;
+  readonly style?: CSSProperties;
+  /** Whether the row's checkbox is ticked; null when the list offers no selection. */
+  readonly selected: boolean | null;
+  readonly onToggle: (evidenceId: string) => void;
+  readonly ref?: (el: HTMLLIElement | null) => void;
+}
+
+/** One file on a claim; re-rendered only when its own item or selection changes. */
+export const EvidenceRow = memo(function EvidenceRow({ item, claimId, frozen, index, setSize, style, selected, onToggle, ref }: EvidenceRowProps) {
   const unlink = useAttachments((s) => s.unlink);
   const showPreview = useLibrary((s) => s.showPreview);
   const refresh = useAssessment((s) => s.refresh);
   const [editing, setEditing] = useState(false);
   return (
-    <li className="evidence-item">
+    <li ref={ref} className="evidence-item" data-index={index} aria-posinset={index + 1} aria-setsize={setSize} style={style}>
+      {selected !== null ? <input type="checkbox" checked={selected} onChange={() => onToggle(item.id)} aria-label={`Select ${item.fileName}`} /> : null}
       <div className="evidence-main">
         <span className="evidence-name">
           {item.kind === 'reference' ? 'Reference: ' : null}
@@ -66,4 +82,4 @@ export function EvidenceRow({ item, claimId, frozen }: { readonly item: Evidence
       ) : null}
     </li>
   );
-}
+});

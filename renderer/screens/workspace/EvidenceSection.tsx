@@ -4,8 +4,8 @@ import { Icon } from '../../components/Icon';
 import { ProgressBar } from '../../components/ProgressBar';
 import { attempt } from '../../stores/announcer';
 import { useAttachments } from '../../stores/attachments';
-import { EvidenceRow } from './EvidenceRow';
 import { AddReferenceDialog } from './AddReferenceDialog';
+import { ClaimEvidenceList } from './ClaimEvidenceList';
 import { LinkEvidenceDialog } from './LinkEvidenceDialog';
 import { PreviewDialog } from './PreviewDialog';
 
@@ -58,23 +58,25 @@ export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: 
       {items.length === 0 && mine.length === 0 ? (
         <div className="drop-zone">{frozen ? 'No evidence was attached to this claim.' : 'No evidence yet. Drop files here, use Attach files, or Add a reference for evidence that is not a file (a setting, a ticket, an interview).'}</div>
       ) : (
-        <ul className="evidence-list">
+        <>
           {/* Files being attached come first, next to the button that started them. */}
-          {mine.map((a) => (
-            <li key={a.jobId} className="evidence-item attaching">
-              <div className="evidence-main">
-                <span className="evidence-name">{a.name}</span>
-                <ProgressBar done={a.done} total={a.total} label={`Attaching ${a.name}`} />
-              </div>
-              <button type="button" className="button small" onClick={() => void attempt(() => cancel(a.jobId))}>
-                Cancel
-              </button>
-            </li>
-          ))}
-          {items.map((item) => (
-            <EvidenceRow key={item.id} item={item} claimId={claimId} frozen={frozen} />
-          ))}
-        </ul>
+          {mine.length > 0 ? (
+            <ul className="evidence-list" aria-label="Files being attached">
+              {mine.map((a) => (
+                <li key={a.jobId} className="evidence-item attaching">
+                  <div className="evidence-main">
+                    <span className="evidence-name">{a.name}</span>
+                    <ProgressBar done={a.done} total={a.total} label={`Attaching ${a.name}`} />
+                  </div>
+                  <button type="button" className="button small" onClick={() => void attempt(() => cancel(a.jobId))}>
+                    Cancel
+                  </button>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {items.length > 0 ? <ClaimEvidenceList items={items} claimId={claimId} frozen={frozen} /> : null}
+        </>
       )}
       {items.length > 0 && !frozen ? <p className="muted drop-hint">You can also drop files anywhere in this section.</p> : null}
       {referencing ? <AddReferenceDialog claimId={claimId} onClose={() => setReferencing(false)} /> : null}
