@@ -28,17 +28,28 @@ export const layerRules = {
       { name: 'react', message: 'shared/ holds no UI.' },
     ],
     patterns: [
-      { group: ['**/main/**', '../main/*', '**/renderer/**', '../renderer/*'], message: 'shared/ imports nothing from main/ or renderer/.' },
+      {
+        group: ['**/main/**', '../main/*', '**/renderer/**', '../renderer/*'],
+        message: 'shared/ imports nothing from main/ or renderer/.',
+      },
     ],
   },
   renderer: {
     paths: [
       electronOnly,
       electronStoreOnly,
-      ...nodeBuiltins.map((name) => ({ name, message: 'The renderer is sandboxed: no Node built-ins; ask main/ through the IPC contract.' })),
+      ...nodeBuiltins.map((name) => ({
+        name,
+        message: 'The renderer is sandboxed: no Node built-ins; ask main/ through the IPC contract.',
+      })),
       { name: 'better-sqlite3', message: 'SQLite lives in main/ only; ask through the IPC contract.' },
     ],
-    patterns: [{ group: ['**/main/**', '../main/*', '../../main/*'], message: 'The renderer reaches main/ only through the IPC contract in shared/ipc.' }],
+    patterns: [
+      {
+        group: ['**/main/**', '../main/*', '../../main/*'],
+        message: 'The renderer reaches main/ only through the IPC contract in shared/ipc.',
+      },
+    ],
   },
   mainServices: {
     paths: [electronOnly, electronStoreOnly],
@@ -75,7 +86,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
-      'no-restricted-syntax': ['error', { selector: 'CallExpression[callee.property.name=/^(only|skip|todo)$/][callee.object.name=/^(it|test|describe)$/]', message: 'A test that does not run proves nothing.' }],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(only|skip|todo)$/][callee.object.name=/^(it|test|describe)$/]',
+          message: 'A test that does not run proves nothing.',
+        },
+      ],
     },
   },
   {

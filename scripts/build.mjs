@@ -9,7 +9,13 @@ import { fileURLToPath } from 'node:url';
 import { buildCliBundle } from './cli-bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const only = process.argv.includes('--renderer-only') ? 'renderer' : process.argv.includes('--app-only') ? 'app' : process.argv.includes('--cli-only') ? 'cli' : 'all';
+const only = process.argv.includes('--renderer-only')
+  ? 'renderer'
+  : process.argv.includes('--app-only')
+    ? 'app'
+    : process.argv.includes('--cli-only')
+      ? 'cli'
+      : 'all';
 
 async function buildRenderer() {
   // renderer/vite.config.ts imports shared/csp.ts without a .ts extension (the tsconfig

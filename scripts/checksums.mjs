@@ -42,7 +42,9 @@ export async function writeChecksums(dir) {
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (e) {
-    throw new Error(`Cannot read the release folder ${folder} (${e.code ?? e.message}). Build the release first ("npm run dist").`, { cause: e });
+    throw new Error(`Cannot read the release folder ${folder} (${e.code ?? e.message}). Build the release first ("npm run dist").`, {
+      cause: e,
+    });
   }
   const names = entries
     .filter((e) => e.isFile() && e.name !== CHECKSUMS_FILE && !e.name.startsWith(`.${CHECKSUMS_FILE}.`) && !NOT_ARTEFACTS.has(e.name))

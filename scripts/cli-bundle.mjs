@@ -145,8 +145,16 @@ function removeOldBuilds(keep) {
   const now = Date.now();
   const old = [];
   try {
-    old.push(...readdirSync(BUILDS).filter((name) => name !== keep).map((name) => join(BUILDS, name)));
-    old.push(...readdirSync(CLI_DIR).filter((name) => name.endsWith('.tmp')).map((name) => join(CLI_DIR, name)));
+    old.push(
+      ...readdirSync(BUILDS)
+        .filter((name) => name !== keep)
+        .map((name) => join(BUILDS, name)),
+    );
+    old.push(
+      ...readdirSync(CLI_DIR)
+        .filter((name) => name.endsWith('.tmp'))
+        .map((name) => join(CLI_DIR, name)),
+    );
   } catch {
     return;
   }

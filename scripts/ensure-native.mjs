@@ -25,7 +25,9 @@ console.log('It was probably last built for Electron by `npm start`. Rebuilding 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const rebuilt = spawnSync(npm, ['rebuild', 'better-sqlite3'], { stdio: 'inherit', shell: process.platform === 'win32' });
 if (rebuilt.status !== 0 || loads() !== null) {
-  console.error('Could not rebuild better-sqlite3 for this Node. Install a C++ toolchain (python3, make, g++) and run `npm rebuild better-sqlite3`.');
+  console.error(
+    'Could not rebuild better-sqlite3 for this Node. Install a C++ toolchain (python3, make, g++) and run `npm rebuild better-sqlite3`.',
+  );
   process.exit(1);
 }
 console.log('better-sqlite3 rebuilt for this Node.');

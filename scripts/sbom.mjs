@@ -80,7 +80,10 @@ function keepOnlyWhatShips(bom) {
     electron.scope = 'required';
     electron.properties = [
       ...(electron.properties ?? []).filter((p) => p.name !== DEV_PROPERTY),
-      { name: 'sscp:note', value: 'A devDependency in package.json, but its runtime (Chromium and Node.js) ships inside the packaged desktop app.' },
+      {
+        name: 'sscp:note',
+        value: 'A devDependency in package.json, but its runtime (Chromium and Node.js) ships inside the packaged desktop app.',
+      },
     ];
   }
   const rootRef = bom.metadata.component['bom-ref'];
@@ -153,7 +156,6 @@ function runNpm(args, cwd) {
     });
   });
 }
-
 
 function parseArgs(argv) {
   const options = { outFile: DEFAULT_SBOM_PATH, includeDev: false };

@@ -44,7 +44,9 @@ function install(lockHash) {
   const npmArgs = ['ci', '--no-audit', '--no-fund', '--ignore-scripts'];
   // Others may be installing at the same time: take the shared npm lock where flock exists.
   const hasFlock = run('sh', ['-c', 'command -v flock']).status === 0;
-  const r = hasFlock ? run('flock', ['/tmp/npm.lock', 'npm', ...npmArgs], { cwd: toolDir, stdio: 'inherit' }) : run('npm', npmArgs, { cwd: toolDir, stdio: 'inherit' });
+  const r = hasFlock
+    ? run('flock', ['/tmp/npm.lock', 'npm', ...npmArgs], { cwd: toolDir, stdio: 'inherit' })
+    : run('npm', npmArgs, { cwd: toolDir, stdio: 'inherit' });
   if (r.status !== 0 || !existsSync(bin)) {
     console.error('electronegativity could not be installed (is the npm registry or its cache reachable?).');
     process.exit(1);

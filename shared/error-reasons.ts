@@ -68,8 +68,7 @@ export const REASON_MESSAGES: ReasonWords = {
   'evidence-not-found': (r) => `There is no evidence with id ${r.id}.`,
   'evidence-not-linked': (r) => `${r.fileName} is not linked to claim ${r.claimId}.`,
   'response-row-missing': (r) => `Claim ${r.claimId} has no response row in this assessment.`,
-  'evidence-changed': (r) =>
-    `The evidence file "${r.label}" ${r.what} since it was added, so it no longer matches its recorded SHA-256.`,
+  'evidence-changed': (r) => `The evidence file "${r.label}" ${r.what} since it was added, so it no longer matches its recorded SHA-256.`,
   'pack-already-imported': (r) => `This pack was already imported on ${day(r.importedAt)} as assessment ${r.assessmentId}.`,
   'form-already-imported': (r) => `${r.fileName} was already imported on ${day(r.importedAt)}, as assessment ${r.assessmentId}.`,
   'form-without-organisation': (r) => `${r.fileName} does not say which organisation it is for (the Organisation field is empty).`,
@@ -77,8 +76,7 @@ export const REASON_MESSAGES: ReasonWords = {
   'certificate-not-valid-then': (r) =>
     `The certificate of signing identity "${r.label}" is valid from ${day(r.from)} to ${day(r.to)}, not on ${day(r.at)}.`,
   'no-database': (r) => `No database at ${r.path}.`,
-  'signoff-blocked': (r) =>
-    `The assessment cannot be signed yet: ${count(r.count, 'sign-off check')} ${r.count === 1 ? 'fails' : 'fail'}.`,
+  'signoff-blocked': (r) => `The assessment cannot be signed yet: ${count(r.count, 'sign-off check')} ${r.count === 1 ? 'fails' : 'fail'}.`,
   'assessment-signed': (r) =>
     `This assessment was signed on ${day(r.signedAt)}${r.archived ? ' and archived' : ''} and ${
       r.attempt === 'sign' ? 'cannot be signed again' : 'can no longer be changed'

@@ -44,7 +44,9 @@ export function createDialogs(getWindow: () => BrowserWindow | null, defaultFold
     openDatabase: async (): Promise<PickedPath> => ({ path: (await open('Open a database', [DATABASE], false))[0] ?? null }),
     newDatabase: (): Promise<PickedPath> => save('Create a new database', [DATABASE], 'assessments.sscp'),
     openEvidenceFiles: async (): Promise<PickedPaths> => ({ paths: await open('Attach evidence files', OPEN_FILTERS.evidence, true) }),
-    chooseFile: async (purpose: FilePurpose): Promise<PickedPath> => ({ path: (await open('Choose a file', OPEN_FILTERS[purpose], false))[0] ?? null }),
+    chooseFile: async (purpose: FilePurpose): Promise<PickedPath> => ({
+      path: (await open('Choose a file', OPEN_FILTERS[purpose], false))[0] ?? null,
+    }),
     chooseFolder: async (): Promise<PickedPath> => {
       const window = parent();
       const options: OpenDialogOptions = { title: 'Choose a folder', properties: ['openDirectory', 'createDirectory'] };

@@ -39,7 +39,10 @@ function start(): void {
   process.env.SSCP_ASSETS_DIR ??= join(app.getAppPath(), 'assets');
   const settings = createSettingsStore();
   // The files the window may have main read or write; revoked when the window closes.
-  const grants = new PathGrants({ trustedDatabases: () => settings.get().recentDatabases, trustedReads: () => [settings.get().formTemplatePath] });
+  const grants = new PathGrants({
+    trustedDatabases: () => settings.get().recentDatabases,
+    trustedReads: () => [settings.get().formTemplatePath],
+  });
   const emit: JobEventSink = grants.watchJobs((event, payload) => sendToWindow(event, payload));
   const jobs = new JobRunner(emit);
   // Long jobs run in a utility process, so signing a big pack never stalls the window.
@@ -75,7 +78,9 @@ function start(): void {
     copyright: 'Licensed under the Apache License 2.0',
     credits: 'Built with Electron, React, SQLite and open-source libraries listed in Settings → About.',
   });
-  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate((command) => sendToWindow('menu.command', { command }), process.platform)));
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(buildMenuTemplate((command) => sendToWindow('menu.command', { command }), process.platform)),
+  );
 
   const openWindow = (): void => {
     const theme = settings.get().theme;

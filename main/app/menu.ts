@@ -9,7 +9,12 @@ import { SHORTCUTS } from '../../shared/ipc/shortcuts';
 function claimMenu(send: (command: MenuCommand) => void): MenuItemConstructorOptions[] {
   const item = (command: (typeof SHORTCUTS)[number]['command']): MenuItemConstructorOptions => {
     const s = SHORTCUTS.find((x) => x.command === command)!;
-    return { label: s.label.replace(/^Result: /, ''), accelerator: s.accelerator, registerAccelerator: false, click: () => send(s.command) };
+    return {
+      label: s.label.replace(/^Result: /, ''),
+      accelerator: s.accelerator,
+      registerAccelerator: false,
+      click: () => send(s.command),
+    };
   };
   return [
     item('next-claim'),
@@ -30,7 +35,22 @@ function claimMenu(send: (command: MenuCommand) => void): MenuItemConstructorOpt
 export function buildMenuTemplate(send: (command: MenuCommand) => void, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin';
   const appMenu: MenuItemConstructorOptions[] = isMac
-    ? [{ role: 'appMenu', submenu: [{ role: 'about' }, { type: 'separator' }, { label: 'Settings…', accelerator: 'Cmd+,', click: () => send('show-settings') }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }] }]
+    ? [
+        {
+          role: 'appMenu',
+          submenu: [
+            { role: 'about' },
+            { type: 'separator' },
+            { label: 'Settings…', accelerator: 'Cmd+,', click: () => send('show-settings') },
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'hideOthers' },
+            { role: 'unhide' },
+            { type: 'separator' },
+            { role: 'quit' },
+          ],
+        },
+      ]
     : [];
   return [
     ...appMenu,
@@ -41,7 +61,9 @@ export function buildMenuTemplate(send: (command: MenuCommand) => void, platform
         { type: 'separator' },
         { label: 'Open Database…', accelerator: 'CmdOrCtrl+O', click: () => send('open-database') },
         { label: 'New Database…', accelerator: 'CmdOrCtrl+Shift+N', click: () => send('new-database') },
-        ...(isMac ? [] : [{ type: 'separator' } as const, { label: 'Settings…', accelerator: 'Ctrl+,', click: () => send('show-settings') }]),
+        ...(isMac
+          ? []
+          : [{ type: 'separator' } as const, { label: 'Settings…', accelerator: 'Ctrl+,', click: () => send('show-settings') }]),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],

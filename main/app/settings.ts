@@ -17,7 +17,12 @@ interface StoredSettings {
 
 export interface SettingsStore {
   readonly get: () => Settings;
-  readonly update: (patch: Partial<Pick<Settings, 'theme' | 'defaultIdentityId' | 'defaultExportFolder'>> & { readonly profile?: UserProfile; readonly formTemplatePath?: null }) => Settings;
+  readonly update: (
+    patch: Partial<Pick<Settings, 'theme' | 'defaultIdentityId' | 'defaultExportFolder'>> & {
+      readonly profile?: UserProfile;
+      readonly formTemplatePath?: null;
+    },
+  ) => Settings;
   /** Remembers the blank form chosen in main's own dialog (see settings.chooseFormTemplate). */
   readonly setFormTemplate: (path: string) => void;
   readonly addRecentDatabase: (path: string) => void;
@@ -29,7 +34,15 @@ export interface SettingsStore {
 export function createSettingsStore(): SettingsStore {
   const store = new Store<StoredSettings>({
     name: 'settings',
-    defaults: { theme: 'system', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null, formTemplatePath: null, windowBounds: null, profile: null },
+    defaults: {
+      theme: 'system',
+      recentDatabases: [],
+      defaultIdentityId: null,
+      defaultExportFolder: null,
+      formTemplatePath: null,
+      windowBounds: null,
+      profile: null,
+    },
   });
   const get = (): Settings => ({
     theme: store.get('theme'),

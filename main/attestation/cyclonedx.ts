@@ -84,7 +84,11 @@ export const CONFORMANCE_SCORES: Readonly<Record<ClaimResult, number | null>> = 
  * description, which may say more than the vendor means customers to read. The one place that
  * decides what the attestation says about a file.
  */
-export function attestationEvidenceView(item: EvidenceItem): { readonly name: string; readonly description: string; readonly withheld: boolean } {
+export function attestationEvidenceView(item: EvidenceItem): {
+  readonly name: string;
+  readonly description: string;
+  readonly withheld: boolean;
+} {
   if (item.confidential) {
     return {
       name: 'Confidential evidence file',
@@ -111,12 +115,19 @@ interface ClaimSupport {
 export function confidenceOf(support: ClaimSupport): { score: number; rationale: string } {
   const n = support.files.length;
   if (n > 0 && support.expired.length === 0) {
-    return { score: 1, rationale: `Supported by ${count(n, 'evidence file')}, identified by SHA-256, none expired on the attestation date.` };
+    return {
+      score: 1,
+      rationale: `Supported by ${count(n, 'evidence file')}, identified by SHA-256, none expired on the attestation date.`,
+    };
   }
   if (n > 0) {
-    return { score: 0.5, rationale: `Supported by ${count(n, 'evidence file')}, of which ${support.expired.length} had expired on the attestation date.` };
+    return {
+      score: 0.5,
+      rationale: `Supported by ${count(n, 'evidence file')}, of which ${support.expired.length} had expired on the attestation date.`,
+    };
   }
-  if (support.written) return { score: 0.5, rationale: 'Supported by a written evidence statement or argument only; no evidence file is attached.' };
+  if (support.written)
+    return { score: 0.5, rationale: 'Supported by a written evidence statement or argument only; no evidence file is attached.' };
   return { score: 0, rationale: 'No evidence and no argument was recorded for this result.' };
 }
 
@@ -227,7 +238,9 @@ export function buildAttestation(input: AttestationInput): JsonObject {
     evidence.push({
       'bom-ref': fileRef(item),
       description: view.description,
-      data: [{ name: view.name, contents: { url: niUri(item.sha256) }, classification: item.confidential ? 'confidential' : 'not-confidential' }],
+      data: [
+        { name: view.name, contents: { url: niUri(item.sha256) }, classification: item.confidential ? 'confidential' : 'not-confidential' },
+      ],
       created: item.effectiveDate && isIsoDate(item.effectiveDate) ? instantOfDate(item.effectiveDate, false) : undefined,
       expires: item.expiryDate && isIsoDate(item.expiryDate) ? instantOfDate(item.expiryDate, true) : undefined,
     });
@@ -286,7 +299,10 @@ export function buildAttestation(input: AttestationInput): JsonObject {
         rationale: conformanceRationale(result, open, actions.length),
         mitigationStrategies: result === 'partially-met' || result === 'not-met' ? nonEmpty(actions.map(actionRef)) : undefined,
       },
-      confidence: asserted && result !== 'not-applicable' ? confidenceOf({ files, expired, written: evidenceText !== '' || argumentsText !== '' }) : undefined,
+      confidence:
+        asserted && result !== 'not-applicable'
+          ? confidenceOf({ files, expired, written: evidenceText !== '' || argumentsText !== '' })
+          : undefined,
     });
   }
 
@@ -294,7 +310,9 @@ export function buildAttestation(input: AttestationInput): JsonObject {
   for (const { principle } of listPrinciples(catalog)) {
     const rollup = rollupPrinciple(detail, principle);
     const score = PRINCIPLE_SCORES[rollup.status];
-    const asserted = principle.claims.filter((c) => isClaimInScope(assessment, c.id) && claimResultOf(detail, c.id) !== 'not-assessed').map((c) => claimRef(c.id));
+    const asserted = principle.claims
+      .filter((c) => isClaimInScope(assessment, c.id) && claimResultOf(detail, c.id) !== 'not-assessed')
+      .map((c) => claimRef(c.id));
     map.push({
       requirement: requirementRef(principle.id),
       claims: nonEmpty(asserted),
@@ -337,7 +355,9 @@ export function buildAttestation(input: AttestationInput): JsonObject {
       evidence,
       targets: {
         organizations: [{ 'bom-ref': ORG_REF, name: assessment.organisation }],
-        components: nonEmpty(assessment.products.map((product, i) => ({ type: 'application', 'bom-ref': `target-product-${i + 1}`, name: product }))),
+        components: nonEmpty(
+          assessment.products.map((product, i) => ({ type: 'application', 'bom-ref': `target-product-${i + 1}`, name: product })),
+        ),
       },
       affirmation: affirmationOf(input),
     },

@@ -34,7 +34,11 @@ export function attestationBytes(ws: Workspace, assessmentId: string): { bytes: 
   const { assessment } = detail;
   const catalog = findCatalog(assessment.catalogId, assessment.catalogVersion);
   if (!catalog) {
-    throw new SscpError('unsupported-version', `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`, 'Update the app to a version that ships this catalog.');
+    throw new SscpError(
+      'unsupported-version',
+      `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`,
+      'Update the app to a version that ships this catalog.',
+    );
   }
   const pack = assessment.signedAt !== null ? ws.signedPack(assessmentId) : undefined;
   const signature: AttestationSignature | null = pack
@@ -54,7 +58,12 @@ export function attestationBytes(ws: Workspace, assessmentId: string): { bytes: 
  * Writes the assessment's CycloneDX attestation to `outPath` (never the database, its
  * companions, its evidence or the key store; an existing file only with `replace`), atomically.
  */
-export async function exportAttestation(ws: Workspace, assessmentId: string, outPath: string, options: ExportAttestationOptions): Promise<ExportedAttestation> {
+export async function exportAttestation(
+  ws: Workspace,
+  assessmentId: string,
+  outPath: string,
+  options: ExportAttestationOptions,
+): Promise<ExportedAttestation> {
   const { bytes, signed, serialNumber } = attestationBytes(ws, assessmentId);
   const path = await saveUserFile(outPath, bytes, {
     what: 'attestation',

@@ -10,7 +10,11 @@ import { ATTESTATION_MEDIA_TYPE, buildAttestation, serializeAttestation } from '
  * the pack's date, by the signature of the pack that carries it (the pack's own hash cannot be
  * inside it). The same pack input gives the same bytes.
  */
-export function packAttestation(input: PackInput, packId: string, generatedAt: Date): { readonly bytes: Buffer; readonly entry: ManifestDataFile } {
+export function packAttestation(
+  input: PackInput,
+  packId: string,
+  generatedAt: Date,
+): { readonly bytes: Buffer; readonly entry: ManifestDataFile } {
   const document = buildAttestation({
     detail: input.detail,
     catalog: input.catalog,

@@ -36,7 +36,13 @@ export const EVIDENCE_MIX: readonly EvidenceKind[] = [
   { kind: 'archive', label: 'compressed archives (.tar.gz)', share: 0.35, filesPerGib: 4, name: (i) => `release-bundle-${i}.tar.gz` },
   { kind: 'pdf', label: 'PDF reports (compressed streams)', share: 0.15, filesPerGib: 12, name: (i) => `pen-test-report-${i}.pdf` },
   { kind: 'image', label: 'images (.png)', share: 0.1, filesPerGib: 40, name: (i) => `screenshot-${i}.png` },
-  { kind: 'base64', label: 'base64 dumps (high-entropy text)', share: 0.25, filesPerGib: 3, name: (i) => `signing-material-dump-${i}.b64.txt` },
+  {
+    kind: 'base64',
+    label: 'base64 dumps (high-entropy text)',
+    share: 0.25,
+    filesPerGib: 3,
+    name: (i) => `signing-material-dump-${i}.b64.txt`,
+  },
   { kind: 'log', label: 'plain-text logs', share: 0.1, filesPerGib: 6, name: (i) => `ci-build-${i}.log` },
   { kind: 'json', label: 'JSON (SBOMs, scan results)', share: 0.05, filesPerGib: 8, name: (i) => `sbom-${i}.cdx.json` },
 ];

@@ -52,7 +52,8 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     if (arg === '--sizes') {
       const text = value();
       const gib = text.split(',').map((t) => Number(t.trim()));
-      if (gib.some((n) => !Number.isFinite(n) || n <= 0 || n > 64)) throw new BenchUsageError(`--sizes takes sizes in GiB such as 1,4 or 0.25, not "${text}".`);
+      if (gib.some((n) => !Number.isFinite(n) || n <= 0 || n > 64))
+        throw new BenchUsageError(`--sizes takes sizes in GiB such as 1,4 or 0.25, not "${text}".`);
       sizes = gib.map((n) => Math.round(n * GIB));
     } else if (arg === '--quick') sizes = [QUICK_BYTES];
     else if (arg === '--report-only') reportOnly = true;
@@ -78,7 +79,11 @@ const HAS_GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', [
  * peak resident memory: through GNU time (getrusage of the child) when installed, otherwise
  * by polling the child's VmHWM in /proc.
  */
-export async function measure(cmd: string, args: readonly string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string } = {}): Promise<Measured> {
+export async function measure(
+  cmd: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string } = {},
+): Promise<Measured> {
   const rssFile = join(tmpdir(), `sscp-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const [file, argv] = HAS_GNU_TIME ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, [...args]];
   const started = performance.now();
@@ -170,20 +175,77 @@ async function benchSize(opts: BenchOptions, bytes: number, log: (line: string) 
     const rootPem = join(run, 'root.pem');
 
     log('Setting up: a signing identity and an assessment (not timed)…');
-    await must('identity create', ...sscp(['identity', 'create', '--label', 'bench', '--sro', 'Bench SRO', '--sro-role', 'CTO', '--org', 'Benchmark Ltd', '--with-root', '--passphrase-file', passFile]), { env });
+    await must(
+      'identity create',
+      ...sscp([
+        'identity',
+        'create',
+        '--label',
+        'bench',
+        '--sro',
+        'Bench SRO',
+        '--sro-role',
+        'CTO',
+        '--org',
+        'Benchmark Ltd',
+        '--with-root',
+        '--passphrase-file',
+        passFile,
+      ]),
+      { env },
+    );
     await must('identity export-cert', ...sscp(['identity', 'export-cert', 'bench', '--root', '--out', rootPem]), { env });
-    const created = await must('new', ...sscp(['new', '--db', db, '--org', 'Benchmark Ltd', '--role', 'developer-distributor', '--product', 'Bench', '--sro', 'Bench SRO', '--sro-role', 'CTO']), { env });
+    const created = await must(
+      'new',
+      ...sscp([
+        'new',
+        '--db',
+        db,
+        '--org',
+        'Benchmark Ltd',
+        '--role',
+        'developer-distributor',
+        '--product',
+        'Bench',
+        '--sro',
+        'Bench SRO',
+        '--sro-role',
+        'CTO',
+      ]),
+      { env },
+    );
     const id = created.stdout.trim();
 
     const paths = files.map((f) => shq(f.path)).join(' ');
     log('Timing: sscp attach…');
-    const copyFloor = await must('attach baseline', 'sh', ['-c', `cat ${paths} | tee ${shq(join(run, 'copy.bin'))} | openssl dgst -sha256 && sync ${shq(join(run, 'copy.bin'))}`]);
+    const copyFloor = await must('attach baseline', 'sh', [
+      '-c',
+      `cat ${paths} | tee ${shq(join(run, 'copy.bin'))} | openssl dgst -sha256 && sync ${shq(join(run, 'copy.bin'))}`,
+    ]);
     rmSync(join(run, 'copy.bin'));
     const attach = await must('sscp attach', ...sscp(['attach', id, '1.1.1', ...files.map((f) => f.path), '--db', db]), { env });
 
     log('Timing: sscp export…');
     const floor = await must('export floor', 'sh', ['-c', `cat ${paths} | openssl dgst -sha256`]);
-    const exported = await must('sscp export', ...sscp(['export', id, '--db', db, '--identity', 'bench', '--out', pack, '--profile', 'certification', '--passphrase-file', passFile, '--accept-exceptions']), { env });
+    const exported = await must(
+      'sscp export',
+      ...sscp([
+        'export',
+        id,
+        '--db',
+        db,
+        '--identity',
+        'bench',
+        '--out',
+        pack,
+        '--profile',
+        'certification',
+        '--passphrase-file',
+        passFile,
+        '--accept-exceptions',
+      ]),
+      { env },
+    );
     const packBytes = statSync(pack).size;
 
     log('Timing: sscp verify…');
@@ -194,14 +256,21 @@ async function benchSize(opts: BenchOptions, bytes: number, log: (line: string) 
 
     log('Timing: sscp import…');
     const importCopy = join(run, 'import-copy.bin');
-    const importFloor = await must('import baseline', 'sh', ['-c', `cat ${shq(pack)} | tee ${shq(importCopy)} | openssl dgst -sha256 && sync ${shq(importCopy)}`]);
+    const importFloor = await must('import baseline', 'sh', [
+      '-c',
+      `cat ${shq(pack)} | tee ${shq(importCopy)} | openssl dgst -sha256 && sync ${shq(importCopy)}`,
+    ]);
     rmSync(importCopy);
     const imported = await must('sscp import', ...sscp(['import', pack, '--db', join(run, 'imported.sscp'), '--trust', rootPem]), { env });
 
     const verdicts = [
       verdict('sscp attach (hash, copy, record every file)', attach, 'cat | tee copy | openssl dgst, sync', copyFloor, 2.0),
       verdict('sscp export (database, identity unlock, build, sign)', exported, 'cat evidence | openssl dgst -sha256', floor, 2.0),
-      verdict('sscp verify', verified, 'openssl dgst -sha256 pack', dgst, 1.5, { what: 'pdfsig', seconds: pdfsig.seconds, met: verified.seconds < pdfsig.seconds }),
+      verdict('sscp verify', verified, 'openssl dgst -sha256 pack', dgst, 1.5, {
+        what: 'pdfsig',
+        seconds: pdfsig.seconds,
+        met: verified.seconds < pdfsig.seconds,
+      }),
       verdict('sscp import (verify, extract evidence, record)', imported, 'cat pack | tee copy | openssl dgst, sync', importFloor, 2.0),
     ];
     return { bytes, files: files.length, packBytes, load: loadavg(), verdicts };
@@ -219,8 +288,11 @@ function report(r: SizeResult, files: number): string {
   ];
   for (const v of r.verdicts) {
     const rss = v.peakRssMb === null ? 'peak RSS unknown' : `peak RSS ${v.peakRssMb.toFixed(0)} MB (target ≤ ${RSS_TARGET_MB})`;
-    lines.push(`  ${v.met ? 'PASS' : 'MISS'}  ${v.command}: ${sec(v.seconds)} = ${v.ratio.toFixed(2)}× baseline (target ≤ ${v.maxRatio.toFixed(1)}×); baseline ${v.baseline}: ${sec(v.baselineSeconds)}; ${rss}`);
-    if (v.extra) lines.push(`        ${v.extra.met ? 'faster' : 'NOT faster'} than ${v.extra.what}: ${sec(v.extra.seconds)} (target: faster)`);
+    lines.push(
+      `  ${v.met ? 'PASS' : 'MISS'}  ${v.command}: ${sec(v.seconds)} = ${v.ratio.toFixed(2)}× baseline (target ≤ ${v.maxRatio.toFixed(1)}×); baseline ${v.baseline}: ${sec(v.baselineSeconds)}; ${rss}`,
+    );
+    if (v.extra)
+      lines.push(`        ${v.extra.met ? 'faster' : 'NOT faster'} than ${v.extra.what}: ${sec(v.extra.seconds)} (target: faster)`);
   }
   return lines.join('\n');
 }
@@ -272,11 +344,15 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   try {
     mkdirSync(opts.dir, { recursive: true });
   } catch (e) {
-    process.stderr.write(`The bench folder ${opts.dir} cannot be used (${(e as NodeJS.ErrnoException).code ?? String(e)}). Give a folder you can write with --dir.\n`);
+    process.stderr.write(
+      `The bench folder ${opts.dir} cannot be used (${(e as NodeJS.ErrnoException).code ?? String(e)}). Give a folder you can write with --dir.\n`,
+    );
     return 2;
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
-  process.stdout.write(`Evidence mix: ${describeMix()}.\nEach figure is a whole command in a fresh process, start-up included; ${cpus().length} cores.\n`);
+  process.stdout.write(
+    `Evidence mix: ${describeMix()}.\nEach figure is a whole command in a fresh process, start-up included; ${cpus().length} cores.\n`,
+  );
   const results: SizeResult[] = [];
   for (const bytes of opts.sizes) {
     const r = await benchSize(opts, bytes, log);

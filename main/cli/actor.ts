@@ -4,23 +4,38 @@ import { SscpError } from '../../shared/errors';
 import { osAccountActor, type OsUserName } from '../services/actor';
 
 export const AS_OPTION_FLAGS = '--as <name>';
-export const AS_OPTION_HELP = 'your name, recorded with every change this command makes (default: $SSCP_USER, else your operating-system account name)';
+export const AS_OPTION_HELP =
+  'your name, recorded with every change this command makes (default: $SSCP_USER, else your operating-system account name)';
 
 /**
  * Who is making the changes of one command: `--as NAME`, else `SSCP_USER`, else the
  * operating-system account. A name given on purpose that is unusable is refused (exit 2);
  * an account name that cannot be read is recorded as unidentified, never guessed.
  */
-export function resolveCliActor(asOption: string | undefined, env: Readonly<Record<string, string | undefined>>, osUserName?: OsUserName): Actor {
+export function resolveCliActor(
+  asOption: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  osUserName?: OsUserName,
+): Actor {
   if (asOption !== undefined) {
     const problem = actorNameProblem(asOption, 'The name given with --as');
-    if (problem) throw new SscpError('invalid-input', problem, 'Give your name as it should appear in the history, for example --as "Priya Raman" (at most 100 characters, on one line).');
+    if (problem)
+      throw new SscpError(
+        'invalid-input',
+        problem,
+        'Give your name as it should appear in the history, for example --as "Priya Raman" (at most 100 characters, on one line).',
+      );
     return { name: asOption.trim(), source: 'as-option' };
   }
   const fromEnv = env.SSCP_USER;
   if (fromEnv !== undefined && fromEnv.trim() !== '') {
     const problem = actorNameProblem(fromEnv, 'The name in SSCP_USER');
-    if (problem) throw new SscpError('invalid-input', problem, 'Set SSCP_USER to your name as it should appear in the history (at most 100 characters, on one line), or give --as NAME.');
+    if (problem)
+      throw new SscpError(
+        'invalid-input',
+        problem,
+        'Set SSCP_USER to your name as it should appear in the history (at most 100 characters, on one line), or give --as NAME.',
+      );
     return { name: fromEnv.trim(), source: 'sscp-user' };
   }
   return osAccountActor(osUserName);

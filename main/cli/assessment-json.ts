@@ -43,7 +43,10 @@ export function unverifiedSignerToJson(u: UnverifiedSigner | null): UnverifiedSi
 
 /** One line for people: how an unverified origin is shown by list, show, diff and carry-forward. */
 export function unverifiedSignerLine(u: UnverifiedSignerJson, assessmentId: string): string {
-  const via = u.importedAssessmentId === assessmentId ? 'imported from a pack' : `carried forward from ${u.importedAssessmentId}, imported from a pack`;
+  const via =
+    u.importedAssessmentId === assessmentId
+      ? 'imported from a pack'
+      : `carried forward from ${u.importedAssessmentId}, imported from a pack`;
   return `UNVERIFIED SIGNER: ${via} whose signer nothing established (certificate SHA-256 ${u.signerFingerprint}).`;
 }
 
@@ -73,7 +76,13 @@ export function assessmentToJson(a: Assessment, unverified: UnverifiedSigner | n
 export type CompletenessJson = Completeness;
 
 export function completenessToJson(c: Completeness): CompletenessJson {
-  return { claimsInScope: c.claimsInScope, assessed: c.assessed, done: c.done, withEvidence: c.withEvidence, percentAssessed: c.percentAssessed };
+  return {
+    claimsInScope: c.claimsInScope,
+    assessed: c.assessed,
+    done: c.done,
+    withEvidence: c.withEvidence,
+    percentAssessed: c.percentAssessed,
+  };
 }
 
 export interface EvidenceJson {
@@ -127,7 +136,16 @@ export interface ActionJson {
 }
 
 export function actionToJson(a: RemedialAction): ActionJson {
-  return { id: a.id, claimId: a.claimId, description: a.description, owner: a.owner, dueDate: a.dueDate, state: a.state, createdAt: a.createdAt, updatedAt: a.updatedAt };
+  return {
+    id: a.id,
+    claimId: a.claimId,
+    description: a.description,
+    owner: a.owner,
+    dueDate: a.dueDate,
+    state: a.state,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+  };
 }
 
 export interface SignedPackJson {
@@ -139,5 +157,7 @@ export interface SignedPackJson {
 }
 
 export function signedPackToJson(p: SignedPackInfo | undefined): SignedPackJson | null {
-  return p ? { packSha256: p.packSha256, packId: p.packId, signerFingerprint: p.signerFingerprint, signedAt: p.signedAt, profile: p.profile } : null;
+  return p
+    ? { packSha256: p.packSha256, packId: p.packId, signerFingerprint: p.signerFingerprint, signedAt: p.signedAt, profile: p.profile }
+    : null;
 }

@@ -16,7 +16,8 @@ const EDITABLE = ['status', 'result', 'evidenceText', 'arguments'] as const;
 const READ_ONLY = ['themeId', 'principleId', 'title', 'inScope', 'updatedAt', 'evidenceIds'] as const;
 const KNOWN = new Set<string>(['id', ...EDITABLE, ...READ_ONLY]);
 
-const SHAPE_HINT = 'Give a JSON array of claims as `sscp show ID --json` prints them under "claims" (or that whole output); each needs "id" and any of "status", "result", "evidenceText", "arguments". The format is in docs/cli-json.md.';
+const SHAPE_HINT =
+  'Give a JSON array of claims as `sscp show ID --json` prints them under "claims" (or that whole output); each needs "id" and any of "status", "result", "evidenceText", "arguments". The format is in docs/cli-json.md.';
 
 /** One entry read from a claims file: the change, and when the claim was last changed as the file knows it. */
 export interface ClaimsFileEntry extends ClaimUpdate {
@@ -26,16 +27,28 @@ export interface ClaimsFileEntry extends ClaimUpdate {
 /** Reads `--from FILE`, or standard input for `--from -`, whole (at most MAX_CLAIMS_FILE_BYTES). */
 export async function readClaimsSource(path: string, io: CliIo): Promise<string> {
   if (path !== '-') {
-    return readSmallFileSync(path, MAX_CLAIMS_FILE_BYTES, { what: 'claims file', hint: 'Give the path of a JSON file of claims (or - to read them from standard input).' }).toString('utf8');
+    return readSmallFileSync(path, MAX_CLAIMS_FILE_BYTES, {
+      what: 'claims file',
+      hint: 'Give the path of a JSON file of claims (or - to read them from standard input).',
+    }).toString('utf8');
   }
-  if (!io.stdin) throw new SscpError('invalid-input', 'There is no standard input to read the claims from.', 'Pipe the claims in, or give the path of a JSON file.');
+  if (!io.stdin)
+    throw new SscpError(
+      'invalid-input',
+      'There is no standard input to read the claims from.',
+      'Pipe the claims in, or give the path of a JSON file.',
+    );
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of io.stdin()) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
     size += bytes.length;
     if (size > MAX_CLAIMS_FILE_BYTES) {
-      throw new SscpError('invalid-input', `The claims on standard input are larger than ${MAX_CLAIMS_FILE_BYTES / 1024 / 1024} MiB: that is not a claims file.`, SHAPE_HINT);
+      throw new SscpError(
+        'invalid-input',
+        `The claims on standard input are larger than ${MAX_CLAIMS_FILE_BYTES / 1024 / 1024} MiB: that is not a claims file.`,
+        SHAPE_HINT,
+      );
     }
     chunks.push(bytes);
   }
@@ -56,7 +69,12 @@ export function parseClaimsFile(text: string, source: string): ClaimsFileEntry[]
     throw new SscpError('invalid-input', `${source} is not JSON: ${(e as Error).message}.`, SHAPE_HINT);
   }
   const list = Array.isArray(data) ? data : isObject(data) && Array.isArray(data.claims) ? data.claims : undefined;
-  if (!list) throw new SscpError('invalid-input', `${source} holds no list of claims: expected a JSON array, or an object with a "claims" array.`, SHAPE_HINT);
+  if (!list)
+    throw new SscpError(
+      'invalid-input',
+      `${source} holds no list of claims: expected a JSON array, or an object with a "claims" array.`,
+      SHAPE_HINT,
+    );
   if (list.length === 0) throw new SscpError('invalid-input', `${source} lists no claims: nothing to change.`, SHAPE_HINT);
   return list.map((entry: unknown, index) => parseEntry(entry, index));
 }
@@ -69,19 +87,32 @@ function parseEntry(entry: unknown, index: number): ClaimsFileEntry {
   const named = `${at} (claim ${JSON.stringify(id)})`;
   for (const key of Object.keys(entry)) {
     if (!KNOWN.has(key)) {
-      throw new SscpError('invalid-input', `${named} has a field ${JSON.stringify(key)} that claims do not have.`, `The fields applied are ${EDITABLE.map((k) => `"${k}"`).join(', ')}; the others that sscp show --json prints are accepted and left as they are. Nothing was changed.`);
+      throw new SscpError(
+        'invalid-input',
+        `${named} has a field ${JSON.stringify(key)} that claims do not have.`,
+        `The fields applied are ${EDITABLE.map((k) => `"${k}"`).join(', ')}; the others that sscp show --json prints are accepted and left as they are. Nothing was changed.`,
+      );
     }
   }
   const patch: { -readonly [K in keyof ClaimPatch]: ClaimPatch[K] } = {};
   for (const key of EDITABLE) {
     const value = entry[key];
     if (value === undefined) continue;
-    if (typeof value !== 'string') throw new SscpError('invalid-input', `${named}: "${key}" is ${describe(value)}; it must be a string. Nothing was changed.`, SHAPE_HINT);
+    if (typeof value !== 'string')
+      throw new SscpError(
+        'invalid-input',
+        `${named}: "${key}" is ${describe(value)}; it must be a string. Nothing was changed.`,
+        SHAPE_HINT,
+      );
     (patch as Record<string, string>)[key] = value;
   }
   const updatedAt = entry.updatedAt;
   if (updatedAt !== undefined && typeof updatedAt !== 'string') {
-    throw new SscpError('invalid-input', `${named}: "updatedAt" is ${describe(updatedAt)}; leave it as sscp show --json printed it, or remove it. Nothing was changed.`, SHAPE_HINT);
+    throw new SscpError(
+      'invalid-input',
+      `${named}: "updatedAt" is ${describe(updatedAt)}; leave it as sscp show --json printed it, or remove it. Nothing was changed.`,
+      SHAPE_HINT,
+    );
   }
   return { claimId: id, patch, ...(updatedAt === undefined ? {} : { updatedAt }) };
 }

@@ -7,18 +7,17 @@ export const CLI_HINTS: ReasonWords = {
   'unknown-claim': () => 'Claims are numbered like 1.2.1; run sscp catalog to see them all.',
   'assessment-not-found': () => 'Run sscp list to see the assessments in this database.',
   'earlier-assessment-not-found': () => 'Run sscp list to see the assessments in this database.',
-  'action-not-found': () => 'Run sscp show ID to see the assessment\'s current remedial actions.',
+  'action-not-found': () => "Run sscp show ID to see the assessment's current remedial actions.",
   'evidence-not-found': () => 'Run sscp show ID to see the evidence held now.',
   'evidence-not-linked': () => 'Run sscp show ID to see which evidence the claim has now.',
   'response-row-missing': () => 'Run the damage check: sscp check --db FILE.',
-  'evidence-changed': () =>
-    'Run sscp check --db FILE to see which files changed, re-attach the right version, then export again.',
+  'evidence-changed': () => 'Run sscp check --db FILE to see which files changed, re-attach the right version, then export again.',
   'pack-already-imported': (r) => `Nothing was imported again. Open that assessment instead (sscp show ${r.assessmentId}).`,
   'form-already-imported': (r) =>
     `Open that assessment (sscp show ${r.assessmentId}), or save the form again with your changes and import the new copy.`,
   'form-without-organisation': () => 'Fill in Organisation on the form, or give the organisation name with --org NAME.',
   'identity-not-found': () => 'Run sscp identity list to see your identities; create one, or import it from its .p12 backup.',
-  'certificate-not-valid-then': () => 'Renew the signing certificate (sscp identity renew), or check the computer\'s clock.',
+  'certificate-not-valid-then': () => "Renew the signing certificate (sscp identity renew), or check the computer's clock.",
   'no-database': () => 'Check the path, or start a new database with sscp new --db FILE --org NAME --role ROLE.',
   'signoff-blocked': () =>
     'Resolve them, or sign anyway with --accept-exceptions: the pack then lists each one as an exception you accepted.',

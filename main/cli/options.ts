@@ -9,7 +9,6 @@ export const DB_OPTION_FLAGS = '--db <file>';
 /** run.ts makes every --db default to $SSCP_DB when that is set; the help says so either way. */
 export const DB_OPTION_HELP = 'the assessments database file (evidence is kept in <file>.evidence beside it); default $SSCP_DB';
 
-
 /** Commander's collector for options that may be given more than once (`--product A --product B`). */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
@@ -39,7 +38,10 @@ export const FINGERPRINT_OPTION_FLAGS = '--fingerprint <hex>';
  * anything that is not a regular file (a pipe, /dev/zero, a folder). A missing or unusable
  * file is reported in the option's own terms.
  */
-export function readOptionFile(path: string, source: { readonly what: string; readonly flag: string; readonly hint?: string; readonly maxBytes: number }): string {
+export function readOptionFile(
+  path: string,
+  source: { readonly what: string; readonly flag: string; readonly hint?: string; readonly maxBytes: number },
+): string {
   const role = { what: `${source.what} file`, hint: `Check the path given to ${source.flag}${source.hint ? `: ${source.hint}` : '.'}` };
   return readSmallFileSync(path, source.maxBytes, role).toString('utf8');
 }
@@ -54,7 +56,14 @@ export const MAX_TRUST_FILE_BYTES = 1024 * 1024;
  */
 export function trustedRootOption(path: string | undefined): string[] | undefined {
   if (path === undefined) return undefined;
-  return [readOptionFile(path, { what: 'trusted root certificate', flag: '--trust', hint: "it should be the organisation's root certificate (.pem) you were sent.", maxBytes: MAX_TRUST_FILE_BYTES })];
+  return [
+    readOptionFile(path, {
+      what: 'trusted root certificate',
+      flag: '--trust',
+      hint: "it should be the organisation's root certificate (.pem) you were sent.",
+      maxBytes: MAX_TRUST_FILE_BYTES,
+    }),
+  ];
 }
 
 /** Every `--trust` given (the option is repeatable), read as PEM text; undefined when none. */
@@ -70,7 +79,11 @@ export function trustedRootsOption(paths: readonly string[] | undefined): string
  * database its user may not change (a colleague's file, a read-only share) and cannot change it. Changes are recorded under the command's actor (--as, SSCP_USER, the
  * operating-system account).
  */
-export async function withWorkspace<T>(dbPath: string, fn: (ws: Workspace) => T | Promise<T>, options: { create?: boolean; readOnly?: boolean } = {}): Promise<T> {
+export async function withWorkspace<T>(
+  dbPath: string,
+  fn: (ws: Workspace) => T | Promise<T>,
+  options: { create?: boolean; readOnly?: boolean } = {},
+): Promise<T> {
   const ws = openWorkspace(dbPath, { mustExist: !options.create, readOnly: options.readOnly ?? false, actor: currentCliActor() });
   try {
     return await fn(ws);

@@ -77,11 +77,16 @@ async function parseAndRun(argv: readonly string[], io: CliIo, summaries: readon
  * others listed by name, usage and description so that help and "unknown command" read the
  * same as with all loaded.
  */
-async function buildProgram(ctx: CommandContext, lazy?: { readonly summaries: readonly CommandSummary[]; readonly run: string | undefined }): Promise<Command> {
+async function buildProgram(
+  ctx: CommandContext,
+  lazy?: { readonly summaries: readonly CommandSummary[]; readonly run: string | undefined },
+): Promise<Command> {
   const { io } = ctx;
   const listedTerms = new WeakMap<Command, string>();
   const program = new Command('sscp')
-    .description('SSCP Evidence Pack: assess against the Software Security Code of Practice, attach evidence, sign and verify evidence packs.')
+    .description(
+      'SSCP Evidence Pack: assess against the Software Security Code of Practice, attach evidence, sign and verify evidence packs.',
+    )
     .version(APP_VERSION, '-V, --version')
     .exitOverride()
     .configureOutput({
@@ -124,7 +129,8 @@ async function buildProgram(ctx: CommandContext, lazy?: { readonly summaries: re
   }
   for (const cmd of program.commands) {
     for (const arg of cmd.registeredArguments) {
-      if (ASSESSMENT_ID_ARGUMENTS.includes(arg.name())) arg.description += `; its first ${MIN_ID_PREFIX} or more characters do if no other id starts with them`;
+      if (ASSESSMENT_ID_ARGUMENTS.includes(arg.name()))
+        arg.description += `; its first ${MIN_ID_PREFIX} or more characters do if no other id starts with them`;
     }
   }
   defaultDbFromEnvironment(program, io.env);
@@ -161,7 +167,8 @@ function defaultDbFromEnvironment(program: Command, env: Readonly<Record<string,
   if (fromEnv === undefined || fromEnv === '') return;
   const visit = (cmd: Command): void => {
     for (const option of cmd.options) {
-      if (option.long === '--db' && option.description.includes('$SSCP_DB')) cmd.setOptionValueWithSource(option.attributeName(), fromEnv, 'env');
+      if (option.long === '--db' && option.description.includes('$SSCP_DB'))
+        cmd.setOptionValueWithSource(option.attributeName(), fromEnv, 'env');
     }
     cmd.commands.forEach(visit);
   };
@@ -182,15 +189,26 @@ async function resolveAssessmentIdArguments(command: Command): Promise<void> {
   const db = command.opts<{ db?: unknown }>().db;
   if (prefixes.length === 0 || typeof db !== 'string') return;
   const { withWorkspace } = await import('./options');
-  await withWorkspace(db, (ws) => {
-    for (const i of prefixes) args[i] = ws.resolveAssessmentId(args[i] as string);
-  }, { readOnly: true });
+  await withWorkspace(
+    db,
+    (ws) => {
+      for (const i of prefixes) args[i] = ws.resolveAssessmentId(args[i] as string);
+    },
+    { readOnly: true },
+  );
 }
 
 /** What `sscp --help` lists for each command, from the real commands (all loaded). */
 export async function describeCommands(): Promise<CommandSummary[]> {
-  const ctx: CommandContext = { io: guardedIo({ stdout: { write: () => undefined }, stderr: { write: () => undefined }, env: {}, isTTY: false }), exitCode: EXIT_OK };
+  const ctx: CommandContext = {
+    io: guardedIo({ stdout: { write: () => undefined }, stderr: { write: () => undefined }, env: {}, isTTY: false }),
+    exitCode: EXIT_OK,
+  };
   const program = await buildProgram(ctx);
   const help = program.createHelp();
-  return program.commands.map((cmd) => ({ name: cmd.name(), term: help.subcommandTerm(cmd), description: help.subcommandDescription(cmd) }));
+  return program.commands.map((cmd) => ({
+    name: cmd.name(),
+    term: help.subcommandTerm(cmd),
+    description: help.subcommandDescription(cmd),
+  }));
 }

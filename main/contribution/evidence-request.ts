@@ -22,7 +22,12 @@ export interface EvidenceRequestClaim {
   readonly statement: string;
   readonly guidance: readonly string[];
   readonly typicalEvidence: readonly string[];
-  readonly current: { readonly result: ClaimResult; readonly status: WorkStatus; readonly evidenceText: string; readonly arguments: string };
+  readonly current: {
+    readonly result: ClaimResult;
+    readonly status: WorkStatus;
+    readonly evidenceText: string;
+    readonly arguments: string;
+  };
 }
 
 export interface EvidenceRequest {
@@ -37,7 +42,12 @@ export interface EvidenceRequest {
 }
 
 /** The request for some claims of an assessment (the caller chose them: an owner's, or named ones). */
-export function buildEvidenceRequest(detail: AssessmentDetail, claimIds: readonly string[], owner: ClaimOwner | null, now: string): EvidenceRequest {
+export function buildEvidenceRequest(
+  detail: AssessmentDetail,
+  claimIds: readonly string[],
+  owner: ClaimOwner | null,
+  now: string,
+): EvidenceRequest {
   const a = detail.assessment;
   const catalog = findCatalog(a.catalogId, a.catalogVersion)!;
   return {
@@ -57,32 +67,54 @@ export function buildEvidenceRequest(detail: AssessmentDetail, claimIds: readonl
         statement: c.statement,
         guidance: [...c.guidance],
         typicalEvidence: [...c.typicalEvidence],
-        current: { result: r?.result ?? 'not-assessed', status: r?.status ?? 'not-started', evidenceText: r?.evidenceText ?? '', arguments: r?.arguments ?? '' },
+        current: {
+          result: r?.result ?? 'not-assessed',
+          status: r?.status ?? 'not-started',
+          evidenceText: r?.evidenceText ?? '',
+          arguments: r?.arguments ?? '',
+        },
       };
     }),
   };
 }
 
 function bad(path: string, why: string): SscpError {
-  return new SscpError('invalid-input', `${path} is not a usable evidence request: ${why}.`, 'Give the evidence request file (.json) the SRO sent you, unchanged.');
+  return new SscpError(
+    'invalid-input',
+    `${path} is not a usable evidence request: ${why}.`,
+    'Give the evidence request file (.json) the SRO sent you, unchanged.',
+  );
 }
 
 /** Reads a request back, checking what a contribution will take from it. */
 export async function readEvidenceRequest(path: string): Promise<EvidenceRequest> {
-  const bytes = await readSmallFile(path, MAX_REQUEST_BYTES, { what: 'evidence request', hint: 'Give the evidence request file (.json) the SRO sent you.' });
+  const bytes = await readSmallFile(path, MAX_REQUEST_BYTES, {
+    what: 'evidence request',
+    hint: 'Give the evidence request file (.json) the SRO sent you.',
+  });
   let json: Record<string, unknown>;
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as Record<string, unknown>;
   } catch {
     throw bad(path, 'it is not JSON');
   }
-  if (typeof json !== 'object' || json === null || json.format !== EVIDENCE_REQUEST_FORMAT) throw bad(path, 'it does not say it is an SSCP evidence request');
-  if (json.formatVersion !== EVIDENCE_REQUEST_VERSION) throw new SscpError('unsupported-version', `${path} is evidence request version ${String(json.formatVersion)}; this version reads ${EVIDENCE_REQUEST_VERSION}.`, 'Update the app.');
+  if (typeof json !== 'object' || json === null || json.format !== EVIDENCE_REQUEST_FORMAT)
+    throw bad(path, 'it does not say it is an SSCP evidence request');
+  if (json.formatVersion !== EVIDENCE_REQUEST_VERSION)
+    throw new SscpError(
+      'unsupported-version',
+      `${path} is evidence request version ${String(json.formatVersion)}; this version reads ${EVIDENCE_REQUEST_VERSION}.`,
+      'Update the app.',
+    );
   const catalogJson = json.catalog as { id?: unknown; version?: unknown } | undefined;
-  const catalog = typeof catalogJson?.id === 'string' && typeof catalogJson.version === 'string' ? findCatalog(catalogJson.id, catalogJson.version) : undefined;
+  const catalog =
+    typeof catalogJson?.id === 'string' && typeof catalogJson.version === 'string'
+      ? findCatalog(catalogJson.id, catalogJson.version)
+      : undefined;
   if (!catalog) throw bad(path, 'it names a catalog version this app does not know');
   const organisation = json.organisation;
-  if (typeof organisation !== 'string' || organisation.trim() === '' || textProblem(organisation, TEXT_FIELDS.organisation)) throw bad(path, 'its organisation is missing or not usable');
+  if (typeof organisation !== 'string' || organisation.trim() === '' || textProblem(organisation, TEXT_FIELDS.organisation))
+    throw bad(path, 'its organisation is missing or not usable');
   if (typeof json.assessmentId !== 'string' || !/^[\w-]{1,64}$/.test(json.assessmentId)) throw bad(path, 'its assessment id is missing');
   const ownerJson = json.owner as { name?: unknown; team?: unknown; email?: unknown } | null | undefined;
   let owner: EvidenceRequest['owner'] = null;
@@ -90,13 +122,19 @@ export async function readEvidenceRequest(path: string): Promise<EvidenceRequest
     const name = typeof ownerJson.name === 'string' ? ownerJson.name : '';
     const team = typeof ownerJson.team === 'string' ? ownerJson.team : '';
     const email = typeof ownerJson.email === 'string' ? ownerJson.email : '';
-    if (personFieldProblem(name, 'name', ACTOR_NAME_MAX, true) || personFieldProblem(team, 'team', OWNER_TEAM_MAX, false) || personFieldProblem(email, 'email', ACTOR_EMAIL_MAX, false)) throw bad(path, 'its owner is not usable');
+    if (
+      personFieldProblem(name, 'name', ACTOR_NAME_MAX, true) ||
+      personFieldProblem(team, 'team', OWNER_TEAM_MAX, false) ||
+      personFieldProblem(email, 'email', ACTOR_EMAIL_MAX, false)
+    )
+      throw bad(path, 'its owner is not usable');
     owner = { name, team, email };
   }
   if (!Array.isArray(json.claims) || json.claims.length === 0) throw bad(path, 'it asks about no claims');
   const claims = (json.claims as unknown[]).map((c): EvidenceRequestClaim => {
     const claimId = (c as { claimId?: unknown }).claimId;
-    if (typeof claimId !== 'string' || !findClaim(catalog, claimId)) throw bad(path, `it names a claim (${String(claimId)}) that is not in the catalog`);
+    if (typeof claimId !== 'string' || !findClaim(catalog, claimId))
+      throw bad(path, `it names a claim (${String(claimId)}) that is not in the catalog`);
     const k = findClaim(catalog, claimId)!.claim;
     const cur = (c as { current?: Record<string, unknown> }).current ?? {};
     const result = (CLAIM_RESULTS as readonly unknown[]).includes(cur.result) ? (cur.result as ClaimResult) : 'not-assessed';
@@ -107,7 +145,12 @@ export async function readEvidenceRequest(path: string): Promise<EvidenceRequest
       statement: k.statement,
       guidance: [...k.guidance],
       typicalEvidence: [...k.typicalEvidence],
-      current: { result, status, evidenceText: typeof cur.evidenceText === 'string' ? cur.evidenceText : '', arguments: typeof cur.arguments === 'string' ? cur.arguments : '' },
+      current: {
+        result,
+        status,
+        evidenceText: typeof cur.evidenceText === 'string' ? cur.evidenceText : '',
+        arguments: typeof cur.arguments === 'string' ? cur.arguments : '',
+      },
     };
   });
   return {

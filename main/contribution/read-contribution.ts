@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { CONTRIBUTION_FORMAT, CONTRIBUTION_FORMAT_VERSION, evidenceEntryName, parseContributionJson, type Contribution } from '../../shared/domain/contribution';
+import {
+  CONTRIBUTION_FORMAT,
+  CONTRIBUTION_FORMAT_VERSION,
+  evidenceEntryName,
+  parseContributionJson,
+  type Contribution,
+} from '../../shared/domain/contribution';
 import { SscpError } from '../../shared/errors';
 import { openRegularFile } from '../fs/regular-file';
 import { verifyCms, type CmsVerification } from '../signing/cms-verify';
@@ -44,7 +50,11 @@ export interface PreparedContribution {
 }
 
 function unusable(name: string, why: string): SscpError {
-  return new SscpError('invalid-input', `${name} is not a usable contribution: ${why}.`, `Give the .sscp-contribution file the contributor sent. ${ASK}`);
+  return new SscpError(
+    'invalid-input',
+    `${name} is not a usable contribution: ${why}.`,
+    `Give the .sscp-contribution file the contributor sent. ${ASK}`,
+  );
 }
 
 function tampered(name: string, why: string): SscpError {
@@ -76,9 +86,17 @@ function parseJson(bytes: Buffer, name: string, what: string): unknown {
  */
 export async function prepareContributionImport(path: string, trust: ContributionTrust): Promise<PreparedContribution> {
   const name = basename(path);
-  const { handle, size } = await openRegularFile(path, { what: 'contribution', hint: 'Give the .sscp-contribution file the contributor sent.' });
+  const { handle, size } = await openRegularFile(path, {
+    what: 'contribution',
+    hint: 'Give the .sscp-contribution file the contributor sent.',
+  });
   try {
-    if (size === 0) throw new SscpError('invalid-input', `${path} is empty.`, 'Give the .sscp-contribution file the contributor sent; this file has no content.');
+    if (size === 0)
+      throw new SscpError(
+        'invalid-input',
+        `${path} is empty.`,
+        'Give the .sscp-contribution file the contributor sent; this file has no content.',
+      );
     const whole = createHash('sha256');
     for await (const chunk of handle.createReadStream({ autoClose: false, start: 0 })) whole.update(chunk as Buffer);
     const sha256 = whole.digest('hex');
@@ -92,7 +110,11 @@ export async function prepareContributionImport(path: string, trust: Contributio
     }
     const byName = new Map<string, TarEntry>();
     for (const entry of entries) {
-      if (!ENTRY_NAME.test(entry.name)) throw unusable(name, `it holds "${entry.name}", which no contribution holds (only contribution.json, manifest.json, manifest.json.p7s and evidence/<sha256>)`);
+      if (!ENTRY_NAME.test(entry.name))
+        throw unusable(
+          name,
+          `it holds "${entry.name}", which no contribution holds (only contribution.json, manifest.json, manifest.json.p7s and evidence/<sha256>)`,
+        );
       byName.set(entry.name, entry);
     }
     const need = (n: string, cap: number) => {
@@ -109,20 +131,36 @@ export async function prepareContributionImport(path: string, trust: Contributio
     if (!verification.intact) throw tampered(name, verification.problems[0] ?? 'its signature does not verify');
 
     // From here the manifest is what the signer signed.
-    const manifest = parseJson(manifestBytes, name, MANIFEST_JSON) as { format?: unknown; formatVersion?: unknown; contribution?: unknown; files?: unknown };
+    const manifest = parseJson(manifestBytes, name, MANIFEST_JSON) as {
+      format?: unknown;
+      formatVersion?: unknown;
+      contribution?: unknown;
+      files?: unknown;
+    };
     if (manifest.format !== CONTRIBUTION_FORMAT) throw unusable(name, 'its manifest does not say it is an SSCP contribution');
     if (manifest.formatVersion !== CONTRIBUTION_FORMAT_VERSION) {
-      throw new SscpError('unsupported-version', `${name} is contribution format version ${String(manifest.formatVersion)}; this version of SSCP Evidence Pack reads version ${CONTRIBUTION_FORMAT_VERSION}.`, 'Update the app, or ask the contributor to make it with the version you use.');
+      throw new SscpError(
+        'unsupported-version',
+        `${name} is contribution format version ${String(manifest.formatVersion)}; this version of SSCP Evidence Pack reads version ${CONTRIBUTION_FORMAT_VERSION}.`,
+        'Update the app, or ask the contributor to make it with the version you use.',
+      );
     }
     if (!Array.isArray(manifest.files)) throw unusable(name, 'its manifest lists no files');
     const listed = new Map<string, { sha256: string; size: number }>();
     for (const f of manifest.files as unknown[]) {
       const file = f as { path?: unknown; sha256?: unknown; size?: unknown };
-      if (typeof file.path !== 'string' || typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256) || !Number.isSafeInteger(file.size)) {
+      if (
+        typeof file.path !== 'string' ||
+        typeof file.sha256 !== 'string' ||
+        !/^[0-9a-f]{64}$/.test(file.sha256) ||
+        !Number.isSafeInteger(file.size)
+      ) {
         throw unusable(name, 'an entry of its manifest is not a path, SHA-256 and size');
       }
-      if (file.path === MANIFEST_JSON || file.path === MANIFEST_SIGNATURE || !ENTRY_NAME.test(file.path) || listed.has(file.path)) throw unusable(name, `its manifest lists "${file.path}", which it may not`);
-      if (file.path.startsWith('evidence/') && file.path !== evidenceEntryName(file.sha256)) throw unusable(name, `its manifest lists ${file.path} with another file's hash`);
+      if (file.path === MANIFEST_JSON || file.path === MANIFEST_SIGNATURE || !ENTRY_NAME.test(file.path) || listed.has(file.path))
+        throw unusable(name, `its manifest lists "${file.path}", which it may not`);
+      if (file.path.startsWith('evidence/') && file.path !== evidenceEntryName(file.sha256))
+        throw unusable(name, `its manifest lists ${file.path} with another file's hash`);
       listed.set(file.path, { sha256: file.sha256, size: file.size as number });
     }
     for (const entry of entries) {
@@ -147,7 +185,8 @@ export async function prepareContributionImport(path: string, trust: Contributio
         return { ...f, size: entry.size };
       }),
     }));
-    for (const p of listed.keys()) if (p.startsWith('evidence/') && !referenced.has(p)) throw unusable(name, `it holds ${p}, which no claim uses`);
+    for (const p of listed.keys())
+      if (p.startsWith('evidence/') && !referenced.has(p)) throw unusable(name, `it holds ${p}, which no claim uses`);
 
     // The contributor is whoever holds the signing key: the name inside must be the certificate's.
     const signer = verification.signer!;
@@ -162,7 +201,11 @@ export async function prepareContributionImport(path: string, trust: Contributio
     const remembered = decision?.status === 'unknown' ? trust.remembered?.find((r) => r.fingerprint === signer.fingerprint) : undefined;
     const signerTrust = decision?.status === 'trusted' ? 'trusted' : remembered ? 'remembered' : 'unknown';
     if (decision?.status === 'mismatch') {
-      throw new SscpError('untrusted-signer', `${name} is not from the signer you named: ${decision.message} Nothing was imported.`, 'Check the root certificate or fingerprint you gave, or ask the contributor which certificate they signed with.');
+      throw new SscpError(
+        'untrusted-signer',
+        `${name} is not from the signer you named: ${decision.message} Nothing was imported.`,
+        'Check the root certificate or fingerprint you gave, or ask the contributor which certificate they signed with.',
+      );
     }
     return {
       path,

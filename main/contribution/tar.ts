@@ -63,7 +63,10 @@ export interface TarLimits {
 function readOctal(h: Buffer, start: number, length: number, what: string): number {
   const field = h.subarray(start, start + length);
   if ((field[0] ?? 0) & 0x80) throw new TarRefusal(`its ${what} field uses a binary encoding no contribution needs`);
-  const text = field.toString('ascii').replace(/[\0 ]+$/g, '').replace(/^ +/, '');
+  const text = field
+    .toString('ascii')
+    .replace(/[\0 ]+$/g, '')
+    .replace(/^ +/, '');
   if (text === '') return 0;
   if (!/^[0-7]+$/.test(text)) throw new TarRefusal(`its ${what} field is damaged`);
   const n = parseInt(text, 8);
@@ -116,7 +119,12 @@ export async function listTarEntries(handle: FileHandle, fileSize: number, limit
       seen.add(name);
       entries.push({ name, offset: dataStart, size });
     } else {
-      const what = type === '1' || type === '2' ? 'a link' : type === 'x' || type === 'g' || type === 'L' || type === 'K' ? 'an extended header' : 'a special file';
+      const what =
+        type === '1' || type === '2'
+          ? 'a link'
+          : type === 'x' || type === 'g' || type === 'L' || type === 'K'
+            ? 'an extended header'
+            : 'a special file';
       throw new TarRefusal(`its entry "${name}" is ${what}, which a contribution never holds`);
     }
     at = dataStart + padded;

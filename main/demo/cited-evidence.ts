@@ -56,13 +56,15 @@ export const CITED_EVIDENCE: readonly CitedEvidence[] = [
   {
     key: 'security-policy',
     source: { kind: 'repo-file', path: 'SECURITY.md' },
-    description: 'Vulnerability disclosure policy and incident plan: private reporting, response times by severity, coordinated disclosure, advisories, customer notification.',
+    description:
+      'Vulnerability disclosure policy and incident plan: private reporting, response times by severity, coordinated disclosure, advisories, customer notification.',
     validForDays: YEAR,
   },
   {
     key: 'support-policy',
     source: { kind: 'repo-file', path: 'SUPPORT.md' },
-    description: 'Support and maintenance policy: supported versions, one year\'s notice of end of support, release cadence, how to verify and apply an update, secure use.',
+    description:
+      "Support and maintenance policy: supported versions, one year's notice of end of support, release cadence, how to verify and apply an update, secure use.",
     validForDays: YEAR,
   },
   {
@@ -86,31 +88,36 @@ export const CITED_EVIDENCE: readonly CitedEvidence[] = [
   {
     key: 'readme',
     source: { kind: 'repo-file', path: 'README.md' },
-    description: 'README: what the product is for and who uses it, the command line, the layout, testing, and how customers check a release download.',
+    description:
+      'README: what the product is for and who uses it, the command line, the layout, testing, and how customers check a release download.',
     validForDays: YEAR,
   },
   {
     key: 'package-manifest',
     source: { kind: 'repo-file', path: 'package.json' },
-    description: 'package.json: declared dependencies, development tools, supported Node.js versions and the build, test and release scripts.',
+    description:
+      'package.json: declared dependencies, development tools, supported Node.js versions and the build, test and release scripts.',
     validForDays: RELEASE_CYCLE,
   },
   {
     key: 'lockfile',
     source: { kind: 'repo-file', path: 'package-lock.json' },
-    description: 'package-lock.json: every npm package at a pinned version with its SHA-512 integrity hash, checked by npm ci on every install.',
+    description:
+      'package-lock.json: every npm package at a pinned version with its SHA-512 integrity hash, checked by npm ci on every install.',
     validForDays: RELEASE_CYCLE,
   },
   {
     key: 'sbom',
     source: { kind: 'sbom', includeDev: false, fileName: 'sbom.cdx.json' },
-    description: 'CycloneDX SBOM of what the app ships (runtime packages, the Electron runtime, bundled fonts), generated from the lockfile when this pack was made.',
+    description:
+      'CycloneDX SBOM of what the app ships (runtime packages, the Electron runtime, bundled fonts), generated from the lockfile when this pack was made.',
     validForDays: RELEASE_CYCLE,
   },
   {
     key: 'sbom-build',
     source: { kind: 'sbom', includeDev: true, fileName: 'sbom-build.cdx.json' },
-    description: 'CycloneDX SBOM including every build and test tool (devDependencies), generated from the lockfile when this pack was made.',
+    description:
+      'CycloneDX SBOM including every build and test tool (devDependencies), generated from the lockfile when this pack was made.',
     validForDays: RELEASE_CYCLE,
   },
   {
@@ -138,13 +145,15 @@ export const CITED_EVIDENCE: readonly CitedEvidence[] = [
   {
     key: 'lint-config',
     source: { kind: 'repo-file', path: 'eslint.config.js' },
-    description: 'ESLint configuration: layering rules that keep services free of Electron and the renderer free of Node, and a rule that forbids skipped tests.',
+    description:
+      'ESLint configuration: layering rules that keep services free of Electron and the renderer free of Node, and a rule that forbids skipped tests.',
     validForDays: YEAR,
   },
   {
     key: 'ci-script',
     source: { kind: 'repo-file', path: '.ci/run' },
-    description: 'The CI script: installs the test tools on a fresh machine, runs npm ci (which checks every package hash) and the whole test suite.',
+    description:
+      'The CI script: installs the test tools on a fresh machine, runs npm ci (which checks every package hash) and the whole test suite.',
     validForDays: YEAR,
   },
   {
@@ -180,19 +189,21 @@ export const CITED_EVIDENCE: readonly CitedEvidence[] = [
   {
     key: 'content-security-policy',
     source: { kind: 'repo-file', path: 'shared/csp.ts' },
-    description: 'Source: the Content Security Policy, starting from default-src \'none\'.',
+    description: "Source: the Content Security Policy, starting from default-src 'none'.",
     validForDays: YEAR,
   },
   {
     key: 'electronegativity-triage',
     source: { kind: 'repo-file', path: 'security/electronegativity-triage.json' },
-    description: 'Triage of every Electronegativity finding (Electron security scanner), each with the reason it stands; npm test fails on any finding not listed.',
+    description:
+      'Triage of every Electronegativity finding (Electron security scanner), each with the reason it stands; npm test fails on any finding not listed.',
     validForDays: RELEASE_CYCLE,
   },
   {
     key: 'packaging-config',
     source: { kind: 'repo-file', path: 'electron-builder.yml' },
-    description: 'Packaging configuration (electron-builder): what goes into the installers, the Electron fuses that lock the app down, and no update feed.',
+    description:
+      'Packaging configuration (electron-builder): what goes into the installers, the Electron fuses that lock the app down, and no update feed.',
     validForDays: YEAR,
   },
 ];

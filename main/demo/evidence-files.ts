@@ -36,7 +36,13 @@ interface TestReportSummary {
 async function readTestReport(path: string): Promise<TestReportSummary | null> {
   try {
     const text = await readFile(path, 'utf8');
-    const r = JSON.parse(text) as { numTotalTests?: unknown; numPassedTests?: unknown; numFailedTests?: unknown; testResults?: unknown; startTime?: unknown };
+    const r = JSON.parse(text) as {
+      numTotalTests?: unknown;
+      numPassedTests?: unknown;
+      numFailedTests?: unknown;
+      testResults?: unknown;
+      startTime?: unknown;
+    };
     if (typeof r.numTotalTests !== 'number' || !Array.isArray(r.testResults)) return null;
     const started = typeof r.startTime === 'number' ? ` It started at ${new Date(r.startTime).toISOString()}.` : '';
     return {
@@ -59,7 +65,11 @@ export interface MaterialisedEvidence {
  * except the test report, which is copied first so a test run finishing meanwhile cannot
  * change it under the copy. SBOMs are generated into `outDir`.
  */
-export async function materialiseEvidence(evidence: CitedEvidence, outDir: string, projectDir = REPOSITORY_ROOT): Promise<MaterialisedEvidence> {
+export async function materialiseEvidence(
+  evidence: CitedEvidence,
+  outDir: string,
+  projectDir = REPOSITORY_ROOT,
+): Promise<MaterialisedEvidence> {
   const { source } = evidence;
   if (source.kind === 'sbom') {
     const outFile = join(outDir, source.fileName);
@@ -78,7 +88,12 @@ export async function materialiseEvidence(evidence: CitedEvidence, outDir: strin
   const description = `${source.path} in the repository. ${evidence.description}`;
   if (evidence.key === 'test-report') {
     const report = await readTestReport(path);
-    if (report === null) throw new SscpError('unreadable', `The test report ${path} is not a finished test report.`, 'Run npm run test:unit, then the demo again.');
+    if (report === null)
+      throw new SscpError(
+        'unreadable',
+        `The test report ${path} is not a finished test report.`,
+        'Run npm run test:unit, then the demo again.',
+      );
     const snapshot = join(outDir, 'vitest-report.json');
     await writeFileAtomic(snapshot, report.text, { what: 'test report snapshot', replace: false });
     return { path: snapshot, description: `${description} ${report.sentence}` };
@@ -86,7 +101,11 @@ export async function materialiseEvidence(evidence: CitedEvidence, outDir: strin
   try {
     await access(path, constants.R_OK);
   } catch {
-    throw new SscpError('not-found', `The self-assessment cites ${source.path}, but it is not in ${projectDir}.`, 'Run the demo from a complete copy of the repository.');
+    throw new SscpError(
+      'not-found',
+      `The self-assessment cites ${source.path}, but it is not in ${projectDir}.`,
+      'Run the demo from a complete copy of the repository.',
+    );
   }
   return { path, description };
 }

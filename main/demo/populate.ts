@@ -29,8 +29,16 @@ export async function populateSelfAssessment(ws: Workspace, sa: SelfAssessment, 
     sroName: sa.sroName,
     sroRole: sa.sroRole,
     seed: {
-      responses: sa.claims.map((c) => ({ claimId: c.claimId, status: c.status, result: c.result, evidenceText: c.evidenceText, arguments: c.arguments })),
-      actions: sa.claims.flatMap((c) => c.actions.map((a) => ({ claimId: c.claimId, description: a.description, owner: a.owner, dueDate: a.dueDate }))),
+      responses: sa.claims.map((c) => ({
+        claimId: c.claimId,
+        status: c.status,
+        result: c.result,
+        evidenceText: c.evidenceText,
+        arguments: c.arguments,
+      })),
+      actions: sa.claims.flatMap((c) =>
+        c.actions.map((a) => ({ claimId: c.claimId, description: a.description, owner: a.owner, dueDate: a.dueDate })),
+      ),
     },
   });
 

@@ -72,7 +72,12 @@ async function prepareEmptyFolder(outDir: string): Promise<void> {
     await mkdir(outDir, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new SscpError('invalid-input', `${outDir} is a file, not a folder.`, 'Give --out a new folder, or an empty one: the demo never overwrites files.');
+    if (code === 'EEXIST')
+      throw new SscpError(
+        'invalid-input',
+        `${outDir} is a file, not a folder.`,
+        'Give --out a new folder, or an empty one: the demo never overwrites files.',
+      );
     throw asWriteFailure(e, { path: (e as NodeJS.ErrnoException).path ?? outDir, what: 'demo folder' });
   }
   const present = await readdir(outDir);
@@ -136,13 +141,24 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       withRoot: true,
       passphrase,
     });
-    await writeFileAtomic(rootCertificatePath, identities.exportCertificatePem(DEMO_IDENTITY_LABEL, { root: true }), { what: 'root certificate', replace: false });
+    await writeFileAtomic(rootCertificatePath, identities.exportCertificatePem(DEMO_IDENTITY_LABEL, { root: true }), {
+      what: 'root certificate',
+      replace: false,
+    });
 
     step('Signing the certification pack');
     const pack = await exportPack(
       ws,
       identities,
-      { assessmentId, identityLabel: DEMO_IDENTITY_LABEL, passphrase, outPath: packPath, profile: 'certification', acceptExceptions: true, now },
+      {
+        assessmentId,
+        identityLabel: DEMO_IDENTITY_LABEL,
+        passphrase,
+        outPath: packPath,
+        profile: 'certification',
+        acceptExceptions: true,
+        now,
+      },
       { onProgress: options.onPackProgress },
     );
 
@@ -167,7 +183,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoResult> {
       results,
       acceptedExceptions: pack.acceptedExceptions,
       warnings: pack.warnings,
-      omittedEvidence: CITED_EVIDENCE.filter((e) => !available.get(e.key)).map((e) => (e.source.kind === 'repo-file' ? e.source.path : e.source.fileName)),
+      omittedEvidence: CITED_EVIDENCE.filter((e) => !available.get(e.key)).map((e) =>
+        e.source.kind === 'repo-file' ? e.source.path : e.source.fileName,
+      ),
     };
   } finally {
     identityStore.close();

@@ -73,7 +73,11 @@ export function buildSelfAssessment(options: BuildSelfAssessmentOptions): SelfAs
       evidenceText: planned.evidenceText,
       arguments: [planned.arguments, ...notes].join('\n\n'),
       evidence: planned.evidence.filter((key) => available.has(key)),
-      actions: (planned.actions ?? []).map((a) => ({ description: a.description, owner: a.owner, dueDate: addDays(options.today, a.dueInDays) })),
+      actions: (planned.actions ?? []).map((a) => ({
+        description: a.description,
+        owner: a.owner,
+        dueDate: addDays(options.today, a.dueInDays),
+      })),
     };
   });
   const cited = new Set(claims.flatMap((c) => c.evidence));

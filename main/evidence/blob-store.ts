@@ -34,7 +34,6 @@ export interface StoredBlob {
   readonly size: number;
 }
 
-
 /**
  * Files stored once by SHA-256 under `<root>/<first 2 hex>/<sha256>`. A blob appears under its
  * name only after its bytes are on disk (temp file, fsync, rename, fsync dir), so a crash at
@@ -106,10 +105,18 @@ export class BlobStore {
       await rm(tempPath, { force: true });
       await source.handle.close().catch(() => undefined);
       if (options.signal?.aborted) {
-        throw new SscpError('cancelled', `Adding ${sourcePath} was cancelled; nothing was stored.`, 'Add the file again when you are ready.');
+        throw new SscpError(
+          'cancelled',
+          `Adding ${sourcePath} was cancelled; nothing was stored.`,
+          'Add the file again when you are ready.',
+        );
       }
       if (e instanceof SscpError) throw e;
-      throw new SscpError('unreadable', `Could not read ${sourcePath} (${(e as Error).message}).`, 'Check that the file exists, that you may read it, and that the disk is not full.');
+      throw new SscpError(
+        'unreadable',
+        `Could not read ${sourcePath} (${(e as Error).message}).`,
+        'Check that the file exists, that you may read it, and that the disk is not full.',
+      );
     }
   }
 

@@ -49,5 +49,10 @@ export function claimEvidenceFiles(detail: AssessmentDetail, claimId: string): A
 
 /** A claim not yet assessed, with no actions or files, needs no block: it reads back the same. */
 export function hasSomethingToRecord(record: AssessmentRecord): boolean {
-  return record.result !== 'not-assessed' || record.actions.length > 0 || record.evidenceFiles.length > 0 || (record.evidenceReferences?.length ?? 0) > 0;
+  return (
+    record.result !== 'not-assessed' ||
+    record.actions.length > 0 ||
+    record.evidenceFiles.length > 0 ||
+    (record.evidenceReferences?.length ?? 0) > 0
+  );
 }

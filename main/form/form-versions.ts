@@ -36,7 +36,10 @@ export function usesFormV04Numbering(numbers: ReadonlySet<string | null>): boole
 export function formV04ImportNotes(catalog: Catalog, saysVersion04: boolean, fromAppendix: ReadonlySet<string> = new Set()): string[] {
   const title = (id: string): string => findClaim(catalog, id)?.claim.title ?? id;
   const which = saysVersion04 ? 'This is the self-assessment form v0.4' : 'This form is numbered like the self-assessment form v0.4';
-  const mapped = [...FORM_V04.renumbered].map(([form, claim]) => `its claim ${form} (${title(claim).toLowerCase()}) is claim ${claim} in APC v1.0 and in catalog ${catalog.version}, and was placed there`);
+  const mapped = [...FORM_V04.renumbered].map(
+    ([form, claim]) =>
+      `its claim ${form} (${title(claim).toLowerCase()}) is claim ${claim} in APC v1.0 and in catalog ${catalog.version}, and was placed there`,
+  );
   const absent = FORM_V04.absent.map((id) => `${id} (${title(id).toLowerCase()})`).join(' and ');
   const carried = FORM_V04.absent.filter((id) => fromAppendix.has(id));
   const missing = FORM_V04.absent.filter((id) => !fromAppendix.has(id));

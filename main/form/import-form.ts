@@ -58,11 +58,20 @@ export async function importForm(ws: Workspace, docxPath: string, options: Impor
   return storeFormImport(ws, await prepareFormImport(docxPath, options.catalog), options);
 }
 
-export function storeFormImport(ws: Workspace, prepared: PreparedFormImport, options: Omit<ImportFormOptions, 'catalog'> = {}): FormImportReport {
+export function storeFormImport(
+  ws: Workspace,
+  prepared: PreparedFormImport,
+  options: Omit<ImportFormOptions, 'catalog'> = {},
+): FormImportReport {
   const { form, sha256, fileName, catalog } = prepared;
   const earlier = ws.findImport(sha256);
   if (earlier) {
-    throw SscpError.because({ code: 'form-already-imported', fileName, importedAt: earlier.importedAt, assessmentId: earlier.assessmentId });
+    throw SscpError.because({
+      code: 'form-already-imported',
+      fileName,
+      importedAt: earlier.importedAt,
+      assessmentId: earlier.assessmentId,
+    });
   }
   // Text from the form is held to the same rules as typing it in: hidden characters are
   // taken out and listed under "Please check", text over a limit is refused (never cut).
@@ -79,13 +88,19 @@ export function storeFormImport(ws: Workspace, prepared: PreparedFormImport, opt
     }
     return one.text;
   };
-  const fromForm = form.cover.organisation === null ? null : take(form.cover.organisation, TEXT_FIELDS.organisation, 'the Organisation field');
+  const fromForm =
+    form.cover.organisation === null ? null : take(form.cover.organisation, TEXT_FIELDS.organisation, 'the Organisation field');
   const organisation = options.organisation ?? fromForm;
   if (!organisation) {
     throw SscpError.because({ code: 'form-without-organisation', fileName });
   }
 
-  const stored = new Map(ws.listEvidence().filter((e) => e.item.present).map((e) => [e.item.sha256, e.item]));
+  const stored = new Map(
+    ws
+      .listEvidence()
+      .filter((e) => e.item.present)
+      .map((e) => [e.item.sha256, e.item]),
+  );
   const linkedEvidence: FormImportReport['linkedEvidence'][number][] = [];
   const missingEvidence: FormImportReport['missingEvidence'][number][] = [];
   const responses: SeedResponse[] = [];
@@ -158,19 +173,41 @@ export interface ExportFormResult {
  * never the open database, its companions or its evidence folder, never the template itself,
  * and an existing file only with consent.
  */
-export async function exportForm(ws: Workspace, assessmentId: string, outPath: string, options: ExportFormOptions): Promise<ExportFormResult> {
+export async function exportForm(
+  ws: Workspace,
+  assessmentId: string,
+  outPath: string,
+  options: ExportFormOptions,
+): Promise<ExportFormResult> {
   const detail = ws.getAssessment(assessmentId);
-  const target = await checkDestination(outPath, { what: 'Word form', database: ws.dbPath, replace: options.replace, existsHint: options.existsHint, exampleName: 'self-assessment-form.docx' });
+  const target = await checkDestination(outPath, {
+    what: 'Word form',
+    database: ws.dbPath,
+    replace: options.replace,
+    existsHint: options.existsHint,
+    exampleName: 'self-assessment-form.docx',
+  });
   const catalog = catalogFor(detail.assessment);
   if (!options.templatePath) {
     await writeForm(detail, catalog, target, options);
     return { path: target, appendedClaims: [], missingCoverFields: [] };
   }
   if (await sameFile(options.templatePath, target)) {
-    throw new SscpError('invalid-input', `${basename(target)} is the blank form being filled in; writing there would replace it.`, 'Save the filled-in form under another name.');
+    throw new SscpError(
+      'invalid-input',
+      `${basename(target)} is the blank form being filled in; writing there would replace it.`,
+      'Save the filled-in form under another name.',
+    );
   }
-  const dateCompleted = options.dateCompleted !== undefined ? options.dateCompleted : localIsoDate(new Date(detail.assessment.signedAt ?? detail.assessment.updatedAt));
-  const report = await fillForm(options.templatePath, detail, catalog, target, { dateCompleted, replace: options.replace, ...(options.existsHint ? { existsHint: options.existsHint } : {}) });
+  const dateCompleted =
+    options.dateCompleted !== undefined
+      ? options.dateCompleted
+      : localIsoDate(new Date(detail.assessment.signedAt ?? detail.assessment.updatedAt));
+  const report = await fillForm(options.templatePath, detail, catalog, target, {
+    dateCompleted,
+    replace: options.replace,
+    ...(options.existsHint ? { existsHint: options.existsHint } : {}),
+  });
   return { path: target, ...report };
 }
 

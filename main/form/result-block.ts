@@ -51,7 +51,8 @@ export function formatRecord(record: AssessmentRecord): string[] {
     ),
     ...record.evidenceFiles.map((f) => `Evidence file: ${f.fileName} (SHA-256 ${f.sha256})`),
     ...(record.evidenceReferences ?? []).map(
-      (r) => `Evidence reference: ${r.location} (owner: ${r.owner.trim() === '' ? NOT_SET : r.owner}, dated: ${r.date && isIsoDate(r.date) ? formatUkDate(r.date) : NOT_SET})`,
+      (r) =>
+        `Evidence reference: ${r.location} (owner: ${r.owner.trim() === '' ? NOT_SET : r.owner}, dated: ${r.date && isIsoDate(r.date) ? formatUkDate(r.date) : NOT_SET})`,
     ),
   ];
 }
@@ -116,7 +117,11 @@ export function splitRecord(paragraphs: readonly string[]): SplitArguments {
   }
   if (result === null && problems.length === 0) problems.push('no "Result:" line');
   if (problems.length > 0 || result === null) return { body: paragraphs, record: null, problems };
-  return { body: paragraphs.slice(0, markerAt), record: { result, actions, evidenceFiles, ...(evidenceReferences.length > 0 ? { evidenceReferences } : {}) }, problems: [] };
+  return {
+    body: paragraphs.slice(0, markerAt),
+    record: { result, actions, evidenceFiles, ...(evidenceReferences.length > 0 ? { evidenceReferences } : {}) },
+    problems: [],
+  };
 }
 
 function resultFromLabel(label: string): ClaimResult | null {

@@ -104,15 +104,27 @@ async function checkFolder(abs: string, what: string): Promise<void> {
     st = await stat(folder);
   } catch (e) {
     if (code(e) === 'ENOENT') {
-      throw new SscpError('not-found', `The folder ${folder} does not exist, so the ${what} cannot be written there.`, `Choose an existing folder for the ${what}, or create the folder first.`);
+      throw new SscpError(
+        'not-found',
+        `The folder ${folder} does not exist, so the ${what} cannot be written there.`,
+        `Choose an existing folder for the ${what}, or create the folder first.`,
+      );
     }
     if (code(e) === 'ENOTDIR') {
-      throw new SscpError('not-found', `${folder} is not a folder: part of that path is a file.`, `Choose an existing folder for the ${what}.`);
+      throw new SscpError(
+        'not-found',
+        `${folder} is not a folder: part of that path is a file.`,
+        `Choose an existing folder for the ${what}.`,
+      );
     }
     throw asWriteFailure(e, { path: abs, what });
   }
   if (!st.isDirectory()) {
-    throw new SscpError('not-found', `${folder} is a file, not a folder, so the ${what} cannot be written inside it.`, `Choose an existing folder for the ${what}.`);
+    throw new SscpError(
+      'not-found',
+      `${folder} is a file, not a folder, so the ${what} cannot be written inside it.`,
+      `Choose an existing folder for the ${what}.`,
+    );
   }
 }
 
@@ -129,7 +141,8 @@ async function checkNotWorkspace(path: string, real: string, existing: Stats | n
   const dbAbs = resolve(database);
   const dbReal = await canonical(dbAbs);
   for (const [suffix, role] of COMPANIONS) {
-    if (samePath(real, dbReal + suffix) || samePath(resolve(path), dbAbs + suffix)) refuseWorkspaceFile(path, what, `${role} (${dbAbs + suffix})`);
+    if (samePath(real, dbReal + suffix) || samePath(resolve(path), dbAbs + suffix))
+      refuseWorkspaceFile(path, what, `${role} (${dbAbs + suffix})`);
   }
   const evidence = evidenceDirFor(dbAbs);
   const evidenceReal = await canonical(evidence);
@@ -178,11 +191,16 @@ async function checkNotKeyStore(path: string, real: string, existing: Stats | nu
  */
 export async function checkDestination(path: string, request: DestinationRequest): Promise<string> {
   const { what } = request;
-  if (path.trim() === '') throw new SscpError('invalid-input', `No file name was given for the ${what}.`, `Choose a file name for the ${what}.`);
+  if (path.trim() === '')
+    throw new SscpError('invalid-input', `No file name was given for the ${what}.`, `Choose a file name for the ${what}.`);
   const abs = resolve(path);
   const example = request.exampleName ? `, for example ${join(abs, request.exampleName)}` : '';
   if (/[\\/]$/.test(path) && path.length > 1) {
-    throw new SscpError('invalid-input', `${path} names a folder, so the ${what} cannot be written there.`, `Give the file name for the ${what} inside that folder${example}.`);
+    throw new SscpError(
+      'invalid-input',
+      `${path} names a folder, so the ${what} cannot be written there.`,
+      `Give the file name for the ${what} inside that folder${example}.`,
+    );
   }
   await checkFolder(abs, what);
   let real: string;
@@ -201,17 +219,29 @@ export async function checkDestination(path: string, request: DestinationRequest
   for (const store of request.protect ?? []) await checkNotKeyStore(path, real, existing, what, store);
   if (link && !request.replace) throw existsError(path, request);
   if (existing?.isDirectory()) {
-    throw new SscpError('invalid-input', `${path} is a folder, so the ${what} cannot be written there.`, `Give the file name for the ${what} inside that folder${example}.`);
+    throw new SscpError(
+      'invalid-input',
+      `${path} is a folder, so the ${what} cannot be written there.`,
+      `Give the file name for the ${what} inside that folder${example}.`,
+    );
   }
   if (existing && !existing.isFile()) {
-    throw new SscpError('invalid-input', `${path} is not an ordinary file (it is a device, a pipe or a socket), so the ${what} cannot be written there.`, `Choose a file name for the ${what}.`);
+    throw new SscpError(
+      'invalid-input',
+      `${path} is not an ordinary file (it is a device, a pipe or a socket), so the ${what} cannot be written there.`,
+      `Choose a file name for the ${what}.`,
+    );
   }
   if (existing && !request.replace) throw existsError(path, request);
   return abs;
 }
 
 function existsError(path: string, request: Pick<DestinationRequest, 'what' | 'existsHint'>): SscpError {
-  return new SscpError('conflict', `${path} already exists; it was left as it was.`, request.existsHint ?? `Choose another name for the ${request.what}, or agree to replace the file.`);
+  return new SscpError(
+    'conflict',
+    `${path} already exists; it was left as it was.`,
+    request.existsHint ?? `Choose another name for the ${request.what}, or agree to replace the file.`,
+  );
 }
 
 /** File systems that cannot make a hard link answer with one of these; then rename is used. */
@@ -224,7 +254,11 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDE
  * never replaced without consent; on a file system without hard links (FAT, some network
  * shares) the check is repeated just before the rename. The temp file is gone afterwards.
  */
-export async function publishFile(temp: string, dest: string, options: { readonly replace: boolean; readonly what: string; readonly existsHint?: string }): Promise<void> {
+export async function publishFile(
+  temp: string,
+  dest: string,
+  options: { readonly replace: boolean; readonly what: string; readonly existsHint?: string },
+): Promise<void> {
   if (options.replace) {
     await rename(temp, dest);
     return;
@@ -245,7 +279,11 @@ export async function publishFile(temp: string, dest: string, options: { readonl
  * publishFile for callers that must put the file in place inside a synchronous step (the
  * signing commit, which renames the pack inside its database transaction). Same rules.
  */
-export function publishFileSync(temp: string, dest: string, options: { readonly replace: boolean; readonly what: string; readonly existsHint?: string }): void {
+export function publishFileSync(
+  temp: string,
+  dest: string,
+  options: { readonly replace: boolean; readonly what: string; readonly existsHint?: string },
+): void {
   if (options.replace) {
     renameSync(temp, dest);
     return;

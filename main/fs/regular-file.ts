@@ -40,7 +40,9 @@ function subject(path: string, role: FileRole): string {
 }
 
 /** "a folder", "a named pipe (FIFO)"…: what a non-regular file is, for a person. */
-export function describeFileType(st: Pick<Stats, 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'>): string {
+export function describeFileType(
+  st: Pick<Stats, 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice' | 'isSymbolicLink'>,
+): string {
   if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a named pipe (FIFO)';
   if (st.isSocket()) return 'a socket';
@@ -56,7 +58,11 @@ function notRegular(path: string, role: FileRole, st: Parameters<typeof describe
 function openFailed(path: string, role: FileRole, e: unknown): SscpError {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new SscpError('not-found', role.what ? `The ${role.what} ${path} cannot be read: it does not exist.` : `There is no file at ${path}.`, role.hint);
+    return new SscpError(
+      'not-found',
+      role.what ? `The ${role.what} ${path} cannot be read: it does not exist.` : `There is no file at ${path}.`,
+      role.hint,
+    );
   }
   if (code === 'EISDIR') return new SscpError('invalid-input', `${subject(path, role)} is a folder, not a file.`, role.hint);
   // A socket cannot be opened at all (ENXIO); say what it is rather than the error code.
@@ -70,7 +76,8 @@ function openFailed(path: string, role: FileRole, e: unknown): SscpError {
   if (code === 'EACCES' || code === 'EPERM') {
     return new SscpError('unreadable', `${subject(path, role)} cannot be read: you do not have permission to read it.`, role.hint);
   }
-  if (code === 'ELOOP') return new SscpError('invalid-input', `${subject(path, role)} is a symbolic link that loops back on itself.`, role.hint);
+  if (code === 'ELOOP')
+    return new SscpError('invalid-input', `${subject(path, role)} is a symbolic link that loops back on itself.`, role.hint);
   return new SscpError('unreadable', `${subject(path, role)} cannot be read (${code ?? (e as Error).message}).`, role.hint);
 }
 

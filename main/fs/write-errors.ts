@@ -51,11 +51,23 @@ export function describeWriteFailure(e: unknown, target: WriteTarget): SscpError
       );
     case 'EBUSY':
     case 'ETXTBSY':
-      return new SscpError('unwritable', `${path} is in use by another program, so the ${what} cannot be written there.`, 'Close the file in the other program (a PDF viewer or Word, say) and try again, or choose another name.');
+      return new SscpError(
+        'unwritable',
+        `${path} is in use by another program, so the ${what} cannot be written there.`,
+        'Close the file in the other program (a PDF viewer or Word, say) and try again, or choose another name.',
+      );
     case 'ENOSPC':
-      return new SscpError('unwritable', `The disk holding ${folder} is full: the ${what} did not fit, and nothing was written.`, 'Free some space on that disk, or choose a folder on another disk.');
+      return new SscpError(
+        'unwritable',
+        `The disk holding ${folder} is full: the ${what} did not fit, and nothing was written.`,
+        'Free some space on that disk, or choose a folder on another disk.',
+      );
     case 'EDQUOT':
-      return new SscpError('unwritable', `Your disk quota for ${folder} is used up: the ${what} did not fit, and nothing was written.`, 'Free some space, ask for a larger quota, or choose a folder on another disk.');
+      return new SscpError(
+        'unwritable',
+        `Your disk quota for ${folder} is used up: the ${what} did not fit, and nothing was written.`,
+        'Free some space, ask for a larger quota, or choose a folder on another disk.',
+      );
     case 'EFBIG':
       return new SscpError(
         'unwritable',
@@ -63,17 +75,41 @@ export function describeWriteFailure(e: unknown, target: WriteTarget): SscpError
         'Choose a folder on a disk that takes large files (NTFS, exFAT, APFS or ext4).',
       );
     case 'EISDIR':
-      return new SscpError('invalid-input', `${path} is a folder, so the ${what} cannot be written there.`, `Choose a file name for the ${what} inside that folder.`);
+      return new SscpError(
+        'invalid-input',
+        `${path} is a folder, so the ${what} cannot be written there.`,
+        `Choose a file name for the ${what} inside that folder.`,
+      );
     case 'ENOTDIR':
-      return new SscpError('not-found', `${folder} is not a folder: part of the path ${path} is a file.`, `Choose an existing folder for the ${what}.`);
+      return new SscpError(
+        'not-found',
+        `${folder} is not a folder: part of the path ${path} is a file.`,
+        `Choose an existing folder for the ${what}.`,
+      );
     case 'ENOENT':
-      return new SscpError('not-found', `The folder ${folder} does not exist, so the ${what} cannot be written there.`, `Choose an existing folder for the ${what}, or create the folder first.`);
+      return new SscpError(
+        'not-found',
+        `The folder ${folder} does not exist, so the ${what} cannot be written there.`,
+        `Choose an existing folder for the ${what}, or create the folder first.`,
+      );
     case 'ENAMETOOLONG':
-      return new SscpError('invalid-input', `The name ${path} is too long for this disk.`, `Choose a shorter name or a folder nearer the top of the disk for the ${what}.`);
+      return new SscpError(
+        'invalid-input',
+        `The name ${path} is too long for this disk.`,
+        `Choose a shorter name or a folder nearer the top of the disk for the ${what}.`,
+      );
     case 'ELOOP':
-      return new SscpError('invalid-input', `${path} is a chain of symbolic links that never ends in a file.`, `Choose another name for the ${what}.`);
+      return new SscpError(
+        'invalid-input',
+        `${path} is a chain of symbolic links that never ends in a file.`,
+        `Choose another name for the ${what}.`,
+      );
     case 'EIO':
-      return new SscpError('unwritable', `The disk holding ${folder} reported an error while the ${what} was being written; nothing was written.`, 'Check that the disk is still connected and healthy, then try again, or choose a folder on another disk.');
+      return new SscpError(
+        'unwritable',
+        `The disk holding ${folder} reported an error while the ${what} was being written; nothing was written.`,
+        'Check that the disk is still connected and healthy, then try again, or choose a folder on another disk.',
+      );
     default:
       return null;
   }

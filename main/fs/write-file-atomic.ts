@@ -51,7 +51,11 @@ async function removeStaleTemps(path: string): Promise<void> {
  * A failure (read-only folder, no permission, disk full…) is an SscpError naming `path`, and
  * leaves no temp file behind.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, modeOrOptions: number | WriteFileOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  modeOrOptions: number | WriteFileOptions = {},
+): Promise<void> {
   const options: WriteFileOptions = typeof modeOrOptions === 'number' ? { mode: modeOrOptions } : modeOrOptions;
   const mode = options.mode ?? 0o644;
   const what = options.what ?? 'file';
@@ -83,8 +87,17 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, m
  * its companions or its evidence folder; an existing file only with consent), then writes it
  * atomically. Returns the absolute path written.
  */
-export async function saveUserFile(path: string, data: string | Uint8Array, request: DestinationRequest & { readonly mode?: number }): Promise<string> {
+export async function saveUserFile(
+  path: string,
+  data: string | Uint8Array,
+  request: DestinationRequest & { readonly mode?: number },
+): Promise<string> {
   const abs = await checkDestination(path, request);
-  await writeFileAtomic(resolve(abs), data, { mode: request.mode, what: request.what, replace: request.replace, existsHint: request.existsHint });
+  await writeFileAtomic(resolve(abs), data, {
+    mode: request.mode,
+    what: request.what,
+    replace: request.replace,
+    existsHint: request.existsHint,
+  });
   return abs;
 }

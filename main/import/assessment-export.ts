@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { ACTION_STATES, ASSESSMENT_ORIGINS, ASSESSMENT_STATES, CLAIM_RESULTS, EVIDENCE_KINDS, VENDOR_ROLES, WORK_STATUSES, type AssessmentDetail } from '../../shared/domain/types';
+import {
+  ACTION_STATES,
+  ASSESSMENT_ORIGINS,
+  ASSESSMENT_STATES,
+  CLAIM_RESULTS,
+  EVIDENCE_KINDS,
+  VENDOR_ROLES,
+  WORK_STATUSES,
+  type AssessmentDetail,
+} from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
 import { referenceLocationProblem } from '../../shared/domain/evidence-reference';
 import { PACK_PROFILES, type PackProfile } from '../pack/types';
@@ -74,30 +83,37 @@ const detailV1 = z.object({
     .max(10_000),
   evidence: z
     .array(
-      z.object({
-        id,
-        // Packs from before references were possible hold only files.
-        kind: z.enum(EVIDENCE_KINDS).default('file'),
-        sha256: sha256Hex.or(z.literal('')),
-        fileName: name,
-        size: z.number().int().nonnegative(),
-        mediaType: z.string().max(255),
-        description: text,
-        effectiveDate: isoDate.nullable(),
-        expiryDate: isoDate.nullable(),
-        confidential: z.boolean(),
-        // Packs from before details could be withheld do not say.
-        withholdDetails: z.boolean().default(false),
-        present: z.boolean(),
-        owner: name.default(''),
-        addedAt: instant,
-      })
-        .refine((e) => !e.withholdDetails || e.confidential, { message: 'only confidential evidence can have its details withheld', path: ['withholdDetails'] })
+      z
+        .object({
+          id,
+          // Packs from before references were possible hold only files.
+          kind: z.enum(EVIDENCE_KINDS).default('file'),
+          sha256: sha256Hex.or(z.literal('')),
+          fileName: name,
+          size: z.number().int().nonnegative(),
+          mediaType: z.string().max(255),
+          description: text,
+          effectiveDate: isoDate.nullable(),
+          expiryDate: isoDate.nullable(),
+          confidential: z.boolean(),
+          // Packs from before details could be withheld do not say.
+          withholdDetails: z.boolean().default(false),
+          present: z.boolean(),
+          owner: name.default(''),
+          addedAt: instant,
+        })
+        .refine((e) => !e.withholdDetails || e.confidential, {
+          message: 'only confidential evidence can have its details withheld',
+          path: ['withholdDetails'],
+        })
         .refine((e) => (e.kind === 'file' ? e.sha256 !== '' && e.owner === '' : e.sha256 === '' && e.size === 0 && !e.present), {
           message: 'a file has a SHA-256 and no owner; a reference has neither bytes nor a hash',
           path: ['kind'],
         })
-        .refine((e) => e.kind === 'file' || referenceLocationProblem(e.fileName) === null, { message: 'a reference must be a web address (http or https) or a location in words', path: ['fileName'] }),
+        .refine((e) => e.kind === 'file' || referenceLocationProblem(e.fileName) === null, {
+          message: 'a reference must be a web address (http or https) or a location in words',
+          path: ['fileName'],
+        }),
     )
     .max(100_000),
   links: z.array(z.object({ assessmentId: id, claimId, evidenceId: id })).max(1_000_000),
@@ -143,7 +159,9 @@ export function parseAssessmentExport(json: unknown, packName: string): Assessme
       newer
         ? `${packName} was made by a newer version of SSCP Evidence Pack (assessment data version ${version}); this version reads versions ${SUPPORTED_EXPORT_VERSIONS.join(', ')}.`
         : `${packName} has assessment data without a version this app knows (${JSON.stringify(version) ?? 'none'}).`,
-      newer ? 'Update SSCP Evidence Pack, then import the pack again.' : 'The pack was not made by SSCP Evidence Pack or was damaged; ask the sender for a fresh copy.',
+      newer
+        ? 'Update SSCP Evidence Pack, then import the pack again.'
+        : 'The pack was not made by SSCP Evidence Pack or was damaged; ask the sender for a fresh copy.',
     );
   }
   try {
@@ -151,6 +169,10 @@ export function parseAssessmentExport(json: unknown, packName: string): Assessme
   } catch (e) {
     const issue = e instanceof z.ZodError ? e.issues[0] : undefined;
     const where = issue ? `${issue.path.join('.') || 'the top level'}: ${issue.message}` : String(e);
-    throw new SscpError('invalid-input', `${packName} has assessment data that is not valid (${where}).`, 'The pack was damaged or not made by SSCP Evidence Pack; ask the sender for a fresh copy.');
+    throw new SscpError(
+      'invalid-input',
+      `${packName} has assessment data that is not valid (${where}).`,
+      'The pack was damaged or not made by SSCP Evidence Pack; ask the sender for a fresh copy.',
+    );
   }
 }

@@ -55,7 +55,10 @@ export type PackImportResult = PackImportResultOf<PackImportPreview>;
  * the CLI and UI can show every failed check (the CLI exits 1 for it).
  */
 export class PackVerificationFailed extends SscpError {
-  constructor(readonly verification: PackVerification, fileName: string) {
+  constructor(
+    readonly verification: PackVerification,
+    fileName: string,
+  ) {
     super(
       'integrity',
       `${fileName} failed verification, so it was not imported: ${verification.problems[0] ?? verification.summary}`,
@@ -97,7 +100,11 @@ export interface PreparedPackImport {
  * Reads and verifies a pack without any database: a file that is not a readable pack throws
  * SscpError; a pack whose signature fails comes back with `verification.valid === false`.
  */
-export async function preparePackImport(packPath: string, trust: PackTrust = {}, options: PackImportOptions = {}): Promise<PreparedPackImport> {
+export async function preparePackImport(
+  packPath: string,
+  trust: PackTrust = {},
+  options: PackImportOptions = {},
+): Promise<PreparedPackImport> {
   const identity = await fileIdentity(packPath);
   const { preview, contents } = await inspect(packPath, trust, options);
   return { preview, contents, identity };
@@ -107,7 +114,12 @@ export async function preparePackImport(packPath: string, trust: PackTrust = {},
  * Verifies a pack and reads what it holds, writing nothing: for the "import this pack?"
  * screen and the CLI's summary, including whether this database imported it before.
  */
-export async function previewPackImport(ws: Workspace, packPath: string, trust: PackTrust = {}, options: PackImportOptions = {}): Promise<PackImportPreview> {
+export async function previewPackImport(
+  ws: Workspace,
+  packPath: string,
+  trust: PackTrust = {},
+  options: PackImportOptions = {},
+): Promise<PackImportPreview> {
   const { preview } = await preparePackImport(packPath, trust, options);
   return withEarlierImport(ws, preview);
 }
@@ -120,12 +132,21 @@ export async function previewPackImport(ws: Workspace, packPath: string, trust: 
  * changes in one transaction at the end, so a failure or a kill at any point leaves it as it
  * was (at worst a complete, unreferenced blob stays in the store).
  */
-export async function importPack(ws: Workspace, packPath: string, trust: PackTrust = {}, options: PackImportOptions = {}): Promise<PackImportResult> {
+export async function importPack(
+  ws: Workspace,
+  packPath: string,
+  trust: PackTrust = {},
+  options: PackImportOptions = {},
+): Promise<PackImportResult> {
   return storePackImport(ws, await preparePackImport(packPath, trust, options), options);
 }
 
 /** The second half of importPack, for callers that showed the prepared preview first. */
-export async function storePackImport(ws: Workspace, prepared: PreparedPackImport, options: PackImportOptions = {}): Promise<PackImportResult> {
+export async function storePackImport(
+  ws: Workspace,
+  prepared: PreparedPackImport,
+  options: PackImportOptions = {},
+): Promise<PackImportResult> {
   const { contents } = prepared;
   const preview = withEarlierImport(ws, prepared.preview);
   const packPath = contents.path;
@@ -176,14 +197,24 @@ export async function storePackImport(ws: Workspace, prepared: PreparedPackImpor
   const after = await fileIdentity(packPath);
   const before = prepared.identity;
   if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino) {
-    throw new SscpError('conflict', `${contents.fileName} changed while it was being imported, so nothing was recorded.`, 'Wait until the file is fully copied, then import it again.');
+    throw new SscpError(
+      'conflict',
+      `${contents.fileName} changed while it was being imported, so nothing was recorded.`,
+      'Wait until the file is fully copied, then import it again.',
+    );
   }
   if (options.signal?.aborted) throw cancelled(contents.fileName);
   report('record');
   const v = preview.verification;
   const { assessment } = ws.restoreSignedAssessment({
     // Files as the pack holds them (a name that was not safe is replaced), references as listed.
-    detail: { ...contents.data.detail, evidence: withFilesFrom(contents.data.detail.evidence, contents.evidence.map((e) => e.item)) },
+    detail: {
+      ...contents.data.detail,
+      evidence: withFilesFrom(
+        contents.data.detail.evidence,
+        contents.evidence.map((e) => e.item),
+      ),
+    },
     presentEvidenceIds: present,
     source: {
       sha256: preview.file.sha256,
@@ -216,10 +247,18 @@ function withEarlierImport(ws: Workspace, preview: PackImportPreview): PackImpor
   return { ...preview, alreadyImported: earlier ? { importedAt: earlier.importedAt, assessmentId: earlier.assessmentId } : null };
 }
 
-async function inspect(packPath: string, trust: PackTrust, options: PackImportOptions): Promise<{ preview: PackImportPreview; contents: PackContents }> {
+async function inspect(
+  packPath: string,
+  trust: PackTrust,
+  options: PackImportOptions,
+): Promise<{ preview: PackImportPreview; contents: PackContents }> {
   await requireFile(packPath);
   if (!(await readMagic(packPath, PDF_MAGIC.length)).equals(PDF_MAGIC)) {
-    throw new SscpError('invalid-input', `${packPath} is not a PDF file, so it cannot be an evidence pack.`, 'Give the signed evidence pack (.pdf) you received.');
+    throw new SscpError(
+      'invalid-input',
+      `${packPath} is not a PDF file, so it cannot be an evidence pack.`,
+      'Give the signed evidence pack (.pdf) you received.',
+    );
   }
   // Structure first: a file that is not a readable pack is refused before any hashing.
   const contents = await readPackContents(packPath);
@@ -247,7 +286,10 @@ async function inspect(packPath: string, trust: PackTrust, options: PackImportOp
   ]);
   if (options.signal?.aborted) throw cancelled(contents.fileName);
   const detail = contents.data.detail;
-  const results = { 'not-assessed': 0, met: 0, 'partially-met': 0, 'not-met': 0, 'not-applicable': 0 } satisfies Record<ClaimResult, number>;
+  const results = { 'not-assessed': 0, met: 0, 'partially-met': 0, 'not-met': 0, 'not-applicable': 0 } satisfies Record<
+    ClaimResult,
+    number
+  >;
   for (const r of detail.responses) results[r.result] += 1;
   const a = detail.assessment;
   const preview: PackImportPreview = {
@@ -285,15 +327,31 @@ async function inspect(packPath: string, trust: PackTrust, options: PackImportOp
  * fails is a refused signature.
  */
 export function packRefusal(verification: PackVerification, fileName: string): SscpError {
-  const broken = verification.files.find((f) => f.status === 'missing' || f.status === 'unexpected' || (f.status === 'mismatch' && /bytes, not/.test(f.problem ?? '')));
+  const broken = verification.files.find(
+    (f) => f.status === 'missing' || f.status === 'unexpected' || (f.status === 'mismatch' && /bytes, not/.test(f.problem ?? '')),
+  );
   const structure = verification.checks.find((c) => (c.id === 'structure' || c.id === 'manifest') && c.outcome === 'fail');
-  if (structure) return new SscpError('unreadable', `${fileName} is damaged, so it cannot be read as an evidence pack: ${structure.message}`, 'Ask the sender for a fresh copy.');
-  if (broken) return new SscpError('invalid-input', `${fileName} does not match its own manifest: "${broken.name}" is wrong (${broken.problem ?? 'it differs from its manifest entry'}).`, 'Ask the sender for a fresh copy.');
+  if (structure)
+    return new SscpError(
+      'unreadable',
+      `${fileName} is damaged, so it cannot be read as an evidence pack: ${structure.message}`,
+      'Ask the sender for a fresh copy.',
+    );
+  if (broken)
+    return new SscpError(
+      'invalid-input',
+      `${fileName} does not match its own manifest: "${broken.name}" is wrong (${broken.problem ?? 'it differs from its manifest entry'}).`,
+      'Ask the sender for a fresh copy.',
+    );
   return new PackVerificationFailed(verification, fileName);
 }
 
 function cancelled(fileName: string): SscpError {
-  return new SscpError('cancelled', `Importing ${fileName} was cancelled; nothing was recorded.`, 'Import the pack again when you are ready.');
+  return new SscpError(
+    'cancelled',
+    `Importing ${fileName} was cancelled; nothing was recorded.`,
+    'Import the pack again when you are ready.',
+  );
 }
 
 const PACK_FILE: FileRole = { hint: 'Give the path of the evidence pack (.pdf) you received.' };
@@ -303,7 +361,8 @@ async function requireFile(path: string): Promise<{ size: number; mtimeMs: numbe
   const { handle } = await openRegularFile(path, PACK_FILE);
   try {
     const st = await handle.stat();
-    if (st.size === 0) throw new SscpError('invalid-input', `${path} is empty.`, 'Give the evidence pack (.pdf) you received; this file has no content.');
+    if (st.size === 0)
+      throw new SscpError('invalid-input', `${path} is empty.`, 'Give the evidence pack (.pdf) you received; this file has no content.');
     return { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
   } finally {
     await handle.close();
@@ -346,5 +405,5 @@ async function fileIdentity(path: string): Promise<FileIdentity> {
 /** The assessment's evidence in its own order, each file replaced by the entry read from the pack. */
 function withFilesFrom(all: readonly EvidenceItem[], files: readonly EvidenceItem[]): EvidenceItem[] {
   const byId = new Map(files.map((f) => [f.id, f]));
-  return all.map((e) => (e.kind === 'file' ? byId.get(e.id) ?? e : e));
+  return all.map((e) => (e.kind === 'file' ? (byId.get(e.id) ?? e) : e));
 }

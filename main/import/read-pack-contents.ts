@@ -56,7 +56,8 @@ export async function readPackContents(path: string): Promise<PackContents> {
     index = await openEmbeddedFileIndex(path);
   } catch (e) {
     // An ordinary modern PDF is another document, not a damaged pack, unless a signature shows it was one.
-    if (e instanceof PdfXrefStreamError && !(await carriesSignature(path))) throw notAPack(fileName, 'it is not signed, and it is laid out as no evidence pack is (compressed cross-reference streams)');
+    if (e instanceof PdfXrefStreamError && !(await carriesSignature(path)))
+      throw notAPack(fileName, 'it is not signed, and it is laid out as no evidence pack is (compressed cross-reference streams)');
     throw damaged(fileName, e);
   }
   try {
@@ -69,7 +70,11 @@ export async function readPackContents(path: string): Promise<PackContents> {
 }
 
 function notAPack(fileName: string, why: string): SscpError {
-  return new SscpError('unreadable', `${fileName} is a PDF but not an SSCP evidence pack: ${why}.`, 'Check that you were given the signed evidence pack, not another document.');
+  return new SscpError(
+    'unreadable',
+    `${fileName} is a PDF but not an SSCP evidence pack: ${why}.`,
+    'Check that you were given the signed evidence pack, not another document.',
+  );
 }
 
 /** Whether a signature dictionary can be found in the file's last bytes, however damaged the rest. */
@@ -85,10 +90,19 @@ async function carriesSignature(path: string): Promise<boolean> {
 /** Structure errors from the PDF reader and zlib become one plain message; anything else is a bug and propagates. */
 function damaged(fileName: string, e: unknown): unknown {
   if (e instanceof SscpError) return e;
-  if (e instanceof PdfSyntaxError) return new SscpError('unreadable', `${fileName} is damaged or incomplete, so it cannot be read as an evidence pack: ${e.message}`, ASK_SENDER);
+  if (e instanceof PdfSyntaxError)
+    return new SscpError(
+      'unreadable',
+      `${fileName} is damaged or incomplete, so it cannot be read as an evidence pack: ${e.message}`,
+      ASK_SENDER,
+    );
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && (code.startsWith('Z_') || code === 'ERR_BUFFER_TOO_LARGE')) {
-    return new SscpError('unreadable', `${fileName} is damaged: a compressed part of it cannot be read (${(e as Error).message}).`, ASK_SENDER);
+    return new SscpError(
+      'unreadable',
+      `${fileName} is damaged: a compressed part of it cannot be read (${(e as Error).message}).`,
+      ASK_SENDER,
+    );
   }
   return e;
 }
@@ -115,12 +129,18 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
   const manifestJson = await readJson(index, manifestStream, fileName);
   const manifestVersion = (manifestJson as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof manifestVersion === 'number' && manifestVersion > MANIFEST_SCHEMA_VERSION) {
-    throw new SscpError('unsupported-version', `${fileName} was made by a newer version of SSCP Evidence Pack (manifest version ${manifestVersion}).`, 'Update SSCP Evidence Pack, then import the pack again.');
+    throw new SscpError(
+      'unsupported-version',
+      `${fileName} was made by a newer version of SSCP Evidence Pack (manifest version ${manifestVersion}).`,
+      'Update SSCP Evidence Pack, then import the pack again.',
+    );
   }
   const parsedManifest = manifestSchema.safeParse(manifestJson);
   if (!parsedManifest.success) {
     const issue = parsedManifest.error.issues[0];
-    throw unusable(`${fileName} has a ${MANIFEST_NAME} that is not a valid evidence manifest (${issue ? `${issue.path.join('.') || 'the top level'}: ${issue.message}` : 'unknown shape'}).`);
+    throw unusable(
+      `${fileName} has a ${MANIFEST_NAME} that is not a valid evidence manifest (${issue ? `${issue.path.join('.') || 'the top level'}: ${issue.message}` : 'unknown shape'}).`,
+    );
   }
   const manifest = parsedManifest.data;
   const signedData = parseAssessmentExport(await readJson(index, dataStream, fileName), fileName);
@@ -143,7 +163,8 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
 
   const listed = new Set([...manifest.files, ...(manifest.dataFiles ?? [])].map((f) => f.name));
   for (const name of streams.keys()) {
-    if (name !== MANIFEST_NAME && name !== ASSESSMENT_NAME && !listed.has(name)) throw unusable(`${fileName} holds an attachment "${name}" that its manifest does not list.`);
+    if (name !== MANIFEST_NAME && name !== ASSESSMENT_NAME && !listed.has(name))
+      throw unusable(`${fileName} holds an attachment "${name}" that its manifest does not list.`);
   }
 
   const renamed: { from: string; to: string }[] = [];
@@ -158,7 +179,8 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
     }
     // The evidence name is data, never a path; it is replaced only if it would not be a safe
     // file name at any length an evidence name may have (a long name is not a reason).
-    const safeName = safeAttachmentName(original.fileName, TEXT_FIELDS.evidenceName.max) === original.fileName ? original.fileName : entry.name;
+    const safeName =
+      safeAttachmentName(original.fileName, TEXT_FIELDS.evidenceName.max) === original.fileName ? original.fileName : entry.name;
     if (safeName !== original.fileName) renamed.push({ from: original.fileName, to: safeName });
     return { item: { ...original, fileName: safeName }, manifest: entry, stream };
   });
@@ -215,7 +237,10 @@ function checkNames(fileName: string, files: readonly Pick<ManifestFile, 'name'>
   const seen = new Set<string>([MANIFEST_NAME, ASSESSMENT_NAME]);
   for (const f of files) {
     if (safeAttachmentName(f.name) !== f.name) {
-      throw unusable(`${fileName} names an attachment "${f.name}", which is not a safe file name (it could point outside a folder, or disguise what the file is).`, 'Do not use this file: it was not made by SSCP Evidence Pack. Ask the sender for a fresh copy.');
+      throw unusable(
+        `${fileName} names an attachment "${f.name}", which is not a safe file name (it could point outside a folder, or disguise what the file is).`,
+        'Do not use this file: it was not made by SSCP Evidence Pack. Ask the sender for a fresh copy.',
+      );
     }
     const key = f.name.toLowerCase();
     if (seen.has(key)) throw unusable(`${fileName} names two attachments "${f.name}".`);

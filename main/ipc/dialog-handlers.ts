@@ -16,8 +16,13 @@ export interface NativeDialogs {
 }
 
 type Channels =
-  | 'dialogs.openDatabase' | 'dialogs.newDatabase' | 'dialogs.openEvidenceFiles' | 'dialogs.chooseFile'
-  | 'dialogs.chooseFolder' | 'dialogs.saveFile' | 'grants.registerDrop';
+  | 'dialogs.openDatabase'
+  | 'dialogs.newDatabase'
+  | 'dialogs.openEvidenceFiles'
+  | 'dialogs.chooseFile'
+  | 'dialogs.chooseFolder'
+  | 'dialogs.saveFile'
+  | 'grants.registerDrop';
 
 /**
  * The dialog channels: each answer becomes a grant before the page sees it, so the paths the
@@ -25,10 +30,12 @@ type Channels =
  * dialogs, so the journey goes through the real grant check.
  */
 export function dialogHandlers(dialogs: NativeDialogs, grants: PathGrants): Pick<HandlerTable, Channels> {
-  const granted = (kind: 'read' | 'write' | 'database') => (picked: PickedPath): PickedPath => {
-    if (picked.path) grants.grant(picked.path, kind);
-    return picked;
-  };
+  const granted =
+    (kind: 'read' | 'write' | 'database') =>
+    (picked: PickedPath): PickedPath => {
+      if (picked.path) grants.grant(picked.path, kind);
+      return picked;
+    };
   return {
     'dialogs.openDatabase': async () => granted('database')(await dialogs.openDatabase()),
     'dialogs.newDatabase': async () => granted('database')(await dialogs.newDatabase()),

@@ -16,7 +16,10 @@ export interface FormTemplateSetting {
  * is refused now with the reason, not at every export. Only a path main itself showed in a
  * dialog is remembered; the page can clear the setting but never set it.
  */
-export function formTemplateHandlers(dialogs: NativeDialogs, setting: FormTemplateSetting): Pick<HandlerTable, 'settings.chooseFormTemplate'> {
+export function formTemplateHandlers(
+  dialogs: NativeDialogs,
+  setting: FormTemplateSetting,
+): Pick<HandlerTable, 'settings.chooseFormTemplate'> {
   return {
     'settings.chooseFormTemplate': async () => {
       const { path } = await dialogs.chooseFile('form');

@@ -13,7 +13,10 @@ export async function collectLicences(appRoot: string): Promise<LicenceEntry[]> 
   const entries = await Promise.all(
     names.map(async (name) => {
       try {
-        const pkg = JSON.parse(await readFile(join(appRoot, 'node_modules', name, 'package.json'), 'utf8')) as { license?: string; version?: string };
+        const pkg = JSON.parse(await readFile(join(appRoot, 'node_modules', name, 'package.json'), 'utf8')) as {
+          license?: string;
+          version?: string;
+        };
         return { name: `${name} ${pkg.version ?? ''}`.trim(), licence: pkg.license ?? 'see package' };
       } catch {
         return null;

@@ -81,10 +81,18 @@ export class PathGrants {
     if (keyOf(path) === null) throw notAFile(path);
     const info = await stat(path).catch(() => null);
     if (!info) {
-      throw new SscpError('not-found', `The dropped item "${path}" could not be found.`, 'Drop it again, or choose it with the Browse button.');
+      throw new SscpError(
+        'not-found',
+        `The dropped item "${path}" could not be found.`,
+        'Drop it again, or choose it with the Browse button.',
+      );
     }
     if (info.isDirectory()) {
-      throw new SscpError('invalid-input', 'A folder was dropped, and only files can be attached.', 'Drop the files themselves, or choose them with the Browse button.');
+      throw new SscpError(
+        'invalid-input',
+        'A folder was dropped, and only files can be attached.',
+        'Drop the files themselves, or choose them with the Browse button.',
+      );
     }
     if (!info.isFile()) throw notAFile(path);
     this.grant(path, 'read');
@@ -193,7 +201,11 @@ function keyOf(path: string): string | null {
 }
 
 function notAFile(path: string): SscpError {
-  return new SscpError('invalid-input', `"${path}" is not an ordinary file, so it cannot be attached.`, 'Drop a document, spreadsheet, picture or other file instead.');
+  return new SscpError(
+    'invalid-input',
+    `"${path}" is not an ordinary file, so it cannot be attached.`,
+    'Drop a document, spreadsheet, picture or other file instead.',
+  );
 }
 
 function refusal(access: PathAccess): SscpError {
@@ -201,8 +213,16 @@ function refusal(access: PathAccess): SscpError {
     case 'write':
       return new SscpError('invalid-input', 'That save location was not chosen in this window.', 'Choose where to save it again.');
     case 'database':
-      return new SscpError('invalid-input', 'That database was not chosen in this window.', 'Open it again with Open Database…, or pick it from the recent databases.');
+      return new SscpError(
+        'invalid-input',
+        'That database was not chosen in this window.',
+        'Open it again with Open Database…, or pick it from the recent databases.',
+      );
     default:
-      return new SscpError('invalid-input', 'That file was not chosen in this window.', 'Choose it again with the Browse button or drop it onto the claim.');
+      return new SscpError(
+        'invalid-input',
+        'That file was not chosen in this window.',
+        'Choose it again with the Browse button or drop it onto the claim.',
+      );
   }
 }

@@ -7,7 +7,11 @@ import { contract, isChannel, type Channel, type ParsedArgs } from '../../shared
  */
 export function validateRequest(channel: unknown, args: unknown): { channel: Channel; args: ParsedArgs<Channel> } {
   if (!isChannel(channel)) {
-    throw new SscpError('invalid-input', `The request "${String(channel).slice(0, 80)}" is not one this application answers.`, 'Restart the application; if this keeps happening, reinstall it.');
+    throw new SscpError(
+      'invalid-input',
+      `The request "${String(channel).slice(0, 80)}" is not one this application answers.`,
+      'Restart the application; if this keeps happening, reinstall it.',
+    );
   }
   const parsed = contract[channel].args.safeParse(args ?? {});
   if (!parsed.success) {
@@ -17,7 +21,11 @@ export function validateRequest(channel: unknown, args: unknown): { channel: Cha
     if (first && typeof hint === 'string') throw new SscpError('invalid-input', first.message, hint);
     const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
     const problem = (first?.message ?? 'unknown problem').replace(/\.$/, '');
-    throw new SscpError('invalid-input', `Some of the details sent were not valid${where}: ${problem}.`, 'Check what you typed and try again.');
+    throw new SscpError(
+      'invalid-input',
+      `Some of the details sent were not valid${where}: ${problem}.`,
+      'Check what you typed and try again.',
+    );
   }
   return { channel, args: parsed.data };
 }

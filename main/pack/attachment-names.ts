@@ -60,8 +60,12 @@ export function attachmentRenameReason(original: string, name: string): string |
   if (original === name) return null;
   const reasons: string[] = [];
   const hidden = [...original].filter((ch) => hasUnsafeCharacter(ch));
-  if (hidden.length > 0) reasons.push(`it held control, bidirectional or invisible characters (${listRemoved(hidden)}) that can disguise a file's real name or type`);
-  if (/[/\\:*?"<>|]/.test(original)) reasons.push('it held characters that are not allowed in file names on every system (/ \\ : * ? " < > |)');
+  if (hidden.length > 0)
+    reasons.push(
+      `it held control, bidirectional or invisible characters (${listRemoved(hidden)}) that can disguise a file's real name or type`,
+    );
+  if (/[/\\:*?"<>|]/.test(original))
+    reasons.push('it held characters that are not allowed in file names on every system (/ \\ : * ? " < > |)');
   if (/\.{2,}|^[\s.]|[\s.]$/.test(original)) reasons.push('it began or ended with a dot or space, or held ".."');
   if ([...original].length > MAX_NAME_LENGTH) reasons.push(`it was longer than ${MAX_NAME_LENGTH} characters`);
   if (reasons.length === 0 && original.normalize('NFC') !== original) reasons.push('it was in decomposed Unicode form');

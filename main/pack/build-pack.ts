@@ -10,11 +10,31 @@ import { publishFile } from '../fs/destination';
 import { asWriteFailure } from '../fs/write-errors';
 import { ASSESSMENT_NAME, MANIFEST_NAME, uniqueAttachmentNames } from './attachment-names';
 import { cancelledError, embedEvidenceStream } from './embed-evidence';
-import { ASSESSMENT_EXPORT_SCHEMA_VERSION, MANIFEST_SCHEMA_VERSION, type Manifest, type ManifestFile, type ManifestReference } from './manifest';
+import {
+  ASSESSMENT_EXPORT_SCHEMA_VERSION,
+  MANIFEST_SCHEMA_VERSION,
+  type Manifest,
+  type ManifestFile,
+  type ManifestReference,
+} from './manifest';
 import { ParallelSha256 } from './parallel-sha256';
 import { PdfAppender, xrefSection } from './pdf/appender';
 import { PdfFileReader } from './pdf/file-reader';
-import { asArray, asDict, asRef, dict, name, PdfDict, PdfString, pdfDate, ref, serialize, textString, type PdfRef, type PdfValue } from './pdf/objects';
+import {
+  asArray,
+  asDict,
+  asRef,
+  dict,
+  name,
+  PdfDict,
+  PdfString,
+  pdfDate,
+  ref,
+  serialize,
+  textString,
+  type PdfRef,
+  type PdfValue,
+} from './pdf/objects';
 import { buildReportModel } from './report/model';
 import { renderReport } from './report/render-report';
 import {
@@ -63,7 +83,19 @@ async function readBaseDocument(path: string): Promise<BaseDocument> {
     if (!pageRef) throw new Error('pdfkit wrote no pages');
     const page = asDict((await reader.readObject(pageRef)).value)!;
     const structure = await readBaseStructure(reader, catalog);
-    return { size: reader.size, nextObject: Number(trailer.get('Size')), rootRef, catalog, namesRef, names, pageRef, page, trailer, startxref: reader.startxref, structure };
+    return {
+      size: reader.size,
+      nextObject: Number(trailer.get('Size')),
+      rootRef,
+      catalog,
+      namesRef,
+      names,
+      pageRef,
+      page,
+      trailer,
+      startxref: reader.startxref,
+      structure,
+    };
   } finally {
     await reader.close();
   }
@@ -72,7 +104,8 @@ async function readBaseDocument(path: string): Promise<BaseDocument> {
 /** Feeds the pdfkit part of the file to the signature hash, streaming. */
 async function hashExisting(path: string, length: number, hash: ParallelSha256): Promise<void> {
   if (length === 0) return;
-  for await (const chunk of createReadStream(path, { start: 0, end: length - 1, highWaterMark: 1024 * 1024 })) await hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(path, { start: 0, end: length - 1, highWaterMark: 1024 * 1024 }))
+    await hash.update(chunk as Buffer);
 }
 
 /** The manifest's file entries: the evidence files as the pack's recipient sees them (shared/domain/recipient-view.ts). */
@@ -121,7 +154,11 @@ function checkInput(input: PackInput): void {
     );
   }
   if (!/^[0-9a-f]{64}$/.test(input.signer.certificateFingerprint)) {
-    throw new SscpError('invalid-input', 'The signing certificate fingerprint is not a SHA-256 hex string.', 'Unlock the signing identity again.');
+    throw new SscpError(
+      'invalid-input',
+      'The signing certificate fingerprint is not a SHA-256 hex string.',
+      'Unlock the signing identity again.',
+    );
   }
 }
 
@@ -130,7 +167,11 @@ async function checkTargetFolder(target: string): Promise<void> {
   try {
     if (!(await stat(folder)).isDirectory()) throw new Error('not a folder');
   } catch {
-    throw new SscpError('not-found', `The folder ${folder} does not exist, so the pack cannot be written there.`, 'Choose an existing folder for the pack.');
+    throw new SscpError(
+      'not-found',
+      `The folder ${folder} does not exist, so the pack cannot be written there.`,
+      'Choose an existing folder for the pack.',
+    );
   }
 }
 
@@ -169,7 +210,12 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
  * 3. the CMS over that digest is written into the gap and the file fsynced. The signature
  *    is the last write; a cancel or error deletes the file.
  */
-export async function writePack(given: PackInput, tempPath: string, options: BuildPackOptions = {}, destination = tempPath): Promise<BuiltPack> {
+export async function writePack(
+  given: PackInput,
+  tempPath: string,
+  options: BuildPackOptions = {},
+  destination = tempPath,
+): Promise<BuiltPack> {
   checkInput(given);
   // Everything below reads the assessment as the recipient sees it, so a withheld name or
   // description cannot reach a page, an attachment, the manifest or assessment.json.
@@ -308,7 +354,10 @@ export async function writePack(given: PackInput, tempPath: string, options: Bui
     const structure = signatureStructure(base.structure, allocate(), widgetNum, base.pageRef, input.signer.name);
     for (const [num, object] of structure.objects) await out.writeObject(num, object);
     await out.writeStreamObject(appearanceNum, emptyAppearance(), new Uint8Array(0));
-    await out.writeObject(widgetNum, signatureWidget(sigNum, base.pageRef.num, appearanceNum, signatureFieldDescription(input.signer.name), structure.structParent));
+    await out.writeObject(
+      widgetNum,
+      signatureWidget(sigNum, base.pageRef.num, appearanceNum, signatureFieldDescription(input.signer.name), structure.structParent),
+    );
     await out.writeObject(acroFormNum, dict({ Fields: [ref(widgetNum)], SigFlags: 3 }));
     const page = new PdfDict(base.page.entries);
     page.set('Annots', [...(asArray(page.get('Annots')) ?? []), ref(widgetNum)]);
@@ -318,7 +367,10 @@ export async function writePack(given: PackInput, tempPath: string, options: Bui
     const catalog = new PdfDict(base.catalog.entries);
     if (base.namesRef) await out.writeObject(base.namesRef.num, names);
     else catalog.set('Names', names);
-    catalog.set('AF', filespecs.map((f) => f.ref));
+    catalog.set(
+      'AF',
+      filespecs.map((f) => f.ref),
+    );
     catalog.set('AcroForm', ref(acroFormNum));
     // A certification signature: readers show the pack as certified and flag any later change.
     catalog.set('Perms', dict({ DocMDP: ref(sigNum) }));
@@ -326,7 +378,9 @@ export async function writePack(given: PackInput, tempPath: string, options: Bui
 
     // The signature dictionary comes last, so everything after its /Contents is small and in memory.
     await out.beginObject(sigNum);
-    await out.write(signatureDictHead(input.signer.name, signingTime, `Senior Responsible Owner's attestation of SSCP evidence pack ${packId}`));
+    await out.write(
+      signatureDictHead(input.signer.name, signingTime, `Senior Responsible Owner's attestation of SSCP evidence pack ${packId}`),
+    );
     await out.flush();
     const gapStart = out.offset;
     const gap = Buffer.from(signatureGap(), 'latin1');

@@ -158,7 +158,13 @@ const DEFLATE_IN_FLIGHT = 4;
  * back-reference window at each boundary, which costs well under 1 % of the compressed size.
  * At most DEFLATE_IN_FLIGHT chunks are held, so memory stays flat.
  */
-async function deflateParallel(path: string, out: PdfAppender, hash: Hash, onBytes: (n: number) => void, signal?: AbortSignal): Promise<number> {
+async function deflateParallel(
+  path: string,
+  out: PdfAppender,
+  hash: Hash,
+  onBytes: (n: number) => void,
+  signal?: AbortSignal,
+): Promise<number> {
   const handle = await open(path, 'r');
   const inFlight: Promise<Buffer>[] = [];
   try {
@@ -209,7 +215,7 @@ const ADLER_NMAX = 5552;
 export function adler32(data: Uint8Array, start = 1): number {
   let a = start & 0xffff;
   let b = (start >>> 16) & 0xffff;
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     const end = Math.min(i + ADLER_NMAX, data.length);
     for (; i < end; i++) {
       a += data[i]!;

@@ -64,7 +64,14 @@ export class SigningBeforePeriodEnd extends SscpError {
   }
 }
 
-const KEY_ACTIONS = new Set(['assessment.created', 'assessment.imported', 'assessment.carried-forward', 'evidence.attached', 'assessment.signed', 'action.added']);
+const KEY_ACTIONS = new Set([
+  'assessment.created',
+  'assessment.imported',
+  'assessment.carried-forward',
+  'evidence.attached',
+  'assessment.signed',
+  'action.added',
+]);
 
 /** One key event for the pack, in the app's own wording, with who made it. */
 function describeEntry(e: AuditEntry): PackAuditEvent {
@@ -77,7 +84,11 @@ function describeEntry(e: AuditEntry): PackAuditEvent {
  * are withheld from that recipient names it as the pack does ("Withheld file 1 (confidential)"):
  * by its id, any earlier version's id, or the name it had.
  */
-export function summariseAudit(ws: Workspace, assessmentId: string, recipient?: { detail: AssessmentDetail; profile: PackProfile }): PackAuditSummary {
+export function summariseAudit(
+  ws: Workspace,
+  assessmentId: string,
+  recipient?: { detail: AssessmentDetail; profile: PackProfile },
+): PackAuditSummary {
   const all = ws.auditEntries();
   const mine = all.filter((e) => e.assessmentId === assessmentId);
   const head = all[all.length - 1];
@@ -148,10 +159,25 @@ export interface ExportPackOptions extends BuildPackOptions {
  * set. Any failure or cancel releases the assessment and leaves no file; a crash is finished
  * or undone when the database is next opened.
  */
-export async function exportPack(ws: Workspace, identities: IdentityService, request: ExportPackRequest, options: ExportPackOptions = {}): Promise<ExportedPack> {
+export async function exportPack(
+  ws: Workspace,
+  identities: IdentityService,
+  request: ExportPackRequest,
+  options: ExportPackOptions = {},
+): Promise<ExportedPack> {
   const replace = request.replace ?? false;
-  const outPath = await checkDestination(request.outPath, { what: 'pack', database: ws.dbPath, protect: [identities.keyStorePath], replace, existsHint: request.existsHint, exampleName: 'evidence-pack.pdf' });
-  const session = ws.beginSigning(request.assessmentId, outPath, { replace, ...(request.existsHint !== undefined ? { existsHint: request.existsHint } : {}) });
+  const outPath = await checkDestination(request.outPath, {
+    what: 'pack',
+    database: ws.dbPath,
+    protect: [identities.keyStorePath],
+    replace,
+    existsHint: request.existsHint,
+    exampleName: 'evidence-pack.pdf',
+  });
+  const session = ws.beginSigning(request.assessmentId, outPath, {
+    replace,
+    ...(request.existsHint !== undefined ? { existsHint: request.existsHint } : {}),
+  });
   let written: BuiltPack;
   let acceptedExceptions: string[];
   let warnings: string[];
@@ -162,7 +188,11 @@ export async function exportPack(ws: Workspace, identities: IdentityService, req
     const { assessment } = detail;
     const catalog = findCatalog(assessment.catalogId, assessment.catalogVersion);
     if (!catalog) {
-      throw new SscpError('unsupported-version', `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`, 'Update the app to a version that ships this catalog.');
+      throw new SscpError(
+        'unsupported-version',
+        `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`,
+        'Update the app to a version that ships this catalog.',
+      );
     }
     // Sign only what an import takes back: every field within its limit, no hidden characters.
     const fault = firstPackTextFault(detail);
@@ -171,13 +201,22 @@ export async function exportPack(ws: Workspace, identities: IdentityService, req
     const checks = signoffBlockers(detail, catalog, localIsoDate(now));
     const blockers = checks.filter((c) => c.severity === 'blocker');
     const unsignable = neverSignable(checks)[0];
-    if (unsignable) throw new SscpError('conflict', `The assessment cannot be signed. ${unsignable.message}`, 'Accepting exceptions does not change this: the period must have started.');
+    if (unsignable)
+      throw new SscpError(
+        'conflict',
+        `The assessment cannot be signed. ${unsignable.message}`,
+        'Accepting exceptions does not change this: the period must have started.',
+      );
     if (blockers.length > 0 && !request.acceptExceptions) throw new BlockedBySignoff(blockers);
     const early = earlySigning(checks);
     if (early && !request.signBeforePeriodEnd) throw new SigningBeforePeriodEnd(early);
     warnings = [
       ...checks.filter((c) => c.severity === 'warning' && c !== early).map((c) => c.message),
-      ...(early ? [`Signed before the assessment period ends (${formatLongDate(detail.assessment.periodEnd!)}), as you confirmed; the pack says so.`] : []),
+      ...(early
+        ? [
+            `Signed before the assessment period ends (${formatLongDate(detail.assessment.periodEnd!)}), as you confirmed; the pack says so.`,
+          ]
+        : []),
       ...renamedAttachments(detail.evidence.map((e) => e.fileName)),
     ];
 
@@ -195,7 +234,12 @@ export async function exportPack(ws: Workspace, identities: IdentityService, req
         profile: request.profile,
         acceptedExceptions,
         audit: summariseAudit(ws, assessment.id, { detail, profile: request.profile }),
-        contributedBy: Object.fromEntries([...ws.contributionCredits(assessment.id).evidence].map(([evidenceId, c]) => [evidenceId, { name: c.name, acceptedAt: c.acceptedAt }])),
+        contributedBy: Object.fromEntries(
+          [...ws.contributionCredits(assessment.id).evidence].map(([evidenceId, c]) => [
+            evidenceId,
+            { name: c.name, acceptedAt: c.acceptedAt },
+          ]),
+        ),
         generatedAt: now,
         signedBeforePeriodEnd: early !== null,
       },

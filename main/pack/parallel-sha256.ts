@@ -94,7 +94,7 @@ export class ParallelSha256 {
 
   /** Adds bytes to hash `id` (0, the first one, by default), copying them into the ring. */
   async update(chunk: Uint8Array, id = 0): Promise<void> {
-    for (let done = 0; done < chunk.length; ) {
+    for (let done = 0; done < chunk.length;) {
       const slot = await this.acquire();
       const n = Math.min(SLOT_BYTES, chunk.length - done);
       slot.view.set(chunk.subarray(done, done + n));

@@ -49,7 +49,12 @@ export function embeddedFileStream(path: string, file: EmbeddedStream, options: 
   const raw =
     file.length === 0
       ? Readable.from([])
-      : createReadStream(path, { start: file.start, end: file.start + file.length - 1, highWaterMark: 1024 * 1024, signal: options.signal });
+      : createReadStream(path, {
+          start: file.start,
+          end: file.start + file.length - 1,
+          highWaterMark: 1024 * 1024,
+          signal: options.signal,
+        });
   if (!file.deflated) return raw;
   // pipeline, not pipe: a decode error must also close the file, and a read error must reach the reader.
   return pipeline(raw, createInflate(), () => undefined);

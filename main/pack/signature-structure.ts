@@ -39,7 +39,13 @@ export function signatureFieldDescription(signerName: string): string {
  * parent tree. Returns the objects to write (the new Form element, the Document element and
  * the structure tree root rewritten) and the widget's /StructParent key.
  */
-export function signatureStructure(base: BaseStructure, formNum: number, widgetNum: number, pageRef: PdfRef, signerName: string): { objects: [number, PdfDict][]; structParent: number } {
+export function signatureStructure(
+  base: BaseStructure,
+  formNum: number,
+  widgetNum: number,
+  pageRef: PdfRef,
+  signerName: string,
+): { objects: [number, PdfDict][]; structParent: number } {
   const key = base.nextKey;
   const form = dict({
     Type: name('StructElem'),

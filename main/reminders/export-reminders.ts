@@ -23,7 +23,12 @@ export interface ExportRemindersResult {
  * as an iCalendar file, whole or not at all. An assessment with nothing dated is refused: an
  * empty calendar would only look like there is nothing to do.
  */
-export async function exportReminders(ws: Workspace, assessmentId: string, outPath: string, options: ExportRemindersOptions): Promise<ExportRemindersResult> {
+export async function exportReminders(
+  ws: Workspace,
+  assessmentId: string,
+  outPath: string,
+  options: ExportRemindersOptions,
+): Promise<ExportRemindersResult> {
   const detail = ws.getAssessment(assessmentId);
   const reminders = assessmentReminders(detail);
   if (reminders.length === 0) {
@@ -33,9 +38,19 @@ export async function exportReminders(ws: Workspace, assessmentId: string, outPa
       'Give remedial actions a due date, or evidence an expiry date, and export the reminders again.',
     );
   }
-  const target = await checkDestination(outPath, { what: 'calendar file', database: ws.dbPath, replace: options.replace, existsHint: options.existsHint, exampleName: 'sscp-reminders.ics' });
+  const target = await checkDestination(outPath, {
+    what: 'calendar file',
+    database: ws.dbPath,
+    replace: options.replace,
+    existsHint: options.existsHint,
+    exampleName: 'sscp-reminders.ics',
+  });
   const text = buildIcs(`SSCP reminders – ${detail.assessment.organisation}`, reminders, options.now ?? new Date());
-  await writeFileAtomic(target, Buffer.from(text, 'utf8'), { what: 'calendar file', replace: options.replace, existsHint: options.existsHint });
+  await writeFileAtomic(target, Buffer.from(text, 'utf8'), {
+    what: 'calendar file',
+    replace: options.replace,
+    existsHint: options.existsHint,
+  });
   return {
     path: target,
     actionsDue: reminders.filter((r) => r.kind === 'action-due').length,

@@ -60,7 +60,10 @@ export function assessmentReminders(detail: AssessmentDetail): Reminder[] {
       ].join('\n'),
     });
   }
-  return reminders.sort((a, b) => a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.summary.localeCompare(b.summary) || a.uid.localeCompare(b.uid));
+  return reminders.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) || a.kind.localeCompare(b.kind) || a.summary.localeCompare(b.summary) || a.uid.localeCompare(b.uid),
+  );
 }
 
 /** The calendar file's text: CRLF line endings, lines folded at 75 octets, text escaped. */
@@ -144,7 +147,10 @@ function icsDate(date: IsoDate): string {
 }
 
 function utcStamp(now: Date): string {
-  return now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 function firstLine(text: string): string {

@@ -56,11 +56,18 @@ export function updateAction(ctx: StoreContext, actionId: string, patch: ActionP
       updatedAt: now,
     };
     const { description, owner, dueDate, state } = before;
-    const changes = diff({ description, owner, dueDate, state }, { description: after.description, owner: after.owner, dueDate: after.dueDate, state: after.state });
+    const changes = diff(
+      { description, owner, dueDate, state },
+      { description: after.description, owner: after.owner, dueDate: after.dueDate, state: after.state },
+    );
     if (Object.keys(changes).length === 0) return before;
     updateActionRow(ctx.db, after);
     touch(ctx, before.assessmentId, now);
-    appendAudit(ctx.db, { assessmentId: before.assessmentId, action: 'action.updated', detail: { actionId, claimId: before.claimId, changes } }, now);
+    appendAudit(
+      ctx.db,
+      { assessmentId: before.assessmentId, action: 'action.updated', detail: { actionId, claimId: before.claimId, changes } },
+      now,
+    );
     return after;
   });
 }

@@ -35,7 +35,6 @@ export function unarchiveAssessment(ctx: StoreContext, id: string): Assessment {
   return setArchived(ctx, id, false);
 }
 
-
 function setArchived(ctx: StoreContext, id: string, archived: boolean): Assessment {
   return inWriteTransaction(ctx, () => {
     assertNoExportInProgress(ctx, id);

@@ -44,7 +44,15 @@ import {
   requireText,
 } from './validate';
 import { TEXT_FIELDS } from '../../shared/domain/text-rules';
-import type { AssessmentPatch, AssessmentSummary, ClaimPatch, ClaimUpdate, ClaimUpdateResult, MarkSignedInput, NewAssessmentInput } from './workspace-types';
+import type {
+  AssessmentPatch,
+  AssessmentSummary,
+  ClaimPatch,
+  ClaimUpdate,
+  ClaimUpdateResult,
+  MarkSignedInput,
+  NewAssessmentInput,
+} from './workspace-types';
 
 /** Creates an assessment with one not-started response per claim of its catalog version. */
 export function createAssessment(ctx: StoreContext, input: NewAssessmentInput): Assessment {
@@ -102,7 +110,8 @@ export function createAssessment(ctx: StoreContext, input: NewAssessmentInput): 
     }
     for (const action of seed.actions ?? []) insertNewAction(ctx, assessment, action, now);
     // Next period's draft keeps who owns which claim (claims the new catalog still has).
-    if (assessment.origin === 'carried-forward' && assessment.previousId !== null) copyOwners(ctx.db, assessment.previousId, assessment.id, now);
+    if (assessment.origin === 'carried-forward' && assessment.previousId !== null)
+      copyOwners(ctx.db, assessment.previousId, assessment.id, now);
     if (seed.importedFrom) {
       insertImport(ctx.db, {
         sourceSha256: checkSha256(seed.importedFrom.sourceSha256, 'The imported file hash'),
@@ -217,7 +226,14 @@ export function updateClaims(ctx: StoreContext, assessmentId: string, updates: r
   });
 }
 
-function applyClaimUpdate(ctx: StoreContext, assessmentId: string, claimId: string, patch: ClaimPatch, now: string, expectedUpdatedAt?: string): ClaimUpdateResult {
+function applyClaimUpdate(
+  ctx: StoreContext,
+  assessmentId: string,
+  claimId: string,
+  patch: ClaimPatch,
+  now: string,
+  expectedUpdatedAt?: string,
+): ClaimUpdateResult {
   const before = findResponse(ctx.db, assessmentId, claimId);
   if (!before) throw SscpError.because({ code: 'response-row-missing', claimId });
   const after = applyClaimPatch(before, patch, now);
@@ -257,7 +273,6 @@ export function markSigned(ctx: StoreContext, assessmentId: string, info: MarkSi
   });
 }
 
-
 function applyClaimPatch(before: ClaimResponse, patch: ClaimPatch, now: string): ClaimResponse {
   return {
     ...before,
@@ -273,7 +288,8 @@ function checkFields(f: AssessmentFields): AssessmentFields {
   const periodStart = optionalDate(f.periodStart, 'The period start');
   const periodEnd = optionalDate(f.periodEnd, 'The period end');
   checkDateOrder(periodStart, periodEnd, 'The period start', 'The period end');
-  if (typeof f.theme3InScope !== 'boolean') throw new SscpError('invalid-input', 'Whether theme 3 is in scope must be true or false.', 'Answer yes or no.');
+  if (typeof f.theme3InScope !== 'boolean')
+    throw new SscpError('invalid-input', 'Whether theme 3 is in scope must be true or false.', 'Answer yes or no.');
   return {
     organisation: requireField(f.organisation, TEXT_FIELDS.organisation),
     products: productList(f.products),
@@ -295,8 +311,12 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-
 function requireInstant(value: string): string {
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value))) return value;
-  throw new SscpError('invalid-input', `"${String(value)}" is not a moment in time in ISO 8601 UTC form.`, 'For example 2026-11-22T14:17:44.000Z.');
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value)))
+    return value;
+  throw new SscpError(
+    'invalid-input',
+    `"${String(value)}" is not a moment in time in ISO 8601 UTC form.`,
+    'For example 2026-11-22T14:17:44.000Z.',
+  );
 }

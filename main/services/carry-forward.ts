@@ -25,7 +25,12 @@ export function carryForwardAssessment(
   // A catalog this build does not know has no wording to compare: its claims carry by id.
   const previousCatalog = findCatalog(detail.assessment.catalogId, detail.assessment.catalogVersion);
   const changes = previousCatalog ? statementChanges(previousCatalog, catalog) : [];
-  const plan = carryForward(detail, { ...dates, today: dates.today ?? localIsoDate(new Date()) }, listClaims(catalog).map((c) => c.claim.id), changes);
+  const plan = carryForward(
+    detail,
+    { ...dates, today: dates.today ?? localIsoDate(new Date()) },
+    listClaims(catalog).map((c) => c.claim.id),
+    changes,
+  );
   const assessment = ws.createAssessment({
     ...plan.assessment,
     catalog: { id: catalog.id, version: catalog.version },

@@ -72,7 +72,11 @@ export function assignOwner(ctx: StoreContext, assessmentId: string, claimId: st
           email: personField(owner.email, "The owner's email", ACTOR_EMAIL_MAX, false),
         };
   if (checked?.email && !/^[^@\s]+@[^@\s]+$/.test(checked.email)) {
-    throw new SscpError('invalid-input', `"${checked.email}" is not an email address.`, 'Give an email address like name@example.com, or none.');
+    throw new SscpError(
+      'invalid-input',
+      `"${checked.email}" is not an email address.`,
+      'Give an email address like name@example.com, or none.',
+    );
   }
   return inWriteTransaction(ctx, () => {
     assertNoExportInProgress(ctx, assessmentId);
@@ -129,7 +133,11 @@ function describeDraft(a: Assessment): string {
 }
 
 /** Where a contribution goes: the one the SRO named, the one its request named, or the organisation's one open draft. */
-export function contributionTarget(ctx: StoreContext, prepared: Pick<PreparedContribution, 'contribution' | 'file'>, into: string | undefined): Assessment {
+export function contributionTarget(
+  ctx: StoreContext,
+  prepared: Pick<PreparedContribution, 'contribution' | 'file'>,
+  into: string | undefined,
+): Assessment {
   const c = prepared.contribution;
   let target: Assessment;
   if (into !== undefined) {
@@ -168,7 +176,11 @@ export function contributionTarget(ctx: StoreContext, prepared: Pick<PreparedCon
   const catalog = catalogFor(target);
   for (const claim of c.claims) {
     if (!catalog.themes.some((t) => t.principles.some((p) => p.claims.some((k) => k.id === claim.claimId)))) {
-      throw new SscpError('invalid-input', `${prepared.file.name} is for claim ${claim.claimId}, which is not in assessment ${target.id}'s catalog (${catalog.id} ${catalog.version}). Nothing was imported.`, 'Ask the contributor to contribute to claims of that catalog version.');
+      throw new SscpError(
+        'invalid-input',
+        `${prepared.file.name} is for claim ${claim.claimId}, which is not in assessment ${target.id}'s catalog (${catalog.id} ${catalog.version}). Nothing was imported.`,
+        'Ask the contributor to contribute to claims of that catalog version.',
+      );
     }
   }
   return target;
@@ -202,7 +214,11 @@ function safeFileName(name: string): string {
  * contribution, its claims (each marked assigned or not) and files, and one audit entry, in
  * one transaction. Stored bytes without rows, if it dies part-way, are harmless and reused.
  */
-export async function importContribution(ctx: StoreContext, prepared: PreparedContribution, options: ImportContributionOptions = {}): Promise<ImportedContribution> {
+export async function importContribution(
+  ctx: StoreContext,
+  prepared: PreparedContribution,
+  options: ImportContributionOptions = {},
+): Promise<ImportedContribution> {
   const c = prepared.contribution;
   const target = contributionTarget(ctx, prepared, options.into);
   const earlier = findContributionBySource(ctx.db, prepared.file.sha256, c.id);
@@ -223,11 +239,16 @@ export async function importContribution(ctx: StoreContext, prepared: PreparedCo
     for (const f of claim.files) {
       if (seen.has(f.sha256)) continue;
       seen.add(f.sha256);
-      const r = await putBlobFromStream(ctx.blobs, prepared.evidenceStream(f.sha256), { sha256: f.sha256, size: f.size }, {
-        label: `${f.fileName} in ${prepared.file.name}`,
-        ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onBytes ? { onBytes: options.onBytes } : {}),
-      });
+      const r = await putBlobFromStream(
+        ctx.blobs,
+        prepared.evidenceStream(f.sha256),
+        { sha256: f.sha256, size: f.size },
+        {
+          label: `${f.fileName} in ${prepared.file.name}`,
+          ...(options.signal ? { signal: options.signal } : {}),
+          ...(options.onBytes ? { onBytes: options.onBytes } : {}),
+        },
+      );
       if (r.reused) alreadyHeld += 1;
       else stored += 1;
     }
@@ -275,7 +296,15 @@ export async function importContribution(ctx: StoreContext, prepared: PreparedCo
       claims.push(row);
       for (const f of claim.files) {
         const fileName = safeFileName(f.fileName);
-        insertContributionFile(ctx.db, { contributionId: record.id, claimId: claim.claimId, sha256: f.sha256, size: f.size, fileName, mediaType: mediaTypeFor(fileName), evidenceId: null });
+        insertContributionFile(ctx.db, {
+          contributionId: record.id,
+          claimId: claim.claimId,
+          sha256: f.sha256,
+          size: f.size,
+          fileName,
+          mediaType: mediaTypeFor(fileName),
+          evidenceId: null,
+        });
       }
     }
     appendAudit(
@@ -312,9 +341,17 @@ export interface ContributionReviewItem {
 }
 
 /** Every contributed claim of an assessment (pending first, then decided), in catalog order. */
-export function reviewContributions(ctx: StoreContext, assessmentId: string, options: { readonly all?: boolean } = {}): ContributionReviewItem[] {
+export function reviewContributions(
+  ctx: StoreContext,
+  assessmentId: string,
+  options: { readonly all?: boolean } = {},
+): ContributionReviewItem[] {
   const a = requireAssessment(ctx, assessmentId);
-  const order = new Map(catalogFor(a).themes.flatMap((t) => t.principles.flatMap((p) => p.claims.map((k) => k.id))).map((id, i) => [id, i]));
+  const order = new Map(
+    catalogFor(a)
+      .themes.flatMap((t) => t.principles.flatMap((p) => p.claims.map((k) => k.id)))
+      .map((id, i) => [id, i]),
+  );
   const items: ContributionReviewItem[] = [];
   for (const contribution of listContributions(ctx.db, assessmentId)) {
     for (const claim of listContributionClaims(ctx.db, contribution.id)) {
@@ -323,14 +360,24 @@ export function reviewContributions(ctx: StoreContext, assessmentId: string, opt
       items.push({
         contribution,
         claim,
-        current: { result: r?.result ?? 'not-assessed', status: r?.status ?? 'not-started', evidenceText: r?.evidenceText ?? '', arguments: r?.arguments ?? '' },
+        current: {
+          result: r?.result ?? 'not-assessed',
+          status: r?.status ?? 'not-started',
+          evidenceText: r?.evidenceText ?? '',
+          arguments: r?.arguments ?? '',
+        },
         files: listContributionFiles(ctx.db, contribution.id, claim.claimId),
         owner: findOwner(ctx.db, assessmentId, claim.claimId),
       });
     }
   }
   const rank = (s: string) => (s === 'pending' ? 0 : 1);
-  return items.sort((x, y) => rank(x.claim.state) - rank(y.claim.state) || (order.get(x.claim.claimId) ?? 0) - (order.get(y.claim.claimId) ?? 0) || x.contribution.importedAt.localeCompare(y.contribution.importedAt));
+  return items.sort(
+    (x, y) =>
+      rank(x.claim.state) - rank(y.claim.state) ||
+      (order.get(x.claim.claimId) ?? 0) - (order.get(y.claim.claimId) ?? 0) ||
+      x.contribution.importedAt.localeCompare(y.contribution.importedAt),
+  );
 }
 
 export interface DecideOptions {
@@ -343,13 +390,22 @@ export interface DecideOptions {
 
 export interface DecidedContribution {
   readonly contribution: ContributionRecord;
-  readonly decided: readonly { readonly claimId: string; readonly state: 'accepted' | 'rejected'; readonly changes: Record<string, { from: unknown; to: unknown }>; readonly evidence: readonly string[] }[];
+  readonly decided: readonly {
+    readonly claimId: string;
+    readonly state: 'accepted' | 'rejected';
+    readonly changes: Record<string, { from: unknown; to: unknown }>;
+    readonly evidence: readonly string[];
+  }[];
 }
 
 function requireContribution(ctx: StoreContext, assessmentId: string, contributionId: string): ContributionRecord {
   const c = typeof contributionId === 'string' ? findContribution(ctx.db, contributionId) : null;
   if (!c || c.assessmentId !== assessmentId) {
-    throw new SscpError('not-found', `Assessment ${assessmentId} has no contribution ${String(contributionId)}.`, 'Review the assessment to see its contributions and their ids.');
+    throw new SscpError(
+      'not-found',
+      `Assessment ${assessmentId} has no contribution ${String(contributionId)}.`,
+      'Review the assessment to see its contributions and their ids.',
+    );
   }
   return c;
 }
@@ -358,12 +414,27 @@ function pendingClaims(ctx: StoreContext, c: ContributionRecord, claimId: string
   const all = listContributionClaims(ctx.db, c.id);
   if (claimId !== undefined) {
     const one = all.find((k) => k.claimId === claimId);
-    if (!one) throw new SscpError('not-found', `Contribution ${c.id} does not cover claim ${claimId}.`, `It covers ${all.map((k) => k.claimId).join(', ')}.`);
-    if (one.state !== 'pending') throw new SscpError('conflict', `Claim ${claimId} of contribution ${c.id} was already ${one.state} on ${one.decidedAt?.slice(0, 10) ?? ''}.`, 'A decision is final; ask for a new contribution to change it again.');
+    if (!one)
+      throw new SscpError(
+        'not-found',
+        `Contribution ${c.id} does not cover claim ${claimId}.`,
+        `It covers ${all.map((k) => k.claimId).join(', ')}.`,
+      );
+    if (one.state !== 'pending')
+      throw new SscpError(
+        'conflict',
+        `Claim ${claimId} of contribution ${c.id} was already ${one.state} on ${one.decidedAt?.slice(0, 10) ?? ''}.`,
+        'A decision is final; ask for a new contribution to change it again.',
+      );
     return [one];
   }
   const pending = all.filter((k) => k.state === 'pending');
-  if (pending.length === 0) throw new SscpError('conflict', `Every claim of contribution ${c.id} has already been decided.`, 'Nothing is left to accept or reject in it.');
+  if (pending.length === 0)
+    throw new SscpError(
+      'conflict',
+      `Every claim of contribution ${c.id} has already been decided.`,
+      'Nothing is left to accept or reject in it.',
+    );
   return pending;
 }
 
@@ -373,7 +444,12 @@ function pendingClaims(ctx: StoreContext, c: ContributionRecord, claimId: string
  * one audit entry per claim naming the contributor and their certificate fingerprint. A
  * claim the contributor was not assigned is refused unless `allowUnassigned`.
  */
-export function acceptContribution(ctx: StoreContext, assessmentId: string, contributionId: string, options: DecideOptions = {}): DecidedContribution {
+export function acceptContribution(
+  ctx: StoreContext,
+  assessmentId: string,
+  contributionId: string,
+  options: DecideOptions = {},
+): DecidedContribution {
   return inWriteTransaction(ctx, () => {
     assertNoExportInProgress(ctx, assessmentId);
     const a = requireAssessment(ctx, assessmentId);
@@ -392,7 +468,12 @@ export function acceptContribution(ctx: StoreContext, assessmentId: string, cont
     const decided: DecidedContribution['decided'][number][] = [];
     for (const k of claims) {
       const before = findResponse(ctx.db, assessmentId, k.claimId);
-      if (!before) throw new SscpError('integrity', `Claim ${k.claimId} has no response row in this assessment.`, 'Run the damage check (Settings, Check for damage; or sscp check --db FILE).');
+      if (!before)
+        throw new SscpError(
+          'integrity',
+          `Claim ${k.claimId} has no response row in this assessment.`,
+          'Run the damage check (Settings, Check for damage; or sscp check --db FILE).',
+        );
       const after: ClaimResponse = {
         ...before,
         result: k.result ?? before.result,
@@ -402,7 +483,8 @@ export function acceptContribution(ctx: StoreContext, assessmentId: string, cont
         updatedAt: now,
       };
       const changes: Record<string, { from: unknown; to: unknown }> = {};
-      for (const f of ['result', 'status', 'evidenceText', 'arguments'] as const) if (before[f] !== after[f]) changes[f] = { from: before[f], to: after[f] };
+      for (const f of ['result', 'status', 'evidenceText', 'arguments'] as const)
+        if (before[f] !== after[f]) changes[f] = { from: before[f], to: after[f] };
       if (Object.keys(changes).length) updateResponse(ctx.db, after);
       const evidence: string[] = [];
       for (const f of listContributionFiles(ctx.db, c.id, k.claimId)) {
@@ -453,7 +535,12 @@ export function acceptContribution(ctx: StoreContext, assessmentId: string, cont
 }
 
 /** Rejects a contribution (or one claim of it): nothing in the assessment changes; the reason is kept and logged. */
-export function rejectContribution(ctx: StoreContext, assessmentId: string, contributionId: string, options: DecideOptions = {}): DecidedContribution {
+export function rejectContribution(
+  ctx: StoreContext,
+  assessmentId: string,
+  contributionId: string,
+  options: DecideOptions = {},
+): DecidedContribution {
   const reason = (options.reason ?? '').trim();
   const problem = personFieldProblem(reason, 'The reason', 2000, false);
   if (problem) throw new SscpError('invalid-input', problem, 'Give the reason on one line.');
@@ -465,13 +552,30 @@ export function rejectContribution(ctx: StoreContext, assessmentId: string, cont
     const now = nowInstant();
     for (const k of claims) {
       decideContributionClaim(ctx.db, c.id, k.claimId, 'rejected', now, reason);
-      appendAudit(ctx.db, { assessmentId, action: 'contribution.rejected', detail: { contributionId: c.id, claimId: k.claimId, contributor: { ...c.contributor }, signerFingerprint: c.signerFingerprint, reason } }, now);
+      appendAudit(
+        ctx.db,
+        {
+          assessmentId,
+          action: 'contribution.rejected',
+          detail: {
+            contributionId: c.id,
+            claimId: k.claimId,
+            contributor: { ...c.contributor },
+            signerFingerprint: c.signerFingerprint,
+            reason,
+          },
+        },
+        now,
+      );
     }
     return { contribution: c, decided: claims.map((k) => ({ claimId: k.claimId, state: 'rejected' as const, changes: {}, evidence: [] })) };
   });
 }
 
 /** Who contributed an assessment's accepted evidence and answers: for `show`, the app and the pack. */
-export function contributionCredits(ctx: StoreContext, assessmentId: string): { evidence: Map<string, ContributedBy>; answers: Map<string, ContributedBy> } {
+export function contributionCredits(
+  ctx: StoreContext,
+  assessmentId: string,
+): { evidence: Map<string, ContributedBy>; answers: Map<string, ContributedBy> } {
   return { evidence: contributedEvidence(ctx.db, assessmentId), answers: contributedAnswers(ctx.db, assessmentId) };
 }

@@ -23,7 +23,15 @@ import { assertNoExportInProgress } from './export-lease';
 import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
 import { assertEditable, catalogFor, checkClaimId, checkDateOrder, optionalDate, optionalField, requireField } from './validate';
 import { cleanText, TEXT_FIELDS } from '../../shared/domain/text-rules';
-import type { AttachOptions, BulkEvidencePatch, EvidenceMeta, EvidencePatch, EvidenceUse, EvidenceWithUse, ReferenceInput } from './workspace-types';
+import type {
+  AttachOptions,
+  BulkEvidencePatch,
+  EvidenceMeta,
+  EvidencePatch,
+  EvidenceUse,
+  EvidenceWithUse,
+  ReferenceInput,
+} from './workspace-types';
 import { referenceLocationProblem } from '../../shared/domain/evidence-reference';
 
 interface CheckedMeta {
@@ -63,7 +71,11 @@ export async function attachEvidence(
     touch(ctx, assessmentId, now);
     appendAudit(
       ctx.db,
-      { assessmentId, action: 'evidence.attached', detail: { claimId, evidenceId: item.id, sha256: item.sha256, fileName: item.fileName, size: item.size } },
+      {
+        assessmentId,
+        action: 'evidence.attached',
+        detail: { claimId, evidenceId: item.id, sha256: item.sha256, fileName: item.fileName, size: item.size },
+      },
       now,
     );
     return item;
@@ -100,15 +112,30 @@ export function addReference(ctx: StoreContext, assessmentId: string, claimId: s
     insertEvidence(ctx.db, item);
     insertLink(ctx.db, { assessmentId, claimId, evidenceId: item.id });
     touch(ctx, assessmentId, now);
-    appendAudit(ctx.db, { assessmentId, action: 'evidence.referenced', detail: { claimId, evidenceId: item.id, fileName: item.fileName } }, now);
+    appendAudit(
+      ctx.db,
+      { assessmentId, action: 'evidence.referenced', detail: { claimId, evidenceId: item.id, fileName: item.fileName } },
+      now,
+    );
     return item;
   });
 }
 
-function checkReference(input: ReferenceInput): { location: string; description: string; effectiveDate: string | null; expiryDate: string | null; owner: string; confidential: boolean } {
+function checkReference(input: ReferenceInput): {
+  location: string;
+  description: string;
+  effectiveDate: string | null;
+  expiryDate: string | null;
+  owner: string;
+  confidential: boolean;
+} {
   const location = checkLocation(input.location);
   if (typeof input.description !== 'string' || input.description.trim() === '') {
-    throw new SscpError('invalid-input', 'A reference needs a description: what the evidence at that location shows.', 'Describe what the reference shows, for example "MFA is enforced for all staff accounts".');
+    throw new SscpError(
+      'invalid-input',
+      'A reference needs a description: what the evidence at that location shows.',
+      'Describe what the reference shows, for example "MFA is enforced for all staff accounts".',
+    );
   }
   const description = requireField(input.description, TEXT_FIELDS.evidenceDescription);
   const effectiveDate = optionalDate(input.effectiveDate, 'The date of the reference');
@@ -117,13 +144,25 @@ function checkReference(input: ReferenceInput): { location: string; description:
   if (input.confidential !== undefined && typeof input.confidential !== 'boolean') {
     throw new SscpError('invalid-input', 'Whether the evidence is confidential must be yes or no.', 'Answer yes or no.');
   }
-  return { location, description, effectiveDate, expiryDate, owner: optionalField(input.owner, TEXT_FIELDS.evidenceOwner), confidential: input.confidential ?? false };
+  return {
+    location,
+    description,
+    effectiveDate,
+    expiryDate,
+    owner: optionalField(input.owner, TEXT_FIELDS.evidenceOwner),
+    confidential: input.confidential ?? false,
+  };
 }
 
 function checkLocation(value: unknown): string {
   const location = requireField(value, TEXT_FIELDS.referenceLocation);
   const problem = referenceLocationProblem(location);
-  if (problem) throw new SscpError('invalid-input', problem, 'Give a web address starting http:// or https://, or say in words where the evidence is (for example "Jira ticket SEC-142").');
+  if (problem)
+    throw new SscpError(
+      'invalid-input',
+      problem,
+      'Give a web address starting http:// or https://, or say in words where the evidence is (for example "Jira ticket SEC-142").',
+    );
   return location;
 }
 
@@ -134,7 +173,11 @@ export function linkEvidence(ctx: StoreContext, assessmentId: string, claimId: s
     if (!insertLink(ctx.db, { assessmentId, claimId, evidenceId })) return;
     const now = nowInstant();
     touch(ctx, assessmentId, now);
-    appendAudit(ctx.db, { assessmentId, action: 'evidence.linked', detail: { claimId, evidenceId, sha256: item.sha256, fileName: item.fileName } }, now);
+    appendAudit(
+      ctx.db,
+      { assessmentId, action: 'evidence.linked', detail: { claimId, evidenceId, sha256: item.sha256, fileName: item.fileName } },
+      now,
+    );
   });
 }
 
@@ -147,7 +190,11 @@ export function unlinkEvidence(ctx: StoreContext, assessmentId: string, claimId:
     }
     const now = nowInstant();
     touch(ctx, assessmentId, now);
-    appendAudit(ctx.db, { assessmentId, action: 'evidence.unlinked', detail: { claimId, evidenceId, sha256: item.sha256, fileName: item.fileName } }, now);
+    appendAudit(
+      ctx.db,
+      { assessmentId, action: 'evidence.unlinked', detail: { claimId, evidenceId, sha256: item.sha256, fileName: item.fileName } },
+      now,
+    );
   });
 }
 
@@ -186,10 +233,19 @@ function updateOne(ctx: StoreContext, evidenceId: string, patch: EvidencePatch, 
   {
     const before = requireEvidence(ctx, evidenceId);
     if (before.kind === 'reference') {
-      if (patch.withholdDetails) throw new SscpError('invalid-input', 'A reference has no file to withhold the details of: a confidential reference is left out of customer packs altogether.', 'Mark the reference confidential instead.');
+      if (patch.withholdDetails)
+        throw new SscpError(
+          'invalid-input',
+          'A reference has no file to withhold the details of: a confidential reference is left out of customer packs altogether.',
+          'Mark the reference confidential instead.',
+        );
       if (patch.fileName !== undefined) checkLocation(patch.fileName);
     } else if (patch.owner !== undefined && patch.owner !== '') {
-      throw new SscpError('invalid-input', 'Only a reference has an owner; a file is described by its own name and description.', 'Say who holds the file in its description instead.');
+      throw new SscpError(
+        'invalid-input',
+        'Only a reference has an owner; a file is described by its own name and description.',
+        'Say who holds the file in its description instead.',
+      );
     }
     const merged = checkMeta({
       fileName: patch.fileName ?? before.fileName,
@@ -253,7 +309,15 @@ export function linkEvidenceMany(ctx: StoreContext, assessmentId: string, claimI
       const item = requireEvidence(ctx, evidenceId);
       if (!insertLink(ctx.db, { assessmentId, claimId, evidenceId })) continue;
       linked += 1;
-      appendAudit(ctx.db, { assessmentId, action: 'evidence.linked', detail: { claimId, evidenceId, sha256: item.sha256, fileName: item.fileName, bulk: ids.length } }, now);
+      appendAudit(
+        ctx.db,
+        {
+          assessmentId,
+          action: 'evidence.linked',
+          detail: { claimId, evidenceId, sha256: item.sha256, fileName: item.fileName, bulk: ids.length },
+        },
+        now,
+      );
     }
     if (linked > 0) touch(ctx, assessmentId, now);
     return linked;
@@ -275,7 +339,15 @@ export function unlinkEvidenceMany(ctx: StoreContext, assessmentId: string, clai
           'Reopen the claim to see which evidence it has now, and choose again.',
         );
       }
-      appendAudit(ctx.db, { assessmentId, action: 'evidence.unlinked', detail: { claimId, evidenceId, sha256: item.sha256, fileName: item.fileName, bulk: ids.length } }, now);
+      appendAudit(
+        ctx.db,
+        {
+          assessmentId,
+          action: 'evidence.unlinked',
+          detail: { claimId, evidenceId, sha256: item.sha256, fileName: item.fileName, bulk: ids.length },
+        },
+        now,
+      );
     }
     touch(ctx, assessmentId, now);
     return ids.length;
@@ -287,10 +359,20 @@ function checkBulkIds(evidenceIds: readonly string[]): string[] {
     throw new SscpError('invalid-input', 'No evidence was chosen.', 'Select at least one file, then choose the action again.');
   }
   if (evidenceIds.length > BULK_LIMIT) {
-    throw new SscpError('invalid-input', `${evidenceIds.length} files were chosen; one change takes at most ${BULK_LIMIT}.`, 'Narrow the selection with the filters and apply the change in parts.');
+    throw new SscpError(
+      'invalid-input',
+      `${evidenceIds.length} files were chosen; one change takes at most ${BULK_LIMIT}.`,
+      'Narrow the selection with the filters and apply the change in parts.',
+    );
   }
   const ids = [...new Set(evidenceIds)];
-  for (const id of ids) if (typeof id !== 'string' || id === '') throw new SscpError('invalid-input', 'An evidence id in the selection is empty.', 'Reopen the evidence library and select the files again.');
+  for (const id of ids)
+    if (typeof id !== 'string' || id === '')
+      throw new SscpError(
+        'invalid-input',
+        'An evidence id in the selection is empty.',
+        'Reopen the evidence library and select the files again.',
+      );
   return ids;
 }
 
@@ -298,11 +380,20 @@ function checkBulkIds(evidenceIds: readonly string[]): string[] {
  * A new file for an existing piece of evidence (this year's policy instead of last year's):
  * a new item version takes over the links of draft assessments; signed ones keep the old.
  */
-export async function replaceEvidence(ctx: StoreContext, evidenceId: string, newFilePath: string, options: AttachOptions = {}): Promise<EvidenceItem> {
+export async function replaceEvidence(
+  ctx: StoreContext,
+  evidenceId: string,
+  newFilePath: string,
+  options: AttachOptions = {},
+): Promise<EvidenceItem> {
   const checkUsers = () => {
     const before = requireEvidence(ctx, evidenceId);
     if (before.kind === 'reference') {
-      throw new SscpError('invalid-input', 'A reference has no file to replace.', 'Change its location or description instead, or add a new reference.');
+      throw new SscpError(
+        'invalid-input',
+        'A reference has no file to replace.',
+        'Change its location or description instead, or add a new reference.',
+      );
     }
     const users = usersOf(ctx, evidenceId);
     if (users.editable.length === 0 && users.frozen.length > 0) throw usedOnlyBySigned(before);
@@ -314,7 +405,16 @@ export async function replaceEvidence(ctx: StoreContext, evidenceId: string, new
     const { before, editable } = checkUsers();
     const now = nowInstant();
     const fileName = basename(newFilePath);
-    const version: EvidenceItem = { ...before, id: newId(), sha256: blob.sha256, size: blob.size, fileName, mediaType: mediaTypeFor(fileName), present: true, addedAt: now };
+    const version: EvidenceItem = {
+      ...before,
+      id: newId(),
+      sha256: blob.sha256,
+      size: blob.size,
+      fileName,
+      mediaType: mediaTypeFor(fileName),
+      present: true,
+      addedAt: now,
+    };
     insertEvidence(ctx.db, version, before.id);
     moveLinks(ctx.db, before.id, version.id, editable);
     auditForEach(ctx, editable, now, 'evidence.replaced', {
@@ -358,7 +458,7 @@ function checkMeta(meta: EvidenceMeta): CheckedMeta {
   if (meta.withholdDetails === true && meta.confidential !== true) {
     throw new SscpError(
       'invalid-input',
-      "Only confidential evidence can have its name and description withheld: shareable evidence goes into every pack, name and all.",
+      'Only confidential evidence can have its name and description withheld: shareable evidence goes into every pack, name and all.',
       'Mark the evidence confidential as well, or leave its details shown.',
     );
   }
@@ -406,7 +506,13 @@ function usersOf(ctx: StoreContext, evidenceId: string): { editable: string[]; f
 }
 
 /** One entry per assessment the change reaches, or one general entry if it reaches none. */
-function auditForEach(ctx: StoreContext, assessmentIds: readonly string[], now: string, action: string, detail: Record<string, unknown>): void {
+function auditForEach(
+  ctx: StoreContext,
+  assessmentIds: readonly string[],
+  now: string,
+  action: string,
+  detail: Record<string, unknown>,
+): void {
   if (assessmentIds.length === 0) appendAudit(ctx.db, { assessmentId: null, action, detail }, now);
   for (const id of assessmentIds) {
     touch(ctx, id, now);

@@ -13,7 +13,16 @@ import { markAssessmentSigned } from '../store/assessments-repo';
 import { appendAudit } from '../store/audit-log';
 import { canonicalJson } from '../../shared/format/canonical-json';
 import { nowInstant } from '../store/clock';
-import { deleteLease, findLease, findLeaseForAssessment, insertLease, listLeases, recordBuilt, type BuiltPackRecord, type ExportLease } from '../store/export-leases-repo';
+import {
+  deleteLease,
+  findLease,
+  findLeaseForAssessment,
+  insertLease,
+  listLeases,
+  recordBuilt,
+  type BuiltPackRecord,
+  type ExportLease,
+} from '../store/export-leases-repo';
 import { getAssessmentDetail } from './assessment-ops';
 import { requireAssessment, type StoreContext } from './store-context';
 import { assertEditable } from './validate';
@@ -145,7 +154,11 @@ export function assertNoExportInProgress(ctx: StoreContext, assessmentId: string
 /** True for the refusals inWriteTransaction turns into recovery or words: the triggers', and a dead holder met. */
 export function isExportLeaseAbort(e: unknown): boolean {
   if (e instanceof DeadHolderLease) return true;
-  return e instanceof Error && (e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') === true && e.message.includes('sscp: export in progress');
+  return (
+    e instanceof Error &&
+    (e as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT') === true &&
+    e.message.includes('sscp: export in progress')
+  );
 }
 
 /**
@@ -159,7 +172,13 @@ export function onExportLeaseAbort(ctx: StoreContext, mayRetry: boolean): { retr
   }
   const lease = listLeases(ctx.db)[0];
   if (lease) return { error: exportInProgressError(lease, 'related') };
-  return { error: new SscpError('export-in-progress', 'An export started or ended while this change was being made, so nothing was changed.', 'Try again.') };
+  return {
+    error: new SscpError(
+      'export-in-progress',
+      'An export started or ended while this change was being made, so nothing was changed.',
+      'Try again.',
+    ),
+  };
 }
 
 /** Step 1: takes the assessment for signing and snapshots it, or refuses. */
@@ -168,7 +187,12 @@ export interface PublishConsent {
   readonly existsHint?: string;
 }
 
-export function beginSigning(ctx: StoreContext, assessmentId: string, destination: string, consent: PublishConsent = { replace: true }): SigningSession {
+export function beginSigning(
+  ctx: StoreContext,
+  assessmentId: string,
+  destination: string,
+  consent: PublishConsent = { replace: true },
+): SigningSession {
   const destPath = resolve(destination);
   const stale = findLeaseForAssessment(ctx.db, assessmentId);
   if (stale && holderIsDead(stale)) recoverExports(ctx, assessmentId);
@@ -205,7 +229,15 @@ export function beginSigning(ctx: StoreContext, assessmentId: string, destinatio
     })
     .immediate();
   heldHere.add(leaseId);
-  return { leaseId, assessmentId, destPath, tempPath, replace: consent.replace, ...(consent.existsHint !== undefined ? { existsHint: consent.existsHint } : {}), detail };
+  return {
+    leaseId,
+    assessmentId,
+    destPath,
+    tempPath,
+    replace: consent.replace,
+    ...(consent.existsHint !== undefined ? { existsHint: consent.existsHint } : {}),
+    detail,
+  };
 }
 
 function lostLease(): SscpError {
@@ -245,7 +277,11 @@ export function commitSigning(ctx: StoreContext, session: SigningSession, hooks:
         }
         // Without consent to replace, a hard link that fails if a file appeared at the
         // destination since it was checked (main/fs/destination.ts).
-        publishFileSync(session.tempPath, session.destPath, { replace: session.replace, what: 'pack', ...(session.existsHint !== undefined ? { existsHint: session.existsHint } : {}) });
+        publishFileSync(session.tempPath, session.destPath, {
+          replace: session.replace,
+          what: 'pack',
+          ...(session.existsHint !== undefined ? { existsHint: session.existsHint } : {}),
+        });
         renamed = true;
         fsyncDirectory(dirname(session.destPath));
         hooks.afterRename?.();
@@ -281,10 +317,24 @@ export function abandonSigning(ctx: StoreContext, session: SigningSession): void
 function recordSigned(ctx: StoreContext, lease: ExportLease, built: BuiltPackRecord, recovered: boolean): Assessment {
   // The lease goes first: while it exists, the triggers refuse the update below.
   deleteLease(ctx.db, lease.leaseId);
-  const pack = { packSha256: built.packSha256, packId: built.packId, signerFingerprint: built.signerFingerprint, signedAt: built.signedAt, profile: built.profile };
+  const pack = {
+    packSha256: built.packSha256,
+    packId: built.packId,
+    signerFingerprint: built.signerFingerprint,
+    signedAt: built.signedAt,
+    profile: built.profile,
+  };
   const now = nowInstant();
   markAssessmentSigned(ctx.db, lease.assessmentId, pack, now);
-  appendAudit(ctx.db, { assessmentId: lease.assessmentId, action: 'assessment.signed', detail: recovered ? { ...pack, recoveredAfterCrash: true } : { ...pack } }, now);
+  appendAudit(
+    ctx.db,
+    {
+      assessmentId: lease.assessmentId,
+      action: 'assessment.signed',
+      detail: recovered ? { ...pack, recoveredAfterCrash: true } : { ...pack },
+    },
+    now,
+  );
   return requireAssessment(ctx, lease.assessmentId);
 }
 

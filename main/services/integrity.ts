@@ -23,15 +23,23 @@ export async function checkIntegrity(
   const problems: string[] = [];
   for (const m of sqliteMessages) problems.push(`Database: ${m}`);
   for (const p of auditChain.problems) problems.push(p);
-  for (const m of evidence.missing) problems.push(`Evidence file ${m.fileNames.join(', ')} (SHA-256 ${m.sha256}) is missing from the evidence folder.`);
-  for (const m of evidence.mismatched) problems.push(`Evidence file ${m.fileNames.join(', ')} (SHA-256 ${m.sha256}) has been changed: its bytes no longer match its hash.`);
+  for (const m of evidence.missing)
+    problems.push(`Evidence file ${m.fileNames.join(', ')} (SHA-256 ${m.sha256}) is missing from the evidence folder.`);
+  for (const m of evidence.mismatched)
+    problems.push(`Evidence file ${m.fileNames.join(', ')} (SHA-256 ${m.sha256}) has been changed: its bytes no longer match its hash.`);
   return {
     ok: problems.length === 0,
     sqlite: { ok: sqliteMessages.length === 0, messages: sqliteMessages },
     auditChain,
     evidence,
     exports: {
-      inProgress: exportsInProgress(ctx).map((l) => ({ assessmentId: l.assessmentId, startedAt: l.startedAt, pid: l.pid, host: l.host, destination: l.destPath })),
+      inProgress: exportsInProgress(ctx).map((l) => ({
+        assessmentId: l.assessmentId,
+        startedAt: l.startedAt,
+        pid: l.pid,
+        host: l.host,
+        destination: l.destPath,
+      })),
       recovered: recovered.map((r) => ({ assessmentId: r.lease.assessmentId, outcome: r.outcome, destination: r.lease.destPath })),
     },
     problems,

@@ -42,23 +42,33 @@ export function optionalField(value: unknown, f: TextField): string {
 /** `YYYY-MM-DD` or nothing; '' counts as nothing so a cleared form field clears the date. */
 export function optionalDate(value: unknown, what: string): IsoDate | null {
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string') throw new SscpError('invalid-input', `${what} must be a date in the form YYYY-MM-DD.`, 'For example 2026-03-31.');
+  if (typeof value !== 'string')
+    throw new SscpError('invalid-input', `${what} must be a date in the form YYYY-MM-DD.`, 'For example 2026-03-31.');
   return parseIsoDate(value, what);
 }
 
 /** A later date that must not come before an earlier one (period end, expiry). */
 export function checkDateOrder(earlier: IsoDate | null, later: IsoDate | null, earlierWhat: string, laterWhat: string): void {
   if (earlier !== null && later !== null && compareIsoDates(later, earlier) < 0) {
-    throw new SscpError('invalid-input', `${laterWhat} ${later} is before ${earlierWhat.toLowerCase()} ${earlier}.`, `Give ${laterWhat.toLowerCase()} on or after ${earlierWhat.toLowerCase()}.`);
+    throw new SscpError(
+      'invalid-input',
+      `${laterWhat} ${later} is before ${earlierWhat.toLowerCase()} ${earlier}.`,
+      `Give ${laterWhat.toLowerCase()} on or after ${earlierWhat.toLowerCase()}.`,
+    );
   }
 }
 
 export function productList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value)) throw new SscpError('invalid-input', 'The products must be a list of names.', 'Give each product name separately.');
+  if (!Array.isArray(value))
+    throw new SscpError('invalid-input', 'The products must be a list of names.', 'Give each product name separately.');
   const names = [...new Set(value.map((p) => checkText(requireText(p, 'A product name'), TEXT_FIELDS.product)))];
   if (names.length > MAX_PRODUCTS) {
-    throw new SscpError('invalid-input', `${names.length} products are listed; the most one assessment may list is ${MAX_PRODUCTS}.`, 'Group related products under one name.');
+    throw new SscpError(
+      'invalid-input',
+      `${names.length} products are listed; the most one assessment may list is ${MAX_PRODUCTS}.`,
+      'Group related products under one name.',
+    );
   }
   return names;
 }

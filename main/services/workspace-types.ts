@@ -8,7 +8,6 @@ import type {
   ClaimResult,
   EvidenceItem,
   IsoDate,
-
   RemedialAction,
   VendorRole,
   WorkStatus,
@@ -199,8 +198,18 @@ export interface IntegrityReport {
   readonly evidence: EvidenceReport;
   /** Exports (signings) running now, and those a crash interrupted that opening the database finished or undid. */
   readonly exports: {
-    readonly inProgress: readonly { readonly assessmentId: string; readonly startedAt: string; readonly pid: number; readonly host: string; readonly destination: string }[];
-    readonly recovered: readonly { readonly assessmentId: string; readonly outcome: RecoveryOutcome['outcome']; readonly destination: string }[];
+    readonly inProgress: readonly {
+      readonly assessmentId: string;
+      readonly startedAt: string;
+      readonly pid: number;
+      readonly host: string;
+      readonly destination: string;
+    }[];
+    readonly recovered: readonly {
+      readonly assessmentId: string;
+      readonly outcome: RecoveryOutcome['outcome'];
+      readonly destination: string;
+    }[];
   };
   /** Everything that is wrong, one sentence each; empty when ok. */
   readonly problems: readonly string[];
@@ -229,7 +238,13 @@ export interface Workspace {
   addAction(assessmentId: string, input: NewActionInput): RemedialAction;
   updateAction(actionId: string, patch: ActionPatch): RemedialAction;
   removeAction(actionId: string): void;
-  attachEvidence(assessmentId: string, claimId: string, filePath: string, meta?: EvidenceMeta, options?: AttachOptions): Promise<EvidenceItem>;
+  attachEvidence(
+    assessmentId: string,
+    claimId: string,
+    filePath: string,
+    meta?: EvidenceMeta,
+    options?: AttachOptions,
+  ): Promise<EvidenceItem>;
   /** Records evidence that is not a file and links it to the claim. */
   addReference(assessmentId: string, claimId: string, input: ReferenceInput): EvidenceItem;
   linkEvidence(assessmentId: string, claimId: string, evidenceId: string): void;
@@ -281,4 +296,3 @@ export interface Workspace {
   contributionCredits(assessmentId: string): { evidence: Map<string, ContributedBy>; answers: Map<string, ContributedBy> };
   close(): void;
 }
-

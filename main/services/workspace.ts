@@ -7,7 +7,15 @@ import { openDatabase } from '../store/database';
 import { findImport, unverifiedOrigins } from '../store/imports-repo';
 import { addAction, removeAction, updateAction } from './action-ops';
 import { archiveAssessment, unarchiveAssessment } from './archive';
-import { createAssessment, getAssessmentDetail, listAssessmentSummaries, markSigned, updateAssessment, updateClaim, updateClaims } from './assessment-ops';
+import {
+  createAssessment,
+  getAssessmentDetail,
+  listAssessmentSummaries,
+  markSigned,
+  updateAssessment,
+  updateClaim,
+  updateClaims,
+} from './assessment-ops';
 import { computeCompleteness } from './completeness';
 import {
   acceptContribution,
@@ -33,7 +41,15 @@ import {
   updateEvidenceMany,
 } from './evidence-ops';
 import { putBlobFromStream, restoreSignedAssessment } from './import-support';
-import { abandonSigning, beginSigning, commitSigning, exportsInProgress, recordSigningBuilt, recoverExports, type RecoveryOutcome } from './export-lease';
+import {
+  abandonSigning,
+  beginSigning,
+  commitSigning,
+  exportsInProgress,
+  recordSigningBuilt,
+  recoverExports,
+  type RecoveryOutcome,
+} from './export-lease';
 import { checkIntegrity } from './integrity';
 import type { StoreContext } from './store-context';
 import type { Workspace } from './workspace-types';

@@ -1,6 +1,13 @@
 import { createPrivateKey } from 'node:crypto';
 import { SscpError } from '../../shared/errors';
-import type { Algorithm, EcdsaParams, EcKeyGenParams, EcKeyImportParams, RsaHashedImportParams, RsaHashedKeyGenParams } from './webcrypto-types';
+import type {
+  Algorithm,
+  EcdsaParams,
+  EcKeyGenParams,
+  EcKeyImportParams,
+  RsaHashedImportParams,
+  RsaHashedKeyGenParams,
+} from './webcrypto-types';
 
 /** Key types this app creates: ECDSA P-256 (the default) or RSA-3072. */
 export const CREATABLE_ALGORITHMS = ['p256', 'rsa3072'] as const;
@@ -56,7 +63,12 @@ export function algorithmOfPkcs8(pkcs8Der: Uint8Array): SigningAlgorithm {
     if (details.namedCurve === 'secp384r1') return 'p384';
   }
   if (key.asymmetricKeyType === 'rsa' && (details.modulusLength ?? 0) >= MIN_RSA_BITS) return `rsa${details.modulusLength ?? 0}`;
-  const described = key.asymmetricKeyType === 'ec' ? `an EC key on curve ${details.namedCurve ?? 'unknown'}` : key.asymmetricKeyType === 'rsa' ? `an RSA key of ${details.modulusLength ?? 0} bits` : `a ${key.asymmetricKeyType ?? 'unknown'} key`;
+  const described =
+    key.asymmetricKeyType === 'ec'
+      ? `an EC key on curve ${details.namedCurve ?? 'unknown'}`
+      : key.asymmetricKeyType === 'rsa'
+        ? `an RSA key of ${details.modulusLength ?? 0} bits`
+        : `a ${key.asymmetricKeyType ?? 'unknown'} key`;
   throw new SscpError(
     'invalid-input',
     `The key in this file is ${described}, which this app does not sign with.`,

@@ -44,7 +44,11 @@ function checkedNamePart(value: string, what: string): string {
   }
   const problem = textProblem(text, { ...TEXT_FIELDS.certificateName, label: what });
   if (problem && [...text].length > MAX_NAME_LENGTH) {
-    throw new SscpError('invalid-input', `The ${what} is longer than ${MAX_NAME_LENGTH} characters, the most a certificate allows.`, `Shorten the ${what}.`);
+    throw new SscpError(
+      'invalid-input',
+      `The ${what} is longer than ${MAX_NAME_LENGTH} characters, the most a certificate allows.`,
+      `Shorten the ${what}.`,
+    );
   }
   if (problem) throw new SscpError('invalid-input', problem.message, problem.hint);
   return text;

@@ -146,19 +146,27 @@ function checkSignature(signerInfo: pkijs.SignerInfo, signerDer: Uint8Array, pro
     const spki = new x509.X509Certificate(signerDer.slice()).publicKey.rawData;
     const publicKey = { key: Buffer.from(spki), format: 'der' as const, type: 'spki' as const };
     const valid = nodeVerify(hash, toBeVerified, publicKey, Buffer.from(signerInfo.signature.valueBlock.valueHexView));
-    if (!valid) problems.push('The signature value is not valid for the signer\'s certificate: the signature was altered or made with another key.');
+    if (!valid)
+      problems.push("The signature value is not valid for the signer's certificate: the signature was altered or made with another key.");
     return valid;
   } catch {
-    problems.push('The signature value could not be checked against the signer\'s public key.');
+    problems.push("The signature value could not be checked against the signer's public key.");
     return false;
   }
 }
 
 /** Compares ESS signing-certificate-v2's first entry with the embedded signer certificate. */
-function checkSigningCertificate(signerInfo: pkijs.SignerInfo, signer: pkijs.Certificate, signerDer: Uint8Array, problems: string[]): SigningCertificateCheck {
+function checkSigningCertificate(
+  signerInfo: pkijs.SignerInfo,
+  signer: pkijs.Certificate,
+  signerDer: Uint8Array,
+  problems: string[],
+): SigningCertificateCheck {
   const value = attributeValue(signerInfo, OID.signingCertificateV2);
   if (!value) {
-    problems.push('The signature does not name its signing certificate (signing-certificate-v2 attribute), so a swapped certificate would go unnoticed.');
+    problems.push(
+      'The signature does not name its signing certificate (signing-certificate-v2 attribute), so a swapped certificate would go unnoticed.',
+    );
     return 'missing';
   }
   const certs = value instanceof asn1js.Sequence ? value.valueBlock.value[0] : undefined;
@@ -180,7 +188,9 @@ function checkSigningCertificate(signerInfo: pkijs.SignerInfo, signer: pkijs.Cer
     matches = serial instanceof asn1js.Integer && serial.isEqual(signer.serialNumber);
   }
   if (!matches) {
-    problems.push('The certificate in the signature is not the one that signed: the signing-certificate-v2 attribute names a different certificate.');
+    problems.push(
+      'The certificate in the signature is not the one that signed: the signing-certificate-v2 attribute names a different certificate.',
+    );
   }
   return matches ? 'match' : 'mismatch';
 }
@@ -243,7 +253,7 @@ export async function verifyCms(cmsDer: Uint8Array, contentDigest: Uint8Array, a
   }
   const signerCertificate = findSignerCertificate(signerInfo, certificates);
   if (!signerCertificate) {
-    problems.push('The signer\'s certificate is not included in the signature, so the signer cannot be identified.');
+    problems.push("The signer's certificate is not included in the signature, so the signer cannot be identified.");
     return failed(nothingToTrust ? 'untrusted' : 'not-trusted');
   }
   if (!signerInfo.signedAttrs) {
@@ -252,23 +262,24 @@ export async function verifyCms(cmsDer: Uint8Array, contentDigest: Uint8Array, a
 
   const signerDer = new Uint8Array(signerCertificate.toSchema().toBER(false));
   const signer = new x509.X509Certificate(signerDer.slice());
-  const others = certificates
-    .filter((c) => c !== signerCertificate)
-    .map((c) => new x509.X509Certificate(c.toSchema().toBER(false)));
+  const others = certificates.filter((c) => c !== signerCertificate).map((c) => new x509.X509Certificate(c.toSchema().toBER(false)));
 
   const digestMatches = signerInfo.signedAttrs ? checkMessageDigest(signerInfo, contentDigest, problems) : false;
   const signatureValid = signerInfo.signedAttrs ? checkSignature(signerInfo, signerDer, problems) : false;
   const signingCertificate = checkSigningCertificate(signerInfo, signerCertificate, signerDer, problems);
   const { decision, path } = await decideTrust(signer, others, trustInputs);
   if (decision.status === 'mismatch') problems.push(decision.message);
-  const trust: CmsTrustOutcome = decision.status === 'trusted' ? decision.trustedBy[0]! : decision.status === 'unknown' ? 'untrusted' : 'not-trusted';
+  const trust: CmsTrustOutcome =
+    decision.status === 'trusted' ? decision.trustedBy[0]! : decision.status === 'unknown' ? 'untrusted' : 'not-trusted';
 
   let certificatesTimeValid = true;
   for (const certificate of path) {
     if (checkedAt < certificate.notBefore || checkedAt > certificate.notAfter) {
       certificatesTimeValid = false;
-      const whose = certificate === signer ? 'The signer\'s certificate' : `The certificate "${certificate.subject}"`;
-      problems.push(`${whose} was not valid on ${formatDay(checkedAt)}: it is valid from ${formatDay(certificate.notBefore)} to ${formatDay(certificate.notAfter)}.`);
+      const whose = certificate === signer ? "The signer's certificate" : `The certificate "${certificate.subject}"`;
+      problems.push(
+        `${whose} was not valid on ${formatDay(checkedAt)}: it is valid from ${formatDay(certificate.notBefore)} to ${formatDay(certificate.notAfter)}.`,
+      );
     }
   }
 

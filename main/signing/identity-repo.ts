@@ -24,7 +24,10 @@ export interface StoredIdentity {
 }
 
 /** A renewed certificate and the new key it certifies. */
-export type RenewedCertificate = Pick<StoredIdentity, 'certificateDer' | 'chainDer' | 'encryptedKey' | 'fingerprint' | 'subject' | 'notBefore' | 'notAfter' | 'updatedAt'>;
+export type RenewedCertificate = Pick<
+  StoredIdentity,
+  'certificateDer' | 'chainDer' | 'encryptedKey' | 'fingerprint' | 'subject' | 'notBefore' | 'notAfter' | 'updatedAt'
+>;
 
 /** Persistence for identities; the SQLite one below is what the app uses. */
 export interface IdentityRepository {
@@ -81,7 +84,10 @@ function rowToIdentity(row: IdentityRow): StoredIdentity {
  * `signing_identities` table older versions kept in each assessment database, which
  * legacy-identities.ts moves out. Both have these columns.
  */
-export function sqliteIdentityRows(db: Db, table: 'identities' | 'signing_identities'): { repository: IdentityRepository; one(where: string, value: string): StoredIdentity | undefined } {
+export function sqliteIdentityRows(
+  db: Db,
+  table: 'identities' | 'signing_identities',
+): { repository: IdentityRepository; one(where: string, value: string): StoredIdentity | undefined } {
   const one = (where: string, value: string): StoredIdentity | undefined => {
     const row = db.prepare<[string], IdentityRow>(`SELECT * FROM ${table} WHERE ${where}`).get(value);
     return row && rowToIdentity(row);

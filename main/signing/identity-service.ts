@@ -109,7 +109,11 @@ const LABEL = TEXT_FIELDS.identityLabel;
 function checkedLabel(label: string): string {
   const text = label.normalize('NFC').trim();
   if (text.length === 0) {
-    throw new SscpError('invalid-input', 'The identity label is empty.', `Use a short name of 1 to ${LABEL.max} characters, for example "Jane Smith 2026".`);
+    throw new SscpError(
+      'invalid-input',
+      'The identity label is empty.',
+      `Use a short name of 1 to ${LABEL.max} characters, for example "Jane Smith 2026".`,
+    );
   }
   return checkText(text, LABEL);
 }
@@ -123,7 +127,10 @@ function isSelfIssued(der: Uint8Array): boolean {
   return certificate.subject === certificate.issuer;
 }
 
-function toInfo(identity: StoredIdentity, backup: { readonly backedUpAt: string | null; readonly backupRemindedAt: string | null }): IdentityInfo {
+function toInfo(
+  identity: StoredIdentity,
+  backup: { readonly backedUpAt: string | null; readonly backupRemindedAt: string | null },
+): IdentityInfo {
   const top = identity.chainDer[identity.chainDer.length - 1];
   const certificate = new x509.X509Certificate(identity.certificateDer.slice());
   return {
@@ -201,7 +208,11 @@ function serviceContext(store: KeyStore, options: IdentityServiceOptions): Servi
   const info = (identity: StoredIdentity): IdentityInfo => toInfo(identity, store.backupState(identity.id));
   const assertLabelFree = (label: string): void => {
     if (repository.findByLabel(label)) {
-      throw new SscpError('conflict', `There is already a signing identity "${label}" in your key store.`, 'Choose another label, or use the existing identity.');
+      throw new SscpError(
+        'conflict',
+        `There is already a signing identity "${label}" in your key store.`,
+        'Choose another label, or use the existing identity.',
+      );
     }
   };
   return {
@@ -223,7 +234,11 @@ function serviceContext(store: KeyStore, options: IdentityServiceOptions): Servi
           const existing = store.findByFingerprint(identity.fingerprint);
           if (existing) throw alreadyStored(existing);
           repository.insert(identity);
-          store.logEvent(action, { label: identity.label, kind: identity.kind, algorithm: identity.algorithm, fingerprint: identity.fingerprint, ...detail }, identity.createdAt);
+          store.logEvent(
+            action,
+            { label: identity.label, kind: identity.kind, algorithm: identity.algorithm, fingerprint: identity.fingerprint, ...detail },
+            identity.createdAt,
+          );
         });
       } catch (e) {
         if (isUniqueViolation(e)) assertLabelFree(identity.label);
@@ -277,7 +292,9 @@ async function createIdentity(ctx: ServiceContext, opts: CreateIdentityOptions):
     chainDer,
     encryptedKey: await sealPrivateKey(await exportPkcs8(material.signer.keys.privateKey), opts.passphrase, ctx.kdf),
     ...certificateFields(certificateDer),
-    rootEncryptedKey: material.root ? await sealPrivateKey(await exportPkcs8(material.root.keys.privateKey), opts.passphrase, ctx.kdf) : null,
+    rootEncryptedKey: material.root
+      ? await sealPrivateKey(await exportPkcs8(material.root.keys.privateKey), opts.passphrase, ctx.kdf)
+      : null,
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
   };
@@ -286,7 +303,13 @@ async function createIdentity(ctx: ServiceContext, opts: CreateIdentityOptions):
 }
 
 /** Phase: a .p12 backup read, proved to sign, sealed under the new passphrase and stored. */
-async function importIdentity(ctx: ServiceContext, fileBytesOrPath: Parameters<IdentityService['importP12']>[0], p12Password: string, rawLabel: string, passphrase: string): Promise<IdentityInfo> {
+async function importIdentity(
+  ctx: ServiceContext,
+  fileBytesOrPath: Parameters<IdentityService['importP12']>[0],
+  p12Password: string,
+  rawLabel: string,
+  passphrase: string,
+): Promise<IdentityInfo> {
   const label = checkedLabel(rawLabel);
   assertAcceptableNewPassphrase(passphrase);
   ctx.assertLabelFree(label);
@@ -295,7 +318,13 @@ async function importIdentity(ctx: ServiceContext, fileBytesOrPath: Parameters<I
   if (existing) throw alreadyStored(existing);
   const algorithm = algorithmOfPkcs8(contents.privateKeyPkcs8);
   // Prove the key opens for signing now, rather than at the first pack.
-  await unlockedIdentityFromPkcs8({ label, algorithm, pkcs8: contents.privateKeyPkcs8, certificateDer: contents.certificateDer, chain: contents.chainDer });
+  await unlockedIdentityFromPkcs8({
+    label,
+    algorithm,
+    pkcs8: contents.privateKeyPkcs8,
+    certificateDer: contents.certificateDer,
+    chain: contents.chainDer,
+  });
   // A backup that carries the organisation root's key restores an identity that can renew.
   const root = contents.chainDer[contents.chainDer.length - 1];
   const withRoot =
@@ -396,7 +425,11 @@ async function renewIdentity(ctx: ServiceContext, label: string, passphrase: str
     // The new key is in no earlier backup: the SRO needs a new one (and a reminder).
     ctx.store.markBackedUp(identity.id, null);
     ctx.store.markBackupReminded(identity.id, null);
-    ctx.store.logEvent('identity.renewed', { label: identity.label, previousFingerprint: identity.fingerprint, fingerprint: renewed.fingerprint }, renewed.updatedAt);
+    ctx.store.logEvent(
+      'identity.renewed',
+      { label: identity.label, previousFingerprint: identity.fingerprint, fingerprint: renewed.fingerprint },
+      renewed.updatedAt,
+    );
   });
   return ctx.info({ ...identity, ...renewed });
 }
@@ -410,7 +443,9 @@ async function exportIdentityBackup(ctx: ServiceContext, label: string, backup: 
     throw new SscpError(
       'invalid-input',
       `Signing identity "${identity.label}" has no organisation root key to include.`,
-      identity.kind === 'self-signed' ? 'Its certificate is self-signed, so the backup holds everything it needs: leave out the root key.' : 'Back it up without the root key.',
+      identity.kind === 'self-signed'
+        ? 'Its certificate is self-signed, so the backup holds everything it needs: leave out the root key.'
+        : 'Back it up without the root key.',
     );
   }
   const signerKey = await openPrivateKey(identity.encryptedKey, backup.passphrase, identity.label);
@@ -452,6 +487,10 @@ function assertAcceptableP12Password(password: string): void {
     assertAcceptableNewPassphrase(password);
   } catch (e) {
     if (!(e instanceof SscpError)) throw e;
-    throw new SscpError('invalid-input', e.message.replace('The passphrase', 'The backup password'), 'Choose a longer password for the backup file, for example four or five unrelated words, and keep it apart from the file.');
+    throw new SscpError(
+      'invalid-input',
+      e.message.replace('The passphrase', 'The backup password'),
+      'Choose a longer password for the backup file, for example four or five unrelated words, and keep it apart from the file.',
+    );
   }
 }

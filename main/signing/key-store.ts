@@ -27,7 +27,11 @@ const KEY_STORE_SCHEMA_VERSION = 1;
  * `$XDG_CONFIG_HOME` (or `~/.config`) on Linux, `~/Library/Application Support` on macOS,
  * `%APPDATA%` on Windows, each followed by the product name. Plain Node, so both share it.
  */
-export function sscpHome(env: Readonly<Record<string, string | undefined>> = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
+export function sscpHome(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  platform: NodeJS.Platform = process.platform,
+  home: string = homedir(),
+): string {
   const override = env.SSCP_HOME;
   if (override !== undefined && override.trim() !== '') return resolve(override);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', APP_PRODUCT_NAME);
@@ -182,7 +186,11 @@ export function openKeyStore(home: string): KeyStore {
       db.pragma('wal_checkpoint(TRUNCATE)');
     },
     backupState(id) {
-      const state = db.prepare<[string], { backed_up_at: string | null; backup_reminded_at: string | null }>('SELECT backed_up_at, backup_reminded_at FROM identities WHERE id = ?').get(id);
+      const state = db
+        .prepare<[string], { backed_up_at: string | null; backup_reminded_at: string | null }>(
+          'SELECT backed_up_at, backup_reminded_at FROM identities WHERE id = ?',
+        )
+        .get(id);
       return { backedUpAt: state?.backed_up_at ?? null, backupRemindedAt: state?.backup_reminded_at ?? null };
     },
     markBackedUp(id, at) {
@@ -201,7 +209,11 @@ function prepareSchema(db: Database.Database, path: string): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (appId !== 0 && appId !== KEY_STORE_APPLICATION_ID) {
-    throw new SscpError('unreadable', `${path} is not an SSCP Evidence Pack key store.`, 'Move that file aside; the app creates a new key store in its place. To use another folder, set the SSCP_HOME environment variable.');
+    throw new SscpError(
+      'unreadable',
+      `${path} is not an SSCP Evidence Pack key store.`,
+      'Move that file aside; the app creates a new key store in its place. To use another folder, set the SSCP_HOME environment variable.',
+    );
   }
   if (version > KEY_STORE_SCHEMA_VERSION) {
     throw new SscpError(
@@ -239,4 +251,3 @@ export interface OwnCertificate {
   readonly der: Uint8Array;
   readonly pem: string;
 }
-

@@ -43,10 +43,15 @@ function freeLabel(store: KeyStore, label: string): string {
 function copyIntoStore(store: KeyStore, identity: StoredIdentity, from: string, at: string): Omit<MovedIdentity, 'removedFromDatabase'> {
   return store.transaction(() => {
     const existing = store.findById(identity.id) ?? store.findByFingerprint(identity.fingerprint);
-    if (existing) return { label: identity.label, storedAs: existing.label, fingerprint: identity.fingerprint, outcome: 'already-stored' as const };
+    if (existing)
+      return { label: identity.label, storedAs: existing.label, fingerprint: identity.fingerprint, outcome: 'already-stored' as const };
     const storedAs = freeLabel(store, identity.label);
     store.repository.insert({ ...identity, label: storedAs });
-    store.logEvent('identity.moved-from-database', { label: storedAs, previousLabel: identity.label, fingerprint: identity.fingerprint, database: basename(from) }, at);
+    store.logEvent(
+      'identity.moved-from-database',
+      { label: storedAs, previousLabel: identity.label, fingerprint: identity.fingerprint, database: basename(from) },
+      at,
+    );
     return { label: identity.label, storedAs, fingerprint: identity.fingerprint, outcome: 'moved' as const };
   });
 }
@@ -111,7 +116,15 @@ export function adoptLegacyIdentities(dbPath: string, home: string, options: Ado
       db.transaction(() => {
         for (const c of copied) {
           db.prepare('DELETE FROM signing_identities WHERE fingerprint = ?').run(c.fingerprint);
-          appendAudit(db, { assessmentId: null, action: 'identity.moved-to-key-store', detail: { label: c.label, storedAs: c.storedAs, fingerprint: c.fingerprint } }, at);
+          appendAudit(
+            db,
+            {
+              assessmentId: null,
+              action: 'identity.moved-to-key-store',
+              detail: { label: c.label, storedAs: c.storedAs, fingerprint: c.fingerprint },
+            },
+            at,
+          );
         }
       }).immediate();
       removed = true;

@@ -6,7 +6,10 @@ import { rc2CbcDecrypt } from './rc2';
 
 /** Why a .p12 part could not be opened: the password, or an algorithm this app does not read. */
 export class Pkcs12DecryptError extends Error {
-  constructor(readonly reason: 'bad-password' | 'unsupported', detail: string) {
+  constructor(
+    readonly reason: 'bad-password' | 'unsupported',
+    detail: string,
+  ) {
     super(detail);
   }
 }

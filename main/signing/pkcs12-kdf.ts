@@ -30,7 +30,14 @@ function repeatToMultiple(source: Uint8Array, blockBytes: number): Uint8Array {
 }
 
 /** RFC 7292 appendix B.2: derives `length` bytes for one purpose from password and salt. */
-export function pkcs12Kdf(hash: string, password: Uint8Array, salt: Uint8Array, iterations: number, purpose: number, length: number): Uint8Array {
+export function pkcs12Kdf(
+  hash: string,
+  password: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  purpose: number,
+  length: number,
+): Uint8Array {
   const v = BLOCK_BYTES[hash];
   if (!v) throw new Error(`No PKCS#12 key derivation for hash ${hash}.`);
   const d = new Uint8Array(v).fill(purpose);

@@ -47,12 +47,16 @@ const oid = (value: string): asn1js.ObjectIdentifier => new asn1js.ObjectIdentif
 // A copy: Node Buffers are often views into a larger shared pool.
 const ownBuffer = (bytes: Uint8Array): ArrayBuffer => Uint8Array.from(bytes).buffer;
 const octetString = (bytes: Uint8Array): asn1js.OctetString => new asn1js.OctetString({ valueHex: ownBuffer(bytes) });
-const explicit0 = (value: asn1js.AsnType): asn1js.Constructed => new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [value] });
+const explicit0 = (value: asn1js.AsnType): asn1js.Constructed =>
+  new asn1js.Constructed({ idBlock: { tagClass: 3, tagNumber: 0 }, value: [value] });
 const der = (value: asn1js.AsnType): Uint8Array => new Uint8Array(value.toBER(false));
 
 function attributes(friendlyName: string | null, localKeyId: Uint8Array): asn1js.Set {
   const items = [new asn1js.Sequence({ value: [oid(OID.localKeyId), new asn1js.Set({ value: [octetString(localKeyId)] })] })];
-  if (friendlyName !== null) items.unshift(new asn1js.Sequence({ value: [oid(OID.friendlyName), new asn1js.Set({ value: [new asn1js.BmpString({ value: friendlyName })] })] }));
+  if (friendlyName !== null)
+    items.unshift(
+      new asn1js.Sequence({ value: [oid(OID.friendlyName), new asn1js.Set({ value: [new asn1js.BmpString({ value: friendlyName })] })] }),
+    );
   return new asn1js.Set({ value: items });
 }
 
@@ -73,7 +77,11 @@ function pbes2Encrypt(plain: Uint8Array, password: string, iterations: number): 
             value: [
               oid(OID.pbkdf2),
               new asn1js.Sequence({
-                value: [octetString(salt), new asn1js.Integer({ value: iterations }), new asn1js.Sequence({ value: [oid(OID.hmacWithSha256), new asn1js.Null()] })],
+                value: [
+                  octetString(salt),
+                  new asn1js.Integer({ value: iterations }),
+                  new asn1js.Sequence({ value: [oid(OID.hmacWithSha256), new asn1js.Null()] }),
+                ],
               }),
             ],
           }),
@@ -99,7 +107,11 @@ function encryptedContentInfo(content: Uint8Array, password: string, iterations:
     value: [
       new asn1js.Integer({ value: 0 }),
       new asn1js.Sequence({
-        value: [oid(OID.data), algorithm, new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: ownBuffer(ciphertext) })],
+        value: [
+          oid(OID.data),
+          algorithm,
+          new asn1js.Primitive({ idBlock: { tagClass: 3, tagNumber: 0 }, valueHex: ownBuffer(ciphertext) }),
+        ],
       }),
     ],
   });
@@ -115,11 +127,30 @@ export function writePkcs12(options: WritePkcs12Options): Uint8Array {
     // A localKeyId pairs each key with its certificate; a counter is enough inside one file.
     const localKeyId = new Uint8Array([0x53, 0x53, 0x43, 0x50, index + 1]);
     const { algorithm, ciphertext } = pbes2Encrypt(entry.privateKeyPkcs8, options.password, iterations);
-    keyBags.push(safeBag(OID.shroudedKeyBag, new asn1js.Sequence({ value: [algorithm, octetString(ciphertext)] }), attributes(entry.friendlyName, localKeyId)));
-    certBags.push(safeBag(OID.certBag, new asn1js.Sequence({ value: [oid(OID.x509Certificate), explicit0(octetString(entry.certificateDer))] }), attributes(entry.friendlyName, localKeyId)));
+    keyBags.push(
+      safeBag(
+        OID.shroudedKeyBag,
+        new asn1js.Sequence({ value: [algorithm, octetString(ciphertext)] }),
+        attributes(entry.friendlyName, localKeyId),
+      ),
+    );
+    certBags.push(
+      safeBag(
+        OID.certBag,
+        new asn1js.Sequence({ value: [oid(OID.x509Certificate), explicit0(octetString(entry.certificateDer))] }),
+        attributes(entry.friendlyName, localKeyId),
+      ),
+    );
   });
   for (const certificate of options.otherCertificates) {
-    certBags.push(new asn1js.Sequence({ value: [oid(OID.certBag), explicit0(new asn1js.Sequence({ value: [oid(OID.x509Certificate), explicit0(octetString(certificate))] }))] }));
+    certBags.push(
+      new asn1js.Sequence({
+        value: [
+          oid(OID.certBag),
+          explicit0(new asn1js.Sequence({ value: [oid(OID.x509Certificate), explicit0(octetString(certificate))] })),
+        ],
+      }),
+    );
   }
   const authSafe = der(
     new asn1js.Sequence({

@@ -79,7 +79,14 @@ function checkMac(pfx: pkijs.PFX, authSafeBytes: Uint8Array, password: string): 
   if (!macData) return;
   const algorithm = MAC_HASH[macData.mac.digestAlgorithm.algorithmId];
   if (!algorithm) throw unsupported(`integrity algorithm ${macData.mac.digestAlgorithm.algorithmId}`);
-  const key = pkcs12Kdf(algorithm.hash, pkcs12PasswordBytes(password), octets(macData.macSalt), macData.iterations ?? 1, PKCS12_KDF_PURPOSE.mac, algorithm.length);
+  const key = pkcs12Kdf(
+    algorithm.hash,
+    pkcs12PasswordBytes(password),
+    octets(macData.macSalt),
+    macData.iterations ?? 1,
+    PKCS12_KDF_PURPOSE.mac,
+    algorithm.length,
+  );
   const expected = createHmac(algorithm.hash, key).update(authSafeBytes).digest();
   const actual = Buffer.from(octets(macData.mac.digest));
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) throw wrongP12Password();
@@ -176,7 +183,11 @@ export async function readPkcs12(fileBytesOrPath: Uint8Array | string, password:
       } else {
         throw unsupported(`content protected as ${contentInfo.contentType}`);
       }
-      collectBags(parse(safeContentsBytes, (schema) => new pkijs.SafeContents({ schema })), password, bags);
+      collectBags(
+        parse(safeContentsBytes, (schema) => new pkijs.SafeContents({ schema })),
+        password,
+        bags,
+      );
     }
   } catch (e) {
     throw e instanceof SscpError ? e : unreadable();
@@ -186,7 +197,10 @@ export async function readPkcs12(fileBytesOrPath: Uint8Array | string, password:
 
 function spkiOfKey(privateKeyPkcs8: Uint8Array): Buffer {
   try {
-    return createPublicKey(createPrivateKey({ key: Buffer.from(privateKeyPkcs8), format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' });
+    return createPublicKey(createPrivateKey({ key: Buffer.from(privateKeyPkcs8), format: 'der', type: 'pkcs8' })).export({
+      format: 'der',
+      type: 'spki',
+    });
   } catch {
     throw unreadable('the private key is damaged');
   }
@@ -202,7 +216,11 @@ function tooManyKeys(count: number): SscpError {
 
 async function pairKeyWithCertificate(bags: Bags): Promise<Pkcs12Contents> {
   if (bags.keys.length === 0) {
-    throw new SscpError('invalid-input', 'This .p12 file holds no private key, so it cannot sign.', 'Export the signing certificate together with its private key, and only that one, as a .p12 file.');
+    throw new SscpError(
+      'invalid-input',
+      'This .p12 file holds no private key, so it cannot sign.',
+      'Export the signing certificate together with its private key, and only that one, as a .p12 file.',
+    );
   }
   if (bags.keys.length > 2) throw tooManyKeys(bags.keys.length);
   const keyed = bags.keys.map((pkcs8) => {
@@ -213,17 +231,25 @@ async function pairKeyWithCertificate(bags: Bags): Promise<Pkcs12Contents> {
   for (const signer of keyed) {
     const certificateDer = signer.certificateDer;
     if (!certificateDer) continue;
-    const chainDer = await orderChain(certificateDer, bags.certificates.filter((der) => der !== certificateDer));
+    const chainDer = await orderChain(
+      certificateDer,
+      bags.certificates.filter((der) => der !== certificateDer),
+    );
     if (keyed.length === 1) return { privateKeyPkcs8: signer.pkcs8, certificateDer, chainDer, rootPrivateKeyPkcs8: null };
     const root = keyed.find((k) => k !== signer);
     const top = chainDer[chainDer.length - 1];
     if (root?.certificateDer && top && root.certificateDer === top) {
       const topCertificate = new x509.X509Certificate(top.slice());
-      if (topCertificate.subject === topCertificate.issuer) return { privateKeyPkcs8: signer.pkcs8, certificateDer, chainDer, rootPrivateKeyPkcs8: root.pkcs8 };
+      if (topCertificate.subject === topCertificate.issuer)
+        return { privateKeyPkcs8: signer.pkcs8, certificateDer, chainDer, rootPrivateKeyPkcs8: root.pkcs8 };
     }
   }
   if (keyed.length === 1) {
-    throw new SscpError('invalid-input', 'This .p12 file has no certificate for its private key.', 'Export the signing certificate together with its private key as a .p12 file.');
+    throw new SscpError(
+      'invalid-input',
+      'This .p12 file has no certificate for its private key.',
+      'Export the signing certificate together with its private key as a .p12 file.',
+    );
   }
   throw tooManyKeys(keyed.length);
 }

@@ -64,7 +64,7 @@ export interface TrustDecision {
 
 /** What to do when nobody said whom to trust; shown by the CLI and the app. */
 export const ESTABLISH_TRUST_HINT =
-  'Get the organisation\'s root certificate, or the signer\'s certificate fingerprint, from the organisation by another channel ' +
+  "Get the organisation's root certificate, or the signer's certificate fingerprint, from the organisation by another channel " +
   '(their website, a phone call, in person; not the email the pack came with), then check the pack again with it.';
 
 interface ParsedRoot {
@@ -128,7 +128,8 @@ export async function decideTrust(
     if (rooted && path === embeddedPath) path = rooted;
     checks.push({ basis: 'trusted-root', anchor: root.name, held: rooted !== null });
   }
-  for (const fingerprint of trust.fingerprints) checks.push({ basis: 'pinned-fingerprint', anchor: fingerprint, held: onPath.has(fingerprint) });
+  for (const fingerprint of trust.fingerprints)
+    checks.push({ basis: 'pinned-fingerprint', anchor: fingerprint, held: onPath.has(fingerprint) });
   const own = trust.own.find((o) => onPath.has(o.fingerprint)) ?? null;
   if (own) checks.push({ basis: 'own-identity', anchor: own.label, held: true });
 
@@ -139,10 +140,28 @@ export async function decideTrust(
     const failed = anchors.filter((c) => !c.held);
     decision =
       failed.length === 0
-        ? { status: 'trusted', trustedBy: [...new Set(anchors.map((c) => c.basis))], checks, ownIdentity: own?.label ?? null, message: trustedMessage(who, anchors) }
-        : { status: 'mismatch', trustedBy: [], checks, ownIdentity: own?.label ?? null, message: mismatchMessage(who, failed, anchors.length) };
+        ? {
+            status: 'trusted',
+            trustedBy: [...new Set(anchors.map((c) => c.basis))],
+            checks,
+            ownIdentity: own?.label ?? null,
+            message: trustedMessage(who, anchors),
+          }
+        : {
+            status: 'mismatch',
+            trustedBy: [],
+            checks,
+            ownIdentity: own?.label ?? null,
+            message: mismatchMessage(who, failed, anchors.length),
+          };
   } else if (own) {
-    decision = { status: 'trusted', trustedBy: ['own-identity'], checks, ownIdentity: own.label, message: `The signer, ${who}, is your own signing identity "${own.label}".` };
+    decision = {
+      status: 'trusted',
+      trustedBy: ['own-identity'],
+      checks,
+      ownIdentity: own.label,
+      message: `The signer, ${who}, is your own signing identity "${own.label}".`,
+    };
   } else {
     decision = {
       status: 'unknown',

@@ -85,9 +85,18 @@ const MAX_LISTED_CANDIDATES = 8;
 export function resolveAssessmentIdPrefix(db: Db, text: string): string {
   if (db.prepare<[string], { id: string }>('SELECT id FROM assessments WHERE id = ?').get(text)) return text;
   const quoted = JSON.stringify(text);
-  if (text.trim() === '') throw new SscpError('invalid-input', 'No assessment id was given.', 'Give the id of an assessment (the assessments list shows them), or its first few characters.');
+  if (text.trim() === '')
+    throw new SscpError(
+      'invalid-input',
+      'No assessment id was given.',
+      'Give the id of an assessment (the assessments list shows them), or its first few characters.',
+    );
   if (text.length < MIN_ID_PREFIX) {
-    throw new SscpError('invalid-input', `The assessment id ${quoted} is too short to stand for one assessment.`, `Give at least ${MIN_ID_PREFIX} characters of the id; the assessments list shows every id.`);
+    throw new SscpError(
+      'invalid-input',
+      `The assessment id ${quoted} is too short to stand for one assessment.`,
+      `Give at least ${MIN_ID_PREFIX} characters of the id; the assessments list shows every id.`,
+    );
   }
   const rows = db
     .prepare<[number, string], { id: string; organisation: string; period_start: string | null; period_end: string | null; state: string }>(
@@ -96,9 +105,15 @@ export function resolveAssessmentIdPrefix(db: Db, text: string): string {
     .all(text.length, text);
   if (rows.length === 1) return rows[0]!.id;
   if (rows.length === 0) {
-    throw new SscpError('not-found', `There is no assessment with id ${text}.`, 'No id starts with it either. Open the assessments list (or run sscp list) to see the assessments in this database.');
+    throw new SscpError(
+      'not-found',
+      `There is no assessment with id ${text}.`,
+      'No id starts with it either. Open the assessments list (or run sscp list) to see the assessments in this database.',
+    );
   }
-  const listed = rows.slice(0, MAX_LISTED_CANDIDATES).map((r) => `${r.id} (${JSON.stringify(r.organisation)}, ${r.period_start ?? '…'} to ${r.period_end ?? '…'}, ${r.state})`);
+  const listed = rows
+    .slice(0, MAX_LISTED_CANDIDATES)
+    .map((r) => `${r.id} (${JSON.stringify(r.organisation)}, ${r.period_start ?? '…'} to ${r.period_end ?? '…'}, ${r.state})`);
   const more = rows.length > listed.length ? `; and ${rows.length - listed.length} more` : '';
   throw new SscpError(
     'invalid-input',
@@ -121,17 +136,25 @@ export function findSignedPackInfo(db: Db, id: string): SignedPackInfo | undefin
 
 /** Newest first: the period a person is working on is usually the latest. */
 export function listAssessmentRows(db: Db): Assessment[] {
-  return db
-    .prepare<[], AssessmentRow>('SELECT * FROM assessments ORDER BY created_at DESC, id')
-    .all()
-    .map(rowToAssessment);
+  return db.prepare<[], AssessmentRow>('SELECT * FROM assessments ORDER BY created_at DESC, id').all().map(rowToAssessment);
 }
 
 export function updateAssessmentFields(db: Db, id: string, f: AssessmentFields, updatedAt: string): void {
   db.prepare(
     `UPDATE assessments SET organisation = ?, products_json = ?, role = ?, theme3_in_scope = ?, period_start = ?,
        period_end = ?, sro_name = ?, sro_role = ?, updated_at = ? WHERE id = ?`,
-  ).run(f.organisation, JSON.stringify(f.products), f.role, f.theme3InScope ? 1 : 0, f.periodStart, f.periodEnd, f.sroName, f.sroRole, updatedAt, id);
+  ).run(
+    f.organisation,
+    JSON.stringify(f.products),
+    f.role,
+    f.theme3InScope ? 1 : 0,
+    f.periodStart,
+    f.periodEnd,
+    f.sroName,
+    f.sroRole,
+    updatedAt,
+    id,
+  );
 }
 
 export function touchAssessment(db: Db, id: string, updatedAt: string): void {

@@ -13,10 +13,19 @@ interface OwnerRow {
   assigned_at: string;
 }
 
-const toOwner = (r: OwnerRow): ClaimOwner => ({ assessmentId: r.assessment_id, claimId: r.claim_id, name: r.name, team: r.team, email: r.email, assignedAt: r.assigned_at });
+const toOwner = (r: OwnerRow): ClaimOwner => ({
+  assessmentId: r.assessment_id,
+  claimId: r.claim_id,
+  name: r.name,
+  team: r.team,
+  email: r.email,
+  assignedAt: r.assigned_at,
+});
 
 export function findOwner(db: Db, assessmentId: string, claimId: string): ClaimOwner | null {
-  const row = db.prepare<[string, string], OwnerRow>('SELECT * FROM claim_owners WHERE assessment_id = ? AND claim_id = ?').get(assessmentId, claimId);
+  const row = db
+    .prepare<[string, string], OwnerRow>('SELECT * FROM claim_owners WHERE assessment_id = ? AND claim_id = ?')
+    .get(assessmentId, claimId);
   return row ? toOwner(row) : null;
 }
 
@@ -93,14 +102,27 @@ export function insertContribution(db: Db, c: ContributionRecord): void {
     `INSERT INTO contributions (id, contribution_uuid, source_sha256, assessment_id, file_name, contributor_name, contributor_email, contributor_team,
        signer_fingerprint, signer_trust, signer_trusted_by, created_at, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
-    c.id, c.uuid, c.sourceSha256, c.assessmentId, c.fileName, c.contributor.name, c.contributor.email, c.contributor.team,
-    c.signerFingerprint, c.signerTrust, c.signerTrustedBy.join(','), c.createdAt, c.importedAt,
+    c.id,
+    c.uuid,
+    c.sourceSha256,
+    c.assessmentId,
+    c.fileName,
+    c.contributor.name,
+    c.contributor.email,
+    c.contributor.team,
+    c.signerFingerprint,
+    c.signerTrust,
+    c.signerTrustedBy.join(','),
+    c.createdAt,
+    c.importedAt,
   );
 }
 
 /** An earlier import of the same file, or of the same contribution (its UUID) in other bytes. */
 export function findContributionBySource(db: Db, sourceSha256: string, uuid: string): ContributionRecord | null {
-  const row = db.prepare<[string, string], ContributionRow>('SELECT * FROM contributions WHERE source_sha256 = ? OR contribution_uuid = ? LIMIT 1').get(sourceSha256, uuid);
+  const row = db
+    .prepare<[string, string], ContributionRow>('SELECT * FROM contributions WHERE source_sha256 = ? OR contribution_uuid = ? LIMIT 1')
+    .get(sourceSha256, uuid);
   return row ? toContribution(row) : null;
 }
 
@@ -110,7 +132,10 @@ export function findContribution(db: Db, id: string): ContributionRecord | null 
 }
 
 export function listContributions(db: Db, assessmentId: string): ContributionRecord[] {
-  return db.prepare<[string], ContributionRow>('SELECT * FROM contributions WHERE assessment_id = ? ORDER BY imported_at, id').all(assessmentId).map(toContribution);
+  return db
+    .prepare<[string], ContributionRow>('SELECT * FROM contributions WHERE assessment_id = ? ORDER BY imported_at, id')
+    .all(assessmentId)
+    .map(toContribution);
 }
 
 export interface ContributionClaimRecord {
@@ -159,15 +184,38 @@ export function insertContributionClaim(db: Db, c: ContributionClaimRecord): voi
   db.prepare(
     `INSERT INTO contribution_claims (contribution_id, claim_id, result, status, evidence_text, arguments, assigned, owner_name, state, decided_at, reason)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(c.contributionId, c.claimId, c.result, c.status, c.evidenceText, c.arguments, c.assigned ? 1 : 0, c.ownerName, c.state, c.decidedAt, c.reason);
+  ).run(
+    c.contributionId,
+    c.claimId,
+    c.result,
+    c.status,
+    c.evidenceText,
+    c.arguments,
+    c.assigned ? 1 : 0,
+    c.ownerName,
+    c.state,
+    c.decidedAt,
+    c.reason,
+  );
 }
 
 export function listContributionClaims(db: Db, contributionId: string): ContributionClaimRecord[] {
   return db.prepare<[string], ClaimRow>('SELECT * FROM contribution_claims WHERE contribution_id = ?').all(contributionId).map(toClaim);
 }
 
-export function decideContributionClaim(db: Db, contributionId: string, claimId: string, state: 'accepted' | 'rejected', at: string, reason: string): void {
-  const r = db.prepare(`UPDATE contribution_claims SET state = ?, decided_at = ?, reason = ? WHERE contribution_id = ? AND claim_id = ? AND state = 'pending'`).run(state, at, reason, contributionId, claimId);
+export function decideContributionClaim(
+  db: Db,
+  contributionId: string,
+  claimId: string,
+  state: 'accepted' | 'rejected',
+  at: string,
+  reason: string,
+): void {
+  const r = db
+    .prepare(
+      `UPDATE contribution_claims SET state = ?, decided_at = ?, reason = ? WHERE contribution_id = ? AND claim_id = ? AND state = 'pending'`,
+    )
+    .run(state, at, reason, contributionId, claimId);
   if (r.changes !== 1) throw new Error(`Contribution ${contributionId} claim ${claimId} was not pending.`);
 }
 
@@ -208,11 +256,25 @@ export function insertContributionFile(db: Db, f: ContributionFileRecord): void 
 }
 
 export function listContributionFiles(db: Db, contributionId: string, claimId: string): ContributionFileRecord[] {
-  return db.prepare<[string, string], FileRow>('SELECT * FROM contribution_files WHERE contribution_id = ? AND claim_id = ? ORDER BY file_name, sha256').all(contributionId, claimId).map(toFile);
+  return db
+    .prepare<[string, string], FileRow>(
+      'SELECT * FROM contribution_files WHERE contribution_id = ? AND claim_id = ? ORDER BY file_name, sha256',
+    )
+    .all(contributionId, claimId)
+    .map(toFile);
 }
 
-export function setContributionFileEvidence(db: Db, f: Pick<ContributionFileRecord, 'contributionId' | 'claimId' | 'sha256'>, evidenceId: string): void {
-  db.prepare('UPDATE contribution_files SET evidence_id = ? WHERE contribution_id = ? AND claim_id = ? AND sha256 = ?').run(evidenceId, f.contributionId, f.claimId, f.sha256);
+export function setContributionFileEvidence(
+  db: Db,
+  f: Pick<ContributionFileRecord, 'contributionId' | 'claimId' | 'sha256'>,
+  evidenceId: string,
+): void {
+  db.prepare('UPDATE contribution_files SET evidence_id = ? WHERE contribution_id = ? AND claim_id = ? AND sha256 = ?').run(
+    evidenceId,
+    f.contributionId,
+    f.claimId,
+    f.sha256,
+  );
 }
 
 /** Who contributed what an assessment holds: each accepted evidence item and claim answer, with name and date. */
@@ -247,7 +309,9 @@ export function contributedAnswers(db: Db, assessmentId: string): Map<string, Co
 }
 
 export function rememberedContributorKeys(db: Db): { fingerprint: string; name: string }[] {
-  return db.prepare<[], { fingerprint: string; name: string }>('SELECT fingerprint, name FROM contributor_keys ORDER BY confirmed_at').all();
+  return db
+    .prepare<[], { fingerprint: string; name: string }>('SELECT fingerprint, name FROM contributor_keys ORDER BY confirmed_at')
+    .all();
 }
 
 export function rememberContributorKey(db: Db, fingerprint: string, name: string, at: string): void {

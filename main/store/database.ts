@@ -73,16 +73,25 @@ function checkIsOurs(db: Db, path: string): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const foreign =
     (appId !== 0 && appId !== SSCP_APPLICATION_ID) ||
-    (appId === 0 && readUserVersion(db) === 0 && db.prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get() !== 0);
+    (appId === 0 &&
+      readUserVersion(db) === 0 &&
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get() !== 0);
   if (foreign) {
-    throw new SscpError('unreadable', `${path} is an SQLite database, but not one made by SSCP Evidence Pack.`, 'Check that you chose the right file: the database is the file you created with SSCP Evidence Pack.');
+    throw new SscpError(
+      'unreadable',
+      `${path} is an SQLite database, but not one made by SSCP Evidence Pack.`,
+      'Check that you chose the right file: the database is the file you created with SSCP Evidence Pack.',
+    );
   }
 }
 
 /** The database holds the whole assessment and its audit log: readable by its owner only. */
 export const DATABASE_FILE_MODE = 0o600;
 
-const DATABASE_FILE: FileRole = { what: 'database', hint: 'Give the path of an SSCP Evidence Pack database file (for example assessments.sscp).' };
+const DATABASE_FILE: FileRole = {
+  what: 'database',
+  hint: 'Give the path of an SSCP Evidence Pack database file (for example assessments.sscp).',
+};
 
 function checkFileLooksLikeSqlite(path: string, mustExist: boolean): void {
   let opened: { fd: number; size: number };
@@ -108,7 +117,11 @@ function checkFileLooksLikeSqlite(path: string, mustExist: boolean): void {
     closeSync(opened.fd);
   }
   if (header.toString('latin1') !== SQLITE_HEADER) {
-    throw new SscpError('unreadable', `${path} is not an SSCP Evidence Pack database (it is not an SQLite file).`, 'Check that you chose the right file: the database is the file you created with SSCP Evidence Pack.');
+    throw new SscpError(
+      'unreadable',
+      `${path} is not an SSCP Evidence Pack database (it is not an SQLite file).`,
+      'Check that you chose the right file: the database is the file you created with SSCP Evidence Pack.',
+    );
   }
 }
 
@@ -225,7 +238,17 @@ function readOnlySnapshot(path: string): Db {
   }
 }
 
-const NOT_WRITABLE = new Set(['SQLITE_READONLY', 'SQLITE_READONLY_DIRECTORY', 'SQLITE_READONLY_RECOVERY', 'SQLITE_READONLY_CANTINIT', 'SQLITE_CANTOPEN', 'SQLITE_PERM', 'EACCES', 'EPERM', 'EROFS']);
+const NOT_WRITABLE = new Set([
+  'SQLITE_READONLY',
+  'SQLITE_READONLY_DIRECTORY',
+  'SQLITE_READONLY_RECOVERY',
+  'SQLITE_READONLY_CANTINIT',
+  'SQLITE_CANTOPEN',
+  'SQLITE_PERM',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+]);
 const DAMAGED = new Set(['SQLITE_CORRUPT', 'SQLITE_NOTADB', 'SQLITE_IOERR_SHORT_READ']);
 
 /**
@@ -250,5 +273,9 @@ function unreadable(path: string, cause: unknown): SscpError {
       'Restore the database from a backup: the .sscp file together with the .evidence folder beside it. Keep the damaged file until you have.',
     );
   }
-  return new SscpError('unreadable', `The database ${path} cannot be read (${detail}).`, 'Check that the file is an SSCP Evidence Pack database and that you may read it; if it is damaged, restore it from a backup.');
+  return new SscpError(
+    'unreadable',
+    `The database ${path} cannot be read (${detail}).`,
+    'Check that the file is an SSCP Evidence Pack database and that you may read it; if it is damaged, restore it from a backup.',
+  );
 }

@@ -80,7 +80,16 @@ export function listEvidenceForAssessment(db: Db, assessmentId: string): Evidenc
 export function updateEvidenceRow(db: Db, e: EvidenceItem): void {
   db.prepare(
     'UPDATE evidence_items SET file_name = ?, description = ?, effective_date = ?, expiry_date = ?, confidential = ?, withhold_details = ?, owner = ? WHERE id = ?',
-  ).run(e.fileName, e.description, e.effectiveDate, e.expiryDate, e.confidential ? 1 : 0, e.withholdDetails ? 1 : 0, e.kind === 'reference' ? e.owner : '', e.id);
+  ).run(
+    e.fileName,
+    e.description,
+    e.effectiveDate,
+    e.expiryDate,
+    e.confidential ? 1 : 0,
+    e.withholdDetails ? 1 : 0,
+    e.kind === 'reference' ? e.owner : '',
+    e.id,
+  );
 }
 
 export function insertLink(db: Db, link: EvidenceLink): boolean {

@@ -48,7 +48,17 @@ export function insertLease(db: Db, lease: Omit<ExportLease, 'built'>): void {
   db.prepare(
     `INSERT INTO export_leases (assessment_id, lease_id, pid, host, boot_id, started_at, dest_path, temp_path, snapshot_sha256)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(lease.assessmentId, lease.leaseId, lease.pid, lease.host, lease.bootId, lease.startedAt, lease.destPath, lease.tempPath, lease.snapshotSha256);
+  ).run(
+    lease.assessmentId,
+    lease.leaseId,
+    lease.pid,
+    lease.host,
+    lease.bootId,
+    lease.startedAt,
+    lease.destPath,
+    lease.tempPath,
+    lease.snapshotSha256,
+  );
 }
 
 export function findLeaseForAssessment(db: Db, assessmentId: string): ExportLease | undefined {

@@ -27,7 +27,15 @@ interface ImportRow {
 export function insertImport(db: Db, r: ImportRecord): void {
   db.prepare(
     'INSERT INTO imports (source_sha256, pack_id, assessment_id, kind, imported_at, signer_trust, signer_trusted_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  ).run(r.sourceSha256, r.packId, r.assessmentId, r.kind, r.importedAt, r.signerTrust, r.signerTrustedBy.length ? r.signerTrustedBy.join(',') : null);
+  ).run(
+    r.sourceSha256,
+    r.packId,
+    r.assessmentId,
+    r.kind,
+    r.importedAt,
+    r.signerTrust,
+    r.signerTrustedBy.length ? r.signerTrustedBy.join(',') : null,
+  );
 }
 
 /**
@@ -43,7 +51,10 @@ export function unverifiedOrigins(db: Db): (assessmentId: string) => UnverifiedS
          WHERE i.signer_trust = 'unverified'`,
       )
       .all()
-      .map((r): [string, UnverifiedSigner] => [r.assessment_id, { importedAssessmentId: r.assessment_id, signerFingerprint: r.signer_fingerprint ?? '', importedAt: r.imported_at }]),
+      .map((r): [string, UnverifiedSigner] => [
+        r.assessment_id,
+        { importedAssessmentId: r.assessment_id, signerFingerprint: r.signer_fingerprint ?? '', importedAt: r.imported_at },
+      ]),
   );
   if (unverified.size === 0) return () => null;
   const previous = new Map(
@@ -67,7 +78,9 @@ export function unverifiedOrigins(db: Db): (assessmentId: string) => UnverifiedS
 export function findImport(db: Db, sourceSha256: string, packId?: string | null): ImportRecord | undefined {
   const row =
     db.prepare<[string], ImportRow>('SELECT * FROM imports WHERE source_sha256 = ?').get(sourceSha256) ??
-    (packId ? db.prepare<[string], ImportRow>('SELECT * FROM imports WHERE pack_id = ? ORDER BY imported_at LIMIT 1').get(packId) : undefined);
+    (packId
+      ? db.prepare<[string], ImportRow>('SELECT * FROM imports WHERE pack_id = ? ORDER BY imported_at LIMIT 1').get(packId)
+      : undefined);
   return (
     row && {
       sourceSha256: row.source_sha256,

@@ -14,7 +14,8 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations/
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): void {
   // Versions may skip numbers (steps reserved for other work); they must only ascend.
   for (let i = 1; i < migrations.length; i++) {
-    if (migrations[i]!.version <= migrations[i - 1]!.version) throw new Error(`Migrations out of order: ${migrations[i]!.version} follows ${migrations[i - 1]!.version}.`);
+    if (migrations[i]!.version <= migrations[i - 1]!.version)
+      throw new Error(`Migrations out of order: ${migrations[i]!.version} follows ${migrations[i - 1]!.version}.`);
   }
   const latest = migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
   const known = new Set(migrations.map((m) => m.version));

@@ -27,10 +27,7 @@ export function findResponse(db: Db, assessmentId: string, claimId: string): Cla
 
 /** In the store's order; callers sort into catalog order (1.10 after 1.9). */
 export function listResponses(db: Db, assessmentId: string): ClaimResponse[] {
-  return db
-    .prepare<[string], ResponseRow>('SELECT * FROM claim_responses WHERE assessment_id = ?')
-    .all(assessmentId)
-    .map(rowToResponse);
+  return db.prepare<[string], ResponseRow>('SELECT * FROM claim_responses WHERE assessment_id = ?').all(assessmentId).map(rowToResponse);
 }
 
 export function updateResponse(db: Db, r: ClaimResponse): void {

@@ -8,7 +8,13 @@ import { isSscpError } from '../../shared/errors';
  * `YYYY-MM-DD`, or '' for none; what cannot be read is said under the box and passed on as typed,
  * so the form's own check refuses it too.
  */
-export function DateInput(props: { readonly id: string; readonly value: string; readonly onChange: (value: string) => void; readonly describedBy?: string; readonly invalid?: boolean }) {
+export function DateInput(props: {
+  readonly id: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly describedBy?: string;
+  readonly invalid?: boolean;
+}) {
   const shown = (iso: string) => (iso && /^\d{4}-\d{2}-\d{2}$/.test(iso) ? safeFormat(iso) : iso);
   const [text, setText] = useState(shown(props.value));
   const [error, setError] = useState<string | null>(null);

@@ -4,7 +4,13 @@ import { Icon } from './Icon';
 /**
  * A native modal dialog: focus moves into it, Escape closes it, and the page behind is inert.
  */
-export function Modal(props: { readonly title: string; readonly onClose: () => void; readonly children: ReactNode; readonly footer?: ReactNode; readonly bodyLabel?: string }) {
+export function Modal(props: {
+  readonly title: string;
+  readonly onClose: () => void;
+  readonly children: ReactNode;
+  readonly footer?: ReactNode;
+  readonly bodyLabel?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const { onClose } = props;
   useEffect(() => {
@@ -28,7 +34,12 @@ export function Modal(props: { readonly title: string; readonly onClose: () => v
         </button>
       </div>
       {/* A body that may scroll with nothing to focus in it takes focus itself, so keys can scroll it. */}
-      <div className="dialog-body" tabIndex={props.bodyLabel ? 0 : undefined} role={props.bodyLabel ? 'region' : undefined} aria-label={props.bodyLabel}>
+      <div
+        className="dialog-body"
+        tabIndex={props.bodyLabel ? 0 : undefined}
+        role={props.bodyLabel ? 'region' : undefined}
+        aria-label={props.bodyLabel}
+      >
         {props.children}
       </div>
       {props.footer ? <div className="dialog-footer">{props.footer}</div> : null}

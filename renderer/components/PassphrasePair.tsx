@@ -38,7 +38,15 @@ export function PassphrasePair({
     <>
       <div className="field">
         <label htmlFor={passId}>{label}</label>
-        <input id={passId} className="input" type="password" autoComplete="new-password" value={passphrase} onChange={(e) => onPassphrase(e.target.value)} aria-describedby={help ? `${passId}-help` : undefined} />
+        <input
+          id={passId}
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={(e) => onPassphrase(e.target.value)}
+          aria-describedby={help ? `${passId}-help` : undefined}
+        />
         {help ? (
           <span className="field-help" id={`${passId}-help`}>
             {help}
@@ -47,7 +55,16 @@ export function PassphrasePair({
       </div>
       <div className="field">
         <label htmlFor={confirmId}>{confirmLabel}</label>
-        <input id={confirmId} className="input" type="password" autoComplete="new-password" value={confirm} onChange={(e) => onConfirm(e.target.value)} aria-invalid={mismatch ? true : undefined} aria-describedby={mismatch ? `${confirmId}-error` : undefined} />
+        <input
+          id={confirmId}
+          className="input"
+          type="password"
+          autoComplete="new-password"
+          value={confirm}
+          onChange={(e) => onConfirm(e.target.value)}
+          aria-invalid={mismatch ? true : undefined}
+          aria-describedby={mismatch ? `${confirmId}-error` : undefined}
+        />
         {mismatch ? (
           <span className="field-error" id={`${confirmId}-error`}>
             {mismatchText}

@@ -10,7 +10,15 @@ const EMPTY: UserProfile = { name: '', role: '', email: '' };
  * Name, role and optional email: who the audit log records with every change made in this
  * app. Checked with the same rule main applies before anything is saved.
  */
-export function ProfileForm({ initial, submitLabel, onSave }: { readonly initial: UserProfile | null; readonly submitLabel: string; readonly onSave: (profile: UserProfile) => Promise<void> }) {
+export function ProfileForm({
+  initial,
+  submitLabel,
+  onSave,
+}: {
+  readonly initial: UserProfile | null;
+  readonly submitLabel: string;
+  readonly onSave: (profile: UserProfile) => Promise<void>;
+}) {
   const [draft, setDraft] = useState<UserProfile>(initial ?? EMPTY);
   const [errors, setErrors] = useState<Errors>({});
   const [saving, setSaving] = useState(false);
@@ -27,14 +35,39 @@ export function ProfileForm({ initial, submitLabel, onSave }: { readonly initial
       return;
     }
     setSaving(true);
-    void attempt(() => onSave({ name: draft.name.trim(), role: draft.role.trim(), email: draft.email.trim() })).finally(() => setSaving(false));
+    void attempt(() => onSave({ name: draft.name.trim(), role: draft.role.trim(), email: draft.email.trim() })).finally(() =>
+      setSaving(false),
+    );
   };
   return (
     <form className="profile-form" onSubmit={submit} noValidate>
       <div className="form-grid">
-        <Field id="profile-name" label="Your name" value={draft.name} onChange={(v) => set('name', v)} error={errors.name} autoComplete="name" />
-        <Field id="profile-role" label="Your role" value={draft.role} onChange={(v) => set('role', v)} error={errors.role} autoComplete="organization-title" help="For example Head of Engineering, or Security lead." />
-        <Field id="profile-email" label="Email (optional)" value={draft.email} onChange={(v) => set('email', v)} error={errors.email} autoComplete="email" type="email" />
+        <Field
+          id="profile-name"
+          label="Your name"
+          value={draft.name}
+          onChange={(v) => set('name', v)}
+          error={errors.name}
+          autoComplete="name"
+        />
+        <Field
+          id="profile-role"
+          label="Your role"
+          value={draft.role}
+          onChange={(v) => set('role', v)}
+          error={errors.role}
+          autoComplete="organization-title"
+          help="For example Head of Engineering, or Security lead."
+        />
+        <Field
+          id="profile-email"
+          label="Email (optional)"
+          value={draft.email}
+          onChange={(v) => set('email', v)}
+          error={errors.email}
+          autoComplete="email"
+          type="email"
+        />
       </div>
       <div className="button-row">
         <button type="submit" className="button primary" disabled={saving}>

@@ -19,7 +19,10 @@ export function ShortcutsHelp() {
         </button>
       }
     >
-      <p className="muted">In the claims, outside a text box. Press Esc to leave a text box; Tab and Shift+Tab move as usual, and the arrow keys move within the claim list.</p>
+      <p className="muted">
+        In the claims, outside a text box. Press Esc to leave a text box; Tab and Shift+Tab move as usual, and the arrow keys move within
+        the claim list.
+      </p>
       <table className="table shortcuts-table">
         <thead>
           <tr>

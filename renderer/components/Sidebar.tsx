@@ -9,7 +9,13 @@ function NavItem(props: { readonly icon: IconName; readonly label: string; reado
   const go = useNavigation((s) => s.go);
   const active = current.name === props.route.name;
   return (
-    <button type="button" className="nav-item" aria-current={active ? 'page' : undefined} disabled={props.disabled} onClick={() => go(props.route)}>
+    <button
+      type="button"
+      className="nav-item"
+      aria-current={active ? 'page' : undefined}
+      disabled={props.disabled}
+      onClick={() => go(props.route)}
+    >
       <Icon name={props.icon} />
       {props.label}
     </button>

@@ -2,7 +2,15 @@ import type { RollupStatus } from '../../shared/domain/rollup';
 import { ROLLUP_LABELS } from '../format/labels';
 
 /** A result shown by shape and word, so it never depends on colour alone. */
-export function StatusMark({ status, showLabel = true, decorative = false }: { readonly status: RollupStatus; readonly showLabel?: boolean; readonly decorative?: boolean }) {
+export function StatusMark({
+  status,
+  showLabel = true,
+  decorative = false,
+}: {
+  readonly status: RollupStatus;
+  readonly showLabel?: boolean;
+  readonly decorative?: boolean;
+}) {
   const label = ROLLUP_LABELS[status];
   // Decorative: the surrounding control already says the status in words.
   if (decorative) {

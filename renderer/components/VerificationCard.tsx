@@ -11,7 +11,11 @@ const OUTCOME_TEXT = { pass: 'Passed', fail: 'Failed', warn: 'Warning' } as cons
 /** The verifier's answer in words a recipient understands, with each check underneath. */
 export function VerificationCard({ verification: v, title }: { readonly verification: VerificationView; readonly title: string }) {
   const tone = !v.valid ? 'error' : v.trusted ? 'success' : 'warning';
-  const headline = !v.valid ? 'This pack does not verify.' : v.trusted ? 'Signature valid and signer trusted.' : 'Signature valid; the signer is not yet trusted.';
+  const headline = !v.valid
+    ? 'This pack does not verify.'
+    : v.trusted
+      ? 'Signature valid and signer trusted.'
+      : 'Signature valid; the signer is not yet trusted.';
   return (
     <section className="card verification" aria-labelledby="verification-heading">
       <div className="card-header">
@@ -24,11 +28,17 @@ export function VerificationCard({ verification: v, title }: { readonly verifica
             <span>
               <OutsideText text={v.summary} />
             </span>
-            {v.trusted && v.trust?.ownIdentity ? <span>It was signed with your own signing identity "<OutsideText text={v.trust.ownIdentity} />".</span> : null}
+            {v.trusted && v.trust?.ownIdentity ? (
+              <span>
+                It was signed with your own signing identity "<OutsideText text={v.trust.ownIdentity} />
+                ".
+              </span>
+            ) : null}
             {v.valid && !v.trusted ? (
               <span>
-                Nothing establishes who signed it. Ask the organisation for the signer's certificate fingerprint by another channel (their website, a
-                phone call, in person; not the message the pack came with), compare it with the one below, and give it to check the pack again.
+                Nothing establishes who signed it. Ask the organisation for the signer's certificate fingerprint by another channel (their
+                website, a phone call, in person; not the message the pack came with), compare it with the one below, and give it to check
+                the pack again.
               </span>
             ) : null}
           </div>
@@ -36,9 +46,16 @@ export function VerificationCard({ verification: v, title }: { readonly verifica
         {v.signer ? (
           <dl className="facts">
             <dt>Signed by</dt>
-            <dd>{[v.signer.commonName, v.signer.title, v.signer.organisation].filter((x): x is string => Boolean(x)).map((x, i) => (
-              <span key={i}>{i > 0 ? ', ' : ''}<OutsideText text={x} /></span>
-            ))}</dd>
+            <dd>
+              {[v.signer.commonName, v.signer.title, v.signer.organisation]
+                .filter((x): x is string => Boolean(x))
+                .map((x, i) => (
+                  <span key={i}>
+                    {i > 0 ? ', ' : ''}
+                    <OutsideText text={x} />
+                  </span>
+                ))}
+            </dd>
             {v.signedAt ? (
               <>
                 <dt>Signed at</dt>
@@ -48,7 +65,11 @@ export function VerificationCard({ verification: v, title }: { readonly verifica
             {v.certification ? (
               <>
                 <dt>Certified</dt>
-                <dd>{v.certification.certified ? `Yes: ${v.certification.meaning} after signing (level ${v.certification.permission})` : `No: ${v.certification.meaning}`}</dd>
+                <dd>
+                  {v.certification.certified
+                    ? `Yes: ${v.certification.meaning} after signing (level ${v.certification.permission})`
+                    : `No: ${v.certification.meaning}`}
+                </dd>
               </>
             ) : null}
             <dt>Certificate fingerprint</dt>
@@ -62,7 +83,9 @@ export function VerificationCard({ verification: v, title }: { readonly verifica
             <dt>Files</dt>
             <dd>
               {v.files.filter((f) => f.status === 'ok').length} embedded and matching
-              {v.files.some((f) => f.status === 'withheld') ? `, ${v.files.filter((f) => f.status === 'withheld').length} withheld (listed by fingerprint only)` : ''}
+              {v.files.some((f) => f.status === 'withheld')
+                ? `, ${v.files.filter((f) => f.status === 'withheld').length} withheld (listed by fingerprint only)`
+                : ''}
             </dd>
           </dl>
         ) : null}
@@ -71,8 +94,12 @@ export function VerificationCard({ verification: v, title }: { readonly verifica
           <ul className="check-list">
             {v.checks.map((c) => (
               <li key={c.id} className={`check check-${c.outcome}`}>
-                <span className={`badge ${c.outcome === 'pass' ? 'signed' : c.outcome === 'warn' ? 'warning' : 'danger'}`}>{OUTCOME_TEXT[c.outcome]}</span>
-                <span><OutsideText text={c.message} /></span>
+                <span className={`badge ${c.outcome === 'pass' ? 'signed' : c.outcome === 'warn' ? 'warning' : 'danger'}`}>
+                  {OUTCOME_TEXT[c.outcome]}
+                </span>
+                <span>
+                  <OutsideText text={c.message} />
+                </span>
               </li>
             ))}
           </ul>

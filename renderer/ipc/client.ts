@@ -6,7 +6,9 @@ import { awaitJob } from './job-tracker';
 
 /** Calls main and returns the value, or throws a UiError carrying the message and hint. */
 export async function call<C extends PageChannel>(channel: C, args: ContractArgs<C>): Promise<ContractResult<C>> {
-  const method = api()[channel] as (a: ContractArgs<C>) => Promise<{ ok: true; value: ContractResult<C> } | { ok: false; error: ConstructorParameters<typeof UiError>[0] }>;
+  const method = api()[channel] as (
+    a: ContractArgs<C>,
+  ) => Promise<{ ok: true; value: ContractResult<C> } | { ok: false; error: ConstructorParameters<typeof UiError>[0] }>;
   const result = await method(args);
   if (!result.ok) throw new UiError(result.error);
   return result.value;

@@ -16,10 +16,9 @@ export const APP_HINTS: ReasonWords = {
   'form-already-imported': () =>
     'Open that assessment from the assessments list, or save the form again with your changes and import the new copy.',
   'form-without-organisation': () => 'Fill in Organisation on the form, save it, and import it again.',
-  'identity-not-found': () =>
-    'See your identities in Settings, under Signing identities; create one, or import it from its .p12 backup.',
+  'identity-not-found': () => 'See your identities in Settings, under Signing identities; create one, or import it from its .p12 backup.',
   'certificate-not-valid-then': () =>
-    'Check the computer\'s clock, or create a signing identity with a current certificate in Settings, under Signing identities.',
+    "Check the computer's clock, or create a signing identity with a current certificate in Settings, under Signing identities.",
   'no-database': () => 'Check where the file is, or start a new one from the Welcome screen.',
   'signoff-blocked': () =>
     'Resolve them, or accept each one as an exception on the Sign screen: the pack then lists each exception you accepted.',

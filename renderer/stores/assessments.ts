@@ -38,8 +38,12 @@ export const useAssessments = create<AssessmentsState>((set, get) => {
     carryForward: async (args) => {
       const carried = await call('assessments.carryForward', args);
       const reworded = carried.plan.statementChanges.length;
-      const rewordedNote = reworded ? ` ${reworded} claim${reworded === 1 ? '' : 's'} read${reworded === 1 ? 's' : ''} differently in catalog ${carried.assessment.catalogVersion}.` : '';
-      useAnnouncer.getState().announce(`Started the next period for ${carried.assessment.organisation}: every claim is marked for review.${rewordedNote}`);
+      const rewordedNote = reworded
+        ? ` ${reworded} claim${reworded === 1 ? '' : 's'} read${reworded === 1 ? 's' : ''} differently in catalog ${carried.assessment.catalogVersion}.`
+        : '';
+      useAnnouncer
+        .getState()
+        .announce(`Started the next period for ${carried.assessment.organisation}: every claim is marked for review.${rewordedNote}`);
       await get().load();
       return carried;
     },
@@ -54,7 +58,9 @@ export const useAssessments = create<AssessmentsState>((set, get) => {
     },
     unarchive: async (assessmentId) => {
       const back = await call('assessments.unarchive', { assessmentId });
-      useAnnouncer.getState().announce(`Unarchived the assessment for ${back.organisation}: it is ${back.state === 'signed' ? 'signed' : 'a draft'} again.`);
+      useAnnouncer
+        .getState()
+        .announce(`Unarchived the assessment for ${back.organisation}: it is ${back.state === 'signed' ? 'signed' : 'a draft'} again.`);
       replaceAssessment(back);
       return back;
     },

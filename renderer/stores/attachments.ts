@@ -59,7 +59,10 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
       let stopped = false;
       let current: string | null = null;
       const links: string[] = [];
-      const label = (i: number) => (many ? `Attaching ${i + 1} of ${count(paths.length, 'file')} to claim ${claimId}` : `Attaching ${fileName(paths[0]!)} to claim ${claimId}`);
+      const label = (i: number) =>
+        many
+          ? `Attaching ${i + 1} of ${count(paths.length, 'file')} to claim ${claimId}`
+          : `Attaching ${fileName(paths[0]!)} to claim ${claimId}`;
       // Cancel stops the file being copied and every one still waiting.
       const cancelAll = () => {
         stopped = true;
@@ -97,7 +100,8 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
       if (attached > 0) await useAssessment.getState().refresh();
       const notAttached = paths.length - attached;
       const parts = [attached > 0 || !stopped ? `${count(attached, 'file')} attached to claim ${claimId}.` : ''];
-      if (stopped) parts.push(many ? `Cancelled: ${count(notAttached, 'file')} not attached.` : `Attaching ${fileName(paths[0]!)} was cancelled.`);
+      if (stopped)
+        parts.push(many ? `Cancelled: ${count(notAttached, 'file')} not attached.` : `Attaching ${fileName(paths[0]!)} was cancelled.`);
       announcer.announce([...parts.filter(Boolean), ...links].join(' '));
     },
     attachDropped: async (claimId, files) => {
@@ -143,7 +147,9 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
         const used = new Set(links.map((l) => l.evidenceId));
         useAssessment.setState({ detail: { ...detail, links, evidence: detail.evidence.filter((e) => used.has(e.id)) } });
       }
-      useAnnouncer.getState().announce(`${removed} ${removed === 1 ? 'file' : 'files'} removed from claim ${claimId}. The files stay in the library.`);
+      useAnnouncer
+        .getState()
+        .announce(`${removed} ${removed === 1 ? 'file' : 'files'} removed from claim ${claimId}. The files stay in the library.`);
     },
   };
 });

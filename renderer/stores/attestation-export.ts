@@ -11,7 +11,10 @@ interface AttestationExportState {
 export const useAttestationExport = create<AttestationExportState>((set) => ({
   busy: false,
   exportAttestation: async (assessmentId, organisation) => {
-    const { path } = await call('dialogs.saveFile', { purpose: 'attestation', suggestedName: `${organisation.replace(/[^\w .-]+/g, '_')} SSCP attestation.cdx.json` });
+    const { path } = await call('dialogs.saveFile', {
+      purpose: 'attestation',
+      suggestedName: `${organisation.replace(/[^\w .-]+/g, '_')} SSCP attestation.cdx.json`,
+    });
     if (!path) return;
     set({ busy: true });
     try {
@@ -19,7 +22,11 @@ export const useAttestationExport = create<AttestationExportState>((set) => ({
       const { signed } = await job.done;
       useAnnouncer
         .getState()
-        .announce(signed ? `CycloneDX attestation saved to ${path}.` : `CycloneDX attestation saved to ${path}. The assessment is not signed yet, so it carries no affirmation by the SRO.`);
+        .announce(
+          signed
+            ? `CycloneDX attestation saved to ${path}.`
+            : `CycloneDX attestation saved to ${path}. The assessment is not signed yet, so it carries no affirmation by the SRO.`,
+        );
     } finally {
       set({ busy: false });
     }

@@ -16,7 +16,8 @@ interface ClaimFilterState {
 export const useClaimFilter = create<ClaimFilterState>((set, get) => ({
   assessmentId: null,
   filter: NO_CLAIM_FILTER,
-  set: (assessmentId, patch) => set({ assessmentId, filter: { ...(get().assessmentId === assessmentId ? get().filter : NO_CLAIM_FILTER), ...patch } }),
+  set: (assessmentId, patch) =>
+    set({ assessmentId, filter: { ...(get().assessmentId === assessmentId ? get().filter : NO_CLAIM_FILTER), ...patch } }),
   clear: () => set({ filter: NO_CLAIM_FILTER }),
   listOpen: false,
   setListOpen: (listOpen) => set({ listOpen }),

@@ -24,15 +24,22 @@ export const useFormExport = create<FormExportState>((set) => ({
   busyReminders: false,
   exportForm: async (assessmentId, organisation) => {
     const templatePath = useSession.getState().settings?.formTemplatePath ?? null;
-    const { path } = await call('dialogs.saveFile', { purpose: 'form', suggestedName: `${safeName(organisation)} SSCP assessment form.docx` });
+    const { path } = await call('dialogs.saveFile', {
+      purpose: 'form',
+      suggestedName: `${safeName(organisation)} SSCP assessment form.docx`,
+    });
     if (!path) return;
     set({ busy: true });
     try {
       const job = await startJob('forms.export', { assessmentId, outPath: path, ...(templatePath ? { templatePath } : {}) });
       const result = await job.done;
       const notes = [
-        result.appendedClaims.length > 0 ? `Your form has no rows for claims ${result.appendedClaims.join(' and ')}: they are in a table at its end.` : '',
-        result.missingCoverFields.length > 0 ? `It has no place for ${result.missingCoverFields.join(', ')}: fill ${result.missingCoverFields.length === 1 ? 'it' : 'them'} in by hand.` : '',
+        result.appendedClaims.length > 0
+          ? `Your form has no rows for claims ${result.appendedClaims.join(' and ')}: they are in a table at its end.`
+          : '',
+        result.missingCoverFields.length > 0
+          ? `It has no place for ${result.missingCoverFields.join(', ')}: fill ${result.missingCoverFields.length === 1 ? 'it' : 'them'} in by hand.`
+          : '',
       ].filter(Boolean);
       useAnnouncer.getState().announce([`Word form saved to ${path}.`, ...notes].join(' '));
     } finally {
@@ -42,7 +49,8 @@ export const useFormExport = create<FormExportState>((set) => ({
   chooseTemplate: async () => {
     const settings = await call('settings.chooseFormTemplate', {});
     useSession.setState({ settings });
-    if (settings.formTemplatePath) useAnnouncer.getState().announce(`Word form exports will fill in ${fileName(settings.formTemplatePath)}.`);
+    if (settings.formTemplatePath)
+      useAnnouncer.getState().announce(`Word form exports will fill in ${fileName(settings.formTemplatePath)}.`);
   },
   clearTemplate: async () => {
     await useSession.getState().updateSettings({ formTemplatePath: null });
@@ -58,7 +66,9 @@ export const useFormExport = create<FormExportState>((set) => ({
       const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
       useAnnouncer
         .getState()
-        .announce(`Calendar reminders saved to ${path}: ${plural(actionsDue, 'remedial action due date')}, ${plural(evidenceExpiring, 'evidence expiry date')}. Open the file to add them to your calendar.`);
+        .announce(
+          `Calendar reminders saved to ${path}: ${plural(actionsDue, 'remedial action due date')}, ${plural(evidenceExpiring, 'evidence expiry date')}. Open the file to add them to your calendar.`,
+        );
     } finally {
       set({ busyReminders: false });
     }

@@ -28,7 +28,8 @@ export const useIdentities = create<IdentitiesState>((set, get) => {
   const adopt = async (identity: IdentityView): Promise<IdentityView> => {
     await get().load();
     // The first identity becomes the default, so signing needs one choice fewer.
-    if (!useSession.getState().settings?.defaultIdentityId) await useSession.getState().updateSettings({ defaultIdentityId: identity.label });
+    if (!useSession.getState().settings?.defaultIdentityId)
+      await useSession.getState().updateSettings({ defaultIdentityId: identity.label });
     return identity;
   };
   return {
@@ -48,7 +49,10 @@ export const useIdentities = create<IdentitiesState>((set, get) => {
       return identity;
     },
     exportCertificate: async (label, root) => {
-      const { path } = await call('dialogs.saveFile', { purpose: 'certificate', suggestedName: `${safeName(label)}${root ? ' root' : ''}.pem` });
+      const { path } = await call('dialogs.saveFile', {
+        purpose: 'certificate',
+        suggestedName: `${safeName(label)}${root ? ' root' : ''}.pem`,
+      });
       if (!path) return;
       await call('identities.exportCertificate', { label, root, outPath: path });
       useAnnouncer.getState().announce(`Certificate saved to ${path}.`);

@@ -30,7 +30,17 @@ interface ImportsState {
   readonly reset: () => void;
 }
 
-const INITIAL = { packPath: null, fingerprint: '', packPreview: null, packResult: null, formPath: null, formPlacement: null, formResult: null, progress: null, busy: null } as const;
+const INITIAL = {
+  packPath: null,
+  fingerprint: '',
+  packPreview: null,
+  packResult: null,
+  formPath: null,
+  formPlacement: null,
+  formResult: null,
+  progress: null,
+  busy: null,
+} as const;
 
 /** Bringing a signed pack or a filled-in Word form into the database: check first, then import. */
 export const useImports = create<ImportsState>((set, get) => {

@@ -32,7 +32,11 @@ interface LibraryState {
   /** One call, one transaction: the same dates or confidentiality for every selected file. */
   readonly updateSelected: (patch: BulkPatch) => Promise<void>;
   /** One call, one transaction: links every selected file to a claim of a draft assessment. */
-  readonly linkSelected: (target: { readonly assessmentId: string; readonly claimId: string; readonly organisation: string }) => Promise<void>;
+  readonly linkSelected: (target: {
+    readonly assessmentId: string;
+    readonly claimId: string;
+    readonly organisation: string;
+  }) => Promise<void>;
   readonly replace: (evidenceId: string) => Promise<void>;
   readonly showPreview: (evidenceId: string) => Promise<void>;
   readonly closePreview: () => void;
@@ -114,18 +118,24 @@ export const useLibrary = create<LibraryState>((set, get) => ({
       ),
     });
     const already = evidenceIds.length - linked;
-    useAnnouncer.getState().announce(`${plural(linked)} linked to claim ${claimId}.${already > 0 ? ` ${plural(already)} already were.` : ''}`);
+    useAnnouncer
+      .getState()
+      .announce(`${plural(linked)} linked to claim ${claimId}.${already > 0 ? ` ${plural(already)} already were.` : ''}`);
   },
   replace: async (evidenceId) => {
     const { path } = await call('dialogs.chooseFile', { purpose: 'evidence' });
     if (!path) return;
     set({ replacing: { evidenceId, done: 0, total: 0 } });
     try {
-      const job = await startJob('evidence.replace', { evidenceId, filePath: path }, (p) => set({ replacing: { evidenceId, done: p.done, total: p.total } }));
+      const job = await startJob('evidence.replace', { evidenceId, filePath: path }, (p) =>
+        set({ replacing: { evidenceId, done: p.done, total: p.total } }),
+      );
       const item = await job.done;
       await get().load();
       const link = item.followedLink ? ` ${followedLinkNote(path, item.followedLink)}` : '';
-      useAnnouncer.getState().announce(`${item.fileName} is now the current version; every claim that used the old one now uses it.${link}`);
+      useAnnouncer
+        .getState()
+        .announce(`${item.fileName} is now the current version; every claim that used the old one now uses it.${link}`);
     } finally {
       set({ replacing: null });
     }

@@ -16,7 +16,12 @@ interface SessionState {
   readonly chooseDatabase: () => Promise<boolean>;
   readonly createDatabase: () => Promise<boolean>;
   readonly setTheme: (theme: ThemeSetting) => Promise<void>;
-  readonly updateSettings: (patch: { defaultIdentityId?: string | null; defaultExportFolder?: string | null; profile?: UserProfile; formTemplatePath?: null }) => Promise<void>;
+  readonly updateSettings: (patch: {
+    defaultIdentityId?: string | null;
+    defaultExportFolder?: string | null;
+    profile?: UserProfile;
+    formTemplatePath?: null;
+  }) => Promise<void>;
 }
 
 /** The open database, the user's settings and what the app is. */

@@ -33,7 +33,16 @@ export const useSigning = create<SigningState>((set, get) => ({
     if (!outPath) return;
     set({ result: null, progress: null });
     const work = useWork.getState();
-    work.begin({ id: 'signing', label: 'Signing and exporting the pack: preparing', done: 0, total: 0, cancel: () => void get().cancel().catch(() => undefined) });
+    work.begin({
+      id: 'signing',
+      label: 'Signing and exporting the pack: preparing',
+      done: 0,
+      total: 0,
+      cancel: () =>
+        void get()
+          .cancel()
+          .catch(() => undefined),
+    });
     try {
       const job = await startJob('packs.export', { ...args, outPath }, (progress) => {
         set({ progress });
@@ -42,7 +51,13 @@ export const useSigning = create<SigningState>((set, get) => ({
       set({ jobId: job.jobId });
       const result = await job.done;
       set({ result });
-      useAnnouncer.getState().announce(result.verification.valid ? 'The pack is signed, written and verified.' : 'The pack was written but did not verify: see the result.');
+      useAnnouncer
+        .getState()
+        .announce(
+          result.verification.valid
+            ? 'The pack is signed, written and verified.'
+            : 'The pack was written but did not verify: see the result.',
+        );
       await useAssessment.getState().refresh();
     } finally {
       work.end('signing');

@@ -89,6 +89,16 @@ export function statementChanges(from: Catalog, to: Catalog): readonly Statement
     // Compared the other way round (newer to older), the newer version's log still explains it.
     const reverse = (from.changes ?? []).find((c) => c.claimId === claim.id && c.since === to.version);
     const note = (logged.find((c) => c.since === from.version) ?? reverse ?? logged.at(-1))?.note ?? null;
-    return [{ claimId: claim.id, title: claim.title, fromVersion: from.version, toVersion: to.version, from: old.statement, to: claim.statement, note }];
+    return [
+      {
+        claimId: claim.id,
+        title: claim.title,
+        fromVersion: from.version,
+        toVersion: to.version,
+        from: old.statement,
+        to: claim.statement,
+        note,
+      },
+    ];
   });
 }

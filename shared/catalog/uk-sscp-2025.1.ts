@@ -98,8 +98,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
             {
               id: '1.1.5',
               title: 'Requirements are captured and recorded',
-              statement:
-                'What the software must do, including its security needs, is gathered and recorded before and during development.',
+              statement: 'What the software must do, including its security needs, is gathered and recorded before and during development.',
               guidance: [
                 'Include security and resilience requirements, not only features.',
                 'Keep requirements traceable to design and to tests.',
@@ -140,8 +139,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
             {
               id: '1.2.1',
               title: 'All third-party components are identified',
-              statement:
-                'Every third-party component in the software, whether open source or licensed, is identified and recorded.',
+              statement: 'Every third-party component in the software, whether open source or licensed, is identified and recorded.',
               guidance: [
                 'Include components used to build the software, not only those shipped in it.',
                 'Generate the inventory automatically where possible so it stays current with each release.',
@@ -170,8 +168,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
             {
               id: '1.2.3',
               title: 'Components are tested before first use',
-              statement:
-                'A new third-party component is tested and its risk assessed before it is first deployed in the software.',
+              statement: 'A new third-party component is tested and its risk assessed before it is first deployed in the software.',
               guidance: [
                 'Check licence, maintenance activity, known vulnerabilities and fit before adopting a component.',
                 'Record the decision to adopt and who made it.',
@@ -199,8 +196,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
             {
               id: '1.2.5',
               title: 'Component updates are managed and rolled out',
-              statement:
-                'There is a defined process for tracking, prioritising and rolling out updates to third-party components.',
+              statement: 'There is a defined process for tracking, prioritising and rolling out updates to third-party components.',
               guidance: [
                 'Say who monitors component updates and how quickly security updates are applied.',
                 'Automated update tools help, but someone must own the decisions.',
@@ -226,8 +222,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
             {
               id: '1.3.1',
               title: 'A test plan covers requirements and components',
-              statement:
-                'A test plan exists that covers all of the software\'s requirements and the third-party components it uses.',
+              statement: "A test plan exists that covers all of the software's requirements and the third-party components it uses.",
               guidance: [
                 'Trace each requirement, security requirements included, to one or more tests.',
                 'Include security testing such as static analysis and penetration tests.',
@@ -242,10 +237,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
               id: '1.3.2',
               title: 'Testing is automated and repeatable',
               statement: 'Where possible, the test plan runs automatically and gives the same results each time it is run.',
-              guidance: [
-                'Run tests in the build pipeline on every change.',
-                'Record where manual testing remains and why.',
-              ],
+              guidance: ['Run tests in the build pipeline on every change.', 'Record where manual testing remains and why.'],
               typicalEvidence: [
                 'Continuous integration pipeline configuration',
                 'Recent automated test run results',
@@ -311,8 +303,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
             {
               id: '1.4.3',
               title: 'No default or persistent passwords',
-              statement:
-                'The software ships without default passwords and without fixed passwords that cannot be changed.',
+              statement: 'The software ships without default passwords and without fixed passwords that cannot be changed.',
               guidance: [
                 'Force a unique credential to be set at installation or first use.',
                 'Scan the code for hard-coded secrets as part of the build.',
@@ -326,8 +317,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
             {
               id: '1.4.4',
               title: 'Input to the software is validated',
-              statement:
-                'Data entering the software is checked before it is used, so that malformed or malicious input cannot cause harm.',
+              statement: 'Data entering the software is checked before it is used, so that malformed or malicious input cannot cause harm.',
               guidance: [
                 'Use parameterised queries and safe encoding libraries rather than building commands from input.',
                 'Test input handling with fuzzing or dynamic analysis.',
@@ -376,8 +366,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
             {
               id: '2.1.1',
               title: 'Roles define what each user can reach',
-              statement:
-                'Roles are defined for the build environment, setting out which data and functions each role may use.',
+              statement: 'Roles are defined for the build environment, setting out which data and functions each role may use.',
               guidance: [
                 'Apply least privilege: each role gets only what it needs.',
                 'Separate the roles that write code from those that release it where practical.',
@@ -391,7 +380,8 @@ export const ukSscp2025v1: Catalog = deepFreeze({
             {
               id: '2.1.2',
               title: 'Users re-authenticate regularly',
-              statement: 'People using the build environment must sign in again at regular intervals rather than staying signed in indefinitely.',
+              statement:
+                'People using the build environment must sign in again at regular intervals rather than staying signed in indefinitely.',
               guidance: [
                 'Set session time-outs and token lifetimes appropriate to the risk.',
                 'Apply the same to service accounts through short-lived credentials.',
@@ -404,15 +394,13 @@ export const ukSscp2025v1: Catalog = deepFreeze({
             {
               id: '2.1.3',
               title: 'Credentials are tied to a role',
-              statement: 'Each credential used in the build environment is linked to a defined role, not shared between people or purposes.',
+              statement:
+                'Each credential used in the build environment is linked to a defined role, not shared between people or purposes.',
               guidance: [
                 'Avoid shared accounts; give automated jobs their own service identities.',
                 'Record which role each service credential belongs to.',
               ],
-              typicalEvidence: [
-                'List of accounts and service identities with their assigned roles',
-                'Policy forbidding shared accounts',
-              ],
+              typicalEvidence: ['List of accounts and service identities with their assigned roles', 'Policy forbidding shared accounts'],
             },
             {
               id: '2.1.4',
@@ -445,14 +433,8 @@ export const ukSscp2025v1: Catalog = deepFreeze({
               id: '2.1.6',
               title: 'Access is reviewed regularly',
               statement: 'Access to the build environment is reviewed at regular intervals to confirm each person still needs it.',
-              guidance: [
-                'Set a review frequency and a named reviewer.',
-                'Remove access that is no longer needed and record the outcome.',
-              ],
-              typicalEvidence: [
-                'Completed access review records with dates and reviewer',
-                'Tickets showing access removed after review',
-              ],
+              guidance: ['Set a review frequency and a named reviewer.', 'Remove access that is no longer needed and record the outcome.'],
+              typicalEvidence: ['Completed access review records with dates and reviewer', 'Tickets showing access removed after review'],
             },
           ],
         },
@@ -474,19 +456,13 @@ export const ukSscp2025v1: Catalog = deepFreeze({
                 'Include configuration changes, pipeline changes and administrator actions.',
                 'Send logs to a central place outside the build environment.',
               ],
-              typicalEvidence: [
-                'Logging configuration for the build system',
-                'Sample audit log entries for access and changes',
-              ],
+              typicalEvidence: ['Logging configuration for the build system', 'Sample audit log entries for access and changes'],
             },
             {
               id: '2.2.2',
               title: 'Only authorised staff can make changes',
               statement: 'The build environment can only be changed by staff who are authorised to do so.',
-              guidance: [
-                'Route changes through a change process with approval.',
-                'Restrict administrator rights to a small named group.',
-              ],
+              guidance: ['Route changes through a change process with approval.', 'Restrict administrator rights to a small named group.'],
               typicalEvidence: [
                 'Change management procedure for the build environment',
                 'List of administrators with approval records',
@@ -501,11 +477,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
                 'Agree a retention period that fits investigations and contracts.',
                 'Check from time to time that logs can actually be searched and read.',
               ],
-              typicalEvidence: [
-                'Log retention policy',
-                'Log platform retention settings',
-                'Record of a log review or audit',
-              ],
+              typicalEvidence: ['Log retention policy', 'Log platform retention settings', 'Record of a log review or audit'],
             },
             {
               id: '2.2.4',
@@ -515,10 +487,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
                 'Restrict who can read logs, and make them append-only or write-once.',
                 'Keep logs where build environment administrators cannot alter them.',
               ],
-              typicalEvidence: [
-                'Access controls on the log store',
-                'Configuration showing immutable or write-once log storage',
-              ],
+              typicalEvidence: ['Access controls on the log store', 'Configuration showing immutable or write-once log storage'],
             },
           ],
         },
@@ -558,10 +527,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
               id: '3.1.2',
               title: 'Software is delivered over trusted channels',
               statement: 'Software and updates are delivered through channels that protect them in transit and come from a trusted source.',
-              guidance: [
-                'Use TLS for downloads and update services.',
-                'Publish from one well-known official location.',
-              ],
+              guidance: ['Use TLS for downloads and update services.', 'Publish from one well-known official location.'],
               typicalEvidence: [
                 'Description of the distribution channels and their security',
                 'TLS configuration of download and update services',
@@ -572,7 +538,8 @@ export const ukSscp2025v1: Catalog = deepFreeze({
         {
           id: '3.2',
           title: 'Run and publish a vulnerability disclosure process',
-          statement: 'Anyone who finds a security weakness in the software has a clear, safe way to report it, and the organisation handles reports well.',
+          statement:
+            'Anyone who finds a security weakness in the software has a clear, safe way to report it, and the organisation handles reports well.',
           guidance: [
             'The NCSC Vulnerability Disclosure Toolkit is a good starting point.',
             'A security.txt file on the website is the usual way to publish the contact.',
@@ -635,10 +602,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
               id: '3.3.2',
               title: 'Vulnerabilities are assessed and prioritised',
               statement: 'A vulnerability management plan is used to assess each vulnerability and prioritise the response.',
-              guidance: [
-                'Define severity levels and target fix times for each.',
-                'Test the response playbook and learn from each case.',
-              ],
+              guidance: ['Define severity levels and target fix times for each.', 'Test the response playbook and learn from each case.'],
               typicalEvidence: [
                 'The vulnerability management plan with severity ratings and target times',
                 'Records of recent vulnerabilities and how they were handled',
@@ -665,23 +629,14 @@ export const ukSscp2025v1: Catalog = deepFreeze({
                 'Define the route from developers or researchers to the security team.',
                 'Record when the security team was informed.',
               ],
-              typicalEvidence: [
-                'Internal escalation procedure',
-                'Tickets showing security team involvement in recent vulnerabilities',
-              ],
+              typicalEvidence: ['Internal escalation procedure', 'Tickets showing security team involvement in recent vulnerabilities'],
             },
             {
               id: '3.4.2',
               title: 'Affected customers are informed',
               statement: 'Customers affected by a vulnerability are told about it, with advice on what to do.',
-              guidance: [
-                'Say whether the advice is a mitigation or a full fix.',
-                'Keep a contact list of customers for security notices.',
-              ],
-              typicalEvidence: [
-                'Published security advisories',
-                'Customer notification templates and sent notices',
-              ],
+              guidance: ['Say whether the advice is a mitigation or a full fix.', 'Keep a contact list of customers for security notices.'],
+              typicalEvidence: ['Published security advisories', 'Customer notification templates and sent notices'],
             },
           ],
         },
@@ -702,10 +657,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
                 'Set target times by severity and measure against them.',
                 'Use out-of-band releases for critical vulnerabilities.',
               ],
-              typicalEvidence: [
-                'Patch release policy with target times',
-                'Release history showing time from discovery to fix',
-              ],
+              typicalEvidence: ['Patch release policy with target times', 'Release history showing time from discovery to fix'],
             },
             {
               id: '3.5.2',
@@ -715,10 +667,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
                 'Run the normal test plan on security updates, shortened only with recorded justification.',
                 'Make sure an update does not weaken existing settings.',
               ],
-              typicalEvidence: [
-                'Test results for recent security updates',
-                'Release checklist covering default settings',
-              ],
+              typicalEvidence: ['Test results for recent security updates', 'Release checklist covering default settings'],
             },
           ],
         },
@@ -747,10 +696,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
                 'Publish a support lifecycle page listing each version and its end date.',
                 'Include significant third-party components that affect support.',
               ],
-              typicalEvidence: [
-                'The published support lifecycle page or document',
-                'Contract terms stating support periods',
-              ],
+              typicalEvidence: ['The published support lifecycle page or document', 'Contract terms stating support periods'],
             },
             {
               id: '4.1.2',
@@ -760,44 +706,32 @@ export const ukSscp2025v1: Catalog = deepFreeze({
                 'Say how customers will be notified of updates.',
                 'Explain the difference between routine and urgent security updates.',
               ],
-              typicalEvidence: [
-                'The published update or patch policy',
-                'Customer communications announcing updates',
-              ],
+              typicalEvidence: ['The published update or patch policy', 'Customer communications announcing updates'],
             },
             {
               id: '4.1.3',
               title: 'Documentation covers updates and secure use',
               statement: 'User documentation explains how to apply updates and how to use the software securely.',
-              guidance: [
-                'Include a secure configuration or hardening guide.',
-                'Keep the documentation in step with each release.',
-              ],
-              typicalEvidence: [
-                'User and administrator guides covering updates',
-                'Secure configuration or hardening guide',
-              ],
+              guidance: ['Include a secure configuration or hardening guide.', 'Keep the documentation in step with each release.'],
+              typicalEvidence: ['User and administrator guides covering updates', 'Secure configuration or hardening guide'],
             },
           ],
         },
         {
           id: '4.2',
-          title: 'Give at least a year\'s notice of end of support',
+          title: "Give at least a year's notice of end of support",
           statement: 'Customers are told at least one year in advance when the software will stop being supported or maintained.',
-          guidance: ['Have an end-of-support policy that commits to at least one year\'s notice.'],
+          guidance: ["Have an end-of-support policy that commits to at least one year's notice."],
           claims: [
             {
               id: '4.2.1',
-              title: 'At least one year\'s notice before support ends',
-              statement: 'Customers receive at least one year\'s notice before support or maintenance for the software ends.',
+              title: "At least one year's notice before support ends",
+              statement: "Customers receive at least one year's notice before support or maintenance for the software ends.",
               guidance: [
                 'Record when and how notice was given for past end-of-support events.',
                 'Put the commitment in the end-of-support policy or contracts.',
               ],
-              typicalEvidence: [
-                'The end-of-support policy',
-                'Copies of end-of-support notices sent to customers, with dates',
-              ],
+              typicalEvidence: ['The end-of-support policy', 'Copies of end-of-support notices sent to customers, with dates'],
             },
           ],
         },
@@ -813,15 +747,13 @@ export const ukSscp2025v1: Catalog = deepFreeze({
             {
               id: '4.3.1',
               title: 'An incident support plan is published',
-              statement: 'A plan describing how customers will be supported during an incident is published or shared with them in advance.',
+              statement:
+                'A plan describing how customers will be supported during an incident is published or shared with them in advance.',
               guidance: [
                 'Say how customers will be contacted and how often they will be updated.',
                 'Test the plan, for example through an exercise.',
               ],
-              typicalEvidence: [
-                'The customer-facing incident response or support plan',
-                'Records of an incident exercise',
-              ],
+              typicalEvidence: ['The customer-facing incident response or support plan', 'Records of an incident exercise'],
             },
             {
               id: '4.3.2',
@@ -831,11 +763,7 @@ export const ukSscp2025v1: Catalog = deepFreeze({
                 'Follow up with a post-incident report that explains the root cause.',
                 'Agree notification timescales in contracts where possible.',
               ],
-              typicalEvidence: [
-                'Incident notifications sent to customers',
-                'Post-incident reports',
-                'Interview with the incident manager',
-              ],
+              typicalEvidence: ['Incident notifications sent to customers', 'Post-incident reports', 'Interview with the incident manager'],
             },
           ],
         },
@@ -843,4 +771,3 @@ export const ukSscp2025v1: Catalog = deepFreeze({
     },
   ],
 });
-

@@ -49,24 +49,84 @@ export const ukSscp2025v2: Catalog = deepFreeze({
     },
   ],
   changes: [
-    { claimId: '1.1.2', since: '2025.1', note: 'Keeping the training current is good practice, not part of the APC claim: moved to guidance.' },
+    {
+      claimId: '1.1.2',
+      since: '2025.1',
+      note: 'Keeping the training current is good practice, not part of the APC claim: moved to guidance.',
+    },
     { claimId: '1.1.3', since: '2025.1', note: 'The APC asks for tools to be maintained and updated; "supported versions" is guidance.' },
-    { claimId: '1.1.4', since: '2025.1', note: 'The APC asks that configuration items are identified and version control is used; reproducing the software and the list of items moved to guidance.' },
-    { claimId: '1.1.5', since: '2025.1', note: 'The APC asks only that requirements are captured and recorded; "before and during development" moved to guidance.' },
-    { claimId: '1.1.6', since: '2025.1', note: 'Leaving out unnecessary features is not part of the APC claim (design for user need): moved to guidance.' },
-    { claimId: '1.2.3', since: '2025.1', note: 'The APC asks for testing before first deployment; assessing the component\'s risk moved to guidance.' },
-    { claimId: '1.2.5', since: '2025.1', note: 'The APC asks for processes to manage and deploy component updates; prioritising them moved to guidance.' },
-    { claimId: '1.3.2', since: '2025.1', note: 'The APC asks for automated and repeatable testing; "the same results each time" moved to guidance.' },
-    { claimId: '1.3.3', since: '2025.1', note: 'The APC says defects are addressed, not that they are fixed: a mitigation or an accepted risk can address one.' },
-    { claimId: '1.4.3', since: '2025.1', note: 'The APC claim covers default and persistent passwords anywhere, the vendor\'s own tools included, not only in the shipped software.' },
-    { claimId: '1.4.5', since: '2025.1', note: 'The APC asks for credentials and sensitive data to be stored securely; standard cryptography moved to guidance.' },
-    { claimId: '2.1.3', since: '2025.1', note: 'The APC asks for credentials bound to each user\'s role; not sharing accounts is guidance.' },
-    { claimId: '2.1.4', since: '2025.1', note: 'The APC asks for credentials to be managed and stored securely; rotation and revocation moved to guidance.' },
+    {
+      claimId: '1.1.4',
+      since: '2025.1',
+      note: 'The APC asks that configuration items are identified and version control is used; reproducing the software and the list of items moved to guidance.',
+    },
+    {
+      claimId: '1.1.5',
+      since: '2025.1',
+      note: 'The APC asks only that requirements are captured and recorded; "before and during development" moved to guidance.',
+    },
+    {
+      claimId: '1.1.6',
+      since: '2025.1',
+      note: 'Leaving out unnecessary features is not part of the APC claim (design for user need): moved to guidance.',
+    },
+    {
+      claimId: '1.2.3',
+      since: '2025.1',
+      note: "The APC asks for testing before first deployment; assessing the component's risk moved to guidance.",
+    },
+    {
+      claimId: '1.2.5',
+      since: '2025.1',
+      note: 'The APC asks for processes to manage and deploy component updates; prioritising them moved to guidance.',
+    },
+    {
+      claimId: '1.3.2',
+      since: '2025.1',
+      note: 'The APC asks for automated and repeatable testing; "the same results each time" moved to guidance.',
+    },
+    {
+      claimId: '1.3.3',
+      since: '2025.1',
+      note: 'The APC says defects are addressed, not that they are fixed: a mitigation or an accepted risk can address one.',
+    },
+    {
+      claimId: '1.4.3',
+      since: '2025.1',
+      note: "The APC claim covers default and persistent passwords anywhere, the vendor's own tools included, not only in the shipped software.",
+    },
+    {
+      claimId: '1.4.5',
+      since: '2025.1',
+      note: 'The APC asks for credentials and sensitive data to be stored securely; standard cryptography moved to guidance.',
+    },
+    {
+      claimId: '2.1.3',
+      since: '2025.1',
+      note: "The APC asks for credentials bound to each user's role; not sharing accounts is guidance.",
+    },
+    {
+      claimId: '2.1.4',
+      since: '2025.1',
+      note: 'The APC asks for credentials to be managed and stored securely; rotation and revocation moved to guidance.',
+    },
     { claimId: '3.1.2', since: '2025.1', note: 'The APC asks for trusted channels; protection in transit (TLS) is guidance.' },
-    { claimId: '3.2.1', since: '2025.1', note: 'The APC asks for both the disclosure policy and the process to be published, not only the policy.' },
+    {
+      claimId: '3.2.1',
+      since: '2025.1',
+      note: 'The APC asks for both the disclosure policy and the process to be published, not only the policy.',
+    },
     { claimId: '3.4.2', since: '2025.1', note: 'The APC asks that affected customers are informed; giving them advice moved to guidance.' },
-    { claimId: '4.3.1', since: '2025.1', note: 'The APC asks for the incident support plan to be published; sharing it privately in advance is no longer enough on its own.' },
-    { claimId: '4.3.2', since: '2025.1', note: 'The APC asks that customers are informed in a timely manner; keeping them informed until resolution moved to guidance.' },
+    {
+      claimId: '4.3.1',
+      since: '2025.1',
+      note: 'The APC asks for the incident support plan to be published; sharing it privately in advance is no longer enough on its own.',
+    },
+    {
+      claimId: '4.3.2',
+      since: '2025.1',
+      note: 'The APC asks that customers are informed in a timely manner; keeping them informed until resolution moved to guidance.',
+    },
   ],
   themes: [
     {
@@ -119,8 +179,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
             {
               id: '1.1.3',
               title: 'Development tools are maintained and up to date',
-              statement:
-                'The tools used to write, build and check the software are maintained and kept updated.',
+              statement: 'The tools used to write, build and check the software are maintained and kept updated.',
               guidance: [
                 'Keep a list of development and build tools with their versions and owners.',
                 'Apply updates to tools on a schedule, and replace tools that are no longer supported.',
@@ -134,8 +193,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
             {
               id: '1.1.4',
               title: 'Configuration items are under version control',
-              statement:
-                'The items that need configuration control are identified, and version control is used for them.',
+              statement: 'The items that need configuration control are identified, and version control is used for them.',
               guidance: [
                 'Decide which items are configuration items: source code, build and deployment scripts, infrastructure configuration, key documents.',
                 'Protect the main branches so changes go through review.',
@@ -150,8 +208,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
             {
               id: '1.1.5',
               title: 'Requirements are captured and recorded',
-              statement:
-                'The requirements for the software are captured and written down.',
+              statement: 'The requirements for the software are captured and written down.',
               guidance: [
                 'Include security and resilience requirements, not only features.',
                 'Keep requirements traceable to design and to tests.',
@@ -166,8 +223,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
             {
               id: '1.1.6',
               title: 'Design is based on user need',
-              statement:
-                'The software is designed around what its users actually need.',
+              statement: 'The software is designed around what its users actually need.',
               guidance: [
                 'Record how user needs were found (research, customer input, service standards).',
                 'Leaving out features nobody needs also reduces what an attacker can reach.',
@@ -193,8 +249,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
             {
               id: '1.2.1',
               title: 'All third-party components are identified',
-              statement:
-                'Every third-party component in the software, whether open source or licensed, is identified and recorded.',
+              statement: 'Every third-party component in the software, whether open source or licensed, is identified and recorded.',
               guidance: [
                 'Include components used to build the software, not only those shipped in it.',
                 'Generate the inventory automatically where possible so it stays current with each release.',
@@ -223,8 +278,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
             {
               id: '1.2.3',
               title: 'Components are tested before first use',
-              statement:
-                'Each third-party component is tested before it is first deployed in the software.',
+              statement: 'Each third-party component is tested before it is first deployed in the software.',
               guidance: [
                 'Alongside testing, assess the risk a component brings before adopting it: licence, maintenance activity, known vulnerabilities and fit.',
                 'Record the decision to adopt and who made it.',
@@ -252,8 +306,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
             {
               id: '1.2.5',
               title: 'Component updates are managed and rolled out',
-              statement:
-                'Processes are in place for managing updates to third-party components and rolling them out.',
+              statement: 'Processes are in place for managing updates to third-party components and rolling them out.',
               guidance: [
                 'Say who monitors component updates and how quickly security updates are applied.',
                 'Automated update tools help, but someone must own the decisions.',
@@ -280,8 +333,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
             {
               id: '1.3.1',
               title: 'A test plan covers requirements and components',
-              statement:
-                'A test plan exists that covers all of the software\'s requirements and the third-party components it uses.',
+              statement: "A test plan exists that covers all of the software's requirements and the third-party components it uses.",
               guidance: [
                 'Trace each requirement, security requirements included, to one or more tests.',
                 'Include security testing such as static analysis and penetration tests.',
@@ -383,8 +435,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
             {
               id: '1.4.4',
               title: 'Input to the software is validated',
-              statement:
-                'Data entering the software is checked before it is used, so that malformed or malicious input cannot cause harm.',
+              statement: 'Data entering the software is checked before it is used, so that malformed or malicious input cannot cause harm.',
               guidance: [
                 'Use parameterised queries and safe encoding libraries rather than building commands from input.',
                 'Test input handling with fuzzing or dynamic analysis.',
@@ -398,8 +449,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
             {
               id: '1.4.5',
               title: 'Credentials and sensitive data are stored securely',
-              statement:
-                'Credentials (passwords, keys, tokens) and sensitive data handled by the software are stored securely.',
+              statement: 'Credentials (passwords, keys, tokens) and sensitive data handled by the software are stored securely.',
               guidance: [
                 'Hash passwords with a modern password-hashing function; encrypt sensitive data at rest.',
                 'Keep secrets out of source code and in a managed secret store.',
@@ -434,8 +484,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
             {
               id: '2.1.1',
               title: 'Roles define what each user can reach',
-              statement:
-                'Roles are defined for the build environment, setting out which data and functions each role may use.',
+              statement: 'Roles are defined for the build environment, setting out which data and functions each role may use.',
               guidance: [
                 'Apply least privilege: each role gets only what it needs.',
                 'Separate the roles that write code from those that release it where practical.',
@@ -449,7 +498,8 @@ export const ukSscp2025v2: Catalog = deepFreeze({
             {
               id: '2.1.2',
               title: 'Users re-authenticate regularly',
-              statement: 'People using the build environment must sign in again at regular intervals rather than staying signed in indefinitely.',
+              statement:
+                'People using the build environment must sign in again at regular intervals rather than staying signed in indefinitely.',
               guidance: [
                 'Set session time-outs and token lifetimes appropriate to the risk.',
                 'Apply the same to service accounts through short-lived credentials.',
@@ -467,10 +517,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
                 'Avoid shared accounts; give automated jobs their own service identities.',
                 'Record which role each service credential belongs to.',
               ],
-              typicalEvidence: [
-                'List of accounts and service identities with their assigned roles',
-                'Policy forbidding shared accounts',
-              ],
+              typicalEvidence: ['List of accounts and service identities with their assigned roles', 'Policy forbidding shared accounts'],
             },
             {
               id: '2.1.4',
@@ -504,14 +551,8 @@ export const ukSscp2025v2: Catalog = deepFreeze({
               id: '2.1.6',
               title: 'Access is reviewed regularly',
               statement: 'Access to the build environment is reviewed at regular intervals to confirm each person still needs it.',
-              guidance: [
-                'Set a review frequency and a named reviewer.',
-                'Remove access that is no longer needed and record the outcome.',
-              ],
-              typicalEvidence: [
-                'Completed access review records with dates and reviewer',
-                'Tickets showing access removed after review',
-              ],
+              guidance: ['Set a review frequency and a named reviewer.', 'Remove access that is no longer needed and record the outcome.'],
+              typicalEvidence: ['Completed access review records with dates and reviewer', 'Tickets showing access removed after review'],
             },
           ],
         },
@@ -533,19 +574,13 @@ export const ukSscp2025v2: Catalog = deepFreeze({
                 'Include configuration changes, pipeline changes and administrator actions.',
                 'Send logs to a central place outside the build environment.',
               ],
-              typicalEvidence: [
-                'Logging configuration for the build system',
-                'Sample audit log entries for access and changes',
-              ],
+              typicalEvidence: ['Logging configuration for the build system', 'Sample audit log entries for access and changes'],
             },
             {
               id: '2.2.2',
               title: 'Only authorised staff can make changes',
               statement: 'The build environment can only be changed by staff who are authorised to do so.',
-              guidance: [
-                'Route changes through a change process with approval.',
-                'Restrict administrator rights to a small named group.',
-              ],
+              guidance: ['Route changes through a change process with approval.', 'Restrict administrator rights to a small named group.'],
               typicalEvidence: [
                 'Change management procedure for the build environment',
                 'List of administrators with approval records',
@@ -560,11 +595,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
                 'Agree a retention period that fits investigations and contracts.',
                 'Check from time to time that logs can actually be searched and read.',
               ],
-              typicalEvidence: [
-                'Log retention policy',
-                'Log platform retention settings',
-                'Record of a log review or audit',
-              ],
+              typicalEvidence: ['Log retention policy', 'Log platform retention settings', 'Record of a log review or audit'],
             },
             {
               id: '2.2.4',
@@ -574,10 +605,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
                 'Restrict who can read logs, and make them append-only or write-once.',
                 'Keep logs where build environment administrators cannot alter them.',
               ],
-              typicalEvidence: [
-                'Access controls on the log store',
-                'Configuration showing immutable or write-once log storage',
-              ],
+              typicalEvidence: ['Access controls on the log store', 'Configuration showing immutable or write-once log storage'],
             },
           ],
         },
@@ -617,10 +645,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
               id: '3.1.2',
               title: 'Software is delivered over trusted channels',
               statement: 'Software and its updates reach customers only through trusted channels.',
-              guidance: [
-                'Use TLS for downloads and update services.',
-                'Publish from one well-known official location.',
-              ],
+              guidance: ['Use TLS for downloads and update services.', 'Publish from one well-known official location.'],
               typicalEvidence: [
                 'Description of the distribution channels and their security',
                 'TLS configuration of download and update services',
@@ -631,7 +656,8 @@ export const ukSscp2025v2: Catalog = deepFreeze({
         {
           id: '3.2',
           title: 'Run and publish a vulnerability disclosure process',
-          statement: 'Anyone who finds a security weakness in the software has a clear, safe way to report it, and the organisation handles reports well.',
+          statement:
+            'Anyone who finds a security weakness in the software has a clear, safe way to report it, and the organisation handles reports well.',
           guidance: [
             'The NCSC Vulnerability Disclosure Toolkit is a good starting point.',
             'A security.txt file on the website is the usual way to publish the contact.',
@@ -694,10 +720,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
               id: '3.3.2',
               title: 'Vulnerabilities are assessed and prioritised',
               statement: 'A vulnerability management plan is used to assess each vulnerability and prioritise the response.',
-              guidance: [
-                'Define severity levels and target fix times for each.',
-                'Test the response playbook and learn from each case.',
-              ],
+              guidance: ['Define severity levels and target fix times for each.', 'Test the response playbook and learn from each case.'],
               typicalEvidence: [
                 'The vulnerability management plan with severity ratings and target times',
                 'Records of recent vulnerabilities and how they were handled',
@@ -724,10 +747,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
                 'Define the route from developers or researchers to the security team.',
                 'Record when the security team was informed.',
               ],
-              typicalEvidence: [
-                'Internal escalation procedure',
-                'Tickets showing security team involvement in recent vulnerabilities',
-              ],
+              typicalEvidence: ['Internal escalation procedure', 'Tickets showing security team involvement in recent vulnerabilities'],
             },
             {
               id: '3.4.2',
@@ -738,10 +758,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
                 'Keep a contact list of customers for security notices.',
                 'Tell customers what they can do to protect themselves until a fix is available.',
               ],
-              typicalEvidence: [
-                'Published security advisories',
-                'Customer notification templates and sent notices',
-              ],
+              typicalEvidence: ['Published security advisories', 'Customer notification templates and sent notices'],
             },
           ],
         },
@@ -762,10 +779,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
                 'Set target times by severity and measure against them.',
                 'Use out-of-band releases for critical vulnerabilities.',
               ],
-              typicalEvidence: [
-                'Patch release policy with target times',
-                'Release history showing time from discovery to fix',
-              ],
+              typicalEvidence: ['Patch release policy with target times', 'Release history showing time from discovery to fix'],
             },
             {
               id: '3.5.2',
@@ -775,10 +789,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
                 'Run the normal test plan on security updates, shortened only with recorded justification.',
                 'Make sure an update does not weaken existing settings.',
               ],
-              typicalEvidence: [
-                'Test results for recent security updates',
-                'Release checklist covering default settings',
-              ],
+              typicalEvidence: ['Test results for recent security updates', 'Release checklist covering default settings'],
             },
           ],
         },
@@ -807,10 +818,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
                 'Publish a support lifecycle page listing each version and its end date.',
                 'Include significant third-party components that affect support.',
               ],
-              typicalEvidence: [
-                'The published support lifecycle page or document',
-                'Contract terms stating support periods',
-              ],
+              typicalEvidence: ['The published support lifecycle page or document', 'Contract terms stating support periods'],
             },
             {
               id: '4.1.2',
@@ -820,44 +828,32 @@ export const ukSscp2025v2: Catalog = deepFreeze({
                 'Say how customers will be notified of updates.',
                 'Explain the difference between routine and urgent security updates.',
               ],
-              typicalEvidence: [
-                'The published update or patch policy',
-                'Customer communications announcing updates',
-              ],
+              typicalEvidence: ['The published update or patch policy', 'Customer communications announcing updates'],
             },
             {
               id: '4.1.3',
               title: 'Documentation covers updates and secure use',
               statement: 'User documentation explains how to apply updates and how to use the software securely.',
-              guidance: [
-                'Include a secure configuration or hardening guide.',
-                'Keep the documentation in step with each release.',
-              ],
-              typicalEvidence: [
-                'User and administrator guides covering updates',
-                'Secure configuration or hardening guide',
-              ],
+              guidance: ['Include a secure configuration or hardening guide.', 'Keep the documentation in step with each release.'],
+              typicalEvidence: ['User and administrator guides covering updates', 'Secure configuration or hardening guide'],
             },
           ],
         },
         {
           id: '4.2',
-          title: 'Give at least a year\'s notice of end of support',
+          title: "Give at least a year's notice of end of support",
           statement: 'Customers are told at least one year in advance when the software will stop being supported or maintained.',
-          guidance: ['Have an end-of-support policy that commits to at least one year\'s notice.'],
+          guidance: ["Have an end-of-support policy that commits to at least one year's notice."],
           claims: [
             {
               id: '4.2.1',
-              title: 'At least one year\'s notice before support ends',
-              statement: 'Customers receive at least one year\'s notice before support or maintenance for the software ends.',
+              title: "At least one year's notice before support ends",
+              statement: "Customers receive at least one year's notice before support or maintenance for the software ends.",
               guidance: [
                 'Record when and how notice was given for past end-of-support events.',
                 'Put the commitment in the end-of-support policy or contracts.',
               ],
-              typicalEvidence: [
-                'The end-of-support policy',
-                'Copies of end-of-support notices sent to customers, with dates',
-              ],
+              typicalEvidence: ['The end-of-support policy', 'Copies of end-of-support notices sent to customers, with dates'],
             },
           ],
         },
@@ -879,10 +875,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
                 'Test the plan, for example through an exercise.',
                 'Make the plan available before any incident, for example on your website or customer portal.',
               ],
-              typicalEvidence: [
-                'The customer-facing incident response or support plan',
-                'Records of an incident exercise',
-              ],
+              typicalEvidence: ['The customer-facing incident response or support plan', 'Records of an incident exercise'],
             },
             {
               id: '4.3.2',
@@ -893,11 +886,7 @@ export const ukSscp2025v2: Catalog = deepFreeze({
                 'Agree notification timescales in contracts where possible.',
                 'Keep customers updated regularly until the incident is resolved.',
               ],
-              typicalEvidence: [
-                'Incident notifications sent to customers',
-                'Post-incident reports',
-                'Interview with the incident manager',
-              ],
+              typicalEvidence: ['Incident notifications sent to customers', 'Post-incident reports', 'Interview with the incident manager'],
             },
           ],
         },
@@ -905,4 +894,3 @@ export const ukSscp2025v2: Catalog = deepFreeze({
     },
   ],
 });
-

@@ -68,7 +68,8 @@ export function profileProblems(p: UserProfile): { readonly field: keyof UserPro
   if (role) problems.push({ field: 'role', message: role });
   const email = personFieldProblem(p.email, 'Your email', ACTOR_EMAIL_MAX, false);
   if (email) problems.push({ field: 'email', message: email });
-  else if (p.email.trim() !== '' && !/^[^\s@]+@[^\s@]+$/u.test(p.email.trim())) problems.push({ field: 'email', message: 'Your email does not look like an email address (name@example.com).' });
+  else if (p.email.trim() !== '' && !/^[^\s@]+@[^\s@]+$/u.test(p.email.trim()))
+    problems.push({ field: 'email', message: 'Your email does not look like an email address (name@example.com).' });
   return problems;
 }
 

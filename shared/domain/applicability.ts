@@ -92,15 +92,14 @@ const ROLE_DESCRIPTIONS: Readonly<Record<VendorRole, RoleDescription>> = {
     meaning:
       'Your organisation sells or supplies software that others develop, for example as a reseller or as part of a managed service, and does not develop it.',
     scope:
-      'Themes 3 (secure deployment and maintenance) and 4 (communication with customers) apply; themes 1 and 2 are the developer\'s responsibility, though you should encourage your suppliers to follow them.',
+      "Themes 3 (secure deployment and maintenance) and 4 (communication with customers) apply; themes 1 and 2 are the developer's responsibility, though you should encourage your suppliers to follow them.",
     themes: ['3', '4'],
     optionalThemes: [],
   },
   'developer-only': {
     role: 'developer-only',
     label: 'Developer only',
-    meaning:
-      'Your organisation develops software but does not sell or supply it, for example software built in-house for your own use.',
+    meaning: 'Your organisation develops software but does not sell or supply it, for example software built in-house for your own use.',
     scope:
       'Themes 1 (secure design and development) and 2 (build environment security) apply; theme 3 (secure deployment and maintenance) applies too where it is your responsibility.',
     themes: ['1', '2'],

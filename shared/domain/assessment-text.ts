@@ -21,18 +21,50 @@ function slots(d: Mutable): TextSlot[] {
     { value: a.sroName, rule: TEXT_FIELDS.sroName, where: 'the SRO name', set: (v) => (a.sroName = v) },
     { value: a.sroRole, rule: TEXT_FIELDS.sroRole, where: 'the SRO role', set: (v) => (a.sroRole = v) },
   ];
-  a.products.forEach((p, i) => out.push({ value: p, rule: TEXT_FIELDS.product, where: `product name ${i + 1}`, set: (v) => (a.products[i] = v) }));
+  a.products.forEach((p, i) =>
+    out.push({ value: p, rule: TEXT_FIELDS.product, where: `product name ${i + 1}`, set: (v) => (a.products[i] = v) }),
+  );
   for (const r of d.responses) {
-    out.push({ value: r.evidenceText, rule: TEXT_FIELDS.evidenceText, where: `the evidence text of claim ${r.claimId}`, set: (v) => (r.evidenceText = v) });
-    out.push({ value: r.arguments, rule: TEXT_FIELDS.arguments, where: `the arguments text of claim ${r.claimId}`, set: (v) => (r.arguments = v) });
+    out.push({
+      value: r.evidenceText,
+      rule: TEXT_FIELDS.evidenceText,
+      where: `the evidence text of claim ${r.claimId}`,
+      set: (v) => (r.evidenceText = v),
+    });
+    out.push({
+      value: r.arguments,
+      rule: TEXT_FIELDS.arguments,
+      where: `the arguments text of claim ${r.claimId}`,
+      set: (v) => (r.arguments = v),
+    });
   }
   for (const x of d.actions) {
-    out.push({ value: x.description, rule: TEXT_FIELDS.actionDescription, where: `the description of an action on claim ${x.claimId}`, set: (v) => (x.description = v) });
-    out.push({ value: x.owner, rule: TEXT_FIELDS.actionOwner, where: `the owner of an action on claim ${x.claimId}`, set: (v) => (x.owner = v) });
+    out.push({
+      value: x.description,
+      rule: TEXT_FIELDS.actionDescription,
+      where: `the description of an action on claim ${x.claimId}`,
+      set: (v) => (x.description = v),
+    });
+    out.push({
+      value: x.owner,
+      rule: TEXT_FIELDS.actionOwner,
+      where: `the owner of an action on claim ${x.claimId}`,
+      set: (v) => (x.owner = v),
+    });
   }
   d.evidence.forEach((e, i) => {
-    out.push({ value: e.fileName, rule: TEXT_FIELDS.evidenceName, where: `the name of evidence file ${i + 1}`, set: (v) => (e.fileName = v) });
-    out.push({ value: e.description, rule: TEXT_FIELDS.evidenceDescription, where: `the description of evidence file ${i + 1}`, set: (v) => (e.description = v) });
+    out.push({
+      value: e.fileName,
+      rule: TEXT_FIELDS.evidenceName,
+      where: `the name of evidence file ${i + 1}`,
+      set: (v) => (e.fileName = v),
+    });
+    out.push({
+      value: e.description,
+      rule: TEXT_FIELDS.evidenceDescription,
+      where: `the description of evidence file ${i + 1}`,
+      set: (v) => (e.description = v),
+    });
     out.push({ value: e.owner, rule: TEXT_FIELDS.evidenceOwner, where: `the owner of evidence item ${i + 1}`, set: (v) => (e.owner = v) });
   });
   return out;

@@ -77,7 +77,10 @@ export function describeAuditEntry(entry: AuditEntry): string {
   const claim = claimId ? ` (claim ${claimId})` : '';
   const file = typeof detail.fileName === 'string' ? `: ${detail.fileName}` : '';
   // Stored changes are in key order (canonical JSON); list them in the order a form shows them.
-  const changes = detail.changes !== null && typeof detail.changes === 'object' ? Object.keys(detail.changes).sort((a, b) => fieldOrder(a) - fieldOrder(b)) : [];
+  const changes =
+    detail.changes !== null && typeof detail.changes === 'object'
+      ? Object.keys(detail.changes).sort((a, b) => fieldOrder(a) - fieldOrder(b))
+      : [];
   const fields = file === '' && changes.length > 0 ? `: ${changes.map((f) => FIELDS[f] ?? f).join(', ')}` : '';
   return `${describeAuditAction(entry.action)}${claim}${contributorWords(detail)}${file}${fields}`;
 }
@@ -126,5 +129,7 @@ export function auditContributors(entries: readonly AuditEntry[]): Contributor[]
     if (c) c.changes += 1;
     else byKey.set(key, { who, name, role, changes: 1, first: i });
   });
-  return [...byKey.values()].sort((a, b) => b.changes - a.changes || a.first - b.first).map(({ who, name, role, changes }) => ({ who, name, role, changes }));
+  return [...byKey.values()]
+    .sort((a, b) => b.changes - a.changes || a.first - b.first)
+    .map(({ who, name, role, changes }) => ({ who, name, role, changes }));
 }

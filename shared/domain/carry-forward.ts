@@ -127,7 +127,8 @@ function expiryReason(expiry: IsoDate, today: IsoDate, start: IsoDate | null, en
 }
 
 function nextPeriod(previous: Assessment, dates: CarryForwardDates): { periodStart: IsoDate | null; periodEnd: IsoDate | null } {
-  const given = (d: IsoDate | null | undefined, what: string): IsoDate | null | undefined => (d === undefined || d === null ? d : parseIsoDate(d, what));
+  const given = (d: IsoDate | null | undefined, what: string): IsoDate | null | undefined =>
+    d === undefined || d === null ? d : parseIsoDate(d, what);
   const start = given(dates.periodStart, 'The period start');
   const end = given(dates.periodEnd, 'The period end');
   const oldStart = previous.periodStart;
@@ -138,7 +139,11 @@ function nextPeriod(previous: Assessment, dates: CarryForwardDates): { periodSta
   else if (periodStart && oldStart && oldEnd) periodEnd = sameLengthAgain(oldStart, oldEnd, periodStart);
   else periodEnd = null;
   if (periodStart && periodEnd && compareIsoDates(periodEnd, periodStart) < 0) {
-    throw new SscpError('invalid-input', `The new period would end (${periodEnd}) before it starts (${periodStart}).`, 'Give a period end on or after the period start.');
+    throw new SscpError(
+      'invalid-input',
+      `The new period would end (${periodEnd}) before it starts (${periodStart}).`,
+      'Give a period end on or after the period start.',
+    );
   }
   return { periodStart, periodEnd };
 }

@@ -21,14 +21,24 @@ export const NO_CLAIM_FILTER: ClaimFilter = { query: '', result: null, status: n
 export const EXPIRY_WINDOW_DAYS = 90;
 
 export function isFilterActive(filter: ClaimFilter): boolean {
-  return filter.query.trim() !== '' || filter.result !== null || filter.status !== null || filter.owner !== null || filter.scope !== null || filter.expiring;
+  return (
+    filter.query.trim() !== '' ||
+    filter.result !== null ||
+    filter.status !== null ||
+    filter.owner !== null ||
+    filter.scope !== null ||
+    filter.expiring
+  );
 }
 
 /**
  * The claims in working order for the vendor's role: those in scope first, in catalog order,
  * then those out of scope, so the answerable ones are never behind a run of unanswerable ones.
  */
-export function claimsInWorkingOrder(claims: readonly ClaimInContext[], detail: Pick<AssessmentDetail, 'assessment'>): readonly ClaimInContext[] {
+export function claimsInWorkingOrder(
+  claims: readonly ClaimInContext[],
+  detail: Pick<AssessmentDetail, 'assessment'>,
+): readonly ClaimInContext[] {
   const inScope = claims.filter((c) => isClaimInScope(detail.assessment, c.claim.id));
   const outOfScope = claims.filter((c) => !isClaimInScope(detail.assessment, c.claim.id));
   return [...inScope, ...outOfScope];
@@ -41,11 +51,20 @@ export function actionOwners(detail: Pick<AssessmentDetail, 'actions'>): readonl
 }
 
 /** True when evidence linked to the claim has lapsed, or lapses before the period ends (or soon, with no end set). */
-export function hasExpiringEvidence(detail: Pick<AssessmentDetail, 'assessment' | 'evidence' | 'links'>, claimId: string, today: IsoDate): boolean {
-  const end = detail.assessment.periodEnd && isIsoDate(detail.assessment.periodEnd) ? detail.assessment.periodEnd : addDays(today, EXPIRY_WINDOW_DAYS);
+export function hasExpiringEvidence(
+  detail: Pick<AssessmentDetail, 'assessment' | 'evidence' | 'links'>,
+  claimId: string,
+  today: IsoDate,
+): boolean {
+  const end =
+    detail.assessment.periodEnd && isIsoDate(detail.assessment.periodEnd)
+      ? detail.assessment.periodEnd
+      : addDays(today, EXPIRY_WINDOW_DAYS);
   const horizon = compareIsoDates(end, today) < 0 ? today : end;
   const ids = new Set(detail.links.filter((l) => l.claimId === claimId).map((l) => l.evidenceId));
-  return detail.evidence.some((e) => ids.has(e.id) && e.expiryDate !== null && isIsoDate(e.expiryDate) && compareIsoDates(e.expiryDate, horizon) <= 0);
+  return detail.evidence.some(
+    (e) => ids.has(e.id) && e.expiryDate !== null && isIsoDate(e.expiryDate) && compareIsoDates(e.expiryDate, horizon) <= 0,
+  );
 }
 
 function responseOf(detail: Pick<AssessmentDetail, 'responses'>, claimId: string) {
@@ -53,15 +72,32 @@ function responseOf(detail: Pick<AssessmentDetail, 'responses'>, claimId: string
 }
 
 function matchesQuery(context: ClaimInContext, detail: Pick<AssessmentDetail, 'responses'>, query: string): boolean {
-  const words = query.toLocaleLowerCase().split(/\s+/).filter((w) => w !== '');
+  const words = query
+    .toLocaleLowerCase()
+    .split(/\s+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return true;
   const r = responseOf(detail, context.claim.id);
-  const haystack = [context.claim.id, context.claim.title, context.claim.statement, context.principle.title, r?.evidenceText ?? '', r?.arguments ?? ''].join('\n').toLocaleLowerCase();
+  const haystack = [
+    context.claim.id,
+    context.claim.title,
+    context.claim.statement,
+    context.principle.title,
+    r?.evidenceText ?? '',
+    r?.arguments ?? '',
+  ]
+    .join('\n')
+    .toLocaleLowerCase();
   return words.every((w) => haystack.includes(w));
 }
 
 /** The claims that pass every part of the filter, in the order given. */
-export function filterClaims(claims: readonly ClaimInContext[], detail: AssessmentDetail, filter: ClaimFilter, today: IsoDate): readonly ClaimInContext[] {
+export function filterClaims(
+  claims: readonly ClaimInContext[],
+  detail: AssessmentDetail,
+  filter: ClaimFilter,
+  today: IsoDate,
+): readonly ClaimInContext[] {
   return claims.filter((c) => {
     const id = c.claim.id;
     const inScope = isClaimInScope(detail.assessment, id);

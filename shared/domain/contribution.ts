@@ -68,7 +68,13 @@ interface Property {
 }
 
 /** The score CycloneDX's conformance asks for (0 to 1), for readers that know only CycloneDX. */
-const SCORE: Readonly<Record<ClaimResult, number | null>> = { met: 1, 'partially-met': 0.5, 'not-met': 0, 'not-applicable': null, 'not-assessed': null };
+const SCORE: Readonly<Record<ClaimResult, number | null>> = {
+  met: 1,
+  'partially-met': 0.5,
+  'not-met': 0,
+  'not-applicable': null,
+  'not-assessed': null,
+};
 
 /**
  * The contribution as a CycloneDX 1.6 BOM using `declarations` (assessors, attestations,
@@ -77,7 +83,10 @@ const SCORE: Readonly<Record<ClaimResult, number | null>> = { met: 1, 'partially
  * fields are proposed at all, are `sscp:` properties; the properties are authoritative and
  * the declarations repeat the same values for CycloneDX tools (the reader checks they agree).
  */
-export function contributionToCycloneDx(c: Contribution, tool: { readonly name: string; readonly version: string }): Record<string, unknown> {
+export function contributionToCycloneDx(
+  c: Contribution,
+  tool: { readonly name: string; readonly version: string },
+): Record<string, unknown> {
   const catalog = findCatalog(c.catalog.id, c.catalog.version);
   const author = { name: c.contributor.name, ...(c.contributor.email ? { email: c.contributor.email } : {}) };
   const properties: Property[] = [];
@@ -146,7 +155,9 @@ export function contributionToCycloneDx(c: Contribution, tool: { readonly name: 
         'bom-ref': evidenceRef(claim.claimId),
         propertyName: `${P}claim:${claim.claimId}`,
         ...(claim.evidenceText !== undefined ? { description: claim.evidenceText } : {}),
-        ...(claim.files.length ? { data: claim.files.map((f) => ({ name: f.fileName, contents: { url: evidenceEntryName(f.sha256) } })) } : {}),
+        ...(claim.files.length
+          ? { data: claim.files.map((f) => ({ name: f.fileName, contents: { url: evidenceEntryName(f.sha256) } })) }
+          : {}),
         created: c.createdAt,
         author,
       })),
@@ -156,7 +167,11 @@ export function contributionToCycloneDx(c: Contribution, tool: { readonly name: 
 }
 
 function bad(message: string): SscpError {
-  return new SscpError('invalid-input', `The contribution is not usable: ${message}.`, 'It was damaged or not made by SSCP Evidence Pack; ask the contributor for a fresh copy.');
+  return new SscpError(
+    'invalid-input',
+    `The contribution is not usable: ${message}.`,
+    'It was damaged or not made by SSCP Evidence Pack; ask the contributor for a fresh copy.',
+  );
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -188,7 +203,12 @@ function props(v: unknown, what: string): Map<string, string> {
 /** A text field as the workspace would take it: its length and characters, named. */
 function checkedText(text: string, f: (typeof TEXT_FIELDS)[keyof typeof TEXT_FIELDS], claimId: string): string {
   const problem = textProblem(text, f);
-  if (problem) throw new SscpError('invalid-input', `The contribution's ${f.label} for claim ${claimId} is not usable: ${problem.message}`, 'Ask the contributor to correct it and send the contribution again.');
+  if (problem)
+    throw new SscpError(
+      'invalid-input',
+      `The contribution's ${f.label} for claim ${claimId} is not usable: ${problem.message}`,
+      'Ask the contributor to correct it and send the contribution again.',
+    );
   return text;
 }
 
@@ -222,15 +242,21 @@ export function parseContributionJson(json: unknown): Contribution {
   const idMatch = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(serial);
   if (!idMatch) throw bad('its serial number is not a UUID');
   const createdAt = str(meta.timestamp, 'the date it was made');
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(createdAt) || Number.isNaN(Date.parse(createdAt))) throw bad('the date it was made is not a UTC date and time');
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(createdAt) || Number.isNaN(Date.parse(createdAt)))
+    throw bad('the date it was made is not a UTC date and time');
   const organisation = str(mp.get(`${P}organisation`), 'the organisation');
   const orgProblem = textProblem(organisation, TEXT_FIELDS.organisation);
-  if (organisation.trim() === '' || orgProblem) throw bad(`the organisation name is not usable${orgProblem ? `: ${orgProblem.message}` : ''}`);
+  if (organisation.trim() === '' || orgProblem)
+    throw bad(`the organisation name is not usable${orgProblem ? `: ${orgProblem.message}` : ''}`);
   const catalogText = str(mp.get(`${P}catalog`), 'the catalog version');
   const [catalogId, catalogVersion] = catalogText.split('@');
   const catalog = catalogId && catalogVersion ? findCatalog(catalogId, catalogVersion) : undefined;
   if (!catalog) {
-    throw new SscpError('unsupported-version', `The contribution is for the catalog ${catalogText}, which this version of SSCP Evidence Pack does not know.`, 'Update the app to one that includes that version of the Code of Practice.');
+    throw new SscpError(
+      'unsupported-version',
+      `The contribution is for the catalog ${catalogText}, which this version of SSCP Evidence Pack does not know.`,
+      'Update the app to one that includes that version of the Code of Practice.',
+    );
   }
   const assessmentId = mp.get(`${P}assessment-id`) ?? null;
   if (assessmentId !== null && !/^[\w-]{1,64}$/.test(assessmentId)) throw bad('the assessment id it names is not an id');
@@ -239,7 +265,12 @@ export function parseContributionJson(json: unknown): Contribution {
   if (authors.length !== 1 || !isObject(author)) throw bad('it should name exactly one author');
   const contributor: Contributor = {
     name: person(str(author.name, "the contributor's name"), "The contributor's name", ACTOR_NAME_MAX, true),
-    email: person(author.email === undefined ? '' : str(author.email, "the contributor's email"), "The contributor's email", ACTOR_EMAIL_MAX, false),
+    email: person(
+      author.email === undefined ? '' : str(author.email, "the contributor's email"),
+      "The contributor's email",
+      ACTOR_EMAIL_MAX,
+      false,
+    ),
     team: person(mp.get(`${P}contributor-team`) ?? '', "The contributor's team", OWNER_TEAM_MAX, false),
   };
 
@@ -257,20 +288,27 @@ export function parseContributionJson(json: unknown): Contribution {
     const ref = str(raw['bom-ref'], 'a claim reference');
     const claimId = ref.startsWith('claim-') ? ref.slice('claim-'.length) : '';
     if (!findClaim(catalog, claimId)) {
-      throw new SscpError('invalid-input', `The contribution is for claim ${ref.replace(/^claim-/, '')}, which is not in the Code of Practice (catalog ${catalog.id} ${catalog.version}).`, 'Ask the contributor to contribute to claims of the catalog; sscp catalog lists them.');
+      throw new SscpError(
+        'invalid-input',
+        `The contribution is for claim ${ref.replace(/^claim-/, '')}, which is not in the Code of Practice (catalog ${catalog.id} ${catalog.version}).`,
+        'Ask the contributor to contribute to claims of the catalog; sscp catalog lists them.',
+      );
     }
     if (seen.has(claimId)) throw bad(`it gives claim ${claimId} twice`);
     seen.add(claimId);
     const get = (k: string) => p.get(`${P}claim:${claimId}:${k}`);
     const result = get('result');
     const status = get('status');
-    if (result !== undefined && !(CLAIM_RESULTS as readonly string[]).includes(result)) throw bad(`the result "${result}" for claim ${claimId} is not one of ${CLAIM_RESULTS.join(', ')}`);
-    if (status !== undefined && !(WORK_STATUSES as readonly string[]).includes(status)) throw bad(`the status "${status}" for claim ${claimId} is not one of ${WORK_STATUSES.join(', ')}`);
+    if (result !== undefined && !(CLAIM_RESULTS as readonly string[]).includes(result))
+      throw bad(`the result "${result}" for claim ${claimId} is not one of ${CLAIM_RESULTS.join(', ')}`);
+    if (status !== undefined && !(WORK_STATUSES as readonly string[]).includes(status))
+      throw bad(`the status "${status}" for claim ${claimId} is not one of ${WORK_STATUSES.join(', ')}`);
     const evidenceText = get('evidence-text');
     const args = get('arguments');
     const ev = cdxEvidence.get(evidenceRef(claimId));
     if (!ev) throw bad(`claim ${claimId} has no evidence declaration`);
-    if (ev.description !== evidenceText) throw bad(`the evidence text of claim ${claimId} differs between its declaration and its property`);
+    if (ev.description !== evidenceText)
+      throw bad(`the evidence text of claim ${claimId} differs between its declaration and its property`);
     if (raw.reasoning !== args) throw bad(`the arguments of claim ${claimId} differ between its declaration and its property`);
     const data = ev.data === undefined ? [] : arr(ev.data, `the evidence files of claim ${claimId}`);
     const files = data.map((d): ContributionFile => {
@@ -283,7 +321,8 @@ export function parseContributionJson(json: unknown): Contribution {
     fileCount += files.length;
     if (fileCount > MAX_CONTRIBUTION_FILES) throw bad(`it attaches more than ${MAX_CONTRIBUTION_FILES} files`);
     if (new Set(files.map((f) => f.sha256)).size !== files.length) throw bad(`claim ${claimId} lists the same file twice`);
-    if (result === undefined && status === undefined && evidenceText === undefined && args === undefined && files.length === 0) throw bad(`it proposes nothing for claim ${claimId}`);
+    if (result === undefined && status === undefined && evidenceText === undefined && args === undefined && files.length === 0)
+      throw bad(`it proposes nothing for claim ${claimId}`);
     return {
       claimId,
       ...(result !== undefined ? { result: result as ClaimResult } : {}),
@@ -293,7 +332,16 @@ export function parseContributionJson(json: unknown): Contribution {
       files,
     };
   });
-  return { formatVersion, id: idMatch[1]!, createdAt, organisation, assessmentId, catalog: { id: catalog.id, version: catalog.version }, contributor, claims };
+  return {
+    formatVersion,
+    id: idMatch[1]!,
+    createdAt,
+    organisation,
+    assessmentId,
+    catalog: { id: catalog.id, version: catalog.version },
+    contributor,
+    claims,
+  };
 }
 
 /** Two organisation names are the same organisation when they differ only in case and spacing. */

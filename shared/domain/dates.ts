@@ -91,7 +91,8 @@ export function compareIsoDates(a: IsoDate, b: IsoDate): number {
 
 /** The date `days` days after `date` (before it when negative). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  if (!Number.isInteger(days)) throw new SscpError('invalid-input', `"${days}" is not a whole number of days.`, 'Give a whole number of days.');
+  if (!Number.isInteger(days))
+    throw new SscpError('invalid-input', `"${days}" is not a whole number of days.`, 'Give a whole number of days.');
   return fromDayNumber(toDayNumber(date) + days);
 }
 
@@ -119,7 +120,20 @@ export function parseUkDate(value: string, what = 'The date'): IsoDate {
   );
 }
 
-const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /**
  * `2026-03-01` → `1 March 2026`: the form every reader takes the same way (01/03/2026 is
@@ -160,5 +174,9 @@ export function parseDateInput(value: string, what = 'The date'): IsoDate | null
     if (isRealDate(year, month, day)) return joinIsoDate(year, month, day);
     throw new SscpError('invalid-input', `${what} "${value}" is not a real calendar day.`, 'Check the day of the month.');
   }
-  throw new SscpError('invalid-input', `${what} "${value}" is not a date this app can read without doubt.`, 'Write it as day, month name and year (1 Mar 2026), or as 2026-03-01.');
+  throw new SscpError(
+    'invalid-input',
+    `${what} "${value}" is not a date this app can read without doubt.`,
+    'Write it as day, month name and year (1 Mar 2026), or as 2026-03-01.',
+  );
 }

@@ -139,7 +139,10 @@ function diffClaim(claimId: string, from: AssessmentDetail, to: AssessmentDetail
     claimId,
     themeId: themeIdOf(claimId),
     presence: a && b ? 'both' : a ? 'only-from' : 'only-to',
-    statement: a && b && reworded ? { fromVersion: reworded.fromVersion, toVersion: reworded.toVersion, from: reworded.from, to: reworded.to, note: reworded.note } : null,
+    statement:
+      a && b && reworded
+        ? { fromVersion: reworded.fromVersion, toVersion: reworded.toVersion, from: reworded.from, to: reworded.to, note: reworded.note }
+        : null,
     result: changeOf(a?.result ?? 'not-assessed', b?.result ?? 'not-assessed'),
     status: changeOf(a?.status ?? 'not-started', b?.status ?? 'not-started'),
     evidenceText: textChange(a, b, 'evidenceText'),
@@ -211,7 +214,10 @@ function diffActions(before: readonly RemedialAction[], after: readonly Remedial
   }
   const ref = (a: RemedialAction): ActionRef => ({ description: a.description, owner: a.owner, dueDate: a.dueDate });
   return {
-    actionsOpened: [...pairs.filter((p) => p.old.state !== 'open' && p.now?.state === 'open').map((p) => p.now as RemedialAction), ...unmatched.filter((n) => n.state === 'open')].map(ref),
+    actionsOpened: [
+      ...pairs.filter((p) => p.old.state !== 'open' && p.now?.state === 'open').map((p) => p.now as RemedialAction),
+      ...unmatched.filter((n) => n.state === 'open'),
+    ].map(ref),
     actionsClosed: pairs.filter((p) => p.old.state === 'open' && p.now?.state === 'done').map((p) => ref(p.old)),
     actionsDropped: pairs.filter((p) => p.old.state === 'open' && p.now === undefined).map((p) => ref(p.old)),
   };
@@ -256,7 +262,13 @@ function count(claims: readonly ClaimDiff[]): DiffCounts {
 
 function side(detail: AssessmentDetail): DiffSide {
   const a = detail.assessment;
-  return { assessmentId: a.id, organisation: a.organisation, catalogVersion: a.catalogVersion, periodStart: a.periodStart, periodEnd: a.periodEnd };
+  return {
+    assessmentId: a.id,
+    organisation: a.organisation,
+    catalogVersion: a.catalogVersion,
+    periodStart: a.periodStart,
+    periodEnd: a.periodEnd,
+  };
 }
 
 function compareClaimIds(a: string, b: string): number {

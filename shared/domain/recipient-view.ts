@@ -110,7 +110,10 @@ function itemsAsRecipientSees(items: readonly EvidenceItem[], recipient: Recipie
  * other text written from stored records (which name files as they were then). Keyed by
  * evidence id, and by the real name for records that predate the item's current id.
  */
-export function withheldNames(detail: Pick<AssessmentDetail, 'evidence'>, recipient: Recipient): { byId: ReadonlyMap<string, string>; byName: ReadonlyMap<string, string> } {
+export function withheldNames(
+  detail: Pick<AssessmentDetail, 'evidence'>,
+  recipient: Recipient,
+): { byId: ReadonlyMap<string, string>; byName: ReadonlyMap<string, string> } {
   const shown = itemsAsRecipientSees(detail.evidence, recipient);
   const byId = new Map<string, string>();
   const byName = new Map<string, string>();

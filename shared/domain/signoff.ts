@@ -75,7 +75,8 @@ export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, toda
       kind: 'sro-not-named',
       severity: 'blocker',
       needs: 'never-signable',
-      message: 'The assessment does not name its Senior Responsible Owner and their job title: the pack must say who signs it. Enter both in the assessment details.',
+      message:
+        'The assessment does not name its Senior Responsible Owner and their job title: the pack must say who signs it. Enter both in the assessment details.',
     });
   }
   const titles = new Map(catalog.themes.flatMap((t) => t.principles.flatMap((p) => p.claims.map((c) => [c.id, c.title] as const))));
@@ -89,7 +90,12 @@ export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, toda
     const response = responses.get(claimId);
     const result = response?.result ?? 'not-assessed';
     if (result === 'not-assessed') {
-      found.push({ kind: 'claim-not-assessed', severity: 'blocker', claimId, message: `${name(claimId)} has not been assessed yet: choose a result for it.` });
+      found.push({
+        kind: 'claim-not-assessed',
+        severity: 'blocker',
+        claimId,
+        message: `${name(claimId)} has not been assessed yet: choose a result for it.`,
+      });
       continue;
     }
     if ((result === 'met' || result === 'partially-met') && !detail.links.some((l) => l.claimId === claimId)) {

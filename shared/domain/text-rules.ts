@@ -60,7 +60,8 @@ export const MAX_PRODUCTS = 100;
  * Mongolian vowel separator, Hangul fillers) and lone surrogates. Zero-width joiner and
  * non-joiner (U+200C, U+200D) are allowed: Persian, Indic scripts and emoji need them.
  */
-const UNSAFE_SOURCE = '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u115f\\u1160\\u180e\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\u3164\\ufeff\\uffa0\\ufff9-\\ufffb\\u{e0000}-\\u{e007f}\\p{Cs}]';
+const UNSAFE_SOURCE =
+  '[\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u061c\\u115f\\u1160\\u180e\\u200b\\u200e\\u200f\\u2028-\\u202e\\u2060-\\u2064\\u2066-\\u206f\\u3164\\ufeff\\uffa0\\ufff9-\\ufffb\\u{e0000}-\\u{e007f}\\p{Cs}]';
 
 /** Matches one unsafe character (global: use with replace). */
 export function unsafeCharacters(): RegExp {

@@ -3,19 +3,63 @@ import type { AssessmentDetail, Assessment, AuditEntry, ClaimResponse, EvidenceI
 import { returns, type ResultMarker } from './marker';
 import type { IpcResult } from './result';
 import {
-  actionFields, actionState, assessmentFields, bulkEvidencePatch, claimId, claimPatch, evidenceIds, evidenceMeta, filePath, referenceFields, fingerprint, id, identityLabel, none,
-  optionalDate, packProfile, passphrase, certificateText, settingsPatch, vendorRole, ownerFields, claimResult, workStatus,
+  actionFields,
+  actionState,
+  assessmentFields,
+  bulkEvidencePatch,
+  claimId,
+  claimPatch,
+  evidenceIds,
+  evidenceMeta,
+  filePath,
+  referenceFields,
+  fingerprint,
+  id,
+  identityLabel,
+  none,
+  optionalDate,
+  packProfile,
+  passphrase,
+  certificateText,
+  settingsPatch,
+  vendorRole,
+  ownerFields,
+  claimResult,
+  workStatus,
 } from './schemas';
 import type {
-  ClaimOwnerView, ContributionCreditsView, ContributionDecisionView, ContributionImportView, ContributionPreviewView, ContributionReviewView, ContributionWrittenView,
+  ClaimOwnerView,
+  ContributionCreditsView,
+  ContributionDecisionView,
+  ContributionImportView,
+  ContributionPreviewView,
+  ContributionReviewView,
+  ContributionWrittenView,
 } from './views-contributions';
 import type { CarryForwardPlan } from '../domain/carry-forward';
 import { CLAIM_COMMANDS } from './shortcuts';
-import type { ExportedPackView, IdentityBackupView, IdentityView, PackImportPreviewView, PackImportResultView, VerificationView } from './views-signing';
+import type {
+  ExportedPackView,
+  IdentityBackupView,
+  IdentityView,
+  PackImportPreviewView,
+  PackImportResultView,
+  VerificationView,
+} from './views-signing';
 import type { FormExportView, FormImportView, FormPlacementView, RemindersExportView } from './views-form';
 import type {
-  AppInfo, AssessmentListItem, AttachedEvidence, IntegritySummary, EvidenceLibraryItem, EvidencePreview, JobProgress, JobStarted, PickedPath, PickedPaths,
-  Settings, WorkspaceInfo,
+  AppInfo,
+  AssessmentListItem,
+  AttachedEvidence,
+  IntegritySummary,
+  EvidenceLibraryItem,
+  EvidencePreview,
+  JobProgress,
+  JobStarted,
+  PickedPath,
+  PickedPaths,
+  Settings,
+  WorkspaceInfo,
 } from './views';
 
 interface ChannelSpec {
@@ -66,7 +110,10 @@ export const contract = {
     platform: true,
   },
   'dialogs.saveFile': {
-    args: z.strictObject({ purpose: z.enum(['pack', 'form', 'certificate', 'backup', 'calendar', 'attestation', 'contribution']), suggestedName: z.string().min(1).max(255) }),
+    args: z.strictObject({
+      purpose: z.enum(['pack', 'form', 'certificate', 'backup', 'calendar', 'attestation', 'contribution']),
+      suggestedName: z.string().min(1).max(255),
+    }),
     result: returns<PickedPath>(),
     platform: true,
   },
@@ -118,7 +165,10 @@ export const contract = {
     ...job<AttachedEvidence>(),
     paths: { filePath: 'read' },
   },
-  'evidence.addReference': { args: z.strictObject({ assessmentId: id, claimId, reference: referenceFields }), result: returns<EvidenceItem>() },
+  'evidence.addReference': {
+    args: z.strictObject({ assessmentId: id, claimId, reference: referenceFields }),
+    result: returns<EvidenceItem>(),
+  },
   'evidence.link': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<null>() },
   'evidence.unlink': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<null>() },
   'evidence.list': { args: none, result: returns<readonly EvidenceLibraryItem[]>() },
@@ -128,7 +178,10 @@ export const contract = {
   // Bulk changes from the library and a claim's evidence list: one transaction each, all or nothing.
   'evidence.updateMany': { args: z.strictObject({ evidenceIds, patch: bulkEvidencePatch }), result: returns<readonly EvidenceItem[]>() },
   'evidence.linkMany': { args: z.strictObject({ assessmentId: id, claimId, evidenceIds }), result: returns<{ readonly linked: number }>() },
-  'evidence.unlinkMany': { args: z.strictObject({ assessmentId: id, claimId, evidenceIds }), result: returns<{ readonly removed: number }>() },
+  'evidence.unlinkMany': {
+    args: z.strictObject({ assessmentId: id, claimId, evidenceIds }),
+    result: returns<{ readonly removed: number }>(),
+  },
 
   // Next period's draft, and the year-on-year comparison's input.
   'assessments.carryForward': {
@@ -143,7 +196,14 @@ export const contract = {
   // Signing identities of the SRO.
   'identities.list': { args: none, result: returns<readonly IdentityView[]>() },
   'identities.create': {
-    args: z.strictObject({ label: identityLabel, sroName: certificateText('SRO name'), sroRole: certificateText('SRO role'), organisation: certificateText('organisation name'), withRoot: z.boolean(), passphrase }),
+    args: z.strictObject({
+      label: identityLabel,
+      sroName: certificateText('SRO name'),
+      sroRole: certificateText('SRO role'),
+      organisation: certificateText('organisation name'),
+      withRoot: z.boolean(),
+      passphrase,
+    }),
     result: returns<IdentityView>(),
   },
   'identities.importP12': {
@@ -158,7 +218,13 @@ export const contract = {
   },
   /** A PKCS#12 backup of the identity (docs/key-store.md), to a file the user chose in a save dialog. */
   'identities.exportBackup': {
-    args: z.strictObject({ label: identityLabel, passphrase: z.string().min(1).max(1024), p12Password: passphrase, withRootKey: z.boolean(), outPath: filePath }),
+    args: z.strictObject({
+      label: identityLabel,
+      passphrase: z.string().min(1).max(1024),
+      p12Password: passphrase,
+      withRootKey: z.boolean(),
+      outPath: filePath,
+    }),
     result: returns<IdentityBackupView>(),
     paths: { outPath: 'write' },
   },
@@ -180,8 +246,16 @@ export const contract = {
     ...job<ExportedPackView>(),
     paths: { outPath: 'write' },
   },
-  'packs.verify': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<VerificationView>(), paths: { path: 'read' } },
-  'packs.previewImport': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<PackImportPreviewView>(), paths: { path: 'read' } },
+  'packs.verify': {
+    args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }),
+    ...job<VerificationView>(),
+    paths: { path: 'read' },
+  },
+  'packs.previewImport': {
+    args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }),
+    ...job<PackImportPreviewView>(),
+    paths: { path: 'read' },
+  },
   // acceptUntrustedSigner: the fingerprint of a signer nothing vouches for, shown to and accepted by the user.
   'packs.import': {
     args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional(), acceptUntrustedSigner: fingerprint.optional() }),
@@ -191,7 +265,11 @@ export const contract = {
 
   // The official Word form.
   'forms.previewImport': { args: z.strictObject({ path: filePath }), ...job<FormPlacementView>(), paths: { path: 'read' } },
-  'forms.import': { args: z.strictObject({ path: filePath, role: vendorRole.optional() }), ...job<FormImportView>(), paths: { path: 'read' } },
+  'forms.import': {
+    args: z.strictObject({ path: filePath, role: vendorRole.optional() }),
+    ...job<FormImportView>(),
+    paths: { path: 'read' },
+  },
   /** With templatePath (the person's own copy of the blank form, chosen in a dialog or remembered in settings), that copy is filled in. */
   'forms.export': {
     args: z.strictObject({ assessmentId: id, outPath: filePath, templatePath: filePath.optional() }),
@@ -199,7 +277,11 @@ export const contract = {
     paths: { outPath: 'write', templatePath: 'read' },
   },
   /** Open remedial actions' due dates and evidence expiry dates as an iCalendar (.ics) file. */
-  'reminders.export': { args: z.strictObject({ assessmentId: id, outPath: filePath }), ...job<RemindersExportView>(), paths: { outPath: 'write' } },
+  'reminders.export': {
+    args: z.strictObject({ assessmentId: id, outPath: filePath }),
+    ...job<RemindersExportView>(),
+    paths: { outPath: 'write' },
+  },
 
   // The CycloneDX 1.6 attestation (docs/attestation.md); `signed`: it carries the SRO's affirmation.
   'attestations.export': {
@@ -214,7 +296,10 @@ export const contract = {
     args: z.strictObject({ assessmentId: id, claimId, owner: ownerFields.nullable() }),
     result: returns<ClaimOwnerView | null>(),
   },
-  'contributions.review': { args: z.strictObject({ assessmentId: id, all: z.boolean().optional() }), result: returns<readonly ContributionReviewView[]>() },
+  'contributions.review': {
+    args: z.strictObject({ assessmentId: id, all: z.boolean().optional() }),
+    result: returns<readonly ContributionReviewView[]>(),
+  },
   'contributions.accept': {
     args: z.strictObject({ assessmentId: id, contributionId: id, claimId: claimId.optional(), allowUnassigned: z.boolean() }),
     result: returns<ContributionDecisionView>(),
@@ -224,10 +309,19 @@ export const contract = {
     result: returns<ContributionDecisionView>(),
   },
   'contributions.credits': { args: z.strictObject({ assessmentId: id }), result: returns<ContributionCreditsView>() },
-  'contributions.previewImport': { args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }), ...job<ContributionPreviewView>(), paths: { path: 'read' } },
+  'contributions.previewImport': {
+    args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional() }),
+    ...job<ContributionPreviewView>(),
+    paths: { path: 'read' },
+  },
   // confirmSigner: the fingerprint of a new contributor, shown to and confirmed by the SRO; remembered from then on.
   'contributions.import': {
-    args: z.strictObject({ path: filePath, fingerprint: fingerprint.optional(), confirmSigner: fingerprint.optional(), into: id.optional() }),
+    args: z.strictObject({
+      path: filePath,
+      fingerprint: fingerprint.optional(),
+      confirmSigner: fingerprint.optional(),
+      into: id.optional(),
+    }),
     ...job<ContributionImportView>(),
     paths: { path: 'read' },
   },
@@ -236,7 +330,18 @@ export const contract = {
     args: z.strictObject({
       organisation: z.string().min(1).max(200),
       assessmentId: id.optional(),
-      claims: z.array(z.strictObject({ claimId, result: claimResult.optional(), status: workStatus.optional(), evidenceText: z.string().optional(), arguments: z.string().optional() })).min(1).max(200),
+      claims: z
+        .array(
+          z.strictObject({
+            claimId,
+            result: claimResult.optional(),
+            status: workStatus.optional(),
+            evidenceText: z.string().optional(),
+            arguments: z.string().optional(),
+          }),
+        )
+        .min(1)
+        .max(200),
       filePaths: z.array(filePath).max(1000),
       identityLabel,
       passphrase: z.string().min(1).max(1024),
@@ -302,5 +407,13 @@ export type EventName = keyof ContractEvents;
 export const eventNames: readonly EventName[] = ['jobs.progress', 'jobs.done', 'menu.command', 'app.closing'];
 
 /** Menu commands main forwards to the window, for actions the renderer carries out. */
-export const MENU_COMMANDS = ['open-database', 'new-database', 'new-assessment', 'undo-last-change', 'show-settings', 'show-about', ...CLAIM_COMMANDS] as const;
+export const MENU_COMMANDS = [
+  'open-database',
+  'new-database',
+  'new-assessment',
+  'undo-last-change',
+  'show-settings',
+  'show-about',
+  ...CLAIM_COMMANDS,
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -34,7 +34,9 @@ export const theme = z.enum(['light', 'dark', 'system']);
 
 export const assessmentFields = z.strictObject({
   organisation: textField(TEXT_FIELDS.organisation, { required: true }),
-  products: z.array(textField(TEXT_FIELDS.product, { required: true })).max(MAX_PRODUCTS, `At most ${MAX_PRODUCTS} products may be listed.`),
+  products: z
+    .array(textField(TEXT_FIELDS.product, { required: true }))
+    .max(MAX_PRODUCTS, `At most ${MAX_PRODUCTS} products may be listed.`),
   role: vendorRole,
   theme3InScope: z.boolean(),
   periodStart: optionalDate,
@@ -111,11 +113,14 @@ export const certificateText = (label: string) => textField(TEXT_FIELDS.certific
 export const passphrase = z.string().min(1).max(1024);
 export const packProfile = z.enum(['certification', 'customer']);
 /** SHA-256 in hex, with or without colons, either case. */
-export const fingerprint = z.string().trim().regex(/^([0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}$/, 'A fingerprint is 64 hexadecimal characters');
+export const fingerprint = z
+  .string()
+  .trim()
+  .regex(/^([0-9a-fA-F]{2}:?){31}[0-9a-fA-F]{2}$/, 'A fingerprint is 64 hexadecimal characters');
 
 /** A claim owner as the SRO types them (docs/contributions.md); the service checks them again. */
 export const ownerFields = z.strictObject({
-  name: z.string().trim().min(1, 'Give the owner\'s name').max(100),
+  name: z.string().trim().min(1, "Give the owner's name").max(100),
   team: z.string().max(100).optional(),
   email: z.string().max(254).optional(),
 });

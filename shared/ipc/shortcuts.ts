@@ -41,7 +41,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { command: 'result-met', key: '1', keyLabel: '1', accelerator: '1', label: 'Result: Met', result: 'met' },
   { command: 'result-partially-met', key: '2', keyLabel: '2', accelerator: '2', label: 'Result: Partially met', result: 'partially-met' },
   { command: 'result-not-met', key: '3', keyLabel: '3', accelerator: '3', label: 'Result: Not met', result: 'not-met' },
-  { command: 'result-not-applicable', key: '4', keyLabel: '4', accelerator: '4', label: 'Result: Not applicable', result: 'not-applicable' },
+  {
+    command: 'result-not-applicable',
+    key: '4',
+    keyLabel: '4',
+    accelerator: '4',
+    label: 'Result: Not applicable',
+    result: 'not-applicable',
+  },
   { command: 'result-not-assessed', key: '0', keyLabel: '0', accelerator: '0', label: 'Result: Not assessed', result: 'not-assessed' },
   { command: 'status-done', key: 'd', keyLabel: 'D', accelerator: 'D', label: 'Work status: Done', status: 'done' },
   { command: 'status-needs-review', key: 'r', keyLabel: 'R', accelerator: 'R', label: 'Work status: Needs review', status: 'needs-review' },
@@ -50,7 +57,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
 ];
 
 /** The shortcut a key press stands for, if any. Modified presses (Ctrl, Alt, Meta) are left to the system. */
-export function shortcutForKey(e: { readonly key: string; readonly ctrlKey: boolean; readonly altKey: boolean; readonly metaKey: boolean }): Shortcut | undefined {
+export function shortcutForKey(e: {
+  readonly key: string;
+  readonly ctrlKey: boolean;
+  readonly altKey: boolean;
+  readonly metaKey: boolean;
+}): Shortcut | undefined {
   if (e.ctrlKey || e.altKey || e.metaKey) return undefined;
   const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
   return SHORTCUTS.find((s) => s.key === key);

@@ -31,15 +31,29 @@ export interface ContributionReviewView {
   readonly assigned: boolean;
   readonly owner: { readonly name: string; readonly team: string; readonly email: string } | null;
   /** null: not proposed; the current answer stays. */
-  readonly proposed: { readonly result: ClaimResult | null; readonly status: WorkStatus | null; readonly evidenceText: string | null; readonly arguments: string | null };
-  readonly current: { readonly result: ClaimResult; readonly status: WorkStatus; readonly evidenceText: string; readonly arguments: string };
+  readonly proposed: {
+    readonly result: ClaimResult | null;
+    readonly status: WorkStatus | null;
+    readonly evidenceText: string | null;
+    readonly arguments: string | null;
+  };
+  readonly current: {
+    readonly result: ClaimResult;
+    readonly status: WorkStatus;
+    readonly evidenceText: string;
+    readonly arguments: string;
+  };
   readonly files: readonly { readonly fileName: string; readonly size: number; readonly sha256: string; readonly mediaType: string }[];
 }
 
 export interface ContributionDecisionView {
   readonly contributionId: string;
   readonly contributor: ContributorView;
-  readonly decided: readonly { readonly claimId: string; readonly state: 'accepted' | 'rejected'; readonly evidenceIds: readonly string[] }[];
+  readonly decided: readonly {
+    readonly claimId: string;
+    readonly state: 'accepted' | 'rejected';
+    readonly evidenceIds: readonly string[];
+  }[];
 }
 
 export interface ContributedByView {

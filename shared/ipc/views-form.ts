@@ -8,7 +8,12 @@ export interface FormRowSource {
 /** Where each row of a Word form went, so the person can check the placement before relying on it. */
 export interface FormPlacementView {
   readonly fileName: string;
-  readonly cover: { readonly organisation: string | null; readonly assessorName: string | null; readonly assessorRole: string | null; readonly dateCompleted: string | null };
+  readonly cover: {
+    readonly organisation: string | null;
+    readonly assessorName: string | null;
+    readonly assessorRole: string | null;
+    readonly dateCompleted: string | null;
+  };
   readonly rows: readonly {
     readonly claimId: string;
     readonly reference: string;
@@ -17,7 +22,12 @@ export interface FormPlacementView {
     readonly note: string | null;
     readonly source: FormRowSource;
   }[];
-  readonly unplaced: readonly { readonly reference: string; readonly claimText: string; readonly reason: string; readonly source: FormRowSource }[];
+  readonly unplaced: readonly {
+    readonly reference: string;
+    readonly claimText: string;
+    readonly reason: string;
+    readonly source: FormRowSource;
+  }[];
   readonly emptyClaims: readonly string[];
   /** `form-v0.4` when the form uses the 43-claim numbering of form v0.4 (its 4.3.1 is claim 4.3.2). */
   readonly numbering: 'apc' | 'form-v0.4';

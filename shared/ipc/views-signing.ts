@@ -66,7 +66,12 @@ export interface VerificationView {
   readonly problems: readonly string[];
   readonly warnings: readonly string[];
   readonly checks: readonly PackCheckView[];
-  readonly signer: { readonly commonName: string | null; readonly title: string | null; readonly organisation: string | null; readonly fingerprint: string } | null;
+  readonly signer: {
+    readonly commonName: string | null;
+    readonly title: string | null;
+    readonly organisation: string | null;
+    readonly fingerprint: string;
+  } | null;
   readonly fingerprint: string | null;
   readonly signedAt: string | null;
   /** Whether the signature certifies the pack (DocMDP) and what changes it allows; null when there is no signature to read. */

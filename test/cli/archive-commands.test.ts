@@ -10,7 +10,13 @@ let cleanup: () => void;
 beforeEach(() => ({ db, cleanup } = tempFolder()));
 afterEach(() => cleanup());
 
-const PACK = { packSha256: 'c'.repeat(64), packId: 'pack-2025', signerFingerprint: 'AB:CD', signedAt: '2026-01-20T09:00:00.000Z', profile: 'customer' };
+const PACK = {
+  packSha256: 'c'.repeat(64),
+  packId: 'pack-2025',
+  signerFingerprint: 'AB:CD',
+  signedAt: '2026-01-20T09:00:00.000Z',
+  profile: 'customer',
+};
 
 async function newAssessment(org: string, ...extra: string[]): Promise<string> {
   const r = await sscp('new', '--db', db, '--org', org, '--role', 'developer-distributor', ...extra);
@@ -90,7 +96,11 @@ describe('sscp archive / unarchive', () => {
     expect(carried).toMatchObject({ previousId: old, periodStart: '2026-01-01', periodEnd: '2026-12-31' });
     const json = await listJson('--all');
     expect(json.assessments.find((a) => a.id === old)?.state).toBe('archived');
-    expect(json.assessments.find((a) => a.id === carried.assessmentId)).toMatchObject({ state: 'draft', origin: 'carried-forward', previousId: old });
+    expect(json.assessments.find((a) => a.id === carried.assessmentId)).toMatchObject({
+      state: 'draft',
+      origin: 'carried-forward',
+      previousId: old,
+    });
   });
 
   it('exits 2 with a hint for an unknown id', async () => {

@@ -23,14 +23,42 @@ async function newAssessment(...extra: string[]): Promise<string> {
 
 describe('sscp new', () => {
   it('creates the database and prints only the new id', async () => {
-    const r = await sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller', '--product', 'Widget', '--product', 'Gadget',
-      '--period-start', '2026-01-01', '--period-end', '2026-12-31', '--sro', 'Sam Smith', '--sro-role', 'CTO');
+    const r = await sscp(
+      'new',
+      '--db',
+      db,
+      '--org',
+      'Acme',
+      '--role',
+      'reseller',
+      '--product',
+      'Widget',
+      '--product',
+      'Gadget',
+      '--period-start',
+      '2026-01-01',
+      '--period-end',
+      '2026-12-31',
+      '--sro',
+      'Sam Smith',
+      '--sro-role',
+      'CTO',
+    );
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     expect(r.out).toMatch(/^[0-9a-f-]{36}\n$/);
     expect(existsSync(db)).toBe(true);
     const show = JSON.parse((await sscp('show', r.out.trim(), '--db', db, '--json')).out) as ShowJson;
-    expect(show.assessment).toMatchObject({ organisation: 'Acme', role: 'reseller', products: ['Widget', 'Gadget'], periodStart: '2026-01-01', periodEnd: '2026-12-31', sroName: 'Sam Smith', sroRole: 'CTO', state: 'draft' });
+    expect(show.assessment).toMatchObject({
+      organisation: 'Acme',
+      role: 'reseller',
+      products: ['Widget', 'Gadget'],
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      sroName: 'Sam Smith',
+      sroRole: 'CTO',
+      state: 'draft',
+    });
   });
 
   it('keeps a Unicode organisation name exactly through new → show --json', async () => {
@@ -71,10 +99,32 @@ describe('sscp list', () => {
     const json = JSON.parse((await sscp('list', '--db', db, '--json')).out) as ListJson;
     expect(Object.keys(json)).toEqual(['assessments', 'archivedHidden']);
     expect(Object.keys(json.assessments[0]!)).toEqual([
-      'id', 'organisation', 'products', 'role', 'theme3InScope', 'periodStart', 'periodEnd', 'sroName', 'sroRole',
-      'catalogId', 'catalogVersion', 'state', 'origin', 'previousId', 'createdAt', 'updatedAt', 'signedAt', 'unverifiedSigner', 'completeness',
+      'id',
+      'organisation',
+      'products',
+      'role',
+      'theme3InScope',
+      'periodStart',
+      'periodEnd',
+      'sroName',
+      'sroRole',
+      'catalogId',
+      'catalogVersion',
+      'state',
+      'origin',
+      'previousId',
+      'createdAt',
+      'updatedAt',
+      'signedAt',
+      'unverifiedSigner',
+      'completeness',
     ]);
-    expect(json.assessments[0]).toMatchObject({ id, products: ['Widget'], catalogId: CURRENT_CATALOG.id, catalogVersion: CURRENT_CATALOG.version });
+    expect(json.assessments[0]).toMatchObject({
+      id,
+      products: ['Widget'],
+      catalogId: CURRENT_CATALOG.id,
+      catalogVersion: CURRENT_CATALOG.version,
+    });
     expect(json.assessments[0]!.completeness).toEqual({ claimsInScope: 45, assessed: 1, done: 0, withEvidence: 0, percentAssessed: 2 });
   });
 
@@ -119,13 +169,42 @@ describe('sscp show', () => {
     const id = await newAssessment();
     const file = join(dir, 'policy.pdf');
     writeFileSync(file, '%PDF-1.7');
-    await sscp('attach', id, '2.1.1', file, '--db', db, '--confidential', '--effective', '2026-02-01', '--expires', '2027-02-01', '--description', 'Access policy');
+    await sscp(
+      'attach',
+      id,
+      '2.1.1',
+      file,
+      '--db',
+      db,
+      '--confidential',
+      '--effective',
+      '2026-02-01',
+      '--expires',
+      '2027-02-01',
+      '--description',
+      'Access policy',
+    );
     const json = JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson;
     expect(Object.keys(json)).toEqual(['assessment', 'completeness', 'signedPack', 'claims', 'evidence', 'actions', 'contributedEvidence']);
     expect(json.signedPack).toBeNull();
     expect(json.claims.map((c) => c.id)).toEqual(listClaims(CURRENT_CATALOG).map((c) => c.claim.id));
     const claim = json.claims.find((c) => c.id === '2.1.1')!;
-    expect(Object.keys(claim)).toEqual(['id', 'themeId', 'principleId', 'title', 'inScope', 'status', 'result', 'evidenceText', 'arguments', 'updatedAt', 'evidenceIds', 'owner', 'contributedBy', 'pendingContributions']);
+    expect(Object.keys(claim)).toEqual([
+      'id',
+      'themeId',
+      'principleId',
+      'title',
+      'inScope',
+      'status',
+      'result',
+      'evidenceText',
+      'arguments',
+      'updatedAt',
+      'evidenceIds',
+      'owner',
+      'contributedBy',
+      'pendingContributions',
+    ]);
     expect(claim).toMatchObject({ themeId: '2', principleId: '2.1', inScope: true, evidenceIds: [json.evidence[0]!.id] });
     expect(json.evidence[0]).toEqual({
       id: expect.any(String),

@@ -22,7 +22,13 @@ function signedOn2025v1(): string {
       catalog: { id: 'uk-sscp', version: '2025.1' },
       seed: { responses: [{ claimId: '1.4.3', result: 'met', status: 'done', evidenceText: 'Installer forces a new admin password.' }] },
     });
-    ws.markSigned(a.id, { packSha256: 'c'.repeat(64), packId: 'pack-2025', signerFingerprint: 'AB:CD', signedAt: '2026-01-20T09:00:00.000Z', profile: 'customer' });
+    ws.markSigned(a.id, {
+      packSha256: 'c'.repeat(64),
+      packId: 'pack-2025',
+      signerFingerprint: 'AB:CD',
+      signedAt: '2026-01-20T09:00:00.000Z',
+      profile: 'customer',
+    });
     return a.id;
   } finally {
     ws.close();
@@ -38,9 +44,26 @@ describe('carrying a 2025.1 assessment forward to catalog 2025.2', () => {
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.err).toContain('Note: the new draft uses catalog 2025.2 (the assessment used 2025.1); 18 claims now read differently;');
     const lines = r.err.split('\n').filter((l) => /^ {2}\d\.\d\.\d/.test(l));
-    expect(lines.map((l) => l.trim().split(/\s+/)[0])).toEqual(
-      ['1.1.2', '1.1.3', '1.1.4', '1.1.5', '1.1.6', '1.2.3', '1.2.5', '1.3.2', '1.3.3', '1.4.3', '1.4.5', '2.1.3', '2.1.4', '3.1.2', '3.2.1', '3.4.2', '4.3.1', '4.3.2'],
-    );
+    expect(lines.map((l) => l.trim().split(/\s+/)[0])).toEqual([
+      '1.1.2',
+      '1.1.3',
+      '1.1.4',
+      '1.1.5',
+      '1.1.6',
+      '1.2.3',
+      '1.2.5',
+      '1.3.2',
+      '1.3.3',
+      '1.4.3',
+      '1.4.5',
+      '2.1.3',
+      '2.1.4',
+      '3.1.2',
+      '3.2.1',
+      '3.4.2',
+      '4.3.1',
+      '4.3.2',
+    ]);
     expect(lines.find((l) => l.includes('1.4.3'))).toMatch(/vendor's own tools/);
 
     const show = JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson;
@@ -81,13 +104,21 @@ describe('carrying a 2025.1 assessment forward to catalog 2025.2', () => {
     const text = await sscp('diff', old, id, '--db', db);
     expect(text.code, text.err).toBe(0);
     expect(text.out).toContain('statement reworded in catalog 2025.2: The APC claim covers default and persistent passwords anywhere');
-    expect(text.out).toContain('was (2025.1): The software ships without default passwords and without fixed passwords that cannot be changed.');
-    expect(text.out).toContain('now (2025.2): Default and persistent passwords are not used, neither in the software the organisation supplies nor in the tools it uses itself.');
+    expect(text.out).toContain(
+      'was (2025.1): The software ships without default passwords and without fixed passwords that cannot be changed.',
+    );
+    expect(text.out).toContain(
+      'now (2025.2): Default and persistent passwords are not used, neither in the software the organisation supplies nor in the tools it uses itself.',
+    );
     expect(text.out).toContain('18 claim statements reworded between catalog 2025.1 and 2025.2.');
 
     const json = JSON.parse((await sscp('diff', old, id, '--db', db, '--json')).out) as DiffJson;
     expect(json.totals.statementChanges).toBe(18);
-    expect(json.claims.find((c) => c.claimId === '4.3.1')?.statement).toMatchObject({ fromVersion: '2025.1', toVersion: '2025.2', to: expect.stringMatching(/is published\.$/) });
+    expect(json.claims.find((c) => c.claimId === '4.3.1')?.statement).toMatchObject({
+      fromVersion: '2025.1',
+      toVersion: '2025.2',
+      to: expect.stringMatching(/is published\.$/),
+    });
     expect(json.claims.find((c) => c.claimId === '1.1.1')?.statement ?? null).toBeNull();
   });
 });

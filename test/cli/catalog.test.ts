@@ -5,7 +5,6 @@ import { sscp, sscpBin } from './run-sscp';
 
 const root = resolve(import.meta.dirname, '../..');
 
-
 function countOf(json: CatalogJson) {
   const principles = json.themes.flatMap((t) => t.principles);
   return { themes: json.themes.length, principles: principles.length, claims: principles.flatMap((p) => p.claims).length };
@@ -24,7 +23,7 @@ describe('sscp catalog', () => {
     );
     expect(lines).toContain('Theme 1  Secure design and development');
     expect(lines).toContain('  2.1  Protect the build environment from unauthorised access');
-    expect(lines).toContain('    4.2.1  At least one year\'s notice before support ends');
+    expect(lines).toContain("    4.2.1  At least one year's notice before support ends");
     expect(lines.filter((l) => /^ {4}\d\.\d\.\d {2}\S/.test(l))).toHaveLength(45);
   });
 

@@ -21,7 +21,10 @@ interface Run {
 
 async function node(args: readonly string[], env: Record<string, string> = {}, cwd = ROOT): Promise<Run> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...args], { cwd, env: { ...process.env, SSCP_DEBUG: '', ...env } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [...args], {
+      cwd,
+      env: { ...process.env, SSCP_DEBUG: '', ...env },
+    });
     return { code: 0, out: stdout, err: stderr };
   } catch (e) {
     const x = e as { code?: number; stdout?: string; stderr?: string };
@@ -49,8 +52,14 @@ describe('bin/sscp.mjs runs the bundled CLI and loads only what the command need
       const r = await loadsOf(...argv);
       expect(r.err, argv.join(' ')).toBe(argv.length === 0 ? r.err : '');
       expect(packagesLoaded(r.loaded), argv.join(' ')).toEqual(['commander']);
-      expect(r.loaded.some((u) => u.includes('/dist/cli/builds/')), 'runs the bundle').toBe(true);
-      expect(r.loaded.filter((u) => u.endsWith('.ts')), 'no TypeScript source').toEqual([]);
+      expect(
+        r.loaded.some((u) => u.includes('/dist/cli/builds/')),
+        'runs the bundle',
+      ).toBe(true);
+      expect(
+        r.loaded.filter((u) => u.endsWith('.ts')),
+        'no TypeScript source',
+      ).toEqual([]);
     }
   });
 
@@ -69,7 +78,7 @@ describe('bin/sscp.mjs runs the bundled CLI and loads only what the command need
     }
   });
 
-  it("lists the same commands, usage and help as when every command is loaded", async () => {
+  it('lists the same commands, usage and help as when every command is loaded', async () => {
     for (const argv of [['--help'], ['help', 'set'], ['identity', '--help'], ['export', '--help']]) {
       const fromBundle = await node([BIN, ...argv]);
       const inProcess = await sscp(...argv);
@@ -83,7 +92,9 @@ describe('bin/sscp.mjs runs the bundled CLI and loads only what the command need
   });
 
   it('keeps going when the reader of its output stops early (sscp … | head)', async () => {
-    const r = await promisify(execFile)('bash', ['-c', `set -o pipefail; node ${JSON.stringify(BIN)} catalog | head -1`], { env: { ...process.env, SSCP_DEBUG: '' } }).then(
+    const r = await promisify(execFile)('bash', ['-c', `set -o pipefail; node ${JSON.stringify(BIN)} catalog | head -1`], {
+      env: { ...process.env, SSCP_DEBUG: '' },
+    }).then(
       (x) => ({ code: 0, ...x }),
       (e: { code: number; stdout: string; stderr: string }) => e,
     );
@@ -94,10 +105,13 @@ describe('bin/sscp.mjs runs the bundled CLI and loads only what the command need
 });
 
 describe('the command index', () => {
-  it("names each command as the file it loads registers it, in a load that is a separate module", async () => {
+  it('names each command as the file it loads registers it, in a load that is a separate module', async () => {
     for (const entry of commands) {
       const program = new Command('sscp');
-      (await entry.load())(program, { io: { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, isTTY: false }, exitCode: 0 });
+      (await entry.load())(program, {
+        io: { stdout: { write: () => true }, stderr: { write: () => true }, env: {}, isTTY: false },
+        exitCode: 0,
+      });
       expect(program.commands.map((c) => c.name())).toEqual([entry.name]);
     }
     expect(new Set(commands.map((c) => c.name)).size).toBe(commands.length);
@@ -119,7 +133,9 @@ describe('the command index', () => {
   it('runs a command correctly even after --as whose value looks like a command', async () => {
     const t = tempFolder();
     try {
-      const r = await node([BIN, '--as', 'list', 'new', '--db', t.db, '--org', 'Acme', '--role', 'developer-distributor'], { SSCP_HOME: process.env.SSCP_HOME! });
+      const r = await node([BIN, '--as', 'list', 'new', '--db', t.db, '--org', 'Acme', '--role', 'developer-distributor'], {
+        SSCP_HOME: process.env.SSCP_HOME!,
+      });
       expect(r.code, r.err).toBe(0);
       const log = await node([BIN, 'log', r.out.trim(), '--db', t.db]);
       expect(log.out).toContain('list');
@@ -133,7 +149,8 @@ describe('a fresh checkout builds its bundle on first use, and again only when a
   let repo: string;
   beforeAll(() => {
     repo = mkdtempSync(join(tmpdir(), 'sscp-clone-'));
-    for (const part of ['bin', 'main', 'shared', 'scripts', 'package.json', 'tsconfig.json']) cpSync(join(ROOT, part), join(repo, part), { recursive: true });
+    for (const part of ['bin', 'main', 'shared', 'scripts', 'package.json', 'tsconfig.json'])
+      cpSync(join(ROOT, part), join(repo, part), { recursive: true });
     symlinkSync(join(ROOT, 'node_modules'), join(repo, 'node_modules'));
   });
   afterAll(() => rmSync(repo, { recursive: true, force: true }));
@@ -153,7 +170,10 @@ describe('a fresh checkout builds its bundle on first use, and again only when a
       expect(r.out.trim()).toMatch(/^\d+\.\d+\.\d+/);
       expect(r.err).toBe('');
     }
-    const current = JSON.parse(readFileSync(join(repo, 'dist/cli/current.json'), 'utf8')) as { build: string; inputs: Record<string, unknown> };
+    const current = JSON.parse(readFileSync(join(repo, 'dist/cli/current.json'), 'utf8')) as {
+      build: string;
+      inputs: Record<string, unknown>;
+    };
     expect(builds()).toContain(current.build);
     expect(Object.keys(current.inputs)).toContain('main/cli/run.ts');
     expect(Object.keys(current.inputs)).toContain('package.json');
@@ -174,7 +194,13 @@ describe('a fresh checkout builds its bundle on first use, and again only when a
     // A file put back with its old time but other content is a change too (size and time are compared, not "newer").
     const source = join(repo, 'main/version.ts');
     const text = readFileSync(source, 'utf8');
-    writeFileSync(source, text.replace('export const APP_VERSION: string = packageJson.version;', "export const APP_VERSION: string = `${packageJson.version}-edited`;"));
+    writeFileSync(
+      source,
+      text.replace(
+        'export const APP_VERSION: string = packageJson.version;',
+        'export const APP_VERSION: string = `${packageJson.version}-edited`;',
+      ),
+    );
     utimesSync(source, new Date(2001, 0, 1), new Date(2001, 0, 1));
     const edited = await node([join(repo, 'bin/sscp.mjs'), '--version'], {}, repo);
     expect(edited.out.trim()).toBe('97.5.3-edited');

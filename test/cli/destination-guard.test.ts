@@ -15,13 +15,31 @@ let id = '';
 let blob = '';
 
 function newAssessment(): Promise<string> {
-  return sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller', '--sro', 'Ada Jones', '--sro-role', 'CTO').then((r) => r.out.trim());
+  return sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller', '--sro', 'Ada Jones', '--sro-role', 'CTO').then((r) =>
+    r.out.trim(),
+  );
 }
 
 beforeAll(async () => {
   writeFileSync(passFile, 'correct horse battery staple\n');
   id = await newAssessment();
-  const created = await sscp('identity', 'create', '--db', db, '--label', 'ada', '--sro', 'Ada Jones', '--sro-role', 'CTO', '--org', 'Acme', '--with-root', '--passphrase-file', passFile);
+  const created = await sscp(
+    'identity',
+    'create',
+    '--db',
+    db,
+    '--label',
+    'ada',
+    '--sro',
+    'Ada Jones',
+    '--sro-role',
+    'CTO',
+    '--org',
+    'Acme',
+    '--with-root',
+    '--passphrase-file',
+    passFile,
+  );
   expect(created.code, created.err).toBe(0);
   writeFileSync(join(dir, 'policy.txt'), 'Secure development policy\n');
   expect((await sscp('attach', id, '1.1.1', join(dir, 'policy.txt'), '--db', db)).code).toBe(0);
@@ -46,8 +64,18 @@ const WRITERS: readonly Writer[] = [
     what: 'pack',
   },
   { name: 'export-form', argv: (out, a) => ['export-form', a, '--db', db, '--out', out], magic: 'PK', what: 'Word form' },
-  { name: 'export-cdx', argv: (out, a) => ['export-cdx', a, '--db', db, '--out', out], magic: '{\n  "$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json"', what: 'attestation' },
-  { name: 'identity export-cert', argv: (out) => ['identity', 'export-cert', 'ada', '--db', db, '--root', '--out', out], magic: '-----BEGIN CERTIFICATE-----', what: 'certificate' },
+  {
+    name: 'export-cdx',
+    argv: (out, a) => ['export-cdx', a, '--db', db, '--out', out],
+    magic: '{\n  "$schema": "http://cyclonedx.org/schema/bom-1.6.schema.json"',
+    what: 'attestation',
+  },
+  {
+    name: 'identity export-cert',
+    argv: (out) => ['identity', 'export-cert', 'ada', '--db', db, '--root', '--out', out],
+    magic: '-----BEGIN CERTIFICATE-----',
+    what: 'certificate',
+  },
 ];
 
 /** The database still opens, the assessment is still a draft with its evidence, and no temp file was left. */
@@ -125,7 +153,9 @@ describe.each(WRITERS)('sscp $name --out', (w) => {
     writeFileSync(out, 'last year');
     const refused = await run(out);
     expect(refused.code).toBe(2);
-    expect(refused.err).toBe(`sscp: ${out} already exists; it was left as it was.\nAdd --force to replace it, or give --out another name.\n`);
+    expect(refused.err).toBe(
+      `sscp: ${out} already exists; it was left as it was.\nAdd --force to replace it, or give --out another name.\n`,
+    );
     expect(readFileSync(out, 'utf8')).toBe('last year');
     await expectDataIntact();
 
@@ -142,10 +172,14 @@ describe.each(WRITERS)('sscp $name --out', (w) => {
     mkdirSync(folder, { recursive: true });
     const asFolder = await run(folder, '--force');
     expect(asFolder.code).toBe(2);
-    expect(asFolder.err).toContain(`sscp: ${folder} is a folder, so the ${w.what} cannot be written there.\nGive the file name for the ${w.what} inside that folder, for example ${folder}/`);
+    expect(asFolder.err).toContain(
+      `sscp: ${folder} is a folder, so the ${w.what} cannot be written there.\nGive the file name for the ${w.what} inside that folder, for example ${folder}/`,
+    );
     const missing = await run(join(dir, 'no-such-folder', 'x.out'));
     expect(missing.code).toBe(2);
-    expect(missing.err).toContain(`sscp: The folder ${join(dir, 'no-such-folder')} does not exist, so the ${w.what} cannot be written there.`);
+    expect(missing.err).toContain(
+      `sscp: The folder ${join(dir, 'no-such-folder')} does not exist, so the ${w.what} cannot be written there.`,
+    );
     const underFile = await run(join(passFile, 'x.out'));
     expect(underFile.code).toBe(2);
     expect(underFile.err).toContain(`${passFile} is a file, not a folder`);
@@ -166,7 +200,10 @@ describe.each(WRITERS)('sscp $name --out', (w) => {
 describe('two commands writing the same new file at once', () => {
   it('without --force, one writes the form and the other is refused; the file is whole', async () => {
     const out = join(dir, 'same-name.docx');
-    const [a, b] = await Promise.all([sscp('export-form', id, '--db', db, '--out', out), sscp('export-form', id, '--db', db, '--out', out)]);
+    const [a, b] = await Promise.all([
+      sscp('export-form', id, '--db', db, '--out', out),
+      sscp('export-form', id, '--db', db, '--out', out),
+    ]);
     expect([a.code, b.code].sort()).toEqual([0, 2]);
     expect((a.code === 2 ? a : b).err).toContain(`${out} already exists; it was left as it was.`);
     expect(readFileSync(out).subarray(0, 2).toString('latin1')).toBe('PK');
@@ -188,7 +225,9 @@ describe('sscp demo --out', () => {
   it('refuses a file as the folder, and a folder it may not create, in plain words', async () => {
     const r = await sscp('demo', '--out', passFile);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`sscp: ${passFile} is a file, not a folder.\nGive --out a new folder, or an empty one: the demo never overwrites files.\n`);
+    expect(r.err).toBe(
+      `sscp: ${passFile} is a file, not a folder.\nGive --out a new folder, or an empty one: the demo never overwrites files.\n`,
+    );
     expect(readFileSync(passFile, 'utf8')).toBe('correct horse battery staple\n');
     if (process.platform !== 'linux') return;
     const denied = await sscp('demo', '--out', '/sys/sscp-demo-test');

@@ -27,16 +27,37 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
 describe('sscp set', () => {
   it('records result, status and both text columns', async () => {
-    const r = await sscp('set', id, '1.3.1', '--db', db, '--status', 'needs-review', '--result', 'not-met', '--evidence-text', 'Test plan v2', '--arguments', 'Only covers web app');
+    const r = await sscp(
+      'set',
+      id,
+      '1.3.1',
+      '--db',
+      db,
+      '--status',
+      'needs-review',
+      '--result',
+      'not-met',
+      '--evidence-text',
+      'Test plan v2',
+      '--arguments',
+      'Only covers web app',
+    );
     expect(r).toEqual({ code: 0, out: '1.3.1  not-met  needs-review\n', err: '' });
     const json = JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson;
-    expect(json.claims.find((c) => c.id === '1.3.1')).toMatchObject({ status: 'needs-review', result: 'not-met', evidenceText: 'Test plan v2', arguments: 'Only covers web app' });
+    expect(json.claims.find((c) => c.id === '1.3.1')).toMatchObject({
+      status: 'needs-review',
+      result: 'not-met',
+      evidenceText: 'Test plan v2',
+      arguments: 'Only covers web app',
+    });
   });
 
   it('exits 2 for an unknown claim, an invalid value, or nothing to change', async () => {
     const claim = await sscp('set', id, '9.9.9', '--db', db, '--status', 'done');
     expect(claim.code).toBe(2);
-    expect(claim.err).toBe('sscp: Claim 9.9.9 is not in the Code of Practice (catalog uk-sscp 2025.2).\nClaims are numbered like 1.2.1; run sscp catalog to see them all.\n');
+    expect(claim.err).toBe(
+      'sscp: Claim 9.9.9 is not in the Code of Practice (catalog uk-sscp 2025.2).\nClaims are numbered like 1.2.1; run sscp catalog to see them all.\n',
+    );
     const status = await sscp('set', id, '1.1.1', '--db', db, '--status', 'complete');
     expect(status.code).toBe(2);
     expect(status.err).toContain('Use one of: not-started, in-progress, needs-review, done.');
@@ -47,7 +68,13 @@ describe('sscp set', () => {
 
   it('exits 2 with the frozen message on a signed assessment', async () => {
     const ws = openWorkspace(db);
-    ws.markSigned(id, { packSha256: 'c'.repeat(64), packId: 'p', signerFingerprint: 'f', signedAt: '2026-05-01T09:00:00.000Z', profile: 'customer' });
+    ws.markSigned(id, {
+      packSha256: 'c'.repeat(64),
+      packId: 'p',
+      signerFingerprint: 'f',
+      signedAt: '2026-05-01T09:00:00.000Z',
+      profile: 'customer',
+    });
     ws.close();
     const r = await sscp('set', id, '1.1.1', '--db', db, '--result', 'met');
     expect(r.code).toBe(2);
@@ -58,7 +85,19 @@ describe('sscp set', () => {
 
 describe('sscp attach', () => {
   it('attaches several files and prints "<sha256>  <name>" for each', async () => {
-    const r = await sscp('attach', id, '1.2.1', file('a.txt', 'alpha'), file('b.csv', 'beta'), '--db', db, '--description', 'SBOM', '--effective', '2026-01-31');
+    const r = await sscp(
+      'attach',
+      id,
+      '1.2.1',
+      file('a.txt', 'alpha'),
+      file('b.csv', 'beta'),
+      '--db',
+      db,
+      '--description',
+      'SBOM',
+      '--effective',
+      '2026-01-31',
+    );
     expect(r).toEqual({ code: 0, out: `${sha('alpha')}  a.txt\n${sha('beta')}  b.csv\n`, err: '' });
     const json = JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson;
     expect(json.claims.find((c) => c.id === '1.2.1')!.evidenceIds).toHaveLength(2);
@@ -85,7 +124,18 @@ describe('sscp attach', () => {
 describe('withholding the details of confidential evidence', () => {
   it('sscp attach --withhold-details, and sscp show --as-recipient lists the evidence as each recipient will see it', async () => {
     await sscp('attach', id, '1.2.1', file('sbom.json', 'sbom'), '--db', db, '--description', 'The SBOM');
-    const r = await sscp('attach', id, '1.2.1', file('Nightingale-pentest.pdf', 'secret'), '--db', db, '--description', 'Kestrel findings', '--confidential', '--withhold-details');
+    const r = await sscp(
+      'attach',
+      id,
+      '1.2.1',
+      file('Nightingale-pentest.pdf', 'secret'),
+      '--db',
+      db,
+      '--description',
+      'Kestrel findings',
+      '--confidential',
+      '--withhold-details',
+    );
     expect(r).toEqual({ code: 0, out: `${sha('secret')}  Nightingale-pentest.pdf\n`, err: '' });
 
     const customer = await sscp('show', id, '--db', db, '--as-recipient', 'customer');
@@ -95,7 +145,10 @@ describe('withholding the details of confidential evidence', () => {
     expect(customer.out).toContain(sha('secret'));
     expect(customer.out).toContain('withheld, name and description too');
     expect(customer.out).toContain('sbom.json');
-    const json = JSON.parse((await sscp('show', id, '--db', db, '--as-recipient', 'customer', '--json')).out) as { recipient: string; evidence: { name: string; description: string; detailsWithheld: boolean; embedded: boolean; sha256: string }[] };
+    const json = JSON.parse((await sscp('show', id, '--db', db, '--as-recipient', 'customer', '--json')).out) as {
+      recipient: string;
+      evidence: { name: string; description: string; detailsWithheld: boolean; embedded: boolean; sha256: string }[];
+    };
     expect(json.recipient).toBe('customer');
     expect(json.evidence.map((e) => [e.name, e.description, e.detailsWithheld, e.embedded])).toEqual([
       ['sbom.json', 'The SBOM', false, true],
@@ -124,11 +177,21 @@ describe('withholding the details of confidential evidence', () => {
     const item = (JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson).evidence[0]!;
     expect(item.withholdDetails).toBe(false);
     const on = await sscp('set-evidence', sha('report'), '--db', db, '--withhold-details');
-    expect(on).toEqual({ code: 0, out: `${item.id}  ${sha('report')}  report.pdf  (withheld from customer packs, name and description too)\n`, err: '' });
-    expect((JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson).evidence[0]).toMatchObject({ confidential: true, withholdDetails: true });
+    expect(on).toEqual({
+      code: 0,
+      out: `${item.id}  ${sha('report')}  report.pdf  (withheld from customer packs, name and description too)\n`,
+      err: '',
+    });
+    expect((JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson).evidence[0]).toMatchObject({
+      confidential: true,
+      withholdDetails: true,
+    });
     const off = await sscp('set-evidence', item.id, '--db', db, '--shareable');
     expect(off.out).toContain('(in customer packs)');
-    expect((JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson).evidence[0]).toMatchObject({ confidential: false, withholdDetails: false });
+    expect((JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson).evidence[0]).toMatchObject({
+      confidential: false,
+      withholdDetails: false,
+    });
 
     const refused = await sscp('set-evidence', item.id, '--db', db, '--withhold-details');
     expect(refused.code).toBe(2);
@@ -149,11 +212,33 @@ describe('sscp attach --link: evidence that is not a file', () => {
     await sscp('set', id, '1.1.1', '--db', db, '--result', 'met', '--status', 'done');
     const before = await sscp('check', '--db', db);
     expect(before.code).toBe(0);
-    const r = await sscp('attach', id, '1.1.1', '--db', db, '--link', 'https://jira.example.com/browse/SEC-142', '--description', 'Branch protection on all repos', '--date', '2026-03-02', '--owner', 'Platform team');
+    const r = await sscp(
+      'attach',
+      id,
+      '1.1.1',
+      '--db',
+      db,
+      '--link',
+      'https://jira.example.com/browse/SEC-142',
+      '--description',
+      'Branch protection on all repos',
+      '--date',
+      '2026-03-02',
+      '--owner',
+      'Platform team',
+    );
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/^\S+ {2}reference: https:\/\/jira\.example\.com\/browse\/SEC-142\n$/);
     const json = JSON.parse((await sscp('show', id, '--db', db, '--json')).out) as ShowJson;
-    expect(json.evidence[0]).toMatchObject({ kind: 'reference', sha256: '', size: 0, present: false, owner: 'Platform team', effectiveDate: '2026-03-02', description: 'Branch protection on all repos' });
+    expect(json.evidence[0]).toMatchObject({
+      kind: 'reference',
+      sha256: '',
+      size: 0,
+      present: false,
+      owner: 'Platform team',
+      effectiveDate: '2026-03-02',
+      description: 'Branch protection on all repos',
+    });
     const text = (await sscp('show', id, '--db', db)).out;
     expect(text).toContain('reference: https://jira.example.com/browse/SEC-142  (owner Platform team)  dated 2026-03-02');
     const recipient = (await sscp('show', id, '--db', db, '--as-recipient', 'customer')).out;

@@ -21,13 +21,42 @@ interface Doc {
 
 beforeAll(async () => {
   writeFileSync(passFile, 'correct horse battery staple\n');
-  const created = await sscp('new', '--db', db, '--org', 'Acme & Söhne', '--role', 'developer-distributor', '--product', 'Widget #1', '--sro', 'Ada Jones', '--sro-role', 'CTO');
+  const created = await sscp(
+    'new',
+    '--db',
+    db,
+    '--org',
+    'Acme & Söhne',
+    '--role',
+    'developer-distributor',
+    '--product',
+    'Widget #1',
+    '--sro',
+    'Ada Jones',
+    '--sro-role',
+    'CTO',
+  );
   expect(created.code, created.err).toBe(0);
   id = created.out.trim();
   writeFileSync(join(dir, 'policy 100% "final" #2.txt'), 'Secure development policy\n');
   expect((await sscp('attach', id, '1.1.1', join(dir, 'policy 100% "final" #2.txt'), '--db', db)).code).toBe(0);
   expect((await sscp('set', id, '1.1.1', '--result', 'met', '--db', db)).code).toBe(0);
-  const identity = await sscp('identity', 'create', '--db', db, '--label', 'ada', '--sro', 'Ada Jones', '--sro-role', 'CTO', '--org', 'Acme & Söhne', '--passphrase-file', passFile);
+  const identity = await sscp(
+    'identity',
+    'create',
+    '--db',
+    db,
+    '--label',
+    'ada',
+    '--sro',
+    'Ada Jones',
+    '--sro-role',
+    'CTO',
+    '--org',
+    'Acme & Söhne',
+    '--passphrase-file',
+    passFile,
+  );
   expect(identity.code, identity.err).toBe(0);
 });
 afterAll(() => cleanup());
@@ -52,7 +81,19 @@ describe('sscp export-cdx', () => {
 
   it('after signing, affirms at the signing time and names the signed pack by its SHA-256', async () => {
     const pack = join(dir, 'pack.pdf');
-    const exported = await sscp('export', id, '--db', db, '--identity', 'ada', '--out', pack, '--passphrase-file', passFile, '--accept-exceptions');
+    const exported = await sscp(
+      'export',
+      id,
+      '--db',
+      db,
+      '--identity',
+      'ada',
+      '--out',
+      pack,
+      '--passphrase-file',
+      passFile,
+      '--accept-exceptions',
+    );
     expect(exported.code, exported.err).toBe(0);
     const out = join(dir, 'signed.cdx.json');
     const r = await sscp('export-cdx', id, '--db', db, '--out', out);

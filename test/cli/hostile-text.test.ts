@@ -86,7 +86,16 @@ describe('typed text: control, bidi and invisible characters and over-long text 
     writeFileSync(join(folder, `invoice${RLO}fdp.exe`), 'not really a pdf');
     writeFileSync(join(folder, 'back\\slash.txt'), 'backslash');
     writeFileSync(join(folder, 'two\nlines.txt'), 'two lines');
-    const r = await sscp('attach', id, '1.1.1', join(folder, 'back\\slash.txt'), join(folder, 'two\nlines.txt'), join(folder, `invoice${RLO}fdp.exe`), '--db', db);
+    const r = await sscp(
+      'attach',
+      id,
+      '1.1.1',
+      join(folder, 'back\\slash.txt'),
+      join(folder, 'two\nlines.txt'),
+      join(folder, `invoice${RLO}fdp.exe`),
+      '--db',
+      db,
+    );
     expect(r.code, r.err).toBe(0);
     expectNoRawControls(r.out + r.err);
     expect(r.out.split('\n').filter(Boolean)).toHaveLength(3);
@@ -113,7 +122,10 @@ describe('outside text is printed escaped: a database written by something else'
   afterAll(() => cleanup());
 
   it('sscp list and sscp show escape it visibly and keep it on its own line', async () => {
-    for (const argv of [['list', '--db', db], ['show', id, '--db', db]]) {
+    for (const argv of [
+      ['list', '--db', db],
+      ['show', id, '--db', db],
+    ]) {
       const r = await sscp(...argv);
       expect(r.code, r.err).toBe(0);
       expectNoRawControls(r.out);
@@ -161,9 +173,14 @@ describe('a crafted pack: names with ESC, bidi overrides and line breaks', () =>
     const saved = readdirSync(out);
     expect(saved).toContain('invoicefdp.exe');
     expect(saved.some((n) => /[\u202e\n\\]/.test(n))).toBe(false);
-    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { files: { name: string; sha256: string; embedded: boolean }[] };
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      files: { name: string; sha256: string; embedded: boolean }[];
+    };
     // The line the pack's own "check it yourself" page builds with jq.
-    const sums = manifest.files.filter((f) => f.embedded).map((f) => `${f.sha256}  ${f.name}\n`).join('');
+    const sums = manifest.files
+      .filter((f) => f.embedded)
+      .map((f) => `${f.sha256}  ${f.name}\n`)
+      .join('');
     expect(sums.split('\n').filter(Boolean)).toHaveLength(manifest.files.length);
     writeFileSync(join(out, 'SUMS'), sums);
     expect(execFileSync('sha256sum', ['-c', 'SUMS'], { cwd: out, encoding: 'utf8' }).match(/: OK$/gm)).toHaveLength(manifest.files.length);
@@ -192,11 +209,15 @@ describe('a crafted pack: names with ESC, bidi overrides and line breaks', () =>
     expect(r.code, r.err).toBe(0);
     expectNoRawControls(r.out + r.err);
     expectNoForgedLine(r.out);
-    expect(r.out).toContain('Note: The organisation name held characters that can disguise text or control a terminal (U+001B, U+000D, U+000A); they were taken out.');
+    expect(r.out).toContain(
+      'Note: The organisation name held characters that can disguise text or control a terminal (U+001B, U+000D, U+000A); they were taken out.',
+    );
     expect(r.out).toContain('Note: The SRO name held a character');
     expect(r.out).toContain('Note: The name of evidence file 1 held a character that can disguise text or control a terminal (U+202E)');
 
-    const json = JSON.parse((await sscp('import', packPath, '--db', `${db}-2`, '--fingerprint', signer.fingerprint, '--json')).out) as ImportPackJson;
+    const json = JSON.parse(
+      (await sscp('import', packPath, '--db', `${db}-2`, '--fingerprint', signer.fingerprint, '--json')).out,
+    ) as ImportPackJson;
     expect(json.cleaned.length).toBeGreaterThanOrEqual(4);
     const list = JSON.parse((await sscp('list', '--db', db, '--json')).out) as ListJson;
     const imported = list.assessments[0]!;
@@ -222,10 +243,16 @@ describe('a Word form with hidden characters', () => {
     expect(r1.code, r1.err).toBe(0);
     expectNoRawControls(r1.out + r1.err);
     expectNoForgedLine(r1.out);
-    expect(r1.out).toContain('- The Organisation field held a character that can disguise text or control a terminal (U+202E); it was taken out.');
+    expect(r1.out).toContain(
+      '- The Organisation field held a character that can disguise text or control a terminal (U+202E); it was taken out.',
+    );
     expect(r1.out).toContain('- The assessor Role field held a character that can disguise text or control a terminal (U+001B)');
-    expect(r1.out).toContain(`- The Evidence cell of claim ${claim.id} held a character that can disguise text or control a terminal (U+009B)`);
-    expect(r1.out).toContain(`- The Arguments / Assumptions cell of claim ${claim.id} held a character that can disguise text or control a terminal (U+200B)`);
+    expect(r1.out).toContain(
+      `- The Evidence cell of claim ${claim.id} held a character that can disguise text or control a terminal (U+009B)`,
+    );
+    expect(r1.out).toContain(
+      `- The Arguments / Assumptions cell of claim ${claim.id} held a character that can disguise text or control a terminal (U+200B)`,
+    );
     const list = JSON.parse((await sscp('list', '--db', db, '--json')).out) as ListJson;
     expect(list.assessments[0]).toMatchObject({ organisation: 'Acmeevil', sroRole: 'Boss[2J' });
   });
@@ -233,7 +260,12 @@ describe('a Word form with hidden characters', () => {
   it('refuses a form whose organisation is over the limit, naming the field and the limit, and writes nothing', async () => {
     const claim = CURRENT_CATALOG.themes[0]!.principles[0]!.claims[0]!;
     const form = join(dir, 'long.docx');
-    writeFileSync(form, docxBytes(p(r(`Organisation: ${'A'.repeat(1600)}`)) + tbl(headerRow(), simpleClaimRow(`Claim ${claim.id}`, escapeXml(claim.title), 'x'))));
+    writeFileSync(
+      form,
+      docxBytes(
+        p(r(`Organisation: ${'A'.repeat(1600)}`)) + tbl(headerRow(), simpleClaimRow(`Claim ${claim.id}`, escapeXml(claim.title), 'x')),
+      ),
+    );
     const r2 = await sscp('import-form', form, '--db', `${db}-long`);
     expect(r2.code).toBe(2);
     expect(r2.err).toContain('long.docx cannot be imported: the Organisation field is 1,600 characters long, and the most allowed is 200.');
@@ -249,28 +281,75 @@ describe('the limits are one set: every value new/set accept at its maximum, exp
     const org = 'O'.repeat(F.organisation.max - 3) + 'Ltd';
     const products = Array.from({ length: 3 }, (_, i) => `${i}`.padEnd(F.product.max, 'p'));
     const id = (
-      await sscp('new', '--db', db, '--org', org, '--role', 'reseller', ...products.flatMap((x) => ['--product', x]), '--sro', 'S'.repeat(F.sroName.max), '--sro-role', 'R'.repeat(F.sroRole.max))
+      await sscp(
+        'new',
+        '--db',
+        db,
+        '--org',
+        org,
+        '--role',
+        'reseller',
+        ...products.flatMap((x) => ['--product', x]),
+        '--sro',
+        'S'.repeat(F.sroName.max),
+        '--sro-role',
+        'R'.repeat(F.sroRole.max),
+      )
     ).out.trim();
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     const evidenceText = `${'Evidence line.\n'.repeat(Math.floor(F.evidenceText.max / 15))}`.padEnd(F.evidenceText.max, 'e');
     const args = 'A'.repeat(F.arguments.max);
-    expect((await sscp('set', id, '1.1.1', '--db', db, '--result', 'met', '--evidence-text', evidenceText, '--arguments', args)).code).toBe(0);
+    expect((await sscp('set', id, '1.1.1', '--db', db, '--result', 'met', '--evidence-text', evidenceText, '--arguments', args)).code).toBe(
+      0,
+    );
     const fileName = `${'n'.repeat(F.evidenceName.max - 4)}.txt`;
     writeFileSync(join(dir, fileName), 'evidence');
     const description = 'd'.repeat(F.evidenceDescription.max);
     const attached = await sscp('attach', id, '1.1.1', join(dir, fileName), '--db', db, '--description', description);
     expect(attached.code, attached.err).toBe(0);
     const ws = openWorkspace(db, { mustExist: true });
-    ws.addAction(id, { claimId: '1.1.1', description: 'x'.repeat(F.actionDescription.max), owner: 'w'.repeat(F.actionOwner.max), dueDate: null });
+    ws.addAction(id, {
+      claimId: '1.1.1',
+      description: 'x'.repeat(F.actionDescription.max),
+      owner: 'w'.repeat(F.actionOwner.max),
+      dueDate: null,
+    });
     ws.close();
 
     const passFile = join(dir, 'pass.txt');
     writeFileSync(passFile, 'correct horse battery staple\n');
     const label = 'L'.repeat(F.identityLabel.max);
-    const created = await sscp('identity', 'create', '--db', db, '--label', label, '--sro', 'S'.repeat(F.certificateName.max), '--sro-role', 'CTO', '--org', 'Acme', '--passphrase-file', passFile);
+    const created = await sscp(
+      'identity',
+      'create',
+      '--db',
+      db,
+      '--label',
+      label,
+      '--sro',
+      'S'.repeat(F.certificateName.max),
+      '--sro-role',
+      'CTO',
+      '--org',
+      'Acme',
+      '--passphrase-file',
+      passFile,
+    );
     expect(created.code, created.err).toBe(0);
     const pack = join(dir, 'max.pdf');
-    const exported = await sscp('export', id, '--db', db, '--identity', label, '--out', pack, '--passphrase-file', passFile, '--accept-exceptions');
+    const exported = await sscp(
+      'export',
+      id,
+      '--db',
+      db,
+      '--identity',
+      label,
+      '--out',
+      pack,
+      '--passphrase-file',
+      passFile,
+      '--accept-exceptions',
+    );
     expect(exported.code, exported.err).toBe(0);
 
     const other = join(dir, 'other.sscp');
@@ -294,9 +373,23 @@ describe('the limits are one set: every value new/set accept at its maximum, exp
     const raw = new Database(db);
     raw.prepare('UPDATE claim_responses SET arguments = ? WHERE assessment_id = ? AND claim_id = ?').run(`ok${ESC}[2J`, id, '1.2.1');
     raw.close();
-    const r = await sscp('export', id, '--db', db, '--identity', 'L'.repeat(TEXT_FIELDS.identityLabel.max), '--out', join(dir, 'refused.pdf'), '--passphrase-file', join(dir, 'pass.txt'), '--accept-exceptions');
+    const r = await sscp(
+      'export',
+      id,
+      '--db',
+      db,
+      '--identity',
+      'L'.repeat(TEXT_FIELDS.identityLabel.max),
+      '--out',
+      join(dir, 'refused.pdf'),
+      '--passphrase-file',
+      join(dir, 'pass.txt'),
+      '--accept-exceptions',
+    );
     expect(r.code).toBe(2);
-    expect(r.err).toContain('This assessment cannot be signed as it is. The arguments text of claim 1.2.1 holds a control character (U+001B) at position 3.');
+    expect(r.err).toContain(
+      'This assessment cannot be signed as it is. The arguments text of claim 1.2.1 holds a control character (U+001B) at position 3.',
+    );
     expectNoRawControls(r.err);
   });
 });

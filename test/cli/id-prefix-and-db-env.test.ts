@@ -92,7 +92,9 @@ describe('an assessment id may be shortened to a unique prefix', () => {
 
   it('says so in the help of each command taking an id', async () => {
     for (const command of ['show', 'set', 'log', 'diff', 'export', 'archive', 'carry-forward']) {
-      expect((await sscp(command, '--help')).out.replace(/\s+/g, ' '), command).toContain('its first 4 or more characters do if no other id starts with them');
+      expect((await sscp(command, '--help')).out.replace(/\s+/g, ' '), command).toContain(
+        'its first 4 or more characters do if no other id starts with them',
+      );
     }
   });
 });

@@ -21,7 +21,12 @@ afterEach(() => cleanup());
 async function sscpEnv(env: Record<string, string>, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env, isTTY: false });
+  const code = await runCli(argv, {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    env,
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -33,7 +38,18 @@ async function log(id: string): Promise<LogJson> {
 
 describe('who the CLI records', () => {
   it('takes --as first, then SSCP_USER, then the operating-system account', async () => {
-    const created = await sscpEnv({ SSCP_USER: 'Sam Okafor' }, '--as', 'Priya Raman', 'new', '--db', db, '--org', 'Acme', '--role', 'reseller');
+    const created = await sscpEnv(
+      { SSCP_USER: 'Sam Okafor' },
+      '--as',
+      'Priya Raman',
+      'new',
+      '--db',
+      db,
+      '--org',
+      'Acme',
+      '--role',
+      'reseller',
+    );
     expect(created.code, created.err).toBe(0);
     const id = created.out.trim();
     // --as also works after the command, where people tend to type it.
@@ -82,7 +98,11 @@ describe('who the CLI records', () => {
   });
 
   it('records an unidentified actor when the operating system cannot name the account, rather than guessing', () => {
-    expect(resolveCliActor(undefined, {}, () => { throw new Error('no passwd entry'); })).toEqual({ name: '', source: 'unknown' });
+    expect(
+      resolveCliActor(undefined, {}, () => {
+        throw new Error('no passwd entry');
+      }),
+    ).toEqual({ name: '', source: 'unknown' });
     expect(resolveCliActor(undefined, {}, () => 'bad\u0007name')).toEqual({ name: '', source: 'unknown' });
     expect(resolveCliActor(undefined, {}, () => 'builder')).toEqual({ name: 'builder', source: 'os-account' });
   });
@@ -106,7 +126,13 @@ describe('sscp log', () => {
 
     const json = await log(id);
     expect(json).toMatchObject({ assessmentId: id, organisation: 'Acme' });
-    expect(json.entries[1]).toMatchObject({ seq: 2, action: 'claim.updated', description: 'Claim changed (claim 1.2.1): status, result', claimId: '1.2.1', who: 'Sam Okafor' });
+    expect(json.entries[1]).toMatchObject({
+      seq: 2,
+      action: 'claim.updated',
+      description: 'Claim changed (claim 1.2.1): status, result',
+      claimId: '1.2.1',
+      who: 'Sam Okafor',
+    });
     expect(json.entries[1]!.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(json.contributors).toEqual([
       { who: 'Sam Okafor', name: 'Sam Okafor', role: null, changes: 2 },
@@ -121,7 +147,9 @@ describe('sscp log', () => {
     expect((await sscp('attach', id, '1.1.1', evil, '--db', db)).code).toBe(0);
     const r = await sscp('log', id, '--db', db);
     // attach keeps the name on one line (h4's text rules); log must show it as one line too.
-    expect(r.out.split('\n').filter((l) => l.includes('Signed and exported'))).toEqual([expect.stringContaining('Evidence attached (claim 1.1.1): policy')]);
+    expect(r.out.split('\n').filter((l) => l.includes('Signed and exported'))).toEqual([
+      expect.stringContaining('Evidence attached (claim 1.1.1): policy'),
+    ]);
     expect((await log(id)).entries[1]!.description).not.toContain('\n');
   });
 
@@ -136,12 +164,18 @@ describe('sscp log', () => {
     // A database as the previous build left it: schema 2, entries hashed without an actor.
     const old = openDatabase(db, { migrations: MIGRATIONS.filter((m) => m.version <= 2) });
     const at = '2026-01-05T09:00:00.000Z';
-    old.prepare('INSERT INTO assessments (id, organisation, role, catalog_id, catalog_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      'a-old', 'Old Ltd', 'reseller', CURRENT_CATALOG.id, CURRENT_CATALOG.version, at, at,
-    );
+    old
+      .prepare(
+        'INSERT INTO assessments (id, organisation, role, catalog_id, catalog_version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run('a-old', 'Old Ltd', 'reseller', CURRENT_CATALOG.id, CURRENT_CATALOG.version, at, at);
     const detail = { organisation: 'Old Ltd' };
-    const hash = createHash('sha256').update(canonicalJson([1, at, 'a-old', 'assessment.created', detail, '0'.repeat(64)]), 'utf8').digest('hex');
-    old.prepare('INSERT INTO audit_log (seq, at, assessment_id, action, detail_json, prev_hash, hash) VALUES (1, ?, ?, ?, ?, ?, ?)').run(at, 'a-old', 'assessment.created', canonicalJson(detail), '0'.repeat(64), hash);
+    const hash = createHash('sha256')
+      .update(canonicalJson([1, at, 'a-old', 'assessment.created', detail, '0'.repeat(64)]), 'utf8')
+      .digest('hex');
+    old
+      .prepare('INSERT INTO audit_log (seq, at, assessment_id, action, detail_json, prev_hash, hash) VALUES (1, ?, ?, ?, ?, ?, ?)')
+      .run(at, 'a-old', 'assessment.created', canonicalJson(detail), '0'.repeat(64), hash);
     old.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, 1, ?)').run(hash);
     old.close();
 

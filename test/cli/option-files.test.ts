@@ -21,11 +21,23 @@ describe('files named on the command line', () => {
   it('names the option and says plainly when the file is missing or is not a file', () => {
     const missing = join(dir, 'missing.pem');
     expect(() => trustedRootOption(missing)).toThrow(
-      expect.objectContaining({ kind: 'not-found', message: `The trusted root certificate file ${missing} cannot be read: it does not exist.` }) as Error,
+      expect.objectContaining({
+        kind: 'not-found',
+        message: `The trusted root certificate file ${missing} cannot be read: it does not exist.`,
+      }) as Error,
     );
     expect(() => readSigningPassphrase(io, missing)).toThrow(
-      expect.objectContaining({ kind: 'not-found', message: `The signing passphrase file ${missing} cannot be read: it does not exist.`, hint: 'Check the path given to --passphrase-file: it must be an ordinary file; or set SSCP_PASSPHRASE instead.' }) as Error,
+      expect.objectContaining({
+        kind: 'not-found',
+        message: `The signing passphrase file ${missing} cannot be read: it does not exist.`,
+        hint: 'Check the path given to --passphrase-file: it must be an ordinary file; or set SSCP_PASSPHRASE instead.',
+      }) as Error,
     );
-    expect(() => trustedRootOption(dir)).toThrow(expect.objectContaining({ kind: 'invalid-input', message: `The trusted root certificate file ${dir} is a folder, not a file.` }) as Error);
+    expect(() => trustedRootOption(dir)).toThrow(
+      expect.objectContaining({
+        kind: 'invalid-input',
+        message: `The trusted root certificate file ${dir} is a folder, not a file.`,
+      }) as Error,
+    );
   });
 });

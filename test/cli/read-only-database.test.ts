@@ -90,7 +90,7 @@ describe.skipIf(!immutable)('a read-only database whose last changes are still i
       "const Database = require('better-sqlite3');",
       `const db = new Database(${JSON.stringify(tmp.db)});`,
       "db.pragma('wal_autocheckpoint = 0');",
-      "db.prepare(\"UPDATE assessments SET organisation = 'Committed in the WAL'\").run();",
+      'db.prepare("UPDATE assessments SET organisation = \'Committed in the WAL\'").run();',
       "process.kill(process.pid, 'SIGKILL');",
     ].join('\n');
     spawnSync(process.execPath, ['-e', script], { cwd: join(import.meta.dirname, '../..') });

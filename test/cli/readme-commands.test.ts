@@ -25,7 +25,11 @@ function shBlockAfter(marker: string): string {
 async function runInBash(script: string, cwd: string, home: string): Promise<{ code: number; out: string; err: string }> {
   const prelude = `set -euo pipefail\nnpx() { if [ "$1" = sscp ]; then shift; node ${JSON.stringify(BIN)} "$@"; else command npx "$@"; fi; }\n`;
   try {
-    const { stdout, stderr } = await promisify(execFile)('bash', ['-c', prelude + script], { cwd, env: { ...process.env, SSCP_HOME: home, SSCP_DEBUG: '' }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)('bash', ['-c', prelude + script], {
+      cwd,
+      env: { ...process.env, SSCP_HOME: home, SSCP_DEBUG: '' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { code: 0, out: stdout, err: stderr };
   } catch (e) {
     const x = e as { code?: number; stdout?: string; stderr?: string };

@@ -20,7 +20,9 @@ const BIN = resolve(import.meta.dirname, '../../bin/sscp.mjs');
 async function inNamespace(setup: string, listed: string, ...argv: string[]): Promise<CliResult & { left: string[] }> {
   const script = `${setup} || exit 99; "$0" "$@" 2>"${listed}.err" >/dev/null; code=$?; cat "${listed}.err" >&2; ls -A "${listed}"; exit $code`;
   try {
-    const { stdout, stderr } = await promisify(execFile)('unshare', ['-rm', 'sh', '-c', script, process.execPath, BIN, ...argv], { env: { ...process.env, SSCP_DEBUG: '' } });
+    const { stdout, stderr } = await promisify(execFile)('unshare', ['-rm', 'sh', '-c', script, process.execPath, BIN, ...argv], {
+      env: { ...process.env, SSCP_DEBUG: '' },
+    });
     return { code: 0, out: '', err: stderr, left: stdout.split('\n').filter(Boolean) };
   } catch (e) {
     const x = e as { code?: number; stdout?: string; stderr?: string };
@@ -43,14 +45,43 @@ describe.skipIf(!canUnshare)('write failures from the real kernel (read-only mou
     mkdirSync(tiny);
     writeFileSync(passFile, 'correct horse battery staple\n');
     id = (await sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller', '--sro', 'Ada Jones', '--sro-role', 'CTO')).out.trim();
-    const created = await sscp('identity', 'create', '--db', db, '--label', 'ada', '--sro', 'Ada Jones', '--sro-role', 'CTO', '--org', 'Acme', '--with-root', '--passphrase-file', passFile);
+    const created = await sscp(
+      'identity',
+      'create',
+      '--db',
+      db,
+      '--label',
+      'ada',
+      '--sro',
+      'Ada Jones',
+      '--sro-role',
+      'CTO',
+      '--org',
+      'Acme',
+      '--with-root',
+      '--passphrase-file',
+      passFile,
+    );
     expect(created.code, created.err).toBe(0);
   });
   afterAll(() => cleanup());
 
   it('identity export-cert into a read-only folder: EROFS in plain words, exit 2', async () => {
-    const r = await inNamespace(readOnlyMount, readOnly, 'identity', 'export-cert', 'ada', '--db', db, '--root', '--out', join(readOnly, 'root.pem'));
-    expect(r.err).toBe(`sscp: The folder ${readOnly} is read-only, so the certificate cannot be written there.\nChoose another folder for the certificate.\n`);
+    const r = await inNamespace(
+      readOnlyMount,
+      readOnly,
+      'identity',
+      'export-cert',
+      'ada',
+      '--db',
+      db,
+      '--root',
+      '--out',
+      join(readOnly, 'root.pem'),
+    );
+    expect(r.err).toBe(
+      `sscp: The folder ${readOnly} is read-only, so the certificate cannot be written there.\nChoose another folder for the certificate.\n`,
+    );
     expect(r.code).toBe(2);
     expect(r.left).toEqual([]);
   });
@@ -70,7 +101,21 @@ describe.skipIf(!canUnshare)('write failures from the real kernel (read-only mou
   });
 
   it('export onto a full disk: ENOSPC in plain words, exit 2, no .partial left, the assessment not signed', async () => {
-    const r = await inNamespace(tinyMount, tiny, 'export', id, '--db', db, '--identity', 'ada', '--out', join(tiny, 'pack.pdf'), '--passphrase-file', passFile, '--accept-exceptions');
+    const r = await inNamespace(
+      tinyMount,
+      tiny,
+      'export',
+      id,
+      '--db',
+      db,
+      '--identity',
+      'ada',
+      '--out',
+      join(tiny, 'pack.pdf'),
+      '--passphrase-file',
+      passFile,
+      '--accept-exceptions',
+    );
     expect(r.err).toContain(`sscp: The disk holding ${tiny} is full: the pack did not fit, and nothing was written.`);
     expect(r.code).toBe(2);
     expect(r.left.filter((n) => !n.endsWith('.err'))).toEqual([]);

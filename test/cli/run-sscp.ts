@@ -17,7 +17,10 @@ export async function sscp(...argv: string[]): Promise<CliResult> {
 }
 
 /** Runs `sscp` in-process with more in its environment, and standard input if given. */
-export async function sscpWith(given: { readonly env?: Record<string, string>; readonly stdin?: string }, ...argv: string[]): Promise<CliResult> {
+export async function sscpWith(
+  given: { readonly env?: Record<string, string>; readonly stdin?: string },
+  ...argv: string[]
+): Promise<CliResult> {
   let out = '';
   let err = '';
   const stdin = given.stdin;
@@ -37,7 +40,10 @@ const BIN = resolve(import.meta.dirname, '../../bin/sscp.mjs');
 /** Runs the real `bin/sscp.mjs` in a child Node process, as a user's shell would. */
 export async function sscpBin(cwd: string, ...argv: string[]): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, SSCP_DEBUG: '' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...argv], {
+      cwd,
+      env: { ...process.env, SSCP_DEBUG: '' },
+    });
     return { code: 0, out: stdout, err: stderr };
   } catch (e) {
     const x = e as { code?: number; stdout?: string; stderr?: string };

@@ -40,7 +40,11 @@ describe('sscp set ID --from FILE', () => {
     const id = await newAssessment();
     const before = await show(id);
     const edited = before.claims.map((c) =>
-      c.id === '1.1.1' ? { ...c, status: 'done', result: 'met', evidenceText: 'SDL handbook v3' } : c.id === '2.1.1' ? { ...c, arguments: 'Reviewed\nquarterly' } : c,
+      c.id === '1.1.1'
+        ? { ...c, status: 'done', result: 'met', evidenceText: 'SDL handbook v3' }
+        : c.id === '2.1.1'
+          ? { ...c, arguments: 'Reviewed\nquarterly' }
+          : c,
     );
     const r = await sscp('set', id, '--from', claimsFile('claims.json', edited), '--db', db);
     expect(r.code, r.err).toBe(0);
@@ -49,7 +53,9 @@ describe('sscp set ID --from FILE', () => {
     const after = await show(id);
     expect(after.claims.find((c) => c.id === '1.1.1')).toMatchObject({ status: 'done', result: 'met', evidenceText: 'SDL handbook v3' });
     expect(after.claims.find((c) => c.id === '2.1.1')!.arguments).toBe('Reviewed\nquarterly');
-    expect(after.claims.filter((c) => !['1.1.1', '2.1.1'].includes(c.id))).toEqual(before.claims.filter((c) => !['1.1.1', '2.1.1'].includes(c.id)));
+    expect(after.claims.filter((c) => !['1.1.1', '2.1.1'].includes(c.id))).toEqual(
+      before.claims.filter((c) => !['1.1.1', '2.1.1'].includes(c.id)),
+    );
     expect((await history(id)).filter((e) => e.action === 'claim.updated')).toHaveLength(2);
   });
 
@@ -71,7 +77,14 @@ describe('sscp set ID --from FILE', () => {
     expect(r.code, r.err).toBe(0);
     expect((await show(id)).claims.find((c) => c.id === '1.2.1')!.status).toBe('in-progress');
     const whole = await show(id);
-    const r2 = await sscp('set', id, '--from', claimsFile('whole.json', { ...whole, claims: whole.claims.map((c) => (c.id === '1.2.1' ? { ...c, result: 'partially-met' } : c)) }), '--db', db);
+    const r2 = await sscp(
+      'set',
+      id,
+      '--from',
+      claimsFile('whole.json', { ...whole, claims: whole.claims.map((c) => (c.id === '1.2.1' ? { ...c, result: 'partially-met' } : c)) }),
+      '--db',
+      db,
+    );
     expect(r2.code, r2.err).toBe(0);
     expect((await show(id)).claims.find((c) => c.id === '1.2.1')).toMatchObject({ status: 'in-progress', result: 'partially-met' });
   });
@@ -79,7 +92,12 @@ describe('sscp set ID --from FILE', () => {
   it('reads a real pipe through bin/sscp.mjs', async () => {
     const id = await newAssessment();
     const r = await new Promise<{ code: number | null; out: string; err: string }>((done) => {
-      const child = execFile(process.execPath, [BIN, 'set', id.slice(0, 8), '--from', '-'], { env: { ...process.env, SSCP_DB: db, SSCP_DEBUG: '' } }, (e, out, err) => done({ code: e ? (e as { code?: number }).code ?? -1 : 0, out, err }));
+      const child = execFile(
+        process.execPath,
+        [BIN, 'set', id.slice(0, 8), '--from', '-'],
+        { env: { ...process.env, SSCP_DB: db, SSCP_DEBUG: '' } },
+        (e, out, err) => done({ code: e ? ((e as { code?: number }).code ?? -1) : 0, out, err }),
+      );
       child.stdin!.end(JSON.stringify([{ id: '3.1.1', result: 'not-applicable' }]));
     });
     expect(r.code, r.err).toBe(0);
@@ -89,14 +107,57 @@ describe('sscp set ID --from FILE', () => {
 
   describe('refuses a bad entry, naming it, and changes nothing at all', () => {
     const cases: [string, (claims: Record<string, unknown>[]) => unknown, RegExp][] = [
-      ['an unknown status', (c) => c.map((x, i) => (i === 5 ? { ...x, status: 'finished' } : i === 0 ? { ...x, status: 'done' } : x)), /^sscp: Entry \[5\] \(claim "1\.\d\.\d"\): .*finished.*Nothing was changed\./],
-      ['a claim the catalog lacks', (c) => [{ ...c[0], status: 'done' }, { id: '9.9.9', status: 'done' }], /^sscp: Entry \[1\] \(claim "9\.9\.9"\): /],
-      ['the same claim twice', (c) => [{ ...c[0], status: 'done' }, { id: c[0]!.id, result: 'met' }], /^sscp: Entry \[1\] \(claim "1\.1\.1"\): It changes the same claim as entry \[0\]\./],
-      ['a field claims do not have', (c) => [{ ...c[0], status: 'done' }, { id: '1.1.2', Status: 'done' }], /^sscp: Entry \[1\] \(claim "1\.1\.2"\) has a field "Status"/],
-      ['a value that is not text', (c) => [{ ...c[0], status: 'done' }, { id: '1.1.2', evidenceText: 42 }], /^sscp: Entry \[1\] \(claim "1\.1\.2"\): "evidenceText" is the number 42; it must be a string/],
+      [
+        'an unknown status',
+        (c) => c.map((x, i) => (i === 5 ? { ...x, status: 'finished' } : i === 0 ? { ...x, status: 'done' } : x)),
+        /^sscp: Entry \[5\] \(claim "1\.\d\.\d"\): .*finished.*Nothing was changed\./,
+      ],
+      [
+        'a claim the catalog lacks',
+        (c) => [
+          { ...c[0], status: 'done' },
+          { id: '9.9.9', status: 'done' },
+        ],
+        /^sscp: Entry \[1\] \(claim "9\.9\.9"\): /,
+      ],
+      [
+        'the same claim twice',
+        (c) => [
+          { ...c[0], status: 'done' },
+          { id: c[0]!.id, result: 'met' },
+        ],
+        /^sscp: Entry \[1\] \(claim "1\.1\.1"\): It changes the same claim as entry \[0\]\./,
+      ],
+      [
+        'a field claims do not have',
+        (c) => [
+          { ...c[0], status: 'done' },
+          { id: '1.1.2', Status: 'done' },
+        ],
+        /^sscp: Entry \[1\] \(claim "1\.1\.2"\) has a field "Status"/,
+      ],
+      [
+        'a value that is not text',
+        (c) => [
+          { ...c[0], status: 'done' },
+          { id: '1.1.2', evidenceText: 42 },
+        ],
+        /^sscp: Entry \[1\] \(claim "1\.1\.2"\): "evidenceText" is the number 42; it must be a string/,
+      ],
       ['an entry without an id', (c) => [{ ...c[0], status: 'done' }, { status: 'done' }], /^sscp: Entry \[1\] has no claim "id"/],
-      ['an entry that is not an object', (c) => [{ ...c[0], status: 'done' }, '1.1.2'], /^sscp: Entry \[1\] is a string, not a claim object\./],
-      ['text over the length limit', (c) => [{ ...c[0], status: 'done' }, { id: '1.1.2', arguments: 'x'.repeat(100_001) }], /^sscp: Entry \[1\] \(claim "1\.1\.2"\): /],
+      [
+        'an entry that is not an object',
+        (c) => [{ ...c[0], status: 'done' }, '1.1.2'],
+        /^sscp: Entry \[1\] is a string, not a claim object\./,
+      ],
+      [
+        'text over the length limit',
+        (c) => [
+          { ...c[0], status: 'done' },
+          { id: '1.1.2', arguments: 'x'.repeat(100_001) },
+        ],
+        /^sscp: Entry \[1\] \(claim "1\.1\.2"\): /,
+      ],
       ['no claims', () => [], /lists no claims: nothing to change/],
       ['no list', () => ({ assessment: {} }), /holds no list of claims/],
       ['not JSON', () => '[{"id": "1.1.1",', /is not JSON/],
@@ -106,7 +167,14 @@ describe('sscp set ID --from FILE', () => {
         const id = await newAssessment();
         const before = await show(id);
         const historyBefore = await history(id);
-        const r = await sscp('set', id, '--from', claimsFile('bad.json', make(before.claims as unknown as Record<string, unknown>[])), '--db', db);
+        const r = await sscp(
+          'set',
+          id,
+          '--from',
+          claimsFile('bad.json', make(before.claims as unknown as Record<string, unknown>[])),
+          '--db',
+          db,
+        );
         expect(r.code).toBe(2);
         expect(r.err).toMatch(message);
         expect(r.out).toBe('');
@@ -116,11 +184,13 @@ describe('sscp set ID --from FILE', () => {
     }
   });
 
-  it("refuses to undo a change made since the file was taken (its updatedAt), naming the claim", async () => {
+  it('refuses to undo a change made since the file was taken (its updatedAt), naming the claim', async () => {
     const id = await newAssessment();
     const taken = await show(id);
     expect((await sscp('set', id, '1.1.2', '--db', db, '--evidence-text', "a colleague's newer text")).code).toBe(0);
-    const mine = taken.claims.map((c) => (c.id === '1.1.1' ? { ...c, status: 'done' } : c.id === '1.1.2' ? { ...c, evidenceText: 'my older text' } : c));
+    const mine = taken.claims.map((c) =>
+      c.id === '1.1.1' ? { ...c, status: 'done' } : c.id === '1.1.2' ? { ...c, evidenceText: 'my older text' } : c,
+    );
     const r = await sscp('set', id, '--from', claimsFile('stale.json', mine), '--db', db);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^sscp: Entry \[1\] \(claim "1\.1\.2"\): The claim was changed at .*, after the copy this change was made from/);

@@ -84,17 +84,56 @@ describe('files that are not regular files', () => {
       expectRefused(trust, `The trusted root certificate file ${path} ${says}`);
       expect(trust.err).toContain('Check the path given to --trust');
       const newDb = join(tmp.dir, `identity-${which.replace(/\W/g, '')}.sscp`);
-      const create = await sscpChild('identity', 'create', '--db', newDb, '--label', 'sro', '--sro', 'Sam', '--sro-role', 'CTO', '--org', 'Acme', '--passphrase-file', path);
+      const create = await sscpChild(
+        'identity',
+        'create',
+        '--db',
+        newDb,
+        '--label',
+        'sro',
+        '--sro',
+        'Sam',
+        '--sro-role',
+        'CTO',
+        '--org',
+        'Acme',
+        '--passphrase-file',
+        path,
+      );
       expectRefused(create, `The signing passphrase file ${path} ${says}`);
       // Refused before the database was opened: nothing was created.
       expect(readdirSync(tmp.dir)).not.toContain(`identity-${which.replace(/\W/g, '')}.sscp`);
-      const p12 = await sscpChild('identity', 'import', join(tmp.dir, 'id.p12'), '--db', newDb, '--label', 'x', '--p12-password-file', path, '--passphrase-file', passphrase);
+      const p12 = await sscpChild(
+        'identity',
+        'import',
+        join(tmp.dir, 'id.p12'),
+        '--db',
+        newDb,
+        '--label',
+        'x',
+        '--p12-password-file',
+        path,
+        '--passphrase-file',
+        passphrase,
+      );
       expectRefused(p12, `The .p12 password file ${path} ${says}`);
     });
 
     it(`a .p12, the database and evidence to attach refuse ${which}`, async () => {
       const { path, says } = pick();
-      const p12 = await sscpChild('identity', 'import', path, '--db', tmp.db, '--label', 'x', '--p12-password-file', passphrase, '--passphrase-file', passphrase);
+      const p12 = await sscpChild(
+        'identity',
+        'import',
+        path,
+        '--db',
+        tmp.db,
+        '--label',
+        'x',
+        '--p12-password-file',
+        passphrase,
+        '--passphrase-file',
+        passphrase,
+      );
       expectRefused(p12, `The .p12/.pfx certificate file ${path} ${says}`);
       expectRefused(await sscpChild('list', '--db', path), `The database ${path} ${says}`);
       const attach = await sscpChild('attach', id, '1.1.1', path, '--db', tmp.db);
@@ -108,7 +147,10 @@ describe('files that are not regular files', () => {
     const refused = async (argv: string[], message: string) => expectRefused({ ...(await sscp(...argv)), killed: false }, message);
     await refused(['verify', folder], `${folder} is a folder, not a file.`);
     await refused(['import', folder, '--db', tmp.db], `${folder} is a folder, not a file.`);
-    await refused(['verify', join(tmp.dir, 'pack.pdf'), '--trust', folder], `The trusted root certificate file ${folder} is a folder, not a file.`);
+    await refused(
+      ['verify', join(tmp.dir, 'pack.pdf'), '--trust', folder],
+      `The trusted root certificate file ${folder} is a folder, not a file.`,
+    );
     await refused(['attach', id, '1.1.1', folder, '--db', tmp.db], `${folder} is a folder, not a file.`);
     await refused(['list', '--db', folder], `The database ${folder} is a folder, not a file.`);
   });
@@ -118,9 +160,27 @@ describe('files that are not regular files', () => {
     const huge = join(tmp.dir, 'huge.txt');
     closeSync(openSync(huge, 'w'));
     execFileSync('truncate', ['-s', '17G', huge]);
-    const create = await sscpChild('identity', 'create', '--db', join(tmp.dir, 'never.sscp'), '--label', 'sro', '--sro', 'Sam', '--sro-role', 'CTO', '--org', 'Acme', '--passphrase-file', huge);
+    const create = await sscpChild(
+      'identity',
+      'create',
+      '--db',
+      join(tmp.dir, 'never.sscp'),
+      '--label',
+      'sro',
+      '--sro',
+      'Sam',
+      '--sro-role',
+      'CTO',
+      '--org',
+      'Acme',
+      '--passphrase-file',
+      huge,
+    );
     expectRefused(create, `The signing passphrase file ${huge} is larger than 64 KB`);
-    expectRefused(await sscpChild('verify', join(tmp.dir, 'pack.pdf'), '--trust', huge), `The trusted root certificate file ${huge} is larger than 1 MB`);
+    expectRefused(
+      await sscpChild('verify', join(tmp.dir, 'pack.pdf'), '--trust', huge),
+      `The trusted root certificate file ${huge} is larger than 1 MB`,
+    );
   });
 });
 

@@ -29,7 +29,12 @@ describe('sscp --version', () => {
     vi.doMock(PACKAGE_JSON, () => ({ default: { ...pkg, version: '98.76.54-test' } }));
     const { runCli } = await import('../../main/cli/run');
     let out = '';
-    const code = await runCli(['--version'], { stdout: { write: (s: string) => (out += s) }, stderr: { write: () => true }, env: {}, isTTY: false });
+    const code = await runCli(['--version'], {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: () => true },
+      env: {},
+      isTTY: false,
+    });
     expect(code).toBe(0);
     expect(out.trim()).toBe('98.76.54-test');
     const { APP_VERSION } = await import('../../main/version');

@@ -69,7 +69,8 @@ describe('the self-assessment covers the whole Code, honestly', () => {
 
   it('admits the gaps a small project has: the build-environment claims are not met, two are not even assessed', () => {
     const result = (id: string) => withEverything.claims.find((c) => c.claimId === id)?.result;
-    for (const id of ['2.1.1', '2.1.3', '2.1.4', '2.1.5', '2.1.6', '2.2.2', '2.2.3', '2.2.4', '1.1.2']) expect(result(id), id).toBe('not-met');
+    for (const id of ['2.1.1', '2.1.3', '2.1.4', '2.1.5', '2.1.6', '2.2.2', '2.2.3', '2.2.4', '1.1.2'])
+      expect(result(id), id).toBe('not-met');
     const notAssessed = withEverything.claims.filter((c) => c.result === 'not-assessed');
     expect(notAssessed.map((c) => c.claimId)).toEqual(['2.1.2', '2.2.1']);
     for (const claim of notAssessed) {
@@ -100,7 +101,7 @@ describe('the self-assessment covers the whole Code, honestly', () => {
     expect(keys).toEqual(firstCited);
   });
 
-  it('puts no person\'s name in it: owners and the SRO are roles', () => {
+  it("puts no person's name in it: owners and the SRO are roles", () => {
     const owners = new Set(withEverything.claims.flatMap((c) => c.actions.map((a) => a.owner)));
     expect([...owners].sort()).toEqual(['Maintainers', 'Project lead', 'Release manager']);
     expect(withEverything.sroName).toMatch(/project lead/i);

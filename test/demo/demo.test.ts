@@ -18,7 +18,10 @@ const BIN = resolve(__dirname, '../../bin/sscp.mjs');
 /** Runs the real `sscp` binary in a child process, as a newcomer would. */
 async function sscpBin(cwd: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...argv], { cwd, env: { ...process.env, SSCP_DEBUG: '' } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [BIN, ...argv], {
+      cwd,
+      env: { ...process.env, SSCP_DEBUG: '' },
+    });
     return { code: 0, out: stdout, err: stderr };
   } catch (e) {
     const x = e as { code?: number; stdout?: string; stderr?: string };
@@ -50,9 +53,21 @@ describe('sscp demo', () => {
     expect(printed.err).not.toMatch(/Unexpected error/);
     expect(printed.code).toBe(0);
     const made = readdirSync(out).sort();
-    expect(made).toEqual(expect.arrayContaining([DEMO_FILES.database, DEMO_FILES.pack, DEMO_FILES.attestation, DEMO_FILES.rootCertificate, DEMO_FILES.passphrase, 'sbom.cdx.json', 'sbom-build.cdx.json']));
+    expect(made).toEqual(
+      expect.arrayContaining([
+        DEMO_FILES.database,
+        DEMO_FILES.pack,
+        DEMO_FILES.attestation,
+        DEMO_FILES.rootCertificate,
+        DEMO_FILES.passphrase,
+        'sbom.cdx.json',
+        'sbom-build.cdx.json',
+      ]),
+    );
     // The folder has a space in it: the printed commands quote it so they paste as they are.
-    expect(printed.out).toContain(`npx sscp verify ${shellWord(join('demo out', DEMO_FILES.pack))} --trust ${shellWord(join('demo out', 'root.pem'))}`);
+    expect(printed.out).toContain(
+      `npx sscp verify ${shellWord(join('demo out', DEMO_FILES.pack))} --trust ${shellWord(join('demo out', 'root.pem'))}`,
+    );
     expect(printed.out).toContain(`pdfsig ${shellWord(join('demo out', DEMO_FILES.pack))}`);
     expect(printed.out).toMatch(/root certificate SHA-256 {2}[0-9a-f]{64}/);
   });
@@ -89,16 +104,33 @@ describe('sscp demo', () => {
   it('writes the signed assessment as a valid CycloneDX 1.6 attestation naming the pack, and the pack embeds one', async () => {
     const text = readFileSync(join(out, DEMO_FILES.attestation), 'utf8');
     expect(await cdxProblems(text)).toBeNull();
-    const doc = JSON.parse(text) as { declarations: { claims: unknown[]; affirmation: { signatories: { name: string; externalReference: { hashes: { content: string }[] } }[] } } };
+    const doc = JSON.parse(text) as {
+      declarations: {
+        claims: unknown[];
+        affirmation: { signatories: { name: string; externalReference: { hashes: { content: string }[] } }[] };
+      };
+    };
     // 45 claims less the 2 not assessed.
     expect(doc.declarations.claims).toHaveLength(43);
-    expect(doc.declarations.affirmation.signatories[0]!.externalReference.hashes[0]!.content).toBe(createHash('sha256').update(readFileSync(pack)).digest('hex'));
+    expect(doc.declarations.affirmation.signatories[0]!.externalReference.hashes[0]!.content).toBe(
+      createHash('sha256').update(readFileSync(pack)).digest('hex'),
+    );
     expect(printed.out).toContain(DEMO_FILES.attestation);
     const verified = await verifyPack(pack);
     expect(verified.files.find((f) => f.name === 'attestation.cdx.json')?.status).toBe('ok');
     // export-cdx of the demo's database writes exactly the demo's file.
     const again = join(base, 'again.cdx.json');
-    const r = await sscpBin(base, 'export-cdx', (JSON.parse(text) as { metadata: { properties: { name: string; value: string }[] } }).metadata.properties.find((p) => p.name === 'sscp:assessment-id')!.value, '--db', join(out, DEMO_FILES.database), '--out', again);
+    const r = await sscpBin(
+      base,
+      'export-cdx',
+      (JSON.parse(text) as { metadata: { properties: { name: string; value: string }[] } }).metadata.properties.find(
+        (p) => p.name === 'sscp:assessment-id',
+      )!.value,
+      '--db',
+      join(out, DEMO_FILES.database),
+      '--out',
+      again,
+    );
     expect(r.code, r.err).toBe(0);
     expect(readFileSync(again, 'utf8')).toBe(text);
   });
@@ -116,7 +148,9 @@ describe('sscp demo', () => {
     const nss = join(base, 'nss');
     mkdirSync(nss, { recursive: true });
     expect(tool('certutil', ['-N', '--empty-password', '-d', `sql:${nss}`]).status).toBe(0);
-    expect(tool('certutil', ['-A', '-n', 'demo-root', '-t', 'C,C,C', '-i', join(out, DEMO_FILES.rootCertificate), '-d', `sql:${nss}`]).status).toBe(0);
+    expect(
+      tool('certutil', ['-A', '-n', 'demo-root', '-t', 'C,C,C', '-i', join(out, DEMO_FILES.rootCertificate), '-d', `sql:${nss}`]).status,
+    ).toBe(0);
     const withTrust = tool('pdfsig', ['-nssdir', `sql:${nss}`, pack]).out;
     expect(withTrust).toContain('Signature is Valid.');
     expect(withTrust).toContain('Certificate is Trusted.');
@@ -126,11 +160,21 @@ describe('sscp demo', () => {
     const ws = openWorkspace(join(out, DEMO_FILES.database), { mustExist: true });
     try {
       const [summary] = ws.listAssessments();
-      expect(summary?.assessment).toMatchObject({ organisation: 'SSCP Evidence Pack project', state: 'signed', role: 'developer-distributor' });
+      expect(summary?.assessment).toMatchObject({
+        organisation: 'SSCP Evidence Pack project',
+        state: 'signed',
+        role: 'developer-distributor',
+      });
       const detail = ws.getAssessment(summary!.assessment.id);
-      expect(detail.responses.map((r) => r.claimId).sort()).toEqual(listClaims(CURRENT_CATALOG).map((c) => c.claim.id).sort());
+      expect(detail.responses.map((r) => r.claimId).sort()).toEqual(
+        listClaims(CURRENT_CATALOG)
+          .map((c) => c.claim.id)
+          .sort(),
+      );
       expect(detail.responses.filter((r) => r.result === 'not-assessed').map((r) => r.claimId)).toEqual(['2.1.2', '2.2.1']);
-      expect(detail.evidence.map((e) => e.fileName)).toEqual(expect.arrayContaining(['SECURITY.md', 'threat-model.md', 'sbom.cdx.json', 'package-lock.json']));
+      expect(detail.evidence.map((e) => e.fileName)).toEqual(
+        expect.arrayContaining(['SECURITY.md', 'threat-model.md', 'sbom.cdx.json', 'package-lock.json']),
+      );
       expect(detail.actions.length).toBeGreaterThan(20);
       const report = await ws.checkIntegrity();
       expect(report.problems).toEqual([]);
@@ -145,7 +189,12 @@ describe('sscp demo', () => {
     rmSync(busy, { recursive: true, force: true });
     const outputs: string[] = [];
     const errors: string[] = [];
-    const io = { stdout: { write: (s: string) => outputs.push(s) }, stderr: { write: (s: string) => errors.push(s) }, env: { SSCP_HOME: process.env.SSCP_HOME }, isTTY: false };
+    const io = {
+      stdout: { write: (s: string) => outputs.push(s) },
+      stderr: { write: (s: string) => errors.push(s) },
+      env: { SSCP_HOME: process.env.SSCP_HOME },
+      isTTY: false,
+    };
     mkdirSync(busy, { recursive: true });
     writeFileSync(join(busy, 'keep.txt'), 'mine');
     expect(await runCli(['demo', '--out', busy], io)).toBe(2);

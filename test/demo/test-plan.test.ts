@@ -12,7 +12,15 @@ function namedPaths(markdown: string): string[] {
   const inline = markdown.replace(/```[\s\S]*?```/g, '');
   const spans = [...inline.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
   const words = spans.flatMap((span) => span.split(/\s+/));
-  return [...new Set(words.filter((w) => /^(test|main|shared|renderer|scripts|bin|docs|\.ci)\/[\w./-]*$/.test(w) || /^(vitest[\w.]*|tsconfig[\w.]*|eslint\.config)\.(ts|json|js)$/.test(w)))];
+  return [
+    ...new Set(
+      words.filter(
+        (w) =>
+          /^(test|main|shared|renderer|scripts|bin|docs|\.ci)\/[\w./-]*$/.test(w) ||
+          /^(vitest[\w.]*|tsconfig[\w.]*|eslint\.config)\.(ts|json|js)$/.test(w),
+      ),
+    ),
+  ];
 }
 
 describe('docs/testing.md', () => {
@@ -27,11 +35,17 @@ describe('docs/testing.md', () => {
   });
 
   it('finds paths inside run commands too (the check is not vacuous)', () => {
-    expect(namedPaths('run `npx vitest run test/a.test.ts test/b` and `vitest.e2e.config.ts`')).toEqual(['test/a.test.ts', 'test/b', 'vitest.e2e.config.ts']);
+    expect(namedPaths('run `npx vitest run test/a.test.ts test/b` and `vitest.e2e.config.ts`')).toEqual([
+      'test/a.test.ts',
+      'test/b',
+      'vitest.e2e.config.ts',
+    ]);
   });
 
   it('gives every npm script it names a real entry in package.json', () => {
-    const scripts = Object.keys((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts);
+    const scripts = Object.keys(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts,
+    );
     const named = [...PLAN.matchAll(/npm run ([\w:-]+)/g)].map((m) => m[1]!);
     expect(named.length).toBeGreaterThan(3);
     expect(named.filter((n) => !scripts.includes(n))).toEqual([]);

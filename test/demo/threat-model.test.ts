@@ -17,7 +17,10 @@ function controlRows(markdown: string): ControlRow[] {
     .split('\n')
     .filter((line) => /^\| T\d+ \|/.test(line))
     .map((line) => {
-      const cells = line.split('|').slice(1, -1).map((c) => c.trim());
+      const cells = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
       const paths = (cell: string | undefined): string[] => [...(cell ?? '').matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
       return { id: cells[0]!, code: paths(cells[4]), tests: paths(cells[5]) };
     });

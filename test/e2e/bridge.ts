@@ -69,7 +69,11 @@ export async function startBridge(appRoot: string): Promise<Bridge> {
       }
       if (req.method === 'GET' && req.url === '/events') {
         // Long poll: answer at once if events are waiting, otherwise when one arrives.
-        if (events.length === 0) await new Promise<void>((r) => { wake = r; setTimeout(r, 15_000); });
+        if (events.length === 0)
+          await new Promise<void>((r) => {
+            wake = r;
+            setTimeout(r, 15_000);
+          });
         wake = null;
         reply(res, events.splice(0));
         return;

@@ -37,7 +37,12 @@ export function makePng(width: number, height: number): Buffer {
     }
     rows.push(row);
   }
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** Evidence files a real SRO might attach. */
@@ -50,7 +55,10 @@ export async function writeEvidenceFiles(dir: string): Promise<Record<'policy' |
     chart: join(dir, 'Vulnerability trend.png'),
     policyV2: join(dir, 'Secure development policy v2.txt'),
   };
-  await writeFile(files.policy, 'Secure Development Policy\nVersion 1.3, approved by the board on 12 March 2026.\n\n1. Every change is peer reviewed.\n2. Threat models are kept for each product.\n');
+  await writeFile(
+    files.policy,
+    'Secure Development Policy\nVersion 1.3, approved by the board on 12 March 2026.\n\n1. Every change is peer reviewed.\n2. Threat models are kept for each product.\n',
+  );
   await writeFile(files.training, 'name,course,completed\nA. Patel,Secure coding,2026-02-11\nJ. Smith,Secure coding,2026-02-14\n');
   await writeFile(files.scan, JSON.stringify({ tool: 'dependency-scanner', critical: 0, high: 1, scannedAt: '2026-10-01' }, null, 2));
   await writeFile(files.chart, makePng(240, 120));

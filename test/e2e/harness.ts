@@ -24,7 +24,10 @@ export async function serveRenderer(root: string): Promise<{ url: string; close:
       const path = normalize(join(root, decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)));
       if (!path.startsWith(root + sep) && path !== root) return void res.writeHead(403).end();
       const file = (await stat(path).catch(() => null))?.isFile() ? path : join(root, 'index.html');
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+      });
       createReadStream(file).pipe(res);
     })();
   });
@@ -50,7 +53,15 @@ export async function bundleStandinPreload(appRoot: string): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-GB'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--lang=en-GB',
+];
 
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
@@ -69,7 +80,12 @@ export interface AppPage {
  * not for the served renderer is aborted and recorded: the app must never try to reach out.
  */
 export async function openApp(browser: Browser, rendererUrl: string, bridge: Bridge, preloadSource: string): Promise<AppPage> {
-  const context = await browser.newContext({ viewport: { width: 1366, height: 860 }, colorScheme: 'light', locale: 'en-GB', timezoneId: 'Europe/London' });
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 860 },
+    colorScheme: 'light',
+    locale: 'en-GB',
+    timezoneId: 'Europe/London',
+  });
   const strayRequests: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

@@ -48,13 +48,20 @@ async function waitForSaved(): Promise<void> {
 
 /** The id of the assessment open in the workspace, from the app's own list. */
 async function currentAssessmentId(): Promise<string> {
-  const res = await fetch(`${bridge.url}/invoke`, { method: 'POST', headers: { 'x-sscp-token': bridge.token }, body: JSON.stringify({ channel: 'assessments.list', args: {} }) });
+  const res = await fetch(`${bridge.url}/invoke`, {
+    method: 'POST',
+    headers: { 'x-sscp-token': bridge.token },
+    body: JSON.stringify({ channel: 'assessments.list', args: {} }),
+  });
   const list = (await res.json()) as { value: { assessment: { id: string } }[] };
   return list.value[0]!.assessment.id;
 }
 
 async function openClaim(id: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Claims' }).getByRole('button', { name: new RegExp(`^${id.replace(/\./g, '\\.')} `) }).click();
+  await page
+    .getByRole('navigation', { name: 'Claims' })
+    .getByRole('button', { name: new RegExp(`^${id.replace(/\./g, '\\.')} `) })
+    .click();
   await expect.poll(() => page.locator('#claim-heading').textContent()).toContain(id);
 }
 
@@ -112,7 +119,9 @@ describe('the SRO journey in Chromium', () => {
   it('fills several claims with autosave, and undoes the last change', async () => {
     await page.getByRole('radio', { name: 'Met', exact: true }).check();
     await waitForSaved();
-    await page.getByLabel('Evidence', { exact: true }).fill('Secure development policy v1.3, approved by the board; peer review records in the code host.');
+    await page
+      .getByLabel('Evidence', { exact: true })
+      .fill('Secure development policy v1.3, approved by the board; peer review records in the code host.');
     await page.getByLabel('Arguments and assumptions').fill('The policy covers every product team, including contractors.');
     await page.getByLabel('Work status', { exact: true }).selectOption('done');
     await waitForSaved();
@@ -312,14 +321,34 @@ describe('the SRO journey in Chromium', () => {
     await page.getByRole('button', { name: 'Dashboard' }).click();
     bridge.platform.answerNextDialog('saveFile', [formPath]);
     await page.getByRole('button', { name: 'Export Word form…' }).click();
-    await expect.poll(() => stat(formPath).then((s) => s.size).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(1000);
+    await expect
+      .poll(
+        () =>
+          stat(formPath)
+            .then((s) => s.size)
+            .catch(() => 0),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(1000);
   });
 
   it('exports the CycloneDX attestation from the dashboard, beside the Word form', async () => {
     bridge.platform.answerNextDialog('saveFile', [attestationPath]);
     await page.getByRole('button', { name: 'Export attestation (CycloneDX)…' }).click();
-    await expect.poll(() => stat(attestationPath).then((s) => s.size).catch(() => 0), { timeout: 30_000 }).toBeGreaterThan(1000);
-    const doc = JSON.parse(await readFile(attestationPath, 'utf8')) as { bomFormat: string; specVersion: string; declarations: { affirmation?: unknown } };
+    await expect
+      .poll(
+        () =>
+          stat(attestationPath)
+            .then((s) => s.size)
+            .catch(() => 0),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(1000);
+    const doc = JSON.parse(await readFile(attestationPath, 'utf8')) as {
+      bomFormat: string;
+      specVersion: string;
+      declarations: { affirmation?: unknown };
+    };
     expect(doc).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
     // Not signed yet: no affirmation.
     expect(doc.declarations.affirmation).toBeUndefined();
@@ -374,7 +403,10 @@ describe('the SRO journey in Chromium', () => {
 
   it('carries the signed assessment forward and compares the two periods', async () => {
     await page.getByRole('button', { name: 'All assessments' }).click();
-    await page.getByRole('button', { name: /^Carry forward.*Acme Software Ltd/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Carry forward.*Acme Software Ltd/ })
+      .first()
+      .click();
     await page.getByRole('dialog').getByRole('button', { name: 'Carry forward' }).click();
     await visible(page.getByRole('heading', { name: 'Next period started' }));
     await checkScreen('13-carry-forward');
@@ -393,7 +425,15 @@ describe('the SRO journey in Chromium', () => {
     const contribution = join(work, 'Bob SBOM.sscp-contribution');
     await writeContribution(owner.identity, {
       organisation: 'Acme Software Ltd',
-      claims: [{ claimId: '1.3.1', result: 'met', status: 'done', evidenceText: 'Release checklist run by CI on every tag.', files: [files.policy] }],
+      claims: [
+        {
+          claimId: '1.3.1',
+          result: 'met',
+          status: 'done',
+          evidenceText: 'Release checklist run by CI on every tag.',
+          files: [files.policy],
+        },
+      ],
       outPath: contribution,
       replace: false,
     });
@@ -487,11 +527,21 @@ describe('the SRO journey in Chromium', () => {
     // Creating it (typing the three required fields included) and answering all 45 claims.
     expect(keystrokes).toBeLessThanOrEqual(150);
 
-    const list = (await (await fetch(`${bridge.url}/invoke`, { method: 'POST', headers: { 'x-sscp-token': bridge.token }, body: JSON.stringify({ channel: 'assessments.list', args: {} }) })).json()) as {
+    const list = (await (
+      await fetch(`${bridge.url}/invoke`, {
+        method: 'POST',
+        headers: { 'x-sscp-token': bridge.token },
+        body: JSON.stringify({ channel: 'assessments.list', args: {} }),
+      })
+    ).json()) as {
       value: { assessment: { id: string; organisation: string } }[];
     };
     const id = list.value.find((i) => i.assessment.organisation === 'Keyboard Ltd')!.assessment.id;
-    const res = await fetch(`${bridge.url}/invoke`, { method: 'POST', headers: { 'x-sscp-token': bridge.token }, body: JSON.stringify({ channel: 'assessments.get', args: { assessmentId: id } }) });
+    const res = await fetch(`${bridge.url}/invoke`, {
+      method: 'POST',
+      headers: { 'x-sscp-token': bridge.token },
+      body: JSON.stringify({ channel: 'assessments.get', args: { assessmentId: id } }),
+    });
     const detail = (await res.json()) as { value: { responses: { result: string }[] } };
     expect(detail.value.responses.filter((r) => r.result !== 'not-assessed')).toHaveLength(45);
 
@@ -550,7 +600,10 @@ describe('the SRO journey in Chromium', () => {
 
   it('never made a request outside the app, the CSP held, and the bridge refuses callers without the token', async () => {
     expect(app.strayRequests).toEqual([]);
-    const anonymous = await fetch(`${bridge.url}/invoke`, { method: 'POST', body: JSON.stringify({ channel: 'assessments.list', args: {} }) });
+    const anonymous = await fetch(`${bridge.url}/invoke`, {
+      method: 'POST',
+      body: JSON.stringify({ channel: 'assessments.list', args: {} }),
+    });
     expect(anonymous.status).toBe(403);
     const forged = await fetch(`${bridge.url}/invoke`, { method: 'POST', headers: { 'x-sscp-token': '0'.repeat(64) }, body: '{}' });
     expect(forged.status).toBe(403);
@@ -564,7 +617,9 @@ describe('the SRO journey in Chromium', () => {
     });
     expect(blocked).toBe(true);
     // The built page carries the policy itself, for file:// where no response header applies.
-    const meta = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null);
+    const meta = await page.evaluate(
+      () => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null,
+    );
     expect(meta).toBe(META_CONTENT_SECURITY_POLICY);
     expect(app.consoleErrors.filter((e) => !e.includes('example.com'))).toEqual([]);
   });

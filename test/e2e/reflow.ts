@@ -26,19 +26,25 @@ export async function sidewaysScrolling(page: Page): Promise<Overflow[]> {
   return page.evaluate((panels) => {
     const culprits = (): string[] => {
       const limit = document.documentElement.clientWidth;
-      const sticksOut = (el: Element | null) => el !== null && el.getClientRects().length > 0 && el.getBoundingClientRect().right > limit + 1;
+      const sticksOut = (el: Element | null) =>
+        el !== null && el.getClientRects().length > 0 && el.getBoundingClientRect().right > limit + 1;
       // The outermost elements that stick out: their parents fit, so they are what to fix.
       return Array.from(document.querySelectorAll('body *'))
         .filter((el) => sticksOut(el) && !sticksOut(el.parentElement))
         .slice(0, 4)
-        .map((el) => `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').replace(/\s+/g, '.')} right=${Math.round(el.getBoundingClientRect().right)}`);
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').replace(/\s+/g, '.')} right=${Math.round(el.getBoundingClientRect().right)}`,
+        );
     };
     const found: { what: string; scrollWidth: number; clientWidth: number; culprits: string[] }[] = [];
     const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) found.push({ what: 'page', scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits: culprits() });
+    if (root.scrollWidth > root.clientWidth)
+      found.push({ what: 'page', scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, culprits: culprits() });
     for (const selector of panels) {
       for (const el of Array.from(document.querySelectorAll(selector))) {
-        if (el.scrollWidth > el.clientWidth + 1) found.push({ what: selector, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, culprits: culprits() });
+        if (el.scrollWidth > el.clientWidth + 1)
+          found.push({ what: selector, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, culprits: culprits() });
       }
     }
     return found;

@@ -32,7 +32,13 @@ export interface TestPlatform {
 export function createTestPlatform(appRoot: string): TestPlatform {
   const answers = new Map<Purpose, (readonly string[])[]>();
   // The journey starts past the first-run profile step; component tests cover that step.
-  let settings: Settings = { theme: 'light', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null, profile: { name: 'Priya Raman', role: 'CTO', email: '' } };
+  let settings: Settings = {
+    theme: 'light',
+    recentDatabases: [],
+    defaultIdentityId: null,
+    defaultExportFolder: null,
+    profile: { name: 'Priya Raman', role: 'CTO', email: '' },
+  };
   const revealed: string[] = [];
   const openedExternally: string[] = [];
   const closeReadyCalls: string[] = [];

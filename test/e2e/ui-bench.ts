@@ -31,9 +31,16 @@ const KINDS = ['policy', 'scan', 'training', 'sbom', 'pentest', 'review', 'log',
 async function seed(dbPath: string): Promise<void> {
   const ws = openWorkspace(dbPath, { actor: { name: 'Bench SRO', role: 'CTO', source: 'profile' } });
   try {
-    const a = ws.createAssessment({ organisation: 'Benchmark Ltd', role: 'developer-distributor', products: ['Bench'], sroName: 'Bench SRO', sroRole: 'CTO' });
+    const a = ws.createAssessment({
+      organisation: 'Benchmark Ltd',
+      role: 'developer-distributor',
+      products: ['Bench'],
+      sroName: 'Bench SRO',
+      sroRole: 'CTO',
+    });
     const claims = listClaims(CURRENT_CATALOG).map((c) => c.claim.id);
-    for (const claimId of claims) ws.updateClaim(a.id, claimId, { status: 'done', result: 'met', evidenceText: `Evidence for ${claimId}: see the attached files.` });
+    for (const claimId of claims)
+      ws.updateClaim(a.id, claimId, { status: 'done', result: 'met', evidenceText: `Evidence for ${claimId}: see the attached files.` });
     const files = join(work, 'files');
     await mkdir(files);
     for (let i = 0; i < EVIDENCE_COUNT; i++) {
@@ -59,9 +66,13 @@ async function timed<A>(page: Page, act: () => Promise<void>, done: (arg: A) => 
     if (!w.__benchHooked) {
       w.__benchHooked = true;
       for (const type of ['pointerdown', 'keydown']) {
-        document.addEventListener(type, () => {
-          w.__benchT0 ??= performance.now();
-        }, true);
+        document.addEventListener(
+          type,
+          () => {
+            w.__benchT0 ??= performance.now();
+          },
+          true,
+        );
       }
     }
   });
@@ -92,7 +103,11 @@ try {
   await page.getByRole('button', { name: 'Benchmark Ltd', exact: true }).waitFor();
 
   log('Measuring…');
-  const openAssessmentMs = await timed(page, () => page.getByRole('button', { name: 'Benchmark Ltd', exact: true }).click(), () => (document.querySelector('#claim-heading') ? performance.now() : false));
+  const openAssessmentMs = await timed(
+    page,
+    () => page.getByRole('button', { name: 'Benchmark Ltd', exact: true }).click(),
+    () => (document.querySelector('#claim-heading') ? performance.now() : false),
+  );
 
   // A discrete change (a result) is saved at once; typing waits for a pause first, which is
   // not counted. Done when the status line, having left "All changes saved", shows it again.
@@ -111,10 +126,20 @@ try {
       });
       w.__benchObserver.observe(el, { childList: true, subtree: true, characterData: true });
     }, SAVED);
-    autosaves.push(await timed(page, () => page.getByRole('radio', { name: result, exact: true }).check(), () => (window as unknown as { __benchSaved: number | null }).__benchSaved ?? false));
+    autosaves.push(
+      await timed(
+        page,
+        () => page.getByRole('radio', { name: result, exact: true }).check(),
+        () => (window as unknown as { __benchSaved: number | null }).__benchSaved ?? false,
+      ),
+    );
   }
 
-  const libraryOpenMs = await timed(page, () => page.getByRole('button', { name: 'Evidence library' }).click(), () => (document.querySelectorAll('.library-table tbody tr').length > 0 ? performance.now() : false));
+  const libraryOpenMs = await timed(
+    page,
+    () => page.getByRole('button', { name: 'Evidence library' }).click(),
+    () => (document.querySelectorAll('.library-table tbody tr').length > 0 ? performance.now() : false),
+  );
 
   const filter = page.getByLabel('Find by name');
   await filter.click();
@@ -126,12 +151,19 @@ try {
     const rowsMatch = (query: string) => {
       const rows = [...document.querySelectorAll('.library-table tbody tr')];
       const input = document.querySelector<HTMLInputElement>('#library-search');
-      return input?.value === query && rows.length > 0 && rows.every((r) => (r.textContent ?? '').toLowerCase().includes(query)) ? performance.now() : false;
+      return input?.value === query && rows.length > 0 && rows.every((r) => (r.textContent ?? '').toLowerCase().includes(query))
+        ? performance.now()
+        : false;
     };
     keystrokes.push(await timed(page, () => page.keyboard.press(ch), rowsMatch, typed));
   }
 
-  const dashboardMs = await timed(page, () => page.getByRole('button', { name: 'Dashboard' }).click(), () => ([...document.querySelectorAll('h2, h3')].some((h) => h.textContent === 'Results by theme and principle') ? performance.now() : false));
+  const dashboardMs = await timed(
+    page,
+    () => page.getByRole('button', { name: 'Dashboard' }).click(),
+    () =>
+      [...document.querySelectorAll('h2, h3')].some((h) => h.textContent === 'Results by theme and principle') ? performance.now() : false,
+  );
 
   const figures = {
     openAssessmentMs: openAssessmentMs,
@@ -140,7 +172,12 @@ try {
     libraryFilterMs: median(keystrokes),
     dashboardMs,
   };
-  const report = Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, { ms: Math.round(v), targetMs: TARGETS[k as keyof typeof TARGETS], met: v <= TARGETS[k as keyof typeof TARGETS] }]));
+  const report = Object.fromEntries(
+    Object.entries(figures).map(([k, v]) => [
+      k,
+      { ms: Math.round(v), targetMs: TARGETS[k as keyof typeof TARGETS], met: v <= TARGETS[k as keyof typeof TARGETS] },
+    ]),
+  );
   const allMet = Object.values(report).every((r) => r.met);
   const result = {
     evidenceCount: EVIDENCE_COUNT,
@@ -154,8 +191,11 @@ try {
   };
   if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
   else {
-    process.stdout.write(`${EVIDENCE_COUNT} evidence items, ${result.claims} claims; load average ${result.load.join(' ')} on ${result.cores} cores\n`);
-    for (const [k, r] of Object.entries(report)) process.stdout.write(`  ${r.met ? 'PASS' : 'MISS'}  ${k}: ${r.ms} ms (target ≤ ${r.targetMs})\n`);
+    process.stdout.write(
+      `${EVIDENCE_COUNT} evidence items, ${result.claims} claims; load average ${result.load.join(' ')} on ${result.cores} cores\n`,
+    );
+    for (const [k, r] of Object.entries(report))
+      process.stdout.write(`  ${r.met ? 'PASS' : 'MISS'}  ${k}: ${r.ms} ms (target ≤ ${r.targetMs})\n`);
   }
   status = allMet || reportOnly ? 0 : 1;
 } finally {

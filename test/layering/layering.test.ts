@@ -27,12 +27,24 @@ async function lintAs(filePath: string, code: string): Promise<string[]> {
 
 describe('lint layering rules', () => {
   const violations: [string, string, RegExp][] = [
-    ['shared/domain/x.ts', "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n", /shared\/ runs in the renderer too/],
+    [
+      'shared/domain/x.ts',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+      /shared\/ runs in the renderer too/,
+    ],
     ['shared/domain/x.ts', "import fs from 'fs';\nexport const x = fs;\n", /no Node built-ins/],
     ['shared/domain/x.ts', "import { app } from 'electron';\nexport const x = app;\n", /Only main\/app and main\/preload/],
-    ['shared/domain/x.ts', "import { openWorkspace } from '../../main/services/workspace';\nexport const x = openWorkspace;\n", /imports nothing from main/],
+    [
+      'shared/domain/x.ts',
+      "import { openWorkspace } from '../../main/services/workspace';\nexport const x = openWorkspace;\n",
+      /imports nothing from main/,
+    ],
     ['shared/domain/x.ts', 'export const w = window.innerWidth;\n', /no-restricted-globals/],
-    ['renderer/screens/x.ts', "import { openWorkspace } from '../../main/services/workspace';\nexport const x = openWorkspace;\n", /only through the IPC contract/],
+    [
+      'renderer/screens/x.ts',
+      "import { openWorkspace } from '../../main/services/workspace';\nexport const x = openWorkspace;\n",
+      /only through the IPC contract/,
+    ],
     ['renderer/screens/x.ts', "import { join } from 'node:path';\nexport const x = join;\n", /sandboxed/],
     ['renderer/screens/x.ts', "import Database from 'better-sqlite3';\nexport const x = Database;\n", /SQLite lives in main/],
     ['main/store/x.ts', "import { app } from 'electron';\nexport const x = app;\n", /Only main\/app and main\/preload/],
@@ -40,7 +52,11 @@ describe('lint layering rules', () => {
     ['main/cli/x.ts', "import { App } from '../../renderer/App';\nexport const x = App;\n", /never imports the renderer/],
     ['main/fs/x.ts', "import { BlobStore } from '../evidence/blob-store';\nexport const x = BlobStore;\n", /main\/fs sits below/],
     ['main/fs/x.ts', "import { openDatabase } from '../store/database';\nexport const x = openDatabase;\n", /main\/fs sits below/],
-    ['main/demo/x.ts', "import { generateSbom } from '../../scripts/sbom.mjs';\nexport const x = generateSbom;\n", /never imports the build and release scripts/],
+    [
+      'main/demo/x.ts',
+      "import { generateSbom } from '../../scripts/sbom.mjs';\nexport const x = generateSbom;\n",
+      /never imports the build and release scripts/,
+    ],
   ];
 
   it.each(violations)('rejects a violation in %s', async (file, code, expected) => {
@@ -79,6 +95,8 @@ describe('per-environment type-check', () => {
     );
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     const run = promisify(execFile)(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')]);
-    await expect(run).rejects.toMatchObject({ stdout: expect.stringMatching(/Cannot find name 'process'[\s\S]*Cannot find name 'document'/) });
+    await expect(run).rejects.toMatchObject({
+      stdout: expect.stringMatching(/Cannot find name 'process'[\s\S]*Cannot find name 'document'/),
+    });
   });
 });

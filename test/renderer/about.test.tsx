@@ -8,7 +8,9 @@ describe('the About section', () => {
   afterEach(cleanup);
 
   it('names the catalog and the document versions it follows', () => {
-    useSession.setState({ appInfo: { productName: 'SSCP Evidence Pack', version: '1.0.0', catalogVersion: 'uk-sscp 2025.2', licences: [] } });
+    useSession.setState({
+      appInfo: { productName: 'SSCP Evidence Pack', version: '1.0.0', catalogVersion: 'uk-sscp 2025.2', licences: [] },
+    });
     render(<AboutSection />);
     expect(screen.getByText('uk-sscp 2025.2')).toBeTruthy();
     expect(screen.getByText('The catalog follows').nextElementSibling?.textContent).toBe(

@@ -8,7 +8,16 @@ import { useAssessment } from '../../renderer/stores/assessment';
 import { installFakeApi, type FakeApi } from './fake-api';
 import { makeDetail, makeEvidence } from './fixtures';
 
-const reference = makeEvidence({ id: 'r1', kind: 'reference', sha256: '', size: 0, present: false, fileName: 'https://jira.example.com/browse/SEC-142', owner: 'Platform team', description: 'Branch protection' });
+const reference = makeEvidence({
+  id: 'r1',
+  kind: 'reference',
+  sha256: '',
+  size: 0,
+  present: false,
+  fileName: 'https://jira.example.com/browse/SEC-142',
+  owner: 'Platform team',
+  description: 'Branch protection',
+});
 
 describe('adding a reference in the claim editor', () => {
   let fake: FakeApi;
@@ -16,7 +25,9 @@ describe('adding a reference in the claim editor', () => {
     fake = installFakeApi();
     useAnnouncer.setState({ message: '', error: null });
     useAssessment.setState({ detail: makeDetail(), saveState: 'idle', lastChange: null });
-    fake.answer('assessments.get', () => makeDetail({ evidence: [reference], links: [{ assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'r1' }] }));
+    fake.answer('assessments.get', () =>
+      makeDetail({ evidence: [reference], links: [{ assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'r1' }] }),
+    );
     fake.answer('evidence.addReference', () => reference);
   });
   afterEach(cleanup);
@@ -39,14 +50,26 @@ describe('adding a reference in the claim editor', () => {
     expect(fake.calls.find((c) => c.channel === 'evidence.addReference')?.args).toEqual({
       assessmentId: makeDetail().assessment.id,
       claimId: '1.1.1',
-      reference: { location: 'https://jira.example.com/browse/SEC-142', description: 'Branch protection', effectiveDate: '2026-03-02', owner: 'Platform team', confidential: false },
+      reference: {
+        location: 'https://jira.example.com/browse/SEC-142',
+        description: 'Branch protection',
+        effectiveDate: '2026-03-02',
+        owner: 'Platform team',
+        confidential: false,
+      },
     });
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(useAnnouncer.getState().message).toBe('Reference added to claim 1.1.1.');
   });
 
   it('shows a reference as text with its owner, no fingerprint and no preview', () => {
-    render(<EvidenceSection detail={makeDetail({ evidence: [reference], links: [{ assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'r1' }] })} claimId="1.1.1" frozen={false} />);
+    render(
+      <EvidenceSection
+        detail={makeDetail({ evidence: [reference], links: [{ assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'r1' }] })}
+        claimId="1.1.1"
+        frozen={false}
+      />,
+    );
     expect(screen.getByText(/Not a file, so no fingerprint/)).toBeTruthy();
     expect(screen.getByText('Platform team')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /Preview/ })).toBeNull();

@@ -40,7 +40,9 @@ describe("a claim's evidence with 200 files", () => {
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(40);
     expect(rows[0]!.getAttribute('aria-setsize')).toBe('200');
-    expect(rows.map((r) => r.querySelector('.evidence-name')!.textContent).slice(0, 11)).toEqual(Array.from({ length: 11 }, (_, i) => `scan ${i + 1}.pdf`));
+    expect(rows.map((r) => r.querySelector('.evidence-name')!.textContent).slice(0, 11)).toEqual(
+      Array.from({ length: 11 }, (_, i) => `scan ${i + 1}.pdf`),
+    );
     expect(rows.map((r) => r.getAttribute('aria-posinset')).slice(0, 3)).toEqual(['1', '2', '3']);
   });
 
@@ -53,12 +55,18 @@ describe("a claim's evidence with 200 files", () => {
     expect(fake.calls.filter((c) => c.channel === 'evidence.unlinkMany')).toHaveLength(0);
     await userEvent.click(within(dialog).getByRole('button', { name: 'Remove 200 files' }));
     await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'evidence.unlinkMany')).toHaveLength(1));
-    const args = fake.calls.find((c) => c.channel === 'evidence.unlinkMany')!.args as { assessmentId: string; claimId: string; evidenceIds: string[] };
+    const args = fake.calls.find((c) => c.channel === 'evidence.unlinkMany')!.args as {
+      assessmentId: string;
+      claimId: string;
+      evidenceIds: string[];
+    };
     expect(args.assessmentId).toBe('a1');
     expect(args.claimId).toBe('1.1.1');
     expect(new Set(args.evidenceIds).size).toBe(200);
     // The reply updates the open assessment in place: no reload, and 1.2.1 keeps its file.
-    await waitFor(() => expect(useAssessment.getState().detail!.links).toEqual([{ assessmentId: 'a1', claimId: '1.2.1', evidenceId: 'e7' }]));
+    await waitFor(() =>
+      expect(useAssessment.getState().detail!.links).toEqual([{ assessmentId: 'a1', claimId: '1.2.1', evidenceId: 'e7' }]),
+    );
     expect(useAssessment.getState().detail!.evidence.map((e) => e.id)).toEqual(['e7']);
     expect(fake.calls.some((c) => c.channel === 'assessments.get')).toBe(false);
     expect(await screen.findByText(/^No evidence yet. Drop files here, use Attach files, or Add a reference/)).toBeTruthy();
@@ -74,7 +82,13 @@ describe("a claim's evidence with 200 files", () => {
     expect(fake.calls.filter((c) => c.channel === 'evidence.unlinkMany')).toHaveLength(0);
     await userEvent.click(screen.getByRole('button', { name: 'Remove 2 files from this claim…' }));
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Remove 2 files' }));
-    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'evidence.unlinkMany')?.args).toEqual({ assessmentId: 'a1', claimId: '1.1.1', evidenceIds: ['e2', 'e3'] }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.channel === 'evidence.unlinkMany')?.args).toEqual({
+        assessmentId: 'a1',
+        claimId: '1.1.1',
+        evidenceIds: ['e2', 'e3'],
+      }),
+    );
     await waitFor(() => expect(useAssessment.getState().detail!.links.filter((l) => l.claimId === '1.1.1')).toHaveLength(198));
   });
 });

@@ -29,7 +29,16 @@ function Harness() {
 }
 
 function savedResponse(args: { assessmentId: string; claimId: string; patch: Partial<ClaimResponse> }): ClaimResponse {
-  return { assessmentId: args.assessmentId, claimId: args.claimId, status: 'not-started', result: 'not-assessed', evidenceText: '', arguments: '', updatedAt: '2026-11-02T00:00:00.000Z', ...args.patch };
+  return {
+    assessmentId: args.assessmentId,
+    claimId: args.claimId,
+    status: 'not-started',
+    result: 'not-assessed',
+    evidenceText: '',
+    arguments: '',
+    updatedAt: '2026-11-02T00:00:00.000Z',
+    ...args.patch,
+  };
 }
 
 const heading = () => screen.getByRole('heading', { level: 2, name: /^\d+\.\d+\.\d+ / });
@@ -77,7 +86,13 @@ describe('answering claims by keyboard', () => {
     await userEvent.keyboard('{Escape}');
     expect(document.activeElement).toBe(heading());
     await userEvent.keyboard('2');
-    await waitFor(() => expect(updates().some((u) => JSON.stringify(u) === JSON.stringify({ assessmentId: 'a1', claimId: '1.1.1', patch: { result: 'partially-met' } }))).toBe(true));
+    await waitFor(() =>
+      expect(
+        updates().some(
+          (u) => JSON.stringify(u) === JSON.stringify({ assessmentId: 'a1', claimId: '1.1.1', patch: { result: 'partially-met' } }),
+        ),
+      ).toBe(true),
+    );
   });
 
   it('lists every shortcut in a help overlay opened with ?', async () => {
@@ -85,7 +100,8 @@ describe('answering claims by keyboard', () => {
     await screen.findByRole('heading', { name: /^1\.1\.1 / });
     await userEvent.keyboard('?');
     const dialog = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' });
-    for (const label of ['Next claim', 'Previous claim', 'Find a claim', 'Result: Met', 'Result: Not applicable', 'Leave a text box']) within(dialog).getByText(label);
+    for (const label of ['Next claim', 'Previous claim', 'Find a claim', 'Result: Met', 'Result: Not applicable', 'Leave a text box'])
+      within(dialog).getByText(label);
     // No shortcut fires behind the open dialog.
     await userEvent.keyboard('j');
     expect(heading().textContent).toContain('1.1.1');
@@ -108,7 +124,19 @@ describe('answering claims by keyboard', () => {
     fake.answer('assessments.get', () =>
       makeDetail({
         responses: [savedResponse({ assessmentId: 'a1', claimId: '1.2.1', patch: { result: 'met', status: 'needs-review' } })],
-        actions: [{ id: 'x', assessmentId: 'a1', claimId: '1.3.1', description: 'Write the plan', owner: 'Head of QA', dueDate: null, state: 'open', createdAt: '', updatedAt: '' }],
+        actions: [
+          {
+            id: 'x',
+            assessmentId: 'a1',
+            claimId: '1.3.1',
+            description: 'Write the plan',
+            owner: 'Head of QA',
+            dueDate: null,
+            state: 'open',
+            createdAt: '',
+            updatedAt: '',
+          },
+        ],
       }),
     );
     render(<Harness />);
@@ -122,7 +150,11 @@ describe('answering claims by keyboard', () => {
     await userEvent.selectOptions(screen.getByLabelText('Work status is'), 'needs-review');
     expect(screen.getByTestId('claim-count').textContent).toBe('1 of 45 claims');
     const list = screen.getByRole('navigation', { name: 'Claims' });
-    expect(within(list).getAllByRole('button', { name: /^\d+\.\d+\.\d+ / }).map((b) => b.textContent?.slice(0, 5))).toEqual(['1.2.1']);
+    expect(
+      within(list)
+        .getAllByRole('button', { name: /^\d+\.\d+\.\d+ / })
+        .map((b) => b.textContent?.slice(0, 5)),
+    ).toEqual(['1.2.1']);
     await userEvent.selectOptions(screen.getByLabelText('Work status is'), '');
     await userEvent.selectOptions(screen.getByLabelText('An action is owned by'), 'Head of QA');
     expect(screen.getByTestId('claim-count').textContent).toBe('1 of 45 claims');
@@ -153,7 +185,9 @@ describe('a reseller', () => {
     render(<Harness />);
     await screen.findByRole('heading', { name: /^3\.1\.1 / });
     const list = screen.getByRole('navigation', { name: 'Claims' });
-    const ids = within(list).getAllByRole('button', { name: /^\d+\.\d+\.\d+ / }).map((b) => b.textContent!.slice(0, 5));
+    const ids = within(list)
+      .getAllByRole('button', { name: /^\d+\.\d+\.\d+ / })
+      .map((b) => b.textContent!.slice(0, 5));
     expect(ids.slice(0, 16).every((id) => id.startsWith('3.') || id.startsWith('4.'))).toBe(true);
     const apart = within(list).getByRole('region', { name: 'Out of scope for the role “Reseller”' });
     expect(within(apart).getAllByRole('button', { name: /^\d+\.\d+\.\d+ / })).toHaveLength(29);

@@ -15,7 +15,13 @@ describe('choosing two assessments to compare', () => {
   beforeEach(() => {
     fake = installFakeApi();
     useCompare.setState({ fromId: null, toId: null, from: null, to: null });
-    const signed = makeAssessment({ id: 'a1', state: 'signed', signedAt: '2026-11-02T09:00:00.000Z', periodStart: '2025-01-01', periodEnd: '2025-12-31' });
+    const signed = makeAssessment({
+      id: 'a1',
+      state: 'signed',
+      signedAt: '2026-11-02T09:00:00.000Z',
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+    });
     const draft = makeAssessment({ id: 'a2', previousId: 'a1' });
     fake.answer('assessments.list', () => [signed, draft].map((assessment) => ({ assessment, completeness: COMPLETE })));
   });
@@ -31,7 +37,7 @@ describe('choosing two assessments to compare', () => {
     expect(screen.getByText('Choose two assessments to compare.')).toBeTruthy();
   });
 
-  it('shows a claim reworded between the two assessments\' catalog versions, old and new wording', async () => {
+  it("shows a claim reworded between the two assessments' catalog versions, old and new wording", async () => {
     const v1 = findCatalog('uk-sscp', '2025.1')!;
     const v2 = findCatalog('uk-sscp', '2025.2')!;
     const from = makeDetail(v1, { assessment: { id: 'a1', state: 'signed' } });
@@ -42,6 +48,8 @@ describe('choosing two assessments to compare', () => {
     const item = heading.closest('li')!;
     expect(item.textContent).toContain('Claim reworded in catalog 2025.2');
     expect(item.textContent).toContain('Was (2025.1): The organisation publishes a vulnerability disclosure policy');
-    expect(item.textContent).toContain('Now (2025.2): Both the vulnerability disclosure policy and the process for handling reports are published.');
+    expect(item.textContent).toContain(
+      'Now (2025.2): Both the vulnerability disclosure policy and the process for handling reports are published.',
+    );
   });
 });

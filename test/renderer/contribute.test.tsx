@@ -58,7 +58,21 @@ describe('the Contribute screen', () => {
       passphrase: 'correct horse battery staple',
       outPath: '/out/c.sscp-contribution',
     });
-    fake.emit('jobs.done', { jobId: 'c', result: { ok: true, value: { path: '/out/c.sscp-contribution', contributionId: 'u', sha256: 'cd'.repeat(32), contributor: 'Bob Builder', signerFingerprint: 'ab'.repeat(32), claims: ['1.2.1', '1.2.2'], files: 1 } } });
+    fake.emit('jobs.done', {
+      jobId: 'c',
+      result: {
+        ok: true,
+        value: {
+          path: '/out/c.sscp-contribution',
+          contributionId: 'u',
+          sha256: 'cd'.repeat(32),
+          contributor: 'Bob Builder',
+          signerFingerprint: 'ab'.repeat(32),
+          claims: ['1.2.1', '1.2.2'],
+          files: 1,
+        },
+      },
+    });
     expect(await screen.findByText('Signed contribution saved.')).toBeTruthy();
   });
 });

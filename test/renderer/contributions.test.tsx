@@ -35,7 +35,15 @@ describe('the Contributions screen', () => {
   let pending: ContributionReviewView[];
   beforeEach(() => {
     fake = installFakeApi();
-    pending = [item(), item({ claimId: '1.2.2', assigned: false, owner: { name: 'Carol', team: '', email: '' }, proposed: { result: null, status: 'done', evidenceText: null, arguments: null } })];
+    pending = [
+      item(),
+      item({
+        claimId: '1.2.2',
+        assigned: false,
+        owner: { name: 'Carol', team: '', email: '' },
+        proposed: { result: null, status: 'done', evidenceText: null, arguments: null },
+      }),
+    ];
     fake.answer('contributions.review', () => pending);
     fake.answer('owners.list', () => []);
     fake.answer('assessments.get', () => {
@@ -48,11 +56,28 @@ describe('the Contributions screen', () => {
     render(<ContributionsScreen assessmentId="a1" />);
     const first = await screen.findByRole('region', { name: /Claim 1\.2\.1/ });
     const rows = within(first).getAllByRole('row');
-    expect(rows.map((r) => r.textContent)).toEqual(['FieldNowProposed', 'Resultnot-assessedmet (changed)', 'Work statusnot-started(not proposed)', 'Evidence text(empty)SBOM from CI run 42 (changed)', 'Arguments(empty)(not proposed)']);
+    expect(rows.map((r) => r.textContent)).toEqual([
+      'FieldNowProposed',
+      'Resultnot-assessedmet (changed)',
+      'Work statusnot-started(not proposed)',
+      'Evidence text(empty)SBOM from CI run 42 (changed)',
+      'Arguments(empty)(not proposed)',
+    ]);
     expect(within(first).getByText(/sbom\.json/)).toBeTruthy();
-    fake.answer('contributions.accept', () => ({ contributionId: '3f9a2c1b', contributor: item().contributor, decided: [{ claimId: '1.2.1', state: 'accepted', evidenceIds: ['e1'] }] }));
+    fake.answer('contributions.accept', () => ({
+      contributionId: '3f9a2c1b',
+      contributor: item().contributor,
+      decided: [{ claimId: '1.2.1', state: 'accepted', evidenceIds: ['e1'] }],
+    }));
     await userEvent.click(within(first).getByRole('button', { name: 'Accept claim 1.2.1' }));
-    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'contributions.accept')?.args).toEqual({ assessmentId: 'a1', contributionId: '3f9a2c1b', claimId: '1.2.1', allowUnassigned: false }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.channel === 'contributions.accept')?.args).toEqual({
+        assessmentId: 'a1',
+        contributionId: '3f9a2c1b',
+        claimId: '1.2.1',
+        allowUnassigned: false,
+      }),
+    );
   });
 
   it('flags a claim the contributor does not own: accepting needs the SRO to say they checked', async () => {
@@ -65,7 +90,9 @@ describe('the Contributions screen', () => {
     await userEvent.click(within(second).getByLabelText('I have checked that they may answer for it'));
     fake.answer('contributions.accept', () => ({ contributionId: '3f9a2c1b', contributor: item().contributor, decided: [] }));
     await userEvent.click(accept);
-    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'contributions.accept')?.args).toMatchObject({ claimId: '1.2.2', allowUnassigned: true }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.channel === 'contributions.accept')?.args).toMatchObject({ claimId: '1.2.2', allowUnassigned: true }),
+    );
   });
 
   it('rejects with a reason', async () => {
@@ -74,7 +101,14 @@ describe('the Contributions screen', () => {
     await userEvent.type(within(first).getByLabelText('Reason, if you reject it'), 'Wrong SBOM');
     fake.answer('contributions.reject', () => ({ contributionId: '3f9a2c1b', contributor: item().contributor, decided: [] }));
     await userEvent.click(within(first).getByRole('button', { name: 'Reject claim 1.2.1' }));
-    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'contributions.reject')?.args).toEqual({ assessmentId: 'a1', contributionId: '3f9a2c1b', claimId: '1.2.1', reason: 'Wrong SBOM' }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.channel === 'contributions.reject')?.args).toEqual({
+        assessmentId: 'a1',
+        contributionId: '3f9a2c1b',
+        claimId: '1.2.1',
+        reason: 'Wrong SBOM',
+      }),
+    );
   });
 
   it('imports a contribution from a new contributor only once the SRO confirmed the fingerprint shown, in words for the app', async () => {
@@ -103,6 +137,12 @@ describe('the Contributions screen', () => {
     await userEvent.click(screen.getByLabelText('The fingerprint matches the one they gave me'));
     fake.answer('contributions.import', () => ({ jobId: 'i' }));
     await userEvent.click(importButton);
-    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'contributions.import')?.args).toEqual({ path: '/in/bob.sscp-contribution', into: 'a1', confirmSigner: FP }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.channel === 'contributions.import')?.args).toEqual({
+        path: '/in/bob.sscp-contribution',
+        into: 'a1',
+        confirmSigner: FP,
+      }),
+    );
   });
 });

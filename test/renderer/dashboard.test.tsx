@@ -15,21 +15,84 @@ describe('the dashboard', () => {
     fake = installFakeApi();
     useAssessment.setState({ detail: null, saveState: 'idle', lastChange: null });
     fake.answer('assessments.audit', () => [
-      { seq: 1, at: '2026-11-01T09:00:00.000Z', assessmentId: 'a1', action: 'assessment.created', detail: {}, actor: null, prevHash: '', hash: '' },
-      { seq: 2, at: '2026-11-01T09:05:00.000Z', assessmentId: 'a1', action: 'evidence.attached', detail: { claimId: '1.1.1', fileName: 'policy.pdf' }, actor: { name: 'Priya Raman', role: 'CTO', source: 'profile' }, prevHash: '', hash: '' },
-      { seq: 3, at: '2026-11-01T09:07:00.000Z', assessmentId: 'a1', action: 'claim.updated', detail: { claimId: '1.1.2', changes: { status: {}, result: {} } }, actor: { name: 'sam', source: 'os-account' }, prevHash: '', hash: '' },
+      {
+        seq: 1,
+        at: '2026-11-01T09:00:00.000Z',
+        assessmentId: 'a1',
+        action: 'assessment.created',
+        detail: {},
+        actor: null,
+        prevHash: '',
+        hash: '',
+      },
+      {
+        seq: 2,
+        at: '2026-11-01T09:05:00.000Z',
+        assessmentId: 'a1',
+        action: 'evidence.attached',
+        detail: { claimId: '1.1.1', fileName: 'policy.pdf' },
+        actor: { name: 'Priya Raman', role: 'CTO', source: 'profile' },
+        prevHash: '',
+        hash: '',
+      },
+      {
+        seq: 3,
+        at: '2026-11-01T09:07:00.000Z',
+        assessmentId: 'a1',
+        action: 'claim.updated',
+        detail: { claimId: '1.1.2', changes: { status: {}, result: {} } },
+        actor: { name: 'sam', source: 'os-account' },
+        prevHash: '',
+        hash: '',
+      },
     ]);
     fake.answer('assessments.get', () =>
       makeDetail({
         responses: [
-          { assessmentId: 'a1', claimId: '1.1.1', status: 'done', result: 'met', evidenceText: 'Policy', arguments: '', updatedAt: '2026-11-01T00:00:00.000Z' },
-          { assessmentId: 'a1', claimId: '1.1.2', status: 'in-progress', result: 'not-met', evidenceText: '', arguments: '', updatedAt: '2026-11-01T00:00:00.000Z' },
+          {
+            assessmentId: 'a1',
+            claimId: '1.1.1',
+            status: 'done',
+            result: 'met',
+            evidenceText: 'Policy',
+            arguments: '',
+            updatedAt: '2026-11-01T00:00:00.000Z',
+          },
+          {
+            assessmentId: 'a1',
+            claimId: '1.1.2',
+            status: 'in-progress',
+            result: 'not-met',
+            evidenceText: '',
+            arguments: '',
+            updatedAt: '2026-11-01T00:00:00.000Z',
+          },
         ],
         evidence: [makeEvidence({ expiryDate: '2000-01-01' })],
         links: [{ assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'e1' }],
         actions: [
-          { id: 'x1', assessmentId: 'a1', claimId: '1.1.2', description: 'Train the new starters', owner: 'Head of Engineering', dueDate: '2001-01-31', state: 'open', createdAt: '', updatedAt: '' },
-          { id: 'x2', assessmentId: 'a1', claimId: '1.1.2', description: 'Write the course', owner: '', dueDate: null, state: 'open', createdAt: '', updatedAt: '' },
+          {
+            id: 'x1',
+            assessmentId: 'a1',
+            claimId: '1.1.2',
+            description: 'Train the new starters',
+            owner: 'Head of Engineering',
+            dueDate: '2001-01-31',
+            state: 'open',
+            createdAt: '',
+            updatedAt: '',
+          },
+          {
+            id: 'x2',
+            assessmentId: 'a1',
+            claimId: '1.1.2',
+            description: 'Write the course',
+            owner: '',
+            dueDate: null,
+            state: 'open',
+            createdAt: '',
+            updatedAt: '',
+          },
         ],
       }),
     );
@@ -51,7 +114,9 @@ describe('the dashboard', () => {
     const expiring = screen.getByRole('heading', { name: 'Evidence expiring soon' }).closest('section')!;
     expect(within(expiring).getByText(/Secure development policy\.pdf/)).toBeTruthy();
     const actions = screen.getByRole('heading', { name: 'Open remedial actions' }).closest('section')!;
-    const owners = within(actions).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    const owners = within(actions)
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent);
     expect(owners).toEqual(['Head of Engineering', 'No owner yet']);
     expect(within(actions).getByText('Overdue since 31 Jan 2001')).toBeTruthy();
     expect(await screen.findByText('Evidence attached (claim 1.1.1): policy.pdf')).toBeTruthy();
@@ -74,10 +139,19 @@ describe('the dashboard', () => {
     render(<DashboardScreen assessmentId="a1" />);
     await userEvent.click(await screen.findByRole('button', { name: 'Export attestation (CycloneDX)…' }));
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'attestations.export')).toBe(true));
-    expect(fake.calls.find((c) => c.channel === 'dialogs.saveFile')?.args).toMatchObject({ purpose: 'attestation', suggestedName: 'Acme Software Ltd SSCP attestation.cdx.json' });
-    expect(fake.calls.find((c) => c.channel === 'attestations.export')?.args).toEqual({ assessmentId: 'a1', outPath: '/home/priya/Acme attestation.cdx.json' });
+    expect(fake.calls.find((c) => c.channel === 'dialogs.saveFile')?.args).toMatchObject({
+      purpose: 'attestation',
+      suggestedName: 'Acme Software Ltd SSCP attestation.cdx.json',
+    });
+    expect(fake.calls.find((c) => c.channel === 'attestations.export')?.args).toEqual({
+      assessmentId: 'a1',
+      outPath: '/home/priya/Acme attestation.cdx.json',
+    });
     expect(screen.getByRole('button', { name: 'Writing the attestation…' })).toBeTruthy();
-    fake.emit('jobs.done', { jobId: 'cdx-1', result: { ok: true, value: { path: '/home/priya/Acme attestation.cdx.json', signed: false } } });
+    fake.emit('jobs.done', {
+      jobId: 'cdx-1',
+      result: { ok: true, value: { path: '/home/priya/Acme attestation.cdx.json', signed: false } },
+    });
     await waitFor(() => expect(useAnnouncer.getState().message).toContain('not signed yet, so it carries no affirmation'));
     expect(await screen.findByRole('button', { name: 'Export attestation (CycloneDX)…' })).toBeTruthy();
   });
@@ -110,10 +184,19 @@ describe('the dashboard', () => {
     expect(await screen.findByText('SSCP form v0.4.docx')).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Fill in official form…' }));
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'forms.export')).toBe(true));
-    expect(fake.calls.find((c) => c.channel === 'forms.export')?.args).toEqual({ assessmentId: 'a1', outPath: '/home/priya/Acme filled.docx', templatePath: '/home/priya/Forms/SSCP form v0.4.docx' });
-    fake.emit('jobs.done', { jobId: 'f1', result: { ok: true, value: { path: '/home/priya/Acme filled.docx', appendedClaims: ['2.1.6', '4.3.1'], missingCoverFields: [] } } });
+    expect(fake.calls.find((c) => c.channel === 'forms.export')?.args).toEqual({
+      assessmentId: 'a1',
+      outPath: '/home/priya/Acme filled.docx',
+      templatePath: '/home/priya/Forms/SSCP form v0.4.docx',
+    });
+    fake.emit('jobs.done', {
+      jobId: 'f1',
+      result: { ok: true, value: { path: '/home/priya/Acme filled.docx', appendedClaims: ['2.1.6', '4.3.1'], missingCoverFields: [] } },
+    });
     await waitFor(() =>
-      expect(useAnnouncer.getState().message).toBe('Word form saved to /home/priya/Acme filled.docx. Your form has no rows for claims 2.1.6 and 4.3.1: they are in a table at its end.'),
+      expect(useAnnouncer.getState().message).toBe(
+        'Word form saved to /home/priya/Acme filled.docx. Your form has no rows for claims 2.1.6 and 4.3.1: they are in a table at its end.',
+      ),
     );
 
     fake.answer('settings.update', (patch: object) => ({ ...base, ...patch }));
@@ -129,9 +212,18 @@ describe('the dashboard', () => {
     render(<DashboardScreen assessmentId="a1" />);
     await user.click(await screen.findByRole('button', { name: 'Calendar reminders…' }));
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'reminders.export')).toBe(true));
-    expect(fake.calls.find((c) => c.channel === 'dialogs.saveFile')?.args).toEqual({ purpose: 'calendar', suggestedName: 'Acme Software Ltd SSCP reminders.ics' });
-    expect(fake.calls.find((c) => c.channel === 'reminders.export')?.args).toEqual({ assessmentId: 'a1', outPath: '/home/priya/reminders.ics' });
-    fake.emit('jobs.done', { jobId: 'r1', result: { ok: true, value: { path: '/home/priya/reminders.ics', actionsDue: 2, evidenceExpiring: 1 } } });
+    expect(fake.calls.find((c) => c.channel === 'dialogs.saveFile')?.args).toEqual({
+      purpose: 'calendar',
+      suggestedName: 'Acme Software Ltd SSCP reminders.ics',
+    });
+    expect(fake.calls.find((c) => c.channel === 'reminders.export')?.args).toEqual({
+      assessmentId: 'a1',
+      outPath: '/home/priya/reminders.ics',
+    });
+    fake.emit('jobs.done', {
+      jobId: 'r1',
+      result: { ok: true, value: { path: '/home/priya/reminders.ics', actionsDue: 2, evidenceExpiring: 1 } },
+    });
     await waitFor(() =>
       expect(useAnnouncer.getState().message).toBe(
         'Calendar reminders saved to /home/priya/reminders.ics: 2 remedial action due dates, 1 evidence expiry date. Open the file to add them to your calendar.',

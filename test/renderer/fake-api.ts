@@ -47,7 +47,14 @@ export function installFakeApi(): FakeApi {
     const path = droppedPaths.get(file.name);
     return path
       ? { ok: true, value: { path } }
-      : { ok: false, error: { kind: 'invalid-input', message: 'That file was not chosen in this window.', hint: 'Choose it again with the Browse button or drop it onto the claim.' } };
+      : {
+          ok: false,
+          error: {
+            kind: 'invalid-input',
+            message: 'That file was not chosen in this window.',
+            hint: 'Choose it again with the Browse button or drop it onto the claim.',
+          },
+        };
   };
   Object.defineProperty(window, 'sscp', { value: api as unknown as SscpApi<File>, configurable: true, writable: true });
   return {

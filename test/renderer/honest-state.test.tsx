@@ -19,13 +19,35 @@ describe('a signed assessment', () => {
   beforeEach(() => {
     fake = installFakeApi();
     useAssessment.setState({ detail: null, saveState: 'idle', lastChange: null });
-    fake.answer('assessments.get', () => makeDetail({ assessment: makeAssessment({ state: 'signed', signedAt: '2026-11-02T10:30:00.000Z' }) }));
+    fake.answer('assessments.get', () =>
+      makeDetail({ assessment: makeAssessment({ state: 'signed', signedAt: '2026-11-02T10:30:00.000Z' }) }),
+    );
     fake.answer('assessments.audit', () => [
-      { seq: 1, at: '2026-11-01T09:00:00.000Z', assessmentId: 'a1', action: 'assessment.created', detail: {}, actor: null, prevHash: '', hash: '' },
       {
-        seq: 2, at: '2026-11-02T10:30:00.000Z', assessmentId: 'a1', action: 'assessment.signed',
-        detail: { packSha256: PACK_SHA, packId: 'p1', signerFingerprint: 'ab'.repeat(32), signedAt: '2026-11-02T10:30:00.000Z', profile: 'full' },
-        actor: { name: 'Priya Raman', role: 'CTO', source: 'profile' }, prevHash: '', hash: '',
+        seq: 1,
+        at: '2026-11-01T09:00:00.000Z',
+        assessmentId: 'a1',
+        action: 'assessment.created',
+        detail: {},
+        actor: null,
+        prevHash: '',
+        hash: '',
+      },
+      {
+        seq: 2,
+        at: '2026-11-02T10:30:00.000Z',
+        assessmentId: 'a1',
+        action: 'assessment.signed',
+        detail: {
+          packSha256: PACK_SHA,
+          packId: 'p1',
+          signerFingerprint: 'ab'.repeat(32),
+          signedAt: '2026-11-02T10:30:00.000Z',
+          profile: 'full',
+        },
+        actor: { name: 'Priya Raman', role: 'CTO', source: 'profile' },
+        prevHash: '',
+        hash: '',
       },
     ]);
   });
@@ -52,13 +74,31 @@ describe('the assessments list', () => {
 
   it('tells apart rows with the same organisation by period, state and origin, seen and heard', () => {
     const items = [
-      makeAssessment({ id: 'a1', state: 'signed', signedAt: '2026-11-02T09:00:00.000Z', periodStart: '2025-01-01', periodEnd: '2025-12-31' }),
-      makeAssessment({ id: 'a2', state: 'signed', signedAt: '2026-11-02T09:00:00.000Z', periodStart: '2025-01-01', periodEnd: '2025-12-31', origin: 'imported-pack' }),
+      makeAssessment({
+        id: 'a1',
+        state: 'signed',
+        signedAt: '2026-11-02T09:00:00.000Z',
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+      }),
+      makeAssessment({
+        id: 'a2',
+        state: 'signed',
+        signedAt: '2026-11-02T09:00:00.000Z',
+        periodStart: '2025-01-01',
+        periodEnd: '2025-12-31',
+        origin: 'imported-pack',
+      }),
     ].map((assessment) => ({ assessment, completeness: COMPLETE, unverifiedSigner: null }));
     render(<AssessmentTable items={items} />);
     const [made, imported] = screen.getAllByRole('button', { name: 'Acme Software Ltd' });
     expect(made!.getAttribute('aria-describedby')).toBeTruthy();
-    const describedBy = (b: HTMLElement) => b.getAttribute('aria-describedby')!.split(' ').map((id) => document.getElementById(id)?.textContent).join(' ');
+    const describedBy = (b: HTMLElement) =>
+      b
+        .getAttribute('aria-describedby')!
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent)
+        .join(' ');
     expect(describedBy(made!)).toContain('Made here');
     expect(describedBy(imported!)).toContain('Imported pack');
     expect(describedBy(imported!)).toContain('1 Jan 2025');
@@ -73,11 +113,16 @@ describe('comparing after a carry-forward', () => {
   afterEach(cleanup);
 
   it('separates review-status-only changes from real ones, in one line', async () => {
-    const responses = Object.fromEntries(['1.1.1', '1.1.2', '1.2.1'].map((id) => [id, { result: 'met' as const, status: 'done' as const, evidenceText: 'Policy' }]));
+    const responses = Object.fromEntries(
+      ['1.1.1', '1.1.2', '1.2.1'].map((id) => [id, { result: 'met' as const, status: 'done' as const, evidenceText: 'Policy' }]),
+    );
     const from = makeFormDetail(CURRENT_CATALOG, { assessment: { id: 'a1', state: 'signed' }, responses });
     const to = makeFormDetail(CURRENT_CATALOG, {
       assessment: { id: 'a2', previousId: 'a1' },
-      responses: { ...Object.fromEntries(Object.keys(responses).map((id) => [id, { ...responses[id]!, status: 'needs-review' as const }])), '1.1.1': { result: 'not-met', status: 'needs-review', evidenceText: 'Policy' } },
+      responses: {
+        ...Object.fromEntries(Object.keys(responses).map((id) => [id, { ...responses[id]!, status: 'needs-review' as const }])),
+        '1.1.1': { result: 'not-met', status: 'needs-review', evidenceText: 'Policy' },
+      },
     });
     useCompare.setState({ fromId: 'a1', toId: 'a2', from, to });
     render(<CompareScreen />);

@@ -46,7 +46,9 @@ describe('backing up a signing identity from the app', () => {
     render(<IdentitiesSection />);
     await screen.findByText('“Ada 2026” has no backup.');
     expect(screen.queryByText('“Old 2025” has no backup.')).toBeNull();
-    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'identities.backupReminded').map((c) => c.args)).toEqual([{ label: 'Ada 2026' }]));
+    await waitFor(() =>
+      expect(fake.calls.filter((c) => c.channel === 'identities.backupReminded').map((c) => c.args)).toEqual([{ label: 'Ada 2026' }]),
+    );
     await userEvent.setup().click(screen.getByRole('button', { name: 'Not now' }));
     expect(screen.queryByText('“Ada 2026” has no backup.')).toBeNull();
     cleanup();
@@ -76,7 +78,10 @@ describe('backing up a signing identity from the app', () => {
     await user.click(screen.getByRole('checkbox', { name: /Include the organisation root's key/ }));
     await user.click(submit);
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Choose where to save and back up…' })).toBeNull());
-    expect(fake.calls.find((c) => c.channel === 'dialogs.saveFile')?.args).toEqual({ purpose: 'backup', suggestedName: 'Ada 2026 backup.p12' });
+    expect(fake.calls.find((c) => c.channel === 'dialogs.saveFile')?.args).toEqual({
+      purpose: 'backup',
+      suggestedName: 'Ada 2026 backup.p12',
+    });
     expect(fake.calls.find((c) => c.channel === 'identities.exportBackup')?.args).toEqual({
       label: 'Ada 2026',
       passphrase: 'correct horse battery staple',

@@ -51,6 +51,11 @@ describe('importing a .p12 signing identity', () => {
     await waitFor(() => expect(closed).toBe(true));
     const call = fake.calls.find((c) => c.channel === 'identities.importP12');
     expect(fake.calls.find((c) => c.channel === 'settings.update')?.args).toEqual({ defaultIdentityId: 'Org CA 2026' });
-    expect(call?.args).toMatchObject({ label: 'Org CA 2026', p12Password: 'p12 secret', passphrase: 'correct horse battery staple', filePath: '/home/priya/org.p12' });
+    expect(call?.args).toMatchObject({
+      label: 'Org CA 2026',
+      p12Password: 'p12 secret',
+      passphrase: 'correct horse battery staple',
+      filePath: '/home/priya/org.p12',
+    });
   });
 });

@@ -73,25 +73,47 @@ describe('importing a pack', () => {
   }
 
   it('shows the verification first and refuses to import a pack that does not verify', async () => {
-    await choosePack(verification({ valid: false, summary: 'The file was changed after signing.', problems: ['Embedded file policy.pdf does not match.'] }));
+    await choosePack(
+      verification({
+        valid: false,
+        summary: 'The file was changed after signing.',
+        problems: ['Embedded file policy.pdf does not match.'],
+      }),
+    );
     expect(await screen.findByText('This pack does not verify.')).toBeTruthy();
     expect(screen.getByText('Embedded file policy.pdf does not match.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Import this pack' }).hasAttribute('disabled')).toBe(true);
-    expect(fake.calls.find((c) => c.channel === 'packs.previewImport')?.args).toEqual({ path: '/in/pack.pdf', fingerprint: 'AB'.repeat(32) });
+    expect(fake.calls.find((c) => c.channel === 'packs.previewImport')?.args).toEqual({
+      path: '/in/pack.pdf',
+      fingerprint: 'AB'.repeat(32),
+    });
   });
 
   it('imports a pack from a trusted signer straight away, with the fingerprint given', async () => {
-    await choosePack(verification({ trusted: true, trust: { status: 'trusted', trustedBy: ['pinned-fingerprint'], ownIdentity: null, message: 'Matches.' } }));
+    await choosePack(
+      verification({
+        trusted: true,
+        trust: { status: 'trusted', trustedBy: ['pinned-fingerprint'], ownIdentity: null, message: 'Matches.' },
+      }),
+    );
     expect(await screen.findByText('Signature valid and signer trusted.')).toBeTruthy();
     fake.answer('packs.import', () => ({ jobId: 'i' }));
     fake.answer('assessments.list', () => []);
     await userEvent.click(screen.getByRole('button', { name: 'Import this pack' }));
     expect(screen.queryByRole('dialog')).toBeNull();
-    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'packs.import')?.args).toEqual({ path: '/in/pack.pdf', fingerprint: 'AB'.repeat(32) }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.channel === 'packs.import')?.args).toEqual({ path: '/in/pack.pdf', fingerprint: 'AB'.repeat(32) }),
+    );
   });
 
   it('asks before importing from a signer nothing vouches for, showing the fingerprint to compare; cancel imports nothing', async () => {
-    await choosePack(verification({ trusted: false, fingerprint: 'ef'.repeat(32), signer: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme', fingerprint: 'ef'.repeat(32) } }));
+    await choosePack(
+      verification({
+        trusted: false,
+        fingerprint: 'ef'.repeat(32),
+        signer: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme', fingerprint: 'ef'.repeat(32) },
+      }),
+    );
     expect(await screen.findByText('Signature valid; the signer is not yet trusted.')).toBeTruthy();
     expect(screen.getByText(/Ask the organisation for the signer's certificate fingerprint by another channel/)).toBeTruthy();
     fake.answer('packs.import', () => ({ jobId: 'i' }));
@@ -109,7 +131,11 @@ describe('importing a pack', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Import this pack' }));
     await userEvent.click(await screen.findByRole('button', { name: 'The fingerprints match: import as unverified' }));
     await waitFor(() =>
-      expect(fake.calls.find((c) => c.channel === 'packs.import')?.args).toEqual({ path: '/in/pack.pdf', fingerprint: 'AB'.repeat(32), acceptUntrustedSigner: 'ef'.repeat(32) }),
+      expect(fake.calls.find((c) => c.channel === 'packs.import')?.args).toEqual({
+        path: '/in/pack.pdf',
+        fingerprint: 'AB'.repeat(32),
+        acceptUntrustedSigner: 'ef'.repeat(32),
+      }),
     );
   });
 });

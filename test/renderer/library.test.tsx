@@ -10,12 +10,23 @@ import { installFakeApi, type FakeApi } from './fake-api';
 import { makeAssessment, makeEvidence } from './fixtures';
 
 function reset() {
-  useLibrary.setState({ items: [], loaded: false, filters: NO_FILTERS, sort: { key: 'name', direction: 'ascending' }, selected: new Set(), anchor: null, replacing: null, preview: null });
+  useLibrary.setState({
+    items: [],
+    loaded: false,
+    filters: NO_FILTERS,
+    sort: { key: 'name', direction: 'ascending' },
+    selected: new Set(),
+    anchor: null,
+    replacing: null,
+    preview: null,
+  });
 }
 
 /** The grid's body rows (the header row is aria-rowindex 1). */
 function bodyRows(): HTMLElement[] {
-  return within(screen.getByRole('grid')).getAllByRole('row').filter((r) => r.getAttribute('aria-rowindex') !== '1');
+  return within(screen.getByRole('grid'))
+    .getAllByRole('row')
+    .filter((r) => r.getAttribute('aria-rowindex') !== '1');
 }
 const rowNames = () => bodyRows().map((r) => r.querySelector('.evidence-name')!.textContent);
 
@@ -25,9 +36,18 @@ function manyItems(n: number): EvidenceLibraryItem[] {
   for (let i = 1; i <= n; i += 1) {
     const k = (i * 7919) % n || n; // a fixed shuffle
     items.push({
-      item: makeEvidence({ id: `e${k}`, fileName: `item ${k}.${k % 3 === 0 ? 'docx' : 'pdf'}`, size: k * 10, sha256: k.toString(16).padStart(64, '0'), confidential: k % 2 === 0 }),
+      item: makeEvidence({
+        id: `e${k}`,
+        fileName: `item ${k}.${k % 3 === 0 ? 'docx' : 'pdf'}`,
+        size: k * 10,
+        sha256: k.toString(16).padStart(64, '0'),
+        confidential: k % 2 === 0,
+      }),
       replacesId: null,
-      usedBy: k % 5 === 0 ? [] : [{ assessmentId: 'a1', claimId: `1.${(k % 4) + 1}.1`, evidenceId: `e${k}`, organisation: 'Acme', state: 'draft' }],
+      usedBy:
+        k % 5 === 0
+          ? []
+          : [{ assessmentId: 'a1', claimId: `1.${(k % 4) + 1}.1`, evidenceId: `e${k}`, organisation: 'Acme', state: 'draft' }],
     });
   }
   return items;
@@ -39,8 +59,22 @@ describe('the evidence library', () => {
     fake = installFakeApi();
     reset();
     fake.answer('evidence.list', () => [
-      { item: makeEvidence(), replacesId: null, usedBy: [{ assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'e1', organisation: 'Acme', state: 'draft' }] },
-      { item: makeEvidence({ id: 'e2', fileName: 'Pen test report.pdf', sha256: 'cd'.repeat(32), confidential: true, expiryDate: '2027-02-01' }), replacesId: null, usedBy: [] },
+      {
+        item: makeEvidence(),
+        replacesId: null,
+        usedBy: [{ assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'e1', organisation: 'Acme', state: 'draft' }],
+      },
+      {
+        item: makeEvidence({
+          id: 'e2',
+          fileName: 'Pen test report.pdf',
+          sha256: 'cd'.repeat(32),
+          confidential: true,
+          expiryDate: '2027-02-01',
+        }),
+        replacesId: null,
+        usedBy: [],
+      },
     ]);
   });
   afterEach(cleanup);
@@ -63,7 +97,11 @@ describe('the evidence library', () => {
   it('says which file is the older version and which replaced it', async () => {
     fake.answer('evidence.list', () => [
       { item: makeEvidence(), replacesId: null, usedBy: [] },
-      { item: makeEvidence({ id: 'e2', fileName: 'Secure development policy v2.pdf', sha256: 'cd'.repeat(32) }), replacesId: 'e1', usedBy: [] },
+      {
+        item: makeEvidence({ id: 'e2', fileName: 'Secure development policy v2.pdf', sha256: 'cd'.repeat(32) }),
+        replacesId: 'e1',
+        usedBy: [],
+      },
     ]);
     render(<LibraryScreen />);
     expect(await screen.findByText('Older version, replaced by Secure development policy v2.pdf')).toBeTruthy();
@@ -75,7 +113,12 @@ describe('the evidence library', () => {
     fake.answer('evidence.replace', () => ({ jobId: 'r1' }));
     render(<LibraryScreen />);
     await userEvent.click(await screen.findByRole('button', { name: 'Replace Secure development policy.pdf with a newer version' }));
-    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'evidence.replace')?.args).toEqual({ evidenceId: 'e1', filePath: '/home/priya/policy v2.pdf' }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.channel === 'evidence.replace')?.args).toEqual({
+        evidenceId: 'e1',
+        filePath: '/home/priya/policy v2.pdf',
+      }),
+    );
     fake.emit('jobs.done', { jobId: 'r1', result: { ok: true, value: makeEvidence({ fileName: 'policy v2.pdf' }) } });
     await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'evidence.list')).toHaveLength(2));
   });
@@ -98,7 +141,19 @@ describe('the evidence library with 2,000 files', () => {
     const rows = bodyRows();
     expect(rows.length).toBeGreaterThan(10);
     expect(rows.length).toBeLessThan(60);
-    expect(rowNames().slice(0, 11)).toEqual(['item 1.pdf', 'item 2.pdf', 'item 3.docx', 'item 4.pdf', 'item 5.pdf', 'item 6.docx', 'item 7.pdf', 'item 8.pdf', 'item 9.docx', 'item 10.pdf', 'item 11.pdf']);
+    expect(rowNames().slice(0, 11)).toEqual([
+      'item 1.pdf',
+      'item 2.pdf',
+      'item 3.docx',
+      'item 4.pdf',
+      'item 5.pdf',
+      'item 6.docx',
+      'item 7.pdf',
+      'item 8.pdf',
+      'item 9.docx',
+      'item 10.pdf',
+      'item 11.pdf',
+    ]);
     expect(rows.map((r) => r.getAttribute('aria-rowindex')).slice(0, 3)).toEqual(['2', '3', '4']);
   });
 
@@ -168,7 +223,9 @@ describe('the evidence library with 2,000 files', () => {
   });
 
   it('selects a range with Shift-click and sets their expiry in one call', async () => {
-    fake.answer('evidence.updateMany', (args: { evidenceIds: string[] }) => args.evidenceIds.map((id) => makeEvidence({ id, fileName: `${id}.pdf`, expiryDate: '2027-06-30' })));
+    fake.answer('evidence.updateMany', (args: { evidenceIds: string[] }) =>
+      args.evidenceIds.map((id) => makeEvidence({ id, fileName: `${id}.pdf`, expiryDate: '2027-06-30' })),
+    );
     render(<LibraryScreen />);
     await screen.findByText('2000 of 2000 files');
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select item 2.pdf' }));
@@ -182,14 +239,19 @@ describe('the evidence library with 2,000 files', () => {
     fireEvent.change(within(dialog).getByLabelText('Expires on'), { target: { value: '2027-06-30' } });
     await userEvent.click(within(dialog).getByRole('button', { name: 'Set the expiry of 4 files' }));
     await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'evidence.updateMany')).toHaveLength(1));
-    expect(fake.calls.find((c) => c.channel === 'evidence.updateMany')!.args).toEqual({ evidenceIds: ['e2', 'e3', 'e4', 'e5'], patch: { expiryDate: '2027-06-30' } });
+    expect(fake.calls.find((c) => c.channel === 'evidence.updateMany')!.args).toEqual({
+      evidenceIds: ['e2', 'e3', 'e4', 'e5'],
+      patch: { expiryDate: '2027-06-30' },
+    });
     // The reply updates the rows in place; the library is not read again.
     await waitFor(() => expect(useLibrary.getState().items.find((i) => i.item.id === 'e3')!.item.expiryDate).toBe('2027-06-30'));
     expect(fake.calls.filter((c) => c.channel === 'evidence.list')).toHaveLength(1);
   });
 
   it('selects every file matching the filter, not only those in view, and marks them confidential in one call', async () => {
-    fake.answer('evidence.updateMany', (args: { evidenceIds: string[] }) => args.evidenceIds.map((id) => makeEvidence({ id, confidential: true })));
+    fake.answer('evidence.updateMany', (args: { evidenceIds: string[] }) =>
+      args.evidenceIds.map((id) => makeEvidence({ id, confidential: true })),
+    );
     render(<LibraryScreen />);
     await screen.findByText('2000 of 2000 files');
     await userEvent.selectOptions(screen.getByLabelText('Sharing'), 'shareable');
@@ -207,7 +269,11 @@ describe('the evidence library with 2,000 files', () => {
 
   it('links the selected files to a claim of a draft assessment in one call', async () => {
     fake.answer('assessments.list', () => [
-      { assessment: makeAssessment({ id: 'signed', organisation: 'Old', state: 'signed', signedAt: '2026-01-01T00:00:00.000Z' }), completeness: {}, unverifiedSigner: null },
+      {
+        assessment: makeAssessment({ id: 'signed', organisation: 'Old', state: 'signed', signedAt: '2026-01-01T00:00:00.000Z' }),
+        completeness: {},
+        unverifiedSigner: null,
+      },
       { assessment: makeAssessment(), completeness: {}, unverifiedSigner: null },
     ]);
     fake.answer('evidence.linkMany', () => ({ linked: 2 }));
@@ -222,7 +288,18 @@ describe('the evidence library with 2,000 files', () => {
     await userEvent.selectOptions(within(dialog).getByLabelText('Claim'), '2.1.1');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Link 2 files' }));
     await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'evidence.linkMany')).toHaveLength(1));
-    expect(fake.calls.find((c) => c.channel === 'evidence.linkMany')!.args).toEqual({ assessmentId: 'a1', claimId: '2.1.1', evidenceIds: ['e1', 'e5'] });
-    await waitFor(() => expect(useLibrary.getState().items.find((i) => i.item.id === 'e5')!.usedBy.map((u) => u.claimId)).toEqual(['2.1.1']));
+    expect(fake.calls.find((c) => c.channel === 'evidence.linkMany')!.args).toEqual({
+      assessmentId: 'a1',
+      claimId: '2.1.1',
+      evidenceIds: ['e1', 'e5'],
+    });
+    await waitFor(() =>
+      expect(
+        useLibrary
+          .getState()
+          .items.find((i) => i.item.id === 'e5')!
+          .usedBy.map((u) => u.claimId),
+      ).toEqual(['2.1.1']),
+    );
   });
 });

@@ -42,14 +42,16 @@ describe('long work in view', () => {
     for (let i = 1; i <= 3; i++) {
       await waitFor(() => expect(attachCalls()).toBe(i));
       expect(screen.getByTestId('work-label').textContent).toBe(`Attaching ${i} of 3 files to claim 1.1.1`);
-      expect(screen.getByRole('progressbar', { name: `Attaching ${i} of 3 files to claim 1.1.1` }).getAttribute('aria-valuenow')).toBe(String(Math.round(((i - 1) * 100) / 3)));
+      expect(screen.getByRole('progressbar', { name: `Attaching ${i} of 3 files to claim 1.1.1` }).getAttribute('aria-valuenow')).toBe(
+        String(Math.round(((i - 1) * 100) / 3)),
+      );
       fake.emit('jobs.done', { jobId: `job-${i}`, result: { ok: true, value: makeEvidence({ id: `e${i}` }) } });
     }
     await waitFor(() => expect(useAnnouncer.getState().message).toBe('3 files attached to claim 1.1.1.'));
     expect(screen.queryByTestId('work-label')).toBeNull();
   });
 
-  it('stops the whole batch from the status bar\'s Cancel and says how many were not attached', async () => {
+  it("stops the whole batch from the status bar's Cancel and says how many were not attached", async () => {
     await drop(['a.pdf', 'b.pdf', 'c.pdf', 'd.pdf']);
     await waitFor(() => expect(attachCalls()).toBe(1));
     fake.emit('jobs.done', { jobId: 'job-1', result: { ok: true, value: makeEvidence() } });
@@ -57,7 +59,9 @@ describe('long work in view', () => {
     const bar = screen.getByRole('contentinfo');
     expect(within(bar).getByTestId('work-label').textContent).toBe('Attaching 2 of 4 files to claim 1.1.1');
     await userEvent.click(within(bar).getByRole('button', { name: /^Cancel/ }));
-    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'jobs.cancel' && (c.args as { jobId: string }).jobId === 'job-2')).toBe(true));
+    await waitFor(() =>
+      expect(fake.calls.some((c) => c.channel === 'jobs.cancel' && (c.args as { jobId: string }).jobId === 'job-2')).toBe(true),
+    );
     fake.emit('jobs.done', { jobId: 'job-2', result: { ok: false, error: { kind: 'cancelled', message: 'Cancelled.' } } });
     await waitFor(() => expect(useAnnouncer.getState().message).toBe('1 file attached to claim 1.1.1. Cancelled: 3 files not attached.'));
     expect(attachCalls()).toBe(2);

@@ -10,7 +10,13 @@ import type { UserProfile } from '../../shared/domain/actor';
 import type { Settings } from '../../shared/ipc/views';
 import { installFakeApi, type FakeApi } from './fake-api';
 
-const settings = (profile: UserProfile | null): Settings => ({ theme: 'light', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null, profile });
+const settings = (profile: UserProfile | null): Settings => ({
+  theme: 'light',
+  recentDatabases: [],
+  defaultIdentityId: null,
+  defaultExportFolder: null,
+  profile,
+});
 
 describe('the first-run profile step', () => {
   let fake: FakeApi;
@@ -43,14 +49,20 @@ describe('the first-run profile step', () => {
     await userEvent.clear(screen.getByLabelText('Email (optional)'));
     await userEvent.click(screen.getByRole('button', { name: 'Continue' }));
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Welcome' })).toBeTruthy());
-    expect(fake.calls.filter((c) => c.channel === 'settings.update').map((c) => c.args)).toEqual([{ profile: { name: 'Priya Raman', role: 'CTO', email: '' } }]);
+    expect(fake.calls.filter((c) => c.channel === 'settings.update').map((c) => c.args)).toEqual([
+      { profile: { name: 'Priya Raman', role: 'CTO', email: '' } },
+    ]);
     expect(useSession.getState().settings?.profile).toEqual({ name: 'Priya Raman', role: 'CTO', email: '' });
   });
 
   it('shows main refusing the profile, and stays on the step', async () => {
     useSession.setState({ dbPath: null, settings: settings(null) });
     fake.answer('settings.update', () => {
-      throw { kind: 'invalid-input', message: 'Your name contains a control character (such as a line break or tab).', hint: 'Correct your profile and save it again.' };
+      throw {
+        kind: 'invalid-input',
+        message: 'Your name contains a control character (such as a line break or tab).',
+        hint: 'Correct your profile and save it again.',
+      };
     });
     render(<Screen route={{ name: 'start' }} />);
     await userEvent.type(screen.getByLabelText('Your name'), 'Priya');

@@ -37,19 +37,34 @@ describe('signing', () => {
   afterEach(cleanup);
 
   function renderForm(blockers: string[]) {
-    render(<SignForm detail={makeDetail()} catalogTitle={CURRENT_CATALOG.title} blockers={blockers} profile="customer" onProfile={() => {}} defaultIdentity="Priya 2026" />);
+    render(
+      <SignForm
+        detail={makeDetail()}
+        catalogTitle={CURRENT_CATALOG.title}
+        blockers={blockers}
+        profile="customer"
+        onProfile={() => {}}
+        defaultIdentity="Priya 2026"
+      />,
+    );
   }
 
   it('shows the attestation the pack prints, naming the SRO', () => {
     renderForm([]);
-    expect(screen.getByText(/^I, Priya Raman, Chief Technology Officer of Acme Software Ltd, am the Senior Responsible Owner/)).toBeTruthy();
+    expect(
+      screen.getByText(/^I, Priya Raman, Chief Technology Officer of Acme Software Ltd, am the Senior Responsible Owner/),
+    ).toBeTruthy();
   });
 
   it('says in words why Sign and export cannot be pressed yet, until nothing is missing', async () => {
     renderForm(['Claim 1.1.3 has not been assessed yet.']);
     const sign = screen.getByRole('button', { name: 'Sign and export' });
     expect(sign.getAttribute('aria-describedby')).toBe('sign-needs');
-    expect(screen.getByText('To sign, type the passphrase of your signing identity, choose where to save the pack and accept the open issues listed under Readiness.')).toBeTruthy();
+    expect(
+      screen.getByText(
+        'To sign, type the passphrase of your signing identity, choose where to save the pack and accept the open issues listed under Readiness.',
+      ),
+    ).toBeTruthy();
     await userEvent.type(screen.getByLabelText('Passphrase'), 'correct horse battery staple');
     await userEvent.click(screen.getByRole('button', { name: 'Choose where to save…' }));
     expect(await screen.findByText('To sign, accept the open issues listed under Readiness.')).toBeTruthy();
@@ -86,7 +101,10 @@ describe('signing', () => {
     fake.emit('jobs.progress', { jobId: 'sign-1', stage: 'Embedding the evidence', done: 3, total: 4 });
     expect(await screen.findByText('Embedding the evidence')).toBeTruthy();
     expect(screen.getByRole('progressbar', { name: 'Signing progress' }).getAttribute('aria-valuenow')).toBe('75');
-    fake.emit('jobs.done', { jobId: 'sign-1', result: { ok: false, error: { kind: 'wrong-passphrase', message: 'That passphrase does not unlock the signing identity.' } } });
+    fake.emit('jobs.done', {
+      jobId: 'sign-1',
+      result: { ok: false, error: { kind: 'wrong-passphrase', message: 'That passphrase does not unlock the signing identity.' } },
+    });
     // A failed signing leaves no passphrase behind in the form.
     await waitFor(() => expect((screen.getByLabelText('Passphrase') as HTMLInputElement).value).toBe(''));
   });
@@ -100,7 +118,15 @@ describe('signing and the assessment period', () => {
     const claims = CURRENT_CATALOG.themes.flatMap((t) => t.principles.flatMap((p) => p.claims.map((c) => c.id)));
     return {
       ...detail,
-      responses: claims.map((claimId) => ({ assessmentId: 'a1', claimId, status: 'done' as const, result: 'not-applicable' as const, evidenceText: '', arguments: 'Not ours.', updatedAt: '2026-11-01T00:00:00.000Z' })),
+      responses: claims.map((claimId) => ({
+        assessmentId: 'a1',
+        claimId,
+        status: 'done' as const,
+        result: 'not-applicable' as const,
+        evidenceText: '',
+        arguments: 'Not ours.',
+        updatedAt: '2026-11-01T00:00:00.000Z',
+      })),
     };
   };
   beforeEach(() => {
@@ -145,7 +171,12 @@ describe('signing and the assessment period', () => {
     expect(sign.hasAttribute('disabled')).toBe(false);
     fake.answer('packs.export', () => ({ jobId: 'sign-1' }));
     await userEvent.click(sign);
-    await waitFor(() => expect(fake.calls.find((c) => c.channel === 'packs.export')?.args).toMatchObject({ acceptExceptions: false, signBeforePeriodEnd: true }));
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.channel === 'packs.export')?.args).toMatchObject({
+        acceptExceptions: false,
+        signBeforePeriodEnd: true,
+      }),
+    );
   });
 
   it('a finished period asks for no confirmation', async () => {

@@ -36,7 +36,10 @@ describe('the start page: archiving', () => {
     fake = installFakeApi();
     useAssessments.setState({ items: [], loaded: false, showArchived: false });
     useAnnouncer.setState({ message: '', error: null });
-    useSession.setState({ dbPath: '/db/acme.sscp', settings: { theme: 'light', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null, profile: null } });
+    useSession.setState({
+      dbPath: '/db/acme.sscp',
+      settings: { theme: 'light', recentDatabases: [], defaultIdentityId: null, defaultExportFolder: null, profile: null },
+    });
   });
   afterEach(cleanup);
 
@@ -52,7 +55,9 @@ describe('the start page: archiving', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Archive Acme 2025' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Acme 2025' })).toBeNull());
     expect(fake.calls.filter((c) => c.channel === 'assessments.archive').map((c) => c.args)).toEqual([{ assessmentId: 'old' }]);
-    expect(useAnnouncer.getState().message).toBe('Archived the assessment for Acme 2025. It is hidden from the list; tick Show archived to see it.');
+    expect(useAnnouncer.getState().message).toBe(
+      'Archived the assessment for Acme 2025. It is hidden from the list; tick Show archived to see it.',
+    );
     expect(screen.getByText('1 assessment, 1 archived hidden')).toBeTruthy();
     const toggle = screen.getByRole('checkbox', { name: 'Show archived (1)' });
     await waitFor(() => expect(document.activeElement).toBe(toggle));
@@ -67,7 +72,10 @@ describe('the start page: archiving', () => {
   });
 
   it('archives from the answer it gets back, without listing every assessment again', async () => {
-    serveAssessments(fake, [makeAssessment({ id: 'cur', organisation: 'Acme 2026' }), makeAssessment({ id: 'old', organisation: 'Acme 2025' })]);
+    serveAssessments(fake, [
+      makeAssessment({ id: 'cur', organisation: 'Acme 2026' }),
+      makeAssessment({ id: 'old', organisation: 'Acme 2025' }),
+    ]);
     render(<StartScreen />);
     await userEvent.click(await screen.findByRole('button', { name: 'Archive Acme 2025' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Acme 2025' })).toBeNull());
@@ -80,7 +88,9 @@ describe('the start page: archiving', () => {
 
   it('unarchives a signed assessment back to signed, announced', async () => {
     useAssessments.setState({ showArchived: true });
-    serveAssessments(fake, [makeAssessment({ id: 'old', organisation: 'Acme 2025', state: 'archived', signedAt: '2026-01-20T09:00:00.000Z' })]);
+    serveAssessments(fake, [
+      makeAssessment({ id: 'old', organisation: 'Acme 2025', state: 'archived', signedAt: '2026-01-20T09:00:00.000Z' }),
+    ]);
     render(<StartScreen />);
     await userEvent.click(await screen.findByRole('button', { name: 'Unarchive Acme 2025' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Archive Acme 2025' })).toBeTruthy());
@@ -103,7 +113,11 @@ describe('the start page: archiving', () => {
   it('shows a refusal from main in the error banner and leaves the list as it was', async () => {
     serveAssessments(fake, [makeAssessment({ id: 'cur', organisation: 'Acme 2026' })]);
     fake.answer('assessments.archive', () => {
-      throw { kind: 'not-found', message: 'There is no assessment with id cur.', hint: 'Run sscp list to see the assessments in this database and their ids.' };
+      throw {
+        kind: 'not-found',
+        message: 'There is no assessment with id cur.',
+        hint: 'Run sscp list to see the assessments in this database and their ids.',
+      };
     });
     render(<StartScreen />);
     await userEvent.click(await screen.findByRole('button', { name: 'Archive Acme 2026' }));

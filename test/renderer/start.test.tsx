@@ -11,7 +11,13 @@ import { useSession } from '../../renderer/stores/session';
 import { installFakeApi, type FakeApi } from './fake-api';
 import { makeAssessment } from './fixtures';
 
-const settings = (recentDatabases: string[]) => ({ theme: 'light' as const, recentDatabases, defaultIdentityId: null, defaultExportFolder: null, profile: null });
+const settings = (recentDatabases: string[]) => ({
+  theme: 'light' as const,
+  recentDatabases,
+  defaultIdentityId: null,
+  defaultExportFolder: null,
+  profile: null,
+});
 
 describe('the start page', () => {
   let fake: FakeApi;
@@ -41,7 +47,10 @@ describe('the start page', () => {
   it('lists assessments with period, state and how far each has got, and other recent databases', async () => {
     useSession.setState({ dbPath: '/db/current.sscp', settings: settings(['/db/current.sscp', '/db/last-year.sscp']) });
     fake.answer('assessments.list', () => [
-      { assessment: makeAssessment({ state: 'signed' }), completeness: { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 } },
+      {
+        assessment: makeAssessment({ state: 'signed' }),
+        completeness: { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 },
+      },
     ]);
     render(<StartScreen />);
     expect(await screen.findByRole('button', { name: 'Acme Software Ltd' })).toBeTruthy();
@@ -74,10 +83,24 @@ describe('the start page', () => {
     const v1 = findCatalog('uk-sscp', '2025.1')!;
     const v2 = findCatalog('uk-sscp', '2025.2')!;
     const old = makeAssessment({ id: 'old', state: 'signed', signedAt: '2026-12-20T10:00:00.000Z', catalogVersion: '2025.1' });
-    const plan = carryForward(makeDetail(v1, { assessment: old }), { today: '2027-01-02' }, listClaims(v2).map((c) => c.claim.id), statementChanges(v1, v2));
-    const next = makeAssessment({ id: 'new', periodStart: '2027-01-01', periodEnd: '2027-12-31', catalogVersion: '2025.2', origin: 'carried-forward', previousId: 'old' });
+    const plan = carryForward(
+      makeDetail(v1, { assessment: old }),
+      { today: '2027-01-02' },
+      listClaims(v2).map((c) => c.claim.id),
+      statementChanges(v1, v2),
+    );
+    const next = makeAssessment({
+      id: 'new',
+      periodStart: '2027-01-01',
+      periodEnd: '2027-12-31',
+      catalogVersion: '2025.2',
+      origin: 'carried-forward',
+      previousId: 'old',
+    });
     useSession.setState({ dbPath: '/db/current.sscp', settings: settings(['/db/current.sscp']) });
-    fake.answer('assessments.list', () => [{ assessment: old, completeness: { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 } }]);
+    fake.answer('assessments.list', () => [
+      { assessment: old, completeness: { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 } },
+    ]);
     fake.answer('assessments.carryForward', () => ({ assessment: next, plan }));
     render(<StartScreen />);
     await userEvent.click(await screen.findByRole('button', { name: /Carry forward/ }));

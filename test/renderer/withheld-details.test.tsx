@@ -7,7 +7,14 @@ import { RecipientPreview } from '../../renderer/screens/sign/RecipientPreview';
 import { installFakeApi, type FakeApi } from './fake-api';
 import { makeDetail, makeEvidence } from './fixtures';
 
-const secret = makeEvidence({ id: 'e2', fileName: 'Nightingale pentest.pdf', description: 'Kestrel findings', sha256: 'cd'.repeat(32), confidential: true, withholdDetails: true });
+const secret = makeEvidence({
+  id: 'e2',
+  fileName: 'Nightingale pentest.pdf',
+  description: 'Kestrel findings',
+  sha256: 'cd'.repeat(32),
+  confidential: true,
+  withholdDetails: true,
+});
 const detail = makeDetail({
   evidence: [makeEvidence(), secret],
   links: [
@@ -49,6 +56,9 @@ describe('withholding the details of confidential evidence, in the app', () => {
     expect(withhold.hasAttribute('disabled')).toBe(false);
     await userEvent.click(withhold);
     await userEvent.click(screen.getByRole('button', { name: 'Save details' }));
-    expect(fake.calls.find((c) => c.channel === 'evidence.update')?.args).toMatchObject({ evidenceId: 'e1', patch: { confidential: true, withholdDetails: true } });
+    expect(fake.calls.find((c) => c.channel === 'evidence.update')?.args).toMatchObject({
+      evidenceId: 'e1',
+      patch: { confidential: true, withholdDetails: true },
+    });
   });
 });

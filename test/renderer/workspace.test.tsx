@@ -12,7 +12,16 @@ import { installFakeApi, type FakeApi } from './fake-api';
 import { makeAssessment, makeDetail, makeEvidence } from './fixtures';
 
 function savedResponse(args: { assessmentId: string; claimId: string; patch: Partial<ClaimResponse> }): ClaimResponse {
-  return { assessmentId: args.assessmentId, claimId: args.claimId, status: 'not-started', result: 'not-assessed', evidenceText: '', arguments: '', updatedAt: '2026-11-02T00:00:00.000Z', ...args.patch };
+  return {
+    assessmentId: args.assessmentId,
+    claimId: args.claimId,
+    status: 'not-started',
+    result: 'not-assessed',
+    evidenceText: '',
+    arguments: '',
+    updatedAt: '2026-11-02T00:00:00.000Z',
+    ...args.patch,
+  };
 }
 
 function renderWorkspace(claimId: string | null = '1.1.1') {
@@ -63,7 +72,11 @@ describe('the claim workspace', () => {
 
   it('keeps the edit on screen and says what went wrong when saving fails', async () => {
     fake.answer('claims.update', () => {
-      throw { kind: 'frozen', message: 'This assessment is signed and cannot be changed.', hint: 'Carry it forward to start a new period.' };
+      throw {
+        kind: 'frozen',
+        message: 'This assessment is signed and cannot be changed.',
+        hint: 'Carry it forward to start a new period.',
+      };
     });
     renderWorkspace();
     await userEvent.click(await screen.findByRole('radio', { name: 'Partially met' }));
@@ -77,7 +90,9 @@ describe('the claim workspace', () => {
   it('attaches dropped files through their paths, showing progress until the job is done', async () => {
     let attached = false;
     fake.answer('assessments.get', () =>
-      attached ? makeDetail({ evidence: [makeEvidence()], links: [{ assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'e1' }] }) : makeDetail(),
+      attached
+        ? makeDetail({ evidence: [makeEvidence()], links: [{ assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'e1' }] })
+        : makeDetail(),
     );
     fake.answer('evidence.attach', () => ({ jobId: 'job-1' }));
     fake.droppedPaths.set('policy.pdf', '/home/priya/policy.pdf');
@@ -86,7 +101,12 @@ describe('the claim workspace', () => {
     const file = new File(['x'], 'policy.pdf', { type: 'application/pdf' });
     fireEvent.drop(section, { dataTransfer: { files: [file] } });
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'evidence.attach')).toBe(true));
-    expect(fake.calls.find((c) => c.channel === 'evidence.attach')?.args).toEqual({ assessmentId: 'a1', claimId: '1.1.1', filePath: '/home/priya/policy.pdf', meta: {} });
+    expect(fake.calls.find((c) => c.channel === 'evidence.attach')?.args).toEqual({
+      assessmentId: 'a1',
+      claimId: '1.1.1',
+      filePath: '/home/priya/policy.pdf',
+      meta: {},
+    });
     fake.emit('jobs.progress', { jobId: 'job-1', stage: 'Copying', done: 50, total: 100 });
     const bar = await screen.findByRole('progressbar', { name: 'Attaching policy.pdf' });
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('50'));
@@ -105,7 +125,10 @@ describe('the claim workspace', () => {
     const section = (await screen.findByRole('heading', { name: 'Attached evidence' })).closest('section')!;
     fireEvent.drop(section, { dataTransfer: { files: [new File(['x'], 'policy.pdf', { type: 'application/pdf' })] } });
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'evidence.attach')).toBe(true));
-    fake.emit('jobs.done', { jobId: 'job-link', result: { ok: true, value: { ...makeEvidence(), followedLink: '/srv/policies/policy-2026.pdf' } } });
+    fake.emit('jobs.done', {
+      jobId: 'job-link',
+      result: { ok: true, value: { ...makeEvidence(), followedLink: '/srv/policies/policy-2026.pdf' } },
+    });
     await waitFor(() =>
       expect(useAnnouncer.getState().message).toBe(
         '1 file attached to claim 1.1.1. policy.pdf is a symbolic link; the file it points to, /srv/policies/policy-2026.pdf, was attached.',

@@ -101,7 +101,10 @@ describe('diffAssessments', () => {
 
   it('tells evidence added, removed and replaced apart by hash, file name and slot', () => {
     expect(claim('1.1.1')?.evidenceReplaced).toEqual([
-      { from: { evidenceId: 'e-policy-2', fileName: 'policy.pdf', sha256: hash('a') }, to: { evidenceId: 'e-policy-3', fileName: 'policy.pdf', sha256: hash('e') } },
+      {
+        from: { evidenceId: 'e-policy-2', fileName: 'policy.pdf', sha256: hash('a') },
+        to: { evidenceId: 'e-policy-3', fileName: 'policy.pdf', sha256: hash('e') },
+      },
     ]);
     // Different names, but the only file in the slot on both sides.
     expect(claim('1.2.1')?.evidenceReplaced.map((r) => [r.from.fileName, r.to.fileName])).toEqual([['sbom-2025.json', 'sbom-2026.json']]);
@@ -113,7 +116,11 @@ describe('diffAssessments', () => {
 
   it('matches carried-forward actions by description and reports opened, closed and dropped', () => {
     expect(claim('1.1.1')?.actionsClosed).toEqual([{ description: 'Update the policy', owner: '', dueDate: null }]);
-    expect(claim('2.1.6')).toMatchObject({ actionsOpened: [], actionsClosed: [], actionsDropped: [{ description: 'Write access policy' }] });
+    expect(claim('2.1.6')).toMatchObject({
+      actionsOpened: [],
+      actionsClosed: [],
+      actionsDropped: [{ description: 'Write access policy' }],
+    });
     expect(claim('4.2.1')?.actionsOpened).toEqual([{ description: 'Publish end-of-support policy', owner: '', dueDate: null }]);
   });
 
@@ -140,14 +147,23 @@ describe('diffAssessments', () => {
       ['3', 0, 10],
       ['4', 1, 5],
     ]);
-    expect(diff.from).toEqual({ assessmentId: 'y1', organisation: 'Acme Widgets Ltd', catalogVersion: CURRENT_CATALOG.version, periodStart: '2025-01-01', periodEnd: '2025-12-31' });
+    expect(diff.from).toEqual({
+      assessmentId: 'y1',
+      organisation: 'Acme Widgets Ltd',
+      catalogVersion: CURRENT_CATALOG.version,
+      periodStart: '2025-01-01',
+      periodEnd: '2025-12-31',
+    });
   });
 
   it('compares across catalog versions by claim id', () => {
     const older: AssessmentDetail = {
       ...before,
       assessment: { ...before.assessment, catalogVersion: '2024.9' },
-      responses: [...before.responses.filter((r) => r.claimId !== '4.3.1'), { ...before.responses[0]!, claimId: '4.3.9', evidenceText: 'Only in the old version' }],
+      responses: [
+        ...before.responses.filter((r) => r.claimId !== '4.3.1'),
+        { ...before.responses[0]!, claimId: '4.3.9', evidenceText: 'Only in the old version' },
+      ],
     };
     const d = diffAssessments(older, after, CURRENT_CATALOG);
     expect(d.claims.find((c) => c.claimId === '4.3.1')?.presence).toBe('only-to');
@@ -185,8 +201,16 @@ describe('diffAssessments', () => {
     // Status changes that come with other changes are changes of substance.
     const d = diffAssessments(before, after, CURRENT_CATALOG);
     expect(describeDiffTotals(d)).toBe(`${d.claims.length} claims changed; ${d.unchangedClaims} unchanged.`);
-    const reviewOnly = makeDetail(CURRENT_CATALOG, { assessment: { id: 'y3' }, responses: { '1.2.1': { result: 'met', status: 'needs-review', evidenceText: 'SBOM' } } });
-    const same = makeDetail(CURRENT_CATALOG, { assessment: { id: 'y4' }, responses: { '1.2.1': { result: 'met', status: 'done', evidenceText: 'SBOM' } } });
-    expect(describeDiffTotals(diffAssessments(same, reviewOnly, CURRENT_CATALOG))).toBe('0 claims changed; 1 changed only their work status; 44 unchanged.');
+    const reviewOnly = makeDetail(CURRENT_CATALOG, {
+      assessment: { id: 'y3' },
+      responses: { '1.2.1': { result: 'met', status: 'needs-review', evidenceText: 'SBOM' } },
+    });
+    const same = makeDetail(CURRENT_CATALOG, {
+      assessment: { id: 'y4' },
+      responses: { '1.2.1': { result: 'met', status: 'done', evidenceText: 'SBOM' } },
+    });
+    expect(describeDiffTotals(diffAssessments(same, reviewOnly, CURRENT_CATALOG))).toBe(
+      '0 claims changed; 1 changed only their work status; 44 unchanged.',
+    );
   });
 });

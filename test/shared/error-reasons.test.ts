@@ -17,7 +17,12 @@ const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> 
   'response-row-missing': { code: 'response-row-missing', claimId: '1.1.1' },
   'evidence-changed': { code: 'evidence-changed', label: 'sbom.json', what: 'has changed' },
   'pack-already-imported': { code: 'pack-already-imported', importedAt: '2026-01-02T03:04:05Z', assessmentId: 'abc' },
-  'form-already-imported': { code: 'form-already-imported', fileName: 'form.docx', importedAt: '2026-01-02T03:04:05Z', assessmentId: 'abc' },
+  'form-already-imported': {
+    code: 'form-already-imported',
+    fileName: 'form.docx',
+    importedAt: '2026-01-02T03:04:05Z',
+    assessmentId: 'abc',
+  },
   'form-without-organisation': { code: 'form-without-organisation', fileName: 'form.docx' },
   'identity-not-found': { code: 'identity-not-found', label: 'SRO 2026' },
   'certificate-not-valid-then': {
@@ -52,16 +57,20 @@ describe('error reasons', () => {
   });
 
   it('say what is wrong in one sentence shared by both surfaces, with the facts', () => {
-    expect(wordReason(REASON_MESSAGES, EXAMPLES['unknown-claim'])).toBe('Claim 9.9.9 is not in the Code of Practice (catalog uk-sscp 2025.2).');
+    expect(wordReason(REASON_MESSAGES, EXAMPLES['unknown-claim'])).toBe(
+      'Claim 9.9.9 is not in the Code of Practice (catalog uk-sscp 2025.2).',
+    );
     expect(wordReason(REASON_MESSAGES, EXAMPLES['signoff-blocked'])).toBe('The assessment cannot be signed yet: 1 sign-off check fails.');
-    expect(wordReason(REASON_MESSAGES, { code: 'signoff-blocked', count: 2 })).toBe('The assessment cannot be signed yet: 2 sign-off checks fail.');
+    expect(wordReason(REASON_MESSAGES, { code: 'signoff-blocked', count: 2 })).toBe(
+      'The assessment cannot be signed yet: 2 sign-off checks fail.',
+    );
   });
 
   it('name the command that exists for a changed evidence file (sscp check, not "sscp evidence verify")', () => {
     expect(wordReason(CLI_HINTS, EXAMPLES['evidence-changed'])).toMatch(/sscp check --db FILE/);
   });
 
-  it('cross the IPC boundary as facts and come out in the app\'s words', () => {
+  it("cross the IPC boundary as facts and come out in the app's words", () => {
     for (const r of all) {
       const e = SscpError.because(r);
       expect(e.kind).toBe(REASON_KIND[r.code]);

@@ -28,26 +28,47 @@ export const registerAttach: RegisterCommand = (program, ctx) => {
     )
     .argument('<id>', 'the assessment id (see sscp list)')
     .argument('<claim>', 'the claim number, e.g. 1.2.1 (see sscp catalog)')
-    .argument('[file...]', 'the files to attach: ordinary files (a symbolic link is followed to one, and the note says where); none with --link')
+    .argument(
+      '[file...]',
+      'the files to attach: ordinary files (a symbolic link is followed to one, and the note says where); none with --link',
+    )
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--description <text>', 'what the evidence shows')
     .option('--effective <date>', 'when the evidence was true, YYYY-MM-DD')
     .option('--expires <date>', 'when the evidence stops being valid, YYYY-MM-DD')
     .option('--confidential', 'for certification bodies only: never put in a customer pack')
-    .option('--link <url-or-location>', 'add a reference instead of files: an http(s) address, or where the evidence is in words ("Jira SEC-142", "MFA policy in the Azure portal")')
+    .option(
+      '--link <url-or-location>',
+      'add a reference instead of files: an http(s) address, or where the evidence is in words ("Jira SEC-142", "MFA policy in the Azure portal")',
+    )
     .option('--date <date>', 'with --link: when the evidence was true (setting checked, interview held), YYYY-MM-DD; same as --effective')
     .option('--owner <name>', 'with --link: who holds or answers for the evidence')
-    .option('--withhold-details', 'with --confidential: a customer pack does not show the name or description either, only "Withheld file N (confidential)", the SHA-256 and size')
+    .option(
+      '--withhold-details',
+      'with --confidential: a customer pack does not show the name or description either, only "Withheld file N (confidential)", the SHA-256 and size',
+    )
     .action(async (id: string, claimId: string, files: string[], opts: AttachOptions) => {
       if (opts.link !== undefined) {
         await addReference(ctx, id, claimId, files, opts);
         return;
       }
       if (files.length === 0) {
-        throw new SscpError('invalid-input', 'Nothing to attach.', 'Give one or more files, or --link with a web address or location for evidence that is not a file.');
+        throw new SscpError(
+          'invalid-input',
+          'Nothing to attach.',
+          'Give one or more files, or --link with a web address or location for evidence that is not a file.',
+        );
       }
-      for (const [flag, value] of [['--date', opts.date], ['--owner', opts.owner]] as const) {
-        if (value !== undefined) throw new SscpError('invalid-input', `${flag} is for a reference (--link); a file is described by --description, --effective and --expires.`, `Leave out ${flag}, or give --link instead of files.`);
+      for (const [flag, value] of [
+        ['--date', opts.date],
+        ['--owner', opts.owner],
+      ] as const) {
+        if (value !== undefined)
+          throw new SscpError(
+            'invalid-input',
+            `${flag} is for a reference (--link); a file is described by --description, --effective and --expires.`,
+            `Leave out ${flag}, or give --link instead of files.`,
+          );
       }
       const meta = {
         description: opts.description ?? '',
@@ -61,25 +82,42 @@ export const registerAttach: RegisterCommand = (program, ctx) => {
         // One file at a time, each stored and recorded on its own: a failure part-way keeps
         // the files already attached, and says which one failed.
         for (const file of files) {
-          const onProgress = live.enabled ? (done: number, total: number) => live.show(`Adding ${basename(file)}… ${percentDone(done, total)}%`) : undefined;
+          const onProgress = live.enabled
+            ? (done: number, total: number) => live.show(`Adding ${basename(file)}… ${percentDone(done, total)}%`)
+            : undefined;
           // A link is followed only to an ordinary file, and never silently.
-          const onFollowedLink = (target: string) => ctx.io.stderr.write(`Note: ${field(file)} is a symbolic link; attaching the file it points to, ${field(target)}.\n`);
+          const onFollowedLink = (target: string) =>
+            ctx.io.stderr.write(`Note: ${field(file)} is a symbolic link; attaching the file it points to, ${field(target)}.\n`);
           const item = await ws.attachEvidence(id, claimId, file, meta, { onProgress, onFollowedLink }).finally(live.clear);
           const onDisk = basename(file);
           ctx.io.stdout.write(`${checksumLine(item.sha256, onDisk)}\n`);
-          if (item.fileName !== onDisk) ctx.io.stderr.write(`Note: ${field(onDisk)} is kept as evidence named "${field(item.fileName)}".\n`);
+          if (item.fileName !== onDisk)
+            ctx.io.stderr.write(`Note: ${field(onDisk)} is kept as evidence named "${field(item.fileName)}".\n`);
         }
       });
     });
 };
 
-
-async function addReference(ctx: Parameters<RegisterCommand>[1], id: string, claimId: string, files: readonly string[], opts: AttachOptions): Promise<void> {
+async function addReference(
+  ctx: Parameters<RegisterCommand>[1],
+  id: string,
+  claimId: string,
+  files: readonly string[],
+  opts: AttachOptions,
+): Promise<void> {
   if (files.length > 0) {
-    throw new SscpError('invalid-input', 'Give either files or --link, not both: a reference is evidence that is not a file.', 'Attach the files with one command and add the reference with another.');
+    throw new SscpError(
+      'invalid-input',
+      'Give either files or --link, not both: a reference is evidence that is not a file.',
+      'Attach the files with one command and add the reference with another.',
+    );
   }
   if (opts.withholdDetails) {
-    throw new SscpError('invalid-input', '--withhold-details is for files: a confidential reference is withheld from customer packs altogether (location, description and owner).', 'Use --confidential alone.');
+    throw new SscpError(
+      'invalid-input',
+      '--withhold-details is for files: a confidential reference is withheld from customer packs altogether (location, description and owner).',
+      'Use --confidential alone.',
+    );
   }
   if (opts.date !== undefined && opts.effective !== undefined && opts.date !== opts.effective) {
     throw new SscpError('invalid-input', '--date and --effective give two different dates for the reference.', 'Give one of them.');

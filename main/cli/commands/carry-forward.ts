@@ -36,10 +36,10 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
   program
     .command('carry-forward')
     .description(
-      'Start next period\'s draft from an assessment: text, results, evidence and open actions carried, every claim marked needs-review. ' +
-        'The draft uses the current catalog; claims whose statement changed since the old assessment\'s catalog are listed with the reason. Prints the new id.',
+      "Start next period's draft from an assessment: text, results, evidence and open actions carried, every claim marked needs-review. " +
+        "The draft uses the current catalog; claims whose statement changed since the old assessment's catalog are listed with the reason. Prints the new id.",
     )
-    .argument('<id>', 'the assessment to carry forward (usually last period\'s signed one)')
+    .argument('<id>', "the assessment to carry forward (usually last period's signed one)")
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--period-start <date>', 'start of the new period, YYYY-MM-DD (default: the day after the old one ended)')
     .option('--period-end <date>', 'end of the new period, YYYY-MM-DD (default: as long as the old one)')
@@ -77,9 +77,12 @@ export const registerCarryForward: RegisterCommand = (program, ctx) => {
       // Only the id on stdout, so NEW=$(sscp carry-forward …) works; notes go to stderr.
       ctx.io.stdout.write(`${assessment.id}\n`);
       for (const f of plan.expiryFlags) {
-        ctx.io.stderr.write(`Note: evidence ${field(f.fileName)} ${REASONS[f.reason]} (${f.expiryDate}); claims ${f.claimIds.join(', ')}.\n`);
+        ctx.io.stderr.write(
+          `Note: evidence ${field(f.fileName)} ${REASONS[f.reason]} (${f.expiryDate}); claims ${f.claimIds.join(', ')}.\n`,
+        );
       }
-      if (plan.droppedClaims.length) ctx.io.stderr.write(`Note: not carried, not in the current catalog: claims ${plan.droppedClaims.join(', ')}.\n`);
+      if (plan.droppedClaims.length)
+        ctx.io.stderr.write(`Note: not carried, not in the current catalog: claims ${plan.droppedClaims.join(', ')}.\n`);
       ctx.io.stderr.write(statementChangeNotes(previous.catalogVersion, assessment.catalogVersion, plan.statementChanges));
       if (unverified) ctx.io.stderr.write(`Note: ${unverifiedSignerLine(unverified, assessment.id)}\n`);
     });

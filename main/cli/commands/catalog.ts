@@ -1,4 +1,13 @@
-import { CATALOGS, CURRENT_CATALOG, describeDocuments, listClaims, listPrinciples, type Catalog, type CatalogChange, type CatalogDocument } from '../../../shared/catalog/index';
+import {
+  CATALOGS,
+  CURRENT_CATALOG,
+  describeDocuments,
+  listClaims,
+  listPrinciples,
+  type Catalog,
+  type CatalogChange,
+  type CatalogDocument,
+} from '../../../shared/catalog/index';
 import { SscpError } from '../../../shared/errors';
 import type { RegisterCommand } from '../context';
 import { printJson } from '../io';
@@ -58,7 +67,9 @@ export function catalogToJson(catalog: Catalog): CatalogJson {
         })),
       })),
     })),
-    documents: catalog.documents ? catalog.documents.map((d) => ({ key: d.key, title: d.title, version: d.version, published: d.published, use: d.use })) : null,
+    documents: catalog.documents
+      ? catalog.documents.map((d) => ({ key: d.key, title: d.title, version: d.version, published: d.published, use: d.use }))
+      : null,
     changes: (catalog.changes ?? []).map((c) => ({ claimId: c.claimId, since: c.since, note: c.note })),
   };
 }

@@ -20,8 +20,18 @@ export interface CheckJson {
     readonly strays: readonly string[];
   };
   readonly exports: {
-    readonly inProgress: readonly { readonly assessmentId: string; readonly startedAt: string; readonly pid: number; readonly host: string; readonly destination: string }[];
-    readonly recovered: readonly { readonly assessmentId: string; readonly outcome: 'rolled-forward' | 'rolled-back'; readonly destination: string }[];
+    readonly inProgress: readonly {
+      readonly assessmentId: string;
+      readonly startedAt: string;
+      readonly pid: number;
+      readonly host: string;
+      readonly destination: string;
+    }[];
+    readonly recovered: readonly {
+      readonly assessmentId: string;
+      readonly outcome: 'rolled-forward' | 'rolled-back';
+      readonly destination: string;
+    }[];
   };
   readonly problems: readonly string[];
 }
@@ -50,9 +60,12 @@ export function formatCheck(r: CheckJson): string {
     `Audit log:    ${r.auditChain.ok ? 'ok' : 'BROKEN'} (${count(r.auditChain.entries, 'entry', 'entries')})`,
     `Evidence:     ${r.evidence.ok ? 'ok' : 'PROBLEMS'} (${count(r.evidence.checked, 'file')} re-hashed)`,
   ];
-  if (r.evidence.unreferenced.length) lines.push(`              ${count(r.evidence.unreferenced.length, 'stored file')} not used by any evidence (harmless)`);
+  if (r.evidence.unreferenced.length)
+    lines.push(`              ${count(r.evidence.unreferenced.length, 'stored file')} not used by any evidence (harmless)`);
   for (const e of r.exports.inProgress) {
-    lines.push(`Export:       in progress for assessment ${e.assessmentId} since ${e.startedAt} (process ${e.pid} on ${e.host}), writing ${field(e.destination)}`);
+    lines.push(
+      `Export:       in progress for assessment ${e.assessmentId} since ${e.startedAt} (process ${e.pid} on ${e.host}), writing ${field(e.destination)}`,
+    );
   }
   for (const e of r.exports.recovered) {
     lines.push(
@@ -62,14 +75,21 @@ export function formatCheck(r: CheckJson): string {
     );
   }
   if (r.problems.length) lines.push('', ...r.problems.map((p) => `- ${field(p)}`));
-  lines.push('', r.ok ? 'Everything checks out.' : 'Problems found. Restore the database and its .evidence folder from a backup, or re-attach the files listed.');
+  lines.push(
+    '',
+    r.ok
+      ? 'Everything checks out.'
+      : 'Problems found. Restore the database and its .evidence folder from a backup, or re-attach the files listed.',
+  );
   return `${lines.join('\n')}\n`;
 }
 
 export const registerCheck: RegisterCommand = (program, ctx) => {
   program
     .command('check')
-    .description('Check the database, the audit log and every evidence file; exits 1 if anything is wrong. Opens the database read-only, so it also checks one you may not change.')
+    .description(
+      'Check the database, the audit log and every evidence file; exits 1 if anything is wrong. Opens the database read-only, so it also checks one you may not change.',
+    )
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (opts: { db: string; json?: boolean }) => {

@@ -41,18 +41,34 @@ export interface ContributeJson {
 }
 
 function toJson(w: WrittenContribution): ContributeJson {
-  return { path: w.path, contributionId: w.id, sha256: w.sha256, size: w.size, contributor: w.contributor, signerFingerprint: w.signerFingerprint, claims: [...w.claims], files: w.files, renamed: w.renamed.map((r) => ({ ...r })) };
+  return {
+    path: w.path,
+    contributionId: w.id,
+    sha256: w.sha256,
+    size: w.size,
+    contributor: w.contributor,
+    signerFingerprint: w.signerFingerprint,
+    claims: [...w.claims],
+    files: w.files,
+    renamed: w.renamed.map((r) => ({ ...r })),
+  };
 }
 
 function claimsFrom(opts: ContributeOptions, request: EvidenceRequest | null): string[] {
   const named = opts.claim ?? [];
   if (!request) {
-    if (named.length === 0) throw new SscpError('invalid-input', 'No claim was named.', 'Give --claim for each claim you contribute to (like --claim 1.2.1), or --request with the evidence request you were sent.');
+    if (named.length === 0)
+      throw new SscpError(
+        'invalid-input',
+        'No claim was named.',
+        'Give --claim for each claim you contribute to (like --claim 1.2.1), or --request with the evidence request you were sent.',
+      );
     return named;
   }
   const asked = request.claims.map((c) => c.claimId);
   for (const c of named) {
-    if (!asked.includes(c)) throw new SscpError('invalid-input', `Claim ${c} is not one the evidence request asks about.`, `It asks about ${asked.join(', ')}.`);
+    if (!asked.includes(c))
+      throw new SscpError('invalid-input', `Claim ${c} is not one the evidence request asks about.`, `It asks about ${asked.join(', ')}.`);
   }
   return named.length ? named : asked;
 }
@@ -61,17 +77,24 @@ export const registerContribute: RegisterCommand = (program, ctx) => {
   program
     .command('contribute')
     .description(
-      "Write a signed contribution for the SRO: what you propose for some claims (result, status, evidence text, arguments, files), signed with your identity, " +
+      'Write a signed contribution for the SRO: what you propose for some claims (result, status, evidence text, arguments, files), signed with your identity, ' +
         'in one .sscp-contribution file (format in docs/contributions.md). Needs no database: a CI job runs it with an identity imported from a .p12. ' +
         'The values and files given apply to every claim named. The SRO imports it with sscp import and accepts or rejects it per claim.',
     )
-    .option('--claim <claim>', 'a claim you contribute to, e.g. 1.2.1; repeatable (with --request: defaults to every claim it asks about)', collect)
+    .option(
+      '--claim <claim>',
+      'a claim you contribute to, e.g. 1.2.1; repeatable (with --request: defaults to every claim it asks about)',
+      collect,
+    )
     .option('--result <result>', `proposed result: ${CLAIM_RESULTS.join(', ')}`)
     .option('--status <status>', `proposed work status: ${WORK_STATUSES.join(', ')}`)
     .option('--evidence-text <text>', `proposed evidence text (at most ${TEXT_FIELDS.evidenceText.max.toLocaleString('en-GB')} characters)`)
-    .option('--arguments <text>', `proposed arguments and assumptions (at most ${TEXT_FIELDS.arguments.max.toLocaleString('en-GB')} characters)`)
+    .option(
+      '--arguments <text>',
+      `proposed arguments and assumptions (at most ${TEXT_FIELDS.arguments.max.toLocaleString('en-GB')} characters)`,
+    )
     .option('--attach <file>', 'a file to propose as evidence; repeatable', collect)
-    .option('--org <name>', "the organisation whose assessment it is for (taken from --request when given)")
+    .option('--org <name>', 'the organisation whose assessment it is for (taken from --request when given)')
     .option('--request <file>', 'the evidence request (.json) the SRO sent you: organisation, assessment and claims come from it')
     .requiredOption('--identity <label>', 'your signing identity, from your key store (see sscp identity list); its certificate names you')
     .option(PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP)
@@ -84,9 +107,18 @@ export const registerContribute: RegisterCommand = (program, ctx) => {
       const request = opts.request !== undefined ? await readEvidenceRequest(opts.request) : null;
       const organisation = request?.organisation ?? opts.org;
       if (request && opts.org !== undefined && opts.org !== request.organisation) {
-        throw new SscpError('invalid-input', `--org says ${opts.org}, but the evidence request is from ${request.organisation}.`, 'Leave out --org when you give --request.');
+        throw new SscpError(
+          'invalid-input',
+          `--org says ${opts.org}, but the evidence request is from ${request.organisation}.`,
+          'Leave out --org when you give --request.',
+        );
       }
-      if (organisation === undefined) throw new SscpError('invalid-input', 'No organisation was given.', 'Give --org with the organisation whose assessment this is for, or --request with the evidence request you were sent.');
+      if (organisation === undefined)
+        throw new SscpError(
+          'invalid-input',
+          'No organisation was given.',
+          'Give --org with the organisation whose assessment this is for, or --request with the evidence request you were sent.',
+        );
       const claimIds = claimsFrom(opts, request);
       const passphrase = readSigningPassphrase(ctx.io, opts.passphraseFile);
       const written = await withIdentityService(ctx.io, undefined, async (identities) => {

@@ -15,7 +15,9 @@ const RESULT_ORDER: readonly ClaimResult[] = ['met', 'partially-met', 'not-met',
 export function describeDemo(r: DemoResult, cwd: string): string {
   const shown = (path: string): string => shellWord(relative(cwd, path).startsWith('..') ? path : relative(cwd, path) || '.');
   const pack = shown(r.packPath);
-  const counts = RESULT_ORDER.filter((k) => r.results[k]).map((k) => `${r.results[k]} ${resultWords(k)}`).join(', ');
+  const counts = RESULT_ORDER.filter((k) => r.results[k])
+    .map((k) => `${r.results[k]} ${resultWords(k)}`)
+    .join(', ');
   const lines = [
     `The SSCP Evidence Pack project's own self-assessment against the Software Security Code of Practice, signed, in ${shown(r.outDir)}:`,
     '',
@@ -34,7 +36,8 @@ export function describeDemo(r: DemoResult, cwd: string): string {
     for (const e of r.acceptedExceptions) lines.push(`  - ${e}`);
   }
   for (const w of r.warnings) lines.push(`Warning: ${w}`);
-  if (r.omittedEvidence.length > 0) lines.push(`Not attached (not on this machine, and said so in the claims' arguments): ${r.omittedEvidence.join(', ')}.`);
+  if (r.omittedEvidence.length > 0)
+    lines.push(`Not attached (not on this machine, and said so in the claims' arguments): ${r.omittedEvidence.join(', ')}.`);
   lines.push(
     '',
     `The demo identity "${r.identityLabel}" is for trying the app only: its passphrase sits in a file beside it.`,
@@ -57,7 +60,9 @@ export function describeDemo(r: DemoResult, cwd: string): string {
 export const registerDemo: RegisterCommand = (program, ctx) => {
   program
     .command('demo')
-    .description("Make this project's own signed self-assessment: a database, a demo signing identity, and a signed evidence pack to verify.")
+    .description(
+      "Make this project's own signed self-assessment: a database, a demo signing identity, and a signed evidence pack to verify.",
+    )
     .requiredOption('--out <dir>', 'a new or empty folder to write everything into')
     .option('--json', 'print what was made as JSON')
     .action(async (opts: { out: string; json?: boolean }) => {

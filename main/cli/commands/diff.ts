@@ -1,4 +1,11 @@
-import { describeDiffTotals, diffAssessments, isStatusOnly, type AssessmentDiff, type ClaimDiff, type DiffSide } from '../../../shared/domain/diff';
+import {
+  describeDiffTotals,
+  diffAssessments,
+  isStatusOnly,
+  type AssessmentDiff,
+  type ClaimDiff,
+  type DiffSide,
+} from '../../../shared/domain/diff';
 import { renderInline } from '../../../shared/domain/text-diff';
 import { catalogFor } from '../../services/validate';
 import { unverifiedSignerLine, unverifiedSignerToJson, type UnverifiedSignerJson } from '../assessment-json';
@@ -14,10 +21,13 @@ export type DiffJson = Omit<AssessmentDiff, 'from' | 'to'> & { readonly from: Di
 
 export function formatDiff(d: DiffJson): string {
   const lines = [`From ${describe(d.from)}`, `To   ${describe(d.to)}`];
-  for (const side of [d.from, d.to]) if (side.unverifiedSigner) lines.push(`     ${side.assessmentId}: ${unverifiedSignerLine(side.unverifiedSigner, side.assessmentId)}`);
+  for (const side of [d.from, d.to])
+    if (side.unverifiedSigner) lines.push(`     ${side.assessmentId}: ${unverifiedSignerLine(side.unverifiedSigner, side.assessmentId)}`);
   lines.push('');
   for (const theme of d.themes) {
-    lines.push(`Theme ${theme.themeId}  ${theme.title}: ${theme.changedClaims} claim${theme.changedClaims === 1 ? '' : 's'} changed, ${theme.unchangedClaims} unchanged`);
+    lines.push(
+      `Theme ${theme.themeId}  ${theme.title}: ${theme.changedClaims} claim${theme.changedClaims === 1 ? '' : 's'} changed, ${theme.unchangedClaims} unchanged`,
+    );
     const claims = d.claims.filter((c) => c.themeId === theme.themeId);
     for (const claim of claims.filter((c) => !isStatusOnly(c))) lines.push(...claimLines(claim));
     lines.push(...statusOnlyLines(claims.filter(isStatusOnly)));
@@ -28,7 +38,9 @@ export function formatDiff(d: DiffJson): string {
     `${t.changedClaims + t.unchangedClaims} claims: ${describeDiffTotals(d)} ` +
       `${t.resultChanges} result${t.resultChanges === 1 ? '' : 's'} changed; evidence ${t.evidenceAdded} added, ${t.evidenceRemoved} removed, ${t.evidenceReplaced} replaced; ` +
       `actions ${t.actionsOpened} opened, ${t.actionsClosed} closed, ${t.actionsDropped} dropped.` +
-      (t.statementChanges > 0 ? ` ${t.statementChanges} claim statement${t.statementChanges === 1 ? '' : 's'} reworded between catalog ${d.from.catalogVersion} and ${d.to.catalogVersion}.` : ''),
+      (t.statementChanges > 0
+        ? ` ${t.statementChanges} claim statement${t.statementChanges === 1 ? '' : 's'} reworded between catalog ${d.from.catalogVersion} and ${d.to.catalogVersion}.`
+        : ''),
   );
   return `${lines.join('\n')}\n`;
 }
@@ -57,7 +69,8 @@ function claimLines(c: ClaimDiff): string[] {
   const tag = (e: { sha256: string }) => (e.sha256 === '' ? 'reference' : `${e.sha256.slice(0, 12)}…`);
   for (const e of c.evidenceAdded) add(`evidence added: ${field(e.fileName)} (${tag(e)})`);
   for (const e of c.evidenceRemoved) add(`evidence removed: ${field(e.fileName)} (${tag(e)})`);
-  for (const r of c.evidenceReplaced) add(`evidence replaced: ${field(r.from.fileName)} (${tag(r.from)}) → ${field(r.to.fileName)} (${tag(r.to)})`);
+  for (const r of c.evidenceReplaced)
+    add(`evidence replaced: ${field(r.from.fileName)} (${tag(r.from)}) → ${field(r.to.fileName)} (${tag(r.to)})`);
   for (const a of c.actionsOpened) add(`action opened: ${field(oneLine(a.description))}`);
   for (const a of c.actionsClosed) add(`action closed: ${field(oneLine(a.description))}`);
   for (const a of c.actionsDropped) add(`action dropped (was open): ${field(oneLine(a.description))}`);
@@ -89,16 +102,20 @@ export const registerDiff: RegisterCommand = (program, ctx) => {
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (fromId: string, toId: string, opts: { db: string; json?: boolean }) => {
-      const diff = await withWorkspace(opts.db, (ws): DiffJson => {
-        const to = ws.getAssessment(toId);
-        const from = ws.getAssessment(fromId);
-        const d = diffAssessments(from, to, catalogFor(to.assessment), catalogFor(from.assessment));
-        return {
-          ...d,
-          from: { ...d.from, unverifiedSigner: unverifiedSignerToJson(ws.unverifiedSigner(d.from.assessmentId)) },
-          to: { ...d.to, unverifiedSigner: unverifiedSignerToJson(ws.unverifiedSigner(d.to.assessmentId)) },
-        };
-      }, { readOnly: true });
+      const diff = await withWorkspace(
+        opts.db,
+        (ws): DiffJson => {
+          const to = ws.getAssessment(toId);
+          const from = ws.getAssessment(fromId);
+          const d = diffAssessments(from, to, catalogFor(to.assessment), catalogFor(from.assessment));
+          return {
+            ...d,
+            from: { ...d.from, unverifiedSigner: unverifiedSignerToJson(ws.unverifiedSigner(d.from.assessmentId)) },
+            to: { ...d.to, unverifiedSigner: unverifiedSignerToJson(ws.unverifiedSigner(d.to.assessmentId)) },
+          };
+        },
+        { readOnly: true },
+      );
       if (opts.json) printJson(ctx.io, diff);
       else ctx.io.stdout.write(formatDiff(diff));
     });

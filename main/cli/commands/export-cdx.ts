@@ -9,7 +9,7 @@ export const registerExportCdx: RegisterCommand = (program, ctx) => {
     .command('export-cdx')
     .description(
       "Write an assessment as a CycloneDX 1.6 attestation (JSON) for supplier-risk tools: the Code's claims as requirements, each result with its conformance, " +
-        'evidence by SHA-256 (confidential files by hash only) and, once signed, the SRO\'s affirmation. Every signed pack embeds the same kind of document as attestation.cdx.json (see docs/attestation.md).',
+        "evidence by SHA-256 (confidential files by hash only) and, once signed, the SRO's affirmation. Every signed pack embeds the same kind of document as attestation.cdx.json (see docs/attestation.md).",
     )
     .argument('<id>', 'the assessment id (see sscp list)')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
@@ -18,10 +18,16 @@ export const registerExportCdx: RegisterCommand = (program, ctx) => {
     .action(async (id: string, opts: { db: string; out: string; force?: boolean }) => {
       const written = await withWorkspace(
         opts.db,
-        (ws) => exportAttestation(ws, id, opts.out, { replace: opts.force ?? false, existsHint: FORCE_HINT, protect: [keyStorePath(sscpHome(ctx.io.env))] }),
+        (ws) =>
+          exportAttestation(ws, id, opts.out, {
+            replace: opts.force ?? false,
+            existsHint: FORCE_HINT,
+            protect: [keyStorePath(sscpHome(ctx.io.env))],
+          }),
         { readOnly: true },
       );
       ctx.io.stdout.write(`${field(written.path)}\n`);
-      if (!written.signed) ctx.io.stderr.write('This assessment is not signed yet, so the attestation carries no affirmation by the SRO.\n');
+      if (!written.signed)
+        ctx.io.stderr.write('This assessment is not signed yet, so the attestation carries no affirmation by the SRO.\n');
     });
 };

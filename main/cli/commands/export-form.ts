@@ -8,7 +8,7 @@ export const registerExportForm: RegisterCommand = (program, ctx) => {
     .command('export-form')
     .description(
       'Write an assessment as the official Word self-assessment form (.docx); results and remedial actions go at the end of each Arguments cell. ' +
-        'With --template, your own copy of the official blank form is filled in: its cover fields and each claim\'s Evidence and Arguments cells, ' +
+        "With --template, your own copy of the official blank form is filled in: its cover fields and each claim's Evidence and Arguments cells, " +
         'with everything else of it (title page, logo, styles, wording, numbering) kept; claims it has no row for (2.1.6 and 4.3.1 on form v0.4) go in a table at its end. ' +
         'Without --template the form is generated, numbered as the APC v1.0 (45 claims); each Reference cell notes where form v0.4 differs (its 4.3.1 is claim 4.3.2).',
     )
@@ -24,10 +24,14 @@ export const registerExportForm: RegisterCommand = (program, ctx) => {
         { readOnly: true },
       );
       if (result.appendedClaims.length > 0) {
-        ctx.io.stderr.write(`The template has no rows for claims ${result.appendedClaims.join(', ')}: they are in a table at the end of the form.\n`);
+        ctx.io.stderr.write(
+          `The template has no rows for claims ${result.appendedClaims.join(', ')}: they are in a table at the end of the form.\n`,
+        );
       }
       if (result.missingCoverFields.length > 0) {
-        ctx.io.stderr.write(`The template has no place for ${result.missingCoverFields.join(', ')}: fill ${result.missingCoverFields.length === 1 ? 'it' : 'them'} in by hand.\n`);
+        ctx.io.stderr.write(
+          `The template has no place for ${result.missingCoverFields.join(', ')}: fill ${result.missingCoverFields.length === 1 ? 'it' : 'them'} in by hand.\n`,
+        );
       }
       ctx.io.stdout.write(`${field(result.path)}\n`);
     });

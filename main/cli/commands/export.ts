@@ -33,14 +33,18 @@ export function packProgress(io: CliIo, verb = 'Exporting'): { onProgress: (p: P
       if (live.enabled) {
         const width = 28;
         const filled = Math.round((percent / 100) * width);
-        live.show(`${verb} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}%  ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}  ${PHASE_WORDS[p.phase]}`);
+        live.show(
+          `${verb} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${String(percent).padStart(3)}%  ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)}  ${PHASE_WORDS[p.phase]}`,
+        );
         return;
       }
       const tenth = Math.floor(percent / 10);
       if (p.phase !== lastPhase) {
         lastPhase = p.phase;
         lastTenth = tenth;
-        io.stderr.write(`${PHASE_WORDS[p.phase]}… (${p.filesDone} of ${count(p.filesTotal, 'file')}, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)})\n`);
+        io.stderr.write(
+          `${PHASE_WORDS[p.phase]}… (${p.filesDone} of ${count(p.filesTotal, 'file')}, ${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)})\n`,
+        );
       } else if (tenth > lastTenth) {
         lastTenth = tenth;
         io.stderr.write(`  ${percent}% (${formatBytes(p.bytesDone)} of ${formatBytes(p.bytesTotal)})\n`);
@@ -104,7 +108,11 @@ export const registerExport: RegisterCommand = (program, ctx) => {
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
     .requiredOption('--identity <label>', 'the signing identity to sign with, from your key store (see sscp identity list)')
     .requiredOption('--out <file>', 'where to write the pack (.pdf); an existing file only with --force')
-    .option('--profile <profile>', `who the pack is for: ${PACK_PROFILES.join(' or ')} (customer withholds confidential evidence)`, 'certification')
+    .option(
+      '--profile <profile>',
+      `who the pack is for: ${PACK_PROFILES.join(' or ')} (customer withholds confidential evidence)`,
+      'certification',
+    )
     .option('--accept-exceptions', 'sign even though sign-off checks fail; the pack lists each one as an exception you accepted')
     .option(
       '--before-period-end',
@@ -159,9 +167,13 @@ export const registerExport: RegisterCommand = (program, ctx) => {
         `  Signer       ${result.signerFingerprint} (certificate SHA-256)`,
         `  Evidence     ${result.embeddedFiles} embedded${result.withheldFiles ? `, ${result.withheldFiles} withheld (confidential)` : ''}`,
       ];
-      if (result.acceptedExceptions.length) lines.push(`  Exceptions   ${result.acceptedExceptions.length} accepted and listed in the pack`);
+      if (result.acceptedExceptions.length)
+        lines.push(`  Exceptions   ${result.acceptedExceptions.length} accepted and listed in the pack`);
       for (const w of result.warnings) lines.push(`  Warning: ${field(w)}`);
-      lines.push('The assessment is now signed and frozen. Recipients check the pack with:', `  sscp verify ${shellWord(result.path)} --fingerprint ${result.signerFingerprint}`);
+      lines.push(
+        'The assessment is now signed and frozen. Recipients check the pack with:',
+        `  sscp verify ${shellWord(result.path)} --fingerprint ${result.signerFingerprint}`,
+      );
       ctx.io.stdout.write(`${lines.join('\n')}\n`);
     });
 };

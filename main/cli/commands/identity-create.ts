@@ -32,18 +32,28 @@ export function registerIdentityCreate(group: Command, ctx: CommandContext): voi
     .action(async (opts: CreateOptions) => {
       const algorithm = parseCreatableAlgorithm(opts.algorithm);
       const passphrase = readSigningPassphrase(ctx.io, opts.passphraseFile);
-      const info = await withIdentityService(
-        ctx.io,
-        opts.db,
-        (service) => service.create({ label: opts.label, sroName: opts.sro, sroRole: opts.sroRole, organisation: opts.org, algorithm, withRoot: opts.withRoot ?? false, passphrase })
+      const info = await withIdentityService(ctx.io, opts.db, (service) =>
+        service.create({
+          label: opts.label,
+          sroName: opts.sro,
+          sroRole: opts.sroRole,
+          organisation: opts.org,
+          algorithm,
+          withRoot: opts.withRoot ?? false,
+          passphrase,
+        }),
       );
       const out = ctx.io.stdout;
       out.write(`Created signing identity "${info.label}" (${info.kind}, ${info.algorithm}), valid until ${info.notAfter.slice(0, 10)}.\n`);
       out.write(`Certificate fingerprint (SHA-256): ${formatFingerprint(info.fingerprint, { colons: true })}\n`);
       if (info.rootFingerprint) {
         out.write(`Organisation root fingerprint (SHA-256): ${formatFingerprint(info.rootFingerprint, { colons: true })}\n`);
-        out.write('Publish the root fingerprint: recipients check packs against it, and it stays the same when the SRO certificate is renewed.\n');
+        out.write(
+          'Publish the root fingerprint: recipients check packs against it, and it stays the same when the SRO certificate is renewed.\n',
+        );
       }
-      out.write(`Back it up now (your key store is on this computer only): sscp identity export ${shellWord(info.label)} --out FILE.p12${info.rootFingerprint ? ' --with-root-key' : ''}\n`);
+      out.write(
+        `Back it up now (your key store is on this computer only): sscp identity export ${shellWord(info.label)} --out FILE.p12${info.rootFingerprint ? ' --with-root-key' : ''}\n`,
+      );
     });
 }

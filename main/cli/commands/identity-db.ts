@@ -10,7 +10,8 @@ import type { CliIo } from '../io';
  * keep working). `sscp export` and the app move them the same way.
  */
 export const IDENTITY_DB_OPTION_FLAGS = '--db <file>';
-export const IDENTITY_DB_OPTION_HELP = 'not needed: identities live in your key store (see SSCP_HOME); a database given here has any identities an older version kept in it moved there first';
+export const IDENTITY_DB_OPTION_HELP =
+  'not needed: identities live in your key store (see SSCP_HOME); a database given here has any identities an older version kept in it moved there first';
 
 /** Moves the identities of an older database into the key store, saying so on stderr. */
 export function adoptFromDatabase(io: CliIo, dbPath: string): void {
@@ -22,7 +23,11 @@ export function adoptFromDatabase(io: CliIo, dbPath: string): void {
  * moves identities an older version kept in that database; a database that does not exist
  * (older scripts set up signing before `sscp new`) has nothing to move, which a note says.
  */
-export async function withIdentityService<T>(io: CliIo, db: string | undefined, fn: (service: IdentityService) => Promise<T> | T): Promise<T> {
+export async function withIdentityService<T>(
+  io: CliIo,
+  db: string | undefined,
+  fn: (service: IdentityService) => Promise<T> | T,
+): Promise<T> {
   if (db !== undefined) {
     if (existsSync(db)) adoptFromDatabase(io, db);
     else io.stderr.write(`Note: there is no database at ${db}; identities live in your key store, so --db is not needed.\n`);

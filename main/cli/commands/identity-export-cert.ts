@@ -17,7 +17,14 @@ export function registerIdentityExportCert(group: Command, ctx: CommandContext):
     .action(async (label: string, opts: { db?: string; out: string; root?: boolean; force?: boolean }) => {
       await withIdentityService(ctx.io, opts.db, async (service) => {
         const pem = service.exportCertificatePem(label, { root: opts.root ?? false });
-        await saveUserFile(opts.out, pem, { what: 'certificate', ...(opts.db !== undefined ? { database: opts.db } : {}), protect: [keyStorePath(sscpHome(ctx.io.env))], replace: opts.force ?? false, existsHint: FORCE_HINT, exampleName: 'root.pem' });
+        await saveUserFile(opts.out, pem, {
+          what: 'certificate',
+          ...(opts.db !== undefined ? { database: opts.db } : {}),
+          protect: [keyStorePath(sscpHome(ctx.io.env))],
+          replace: opts.force ?? false,
+          existsHint: FORCE_HINT,
+          exampleName: 'root.pem',
+        });
       });
       ctx.io.stdout.write(`Wrote ${opts.root ? 'the organisation root certificate' : 'the certificate and its chain'} to ${opts.out}\n`);
     });

@@ -2,7 +2,14 @@ import type { Command } from 'commander';
 import type { CommandContext } from '../context';
 import { FORCE_HINT, FORCE_OPTION_FLAGS, FORCE_OPTION_HELP } from '../options';
 import { IDENTITY_DB_OPTION_FLAGS, IDENTITY_DB_OPTION_HELP, withIdentityService } from './identity-db';
-import { PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP, P12_PASSWORD_FILE_FLAGS, P12_PASSWORD_FILE_HELP, readP12Password, readSigningPassphrase } from './identity-secrets';
+import {
+  PASSPHRASE_FILE_FLAGS,
+  PASSPHRASE_FILE_HELP,
+  P12_PASSWORD_FILE_FLAGS,
+  P12_PASSWORD_FILE_HELP,
+  readP12Password,
+  readSigningPassphrase,
+} from './identity-secrets';
 
 interface ExportOptions {
   db?: string;
@@ -21,7 +28,10 @@ export function registerIdentityExport(group: Command, ctx: CommandContext): voi
     )
     .argument('<label>', 'the identity')
     .requiredOption('--out <file.p12>', 'where to write the backup (an existing file is refused unless --force)')
-    .option('--with-root-key', "also the organisation root's key, which issues next year's certificate: needed to renew on another computer")
+    .option(
+      '--with-root-key',
+      "also the organisation root's key, which issues next year's certificate: needed to renew on another computer",
+    )
     .option(FORCE_OPTION_FLAGS, FORCE_OPTION_HELP)
     .option(P12_PASSWORD_FILE_FLAGS, P12_PASSWORD_FILE_HELP)
     .option(PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP)
@@ -40,8 +50,12 @@ export function registerIdentityExport(group: Command, ctx: CommandContext): voi
           ...(opts.db !== undefined ? { database: opts.db } : {}),
         }),
       );
-      ctx.io.stdout.write(`Wrote a backup of signing identity "${exported.label}"${exported.withRootKey ? ' and its organisation root key' : ''} to ${exported.path}\n`);
-      ctx.io.stdout.write('Keep the file and its password apart; anyone with both can sign as you. Restore it with: sscp identity import FILE.p12 --label LABEL\n');
+      ctx.io.stdout.write(
+        `Wrote a backup of signing identity "${exported.label}"${exported.withRootKey ? ' and its organisation root key' : ''} to ${exported.path}\n`,
+      );
+      ctx.io.stdout.write(
+        'Keep the file and its password apart; anyone with both can sign as you. Restore it with: sscp identity import FILE.p12 --label LABEL\n',
+      );
       for (const w of exported.warnings) ctx.io.stderr.write(`Warning: ${w} (--with-root-key)\n`);
     });
 }

@@ -62,15 +62,30 @@ export function registerIdentityList(group: Command, ctx: CommandContext): void 
         return;
       }
       if (identities.length === 0) {
-        ctx.io.stdout.write(`No signing identities in your key store (${keyStore}) yet.\nCreate one with: sscp identity create --label L --sro NAME --sro-role ROLE --org NAME --with-root, or import a .p12 backup with: sscp identity import FILE.p12 --label L\n`);
+        ctx.io.stdout.write(
+          `No signing identities in your key store (${keyStore}) yet.\nCreate one with: sscp identity create --label L --sro NAME --sro-role ROLE --org NAME --with-root, or import a .p12 backup with: sscp identity import FILE.p12 --label L\n`,
+        );
         return;
       }
       ctx.io.stdout.write(`Key store: ${keyStore}\n`);
       for (const i of identities) {
-        const who = [i.subject.commonName && field(i.subject.commonName), i.subject.title && `(${field(i.subject.title)})`, i.subject.organisation && `, ${field(i.subject.organisation)}`].filter(Boolean).join(' ').replace(' ,', ',');
-        ctx.io.stdout.write(`${field(i.label)}  ${i.kind}  ${i.algorithm}  valid until ${i.notAfter.slice(0, 10)}  ${who}\n  fingerprint ${i.fingerprint}\n`);
+        const who = [
+          i.subject.commonName && field(i.subject.commonName),
+          i.subject.title && `(${field(i.subject.title)})`,
+          i.subject.organisation && `, ${field(i.subject.organisation)}`,
+        ]
+          .filter(Boolean)
+          .join(' ')
+          .replace(' ,', ',');
+        ctx.io.stdout.write(
+          `${field(i.label)}  ${i.kind}  ${i.algorithm}  valid until ${i.notAfter.slice(0, 10)}  ${who}\n  fingerprint ${i.fingerprint}\n`,
+        );
         if (i.rootFingerprint) ctx.io.stdout.write(`  root fingerprint ${i.rootFingerprint}\n`);
-        ctx.io.stdout.write(i.backedUpAt ? `  backed up ${i.backedUpAt.slice(0, 10)}\n` : `  no backup yet: sscp identity export ${shellWord(i.label)} --out FILE.p12${i.kind === 'org-issued' ? ' --with-root-key' : ''}\n`);
+        ctx.io.stdout.write(
+          i.backedUpAt
+            ? `  backed up ${i.backedUpAt.slice(0, 10)}\n`
+            : `  no backup yet: sscp identity export ${shellWord(i.label)} --out FILE.p12${i.kind === 'org-issued' ? ' --with-root-key' : ''}\n`,
+        );
       }
     });
 }

@@ -16,7 +16,8 @@ export function registerIdentityRenew(group: Command, ctx: CommandContext): void
       const info = await withIdentityService(ctx.io, opts.db, (service) => service.renew(label, passphrase));
       ctx.io.stdout.write(`Renewed signing identity "${info.label}", valid until ${info.notAfter.slice(0, 10)}.\n`);
       ctx.io.stdout.write(`Certificate fingerprint (SHA-256): ${formatFingerprint(info.fingerprint, { colons: true })}\n`);
-      if (info.rootFingerprint) ctx.io.stdout.write(`Organisation root fingerprint (unchanged): ${formatFingerprint(info.rootFingerprint, { colons: true })}\n`);
+      if (info.rootFingerprint)
+        ctx.io.stdout.write(`Organisation root fingerprint (unchanged): ${formatFingerprint(info.rootFingerprint, { colons: true })}\n`);
       else ctx.io.stdout.write('The certificate is self-signed, so its fingerprint has changed: publish the new one.\n');
     });
 }

@@ -8,7 +8,11 @@ import { registerIdentityRenew } from './identity-renew';
 
 /** `sscp identity …`: the SRO's signing identities. */
 export const registerIdentity: RegisterCommand = (program, ctx) => {
-  const group = program.command('identity').description("Manage the SRO's signing identities, kept in your own key store (not in a database): create, import or restore a .p12, list, export the certificate, back up, renew.");
+  const group = program
+    .command('identity')
+    .description(
+      "Manage the SRO's signing identities, kept in your own key store (not in a database): create, import or restore a .p12, list, export the certificate, back up, renew.",
+    );
   registerIdentityCreate(group, ctx);
   registerIdentityImport(group, ctx);
   registerIdentityList(group, ctx);

@@ -38,7 +38,10 @@ function toJson(p: PreparedContribution, r: ImportedContribution | null): Import
     signerFingerprint: p.signerFingerprint,
     signerTrust: r?.signerConfirmed ? 'confirmed' : p.signerTrust,
     trustMessage: p.trustMessage,
-    claims: c.claims.map((k) => ({ claimId: k.claimId, assigned: r ? (r.claims.find((x) => x.claimId === k.claimId)?.assigned ?? null) : null })),
+    claims: c.claims.map((k) => ({
+      claimId: k.claimId,
+      assigned: r ? (r.claims.find((x) => x.claimId === k.claimId)?.assigned ?? null) : null,
+    })),
     evidence: r ? { ...r.files } : null,
   };
 }
@@ -112,7 +115,9 @@ export async function importContributionCli(
         `${summary(j)}\n\nImported as contribution ${result.contribution.id} into assessment ${result.assessment.id} (${field(result.assessment.organisation)}), pending your review: nothing in the assessment has changed yet.\n` +
           `  Evidence: ${result.files.stored} files stored, ${result.files.alreadyHeld} already held.\n` +
           (result.signerConfirmed ? `  The signer's fingerprint is now remembered: their next contribution is recognised.\n` : '') +
-          (unassigned.length ? `  Flagged: ${field(result.contribution.contributor.name)} is not the owner of claim${unassigned.length > 1 ? 's' : ''} ${unassigned.join(', ')}.\n` : '') +
+          (unassigned.length
+            ? `  Flagged: ${field(result.contribution.contributor.name)} is not the owner of claim${unassigned.length > 1 ? 's' : ''} ${unassigned.join(', ')}.\n`
+            : '') +
           `Review it with: sscp review ${result.assessment.id} --db ${opts.db}\n`,
       );
     } finally {

@@ -56,7 +56,13 @@ export function importFormToJson(r: FormImportReport): ImportFormJson {
     assessmentId: r.assessment.id,
     fileName: r.fileName,
     sha256: r.sha256,
-    cover: { organisation: c.organisation, assessorName: c.assessorName, assessorRole: c.assessorRole, dateCompleted: c.dateCompleted, dateCompletedAsWritten: c.dateCompletedAsWritten },
+    cover: {
+      organisation: c.organisation,
+      assessorName: c.assessorName,
+      assessorRole: c.assessorRole,
+      dateCompleted: c.dateCompleted,
+      dateCompletedAsWritten: c.dateCompletedAsWritten,
+    },
     placed: r.form.rows.map((row) => ({
       claimId: row.claimId,
       reference: row.reference,
@@ -97,7 +103,10 @@ export function formatImportForm(j: ImportFormJson): string {
     `  Empty claims:  ${j.emptyClaims.length}${j.emptyClaims.length ? ` (${j.emptyClaims.join(', ')})` : ''}`,
   ];
   if (j.linkedEvidence.length) lines.push(`  Evidence files linked: ${j.linkedEvidence.map((e) => field(e.fileName)).join(', ')}`);
-  if (j.missingEvidence.length) lines.push(`  Evidence files named on the form but not in this database: ${j.missingEvidence.map((e) => field(e.fileName)).join(', ')}`);
+  if (j.missingEvidence.length)
+    lines.push(
+      `  Evidence files named on the form but not in this database: ${j.missingEvidence.map((e) => field(e.fileName)).join(', ')}`,
+    );
   if (j.notes.length) lines.push('', 'Note:', ...j.notes.map((n) => `- ${field(n)}`));
   if (j.warnings.length) lines.push('', 'Please check:', ...j.warnings.map((w) => `- ${field(w)}`));
   lines.push('', `Imported claims are marked needs-review. Review them with: sscp show ${j.assessmentId} --db …`);
@@ -120,7 +129,11 @@ export const registerImportForm: RegisterCommand = (program, ctx) => {
       const role = choiceOption(opts.role, VENDOR_ROLES, 'role');
       // Read the form before opening the database, so a bad file creates nothing.
       const prepared = await prepareFormImport(file);
-      const report = await withWorkspace(opts.db, (ws) => storeFormImport(ws, prepared, { role, ...(opts.org ? { organisation: opts.org } : {}) }), { create: true });
+      const report = await withWorkspace(
+        opts.db,
+        (ws) => storeFormImport(ws, prepared, { role, ...(opts.org ? { organisation: opts.org } : {}) }),
+        { create: true },
+      );
       const json = importFormToJson(report);
       if (opts.json) printJson(ctx.io, json);
       else ctx.io.stdout.write(formatImportForm(json));

@@ -5,13 +5,31 @@ import { SscpError } from '../../../shared/errors';
 import { checkRegularFile } from '../../fs/regular-file';
 import { prepareFormImport, storeFormImport } from '../../form/import-form';
 import {
-  packRefusal, PDF_MAGIC, preparePackImport, readMagic, storePackImport, UntrustedSignerRefused,
-  type PackImportPhase, type PackImportPreview, type PackImportProgress, type PackImportResult, type PackTrust,
+  packRefusal,
+  PDF_MAGIC,
+  preparePackImport,
+  readMagic,
+  storePackImport,
+  UntrustedSignerRefused,
+  type PackImportPhase,
+  type PackImportPreview,
+  type PackImportProgress,
+  type PackImportResult,
+  type PackTrust,
 } from '../../import/pack-import';
 import type { PackVerification } from '../../pack/verify/types';
 import type { RegisterCommand } from '../context';
 import { EXIT_CHECK_FAILED, EXIT_UNTRUSTED_SIGNER, field, printJson, type CliIo } from '../io';
-import { choiceOption, collect, DB_OPTION_FLAGS, DB_OPTION_HELP, FINGERPRINT_OPTION_FLAGS, TRUST_OPTION_FLAGS, trustedRootsOption, withWorkspace } from '../options';
+import {
+  choiceOption,
+  collect,
+  DB_OPTION_FLAGS,
+  DB_OPTION_HELP,
+  FINGERPRINT_OPTION_FLAGS,
+  TRUST_OPTION_FLAGS,
+  trustedRootsOption,
+  withWorkspace,
+} from '../options';
 import { ownIdentityCertificates } from '../own-identities';
 import { CLI_TRUST_HINT } from './verify';
 import { liveLine, percentDone } from '../progress';
@@ -54,7 +72,12 @@ export interface ImportPackJson {
     readonly problems: readonly string[];
     readonly warnings: readonly string[];
     readonly checks: readonly { readonly id: string; readonly outcome: string; readonly message: string }[];
-    readonly signer: { readonly commonName: string | null; readonly title: string | null; readonly organisation: string | null; readonly fingerprint: string } | null;
+    readonly signer: {
+      readonly commonName: string | null;
+      readonly title: string | null;
+      readonly organisation: string | null;
+      readonly fingerprint: string;
+    } | null;
   };
   readonly assessment: PackImportPreview['assessment'];
   readonly evidence: { readonly stored: number; readonly alreadyHeld: number; readonly withheld: number } | null;
@@ -85,7 +108,9 @@ export function importPackToJson(preview: PackImportPreview, result: PackImportR
       problems: [...v.problems],
       warnings: [...v.warnings],
       checks: v.checks.map((c) => ({ id: c.id, outcome: c.outcome, message: c.message })),
-      signer: v.signer ? { commonName: v.signer.commonName, title: v.signer.title, organisation: v.signer.organisation, fingerprint: v.signer.fingerprint } : null,
+      signer: v.signer
+        ? { commonName: v.signer.commonName, title: v.signer.title, organisation: v.signer.organisation, fingerprint: v.signer.fingerprint }
+        : null,
     },
     assessment: preview.assessment,
     evidence: result ? { ...result.evidence } : null,
@@ -112,7 +137,8 @@ export function formatPackVerification(j: ImportPackJson): string {
     `  Evidence:     ${a.evidenceFiles} files${a.evidenceWithheld ? `, ${a.evidenceWithheld} withheld (listed by hash only)` : ''}`,
   ];
   for (const c of v.checks) if (c.outcome !== 'pass') lines.push(`  ${c.outcome === 'fail' ? 'FAILED' : 'Note'}: ${field(c.message)}`);
-  for (const r of j.renamed) lines.push(`  Note: the evidence name "${field(r.from)}" is not a safe file name; it is kept as "${field(r.to)}".`);
+  for (const r of j.renamed)
+    lines.push(`  Note: the evidence name "${field(r.from)}" is not a safe file name; it is kept as "${field(r.to)}".`);
   for (const note of j.cleaned) lines.push(`  Note: ${field(note)}`);
   return `${lines.join('\n')}\n`;
 }
@@ -159,8 +185,16 @@ export const registerImport: RegisterCommand = (program, ctx) => {
     )
     .argument('<file>', 'the evidence pack (.pdf) or official form (.docx); recognised by its content, not its name')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
-    .option(TRUST_OPTION_FLAGS, "packs: trust signers issued by this organisation root certificate, obtained from the organisation; repeatable", collect)
-    .option(FINGERPRINT_OPTION_FLAGS, "packs: trust only the signer with this SHA-256 certificate fingerprint, obtained from the organisation; repeatable", collect)
+    .option(
+      TRUST_OPTION_FLAGS,
+      'packs: trust signers issued by this organisation root certificate, obtained from the organisation; repeatable',
+      collect,
+    )
+    .option(
+      FINGERPRINT_OPTION_FLAGS,
+      'packs: trust only the signer with this SHA-256 certificate fingerprint, obtained from the organisation; repeatable',
+      collect,
+    )
     .option(
       '--allow-untrusted',
       'packs: import even though nothing establishes who signed (compare the fingerprint shown with one from the organisation first); the assessment is marked as from an unverified signer. ' +
@@ -168,7 +202,7 @@ export const registerImport: RegisterCommand = (program, ctx) => {
     )
     .option('--role <role>', `forms: the vendor role (the form does not say): ${VENDOR_ROLES.join(', ')}`, 'developer-distributor')
     .option('--org <name>', "forms: the organisation, if the form's Organisation field is empty or wrong")
-    .option('--into <id>', "contributions: the draft to add it to (without it: the one open draft of the organisation it names)")
+    .option('--into <id>', 'contributions: the draft to add it to (without it: the one open draft of the organisation it names)')
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (file: string, opts: ImportOptions) => {
       const trust = await trustFrom(ctx.io, opts);
@@ -181,7 +215,11 @@ export const registerImport: RegisterCommand = (program, ctx) => {
       if (kind === 'form') {
         // Read the form before opening the database, so a bad file creates nothing.
         const prepared = await prepareFormImport(file);
-        const report = await withWorkspace(opts.db, (ws) => storeFormImport(ws, prepared, { role, ...(opts.org ? { organisation: opts.org } : {}) }), { create: true });
+        const report = await withWorkspace(
+          opts.db,
+          (ws) => storeFormImport(ws, prepared, { role, ...(opts.org ? { organisation: opts.org } : {}) }),
+          { create: true },
+        );
         const json = importFormToJson(report);
         if (opts.json) printJson(ctx.io, { kind: 'form', ...json });
         else ctx.io.stdout.write(formatImportForm(json));
@@ -200,7 +238,8 @@ export const registerImport: RegisterCommand = (program, ctx) => {
         // Only a failed signature is "refused" (exit 1); a pack at odds with its own manifest is unusable (exit 2).
         if (refusal.kind !== 'integrity') throw refusal;
         if (opts.json) printJson(ctx.io, importPackToJson(preview, null));
-        else ctx.io.stdout.write(`${formatPackVerification(importPackToJson(preview, null))}\nNot imported: the pack failed verification.\n`);
+        else
+          ctx.io.stdout.write(`${formatPackVerification(importPackToJson(preview, null))}\nNot imported: the pack failed verification.\n`);
         ctx.exitCode = EXIT_CHECK_FAILED;
         return;
       }
@@ -219,14 +258,17 @@ export const registerImport: RegisterCommand = (program, ctx) => {
       }
       // --allow-untrusted accepts exactly the signer just verified and shown above.
       const acceptUntrustedSigner = preview.verification.trusted ? undefined : (preview.verification.fingerprint ?? undefined);
-      const result = await withWorkspace(opts.db, (ws) => storePackImport(ws, prepared, { onProgress, acceptUntrustedSigner }), { create: true }).finally(live.clear);
+      const result = await withWorkspace(opts.db, (ws) => storePackImport(ws, prepared, { onProgress, acceptUntrustedSigner }), {
+        create: true,
+      }).finally(live.clear);
       const json = importPackToJson(result.preview, result);
       if (opts.json) {
         printJson(ctx.io, json);
         return;
       }
       const e = result.evidence;
-      const unverified = json.signerTrust === 'unverified' ? ' It is marked as from an UNVERIFIED signer: nothing established who signed it.' : '';
+      const unverified =
+        json.signerTrust === 'unverified' ? ' It is marked as from an UNVERIFIED signer: nothing established who signed it.' : '';
       ctx.io.stdout.write(
         `${formatPackVerification(json)}\nImported as assessment ${result.assessment.id} (signed, read-only).${unverified}\n` +
           `  Evidence: ${e.stored} files stored, ${e.alreadyHeld} already held, ${e.withheld} withheld by the sender.\n` +

@@ -23,7 +23,10 @@ export const registerList: RegisterCommand = (program, ctx) => {
       const archivedHidden = everything.length - summaries.length;
       if (opts.json) {
         const json: ListJson = {
-          assessments: summaries.map((s) => ({ ...assessmentToJson(s.assessment, s.unverifiedSigner), completeness: completenessToJson(s.completeness) })),
+          assessments: summaries.map((s) => ({
+            ...assessmentToJson(s.assessment, s.unverifiedSigner),
+            completeness: completenessToJson(s.completeness),
+          })),
           archivedHidden,
         };
         printJson(ctx.io, json);
@@ -41,7 +44,9 @@ export const registerList: RegisterCommand = (program, ctx) => {
         );
       }
       if (archivedHidden > 0) {
-        ctx.io.stdout.write(`${archivedHidden} archived ${archivedHidden === 1 ? 'assessment' : 'assessments'} hidden; sscp list --all shows ${archivedHidden === 1 ? 'it' : 'them'}.\n`);
+        ctx.io.stdout.write(
+          `${archivedHidden} archived ${archivedHidden === 1 ? 'assessment' : 'assessments'} hidden; sscp list --all shows ${archivedHidden === 1 ? 'it' : 'them'}.\n`,
+        );
       }
     });
 };

@@ -30,7 +30,12 @@ export interface LogJson {
   readonly assessmentId: string;
   readonly organisation: string;
   readonly entries: readonly LogEntryJson[];
-  readonly contributors: readonly { readonly name: string | null; readonly role: string | null; readonly who: string; readonly changes: number }[];
+  readonly contributors: readonly {
+    readonly name: string | null;
+    readonly role: string | null;
+    readonly who: string;
+    readonly changes: number;
+  }[];
 }
 
 function actorToJson(a: Actor | null): ActorJson | null {
@@ -72,7 +77,8 @@ export function formatLog(json: LogJson): string {
     lines.push('', 'Contributors');
     for (const c of json.contributors) lines.push(`  ${oneLine(c.who)}: ${count(c.changes, 'change')}`);
   }
-  if (json.entries.some((e) => e.actor === null)) lines.push('', 'Changes marked "not recorded" were made before this version of the app recorded who made each change.');
+  if (json.entries.some((e) => e.actor === null))
+    lines.push('', 'Changes marked "not recorded" were made before this version of the app recorded who made each change.');
   return `${lines.join('\n')}\n`;
 }
 

@@ -20,7 +20,10 @@ export const registerNew: RegisterCommand = (program, ctx) => {
     .command('new')
     .description('Start a new assessment (creating the database if needed) and print its id, so ID=$(sscp new …) works.')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
-    .requiredOption('--org <name>', `the organisation being assessed (one line, at most ${TEXT_FIELDS.organisation.max} characters, as every name here)`)
+    .requiredOption(
+      '--org <name>',
+      `the organisation being assessed (one line, at most ${TEXT_FIELDS.organisation.max} characters, as every name here)`,
+    )
     .requiredOption('--role <role>', `the vendor role: ${VENDOR_ROLES.join(', ')}`)
     .option('--product <name>', 'a product in scope (repeat for several)', collect)
     .option('--theme3-in-scope', 'developer-only: theme 3 (deployment and maintenance) is your responsibility too')

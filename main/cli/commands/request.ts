@@ -32,20 +32,45 @@ export const registerRequest: RegisterCommand = (program, ctx) => {
         opts.db,
         (ws) => {
           const detail = ws.getAssessment(id);
-          if (detail.assessment.state !== 'draft') throw new SscpError('frozen', `Assessment ${id} is ${detail.assessment.state}: it takes no contributions.`, 'Ask for evidence for a draft (carry the assessment forward first).');
+          if (detail.assessment.state !== 'draft')
+            throw new SscpError(
+              'frozen',
+              `Assessment ${id} is ${detail.assessment.state}: it takes no contributions.`,
+              'Ask for evidence for a draft (carry the assessment forward first).',
+            );
           const owners = ws.claimOwners(id);
           const fold = (s: string) => s.trim().toLocaleLowerCase('en-GB');
-          const mine = opts.owner === undefined ? [] : owners.filter((o) => fold(o.name) === fold(opts.owner!) || (o.email !== '' && fold(o.email) === fold(opts.owner!)));
-          if (opts.owner !== undefined && mine.length === 0) throw new SscpError('not-found', `No claim of assessment ${id} is assigned to ${opts.owner}.`, 'Assign claims with sscp assign first, or name them with --claim.');
+          const mine =
+            opts.owner === undefined
+              ? []
+              : owners.filter((o) => fold(o.name) === fold(opts.owner!) || (o.email !== '' && fold(o.email) === fold(opts.owner!)));
+          if (opts.owner !== undefined && mine.length === 0)
+            throw new SscpError(
+              'not-found',
+              `No claim of assessment ${id} is assigned to ${opts.owner}.`,
+              'Assign claims with sscp assign first, or name them with --claim.',
+            );
           const claimIds = [...new Set([...mine.map((o) => o.claimId), ...(opts.claim ?? [])])];
           if (claimIds.length === 0) throw new SscpError('invalid-input', 'No claims were chosen.', 'Give --owner NAME or --claim CLAIM.');
-          for (const c of claimIds) if (!detail.responses.some((r) => r.claimId === c)) throw new SscpError('invalid-input', `Claim ${c} is not in assessment ${id}.`, 'Claims are numbered like 1.2.1; run sscp catalog to see them all.');
-          const owner = mine[0] ?? (claimIds.length === 1 ? owners.find((o) => o.claimId === claimIds[0]) ?? null : null);
+          for (const c of claimIds)
+            if (!detail.responses.some((r) => r.claimId === c))
+              throw new SscpError(
+                'invalid-input',
+                `Claim ${c} is not in assessment ${id}.`,
+                'Claims are numbered like 1.2.1; run sscp catalog to see them all.',
+              );
+          const owner = mine[0] ?? (claimIds.length === 1 ? (owners.find((o) => o.claimId === claimIds[0]) ?? null) : null);
           return { request: buildEvidenceRequest(detail, claimIds, owner, nowInstant()), dbPath: ws.dbPath };
         },
         { readOnly: true },
       );
-      const path = await saveUserFile(opts.out, `${JSON.stringify(request, null, 2)}\n`, { what: 'evidence request', database: dbPath, replace: opts.force ?? false, existsHint: FORCE_HINT, exampleName: 'evidence-request.json' });
+      const path = await saveUserFile(opts.out, `${JSON.stringify(request, null, 2)}\n`, {
+        what: 'evidence request',
+        database: dbPath,
+        replace: opts.force ?? false,
+        existsHint: FORCE_HINT,
+        exampleName: 'evidence-request.json',
+      });
       ctx.io.stdout.write(
         `Evidence request for ${request.claims.map((c) => c.claimId).join(', ')}${request.owner ? ` (${field(request.owner.name)})` : ''} written to ${path}\n` +
           `The owner answers it with: sscp contribute --request ${shellWord(path)} --identity LABEL --out FILE\n`,

@@ -20,7 +20,8 @@ interface SetEvidenceOptions {
 
 /** One yes/no setting from a pair of opposite flags; both at once is a mistake, not a choice. */
 function pair(yes: boolean | undefined, no: boolean | undefined, yesFlag: string, noFlag: string): boolean | undefined {
-  if (yes && no) throw new SscpError('invalid-input', `${yesFlag} and ${noFlag} contradict each other.`, `Give one of ${yesFlag} or ${noFlag}.`);
+  if (yes && no)
+    throw new SscpError('invalid-input', `${yesFlag} and ${noFlag} contradict each other.`, `Give one of ${yesFlag} or ${noFlag}.`);
   return yes ? true : no ? false : undefined;
 }
 
@@ -36,10 +37,14 @@ function findItem(ws: Workspace, ref: string): EvidenceItem {
     throw new SscpError(
       'invalid-input',
       `${bySha.length} evidence items hold the file with SHA-256 ${ref.toLowerCase()}: ${bySha.map((e) => `${e.id} (${field(e.fileName)})`).join(', ')}.`,
-      'Give the id of the one to change (sscp show ID --json lists each item\'s id).',
+      "Give the id of the one to change (sscp show ID --json lists each item's id).",
     );
   }
-  throw new SscpError('not-found', `There is no evidence with id or SHA-256 ${field(ref)}.`, 'Give an evidence id from sscp show ID --json, or the SHA-256 sscp attach printed.');
+  throw new SscpError(
+    'not-found',
+    `There is no evidence with id or SHA-256 ${field(ref)}.`,
+    'Give an evidence id from sscp show ID --json, or the SHA-256 sscp attach printed.',
+  );
 }
 
 export const registerSetEvidence: RegisterCommand = (program, ctx) => {
@@ -51,13 +56,19 @@ export const registerSetEvidence: RegisterCommand = (program, ctx) => {
     )
     .argument('<evidence>', "the evidence item's id (sscp show ID --json), or the SHA-256 sscp attach printed")
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
-    .option('--name <text>', `the name the evidence is listed under (at most ${TEXT_FIELDS.evidenceName.max.toLocaleString('en-GB')} characters)`)
+    .option(
+      '--name <text>',
+      `the name the evidence is listed under (at most ${TEXT_FIELDS.evidenceName.max.toLocaleString('en-GB')} characters)`,
+    )
     .option('--description <text>', 'what the evidence shows')
     .option('--effective <date>', 'when the evidence was true, YYYY-MM-DD')
     .option('--expires <date>', 'when the evidence stops being valid, YYYY-MM-DD')
     .option('--confidential', 'for certification bodies only: never put in a customer pack')
     .option('--shareable', 'not confidential: goes into customer packs too (its details are then shown)')
-    .option('--withhold-details', 'confidential evidence only: a customer pack shows "Withheld file N (confidential)", the SHA-256 and size, not the name or description')
+    .option(
+      '--withhold-details',
+      'confidential evidence only: a customer pack shows "Withheld file N (confidential)", the SHA-256 and size, not the name or description',
+    )
     .option('--show-details', 'a customer pack shows the name and description of this confidential evidence (not its bytes)')
     .action(async (ref: string, opts: SetEvidenceOptions) => {
       const patch: EvidencePatch = {
@@ -69,16 +80,27 @@ export const registerSetEvidence: RegisterCommand = (program, ctx) => {
         withholdDetails: pair(opts.withholdDetails, opts.showDetails, '--withhold-details', '--show-details'),
       };
       if (Object.values(patch).every((v) => v === undefined)) {
-        throw new SscpError('invalid-input', 'Nothing to change.', 'Give at least one of --name, --description, --effective, --expires, --confidential, --shareable, --withhold-details or --show-details.');
+        throw new SscpError(
+          'invalid-input',
+          'Nothing to change.',
+          'Give at least one of --name, --description, --effective, --expires, --confidential, --shareable, --withhold-details or --show-details.',
+        );
       }
       await withWorkspace(opts.db, (ws) => {
         const before = findItem(ws, ref);
         // Withholding details of an item that is confidential already needs no --confidential.
         const confidential = patch.confidential ?? (patch.withholdDetails ? before.confidential : undefined);
         const after = ws.updateEvidence(before.id, { ...patch, confidential });
-        const customer = !after.confidential ? 'in customer packs' : after.withholdDetails ? 'withheld from customer packs, name and description too' : 'withheld from customer packs, listed by name and hash';
+        const customer = !after.confidential
+          ? 'in customer packs'
+          : after.withholdDetails
+            ? 'withheld from customer packs, name and description too'
+            : 'withheld from customer packs, listed by name and hash';
         ctx.io.stdout.write(`${after.id}  ${after.sha256}  ${field(after.fileName)}  (${customer})\n`);
-        if (after.id !== before.id) ctx.io.stderr.write(`Note: a signed assessment uses ${before.id}, so the change is a new version, ${after.id}, used by the draft assessments.\n`);
+        if (after.id !== before.id)
+          ctx.io.stderr.write(
+            `Note: a signed assessment uses ${before.id}, so the change is a new version, ${after.id}, used by the draft assessments.\n`,
+          );
       });
     });
 };

@@ -74,7 +74,8 @@ export interface ShowJson {
   readonly contributedEvidence: Readonly<Record<string, ContributedByJson>>;
 }
 
-const credit = (c: ContributedBy | undefined): ContributedByJson | null => (c ? { name: c.name, acceptedAt: c.acceptedAt, contributionId: c.contributionId } : null);
+const credit = (c: ContributedBy | undefined): ContributedByJson | null =>
+  c ? { name: c.name, acceptedAt: c.acceptedAt, contributionId: c.contributionId } : null;
 
 export function showToJson(
   detail: AssessmentDetail,
@@ -114,7 +115,12 @@ export function showToJson(
     claims,
     evidence: detail.evidence.map(evidenceToJson),
     actions: detail.actions.map(actionToJson),
-    contributedEvidence: Object.fromEntries(detail.evidence.flatMap((e) => { const c = credit(view.credits.evidence.get(e.id)); return c ? [[e.id, c]] : []; })),
+    contributedEvidence: Object.fromEntries(
+      detail.evidence.flatMap((e) => {
+        const c = credit(view.credits.evidence.get(e.id));
+        return c ? [[e.id, c]] : [];
+      }),
+    ),
   };
 }
 
@@ -151,16 +157,22 @@ export function formatShow(json: ShowJson): string {
     const scope = claim.inScope ? '' : '  (out of scope)';
     lines.push(`    ${claim.id.padEnd(7)}${claim.result.padEnd(15)}${claim.status.padEnd(14)}${claim.title}${scope}`);
     if (claim.owner) lines.push(`             owner: ${field(claim.owner.name)}${claim.owner.team ? `, ${field(claim.owner.team)}` : ''}`);
-    if (claim.contributedBy) lines.push(`             answer contributed by ${field(claim.contributedBy.name)} on ${claim.contributedBy.acceptedAt.slice(0, 10)}`);
-    if (claim.pendingContributions) lines.push(`             ${count(claim.pendingContributions, 'contribution')} waiting for your review (sscp review)`);
+    if (claim.contributedBy)
+      lines.push(`             answer contributed by ${field(claim.contributedBy.name)} on ${claim.contributedBy.acceptedAt.slice(0, 10)}`);
+    if (claim.pendingContributions)
+      lines.push(`             ${count(claim.pendingContributions, 'contribution')} waiting for your review (sscp review)`);
     for (const id of claim.evidenceIds) {
       const e = evidenceById.get(id);
       const by = json.contributedEvidence[id];
       const credit = by ? `  (contributed by ${field(by.name)} on ${by.acceptedAt.slice(0, 10)})` : '';
       if (e?.kind === 'reference') {
-        lines.push(`             reference: ${field(e.fileName)}${e.owner ? `  (owner ${field(e.owner)})` : ''}${e.effectiveDate ? `  dated ${e.effectiveDate}` : ''}${e.confidential ? '  (confidential)' : ''}${credit}`);
+        lines.push(
+          `             reference: ${field(e.fileName)}${e.owner ? `  (owner ${field(e.owner)})` : ''}${e.effectiveDate ? `  dated ${e.effectiveDate}` : ''}${e.confidential ? '  (confidential)' : ''}${credit}`,
+        );
       } else if (e) {
-        lines.push(`             evidence: ${e.sha256}  ${field(e.fileName)}${e.confidential ? (e.withholdDetails ? '  (confidential, details withheld from customers)' : '  (confidential)') : ''}${credit}`);
+        lines.push(
+          `             evidence: ${e.sha256}  ${field(e.fileName)}${e.confidential ? (e.withholdDetails ? '  (confidential, details withheld from customers)' : '  (confidential)') : ''}${credit}`,
+        );
       }
     }
   }
@@ -174,14 +186,18 @@ export function formatShow(json: ShowJson): string {
   }
   if (owners.size) {
     lines.push('', 'Owners');
-    for (const [name, o] of owners) lines.push(`  ${field(name)}: ${o.done} done${o.waiting.length ? `; waiting on them: ${o.waiting.join(', ')}` : ''}`);
+    for (const [name, o] of owners)
+      lines.push(`  ${field(name)}: ${o.done} done${o.waiting.length ? `; waiting on them: ${o.waiting.join(', ')}` : ''}`);
   }
   const pendingTotal = json.claims.reduce((n, c) => n + c.pendingContributions, 0);
   if (pendingTotal) lines.push('', `Waiting on you: ${count(pendingTotal, 'contributed claim')} to review (sscp review ${a.id} --db FILE)`);
   const actions = json.actions.filter((x) => x.state === 'open');
   if (actions.length) {
     lines.push('', 'Open remedial actions');
-    for (const x of actions) lines.push(`  ${x.claimId.padEnd(7)}${field(x.description)}${x.owner ? ` (${field(x.owner)})` : ''}${x.dueDate ? `, due ${x.dueDate}` : ''}`);
+    for (const x of actions)
+      lines.push(
+        `  ${x.claimId.padEnd(7)}${field(x.description)}${x.owner ? ` (${field(x.owner)})` : ''}${x.dueDate ? `, due ${x.dueDate}` : ''}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }
@@ -206,11 +222,24 @@ export function formatRecipientView(view: RecipientViewJson): string {
   ];
   for (const e of evidence) {
     if (e.kind === 'reference') {
-      lines.push('', `  Reference: ${field(e.name)}`, '    SHA-256  (none: a reference is not a file)', `    In pack  ${e.detailsWithheld ? 'withheld: location, description and owner' : 'listed'}`, `    Claims   ${e.claims.join(', ') || '(none)'}`);
+      lines.push(
+        '',
+        `  Reference: ${field(e.name)}`,
+        '    SHA-256  (none: a reference is not a file)',
+        `    In pack  ${e.detailsWithheld ? 'withheld: location, description and owner' : 'listed'}`,
+        `    Claims   ${e.claims.join(', ') || '(none)'}`,
+      );
       if (e.owner) lines.push(`    Owner    ${field(e.owner)}`);
     } else {
       const inPack = e.embedded ? 'embedded' : e.detailsWithheld ? 'withheld, name and description too' : 'withheld, listed by hash';
-      lines.push('', `  ${field(e.name)}`, `    SHA-256  ${e.sha256 ?? ''}`, `    Size     ${formatBytes(e.size ?? 0)}`, `    In pack  ${inPack}`, `    Claims   ${e.claims.join(', ') || '(none)'}`);
+      lines.push(
+        '',
+        `  ${field(e.name)}`,
+        `    SHA-256  ${e.sha256 ?? ''}`,
+        `    Size     ${formatBytes(e.size ?? 0)}`,
+        `    In pack  ${inPack}`,
+        `    Claims   ${e.claims.join(', ') || '(none)'}`,
+      );
     }
     if (e.description) lines.push(`    About    ${field(e.description)}`);
     if (e.effectiveDate || e.expiryDate) lines.push(`    Valid    ${e.effectiveDate ?? '(not set)'} to ${e.expiryDate ?? '(no expiry)'}`);
@@ -232,7 +261,11 @@ export const registerShow: RegisterCommand = (program, ctx) => {
     .action(async (id: string, opts: { db: string; json?: boolean; asRecipient?: string }) => {
       const recipient = choiceOption(opts.asRecipient, PACK_PROFILES, 'recipient');
       if (recipient) {
-        const view = await withWorkspace(opts.db, (ws) => ({ assessmentId: id, recipient, evidence: evidenceAsRecipientSees(ws.getAssessment(id), recipient) }), { readOnly: true });
+        const view = await withWorkspace(
+          opts.db,
+          (ws) => ({ assessmentId: id, recipient, evidence: evidenceAsRecipientSees(ws.getAssessment(id), recipient) }),
+          { readOnly: true },
+        );
         if (opts.json) printJson(ctx.io, view);
         else ctx.io.stdout.write(formatRecipientView(view));
         return;

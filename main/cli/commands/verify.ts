@@ -16,7 +16,8 @@ export const CLI_TRUST_HINT = `${ESTABLISH_TRUST_HINT} Give it with --trust ROOT
 /** The last line, the one a reader acts on: valid and trusted, intact but from an unknown signer, or invalid and why. */
 function verdict(v: PackVerification): string {
   if (!v.valid) return `INVALID: ${field(v.problems.join(' '))}`;
-  if (!v.trusted) return `NOT TRUSTED: the pack is intact. ${field(v.trust?.message ?? 'Nothing establishes who signed it.')}\n${CLI_TRUST_HINT}`;
+  if (!v.trusted)
+    return `NOT TRUSTED: the pack is intact. ${field(v.trust?.message ?? 'Nothing establishes who signed it.')}\n${CLI_TRUST_HINT}`;
   const whom = v.trust?.ownIdentity ? `your own signing identity "${field(v.trust.ownIdentity)}"` : 'whom you trust';
   return `VALID: signed by ${v.signer?.commonName ? field(v.signer.commonName) : 'the signer'}, ${whom}, and nothing has changed since.`;
 }
@@ -28,16 +29,26 @@ export function formatVerification(path: string, v: PackVerification): string {
   const lines = [field(path), ''];
   for (const c of v.checks) lines.push(`  ${MARKS[c.outcome]}  ${field(c.message)}`);
   lines.push('');
-  if (v.signer) lines.push(`Signed by    ${field(v.signer.commonName ?? v.signer.subject)}${v.signer.organisation ? `, ${field(v.signer.organisation)}` : ''}`);
+  if (v.signer)
+    lines.push(
+      `Signed by    ${field(v.signer.commonName ?? v.signer.subject)}${v.signer.organisation ? `, ${field(v.signer.organisation)}` : ''}`,
+    );
   if (v.fingerprint) lines.push(`Certificate  SHA-256 ${v.fingerprint}`);
   if (v.signedAt) lines.push(`Signed at    ${field(v.signedAt)}`);
-  if (v.certification) lines.push(`Certified    ${v.certification.certified ? `yes, level ${v.certification.permission}: ${v.certification.meaning}` : `no (${v.certification.meaning})`}`);
+  if (v.certification)
+    lines.push(
+      `Certified    ${v.certification.certified ? `yes, level ${v.certification.permission}: ${v.certification.meaning}` : `no (${v.certification.meaning})`}`,
+    );
   if (v.packId) lines.push(`Pack         ${field(v.packId)} (${field(v.profile ?? 'unknown')} profile)`);
   const ok = v.files.filter((f) => f.status === 'ok' && !f.dataFile).length;
   const withheld = v.files.filter((f) => f.status === 'withheld').length;
-  lines.push(`Evidence     ${count(ok, 'file')} ${ok === 1 ? 'matches' : 'match'} the manifest${withheld ? `, ${withheld} withheld (listed by hash)` : ''}`);
-  for (const f of v.files.filter((x) => x.dataFile && x.status === 'ok')) lines.push(`Attestation  ${field(f.name)} matches the manifest (CycloneDX 1.6, for supplier-risk tools)`);
-  for (const f of v.files.filter((x) => x.status !== 'ok' && x.status !== 'withheld')) lines.push(`  ${f.status.toUpperCase()}  ${field(f.name)}: ${field(f.problem)}`);
+  lines.push(
+    `Evidence     ${count(ok, 'file')} ${ok === 1 ? 'matches' : 'match'} the manifest${withheld ? `, ${withheld} withheld (listed by hash)` : ''}`,
+  );
+  for (const f of v.files.filter((x) => x.dataFile && x.status === 'ok'))
+    lines.push(`Attestation  ${field(f.name)} matches the manifest (CycloneDX 1.6, for supplier-risk tools)`);
+  for (const f of v.files.filter((x) => x.status !== 'ok' && x.status !== 'withheld'))
+    lines.push(`  ${f.status.toUpperCase()}  ${field(f.name)}: ${field(f.problem)}`);
   lines.push('', ...verdict(v).split('\n'));
   return `${lines.join('\n')}\n`;
 }
@@ -53,13 +64,18 @@ export const registerVerify: RegisterCommand = (program, ctx) => {
     .argument('<pack>', 'the evidence pack (.pdf)')
     .option(TRUST_OPTION_FLAGS, "the organisation's root certificate (PEM) to trust, obtained from the organisation; repeatable", collect)
     .option(FINGERPRINT_OPTION_FLAGS, "the signer's certificate SHA-256 fingerprint, obtained from the organisation; repeatable", collect)
-    .option(DB_OPTION_FLAGS, 'not needed: packs signed by the identities in your key store are trusted; a database an older version kept identities in has them moved there first')
+    .option(
+      DB_OPTION_FLAGS,
+      'not needed: packs signed by the identities in your key store are trusted; a database an older version kept identities in has them moved there first',
+    )
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (pack: string, opts: { trust?: string[]; fingerprint?: string[]; db?: string; json?: boolean }) => {
       const rootsPem = trustedRootsOption(opts.trust);
       const own = await ownIdentityCertificates(ctx.io, { db: opts.db });
       const live = liveLine(ctx.io);
-      const onProgress = live.enabled ? (p: { bytesDone: number; bytesTotal: number }) => live.show(`Checking… ${percentDone(p.bytesDone, p.bytesTotal)}%`) : undefined;
+      const onProgress = live.enabled
+        ? (p: { bytesDone: number; bytesTotal: number }) => live.show(`Checking… ${percentDone(p.bytesDone, p.bytesTotal)}%`)
+        : undefined;
       const result = await verifyPack(pack, { rootsPem, fingerprints: opts.fingerprint, own, onProgress }).finally(live.clear);
       if (opts.json) printJson(ctx.io, result);
       else ctx.io.stdout.write(formatVerification(pack, result));

@@ -62,7 +62,10 @@ export function fillFormXml(xml: string, detail: AssessmentDetail, catalog: Cata
   for (const { claim } of listClaims(catalog)) {
     const content = claimFormContent(detail, claim.id);
     const evidence = linesOf(content.evidenceText);
-    const argumentLines = [...(content.arguments === '' ? [] : linesOf(content.arguments)), ...(hasSomethingToRecord(content.record) ? formatRecord(content.record).map(wordSafe) : [])];
+    const argumentLines = [
+      ...(content.arguments === '' ? [] : linesOf(content.arguments)),
+      ...(hasSomethingToRecord(content.record) ? formatRecord(content.record).map(wordSafe) : []),
+    ];
     expected.set(claim.id, { evidence: evidence.join('\n'), arguments: argumentLines.flatMap((l) => l.split('\n')) });
     const row = analysis.placedRows.get(claim.id);
     if (!row) {
@@ -86,7 +89,8 @@ export function fillFormXml(xml: string, detail: AssessmentDetail, catalog: Cata
     else edits.push(labelledParagraphEdit(xml, element(elements.p, slot.index, options.fileName), slot.label, value));
   }
 
-  if (appended.length > 0) edits.push(appendixEdit(xml, elements, analysis.structure.formTables[0] ?? null, analysis.placedRows, appended, detail, catalog));
+  if (appended.length > 0)
+    edits.push(appendixEdit(xml, elements, analysis.structure.formTables[0] ?? null, analysis.placedRows, appended, detail, catalog));
 
   const filled = applyEdits(xml, edits);
   checkReadsBack(filled, catalog, expected, options.fileName);
@@ -110,7 +114,12 @@ function indexWordElements(xml: string): WordElements {
 
 function element(list: readonly XmlElement[], index: number, fileName: string): XmlElement {
   const found = list[index];
-  if (!found) throw new SscpError('unreadable', `${fileName} could not be filled in: its document structure did not read the same way twice.`, 'Save the template again from Word and try once more.');
+  if (!found)
+    throw new SscpError(
+      'unreadable',
+      `${fileName} could not be filled in: its document structure did not read the same way twice.`,
+      'Save the template again from Word and try once more.',
+    );
   return found;
 }
 
@@ -148,7 +157,9 @@ function paragraphLook(xml: string, p: XmlElement | null): ParagraphLook {
   const markPr = pPr?.children.find((c) => c.localName === 'rPr' && c.namespace === W_NS);
   const rPrElement = runPr ?? markPr;
   // A paragraph mark's properties may record tracked changes, which a run's may not carry.
-  const rPr = rPrElement ? xml.slice(rPrElement.start, rPrElement.end).replace(/<(\w+:)?(ins|del|moveFrom|moveTo)\b[^>]*?(\/>|>[\s\S]*?<\/\1?\2>)/g, '') : '';
+  const rPr = rPrElement
+    ? xml.slice(rPrElement.start, rPrElement.end).replace(/<(\w+:)?(ins|del|moveFrom|moveTo)\b[^>]*?(\/>|>[\s\S]*?<\/\1?\2>)/g, '')
+    : '';
   return { pPr: pPr ? xml.slice(pPr.start, pPr.end) : '', rPr };
 }
 
@@ -192,7 +203,8 @@ function coverValues(detail: AssessmentDetail, dateCompleted: IsoDate | null): M
   return values;
 }
 
-type CoverSlot = { readonly kind: 'cell'; readonly index: number } | { readonly kind: 'paragraph'; readonly index: number; readonly label: string };
+type CoverSlot =
+  { readonly kind: 'cell'; readonly index: number } | { readonly kind: 'paragraph'; readonly index: number; readonly label: string };
 
 /**
  * Where the template wants each cover field: the cell after a label cell ("Organisation" |
@@ -278,7 +290,10 @@ function appendixEdit(
       [`Claim ${id}`],
       linesOf(findClaim(catalog, id)?.claim.statement ?? ''),
       linesOf(content.evidenceText),
-      [...(content.arguments === '' ? [] : linesOf(content.arguments)), ...(hasSomethingToRecord(content.record) ? formatRecord(content.record).map(wordSafe) : [])],
+      [
+        ...(content.arguments === '' ? [] : linesOf(content.arguments)),
+        ...(hasSomethingToRecord(content.record) ? formatRecord(content.record).map(wordSafe) : []),
+      ],
     ];
     if (patternTr && patternCells.length === 4) return rowLike(xml, patternTr, patternCells, cellLines);
     return `<${w}tr>${cellLines.map((lines) => `<${w}tc><${w}tcPr><${w}tcW ${w}w="0" ${w}type="auto"/></${w}tcPr>${paragraphsXml(xml, body, lines)}</${w}tc>`).join('')}</${w}tr>`;
@@ -289,7 +304,9 @@ function appendixEdit(
   const properties = tblPr
     ? xml.slice(tblPr.start, tblPr.end)
     : `<${w}tblPr><${w}tblW ${w}w="5000" ${w}type="pct"/><${w}tblBorders>${['top', 'left', 'bottom', 'right', 'insideH', 'insideV'].map((s) => `<${w}${s} ${w}val="single" ${w}sz="4" ${w}space="0" ${w}color="auto"/>`).join('')}</${w}tblBorders></${w}tblPr>`;
-  const grid = tblGrid ? xml.slice(tblGrid.start, tblGrid.end) : `<${w}tblGrid><${w}gridCol/><${w}gridCol/><${w}gridCol/><${w}gridCol/></${w}tblGrid>`;
+  const grid = tblGrid
+    ? xml.slice(tblGrid.start, tblGrid.end)
+    : `<${w}tblGrid><${w}gridCol/><${w}gridCol/><${w}gridCol/><${w}gridCol/></${w}tblGrid>`;
   const table = `<${w}tbl>${properties}${grid}${header}${rows.join('')}</${w}tbl>`;
   // A spacer paragraph: Word needs a paragraph between a table and the section's end.
   return { start: at, end: at, text: `${heading}${introXml}${table}<${w}p/>` };
@@ -311,7 +328,8 @@ function applyEdits(xml: string, edits: readonly Edit[]): string {
   let out = '';
   let at = 0;
   for (const edit of sorted) {
-    if (edit.start < at) throw new SscpError('unreadable', 'Two parts of the form to fill in overlap.', 'Report this with the template you used.');
+    if (edit.start < at)
+      throw new SscpError('unreadable', 'Two parts of the form to fill in overlap.', 'Report this with the template you used.');
     out += xml.slice(at, edit.start) + edit.text;
     at = edit.end;
   }
@@ -319,14 +337,27 @@ function applyEdits(xml: string, edits: readonly Edit[]): string {
 }
 
 /** Reads the filled-in form back and compares every claim with the assessment: a lossy form is never written. */
-function checkReadsBack(xml: string, catalog: Catalog, expected: ReadonlyMap<string, { evidence: string; arguments: string[] }>, fileName: string): void {
+function checkReadsBack(
+  xml: string,
+  catalog: Catalog,
+  expected: ReadonlyMap<string, { evidence: string; arguments: string[] }>,
+  fileName: string,
+): void {
   const back = analyseFormXml(xml, catalog, fileName).result;
   const byClaim = new Map(back.rows.map((r) => [r.claimId, r]));
   for (const [claimId, want] of expected) {
     const row = byClaim.get(claimId);
-    const got = row ? { evidence: row.evidenceText, arguments: [...row.arguments.split('\n'), ...(row.record ? formatRecord(row.record).flatMap((l) => l.split('\n')) : [])] } : null;
+    const got = row
+      ? {
+          evidence: row.evidenceText,
+          arguments: [...row.arguments.split('\n'), ...(row.record ? formatRecord(row.record).flatMap((l) => l.split('\n')) : [])],
+        }
+      : null;
     const wantArguments = want.arguments.length === 0 ? [''] : want.arguments;
-    const same = got !== null && got.evidence === want.evidence && normaliseLines(got.arguments).join('\n') === normaliseLines(wantArguments).join('\n');
+    const same =
+      got !== null &&
+      got.evidence === want.evidence &&
+      normaliseLines(got.arguments).join('\n') === normaliseLines(wantArguments).join('\n');
     if (!same) {
       throw new SscpError(
         'invalid-input',

@@ -20,13 +20,24 @@ export type FillReport = Omit<FilledForm, 'xml'>;
  * outPath whole or not at all. Every part of the template other than `word/document.xml`
  * (styles, images, headers, numbering) goes into the new file unchanged, in the same order.
  */
-export async function fillForm(templatePath: string, detail: AssessmentDetail, catalog: Catalog, outPath: string, options: FillFormOptions): Promise<FillReport> {
+export async function fillForm(
+  templatePath: string,
+  detail: AssessmentDetail,
+  catalog: Catalog,
+  outPath: string,
+  options: FillFormOptions,
+): Promise<FillReport> {
   const bytes = await fillFormBytes(templatePath, detail, catalog, options.dateCompleted);
   await writeFileAtomic(outPath, bytes.file, { what: 'Word form', replace: options.replace, existsHint: options.existsHint });
   return bytes.report;
 }
 
-export async function fillFormBytes(templatePath: string, detail: AssessmentDetail, catalog: Catalog, dateCompleted: IsoDate | null): Promise<{ file: Uint8Array; report: FillReport }> {
+export async function fillFormBytes(
+  templatePath: string,
+  detail: AssessmentDetail,
+  catalog: Catalog,
+  dateCompleted: IsoDate | null,
+): Promise<{ file: Uint8Array; report: FillReport }> {
   const archive = await readDocxArchive(templatePath);
   const { xml, ...report } = fillFormXml(archive.documentXml, detail, catalog, { dateCompleted, fileName: basename(templatePath) });
   const entries: Zippable = {};

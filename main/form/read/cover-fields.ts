@@ -75,7 +75,12 @@ export function readCoverFields(blocks: readonly DocBlock[]): CoverReading {
 }
 
 export function labelKey(text: string): CoverKey | null {
-  const t = text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s:]+$/, '').replace(/^assessed by:?\s*/, '').trim();
+  const t = text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s:]+$/, '')
+    .replace(/^assessed by:?\s*/, '')
+    .trim();
   return LABELS.find(([pattern]) => pattern.test(t))?.[1] ?? null;
 }
 

@@ -59,7 +59,8 @@ export function readFormStructure(blocks: readonly DocBlock[]): FormStructure {
         continue;
       }
       const headerAt = block.rows.findIndex((row) => headerColumns(row) !== null);
-      const columns = headerAt >= 0 ? headerColumns(block.rows[headerAt] as DocRow) : lastColumns && looksLikeFormBody(block) ? lastColumns : null;
+      const columns =
+        headerAt >= 0 ? headerColumns(block.rows[headerAt] as DocRow) : lastColumns && looksLikeFormBody(block) ? lastColumns : null;
       if (!columns) {
         coverBlocks.push(block);
         // A layout table may hold the form's tables inside its cells.

@@ -89,7 +89,11 @@ async function readDocxBytes(path: string, name: string): Promise<Uint8Array> {
     bytes = await readCapped(handle, size, MAX_DOCX_BYTES);
   } catch (e) {
     if (e instanceof SscpError) throw e;
-    throw new SscpError('unreadable', `${name} could not be read: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}.`, 'Check that you may read the file and that it is not open in another program that locks it.');
+    throw new SscpError(
+      'unreadable',
+      `${name} could not be read: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}.`,
+      'Check that you may read the file and that it is not open in another program that locks it.',
+    );
   } finally {
     await handle.close();
   }

@@ -69,15 +69,25 @@ export function placeRows(rows: readonly FormRow[], catalog: Catalog, options: P
     const ranked = [...scored].sort((a, b) => rank(b, row) - rank(a, row));
     const best = ranked[0];
     const byNumber = number ? scored.find((s) => s.entry.claim.id === number) : undefined;
-    const mappedNote = mappedTo ? `${capitalise(options.numberingName ?? 'this form')} numbers this claim ${row.number}; it is claim ${mappedTo} in APC v1.0 and in catalog ${catalog.version}.` : null;
+    const mappedNote = mappedTo
+      ? `${capitalise(options.numberingName ?? 'this form')} numbers this claim ${row.number}; it is claim ${mappedTo} in APC v1.0 and in catalog ${catalog.version}.`
+      : null;
     const hasText = rowTokens.size > 0;
 
     if (byNumber && (!hasText || !best)) {
-      candidates.push({ row, claimId: byNumber.entry.claim.id, method: 'number', similarity: byNumber.score, note: hasText ? mappedNote : 'The row has no claim text to confirm its number.', renumberedFrom });
+      candidates.push({
+        row,
+        claimId: byNumber.entry.claim.id,
+        method: 'number',
+        similarity: byNumber.score,
+        note: hasText ? mappedNote : 'The row has no claim text to confirm its number.',
+        renumberedFrom,
+      });
       continue;
     }
     if (byNumber && best) {
-      const textOverrules = best.entry !== byNumber.entry && best.score >= TEXT_MATCH_THRESHOLD && best.score - byNumber.score >= OVERRULE_MARGIN;
+      const textOverrules =
+        best.entry !== byNumber.entry && best.score >= TEXT_MATCH_THRESHOLD && best.score - byNumber.score >= OVERRULE_MARGIN;
       if (textOverrules) {
         candidates.push({
           row,
@@ -94,7 +104,9 @@ export function placeRows(rows: readonly FormRow[], catalog: Catalog, options: P
           claimId: byNumber.entry.claim.id,
           method: agrees ? 'number-and-text' : 'number',
           similarity: byNumber.score,
-          note: agrees ? mappedNote : `The claim text is worded differently from claim ${number} in the catalog (${pct(byNumber.score)} similar); placed by its number${mappedTo ? ` (${row.number} on ${options.numberingName ?? 'this form'})` : ''}.`,
+          note: agrees
+            ? mappedNote
+            : `The claim text is worded differently from claim ${number} in the catalog (${pct(byNumber.score)} similar); placed by its number${mappedTo ? ` (${row.number} on ${options.numberingName ?? 'this form'})` : ''}.`,
           renumberedFrom,
         });
       }

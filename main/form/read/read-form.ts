@@ -43,7 +43,11 @@ export function analyseFormXml(xml: string, catalog: Catalog, fileName = 'The do
     blocks = parseDocumentXml(xml);
   } catch (e) {
     if (!(e instanceof DocumentXmlError)) throw e;
-    throw new SscpError('unreadable', `${fileName} is not a Word document (.docx): its content is damaged (${e.message}).`, 'Open it in Word, save it again as a .docx, and import that copy.');
+    throw new SscpError(
+      'unreadable',
+      `${fileName} is not a Word document (.docx): its content is damaged (${e.message}).`,
+      'Open it in Word, save it again as a .docx, and import that copy.',
+    );
   }
   const structure = readFormStructure(blocks);
   if (structure.formTableCount === 0) {
@@ -64,7 +68,9 @@ export function analyseFormXml(xml: string, catalog: Catalog, fileName = 'The do
   const rows: PlacedRow[] = placed.map(({ row, claimId, method, similarity, note, renumberedFrom }) => {
     const split = splitRecord(row.argumentParagraphs);
     if (split.problems.length > 0) {
-      warnings.push(`Claim ${claimId} (${where(row.source)}): the assessment record in the Arguments cell could not be read (${split.problems.join('; ')}); it was kept as text.`);
+      warnings.push(
+        `Claim ${claimId} (${where(row.source)}): the assessment record in the Arguments cell could not be read (${split.problems.join('; ')}); it was kept as text.`,
+      );
     }
     // A row placed by the form's own numbering, its text agreeing, is explained by the notes.
     const explained = renumberedFrom !== null && method === 'number-and-text';
@@ -86,7 +92,9 @@ export function analyseFormXml(xml: string, catalog: Catalog, fileName = 'The do
 
   const unplaced: UnplacedRow[] = [
     ...rejected.map(({ row, reason }) => unplacedRow(row, reason)),
-    ...structure.strayRows.map((row) => unplacedRow(row, `"${row.reference}" is a heading row, but it has evidence or arguments text, which belongs on a claim row.`)),
+    ...structure.strayRows.map((row) =>
+      unplacedRow(row, `"${row.reference}" is a heading row, but it has evidence or arguments text, which belongs on a claim row.`),
+    ),
   ];
   for (const u of unplaced) warnings.push(`Not placed (${where(u.source)}, Reference "${u.reference}"): ${u.reason}`);
 

@@ -76,7 +76,9 @@ function coverTable(fields: readonly (readonly [string, string | null])[]): Tabl
 function principleTable(principle: CatalogPrinciple, detail: AssessmentDetail): Table {
   const header = new TableRow({
     tableHeader: true,
-    children: FORM_COLUMNS.map((title) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: title, bold: true })] })] })),
+    children: FORM_COLUMNS.map(
+      (title) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: title, bold: true })] })] }),
+    ),
   });
   const principleRow = new TableRow({
     children: [
@@ -112,7 +114,9 @@ function principleTable(principle: CatalogPrinciple, detail: AssessmentDetail): 
  * says where that differs from the form v0.4 most people have, so nobody misreads 4.3.1.
  */
 export function numberingNote(catalog: Catalog): string {
-  const renumbered = [...FORM_V04.renumbered].map(([form, claim]) => `numbers incident notification ${form}, which is claim ${claim} here`).join('; ');
+  const renumbered = [...FORM_V04.renumbered]
+    .map(([form, claim]) => `numbers incident notification ${form}, which is claim ${claim} here`)
+    .join('; ');
   return (
     `Claims are numbered as in NCSC's Assurance Principles and Claims (APC) v1.0, which catalog ${catalog.id} ${catalog.version} follows: ` +
     `${catalog.themes.flatMap((t) => t.principles.flatMap((p) => p.claims)).length} claims. ` +
@@ -127,6 +131,10 @@ export function numberingNote(catalog: Catalog): string {
  */
 function referenceParagraphs(claimId: string): Paragraph[] {
   const onForm = formV04Number(claimId);
-  const note = onForm === null ? `(not on form v${FORM_V04.version})` : onForm !== claimId ? `(${onForm} on form v${FORM_V04.version})` : null;
-  return [new Paragraph({ text: `Claim ${claimId}` }), ...(note ? [new Paragraph({ children: [new TextRun({ text: note, italics: true })] })] : [])];
+  const note =
+    onForm === null ? `(not on form v${FORM_V04.version})` : onForm !== claimId ? `(${onForm} on form v${FORM_V04.version})` : null;
+  return [
+    new Paragraph({ text: `Claim ${claimId}` }),
+    ...(note ? [new Paragraph({ children: [new TextRun({ text: note, italics: true })] })] : []),
+  ];
 }

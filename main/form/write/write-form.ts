@@ -18,9 +18,15 @@ export interface WriteFormOptions {
  * not at all: it is written beside the target, flushed, then renamed over it. The caller
  * checks the destination first (see exportForm).
  */
-export async function writeForm(detail: AssessmentDetail, catalog: Catalog, outPath: string, options: WriteFormOptions = {}): Promise<void> {
+export async function writeForm(
+  detail: AssessmentDetail,
+  catalog: Catalog,
+  outPath: string,
+  options: WriteFormOptions = {},
+): Promise<void> {
   const { assessment } = detail;
-  const dateCompleted = options.dateCompleted !== undefined ? options.dateCompleted : localIsoDate(new Date(assessment.signedAt ?? assessment.updatedAt));
+  const dateCompleted =
+    options.dateCompleted !== undefined ? options.dateCompleted : localIsoDate(new Date(assessment.signedAt ?? assessment.updatedAt));
   const bytes = await Packer.toBuffer(buildFormDocument(detail, catalog, { dateCompleted }));
   // A failure (read-only folder, disk full, the file open in Word) is an SscpError saying so.
   await writeFileAtomic(outPath, bytes, { what: 'Word form', replace: options.replace ?? true, existsHint: options.existsHint });

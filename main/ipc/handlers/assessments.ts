@@ -3,8 +3,16 @@ import { carryForwardAssessment } from '../../services/carry-forward';
 import type { HandlerContext } from './context';
 
 type Channels =
-  | 'assessments.list' | 'assessments.create' | 'assessments.get' | 'assessments.update' | 'assessments.audit' | 'assessments.carryForward'
-  | 'claims.update' | 'actions.add' | 'actions.update' | 'actions.remove';
+  | 'assessments.list'
+  | 'assessments.create'
+  | 'assessments.get'
+  | 'assessments.update'
+  | 'assessments.audit'
+  | 'assessments.carryForward'
+  | 'claims.update'
+  | 'actions.add'
+  | 'actions.update'
+  | 'actions.remove';
 
 export function assessmentHandlers({ ws }: HandlerContext): Pick<HandlerTable, Channels> {
   return {

@@ -3,7 +3,8 @@ import type { ContributionReviewItem, DecidedContribution } from '../../services
 import type { ContributionDecisionView, ContributionReviewView } from '../../../shared/ipc/views-contributions';
 import type { HandlerContext } from './context';
 
-type Channels = 'owners.list' | 'owners.assign' | 'contributions.review' | 'contributions.accept' | 'contributions.reject' | 'contributions.credits';
+type Channels =
+  'owners.list' | 'owners.assign' | 'contributions.review' | 'contributions.accept' | 'contributions.reject' | 'contributions.credits';
 
 export function reviewView(i: ContributionReviewItem): ContributionReviewView {
   const { contribution: c, claim: k } = i;
@@ -28,10 +29,20 @@ export function reviewView(i: ContributionReviewItem): ContributionReviewView {
 }
 
 function decisionView(d: DecidedContribution): ContributionDecisionView {
-  return { contributionId: d.contribution.id, contributor: { ...d.contribution.contributor }, decided: d.decided.map((x) => ({ claimId: x.claimId, state: x.state, evidenceIds: [...x.evidence] })) };
+  return {
+    contributionId: d.contribution.id,
+    contributor: { ...d.contribution.contributor },
+    decided: d.decided.map((x) => ({ claimId: x.claimId, state: x.state, evidenceIds: [...x.evidence] })),
+  };
 }
 
-const ownerView = (o: { claimId: string; name: string; team: string; email: string; assignedAt: string }) => ({ claimId: o.claimId, name: o.name, team: o.team, email: o.email, assignedAt: o.assignedAt });
+const ownerView = (o: { claimId: string; name: string; team: string; email: string; assignedAt: string }) => ({
+  claimId: o.claimId,
+  name: o.name,
+  team: o.team,
+  email: o.email,
+  assignedAt: o.assignedAt,
+});
 
 /** Claim owners and the review of contributions: the same services `sscp assign`, `review`, `accept` and `reject` call. */
 export function contributionHandlers({ ws }: HandlerContext): Pick<HandlerTable, Channels> {
@@ -41,11 +52,19 @@ export function contributionHandlers({ ws }: HandlerContext): Pick<HandlerTable,
       const o = ws().assignOwner(assessmentId, claimId, owner);
       return o ? ownerView(o) : null;
     },
-    'contributions.review': async ({ assessmentId, all }) => ws().reviewContributions(assessmentId, { all: all ?? false }).map(reviewView),
+    'contributions.review': async ({ assessmentId, all }) =>
+      ws()
+        .reviewContributions(assessmentId, { all: all ?? false })
+        .map(reviewView),
     'contributions.accept': async ({ assessmentId, contributionId, claimId, allowUnassigned }) =>
       decisionView(ws().acceptContribution(assessmentId, contributionId, { ...(claimId ? { claimId } : {}), allowUnassigned })),
     'contributions.reject': async ({ assessmentId, contributionId, claimId, reason }) =>
-      decisionView(ws().rejectContribution(assessmentId, contributionId, { ...(claimId ? { claimId } : {}), ...(reason !== undefined ? { reason } : {}) })),
+      decisionView(
+        ws().rejectContribution(assessmentId, contributionId, {
+          ...(claimId ? { claimId } : {}),
+          ...(reason !== undefined ? { reason } : {}),
+        }),
+      ),
     'contributions.credits': async ({ assessmentId }) => {
       const { evidence, answers } = ws().contributionCredits(assessmentId);
       return { evidence: Object.fromEntries(evidence), answers: Object.fromEntries(answers) };

@@ -26,20 +26,30 @@ export function evidenceHandlers({ ws }: HandlerContext): Pick<HandlerTable, Cha
       return null;
     },
     'evidence.list': async () =>
-      ws().listEvidence().map((entry) => ({
-        item: entry.item,
-        replacesId: entry.replacesId,
-        usedBy: entry.usedBy.map((u) => ({ ...u, evidenceId: entry.item.id })),
-      })),
+      ws()
+        .listEvidence()
+        .map((entry) => ({
+          item: entry.item,
+          replacesId: entry.replacesId,
+          usedBy: entry.usedBy.map((u) => ({ ...u, evidenceId: entry.item.id })),
+        })),
     'evidence.update': async ({ evidenceId, patch }) => ws().updateEvidence(evidenceId, patch),
     'evidence.updateMany': async ({ evidenceIds, patch }) => ws().updateEvidenceMany(evidenceIds, patch),
-    'evidence.linkMany': async ({ assessmentId, claimId, evidenceIds }) => ({ linked: ws().linkEvidenceMany(assessmentId, claimId, evidenceIds) }),
-    'evidence.unlinkMany': async ({ assessmentId, claimId, evidenceIds }) => ({ removed: ws().unlinkEvidenceMany(assessmentId, claimId, evidenceIds) }),
+    'evidence.linkMany': async ({ assessmentId, claimId, evidenceIds }) => ({
+      linked: ws().linkEvidenceMany(assessmentId, claimId, evidenceIds),
+    }),
+    'evidence.unlinkMany': async ({ assessmentId, claimId, evidenceIds }) => ({
+      removed: ws().unlinkEvidenceMany(assessmentId, claimId, evidenceIds),
+    }),
     'evidence.preview': async ({ evidenceId }) => {
       const workspace = ws();
       const item = workspace.getEvidence(evidenceId);
       if (item.kind === 'reference') {
-        throw new SscpError('invalid-input', 'A reference has no file to preview.', 'Its location, description and owner are shown with it; the app never opens a web address itself.');
+        throw new SscpError(
+          'invalid-input',
+          'A reference has no file to preview.',
+          'Its location, description and owner are shown with it; the app never opens a web address itself.',
+        );
       }
       return previewEvidence(item, workspace.evidenceBlobPath(item.sha256));
     },

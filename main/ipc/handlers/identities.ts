@@ -4,17 +4,31 @@ import type { HandlerTable } from '../dispatch';
 import type { WorkspaceSession } from '../session';
 import type { HandlerContext } from './context';
 
-type Channels = 'identities.list' | 'identities.create' | 'identities.importP12' | 'identities.exportCertificate' | 'identities.exportBackup' | 'identities.backupReminded';
+type Channels =
+  | 'identities.list'
+  | 'identities.create'
+  | 'identities.importP12'
+  | 'identities.exportCertificate'
+  | 'identities.exportBackup'
+  | 'identities.backupReminded';
 
 export function identityHandlers({ session, identities }: HandlerContext): Pick<HandlerTable, Channels> {
   return {
     'identities.list': async () => identities().list(),
     'identities.create': async (options) => identities().create(options),
-    'identities.importP12': async ({ filePath, p12Password, label, passphrase }) => identities().importP12(filePath, p12Password, label, passphrase),
+    'identities.importP12': async ({ filePath, p12Password, label, passphrase }) =>
+      identities().importP12(filePath, p12Password, label, passphrase),
     'identities.exportCertificate': async ({ label, root, outPath }) => {
       const pem = identities().exportCertificatePem(label, { root });
       // The save dialog asked before replacing a file; the open database, its evidence and the key store stay refused.
-      return { path: await saveUserFile(outPath, pem, { what: 'certificate', ...openDatabase(session), protect: [keyStorePath(session.keyStoreHome)], replace: true }) };
+      return {
+        path: await saveUserFile(outPath, pem, {
+          what: 'certificate',
+          ...openDatabase(session),
+          protect: [keyStorePath(session.keyStoreHome)],
+          replace: true,
+        }),
+      };
     },
     // The save dialog has already asked before replacing a file, so replacing is what the user chose.
     'identities.exportBackup': async ({ label, passphrase, p12Password, withRootKey, outPath }) =>

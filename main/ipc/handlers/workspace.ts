@@ -3,7 +3,10 @@ import type { HandlerContext } from './context';
 
 type Channels = 'workspace.current' | 'workspace.open' | 'workspace.close' | 'jobs.cancel';
 
-export function workspaceHandlers({ session, executor }: HandlerContext, onOpened?: (dbPath: string) => void): Pick<HandlerTable, Channels> {
+export function workspaceHandlers(
+  { session, executor }: HandlerContext,
+  onOpened?: (dbPath: string) => void,
+): Pick<HandlerTable, Channels> {
   return {
     'workspace.current': async () => {
       const current = session.peek();

@@ -6,7 +6,14 @@ import type { JobProgress } from '../../../shared/ipc/views';
 /** From main to the job host. */
 export type HostRequest =
   /** `actor`: who asked for the job, recorded with every change it makes. */
-  | { readonly type: 'run'; readonly jobId: string; readonly channel: JobChannel; readonly args: unknown; readonly dbPath: string; readonly actor: Actor }
+  | {
+      readonly type: 'run';
+      readonly jobId: string;
+      readonly channel: JobChannel;
+      readonly args: unknown;
+      readonly dbPath: string;
+      readonly actor: Actor;
+    }
   | { readonly type: 'cancel'; readonly jobId: string };
 
 /** From the job host to main. */

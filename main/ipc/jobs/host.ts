@@ -64,8 +64,20 @@ export function serveJobs(port: HostPort, openWorkspace: OpenWorkspace): { reado
 function hostActor(value: unknown): Actor {
   const a = value as Partial<Actor> | null;
   const optional = (v: unknown): v is string | undefined => v === undefined || typeof v === 'string';
-  if (!a || typeof a !== 'object' || typeof a.name !== 'string' || !ACTOR_SOURCES.includes(a.source as never) || !optional(a.role) || !optional(a.email)) {
+  if (
+    !a ||
+    typeof a !== 'object' ||
+    typeof a.name !== 'string' ||
+    !ACTOR_SOURCES.includes(a.source as never) ||
+    !optional(a.role) ||
+    !optional(a.email)
+  ) {
     throw new SscpError('invalid-input', 'The job did not say who asked for it.', 'Restart the application.');
   }
-  return { name: a.name, source: a.source!, ...(a.role !== undefined ? { role: a.role } : {}), ...(a.email !== undefined ? { email: a.email } : {}) };
+  return {
+    name: a.name,
+    source: a.source!,
+    ...(a.role !== undefined ? { role: a.role } : {}),
+    ...(a.email !== undefined ? { email: a.email } : {}),
+  };
 }

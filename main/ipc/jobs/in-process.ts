@@ -7,7 +7,11 @@ import { jobWork, type JobServices } from './job-work';
 export function inProcessExecutor(runner: JobRunner, services: JobServices): JobExecutor {
   return {
     start: <C extends JobChannel>(channel: C, args: ParsedArgs<C>) => {
-      const work = jobWork[channel] as (s: JobServices, a: ParsedArgs<C>, ctx: Parameters<Parameters<JobRunner['start']>[0]>[0]) => Promise<unknown>;
+      const work = jobWork[channel] as (
+        s: JobServices,
+        a: ParsedArgs<C>,
+        ctx: Parameters<Parameters<JobRunner['start']>[0]>[0],
+      ) => Promise<unknown>;
       return runner.start((ctx) => work(services, args, ctx));
     },
     cancel: (jobId) => runner.cancel(jobId),

@@ -48,7 +48,11 @@ export interface JobServices {
 type JobWork = { readonly [C in JobChannel]: (services: JobServices, args: ParsedArgs<C>, ctx: JobContext) => Promise<JobResult<C>> };
 
 const PACK_PHASES = { layout: 'Laying out the report', embed: 'Embedding the evidence', sign: 'Signing', done: 'Finishing' } as const;
-const IMPORT_PHASES = { verify: 'Checking the signature and every file', store: 'Storing the evidence', record: 'Recording the import' } as const;
+const IMPORT_PHASES = {
+  verify: 'Checking the signature and every file',
+  store: 'Storing the evidence',
+  record: 'Recording the import',
+} as const;
 
 /** The fingerprint the user gave (if any) and, as the CLI does, the database's own identities. */
 function trustOf(fingerprint: string | undefined, identities: () => IdentityService): PackTrust {
@@ -61,7 +65,14 @@ function placementView(fileName: string, form: FormReadResult): FormPlacementVie
   return {
     fileName,
     cover: form.cover,
-    rows: form.rows.map((r) => ({ claimId: r.claimId, reference: r.reference, method: r.method, similarity: r.similarity, note: r.note, source: r.source })),
+    rows: form.rows.map((r) => ({
+      claimId: r.claimId,
+      reference: r.reference,
+      method: r.method,
+      similarity: r.similarity,
+      note: r.note,
+      source: r.source,
+    })),
     unplaced: form.unplaced.map((u) => ({ reference: u.reference, claimText: u.claimText, reason: u.reason, source: u.source })),
     emptyClaims: form.emptyClaims,
     numbering: form.numbering,
@@ -100,7 +111,12 @@ export const jobWork: JobWork = {
   },
   'packs.export': async ({ ws, identities }, request, { signal, progress }) => {
     // The save dialog asked before replacing a file; the database and its evidence stay refused.
-    const exported = await exportPack(ws(), identities(), { ...request, replace: true }, { signal, onProgress: (p) => progress(PACK_PHASES[p.phase], p.bytesDone, p.bytesTotal) });
+    const exported = await exportPack(
+      ws(),
+      identities(),
+      { ...request, replace: true },
+      { signal, onProgress: (p) => progress(PACK_PHASES[p.phase], p.bytesDone, p.bytesTotal) },
+    );
     // Check the file as a recipient would, before the SRO sends it anywhere. The assessment is
     // signed from here, so a cancel no longer applies: the SRO is told what happened.
     const verification = await verifyPack(exported.path, {
@@ -110,9 +126,16 @@ export const jobWork: JobWork = {
     return { ...exported, verification };
   },
   'packs.verify': ({ identities }, { path, fingerprint }, { signal, progress }) =>
-    verifyPack(path, { ...trustOf(fingerprint, identities), signal, onProgress: (p) => progress('Checking the signature and every file', p.bytesDone, p.bytesTotal) }),
+    verifyPack(path, {
+      ...trustOf(fingerprint, identities),
+      signal,
+      onProgress: (p) => progress('Checking the signature and every file', p.bytesDone, p.bytesTotal),
+    }),
   'packs.previewImport': ({ ws, identities }, { path, fingerprint }, { signal, progress }) =>
-    previewPackImport(ws(), path, trustOf(fingerprint, identities), { signal, onProgress: (p) => progress(IMPORT_PHASES[p.phase], p.bytesDone, p.bytesTotal) }),
+    previewPackImport(ws(), path, trustOf(fingerprint, identities), {
+      signal,
+      onProgress: (p) => progress(IMPORT_PHASES[p.phase], p.bytesDone, p.bytesTotal),
+    }),
   'packs.import': ({ ws, identities }, { path, fingerprint, acceptUntrustedSigner }, { signal, progress }) =>
     importPack(ws(), path, trustOf(fingerprint, identities), {
       signal,
@@ -173,7 +196,15 @@ export const jobWork: JobWork = {
       replace: true,
       protect: [service.keyStorePath],
     });
-    return { path: written.path, contributionId: written.id, sha256: written.sha256, contributor: written.contributor, signerFingerprint: written.signerFingerprint, claims: [...written.claims], files: written.files };
+    return {
+      path: written.path,
+      contributionId: written.id,
+      sha256: written.sha256,
+      contributor: written.contributor,
+      signerFingerprint: written.signerFingerprint,
+      claims: [...written.claims],
+      files: written.files,
+    };
   },
   'forms.export': async ({ ws }, { assessmentId, outPath, templatePath }, { progress }) => {
     progress(templatePath ? 'Filling in the form' : 'Writing the form', 0, 1);

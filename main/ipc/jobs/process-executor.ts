@@ -31,7 +31,11 @@ export function processExecutor(spawnHost: () => HostLink, emit: JobEventSink): 
         pending.delete(jobId);
         emit('jobs.done', {
           jobId,
-          result: failed({ kind: 'internal', message: 'The background worker stopped before the job finished; nothing was changed by the unfinished part.', hint: 'Try again. If it happens again, restart the application.' }),
+          result: failed({
+            kind: 'internal',
+            message: 'The background worker stopped before the job finished; nothing was changed by the unfinished part.',
+            hint: 'Try again. If it happens again, restart the application.',
+          }),
         });
       }
     });

@@ -89,7 +89,7 @@ export class PdfAppender {
 export function xrefSection(objectOffsets: ReadonlyMap<number, number>): string {
   const nums = [...objectOffsets.keys()].sort((a, b) => a - b);
   let out = 'xref\n';
-  for (let i = 0; i < nums.length; ) {
+  for (let i = 0; i < nums.length;) {
     let j = i;
     while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j += 1;
     out += `${nums[i]} ${j - i + 1}\n`;

@@ -113,7 +113,8 @@ export class PdfFileReader {
     const trailer = await this.parseAt(offset, (p) => {
       entries.length = 0;
       if (!p.peekKeyword('xref')) {
-        if (isXrefStream(p)) throw new PdfXrefStreamError('The PDF keeps its cross-reference data in a compressed stream, which evidence packs never do.');
+        if (isXrefStream(p))
+          throw new PdfXrefStreamError('The PDF keeps its cross-reference data in a compressed stream, which evidence packs never do.');
         throw new PdfSyntaxError('The cross-reference table of the PDF is damaged: "startxref" does not point at one.');
       }
       p.expectKeyword('xref');

@@ -169,9 +169,12 @@ export class PdfParser {
     this.pos += 1;
     const start = this.pos;
     while (this.byte() !== 0x3e) this.pos += 1;
-    const text = Buffer.from(this.buf.subarray(start, this.pos)).toString('latin1').replace(/[\s\0]/g, '');
+    const text = Buffer.from(this.buf.subarray(start, this.pos))
+      .toString('latin1')
+      .replace(/[\s\0]/g, '');
     this.pos += 1;
-    if (!/^[0-9a-fA-F]*$/.test(text)) throw new PdfSyntaxError('A hexadecimal string in the PDF holds characters that are not hexadecimal.');
+    if (!/^[0-9a-fA-F]*$/.test(text))
+      throw new PdfSyntaxError('A hexadecimal string in the PDF holds characters that are not hexadecimal.');
     return new PdfString(Buffer.from(text.length % 2 ? `${text}0` : text, 'hex'), true);
   }
 
@@ -185,7 +188,16 @@ export class PdfParser {
       if (b === 0x5c) {
         const e = this.byte();
         this.pos += 1;
-        const simple: Record<number, number> = { 0x6e: 0x0a, 0x72: 0x0d, 0x74: 0x09, 0x62: 0x08, 0x66: 0x0c, 0x28: 0x28, 0x29: 0x29, 0x5c: 0x5c };
+        const simple: Record<number, number> = {
+          0x6e: 0x0a,
+          0x72: 0x0d,
+          0x74: 0x09,
+          0x62: 0x08,
+          0x66: 0x0c,
+          0x28: 0x28,
+          0x29: 0x29,
+          0x5c: 0x5c,
+        };
         if (e in simple) out.push(simple[e]!);
         else if (e >= 0x30 && e <= 0x37) {
           let v = e - 0x30;

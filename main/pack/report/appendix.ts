@@ -23,7 +23,9 @@ export function writeActionPlan(w: ReportWriter, m: ReportModel): void {
     return;
   }
   const today = m.generatedAt.toISOString().slice(0, 10);
-  w.p(`${actions.filter((a) => a.state === 'open').length} open and ${actions.filter((a) => a.state === 'done').length} completed actions, open ones first, earliest due date first.`);
+  w.p(
+    `${actions.filter((a) => a.state === 'open').length} open and ${actions.filter((a) => a.state === 'done').length} completed actions, open ones first, earliest due date first.`,
+  );
   w.table(
     [
       { header: 'Claim', width: 0.08 },
@@ -76,7 +78,10 @@ export function writeEvidenceIndex(w: ReportWriter, m: ReportModel): void {
     ],
     // Files are in the order of the assessment's evidence items (model.ts).
     m.files.map((f, i) => [
-      (f.name === f.originalName ? f.name : `${f.name}\n(was ${escapeUnsafe(f.originalName, false)}; renamed because ${attachmentRenameReason(f.originalName, f.name) ?? ''})`) + contributedLine(m, m.input.detail.evidence[i]?.id),
+      (f.name === f.originalName
+        ? f.name
+        : `${f.name}\n(was ${escapeUnsafe(f.originalName, false)}; renamed because ${attachmentRenameReason(f.originalName, f.name) ?? ''})`) +
+        contributedLine(m, m.input.detail.evidence[i]?.id),
       hashInTwoLines(f.sha256),
       `${bytes(f.size)}\n${f.mediaType}`,
       validity(f.effectiveDate, f.expiryDate),
@@ -153,16 +158,22 @@ export function writeAttestation(w: ReportWriter, m: ReportModel): void {
     w.p('None. Every sign-off check passed when the pack was signed.');
   } else {
     const n = m.input.acceptedExceptions.length;
-    const opening = n === 1 ? 'This issue was open when the pack was signed. The Senior Responsible Owner accepted it' : `The following ${n} issues were open when the pack was signed. The Senior Responsible Owner accepted them`;
+    const opening =
+      n === 1
+        ? 'This issue was open when the pack was signed. The Senior Responsible Owner accepted it'
+        : `The following ${n} issues were open when the pack was signed. The Senior Responsible Owner accepted them`;
     w.p(`${opening} explicitly and signed regardless:`, {
       color: COLORS.warning,
     });
     m.input.acceptedExceptions.forEach((text, i) => w.p(`${i + 1}. ${text}`, { size: 8.5 }));
   }
-  w.p('The digital signature on this document is the Senior Responsible Owner\'s signature of this attestation and of everything in the file, evidence included.', {
-    size: 8.5,
-    color: COLORS.muted,
-  });
+  w.p(
+    "The digital signature on this document is the Senior Responsible Owner's signature of this attestation and of everything in the file, evidence included.",
+    {
+      size: 8.5,
+      color: COLORS.muted,
+    },
+  );
 }
 
 export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
@@ -171,7 +182,9 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
   w.beginSection('How to verify this pack');
   w.h1('How to verify this pack');
   w.doc.outline.addItem('How to verify this pack');
-  w.p('Anyone can check this pack without trusting the software that made it. Each check below uses an ordinary tool; any one of them failing means the file is not the one the Senior Responsible Owner signed.');
+  w.p(
+    'Anyone can check this pack without trusting the software that made it. Each check below uses an ordinary tool; any one of them failing means the file is not the one the Senior Responsible Owner signed.',
+  );
   w.p(
     'A valid signature proves the file is unchanged since it was signed, not who signed it: anyone can make a certificate bearing any name, and whoever made this file also wrote this page. Trust the signer only if its fingerprint matches one you obtained from the organisation by another channel (its website, a phone call, a letter), not the one printed here alone.',
     { size: 9 },
@@ -210,11 +223,11 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
   step(
     '3. The attachments, with poppler and coreutils',
     'Saves every embedded file into a folder named out, then compares each with the SHA-256 in the signed manifest.json (this line uses jq; any JSON viewer shows the same hashes). Among them is attestation.cdx.json: the assessment as a CycloneDX 1.6 attestation, for supplier-risk tools that read standards rather than PDFs.',
-    "mkdir -p out && pdfdetach -saveall -o out PACK.pdf\njq -r '(.files[] | select(.embedded)), .dataFiles[]? | \"\\(.sha256)  \\(.name)\"' \\\n  out/manifest.json | (cd out && sha256sum -c)",
+    'mkdir -p out && pdfdetach -saveall -o out PACK.pdf\njq -r \'(.files[] | select(.embedded)), .dataFiles[]? | "\\(.sha256)  \\(.name)"\' \\\n  out/manifest.json | (cd out && sha256sum -c)',
   );
   step(
     '4. The signature, with OpenSSL',
-    'The file\'s last /ByteRange [0 a b c] names the two signed ranges; they must end exactly at the end of the file, or something was added after signing. The CMS signature is the hexadecimal between them. These lines check the end, save the two ranges as signed-bytes.bin and the signature as signature.der, and verify it against the organisation\'s root certificate saved as organisation-root.pem (with no root, use -noverify in place of -CAfile organisation-root.pem and compare the fingerprint).',
+    "The file's last /ByteRange [0 a b c] names the two signed ranges; they must end exactly at the end of the file, or something was added after signing. The CMS signature is the hexadecimal between them. These lines check the end, save the two ranges as signed-bytes.bin and the signature as signature.der, and verify it against the organisation's root certificate saved as organisation-root.pem (with no root, use -noverify in place of -CAfile organisation-root.pem and compare the fingerprint).",
     [
       "set -- $(grep -aoE '/ByteRange *\\[[0-9 ]+\\]' PACK.pdf | tail -n 1 | tr -c '0-9' ' ')",
       'a=$((10#$2)) b=$((10#$3)) c=$((10#$4))',
@@ -229,7 +242,7 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
   );
   step(
     '5. The certification, with MuPDF',
-    'The signature certifies the pack: the document names it as its certification (/Perms /DocMDP), with /P 1, meaning no change of any kind is allowed after signing, not even a comment or another signature. Readers such as Adobe Acrobat show the pack as certified and flag any later change. These lines print the certification and MuPDF\'s own check of the signature, and succeed only if the pack is certified at level 1 and unchanged since signing.',
+    "The signature certifies the pack: the document names it as its certification (/Perms /DocMDP), with /P 1, meaning no change of any kind is allowed after signing, not even a comment or another signature. Readers such as Adobe Acrobat show the pack as certified and flag any later change. These lines print the certification and MuPDF's own check of the signature, and succeed only if the pack is certified at level 1 and unchanged since signing.",
     [
       'mutool show PACK.pdf trailer/Root/Perms/DocMDP/Reference > certification.txt',
       'mutool sign -v PACK.pdf > signature.txt; cat certification.txt signature.txt',
@@ -244,7 +257,7 @@ export function writeHowToVerify(w: ReportWriter, m: ReportModel): void {
     ['Pack ID', m.packId],
   ]);
   w.p(
-    'Obtain the organisation\'s certificate fingerprint or root certificate through a separate channel (for example its website or a letter) and compare it with the fingerprint above. The fingerprint is also printed on the cover.',
+    "Obtain the organisation's certificate fingerprint or root certificate through a separate channel (for example its website or a letter) and compare it with the fingerprint above. The fingerprint is also printed on the cover.",
     { size: 8.5, color: COLORS.muted },
   );
 }
@@ -279,7 +292,10 @@ function writeReferenceIndex(w: ReportWriter, m: ReportModel): void {
         `${e.fileName}${e.description ? `\n${e.description}` : ''}`,
         e.owner || '—',
         validity(e.effectiveDate, e.expiryDate),
-        links.filter((l) => l.evidenceId === e.id).map((l) => l.claimId).join(', ') || '—',
+        links
+          .filter((l) => l.evidenceId === e.id)
+          .map((l) => l.claimId)
+          .join(', ') || '—',
         withheld ? { text: 'Withheld', color: COLORS.warning } : 'Listed',
       ];
     }),

@@ -79,11 +79,16 @@ function writeClaim(w: ReportWriter, m: ReportModel, claim: CatalogClaim, inScop
     w.p(text, { font: FONTS.bold, size: 8, color: COLORS.heading, gap: 1 });
   };
   label('Evidence');
-  w.p(response?.evidenceText.trim() || 'No description of the evidence given.', { color: response?.evidenceText.trim() ? COLORS.text : COLORS.muted });
+  w.p(response?.evidenceText.trim() || 'No description of the evidence given.', {
+    color: response?.evidenceText.trim() ? COLORS.text : COLORS.muted,
+  });
   label('Arguments and assumptions');
   w.p(response?.arguments.trim() || 'None stated.', { color: response?.arguments.trim() ? COLORS.text : COLORS.muted });
 
-  const linked = detail.links.filter((l) => l.claimId === claim.id).map((l) => detail.evidence.find((e) => e.id === l.evidenceId)).filter((e) => e !== undefined);
+  const linked = detail.links
+    .filter((l) => l.claimId === claim.id)
+    .map((l) => detail.evidence.find((e) => e.id === l.evidenceId))
+    .filter((e) => e !== undefined);
   if (linked.length > 0) {
     label(`Linked evidence (${linked.length})`, 80);
     w.table(

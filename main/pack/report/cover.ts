@@ -27,13 +27,23 @@ export function writeCover(w: ReportWriter, m: ReportModel): void {
   });
   w.tagged('P', 'SSCP EVIDENCE PACK', { font: FONTS.bold, size: 9, color: '#9fb3c8' }, { x: w.left, y: 56 });
   w.tagged('H1', a.organisation, { font: FONTS.bold, size: TYPE.title, color: '#ffffff', gap: 6 }, { x: w.left, y: 80 });
-  w.tagged('P', 'Self-assessment against the Software Security Code of Practice', { size: 12.5, color: '#d9e2ec' }, { x: w.left, y: doc.y });
+  w.tagged(
+    'P',
+    'Self-assessment against the Software Security Code of Practice',
+    { size: 12.5, color: '#d9e2ec' },
+    { x: w.left, y: doc.y },
+  );
 
   doc.y = 232;
   w.facts([
     ['Products in scope', a.products.length ? a.products.join('\n') : 'All products of the organisation'],
     ['Vendor role', `${describeRole(a.role).label}. ${m.scopeSentence}`],
-    ['Assessment period', a.periodStart || a.periodEnd ? `${longDate(a.periodStart)} to ${longDate(a.periodEnd)}${m.input.signedBeforePeriodEnd ? `\n${earlySigningNote(m)}` : ''}` : 'Not stated'],
+    [
+      'Assessment period',
+      a.periodStart || a.periodEnd
+        ? `${longDate(a.periodStart)} to ${longDate(a.periodEnd)}${m.input.signedBeforePeriodEnd ? `\n${earlySigningNote(m)}` : ''}`
+        : 'Not stated',
+    ],
     ['Senior Responsible Owner', `${a.sroName}, ${a.sroRole}`],
     ['Catalog', `${m.input.catalog.title}, ${m.input.catalog.id} version ${m.input.catalog.version}`],
     ['Pack profile', PROFILE_LABELS[m.input.profile]],
@@ -48,7 +58,12 @@ export function writeCover(w: ReportWriter, m: ReportModel): void {
     doc.roundedRect(w.left, doc.y, w.contentWidth, 74, 4).fillColor(COLORS.panel).fill();
   });
   const boxTop = doc.y;
-  w.tagged('P', 'This document is digitally signed and carries its evidence inside it.', { font: FONTS.bold, size: 9, color: COLORS.heading, width: w.contentWidth - 24, gap: 3 }, { x: w.left + 12, y: boxTop + 10 });
+  w.tagged(
+    'P',
+    'This document is digitally signed and carries its evidence inside it.',
+    { font: FONTS.bold, size: 9, color: COLORS.heading, width: w.contentWidth - 24, gap: 3 },
+    { x: w.left + 12, y: boxTop + 10 },
+  );
   w.tagged(
     'P',
     'Every attached file is listed with its SHA-256 hash, and the signature covers the whole file, so any change after signing is detectable. The last page explains how to check the signature and the attachments with ordinary tools. To check the signer, compare the certificate fingerprint above with one obtained from the organisation directly.',

@@ -13,7 +13,8 @@
 
 /** XML 1.0 forbids C0 controls other than tab, LF and CR, lone surrogates, U+FFFE and U+FFFF. */
 // eslint-disable-next-line no-control-regex
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Text that may go both into the Info dictionary and the XMP packet: characters XML cannot
@@ -86,12 +87,15 @@ export function infoXmp(info: InfoFields): string {
   const dc: string[] = [];
   if (info.Title) dc.push(`<dc:title><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(info.Title)}</rdf:li></rdf:Alt></dc:title>`);
   if (info.Author) dc.push(`<dc:creator><rdf:Seq><rdf:li>${escapeXml(info.Author)}</rdf:li></rdf:Seq></dc:creator>`);
-  if (info.Subject) dc.push(`<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(info.Subject)}</rdf:li></rdf:Alt></dc:description>`);
-  if (dc.length > 0) parts.push(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">\n${dc.join('\n')}\n</rdf:Description>`);
+  if (info.Subject)
+    dc.push(`<dc:description><rdf:Alt><rdf:li xml:lang="x-default">${escapeXml(info.Subject)}</rdf:li></rdf:Alt></dc:description>`);
+  if (dc.length > 0)
+    parts.push(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">\n${dc.join('\n')}\n</rdf:Description>`);
   const pdf: string[] = [];
   if (info.Producer) pdf.push(`<pdf:Producer>${escapeXml(info.Producer)}</pdf:Producer>`);
   if (info.Keywords) pdf.push(`<pdf:Keywords>${escapeXml(info.Keywords)}</pdf:Keywords>`);
-  if (pdf.length > 0) parts.push(`<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">\n${pdf.join('\n')}\n</rdf:Description>`);
+  if (pdf.length > 0)
+    parts.push(`<rdf:Description rdf:about="" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">\n${pdf.join('\n')}\n</rdf:Description>`);
   return parts.join('\n');
 }
 

@@ -39,7 +39,11 @@ function drawBars(w: ReportWriter, bars: readonly Bar[], barHeight: number, labe
       }
       x += width;
     }
-    doc.font(FONTS.body).fontSize(7).fillColor(COLORS.muted).text(String(total), x + 4, y + (barHeight - 7) / 2 - 0.5, { lineBreak: false });
+    doc
+      .font(FONTS.body)
+      .fontSize(7)
+      .fillColor(COLORS.muted)
+      .text(String(total), x + 4, y + (barHeight - 7) / 2 - 0.5, { lineBreak: false });
     y += barHeight + gap;
   }
   doc.x = w.left;
@@ -53,7 +57,11 @@ function drawLegend(w: ReportWriter): void {
   for (const result of RESULT_ORDER) {
     doc.rect(x, y, 10, 10).fillColor(RESULT_COLORS[result]).fill();
     doc.rect(x, y, 10, 10).lineWidth(0.5).strokeColor('#52606d').stroke();
-    doc.font(FONTS.body).fontSize(TYPE.small).fillColor(COLORS.text).text(RESULT_LABELS[result], x + 14, y + 1.5, { lineBreak: false });
+    doc
+      .font(FONTS.body)
+      .fontSize(TYPE.small)
+      .fillColor(COLORS.text)
+      .text(RESULT_LABELS[result], x + 14, y + 1.5, { lineBreak: false });
     x += 14 + doc.widthOfString(RESULT_LABELS[result]) + 16;
   }
   doc.x = w.left;
@@ -111,9 +119,14 @@ export function writeSummary(w: ReportWriter, m: ReportModel): void {
     [String(openActions), `open remedial ${plural(openActions, 'action')}`],
   ]);
 
-  const themeBars = m.rollup.themes.map((t) => ({ label: `${t.themeId}  ${m.input.catalog.themes.find((x) => x.id === t.themeId)?.title ?? ''}`, counts: t.counts }));
+  const themeBars = m.rollup.themes.map((t) => ({
+    label: `${t.themeId}  ${m.input.catalog.themes.find((x) => x.id === t.themeId)?.title ?? ''}`,
+    counts: t.counts,
+  }));
   const titles = new Map(m.input.catalog.themes.flatMap((t) => t.principles.map((p) => [p.id, p.title] as const)));
-  const principleBars = m.rollup.themes.flatMap((t) => t.principles).map((p) => ({ label: `${p.principleId}  ${titles.get(p.principleId) ?? ''}`, counts: p.counts }));
+  const principleBars = m.rollup.themes
+    .flatMap((t) => t.principles)
+    .map((p) => ({ label: `${p.principleId}  ${titles.get(p.principleId) ?? ''}`, counts: p.counts }));
   w.h2('Results by theme');
   w.figure(describeBars('theme', themeBars), () => {
     drawLegend(w);

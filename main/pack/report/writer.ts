@@ -254,7 +254,12 @@ export class ReportWriter {
     this.ensureSpace(120);
     this.tag('H1', () => this.write(text, { font: FONTS.bold, size: TYPE.h1, color: COLORS.heading, gap: 4 }));
     this.artifact(() => {
-      this.doc.moveTo(this.left, this.doc.y).lineTo(this.left + this.contentWidth, this.doc.y).lineWidth(1.2).strokeColor(COLORS.accent).stroke();
+      this.doc
+        .moveTo(this.left, this.doc.y)
+        .lineTo(this.left + this.contentWidth, this.doc.y)
+        .lineWidth(1.2)
+        .strokeColor(COLORS.accent)
+        .stroke();
     });
     this.doc.y += 12;
   }
@@ -320,7 +325,8 @@ export class ReportWriter {
       lineGap: 1,
     });
     const rowHeight = (cells: readonly Cell[], header: boolean) =>
-      Math.max(...cells.map((c, i) => this.heightOf(cellText(c), { ...cellStyle(columns[i]!, c, header), width: widths[i]! - padX * 2 }))) + padY * 2;
+      Math.max(...cells.map((c, i) => this.heightOf(cellText(c), { ...cellStyle(columns[i]!, c, header), width: widths[i]! - padX * 2 }))) +
+      padY * 2;
 
     const drawRow = (cells: readonly Cell[], header: boolean, index: number) => {
       const h = rowHeight(cells, header);
@@ -334,7 +340,12 @@ export class ReportWriter {
             doc.rect(x, y, widths[i]!, h).fillColor(c.fill).fill();
           }
         });
-        doc.moveTo(this.left, y + h).lineTo(this.left + this.contentWidth, y + h).lineWidth(0.4).strokeColor(COLORS.rule).stroke();
+        doc
+          .moveTo(this.left, y + h)
+          .lineTo(this.left + this.contentWidth, y + h)
+          .lineWidth(0.4)
+          .strokeColor(COLORS.rule)
+          .stroke();
       });
       const tr = doc.struct('TR');
       table.add(tr);
@@ -343,9 +354,17 @@ export class ReportWriter {
         const cx = x;
         tr.add(
           // A header cell says what it heads (/Scope), so a reader can announce it with each cell.
-          doc.struct(header || columns[i]!.rowHeader ? 'TH' : 'TD', headerScope(header ? 'Column' : columns[i]!.rowHeader ? 'Row' : null), () => {
-            this.write(cellText(c), { ...cellStyle(columns[i]!, c, header), width: widths[i]! - padX * 2 }, { x: cx + padX, y: y + padY });
-          }),
+          doc.struct(
+            header || columns[i]!.rowHeader ? 'TH' : 'TD',
+            headerScope(header ? 'Column' : columns[i]!.rowHeader ? 'Row' : null),
+            () => {
+              this.write(
+                cellText(c),
+                { ...cellStyle(columns[i]!, c, header), width: widths[i]! - padX * 2 },
+                { x: cx + padX, y: y + padY },
+              );
+            },
+          ),
         );
         x += widths[i]!;
       });
@@ -385,12 +404,26 @@ export class ReportWriter {
       const width = this.contentWidth;
       if (i > range.start) {
         this.write(headerText, { size: TYPE.small, color: COLORS.muted, width }, { x: this.left, y: PAGE.marginTop - 30 });
-        doc.moveTo(this.left, PAGE.marginTop - 14).lineTo(this.left + width, PAGE.marginTop - 14).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+        doc
+          .moveTo(this.left, PAGE.marginTop - 14)
+          .lineTo(this.left + width, PAGE.marginTop - 14)
+          .lineWidth(0.5)
+          .strokeColor(COLORS.rule)
+          .stroke();
       }
       const footerY = doc.page.height - PAGE.marginBottom + 18;
-      doc.moveTo(this.left, footerY - 6).lineTo(this.left + width, footerY - 6).lineWidth(0.5).strokeColor(COLORS.rule).stroke();
+      doc
+        .moveTo(this.left, footerY - 6)
+        .lineTo(this.left + width, footerY - 6)
+        .lineWidth(0.5)
+        .strokeColor(COLORS.rule)
+        .stroke();
       this.write(footerLeft, { size: TYPE.small, color: COLORS.muted, width: width * 0.7 }, { x: this.left, y: footerY });
-      this.write(`Page ${i - range.start + 1} of ${total}`, { size: TYPE.small, color: COLORS.muted, width, align: 'right' }, { x: this.left, y: footerY });
+      this.write(
+        `Page ${i - range.start + 1} of ${total}`,
+        { size: TYPE.small, color: COLORS.muted, width, align: 'right' },
+        { x: this.left, y: footerY },
+      );
       this.artifactDepth -= 1;
       doc.endMarkedContent();
       doc.page.margins.bottom = savedBottom;

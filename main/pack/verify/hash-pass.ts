@@ -88,7 +88,9 @@ class FileHasher {
     this.inflater?.end();
     await this.done;
     const md5 = this.md5 ? this.md5.digest('hex') : null;
-    return this.error ? { sha256: null, size: this.size, md5: null, error: this.error } : { sha256: this.hash.digest('hex'), size: this.size, md5 };
+    return this.error
+      ? { sha256: null, size: this.size, md5: null, error: this.error }
+      : { sha256: this.hash.digest('hex'), size: this.size, md5 };
   }
 }
 
@@ -111,7 +113,7 @@ export async function hashPass(
   const hashers = new Map(ordered.map((s) => [s, new FileHasher(s.deflated, s.params.checksum !== null)]));
   const handle = await open(path, 'r');
   try {
-    for (let offset = 0; offset < fileSize; ) {
+    for (let offset = 0; offset < fileSize;) {
       if (signal?.aborted) throw cancelledError();
       // Read straight into shared memory: the range hash thread reads the same bytes, no copy.
       const slot = await rangeHash.acquire();
@@ -133,9 +135,7 @@ export async function hashPass(
         const e = Math.min(stream.start + stream.length, end);
         if (s < e) await hashers.get(stream)!.update(chunk.subarray(s - offset, e - offset));
       }
-      const pieces = ranges
-        .map(([from, to]) => [Math.max(from, offset), Math.min(to, end)] as const)
-        .filter(([s, e]) => s < e);
+      const pieces = ranges.map(([from, to]) => [Math.max(from, offset), Math.min(to, end)] as const).filter(([s, e]) => s < e);
       if (pieces.length === 0) rangeHash.commit(slot, 0, 0);
       else {
         // Later pieces (rare: only where the signature gap falls in this chunk) are copied first.

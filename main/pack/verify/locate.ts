@@ -1,5 +1,5 @@
 import { inflateSync } from 'node:zlib';
-import type { PdfDict} from '../pdf/objects';
+import type { PdfDict } from '../pdf/objects';
 import { asArray, asDict, asName, asNumber, asRef, asString, decodeTextString, PdfString, serialize, type PdfValue } from '../pdf/objects';
 import type { PdfFileReader } from '../pdf/file-reader';
 import { PdfParser, PdfSyntaxError } from '../pdf/parser';
@@ -32,9 +32,11 @@ async function readParams(reader: PdfFileReader, value: PdfValue | undefined): P
   const sizeValue = await reader.resolve(params.get('Size'));
   const checksumValue = await reader.resolve(params.get('CheckSum'));
   const size = sizeValue === undefined ? null : asNumber(sizeValue);
-  if (sizeValue !== undefined && (size === null || !Number.isSafeInteger(size) || size < 0)) return { size: null, checksum: null, malformed: '/Size is not a byte count' };
+  if (sizeValue !== undefined && (size === null || !Number.isSafeInteger(size) || size < 0))
+    return { size: null, checksum: null, malformed: '/Size is not a byte count' };
   const checksum = checksumValue === undefined ? null : asString(checksumValue);
-  if (checksumValue !== undefined && (checksum === null || checksum.bytes.length !== 16)) return { size, checksum: null, malformed: '/CheckSum is not a 16-byte MD5' };
+  if (checksumValue !== undefined && (checksum === null || checksum.bytes.length !== 16))
+    return { size, checksum: null, malformed: '/CheckSum is not a 16-byte MD5' };
   return { size, checksum: checksum ? Buffer.from(checksum.bytes).toString('hex') : null };
 }
 
@@ -89,7 +91,12 @@ export function describeSignature(sig: PdfDict): SignatureDictionary {
   const range = asArray(sig.get('ByteRange'));
   const byteRange = range && range.length === 4 && range.every((n) => typeof n === 'number') ? range : null;
   const m = asString(sig.get('M'));
-  return { byteRange, signingTime: m ? decodeTextString(m) : null, subFilter: asName(sig.get('SubFilter')), docMdpPermission: docMdpPermission(sig) };
+  return {
+    byteRange,
+    signingTime: m ? decodeTextString(m) : null,
+    subFilter: asName(sig.get('SubFilter')),
+    docMdpPermission: docMdpPermission(sig),
+  };
 }
 
 function docMdpPermission(sig: PdfDict): number | null {
@@ -134,7 +141,14 @@ export async function findEmbeddedFiles(reader: PdfFileReader, catalog: PdfDict)
       throw new PdfSyntaxError(`The attachment "${name}" uses an encoding this check does not read (${filters.join(', ')}).`);
     }
     const params = await readParams(reader, (object.value as PdfDict).get('Params'));
-    files.push({ name, start: extent.start, length: extent.length, deflated: filters.length === 1, relationship: asName(spec.get('AFRelationship')), params });
+    files.push({
+      name,
+      start: extent.start,
+      length: extent.length,
+      deflated: filters.length === 1,
+      relationship: asName(spec.get('AFRelationship')),
+      params,
+    });
   }
   return files;
 }

@@ -11,9 +11,27 @@ import { PdfXrefStreamError } from '../pdf/parser';
 import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
 import { derLength } from './der-length';
 import { hashPass, type FileDigest } from './hash-pass';
-import { certificationLink, describeSignature, findEmbeddedFiles, findSignatureFields, readSmallEmbedded, scanForSignature, type EmbeddedStream, type SignatureDictionary } from './locate';
+import {
+  certificationLink,
+  describeSignature,
+  findEmbeddedFiles,
+  findSignatureFields,
+  readSmallEmbedded,
+  scanForSignature,
+  type EmbeddedStream,
+  type SignatureDictionary,
+} from './locate';
 import { docMdpPermissionText } from '../signature-field';
-import { PACK_CHECKS, type PackCertification, type PackCheck, type PackCheckId, type PackCheckOutcome, type PackFileResult, type PackVerification, type VerifyPackOptions } from './types';
+import {
+  PACK_CHECKS,
+  type PackCertification,
+  type PackCheck,
+  type PackCheckId,
+  type PackCheckOutcome,
+  type PackFileResult,
+  type PackVerification,
+  type VerifyPackOptions,
+} from './types';
 import { count, isAre } from '../../../shared/format/plural';
 
 class CheckList {
@@ -38,17 +56,29 @@ async function assertPdf(path: string): Promise<void> {
     await handle.read(head, 0, 5, 0);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SscpError('unreadable', `The file ${path} could not be read (${code ?? 'error'}).`, 'Check the path and that you may read the file.');
+    throw new SscpError(
+      'unreadable',
+      `The file ${path} could not be read (${code ?? 'error'}).`,
+      'Check the path and that you may read the file.',
+    );
   } finally {
     await handle.close();
   }
   if (head.toString('latin1') !== '%PDF-') {
-    throw new SscpError('unreadable', `${path} is not a PDF file, so it cannot be an evidence pack.`, 'Give the .pdf evidence pack you received.');
+    throw new SscpError(
+      'unreadable',
+      `${path} is not a PDF file, so it cannot be an evidence pack.`,
+      'Give the .pdf evidence pack you received.',
+    );
   }
 }
 
 function notAPack(path: string, why = 'it has neither a signature nor a manifest of evidence'): SscpError {
-  return new SscpError('unreadable', `${path} is a PDF but not an SSCP evidence pack: ${why}.`, 'Check you were given the signed evidence pack, not another document.');
+  return new SscpError(
+    'unreadable',
+    `${path} is a PDF but not an SSCP evidence pack: ${why}.`,
+    'Check you were given the signed evidence pack, not another document.',
+  );
 }
 
 interface Located {
@@ -71,7 +101,13 @@ async function locate(reader: PdfFileReader): Promise<Located> {
   } catch (e) {
     const signature = await scanForSignature(reader);
     const why = e instanceof Error ? e.message : String(e);
-    return { catalog: null, signatures: signature ? [signature] : [], embedded: [], structureProblem: `The file's internal structure is damaged: ${why}`, otherLayout: e instanceof PdfXrefStreamError };
+    return {
+      catalog: null,
+      signatures: signature ? [signature] : [],
+      embedded: [],
+      structureProblem: `The file's internal structure is damaged: ${why}`,
+      otherLayout: e instanceof PdfXrefStreamError,
+    };
   }
 }
 
@@ -100,7 +136,8 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
   if (!located.structureProblem && located.signatures.length === 0 && !manifestStream) throw notAPack(path);
   // An ordinary modern PDF (cross-reference streams) with no signature anywhere is another
   // document, not a damaged pack: exit 2 "not a pack", not 1 "invalid".
-  if (located.otherLayout && located.signatures.length === 0) throw notAPack(path, 'it is not signed, and it is laid out as no evidence pack is (compressed cross-reference streams)');
+  if (located.otherLayout && located.signatures.length === 0)
+    throw notAPack(path, 'it is not signed, and it is laid out as no evidence pack is (compressed cross-reference streams)');
 
   if (located.structureProblem) list.fail('structure', located.structureProblem);
   else list.pass('structure', 'The PDF structure is readable.');
@@ -109,7 +146,11 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
   const signed = located.signatures.filter((s): s is PdfDict => s !== null);
   if (signed.length === 1) list.pass('single-signature', 'The pack carries exactly one signature.');
   else if (signed.length === 0) list.fail('single-signature', 'The pack is not signed.');
-  else list.fail('single-signature', `The pack carries ${count(signed.length, 'signature')}; an evidence pack has exactly one, so something was added after signing.`);
+  else
+    list.fail(
+      'single-signature',
+      `The pack carries ${count(signed.length, 'signature')}; an evidence pack has exactly one, so something was added after signing.`,
+    );
 
   const sigDict = signed[0] ?? null;
   const sig = sigDict ? describeSignature(sigDict) : null;
@@ -125,9 +166,15 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
     const gap = gapOk ? (await reader.readAt(a, b - a)).toString('latin1') : '';
     const hexOk = gapOk && /^<[0-9a-fA-F]*>$/.test(gap) && (gap.length - 2) % 2 === 0;
     if (!gapOk || !hexOk) {
-      list.fail('byte-range', 'The signature\'s byte range does not bracket exactly the signature value, so it does not prove what was signed.');
+      list.fail(
+        'byte-range',
+        "The signature's byte range does not bracket exactly the signature value, so it does not prove what was signed.",
+      );
     } else if (b + c !== size) {
-      list.fail('byte-range', `The signature covers ${count(b + c, 'byte')} but the file has ${size}: ${count(size - b - c, 'byte')} ${size - b - c === 1 ? 'was' : 'were'} added after signing.`);
+      list.fail(
+        'byte-range',
+        `The signature covers ${count(b + c, 'byte')} but the file has ${size}: ${count(size - b - c, 'byte')} ${size - b - c === 1 ? 'was' : 'were'} added after signing.`,
+      );
     } else {
       list.pass('byte-range', 'The signature covers the whole file except its own value.');
     }
@@ -148,7 +195,12 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
       list.fail('padding', 'The signature value is not a clean hexadecimal string.');
     }
   } else {
-    list.fail('byte-range', sig ? 'The signature does not say which parts of the file it covers (its /ByteRange is missing or malformed), so it proves nothing about the content.' : 'There is no signature byte range to check.');
+    list.fail(
+      'byte-range',
+      sig
+        ? 'The signature does not say which parts of the file it covers (its /ByteRange is missing or malformed), so it proves nothing about the content.'
+        : 'There is no signature byte range to check.',
+    );
     list.fail('padding', 'There is no signature value to check.');
   }
 
@@ -168,7 +220,10 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
       list.fail('manifest', 'manifest.json could not be read: it is damaged.');
     }
   } else {
-    list.fail('manifest', located.structureProblem ? 'manifest.json could not be located because the structure is damaged.' : 'The pack has no manifest.json.');
+    list.fail(
+      'manifest',
+      located.structureProblem ? 'manifest.json could not be located because the structure is damaged.' : 'The pack has no manifest.json.',
+    );
   }
 
   // One pass over the file: signature digest and every embedded file.
@@ -252,29 +307,48 @@ async function checkCertification(
   }
   if (permission === null) {
     if (link === 'none') {
-      list.add('certification', 'warn', 'The signature does not certify the pack (no DocMDP certification), so PDF readers will not flag later changes; packs made by earlier versions of this app look like this. The checks here still cover the whole file.');
+      list.add(
+        'certification',
+        'warn',
+        'The signature does not certify the pack (no DocMDP certification), so PDF readers will not flag later changes; packs made by earlier versions of this app look like this. The checks here still cover the whole file.',
+      );
       return uncertified('not certified: PDF readers will not flag later changes');
     }
-    list.fail('certification', 'The document claims a certification signature that is not the pack\'s signature: it was altered after signing.');
+    list.fail(
+      'certification',
+      "The document claims a certification signature that is not the pack's signature: it was altered after signing.",
+    );
     return uncertified('a certification was claimed by another signature');
   }
   if (![1, 2, 3].includes(permission)) {
-    list.fail('certification', `The signature certifies the pack with a permission level (${String(permission)}) the PDF standard does not define.`);
+    list.fail(
+      'certification',
+      `The signature certifies the pack with a permission level (${String(permission)}) the PDF standard does not define.`,
+    );
     return uncertified('an undefined permission level');
   }
   const meaning = docMdpPermissionText(permission);
   if (link !== 'this-signature') {
-    list.fail('certification', link === 'none'
-      ? 'The signature certifies the pack, but the document no longer says so (its /Perms entry is gone): it was altered after signing.'
-      : 'The signature certifies the pack, but the document names another signature as its certification: it was altered after signing.');
+    list.fail(
+      'certification',
+      link === 'none'
+        ? 'The signature certifies the pack, but the document no longer says so (its /Perms entry is gone): it was altered after signing.'
+        : 'The signature certifies the pack, but the document names another signature as its certification: it was altered after signing.',
+    );
     return { certified: false, permission, meaning };
   }
   const range = sig.byteRange;
   const appended = range && range.length === 4 ? size - (range[2]! + range[3]!) : 0;
   if (permission === 1 && appended > 0) {
-    list.fail('certification', `The signer certified the pack with no changes allowed, yet ${count(appended, 'byte')} ${appended === 1 ? 'was' : 'were'} added after certification.`);
+    list.fail(
+      'certification',
+      `The signer certified the pack with no changes allowed, yet ${count(appended, 'byte')} ${appended === 1 ? 'was' : 'were'} added after certification.`,
+    );
   } else {
-    list.pass('certification', `The signer certified the pack: ${meaning} (DocMDP level ${permission}), and PDF readers show it as certified.`);
+    list.pass(
+      'certification',
+      `The signer certified the pack: ${meaning} (DocMDP level ${permission}), and PDF readers show it as certified.`,
+    );
   }
   return { certified: true, permission, meaning };
 }
@@ -285,7 +359,8 @@ function allFingerprints(options: VerifyPackOptions): string[] {
 
 function reportCms(list: CheckList, cms: CmsVerification | null): void {
   if (!cms) {
-    for (const id of ['digest', 'cms-signature', 'signing-certificate', 'signer-trust'] as const) list.fail(id, 'The signature could not be checked.');
+    for (const id of ['digest', 'cms-signature', 'signing-certificate', 'signer-trust'] as const)
+      list.fail(id, 'The signature could not be checked.');
     return;
   }
   if (!cms.parsed) {
@@ -295,17 +370,25 @@ function reportCms(list: CheckList, cms: CmsVerification | null): void {
   }
   if (cms.digestMatches) list.pass('digest', 'The signed bytes are unchanged: their SHA-256 matches the signature.');
   else list.fail('digest', 'The content has changed since it was signed: its SHA-256 does not match the one in the signature.');
-  if (cms.signatureValid) list.pass('cms-signature', 'The signature value is valid for the signer\'s certificate.');
-  else list.fail('cms-signature', 'The signature value does not verify with the signer\'s certificate: it was altered or made with another key.');
-  if (cms.signingCertificate === 'match') list.pass('signing-certificate', 'The certificate in the signature is the one the signer committed to.');
-  else if (cms.signingCertificate === 'mismatch') list.fail('signing-certificate', 'The certificate in the signature was swapped: it is not the one the signer committed to.');
-  else list.fail('signing-certificate', 'The signature does not name its signing certificate, so a swapped certificate would go unnoticed.');
+  if (cms.signatureValid) list.pass('cms-signature', "The signature value is valid for the signer's certificate.");
+  else
+    list.fail(
+      'cms-signature',
+      "The signature value does not verify with the signer's certificate: it was altered or made with another key.",
+    );
+  if (cms.signingCertificate === 'match')
+    list.pass('signing-certificate', 'The certificate in the signature is the one the signer committed to.');
+  else if (cms.signingCertificate === 'mismatch')
+    list.fail('signing-certificate', 'The certificate in the signature was swapped: it is not the one the signer committed to.');
+  else
+    list.fail('signing-certificate', 'The signature does not name its signing certificate, so a swapped certificate would go unnoticed.');
   const decision = cms.trustDecision;
   if (!decision) list.fail('signer-trust', 'The signer could not be identified.');
   else if (decision.status === 'trusted') list.pass('signer-trust', decision.message);
   else if (decision.status === 'unknown') list.add('signer-trust', 'warn', decision.message);
   else list.fail('signer-trust', decision.message);
-  if (!cms.certificatesTimeValid) list.add('signer-trust', 'warn', 'A certificate on the signer\'s chain was not valid at the stated signing time.');
+  if (!cms.certificatesTimeValid)
+    list.add('signer-trust', 'warn', "A certificate on the signer's chain was not valid at the stated signing time.");
 }
 
 /** The checks every attachment gets whatever the manifest says (shared with the importer): unique names, /Params that match the bytes. */
@@ -339,19 +422,37 @@ function compareFiles(
     byName.delete(entry.name);
     if (!entry.embedded) {
       if (stream) {
-        results.push({ name: entry.name, size: entry.size, sha256: entry.sha256, embedded: false, status: 'unexpected', problem: 'listed as withheld but present in the pack' });
+        results.push({
+          name: entry.name,
+          size: entry.size,
+          sha256: entry.sha256,
+          embedded: false,
+          status: 'unexpected',
+          problem: 'listed as withheld but present in the pack',
+        });
         problems.push(`"${entry.name}" is listed as withheld but its bytes are in the pack.`);
       } else results.push({ name: entry.name, size: entry.size, sha256: entry.sha256, embedded: false, status: 'withheld' });
       continue;
     }
     if (!stream) {
-      results.push({ name: entry.name, size: entry.size, sha256: entry.sha256, embedded: true, status: 'missing', problem: 'listed in the manifest but not in the pack' });
+      results.push({
+        name: entry.name,
+        size: entry.size,
+        sha256: entry.sha256,
+        embedded: true,
+        status: 'missing',
+        problem: 'listed in the manifest but not in the pack',
+      });
       problems.push(`"${entry.name}" is listed in the manifest but missing from the pack.`);
       continue;
     }
     const digest = digests.get(stream);
     if (!digest || digest.error || digest.sha256 !== entry.sha256 || digest.size !== entry.size) {
-      const why = digest?.error ?? (digest && digest.size !== entry.size ? `it has ${digest.size} bytes, not ${entry.size}` : 'its SHA-256 does not match the manifest');
+      const why =
+        digest?.error ??
+        (digest && digest.size !== entry.size
+          ? `it has ${digest.size} bytes, not ${entry.size}`
+          : 'its SHA-256 does not match the manifest');
       results.push({ name: entry.name, size: entry.size, sha256: entry.sha256, embedded: true, status: 'mismatch', problem: why });
       problems.push(`"${entry.name}" does not match the manifest: ${why}.`);
       continue;
@@ -362,7 +463,14 @@ function compareFiles(
   for (let i = manifest?.files.length ?? 0; i < listed.length; i += 1) results[i] = { ...results[i]!, dataFile: true };
   for (const extra of byName.values()) {
     const digest = digests.get(extra);
-    results.push({ name: extra.name, size: digest?.size ?? null, sha256: digest?.sha256 ?? null, embedded: true, status: 'unexpected', problem: 'not listed in the manifest' });
+    results.push({
+      name: extra.name,
+      size: digest?.size ?? null,
+      sha256: digest?.sha256 ?? null,
+      embedded: true,
+      status: 'unexpected',
+      problem: 'not listed in the manifest',
+    });
     problems.push(`"${extra.name}" is in the pack but not in the manifest.`);
   }
   if (!manifest) list.fail('embedded-files', 'Without a readable manifest the embedded files cannot be checked.');
@@ -372,9 +480,10 @@ function compareFiles(
     const embedded = results.filter((r) => r.status === 'ok' && !r.dataFile).length;
     const withheld = results.filter((r) => r.status === 'withheld').length;
     const data = dataNames.length > 0 ? `, as ${dataNames.length === 1 ? 'does' : 'do'} ${dataNames.join(' and ')}` : '';
-    list.pass('embedded-files', `${embedded === 1 ? 'The 1 embedded file matches' : `All ${embedded} embedded files match`} the manifest${data}${withheld ? `; ${count(withheld, 'confidential file')} ${isAre(withheld)} withheld and listed by hash` : ''}.`);
+    list.pass(
+      'embedded-files',
+      `${embedded === 1 ? 'The 1 embedded file matches' : `All ${embedded} embedded files match`} the manifest${data}${withheld ? `; ${count(withheld, 'confidential file')} ${isAre(withheld)} withheld and listed by hash` : ''}.`,
+    );
   }
   return results;
 }
-
-

@@ -8,7 +8,10 @@ function WordDiff({ diff, label }: { readonly diff: TextDiff; readonly label: st
   return (
     <div className="word-diff">
       <span className="field-label">
-        {label} <span className="muted">(+{diff.wordsAdded} / −{diff.wordsRemoved} words)</span>
+        {label}{' '}
+        <span className="muted">
+          (+{diff.wordsAdded} / −{diff.wordsRemoved} words)
+        </span>
       </span>
       <p className="diff-text">
         {diff.segments.map((s, i) =>
@@ -29,7 +32,9 @@ function ClaimChange({ c }: { readonly c: ClaimDiff }) {
   return (
     <li className="claim-change">
       <h3>Claim {c.claimId}</h3>
-      {c.presence !== 'both' ? <p className="muted">{c.presence === 'only-from' ? 'Only in the earlier assessment.' : 'New in the later assessment.'}</p> : null}
+      {c.presence !== 'both' ? (
+        <p className="muted">{c.presence === 'only-from' ? 'Only in the earlier assessment.' : 'New in the later assessment.'}</p>
+      ) : null}
       {c.statement ? (
         <div className="word-diff">
           <span className="field-label">
@@ -64,7 +69,8 @@ function ClaimChange({ c }: { readonly c: ClaimDiff }) {
         ))}
         {c.evidenceReplaced.map((e) => (
           <li key={`r-${e.to.sha256}`}>
-            <span className="badge draft">Evidence replaced</span> <OutsideText text={e.from.fileName} /> → <OutsideText text={e.to.fileName} />
+            <span className="badge draft">Evidence replaced</span> <OutsideText text={e.from.fileName} /> →{' '}
+            <OutsideText text={e.to.fileName} />
           </li>
         ))}
         {c.evidenceRemoved.map((e) => (

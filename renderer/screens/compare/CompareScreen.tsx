@@ -34,19 +34,39 @@ export function CompareScreen() {
   const diff = from && to && catalog ? diffAssessments(from, to, catalog, fromCatalog) : null;
   return (
     <div className="page-inner">
-      <PageHeader title="Compare assessments" subtitle="See what changed from one period to the next: results, wording, evidence and actions." />
+      <PageHeader
+        title="Compare assessments"
+        subtitle="See what changed from one period to the next: results, wording, evidence and actions."
+      />
       <section className="card card-body compare-pickers">
-        <AssessmentPicker id="compare-from" label="Earlier assessment" items={items} value={fromId} onChoose={(id) => void attempt(() => choose('from', id))} />
+        <AssessmentPicker
+          id="compare-from"
+          label="Earlier assessment"
+          items={items}
+          value={fromId}
+          onChoose={(id) => void attempt(() => choose('from', id))}
+        />
         <span className="compare-arrow" aria-hidden="true">
           →
         </span>
-        <AssessmentPicker id="compare-to" label="Later assessment" items={items} value={toId} onChoose={(id) => void attempt(() => choose('to', id))} />
+        <AssessmentPicker
+          id="compare-to"
+          label="Later assessment"
+          items={items}
+          value={toId}
+          onChoose={(id) => void attempt(() => choose('to', id))}
+        />
       </section>
       {(['from', 'to'] as const).map((side) => {
         const id = side === 'from' ? fromId : toId;
         const unverified = items.find((i) => i.assessment.id === id)?.unverifiedSigner;
         return id && unverified ? (
-          <UnverifiedSignerBanner key={side} unverified={unverified} assessmentId={id} label={side === 'from' ? 'The earlier assessment' : 'The later assessment'} />
+          <UnverifiedSignerBanner
+            key={side}
+            unverified={unverified}
+            assessmentId={id}
+            label={side === 'from' ? 'The earlier assessment' : 'The later assessment'}
+          />
         ) : null;
       })}
       {diff ? (

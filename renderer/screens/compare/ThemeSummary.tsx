@@ -13,13 +13,27 @@ export function ThemeSummary({ diff }: { readonly diff: AssessmentDiff }) {
         <thead>
           <tr>
             <th scope="col">Theme</th>
-            <th scope="col" className="numeric">Claims changed</th>
-            <th scope="col" className="numeric">Results</th>
-            <th scope="col" className="numeric">Wording</th>
-            <th scope="col" className="numeric">Evidence added</th>
-            <th scope="col" className="numeric">Replaced</th>
-            <th scope="col" className="numeric">Removed</th>
-            <th scope="col" className="numeric">Actions closed</th>
+            <th scope="col" className="numeric">
+              Claims changed
+            </th>
+            <th scope="col" className="numeric">
+              Results
+            </th>
+            <th scope="col" className="numeric">
+              Wording
+            </th>
+            <th scope="col" className="numeric">
+              Evidence added
+            </th>
+            <th scope="col" className="numeric">
+              Replaced
+            </th>
+            <th scope="col" className="numeric">
+              Removed
+            </th>
+            <th scope="col" className="numeric">
+              Actions closed
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -40,7 +40,10 @@ export function ContributeScreen() {
     setFiles([...new Set([...files, ...picked.paths])]);
   };
   const sign = async () => {
-    const out = await call('dialogs.saveFile', { purpose: 'contribution', suggestedName: `contribution ${claimIds.join(' ')}.sscp-contribution` });
+    const out = await call('dialogs.saveFile', {
+      purpose: 'contribution',
+      suggestedName: `contribution ${claimIds.join(' ')}.sscp-contribution`,
+    });
     if (!out.path) return;
     setBusy(true);
     try {
@@ -69,7 +72,10 @@ export function ContributeScreen() {
   const nothing = !result && !status && !evidenceText && !args && files.length === 0;
   return (
     <div className="page-inner">
-      <PageHeader title="Contribute" subtitle="Answer for the claims you own: your proposal is signed with your identity and saved as one file for the SRO, who accepts or rejects it claim by claim." />
+      <PageHeader
+        title="Contribute"
+        subtitle="Answer for the claims you own: your proposal is signed with your identity and saved as one file for the SRO, who accepts or rejects it claim by claim."
+      />
       <section className="card" aria-labelledby="contribute-heading">
         <div className="card-header">
           <h2 id="contribute-heading">Your contribution</h2>
@@ -77,11 +83,24 @@ export function ContributeScreen() {
         <div className="card-body section">
           <div className="field">
             <label htmlFor="contribute-org">Organisation</label>
-            <input id="contribute-org" className="input" value={organisation} maxLength={200} onChange={(e) => setOrganisation(e.target.value)} />
+            <input
+              id="contribute-org"
+              className="input"
+              value={organisation}
+              maxLength={200}
+              onChange={(e) => setOrganisation(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="contribute-claims">Claims (what you write applies to each)</label>
-            <select id="contribute-claims" className="select" multiple size={8} value={claimIds} onChange={(e) => setClaimIds([...e.target.selectedOptions].map((o) => o.value))}>
+            <select
+              id="contribute-claims"
+              className="select"
+              multiple
+              size={8}
+              value={claimIds}
+              onChange={(e) => setClaimIds([...e.target.selectedOptions].map((o) => o.value))}
+            >
               {claims.map(({ claim }) => (
                 <option key={claim.id} value={claim.id}>
                   {claim.id} {claim.title}
@@ -92,7 +111,12 @@ export function ContributeScreen() {
           <div className="form-row">
             <div className="field">
               <label htmlFor="contribute-result">Result</label>
-              <select id="contribute-result" className="select" value={result} onChange={(e) => setResult(e.target.value as ClaimResult | '')}>
+              <select
+                id="contribute-result"
+                className="select"
+                value={result}
+                onChange={(e) => setResult(e.target.value as ClaimResult | '')}
+              >
                 <option value="">(not proposed)</option>
                 {CLAIM_RESULTS.map((r) => (
                   <option key={r} value={r}>
@@ -103,7 +127,12 @@ export function ContributeScreen() {
             </div>
             <div className="field">
               <label htmlFor="contribute-status">Work status</label>
-              <select id="contribute-status" className="select" value={status} onChange={(e) => setStatus(e.target.value as WorkStatus | '')}>
+              <select
+                id="contribute-status"
+                className="select"
+                value={status}
+                onChange={(e) => setStatus(e.target.value as WorkStatus | '')}
+              >
                 <option value="">(not proposed)</option>
                 {WORK_STATUSES.map((s) => (
                   <option key={s} value={s}>
@@ -115,7 +144,13 @@ export function ContributeScreen() {
           </div>
           <div className="field">
             <label htmlFor="contribute-evidence">Evidence</label>
-            <textarea id="contribute-evidence" className="textarea" rows={4} value={evidenceText} onChange={(e) => setEvidenceText(e.target.value)} />
+            <textarea
+              id="contribute-evidence"
+              className="textarea"
+              rows={4}
+              value={evidenceText}
+              onChange={(e) => setEvidenceText(e.target.value)}
+            />
           </div>
           <div className="field">
             <label htmlFor="contribute-arguments">Arguments and assumptions</label>
@@ -143,7 +178,14 @@ export function ContributeScreen() {
           <div className="form-row">
             <div className="field">
               <label htmlFor="contribute-email">Your email (the SRO matches it to the claim owner)</label>
-              <input id="contribute-email" className="input" type="email" value={email} maxLength={254} onChange={(e) => setEmail(e.target.value)} />
+              <input
+                id="contribute-email"
+                className="input"
+                type="email"
+                value={email}
+                maxLength={254}
+                onChange={(e) => setEmail(e.target.value)}
+              />
             </div>
             <div className="field">
               <label htmlFor="contribute-team">Your team</label>
@@ -163,12 +205,24 @@ export function ContributeScreen() {
             </div>
             <div className="field">
               <label htmlFor="contribute-passphrase">Passphrase</label>
-              <input id="contribute-passphrase" className="input" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+              <input
+                id="contribute-passphrase"
+                className="input"
+                type="password"
+                autoComplete="current-password"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+              />
             </div>
           </div>
           {identities.length === 0 ? <p className="muted">Create or import your signing identity under Settings first.</p> : null}
           <div className="button-row">
-            <button type="button" className="button primary" disabled={busy || !organisation.trim() || claimIds.length === 0 || nothing || !chosenIdentity || !passphrase} onClick={() => void attempt(sign)}>
+            <button
+              type="button"
+              className="button primary"
+              disabled={busy || !organisation.trim() || claimIds.length === 0 || nothing || !chosenIdentity || !passphrase}
+              onClick={() => void attempt(sign)}
+            >
               Sign and save…
             </button>
           </div>
@@ -177,7 +231,8 @@ export function ContributeScreen() {
               <div className="banner-body">
                 <span className="banner-title">Signed contribution saved.</span>
                 <span>
-                  <OutsideText text={written.path} /> · claims {written.claims.join(', ')} · {written.files} files · certificate fingerprint <span className="mono">{written.signerFingerprint}</span>. Send it to the SRO.
+                  <OutsideText text={written.path} /> · claims {written.claims.join(', ')} · {written.files} files · certificate fingerprint{' '}
+                  <span className="mono">{written.signerFingerprint}</span>. Send it to the SRO.
                 </span>
               </div>
             </div>

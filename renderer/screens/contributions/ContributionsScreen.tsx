@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { listClaims, findCatalog } from '../../../shared/catalog/index';
-import type { ClaimOwnerView, ContributionImportView, ContributionPreviewView, ContributionReviewView } from '../../../shared/ipc/views-contributions';
+import type {
+  ClaimOwnerView,
+  ContributionImportView,
+  ContributionPreviewView,
+  ContributionReviewView,
+} from '../../../shared/ipc/views-contributions';
 import { OutsideText } from '../../components/OutsideText';
 import { PageHeader } from '../../components/PageHeader';
 import { call, startJob } from '../../ipc/client';
@@ -36,7 +41,11 @@ function ImportContributionCard({ assessmentId, onImported }: { readonly assessm
     setBusy(true);
     try {
       // Into this assessment: the screen is the SRO's choice of where it goes.
-      const job = await startJob('contributions.import', { path, into: assessmentId, ...(preview.signerTrust === 'unknown' ? { confirmSigner: preview.signerFingerprint } : {}) });
+      const job = await startJob('contributions.import', {
+        path,
+        into: assessmentId,
+        ...(preview.signerTrust === 'unknown' ? { confirmSigner: preview.signerFingerprint } : {}),
+      });
       setResult(await job.done);
       onImported();
     } finally {
@@ -53,39 +62,69 @@ function ImportContributionCard({ assessmentId, onImported }: { readonly assessm
         </button>
       </div>
       <div className="card-body section">
-        {!preview ? <p className="muted">{busy ? 'Checking the signature and every file…' : 'A claim owner’s signed .sscp-contribution file. It is checked completely, then waits for your review: nothing in the assessment changes until you accept it.'}</p> : null}
+        {!preview ? (
+          <p className="muted">
+            {busy
+              ? 'Checking the signature and every file…'
+              : 'A claim owner’s signed .sscp-contribution file. It is checked completely, then waits for your review: nothing in the assessment changes until you accept it.'}
+          </p>
+        ) : null}
         {preview ? (
           <>
             <dl className="facts">
               <dt>From</dt>
               <dd>
                 <OutsideText text={preview.contributor.name} />
-                {preview.contributor.email ? <> &lt;<OutsideText text={preview.contributor.email} />&gt;</> : null}
-                {preview.contributor.team ? <>, <OutsideText text={preview.contributor.team} /></> : null}
+                {preview.contributor.email ? (
+                  <>
+                    {' '}
+                    &lt;
+                    <OutsideText text={preview.contributor.email} />
+                    &gt;
+                  </>
+                ) : null}
+                {preview.contributor.team ? (
+                  <>
+                    , <OutsideText text={preview.contributor.team} />
+                  </>
+                ) : null}
               </dd>
               <dt>Organisation</dt>
-              <dd><OutsideText text={preview.organisation} /></dd>
+              <dd>
+                <OutsideText text={preview.organisation} />
+              </dd>
               <dt>Claims</dt>
               <dd>{preview.claims.map((c) => c.claimId).join(', ')}</dd>
               <dt>Certificate fingerprint</dt>
               <dd className="mono">{preview.signerFingerprint}</dd>
               <dt>Signer</dt>
-              <dd><OutsideText text={preview.trustMessage} /></dd>
+              <dd>
+                <OutsideText text={preview.trustMessage} />
+              </dd>
             </dl>
             {needsConfirm && !result ? (
               <div className="banner warning" role="note">
                 <div className="banner-body">
                   <span className="banner-title">A new contributor: confirm their fingerprint once.</span>
-                  <span>Compare the fingerprint above with the one <OutsideText text={preview.contributor.name} /> gives you by another channel (in person, a phone call). It is remembered, so their next contribution is recognised.</span>
+                  <span>
+                    Compare the fingerprint above with the one <OutsideText text={preview.contributor.name} /> gives you by another channel
+                    (in person, a phone call). It is remembered, so their next contribution is recognised.
+                  </span>
                   <label className="checkbox-row">
-                    <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> The fingerprint matches the one they gave me
+                    <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> The fingerprint matches
+                    the one they gave me
                   </label>
                 </div>
               </div>
             ) : null}
             {!result ? (
               <div className="button-row">
-                <button type="button" className="button primary" disabled={busy || (needsConfirm && !confirmed)} onClick={() => void attempt(importIt)}>
+                <button
+                  type="button"
+                  className="button primary"
+                  disabled={busy || (needsConfirm && !confirmed)}
+                  onClick={() => void attempt(importIt)}
+                >
                   Import for review
                 </button>
               </div>
@@ -93,7 +132,9 @@ function ImportContributionCard({ assessmentId, onImported }: { readonly assessm
               <div className="banner success" role="status">
                 <div className="banner-body">
                   <span className="banner-title">Imported as contribution {result.contributionId}, waiting for your review.</span>
-                  {result.unassignedClaims.length ? <span>Flagged: the contributor does not own claim {result.unassignedClaims.join(', ')}.</span> : null}
+                  {result.unassignedClaims.length ? (
+                    <span>Flagged: the contributor does not own claim {result.unassignedClaims.join(', ')}.</span>
+                  ) : null}
                 </div>
               </div>
             )}
@@ -111,16 +152,36 @@ function Value({ value }: { readonly value: string | null }) {
 }
 
 /** One contributed claim beside the current answer, decided on its own. */
-function ReviewItem({ item, assessmentId, title, onDecided }: { readonly item: ContributionReviewView; readonly assessmentId: string; readonly title: string; readonly onDecided: () => void }) {
+function ReviewItem({
+  item,
+  assessmentId,
+  title,
+  onDecided,
+}: {
+  readonly item: ContributionReviewView;
+  readonly assessmentId: string;
+  readonly title: string;
+  readonly onDecided: () => void;
+}) {
   const [checkedUnassigned, setCheckedUnassigned] = useState(false);
   const [reason, setReason] = useState('');
   const heading = `contribution-${item.contributionId}-${item.claimId}`;
   const accept = async () => {
-    await call('contributions.accept', { assessmentId, contributionId: item.contributionId, claimId: item.claimId, allowUnassigned: !item.assigned && checkedUnassigned });
+    await call('contributions.accept', {
+      assessmentId,
+      contributionId: item.contributionId,
+      claimId: item.claimId,
+      allowUnassigned: !item.assigned && checkedUnassigned,
+    });
     onDecided();
   };
   const reject = async () => {
-    await call('contributions.reject', { assessmentId, contributionId: item.contributionId, claimId: item.claimId, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+    await call('contributions.reject', {
+      assessmentId,
+      contributionId: item.contributionId,
+      claimId: item.claimId,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    });
     onDecided();
   };
   return (
@@ -133,9 +194,17 @@ function ReviewItem({ item, assessmentId, title, onDecided }: { readonly item: C
       <div className="card-body section">
         <p>
           From <OutsideText text={item.contributor.name} />
-          {item.contributor.team ? <> (<OutsideText text={item.contributor.team} />)</> : null}, made {item.createdAt.slice(0, 10)}, imported {item.importedAt.slice(0, 10)} · contribution {item.contributionId}
+          {item.contributor.team ? (
+            <>
+              {' '}
+              (<OutsideText text={item.contributor.team} />)
+            </>
+          ) : null}
+          , made {item.createdAt.slice(0, 10)}, imported {item.importedAt.slice(0, 10)} · contribution {item.contributionId}
         </p>
-        <p className="muted mono">Certificate {item.signerFingerprint} ({item.signerTrust === 'trusted' ? 'trusted' : 'fingerprint confirmed by you'})</p>
+        <p className="muted mono">
+          Certificate {item.signerFingerprint} ({item.signerTrust === 'trusted' ? 'trusted' : 'fingerprint confirmed by you'})
+        </p>
         {!item.assigned ? (
           <div className="banner warning" role="note">
             <div className="banner-body">
@@ -150,7 +219,8 @@ function ReviewItem({ item, assessmentId, title, onDecided }: { readonly item: C
                 )}
               </span>
               <label className="checkbox-row">
-                <input type="checkbox" checked={checkedUnassigned} onChange={(e) => setCheckedUnassigned(e.target.checked)} /> I have checked that they may answer for it
+                <input type="checkbox" checked={checkedUnassigned} onChange={(e) => setCheckedUnassigned(e.target.checked)} /> I have
+                checked that they may answer for it
               </label>
             </div>
           </div>
@@ -170,8 +240,13 @@ function ReviewItem({ item, assessmentId, title, onDecided }: { readonly item: C
               return (
                 <tr key={f} className={changed ? 'changed' : undefined}>
                   <th scope="row">{FIELD_LABELS[f]}</th>
-                  <td className="pre-wrap"><Value value={item.current[f]} /></td>
-                  <td className="pre-wrap"><Value value={proposed} />{changed ? <span className="visually-hidden"> (changed)</span> : null}</td>
+                  <td className="pre-wrap">
+                    <Value value={item.current[f]} />
+                  </td>
+                  <td className="pre-wrap">
+                    <Value value={proposed} />
+                    {changed ? <span className="visually-hidden"> (changed)</span> : null}
+                  </td>
                 </tr>
               );
             })}
@@ -191,7 +266,12 @@ function ReviewItem({ item, assessmentId, title, onDecided }: { readonly item: C
           <input id={`${heading}-reason`} className="input" value={reason} maxLength={2000} onChange={(e) => setReason(e.target.value)} />
         </div>
         <div className="button-row">
-          <button type="button" className="button primary" disabled={!item.assigned && !checkedUnassigned} onClick={() => void attempt(accept)}>
+          <button
+            type="button"
+            className="button primary"
+            disabled={!item.assigned && !checkedUnassigned}
+            onClick={() => void attempt(accept)}
+          >
             Accept claim {item.claimId}
           </button>
           <button type="button" className="button" onClick={() => void attempt(reject)}>
@@ -204,7 +284,17 @@ function ReviewItem({ item, assessmentId, title, onDecided }: { readonly item: C
 }
 
 /** Who owns which claim; assigning one is a click. */
-function OwnersCard({ assessmentId, claims, owners, onChanged }: { readonly assessmentId: string; readonly claims: readonly { id: string; title: string }[]; readonly owners: readonly ClaimOwnerView[]; readonly onChanged: () => void }) {
+function OwnersCard({
+  assessmentId,
+  claims,
+  owners,
+  onChanged,
+}: {
+  readonly assessmentId: string;
+  readonly claims: readonly { id: string; title: string }[];
+  readonly owners: readonly ClaimOwnerView[];
+  readonly onChanged: () => void;
+}) {
   const [claimId, setClaimId] = useState(claims[0]?.id ?? '');
   const [name, setName] = useState('');
   const [team, setTeam] = useState('');
@@ -236,9 +326,15 @@ function OwnersCard({ assessmentId, claims, owners, onChanged }: { readonly asse
               {owners.map((o) => (
                 <tr key={o.claimId}>
                   <td>{o.claimId}</td>
-                  <td><OutsideText text={o.name} /></td>
-                  <td><OutsideText text={o.team} /></td>
-                  <td><OutsideText text={o.email} /></td>
+                  <td>
+                    <OutsideText text={o.name} />
+                  </td>
+                  <td>
+                    <OutsideText text={o.team} />
+                  </td>
+                  <td>
+                    <OutsideText text={o.email} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -267,7 +363,14 @@ function OwnersCard({ assessmentId, claims, owners, onChanged }: { readonly asse
           </div>
           <div className="field">
             <label htmlFor="owner-email">Email</label>
-            <input id="owner-email" className="input" type="email" value={email} maxLength={254} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              id="owner-email"
+              className="input"
+              type="email"
+              value={email}
+              maxLength={254}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </div>
         </div>
         <div className="button-row">
@@ -304,16 +407,27 @@ export function ContributionsScreen({ assessmentId }: { readonly assessmentId: s
   };
   return (
     <div className="page-inner">
-      <PageHeader title="Contributions" subtitle="Claim owners and CI send signed contributions; nothing changes until you accept it, claim by claim." />
+      <PageHeader
+        title="Contributions"
+        subtitle="Claim owners and CI send signed contributions; nothing changes until you accept it, claim by claim."
+      />
       <ImportContributionCard assessmentId={assessmentId} onImported={() => void attempt(refresh)} />
       <section aria-labelledby="pending-heading">
         <h2 id="pending-heading">Waiting for your review ({pending.length})</h2>
         {pending.length === 0 ? <p className="muted">No contribution is waiting.</p> : null}
         {pending.map((item) => (
-          <ReviewItem key={`${item.contributionId}-${item.claimId}`} item={item} assessmentId={assessmentId} title={titleOf(item.claimId)} onDecided={afterDecision} />
+          <ReviewItem
+            key={`${item.contributionId}-${item.claimId}`}
+            item={item}
+            assessmentId={assessmentId}
+            title={titleOf(item.claimId)}
+            onDecided={afterDecision}
+          />
         ))}
       </section>
-      {detail?.assessment.state === 'draft' ? <OwnersCard assessmentId={assessmentId} claims={claims} owners={owners} onChanged={() => void attempt(refresh)} /> : null}
+      {detail?.assessment.state === 'draft' ? (
+        <OwnersCard assessmentId={assessmentId} claims={claims} owners={owners} onChanged={() => void attempt(refresh)} />
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,15 @@ import { formatDate } from '../../format/numbers';
 import { useNavigation } from '../../stores/navigation';
 import { groupOpenActionsByOwner } from './group-actions';
 
-export function ActionsByOwner({ actions, today, assessmentId }: { readonly actions: readonly RemedialAction[]; readonly today: string; readonly assessmentId: string }) {
+export function ActionsByOwner({
+  actions,
+  today,
+  assessmentId,
+}: {
+  readonly actions: readonly RemedialAction[];
+  readonly today: string;
+  readonly assessmentId: string;
+}) {
   const go = useNavigation((s) => s.go);
   const groups = groupOpenActionsByOwner(actions);
   if (groups.length === 0) return <p className="card-body muted">No open remedial actions.</p>;
@@ -18,11 +26,17 @@ export function ActionsByOwner({ actions, today, assessmentId }: { readonly acti
               const overdue = a.dueDate !== null && compareIsoDates(a.dueDate, today) < 0;
               return (
                 <li key={a.id}>
-                  <button type="button" className="button quiet small" onClick={() => go({ name: 'workspace', assessmentId, claimId: a.claimId })}>
+                  <button
+                    type="button"
+                    className="button quiet small"
+                    onClick={() => go({ name: 'workspace', assessmentId, claimId: a.claimId })}
+                  >
                     {a.claimId}
                   </button>
                   <span className="owner-action">{a.description}</span>
-                  <span className={overdue ? 'badge danger' : 'muted'}>{overdue ? `Overdue since ${formatDate(a.dueDate)}` : `Due ${formatDate(a.dueDate, 'no date')}`}</span>
+                  <span className={overdue ? 'badge danger' : 'muted'}>
+                    {overdue ? `Overdue since ${formatDate(a.dueDate)}` : `Due ${formatDate(a.dueDate, 'no date')}`}
+                  </span>
                 </li>
               );
             })}

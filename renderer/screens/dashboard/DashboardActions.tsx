@@ -36,14 +36,29 @@ export function DashboardActions({ assessment }: { readonly assessment: Assessme
           </button>
         </span>
       ) : (
-        <button type="button" className="button" title="Choose your copy of the official blank self-assessment form (.docx); Word form exports fill it in" onClick={() => void attempt(() => chooseTemplate())}>
+        <button
+          type="button"
+          className="button"
+          title="Choose your copy of the official blank self-assessment form (.docx); Word form exports fill it in"
+          onClick={() => void attempt(() => chooseTemplate())}
+        >
           Use official form…
         </button>
       )}
-      <button type="button" className="button" disabled={busyReminders} onClick={() => void attempt(() => exportReminders(assessmentId, organisation))}>
+      <button
+        type="button"
+        className="button"
+        disabled={busyReminders}
+        onClick={() => void attempt(() => exportReminders(assessmentId, organisation))}
+      >
         {busyReminders ? 'Writing reminders…' : 'Calendar reminders…'}
       </button>
-      <button type="button" className="button" disabled={writingAttestation} onClick={() => void attempt(() => exportAttestation(assessmentId, organisation))}>
+      <button
+        type="button"
+        className="button"
+        disabled={writingAttestation}
+        onClick={() => void attempt(() => exportAttestation(assessmentId, organisation))}
+      >
         {writingAttestation ? 'Writing the attestation…' : 'Export attestation (CycloneDX)…'}
       </button>
       {canSign ? (

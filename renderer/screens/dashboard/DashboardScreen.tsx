@@ -37,7 +37,11 @@ export function DashboardScreen({ assessmentId }: { readonly assessmentId: strin
   const signed = assessment.signedAt !== null;
   return (
     <div className="page-inner">
-      <PageHeader title="Dashboard" subtitle={`${assessment.organisation} · ${formatPeriod(assessment.periodStart, assessment.periodEnd)}`} actions={<DashboardActions assessment={assessment} />} />
+      <PageHeader
+        title="Dashboard"
+        subtitle={`${assessment.organisation} · ${formatPeriod(assessment.periodStart, assessment.periodEnd)}`}
+        actions={<DashboardActions assessment={assessment} />}
+      />
       <SummaryTiles
         progress={progress}
         counts={rollup.counts}

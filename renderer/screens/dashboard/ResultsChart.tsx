@@ -13,7 +13,9 @@ function Bar({ counts, label }: { readonly counts: ClaimCounts; readonly label: 
   // Each segment starts where the ones before it end.
   const widths = SEGMENTS.map((s) => (counts[s] * 100) / total);
   const starts = widths.map((_, i) => widths.slice(0, i).reduce((a, b) => a + b, 0));
-  const description = SEGMENTS.filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${ROLLUP_LABELS[s].toLowerCase()}`).join(', ');
+  const description = SEGMENTS.filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${ROLLUP_LABELS[s].toLowerCase()}`)
+    .join(', ');
   return (
     <svg className="chart-bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label={`${label}: ${description}`}>
       {SEGMENTS.map((s, i) => {
@@ -24,7 +26,15 @@ function Bar({ counts, label }: { readonly counts: ClaimCounts; readonly label: 
   );
 }
 
-export function ResultsChart({ catalog, rollup, assessmentId }: { readonly catalog: Catalog; readonly rollup: AssessmentRollup; readonly assessmentId: string }) {
+export function ResultsChart({
+  catalog,
+  rollup,
+  assessmentId,
+}: {
+  readonly catalog: Catalog;
+  readonly rollup: AssessmentRollup;
+  readonly assessmentId: string;
+}) {
   const go = useNavigation((s) => s.go);
   return (
     <div className="chart">
@@ -53,7 +63,11 @@ export function ResultsChart({ catalog, rollup, assessmentId }: { readonly catal
                   return (
                     <tr key={principle.id}>
                       <th scope="row">
-                        <button type="button" className="button quiet chart-link" onClick={() => go({ name: 'workspace', assessmentId, claimId: principle.claims[0]?.id ?? null })}>
+                        <button
+                          type="button"
+                          className="button quiet chart-link"
+                          onClick={() => go({ name: 'workspace', assessmentId, claimId: principle.claims[0]?.id ?? null })}
+                        >
                           {principle.id} {principle.title}
                         </button>
                       </th>

@@ -14,11 +14,14 @@ interface SignedFacts {
 
 /** Who signed, from the log entry that recorded the signing here or the import of the signed pack. */
 export function signedFacts(assessment: Assessment, entries: readonly AuditEntry[]): SignedFacts {
-  const signed = [...entries].reverse().find((e) => e.action === 'assessment.signed' || (e.action === 'assessment.imported' && e.detail.from === 'pack'));
+  const signed = [...entries]
+    .reverse()
+    .find((e) => e.action === 'assessment.signed' || (e.action === 'assessment.imported' && e.detail.from === 'pack'));
   const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : null);
   const sro = assessment.sroRole ? `${assessment.sroName} (${assessment.sroRole})` : assessment.sroName;
   if (!signed) return { signer: sro, packSha256: null, fileName: null };
-  const signer = signed.action === 'assessment.imported' ? (text(signed.detail.signer) ?? sro) : signed.actor ? describeActor(signed.actor) : sro;
+  const signer =
+    signed.action === 'assessment.imported' ? (text(signed.detail.signer) ?? sro) : signed.actor ? describeActor(signed.actor) : sro;
   return { signer, packSha256: text(signed.detail.packSha256), fileName: text(signed.detail.fileName) };
 }
 
@@ -48,7 +51,8 @@ export function SignedCard({ assessment }: { readonly assessment: Assessment }) 
           </dd>
         </dl>
         <p className="signed-next">
-          A signed assessment stays as it was signed. To work on the next period, carry it forward: a new draft starts with these answers and evidence, each claim marked for review.
+          A signed assessment stays as it was signed. To work on the next period, carry it forward: a new draft starts with these answers
+          and evidence, each claim marked for review.
         </p>
         <div className="button-row">
           <CarryForwardButton assessment={assessment} />

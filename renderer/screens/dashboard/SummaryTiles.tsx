@@ -4,7 +4,14 @@ import type { SignoffBlocker } from '../../../shared/domain/signoff';
 import { ProgressBar } from '../../components/ProgressBar';
 import { formatInstant } from '../../format/numbers';
 
-export function SummaryTiles(props: { readonly progress: Completeness; readonly counts: ClaimCounts; readonly blockers: readonly SignoffBlocker[]; readonly openActions: number; readonly ready: boolean; readonly signedAt: string | null }) {
+export function SummaryTiles(props: {
+  readonly progress: Completeness;
+  readonly counts: ClaimCounts;
+  readonly blockers: readonly SignoffBlocker[];
+  readonly openActions: number;
+  readonly ready: boolean;
+  readonly signedAt: string | null;
+}) {
   const { progress, counts } = props;
   const blocking = props.blockers.filter((b) => b.severity === 'blocker').length;
   return (
@@ -34,13 +41,17 @@ export function SummaryTiles(props: { readonly progress: Completeness; readonly 
         <div className="tile card">
           <span className="tile-label">Ready to sign</span>
           <span className={`tile-value ${props.ready ? 'good' : 'bad'}`}>{props.ready ? 'Yes' : 'Not yet'}</span>
-          <span className="muted">{blocking === 0 ? 'Nothing blocks signing' : `${blocking} ${blocking === 1 ? 'item blocks' : 'items block'} signing`}</span>
+          <span className="muted">
+            {blocking === 0 ? 'Nothing blocks signing' : `${blocking} ${blocking === 1 ? 'item blocks' : 'items block'} signing`}
+          </span>
         </div>
       )}
       <div className="tile card">
         <span className="tile-label">Open actions</span>
         <span className="tile-value">{props.openActions}</span>
-        <span className="muted">{progress.done} of {progress.inScope} claims marked done</span>
+        <span className="muted">
+          {progress.done} of {progress.inScope} claims marked done
+        </span>
       </div>
     </div>
   );

@@ -19,17 +19,21 @@ export function FormImportCard() {
       </div>
       <div className="card-body section">
         <ImportProgress kind="form" idleStage="Reading the form…" label="Form import progress" />
-        {!placement && busy !== 'form' ? <p className="muted">A filled-in copy of the Code's assessment form becomes a new draft; its text is marked for your review.</p> : null}
+        {!placement && busy !== 'form' ? (
+          <p className="muted">A filled-in copy of the Code's assessment form becomes a new draft; its text is marked for your review.</p>
+        ) : null}
         {placement ? (
           <>
             <h3>
               Where each row of <OutsideText text={placement.fileName} /> goes
             </h3>
             <p>
-              {placement.rows.length} rows placed on claims, {placement.unplaced.length} not placed, {placement.emptyClaims.length} claims with nothing written.
+              {placement.rows.length} rows placed on claims, {placement.unplaced.length} not placed, {placement.emptyClaims.length} claims
+              with nothing written.
               {placement.cover.organisation ? (
                 <>
-                  {' '}Organisation on the cover: <OutsideText text={placement.cover.organisation} />.
+                  {' '}
+                  Organisation on the cover: <OutsideText text={placement.cover.organisation} />.
                 </>
               ) : null}
             </p>
@@ -59,7 +63,10 @@ export function FormImportCard() {
                   {placement.rows.map((r) => (
                     <tr key={`${r.source.table}-${r.source.row}`}>
                       <td>
-                        {r.reference} <span className="muted">(table {r.source.table}, row {r.source.row})</span>
+                        {r.reference}{' '}
+                        <span className="muted">
+                          (table {r.source.table}, row {r.source.row})
+                        </span>
                       </td>
                       <td>{r.claimId}</td>
                       <td>{METHOD_TEXT[r.method]}</td>
@@ -69,7 +76,10 @@ export function FormImportCard() {
                   {placement.unplaced.map((u) => (
                     <tr key={`u-${u.source.table}-${u.source.row}`}>
                       <td>
-                        {u.reference || u.claimText.slice(0, 60)} <span className="muted">(table {u.source.table}, row {u.source.row})</span>
+                        {u.reference || u.claimText.slice(0, 60)}{' '}
+                        <span className="muted">
+                          (table {u.source.table}, row {u.source.row})
+                        </span>
                       </td>
                       <td>
                         <span className="badge danger">Not placed</span>
@@ -85,10 +95,18 @@ export function FormImportCard() {
                 <div className="banner-body">
                   <span className="banner-title">Imported as a new draft.</span>
                   <span>
-                    {result.linkedEvidence.length} evidence files linked{result.missingEvidence.length > 0 ? `; ${result.missingEvidence.length} named in the form are not in this database yet` : ''}.
+                    {result.linkedEvidence.length} evidence files linked
+                    {result.missingEvidence.length > 0
+                      ? `; ${result.missingEvidence.length} named in the form are not in this database yet`
+                      : ''}
+                    .
                   </span>
                 </div>
-                <button type="button" className="button small" onClick={() => go({ name: 'workspace', assessmentId: result.assessment.id, claimId: null })}>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => go({ name: 'workspace', assessmentId: result.assessment.id, claimId: null })}
+                >
                   Open it
                 </button>
               </div>

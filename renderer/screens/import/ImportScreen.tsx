@@ -10,7 +10,10 @@ export function ImportScreen() {
   useEffect(() => reset, [reset]);
   return (
     <div className="page-inner">
-      <PageHeader title="Import" subtitle="Every pack is verified before anything is written; a Word form is placed claim by claim, with a report you can check." />
+      <PageHeader
+        title="Import"
+        subtitle="Every pack is verified before anything is written; a Word form is placed claim by claim, with a report you can check."
+      />
       <PackImportCard />
       <FormImportCard />
     </div>

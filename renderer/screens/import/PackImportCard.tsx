@@ -21,7 +21,15 @@ function groupedHex(hex: string): string {
  * Asks before importing a pack whose signer nothing vouches for: shows the certificate's
  * fingerprint to compare with one obtained from the organisation by another channel.
  */
-function UntrustedSignerDialog({ preview, onCancel, onAccept }: { readonly preview: PackImportPreviewView; readonly onCancel: () => void; readonly onAccept: (fingerprint: string) => void }) {
+function UntrustedSignerDialog({
+  preview,
+  onCancel,
+  onAccept,
+}: {
+  readonly preview: PackImportPreviewView;
+  readonly onCancel: () => void;
+  readonly onAccept: (fingerprint: string) => void;
+}) {
   const v = preview.verification;
   const fingerprint = v.fingerprint ?? '';
   const who = [v.signer?.commonName, v.signer?.organisation].filter(Boolean).join(', ') || 'an unnamed signer';
@@ -29,26 +37,46 @@ function UntrustedSignerDialog({ preview, onCancel, onAccept }: { readonly previ
     <Modal
       title="Import from a signer nothing vouches for?"
       onClose={onCancel}
-      footer={<ModalActions onCancel={onCancel} onSubmit={() => onAccept(fingerprint)} ready={fingerprint !== ''} submitLabel="The fingerprints match: import as unverified" />}
+      footer={
+        <ModalActions
+          onCancel={onCancel}
+          onSubmit={() => onAccept(fingerprint)}
+          ready={fingerprint !== ''}
+          submitLabel="The fingerprints match: import as unverified"
+        />
+      }
     >
       <p>
-        The pack is intact, but nothing establishes who signed it. Its certificate says <strong>{who}</strong>, and anyone can make a certificate
-        with any name.
+        The pack is intact, but nothing establishes who signed it. Its certificate says <strong>{who}</strong>, and anyone can make a
+        certificate with any name.
       </p>
-      <p>Compare this fingerprint, character by character, with one you obtained from {preview.assessment.organisation} by another channel: their website, a phone call, in person; not the message the pack came with.</p>
+      <p>
+        Compare this fingerprint, character by character, with one you obtained from {preview.assessment.organisation} by another channel:
+        their website, a phone call, in person; not the message the pack came with.
+      </p>
       <p className="mono fingerprint" aria-label="Signer's certificate fingerprint">
         SHA-256 {groupedHex(fingerprint)}
       </p>
       <p>
-        Better still, paste the fingerprint they gave you in "Signer's published fingerprint" and check again: the pack is then verified. If you
-        import it now, it is marked as from an unverified signer wherever it is shown.
+        Better still, paste the fingerprint they gave you in "Signer's published fingerprint" and check again: the pack is then verified. If
+        you import it now, it is marked as from an unverified signer wherever it is shown.
       </p>
     </Modal>
   );
 }
 
 export function PackImportCard() {
-  const { packPath, fingerprint, setFingerprint, packPreview: preview, packResult: result, busy, choosePack, recheckPack, importPack } = useImports();
+  const {
+    packPath,
+    fingerprint,
+    setFingerprint,
+    packPreview: preview,
+    packResult: result,
+    busy,
+    choosePack,
+    recheckPack,
+    importPack,
+  } = useImports();
   const go = useNavigation((s) => s.go);
   const [confirming, setConfirming] = useState(false);
   const startImport = () => {
@@ -66,10 +94,17 @@ export function PackImportCard() {
       <div className="card-body section">
         <div className="field fingerprint-field">
           <label htmlFor="trust-fingerprint">Signer's published fingerprint (optional)</label>
-          <input id="trust-fingerprint" className="input mono" value={fingerprint} onChange={(e) => setFingerprint(e.target.value)} aria-describedby="trust-help" spellCheck={false} />
+          <input
+            id="trust-fingerprint"
+            className="input mono"
+            value={fingerprint}
+            onChange={(e) => setFingerprint(e.target.value)}
+            aria-describedby="trust-help"
+            spellCheck={false}
+          />
           <span className="field-help" id="trust-help">
-            Paste the SHA-256 fingerprint the organisation gave you by another channel, so the signer is checked as well as the signature. Packs signed
-            by your own identities need none.
+            Paste the SHA-256 fingerprint the organisation gave you by another channel, so the signer is checked as well as the signature.
+            Packs signed by your own identities need none.
           </span>
         </div>
         {packPath && preview && !result ? (
@@ -87,7 +122,9 @@ export function PackImportCard() {
           <VerificationCard verification={preview.verification} title={`Verification of ${preview.file.name}`} />
           <dl className="facts">
             <dt>Organisation</dt>
-            <dd><OutsideText text={preview.assessment.organisation} /></dd>
+            <dd>
+              <OutsideText text={preview.assessment.organisation} />
+            </dd>
             <dt>Period</dt>
             <dd>{formatPeriod(preview.assessment.periodStart, preview.assessment.periodEnd)}</dd>
             <dt>Signed by</dt>
@@ -102,7 +139,9 @@ export function PackImportCard() {
             </dd>
             <dt>Evidence</dt>
             <dd>
-              {preview.assessment.evidenceFiles} files{preview.assessment.evidenceWithheld > 0 ? `, ${preview.assessment.evidenceWithheld} withheld` : ''} · {formatBytes(preview.file.size)}
+              {preview.assessment.evidenceFiles} files
+              {preview.assessment.evidenceWithheld > 0 ? `, ${preview.assessment.evidenceWithheld} withheld` : ''} ·{' '}
+              {formatBytes(preview.file.size)}
             </dd>
           </dl>
           {preview.cleaned.length > 0 || preview.renamed.length > 0 ? (
@@ -136,11 +175,16 @@ export function PackImportCard() {
               <div className="banner-body">
                 <span className="banner-title">Imported as a signed, read-only assessment.</span>
                 <span>
-                  {result.evidence.stored} evidence files stored, {result.evidence.alreadyHeld} already held, {result.evidence.withheld} listed by fingerprint only.
+                  {result.evidence.stored} evidence files stored, {result.evidence.alreadyHeld} already held, {result.evidence.withheld}{' '}
+                  listed by fingerprint only.
                 </span>
               </div>
               <div className="button-row">
-                <button type="button" className="button small" onClick={() => go({ name: 'workspace', assessmentId: result.assessment.id, claimId: null })}>
+                <button
+                  type="button"
+                  className="button small"
+                  onClick={() => go({ name: 'workspace', assessmentId: result.assessment.id, claimId: null })}
+                >
                   Open it
                 </button>
                 <CarryForwardButton assessment={result.assessment} />
@@ -148,7 +192,12 @@ export function PackImportCard() {
             </div>
           ) : (
             <div className="button-row end">
-              <button type="button" className="button primary" disabled={!preview.verification.valid || preview.alreadyImported !== null || busy !== null} onClick={startImport}>
+              <button
+                type="button"
+                className="button primary"
+                disabled={!preview.verification.valid || preview.alreadyImported !== null || busy !== null}
+                onClick={startImport}
+              >
                 Import this pack
               </button>
             </div>

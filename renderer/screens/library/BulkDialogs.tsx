@@ -14,7 +14,15 @@ export type BulkAction = 'expiry' | 'confidential' | 'shareable' | 'link';
 const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
 
 /** The dialog for one bulk action on the selected files; each names how many files it changes. */
-export function BulkDialog({ action, count, onClose }: { readonly action: BulkAction; readonly count: number; readonly onClose: () => void }) {
+export function BulkDialog({
+  action,
+  count,
+  onClose,
+}: {
+  readonly action: BulkAction;
+  readonly count: number;
+  readonly onClose: () => void;
+}) {
   if (action === 'link') return <BulkLinkDialog count={count} onClose={onClose} />;
   if (action === 'expiry') return <BulkExpiryDialog count={count} onClose={onClose} />;
   const confidential = action === 'confidential';
@@ -34,7 +42,14 @@ export function BulkDialog({ action, count, onClose }: { readonly action: BulkAc
   );
 }
 
-function ConfirmBulk(props: { readonly title: string; readonly submitLabel: string; readonly patch: BulkPatch; readonly onClose: () => void; readonly children: React.ReactNode; readonly ready?: boolean }) {
+function ConfirmBulk(props: {
+  readonly title: string;
+  readonly submitLabel: string;
+  readonly patch: BulkPatch;
+  readonly onClose: () => void;
+  readonly children: React.ReactNode;
+  readonly ready?: boolean;
+}) {
   const updateSelected = useLibrary((s) => s.updateSelected);
   const [busy, setBusy] = useState(false);
   const submit = async () => {
@@ -50,7 +65,16 @@ function ConfirmBulk(props: { readonly title: string; readonly submitLabel: stri
     <Modal
       title={props.title}
       onClose={props.onClose}
-      footer={<ModalActions onCancel={props.onClose} onSubmit={() => void submit()} busy={busy} ready={props.ready ?? true} submitLabel={props.submitLabel} busyLabel="Saving…" />}
+      footer={
+        <ModalActions
+          onCancel={props.onClose}
+          onSubmit={() => void submit()}
+          busy={busy}
+          ready={props.ready ?? true}
+          submitLabel={props.submitLabel}
+          busyLabel="Saving…"
+        />
+      }
     >
       {props.children}
       <p className="muted">All the files change together, or none does if one of them cannot.</p>
@@ -114,7 +138,16 @@ function BulkLinkDialog({ count, onClose }: { readonly count: number; readonly o
     <Modal
       title={`Link ${files(count)} to a claim`}
       onClose={onClose}
-      footer={<ModalActions onCancel={onClose} onSubmit={() => void submit()} busy={busy} ready={Boolean(chosen && claimId)} submitLabel={`Link ${files(count)}`} busyLabel="Linking…" />}
+      footer={
+        <ModalActions
+          onCancel={onClose}
+          onSubmit={() => void submit()}
+          busy={busy}
+          ready={Boolean(chosen && claimId)}
+          submitLabel={`Link ${files(count)}`}
+          busyLabel="Linking…"
+        />
+      }
     >
       {assessments !== null && assessments.length === 0 ? (
         <p className="empty">There is no draft assessment to link to. Start a new assessment or carry one forward first.</p>
@@ -143,7 +176,8 @@ function BulkLinkDialog({ count, onClose }: { readonly count: number; readonly o
           </div>
           {chosen ? (
             <p className="muted span-2">
-              Files already linked to that claim stay as they are. Linking to <OutsideText text={chosen.organisation} /> changes no other assessment.
+              Files already linked to that claim stay as they are. Linking to <OutsideText text={chosen.organisation} /> changes no other
+              assessment.
             </p>
           ) : null}
         </div>

@@ -21,7 +21,13 @@ export function EditEvidenceDialog({ item, onClose }: { readonly item: EvidenceI
         item.id,
         reference
           ? { description, effectiveDate: effectiveDate || null, expiryDate: expiryDate || null, confidential, owner }
-          : { description, effectiveDate: effectiveDate || null, expiryDate: expiryDate || null, confidential, withholdDetails: confidential && withholdDetails },
+          : {
+              description,
+              effectiveDate: effectiveDate || null,
+              expiryDate: expiryDate || null,
+              confidential,
+              withholdDetails: confidential && withholdDetails,
+            },
       ),
     );
     if (saved) onClose();
@@ -56,13 +62,19 @@ export function EditEvidenceDialog({ item, onClose }: { readonly item: EvidenceI
           </div>
         ) : null}
         {reference ? null : (
-        <label className="checkbox-row span-2">
-          <input type="checkbox" checked={confidential && withholdDetails} disabled={!confidential} onChange={(e) => setWithholdDetails(e.target.checked)} />
-          <span>
-            Withhold its name and description too: a pack for customers lists it only as &ldquo;Withheld file&rdquo; with its SHA-256 fingerprint and size.
-            {!confidential ? ' (Only for confidential files.)' : ''}
-          </span>
-        </label>
+          <label className="checkbox-row span-2">
+            <input
+              type="checkbox"
+              checked={confidential && withholdDetails}
+              disabled={!confidential}
+              onChange={(e) => setWithholdDetails(e.target.checked)}
+            />
+            <span>
+              Withhold its name and description too: a pack for customers lists it only as &ldquo;Withheld file&rdquo; with its SHA-256
+              fingerprint and size.
+              {!confidential ? ' (Only for confidential files.)' : ''}
+            </span>
+          </label>
         )}
       </div>
     </Modal>

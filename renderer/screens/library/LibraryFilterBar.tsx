@@ -13,7 +13,14 @@ export function LibraryFilterBar({ items }: { readonly items: readonly EvidenceL
     <div className="card-header library-tools">
       <div className="field search-field">
         <label htmlFor="library-search">Find by name</label>
-        <input id="library-search" className="input" type="search" value={filters.query} onChange={(e) => setFilters({ query: e.target.value })} placeholder="For example: policy" />
+        <input
+          id="library-search"
+          className="input"
+          type="search"
+          value={filters.query}
+          onChange={(e) => setFilters({ query: e.target.value })}
+          placeholder="For example: policy"
+        />
       </div>
       <div className="field">
         <label htmlFor="library-claim">Claim</label>
@@ -40,7 +47,12 @@ export function LibraryFilterBar({ items }: { readonly items: readonly EvidenceL
       </div>
       <div className="field">
         <label htmlFor="library-sharing">Sharing</label>
-        <select id="library-sharing" className="input" value={filters.sharing} onChange={(e) => setFilters({ sharing: e.target.value as SharingFilter })}>
+        <select
+          id="library-sharing"
+          className="input"
+          value={filters.sharing}
+          onChange={(e) => setFilters({ sharing: e.target.value as SharingFilter })}
+        >
           <option value="any">Any</option>
           <option value="confidential">Confidential</option>
           <option value="shareable">Shareable</option>
@@ -48,7 +60,12 @@ export function LibraryFilterBar({ items }: { readonly items: readonly EvidenceL
       </div>
       <div className="field">
         <label htmlFor="library-expiry">Expiry</label>
-        <select id="library-expiry" className="input" value={filters.expiry} onChange={(e) => setFilters({ expiry: e.target.value as ExpiryFilter })}>
+        <select
+          id="library-expiry"
+          className="input"
+          value={filters.expiry}
+          onChange={(e) => setFilters({ expiry: e.target.value as ExpiryFilter })}
+        >
           <option value="any">Any</option>
           <option value="expired">Expired</option>
           <option value="soon">Expiring in 30 days</option>

@@ -111,7 +111,14 @@ export function LibraryTable({ items, total, onEdit }: TableProps) {
   const someShownSelected = !allShownSelected && order.some((id) => selected.has(id));
 
   return (
-    <div className="library-grid" role="grid" aria-label="Evidence files" aria-rowcount={items.length + 1} aria-multiselectable="true" onKeyDown={onKeyDown}>
+    <div
+      className="library-grid"
+      role="grid"
+      aria-label="Evidence files"
+      aria-rowcount={items.length + 1}
+      aria-multiselectable="true"
+      onKeyDown={onKeyDown}
+    >
       <div role="rowgroup" className="library-head">
         <div role="row" aria-rowindex={1} className="library-row">
           <div role="columnheader" className="library-check">
@@ -161,7 +168,15 @@ export function LibraryTable({ items, total, onEdit }: TableProps) {
   );
 }
 
-function SortHeader({ column, sort, onSort }: { readonly column: (typeof COLUMNS)[number]; readonly sort: LibrarySort; readonly onSort: (key: SortKey) => void }) {
+function SortHeader({
+  column,
+  sort,
+  onSort,
+}: {
+  readonly column: (typeof COLUMNS)[number];
+  readonly sort: LibrarySort;
+  readonly onSort: (key: SortKey) => void;
+}) {
   if (column.key === null) {
     return (
       <div role="columnheader">
@@ -200,7 +215,21 @@ interface RowProps {
 }
 
 /** One file; re-rendered only when its own item, selection or focus changes. */
-const LibraryRow = memo(function LibraryRow({ index, start, entry, isSelected, isFocusable, replacedBy, replaces, replacing, anyReplacing, onToggle, onFocusRow, onEdit, ref }: RowProps) {
+const LibraryRow = memo(function LibraryRow({
+  index,
+  start,
+  entry,
+  isSelected,
+  isFocusable,
+  replacedBy,
+  replaces,
+  replacing,
+  anyReplacing,
+  onToggle,
+  onFocusRow,
+  onEdit,
+  ref,
+}: RowProps) {
   const { item, usedBy } = entry;
   const go = useNavigation((s) => s.go);
   const showPreview = useLibrary((s) => s.showPreview);
@@ -221,7 +250,14 @@ const LibraryRow = memo(function LibraryRow({ index, start, entry, isSelected, i
       }}
     >
       <div role="gridcell" className="library-check">
-        <input type="checkbox" checked={isSelected} onClick={onCheck} onChange={() => undefined} aria-label={`Select ${item.fileName}`} tabIndex={-1} />
+        <input
+          type="checkbox"
+          checked={isSelected}
+          onClick={onCheck}
+          onChange={() => undefined}
+          aria-label={`Select ${item.fileName}`}
+          tabIndex={-1}
+        />
       </div>
       <div role="gridcell" className="library-name">
         <div className="evidence-name" title={item.fileName}>
@@ -261,15 +297,28 @@ const LibraryRow = memo(function LibraryRow({ index, start, entry, isSelected, i
       </div>
       <div role="gridcell">{formatDate(item.addedAt.slice(0, 10))}</div>
       <div role="gridcell">{formatDate(item.expiryDate, 'Never')}</div>
-      <div role="gridcell">{item.confidential ? <span className="badge warning">Confidential</span> : <span className="badge">Shareable</span>}</div>
+      <div role="gridcell">
+        {item.confidential ? <span className="badge warning">Confidential</span> : <span className="badge">Shareable</span>}
+      </div>
       <div role="gridcell" className="library-actions">
-        <button type="button" className="button small" onClick={() => void attempt(() => showPreview(item.id))} aria-label={`Preview ${item.fileName}`}>
+        <button
+          type="button"
+          className="button small"
+          onClick={() => void attempt(() => showPreview(item.id))}
+          aria-label={`Preview ${item.fileName}`}
+        >
           Preview
         </button>
         <button type="button" className="button small" onClick={() => onEdit(item.id)} aria-label={`Edit details of ${item.fileName}`}>
           Details
         </button>
-        <button type="button" className="button small" disabled={anyReplacing} onClick={() => void attempt(() => replace(item.id))} aria-label={`Replace ${item.fileName} with a newer version`}>
+        <button
+          type="button"
+          className="button small"
+          disabled={anyReplacing}
+          onClick={() => void attempt(() => replace(item.id))}
+          aria-label={`Replace ${item.fileName} with a newer version`}
+        >
           Replace…
         </button>
       </div>

@@ -91,14 +91,22 @@ function firstClaim(e: EvidenceLibraryItem): string | null {
 }
 
 /** The items the filters let through, in the chosen order (ties broken by name, then id, so the order is stable). */
-export function viewLibrary(items: readonly EvidenceLibraryItem[], filters: LibraryFilters, sort: LibrarySort, now: Date = new Date()): EvidenceLibraryItem[] {
+export function viewLibrary(
+  items: readonly EvidenceLibraryItem[],
+  filters: LibraryFilters,
+  sort: LibrarySort,
+  now: Date = new Date(),
+): EvidenceLibraryItem[] {
   const q = filters.query.trim().toLowerCase();
   const today = isoDay(now);
   const soon = isoDay(now, 30);
   const shown = items.filter((e) => matches(e, filters, q, today, soon));
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return shown.sort(
-    (a, b) => sign * compare(a, b, sort.key) || naturalOrder.compare(a.item.fileName, b.item.fileName) || (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0),
+    (a, b) =>
+      sign * compare(a, b, sort.key) ||
+      naturalOrder.compare(a.item.fileName, b.item.fileName) ||
+      (a.item.id < b.item.id ? -1 : a.item.id > b.item.id ? 1 : 0),
   );
 }
 

@@ -21,10 +21,22 @@ export function AssessmentFields({
       <div className="section">
         <h2>The organisation</h2>
         <div className="form-grid">
-          <TextField id="organisation" label="Organisation name" value={draft.organisation} onChange={(v) => set('organisation', v)} error={errors.organisation} />
+          <TextField
+            id="organisation"
+            label="Organisation name"
+            value={draft.organisation}
+            onChange={(v) => set('organisation', v)}
+            error={errors.organisation}
+          />
           <div className="field">
             <label htmlFor="products">Products covered</label>
-            <textarea id="products" className="textarea compact" value={draft.products} onChange={(e) => set('products', e.target.value)} aria-describedby="products-help" />
+            <textarea
+              id="products"
+              className="textarea compact"
+              value={draft.products}
+              onChange={(e) => set('products', e.target.value)}
+              aria-describedby="products-help"
+            />
             <span className="field-help" id="products-help">
               One per line. Leave empty if the assessment covers all your software.
             </span>
@@ -51,23 +63,56 @@ export function AssessmentFields({
         {role.optionalThemes.includes('3') ? (
           <label className="checkbox-row">
             <input type="checkbox" checked={draft.theme3InScope} onChange={(e) => set('theme3InScope', e.target.checked)} />
-            <span>We are responsible for deploying and maintaining this software, so theme 3 (secure deployment and maintenance) applies to us too.</span>
+            <span>
+              We are responsible for deploying and maintaining this software, so theme 3 (secure deployment and maintenance) applies to us
+              too.
+            </span>
           </label>
         ) : null}
       </div>
       <div className="section">
         <h2>The period assessed</h2>
         <div className="form-grid">
-          <TextField id="periodStart" type="date" label="From" value={draft.periodStart} onChange={(v) => set('periodStart', v)} error={errors.periodStart} />
-          <TextField id="periodEnd" type="date" label="To" value={draft.periodEnd} onChange={(v) => set('periodEnd', v)} error={errors.periodEnd} />
+          <TextField
+            id="periodStart"
+            type="date"
+            label="From"
+            value={draft.periodStart}
+            onChange={(v) => set('periodStart', v)}
+            error={errors.periodStart}
+          />
+          <TextField
+            id="periodEnd"
+            type="date"
+            label="To"
+            value={draft.periodEnd}
+            onChange={(v) => set('periodEnd', v)}
+            error={errors.periodEnd}
+          />
         </div>
       </div>
       <div className="section">
         <h2>The Senior Responsible Owner</h2>
-        <p className="muted">The person who signs the evidence pack on the organisation's behalf. You can fill this in later; it is needed before signing.</p>
+        <p className="muted">
+          The person who signs the evidence pack on the organisation's behalf. You can fill this in later; it is needed before signing.
+        </p>
         <div className="form-grid">
-          <TextField id="sroName" label="Name" value={draft.sroName} onChange={(v) => set('sroName', v)} error={errors.sroName} autoComplete="name" />
-          <TextField id="sroRole" label="Job title" value={draft.sroRole} onChange={(v) => set('sroRole', v)} error={errors.sroRole} autoComplete="organization-title" />
+          <TextField
+            id="sroName"
+            label="Name"
+            value={draft.sroName}
+            onChange={(v) => set('sroName', v)}
+            error={errors.sroName}
+            autoComplete="name"
+          />
+          <TextField
+            id="sroRole"
+            label="Job title"
+            value={draft.sroRole}
+            onChange={(v) => set('sroRole', v)}
+            error={errors.sroRole}
+            autoComplete="organization-title"
+          />
         </div>
       </div>
     </>
@@ -87,7 +132,13 @@ function TextField(props: {
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
       {props.type === 'date' ? (
-        <DateInput id={props.id} value={props.value} onChange={props.onChange} invalid={Boolean(props.error)} {...(props.error ? { describedBy: `${props.id}-error` } : {})} />
+        <DateInput
+          id={props.id}
+          value={props.value}
+          onChange={props.onChange}
+          invalid={Boolean(props.error)}
+          {...(props.error ? { describedBy: `${props.id}-error` } : {})}
+        />
       ) : (
         <input
           id={props.id}

@@ -22,7 +22,13 @@ export function checkNewAssessment(draft: NewAssessmentDraft): { fields: Contrac
   // Who signs may be named later, as in the CLI: signing refuses until they are.
   if (draft.periodStart && !isIsoDate(draft.periodStart)) errors.periodStart = 'Enter a real date.';
   if (draft.periodEnd && !isIsoDate(draft.periodEnd)) errors.periodEnd = 'Enter a real date.';
-  if (!errors.periodStart && !errors.periodEnd && draft.periodStart && draft.periodEnd && compareIsoDates(draft.periodStart, draft.periodEnd) > 0) {
+  if (
+    !errors.periodStart &&
+    !errors.periodEnd &&
+    draft.periodStart &&
+    draft.periodEnd &&
+    compareIsoDates(draft.periodStart, draft.periodEnd) > 0
+  ) {
     errors.periodEnd = 'The end of the period must be on or after its start.';
   }
   if (Object.keys(errors).length > 0) return { fields: null, errors };
@@ -30,7 +36,10 @@ export function checkNewAssessment(draft: NewAssessmentDraft): { fields: Contrac
     errors,
     fields: {
       organisation: draft.organisation.trim(),
-      products: draft.products.split('\n').map((p) => p.trim()).filter((p) => p.length > 0),
+      products: draft.products
+        .split('\n')
+        .map((p) => p.trim())
+        .filter((p) => p.length > 0),
       role: draft.role,
       theme3InScope: draft.role === 'developer-only' && draft.theme3InScope,
       periodStart: draft.periodStart || null,

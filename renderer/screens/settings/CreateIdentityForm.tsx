@@ -29,7 +29,16 @@ export function CreateIdentityForm({ onClose }: { readonly onClose: () => void }
     <Modal
       title="Create a signing identity"
       onClose={onClose}
-      footer={<ModalActions onCancel={onClose} onSubmit={() => void submit()} ready={ready} busy={busy} submitLabel="Create identity" busyLabel="Creating…" />}
+      footer={
+        <ModalActions
+          onCancel={onClose}
+          onSubmit={() => void submit()}
+          ready={ready}
+          busy={busy}
+          submitLabel="Create identity"
+          busyLabel="Creating…"
+        />
+      }
     >
       <div className="form-grid">
         <div className="field span-2">
@@ -50,7 +59,9 @@ export function CreateIdentityForm({ onClose }: { readonly onClose: () => void }
         </div>
         <label className="checkbox-row span-2">
           <input type="checkbox" checked={withRoot} onChange={(e) => setWithRoot(e.target.checked)} />
-          <span>Also create an organisation root certificate. Publish its fingerprint once; renewed signing certificates then stay trusted.</span>
+          <span>
+            Also create an organisation root certificate. Publish its fingerprint once; renewed signing certificates then stay trusted.
+          </span>
         </label>
         <PassphrasePair
           idPrefix="id"

@@ -36,7 +36,9 @@ export function DatabaseSection() {
       {report ? (
         <div className={`banner ${report.ok ? 'success' : 'error'}`} role="status">
           <div className="banner-body">
-            <span className="banner-title">{report.ok ? 'No damage found: the database, its audit log and every evidence file check out.' : 'Problems were found.'}</span>
+            <span className="banner-title">
+              {report.ok ? 'No damage found: the database, its audit log and every evidence file check out.' : 'Problems were found.'}
+            </span>
             {report.problems.map((p) => (
               <span key={p}>{p}</span>
             ))}

@@ -22,7 +22,9 @@ export function ExportBackupForm({ identity, onClose }: { readonly identity: Ide
   const ready = passphrase.length > 0 && passphrasesAgree(p12Password, confirm);
   const submit = async () => {
     setBusy(true);
-    const written = await attempt(() => exportBackup({ label: identity.label, passphrase, p12Password, withRootKey: hasRoot && withRootKey }));
+    const written = await attempt(() =>
+      exportBackup({ label: identity.label, passphrase, p12Password, withRootKey: hasRoot && withRootKey }),
+    );
     setBusy(false);
     if (written) onClose();
   };
@@ -30,15 +32,32 @@ export function ExportBackupForm({ identity, onClose }: { readonly identity: Ide
     <Modal
       title={`Back up "${identity.label}"`}
       onClose={onClose}
-      footer={<ModalActions onCancel={onClose} onSubmit={() => void submit()} ready={ready} busy={busy} submitLabel="Choose where to save and back up…" busyLabel="Backing up…" />}
+      footer={
+        <ModalActions
+          onCancel={onClose}
+          onSubmit={() => void submit()}
+          ready={ready}
+          busy={busy}
+          submitLabel="Choose where to save and back up…"
+          busyLabel="Backing up…"
+        />
+      }
     >
       <p className="muted">
-        The backup is a standard .p12 (PKCS#12) file. Restore it on a new computer with Import .p12. Keep the file and its password apart: anyone with both can sign as you.
+        The backup is a standard .p12 (PKCS#12) file. Restore it on a new computer with Import .p12. Keep the file and its password apart:
+        anyone with both can sign as you.
       </p>
       <div className="form-grid">
         <div className="field span-2">
           <label htmlFor="backup-passphrase">Passphrase of this identity</label>
-          <input id="backup-passphrase" className="input" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+          <input
+            id="backup-passphrase"
+            className="input"
+            type="password"
+            autoComplete="current-password"
+            value={passphrase}
+            onChange={(e) => setPassphrase(e.target.value)}
+          />
         </div>
         <PassphrasePair
           idPrefix="backup"
@@ -55,8 +74,8 @@ export function ExportBackupForm({ identity, onClose }: { readonly identity: Ide
           <label className="checkbox-row span-2">
             <input type="checkbox" checked={withRootKey} onChange={(e) => setWithRootKey(e.target.checked)} />
             <span>
-              Include the organisation root&apos;s key. Needed to issue next year&apos;s certificate on another computer; without it, a restored identity signs only until{' '}
-              {identity.notAfter.slice(0, 10)}.
+              Include the organisation root&apos;s key. Needed to issue next year&apos;s certificate on another computer; without it, a
+              restored identity signs only until {identity.notAfter.slice(0, 10)}.
             </span>
           </label>
         ) : null}

@@ -21,7 +21,11 @@ export function FoldersSection() {
             Choose folder…
           </button>
           {folder ? (
-            <button type="button" className="button small quiet" onClick={() => void attempt(() => updateSettings({ defaultExportFolder: null }))}>
+            <button
+              type="button"
+              className="button small quiet"
+              onClick={() => void attempt(() => updateSettings({ defaultExportFolder: null }))}
+            >
               Ask each time
             </button>
           ) : null}

@@ -59,14 +59,18 @@ export function IdentitiesSection() {
         </div>
       </div>
       <p className="muted">
-        Your identities are kept on this computer, not in a database, so every year&apos;s database signs with them. The private key is sealed with your passphrase; back it up to move it to
-        another computer. Publish the certificate fingerprint so recipients can check your packs.
+        Your identities are kept on this computer, not in a database, so every year&apos;s database signs with them. The private key is
+        sealed with your passphrase; back it up to move it to another computer. Publish the certificate fingerprint so recipients can check
+        your packs.
       </p>
       {reminders.map((i) => (
         <div key={i.label} className="banner warning" role="status">
           <div className="banner-body">
             <span className="banner-title">&ldquo;{i.label}&rdquo; has no backup.</span>
-            <span>If this computer is lost or replaced, so is the key, and next year&apos;s packs could not be signed under the same root. A backup is a password-protected file.</span>
+            <span>
+              If this computer is lost or replaced, so is the key, and next year&apos;s packs could not be signed under the same root. A
+              backup is a password-protected file.
+            </span>
           </div>
           <div className="button-row">
             <button type="button" className="button small" onClick={() => setBackingUp(i)}>
@@ -87,15 +91,23 @@ export function IdentitiesSection() {
             <div className="identity-main">
               <span className="evidence-name">{i.label}</span>
               <span className="muted">
-                <OutsideText text={[i.subject.commonName, i.subject.title, i.subject.organisation].filter(Boolean).join(', ')} /> · valid until {formatInstant(i.notAfter)}
+                <OutsideText text={[i.subject.commonName, i.subject.title, i.subject.organisation].filter(Boolean).join(', ')} /> · valid
+                until {formatInstant(i.notAfter)}
               </span>
               <span className="mono fingerprint">SHA-256 {groupedFingerprint(i.fingerprint)}</span>
               <span className="muted">{i.backedUpAt ? `Backed up ${formatInstant(i.backedUpAt)}` : 'No backup yet'}</span>
-              {i.rootFingerprint && i.rootFingerprint !== i.fingerprint ? <span className="mono fingerprint muted">Organisation root {groupedFingerprint(i.rootFingerprint)}</span> : null}
+              {i.rootFingerprint && i.rootFingerprint !== i.fingerprint ? (
+                <span className="mono fingerprint muted">Organisation root {groupedFingerprint(i.rootFingerprint)}</span>
+              ) : null}
             </div>
             <div className="identity-actions">
               <label className="checkbox-row">
-                <input type="radio" name="default-identity" checked={defaultId === i.label} onChange={() => void attempt(() => updateSettings({ defaultIdentityId: i.label }))} />
+                <input
+                  type="radio"
+                  name="default-identity"
+                  checked={defaultId === i.label}
+                  onChange={() => void attempt(() => updateSettings({ defaultIdentityId: i.label }))}
+                />
                 <span>Default</span>
               </label>
               <button type="button" className="button small" onClick={() => void attempt(() => exportCertificate(i.label, false))}>

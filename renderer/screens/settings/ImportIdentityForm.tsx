@@ -24,7 +24,16 @@ export function ImportIdentityForm({ onClose }: { readonly onClose: () => void }
     <Modal
       title="Import a signing identity (.p12)"
       onClose={onClose}
-      footer={<ModalActions onCancel={onClose} onSubmit={() => void submit()} ready={ready} busy={busy} submitLabel="Choose the .p12 file and import…" busyLabel="Importing…" />}
+      footer={
+        <ModalActions
+          onCancel={onClose}
+          onSubmit={() => void submit()}
+          ready={ready}
+          busy={busy}
+          submitLabel="Choose the .p12 file and import…"
+          busyLabel="Importing…"
+        />
+      }
     >
       <div className="form-grid">
         <div className="field span-2">
@@ -33,9 +42,24 @@ export function ImportIdentityForm({ onClose }: { readonly onClose: () => void }
         </div>
         <div className="field">
           <label htmlFor="p12-password">Password of the .p12 file</label>
-          <input id="p12-password" className="input" type="password" autoComplete="off" value={p12Password} onChange={(e) => setP12Password(e.target.value)} />
+          <input
+            id="p12-password"
+            className="input"
+            type="password"
+            autoComplete="off"
+            value={p12Password}
+            onChange={(e) => setP12Password(e.target.value)}
+          />
         </div>
-        <PassphrasePair idPrefix="p12" label="New passphrase to seal the key" confirmLabel="New passphrase again" passphrase={passphrase} confirm={confirm} onPassphrase={setPassphrase} onConfirm={setConfirm} />
+        <PassphrasePair
+          idPrefix="p12"
+          label="New passphrase to seal the key"
+          confirmLabel="New passphrase again"
+          passphrase={passphrase}
+          confirm={confirm}
+          onPassphrase={setPassphrase}
+          onConfirm={setConfirm}
+        />
       </div>
     </Modal>
   );

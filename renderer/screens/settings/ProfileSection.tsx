@@ -9,7 +9,10 @@ export function ProfileSection() {
   return (
     <section className="card card-body section" aria-labelledby="profile-heading">
       <h2 id="profile-heading">Your profile</h2>
-      <p className="muted">Recorded with every change you make, in the assessment's history and the signed pack's list of contributors. Changes already recorded keep the name they were made under.</p>
+      <p className="muted">
+        Recorded with every change you make, in the assessment's history and the signed pack's list of contributors. Changes already
+        recorded keep the name they were made under.
+      </p>
       <ProfileForm
         key={profile ? `${profile.name}\u0000${profile.role}\u0000${profile.email}` : 'none'}
         initial={profile}

@@ -30,7 +30,13 @@ export function SettingsScreen() {
           <div className="radio-list">
             {THEMES.map((t) => (
               <label key={t.value} className="checkbox-row">
-                <input type="radio" name="theme" value={t.value} checked={settings?.theme === t.value} onChange={() => void attempt(() => setTheme(t.value))} />
+                <input
+                  type="radio"
+                  name="theme"
+                  value={t.value}
+                  checked={settings?.theme === t.value}
+                  onChange={() => void attempt(() => setTheme(t.value))}
+                />
                 <span>{t.label}</span>
               </label>
             ))}

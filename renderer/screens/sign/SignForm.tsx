@@ -45,16 +45,33 @@ export function SignForm(props: {
   useEffect(() => {
     if (running) progressRef.current?.scrollIntoView?.({ block: 'nearest' });
   }, [running]);
-  const needs = signNeeds({ hasIdentity: chosen !== undefined, hasPassphrase: passphrase.length > 0, hasOutPath: outPath !== null, mustAccept: needsAcceptance && !accept, mustConfirmEarly: periodEnd !== null && !acceptEarly, periodNotStarted: Boolean(props.unsignable) });
+  const needs = signNeeds({
+    hasIdentity: chosen !== undefined,
+    hasPassphrase: passphrase.length > 0,
+    hasOutPath: outPath !== null,
+    mustAccept: needsAcceptance && !accept,
+    mustConfirmEarly: periodEnd !== null && !acceptEarly,
+    periodNotStarted: Boolean(props.unsignable),
+  });
   const canSign = needs.length === 0 && !running;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!canSign || !chosen) return;
-    await attempt(() => sign({ assessmentId: assessment.id, identityLabel: chosen.label, passphrase, profile: props.profile, acceptExceptions: needsAcceptance && accept, signBeforePeriodEnd: periodEnd !== null && acceptEarly }));
+    await attempt(() =>
+      sign({
+        assessmentId: assessment.id,
+        identityLabel: chosen.label,
+        passphrase,
+        profile: props.profile,
+        acceptExceptions: needsAcceptance && accept,
+        signBeforePeriodEnd: periodEnd !== null && acceptEarly,
+      }),
+    );
     setPassphrase('');
   };
-  const suggested = `${assessment.organisation} SSCP evidence pack ${assessment.periodEnd ?? ''}`.trim().replace(/[^\w .-]+/g, '_') + '.pdf';
+  const suggested =
+    `${assessment.organisation} SSCP evidence pack ${assessment.periodEnd ?? ''}`.trim().replace(/[^\w .-]+/g, '_') + '.pdf';
 
   return (
     <form className="card card-body sign-form" onSubmit={(e) => void submit(e)}>
@@ -64,7 +81,13 @@ export function SignForm(props: {
           <div className="radio-list">
             {PROFILES.map((p) => (
               <label key={p.value} className="checkbox-row">
-                <input type="radio" name="profile" value={p.value} checked={props.profile === p.value} onChange={() => props.onProfile(p.value)} />
+                <input
+                  type="radio"
+                  name="profile"
+                  value={p.value}
+                  checked={props.profile === p.value}
+                  onChange={() => props.onProfile(p.value)}
+                />
                 <span>
                   <strong>{p.label}</strong>
                   <br />
@@ -102,7 +125,14 @@ export function SignForm(props: {
               </div>
               <div className="field">
                 <label htmlFor="passphrase">Passphrase</label>
-                <input id="passphrase" className="input" type="password" autoComplete="current-password" value={passphrase} onChange={(e) => setPassphrase(e.target.value)} />
+                <input
+                  id="passphrase"
+                  className="input"
+                  type="password"
+                  autoComplete="current-password"
+                  value={passphrase}
+                  onChange={(e) => setPassphrase(e.target.value)}
+                />
               </div>
             </div>
           )}
@@ -126,7 +156,8 @@ export function SignForm(props: {
           <label className="checkbox-row accept">
             <input type="checkbox" checked={accept} onChange={(e) => setAccept(e.target.checked)} disabled={running} />
             <span>
-              I accept the {props.blockers.length} open {props.blockers.length === 1 ? 'issue' : 'issues'} listed under Readiness. The pack will list each one as an exception I accepted.
+              I accept the {props.blockers.length} open {props.blockers.length === 1 ? 'issue' : 'issues'} listed under Readiness. The pack
+              will list each one as an exception I accepted.
             </span>
           </label>
         ) : null}
@@ -134,7 +165,8 @@ export function SignForm(props: {
           <label className="checkbox-row accept">
             <input type="checkbox" checked={acceptEarly} onChange={(e) => setAcceptEarly(e.target.checked)} disabled={running} />
             <span>
-              I am signing before the assessment period ends on {formatLongDate(periodEnd)}. The pack will say on its cover and in the attestation that it was signed before the period ended.
+              I am signing before the assessment period ends on {formatLongDate(periodEnd)}. The pack will say on its cover and in the
+              attestation that it was signed before the period ended.
             </span>
           </label>
         ) : null}
@@ -165,7 +197,12 @@ export function SignForm(props: {
             {signNeedsSentence(needs)}
           </span>
         ) : null}
-        <button type="submit" className="button primary" disabled={!canSign} aria-describedby={needs.length > 0 && !running ? 'sign-needs' : undefined}>
+        <button
+          type="submit"
+          className="button primary"
+          disabled={!canSign}
+          aria-describedby={needs.length > 0 && !running ? 'sign-needs' : undefined}
+        >
           Sign and export
         </button>
       </div>

@@ -48,7 +48,10 @@ export function SignScreen({ assessmentId }: { readonly assessmentId: string }) 
 
   return (
     <div className="page-inner">
-      <PageHeader title="Sign and export" subtitle={`${assessment.organisation}: a signed PDF that anyone can check with ordinary tools.`} />
+      <PageHeader
+        title="Sign and export"
+        subtitle={`${assessment.organisation}: a signed PDF that anyone can check with ordinary tools.`}
+      />
       {result ? (
         <SignResult result={result} onDone={() => go({ name: 'dashboard', assessmentId })} />
       ) : frozen ? (
@@ -63,7 +66,9 @@ export function SignScreen({ assessmentId }: { readonly assessmentId: string }) 
           <section className="card" aria-labelledby="readiness-heading">
             <div className="card-header">
               <h2 id="readiness-heading">Readiness</h2>
-              <span className={`badge ${isReadyToSign(checks) ? 'signed' : 'danger'}`}>{isReadyToSign(checks) ? 'Ready to sign' : `${blockers.length} open ${blockers.length === 1 ? 'issue' : 'issues'}`}</span>
+              <span className={`badge ${isReadyToSign(checks) ? 'signed' : 'danger'}`}>
+                {isReadyToSign(checks) ? 'Ready to sign' : `${blockers.length} open ${blockers.length === 1 ? 'issue' : 'issues'}`}
+              </span>
             </div>
             <BlockerList blockers={[...blockers, ...warnings]} assessmentId={assessmentId} />
           </section>

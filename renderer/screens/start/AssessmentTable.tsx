@@ -6,7 +6,13 @@ import { useNavigation } from '../../stores/navigation';
 import { ArchiveButton } from './ArchiveButton';
 import { CarryForwardButton } from './CarryForwardButton';
 
-export function AssessmentTable({ items, onArchiveChange }: { readonly items: readonly AssessmentListItem[]; readonly onArchiveChange?: (archived: boolean) => void }) {
+export function AssessmentTable({
+  items,
+  onArchiveChange,
+}: {
+  readonly items: readonly AssessmentListItem[];
+  readonly onArchiveChange?: (archived: boolean) => void;
+}) {
   const go = useNavigation((s) => s.go);
   return (
     <table className="table">
@@ -27,7 +33,12 @@ export function AssessmentTable({ items, onArchiveChange }: { readonly items: re
           <tr key={a.id}>
             <td>
               {/* Rows often share the organisation: the period and state tell them apart when heard. */}
-              <button type="button" className="button quiet" aria-describedby={`period-${a.id} state-${a.id}`} onClick={() => go({ name: 'workspace', assessmentId: a.id, claimId: null })}>
+              <button
+                type="button"
+                className="button quiet"
+                aria-describedby={`period-${a.id} state-${a.id}`}
+                onClick={() => go({ name: 'workspace', assessmentId: a.id, claimId: null })}
+              >
                 {a.organisation}
               </button>
               <div className="muted">{a.products.length > 0 ? a.products.join(', ') : 'All products'}</div>
@@ -46,7 +57,12 @@ export function AssessmentTable({ items, onArchiveChange }: { readonly items: re
               </div>
             </td>
             <td className="completeness-cell">
-              <ProgressBar done={c.assessed} total={c.claimsInScope} label={`${a.organisation}: claims assessed`} tone={c.assessed === c.claimsInScope ? 'met' : 'accent'} />
+              <ProgressBar
+                done={c.assessed}
+                total={c.claimsInScope}
+                label={`${a.organisation}: claims assessed`}
+                tone={c.assessed === c.claimsInScope ? 'met' : 'accent'}
+              />
               <span className="muted">
                 {c.assessed} of {c.claimsInScope} claims
               </span>

@@ -46,7 +46,11 @@ export function CarryForwardButton({ assessment }: { readonly assessment: Assess
           onClose={close}
           footer={
             carried ? (
-              <button type="button" className="button primary" onClick={() => go({ name: 'workspace', assessmentId: carried.assessment.id, claimId: null })}>
+              <button
+                type="button"
+                className="button primary"
+                onClick={() => go({ name: 'workspace', assessmentId: carried.assessment.id, claimId: null })}
+              >
                 Open the new draft
               </button>
             ) : (
@@ -57,10 +61,14 @@ export function CarryForwardButton({ assessment }: { readonly assessment: Assess
           {carried ? (
             <div className="section">
               <p>
-                A new draft for {formatDate(carried.assessment.periodStart, '…')} – {formatDate(carried.assessment.periodEnd, '…')} holds last period's answers, evidence links and open actions. Every claim is marked
-                “Needs review”.
+                A new draft for {formatDate(carried.assessment.periodStart, '…')} – {formatDate(carried.assessment.periodEnd, '…')} holds
+                last period's answers, evidence links and open actions. Every claim is marked “Needs review”.
               </p>
-              <StatementChanges fromVersion={assessment.catalogVersion} toVersion={carried.assessment.catalogVersion} changes={carried.plan.statementChanges} />
+              <StatementChanges
+                fromVersion={assessment.catalogVersion}
+                toVersion={carried.assessment.catalogVersion}
+                changes={carried.plan.statementChanges}
+              />
               {carried.plan.expiryFlags.length > 0 ? (
                 <>
                   <h3>Evidence to renew</h3>
@@ -79,7 +87,8 @@ export function CarryForwardButton({ assessment }: { readonly assessment: Assess
           ) : (
             <div className="form-grid">
               <p className="span-2">
-                Start {assessment.organisation}'s next assessment from this one. Leave the dates empty to follow on directly with a period of the same length.
+                Start {assessment.organisation}'s next assessment from this one. Leave the dates empty to follow on directly with a period
+                of the same length.
               </p>
               <div className="field">
                 <label htmlFor="cf-start">New period from</label>
@@ -98,7 +107,15 @@ export function CarryForwardButton({ assessment }: { readonly assessment: Assess
 }
 
 /** Moving to a newer catalog: which claims now read differently, and why, so they are reviewed first. */
-function StatementChanges({ fromVersion, toVersion, changes }: { readonly fromVersion: string; readonly toVersion: string; readonly changes: CarryForwardPlan['statementChanges'] }) {
+function StatementChanges({
+  fromVersion,
+  toVersion,
+  changes,
+}: {
+  readonly fromVersion: string;
+  readonly toVersion: string;
+  readonly changes: CarryForwardPlan['statementChanges'];
+}) {
   if (fromVersion === toVersion) return null;
   if (changes.length === 0) {
     return (
@@ -113,8 +130,8 @@ function StatementChanges({ fromVersion, toVersion, changes }: { readonly fromVe
         {changes.length} claim{changes.length === 1 ? '' : 's'} reworded in catalog {toVersion}
       </h3>
       <p>
-        The new draft uses catalog {toVersion}; this assessment used {fromVersion}. Last period's answers were given to the old wording, so check
-        these claims first:
+        The new draft uses catalog {toVersion}; this assessment used {fromVersion}. Last period's answers were given to the old wording, so
+        check these claims first:
       </p>
       <ul className="statement-changes">
         {changes.map((c) => (

@@ -15,8 +15,9 @@ export function FirstRunProfile() {
           Before you start: who are you?
         </h1>
         <p className="subtitle">
-          Every change you make is recorded with your name in the assessment's history, so colleagues working on the same assessment can tell who did what, and the signed
-          evidence pack lists who contributed. This stays on this computer; you can change it later in Settings.
+          Every change you make is recorded with your name in the assessment's history, so colleagues working on the same assessment can
+          tell who did what, and the signed evidence pack lists who contributed. This stays on this computer; you can change it later in
+          Settings.
         </p>
       </header>
       <section className="card card-body section" aria-label="Your profile">

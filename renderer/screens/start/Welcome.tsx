@@ -13,14 +13,17 @@ export function Welcome() {
           Welcome
         </h1>
         <p className="subtitle">
-          Assess your organisation against the Software Security Code of Practice, keep the evidence in one place, and send customers a signed evidence pack they can check
-          themselves. Everything stays on this computer.
+          Assess your organisation against the Software Security Code of Practice, keep the evidence in one place, and send customers a
+          signed evidence pack they can check themselves. Everything stays on this computer.
         </p>
       </header>
       <div className="welcome-grid">
         <section className="card card-body welcome-option">
           <h2>Start afresh</h2>
-          <p className="muted">Choose where to keep your assessments and their evidence: one file on this computer (the app calls it your database). Pick a folder that is backed up.</p>
+          <p className="muted">
+            Choose where to keep your assessments and their evidence: one file on this computer (the app calls it your database). Pick a
+            folder that is backed up.
+          </p>
           <button type="button" className="button primary" onClick={() => void attempt(createDatabase)}>
             <Icon name="plus" /> Start keeping assessments…
           </button>

@@ -7,7 +7,15 @@ import { attempt } from '../../stores/announcer';
 import { useActions } from '../../stores/actions';
 
 /** What will be done about a shortfall, by whom and by when. */
-export function ActionsSection({ detail, claimId, frozen }: { readonly detail: AssessmentDetail; readonly claimId: string; readonly frozen: boolean }) {
+export function ActionsSection({
+  detail,
+  claimId,
+  frozen,
+}: {
+  readonly detail: AssessmentDetail;
+  readonly claimId: string;
+  readonly frozen: boolean;
+}) {
   const actions = detail.actions.filter((a) => a.claimId === claimId);
   const { add, update, remove } = useActions();
   const [description, setDescription] = useState('');
@@ -35,7 +43,11 @@ export function ActionsSection({ detail, claimId, frozen }: { readonly detail: A
               <th scope="col">Owner</th>
               <th scope="col">Due</th>
               <th scope="col">State</th>
-              {!frozen ? <th scope="col"><span className="visually-hidden">Change</span></th> : null}
+              {!frozen ? (
+                <th scope="col">
+                  <span className="visually-hidden">Change</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody>
@@ -49,10 +61,19 @@ export function ActionsSection({ detail, claimId, frozen }: { readonly detail: A
                 </td>
                 {!frozen ? (
                   <td className="button-row">
-                    <button type="button" className="button small" onClick={() => void attempt(() => update(a.id, { state: a.state === 'open' ? 'done' : 'open' }))}>
+                    <button
+                      type="button"
+                      className="button small"
+                      onClick={() => void attempt(() => update(a.id, { state: a.state === 'open' ? 'done' : 'open' }))}
+                    >
                       {a.state === 'open' ? 'Mark done' : 'Reopen'}
                     </button>
-                    <button type="button" className="button small danger" onClick={() => void attempt(() => remove(a.id))} aria-label={`Remove action: ${a.description}`}>
+                    <button
+                      type="button"
+                      className="button small danger"
+                      onClick={() => void attempt(() => remove(a.id))}
+                      aria-label={`Remove action: ${a.description}`}
+                    >
                       Remove
                     </button>
                   </td>

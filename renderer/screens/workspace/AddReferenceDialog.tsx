@@ -19,7 +19,9 @@ export function AddReferenceDialog({ claimId, onClose }: { readonly claimId: str
   const [confidential, setConfidential] = useState(false);
   const problem = location.trim() === '' ? null : referenceLocationProblem(location);
   const save = async () => {
-    const saved = await attempt(() => addReference(claimId, { location, description, effectiveDate: effectiveDate || null, owner, confidential }));
+    const saved = await attempt(() =>
+      addReference(claimId, { location, description, effectiveDate: effectiveDate || null, owner, confidential }),
+    );
     if (saved !== undefined) onClose();
   };
   return (
@@ -28,7 +30,10 @@ export function AddReferenceDialog({ claimId, onClose }: { readonly claimId: str
       onClose={onClose}
       footer={<ModalActions onCancel={onClose} onSubmit={() => void save()} submitLabel="Add reference" />}
     >
-      <p className="muted">For evidence that is not a file: a system setting, a ticket, an interview. It counts for sign-off like an attached file; the pack lists it with no hash, because it holds no copy.</p>
+      <p className="muted">
+        For evidence that is not a file: a system setting, a ticket, an interview. It counts for sign-off like an attached file; the pack
+        lists it with no hash, because it holds no copy.
+      </p>
       <div className="form-grid">
         <div className="field span-2">
           <label htmlFor="ref-location">Web address or location</label>
@@ -49,7 +54,12 @@ export function AddReferenceDialog({ claimId, onClose }: { readonly claimId: str
         </div>
         <div className="field span-2">
           <label htmlFor="ref-description">What it shows</label>
-          <textarea id="ref-description" className="textarea compact" value={description} onChange={(e) => setDescription(e.target.value)} />
+          <textarea
+            id="ref-description"
+            className="textarea compact"
+            value={description}
+            onChange={(e) => setDescription(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor="ref-date">Date (when it was true)</label>
@@ -57,11 +67,20 @@ export function AddReferenceDialog({ claimId, onClose }: { readonly claimId: str
         </div>
         <div className="field">
           <label htmlFor="ref-owner">Owner</label>
-          <input id="ref-owner" className="input" value={owner} onChange={(e) => setOwner(e.target.value)} placeholder="Who holds or answers for it" />
+          <input
+            id="ref-owner"
+            className="input"
+            value={owner}
+            onChange={(e) => setOwner(e.target.value)}
+            placeholder="Who holds or answers for it"
+          />
         </div>
         <label className="checkbox-row span-2">
           <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />
-          <span>Confidential: a pack for customers lists it only as &ldquo;Withheld reference&rdquo;, without its location, description or owner.</span>
+          <span>
+            Confidential: a pack for customers lists it only as &ldquo;Withheld reference&rdquo;, without its location, description or
+            owner.
+          </span>
         </label>
       </div>
     </Modal>

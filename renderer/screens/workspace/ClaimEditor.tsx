@@ -11,7 +11,9 @@ import { ActionsSection } from './ActionsSection';
 import { EvidenceSection } from './EvidenceSection';
 import { SaveIndicator } from './SaveIndicator';
 
-const RESULT_KEYS = Object.fromEntries(SHORTCUTS.filter((s) => s.result).map((s) => [s.result, s.keyLabel])) as Readonly<Record<ClaimResult, string>>;
+const RESULT_KEYS = Object.fromEntries(SHORTCUTS.filter((s) => s.result).map((s) => [s.result, s.keyLabel])) as Readonly<
+  Record<ClaimResult, string>
+>;
 
 /** One claim: what it asks, the answer, the evidence and any remedial actions. Saves as you go. */
 export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDetail; readonly context: ClaimInContext }) {
@@ -110,7 +112,12 @@ export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDe
               </div>
               <div className="field status-field">
                 <label htmlFor="work-status">Work status</label>
-                <select id="work-status" className="select" value={response.status} onChange={(e) => edit({ status: e.target.value as WorkStatus }, true)}>
+                <select
+                  id="work-status"
+                  className="select"
+                  value={response.status}
+                  onChange={(e) => edit({ status: e.target.value as WorkStatus }, true)}
+                >
                   {WORK_STATUSES.map((s) => (
                     <option key={s} value={s}>
                       {STATUS_LABELS[s]}

@@ -20,7 +20,15 @@ const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
  * The files on one claim, in natural name order: a compact list that stays short with 200
  * files, with a checkbox on each, select-all and one-step removal of the selected files.
  */
-export function ClaimEvidenceList({ items, claimId, frozen }: { readonly items: readonly EvidenceItem[]; readonly claimId: string; readonly frozen: boolean }) {
+export function ClaimEvidenceList({
+  items,
+  claimId,
+  frozen,
+}: {
+  readonly items: readonly EvidenceItem[];
+  readonly claimId: string;
+  readonly frozen: boolean;
+}) {
   const unlinkMany = useAttachments((s) => s.unlinkMany);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [confirming, setConfirming] = useState(false);
@@ -79,7 +87,11 @@ export function ClaimEvidenceList({ items, claimId, frozen }: { readonly items: 
       {!frozen && sorted.length > 1 ? (
         <div className="claim-evidence-tools" role="toolbar" aria-label="Actions on this claim's files">
           <label className="checkbox-row">
-            <input type="checkbox" checked={allSelected} onChange={() => setSelected(allSelected ? new Set() : new Set(sorted.map((i) => i.id)))} />
+            <input
+              type="checkbox"
+              checked={allSelected}
+              onChange={() => setSelected(allSelected ? new Set() : new Set(sorted.map((i) => i.id)))}
+            />
             <span>Select all {files(sorted.length)}</span>
           </label>
           {chosen.length > 0 ? (
@@ -91,10 +103,21 @@ export function ClaimEvidenceList({ items, claimId, frozen }: { readonly items: 
       ) : null}
       {long ? (
         <div ref={scrollRef} className="claim-evidence-scroll">
-          <ul className="evidence-list compact" aria-label={`Files on claim ${claimId}`} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          <ul
+            className="evidence-list compact"
+            aria-label={`Files on claim ${claimId}`}
+            style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+          >
             {virtualizer
               .getVirtualItems()
-              .map((v) => row(sorted[v.index]!, v.index, { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${v.start}px)` }, virtualizer.measureElement))}
+              .map((v) =>
+                row(
+                  sorted[v.index]!,
+                  v.index,
+                  { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${v.start}px)` },
+                  virtualizer.measureElement,
+                ),
+              )}
           </ul>
         </div>
       ) : (
@@ -107,12 +130,19 @@ export function ClaimEvidenceList({ items, claimId, frozen }: { readonly items: 
           title={`Remove ${files(chosen.length)} from claim ${claimId}`}
           onClose={() => setConfirming(false)}
           footer={
-            <ModalActions onCancel={() => setConfirming(false)} onSubmit={() => void remove()} busy={busy} ready={chosen.length > 0} submitLabel={`Remove ${files(chosen.length)}`} busyLabel="Removing…" />
+            <ModalActions
+              onCancel={() => setConfirming(false)}
+              onSubmit={() => void remove()}
+              busy={busy}
+              ready={chosen.length > 0}
+              submitLabel={`Remove ${files(chosen.length)}`}
+              busyLabel="Removing…"
+            />
           }
         >
           <p>
-            The {files(chosen.length)} stay in the evidence library and in any other claim that uses them; only their link to claim {claimId} goes. All are removed
-            together, or none if one of them cannot be.
+            The {files(chosen.length)} stay in the evidence library and in any other claim that uses them; only their link to claim{' '}
+            {claimId} goes. All are removed together, or none if one of them cannot be.
           </p>
         </Modal>
       ) : null}

@@ -10,7 +10,15 @@ function countOn(filter: ClaimFilter): number {
 }
 
 /** Search and filters over the claim list, with how many claims they leave ("12 of 45 claims"). */
-export function ClaimFinder({ detail, shown, total }: { readonly detail: AssessmentDetail; readonly shown: number; readonly total: number }) {
+export function ClaimFinder({
+  detail,
+  shown,
+  total,
+}: {
+  readonly detail: AssessmentDetail;
+  readonly shown: number;
+  readonly total: number;
+}) {
   const id = detail.assessment.id;
   const filter = useClaimFilter((s) => filterFor(s, id));
   const setFilter = useClaimFilter((s) => s.set);
@@ -42,7 +50,12 @@ export function ClaimFinder({ detail, shown, total }: { readonly detail: Assessm
         <div className="finder-grid">
           <div className="field">
             <label htmlFor="filter-result">Result is</label>
-            <select id="filter-result" className="select" value={filter.result ?? ''} onChange={(e) => change({ result: (e.target.value || null) as ClaimResult | null })}>
+            <select
+              id="filter-result"
+              className="select"
+              value={filter.result ?? ''}
+              onChange={(e) => change({ result: (e.target.value || null) as ClaimResult | null })}
+            >
               <option value="">Any result</option>
               {CLAIM_RESULTS.map((r) => (
                 <option key={r} value={r}>
@@ -53,7 +66,12 @@ export function ClaimFinder({ detail, shown, total }: { readonly detail: Assessm
           </div>
           <div className="field">
             <label htmlFor="filter-status">Work status is</label>
-            <select id="filter-status" className="select" value={filter.status ?? ''} onChange={(e) => change({ status: (e.target.value || null) as WorkStatus | null })}>
+            <select
+              id="filter-status"
+              className="select"
+              value={filter.status ?? ''}
+              onChange={(e) => change({ status: (e.target.value || null) as WorkStatus | null })}
+            >
               <option value="">Any status</option>
               {WORK_STATUSES.map((s) => (
                 <option key={s} value={s}>
@@ -65,7 +83,12 @@ export function ClaimFinder({ detail, shown, total }: { readonly detail: Assessm
           {owners.length > 0 ? (
             <div className="field">
               <label htmlFor="filter-owner">An action is owned by</label>
-              <select id="filter-owner" className="select" value={filter.owner ?? ''} onChange={(e) => change({ owner: e.target.value || null })}>
+              <select
+                id="filter-owner"
+                className="select"
+                value={filter.owner ?? ''}
+                onChange={(e) => change({ owner: e.target.value || null })}
+              >
                 <option value="">Anyone</option>
                 {owners.map((o) => (
                   <option key={o} value={o}>
@@ -77,7 +100,12 @@ export function ClaimFinder({ detail, shown, total }: { readonly detail: Assessm
           ) : null}
           <div className="field">
             <label htmlFor="filter-scope">Scope for the role</label>
-            <select id="filter-scope" className="select" value={filter.scope ?? ''} onChange={(e) => change({ scope: (e.target.value || null) as 'in' | 'out' | null })}>
+            <select
+              id="filter-scope"
+              className="select"
+              value={filter.scope ?? ''}
+              onChange={(e) => change({ scope: (e.target.value || null) as 'in' | 'out' | null })}
+            >
               <option value="">In or out of scope</option>
               {(['in', 'out'] as const).map((s) => (
                 <option key={s} value={s}>

@@ -24,14 +24,26 @@ interface EvidenceRowProps {
 }
 
 /** One file on a claim; re-rendered only when its own item or selection changes. */
-export const EvidenceRow = memo(function EvidenceRow({ item, claimId, frozen, index, setSize, style, selected, onToggle, ref }: EvidenceRowProps) {
+export const EvidenceRow = memo(function EvidenceRow({
+  item,
+  claimId,
+  frozen,
+  index,
+  setSize,
+  style,
+  selected,
+  onToggle,
+  ref,
+}: EvidenceRowProps) {
   const unlink = useAttachments((s) => s.unlink);
   const showPreview = useLibrary((s) => s.showPreview);
   const refresh = useAssessment((s) => s.refresh);
   const [editing, setEditing] = useState(false);
   return (
     <li ref={ref} className="evidence-item" data-index={index} aria-posinset={index + 1} aria-setsize={setSize} style={style}>
-      {selected !== null ? <input type="checkbox" checked={selected} onChange={() => onToggle(item.id)} aria-label={`Select ${item.fileName}`} /> : null}
+      {selected !== null ? (
+        <input type="checkbox" checked={selected} onChange={() => onToggle(item.id)} aria-label={`Select ${item.fileName}`} />
+      ) : null}
       <div className="evidence-main">
         <span className="evidence-name">
           {item.kind === 'reference' ? 'Reference: ' : null}
@@ -39,24 +51,37 @@ export const EvidenceRow = memo(function EvidenceRow({ item, claimId, frozen, in
         </span>
         {item.kind === 'reference' ? (
           <span className="evidence-meta muted">
-            Not a file, so no fingerprint · owner {item.owner ? <OutsideText text={item.owner} /> : 'not named'} · dated {formatDate(item.effectiveDate, 'not set')} · expires {formatDate(item.expiryDate, 'never')}
+            Not a file, so no fingerprint · owner {item.owner ? <OutsideText text={item.owner} /> : 'not named'} · dated{' '}
+            {formatDate(item.effectiveDate, 'not set')} · expires {formatDate(item.expiryDate, 'never')}
           </span>
         ) : (
           <span className="evidence-meta muted">
-            {formatBytes(item.size)} · <span className="mono" title={`SHA-256 ${item.sha256}`}>{shortHash(item.sha256)}</span> · effective {formatDate(item.effectiveDate, 'not set')} · expires{' '}
-            {formatDate(item.expiryDate, 'never')}
+            {formatBytes(item.size)} ·{' '}
+            <span className="mono" title={`SHA-256 ${item.sha256}`}>
+              {shortHash(item.sha256)}
+            </span>{' '}
+            · effective {formatDate(item.effectiveDate, 'not set')} · expires {formatDate(item.expiryDate, 'never')}
           </span>
         )}
         {item.description ? <span className="evidence-description">{item.description}</span> : null}
       </div>
       <div className="evidence-badges">
         {item.confidential ? <span className="badge warning">Confidential</span> : <span className="badge">Shareable</span>}
-        {item.confidential && item.withholdDetails ? <span className="badge warning" title="A pack for customers shows neither its name nor its description">Details withheld</span> : null}
+        {item.confidential && item.withholdDetails ? (
+          <span className="badge warning" title="A pack for customers shows neither its name nor its description">
+            Details withheld
+          </span>
+        ) : null}
         {item.kind === 'file' && !item.present ? <span className="badge danger">Hash only</span> : null}
       </div>
       <div className="button-row">
         {item.kind === 'file' ? (
-          <button type="button" className="button small" onClick={() => void attempt(() => showPreview(item.id))} aria-label={`Preview ${item.fileName}`}>
+          <button
+            type="button"
+            className="button small"
+            onClick={() => void attempt(() => showPreview(item.id))}
+            aria-label={`Preview ${item.fileName}`}
+          >
             <Icon name="eye" /> Preview
           </button>
         ) : null}
@@ -66,7 +91,12 @@ export const EvidenceRow = memo(function EvidenceRow({ item, claimId, frozen, in
           </button>
         ) : null}
         {!frozen ? (
-          <button type="button" className="button small danger" onClick={() => void attempt(() => unlink(claimId, item.id))} aria-label={`Remove ${item.fileName} from this claim`}>
+          <button
+            type="button"
+            className="button small danger"
+            onClick={() => void attempt(() => unlink(claimId, item.id))}
+            aria-label={`Remove ${item.fileName} from this claim`}
+          >
             Remove
           </button>
         ) : null}

@@ -10,7 +10,15 @@ import { LinkEvidenceDialog } from './LinkEvidenceDialog';
 import { PreviewDialog } from './PreviewDialog';
 
 /** The files backing this claim: attach by dialog or by dropping them here, or link from the library. */
-export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: AssessmentDetail; readonly claimId: string; readonly frozen: boolean }) {
+export function EvidenceSection({
+  detail,
+  claimId,
+  frozen,
+}: {
+  readonly detail: AssessmentDetail;
+  readonly claimId: string;
+  readonly frozen: boolean;
+}) {
   const { running, attachDropped, chooseAndAttach, cancel } = useAttachments();
   const [dragging, setDragging] = useState(false);
   const [linking, setLinking] = useState(false);
@@ -56,7 +64,11 @@ export function EvidenceSection({ detail, claimId, frozen }: { readonly detail: 
         ) : null}
       </div>
       {items.length === 0 && mine.length === 0 ? (
-        <div className="drop-zone">{frozen ? 'No evidence was attached to this claim.' : 'No evidence yet. Drop files here, use Attach files, or Add a reference for evidence that is not a file (a setting, a ticket, an interview).'}</div>
+        <div className="drop-zone">
+          {frozen
+            ? 'No evidence was attached to this claim.'
+            : 'No evidence yet. Drop files here, use Attach files, or Add a reference for evidence that is not a file (a setting, a ticket, an interview).'}
+        </div>
       ) : (
         <>
           {/* Files being attached come first, next to the button that started them. */}

@@ -146,7 +146,13 @@ export function Navigator(props: NavigatorProps) {
           {detail.assessment.organisation}
         </h1>
         {narrow ? (
-          <button type="button" className="button small nav-fold" aria-expanded={!folded} aria-controls="claim-list" onClick={() => setListOpen(folded)}>
+          <button
+            type="button"
+            className="button small nav-fold"
+            aria-expanded={!folded}
+            aria-controls="claim-list"
+            onClick={() => setListOpen(folded)}
+          >
             {folded ? `Show the claim list (${props.total} claims)` : 'Hide the claim list'}
           </button>
         ) : null}

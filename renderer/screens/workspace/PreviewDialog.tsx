@@ -7,7 +7,15 @@ export function PreviewDialog() {
   const close = useLibrary((s) => s.closePreview);
   if (!preview) return null;
   return (
-    <Modal title={`Preview: ${preview.fileName}`} onClose={close} footer={<button type="button" className="button" onClick={close}>Close</button>}>
+    <Modal
+      title={`Preview: ${preview.fileName}`}
+      onClose={close}
+      footer={
+        <button type="button" className="button" onClick={close}>
+          Close
+        </button>
+      }
+    >
       {preview.kind === 'image' ? <img className="preview-image" src={preview.content} alt={`Contents of ${preview.fileName}`} /> : null}
       {preview.kind === 'text' ? (
         <>
@@ -17,7 +25,12 @@ export function PreviewDialog() {
           {preview.truncated ? <p className="muted">Only the start of the file is shown.</p> : null}
         </>
       ) : null}
-      {preview.kind === 'none' ? <p>This kind of file cannot be shown here. Its fingerprint and details are kept with the evidence, and it goes into the pack unchanged.</p> : null}
+      {preview.kind === 'none' ? (
+        <p>
+          This kind of file cannot be shown here. Its fingerprint and details are kept with the evidence, and it goes into the pack
+          unchanged.
+        </p>
+      ) : null}
     </Modal>
   );
 }

@@ -7,7 +7,13 @@ export function UndoButton() {
   const lastChange = useAssessment((s) => s.lastChange);
   const undo = useAssessment((s) => s.undo);
   return (
-    <button type="button" className="button small" disabled={!lastChange} onClick={() => void attempt(undo)} title={lastChange ? `Undo the last change to claim ${lastChange.claimId}` : 'Nothing to undo'}>
+    <button
+      type="button"
+      className="button small"
+      disabled={!lastChange}
+      onClick={() => void attempt(undo)}
+      title={lastChange ? `Undo the last change to claim ${lastChange.claimId}` : 'Nothing to undo'}
+    >
       <Icon name="undo" /> Undo
     </button>
   );

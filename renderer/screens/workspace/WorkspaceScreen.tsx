@@ -33,23 +33,32 @@ export function WorkspaceScreen({ assessmentId, claimId }: { readonly assessment
   // The list says whether the assessment came from an unverified signer. Opened straight from a
   // menu, it may not be loaded yet; the start page reports a list that will not load.
   useEffect(() => {
-    if (!listLoaded) useAssessments.getState().load().catch(() => undefined);
+    if (!listLoaded)
+      useAssessments
+        .getState()
+        .load()
+        .catch(() => undefined);
   }, [listLoaded]);
 
   const ready = detail !== null && detail.assessment.id === assessmentId;
   const catalog = ready ? findCatalog(detail.assessment.catalogId, detail.assessment.catalogVersion) : undefined;
   const ordered: readonly ClaimInContext[] = ready && catalog ? claimsInWorkingOrder(listClaims(catalog), detail) : [];
   const shown = ready ? filterClaims(ordered, detail, filter, localIsoDate(new Date())) : [];
-  const selected = ready ? (ordered.find((c) => c.claim.id === claimId) ?? ordered.find((c) => isClaimInScope(detail.assessment, c.claim.id)) ?? ordered[0]) : undefined;
+  const selected = ready
+    ? (ordered.find((c) => c.claim.id === claimId) ?? ordered.find((c) => isClaimInScope(detail.assessment, c.claim.id)) ?? ordered[0])
+    : undefined;
 
   const latest = useRef({ shown, selected, detail: detail as AssessmentDetail | null });
   latest.current = { shown, selected, detail };
   useEffect(() => {
     register(
-      claimCommandHandler(() => latest.current, (id) => {
-        focusHeading.current = true;
-        go({ name: 'workspace', assessmentId, claimId: id });
-      }),
+      claimCommandHandler(
+        () => latest.current,
+        (id) => {
+          focusHeading.current = true;
+          go({ name: 'workspace', assessmentId, claimId: id });
+        },
+      ),
     );
     return () => register(null);
   }, [assessmentId, go, register]);
@@ -62,12 +71,24 @@ export function WorkspaceScreen({ assessmentId, claimId }: { readonly assessment
 
   if (!ready) return <p className="page muted">Loading the assessment…</p>;
   if (!catalog) {
-    return <p className="page">This assessment uses catalog version {detail.assessment.catalogVersion}, which this version of the app does not include. Update the app to open it.</p>;
+    return (
+      <p className="page">
+        This assessment uses catalog version {detail.assessment.catalogVersion}, which this version of the app does not include. Update the
+        app to open it.
+      </p>
+    );
   }
   return (
     <div className="workspace">
       {unverified ? <UnverifiedSignerBanner unverified={unverified} assessmentId={assessmentId} /> : null}
-      <Navigator catalog={catalog} detail={detail} shown={shown} total={ordered.length} selectedClaimId={selected!.claim.id} onSelect={(id) => go({ name: 'workspace', assessmentId, claimId: id })} />
+      <Navigator
+        catalog={catalog}
+        detail={detail}
+        shown={shown}
+        total={ordered.length}
+        selectedClaimId={selected!.claim.id}
+        onSelect={(id) => go({ name: 'workspace', assessmentId, claimId: id })}
+      />
       <ClaimEditor key={selected!.claim.id} detail={detail} context={selected!} />
     </div>
   );

@@ -36,7 +36,8 @@ export function claimCommandHandler(now: () => WorkspaceNow, open: (claimId: str
       const at = shown.findIndex((c) => c.claim.id === claimId);
       const step = command === 'next-claim' ? 1 : -1;
       const to = at < 0 ? (step > 0 ? 0 : shown.length - 1) : at + step;
-      if (to < 0 || to >= shown.length) return announce(step > 0 ? 'That was the last claim in the list.' : 'That was the first claim in the list.');
+      if (to < 0 || to >= shown.length)
+        return announce(step > 0 ? 'That was the last claim in the list.' : 'That was the first claim in the list.');
       return open(shown[to]!.claim.id);
     }
     if (command === 'find-claim') {
@@ -49,8 +50,13 @@ export function claimCommandHandler(now: () => WorkspaceNow, open: (claimId: str
     if (!shortcut || (!shortcut.result && !shortcut.status)) return;
     const frozen = frozenReason(detail.assessment);
     if (frozen) return announce(reasonMessage(frozen));
-    if (!isClaimInScope(detail.assessment, claimId)) return announce(`Claim ${claimId} is out of scope for this assessment and needs no answer.`);
-    useAssessment.getState().editClaim(claimId, shortcut.result ? { result: shortcut.result } : { status: shortcut.status! }, { immediate: true });
-    announce(shortcut.result ? `Claim ${claimId}: ${RESULT_LABELS[shortcut.result]}.` : `Claim ${claimId}: ${STATUS_LABELS[shortcut.status!]}.`);
+    if (!isClaimInScope(detail.assessment, claimId))
+      return announce(`Claim ${claimId} is out of scope for this assessment and needs no answer.`);
+    useAssessment
+      .getState()
+      .editClaim(claimId, shortcut.result ? { result: shortcut.result } : { status: shortcut.status! }, { immediate: true });
+    announce(
+      shortcut.result ? `Claim ${claimId}: ${RESULT_LABELS[shortcut.result]}.` : `Claim ${claimId}: ${STATUS_LABELS[shortcut.status!]}.`,
+    );
   };
 }

@@ -8,7 +8,12 @@ const { guardClose, SAVE_BEFORE_CLOSE_MS } = await import('../../../main/app/clo
 class ClosableWindow extends FakeBrowserWindow {
   closed = 0;
   close(): void {
-    const event = { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; } };
+    const event = {
+      defaultPrevented: false,
+      preventDefault() {
+        this.defaultPrevented = true;
+      },
+    };
     this.emit('close', event);
     if (!event.defaultPrevented) this.closed += 1;
   }

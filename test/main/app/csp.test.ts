@@ -41,7 +41,9 @@ describe('the content security policy', () => {
   });
 
   it('fails the build rather than ship a page with a second policy or none', () => {
-    expect(() => withCspMeta(`<head><meta charset="utf-8" /><meta http-equiv="content-security-policy" content="default-src *" /></head>`)).toThrow(/already has a Content-Security-Policy/);
+    expect(() =>
+      withCspMeta(`<head><meta charset="utf-8" /><meta http-equiv="content-security-policy" content="default-src *" /></head>`),
+    ).toThrow(/already has a Content-Security-Policy/);
     expect(() => withCspMeta('<head><title>x</title></head>')).toThrow(/no <meta charset/);
   });
 

@@ -25,17 +25,29 @@ type Result = { ok: boolean; value?: unknown; error?: { message: string } };
 async function setup() {
   const window = new FakeBrowserWindow({});
   await window.loadFile(join(rendererRoot, 'index.html'));
-  let settings: Settings = { theme: 'light', recentDatabases: ['/home/priya/Recent.sscp'], defaultIdentityId: null, defaultExportFolder: null, profile: null };
+  let settings: Settings = {
+    theme: 'light',
+    recentDatabases: ['/home/priya/Recent.sscp'],
+    defaultIdentityId: null,
+    defaultExportFolder: null,
+    profile: null,
+  };
   const grants = new PathGrants({ trustedDatabases: () => settings.recentDatabases, trustedReads: () => [settings.formTemplatePath] });
   const reached: { channel: string; args: unknown }[] = [];
   const services = Object.fromEntries(
-    channels.map((c) => [c, async (args: unknown) => {
-      reached.push({ channel: c, args });
-      return { jobId: 'job-1' };
-    }]),
+    channels.map((c) => [
+      c,
+      async (args: unknown) => {
+        reached.push({ channel: c, args });
+        return { jobId: 'job-1' };
+      },
+    ]),
   ) as unknown as Pick<HandlerTable, ServiceChannel>;
   const platform = createPlatformHandlers({
-    dialogs: createDialogs(() => window as never, () => null),
+    dialogs: createDialogs(
+      () => window as never,
+      () => null,
+    ),
     grants,
     settings: {
       get: () => settings,
@@ -52,7 +64,11 @@ async function setup() {
     pageSaved: () => undefined,
   });
   const ipcMain = new FakeIpcMain();
-  registerIpc(ipcMain as never, createDispatch({ ...services, ...platform }, grants), makeSenderCheck(() => window as never, rendererRoot));
+  registerIpc(
+    ipcMain as never,
+    createDispatch({ ...services, ...platform }, grants),
+    makeSenderCheck(() => window as never, rendererRoot),
+  );
   const invoke = async (channel: string, args: unknown) =>
     (await ipcMain.handlers.get(channel)!({ sender: window.webContents, senderFrame: window.webContents.mainFrame }, args)) as Result;
   return { invoke, reached, grants, window };
@@ -96,7 +112,10 @@ describe('native dialogs grant exactly what the user chose', () => {
   it('lets one save dialog answer authorise one write, then shows it in its folder', async () => {
     const { invoke, reached } = await setup();
     dialog.saveAnswers.push('/home/priya/Acme form.docx');
-    expect(await invoke('dialogs.saveFile', { purpose: 'form', suggestedName: 'Acme form.docx' })).toEqual({ ok: true, value: { path: '/home/priya/Acme form.docx' } });
+    expect(await invoke('dialogs.saveFile', { purpose: 'form', suggestedName: 'Acme form.docx' })).toEqual({
+      ok: true,
+      value: { path: '/home/priya/Acme form.docx' },
+    });
     expect(await invoke('forms.export', { assessmentId: 'a', outPath: '/home/priya/Acme form.docx' })).toMatchObject({ ok: true });
     expect(await invoke('forms.export', { assessmentId: 'a', outPath: '/home/priya/Acme form.docx' })).toMatchObject({
       ok: false,
@@ -114,7 +133,10 @@ describe('native dialogs grant exactly what the user chose', () => {
     const notForm = join(dir, 'letter.docx');
     await writeFile(notForm, 'not a zip');
     dialog.openAnswers.push([notForm]);
-    expect(await invoke('settings.chooseFormTemplate', {})).toMatchObject({ ok: false, error: { message: 'letter.docx is not a Word document (.docx): it is not a zip archive.' } });
+    expect(await invoke('settings.chooseFormTemplate', {})).toMatchObject({
+      ok: false,
+      error: { message: 'letter.docx is not a Word document (.docx): it is not a zip archive.' },
+    });
     expect(((await invoke('settings.get', {})) as unknown as { value: Settings }).value.formTemplatePath ?? null).toBeNull();
 
     const template = join(dir, 'Official form.docx');
@@ -124,8 +146,13 @@ describe('native dialogs grant exactly what the user chose', () => {
     // The remembered form is readable by the export in this and later windows without a new dialog; any other is not.
     dialog.saveAnswers.push('/home/priya/Filled.docx');
     await invoke('dialogs.saveFile', { purpose: 'form', suggestedName: 'Filled.docx' });
-    expect(await invoke('forms.export', { assessmentId: 'a', outPath: '/home/priya/Filled.docx', templatePath: notForm })).toMatchObject({ ok: false, error: { message: 'That file was not chosen in this window.' } });
-    expect(await invoke('forms.export', { assessmentId: 'a', outPath: '/home/priya/Filled.docx', templatePath: template })).toMatchObject({ ok: true });
+    expect(await invoke('forms.export', { assessmentId: 'a', outPath: '/home/priya/Filled.docx', templatePath: notForm })).toMatchObject({
+      ok: false,
+      error: { message: 'That file was not chosen in this window.' },
+    });
+    expect(await invoke('forms.export', { assessmentId: 'a', outPath: '/home/priya/Filled.docx', templatePath: template })).toMatchObject({
+      ok: true,
+    });
     expect(reached.filter((r) => r.channel === 'forms.export')).toHaveLength(1);
 
     // The page cannot point the setting at a file of its choosing, only clear it.
@@ -151,7 +178,10 @@ describe('native dialogs grant exactly what the user chose', () => {
     await writeFile(file, 'evidence');
     expect(await invoke('grants.registerDrop', { path: file })).toEqual({ ok: true, value: { path: file } });
     expect(await invoke('evidence.attach', { assessmentId: 'a', claimId: '1.1.1', filePath: file, meta: {} })).toMatchObject({ ok: true });
-    expect(await invoke('grants.registerDrop', { path: dir })).toMatchObject({ ok: false, error: { message: 'A folder was dropped, and only files can be attached.' } });
+    expect(await invoke('grants.registerDrop', { path: dir })).toMatchObject({
+      ok: false,
+      error: { message: 'A folder was dropped, and only files can be attached.' },
+    });
     expect(await invoke('evidence.attach', { assessmentId: 'a', claimId: '1.1.1', filePath: dir, meta: {} })).toMatchObject({ ok: false });
   });
 });

@@ -20,10 +20,13 @@ const noGrants = () => new PathGrants({ trustedDatabases: () => [] });
 /** A table whose every handler records that a service ran. */
 function recordingTable(calls: string[]): HandlerTable {
   return Object.fromEntries(
-    channels.map((c) => [c, async (args: unknown) => {
-      calls.push(c);
-      return { echoed: args };
-    }]),
+    channels.map((c) => [
+      c,
+      async (args: unknown) => {
+        calls.push(c);
+        return { echoed: args };
+      },
+    ]),
   ) as unknown as HandlerTable;
 }
 
@@ -32,9 +35,16 @@ async function setup() {
   await window.loadFile(join(rendererRoot, 'index.html'));
   const ipcMain = new FakeIpcMain();
   const calls: string[] = [];
-  registerIpc(ipcMain as never, createDispatch(recordingTable(calls), noGrants()), makeSenderCheck(() => window as never, rendererRoot));
-  const invoke = (channel: string, args: unknown, event: unknown = { sender: window.webContents, senderFrame: window.webContents.mainFrame }) =>
-    ipcMain.handlers.get(channel)!(event, args);
+  registerIpc(
+    ipcMain as never,
+    createDispatch(recordingTable(calls), noGrants()),
+    makeSenderCheck(() => window as never, rendererRoot),
+  );
+  const invoke = (
+    channel: string,
+    args: unknown,
+    event: unknown = { sender: window.webContents, senderFrame: window.webContents.mainFrame },
+  ) => ipcMain.handlers.get(channel)!(event, args);
   return { window, ipcMain, calls, invoke };
 }
 
@@ -80,14 +90,36 @@ describe('IPC registration', () => {
       ['claims.update', { assessmentId: 'a', claimId: '1; DROP TABLE', patch: {} }],
       ['claims.update', { assessmentId: 'a', claimId: '1.1.1', patch: { result: 'excellent' } }],
       ['claims.update', { assessmentId: 'a', claimId: '1.1.1', patch: {}, extra: true }],
-      ['assessments.create', { organisation: '', products: [], role: 'developer-distributor', theme3InScope: false, periodStart: null, periodEnd: null, sroName: 'A', sroRole: 'B' }],
+      [
+        'assessments.create',
+        {
+          organisation: '',
+          products: [],
+          role: 'developer-distributor',
+          theme3InScope: false,
+          periodStart: null,
+          periodEnd: null,
+          sroName: 'A',
+          sroRole: 'B',
+        },
+      ],
       ['actions.add', { assessmentId: 'a', claimId: '1.1.1', fields: { description: 'x', owner: 'y', dueDate: '31/12/2026' } }],
       ['shell.openExternal', { url: 'http://example.com/' }],
       ['shell.openExternal', { url: 'file:///etc/passwd' }],
       // Well-formed, but no dialog in this window chose these files.
       ['packs.verify', { path: '/etc/shadow' }],
       ['evidence.attach', { assessmentId: 'a', claimId: '1.1.1', filePath: '/home/priya/.ssh/id_ed25519', meta: {} }],
-      ['packs.export', { assessmentId: 'a', identityLabel: 'P', passphrase: 'x', outPath: '/etc/cron.d/evil', profile: 'customer', acceptExceptions: true }],
+      [
+        'packs.export',
+        {
+          assessmentId: 'a',
+          identityLabel: 'P',
+          passphrase: 'x',
+          outPath: '/etc/cron.d/evil',
+          profile: 'customer',
+          acceptExceptions: true,
+        },
+      ],
       ['workspace.open', { dbPath: '/tmp/elsewhere.sscp' }],
       ['shell.reveal', { path: '/etc' }],
     ] as const;
@@ -101,9 +133,16 @@ describe('IPC registration', () => {
   });
 
   it('turns a bug in a service into a plain sentence without a stack trace', async () => {
-    const table = { ...recordingTable([]), 'assessments.list': async () => { throw new TypeError('x is undefined at /src/secret.ts:12'); } } as HandlerTable;
+    const table = {
+      ...recordingTable([]),
+      'assessments.list': async () => {
+        throw new TypeError('x is undefined at /src/secret.ts:12');
+      },
+    } as HandlerTable;
     const logged: string[] = [];
-    vi.spyOn(console, 'error').mockImplementation((line: string) => { logged.push(line); });
+    vi.spyOn(console, 'error').mockImplementation((line: string) => {
+      logged.push(line);
+    });
     const result = await createDispatch(table, noGrants())('assessments.list', {});
     expect(result.ok).toBe(false);
     const text = JSON.stringify(result);

@@ -16,7 +16,10 @@ describe('the menu bar', () => {
     expect(byLabel('Open Database…')?.accelerator).toBe('CmdOrCtrl+O');
     expect(byLabel('New Assessment…')?.accelerator).toBe('CmdOrCtrl+N');
     for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']) {
-      expect(items.some((i) => i.role === role), role).toBe(true);
+      expect(
+        items.some((i) => i.role === role),
+        role,
+      ).toBe(true);
     }
     (byLabel('Open Database…')?.click as () => void)();
     (byLabel('Undo Last Saved Change')?.click as () => void)();

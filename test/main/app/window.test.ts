@@ -12,7 +12,12 @@ const rendererRoot = join('/opt', 'sscp', 'resources', 'app.asar', 'dist', 'rend
 const appPage = pathToFileURL(join(rendererRoot, 'index.html')).href;
 
 function openWindow(): FakeBrowserWindow {
-  return createMainWindow({ preloadPath: '/opt/sscp/preload.cjs', rendererRoot, bounds: null, backgroundColor: '#fff' }) as unknown as FakeBrowserWindow;
+  return createMainWindow({
+    preloadPath: '/opt/sscp/preload.cjs',
+    rendererRoot,
+    bounds: null,
+    backgroundColor: '#fff',
+  }) as unknown as FakeBrowserWindow;
 }
 
 function requestVerdict(session: FakeSession, url: string): boolean {
@@ -72,7 +77,10 @@ describe('the main window', () => {
   it('adds the content security policy to every response', () => {
     const session = openWindow().webContents.session;
     let headers: Record<string, string[]> | undefined;
-    const listener = session.webRequest.headersReceived as (d: unknown, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void;
+    const listener = session.webRequest.headersReceived as (
+      d: unknown,
+      cb: (r: { responseHeaders: Record<string, string[]> }) => void,
+    ) => void;
     listener({ responseHeaders: { 'Content-Type': ['text/html'] } }, (r) => {
       headers = r.responseHeaders;
     });
@@ -98,7 +106,12 @@ describe('the main window', () => {
   it('stays on the app: navigation away is prevented, new windows denied, only clicked https links open outside', () => {
     const contents = openWindow().webContents;
     const navigate = (url: string): boolean => {
-      const event = { prevented: false, preventDefault() { this.prevented = true; } };
+      const event = {
+        prevented: false,
+        preventDefault() {
+          this.prevented = true;
+        },
+      };
       contents.emit('will-navigate', event, url);
       return event.prevented;
     };
@@ -113,7 +126,12 @@ describe('the main window', () => {
     expect(open({ url: 'javascript:alert(1)' })).toEqual({ action: 'deny' });
     expect(shell.opened).toEqual(['https://www.gov.uk/government/publications/software-security-code-of-practice']);
 
-    const webview = { prevented: false, preventDefault() { this.prevented = true; } };
+    const webview = {
+      prevented: false,
+      preventDefault() {
+        this.prevented = true;
+      },
+    };
     contents.emit('will-attach-webview', webview);
     expect(webview.prevented).toBe(true);
   });

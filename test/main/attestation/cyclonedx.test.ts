@@ -10,9 +10,20 @@ type Doc = {
   serialNumber: string;
   metadata: { timestamp: string };
   declarations: {
-    claims: { 'bom-ref': string; evidence?: string[]; externalReferences?: { url: string; comment: string; hashes: { alg: string; content: string }[] }[] }[];
+    claims: {
+      'bom-ref': string;
+      evidence?: string[];
+      externalReferences?: { url: string; comment: string; hashes: { alg: string; content: string }[] }[];
+    }[];
     evidence: { 'bom-ref': string; description: string; data?: { name: string; contents: { url: string } }[] }[];
-    attestations: { map: { requirement: string; claims?: string[]; conformance: { score?: number; rationale: string; mitigationStrategies?: string[] }; confidence?: { score: number } }[] }[];
+    attestations: {
+      map: {
+        requirement: string;
+        claims?: string[];
+        conformance: { score?: number; rationale: string; mitigationStrategies?: string[] };
+        confidence?: { score: number };
+      }[];
+    }[];
     affirmation?: { signatories: { name: string; role: string; organization: { name: string } }[] };
     targets: { organizations: { name: string }[]; components?: { name: string }[] };
   };
@@ -78,11 +89,17 @@ describe('the CycloneDX attestation', () => {
     }
     expect(standard.requirements.filter((r) => /^\d+\.\d+$/.test(r.identifier))).toHaveLength(14);
     // Every claim and principle is in the attestation's map.
-    expect(doc.declarations.attestations[0]!.map.map((m) => m.requirement).sort()).toEqual(standard.requirements.map((r) => `requirement-${r.identifier}`).sort());
+    expect(doc.declarations.attestations[0]!.map.map((m) => m.requirement).sort()).toEqual(
+      standard.requirements.map((r) => `requirement-${r.identifier}`).sort(),
+    );
 
     expect(doc.declarations.targets.organizations[0]!.name).toBe(detail.assessment.organisation);
     expect(doc.declarations.targets.components?.map((c) => c.name)).toEqual(detail.assessment.products);
-    expect(doc.declarations.affirmation?.signatories[0]).toMatchObject({ name: 'Zoë Okafor', role: 'Chief Technology Officer', organization: { name: detail.assessment.organisation } });
+    expect(doc.declarations.affirmation?.signatories[0]).toMatchObject({
+      name: 'Zoë Okafor',
+      role: 'Chief Technology Officer',
+      organization: { name: detail.assessment.organisation },
+    });
     expect(doc.metadata.timestamp).toBe('2026-11-22T14:17:44.000Z');
   });
 
@@ -153,7 +170,9 @@ describe('the CycloneDX attestation', () => {
   it('gives evidence that had expired on the attestation date half confidence', () => {
     const detail = realistic();
     const expired = { ...detail, evidence: detail.evidence.map((e) => (e.id === 'ev-0' ? { ...e, expiryDate: '2026-11-21' } : e)) };
-    const entry = parse(withResult(expired, '1.1.1', 'met')).doc.declarations.attestations[0]!.map.find((m) => m.requirement === 'requirement-1.1.1')!;
+    const entry = parse(withResult(expired, '1.1.1', 'met')).doc.declarations.attestations[0]!.map.find(
+      (m) => m.requirement === 'requirement-1.1.1',
+    )!;
     expect(entry.confidence?.score).toBe(0.5);
   });
 
@@ -188,7 +207,9 @@ describe('the CycloneDX attestation', () => {
 
   it('names the signed pack by its SHA-256 when written for a signed assessment', async () => {
     const packSha256 = 'cd'.repeat(32);
-    const { text } = parse(realistic(), { signature: { kind: 'signed-pack', packId: '0d3c7d7e-2f65-4c36-9a57-6b0d0c1e5a11', packSha256, signerFingerprint: 'ab'.repeat(32) } });
+    const { text } = parse(realistic(), {
+      signature: { kind: 'signed-pack', packId: '0d3c7d7e-2f65-4c36-9a57-6b0d0c1e5a11', packSha256, signerFingerprint: 'ab'.repeat(32) },
+    });
     expect(await cdxProblems(text)).toBeNull();
     expect(text).toContain(packSha256);
   });

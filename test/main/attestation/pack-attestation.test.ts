@@ -29,7 +29,10 @@ describe('the attestation inside a pack', () => {
     const out = join(tmp.dir, `${name}-out`);
     mkdirSync(out);
     expect(run('pdfdetach', ['-saveall', '-o', out, packPath]).status).toBe(0);
-    return { manifest: manifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))), attestation: readFileSync(join(out, 'attestation.cdx.json')) };
+    return {
+      manifest: manifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'))),
+      attestation: readFileSync(join(out, 'attestation.cdx.json')),
+    };
   }
 
   it('embeds attestation.cdx.json, valid CycloneDX 1.6, its hash in the manifest; the verifier checks it', async () => {
@@ -38,12 +41,20 @@ describe('the attestation inside a pack', () => {
     const { manifest, attestation } = detach(packPath, 'customer');
     expect(manifest.schemaVersion).toBe(2);
     expect(manifest.dataFiles).toEqual([
-      expect.objectContaining({ name: 'attestation.cdx.json', size: attestation.length, sha256: createHash('sha256').update(attestation).digest('hex'), mediaType: 'application/vnd.cyclonedx+json' }),
+      expect.objectContaining({
+        name: 'attestation.cdx.json',
+        size: attestation.length,
+        sha256: createHash('sha256').update(attestation).digest('hex'),
+        mediaType: 'application/vnd.cyclonedx+json',
+      }),
     ]);
     expect(await cdxProblems(attestation.toString('utf8'))).toBeNull();
     // Exactly the document the builder makes for this pack: deterministic from the assessment and the pack.
     expect(attestation.equals(packAttestation(input, built.packId, input.generatedAt!).bytes)).toBe(true);
-    const doc = JSON.parse(attestation.toString('utf8')) as { metadata: { timestamp: string }; declarations: { affirmation: { signatories: { externalReference: { url: string; comment: string } }[] } } };
+    const doc = JSON.parse(attestation.toString('utf8')) as {
+      metadata: { timestamp: string };
+      declarations: { affirmation: { signatories: { externalReference: { url: string; comment: string } }[] } };
+    };
     expect(doc.metadata.timestamp).toBe(input.generatedAt!.toISOString());
     expect(doc.declarations.affirmation.signatories[0]!.externalReference.url).toBe(`urn:uuid:${built.packId}`);
     expect(doc.declarations.affirmation.signatories[0]!.externalReference.comment).toContain(signer.fingerprint);
@@ -54,20 +65,30 @@ describe('the attestation inside a pack', () => {
 
     const verified = await verifyPack(packPath, { fingerprint: signer.fingerprint });
     expect(verified.problems).toEqual([]);
-    expect(verified.files.find((f) => f.name === 'attestation.cdx.json')).toMatchObject({ status: 'ok', sha256: manifest.dataFiles![0]!.sha256 });
+    expect(verified.files.find((f) => f.name === 'attestation.cdx.json')).toMatchObject({
+      status: 'ok',
+      sha256: manifest.dataFiles![0]!.sha256,
+    });
   });
 
   it('an evidence file named attestation.cdx.json is attached under another name', async () => {
     const evidenceDir = join(tmp.dir, 'evidence-clash');
     mkdirSync(evidenceDir);
     const clash = makePackInput(evidenceDir, signer.signer, {}, [
-      { fileName: 'attestation.cdx.json', mediaType: 'application/vnd.cyclonedx+json', content: Buffer.from('{"bomFormat":"CycloneDX"}'), claims: ['1.2.1'] },
+      {
+        fileName: 'attestation.cdx.json',
+        mediaType: 'application/vnd.cyclonedx+json',
+        content: Buffer.from('{"bomFormat":"CycloneDX"}'),
+        claims: ['1.2.1'],
+      },
     ]);
     const packPath = join(tmp.dir, 'clash.pdf');
     await buildPack(clash, packPath);
     const { manifest } = detach(packPath, 'clash');
     expect(manifest.files[0]!.name).toBe('attestation.cdx (2).json');
-    expect(attachmentRenameReason('attestation.cdx.json', manifest.files[0]!.name)).toBe('the pack uses the name attestation.cdx.json for its own data');
+    expect(attachmentRenameReason('attestation.cdx.json', manifest.files[0]!.name)).toBe(
+      'the pack uses the name attestation.cdx.json for its own data',
+    );
     expect((await verifyPack(packPath, { fingerprint: signer.fingerprint })).valid).toBe(true);
   });
 });

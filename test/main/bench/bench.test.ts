@@ -13,11 +13,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 // No assertion on any time here: the bench is run only to prove it measures whole commands.
 describe('npm run bench', () => {
   it('times attach, export, verify and import as whole commands, with baselines and peak memory', () => {
-    const run = () => spawnSync(process.execPath, ['bin/bench.mjs', '--sizes', '0.004', '--report-only', '--json', '--dir', dir], { cwd: root, encoding: 'utf8' });
+    const run = () =>
+      spawnSync(process.execPath, ['bin/bench.mjs', '--sizes', '0.004', '--report-only', '--json', '--dir', dir], {
+        cwd: root,
+        encoding: 'utf8',
+      });
     const r = run();
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Evidence mix: .*base64 dumps \(high-entropy text\)/);
-    const json = JSON.parse(r.stdout.trim().split('\n').pop()!) as { results: { verdicts: { command: string; seconds: number; baselineSeconds: number; peakRssMb: number | null }[]; packBytes: number }[] };
+    const json = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+      results: { verdicts: { command: string; seconds: number; baselineSeconds: number; peakRssMb: number | null }[]; packBytes: number }[];
+    };
     const verdicts = json.results[0]!.verdicts;
     expect(verdicts.map((v) => v.command.split(' ')[1])).toEqual(['attach', 'export', 'verify', 'import']);
     for (const v of verdicts) {
@@ -41,7 +47,10 @@ describe('npm run bench', () => {
     const r = spawnSync(process.execPath, ['bin/bench.mjs', '--frobnicate'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Unknown option');
-    const notAFolder = spawnSync(process.execPath, ['bin/bench.mjs', '--quick', '--dir', join(root, 'package.json')], { cwd: root, encoding: 'utf8' });
+    const notAFolder = spawnSync(process.execPath, ['bin/bench.mjs', '--quick', '--dir', join(root, 'package.json')], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(notAFolder.status).toBe(2);
     expect(notAFolder.stderr).toContain('cannot be used');
     const ui = spawnSync(process.execPath, ['bin/bench.mjs', '--ui', '--sizes', '1'], { cwd: root, encoding: 'utf8' });

@@ -5,7 +5,18 @@ import * as CDX from '@cyclonedx/cyclonedx-library';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openWorkspace } from '../../../main/services/workspace';
 import { cli } from '../import/helpers';
-import { bytes, contribute, doctor, makeContributor, makeTempDir, ORG, readEntries, snapshot, sroDatabase, type Contributor } from './helpers';
+import {
+  bytes,
+  contribute,
+  doctor,
+  makeContributor,
+  makeTempDir,
+  ORG,
+  readEntries,
+  snapshot,
+  sroDatabase,
+  type Contributor,
+} from './helpers';
 
 /**
  * Issue 14 §3: an owner's signed contribution, imported as pending, reviewed and accepted per
@@ -28,14 +39,27 @@ describe('contributions: contribute, import, review, accept', () => {
     const db = join(tmp.dir, 'round.sscp');
     const id = sroDatabase(db, [{ claimId: '1.2.1', name: 'Bob Builder', email: 'bob@acme.test' }]);
     const file = join(tmp.dir, 'round.sscp-contribution');
-    await contribute(bob, file, [{ claimId: '1.2.1', result: 'met', status: 'done', evidenceText: 'SBOM from CI run 42', files: [evidence] }], { email: 'bob@acme.test' });
+    await contribute(
+      bob,
+      file,
+      [{ claimId: '1.2.1', result: 'met', status: 'done', evidenceText: 'SBOM from CI run 42', files: [evidence] }],
+      { email: 'bob@acme.test' },
+    );
     const root = join(tmp.dir, 'bob-root.pem');
     writeFileSync(root, bob.rootPem!);
 
     const before = snapshot(db);
     const imported = await cli('import', file, '--db', db, '--trust', root, '--json');
     expect(imported.code, imported.stderr).toBe(0);
-    expect(JSON.parse(imported.stdout)).toMatchObject({ kind: 'contribution', imported: true, assessmentId: id, signerTrust: 'trusted', contributor: { name: 'Bob Builder', email: 'bob@acme.test' }, claims: [{ claimId: '1.2.1', assigned: true }], evidence: { stored: 1, alreadyHeld: 0 } });
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      kind: 'contribution',
+      imported: true,
+      assessmentId: id,
+      signerTrust: 'trusted',
+      contributor: { name: 'Bob Builder', email: 'bob@acme.test' },
+      claims: [{ claimId: '1.2.1', assigned: true }],
+      evidence: { stored: 1, alreadyHeld: 0 },
+    });
     const after = snapshot(db);
     // Pending: the answers and evidence rows are untouched; only the contribution is recorded.
     expect(after.counts.answers).toBe(before.counts.answers);
@@ -52,7 +76,11 @@ describe('contributions: contribute, import, review, accept', () => {
       assigned: true,
       contributor: { name: 'Bob Builder' },
       signerFingerprint: bob.fingerprint,
-      changes: { result: { from: 'not-assessed', to: 'met' }, status: { from: 'not-started', to: 'done' }, evidenceText: { from: '', to: 'SBOM from CI run 42' } },
+      changes: {
+        result: { from: 'not-assessed', to: 'met' },
+        status: { from: 'not-started', to: 'done' },
+        evidenceText: { from: '', to: 'SBOM from CI run 42' },
+      },
       files: [{ fileName: 'sbom.json', size: 18, mediaType: 'application/json' }],
     });
     const contributionId = items[0]!.contributionId as string;
@@ -63,7 +91,10 @@ describe('contributions: contribute, import, review, accept', () => {
     const accepted = await cli('accept', id, contributionId, '--db', db, '--claim', '1.2.1');
     expect(accepted.code, accepted.stderr).toBe(0);
     const show = await cli('show', id, '--db', db, '--json');
-    const shown = JSON.parse(show.stdout) as { claims: { id: string; result: string; evidenceText: string; contributedBy: { name: string } | null; evidenceIds: string[] }[]; contributedEvidence: Record<string, { name: string }> };
+    const shown = JSON.parse(show.stdout) as {
+      claims: { id: string; result: string; evidenceText: string; contributedBy: { name: string } | null; evidenceIds: string[] }[];
+      contributedEvidence: Record<string, { name: string }>;
+    };
     const claim = shown.claims.find((c) => c.id === '1.2.1')!;
     expect(claim).toMatchObject({ result: 'met', evidenceText: 'SBOM from CI run 42', contributedBy: { name: 'Bob Builder' } });
     expect(shown.contributedEvidence[claim.evidenceIds[0]!]).toMatchObject({ name: 'Bob Builder' });
@@ -73,7 +104,12 @@ describe('contributions: contribute, import, review, accept', () => {
     const ws = openWorkspace(db, { readOnly: true });
     try {
       const entry = ws.auditEntries(id).find((e) => e.action === 'contribution.accepted')!;
-      expect(entry.detail).toMatchObject({ contributor: { name: 'Bob Builder' }, signerFingerprint: bob.fingerprint, claimId: '1.2.1', assigned: true });
+      expect(entry.detail).toMatchObject({
+        contributor: { name: 'Bob Builder' },
+        signerFingerprint: bob.fingerprint,
+        claimId: '1.2.1',
+        assigned: true,
+      });
     } finally {
       ws.close();
     }
@@ -83,9 +119,24 @@ describe('contributions: contribute, import, review, accept', () => {
     // The signed pack's evidence index credits the contributor too.
     const pass = join(tmp.dir, 'sro-pass.txt');
     writeFileSync(pass, 'correct horse battery staple\n');
-    expect((await cli('identity', 'create', '--label', 'sro', '--sro', 'Sam SRO', '--sro-role', 'CTO', '--org', ORG, '--passphrase-file', pass)).code).toBe(0);
+    expect(
+      (await cli('identity', 'create', '--label', 'sro', '--sro', 'Sam SRO', '--sro-role', 'CTO', '--org', ORG, '--passphrase-file', pass))
+        .code,
+    ).toBe(0);
     const pack = join(tmp.dir, 'round.pdf');
-    const exported = await cli('export', id, '--db', db, '--identity', 'sro', '--out', pack, '--passphrase-file', pass, '--accept-exceptions');
+    const exported = await cli(
+      'export',
+      id,
+      '--db',
+      db,
+      '--identity',
+      'sro',
+      '--out',
+      pack,
+      '--passphrase-file',
+      pass,
+      '--accept-exceptions',
+    );
     expect(exported.code, exported.stderr).toBe(0);
     const packText = spawnSync('pdftotext', ['-enc', 'UTF-8', pack, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
     expect(packText).toMatch(/contributed by Bob Builder on \d{4}-\d{2}-\d{2}/);
@@ -100,7 +151,27 @@ describe('contributions: contribute, import, review, accept', () => {
     const root = join(tmp.dir, 'root-tools.pem');
     writeFileSync(root, bob.rootPem!);
     const verify = (content: string) =>
-      spawnSync('openssl', ['cms', '-verify', '-binary', '-inform', 'DER', '-content', content, '-in', join(out, 'manifest.json.p7s'), '-CAfile', root, '-purpose', 'any', '-out', '/dev/null'], { encoding: 'utf8' });
+      spawnSync(
+        'openssl',
+        [
+          'cms',
+          '-verify',
+          '-binary',
+          '-inform',
+          'DER',
+          '-content',
+          content,
+          '-in',
+          join(out, 'manifest.json.p7s'),
+          '-CAfile',
+          root,
+          '-purpose',
+          'any',
+          '-out',
+          '/dev/null',
+        ],
+        { encoding: 'utf8' },
+      );
     const ok = verify(join(out, 'manifest.json'));
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('Verification successful');
@@ -164,9 +235,14 @@ describe('contributions: contribute, import, review, accept', () => {
     const db = join(tmp.dir, 'assigned.sscp');
     const id = sroDatabase(db, [{ claimId: '1.1.1', name: 'Somebody Else' }]);
     const file = join(tmp.dir, 'unassigned.sscp-contribution');
-    await contribute(carol, file, [{ claimId: '1.1.1', result: 'met' }, { claimId: '1.1.2', result: 'met' }]);
+    await contribute(carol, file, [
+      { claimId: '1.1.1', result: 'met' },
+      { claimId: '1.1.2', result: 'met' },
+    ]);
     expect((await cli('import', file, '--db', db, '--fingerprint', carol.fingerprint)).code).toBe(0);
-    const review = JSON.parse((await cli('review', id, '--db', db, '--json')).stdout) as { contributions: { contributionId: string; claimId: string; assigned: boolean; owner: { name: string } | null }[] };
+    const review = JSON.parse((await cli('review', id, '--db', db, '--json')).stdout) as {
+      contributions: { contributionId: string; claimId: string; assigned: boolean; owner: { name: string } | null }[];
+    };
     expect(review.contributions.map((c) => [c.claimId, c.assigned, c.owner?.name ?? null])).toEqual([
       ['1.1.1', false, 'Somebody Else'],
       ['1.1.2', false, null],
@@ -180,7 +256,9 @@ describe('contributions: contribute, import, review, accept', () => {
     expect((await cli('accept', id, cid, '--claim', '1.1.2', '--unassigned', '--db', db)).code).toBe(0);
     const rejected = await cli('reject', id, cid, '--claim', '1.1.1', '--reason', 'Not your claim', '--db', db, '--json');
     expect(rejected.code, rejected.stderr).toBe(0);
-    const all = JSON.parse((await cli('review', id, '--db', db, '--all', '--json')).stdout) as { contributions: { claimId: string; state: string; reason: string }[] };
+    const all = JSON.parse((await cli('review', id, '--db', db, '--all', '--json')).stdout) as {
+      contributions: { claimId: string; state: string; reason: string }[];
+    };
     expect(all.contributions.map((c) => [c.claimId, c.state, c.reason])).toEqual([
       ['1.1.1', 'rejected', 'Not your claim'],
       ['1.1.2', 'accepted', ''],
@@ -231,27 +309,43 @@ describe('contributions: contribute, import, review, accept', () => {
 
     it('hostile text, even when validly signed: a bidi override in the evidence text is refused naming the field; a control character in a file name is cleaned', async () => {
       const bidi = join(tmp.dir, 'bidi.sscp-contribution');
-      await doctor(good, bidi, (j) => {
-        j.declarations.evidence[0].description = 'fine \u202etxt.exe';
-        j.properties.push({ name: 'sscp:claim:1.2.1:evidence-text', value: 'fine \u202etxt.exe' });
-      }, bob.identity);
-      await refused(bidi, 2, /evidence text for claim 1\.2\.1 is not usable: The evidence text holds a bidirectional control character \(U\+202E\)/);
+      await doctor(
+        good,
+        bidi,
+        (j) => {
+          j.declarations.evidence[0].description = 'fine \u202etxt.exe';
+          j.properties.push({ name: 'sscp:claim:1.2.1:evidence-text', value: 'fine \u202etxt.exe' });
+        },
+        bob.identity,
+      );
+      await refused(
+        bidi,
+        2,
+        /evidence text for claim 1\.2\.1 is not usable: The evidence text holds a bidirectional control character \(U\+202E\)/,
+      );
       const named = join(tmp.dir, 'named.sscp-contribution');
       await doctor(good, named, (j) => (j.declarations.evidence[0].data[0].name = 'log\u001b[31m.txt'), bob.identity);
       const db2 = join(tmp.dir, 'named.sscp');
       const id2 = sroDatabase(db2);
       expect((await cli('import', named, '--db', db2, '--fingerprint', bob.fingerprint)).code).toBe(0);
-      const review = JSON.parse((await cli('review', id2, '--db', db2, '--json')).stdout) as { contributions: { files: { fileName: string }[] }[] };
+      const review = JSON.parse((await cli('review', id2, '--db', db2, '--json')).stdout) as {
+        contributions: { files: { fileName: string }[] }[];
+      };
       expect(review.contributions[0]!.files[0]!.fileName).toBe('log[31m.txt');
     });
 
     it('a claim not in the catalog, even when validly signed', async () => {
       const bogus = join(tmp.dir, 'bogus.sscp-contribution');
-      await doctor(good, bogus, (j) => {
-        j.declarations.claims[0]['bom-ref'] = 'claim-9.9.9';
-        j.declarations.evidence[0]['bom-ref'] = 'evidence-9.9.9';
-        for (const p of j.properties) p.name = p.name.replace('1.2.1', '9.9.9');
-      }, bob.identity);
+      await doctor(
+        good,
+        bogus,
+        (j) => {
+          j.declarations.claims[0]['bom-ref'] = 'claim-9.9.9';
+          j.declarations.evidence[0]['bom-ref'] = 'evidence-9.9.9';
+          for (const p of j.properties) p.name = p.name.replace('1.2.1', '9.9.9');
+        },
+        bob.identity,
+      );
       await refused(bogus, 2, /claim 9\.9\.9, which is not in the Code of Practice/);
     });
 
@@ -263,7 +357,13 @@ describe('contributions: contribute, import, review, accept', () => {
 
       const ws = openWorkspace(db, { actor: { name: 'Sam SRO', source: 'as-option' } });
       const signedId = ws.createAssessment({ organisation: ORG, role: 'developer-distributor' }).id;
-      ws.markSigned(signedId, { packSha256: 'a'.repeat(64), packId: 'p', signerFingerprint: 'f'.repeat(64), signedAt: new Date().toISOString(), profile: 'customer' });
+      ws.markSigned(signedId, {
+        packSha256: 'a'.repeat(64),
+        packId: 'p',
+        signerFingerprint: 'f'.repeat(64),
+        signedAt: new Date().toISOString(),
+        profile: 'customer',
+      });
       ws.close();
       await refused(good, 2, /signed/, '--into', signedId);
 
@@ -318,20 +418,101 @@ describe('contributions: contribute, import, review, accept', () => {
     writeFileSync(pass, 'correct horse battery staple\n');
     writeFileSync(p12pass, 'the backup password here\n');
     const home = process.env.SSCP_HOME;
-    expect((await cli('identity', 'create', '--label', 'dev', '--sro', 'Dana Dev', '--sro-role', 'Engineer', '--org', ORG, '--passphrase-file', pass)).code).toBe(0);
-    expect((await cli('identity', 'export', 'dev', '--out', join(tmp.dir, 'dev.p12'), '--passphrase-file', pass, '--p12-password-file', p12pass)).code).toBe(0);
+    expect(
+      (
+        await cli(
+          'identity',
+          'create',
+          '--label',
+          'dev',
+          '--sro',
+          'Dana Dev',
+          '--sro-role',
+          'Engineer',
+          '--org',
+          ORG,
+          '--passphrase-file',
+          pass,
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (await cli('identity', 'export', 'dev', '--out', join(tmp.dir, 'dev.p12'), '--passphrase-file', pass, '--p12-password-file', p12pass))
+        .code,
+    ).toBe(0);
     process.env.SSCP_HOME = join(tmp.dir, 'ci-home');
     try {
-      expect((await cli('identity', 'import', join(tmp.dir, 'dev.p12'), '--label', 'ci', '--p12-password-file', p12pass, '--passphrase-file', pass)).code).toBe(0);
+      expect(
+        (
+          await cli(
+            'identity',
+            'import',
+            join(tmp.dir, 'dev.p12'),
+            '--label',
+            'ci',
+            '--p12-password-file',
+            p12pass,
+            '--passphrase-file',
+            pass,
+          )
+        ).code,
+      ).toBe(0);
       const out = join(tmp.dir, 'ci.sscp-contribution');
-      const r = await cli('contribute', '--org', ORG, '--claim', '2.2.1', '--claim', '2.2.2', '--status', 'done', '--attach', evidence, '--identity', 'ci', '--passphrase-file', pass, '--out', out, '--json');
+      const r = await cli(
+        'contribute',
+        '--org',
+        ORG,
+        '--claim',
+        '2.2.1',
+        '--claim',
+        '2.2.2',
+        '--status',
+        'done',
+        '--attach',
+        evidence,
+        '--identity',
+        'ci',
+        '--passphrase-file',
+        pass,
+        '--out',
+        out,
+        '--json',
+      );
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ contributor: 'Dana Dev', claims: ['2.2.1', '2.2.2'], files: 1 });
       // --out never overwrites without --force.
-      const again = await cli('contribute', '--org', ORG, '--claim', '2.2.1', '--status', 'done', '--identity', 'ci', '--passphrase-file', pass, '--out', out);
+      const again = await cli(
+        'contribute',
+        '--org',
+        ORG,
+        '--claim',
+        '2.2.1',
+        '--status',
+        'done',
+        '--identity',
+        'ci',
+        '--passphrase-file',
+        pass,
+        '--out',
+        out,
+      );
       expect(again.code).toBe(2);
       expect(again.stderr).toContain('already exists');
-      const bad = await cli('contribute', '--org', ORG, '--claim', '9.9.9', '--status', 'done', '--identity', 'ci', '--passphrase-file', pass, '--out', join(tmp.dir, 'never.sscp-contribution'));
+      const bad = await cli(
+        'contribute',
+        '--org',
+        ORG,
+        '--claim',
+        '9.9.9',
+        '--status',
+        'done',
+        '--identity',
+        'ci',
+        '--passphrase-file',
+        pass,
+        '--out',
+        join(tmp.dir, 'never.sscp-contribution'),
+      );
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('Claim 9.9.9 is not in the Code of Practice');
     } finally {
@@ -343,22 +524,37 @@ describe('contributions: contribute, import, review, accept', () => {
     const db = join(tmp.dir, 'carry.sscp');
     const id = sroDatabase(db, [{ claimId: '2.1.1', name: 'Dana Dev', email: 'dana@acme.test' }]);
     const ws = openWorkspace(db, { actor: { name: 'Sam SRO', source: 'as-option' } });
-    ws.markSigned(id, { packSha256: 'a'.repeat(64), packId: 'p', signerFingerprint: 'f'.repeat(64), signedAt: new Date().toISOString(), profile: 'customer' });
+    ws.markSigned(id, {
+      packSha256: 'a'.repeat(64),
+      packId: 'p',
+      signerFingerprint: 'f'.repeat(64),
+      signedAt: new Date().toISOString(),
+      profile: 'customer',
+    });
     ws.close();
     const next = await cli('carry-forward', id, '--db', db);
     expect(next.code, next.stderr).toBe(0);
     const nextId = next.stdout.trim().split('\n')[0]!.trim();
-    const shown = JSON.parse((await cli('show', nextId, '--db', db, '--json')).stdout) as { claims: { id: string; owner: { name: string } | null }[] };
+    const shown = JSON.parse((await cli('show', nextId, '--db', db, '--json')).stdout) as {
+      claims: { id: string; owner: { name: string } | null }[];
+    };
     expect(shown.claims.find((c) => c.id === '2.1.1')?.owner).toMatchObject({ name: 'Dana Dev' });
   });
 
-  it('an evidence request carries the owner\'s claims and current answers; contribute --request answers it', async () => {
+  it("an evidence request carries the owner's claims and current answers; contribute --request answers it", async () => {
     const db = join(tmp.dir, 'request.sscp');
-    const id = sroDatabase(db, [{ claimId: '1.3.1', name: 'Bob Builder', email: 'bob@acme.test' }, { claimId: '1.3.2', name: 'Bob Builder', email: 'bob@acme.test' }]);
+    const id = sroDatabase(db, [
+      { claimId: '1.3.1', name: 'Bob Builder', email: 'bob@acme.test' },
+      { claimId: '1.3.2', name: 'Bob Builder', email: 'bob@acme.test' },
+    ]);
     const req = join(tmp.dir, 'req.json');
     const r = await cli('request', id, '--owner', 'Bob Builder', '--db', db, '--out', req);
     expect(r.code, r.stderr).toBe(0);
-    const request = JSON.parse(readFileSync(req, 'utf8')) as { assessmentId: string; organisation: string; claims: { claimId: string; statement: string; current: { result: string } }[] };
+    const request = JSON.parse(readFileSync(req, 'utf8')) as {
+      assessmentId: string;
+      organisation: string;
+      claims: { claimId: string; statement: string; current: { result: string } }[];
+    };
     expect(request).toMatchObject({ assessmentId: id, organisation: ORG });
     expect(request.claims.map((c) => c.claimId)).toEqual(['1.3.1', '1.3.2']);
     expect(request.claims[0]!.statement.length).toBeGreaterThan(10);
@@ -366,11 +562,25 @@ describe('contributions: contribute, import, review, accept', () => {
     const parsed = await readEvidenceRequest(req);
     const file = join(tmp.dir, 'answer.sscp-contribution');
     const { writeContribution } = await import('../../../main/contribution/write-contribution');
-    await writeContribution(bob.identity, { organisation: parsed.organisation, assessmentId: parsed.assessmentId, catalog: parsed.catalog, claims: parsed.claims.map((c) => ({ claimId: c.claimId, result: 'met' })), email: 'bob@acme.test', outPath: file, replace: false });
+    await writeContribution(bob.identity, {
+      organisation: parsed.organisation,
+      assessmentId: parsed.assessmentId,
+      catalog: parsed.catalog,
+      claims: parsed.claims.map((c) => ({ claimId: c.claimId, result: 'met' })),
+      email: 'bob@acme.test',
+      outPath: file,
+      replace: false,
+    });
     // It names the assessment, so it lands there without --into even beside another draft.
     sroDatabase(db);
     const imported = await cli('import', file, '--db', db, '--fingerprint', bob.fingerprint, '--json');
     expect(imported.code, imported.stderr).toBe(0);
-    expect(JSON.parse(imported.stdout)).toMatchObject({ assessmentId: id, claims: [{ claimId: '1.3.1', assigned: true }, { claimId: '1.3.2', assigned: true }] });
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      assessmentId: id,
+      claims: [
+        { claimId: '1.3.1', assigned: true },
+        { claimId: '1.3.2', assigned: true },
+      ],
+    });
   });
 });

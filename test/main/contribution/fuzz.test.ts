@@ -53,7 +53,11 @@ describe('contribution import fuzzing', () => {
         damaged = b.subarray(0, Math.floor(r() * b.length));
       } else if (kind === 2) {
         const at = Math.floor(r() * (b.length / 512)) * 512;
-        damaged = Buffer.concat([b.subarray(0, at), Buffer.from(good.subarray(Math.floor(r() * good.length), Math.floor(r() * good.length))), b.subarray(at)]);
+        damaged = Buffer.concat([
+          b.subarray(0, at),
+          Buffer.from(good.subarray(Math.floor(r() * good.length), Math.floor(r() * good.length))),
+          b.subarray(at),
+        ]);
       } else {
         const header = Math.floor(r() * (b.length / 512)) * 512;
         for (let i = 0; i < 8; i++) b[header + Math.floor(r() * 512)] = Math.floor(r() * 256);

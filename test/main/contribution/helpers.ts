@@ -29,10 +29,19 @@ export interface Contributor {
 export async function makeContributor(name: string, withRoot = false): Promise<Contributor> {
   const material = await createIdentityMaterial({ subject: { sroName: name, sroRole: 'Engineer', organisation: ORG }, withRoot });
   const identity = await unlockedIdentityFromMaterial(name, material);
-  return { identity, fingerprint: certificateFingerprint(identity.certificate.der), rootPem: material.root ? material.root.certificate.toString('pem') : null };
+  return {
+    identity,
+    fingerprint: certificateFingerprint(identity.certificate.der),
+    rootPem: material.root ? material.root.certificate.toString('pem') : null,
+  };
 }
 
-export function contribute(who: Contributor, out: string, claims: readonly ContributeClaimInput[], extra: { organisation?: string; email?: string; assessmentId?: string } = {}): Promise<WrittenContribution> {
+export function contribute(
+  who: Contributor,
+  out: string,
+  claims: readonly ContributeClaimInput[],
+  extra: { organisation?: string; email?: string; assessmentId?: string } = {},
+): Promise<WrittenContribution> {
   return writeContribution(who.identity, {
     organisation: extra.organisation ?? ORG,
     claims,
@@ -83,16 +92,24 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
  * `signer`, the manifest is rebuilt and signed again, so the result is a validly signed
  * contribution with hostile content (a forgery only the content checks can catch).
  */
-export async function doctor(src: string, dst: string, edit: (json: Json, files: Map<string, Buffer>) => void, signer?: UnlockedIdentity): Promise<void> {
+export async function doctor(
+  src: string,
+  dst: string,
+  edit: (json: Json, files: Map<string, Buffer>) => void,
+  signer?: UnlockedIdentity,
+): Promise<void> {
   const files = await readEntries(src);
   const original = files.get('contribution.json')!.toString('utf8');
   const json = JSON.parse(original) as Json;
   edit(json, files);
   // Rewritten only when the edit changed it, so other edits leave its signed bytes alone.
-  if (JSON.stringify(json) !== JSON.stringify(JSON.parse(original))) files.set('contribution.json', Buffer.from(JSON.stringify(json, null, 2)));
+  if (JSON.stringify(json) !== JSON.stringify(JSON.parse(original)))
+    files.set('contribution.json', Buffer.from(JSON.stringify(json, null, 2)));
   if (signer) {
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as Json;
-    manifest.files = [...files.keys()].filter((n) => n !== 'manifest.json' && n !== 'manifest.json.p7s').map((n) => ({ path: n, sha256: sha(files.get(n)!), size: files.get(n)!.length }));
+    manifest.files = [...files.keys()]
+      .filter((n) => n !== 'manifest.json' && n !== 'manifest.json.p7s')
+      .map((n) => ({ path: n, sha256: sha(files.get(n)!), size: files.get(n)!.length }));
     const m = Buffer.from(JSON.stringify(manifest, null, 2));
     files.set('manifest.json', m);
     files.set('manifest.json.p7s', Buffer.from(await signDigest(createHash('sha256').update(m).digest(), signer, new Date())));
@@ -106,10 +123,24 @@ export function snapshot(dbPath: string): { counts: Record<string, number>; file
   if (existsSync(dbPath)) {
     const db = new Database(dbPath, { readonly: true });
     try {
-      for (const t of ['assessments', 'claim_responses', 'evidence_items', 'evidence_links', 'audit_log', 'contributions', 'contribution_claims', 'contribution_files', 'contributor_keys', 'claim_owners']) {
+      for (const t of [
+        'assessments',
+        'claim_responses',
+        'evidence_items',
+        'evidence_links',
+        'audit_log',
+        'contributions',
+        'contribution_claims',
+        'contribution_files',
+        'contributor_keys',
+        'claim_owners',
+      ]) {
         counts[t] = db.prepare(`SELECT count(*) FROM ${t}`).pluck().get() as number;
       }
-      counts.answers = db.prepare("SELECT count(*) FROM claim_responses WHERE result <> 'not-assessed' OR evidence_text <> ''").pluck().get() as number;
+      counts.answers = db
+        .prepare("SELECT count(*) FROM claim_responses WHERE result <> 'not-assessed' OR evidence_text <> ''")
+        .pluck()
+        .get() as number;
     } finally {
       db.close();
     }

@@ -33,7 +33,10 @@ describe('SIGKILL during a contribution import', () => {
     writeFileSync(a, randomBytes(6 * 1024 * 1024));
     writeFileSync(b, randomBytes(6 * 1024 * 1024));
     file = join(tmp.dir, 'big.sscp-contribution');
-    await contribute(owner, file, [{ claimId: '1.2.1', result: 'met', files: [a] }, { claimId: '1.2.2', status: 'done', files: [b] }]);
+    await contribute(owner, file, [
+      { claimId: '1.2.1', result: 'met', files: [a] },
+      { claimId: '1.2.2', status: 'done', files: [b] },
+    ]);
   });
   afterAll(() => tmp.cleanup());
 
@@ -65,7 +68,10 @@ describe('SIGKILL during a contribution import', () => {
       } finally {
         raw.close();
       }
-      expect([{ contributions: 0, claims: 0, files: 0 }, { contributions: 1, claims: 2, files: 2 }]).toContainEqual(rows);
+      expect([
+        { contributions: 0, claims: 0, files: 0 },
+        { contributions: 1, claims: 2, files: 2 },
+      ]).toContainEqual(rows);
       const again = await cli('import', file, '--db', db, '--fingerprint', owner.fingerprint, '--json');
       if (rows.contributions === 0) {
         expect(again.code, again.stderr).toBe(0);

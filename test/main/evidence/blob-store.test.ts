@@ -15,7 +15,22 @@ afterEach(() => cleanup());
 const sha = (b: string | Buffer) => createHash('sha256').update(b).digest('hex');
 
 function item(sha256: string, fileName: string): EvidenceItem {
-  return { id: fileName, sha256, fileName, size: 1, mediaType: 'text/plain', description: '', effectiveDate: null, expiryDate: null, confidential: false, withholdDetails: false, kind: 'file', owner: '', present: true, addedAt: '2026-01-01T00:00:00.000Z' };
+  return {
+    id: fileName,
+    sha256,
+    fileName,
+    size: 1,
+    mediaType: 'text/plain',
+    description: '',
+    effectiveDate: null,
+    expiryDate: null,
+    confidential: false,
+    withholdDetails: false,
+    kind: 'file',
+    owner: '',
+    present: true,
+    addedAt: '2026-01-01T00:00:00.000Z',
+  };
 }
 
 /** A pid that certainly belongs to no running process: a child that has exited and been reaped. */
@@ -80,7 +95,10 @@ describe('BlobStore', () => {
     const good = await write('good.txt', 'good');
     const orphan = await write('orphan.txt', 'orphan');
     const missing = sha('never stored');
-    const report = await verifyEvidence([item(good, 'good.txt'), item(missing, 'gone.pdf'), { ...item(sha('hash only'), 'withheld.pdf'), present: false }], store);
+    const report = await verifyEvidence(
+      [item(good, 'good.txt'), item(missing, 'gone.pdf'), { ...item(sha('hash only'), 'withheld.pdf'), present: false }],
+      store,
+    );
     expect(report).toEqual({
       ok: false,
       checked: 2,

@@ -45,7 +45,15 @@ function plans(): KillPlan[] {
     out.push({ label: `after copy +${delay}ms`, files: large(), when: (l) => progressFraction(l) >= 1, extraDelayMs: delay });
   }
   // Many small attaches back to back: a kill lands on rename and commit boundaries.
-  for (const [after, delay] of [[1, 0], [3, 1], [5, 2], [8, 3], [12, 5], [2, 7], [6, 0]] as const) {
+  for (const [after, delay] of [
+    [1, 0],
+    [3, 1],
+    [5, 2],
+    [8, 3],
+    [12, 5],
+    [2, 7],
+    [6, 0],
+  ] as const) {
     out.push({ label: `small files after ${after} +${delay}ms`, files: smalls(), when: (l) => doneCount(l, after), extraDelayMs: delay });
   }
   // Early: while opening the database and starting the first copy.

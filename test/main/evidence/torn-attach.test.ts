@@ -60,7 +60,12 @@ describe('evidence that changes while it is copied in is refused, not stored tor
   ])('the blob store refuses a file %s', async (_what, change) => {
     const store = new BlobStore(join(dir, 'db.sscp.evidence'));
     const src = source('policy.pdf');
-    await expect(store.ingest(src, changeOnFirstChunk(() => change(src)))).rejects.toMatchObject(CHANGED);
+    await expect(
+      store.ingest(
+        src,
+        changeOnFirstChunk(() => change(src)),
+      ),
+    ).rejects.toMatchObject(CHANGED);
     expect(store.listBlobs()).toEqual({ blobs: [], strays: [] });
     expect(readdirSync(store.tmpDir)).toEqual([]);
   });
@@ -70,7 +75,15 @@ describe('evidence that changes while it is copied in is refused, not stored tor
     try {
       const a = ws.createAssessment({ organisation: 'Acme', role: 'reseller' });
       const src = source('build-log.txt');
-      await expect(ws.attachEvidence(a.id, '1.1.1', src, {}, changeOnFirstChunk(() => appendFileSync(src, 'more log\n')))).rejects.toMatchObject(CHANGED);
+      await expect(
+        ws.attachEvidence(
+          a.id,
+          '1.1.1',
+          src,
+          {},
+          changeOnFirstChunk(() => appendFileSync(src, 'more log\n')),
+        ),
+      ).rejects.toMatchObject(CHANGED);
       expect(ws.getAssessment(a.id).evidence).toEqual([]);
       expect(ws.auditEntries(a.id).map((e) => e.action)).toEqual(['assessment.created']);
       const item = await ws.attachEvidence(a.id, '1.1.1', src);

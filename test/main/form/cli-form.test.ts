@@ -34,7 +34,9 @@ const ARGUMENTS = 'Covers threat modelling.\nWe assume 日本語 teams follow it
 
 describe('sscp export-form and import-form', () => {
   it('exports an assessment and imports it back as a new draft with the same text, results, actions and evidence links', async () => {
-    const id = (await ok('new', '--db', db, '--org', 'Zoë & Søn Ltd', '--role', 'developer-distributor', '--sro', 'Sam Smith', '--sro-role', 'CTO')).trim();
+    const id = (
+      await ok('new', '--db', db, '--org', 'Zoë & Søn Ltd', '--role', 'developer-distributor', '--sro', 'Sam Smith', '--sro-role', 'CTO')
+    ).trim();
     await ok('set', id, '1.1.1', '--db', db, '--result', 'met', '--status', 'done', '--evidence-text', EVIDENCE, '--arguments', ARGUMENTS);
     await ok('set', id, '2.1.6', '--db', db, '--result', 'not-met', '--arguments', 'No reviews yet.');
     writeFileSync(join(dir, 'sbom.json'), '{"bomFormat":"CycloneDX"}');
@@ -53,13 +55,27 @@ describe('sscp export-form and import-form', () => {
     expect(imported.linkedEvidence).toEqual([expect.objectContaining({ claimId: '1.2.1', fileName: 'sbom.json' })]);
 
     const copy = await show(imported.assessmentId);
-    expect(copy.assessment).toMatchObject({ origin: 'imported-form', organisation: 'Zoë & Søn Ltd', sroName: 'Sam Smith', sroRole: 'CTO', state: 'draft' });
+    expect(copy.assessment).toMatchObject({
+      origin: 'imported-form',
+      organisation: 'Zoë & Søn Ltd',
+      sroName: 'Sam Smith',
+      sroRole: 'CTO',
+      state: 'draft',
+    });
     const claim = (cid: string) => copy.claims.find((c) => c.id === cid);
     expect(claim('1.1.1')).toMatchObject({ result: 'met', status: 'needs-review', evidenceText: EVIDENCE, arguments: ARGUMENTS });
     expect(claim('2.1.6')).toMatchObject({ result: 'not-met', status: 'needs-review', arguments: 'No reviews yet.' });
     expect(claim('1.2.1')?.evidenceIds).toHaveLength(1);
     expect(claim('3.1.1')).toMatchObject({ result: 'not-assessed', status: 'not-started', evidenceText: '' });
-    expect(copy.actions).toEqual([expect.objectContaining({ claimId: '2.1.6', description: 'Start quarterly access reviews', owner: 'Bob', dueDate: '2026-06-30', state: 'open' })]);
+    expect(copy.actions).toEqual([
+      expect.objectContaining({
+        claimId: '2.1.6',
+        description: 'Start quarterly access reviews',
+        owner: 'Bob',
+        dueDate: '2026-06-30',
+        state: 'open',
+      }),
+    ]);
 
     // The same file again is noticed, not imported twice.
     const again = await sscp('import-form', form, '--db', db);
@@ -71,12 +87,18 @@ describe('sscp export-form and import-form', () => {
     const out = await ok('import-form', join(fixtures, 'form-43.docx'), '--db', db);
     expect(out).toMatch(/^Imported form-43\.docx as assessment [0-9a-f-]{36} \(a draft, catalog 2025\.2\)\.\n/);
     expect(out).toContain('Rows placed:   43 (43 by number and text, 0 by number only, 0 by text only)');
-    expect(out).toContain('\nNote:\n- This is the self-assessment form v0.4 (43 claims): its claim 4.3.1 (customers are told of incidents promptly) is claim 4.3.2 in APC v1.0');
-    expect(out).toContain('- Form v0.4 has no rows for claims 2.1.6 (access is reviewed regularly) and 4.3.1 (an incident support plan is published): they start empty in the new draft.');
+    expect(out).toContain(
+      '\nNote:\n- This is the self-assessment form v0.4 (43 claims): its claim 4.3.1 (customers are told of incidents promptly) is claim 4.3.2 in APC v1.0',
+    );
+    expect(out).toContain(
+      '- Form v0.4 has no rows for claims 2.1.6 (access is reviewed regularly) and 4.3.1 (an incident support plan is published): they start empty in the new draft.',
+    );
     expect(out).toContain('- The Date Completed "31/02/2026" is not a date in the form dd/mm/yyyy; it was left out.');
     expect(out).not.toContain('Numbered 4.3.1 on the form');
 
-    const json = JSON.parse(await ok('import-form', join(fixtures, 'form-45.docx'), '--db', db, '--json', '--role', 'reseller')) as ImportFormJson;
+    const json = JSON.parse(
+      await ok('import-form', join(fixtures, 'form-45.docx'), '--db', db, '--json', '--role', 'reseller'),
+    ) as ImportFormJson;
     const copy = await show(json.assessmentId);
     expect(copy.assessment).toMatchObject({ organisation: 'Northwind Software Ltd', role: 'reseller', sroName: 'Priya Raman' });
     expect(copy.claims.find((c) => c.id === '1.1.1')?.evidenceText).toBe(
@@ -86,11 +108,23 @@ describe('sscp export-form and import-form', () => {
 
   describe('refuses unusable files with exit 2 and creates no database', () => {
     const cases: [string, () => Uint8Array | string, RegExp][] = [
-      ['a Word document that is not the form', () => docxBytes(p(r('Dear customer'))), /is not the Software Security Code of Practice self-assessment form/],
+      [
+        'a Word document that is not the form',
+        () => docxBytes(p(r('Dear customer'))),
+        /is not the Software Security Code of Practice self-assessment form/,
+      ],
       ['an empty file', () => '', /is not a Word document \(\.docx\): it is empty/],
-      ['a file of random bytes', () => new Uint8Array(2048).map((_, i) => (i * 31 + 7) % 256), /is not a Word document \(\.docx\): it is not a zip archive/],
+      [
+        'a file of random bytes',
+        () => new Uint8Array(2048).map((_, i) => (i * 31 + 7) % 256),
+        /is not a Word document \(\.docx\): it is not a zip archive/,
+      ],
       ['a zip with a traversal entry', () => docxBytes(tbl(headerRow()), { '../../evil.sh': strToU8('rm -rf') }), /unsafe path/],
-      ['a zip bomb', () => docxBytes(tbl(headerRow()), { word: { 'document.xml': strToU8('x'), 'bomb.xml': new Uint8Array(64 * 1024 * 1024) } }), /zip bomb/],
+      [
+        'a zip bomb',
+        () => docxBytes(tbl(headerRow()), { word: { 'document.xml': strToU8('x'), 'bomb.xml': new Uint8Array(64 * 1024 * 1024) } }),
+        /zip bomb/,
+      ],
     ];
     it.each(cases)('%s', async (_name, bytes, message) => {
       const file = join(dir, 'input.docx');
@@ -119,7 +153,9 @@ describe('sscp export-form and import-form', () => {
   });
 
   it('fills in the official form from --template, keeping the template, and the filled form imports back with nothing lost', async () => {
-    const id = (await ok('new', '--db', db, '--org', 'Zoë & Søn <Ltd>', '--role', 'developer-distributor', '--sro', 'Sam Smith', '--sro-role', 'CTO')).trim();
+    const id = (
+      await ok('new', '--db', db, '--org', 'Zoë & Søn <Ltd>', '--role', 'developer-distributor', '--sro', 'Sam Smith', '--sro-role', 'CTO')
+    ).trim();
     await ok('set', id, '1.1.1', '--db', db, '--result', 'met', '--evidence-text', EVIDENCE, '--arguments', ARGUMENTS);
     await ok('set', id, '2.1.6', '--db', db, '--result', 'not-met', '--arguments', 'No reviews yet.');
     const template = join(dir, 'blank form.docx');
@@ -162,7 +198,21 @@ describe('sscp export-form and import-form', () => {
 
 describe('sscp carry-forward and sscp diff', () => {
   it('carries an assessment forward, then shows what changed', async () => {
-    const first = (await ok('new', '--db', db, '--org', 'Acme', '--role', 'developer-distributor', '--period-start', '2025-01-01', '--period-end', '2025-12-31')).trim();
+    const first = (
+      await ok(
+        'new',
+        '--db',
+        db,
+        '--org',
+        'Acme',
+        '--role',
+        'developer-distributor',
+        '--period-start',
+        '2025-01-01',
+        '--period-end',
+        '2025-12-31',
+      )
+    ).trim();
     await ok('set', first, '1.1.1', '--db', db, '--result', 'partially-met', '--status', 'done', '--evidence-text', 'Policy v2');
     writeFileSync(join(dir, 'pentest.pdf'), '%PDF-1.4 pentest');
     await ok('attach', first, '1.3.1', join(dir, 'pentest.pdf'), '--db', db, '--expires', '2020-01-31');
@@ -174,14 +224,22 @@ describe('sscp carry-forward and sscp diff', () => {
     expect(res.err).toBe('Note: evidence pentest.pdf has expired (2020-01-31); claims 1.3.1.\n');
 
     const carried = await show(second);
-    expect(carried.assessment).toMatchObject({ origin: 'carried-forward', previousId: first, periodStart: '2026-01-01', periodEnd: '2026-12-31' });
+    expect(carried.assessment).toMatchObject({
+      origin: 'carried-forward',
+      previousId: first,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+    });
     expect(carried.claims.every((c) => c.status === 'needs-review')).toBe(true);
     expect(carried.claims.find((c) => c.id === '1.1.1')).toMatchObject({ result: 'partially-met', evidenceText: 'Policy v2' });
     expect(carried.claims.find((c) => c.id === '1.3.1')?.evidenceIds).toHaveLength(1);
 
     await ok('set', second, '1.1.1', '--db', db, '--result', 'met', '--evidence-text', 'Policy v3');
     const diff = JSON.parse(await ok('diff', first, second, '--db', db, '--json')) as DiffJson;
-    expect(diff.claims.find((c) => c.claimId === '1.1.1')).toMatchObject({ result: { from: 'partially-met', to: 'met' }, status: { from: 'done', to: 'needs-review' } });
+    expect(diff.claims.find((c) => c.claimId === '1.1.1')).toMatchObject({
+      result: { from: 'partially-met', to: 'met' },
+      status: { from: 'done', to: 'needs-review' },
+    });
     expect(diff.totals.changedClaims).toBe(45);
 
     const text = await ok('diff', first, second, '--db', db);
@@ -193,8 +251,17 @@ describe('sscp carry-forward and sscp diff', () => {
     expect(text).not.toMatch(/^ {2}1\.1\.2 /m);
     expect(text).toContain('         status done → needs-review');
 
-    const json = JSON.parse(await ok('carry-forward', second, '--db', db, '--json', '--period-start', '2027-04-01', '--period-end', '2028-03-31')) as CarryForwardJson;
-    expect(json).toMatchObject({ previousId: second, periodStart: '2027-04-01', periodEnd: '2028-03-31', carriedResponses: 45, carriedLinks: 1, carriedActions: 0 });
+    const json = JSON.parse(
+      await ok('carry-forward', second, '--db', db, '--json', '--period-start', '2027-04-01', '--period-end', '2028-03-31'),
+    ) as CarryForwardJson;
+    expect(json).toMatchObject({
+      previousId: second,
+      periodStart: '2027-04-01',
+      periodEnd: '2028-03-31',
+      carriedResponses: 45,
+      carriedLinks: 1,
+      carriedActions: 0,
+    });
     expect(json.expiryFlags).toEqual([expect.objectContaining({ fileName: 'pentest.pdf', reason: 'expired', claimIds: ['1.3.1'] })]);
   });
 

@@ -20,7 +20,11 @@ const nested = (open: string, close: string, depth: number, inner: string): stri
 
 /** A one-table form whose claim 1.1.1 evidence cell holds the given paragraphs. */
 const formBody = (evidence: string[]): string =>
-  tbl(headerRow(), principleRow('1.1', 'Follow a framework'), claimRow('Claim 1.1.1', 'The framework in use is documented.', evidence, [p()]));
+  tbl(
+    headerRow(),
+    principleRow('1.1', 'Follow a framework'),
+    claimRow('Claim 1.1.1', 'The framework in use is documented.', evidence, [p()]),
+  );
 
 const refusal = expect.objectContaining({
   kind: 'unreadable',

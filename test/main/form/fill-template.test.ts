@@ -25,7 +25,11 @@ const LONG = `${'Long evidence text, '.repeat(1500)}end.`;
 const detail: AssessmentDetail = makeDetail(CURRENT_CATALOG, {
   assessment: { organisation: 'Zoë & Søn <Holdings> Ltd', sroName: 'Dana “DJ” O’Neil', sroRole: 'CTO & SRO', signedAt: null },
   responses: {
-    '1.1.1': { result: 'met', evidenceText: 'Policy v3 & annex <B>\n\n  indented\ttabbed  ', arguments: 'نحن نفترض أن الفرق تتبعها (RTL)\nWe assume 日本語 teams follow it too.' },
+    '1.1.1': {
+      result: 'met',
+      evidenceText: 'Policy v3 & annex <B>\n\n  indented\ttabbed  ',
+      arguments: 'نحن نفترض أن الفرق تتبعها (RTL)\nWe assume 日本語 teams follow it too.',
+    },
     '1.2.1': { result: 'partially-met', evidenceText: LONG, arguments: '' },
     '2.1.6': { result: 'not-met', evidenceText: 'No review records yet', arguments: 'Reviews start in Q2.' },
     '3.2.2': { result: 'not-applicable', evidenceText: 'Control \u0007chars\u001b removed', arguments: ']]> and &amp; stay text' },
@@ -33,7 +37,13 @@ const detail: AssessmentDetail = makeDetail(CURRENT_CATALOG, {
     '4.3.2': { result: 'met', evidenceText: 'Incident notification procedure IR-7', arguments: 'Tested 03/02/2026.' },
   },
   actions: [
-    { claimId: '2.1.6', description: 'Start quarterly access reviews\nfor CI too', owner: 'Bob Jones (IT)', dueDate: '2026-06-30', state: 'open' },
+    {
+      claimId: '2.1.6',
+      description: 'Start quarterly access reviews\nfor CI too',
+      owner: 'Bob Jones (IT)',
+      dueDate: '2026-06-30',
+      state: 'open',
+    },
     { claimId: '1.2.1', description: 'Complete the SBOM', owner: '', dueDate: null, state: 'done' },
   ],
   evidence: [{ id: 'ev1', sha256: SHA_A, fileName: 'SBOM & <release>.json' }],
@@ -129,9 +139,16 @@ describe('filling in the official form from a template', () => {
     });
     expect(read.unplaced).toEqual([]);
     expect(read.numbering).toBe('form-v0.4');
-    expect(read.rows.map((row) => row.claimId).sort()).toEqual(listClaims(CURRENT_CATALOG).map((c) => c.claim.id).sort());
+    expect(read.rows.map((row) => row.claimId).sort()).toEqual(
+      listClaims(CURRENT_CATALOG)
+        .map((c) => c.claim.id)
+        .sort(),
+    );
     const row = (id: string) => read.rows.find((x) => x.claimId === id);
-    expect(row('1.1.1')).toMatchObject({ evidenceText: 'Policy v3 & annex <B>\n\n  indented\ttabbed  ', arguments: 'نحن نفترض أن الفرق تتبعها (RTL)\nWe assume 日本語 teams follow it too.' });
+    expect(row('1.1.1')).toMatchObject({
+      evidenceText: 'Policy v3 & annex <B>\n\n  indented\ttabbed  ',
+      arguments: 'نحن نفترض أن الفرق تتبعها (RTL)\nWe assume 日本語 teams follow it too.',
+    });
     expect(row('1.1.1')?.record?.result).toBe('met');
     expect(row('1.2.1')).toMatchObject({ evidenceText: LONG, arguments: '' });
     expect(row('1.2.1')?.record).toEqual({
@@ -142,10 +159,16 @@ describe('filling in the official form from a template', () => {
     // Control characters cannot be in a Word document: they are left out, the rest kept.
     expect(row('3.2.2')).toMatchObject({ evidenceText: 'Control chars removed', arguments: ']]> and &amp; stay text' });
     // Form v0.4's "4.3.1" row holds claim 4.3.2; the claims the form lacks come from the added table.
-    expect(row('4.3.2')).toMatchObject({ reference: 'Claim 4.3.1', evidenceText: 'Incident notification procedure IR-7', renumberedFrom: '4.3.1' });
+    expect(row('4.3.2')).toMatchObject({
+      reference: 'Claim 4.3.1',
+      evidenceText: 'Incident notification procedure IR-7',
+      renumberedFrom: '4.3.1',
+    });
     expect(row('4.3.1')).toMatchObject({ reference: 'Claim 4.3.1', evidenceText: 'Incident support plan IR-1', renumberedFrom: null });
     expect(row('2.1.6')).toMatchObject({ evidenceText: 'No review records yet', arguments: 'Reviews start in Q2.' });
-    expect(row('2.1.6')?.record?.actions).toEqual([{ description: 'Start quarterly access reviews\nfor CI too', owner: 'Bob Jones (IT)', dueDate: '2026-06-30', state: 'open' }]);
+    expect(row('2.1.6')?.record?.actions).toEqual([
+      { description: 'Start quarterly access reviews\nfor CI too', owner: 'Bob Jones (IT)', dueDate: '2026-06-30', state: 'open' },
+    ]);
     // The import notes say where 2.1.6 and 4.3.1 came from, not that they start empty.
     expect(read.notes[1]).toBe(
       'Form v0.4 has no rows for claims 2.1.6 (access is reviewed regularly) and 4.3.1 (an incident support plan is published): this copy carries 2.1.6 and 4.3.1 in the table of claims not on the form at its end, and they were read from there.',
@@ -157,7 +180,9 @@ describe('filling in the official form from a template', () => {
   it('puts the claims the template lacks under a clear heading, and writes nothing else beside the form', async () => {
     const xml = strFromU8(filled['word/document.xml'] as Uint8Array);
     expect(xml).toContain(APPENDIX_HEADING);
-    expect(xml).toContain('This copy of the form has no rows for claims 2.1.6 (access is reviewed regularly) and 4.3.1 (an incident support plan is published).');
+    expect(xml).toContain(
+      'This copy of the form has no rows for claims 2.1.6 (access is reviewed regularly) and 4.3.1 (an incident support plan is published).',
+    );
     expect(await readdir(dir)).toEqual(['filled.docx']);
   });
 
@@ -181,8 +206,11 @@ describe('filling in the official form from a template', () => {
   it('fills cover fields laid out as a table, and says which fields a template has no place for', () => {
     const claims = listClaims(CURRENT_CATALOG);
     const body =
-      tbl(tr(tc(p(r('Organisation'))), tc()), tr(tc(p(r('Role'))), tc(p(r('  ')))), tr(tc(p(r('Date Completed'))), tc(p(r('Assessed by:'))))) +
-      tbl(headerRow(), ...claims.map(({ claim }) => tr(tc(p(r(`Claim ${claim.id}`))), tc(p(r(claim.statement))), tc(), tc())));
+      tbl(
+        tr(tc(p(r('Organisation'))), tc()),
+        tr(tc(p(r('Role'))), tc(p(r('  ')))),
+        tr(tc(p(r('Date Completed'))), tc(p(r('Assessed by:')))),
+      ) + tbl(headerRow(), ...claims.map(({ claim }) => tr(tc(p(r(`Claim ${claim.id}`))), tc(p(r(claim.statement))), tc(), tc())));
     const result = fillFormXml(documentXml(body), detail, CURRENT_CATALOG, { dateCompleted: '2026-03-05', fileName: 'cover.docx' });
     expect(result.missingCoverFields).toEqual(['Name', 'Date Completed']);
     expect(result.appendedClaims).toEqual([]);
@@ -199,7 +227,9 @@ describe('templates that are refused, with nothing written', () => {
     const templatePath = join(dir, name);
     writeFileSync(templatePath, bytes);
     const out = join(dir, `out-${name}.docx`);
-    const error = await fillForm(templatePath, detail, CURRENT_CATALOG, out, { dateCompleted: null, replace: false }).catch((e: unknown) => e);
+    const error = await fillForm(templatePath, detail, CURRENT_CATALOG, out, { dateCompleted: null, replace: false }).catch(
+      (e: unknown) => e,
+    );
     expect(existsSync(out)).toBe(false);
     expect(error).toBeInstanceOf(SscpError);
     return error as SscpError;
@@ -213,7 +243,9 @@ describe('templates that are refused, with nothing written', () => {
   it('a Word document that is not the form (no claim table)', async () => {
     const e = await attempt('letter.docx', docxBytes(p(r('Dear customer,')) + tbl(tr(tc(p(r('a'))), tc(p(r('b')))))));
     expect(e.kind).toBe('invalid-input');
-    expect(e.message).toMatch(/^This Word document is not the Software Security Code of Practice self-assessment form: no table has the columns/);
+    expect(e.message).toMatch(
+      /^This Word document is not the Software Security Code of Practice self-assessment form: no table has the columns/,
+    );
   });
 
   it('a password-protected (encrypted) form', async () => {
@@ -231,7 +263,10 @@ describe('templates that are refused, with nothing written', () => {
   });
 
   it('a zip whose parts claim to unpack to more than is safe', async () => {
-    const big = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), word: { 'document.xml': new Uint8Array(8 * 1024 * 1024) } }, { level: 9 });
+    const big = zipSync(
+      { '[Content_Types].xml': strToU8('<Types/>'), word: { 'document.xml': new Uint8Array(8 * 1024 * 1024) } },
+      { level: 9 },
+    );
     const e = await attempt('bomb.docx', big);
     expect(e.message).toMatch(/compressed implausibly tightly \(a "zip bomb"\)/);
   });

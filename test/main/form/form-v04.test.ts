@@ -37,7 +37,9 @@ describe('the form v0.4 numbering, both ways', () => {
 
   it('the exported form says, in its own words, how its numbering differs from form v0.4, claim by claim', async () => {
     const path = join(dir, 'export.docx');
-    await writeForm(makeDetail(CURRENT_CATALOG, { responses: { '4.3.2': { evidenceText: 'IR-7' } } }), CURRENT_CATALOG, path, { dateCompleted: '2026-03-05' });
+    await writeForm(makeDetail(CURRENT_CATALOG, { responses: { '4.3.2': { evidenceText: 'IR-7' } } }), CURRENT_CATALOG, path, {
+      dateCompleted: '2026-03-05',
+    });
     const text = await documentText(path);
     expect(text).toContain(
       "Claims are numbered as in NCSC's Assurance Principles and Claims (APC) v1.0, which catalog uk-sscp 2025.2 follows: 45 claims. " +
@@ -55,7 +57,11 @@ describe('the form v0.4 numbering, both ways', () => {
     expect(back.notes).toEqual([]);
     expect(back.warnings).toEqual([]);
     expect(back.rows).toHaveLength(45);
-    expect(back.rows.find((row) => row.claimId === '4.3.2')).toMatchObject({ reference: 'Claim 4.3.2 (4.3.1 on form v0.4)', evidenceText: 'IR-7', method: 'number-and-text' });
+    expect(back.rows.find((row) => row.claimId === '4.3.2')).toMatchObject({
+      reference: 'Claim 4.3.2 (4.3.1 on form v0.4)',
+      evidenceText: 'IR-7',
+      method: 'number-and-text',
+    });
     expect(back.rows.find((row) => row.claimId === '2.1.6')?.reference).toBe('Claim 2.1.6 (not on form v0.4)');
   });
 

@@ -18,7 +18,9 @@ describe('forms saved by LibreOffice', () => {
       dateCompleted: '2026-02-28',
       dateCompletedAsWritten: '28/02/2026',
     });
-    expect(result.rows.map((row) => row.claimId)).toEqual(CURRENT_CATALOG.themes.flatMap((t) => t.principles.flatMap((p) => p.claims.map((c) => c.id))));
+    expect(result.rows.map((row) => row.claimId)).toEqual(
+      CURRENT_CATALOG.themes.flatMap((t) => t.principles.flatMap((p) => p.claims.map((c) => c.id))),
+    );
     expect(result.rows.every((row) => row.method === 'number-and-text')).toBe(true);
     expect(result.unplaced).toEqual([]);
     expect(result.warnings).toEqual([]);
@@ -27,8 +29,10 @@ describe('forms saved by LibreOffice', () => {
     expect(result.rows.find((row) => row.claimId === '1.1.1')).toMatchObject({
       reference: 'Claim 1.1.1',
       claimText: 'The secure development framework in use is documented.',
-      evidenceText: 'Secure Development Policy v3.2 (owner: Head of Engineering), reviewed 14/01/2026.\nMapping of our process to NIST SSDF, appendix B.',
-      arguments: 'The policy covers threat modelling, secure coding and testing.\nWe assume the SSDF mapping stays current between reviews.',
+      evidenceText:
+        'Secure Development Policy v3.2 (owner: Head of Engineering), reviewed 14/01/2026.\nMapping of our process to NIST SSDF, appendix B.',
+      arguments:
+        'The policy covers threat modelling, secure coding and testing.\nWe assume the SSDF mapping stays current between reviews.',
       record: null,
     });
     expect(result.emptyClaims).toHaveLength(41);
@@ -37,13 +41,21 @@ describe('forms saved by LibreOffice', () => {
 
   it('reads the 43-claim form v0.4: cover as paragraphs, a bad date reported, its 4.3.1 mapped to 4.3.2 and said so', async () => {
     const result = await readForm(join(fixtures, 'form-43.docx'), CURRENT_CATALOG);
-    expect(result.cover).toMatchObject({ organisation: 'Contoso Apps plc', assessorName: 'Tom Okafor', assessorRole: 'Head of Product Security', dateCompleted: null, dateCompletedAsWritten: '31/02/2026' });
+    expect(result.cover).toMatchObject({
+      organisation: 'Contoso Apps plc',
+      assessorName: 'Tom Okafor',
+      assessorRole: 'Head of Product Security',
+      dateCompleted: null,
+      dateCompletedAsWritten: '31/02/2026',
+    });
     expect(result.warnings[0]).toBe('The Date Completed "31/02/2026" is not a date in the form dd/mm/yyyy; it was left out.');
     expect(result.rows).toHaveLength(43);
     expect(result.unplaced).toEqual([]);
     expect(result.warnings).toHaveLength(1);
     expect(result.numbering).toBe('form-v0.4');
-    expect(result.notes[0]).toMatch(/^This is the self-assessment form v0\.4 \(43 claims\): its claim 4\.3\.1 .* is claim 4\.3\.2 in APC v1\.0/);
+    expect(result.notes[0]).toMatch(
+      /^This is the self-assessment form v0\.4 \(43 claims\): its claim 4\.3\.1 .* is claim 4\.3\.2 in APC v1\.0/,
+    );
     expect(result.rows.find((row) => row.reference === 'Claim 4.3.1')).toMatchObject({
       claimId: '4.3.2',
       method: 'number-and-text',

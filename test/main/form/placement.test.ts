@@ -26,7 +26,9 @@ describe('placing rows on claims', () => {
     expect(result.numbering).toBe('form-v0.4');
     const notification = result.rows.find((row) => row.reference === 'Claim 4.3.1');
     expect(notification).toMatchObject({ claimId: '4.3.2', method: 'number-and-text', renumberedFrom: '4.3.1', evidenceText: 'E 4.3.1' });
-    expect(notification?.note).toBe(`Form v0.4 numbers this claim 4.3.1; it is claim 4.3.2 in APC v1.0 and in catalog ${CURRENT_CATALOG.version}.`);
+    expect(notification?.note).toBe(
+      `Form v0.4 numbers this claim 4.3.1; it is claim 4.3.2 in APC v1.0 and in catalog ${CURRENT_CATALOG.version}.`,
+    );
     expect(result.rows.every((row) => row.method === 'number-and-text')).toBe(true);
     expect(result.emptyClaims).toEqual(['2.1.6', '4.3.1']);
     expect(result.notes).toEqual([
@@ -37,7 +39,7 @@ describe('placing rows on claims', () => {
     expect(result.warnings).toEqual([]);
   });
 
-  it('maps form v0.4\'s 4.3.1 by number, not by wording: a row with no claim text, or other wording, still lands on 4.3.2', () => {
+  it("maps form v0.4's 4.3.1 by number, not by wording: a row with no claim text, or other wording, still lands on 4.3.2", () => {
     const form = (text: string, version = ''): string =>
       documentXml(
         (version ? p(r(version)) : '') +
@@ -46,16 +48,27 @@ describe('placing rows on claims', () => {
       );
     for (const text of ['', 'Handled by the duty manager.']) {
       const result = readFormXml(form(text, 'Version 0.4'), CURRENT_CATALOG);
-      expect(result.rows.find((row) => row.evidenceText === 'IR-7 runbook'), JSON.stringify(text)).toMatchObject({ claimId: '4.3.2', renumberedFrom: '4.3.1' });
+      expect(
+        result.rows.find((row) => row.evidenceText === 'IR-7 runbook'),
+        JSON.stringify(text),
+      ).toMatchObject({ claimId: '4.3.2', renumberedFrom: '4.3.1' });
       expect(result.notes[0]).toMatch(/^This is the self-assessment form v0\.4 \(43 claims\): its claim 4\.3\.1/);
     }
   });
 
   it('lets the wording overrule the v0.4 mapping only when it is clearly the incident plan, and says so', () => {
-    const xml = documentXml(tbl(headerRow(), principleRow('4.3', 'Incidents'), simpleClaimRow('Claim 4.3.1', 'An incident support plan is published.', 'Plan on our website')));
+    const xml = documentXml(
+      tbl(
+        headerRow(),
+        principleRow('4.3', 'Incidents'),
+        simpleClaimRow('Claim 4.3.1', 'An incident support plan is published.', 'Plan on our website'),
+      ),
+    );
     const result = readFormXml(xml, CURRENT_CATALOG);
     expect(result.rows).toEqual([expect.objectContaining({ claimId: '4.3.1', method: 'text', renumberedFrom: '4.3.1' })]);
-    expect(result.warnings).toEqual([expect.stringMatching(/Numbered 4\.3\.1 \(claim 4\.3\.2 in form v0\.4's numbering\) on the form, but its text matches claim 4\.3\.1/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/Numbered 4\.3\.1 \(claim 4\.3\.2 in form v0\.4's numbering\) on the form, but its text matches claim 4\.3\.1/),
+    ]);
   });
 
   it('keeps 4.3.1 as 4.3.1 on a 45-claim form (one with a 4.3.2 or 2.1.6 row): no v0.4 mapping, no notes', () => {
@@ -134,20 +147,29 @@ describe('placing rows on claims', () => {
     const result = readFormXml(xml, CURRENT_CATALOG);
     expect(result.rows.map((row) => [row.claimId, row.evidenceText])).toEqual([['3.2.1', 'Second']]);
     expect(result.unplaced).toEqual([
-      expect.objectContaining({ evidenceText: 'First', reason: 'Claim 3.2.1 is already filled by the row at table 1, row 3, which matches it better.' }),
+      expect.objectContaining({
+        evidenceText: 'First',
+        reason: 'Claim 3.2.1 is already filled by the row at table 1, row 3, which matches it better.',
+      }),
     ]);
   });
 
   it('reports text written on a principle row instead of dropping it', () => {
-    const xml = documentXml(
-      tbl(headerRow(), simpleClaimRow('Principle 1.1', 'Follow a framework', 'Evidence typed on the principle row')),
-    );
+    const xml = documentXml(tbl(headerRow(), simpleClaimRow('Principle 1.1', 'Follow a framework', 'Evidence typed on the principle row')));
     const result = readFormXml(xml, CURRENT_CATALOG);
-    expect(result.unplaced).toEqual([expect.objectContaining({ reference: 'Principle 1.1', evidenceText: 'Evidence typed on the principle row' })]);
+    expect(result.unplaced).toEqual([
+      expect.objectContaining({ reference: 'Principle 1.1', evidenceText: 'Evidence typed on the principle row' }),
+    ]);
   });
 
   it('counts a placed claim with no evidence and no arguments as empty', () => {
-    const xml = documentXml(tbl(headerRow(), simpleClaimRow('Claim 1.1.1', 'The framework in use is documented.', ''), simpleClaimRow('Claim 1.1.2', 'Developers are trained.', 'Records')));
+    const xml = documentXml(
+      tbl(
+        headerRow(),
+        simpleClaimRow('Claim 1.1.1', 'The framework in use is documented.', ''),
+        simpleClaimRow('Claim 1.1.2', 'Developers are trained.', 'Records'),
+      ),
+    );
     const result = readFormXml(xml, CURRENT_CATALOG);
     expect(result.emptyClaims).toContain('1.1.1');
     expect(result.emptyClaims).not.toContain('1.1.2');

@@ -27,10 +27,26 @@ describe('the assessment record block in the Arguments cell', () => {
   });
 
   it('keeps the whole cell as text and reports why when the block was edited into something unreadable', () => {
-    const split = splitRecord(['Mine', RECORD_MARKER, 'Result: Mostly fine', 'Remedial action: x (owner: y, due: 31/02/2026, open)', 'a note added in Word']);
+    const split = splitRecord([
+      'Mine',
+      RECORD_MARKER,
+      'Result: Mostly fine',
+      'Remedial action: x (owner: y, due: 31/02/2026, open)',
+      'a note added in Word',
+    ]);
     expect(split.record).toBeNull();
-    expect(split.body).toEqual(['Mine', RECORD_MARKER, 'Result: Mostly fine', 'Remedial action: x (owner: y, due: 31/02/2026, open)', 'a note added in Word']);
-    expect(split.problems).toEqual(['unknown result "Mostly fine"', '"31/02/2026" is not a real date', 'unrecognised line "a note added in Word"']);
+    expect(split.body).toEqual([
+      'Mine',
+      RECORD_MARKER,
+      'Result: Mostly fine',
+      'Remedial action: x (owner: y, due: 31/02/2026, open)',
+      'a note added in Word',
+    ]);
+    expect(split.problems).toEqual([
+      'unknown result "Mostly fine"',
+      '"31/02/2026" is not a real date',
+      'unrecognised line "a note added in Word"',
+    ]);
   });
 
   it('reports a block with no result line', () => {

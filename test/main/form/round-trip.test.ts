@@ -13,11 +13,17 @@ import { pdfText, sofficeConvert } from './soffice';
 const SHA_A = 'a'.repeat(64);
 
 const detail: AssessmentDetail = makeDetail(CURRENT_CATALOG, {
-  assessment: { organisation: 'Société Générale Logiciels — UK Ltd', sroName: 'Zoë Ødegaard-Nakamura', sroRole: 'Directeur Sécurité (CISO)', signedAt: null },
+  assessment: {
+    organisation: 'Société Générale Logiciels — UK Ltd',
+    sroName: 'Zoë Ødegaard-Nakamura',
+    sroRole: 'Directeur Sécurité (CISO)',
+    signedAt: null,
+  },
   responses: {
     '1.1.1': {
       result: 'met',
-      evidenceText: 'Secure Development Policy v3.2 — “SDP”\n\nAppendix B: SSDF mapping ✓\tsigned 14/01/2026\n  indented line with trailing spaces  ',
+      evidenceText:
+        'Secure Development Policy v3.2 — “SDP”\n\nAppendix B: SSDF mapping ✓\tsigned 14/01/2026\n  indented line with trailing spaces  ',
       arguments: 'Covers threat modelling.\nResult: Met\n\nWe assume 日本語 teams follow it too.',
     },
     '1.2.1': { result: 'partially-met', evidenceText: 'SBOM (CycloneDX 1.6)', arguments: '' },
@@ -26,7 +32,13 @@ const detail: AssessmentDetail = makeDetail(CURRENT_CATALOG, {
     '4.3.2': { result: 'not-assessed', evidenceText: 'Incident notification procedure IR-7', arguments: 'Tested 03/02/2026.' },
   },
   actions: [
-    { claimId: '2.1.6', description: 'Start quarterly access reviews (build servers, CI)', owner: 'Bob Jones (IT)', dueDate: '2026-06-30', state: 'open' },
+    {
+      claimId: '2.1.6',
+      description: 'Start quarterly access reviews (build servers, CI)',
+      owner: 'Bob Jones (IT)',
+      dueDate: '2026-06-30',
+      state: 'open',
+    },
     { claimId: '2.1.6', description: 'Write the access policy\nsecond line', owner: '', dueDate: null, state: 'done' },
   ],
   evidence: [{ id: 'ev1', sha256: SHA_A, fileName: 'SBOM (release 4.2).json' }],
@@ -90,7 +102,9 @@ describe('export to the official form and import back', () => {
       { description: 'Start quarterly access reviews (build servers, CI)', owner: 'Bob Jones (IT)', dueDate: '2026-06-30', state: 'open' },
       { description: 'Write the access policy\nsecond line', owner: '', dueDate: null, state: 'done' },
     ]);
-    expect(result.rows.find((x) => x.claimId === '1.2.1')?.record?.evidenceFiles).toEqual([{ fileName: 'SBOM (release 4.2).json', sha256: SHA_A }]);
+    expect(result.rows.find((x) => x.claimId === '1.2.1')?.record?.evidenceFiles).toEqual([
+      { fileName: 'SBOM (release 4.2).json', sha256: SHA_A },
+    ]);
   });
 
   it('opens in LibreOffice, survives a re-save there, and prints the evidence text', async () => {

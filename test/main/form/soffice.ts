@@ -11,10 +11,23 @@ const run = promisify(execFile);
 export async function sofficeConvert(input: string, target: string, outDir: string, extension: string): Promise<string> {
   await run(
     'soffice',
-    [`-env:UserInstallation=file://${join(outDir, 'lo-profile')}`, '--headless', '--norestore', '--convert-to', target, '--outdir', outDir, input],
+    [
+      `-env:UserInstallation=file://${join(outDir, 'lo-profile')}`,
+      '--headless',
+      '--norestore',
+      '--convert-to',
+      target,
+      '--outdir',
+      outDir,
+      input,
+    ],
     { timeout: 180_000 },
   );
-  const base = input.split(/[\\/]/).pop()?.replace(/\.[^.]+$/, '') ?? 'out';
+  const base =
+    input
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\.[^.]+$/, '') ?? 'out';
   return join(outDir, `${base}.${extension}`);
 }
 

@@ -6,7 +6,11 @@ import { claimRow, documentXml, headerRow, p, principleRow, r, simpleClaimRow, t
 /** Reads a one-table form whose claim 1.1.1 has the given evidence cell paragraphs. */
 function evidenceOf(evidenceParagraphs: string[]): string {
   const xml = documentXml(
-    tbl(headerRow(), principleRow('1.1', 'Follow a framework'), claimRow('Claim 1.1.1', 'The framework in use is documented.', evidenceParagraphs, [p()])),
+    tbl(
+      headerRow(),
+      principleRow('1.1', 'Follow a framework'),
+      claimRow('Claim 1.1.1', 'The framework in use is documented.', evidenceParagraphs, [p()]),
+    ),
   );
   const row = readFormXml(xml, CURRENT_CATALOG).rows.find((x) => x.claimId === '1.1.1');
   if (!row) throw new Error('claim 1.1.1 was not placed');
@@ -98,14 +102,21 @@ describe('the form tables', () => {
       tbl(
         headerRow(),
         principleRow('1.1', 'Follow a framework'),
-        '<w:sdt><w:sdtContent>' + simpleClaimRow('Claim 1.1.1', 'The framework in use is documented.', 'in a row control') + '</w:sdtContent></w:sdt>',
+        '<w:sdt><w:sdtContent>' +
+          simpleClaimRow('Claim 1.1.1', 'The framework in use is documented.', 'in a row control') +
+          '</w:sdtContent></w:sdt>',
         tr(
           tc(p(r('Claim 1.1.2'))),
           '<w:sdt><w:sdtContent>' + tc(p(r('Developers are trained in the framework and tools.'))) + '</w:sdtContent></w:sdt>',
           '<w:customXml w:element="e">' + tc(p(r('in a cell control'))) + '</w:customXml>',
           tc(p()),
         ),
-        '<w:tr><w:trPr><w:del w:id="7" w:author="A"/></w:trPr>' + tc(p(r('Claim 1.1.3'))) + tc(p(r('x'))) + tc(p(r('deleted row'))) + tc(p()) + '</w:tr>',
+        '<w:tr><w:trPr><w:del w:id="7" w:author="A"/></w:trPr>' +
+          tc(p(r('Claim 1.1.3'))) +
+          tc(p(r('x'))) +
+          tc(p(r('deleted row'))) +
+          tc(p()) +
+          '</w:tr>',
       ),
     );
     const result = readFormXml(xml, CURRENT_CATALOG);
@@ -122,7 +133,12 @@ describe('the form tables', () => {
       tbl(
         tr(spanned(5, 'Principle 1.1: Follow an established secure development framework')),
         // The claims column spans two grid columns in the header; rows may split it.
-        '<w:tr><w:trPr><w:tblHeader/></w:trPr>' + tc(p(r('Reference'))) + spanned(2, 'Principles / Claims') + tc(p(r('Evidence'))) + tc(p(r('Arguments/Assumptions:'))) + '</w:tr>',
+        '<w:tr><w:trPr><w:tblHeader/></w:trPr>' +
+          tc(p(r('Reference'))) +
+          spanned(2, 'Principles / Claims') +
+          tc(p(r('Evidence'))) +
+          tc(p(r('Arguments/Assumptions:'))) +
+          '</w:tr>',
         tr(tc(p(r('Principle 1.1'))), spanned(4, 'Follow a framework')),
         tr(tc(p(r('Claim 1.1.1'))), tc(p(r('The framework in use'))), tc(p(r('is documented.'))), tc(p(r('E1'))), tc(p(r('A1')))),
         headerRow(),
@@ -172,7 +188,11 @@ describe('the form tables', () => {
 
   it('reads a later table without its own header as part of the form', () => {
     const xml = documentXml(
-      tbl(headerRow(), principleRow('3.1', 'Distribute securely'), simpleClaimRow('Claim 3.1.1', 'Customers can verify integrity.', 'Signed installers')) +
+      tbl(
+        headerRow(),
+        principleRow('3.1', 'Distribute securely'),
+        simpleClaimRow('Claim 3.1.1', 'Customers can verify integrity.', 'Signed installers'),
+      ) +
         p() +
         tbl(principleRow('3.2', 'Disclosure'), simpleClaimRow('Claim 3.2.1', 'A disclosure policy is published.', 'security.txt')),
     );
@@ -199,6 +219,8 @@ describe('documents that are not the form', () => {
     expect(() => readFormXml('<w:document', CURRENT_CATALOG, 'x.docx')).toThrow(expect.objectContaining({ kind: 'unreadable' }));
     const dtd = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaa">]>' + documentXml('').replace(/^<\?xml[^>]*>/, '');
     expect(() => readFormXml(dtd, CURRENT_CATALOG, 'x.docx')).toThrow(expect.objectContaining({ kind: 'unreadable' }));
-    expect(() => readFormXml('<html xmlns="http://www.w3.org/1999/xhtml"/>', CURRENT_CATALOG, 'x.docx')).toThrow(expect.objectContaining({ kind: 'unreadable' }));
+    expect(() => readFormXml('<html xmlns="http://www.w3.org/1999/xhtml"/>', CURRENT_CATALOG, 'x.docx')).toThrow(
+      expect.objectContaining({ kind: 'unreadable' }),
+    );
   });
 });

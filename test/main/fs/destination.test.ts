@@ -169,7 +169,11 @@ describe('writeFileAtomic', () => {
     utimesSync(stale, hourAgo, hourAgo);
     utimesSync(other, hourAgo, hourAgo);
     await writeFileAtomic(path, 'new', { replace: false });
-    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp')).sort()).toEqual(['.form.docx.0123456789ab.tmp', '.root.pem.ba9876543210.tmp']);
+    expect(
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.tmp'))
+        .sort(),
+    ).toEqual(['.form.docx.0123456789ab.tmp', '.root.pem.ba9876543210.tmp']);
   });
 
   it('replaces an existing file by default, and writes a new one without consent', async () => {

@@ -28,7 +28,8 @@ function errno(code: string, syscall: string, path?: string): NodeJS.ErrnoExcept
   return Object.assign(new Error(`${code}: injected, ${syscall}${path ? ` '${path}'` : ''}`), { code, syscall, ...(path ? { path } : {}) });
 }
 
-const injectedHere = (path: unknown): boolean => typeof path === 'string' && injection !== null && dirname(path) === injection.folder && basename(path).startsWith('.');
+const injectedHere = (path: unknown): boolean =>
+  typeof path === 'string' && injection !== null && dirname(path) === injection.folder && basename(path).startsWith('.');
 
 vi.mock('node:fs/promises', async (importOriginal) => {
   const real = await importOriginal<typeof FsPromises>();
@@ -106,7 +107,23 @@ describe('the CLI writers, when the disk refuses', () => {
   beforeAll(async () => {
     writeFileSync(passFile, 'correct horse battery staple\n');
     id = (await sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller', '--sro', 'Ada Jones', '--sro-role', 'CTO')).out.trim();
-    const created = await sscp('identity', 'create', '--db', db, '--label', 'ada', '--sro', 'Ada Jones', '--sro-role', 'CTO', '--org', 'Acme', '--with-root', '--passphrase-file', passFile);
+    const created = await sscp(
+      'identity',
+      'create',
+      '--db',
+      db,
+      '--label',
+      'ada',
+      '--sro',
+      'Ada Jones',
+      '--sro-role',
+      'CTO',
+      '--org',
+      'Acme',
+      '--with-root',
+      '--passphrase-file',
+      passFile,
+    );
     expect(created.code, created.err).toBe(0);
     const evidence = join(dir, 'policy.txt');
     writeFileSync(evidence, 'policy\n'.repeat(10_000));
@@ -132,7 +149,9 @@ describe('the CLI writers, when the disk refuses', () => {
     const out = join(dir, 'root.pem');
     const r = await sscp('identity', 'export-cert', 'ada', '--db', db, '--root', '--out', out);
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`sscp: The folder ${dir} is read-only, so the certificate cannot be written there.\nChoose another folder for the certificate.\n`);
+    expect(r.err).toBe(
+      `sscp: The folder ${dir} is read-only, so the certificate cannot be written there.\nChoose another folder for the certificate.\n`,
+    );
     expect(leftovers()).toEqual([]);
     expect(() => readFileSync(out)).toThrow();
   });
@@ -154,7 +173,9 @@ describe('the CLI writers, when the disk refuses', () => {
     const out = join(dir, 'pack.pdf');
     const r = await sscp('export', id, '--db', db, '--identity', 'ada', '--out', out, '--passphrase-file', passFile, '--accept-exceptions');
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`sscp: The disk holding ${dir} is full: the pack did not fit, and nothing was written.\nFree some space on that disk, or choose a folder on another disk.`);
+    expect(r.err).toContain(
+      `sscp: The disk holding ${dir} is full: the pack did not fit, and nothing was written.\nFree some space on that disk, or choose a folder on another disk.`,
+    );
     expect(leftovers()).toEqual([]);
     expect(() => readFileSync(out)).toThrow();
     expect(state()).toBe('draft');

@@ -24,7 +24,18 @@ describe('sscp import refuses unusable input with exit 2 and writes nothing', ()
     const ws = openWorkspace(dbPath);
     ws.createAssessment({ organisation: 'Existing Ltd', role: 'reseller' });
     ws.close();
-    expect((await cli('import', await buildSmallPack(tmp.dir, signer, 'other.pdf', 'customer'), '--db', dbPath, '--fingerprint', signer.fingerprint)).code).toBe(0);
+    expect(
+      (
+        await cli(
+          'import',
+          await buildSmallPack(tmp.dir, signer, 'other.pdf', 'customer'),
+          '--db',
+          dbPath,
+          '--fingerprint',
+          signer.fingerprint,
+        )
+      ).code,
+    ).toBe(0);
   });
   afterAll(() => tmp.cleanup());
 
@@ -41,7 +52,10 @@ describe('sscp import refuses unusable input with exit 2 and writes nothing', ()
   it('a file that is neither a PDF nor a .docx', async () => {
     const file = join(tmp.dir, 'notes.pdf');
     writeFileSync(file, 'These are my notes, saved with the wrong extension.\n');
-    await expectRefused(file, `${file} is neither an evidence pack (PDF), the official Word form (.docx), nor a contribution (.sscp-contribution).`);
+    await expectRefused(
+      file,
+      `${file} is neither an evidence pack (PDF), the official Word form (.docx), nor a contribution (.sscp-contribution).`,
+    );
   });
 
   it('a PDF that is not an evidence pack', async () => {
@@ -76,14 +90,17 @@ describe('sscp import refuses unusable input with exit 2 and writes nothing', ()
 
   it('an attachment larger than its manifest says (stored as is)', async () => {
     const file = join(tmp.dir, 'larger-raw.pdf');
-    await doctorPack(pack, file, { manifest: (m) => ({ ...m, files: m.files.map((f) => (f.name === 'policy.pdf' ? { ...f, size: f.size - 100 } : f)) }) });
+    await doctorPack(pack, file, {
+      manifest: (m) => ({ ...m, files: m.files.map((f) => (f.name === 'policy.pdf' ? { ...f, size: f.size - 100 } : f)) }),
+    });
     // assessment.json still says the true size, so the pack contradicts itself.
     await expectRefused(file, /larger-raw\.pdf is inconsistent: its manifest and its assessment data disagree about evidence file 1/);
   });
 
   it('an attachment larger than its manifest says (compressed, so only inflating shows it)', async () => {
     const file = join(tmp.dir, 'larger-deflated.pdf');
-    const shrink = <T extends { fileName?: string; name?: string; size: number }>(f: T, key: 'fileName' | 'name'): T => (f[key] === 'build-log.txt' ? { ...f, size: f.size - 100 } : f);
+    const shrink = <T extends { fileName?: string; name?: string; size: number }>(f: T, key: 'fileName' | 'name'): T =>
+      f[key] === 'build-log.txt' ? { ...f, size: f.size - 100 } : f;
     await doctorPack(pack, file, {
       manifest: (m) => ({ ...m, files: m.files.map((f) => shrink(f, 'name')) }),
       assessment: (a) => {
@@ -118,14 +135,23 @@ describe('sscp import refuses unusable input with exit 2 and writes nothing', ()
   it('a pack imported before', async () => {
     const again = join(tmp.dir, 'other-again.pdf');
     copyFileSync(join(tmp.dir, 'other.pdf'), again);
-    await expectRefused(again, /This pack was already imported on \d{4}-\d{2}-\d{2} as assessment [0-9a-f-]{36}\./, '--fingerprint', signer.fingerprint);
+    await expectRefused(
+      again,
+      /This pack was already imported on \d{4}-\d{2}-\d{2} as assessment [0-9a-f-]{36}\./,
+      '--fingerprint',
+      signer.fingerprint,
+    );
   });
 
   it('a pack whose signature fails is refused with exit 1 and the verification shown; nothing written', async () => {
     const before = snapshot(dbPath);
     const r = await cli('import', pack, '--db', dbPath, '--fingerprint', 'cd'.repeat(32), '--json');
     expect(r.code).toBe(1);
-    const json = JSON.parse(r.stdout) as { imported: boolean; assessmentId: string | null; verification: { valid: boolean; problems: string[] } };
+    const json = JSON.parse(r.stdout) as {
+      imported: boolean;
+      assessmentId: string | null;
+      verification: { valid: boolean; problems: string[] };
+    };
     expect(json).toMatchObject({ imported: false, assessmentId: null, verification: { valid: false } });
     expect(json.verification.problems.join(' ')).toMatch(/not who you expected/);
     expect(snapshot(dbPath)).toEqual(before);

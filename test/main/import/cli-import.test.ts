@@ -49,7 +49,11 @@ describe('sscp import', () => {
     writeFileSync(root, orgSigner.rootPem!);
     const both = await cli('import', pack, '--db', db, '--trust', root, '--fingerprint', '0'.repeat(64), '--json');
     expect(both.code).toBe(1);
-    expect(JSON.parse(both.stdout)).toMatchObject({ imported: false, signerTrust: 'mismatch', verification: { valid: false, trust: { status: 'mismatch' } } });
+    expect(JSON.parse(both.stdout)).toMatchObject({
+      imported: false,
+      signerTrust: 'mismatch',
+      verification: { valid: false, trust: { status: 'mismatch' } },
+    });
     const missing = await cli('import', pack, '--db', db, '--trust', join(tmp.dir, 'nope.pem'));
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('The trusted root');
@@ -83,7 +87,9 @@ describe('sscp import', () => {
     writeFileSync(text, 'hello');
     const neither = run('import', text, '--db', db);
     expect(neither.status).toBe(2);
-    expect(neither.stderr).toContain(`${text} is neither an evidence pack (PDF), the official Word form (.docx), nor a contribution (.sscp-contribution).`);
+    expect(neither.stderr).toContain(
+      `${text} is neither an evidence pack (PDF), the official Word form (.docx), nor a contribution (.sscp-contribution).`,
+    );
   });
 
   let forged = '';
@@ -95,7 +101,10 @@ describe('sscp import', () => {
       const forger = await makeSigner(false);
       const input = makePackInput(tmp.dir, forger.signer, { profile: 'certification' }, smallEvidence());
       forged = join(tmp.dir, 'forged.pdf');
-      await buildPack({ ...input, detail: { ...input.detail, assessment: { ...input.detail.assessment, organisation: 'Victim Holdings plc' } } }, forged);
+      await buildPack(
+        { ...input, detail: { ...input.detail, assessment: { ...input.detail.assessment, organisation: 'Victim Holdings plc' } } },
+        forged,
+      );
     });
 
     it('is refused without trust: exit 3, how to establish trust, the fingerprint to compare, nothing written', async () => {
@@ -111,7 +120,12 @@ describe('sscp import', () => {
       expect(bin.status).toBe(3);
       const json = await cli('import', forged, '--db', db, '--json');
       expect(json.code).toBe(3);
-      expect(JSON.parse(json.stdout)).toMatchObject({ imported: false, assessmentId: null, signerTrust: 'unknown', verification: { valid: true, trusted: false, trust: { status: 'unknown' } } });
+      expect(JSON.parse(json.stdout)).toMatchObject({
+        imported: false,
+        assessmentId: null,
+        signerTrust: 'unknown',
+        verification: { valid: true, trusted: false, trust: { status: 'unknown' } },
+      });
       // The signer's own organisation root would not vouch for it either: exit 1.
       const root = join(tmp.dir, 'root-forged.pem');
       writeFileSync(root, orgSigner.rootPem!);
@@ -120,27 +134,44 @@ describe('sscp import', () => {
 
     it('with --allow-untrusted it is imported and marked unverified in list, show, diff and carry-forward, text and JSON', async () => {
       const db = join(tmp.dir, 'forged-accepted.sscp');
-      const genuine = JSON.parse((await cli('import', pack, '--db', db, '--fingerprint', orgSigner.fingerprint, '--json')).stdout) as { assessmentId: string; signerTrust: string };
+      const genuine = JSON.parse((await cli('import', pack, '--db', db, '--fingerprint', orgSigner.fingerprint, '--json')).stdout) as {
+        assessmentId: string;
+        signerTrust: string;
+      };
       expect(genuine.signerTrust).toBe('trusted');
       const r = await cli('import', forged, '--db', db, '--allow-untrusted', '--json');
       expect(r.code, r.stderr).toBe(0);
-      const imported = JSON.parse(r.stdout) as { assessmentId: string; signerTrust: string; verification: { signer: { fingerprint: string } } };
+      const imported = JSON.parse(r.stdout) as {
+        assessmentId: string;
+        signerTrust: string;
+        verification: { signer: { fingerprint: string } };
+      };
       expect(imported.signerTrust).toBe('unverified');
       const id = imported.assessmentId;
       const fp = imported.verification.signer.fingerprint;
       const human = await cli('import', forged, '--db', join(tmp.dir, 'forged-human.sscp'), '--allow-untrusted');
       expect(human.stdout).toContain('marked as from an UNVERIFIED signer');
 
-      const list = JSON.parse((await cli('list', '--db', db, '--json')).stdout) as { assessments: { id: string; organisation: string; unverifiedSigner: unknown }[] };
-      expect(list.assessments.find((a) => a.id === id)).toMatchObject({ organisation: 'Victim Holdings plc', unverifiedSigner: { importedAssessmentId: id, signerFingerprint: fp } });
+      const list = JSON.parse((await cli('list', '--db', db, '--json')).stdout) as {
+        assessments: { id: string; organisation: string; unverifiedSigner: unknown }[];
+      };
+      expect(list.assessments.find((a) => a.id === id)).toMatchObject({
+        organisation: 'Victim Holdings plc',
+        unverifiedSigner: { importedAssessmentId: id, signerFingerprint: fp },
+      });
       expect(list.assessments.find((a) => a.id === genuine.assessmentId)).toMatchObject({ unverifiedSigner: null });
       expect((await cli('list', '--db', db)).stdout).toMatch(new RegExp(`${id}.*\\[UNVERIFIED SIGNER\\]`));
 
       const show = JSON.parse((await cli('show', id, '--db', db, '--json')).stdout) as { assessment: { unverifiedSigner: unknown } };
       expect(show.assessment.unverifiedSigner).toMatchObject({ importedAssessmentId: id, signerFingerprint: fp });
-      expect((await cli('show', id, '--db', db)).stdout).toContain(`UNVERIFIED SIGNER: imported from a pack whose signer nothing established (certificate SHA-256 ${fp}).`);
+      expect((await cli('show', id, '--db', db)).stdout).toContain(
+        `UNVERIFIED SIGNER: imported from a pack whose signer nothing established (certificate SHA-256 ${fp}).`,
+      );
 
-      const diff = JSON.parse((await cli('diff', genuine.assessmentId, id, '--db', db, '--json')).stdout) as { from: { unverifiedSigner: unknown }; to: { unverifiedSigner: unknown } };
+      const diff = JSON.parse((await cli('diff', genuine.assessmentId, id, '--db', db, '--json')).stdout) as {
+        from: { unverifiedSigner: unknown };
+        to: { unverifiedSigner: unknown };
+      };
       expect(diff.from.unverifiedSigner).toBeNull();
       expect(diff.to.unverifiedSigner).toMatchObject({ importedAssessmentId: id });
       expect((await cli('diff', genuine.assessmentId, id, '--db', db)).stdout).toContain(`${id}: UNVERIFIED SIGNER`);
@@ -149,7 +180,9 @@ describe('sscp import', () => {
       expect(carried.code, carried.stderr).toBe(0);
       const next = JSON.parse(carried.stdout) as { assessmentId: string; unverifiedSigner: unknown };
       expect(next.unverifiedSigner).toMatchObject({ importedAssessmentId: id, signerFingerprint: fp });
-      const nextShow = JSON.parse((await cli('show', next.assessmentId, '--db', db, '--json')).stdout) as { assessment: { unverifiedSigner: unknown } };
+      const nextShow = JSON.parse((await cli('show', next.assessmentId, '--db', db, '--json')).stdout) as {
+        assessment: { unverifiedSigner: unknown };
+      };
       expect(nextShow.assessment.unverifiedSigner).toMatchObject({ importedAssessmentId: id });
       const carriedText = await cli('carry-forward', id, '--db', db);
       expect(carriedText.stderr).toContain(`carried forward from ${id}, imported from a pack whose signer nothing established`);

@@ -35,10 +35,14 @@ interface FuzzRun {
 
 function runFuzz(workDir: string, sources: readonly string[]): Promise<FuzzRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, String(SEED), String(MAX_CASES), String(BUDGET_MS), workDir, ...sources], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SSCP_FUZZ_ONLY: process.env.SSCP_FUZZ_ONLY },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', CHILD, String(SEED), String(MAX_CASES), String(BUDGET_MS), workDir, ...sources],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, SSCP_FUZZ_ONLY: process.env.SSCP_FUZZ_ONLY },
+      },
+    );
     const lines: string[] = [];
     let buffered = '';
     let stderr = '';
@@ -100,7 +104,8 @@ describe('fuzzing sscp import with damaged packs and forms', () => {
     const done = run.lines.filter((l) => l.startsWith('done '));
     expect(done.length).toBe(Number(summary!.split(' ')[1]));
     // Every case ended in a message: either a refusal that says why, or a harmless import.
-    for (const line of done) expect(line).toMatch(/^done \d+ (refused [a-z-]+: \S.*|refused \(not a PDF or \.docx\)|imported \(mutation did not matter\))$/s);
+    for (const line of done)
+      expect(line).toMatch(/^done \d+ (refused [a-z-]+: \S.*|refused \(not a PDF or \.docx\)|imported \(mutation did not matter\))$/s);
     const outcomes = new Map<string, number>();
     for (const line of done) {
       const key = line.replace(/^done \d+ /, '').replace(/:.*$/, '');
@@ -111,7 +116,39 @@ describe('fuzzing sscp import with damaged packs and forms', () => {
 });
 
 /** Characters a hostile pack or form puts in its text: controls, C1, bidi, invisible, separators, broken surrogates. */
-const HOSTILE = ['\x1b', '\x1b[2J', '\x1b]0;x\x07', '\x00', '\x07', '\x7f', '\x85', '\x9b', '\r', '\n', '\t', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c', '\u200b', '\u2060', '\ufeff', '\u2028', '\u2029', '\u{e0041}', '\ud800', '\u00ad'];
+const HOSTILE = [
+  '\x1b',
+  '\x1b[2J',
+  '\x1b]0;x\x07',
+  '\x00',
+  '\x07',
+  '\x7f',
+  '\x85',
+  '\x9b',
+  '\r',
+  '\n',
+  '\t',
+  '\u202a',
+  '\u202b',
+  '\u202c',
+  '\u202d',
+  '\u202e',
+  '\u2066',
+  '\u2067',
+  '\u2068',
+  '\u2069',
+  '\u200e',
+  '\u200f',
+  '\u061c',
+  '\u200b',
+  '\u2060',
+  '\ufeff',
+  '\u2028',
+  '\u2029',
+  '\u{e0041}',
+  '\ud800',
+  '\u00ad',
+];
 const ORDINARY = ['a', 'Z', ' ', 'é', 'ß', '日本', '😀', 'e\u0301', '\u200d', '&', '<', '"', "'", '\\', '/', 'VALID: ', '.'];
 
 function hostileText(rand: () => number, max: number): string {
@@ -126,7 +163,8 @@ function hostileText(rand: () => number, max: number): string {
 
 /** What the text rules allow to remain in a field after import: nothing hidden; line breaks and tabs only in free text. */
 // eslint-disable-next-line no-control-regex
-const HIDDEN = /[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]|[\u{e0000}-\u{e007f}]|[\ud800-\udfff](?![\udc00-\udfff])/u;
+const HIDDEN =
+  /[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]|[\u{e0000}-\u{e007f}]|[\ud800-\udfff](?![\udc00-\udfff])/u;
 
 describe('fuzzing the text of packs and forms with control, bidi and invisible characters', () => {
   const tmp = makeTempDir('text-fuzz');
@@ -154,8 +192,17 @@ describe('fuzzing the text of packs and forms with control, bidi and invisible c
         ]);
         const detail = {
           ...input.detail,
-          assessment: { ...input.detail.assessment, id: `${input.detail.assessment.id.slice(0, -4)}${String(1000 + i)}`, organisation: hostileText(rand, 20), sroName: hostileText(rand, 12), sroRole: hostileText(rand, 12), products: [hostileText(rand, 10)] },
-          responses: input.detail.responses.map((r) => (r.claimId === claim.id ? { ...r, evidenceText: hostileText(rand, 30), arguments: hostileText(rand, 30) } : r)),
+          assessment: {
+            ...input.detail.assessment,
+            id: `${input.detail.assessment.id.slice(0, -4)}${String(1000 + i)}`,
+            organisation: hostileText(rand, 20),
+            sroName: hostileText(rand, 12),
+            sroRole: hostileText(rand, 12),
+            products: [hostileText(rand, 10)],
+          },
+          responses: input.detail.responses.map((r) =>
+            r.claimId === claim.id ? { ...r, evidenceText: hostileText(rand, 30), arguments: hostileText(rand, 30) } : r,
+          ),
           actions: input.detail.actions.map((x) => ({ ...x, description: hostileText(rand, 20), owner: hostileText(rand, 8) })),
         };
         await buildPack({ ...input, detail }, file);
@@ -166,7 +213,10 @@ describe('fuzzing the text of packs and forms with control, bidi and invisible c
           docxBytes(
             p(r(`Organisation: ${xml(hostileText(rand, 20))}`)) +
               p(r(`Role: ${xml(hostileText(rand, 12))}`)) +
-              tbl(headerRow(), simpleClaimRow(`Claim ${claim.id}`, escapeXml(claim.title), xml(hostileText(rand, 30)), xml(hostileText(rand, 30)))),
+              tbl(
+                headerRow(),
+                simpleClaimRow(`Claim ${claim.id}`, escapeXml(claim.title), xml(hostileText(rand, 30)), xml(hostileText(rand, 30))),
+              ),
           ),
         );
       }
@@ -186,7 +236,14 @@ describe('fuzzing the text of packs and forms with control, bidi and invisible c
     try {
       for (const { assessment } of ws.listAssessments()) {
         const d = ws.getAssessment(assessment.id);
-        const lines = [d.assessment.organisation, d.assessment.sroName, d.assessment.sroRole, ...d.assessment.products, ...d.evidence.map((e) => e.fileName), ...d.actions.map((x) => x.owner)];
+        const lines = [
+          d.assessment.organisation,
+          d.assessment.sroName,
+          d.assessment.sroRole,
+          ...d.assessment.products,
+          ...d.evidence.map((e) => e.fileName),
+          ...d.actions.map((x) => x.owner),
+        ];
         for (const text of lines) expect(/[\n\r\t]/.test(text) || HIDDEN.test(text), JSON.stringify(text)).toBe(false);
         const free = [...d.responses.flatMap((x) => [x.evidenceText, x.arguments]), ...d.actions.map((x) => x.description)];
         for (const text of free) expect(HIDDEN.test(text), JSON.stringify(text)).toBe(false);

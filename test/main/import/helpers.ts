@@ -8,7 +8,20 @@ import { buildPack } from '../../../main/pack/build-pack';
 import type { Manifest } from '../../../main/pack/manifest';
 import { xrefSection } from '../../../main/pack/pdf/appender';
 import { PdfFileReader } from '../../../main/pack/pdf/file-reader';
-import { asArray, asDict, asRef, dict, name, PdfDict, ref, serialize, textString, decodeTextString, type PdfString, type PdfValue } from '../../../main/pack/pdf/objects';
+import {
+  asArray,
+  asDict,
+  asRef,
+  dict,
+  name,
+  PdfDict,
+  ref,
+  serialize,
+  textString,
+  decodeTextString,
+  type PdfString,
+  type PdfValue,
+} from '../../../main/pack/pdf/objects';
 import type { PackProfile } from '../../../main/pack/types';
 import { makePackInput, type EvidenceSpec, type TestSigner } from '../pack/fixtures';
 
@@ -27,7 +40,13 @@ export function smallEvidence(): EvidenceSpec[] {
   ];
 }
 
-export async function buildSmallPack(dir: string, signer: TestSigner, file: string, profile: PackProfile = 'certification', evidence = smallEvidence()): Promise<string> {
+export async function buildSmallPack(
+  dir: string,
+  signer: TestSigner,
+  file: string,
+  profile: PackProfile = 'certification',
+  evidence = smallEvidence(),
+): Promise<string> {
   const path = join(dir, file);
   await buildPack(makePackInput(dir, signer.signer, { profile }, evidence), path);
   return path;
@@ -44,7 +63,15 @@ export function snapshot(dbPath: string): StoreSnapshot {
   if (existsSync(dbPath)) {
     const db = new Database(dbPath, { readonly: true });
     try {
-      for (const table of ['assessments', 'claim_responses', 'remedial_actions', 'evidence_items', 'evidence_links', 'imports', 'audit_log']) {
+      for (const table of [
+        'assessments',
+        'claim_responses',
+        'remedial_actions',
+        'evidence_items',
+        'evidence_links',
+        'imports',
+        'audit_log',
+      ]) {
         counts[table] = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
       }
     } finally {

@@ -38,8 +38,16 @@ describe('putEvidenceFromStream', () => {
   });
 
   it.each([
-    ['a different hash', (d: Buffer) => ({ sha256: sha(Buffer.concat([d, Buffer.from('x')])), size: d.length }), /does not match its recorded SHA-256/],
-    ['more bytes than recorded', (d: Buffer) => ({ sha256: sha(d), size: d.length - 1 }), /has more than 99999 bytes, but its record says 99999/],
+    [
+      'a different hash',
+      (d: Buffer) => ({ sha256: sha(Buffer.concat([d, Buffer.from('x')])), size: d.length }),
+      /does not match its recorded SHA-256/,
+    ],
+    [
+      'more bytes than recorded',
+      (d: Buffer) => ({ sha256: sha(d), size: d.length - 1 }),
+      /has more than 99999 bytes, but its record says 99999/,
+    ],
     ['fewer bytes than recorded', (d: Buffer) => ({ sha256: sha(d), size: d.length + 1 }), /has 100000 bytes, but its record says 100001/],
   ])('keeps nothing when the stream has %s', async (_label, expected, message) => {
     const data = randomBytes(100_000);
@@ -63,7 +71,9 @@ describe('putEvidenceFromStream', () => {
 
     const controller = new AbortController();
     controller.abort();
-    const cancelled = await caught(() => f.ws.putEvidenceFromStream(chunked(data), { sha256: sha(data), size: data.length }, { signal: controller.signal }));
+    const cancelled = await caught(() =>
+      f.ws.putEvidenceFromStream(chunked(data), { sha256: sha(data), size: data.length }, { signal: controller.signal }),
+    );
     expect(cancelled.kind).toBe('cancelled');
     expect(tmpFiles(f)).toEqual([]);
     expect(existsSync(f.ws.evidenceBlobPath(sha(data)))).toBe(false);
@@ -110,8 +120,28 @@ function packDetail(): AssessmentDetail {
       updatedAt: at,
       signedAt: null,
     },
-    responses: claims.map((claimId, i) => ({ assessmentId: senderId, claimId, status: 'done', result: i % 2 ? 'met' : 'not-met', evidenceText: `text ${claimId}`, arguments: '', updatedAt: at })),
-    actions: [{ id: 'a1', assessmentId: senderId, claimId: claims[0]!, description: 'Fix it', owner: 'Ann', dueDate: '2026-06-30', state: 'open', createdAt: at, updatedAt: at }],
+    responses: claims.map((claimId, i) => ({
+      assessmentId: senderId,
+      claimId,
+      status: 'done',
+      result: i % 2 ? 'met' : 'not-met',
+      evidenceText: `text ${claimId}`,
+      arguments: '',
+      updatedAt: at,
+    })),
+    actions: [
+      {
+        id: 'a1',
+        assessmentId: senderId,
+        claimId: claims[0]!,
+        description: 'Fix it',
+        owner: 'Ann',
+        dueDate: '2026-06-30',
+        state: 'open',
+        createdAt: at,
+        updatedAt: at,
+      },
+    ],
     evidence: [ev('e1', 'policy.pdf', false), ev('e2', 'pen-test.pdf', true)],
     links: [
       { assessmentId: senderId, claimId: claims[0]!, evidenceId: 'e1' },
@@ -140,11 +170,19 @@ describe('restoreSignedAssessment', () => {
   it('restores a frozen signed copy under new ids, withheld files listed but absent, with an import record and audit entry', () => {
     const detail = packDetail();
     const { assessment, evidenceIds } = f.ws.restoreSignedAssessment({ detail, presentEvidenceIds: new Set(['e1']), source: SOURCE });
-    expect(assessment).toMatchObject({ state: 'signed', origin: 'imported-pack', signedAt: SOURCE.signedAt, previousId: null, organisation: 'Søn & Co' });
+    expect(assessment).toMatchObject({
+      state: 'signed',
+      origin: 'imported-pack',
+      signedAt: SOURCE.signedAt,
+      previousId: null,
+      organisation: 'Søn & Co',
+    });
     expect(assessment.id).not.toBe(detail.assessment.id);
 
     const restored = f.ws.getAssessment(assessment.id);
-    expect(restored.responses.map((r) => [r.claimId, r.result, r.evidenceText])).toEqual(detail.responses.map((r) => [r.claimId, r.result, r.evidenceText]));
+    expect(restored.responses.map((r) => [r.claimId, r.result, r.evidenceText])).toEqual(
+      detail.responses.map((r) => [r.claimId, r.result, r.evidenceText]),
+    );
     expect(restored.actions).toHaveLength(1);
     expect(restored.actions[0]!.id).not.toBe('a1');
     const byName = new Map(restored.evidence.map((e) => [e.fileName, e]));
@@ -152,11 +190,22 @@ describe('restoreSignedAssessment', () => {
     expect(byName.get('pen-test.pdf')).toMatchObject({ present: false, confidential: true, sha256: detail.evidence[1]!.sha256 });
     expect(restored.links).toHaveLength(2);
 
-    expect(f.ws.signedPack(assessment.id)).toMatchObject({ packSha256: SOURCE.sha256, packId: SOURCE.packId, profile: 'customer', signerFingerprint: SOURCE.signerFingerprint });
+    expect(f.ws.signedPack(assessment.id)).toMatchObject({
+      packSha256: SOURCE.sha256,
+      packId: SOURCE.packId,
+      profile: 'customer',
+      signerFingerprint: SOURCE.signerFingerprint,
+    });
     expect(f.ws.findImport(SOURCE.sha256)).toMatchObject({ assessmentId: assessment.id, kind: 'pack', packId: SOURCE.packId });
     const audit = f.ws.auditEntries(assessment.id);
     expect(audit.map((e) => e.action)).toEqual(['assessment.imported']);
-    expect(audit[0]!.detail).toMatchObject({ fileName: 'pack.pdf', packId: SOURCE.packId, signer: 'Zoë', signerFingerprint: SOURCE.signerFingerprint, verification: { valid: true, trusted: false } });
+    expect(audit[0]!.detail).toMatchObject({
+      fileName: 'pack.pdf',
+      packId: SOURCE.packId,
+      signer: 'Zoë',
+      signerFingerprint: SOURCE.signerFingerprint,
+      verification: { valid: true, trusted: false },
+    });
 
     const frozen = (() => {
       try {
@@ -175,7 +224,9 @@ describe('restoreSignedAssessment', () => {
     for (const source of [SOURCE, { ...SOURCE, sha256: 'c'.repeat(64) }]) {
       const e = await caught(() => f.ws.restoreSignedAssessment({ detail: packDetail(), presentEvidenceIds: new Set(), source }));
       expect(e.kind).toBe('conflict');
-      expect(e.message).toBe(`This pack was already imported on ${new Date().toISOString().slice(0, 10)} as assessment ${first.assessment.id}.`);
+      expect(e.message).toBe(
+        `This pack was already imported on ${new Date().toISOString().slice(0, 10)} as assessment ${first.assessment.id}.`,
+      );
     }
     expect(f.ws.listAssessments()).toHaveLength(1);
     expect(f.ws.auditEntries()).toHaveLength(auditBefore);
@@ -183,7 +234,10 @@ describe('restoreSignedAssessment', () => {
 
   it('rolls everything back when the data is inconsistent halfway through', async () => {
     const detail = packDetail();
-    const broken = { ...detail, links: [...detail.links, { assessmentId: 'x', claimId: detail.responses[2]!.claimId, evidenceId: 'not-listed' }] };
+    const broken = {
+      ...detail,
+      links: [...detail.links, { assessmentId: 'x', claimId: detail.responses[2]!.claimId, evidenceId: 'not-listed' }],
+    };
     const e = await caught(() => f.ws.restoreSignedAssessment({ detail: broken, presentEvidenceIds: new Set(), source: SOURCE }));
     expect(e.kind).toBe('invalid-input');
     expect(e.message).toMatch(/links to evidence not-listed, which the pack does not list/);

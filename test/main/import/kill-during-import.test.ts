@@ -31,7 +31,8 @@ function plans(): KillPlan[] {
   // Two large files: kills inside the first, between them, inside the second.
   for (const at of [0.05, 0.3, 0.5, 0.55, 0.8, 0.97]) out.push({ label: `storing ${at}`, when: fraction('store', at), extraDelayMs: 0 });
   // After the last byte: during fsync, rename, the transaction and its commit.
-  for (const delay of [0, 0, 1, 2, 4, 8, 15]) out.push({ label: `recording +${delay}ms`, when: (l) => l.startsWith('progress record'), extraDelayMs: delay });
+  for (const delay of [0, 0, 1, 2, 4, 8, 15])
+    out.push({ label: `recording +${delay}ms`, when: (l) => l.startsWith('progress record'), extraDelayMs: delay });
   return out;
 }
 
@@ -75,8 +76,14 @@ describe('SIGKILL during a pack import', () => {
           expect(after.counts.assessments, plan.label).toBe(before.counts.assessments! + 1);
           const [summary] = ws.listAssessments().filter((s) => s.assessment.origin === 'imported-pack');
           const detail = ws.getAssessment(summary!.assessment.id);
-          expect(detail.evidence.every((e) => e.present), plan.label).toBe(true);
-          expect(ws.auditEntries(detail.assessment.id).map((e) => e.action), plan.label).toEqual(['assessment.imported']);
+          expect(
+            detail.evidence.every((e) => e.present),
+            plan.label,
+          ).toBe(true);
+          expect(
+            ws.auditEntries(detail.assessment.id).map((e) => e.action),
+            plan.label,
+          ).toEqual(['assessment.imported']);
         } else {
           expect(after.counts, plan.label).toEqual(before.counts);
           if (report.evidence.unreferenced.length > 0) orphansSeen += 1;

@@ -46,7 +46,9 @@ describe('importing a pack of several GiB', () => {
       const [stored] = ws.getAssessment(result.assessment.id).evidence;
       expect(stored).toMatchObject({ sha256, size: SIZE, present: true });
       expect(statSync(ws.evidenceBlobPath(sha256)).size).toBe(SIZE);
-      console.info(`large import: RSS grew by ${Math.round((peak - before) / 1024 / 1024)} MiB for a ${Math.round(SIZE / 1024 / 1024)} MiB pack`);
+      console.info(
+        `large import: RSS grew by ${Math.round((peak - before) / 1024 / 1024)} MiB for a ${Math.round(SIZE / 1024 / 1024)} MiB pack`,
+      );
       expect(peak - before, `RSS grew by ${Math.round((peak - before) / 1024 / 1024)} MiB`).toBeLessThan(RSS_BOUND);
     } finally {
       clearInterval(sampler);

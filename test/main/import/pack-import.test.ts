@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashFile } from '../../../main/evidence/index';
 import { SUPPORTED_EXPORT_VERSIONS } from '../../../main/import/assessment-export';
-import { importPack, PackVerificationFailed, preparePackImport, previewPackImport, storePackImport, UntrustedSignerRefused } from '../../../main/import/pack-import';
+import {
+  importPack,
+  PackVerificationFailed,
+  preparePackImport,
+  previewPackImport,
+  storePackImport,
+  UntrustedSignerRefused,
+} from '../../../main/import/pack-import';
 import { readPackContents } from '../../../main/import/read-pack-contents';
 import { openWorkspace, type Workspace } from '../../../main/services/workspace';
 import { caught } from '../services/workspace-fixture';
@@ -35,7 +42,9 @@ function freshWorkspace(): { ws: Workspace; dbPath: string } {
 afterAll(() => tmp.cleanup());
 
 describe('fixture packs of every assessment.json schema version', () => {
-  const fixtures = readdirSync(fixturePack('.')).filter((f) => f.endsWith('.pdf')).sort();
+  const fixtures = readdirSync(fixturePack('.'))
+    .filter((f) => f.endsWith('.pdf'))
+    .sort();
 
   it('has a committed pack for every schema version this build reads', () => {
     const versions = new Set(fixtures.map((f) => Number(/^v(\d+)-/.exec(f)?.[1])));
@@ -49,7 +58,12 @@ describe('fixture packs of every assessment.json schema version', () => {
       const preview = await previewPackImport(ws, fixturePack(file), { fingerprint: expected.signerFingerprint });
       expect(preview.verification.valid).toBe(true);
       expect(preview.verification.trusted).toBe(true);
-      expect(preview).toMatchObject({ schemaVersion: expected.schemaVersion, packId: expected.packId, profile: expected.profile, alreadyImported: null });
+      expect(preview).toMatchObject({
+        schemaVersion: expected.schemaVersion,
+        packId: expected.packId,
+        profile: expected.profile,
+        alreadyImported: null,
+      });
       expect(preview.file.sha256).toBe(expected.packSha256);
       expect(ws.listAssessments()).toEqual([]);
 
@@ -64,11 +78,16 @@ describe('fixture packs of every assessment.json schema version', () => {
       const withheld = detail.evidence.filter((e) => !e.present);
       expect(withheld).toHaveLength(expected.withheldFiles);
       for (const e of withheld) expect(expected.evidence.find((x) => x.sha256 === e.sha256)?.confidential).toBe(true);
-      for (const e of detail.evidence.filter((x) => x.present)) expect((await hashFile(ws.evidenceBlobPath(e.sha256))).sha256).toBe(e.sha256);
+      for (const e of detail.evidence.filter((x) => x.present))
+        expect((await hashFile(ws.evidenceBlobPath(e.sha256))).sha256).toBe(e.sha256);
       // The unsafe name in the fixture is kept only in a safe form.
       expect(detail.evidence.map((e) => e.fileName)).not.toContain('../../etc/passwd');
       expect(result.preview.renamed).toEqual([{ from: '../../etc/passwd', to: expect.not.stringMatching(/[/\\]/) as unknown as string }]);
-      expect(ws.signedPack(result.assessment.id)).toMatchObject({ packSha256: expected.packSha256, packId: expected.packId, signerFingerprint: expected.signerFingerprint });
+      expect(ws.signedPack(result.assessment.id)).toMatchObject({
+        packSha256: expected.packSha256,
+        packId: expected.packId,
+        signerFingerprint: expected.signerFingerprint,
+      });
       const report = await ws.checkIntegrity();
       expect(report.problems).toEqual([]);
     } finally {
@@ -103,7 +122,9 @@ describe('importing built packs', () => {
       expect((await previewPackImport(ws, copy)).alreadyImported).toMatchObject({ assessmentId: first.assessment.id });
       const e = await caught(() => importPack(ws, copy, trusted()));
       expect(e.kind).toBe('conflict');
-      expect(e.message).toBe(`This pack was already imported on ${new Date().toISOString().slice(0, 10)} as assessment ${first.assessment.id}.`);
+      expect(e.message).toBe(
+        `This pack was already imported on ${new Date().toISOString().slice(0, 10)} as assessment ${first.assessment.id}.`,
+      );
       expectUnchanged(dbPath, before);
     } finally {
       ws.close();
@@ -130,10 +151,18 @@ describe('importing built packs', () => {
       const [entry] = ws.auditEntries(r.assessment.id);
       expect(entry).toMatchObject({
         action: 'assessment.imported',
-        detail: { fileName: 'customer.pdf', signerFingerprint: signer.fingerprint, verification: { valid: true, trusted: false }, signerTrust: 'unverified' },
+        detail: {
+          fileName: 'customer.pdf',
+          signerFingerprint: signer.fingerprint,
+          verification: { valid: true, trusted: false },
+          signerTrust: 'unverified',
+        },
       });
       expect(ws.findImport(r.preview.file.sha256)).toMatchObject({ signerTrust: 'unverified', signerTrustedBy: [] });
-      expect(ws.unverifiedSigner(r.assessment.id)).toMatchObject({ importedAssessmentId: r.assessment.id, signerFingerprint: signer.fingerprint });
+      expect(ws.unverifiedSigner(r.assessment.id)).toMatchObject({
+        importedAssessmentId: r.assessment.id,
+        signerFingerprint: signer.fingerprint,
+      });
       // Bytes already in the store are not copied again: the certification pack adds only the withheld file.
       const again = await importPack(ws, cert, trusted());
       expect(ws.findImport(again.preview.file.sha256)).toMatchObject({ signerTrust: 'trusted', signerTrustedBy: ['pinned-fingerprint'] });
@@ -150,7 +179,9 @@ describe('importing built packs', () => {
       const before = snapshot(dbPath);
       const wrong = await caught(() => importPack(ws, cert, { fingerprint: 'ab'.repeat(32) }));
       expect(wrong).toBeInstanceOf(PackVerificationFailed);
-      expect(wrong.message).toMatch(/cert\.pdf failed verification, so it was not imported: The signer, Zoë Okafor, is not who you expected/);
+      expect(wrong.message).toMatch(
+        /cert\.pdf failed verification, so it was not imported: The signer, Zoë Okafor, is not who you expected/,
+      );
 
       const tampered = join(tmp.dir, 'tampered.pdf');
       const bytes = readFileSync(cert);
@@ -200,13 +231,22 @@ describe('importing built packs', () => {
       manifest: (m) => ({ ...m, files: m.files.map((f) => (f.name === 'policy.pdf' ? { ...f, originalName: '/etc/cron.d/evil' } : f)) }),
       assessment: (a) => {
         const detail = a.detail as { evidence: { fileName: string }[] };
-        return { ...a, detail: { ...detail, evidence: detail.evidence.map((e) => (e.fileName === 'policy.pdf' ? { ...e, fileName: '/etc/cron.d/evil' } : e)) } };
+        return {
+          ...a,
+          detail: {
+            ...detail,
+            evidence: detail.evidence.map((e) => (e.fileName === 'policy.pdf' ? { ...e, fileName: '/etc/cron.d/evil' } : e)),
+          },
+        };
       },
     });
     const prepared = await preparePackImport(named);
     // The appended update breaks the signature; pretend it verified, as a unit-level bypass.
     expect(prepared.preview.verification.valid).toBe(false);
-    const bypassed = { ...prepared, preview: { ...prepared.preview, verification: { ...prepared.preview.verification, valid: true, trusted: true } } };
+    const bypassed = {
+      ...prepared,
+      preview: { ...prepared.preview, verification: { ...prepared.preview.verification, valid: true, trusted: true } },
+    };
     const { ws, dbPath } = freshWorkspace();
     try {
       const r = await storePackImport(ws, bypassed);

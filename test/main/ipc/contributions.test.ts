@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContractEvents, JobChannel, JobResult } from '../../../shared/ipc/contract';
 import type { IpcResult } from '../../../shared/ipc/result';
-import type { ContributionImportView, ContributionPreviewView, ContributionReviewView, ContributionWrittenView } from '../../../shared/ipc/views-contributions';
+import type {
+  ContributionImportView,
+  ContributionPreviewView,
+  ContributionReviewView,
+  ContributionWrittenView,
+} from '../../../shared/ipc/views-contributions';
 import { createDispatch, type HandlerTable } from '../../../main/ipc/dispatch';
 import { createServiceHandlers } from '../../../main/ipc/handlers';
 import { JobRunner } from '../../../main/ipc/jobs/runner';
@@ -25,7 +30,13 @@ function setup(keyStoreHome: string) {
       waiters.get(d.jobId)?.(d);
     }),
   );
-  const { handlers, session } = createServiceHandlers({ openWorkspace, actor: () => ({ name: 'Sam SRO', source: 'profile' }), jobs, onWorkspaceOpened: (p) => opened.push(p), keyStoreHome });
+  const { handlers, session } = createServiceHandlers({
+    openWorkspace,
+    actor: () => ({ name: 'Sam SRO', source: 'profile' }),
+    jobs,
+    onWorkspaceOpened: (p) => opened.push(p),
+    keyStoreHome,
+  });
   const dispatch = createDispatch(handlers as HandlerTable, grants);
   const call = async <T>(channel: string, args: unknown): Promise<T> => {
     const result = (await dispatch(channel, args)) as IpcResult<T>;
@@ -53,7 +64,18 @@ describe('contributions over IPC', () => {
     const dbPath = join(dir, 'a.sscp');
     h.grants.grant(dbPath, 'database');
     await h.call('workspace.open', { dbPath });
-    assessmentId = (await h.call<{ id: string }>('assessments.create', { organisation: 'Acme Ltd', products: [], role: 'developer-distributor', theme3InScope: false, periodStart: null, periodEnd: null, sroName: 'Sam SRO', sroRole: 'CTO' })).id;
+    assessmentId = (
+      await h.call<{ id: string }>('assessments.create', {
+        organisation: 'Acme Ltd',
+        products: [],
+        role: 'developer-distributor',
+        theme3InScope: false,
+        periodStart: null,
+        periodEnd: null,
+        sroName: 'Sam SRO',
+        sroRole: 'CTO',
+      })
+    ).id;
   });
   afterAll(async () => {
     h.session.close();
@@ -61,17 +83,26 @@ describe('contributions over IPC', () => {
   });
 
   it('assigns owners, previews and imports a contribution (the SRO confirms the fingerprint once), reviews and accepts it per claim', async () => {
-    expect(await h.call('owners.assign', { assessmentId, claimId: '1.2.1', owner: { name: 'Bob Builder', team: 'Platform' } })).toMatchObject({ claimId: '1.2.1', name: 'Bob Builder', team: 'Platform' });
+    expect(
+      await h.call('owners.assign', { assessmentId, claimId: '1.2.1', owner: { name: 'Bob Builder', team: 'Platform' } }),
+    ).toMatchObject({ claimId: '1.2.1', name: 'Bob Builder', team: 'Platform' });
     expect(await h.call('owners.list', { assessmentId })).toHaveLength(1);
     const file = join(dir, 'bob.sscp-contribution');
-    await contribute(bob, file, [{ claimId: '1.2.1', result: 'met', evidenceText: 'SBOM' }, { claimId: '1.2.2', status: 'in-progress' }]);
+    await contribute(bob, file, [
+      { claimId: '1.2.1', result: 'met', evidenceText: 'SBOM' },
+      { claimId: '1.2.2', status: 'in-progress' },
+    ]);
 
     // Not chosen in a dialog: refused before any service runs.
     expect(await h.dispatch('contributions.previewImport', { path: file })).toMatchObject({ ok: false });
     h.grants.grant(file, 'read');
     const preview = await h.runJob('contributions.previewImport', { path: file });
     expect(preview.ok).toBe(true);
-    expect((preview as { value: ContributionPreviewView }).value).toMatchObject({ signerTrust: 'unknown', signerFingerprint: bob.fingerprint, contributor: { name: 'Bob Builder' } });
+    expect((preview as { value: ContributionPreviewView }).value).toMatchObject({
+      signerTrust: 'unknown',
+      signerFingerprint: bob.fingerprint,
+      contributor: { name: 'Bob Builder' },
+    });
     const unconfirmed = await h.runJob('contributions.import', { path: file });
     expect(unconfirmed).toMatchObject({ ok: false, error: { kind: 'untrusted-signer' } });
     const imported = await h.runJob('contributions.import', { path: file, confirmSigner: bob.fingerprint });
@@ -80,22 +111,51 @@ describe('contributions over IPC', () => {
     expect(view).toMatchObject({ assessmentId, signerConfirmed: true, unassignedClaims: ['1.2.2'] });
 
     const pending = await h.call<ContributionReviewView[]>('contributions.review', { assessmentId });
-    expect(pending.map((p) => [p.claimId, p.assigned])).toEqual([['1.2.1', true], ['1.2.2', false]]);
-    expect(pending[0]).toMatchObject({ proposed: { result: 'met', evidenceText: 'SBOM', status: null }, current: { result: 'not-assessed' } });
-    const refused = await h.dispatch('contributions.accept', { assessmentId, contributionId: view.contributionId, claimId: '1.2.2', allowUnassigned: false });
+    expect(pending.map((p) => [p.claimId, p.assigned])).toEqual([
+      ['1.2.1', true],
+      ['1.2.2', false],
+    ]);
+    expect(pending[0]).toMatchObject({
+      proposed: { result: 'met', evidenceText: 'SBOM', status: null },
+      current: { result: 'not-assessed' },
+    });
+    const refused = await h.dispatch('contributions.accept', {
+      assessmentId,
+      contributionId: view.contributionId,
+      claimId: '1.2.2',
+      allowUnassigned: false,
+    });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-    expect(await h.call('contributions.accept', { assessmentId, contributionId: view.contributionId, claimId: '1.2.1', allowUnassigned: false })).toMatchObject({ decided: [{ claimId: '1.2.1', state: 'accepted' }] });
-    expect(await h.call('contributions.reject', { assessmentId, contributionId: view.contributionId, claimId: '1.2.2', reason: 'Not yours' })).toMatchObject({ decided: [{ claimId: '1.2.2', state: 'rejected' }] });
+    expect(
+      await h.call('contributions.accept', { assessmentId, contributionId: view.contributionId, claimId: '1.2.1', allowUnassigned: false }),
+    ).toMatchObject({ decided: [{ claimId: '1.2.1', state: 'accepted' }] });
+    expect(
+      await h.call('contributions.reject', { assessmentId, contributionId: view.contributionId, claimId: '1.2.2', reason: 'Not yours' }),
+    ).toMatchObject({ decided: [{ claimId: '1.2.2', state: 'rejected' }] });
     const credits = await h.call<{ answers: Record<string, { name: string }> }>('contributions.credits', { assessmentId });
     expect(credits.answers['1.2.1']).toMatchObject({ name: 'Bob Builder' });
   });
 
   it('writes a contribution from the Contribute screen with an identity in the key store, only to and from granted paths', async () => {
-    await h.call('identities.create', { label: 'me', sroName: 'Sam SRO', sroRole: 'CTO', organisation: 'Acme Ltd', withRoot: false, passphrase: 'correct horse battery staple' });
+    await h.call('identities.create', {
+      label: 'me',
+      sroName: 'Sam SRO',
+      sroRole: 'CTO',
+      organisation: 'Acme Ltd',
+      withRoot: false,
+      passphrase: 'correct horse battery staple',
+    });
     const evidence = join(dir, 'log.txt');
     await writeFile(evidence, 'build ok\n');
     const out = join(dir, 'mine.sscp-contribution');
-    const args = { organisation: 'Acme Ltd', claims: [{ claimId: '2.1.1', result: 'met' }], filePaths: [evidence], identityLabel: 'me', passphrase: 'correct horse battery staple', outPath: out };
+    const args = {
+      organisation: 'Acme Ltd',
+      claims: [{ claimId: '2.1.1', result: 'met' }],
+      filePaths: [evidence],
+      identityLabel: 'me',
+      passphrase: 'correct horse battery staple',
+      outPath: out,
+    };
     h.grants.grant(out, 'write');
     // The attached file was never chosen: refused, nothing written.
     expect(await h.dispatch('contributions.create', args)).toMatchObject({ ok: false });

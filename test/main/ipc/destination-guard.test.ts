@@ -63,7 +63,14 @@ describe('the app refuses to save over the open database', () => {
     });
     if (!created.ok) throw new Error(created.error.message);
     assessmentId = created.value.id;
-    const identity = await call('identities.create', { label: 'Priya', sroName: 'Priya Raman', sroRole: 'CTO', organisation: 'Acme', withRoot: false, passphrase });
+    const identity = await call('identities.create', {
+      label: 'Priya',
+      sroName: 'Priya Raman',
+      sroRole: 'CTO',
+      organisation: 'Acme',
+      withRoot: false,
+      passphrase,
+    });
     expect(identity).toMatchObject({ ok: true });
   });
   afterAll(async () => {
@@ -103,7 +110,14 @@ describe('the app refuses to save over the open database', () => {
       expect(attestation, outPath).toMatchObject({ ok: false, error: { kind: 'conflict' } });
       if (!attestation.ok) expect(attestation.error.hint).not.toMatch(/--|sscp /);
       saveAs(outPath!);
-      const pack = await runJob('packs.export', { assessmentId, identityLabel: 'Priya', passphrase, outPath, profile: 'certification', acceptExceptions: true });
+      const pack = await runJob('packs.export', {
+        assessmentId,
+        identityLabel: 'Priya',
+        passphrase,
+        outPath,
+        profile: 'certification',
+        acceptExceptions: true,
+      });
       expect(pack, outPath).toMatchObject({ ok: false, error: { kind: 'conflict' } });
       if (!pack.ok) expect(pack.error.message).toContain(words);
       await expectIntact();
@@ -116,15 +130,24 @@ describe('the app refuses to save over the open database', () => {
     await writeFile(cert, 'old');
     await writeFile(form, 'old');
     saveAs(cert);
-    expect(await call('identities.exportCertificate', { label: 'Priya', root: false, outPath: cert })).toEqual({ ok: true, value: { path: cert } });
+    expect(await call('identities.exportCertificate', { label: 'Priya', root: false, outPath: cert })).toEqual({
+      ok: true,
+      value: { path: cert },
+    });
     expect(await readFile(cert, 'utf8')).toContain('BEGIN CERTIFICATE');
     saveAs(form);
-    expect(await runJob('forms.export', { assessmentId, outPath: form })).toEqual({ ok: true, value: { path: form, appendedClaims: [], missingCoverFields: [] } });
+    expect(await runJob('forms.export', { assessmentId, outPath: form })).toEqual({
+      ok: true,
+      value: { path: form, appendedClaims: [], missingCoverFields: [] },
+    });
     expect((await readFile(form)).subarray(0, 2).toString('latin1')).toBe('PK');
     const attestation = join(dir, 'attestation.cdx.json');
     await writeFile(attestation, 'old');
     saveAs(attestation);
-    expect(await runJob('attestations.export', { assessmentId, outPath: attestation })).toEqual({ ok: true, value: { path: attestation, signed: false } });
+    expect(await runJob('attestations.export', { assessmentId, outPath: attestation })).toEqual({
+      ok: true,
+      value: { path: attestation, signed: false },
+    });
     expect(JSON.parse(await readFile(attestation, 'utf8'))).toMatchObject({ bomFormat: 'CycloneDX', specVersion: '1.6' });
     await expectIntact();
   });

@@ -31,15 +31,23 @@ function setup(actor: () => Actor = () => ({ name: 'Priya Raman', role: 'CTO', s
   const waiters = new Map<string, (d: ContractEvents['jobs.done']) => void>();
   const opened: string[] = [];
   const grants = new PathGrants({ trustedDatabases: () => opened });
-  const jobs = new JobRunner(grants.watchJobs((event, payload) => {
-    if (event === 'jobs.progress') progress.push(payload as ContractEvents['jobs.progress']);
-    if (event === 'jobs.done') {
-      const d = payload as ContractEvents['jobs.done'];
-      done.set(d.jobId, d);
-      waiters.get(d.jobId)?.(d);
-    }
-  }));
-  const { handlers, session } = createServiceHandlers({ openWorkspace, actor, jobs, onWorkspaceOpened: (p) => opened.push(p), keyStoreHome });
+  const jobs = new JobRunner(
+    grants.watchJobs((event, payload) => {
+      if (event === 'jobs.progress') progress.push(payload as ContractEvents['jobs.progress']);
+      if (event === 'jobs.done') {
+        const d = payload as ContractEvents['jobs.done'];
+        done.set(d.jobId, d);
+        waiters.get(d.jobId)?.(d);
+      }
+    }),
+  );
+  const { handlers, session } = createServiceHandlers({
+    openWorkspace,
+    actor,
+    jobs,
+    onWorkspaceOpened: (p) => opened.push(p),
+    keyStoreHome,
+  });
   const dispatch: Dispatch = createDispatch(handlers as HandlerTable, grants);
   const call = async <T>(channel: string, args: unknown): Promise<T> => {
     const result = (await dispatch(channel, args)) as IpcResult<T>;
@@ -96,11 +104,22 @@ describe('the service handler table over real services', () => {
   });
 
   it('refuses control, bidi and over-long text with the field, the character and the limit, before any service runs', async () => {
-    const fields = { products: [], role: 'developer-distributor', theme3InScope: false, periodStart: null, periodEnd: null, sroName: 'Priya', sroRole: 'CTO' };
+    const fields = {
+      products: [],
+      role: 'developer-distributor',
+      theme3InScope: false,
+      periodStart: null,
+      periodEnd: null,
+      sroName: 'Priya',
+      sroRole: 'CTO',
+    };
     const cases: [unknown, RegExp][] = [
       [{ ...fields, organisation: 'Acme\x1b[2J' }, /^The organisation name holds a control character \(U\+001B\) at position 5\.$/],
       [{ ...fields, organisation: 'Acme', sroName: 'Jane\u202eenaJ' }, /^The SRO name holds a bidirectional control character \(U\+202E\)/],
-      [{ ...fields, organisation: 'Acme', products: ['Widget\nVALID'] }, /^The product name holds a line break \(U\+000A\) at position 7\.$/],
+      [
+        { ...fields, organisation: 'Acme', products: ['Widget\nVALID'] },
+        /^The product name holds a line break \(U\+000A\) at position 7\.$/,
+      ],
       [{ ...fields, organisation: 'A'.repeat(1600) }, /^The organisation name is 1,600 characters long; the most allowed is 200\.$/],
     ];
     for (const [args, message] of cases) {
@@ -111,8 +130,18 @@ describe('the service handler table over real services', () => {
     const bad = await h.dispatch('claims.update', { assessmentId, claimId: '1.1.1', patch: { arguments: 'ok\u0085' } });
     expect(bad).toMatchObject({ ok: false, error: { message: 'The arguments text holds a line break (U+0085) at position 3.' } });
     await h.call('claims.update', { assessmentId, claimId: '1.1.1', patch: { arguments: 'two\n\tlines' } });
-    const labels = await h.dispatch('identities.create', { label: 'sro', sroName: 'Priya\u200b', sroRole: 'CTO', organisation: 'Acme', withRoot: false, passphrase: 'correct horse battery staple' });
-    expect(labels).toMatchObject({ ok: false, error: { message: 'The SRO name holds an invisible formatting character (U+200B) at position 6.' } });
+    const labels = await h.dispatch('identities.create', {
+      label: 'sro',
+      sroName: 'Priya\u200b',
+      sroRole: 'CTO',
+      organisation: 'Acme',
+      withRoot: false,
+      passphrase: 'correct horse battery staple',
+    });
+    expect(labels).toMatchObject({
+      ok: false,
+      error: { message: 'The SRO name holds an invisible formatting character (U+200B) at position 6.' },
+    });
     const list = await h.call<{ assessment: { organisation: string } }[]>('assessments.list', {});
     expect(list.map((a) => a.assessment.organisation)).toEqual(['Acme']);
   });
@@ -199,17 +228,41 @@ describe('the service handler table over real services', () => {
     // A failed export wrote nothing, so the save location the user chose still works for the retry.
     const outPath = join(dir, 'pack.pdf');
     h.grants.grant(outPath, 'write');
-    const wrong = await h.runJob('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'wrong passphrase', outPath, profile: 'customer', acceptExceptions: true, signBeforePeriodEnd: true });
+    const wrong = await h.runJob('packs.export', {
+      assessmentId,
+      identityLabel: 'Priya 2026',
+      passphrase: 'wrong passphrase',
+      outPath,
+      profile: 'customer',
+      acceptExceptions: true,
+      signBeforePeriodEnd: true,
+    });
     expect(wrong).toMatchObject({ ok: false, error: { kind: 'wrong-passphrase' } });
 
-    const exported = await h.runJob('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'correct horse battery staple 2026', outPath, profile: 'certification', acceptExceptions: true, signBeforePeriodEnd: true });
+    const exported = await h.runJob('packs.export', {
+      assessmentId,
+      identityLabel: 'Priya 2026',
+      passphrase: 'correct horse battery staple 2026',
+      outPath,
+      profile: 'certification',
+      acceptExceptions: true,
+      signBeforePeriodEnd: true,
+    });
     expect(exported.ok).toBe(true);
     if (!exported.ok) return;
     expect(exported.value.verification.valid).toBe(true);
     expect(exported.value.verification.trusted).toBe(true);
     expect(exported.value.acceptedExceptions.length).toBeGreaterThan(0);
     // One save dialog answer, one written pack: writing there again needs the dialog again.
-    const again = await h.dispatch('packs.export', { assessmentId, identityLabel: 'Priya 2026', passphrase: 'correct horse battery staple 2026', outPath, profile: 'certification', acceptExceptions: true, signBeforePeriodEnd: true });
+    const again = await h.dispatch('packs.export', {
+      assessmentId,
+      identityLabel: 'Priya 2026',
+      passphrase: 'correct horse battery staple 2026',
+      outPath,
+      profile: 'certification',
+      acceptExceptions: true,
+      signBeforePeriodEnd: true,
+    });
     expect(again).toMatchObject({ ok: false, error: { message: 'That save location was not chosen in this window.' } });
 
     h.grants.grant(outPath, 'read');
@@ -218,7 +271,10 @@ describe('the service handler table over real services', () => {
     expect(verified).toMatchObject({ ok: true, value: { valid: true, trusted: true } });
     // In the database that holds the identity, the pack needs no fingerprint: it is the user's own.
     const own = await h.runJob('packs.verify', { path: outPath });
-    expect(own).toMatchObject({ ok: true, value: { valid: true, trusted: true, trust: { trustedBy: ['own-identity'], ownIdentity: 'Priya 2026' } } });
+    expect(own).toMatchObject({
+      ok: true,
+      value: { valid: true, trusted: true, trust: { trustedBy: ['own-identity'], ownIdentity: 'Priya 2026' } },
+    });
 
     // The recipient is another person, with a key store of their own that holds no identity.
     const r = setup(undefined, join(dir, 'recipient-home'));
@@ -236,11 +292,16 @@ describe('the service handler table over real services', () => {
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;
     expect(imported.value.assessment.state).toBe('signed');
-    const carried = await r.call<{ assessment: { id: string; previousId: string; state: string } }>('assessments.carryForward', { assessmentId: imported.value.assessment.id });
+    const carried = await r.call<{ assessment: { id: string; previousId: string; state: string } }>('assessments.carryForward', {
+      assessmentId: imported.value.assessment.id,
+    });
     expect(carried.assessment).toMatchObject({ previousId: imported.value.assessment.id, state: 'draft' });
     const list = await r.call<{ assessment: { id: string }; unverifiedSigner: unknown }[]>('assessments.list', {});
     for (const id of [imported.value.assessment.id, carried.assessment.id]) {
-      expect(list.find((i) => i.assessment.id === id)?.unverifiedSigner).toMatchObject({ importedAssessmentId: imported.value.assessment.id, signerFingerprint: identity.fingerprint });
+      expect(list.find((i) => i.assessment.id === id)?.unverifiedSigner).toMatchObject({
+        importedAssessmentId: imported.value.assessment.id,
+        signerFingerprint: identity.fingerprint,
+      });
     }
     r.session.close();
   });
@@ -259,7 +320,12 @@ describe('the handler table refuses paths no dialog chose, before any service ru
     const executor: JobExecutor = { start: vi.fn(() => 'job-1'), cancel: vi.fn(() => false), cancelAll: vi.fn() };
     const openWorkspaceSpy = vi.fn(openWorkspace);
     const grants = new PathGrants({ trustedDatabases: () => [] });
-    const { handlers, session } = createServiceHandlers({ openWorkspace: openWorkspaceSpy, actor: () => ({ name: 'Priya Raman', source: 'profile' }), jobs: new JobRunner(() => undefined), executor });
+    const { handlers, session } = createServiceHandlers({
+      openWorkspace: openWorkspaceSpy,
+      actor: () => ({ name: 'Priya Raman', source: 'profile' }),
+      jobs: new JobRunner(() => undefined),
+      executor,
+    });
     return { dispatch: createDispatch(handlers as HandlerTable, grants), executor, openWorkspaceSpy, grants, session };
   }
 
@@ -291,7 +357,17 @@ describe('the handler table refuses paths no dialog chose, before any service ru
       ['forms.import', { path: '/etc/passwd' }],
       ['forms.export', { assessmentId: 'a', outPath: '/etc/cron.d/evil' }],
       ['attestations.export', { assessmentId: 'a', outPath: '/etc/cron.d/evil' }],
-      ['packs.export', { assessmentId: 'a', identityLabel: 'P', passphrase: 'x', outPath: join(dir, 'pack.pdf'), profile: 'customer', acceptExceptions: true }],
+      [
+        'packs.export',
+        {
+          assessmentId: 'a',
+          identityLabel: 'P',
+          passphrase: 'x',
+          outPath: join(dir, 'pack.pdf'),
+          profile: 'customer',
+          acceptExceptions: true,
+        },
+      ],
       // A read grant is not a licence to write over the file.
       ['forms.export', { assessmentId: 'a', outPath: join(dir, 'read-only.docx') }],
     ] as const;
@@ -335,7 +411,14 @@ describe('every change made through the handlers says who made it', () => {
     h.grants.grant(dbPath, 'database');
     await h.call('workspace.open', { dbPath });
     const { id } = await h.call<{ id: string }>('assessments.create', {
-      organisation: 'Acme', products: [], role: 'reseller', theme3InScope: false, periodStart: null, periodEnd: null, sroName: 'Priya Raman', sroRole: 'CTO',
+      organisation: 'Acme',
+      products: [],
+      role: 'reseller',
+      theme3InScope: false,
+      periodStart: null,
+      periodEnd: null,
+      sroName: 'Priya Raman',
+      sroRole: 'CTO',
     });
     profile = { name: 'Priya Raman', role: 'CTO', email: 'priya@example.com' };
     await h.call('claims.update', { assessmentId: id, claimId: '1.1.1', patch: { status: 'done' } });
@@ -369,19 +452,40 @@ describe('signing identities belong to the person, whichever database the window
     const lastYear = join(dir, '2026.sscp');
     h.grants.grant(lastYear, 'database');
     await h.call('workspace.open', { dbPath: lastYear });
-    await h.call('identities.create', { label: 'Rosa 2026', sroName: 'Rosa Diaz', sroRole: 'CISO', organisation: 'Acme', withRoot: true, passphrase: PASS });
+    await h.call('identities.create', {
+      label: 'Rosa 2026',
+      sroName: 'Rosa Diaz',
+      sroRole: 'CISO',
+      organisation: 'Acme',
+      withRoot: true,
+      passphrase: PASS,
+    });
     const nextYear = join(dir, '2027.sscp');
     h.grants.grant(nextYear, 'database');
     await h.call('workspace.open', { dbPath: nextYear });
     const listed = await h.call<{ label: string; backedUpAt: string | null; backupRemindedAt: string | null }[]>('identities.list', {});
     expect(listed).toEqual([expect.objectContaining({ label: 'Rosa 2026', backedUpAt: null, backupRemindedAt: null })]);
 
-    expect(await h.call('identities.backupReminded', { label: 'Rosa 2026' })).toMatchObject({ backupRemindedAt: expect.stringMatching(/^\d{4}-/) });
+    expect(await h.call('identities.backupReminded', { label: 'Rosa 2026' })).toMatchObject({
+      backupRemindedAt: expect.stringMatching(/^\d{4}-/),
+    });
     const outPath = join(dir, 'Rosa backup.p12');
-    const refused = await h.dispatch('identities.exportBackup', { label: 'Rosa 2026', passphrase: PASS, p12Password: 'a long backup password', withRootKey: true, outPath });
+    const refused = await h.dispatch('identities.exportBackup', {
+      label: 'Rosa 2026',
+      passphrase: PASS,
+      p12Password: 'a long backup password',
+      withRootKey: true,
+      outPath,
+    });
     expect(refused).toMatchObject({ ok: false });
     h.grants.grant(outPath, 'write');
-    const backup = await h.call<{ path: string; withRootKey: boolean }>('identities.exportBackup', { label: 'Rosa 2026', passphrase: PASS, p12Password: 'a long backup password', withRootKey: true, outPath });
+    const backup = await h.call<{ path: string; withRootKey: boolean }>('identities.exportBackup', {
+      label: 'Rosa 2026',
+      passphrase: PASS,
+      p12Password: 'a long backup password',
+      withRootKey: true,
+      outPath,
+    });
     expect(backup).toMatchObject({ path: outPath, withRootKey: true });
     const contents = await readPkcs12(outPath, 'a long backup password');
     expect(contents.rootPrivateKeyPkcs8).not.toBeNull();
@@ -390,7 +494,13 @@ describe('signing identities belong to the person, whichever database the window
 
   it('opening a database an older version kept identities in moves them to the key store and says so', async () => {
     const scratch = openKeyStore(join(dir, 'scratch-home'));
-    await createIdentityService(scratch).create({ label: 'Old key', sroName: 'Rosa Diaz', sroRole: 'CISO', organisation: 'Acme', passphrase: PASS });
+    await createIdentityService(scratch).create({
+      label: 'Old key',
+      sroName: 'Rosa Diaz',
+      sroRole: 'CISO',
+      organisation: 'Acme',
+      passphrase: PASS,
+    });
     const old = join(dir, 'old.sscp');
     const db = openDatabase(old);
     sqliteIdentityRows(db, 'signing_identities').repository.insert(scratch.repository.findByLabel('Old key')!);

@@ -16,7 +16,10 @@ import type { Actor } from '../../../shared/domain/actor';
 function inMemoryHost(): HostLink & { readonly exit: () => void } {
   const toHost = new EventEmitter();
   const toMain = new EventEmitter();
-  const served = serveJobs({ post: (reply) => toMain.emit('m', structuredClone(reply)), onMessage: (l) => toHost.on('m', l) }, openWorkspace);
+  const served = serveJobs(
+    { post: (reply) => toMain.emit('m', structuredClone(reply)), onMessage: (l) => toHost.on('m', l) },
+    openWorkspace,
+  );
   return {
     post: (request: HostRequest) => toHost.emit('m', structuredClone(request)),
     onMessage: (l: (reply: HostReply) => void) => toMain.on('m', l),
@@ -88,8 +91,13 @@ describe('the job host protocol', () => {
     const executor = processExecutor(inMemoryHost, ev.sink);
     const jobId = executor.start('packs.verify', { path: '' } as never, dbPath, PRIYA);
     expect((await ev.done(jobId)).result).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
-    const nobody = executor.start('evidence.attach', { assessmentId, claimId: '1.1.3', filePath: file, meta: {} }, dbPath, { name: 'x' } as never);
-    expect((await ev.done(nobody)).result).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: 'The job did not say who asked for it.' } });
+    const nobody = executor.start('evidence.attach', { assessmentId, claimId: '1.1.3', filePath: file, meta: {} }, dbPath, {
+      name: 'x',
+    } as never);
+    expect((await ev.done(nobody)).result).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', message: 'The job did not say who asked for it.' },
+    });
     executor.close();
   });
 
@@ -100,7 +108,10 @@ describe('the job host protocol', () => {
     const jobId = executor.start('packs.verify', { path: join(dir, 'missing.pdf') }, dbPath, PRIYA);
     host!.exit();
     const done = await ev.done(jobId);
-    expect(done.result).toMatchObject({ ok: false, error: { kind: 'internal', message: expect.stringContaining('background worker stopped') } });
+    expect(done.result).toMatchObject({
+      ok: false,
+      error: { kind: 'internal', message: expect.stringContaining('background worker stopped') },
+    });
   });
 
   it('works across a real process boundary (forked Node host)', async () => {
@@ -113,7 +124,12 @@ describe('the job host protocol', () => {
       expect(refused.ok).toBe(false);
       if (!refused.ok) expect(refused.error.kind).not.toBe('internal');
       const sam: Actor = { name: 'Sam Okafor', source: 'profile' };
-      const attached = executor.start('evidence.attach', { assessmentId, claimId: '1.1.2', filePath: file, meta: { confidential: true } }, dbPath, sam);
+      const attached = executor.start(
+        'evidence.attach',
+        { assessmentId, claimId: '1.1.2', filePath: file, meta: { confidential: true } },
+        dbPath,
+        sam,
+      );
       expect((await ev.done(attached)).result).toMatchObject({ ok: true, value: { confidential: true } });
       const ws = openWorkspace(dbPath);
       expect(ws.auditEntries(assessmentId).at(-1)).toMatchObject({ action: 'evidence.attached', actor: sam });

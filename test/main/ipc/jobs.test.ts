@@ -89,6 +89,9 @@ describe('JobRunner', () => {
     const jobId = runner.start(async () => {
       throw new SscpError('unreadable', 'The file cannot be read.', 'Check you may read it.');
     });
-    expect((await done(jobId)).result).toEqual({ ok: false, error: { kind: 'unreadable', message: 'The file cannot be read.', hint: 'Check you may read it.' } });
+    expect((await done(jobId)).result).toEqual({
+      ok: false,
+      error: { kind: 'unreadable', message: 'The file cannot be read.', hint: 'Check you may read it.' },
+    });
   });
 });

@@ -52,18 +52,26 @@ describe('path grants', () => {
     const grants = new PathGrants({ trustedDatabases: () => [] });
     grants.grant('/home/priya/in.docx', 'read');
     grants.grant('/home/priya/out.docx', 'write');
-    expect(attempt(grants, 'forms.export', exportTo('/home/priya/in.docx'))).toEqual(refusedWith('That save location was not chosen in this window.'));
-    expect(attempt(grants, 'forms.import', { path: '/home/priya/out.docx' })).toEqual(refusedWith('That file was not chosen in this window.'));
+    expect(attempt(grants, 'forms.export', exportTo('/home/priya/in.docx'))).toEqual(
+      refusedWith('That save location was not chosen in this window.'),
+    );
+    expect(attempt(grants, 'forms.import', { path: '/home/priya/out.docx' })).toEqual(
+      refusedWith('That file was not chosen in this window.'),
+    );
   });
 
   it('lets one save dialog answer authorise one write, and gives it back when the write did not happen', () => {
     const grants = new PathGrants({ trustedDatabases: () => [] });
     grants.grant('/home/priya/pack.pdf', 'write');
     const lease = grants.authorise('forms.export', exportTo('/home/priya/pack.pdf'));
-    expect(attempt(grants, 'forms.export', exportTo('/home/priya/pack.pdf'))).toEqual(refusedWith('That save location was not chosen in this window.'));
+    expect(attempt(grants, 'forms.export', exportTo('/home/priya/pack.pdf'))).toEqual(
+      refusedWith('That save location was not chosen in this window.'),
+    );
     lease.restore();
     expect(attempt(grants, 'forms.export', exportTo('/home/priya/pack.pdf'))).toBe('allowed');
-    expect(attempt(grants, 'forms.export', exportTo('/home/priya/pack.pdf'))).toEqual(refusedWith('That save location was not chosen in this window.'));
+    expect(attempt(grants, 'forms.export', exportTo('/home/priya/pack.pdf'))).toEqual(
+      refusedWith('That save location was not chosen in this window.'),
+    );
     // The written file can still be shown in its folder.
     expect(attempt(grants, 'shell.reveal', { path: '/home/priya/pack.pdf' })).toBe('allowed');
     expect(attempt(grants, 'shell.reveal', { path: '/etc' })).toEqual(refusedWith('That file was not chosen in this window.'));
@@ -85,7 +93,9 @@ describe('path grants', () => {
     grants.grant('/out/b.docx', 'write');
     grants.holdForJob('job-2', grants.authorise('forms.export', exportTo('/out/b.docx')));
     sink('jobs.done', done('job-2', true));
-    expect(attempt(grants, 'forms.export', exportTo('/out/b.docx'))).toEqual(refusedWith('That save location was not chosen in this window.'));
+    expect(attempt(grants, 'forms.export', exportTo('/out/b.docx'))).toEqual(
+      refusedWith('That save location was not chosen in this window.'),
+    );
 
     grants.grant('/out/c.docx', 'write');
     const lease = grants.authorise('forms.export', exportTo('/out/c.docx'));
@@ -99,9 +109,13 @@ describe('path grants', () => {
     const recent = ['/home/priya/Acme.sscp'];
     const grants = new PathGrants({ trustedDatabases: () => recent });
     expect(attempt(grants, 'workspace.open', { dbPath: '/home/priya/Acme.sscp' })).toBe('allowed');
-    expect(attempt(grants, 'workspace.open', { dbPath: '/home/priya/Other.sscp' })).toEqual(refusedWith('That database was not chosen in this window.'));
+    expect(attempt(grants, 'workspace.open', { dbPath: '/home/priya/Other.sscp' })).toEqual(
+      refusedWith('That database was not chosen in this window.'),
+    );
     grants.grant('/home/priya/policy.pdf', 'read');
-    expect(attempt(grants, 'workspace.open', { dbPath: '/home/priya/policy.pdf' })).toEqual(refusedWith('That database was not chosen in this window.'));
+    expect(attempt(grants, 'workspace.open', { dbPath: '/home/priya/policy.pdf' })).toEqual(
+      refusedWith('That database was not chosen in this window.'),
+    );
     grants.grant('/home/priya/Other.sscp', 'database');
     expect(attempt(grants, 'workspace.open', { dbPath: '/home/priya/Other.sscp' })).toBe('allowed');
     expect(attempt(grants, 'workspace.open', { dbPath: '/home/priya/Other.sscp' })).toBe('allowed');
@@ -115,17 +129,27 @@ describe('path grants', () => {
     now += 60_000;
     expect(attempt(grants, 'packs.verify', { path: '/home/priya/policy.pdf' })).toBe('allowed');
     now += 1;
-    expect(attempt(grants, 'packs.verify', { path: '/home/priya/policy.pdf' })).toEqual(refusedWith('That file was not chosen in this window.'));
-    expect(attempt(grants, 'forms.export', exportTo('/home/priya/out.docx'))).toEqual(refusedWith('That save location was not chosen in this window.'));
+    expect(attempt(grants, 'packs.verify', { path: '/home/priya/policy.pdf' })).toEqual(
+      refusedWith('That file was not chosen in this window.'),
+    );
+    expect(attempt(grants, 'forms.export', exportTo('/home/priya/out.docx'))).toEqual(
+      refusedWith('That save location was not chosen in this window.'),
+    );
 
     grants.grant('/home/priya/later.pdf', 'read');
     grants.grant('/home/priya/later.docx', 'write');
     const lease = grants.authorise('forms.export', exportTo('/home/priya/later.docx'));
     grants.revokeAll();
     lease.restore();
-    expect(attempt(grants, 'packs.verify', { path: '/home/priya/later.pdf' })).toEqual(refusedWith('That file was not chosen in this window.'));
-    expect(attempt(grants, 'forms.export', exportTo('/home/priya/later.docx'))).toEqual(refusedWith('That save location was not chosen in this window.'));
-    expect(attempt(grants, 'shell.reveal', { path: '/home/priya/later.pdf' })).toEqual(refusedWith('That file was not chosen in this window.'));
+    expect(attempt(grants, 'packs.verify', { path: '/home/priya/later.pdf' })).toEqual(
+      refusedWith('That file was not chosen in this window.'),
+    );
+    expect(attempt(grants, 'forms.export', exportTo('/home/priya/later.docx'))).toEqual(
+      refusedWith('That save location was not chosen in this window.'),
+    );
+    expect(attempt(grants, 'shell.reveal', { path: '/home/priya/later.pdf' })).toEqual(
+      refusedWith('That file was not chosen in this window.'),
+    );
   });
 
   it('grants read access to a dropped ordinary file, and refuses folders, special files and missing ones', async () => {
@@ -136,11 +160,17 @@ describe('path grants', () => {
     await mkdir(folder);
     expect(await grants.grantDropped(file)).toBe(file);
     expect(attempt(grants, 'evidence.attach', attach(file))).toBe('allowed');
-    await expect(grants.grantDropped(folder)).rejects.toMatchObject({ kind: 'invalid-input', message: 'A folder was dropped, and only files can be attached.' });
+    await expect(grants.grantDropped(folder)).rejects.toMatchObject({
+      kind: 'invalid-input',
+      message: 'A folder was dropped, and only files can be attached.',
+    });
     await expect(grants.grantDropped(join(dir, 'gone.txt'))).rejects.toMatchObject({ kind: 'not-found' });
     await expect(grants.grantDropped('relative.txt')).rejects.toMatchObject({ kind: 'invalid-input' });
     if (process.platform !== 'win32') {
-      await expect(grants.grantDropped('/dev/null')).rejects.toMatchObject({ kind: 'invalid-input', message: '"/dev/null" is not an ordinary file, so it cannot be attached.' });
+      await expect(grants.grantDropped('/dev/null')).rejects.toMatchObject({
+        kind: 'invalid-input',
+        message: '"/dev/null" is not an ordinary file, so it cannot be attached.',
+      });
     }
     expect(attempt(grants, 'evidence.attach', attach(folder))).toEqual(refusedWith('That file was not chosen in this window.'));
     // A drop lets main read a file, never write over it.

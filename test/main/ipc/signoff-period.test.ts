@@ -38,14 +38,31 @@ describe('the app signs a period only once it has started, and one not yet ended
   let dir: string;
 
   async function assessment(periodStart: string, periodEnd: string): Promise<string> {
-    const fields = { organisation: 'Acme', products: [], role: 'developer-distributor', theme3InScope: false, periodStart, periodEnd, sroName: 'Priya Raman', sroRole: 'CTO' };
+    const fields = {
+      organisation: 'Acme',
+      products: [],
+      role: 'developer-distributor',
+      theme3InScope: false,
+      periodStart,
+      periodEnd,
+      sroName: 'Priya Raman',
+      sroRole: 'CTO',
+    };
     const created = await call<{ id: string }>('assessments.create', fields);
     if (!created.ok) throw new Error(created.error.message);
     return created.value.id;
   }
   function sign(assessmentId: string, outPath: string, signBeforePeriodEnd?: boolean) {
     grants.grant(outPath, 'write');
-    return runJob('packs.export', { assessmentId, identityLabel: 'Priya', passphrase, outPath, profile: 'customer', acceptExceptions: true, ...(signBeforePeriodEnd === undefined ? {} : { signBeforePeriodEnd }) });
+    return runJob('packs.export', {
+      assessmentId,
+      identityLabel: 'Priya',
+      passphrase,
+      outPath,
+      profile: 'customer',
+      acceptExceptions: true,
+      ...(signBeforePeriodEnd === undefined ? {} : { signBeforePeriodEnd }),
+    });
   }
 
   beforeAll(async () => {
@@ -55,7 +72,16 @@ describe('the app signs a period only once it has started, and one not yet ended
     const dbPath = join(dir, 'a.sscp');
     grants.grant(dbPath, 'database');
     expect(await call('workspace.open', { dbPath })).toMatchObject({ ok: true });
-    expect(await call('identities.create', { label: 'Priya', sroName: 'Priya Raman', sroRole: 'CTO', organisation: 'Acme', withRoot: false, passphrase })).toMatchObject({ ok: true });
+    expect(
+      await call('identities.create', {
+        label: 'Priya',
+        sroName: 'Priya Raman',
+        sroRole: 'CTO',
+        organisation: 'Acme',
+        withRoot: false,
+        passphrase,
+      }),
+    ).toMatchObject({ ok: true });
   });
   afterAll(async () => {
     vi.useRealTimers();
@@ -83,13 +109,21 @@ describe('the app signs a period only once it has started, and one not yet ended
     if (!refused.ok) {
       expect(refused.error.message).toContain('runs until 31 December 2026');
       // The app shows this hint: no command or flag in it.
-      expect(refused.error.hint).toBe('Sign once the period has ended, or confirm that you are signing before it ends: the pack then says so on its cover and in the attestation.');
+      expect(refused.error.hint).toBe(
+        'Sign once the period has ended, or confirm that you are signing before it ends: the pack then says so on its cover and in the attestation.',
+      );
     }
     expect(existsSync(out)).toBe(false);
     const signed = await sign(id, out, true);
     expect(signed.ok, signed.ok ? '' : signed.error.message).toBe(true);
     if (!signed.ok) return;
-    expect(signed.value.warnings).toContain('Signed before the assessment period ends (31 December 2026), as you confirmed; the pack says so.');
-    expect(signed.value.verification.certification).toEqual({ certified: true, permission: 1, meaning: 'no changes of any kind are allowed' });
+    expect(signed.value.warnings).toContain(
+      'Signed before the assessment period ends (31 December 2026), as you confirmed; the pack says so.',
+    );
+    expect(signed.value.verification.certification).toEqual({
+      certified: true,
+      permission: 1,
+      meaning: 'no changes of any kind are allowed',
+    });
   });
 });

@@ -70,13 +70,15 @@ describe('attachments: duplicate names and /Params that disagree with the bytes 
     expect(v.problems.join(' ')).toContain('"policy.pdf" declares 2001 bytes (/Size) but holds 2000.');
   });
 
-  it('an attachment of the pack\'s own data with a wrong /Size: invalid too', async () => {
+  it("an attachment of the pack's own data with a wrong /Size: invalid too", async () => {
     const path = await edited('manifest-size.pdf', (pdf) => {
       const text = pdf.toString('latin1');
       // The last three /Params are the pack's own JSON files; alter one of them.
       const all = [...text.matchAll(/\/Params <<\/Size (\d+) /g)];
       const last = all[all.length - 1]!;
-      const wrong = String(Number(last[1]) + 1).padStart(last[1]!.length, '1').slice(-last[1]!.length);
+      const wrong = String(Number(last[1]) + 1)
+        .padStart(last[1]!.length, '1')
+        .slice(-last[1]!.length);
       replaceOnce(pdf, last[0], last[0].replace(last[1]!, wrong));
     });
     const v = await verify(path);
@@ -89,14 +91,18 @@ describe('attachments: duplicate names and /Params that disagree with the bytes 
     const content = smallEvidence()[0]!.content;
     const md5 = createHash('md5').update(content).digest();
     const dateField = (pdf: Buffer) => /\/Params <<\/Size 2000 (\/ModDate \(D:\d{14}Z\))/.exec(pdf.toString('latin1'))![1]!;
-    const wrong = await edited('checksum-wrong.pdf', (pdf) => replaceOnce(pdf, `/Size 2000 ${dateField(pdf)}`, `/Size 2000 /CheckSum (${'A'.repeat(16)})`));
+    const wrong = await edited('checksum-wrong.pdf', (pdf) =>
+      replaceOnce(pdf, `/Size 2000 ${dateField(pdf)}`, `/Size 2000 /CheckSum (${'A'.repeat(16)})`),
+    );
     const v = await verify(wrong);
     expect(v.valid).toBe(false);
     expect(v.problems.join(' ')).toContain('"policy.pdf" declares a checksum (/CheckSum) that does not match its bytes.');
 
     // A literal string can hold the digest as it is unless it has bytes that need escaping.
     if (![0x28, 0x29, 0x5c, 0x0a, 0x0d].some((b) => md5.includes(b))) {
-      const right = await edited('checksum-right.pdf', (pdf) => replaceOnce(pdf, `/Size 2000 ${dateField(pdf)}`, `/Size 2000 /CheckSum (${md5.toString('latin1')})`));
+      const right = await edited('checksum-right.pdf', (pdf) =>
+        replaceOnce(pdf, `/Size 2000 ${dateField(pdf)}`, `/Size 2000 /CheckSum (${md5.toString('latin1')})`),
+      );
       const ok = await verify(right);
       expect(ok.problems).toEqual([]);
       expect(ok.valid).toBe(true);

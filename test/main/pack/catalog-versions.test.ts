@@ -33,7 +33,7 @@ describe('packs name the catalog version and the documents it follows', () => {
     expect((await verifyPack(packPath, { fingerprint: signer.fingerprint })).valid).toBe(true);
   });
 
-  it('an assessment on catalog 2025.1 still signs and verifies, with 2025.1\'s own claim text', async () => {
+  it("an assessment on catalog 2025.1 still signs and verifies, with 2025.1's own claim text", async () => {
     const dir = join(tmp.dir, 'old');
     mkdirSync(dir);
     const old = findCatalog('uk-sscp', '2025.1')!;

@@ -78,7 +78,9 @@ describe('the SRO signature certifies the pack (DocMDP, no changes allowed)', ()
     expect(v.valid).toBe(false);
     const certification = v.checks.find((c) => c.id === 'certification')!;
     expect(certification.outcome).toBe('fail');
-    expect(certification.message).toMatch(/^The signer certified the pack with no changes allowed, yet \d+ bytes were added after certification\.$/);
+    expect(certification.message).toMatch(
+      /^The signer certified the pack with no changes allowed, yet \d+ bytes were added after certification\.$/,
+    );
     expect(pdfsig(edited)).toContain('Not total document signed');
     expect(run('mutool', ['sign', '-v', edited]).stdout).toContain('there have been edits since signing');
   });

@@ -31,8 +31,40 @@ describe('sscp export and sscp verify', () => {
 
   beforeAll(async () => {
     writeFileSync(passFile, 'correct horse battery staple\n');
-    id = (await sscp('new', '--db', db, '--org', UNICODE_ORG, '--role', 'reseller', '--sro', 'Zoë Okafor', '--sro-role', 'CTO', '--product', 'Widget Cloud')).out.trim();
-    const created = await signer('identity', 'create', '--db', db, '--label', 'sro', '--sro', 'Zoë Okafor', '--sro-role', 'CTO', '--org', UNICODE_ORG, '--with-root', '--passphrase-file', passFile);
+    id = (
+      await sscp(
+        'new',
+        '--db',
+        db,
+        '--org',
+        UNICODE_ORG,
+        '--role',
+        'reseller',
+        '--sro',
+        'Zoë Okafor',
+        '--sro-role',
+        'CTO',
+        '--product',
+        'Widget Cloud',
+      )
+    ).out.trim();
+    const created = await signer(
+      'identity',
+      'create',
+      '--db',
+      db,
+      '--label',
+      'sro',
+      '--sro',
+      'Zoë Okafor',
+      '--sro-role',
+      'CTO',
+      '--org',
+      UNICODE_ORG,
+      '--with-root',
+      '--passphrase-file',
+      passFile,
+    );
     expect(created.code, created.err).toBe(0);
     const evidence = join(dir, 'disclosure-policy.txt');
     writeFileSync(evidence, 'We publish security.txt and answer within 5 working days.\n');
@@ -57,7 +89,22 @@ describe('sscp export and sscp verify', () => {
   });
 
   it('signs with --accept-exceptions, records the pack hash, and freezes the assessment', async () => {
-    const r = await signer('export', id, '--db', db, '--identity', 'sro', '--out', packPath, '--passphrase-file', passFile, '--accept-exceptions', '--profile', 'customer', '--json');
+    const r = await signer(
+      'export',
+      id,
+      '--db',
+      db,
+      '--identity',
+      'sro',
+      '--out',
+      packPath,
+      '--passphrase-file',
+      passFile,
+      '--accept-exceptions',
+      '--profile',
+      'customer',
+      '--json',
+    );
     expect(r.code, r.err).toBe(0);
     exported = JSON.parse(r.out) as ExportJson;
     expect(exported.sha256).toBe(createHash('sha256').update(readFileSync(packPath)).digest('hex'));
@@ -73,15 +120,41 @@ describe('sscp export and sscp verify', () => {
     } finally {
       ws.close();
     }
-    const again = await signer('export', id, '--db', db, '--identity', 'sro', '--out', join(dir, 'again.pdf'), '--passphrase-file', passFile, '--accept-exceptions');
+    const again = await signer(
+      'export',
+      id,
+      '--db',
+      db,
+      '--identity',
+      'sro',
+      '--out',
+      join(dir, 'again.pdf'),
+      '--passphrase-file',
+      passFile,
+      '--accept-exceptions',
+    );
     expect(again.code).toBe(2);
     expect(again.err).toContain('cannot be signed again');
   });
 
   it('the human report ends with the exact verify command to hand to recipients', async () => {
-    const other = (await sscp('new', '--db', db, '--org', UNICODE_ORG, '--role', 'reseller', '--sro', 'Zoë Okafor', '--sro-role', 'CTO')).out.trim();
+    const other = (
+      await sscp('new', '--db', db, '--org', UNICODE_ORG, '--role', 'reseller', '--sro', 'Zoë Okafor', '--sro-role', 'CTO')
+    ).out.trim();
     const out = join(dir, 'second pack.pdf');
-    const r = await signer('export', other, '--db', db, '--identity', 'sro', '--out', out, '--passphrase-file', passFile, '--accept-exceptions');
+    const r = await signer(
+      'export',
+      other,
+      '--db',
+      db,
+      '--identity',
+      'sro',
+      '--out',
+      out,
+      '--passphrase-file',
+      passFile,
+      '--accept-exceptions',
+    );
     expect(r.code, r.err).toBe(0);
     const fingerprint = /Signer\s+([0-9a-f]{64})/.exec(r.out)?.[1];
     expect(fingerprint).toMatch(/^[0-9a-f]{64}$/);
@@ -115,7 +188,11 @@ describe('sscp export and sscp verify', () => {
   it('verify: 0 for a pack signed by one of your own identities (in your key store), with nothing else given', async () => {
     const r = await signer('verify', packPath, '--json');
     expect(r.code, r.err).toBe(0);
-    expect(JSON.parse(r.out)).toMatchObject({ valid: true, trusted: true, trust: { status: 'trusted', trustedBy: ['own-identity'], ownIdentity: 'sro' } });
+    expect(JSON.parse(r.out)).toMatchObject({
+      valid: true,
+      trusted: true,
+      trust: { status: 'trusted', trustedBy: ['own-identity'], ownIdentity: 'sro' },
+    });
     const human = await signer('verify', packPath);
     expect(human.out).toContain('your own signing identity "sro"');
     // Another person's identities, with the same names, are not yours.
@@ -123,13 +200,29 @@ describe('sscp export and sscp verify', () => {
     const saved = process.env.SSCP_HOME;
     process.env.SSCP_HOME = other;
     try {
-      expect((await sscp('identity', 'create', '--label', 'x', '--sro', 'Zoë Okafor', '--sro-role', 'CTO', '--org', UNICODE_ORG, '--passphrase-file', passFile)).code).toBe(0);
+      expect(
+        (
+          await sscp(
+            'identity',
+            'create',
+            '--label',
+            'x',
+            '--sro',
+            'Zoë Okafor',
+            '--sro-role',
+            'CTO',
+            '--org',
+            UNICODE_ORG,
+            '--passphrase-file',
+            passFile,
+          )
+        ).code,
+      ).toBe(0);
       expect((await sscp('verify', packPath)).code).toBe(3);
     } finally {
       process.env.SSCP_HOME = saved;
     }
   });
-
 
   it('a signer name with control characters cannot redraw the terminal as VALID', async () => {
     const json = JSON.parse((await sscp('verify', packPath, '--json')).out) as PackVerification;
@@ -151,7 +244,10 @@ describe('sscp export and sscp verify', () => {
     expect(zeros.code).toBe(1);
     const v = JSON.parse(zeros.out) as PackVerification;
     expect(v).toMatchObject({ valid: false, trusted: false, trust: { status: 'mismatch' } });
-    expect(v.trust?.checks.map((c) => [c.basis, c.held])).toEqual([['trusted-root', true], ['pinned-fingerprint', false]]);
+    expect(v.trust?.checks.map((c) => [c.basis, c.held])).toEqual([
+      ['trusted-root', true],
+      ['pinned-fingerprint', false],
+    ]);
     const both = await sscp('verify', packPath, '--trust', rootFile, '--fingerprint', exported.signerFingerprint);
     expect(both.code).toBe(0);
   });

@@ -10,7 +10,13 @@ import { makeTempDir } from '../import/helpers';
 // waited forever with no message. It must end, invalid, saying which file is damaged.
 const FIXTURE = fileURLToPath(new URL('../../fixtures/packs/v1-customer.pdf', import.meta.url));
 const FLIPS: readonly [offset: number, bit: number][] = [
-  [105504, 0], [237815, 3], [199340, 2], [237811, 4], [93436, 7], [232178, 4], [235332, 1],
+  [105504, 0],
+  [237815, 3],
+  [199340, 2],
+  [237811, 4],
+  [93436, 7],
+  [232178, 4],
+  [235332, 1],
 ];
 
 describe('a pack whose compressed evidence is damaged', () => {

@@ -23,7 +23,11 @@ function logText(bytes: number): Buffer {
 }
 
 function base64Text(bytes: number): Buffer {
-  return Buffer.from(randomBytes(Math.ceil((bytes * 3) / 4)).toString('base64').replace(/(.{76})/g, '$1\n')).subarray(0, bytes);
+  return Buffer.from(
+    randomBytes(Math.ceil((bytes * 3) / 4))
+      .toString('base64')
+      .replace(/(.{76})/g, '$1\n'),
+  ).subarray(0, bytes);
 }
 
 /** Embeds `data` as one stream object and returns the dictionary text and the encoded stream bytes. */
@@ -35,7 +39,11 @@ async function embed(data: Buffer, mediaType: string): Promise<{ dictText: strin
   const sha = createHash('sha256').update(data).digest('hex');
   try {
     const out = new PdfAppender(handle, 0, { update: () => undefined });
-    await embedEvidenceStream(out, { label: 'evidence', path, size: data.length, sha256: sha, mediaType, modifiedAt: new Date(), streamNum: 10, lengthNum: 11 }, () => undefined);
+    await embedEvidenceStream(
+      out,
+      { label: 'evidence', path, size: data.length, sha256: sha, mediaType, modifiedAt: new Date(), streamNum: 10, lengthNum: 11 },
+      () => undefined,
+    );
     await out.flush();
   } finally {
     await handle.close();

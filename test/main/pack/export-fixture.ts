@@ -24,7 +24,14 @@ export async function makeExportFixture(dir: string, name: string, files = 3, fi
   const ws = openWorkspace(dbPath);
   const db = openKeyStore(keyStoreHomeFor(dbPath));
   try {
-    await createIdentityService(db, { kdf: TEST_KDF }).create({ label: LABEL, sroName: 'Zoë Okafor', sroRole: 'CTO', organisation: 'Widgets Ltd', withRoot: false, passphrase: PASSPHRASE });
+    await createIdentityService(db, { kdf: TEST_KDF }).create({
+      label: LABEL,
+      sroName: 'Zoë Okafor',
+      sroRole: 'CTO',
+      organisation: 'Widgets Ltd',
+      withRoot: false,
+      passphrase: PASSPHRASE,
+    });
     const a = ws.createAssessment({ organisation: 'Widgets Ltd', role: 'developer-distributor', sroName: 'Zoë Okafor', sroRole: 'CTO' });
     ws.updateClaim(a.id, '1.1.1', { result: 'met', status: 'done', evidenceText: 'As signed.' });
     for (let i = 0; i < files; i += 1) {

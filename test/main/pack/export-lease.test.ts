@@ -27,8 +27,19 @@ function sscpProcess(...argv: string[]): { code: number; err: string } {
   return { code: r.status ?? -1, err: r.stderr };
 }
 
-function exportOf(ws: Workspace, identities: IdentityService, assessmentId: string, outPath: string, options: ExportPackOptions = {}): Promise<ExportedPack> {
-  return exportPack(ws, identities, { assessmentId, identityLabel: LABEL, passphrase: PASSPHRASE, outPath, profile: 'certification', acceptExceptions: true }, options);
+function exportOf(
+  ws: Workspace,
+  identities: IdentityService,
+  assessmentId: string,
+  outPath: string,
+  options: ExportPackOptions = {},
+): Promise<ExportedPack> {
+  return exportPack(
+    ws,
+    identities,
+    { assessmentId, identityLabel: LABEL, passphrase: PASSPHRASE, outPath, profile: 'certification', acceptExceptions: true },
+    options,
+  );
 }
 
 const IN_PROGRESS = { kind: 'export-in-progress', message: expect.stringContaining('is being signed and exported right now') };
@@ -47,7 +58,10 @@ describe('an assessment being exported cannot change under the export', () => {
       exportOf(ws, identities, assessmentId, outPath, {
         onStep: (step) => {
           if (step !== 'leased') return;
-          refusals.push({ step: 'set', ...sscpProcess('set', assessmentId, '1.1.1', '--db', dbPath, '--evidence-text', 'edited during the export') });
+          refusals.push({
+            step: 'set',
+            ...sscpProcess('set', assessmentId, '1.1.1', '--db', dbPath, '--evidence-text', 'edited during the export'),
+          });
           refusals.push({ step: 'archive', ...sscpProcess('archive', assessmentId, '--db', dbPath) });
         },
         onProgress: (p) => {
@@ -98,7 +112,17 @@ describe('an assessment being exported cannot change under the export', () => {
         ['link', () => other.linkEvidence(assessmentId, '1.1.2', evidenceId)],
         ['evidence details', () => other.updateEvidence(evidenceId, { description: 'rewritten' })],
         ['archive', () => other.archiveAssessment(assessmentId)],
-        ['mark signed', () => other.markSigned(assessmentId, { packSha256: 'a'.repeat(64), packId: 'p', signerFingerprint: 'f', signedAt: '2026-05-01T09:00:00.000Z', profile: 'customer' })],
+        [
+          'mark signed',
+          () =>
+            other.markSigned(assessmentId, {
+              packSha256: 'a'.repeat(64),
+              packId: 'p',
+              signerFingerprint: 'f',
+              signedAt: '2026-05-01T09:00:00.000Z',
+              profile: 'customer',
+            }),
+        ],
       ];
       const seen: string[] = [];
       await withExportServices(dbPath, (ws, identities) =>
@@ -129,7 +153,9 @@ describe('an assessment being exported cannot change under the export', () => {
         exportOf(ws, identities, assessmentId, join(tmp.dir, 'raw.pdf'), {
           onStep: (step) => {
             if (step !== 'leased') return;
-            expect(() => raw.prepare("UPDATE claim_responses SET evidence_text = 'sneaked in' WHERE assessment_id = ?").run(assessmentId)).toThrow('export in progress');
+            expect(() =>
+              raw.prepare("UPDATE claim_responses SET evidence_text = 'sneaked in' WHERE assessment_id = ?").run(assessmentId),
+            ).toThrow('export in progress');
             expect(() => raw.prepare('DELETE FROM evidence_links WHERE assessment_id = ?').run(assessmentId)).toThrow('export in progress');
             expect(() => raw.prepare("UPDATE evidence_items SET description = 'x'").run()).toThrow('export in progress');
           },
@@ -150,7 +176,9 @@ describe('an assessment being exported cannot change under the export', () => {
           onStep: (step) => {
             if (step !== 'built') return;
             raw.exec('DROP TRIGGER export_lease_freezes_response_update');
-            raw.prepare("UPDATE claim_responses SET evidence_text = 'sneaked in' WHERE assessment_id = ? AND claim_id = '1.1.1'").run(assessmentId);
+            raw
+              .prepare("UPDATE claim_responses SET evidence_text = 'sneaked in' WHERE assessment_id = ? AND claim_id = '1.1.1'")
+              .run(assessmentId);
           },
         }).catch((e: unknown) => e),
       );
@@ -175,12 +203,17 @@ describe('an assessment being exported cannot change under the export', () => {
     const second = join(tmp.dir, 'twice-b.pdf');
     const a = openWorkspace(dbPath);
     try {
-      const results = await withExportServices(dbPath, (b, identities) => Promise.allSettled([exportOf(a, identities, assessmentId, first), exportOf(b, identities, assessmentId, second)]));
+      const results = await withExportServices(dbPath, (b, identities) =>
+        Promise.allSettled([exportOf(a, identities, assessmentId, first), exportOf(b, identities, assessmentId, second)]),
+      );
       const won = results.filter((r) => r.status === 'fulfilled');
       const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       expect(won).toHaveLength(1);
       expect(lost).toHaveLength(1);
-      expect(lost[0]!.reason).toMatchObject({ kind: 'export-in-progress', message: expect.stringContaining('Another export of this assessment is already in progress') });
+      expect(lost[0]!.reason).toMatchObject({
+        kind: 'export-in-progress',
+        message: expect.stringContaining('Another export of this assessment is already in progress'),
+      });
       // Either may take the assessment first (each checks its destination before it asks):
       // only the winner's pack exists, and it is the one recorded.
       const winner = results[0]!.status === 'fulfilled' ? first : second;
@@ -199,7 +232,9 @@ describe('an assessment being exported cannot change under the export', () => {
     const outPath = join(tmp.dir, 'cancel.pdf');
     const controller = new AbortController();
     await withExportServices(dbPath, async (ws, identities) => {
-      await expect(exportOf(ws, identities, assessmentId, outPath, { signal: controller.signal, onStep: (s) => s === 'built' && controller.abort() })).rejects.toMatchObject({ kind: 'cancelled' });
+      await expect(
+        exportOf(ws, identities, assessmentId, outPath, { signal: controller.signal, onStep: (s) => s === 'built' && controller.abort() }),
+      ).rejects.toMatchObject({ kind: 'cancelled' });
       expect(ws.exportsInProgress()).toEqual([]);
       expect(ws.updateClaim(assessmentId, '1.1.1', { status: 'in-progress' }).status).toBe('in-progress');
     });
@@ -220,12 +255,21 @@ describe('the desktop app meets the same refusal, in words', () => {
     const jobs = new JobRunner((event, payload) => {
       if (event === 'jobs.done') done.get((payload as ContractEvents['jobs.done']).jobId)?.(payload as ContractEvents['jobs.done']);
     });
-    const { handlers, session } = createServiceHandlers({ openWorkspace, actor: () => ({ name: 'Priya Raman', source: 'profile' }), jobs, keyStoreHome: keyStoreHomeFor(dbPath) });
+    const { handlers, session } = createServiceHandlers({
+      openWorkspace,
+      actor: () => ({ name: 'Priya Raman', source: 'profile' }),
+      jobs,
+      keyStoreHome: keyStoreHomeFor(dbPath),
+    });
     const dispatch = createDispatch(handlers as HandlerTable, grants);
     try {
       grants.grant(dbPath, 'database');
       expect(await dispatch('workspace.open', { dbPath })).toMatchObject({ ok: true });
-      const edit = (await dispatch('claims.update', { assessmentId, claimId: '1.1.1', patch: { evidenceText: 'typed in the app' } })) as IpcResult<unknown>;
+      const edit = (await dispatch('claims.update', {
+        assessmentId,
+        claimId: '1.1.1',
+        patch: { evidenceText: 'typed in the app' },
+      })) as IpcResult<unknown>;
       expect(edit).toMatchObject({ ok: false, error: IN_PROGRESS });
       if (edit.ok) return;
       // The app shows the hint as it is: it must not send the SRO to a command line.
@@ -234,10 +278,20 @@ describe('the desktop app meets the same refusal, in words', () => {
 
       const outPath = join(tmp.dir, 'by-app.pdf');
       grants.grant(outPath, 'write');
-      const started = (await dispatch('packs.export', { assessmentId, identityLabel: LABEL, passphrase: PASSPHRASE, outPath, profile: 'certification', acceptExceptions: true })) as IpcResult<{ jobId: string }>;
+      const started = (await dispatch('packs.export', {
+        assessmentId,
+        identityLabel: LABEL,
+        passphrase: PASSPHRASE,
+        outPath,
+        profile: 'certification',
+        acceptExceptions: true,
+      })) as IpcResult<{ jobId: string }>;
       if (!started.ok) throw new Error(started.error.message);
       const finished = await new Promise<ContractEvents['jobs.done']>((r) => done.set(started.value.jobId, r));
-      expect(finished.result).toMatchObject({ ok: false, error: { kind: 'export-in-progress', message: expect.stringContaining('Another export of this assessment is already in progress') } });
+      expect(finished.result).toMatchObject({
+        ok: false,
+        error: { kind: 'export-in-progress', message: expect.stringContaining('Another export of this assessment is already in progress') },
+      });
       if (!finished.result.ok) expect(finished.result.error.hint).not.toMatch(/sscp|--/);
       expect(existsSync(outPath)).toBe(false);
     } finally {

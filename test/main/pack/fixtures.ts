@@ -60,16 +60,40 @@ export interface EvidenceSpec {
 
 /** Distinctive content per file so a test can search a pack for any 64-byte chunk of it. */
 export function defaultEvidence(): EvidenceSpec[] {
-  const log = Array.from({ length: 4000 }, (_, i) => `2026-11-0${(i % 9) + 1} build ${i} signed artefact sha256=${createHash('sha256').update(String(i)).digest('hex')}`).join('\n');
+  const log = Array.from(
+    { length: 4000 },
+    (_, i) => `2026-11-0${(i % 9) + 1} build ${i} signed artefact sha256=${createHash('sha256').update(String(i)).digest('hex')}`,
+  ).join('\n');
   return [
     { fileName: 'secure-development-policy.pdf', mediaType: 'application/pdf', content: randomBytes(300_000), claims: ['1.1.1', '1.1.2'] },
     { fileName: 'build-log.txt', mediaType: 'text/plain', content: Buffer.from(log), claims: ['2.2.1', '2.2.3'] },
-    { fileName: 'sbom.cdx.json', mediaType: 'application/vnd.cyclonedx+json', content: Buffer.from(JSON.stringify({ bomFormat: 'CycloneDX', components: Array.from({ length: 200 }, (_, i) => ({ name: `lib-${i}`, version: `1.${i}.0` })) })), claims: ['1.2.1'] },
-    { fileName: 'pen-test-report.pdf', mediaType: 'application/pdf', content: randomBytes(200_000), confidential: true, claims: ['1.3.1', '1.4.1'] },
+    {
+      fileName: 'sbom.cdx.json',
+      mediaType: 'application/vnd.cyclonedx+json',
+      content: Buffer.from(
+        JSON.stringify({
+          bomFormat: 'CycloneDX',
+          components: Array.from({ length: 200 }, (_, i) => ({ name: `lib-${i}`, version: `1.${i}.0` })),
+        }),
+      ),
+      claims: ['1.2.1'],
+    },
+    {
+      fileName: 'pen-test-report.pdf',
+      mediaType: 'application/pdf',
+      content: randomBytes(200_000),
+      confidential: true,
+      claims: ['1.3.1', '1.4.1'],
+    },
     // Same name as the first: the pack must give it a unique attachment name.
     { fileName: 'secure-development-policy.pdf', mediaType: 'application/pdf', content: randomBytes(50_000), claims: ['1.1.1'] },
     { fileName: '../../etc/passwd', mediaType: 'application/octet-stream', content: randomBytes(1000), claims: ['3.2.1'] },
-    { fileName: '株式会社-アクセス管理.txt', mediaType: 'text/plain', content: Buffer.from('アクセス管理 review minutes\n'.repeat(50)), claims: ['2.1.1'] },
+    {
+      fileName: '株式会社-アクセス管理.txt',
+      mediaType: 'text/plain',
+      content: Buffer.from('アクセス管理 review minutes\n'.repeat(50)),
+      claims: ['2.1.1'],
+    },
   ];
 }
 
@@ -79,7 +103,10 @@ const RESULTS: readonly ClaimResult[] = ['met', 'met', 'met', 'partially-met', '
  * A full assessment: every claim answered, evidence files written to `dir` under their
  * SHA-256 (as the evidence store keeps them), links, and remedial actions.
  */
-export function makeAssessment(dir: string, evidence: readonly EvidenceSpec[] = defaultEvidence()): { detail: AssessmentDetail; evidencePath: (sha: string) => string } {
+export function makeAssessment(
+  dir: string,
+  evidence: readonly EvidenceSpec[] = defaultEvidence(),
+): { detail: AssessmentDetail; evidencePath: (sha: string) => string } {
   const now = '2026-11-22T10:00:00.000Z';
   const items: EvidenceItem[] = evidence.map((spec, i) => {
     const sha256 = createHash('sha256').update(spec.content).digest('hex');
@@ -111,7 +138,9 @@ export function makeAssessment(dir: string, evidence: readonly EvidenceSpec[] = 
     arguments: i % 3 === 0 ? 'We assume the third-party CI provider keeps its SOC 2 controls in place; its latest report is on file.' : '',
     updatedAt: now,
   }));
-  const links = evidence.flatMap((spec, i) => spec.claims.map((claimId) => ({ assessmentId: ASSESSMENT_ID, claimId, evidenceId: `ev-${i}` })));
+  const links = evidence.flatMap((spec, i) =>
+    spec.claims.map((claimId) => ({ assessmentId: ASSESSMENT_ID, claimId, evidenceId: `ev-${i}` })),
+  );
   const actions: RemedialAction[] = responses
     .filter((r) => r.result === 'partially-met' || r.result === 'not-met')
     .map((r, i) => ({
@@ -153,7 +182,12 @@ export function makeAssessment(dir: string, evidence: readonly EvidenceSpec[] = 
   return { detail, evidencePath: (sha) => join(dir, sha) };
 }
 
-export function makePackInput(dir: string, signer: PackSigner, overrides: Partial<PackInput> = {}, evidence?: readonly EvidenceSpec[]): PackInput {
+export function makePackInput(
+  dir: string,
+  signer: PackSigner,
+  overrides: Partial<PackInput> = {},
+  evidence?: readonly EvidenceSpec[],
+): PackInput {
   const { detail, evidencePath } = makeAssessment(dir, evidence);
   return {
     detail,
@@ -168,7 +202,12 @@ export function makePackInput(dir: string, signer: PackSigner, overrides: Partia
       headHash: createHash('sha256').update('head').digest('hex'),
       keyEvents: [
         { at: '2026-01-05T09:00:00.000Z', action: 'assessment.created', summary: 'Assessment created', who: 'Zoë Okafor (CTO)' },
-        { at: '2026-11-20T16:30:00.000Z', action: 'evidence.attached', summary: 'Evidence attached (claim 1.1.1): policy.pdf', who: 'not recorded' },
+        {
+          at: '2026-11-20T16:30:00.000Z',
+          action: 'evidence.attached',
+          summary: 'Evidence attached (claim 1.1.1): policy.pdf',
+          who: 'not recorded',
+        },
       ],
       contributors: [
         { who: 'Zoë Okafor (CTO)', changes: 200 },

@@ -19,7 +19,10 @@ function printedCommands(packPath: string): string[] {
   expect(r.status).toBe(0);
   const doc = new DOMParser().parseFromString(r.stdout, 'text/xml');
   const blocks = Array.from(doc.getElementsByTagName('block'));
-  const lineText = (line: Element): string => Array.from(line.getElementsByTagName('char')).map((c) => c.getAttribute('c') ?? '').join('');
+  const lineText = (line: Element): string =>
+    Array.from(line.getElementsByTagName('char'))
+      .map((c) => c.getAttribute('c') ?? '')
+      .join('');
   const blockText = (block: Element): string => Array.from(block.getElementsByTagName('line')).map(lineText).join('\n');
   const isMono = (block: Element): boolean => {
     const fonts = Array.from(block.getElementsByTagName('font'));
@@ -29,7 +32,10 @@ function printedCommands(packPath: string): string[] {
   const end = blocks.findIndex((b, i) => i > start && blockText(b).trim() === 'The signer');
   expect(start).toBeGreaterThan(-1);
   expect(end).toBeGreaterThan(start);
-  return blocks.slice(start, end).filter(isMono).map((b) => blockText(b).trimEnd());
+  return blocks
+    .slice(start, end)
+    .filter(isMono)
+    .map((b) => blockText(b).trimEnd());
 }
 
 /** Runs one printed block with bash in `cwd`, `sscp` on the PATH meaning this checkout's CLI. */
@@ -95,7 +101,10 @@ describe('the "How to verify this pack" page, run as printed', () => {
 
   it('the certification step fails on a copy a PDF editor added a note to, and on one whose certification was edited out', () => {
     const script = join(tmp.dir, 'annotate.js');
-    writeFileSync(script, 'var doc = new PDFDocument(scriptArgs[0]); var a = doc.loadPage(0).createAnnotation("Text"); a.setContents("later"); a.update(); doc.save(scriptArgs[0], "incremental");\n');
+    writeFileSync(
+      script,
+      'var doc = new PDFDocument(scriptArgs[0]); var a = doc.loadPage(0).createAnnotation("Text"); a.setContents("later"); a.update(); doc.save(scriptArgs[0], "incremental");\n',
+    );
     const annotated = freshFolder('annotated', (p) => expect(run('mutool', ['run', script, p]).status).toBe(0));
     expect(runBlock(commands[4]!, annotated, binDir).status).not.toBe(0);
     const relaxed = freshFolder('relaxed', (p) => {

@@ -43,38 +43,44 @@ describe('SIGKILL during an export', () => {
   const tmp = makeTempDir('export-kill');
   afterAll(() => tmp.cleanup());
 
-  it.each(PLANS)('killed at $stop (existing destination: $existing) leaves a $expect assessment that agrees with the folder', async (plan) => {
-    const name = `${plan.stop.replace(/\W/g, '-')}${plan.existing ? '-existing' : ''}`;
-    const { dbPath, assessmentId } = await makeExportFixture(tmp.dir, name, FILES, FILE_BYTES);
-    const outPath = join(tmp.dir, `${name}.pdf`);
-    const older = Buffer.from('%PDF-1.7 an older pack the SRO kept under this name\n');
-    if (plan.existing) writeFileSync(outPath, older);
+  it.each(PLANS)(
+    'killed at $stop (existing destination: $existing) leaves a $expect assessment that agrees with the folder',
+    async (plan) => {
+      const name = `${plan.stop.replace(/\W/g, '-')}${plan.existing ? '-existing' : ''}`;
+      const { dbPath, assessmentId } = await makeExportFixture(tmp.dir, name, FILES, FILE_BYTES);
+      const outPath = join(tmp.dir, `${name}.pdf`);
+      const older = Buffer.from('%PDF-1.7 an older pack the SRO kept under this name\n');
+      if (plan.existing) writeFileSync(outPath, older);
 
-    const { killed } = await runAndKill(CHILD, [dbPath, assessmentId, outPath, plan.stop], { when: (l) => l === `at ${plan.stop}`, extraDelayMs: 0 });
-    expect(killed).toBe(true);
+      const { killed } = await runAndKill(CHILD, [dbPath, assessmentId, outPath, plan.stop], {
+        when: (l) => l === `at ${plan.stop}`,
+        extraDelayMs: 0,
+      });
+      expect(killed).toBe(true);
 
-    const ws = openWorkspace(dbPath);
-    try {
-      expect(ws.exportsInProgress()).toEqual([]);
-      expect(leftovers(tmp.dir)).toEqual([]);
-      const { assessment } = ws.getAssessment(assessmentId);
-      expect(assessment.state).toBe(plan.expect);
-      const actions = ws.auditEntries(assessmentId).map((e) => e.action);
-      if (plan.expect === 'draft') {
-        if (plan.existing) expect(readFileSync(outPath)).toEqual(older);
-        else expect(existsSync(outPath)).toBe(false);
-        expect(actions).not.toContain('assessment.signed');
-        // Released: the SRO can edit again.
-        ws.updateClaim(assessmentId, '1.1.2', { status: 'in-progress' });
-      } else {
-        expect(sha256Of(outPath)).toBe(ws.signedPack(assessmentId)?.packSha256);
-        expect(actions.filter((a) => a === 'assessment.signed')).toHaveLength(1);
+      const ws = openWorkspace(dbPath);
+      try {
+        expect(ws.exportsInProgress()).toEqual([]);
+        expect(leftovers(tmp.dir)).toEqual([]);
+        const { assessment } = ws.getAssessment(assessmentId);
+        expect(assessment.state).toBe(plan.expect);
+        const actions = ws.auditEntries(assessmentId).map((e) => e.action);
+        if (plan.expect === 'draft') {
+          if (plan.existing) expect(readFileSync(outPath)).toEqual(older);
+          else expect(existsSync(outPath)).toBe(false);
+          expect(actions).not.toContain('assessment.signed');
+          // Released: the SRO can edit again.
+          ws.updateClaim(assessmentId, '1.1.2', { status: 'in-progress' });
+        } else {
+          expect(sha256Of(outPath)).toBe(ws.signedPack(assessmentId)?.packSha256);
+          expect(actions.filter((a) => a === 'assessment.signed')).toHaveLength(1);
+        }
+        expect((await ws.checkIntegrity()).problems).toEqual([]);
+      } finally {
+        ws.close();
       }
-      expect((await ws.checkIntegrity()).problems).toEqual([]);
-    } finally {
-      ws.close();
-    }
-  });
+    },
+  );
 
   it('a live export in another process is never taken over: edits and a second export are refused until it dies', async () => {
     const { dbPath, assessmentId } = await makeExportFixture(tmp.dir, 'live', 2);
@@ -89,8 +95,18 @@ describe('SIGKILL during an export', () => {
           expect.objectContaining({ kind: 'export-in-progress', message: expect.stringContaining(`process ${held.pid}`) }),
         );
         await expect(
-          exportPack(ws, identities, { assessmentId, identityLabel: LABEL, passphrase: PASSPHRASE, outPath: secondOut, profile: 'certification', acceptExceptions: true }),
-        ).rejects.toMatchObject({ kind: 'export-in-progress', message: expect.stringContaining('Another export of this assessment is already in progress') });
+          exportPack(ws, identities, {
+            assessmentId,
+            identityLabel: LABEL,
+            passphrase: PASSPHRASE,
+            outPath: secondOut,
+            profile: 'certification',
+            acceptExceptions: true,
+          }),
+        ).rejects.toMatchObject({
+          kind: 'export-in-progress',
+          message: expect.stringContaining('Another export of this assessment is already in progress'),
+        });
       });
       expect(existsSync(secondOut)).toBe(false);
       // The first export's temp file is untouched.

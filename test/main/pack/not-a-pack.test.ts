@@ -38,7 +38,10 @@ describe('an ordinary modern PDF given as a pack', () => {
     expect(r.out).toBe('');
     expect(r.err).toContain(`${modern} is a PDF but not an SSCP evidence pack: it is not signed`);
     expect(r.err).not.toContain('damaged');
-    await expect(verifyPack(modern)).rejects.toMatchObject({ kind: 'unreadable', message: expect.stringContaining('not an SSCP evidence pack') as unknown });
+    await expect(verifyPack(modern)).rejects.toMatchObject({
+      kind: 'unreadable',
+      message: expect.stringContaining('not an SSCP evidence pack') as unknown,
+    });
   });
 
   it('sscp import exits 2: not an evidence pack, and creates no database', async () => {

@@ -25,13 +25,20 @@ describe('the pack lists who contributed', () => {
   beforeAll(async () => {
     const old = openDatabase(db, { migrations: MIGRATIONS.filter((m) => m.version <= 2) });
     const at = '2026-01-05T09:00:00.000Z';
-    old.prepare('INSERT INTO assessments (id, organisation, role, catalog_id, catalog_version, sro_name, sro_role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
-      'a1', 'Acme Ltd', 'reseller', CURRENT_CATALOG.id, CURRENT_CATALOG.version, 'Priya Raman', 'CTO', at, at,
-    );
-    for (const claimId of ['1.1.1', '1.1.2']) old.prepare('INSERT INTO claim_responses (assessment_id, claim_id, updated_at) VALUES (?, ?, ?)').run('a1', claimId, at);
+    old
+      .prepare(
+        'INSERT INTO assessments (id, organisation, role, catalog_id, catalog_version, sro_name, sro_role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run('a1', 'Acme Ltd', 'reseller', CURRENT_CATALOG.id, CURRENT_CATALOG.version, 'Priya Raman', 'CTO', at, at);
+    for (const claimId of ['1.1.1', '1.1.2'])
+      old.prepare('INSERT INTO claim_responses (assessment_id, claim_id, updated_at) VALUES (?, ?, ?)').run('a1', claimId, at);
     const detail = { organisation: 'Acme Ltd' };
-    const hash = createHash('sha256').update(canonicalJson([1, at, 'a1', 'assessment.created', detail, '0'.repeat(64)]), 'utf8').digest('hex');
-    old.prepare('INSERT INTO audit_log (seq, at, assessment_id, action, detail_json, prev_hash, hash) VALUES (1, ?, ?, ?, ?, ?, ?)').run(at, 'a1', 'assessment.created', canonicalJson(detail), '0'.repeat(64), hash);
+    const hash = createHash('sha256')
+      .update(canonicalJson([1, at, 'a1', 'assessment.created', detail, '0'.repeat(64)]), 'utf8')
+      .digest('hex');
+    old
+      .prepare('INSERT INTO audit_log (seq, at, assessment_id, action, detail_json, prev_hash, hash) VALUES (1, ?, ?, ?, ?, ?, ?)')
+      .run(at, 'a1', 'assessment.created', canonicalJson(detail), '0'.repeat(64), hash);
     old.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, 1, ?)').run(hash);
     old.close();
 
@@ -44,8 +51,22 @@ describe('the pack lists who contributed', () => {
       actor = { name: 'Priya Raman', role: 'CTO', email: 'priya@example.com', source: 'profile' };
       ws.updateClaim('a1', '1.1.2', { arguments: 'Reviewed with the team.' });
       const identities = createIdentityService(identityDb);
-      await identities.create({ label: 'sro', sroName: 'Priya Raman', sroRole: 'CTO', organisation: 'Acme Ltd', withRoot: false, passphrase: 'correct horse battery staple' });
-      await exportPack(ws, identities, { assessmentId: 'a1', identityLabel: 'sro', passphrase: 'correct horse battery staple', outPath: packPath, profile: 'certification', acceptExceptions: true });
+      await identities.create({
+        label: 'sro',
+        sroName: 'Priya Raman',
+        sroRole: 'CTO',
+        organisation: 'Acme Ltd',
+        withRoot: false,
+        passphrase: 'correct horse battery staple',
+      });
+      await exportPack(ws, identities, {
+        assessmentId: 'a1',
+        identityLabel: 'sro',
+        passphrase: 'correct horse battery staple',
+        outPath: packPath,
+        profile: 'certification',
+        acceptExceptions: true,
+      });
       expect((await ws.checkIntegrity()).auditChain).toMatchObject({ ok: true, problems: [] });
     } finally {
       identityDb.close();

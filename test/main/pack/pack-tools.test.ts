@@ -67,11 +67,20 @@ describe('a certification pack, checked by independent tools', () => {
   it('pdfdetach -saveall yields every embedded file byte-identical to its manifest entry', () => {
     const out = join(tmp.dir, 'detached');
     const saved = readdirSync(out).sort();
-    const expected = [...manifest.files.filter((f) => f.embedded).map((f) => f.name), ...(manifest.dataFiles ?? []).map((f) => f.name), 'assessment.json', 'manifest.json'].sort();
+    const expected = [
+      ...manifest.files.filter((f) => f.embedded).map((f) => f.name),
+      ...(manifest.dataFiles ?? []).map((f) => f.name),
+      'assessment.json',
+      'manifest.json',
+    ].sort();
     expect(saved).toEqual(expected);
     expect(saved).toContain('attestation.cdx.json');
     for (const f of [...manifest.files.filter((e) => e.embedded), ...(manifest.dataFiles ?? [])]) {
-      expect(createHash('sha256').update(readFileSync(join(out, f.name))).digest('hex')).toBe(f.sha256);
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(out, f.name)))
+          .digest('hex'),
+      ).toBe(f.sha256);
     }
     // A hostile original name cannot escape the output folder.
     expect(saved.every((n) => !n.includes('/') && !n.includes('..'))).toBe(true);
@@ -123,7 +132,11 @@ describe('a certification pack, checked by independent tools', () => {
     expect(struct.stderr).not.toContain('Warning');
     expect(struct.stdout.split('\n')[0]).toBe('Document');
     for (const tag of ['Sect "Cover"', 'H1', 'H2', 'H3', 'Table', 'TH', 'TD', 'Figure']) expect(struct.stdout).toContain(tag);
-    const outlines = (JSON.parse(run('qpdf', ['--json', '--json-key=outlines', packPath]).stdout) as { outlines: { title: string; kids: { title: string }[] }[] }).outlines;
+    const outlines = (
+      JSON.parse(run('qpdf', ['--json', '--json-key=outlines', packPath]).stdout) as {
+        outlines: { title: string; kids: { title: string }[] }[];
+      }
+    ).outlines;
     expect(outlines.map((o) => o.title)).toEqual([
       'Summary',
       'Scope',

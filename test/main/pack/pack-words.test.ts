@@ -8,7 +8,8 @@ import { verifyPack } from '../../../main/pack/verify/verify-pack';
 import { makePackInput, makeSigner, makeTempDir, run } from './fixtures';
 
 /** "1 files", "1 confidential files are", "1 accepted exceptions": a count of one before a plural noun. */
-const ONE_BEFORE_PLURAL = /(?<![\d.,])1 (?:[a-z-]+ ){0,2}(?:files|claims|entries|actions|exceptions|signatures|bytes|changes|items|checks)\b/;
+const ONE_BEFORE_PLURAL =
+  /(?<![\d.,])1 (?:[a-z-]+ ){0,2}(?:files|claims|entries|actions|exceptions|signatures|bytes|changes|items|checks)\b/;
 /** dd/mm/yyyy or mm/dd/yyyy: the reader cannot tell which. */
 const SLASHED_DATE = /\b\d{1,2}\/\d{1,2}\/\d{4}\b/;
 
@@ -26,10 +27,21 @@ describe('the words and dates a pack and its verification print', () => {
     const signer = await makeSigner(false);
     const evidenceDir = join(tmp.dir, 'evidence');
     mkdirSync(evidenceDir);
-    const input = makePackInput(evidenceDir, signer.signer, { profile: 'customer', acceptedExceptions: ['Claim 1.3.2 is not assessed yet.'] }, [
-      { fileName: 'policy.txt', mediaType: 'text/plain', content: Buffer.from('Secure development policy\n'), claims: ['1.1.1'] },
-      { fileName: 'pen-test.txt', mediaType: 'text/plain', content: Buffer.from('Findings: none critical\n'), confidential: true, claims: ['1.3.1'] },
-    ]);
+    const input = makePackInput(
+      evidenceDir,
+      signer.signer,
+      { profile: 'customer', acceptedExceptions: ['Claim 1.3.2 is not assessed yet.'] },
+      [
+        { fileName: 'policy.txt', mediaType: 'text/plain', content: Buffer.from('Secure development policy\n'), claims: ['1.1.1'] },
+        {
+          fileName: 'pen-test.txt',
+          mediaType: 'text/plain',
+          content: Buffer.from('Findings: none critical\n'),
+          confidential: true,
+          claims: ['1.3.1'],
+        },
+      ],
+    );
     await buildPack(input, packPath);
     const r = run('pdftotext', ['-enc', 'UTF-8', packPath, '-']);
     expect(r.status).toBe(0);
@@ -57,7 +69,9 @@ describe('the words and dates a pack and its verification print', () => {
     const v = await verifyPack(packPath);
     const messages = v.checks.map((c) => c.message).join('\n');
     expect(messages).toContain('manifest.json lists 2 evidence files.');
-    expect(messages).toContain('The 1 embedded file matches the manifest, as does attestation.cdx.json; 1 confidential file is withheld and listed by hash.');
+    expect(messages).toContain(
+      'The 1 embedded file matches the manifest, as does attestation.cdx.json; 1 confidential file is withheld and listed by hash.',
+    );
     const printed = formatVerification(packPath, v);
     expect(printed).toContain('Evidence     1 file matches the manifest, 1 withheld');
     expect(printed).not.toMatch(ONE_BEFORE_PLURAL);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { safeAttachmentName, uniqueAttachmentNames } from '../../../main/pack/attachment-names';
 import { alreadyCompressed } from '../../../main/pack/embed-evidence';
-import type { PdfDict, PdfName, PdfString} from '../../../main/pack/pdf/objects';
+import type { PdfDict, PdfName, PdfString } from '../../../main/pack/pdf/objects';
 import { decodeTextString, dict, name, parsePdfDate, pdfDate, PdfRef, ref, serialize, textString } from '../../../main/pack/pdf/objects';
 import { NeedMoreBytes, PdfParser, PdfSyntaxError } from '../../../main/pack/pdf/parser';
 import { derLength } from '../../../main/pack/verify/der-length';
@@ -54,8 +54,14 @@ describe('attachment names', () => {
     expect(safeAttachmentName(`${'a'.repeat(300)}.pdf`).endsWith('.pdf')).toBe(true);
   });
 
-  it('are unique ignoring case, and never take the pack\'s own manifest names', () => {
-    expect(uniqueAttachmentNames(['a.pdf', 'A.pdf', 'a.pdf', 'manifest.json', 'notes'])).toEqual(['a.pdf', 'A (2).pdf', 'a (3).pdf', 'manifest (2).json', 'notes']);
+  it("are unique ignoring case, and never take the pack's own manifest names", () => {
+    expect(uniqueAttachmentNames(['a.pdf', 'A.pdf', 'a.pdf', 'manifest.json', 'notes'])).toEqual([
+      'a.pdf',
+      'A (2).pdf',
+      'a (3).pdf',
+      'manifest (2).json',
+      'notes',
+    ]);
   });
 });
 
@@ -77,4 +83,3 @@ describe('small helpers', () => {
     expect(derLength(Uint8Array.from([0x30, 0x05, 1]))).toBeNull();
   });
 });
-

@@ -31,7 +31,21 @@ export function opensslVerify(path: string, dir: string, caFile: string | null):
   const contentPath = join(dir, 'content.bin');
   writeFileSync(sigPath, cms);
   writeFileSync(contentPath, signedBytes);
-  const args = ['cms', '-verify', '-binary', '-inform', 'DER', '-in', sigPath, '-content', contentPath, '-purpose', 'any', '-out', '/dev/null'];
+  const args = [
+    'cms',
+    '-verify',
+    '-binary',
+    '-inform',
+    'DER',
+    '-in',
+    sigPath,
+    '-content',
+    contentPath,
+    '-purpose',
+    'any',
+    '-out',
+    '/dev/null',
+  ];
   if (caFile) args.push('-CAfile', caFile);
   else args.push('-noverify');
   const r = run('openssl', args);
@@ -51,7 +65,10 @@ export async function resignInPlace(path: string, signer: PackSigner, edit: (pdf
   if (pdf.length !== before) throw new Error('resignInPlace needs a same-length edit');
   const { byteRange } = extractSignature(path);
   const [, a, b, c] = byteRange;
-  const digest = createHash('sha256').update(pdf.subarray(0, a)).update(pdf.subarray(b, b + c)).digest();
+  const digest = createHash('sha256')
+    .update(pdf.subarray(0, a))
+    .update(pdf.subarray(b, b + c))
+    .digest();
   const cms = Buffer.from(await signer.sign(new Uint8Array(digest), new Date()));
   const hex = cms.toString('hex').padEnd(b - a - 2, '0');
   if (hex.length !== b - a - 2) throw new Error('the new signature does not fit');

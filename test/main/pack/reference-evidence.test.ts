@@ -36,18 +36,47 @@ describe('references: evidence that is not a file', () => {
     const keys = openKeyStore(join(tmp.dir, 'home'));
     try {
       const identities = createIdentityService(keys, { kdf: { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 } });
-      await identities.create({ label: 'sro', sroName: 'Zoë Okafor', sroRole: 'CTO', organisation: 'Widgets Ltd', withRoot: false, passphrase: PASSPHRASE });
+      await identities.create({
+        label: 'sro',
+        sroName: 'Zoë Okafor',
+        sroRole: 'CTO',
+        organisation: 'Widgets Ltd',
+        withRoot: false,
+        passphrase: PASSPHRASE,
+      });
       const a = ws.createAssessment({ organisation: 'Widgets Ltd', role: 'developer-distributor', sroName: 'Zoë Okafor', sroRole: 'CTO' });
       assessmentId = a.id;
       ws.updateClaim(a.id, '1.1.1', { result: 'met', status: 'done' });
       ws.updateClaim(a.id, '1.1.2', { result: 'met', status: 'done' });
-      ticket = ws.addReference(a.id, '1.1.1', { location: TICKET, description: 'Branch protection enforced on all repositories', effectiveDate: '2026-03-02', owner: 'Platform team' });
-      ws.addReference(a.id, '1.1.2', { location: 'Interview with the release manager', description: 'Release sign-off steps walked through', effectiveDate: '2026-03-05' });
-      ws.addReference(a.id, '1.1.2', { location: SECRET_PLACE, description: 'Kestrel red-team debrief', owner: 'Osprey Lee', confidential: true, effectiveDate: '2026-03-06' });
+      ticket = ws.addReference(a.id, '1.1.1', {
+        location: TICKET,
+        description: 'Branch protection enforced on all repositories',
+        effectiveDate: '2026-03-02',
+        owner: 'Platform team',
+      });
+      ws.addReference(a.id, '1.1.2', {
+        location: 'Interview with the release manager',
+        description: 'Release sign-off steps walked through',
+        effectiveDate: '2026-03-05',
+      });
+      ws.addReference(a.id, '1.1.2', {
+        location: SECRET_PLACE,
+        description: 'Kestrel red-team debrief',
+        owner: 'Osprey Lee',
+        confidential: true,
+        effectiveDate: '2026-03-06',
+      });
       const path = join(tmp.dir, 'policy.pdf');
       writeFileSync(path, '%PDF-1.4 policy');
       await ws.attachEvidence(a.id, '1.1.2', path);
-      ({ signerFingerprint: fingerprint } = await exportPack(ws, identities, { assessmentId: a.id, identityLabel: 'sro', passphrase: PASSPHRASE, outPath: packPath, profile: 'customer', acceptExceptions: true }));
+      ({ signerFingerprint: fingerprint } = await exportPack(ws, identities, {
+        assessmentId: a.id,
+        identityLabel: 'sro',
+        passphrase: PASSPHRASE,
+        outPath: packPath,
+        profile: 'customer',
+        acceptExceptions: true,
+      }));
     } finally {
       keys.close();
       ws.close();
@@ -61,15 +90,24 @@ describe('references: evidence that is not a file', () => {
       const a = ws.createAssessment({ organisation: 'Widgets Ltd', role: 'developer-distributor' });
       ws.updateClaim(a.id, '1.1.1', { result: 'met', status: 'done' });
       ws.updateClaim(a.id, '1.1.2', { result: 'met', status: 'done' });
-      ws.addReference(a.id, '1.1.1', { location: 'Azure portal › Conditional Access › Require MFA', description: 'MFA required for all staff', effectiveDate: '2026-02-01' });
-      const blockers = signoffBlockers(ws.getAssessment(a.id), CURRENT_CATALOG, '2026-06-01').filter((b) => b.kind === 'met-without-evidence');
+      ws.addReference(a.id, '1.1.1', {
+        location: 'Azure portal › Conditional Access › Require MFA',
+        description: 'MFA required for all staff',
+        effectiveDate: '2026-02-01',
+      });
+      const blockers = signoffBlockers(ws.getAssessment(a.id), CURRENT_CATALOG, '2026-06-01').filter(
+        (b) => b.kind === 'met-without-evidence',
+      );
       expect(blockers.map((b) => b.claimId)).toEqual(['1.1.2']);
       expect(blockers[0]!.message).toContain('add a reference for evidence that is not a file');
       ws.addReference(a.id, '1.1.2', { location: 'Ticket: SEC-9', description: 'Closed after review' });
       const after = signoffBlockers(ws.getAssessment(a.id), CURRENT_CATALOG, '2026-06-01');
       expect(after.filter((b) => b.kind === 'met-without-evidence')).toEqual([]);
       // Undated: a warning says what to add, not a blocker.
-      expect(after.find((b) => b.kind === 'reference-undated')).toMatchObject({ severity: 'warning', message: expect.stringContaining('"Ticket: SEC-9"') as string });
+      expect(after.find((b) => b.kind === 'reference-undated')).toMatchObject({
+        severity: 'warning',
+        message: expect.stringContaining('"Ticket: SEC-9"') as string,
+      });
       expect(after.some((b) => b.kind === 'evidence-file-missing')).toBe(false);
     } finally {
       ws.close();
@@ -80,7 +118,15 @@ describe('references: evidence that is not a file', () => {
     const ws = openWorkspace(dbPath);
     try {
       const a = ws.createAssessment({ organisation: 'Widgets Ltd', role: 'developer-distributor' });
-      for (const location of ['javascript:alert(1)', 'file:///etc/passwd', 'data:text/html,<b>x</b>', 'https://admin:hunter2@intranet.example.com/x', 'https://', 'http://exa mple.com/a b', '']) {
+      for (const location of [
+        'javascript:alert(1)',
+        'file:///etc/passwd',
+        'data:text/html,<b>x</b>',
+        'https://admin:hunter2@intranet.example.com/x',
+        'https://',
+        'http://exa mple.com/a b',
+        '',
+      ]) {
         const e = await caught(() => ws.addReference(a.id, '1.1.1', { location, description: 'x' }));
         expect(e.kind, location).toBe('invalid-input');
       }
@@ -103,12 +149,44 @@ describe('references: evidence that is not a file', () => {
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
     expect(manifest.files.map((f) => f.originalName)).toEqual(['policy.pdf']);
     expect(manifest.references).toEqual([
-      { location: TICKET, description: 'Branch protection enforced on all repositories', effectiveDate: '2026-03-02', expiryDate: null, owner: 'Platform team', confidential: false, claims: ['1.1.1'] },
-      { location: 'Interview with the release manager', description: 'Release sign-off steps walked through', effectiveDate: '2026-03-05', expiryDate: null, owner: '', confidential: false, claims: ['1.1.2'] },
-      { location: 'Withheld reference 1 (confidential)', description: '', effectiveDate: '2026-03-06', expiryDate: null, owner: '', confidential: true, detailsWithheld: true, claims: ['1.1.2'] },
+      {
+        location: TICKET,
+        description: 'Branch protection enforced on all repositories',
+        effectiveDate: '2026-03-02',
+        expiryDate: null,
+        owner: 'Platform team',
+        confidential: false,
+        claims: ['1.1.1'],
+      },
+      {
+        location: 'Interview with the release manager',
+        description: 'Release sign-off steps walked through',
+        effectiveDate: '2026-03-05',
+        expiryDate: null,
+        owner: '',
+        confidential: false,
+        claims: ['1.1.2'],
+      },
+      {
+        location: 'Withheld reference 1 (confidential)',
+        description: '',
+        effectiveDate: '2026-03-06',
+        expiryDate: null,
+        owner: '',
+        confidential: true,
+        detailsWithheld: true,
+        claims: ['1.1.2'],
+      },
     ]);
     const data = JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8')) as { detail: { evidence: EvidenceItem[] } };
-    expect(data.detail.evidence.find((e) => e.id === ticket.id)).toMatchObject({ kind: 'reference', sha256: '', size: 0, present: false, fileName: TICKET, owner: 'Platform team' });
+    expect(data.detail.evidence.find((e) => e.id === ticket.id)).toMatchObject({
+      kind: 'reference',
+      sha256: '',
+      size: 0,
+      present: false,
+      fileName: TICKET,
+      owner: 'Platform team',
+    });
 
     const text = run('pdftotext', ['-enc', 'UTF-8', packPath, '-']).stdout;
     expect(text).toContain('Reference: https://jira.example.com/browse/SEC-142'.slice(0, 30));
@@ -134,7 +212,11 @@ describe('references: evidence that is not a file', () => {
         ['Interview with the release manager', '', '2026-03-05', '', false],
         ['Withheld reference 1 (confidential)', '', '2026-03-06', '', false],
       ]);
-      expect(detail.links.filter((l) => refs.some((r) => r.id === l.evidenceId)).map((l) => l.claimId)).toEqual(['1.1.1', '1.1.2', '1.1.2']);
+      expect(detail.links.filter((l) => refs.some((r) => r.id === l.evidenceId)).map((l) => l.claimId)).toEqual([
+        '1.1.1',
+        '1.1.2',
+        '1.1.2',
+      ]);
       expect((await other.checkIntegrity()).ok).toBe(true);
     } finally {
       other.close();
@@ -143,7 +225,10 @@ describe('references: evidence that is not a file', () => {
     try {
       const { assessment } = carryForwardAssessment(ws, assessmentId);
       const next = ws.getAssessment(assessment.id);
-      expect(next.evidence.find((e) => e.kind === 'reference' && e.fileName === TICKET)).toMatchObject({ owner: 'Platform team', effectiveDate: '2026-03-02' });
+      expect(next.evidence.find((e) => e.kind === 'reference' && e.fileName === TICKET)).toMatchObject({
+        owner: 'Platform team',
+        effectiveDate: '2026-03-02',
+      });
       expect(next.links.some((l) => l.evidenceId === ticket.id && l.claimId === '1.1.1')).toBe(true);
     } finally {
       ws.close();
@@ -151,8 +236,15 @@ describe('references: evidence that is not a file', () => {
   });
 
   it('the Word form records a reference on its own line, which reads back', () => {
-    const lines = formatRecord({ result: 'met', actions: [], evidenceFiles: [], evidenceReferences: [{ location: TICKET, owner: 'Platform team', date: '2026-03-02' }] });
+    const lines = formatRecord({
+      result: 'met',
+      actions: [],
+      evidenceFiles: [],
+      evidenceReferences: [{ location: TICKET, owner: 'Platform team', date: '2026-03-02' }],
+    });
     expect(lines).toContain(`Evidence reference: ${TICKET} (owner: Platform team, dated: 02/03/2026)`);
-    expect(splitRecord(['Our text', ...lines]).record?.evidenceReferences).toEqual([{ location: TICKET, owner: 'Platform team', date: '2026-03-02' }]);
+    expect(splitRecord(['Our text', ...lines]).record?.evidenceReferences).toEqual([
+      { location: TICKET, owner: 'Platform team', date: '2026-03-02' },
+    ]);
   });
 });

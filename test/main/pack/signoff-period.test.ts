@@ -12,11 +12,39 @@ describe('sign-off checks cover the assessment period', () => {
   const passFile = join(dir, 'pass.txt');
 
   async function assessment(start: string, end: string): Promise<string> {
-    const r = await sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller', '--sro', 'Ada Jones', '--sro-role', 'CTO', '--period-start', start, '--period-end', end);
+    const r = await sscp(
+      'new',
+      '--db',
+      db,
+      '--org',
+      'Acme',
+      '--role',
+      'reseller',
+      '--sro',
+      'Ada Jones',
+      '--sro-role',
+      'CTO',
+      '--period-start',
+      start,
+      '--period-end',
+      end,
+    );
     expect(r.code, r.err).toBe(0);
     return r.out.trim();
   }
-  const exportArgs = (id: string, out: string) => ['export', id, '--db', db, '--identity', 'sro', '--out', join(dir, out), '--passphrase-file', passFile, '--accept-exceptions'];
+  const exportArgs = (id: string, out: string) => [
+    'export',
+    id,
+    '--db',
+    db,
+    '--identity',
+    'sro',
+    '--out',
+    join(dir, out),
+    '--passphrase-file',
+    passFile,
+    '--accept-exceptions',
+  ];
   const state = (id: string) => {
     const ws = openWorkspace(db);
     try {
@@ -30,7 +58,20 @@ describe('sign-off checks cover the assessment period', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-06-15T12:00:00'));
     writeFileSync(passFile, 'correct horse battery staple\n');
-    const created = await sscp('identity', 'create', '--label', 'sro', '--sro', 'Ada Jones', '--sro-role', 'CTO', '--org', 'Acme', '--passphrase-file', passFile);
+    const created = await sscp(
+      'identity',
+      'create',
+      '--label',
+      'sro',
+      '--sro',
+      'Ada Jones',
+      '--sro-role',
+      'CTO',
+      '--org',
+      'Acme',
+      '--passphrase-file',
+      passFile,
+    );
     expect(created.code, created.err).toBe(0);
   });
   afterAll(() => {
@@ -42,7 +83,9 @@ describe('sign-off checks cover the assessment period', () => {
     const id = await assessment('2026-07-01', '2027-06-30');
     const r = await sscp(...exportArgs(id, 'future.pdf'), '--before-period-end');
     expect(r.code).toBe(2);
-    expect(r.err).toContain('The assessment period starts on 1 July 2026, after today: the SRO cannot attest to practices that have not happened yet.');
+    expect(r.err).toContain(
+      'The assessment period starts on 1 July 2026, after today: the SRO cannot attest to practices that have not happened yet.',
+    );
     expect(() => readFileSync(join(dir, 'future.pdf'))).toThrow();
     expect(state(id)).toBe('draft');
   });

@@ -45,10 +45,15 @@ describe('the pack is accessible: its structure tree, read back with qpdf', () =
   afterAll(() => tmp.cleanup());
 
   it('heading levels never skip, from the cover to the last page', () => {
-    const levels = elements.map((e) => /^\/H([1-6])$/.exec(String(e.el['/S']))?.[1]).filter((x): x is string => x !== undefined).map(Number);
+    const levels = elements
+      .map((e) => /^\/H([1-6])$/.exec(String(e.el['/S']))?.[1])
+      .filter((x): x is string => x !== undefined)
+      .map(Number);
     expect(levels.length).toBeGreaterThan(20);
     expect(levels[0]).toBe(1);
-    const skips = levels.flatMap((level, i) => (i > 0 && level > levels[i - 1]! + 1 ? [`H${levels[i - 1]} → H${level} at heading ${i}`] : []));
+    const skips = levels.flatMap((level, i) =>
+      i > 0 && level > levels[i - 1]! + 1 ? [`H${levels[i - 1]} → H${level} at heading ${i}`] : [],
+    );
     expect(skips).toEqual([]);
     // The "How to verify" steps, once H3 straight under an H1, are H2 now.
     expect(levels).toContain(2);
@@ -97,7 +102,14 @@ describe('the pack is accessible: its structure tree, read back with qpdf', () =
 describe('the report writer keeps heading levels in order', () => {
   it('refuses a heading that skips a level, naming it', async () => {
     const { ReportWriter } = await import('../../../main/pack/report/writer');
-    const w = new ReportWriter({ title: 't', author: 'a', subject: 's', producer: 'p', keywords: 'k', createdAt: new Date('2026-01-01T00:00:00Z') });
+    const w = new ReportWriter({
+      title: 't',
+      author: 'a',
+      subject: 's',
+      producer: 'p',
+      keywords: 'k',
+      createdAt: new Date('2026-01-01T00:00:00Z'),
+    });
     w.newPage();
     w.beginSection('One');
     w.h1('Title');

@@ -78,7 +78,11 @@ describe('tampering: one changed byte anywhere, or anything appended, is rejecte
       { what: 'document info (title)', mustFail: 'digest', apply: flipAt(title.offset + 12) },
       { what: 'PDF header version', mustFail: 'digest', apply: flipAt(7) },
       { what: 'manifest.json stream', mustFail: 'digest', apply: flipAt(manifest.start + 10) },
-      { what: 'attestation.cdx.json stream (middle)', mustFail: 'embedded-files', apply: flipAt(attestation.start + Math.floor(attestation.length / 2)) },
+      {
+        what: 'attestation.cdx.json stream (middle)',
+        mustFail: 'embedded-files',
+        apply: flipAt(attestation.start + Math.floor(attestation.length / 2)),
+      },
       { what: 'signature value (end of the CMS)', mustFail: 'cms-signature', apply: flipAt(a + 1 + derHexLength - 10, true) },
       { what: 'embedded certificate inside the CMS', mustFail: 'signing-certificate', apply: flipAt(a + 1 + certTitleAt + 1, true) },
       { what: 'zero padding after the CMS', mustFail: 'padding', apply: flipAt(b - 20, true) },
@@ -136,7 +140,9 @@ describe('tampering: one changed byte anywhere, or anything appended, is rejecte
     writeFileSync(path, damaged);
     const result = await verifyPack(path, { rootsPem: [signer.rootPem!] });
     expect(result.valid).toBe(false);
-    expect(result.checks.find((c) => c.id === 'padding')?.message).toBe('The signature value is damaged: it is not well-formed (DER encoding), so it cannot be read.');
+    expect(result.checks.find((c) => c.id === 'padding')?.message).toBe(
+      'The signature value is damaged: it is not well-formed (DER encoding), so it cannot be read.',
+    );
   });
 
   it('a pack with a byte appended after %%EOF is caught by the byte-range check', async () => {

@@ -24,7 +24,14 @@ const SECRETS = ['Nightingale', 'Kestrelbank', 'Osprey', 'Marlowe'];
 function spellings(word: string): Buffer[] {
   const utf8 = Buffer.from(word, 'utf8');
   const utf16 = Buffer.from(word, 'utf16le').swap16();
-  return [utf8, utf16, Buffer.from(utf8.toString('hex')), Buffer.from(utf8.toString('hex').toUpperCase()), Buffer.from(utf16.toString('hex')), Buffer.from(utf16.toString('hex').toUpperCase())];
+  return [
+    utf8,
+    utf16,
+    Buffer.from(utf8.toString('hex')),
+    Buffer.from(utf8.toString('hex').toUpperCase()),
+    Buffer.from(utf16.toString('hex')),
+    Buffer.from(utf16.toString('hex').toUpperCase()),
+  ];
 }
 
 function occurrences(haystack: Buffer, words: readonly string[]): string[] {
@@ -51,7 +58,14 @@ describe('withholding the name and description of confidential evidence', () => 
     const keys = openKeyStore(join(tmp.dir, 'home'));
     try {
       const identities = createIdentityService(keys, { kdf: { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 } });
-      await identities.create({ label: 'sro', sroName: 'Zoë Okafor', sroRole: 'CTO', organisation: 'Widgets Ltd', withRoot: false, passphrase: PASSPHRASE });
+      await identities.create({
+        label: 'sro',
+        sroName: 'Zoë Okafor',
+        sroRole: 'CTO',
+        organisation: 'Widgets Ltd',
+        withRoot: false,
+        passphrase: PASSPHRASE,
+      });
       const a = ws.createAssessment({ organisation: 'Widgets Ltd', role: 'developer-distributor', sroName: 'Zoë Okafor', sroRole: 'CTO' });
       assessmentId = a.id;
       ws.updateClaim(a.id, '1.1.1', { result: 'met', status: 'done', evidenceText: 'See the evidence listed.' });
@@ -61,12 +75,26 @@ describe('withholding the name and description of confidential evidence', () => 
         return path;
       };
       await ws.attachEvidence(a.id, '1.1.1', file('policy.pdf', randomBytes(4000)), { description: 'Secure development policy' });
-      secret = await ws.attachEvidence(a.id, '1.1.1', file(SECRET_NAME, randomBytes(5000)), { description: SECRET_DESCRIPTION, confidential: true, withholdDetails: true });
+      secret = await ws.attachEvidence(a.id, '1.1.1', file(SECRET_NAME, randomBytes(5000)), {
+        description: SECRET_DESCRIPTION,
+        confidential: true,
+        withholdDetails: true,
+      });
       // Set on evidence already attached, as the SRO would on reflection.
-      const attached = await ws.attachEvidence(a.id, '1.1.1', file(LATER_NAME, randomBytes(3000)), { description: LATER_DESCRIPTION, confidential: true });
+      const attached = await ws.attachEvidence(a.id, '1.1.1', file(LATER_NAME, randomBytes(3000)), {
+        description: LATER_DESCRIPTION,
+        confidential: true,
+      });
       later = ws.updateEvidence(attached.id, { withholdDetails: true });
       expect(later.withholdDetails).toBe(true);
-      ({ signerFingerprint: fingerprint } = await exportPack(ws, identities, { assessmentId: a.id, identityLabel: 'sro', passphrase: PASSPHRASE, outPath: packPath, profile: 'customer', acceptExceptions: true }));
+      ({ signerFingerprint: fingerprint } = await exportPack(ws, identities, {
+        assessmentId: a.id,
+        identityLabel: 'sro',
+        passphrase: PASSPHRASE,
+        outPath: packPath,
+        profile: 'customer',
+        acceptExceptions: true,
+      }));
     } finally {
       keys.close();
       ws.close();
@@ -102,12 +130,29 @@ describe('withholding the name and description of confidential evidence', () => 
     }
     const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')));
     const entry = manifest.files.find((f) => f.sha256 === secret.sha256)!;
-    expect(entry).toMatchObject({ originalName: 'Withheld file 1 (confidential)', description: '', detailsWithheld: true, embedded: false, size: secret.size, mediaType: 'application/octet-stream' });
-    expect(manifest.files.find((f) => f.sha256 === later.sha256)).toMatchObject({ originalName: 'Withheld file 2 (confidential)', detailsWithheld: true });
-    expect(manifest.files.find((f) => f.originalName === 'policy.pdf')).toMatchObject({ description: 'Secure development policy', embedded: true });
+    expect(entry).toMatchObject({
+      originalName: 'Withheld file 1 (confidential)',
+      description: '',
+      detailsWithheld: true,
+      embedded: false,
+      size: secret.size,
+      mediaType: 'application/octet-stream',
+    });
+    expect(manifest.files.find((f) => f.sha256 === later.sha256)).toMatchObject({
+      originalName: 'Withheld file 2 (confidential)',
+      detailsWithheld: true,
+    });
+    expect(manifest.files.find((f) => f.originalName === 'policy.pdf')).toMatchObject({
+      description: 'Secure development policy',
+      embedded: true,
+    });
     expect(manifest.files.find((f) => f.originalName === 'policy.pdf')).not.toHaveProperty('detailsWithheld');
     const data = JSON.parse(readFileSync(join(out, 'assessment.json'), 'utf8')) as { detail: { evidence: EvidenceItem[] } };
-    expect(data.detail.evidence.find((e) => e.id === secret.id)).toMatchObject({ fileName: 'Withheld file 1 (confidential)', withholdDetails: true, confidential: true });
+    expect(data.detail.evidence.find((e) => e.id === secret.id)).toMatchObject({
+      fileName: 'Withheld file 1 (confidential)',
+      withholdDetails: true,
+      confidential: true,
+    });
   });
 
   it('imports the pack with the placeholder name, marked withheld, and no file', async () => {
@@ -115,7 +160,13 @@ describe('withholding the name and description of confidential evidence', () => 
     try {
       const result = await importPack(ws, packPath, { fingerprint });
       const items = ws.getAssessment(result.assessment.id).evidence;
-      expect(items.find((e) => e.sha256 === secret.sha256)).toMatchObject({ fileName: 'Withheld file 1 (confidential)', description: '', withholdDetails: true, confidential: true, present: false });
+      expect(items.find((e) => e.sha256 === secret.sha256)).toMatchObject({
+        fileName: 'Withheld file 1 (confidential)',
+        description: '',
+        withholdDetails: true,
+        confidential: true,
+        present: false,
+      });
       expect(items.find((e) => e.fileName === 'policy.pdf')).toMatchObject({ withholdDetails: false, present: true });
     } finally {
       ws.close();
@@ -127,7 +178,11 @@ describe('withholding the name and description of confidential evidence', () => 
     try {
       const { assessment } = carryForwardAssessment(ws, assessmentId);
       const items = ws.getAssessment(assessment.id).evidence;
-      expect(items.find((e) => e.sha256 === secret.sha256)).toMatchObject({ fileName: SECRET_NAME, description: SECRET_DESCRIPTION, withholdDetails: true });
+      expect(items.find((e) => e.sha256 === secret.sha256)).toMatchObject({
+        fileName: SECRET_NAME,
+        description: SECRET_DESCRIPTION,
+        withholdDetails: true,
+      });
       expect(items.find((e) => e.sha256 === later.sha256)).toMatchObject({ withholdDetails: true });
     } finally {
       ws.close();
@@ -140,7 +195,14 @@ describe('withholding the name and description of confidential evidence', () => 
     try {
       const next = ws.listAssessments().find((a) => a.assessment.state === 'draft')!.assessment;
       ws.updateClaim(next.id, '1.1.1', { status: 'done' });
-      await exportPack(ws, createIdentityService(keys), { assessmentId: next.id, identityLabel: 'sro', passphrase: PASSPHRASE, outPath: certPath, profile: 'certification', acceptExceptions: true });
+      await exportPack(ws, createIdentityService(keys), {
+        assessmentId: next.id,
+        identityLabel: 'sro',
+        passphrase: PASSPHRASE,
+        outPath: certPath,
+        profile: 'certification',
+        acceptExceptions: true,
+      });
     } finally {
       keys.close();
       ws.close();

@@ -112,7 +112,13 @@ const LONG_UNICODE = `Renouveler la politique d’accès; revoir les comptes, �
 const detail = makeDetail(CURRENT_CATALOG, {
   assessment: { id: 'a-77', organisation: 'Zoë, Søn; & Co \\ Ltd' },
   actions: [
-    { claimId: '2.1.6', description: `${LONG_UNICODE}\nsecond line\r\nthird\u0007 line`, owner: 'Bob, IT', dueDate: '2026-06-30', state: 'open' },
+    {
+      claimId: '2.1.6',
+      description: `${LONG_UNICODE}\nsecond line\r\nthird\u0007 line`,
+      owner: 'Bob, IT',
+      dueDate: '2026-06-30',
+      state: 'open',
+    },
     { claimId: '1.1.1', description: 'Already done', dueDate: '2026-04-01', state: 'done' },
     { claimId: '1.1.2', description: 'No date yet', dueDate: null, state: 'open' },
   ],
@@ -145,7 +151,9 @@ describe('calendar reminders (.ics)', () => {
     const description = unescapeText(prop(calendar.components[0] as Component, 'DESCRIPTION').value);
     expect(description).toContain(`${LONG_UNICODE}\nsecond line\nthird line`);
     expect(description).toContain('Owner: Bob, IT');
-    expect(unescapeText(prop(calendar.components[1] as Component, 'DESCRIPTION').value)).toContain('Supports claims 1.1.1, 2.1.1 of Zoë, Søn; & Co \\ Ltd');
+    expect(unescapeText(prop(calendar.components[1] as Component, 'DESCRIPTION').value)).toContain(
+      'Supports claims 1.1.1, 2.1.1 of Zoë, Søn; & Co \\ Ltd',
+    );
     expect(unescapeText(prop(calendar, 'X-WR-CALNAME').value)).toBe('SSCP reminders – Zoë, Søn; & Co \\ Ltd');
     expect(prop(calendar.components[0] as Component, 'DTSTAMP').value).toBe('20260301T093000Z');
   });
@@ -157,17 +165,38 @@ describe('calendar reminders (.ics)', () => {
   });
 
   it('folds lines of multi-byte characters at 75 octets and unfolds to the same text', () => {
-    for (const line of [`DESCRIPTION:${'🔐'.repeat(60)}`, `SUMMARY:${'日本'.repeat(50)}`, `SUMMARY:${'a'.repeat(74)}`, `SUMMARY:${'a'.repeat(300)}`]) {
+    for (const line of [
+      `DESCRIPTION:${'🔐'.repeat(60)}`,
+      `SUMMARY:${'日本'.repeat(50)}`,
+      `SUMMARY:${'a'.repeat(74)}`,
+      `SUMMARY:${'a'.repeat(300)}`,
+    ]) {
       const folded = foldLine(line);
       for (const part of folded.split('\r\n')) expect(Buffer.byteLength(part, 'utf8')).toBeLessThanOrEqual(75);
-      expect(folded.split('\r\n').map((part, i) => (i === 0 ? part : part.slice(1))).join('')).toBe(line);
+      expect(
+        folded
+          .split('\r\n')
+          .map((part, i) => (i === 0 ? part : part.slice(1)))
+          .join(''),
+      ).toBe(line);
     }
     expect(foldLine('SUMMARY:short')).toBe('SUMMARY:short');
   });
 
   it('escapes TEXT so that nothing in it can end the value or start a property', () => {
     expect(escapeText('a;b,c\\d\ne\r\nf\u0000g\u001bh')).toBe('a\\;b\\,c\\\\d\\ne\\nfgh');
-    expect(() => parseIcs(Buffer.from(buildIcs('x', [{ uid: 'u@x', date: '2026-01-01', kind: 'action-due', summary: 'END:VEVENT\r\nBEGIN:VEVENT', description: ':;,' }], now), 'utf8'))).not.toThrow();
+    expect(() =>
+      parseIcs(
+        Buffer.from(
+          buildIcs(
+            'x',
+            [{ uid: 'u@x', date: '2026-01-01', kind: 'action-due', summary: 'END:VEVENT\r\nBEGIN:VEVENT', description: ':;,' }],
+            now,
+          ),
+          'utf8',
+        ),
+      ),
+    ).not.toThrow();
   });
 });
 
@@ -195,7 +224,9 @@ describe('sscp export-ics', () => {
     expect(res.err).toBe('1 remedial action due date, 0 evidence expiry dates.\n');
     const calendar = parseIcs(readFileSync(out));
     checkCalendar(calendar);
-    expect(unescapeText(prop(calendar.components[0] as Component, 'SUMMARY').value)).toBe('SSCP remedial action due (claim 2.1.6): Start quarterly access reviews');
+    expect(unescapeText(prop(calendar.components[0] as Component, 'SUMMARY').value)).toBe(
+      'SSCP remedial action due (claim 2.1.6): Start quarterly access reviews',
+    );
 
     writeFileSync(out, 'mine');
     const exists = await sscp('export-ics', id, '--db', db, '--out', out);

@@ -8,10 +8,21 @@ beforeEach(() => {
 });
 afterEach(() => f.cleanup());
 
-const PACK = { packSha256: 'a'.repeat(64), packId: 'pack-1', signerFingerprint: 'AB:CD', signedAt: '2026-03-31T10:00:00.000Z', profile: 'customer' };
+const PACK = {
+  packSha256: 'a'.repeat(64),
+  packId: 'pack-1',
+  signerFingerprint: 'AB:CD',
+  signedAt: '2026-03-31T10:00:00.000Z',
+  profile: 'customer',
+};
 
 async function signedWithWork() {
-  const a = f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor', periodStart: '2025-01-01', periodEnd: '2025-12-31' });
+  const a = f.ws.createAssessment({
+    organisation: 'Acme',
+    role: 'developer-distributor',
+    periodStart: '2025-01-01',
+    periodEnd: '2025-12-31',
+  });
   f.ws.updateClaim(a.id, '1.1.1', { status: 'done', result: 'met', evidenceText: 'Our SBOM' });
   const ev = await f.ws.attachEvidence(a.id, '1.1.1', f.file('sbom.cdx.json', '{"bomFormat":"CycloneDX"}'), { expiryDate: '2027-06-30' });
   f.ws.addAction(a.id, { claimId: '1.2.1', description: 'Write the policy', owner: 'Sam' });
@@ -35,7 +46,12 @@ describe('archiving a signed assessment', () => {
     const back = f.ws.unarchiveAssessment(signed.id);
     expect(back).toMatchObject({ state: 'signed', signedAt: PACK.signedAt });
     expect(f.ws.signedPack(signed.id)).toEqual(PACK);
-    expect(f.ws.auditEntries(signed.id).slice(-2).map((e) => [e.action, e.detail])).toEqual([
+    expect(
+      f.ws
+        .auditEntries(signed.id)
+        .slice(-2)
+        .map((e) => [e.action, e.detail]),
+    ).toEqual([
       ['assessment.archived', { from: 'signed', to: 'archived' }],
       ['assessment.unarchived', { from: 'archived', to: 'signed' }],
     ]);
@@ -65,9 +81,19 @@ describe('archiving a signed assessment', () => {
     f.ws.archiveAssessment(signed.id);
     const source = f.ws.getAssessment(signed.id);
     const { assessment: next, plan } = carryForwardAssessment(f.ws, signed.id, { today: '2026-01-15' });
-    expect(next).toMatchObject({ state: 'draft', origin: 'carried-forward', previousId: signed.id, periodStart: '2026-01-01', periodEnd: '2026-12-31' });
+    expect(next).toMatchObject({
+      state: 'draft',
+      origin: 'carried-forward',
+      previousId: signed.id,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+    });
     const nextDetail = f.ws.getAssessment(next.id);
-    expect(nextDetail.responses.find((r) => r.claimId === '1.1.1')).toMatchObject({ status: 'needs-review', result: 'met', evidenceText: 'Our SBOM' });
+    expect(nextDetail.responses.find((r) => r.claimId === '1.1.1')).toMatchObject({
+      status: 'needs-review',
+      result: 'met',
+      evidenceText: 'Our SBOM',
+    });
     expect(nextDetail.links).toContainEqual({ assessmentId: next.id, claimId: '1.1.1', evidenceId: ev.id });
     expect(plan.actions.map((a) => a.description)).toEqual(['Write the policy']);
     expect(f.ws.getAssessment(signed.id)).toEqual(source);

@@ -76,7 +76,9 @@ describe('export leases whose holder is gone, and those whose holder is not', ()
 
   it('an edit meeting a dead export whose pack is in place records the signing for good, then refuses as signed', () => {
     const a = f.ws.createAssessment({ organisation: 'Acme', role: 'reseller' });
-    const snapshotSha256 = createHash('sha256').update(canonicalJson(f.ws.getAssessment(a.id))).digest('hex');
+    const snapshotSha256 = createHash('sha256')
+      .update(canonicalJson(f.ws.getAssessment(a.id)))
+      .digest('hex');
     const pack = Buffer.from('%PDF-1.7 the signed pack, renamed into place before the crash');
     const { dest } = plantLease(a.id, { pid: deadPid() }, false, { pack, snapshotSha256 });
     expect(() => f.ws.updateClaim(a.id, '1.1.1', { status: 'done' })).toThrow(expect.objectContaining({ kind: 'frozen' }));
@@ -89,7 +91,10 @@ describe('export leases whose holder is gone, and those whose holder is not', ()
 
   it('a dead export whose pack no longer matches the assessment is not recorded, and its pack is removed', () => {
     const a = f.ws.createAssessment({ organisation: 'Acme', role: 'reseller' });
-    const { dest } = plantLease(a.id, { pid: deadPid() }, false, { pack: Buffer.from('%PDF-1.7 a pack of another state'), snapshotSha256: 'e'.repeat(64) });
+    const { dest } = plantLease(a.id, { pid: deadPid() }, false, {
+      pack: Buffer.from('%PDF-1.7 a pack of another state'),
+      snapshotSha256: 'e'.repeat(64),
+    });
     f.reopen();
     expect(f.ws.getAssessment(a.id).assessment.state).toBe('draft');
     expect(f.ws.exportsInProgress()).toEqual([]);
@@ -112,9 +117,18 @@ describe('export leases whose holder is gone, and those whose holder is not', ()
       const { temp } = plantLease(a.id, { pid: live.pid! });
       plantLease(b.id, { pid: deadPid(), host: 'another-laptop.example' });
       f.reopen();
-      expect(f.ws.exportsInProgress().map((l) => l.assessmentId).sort()).toEqual([a.id, b.id].sort());
-      expect(() => f.ws.updateClaim(a.id, '1.1.1', { status: 'done' })).toThrow(expect.objectContaining({ kind: 'export-in-progress', message: expect.stringContaining(`process ${live.pid}`) }));
-      expect(() => f.ws.archiveAssessment(b.id)).toThrow(expect.objectContaining({ kind: 'export-in-progress', message: expect.stringContaining('on computer another-laptop.example') }));
+      expect(
+        f.ws
+          .exportsInProgress()
+          .map((l) => l.assessmentId)
+          .sort(),
+      ).toEqual([a.id, b.id].sort());
+      expect(() => f.ws.updateClaim(a.id, '1.1.1', { status: 'done' })).toThrow(
+        expect.objectContaining({ kind: 'export-in-progress', message: expect.stringContaining(`process ${live.pid}`) }),
+      );
+      expect(() => f.ws.archiveAssessment(b.id)).toThrow(
+        expect.objectContaining({ kind: 'export-in-progress', message: expect.stringContaining('on computer another-laptop.example') }),
+      );
       expect(existsSync(temp)).toBe(true);
     } finally {
       live.kill('SIGKILL');
@@ -128,9 +142,17 @@ describe('export leases whose holder is gone, and those whose holder is not', ()
     const db = openDatabase(f.dbPath, { mustExist: true });
     const ctx = { db, blobs: new BlobStore(evidenceDirFor(f.dbPath)) };
     try {
-      const touch = () => inWriteTransaction(ctx, () => db.prepare("UPDATE claim_responses SET status = 'done' WHERE assessment_id = ? AND claim_id = '1.1.1'").run(a.id));
+      const touch = () =>
+        inWriteTransaction(ctx, () =>
+          db.prepare("UPDATE claim_responses SET status = 'done' WHERE assessment_id = ? AND claim_id = '1.1.1'").run(a.id),
+        );
       plantLease(a.id, { pid: process.ppid }, false);
-      expect(touch).toThrow(expect.objectContaining({ kind: 'export-in-progress', message: expect.stringContaining('would change an assessment that is being signed') }));
+      expect(touch).toThrow(
+        expect.objectContaining({
+          kind: 'export-in-progress',
+          message: expect.stringContaining('would change an assessment that is being signed'),
+        }),
+      );
       db.prepare('DELETE FROM export_leases').run();
       plantLease(a.id, { pid: deadPid() }, false);
       expect(touch().changes).toBe(1);

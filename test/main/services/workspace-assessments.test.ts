@@ -9,12 +9,29 @@ beforeEach(() => {
 afterEach(() => f.cleanup());
 
 const ALL_CLAIMS = listClaims(CURRENT_CATALOG).map((c) => c.claim.id);
-const PACK = { packSha256: 'a'.repeat(64), packId: 'pack-1', signerFingerprint: 'AB:CD', signedAt: '2026-03-31T10:00:00.000Z', profile: 'customer' };
+const PACK = {
+  packSha256: 'a'.repeat(64),
+  packId: 'pack-1',
+  signerFingerprint: 'AB:CD',
+  signedAt: '2026-03-31T10:00:00.000Z',
+  profile: 'customer',
+};
 
 describe('workspace: assessments', () => {
   it('creates an assessment with a not-started response per catalog claim', () => {
-    const a = f.ws.createAssessment({ organisation: '  Acme Ltd ', role: 'developer-distributor', products: ['Widget', 'Widget', 'Gadget'] });
-    expect(a).toMatchObject({ organisation: 'Acme Ltd', products: ['Widget', 'Gadget'], state: 'draft', origin: 'created', catalogId: CURRENT_CATALOG.id, catalogVersion: CURRENT_CATALOG.version });
+    const a = f.ws.createAssessment({
+      organisation: '  Acme Ltd ',
+      role: 'developer-distributor',
+      products: ['Widget', 'Widget', 'Gadget'],
+    });
+    expect(a).toMatchObject({
+      organisation: 'Acme Ltd',
+      products: ['Widget', 'Gadget'],
+      state: 'draft',
+      origin: 'created',
+      catalogId: CURRENT_CATALOG.id,
+      catalogVersion: CURRENT_CATALOG.version,
+    });
     const detail = f.ws.getAssessment(a.id);
     expect(detail.assessment).toEqual(a);
     expect(detail.responses.map((r) => r.claimId)).toEqual(ALL_CLAIMS);
@@ -23,7 +40,14 @@ describe('workspace: assessments', () => {
   });
 
   it('survives a reopen unchanged, including Unicode', () => {
-    const a = f.ws.createAssessment({ organisation: 'Zoë & Søn Łódź 株式会社', role: 'reseller', periodStart: '2026-01-01', periodEnd: '2026-12-31', sroName: 'Ana Núñez', sroRole: 'CTO' });
+    const a = f.ws.createAssessment({
+      organisation: 'Zoë & Søn Łódź 株式会社',
+      role: 'reseller',
+      periodStart: '2026-01-01',
+      periodEnd: '2026-12-31',
+      sroName: 'Ana Núñez',
+      sroRole: 'CTO',
+    });
     const reopened = f.reopen().getAssessment(a.id).assessment;
     expect(reopened).toEqual(a);
   });
@@ -59,15 +83,25 @@ describe('workspace: assessments', () => {
     const updates = f.ws.auditEntries(a.id).filter((e) => e.action === 'assessment.updated');
     expect(updates).toHaveLength(1);
     expect(updates[0]!.detail).toEqual({
-      changes: { theme3InScope: { from: false, to: true }, sroName: { from: '', to: 'Sam' }, periodStart: { from: null, to: '2026-04-01' } },
+      changes: {
+        theme3InScope: { from: false, to: true },
+        sroName: { from: '', to: 'Sam' },
+        periodStart: { from: null, to: '2026-04-01' },
+      },
     });
   });
 
   it('refuses bad input with messages that list what is valid', async () => {
     const a = f.ws.createAssessment({ organisation: 'Acme', role: 'reseller' });
     const role = await caught(() => f.ws.createAssessment({ organisation: 'Acme', role: 'manufacturer' as never }));
-    expect([role.kind, role.message, role.hint]).toEqual(['invalid-input', '"manufacturer" is not a valid role.', 'Use one of: developer-distributor, reseller, developer-only.']);
-    expect((await caught(() => f.ws.createAssessment({ organisation: '   ', role: 'reseller' }))).message).toBe('The organisation name is missing.');
+    expect([role.kind, role.message, role.hint]).toEqual([
+      'invalid-input',
+      '"manufacturer" is not a valid role.',
+      'Use one of: developer-distributor, reseller, developer-only.',
+    ]);
+    expect((await caught(() => f.ws.createAssessment({ organisation: '   ', role: 'reseller' }))).message).toBe(
+      'The organisation name is missing.',
+    );
     expect((await caught(() => f.ws.updateAssessment(a.id, { periodStart: '2026-02-30' }))).message).toMatch(/not a real calendar day/);
     expect((await caught(() => f.ws.updateAssessment(a.id, { periodStart: '2026-05-01', periodEnd: '2026-04-30' }))).message).toBe(
       'The period end 2026-04-30 is before the period start 2026-05-01.',
@@ -84,8 +118,19 @@ describe('workspace: assessments', () => {
 
   it('updates a claim response and records exactly what changed', () => {
     const a = f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor' });
-    const r = f.ws.updateClaim(a.id, '1.2.1', { status: 'in-progress', result: 'partially-met', evidenceText: 'Policy v3', arguments: 'Assumes…\nline 2' });
-    expect(r).toMatchObject({ claimId: '1.2.1', status: 'in-progress', result: 'partially-met', evidenceText: 'Policy v3', arguments: 'Assumes…\nline 2' });
+    const r = f.ws.updateClaim(a.id, '1.2.1', {
+      status: 'in-progress',
+      result: 'partially-met',
+      evidenceText: 'Policy v3',
+      arguments: 'Assumes…\nline 2',
+    });
+    expect(r).toMatchObject({
+      claimId: '1.2.1',
+      status: 'in-progress',
+      result: 'partially-met',
+      evidenceText: 'Policy v3',
+      arguments: 'Assumes…\nline 2',
+    });
     const entry = f.ws.auditEntries(a.id).at(-1)!;
     expect(entry.action).toBe('claim.updated');
     expect(entry.detail).toMatchObject({ claimId: '1.2.1', changes: { status: { from: 'not-started', to: 'in-progress' } } });
@@ -94,13 +139,23 @@ describe('workspace: assessments', () => {
 
   it('adds, updates and removes remedial actions, each audited', async () => {
     const a = f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor' });
-    const action = f.ws.addAction(a.id, { claimId: '2.1.1', description: 'Turn on MFA for the build system', owner: 'Ops', dueDate: '2026-06-30' });
+    const action = f.ws.addAction(a.id, {
+      claimId: '2.1.1',
+      description: 'Turn on MFA for the build system',
+      owner: 'Ops',
+      dueDate: '2026-06-30',
+    });
     expect(action).toMatchObject({ state: 'open', dueDate: '2026-06-30', claimId: '2.1.1' });
     expect(f.ws.updateAction(action.id, { state: 'done' }).state).toBe('done');
     expect(f.ws.getAssessment(a.id).actions).toHaveLength(1);
     f.ws.removeAction(action.id);
     expect(f.ws.getAssessment(a.id).actions).toHaveLength(0);
-    expect(f.ws.auditEntries(a.id).map((e) => e.action)).toEqual(['assessment.created', 'action.added', 'action.updated', 'action.removed']);
+    expect(f.ws.auditEntries(a.id).map((e) => e.action)).toEqual([
+      'assessment.created',
+      'action.added',
+      'action.updated',
+      'action.removed',
+    ]);
     expect((await caught(() => f.ws.addAction(a.id, { claimId: '7.7.7', description: 'x' }))).kind).toBe('invalid-input');
     expect((await caught(() => f.ws.updateAction('missing', { state: 'done' }))).kind).toBe('not-found');
   });
@@ -155,7 +210,12 @@ describe('workspace: assessments', () => {
 
   it('records an import so the same pack can be recognised later', () => {
     const sha = 'b'.repeat(64);
-    const a = f.ws.createAssessment({ organisation: 'Acme', role: 'reseller', origin: 'imported-pack', seed: { importedFrom: { sourceSha256: sha, packId: 'p-42', kind: 'pack' } } });
+    const a = f.ws.createAssessment({
+      organisation: 'Acme',
+      role: 'reseller',
+      origin: 'imported-pack',
+      seed: { importedFrom: { sourceSha256: sha, packId: 'p-42', kind: 'pack' } },
+    });
     expect(f.ws.findImport(sha)).toMatchObject({ assessmentId: a.id, packId: 'p-42', kind: 'pack' });
     expect(f.ws.findImport('c'.repeat(64), 'p-42')?.assessmentId).toBe(a.id);
     expect(f.ws.findImport('c'.repeat(64), 'other')).toBeUndefined();

@@ -19,7 +19,10 @@ describe('workspace: bulk evidence changes', () => {
   it('sets expiry and confidentiality on many items at once, one audit entry per item', async () => {
     const { a, items } = await library(3);
     const before = f.ws.auditEntries(a.id).length;
-    const changed = f.ws.updateEvidenceMany(items.map((i) => i.id), { expiryDate: '2027-06-30', confidential: true });
+    const changed = f.ws.updateEvidenceMany(
+      items.map((i) => i.id),
+      { expiryDate: '2027-06-30', confidential: true },
+    );
     expect(changed.map((i) => [i.id, i.expiryDate, i.confidential])).toEqual(items.map((i) => [i.id, '2027-06-30', true]));
     for (const i of items) expect(f.ws.getEvidence(i.id)).toMatchObject({ expiryDate: '2027-06-30', confidential: true });
     const entries = f.ws.auditEntries(a.id).slice(before);
@@ -39,7 +42,12 @@ describe('workspace: bulk evidence changes', () => {
     const { a, items } = await library(3);
     f.ws.updateEvidence(items[1]!.id, { effectiveDate: '2027-01-01' });
     const before = f.ws.auditEntries(a.id).length;
-    const e = await caught(() => f.ws.updateEvidenceMany(items.map((i) => i.id), { expiryDate: '2026-12-31' }));
+    const e = await caught(() =>
+      f.ws.updateEvidenceMany(
+        items.map((i) => i.id),
+        { expiryDate: '2026-12-31' },
+      ),
+    );
     expect(e.message).toBe('The expiry date 2026-12-31 is before the effective date 2027-01-01.');
     for (const i of items) expect(f.ws.getEvidence(i.id).expiryDate).toBeNull();
     expect(f.ws.auditEntries(a.id)).toHaveLength(before);
@@ -54,10 +62,21 @@ describe('workspace: bulk evidence changes', () => {
     const { a, items } = await library(3);
     f.ws.linkEvidence(a.id, '1.2.1', items[0]!.id);
     const before = f.ws.auditEntries(a.id).length;
-    expect(f.ws.linkEvidenceMany(a.id, '1.2.1', items.map((i) => i.id))).toBe(2);
+    expect(
+      f.ws.linkEvidenceMany(
+        a.id,
+        '1.2.1',
+        items.map((i) => i.id),
+      ),
+    ).toBe(2);
     const links = f.ws.getAssessment(a.id).links.filter((l) => l.claimId === '1.2.1');
     expect(links.map((l) => l.evidenceId).sort()).toEqual(items.map((i) => i.id).sort());
-    expect(f.ws.auditEntries(a.id).slice(before).map((e) => [e.action, e.detail.evidenceId])).toEqual([
+    expect(
+      f.ws
+        .auditEntries(a.id)
+        .slice(before)
+        .map((e) => [e.action, e.detail.evidenceId]),
+    ).toEqual([
       ['evidence.linked', items[1]!.id],
       ['evidence.linked', items[2]!.id],
     ]);
@@ -92,7 +111,13 @@ describe('workspace: bulk evidence changes', () => {
     db.prepare("UPDATE assessments SET state = 'signed', signed_at = '2026-04-01T00:00:00.000Z' WHERE id = ?").run(a.id);
     db.close();
     f.reopen();
-    const e = await caught(() => f.ws.unlinkEvidenceMany(a.id, '1.1.1', items.map((i) => i.id)));
+    const e = await caught(() =>
+      f.ws.unlinkEvidenceMany(
+        a.id,
+        '1.1.1',
+        items.map((i) => i.id),
+      ),
+    );
     expect(e.kind).toBe('frozen');
     expect(f.ws.getAssessment(a.id).links).toHaveLength(2);
   });

@@ -11,13 +11,24 @@ beforeEach(() => {
 afterEach(() => f.cleanup());
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-const PACK = { packSha256: 'a'.repeat(64), packId: 'pack-1', signerFingerprint: 'AB:CD', signedAt: '2026-03-31T10:00:00.000Z', profile: 'customer' };
+const PACK = {
+  packSha256: 'a'.repeat(64),
+  packId: 'pack-1',
+  signerFingerprint: 'AB:CD',
+  signedAt: '2026-03-31T10:00:00.000Z',
+  profile: 'customer',
+};
 
 describe('workspace: evidence', () => {
   it('attaches a file: stored once by hash beside the database, item + link + audit', async () => {
     const a = f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor' });
     const path = f.file('Security Policy.pdf', '%PDF-1.7 the policy');
-    const item = await f.ws.attachEvidence(a.id, '1.1.1', path, { description: 'Policy', effectiveDate: '2026-01-01', expiryDate: '2027-01-01', confidential: true });
+    const item = await f.ws.attachEvidence(a.id, '1.1.1', path, {
+      description: 'Policy',
+      effectiveDate: '2026-01-01',
+      expiryDate: '2027-01-01',
+      confidential: true,
+    });
     expect(item).toMatchObject({
       sha256: sha('%PDF-1.7 the policy'),
       fileName: 'Security Policy.pdf',
@@ -33,7 +44,10 @@ describe('workspace: evidence', () => {
     expect(blob).toBe(join(`${f.dbPath}.evidence`, item.sha256.slice(0, 2), item.sha256));
     expect(readFileSync(blob, 'utf8')).toBe('%PDF-1.7 the policy');
     expect(f.ws.getAssessment(a.id).links).toEqual([{ assessmentId: a.id, claimId: '1.1.1', evidenceId: item.id }]);
-    expect(f.ws.auditEntries(a.id).at(-1)).toMatchObject({ action: 'evidence.attached', detail: { claimId: '1.1.1', sha256: item.sha256 } });
+    expect(f.ws.auditEntries(a.id).at(-1)).toMatchObject({
+      action: 'evidence.attached',
+      detail: { claimId: '1.1.1', sha256: item.sha256 },
+    });
     expect(readdirSync(join(`${f.dbPath}.evidence`, 'tmp'))).toEqual([]);
   });
 
@@ -69,13 +83,19 @@ describe('workspace: evidence', () => {
     const controller = new AbortController();
     const progress: number[] = [];
     const e = await caught(() =>
-      f.ws.attachEvidence(a.id, '1.1.1', big, {}, {
-        signal: controller.signal,
-        onProgress: (done) => {
-          progress.push(done);
-          controller.abort();
+      f.ws.attachEvidence(
+        a.id,
+        '1.1.1',
+        big,
+        {},
+        {
+          signal: controller.signal,
+          onProgress: (done) => {
+            progress.push(done);
+            controller.abort();
+          },
         },
-      }),
+      ),
     );
     expect(e.kind).toBe('cancelled');
     expect(progress.length).toBeGreaterThan(0);
@@ -87,7 +107,13 @@ describe('workspace: evidence', () => {
   it('reports progress up to the file size', async () => {
     const a = f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor' });
     const seen: [number, number][] = [];
-    await f.ws.attachEvidence(a.id, '1.1.1', f.file('p.bin', Buffer.alloc(3 * 1024 * 1024 + 5, 1)), {}, { onProgress: (d, t) => seen.push([d, t]) });
+    await f.ws.attachEvidence(
+      a.id,
+      '1.1.1',
+      f.file('p.bin', Buffer.alloc(3 * 1024 * 1024 + 5, 1)),
+      {},
+      { onProgress: (d, t) => seen.push([d, t]) },
+    );
     expect(seen.at(-1)).toEqual([3 * 1024 * 1024 + 5, 3 * 1024 * 1024 + 5]);
   });
 
@@ -118,7 +144,11 @@ describe('workspace: evidence', () => {
     expect(edited.id).toBe(item.id);
     expect(f.ws.getEvidence(item.id)).toMatchObject({ description: 'new', expiryDate: '2030-01-01' });
 
-    const b = f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor', seed: { links: [{ claimId: '1.1.1', evidenceId: item.id }] } });
+    const b = f.ws.createAssessment({
+      organisation: 'Acme',
+      role: 'developer-distributor',
+      seed: { links: [{ claimId: '1.1.1', evidenceId: item.id }] },
+    });
     f.ws.markSigned(a.id, PACK);
     const version = f.ws.updateEvidence(item.id, { description: 'newer' });
     expect(version.id).not.toBe(item.id);
@@ -140,8 +170,15 @@ describe('workspace: evidence', () => {
 
     const item = await f.ws.attachEvidence(a.id, '1.1.1', path, { confidential: true });
     expect(item.withholdDetails).toBe(false);
-    expect(f.ws.updateEvidence(item.id, { withholdDetails: true })).toMatchObject({ id: item.id, confidential: true, withholdDetails: true });
-    expect(f.ws.auditEntries(a.id).at(-1)).toMatchObject({ action: 'evidence.updated', detail: { changes: { withholdDetails: { from: false, to: true } } } });
+    expect(f.ws.updateEvidence(item.id, { withholdDetails: true })).toMatchObject({
+      id: item.id,
+      confidential: true,
+      withholdDetails: true,
+    });
+    expect(f.ws.auditEntries(a.id).at(-1)).toMatchObject({
+      action: 'evidence.updated',
+      detail: { changes: { withholdDetails: { from: false, to: true } } },
+    });
     // Making it shareable shows its details again; asking for both at once is refused.
     const mixed = await caught(() => f.ws.updateEvidence(item.id, { confidential: false, withholdDetails: true }));
     expect(mixed.kind).toBe('invalid-input');
@@ -151,7 +188,10 @@ describe('workspace: evidence', () => {
 
   it('replaces a file with a new version that keeps the draft links', async () => {
     const a = f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor' });
-    const item = await f.ws.attachEvidence(a.id, '1.1.1', f.file('policy-2025.pdf', 'v1'), { description: 'Policy', effectiveDate: '2025-01-01' });
+    const item = await f.ws.attachEvidence(a.id, '1.1.1', f.file('policy-2025.pdf', 'v1'), {
+      description: 'Policy',
+      effectiveDate: '2025-01-01',
+    });
     f.ws.linkEvidence(a.id, '1.2.1', item.id);
     const v2 = await f.ws.replaceEvidence(item.id, f.file('policy-2026.pdf', 'v2'));
     expect(v2).toMatchObject({ fileName: 'policy-2026.pdf', sha256: sha('v2'), description: 'Policy', effectiveDate: '2025-01-01' });
@@ -160,7 +200,10 @@ describe('workspace: evidence', () => {
       ['1.2.1', v2.id],
     ]);
     expect(f.ws.getEvidence(item.id).sha256).toBe(sha('v1'));
-    expect(f.ws.auditEntries(a.id).at(-1)).toMatchObject({ action: 'evidence.replaced', detail: { replacesId: item.id, evidenceId: v2.id } });
+    expect(f.ws.auditEntries(a.id).at(-1)).toMatchObject({
+      action: 'evidence.replaced',
+      detail: { replacesId: item.id, evidenceId: v2.id },
+    });
   });
 
   it('checks integrity: clean, then a changed blob, a missing blob, and an unreferenced one', async () => {
@@ -168,7 +211,13 @@ describe('workspace: evidence', () => {
     const one = await f.ws.attachEvidence(a.id, '1.1.1', f.file('one.txt', 'one'));
     const two = await f.ws.attachEvidence(a.id, '1.2.1', f.file('two.txt', 'two'));
     const clean = await f.ws.checkIntegrity();
-    expect(clean).toMatchObject({ ok: true, sqlite: { ok: true }, auditChain: { ok: true }, evidence: { ok: true, checked: 2, unreferenced: [] }, problems: [] });
+    expect(clean).toMatchObject({
+      ok: true,
+      sqlite: { ok: true },
+      auditChain: { ok: true },
+      evidence: { ok: true, checked: 2, unreferenced: [] },
+      problems: [],
+    });
 
     writeFileSync(f.ws.evidenceBlobPath(one.sha256), 'tampered');
     unlinkSync(f.ws.evidenceBlobPath(two.sha256));

@@ -62,7 +62,22 @@ describe('CMS signatures checked by openssl and by verifyCms', () => {
   function opensslVerify(cms: Uint8Array, name: string, contentPath: string, trust: string[]) {
     const sigPath = join(temp.dir, `${name}.der`);
     writeFileSync(sigPath, cms);
-    return openssl(['cms', '-verify', '-binary', '-inform', 'DER', '-in', sigPath, '-content', contentPath, ...trust, '-purpose', 'any', '-out', '/dev/null']);
+    return openssl([
+      'cms',
+      '-verify',
+      '-binary',
+      '-inform',
+      'DER',
+      '-in',
+      sigPath,
+      '-content',
+      contentPath,
+      ...trust,
+      '-purpose',
+      'any',
+      '-out',
+      '/dev/null',
+    ]);
   }
 
   it('produces an ECDSA signature that openssl verifies to the organisation root, and verifyCms trusts that root', async () => {
@@ -150,7 +165,9 @@ describe('CMS signatures checked by openssl and by verifyCms', () => {
     expect(byRoot.trust).toBe('not-trusted');
     expect(byRoot.intact).toBe(true);
     expect(byRoot.problems.join(' ')).toMatch(/not who you expected/);
-    const byFingerprint = await verifyCms(rsaSelf.cms, sha256(content), { fingerprint: certificateFingerprint(p256Self.identity.certificate.der) });
+    const byFingerprint = await verifyCms(rsaSelf.cms, sha256(content), {
+      fingerprint: certificateFingerprint(p256Self.identity.certificate.der),
+    });
     expect(byFingerprint.trust).toBe('not-trusted');
   });
 
@@ -159,12 +176,21 @@ describe('CMS signatures checked by openssl and by verifyCms', () => {
     const rightPin = certificateFingerprint(p256Org.identity.certificate.der);
     const both = await verifyCms(p256Org.cms, sha256(content), { rootsPem: [root], fingerprint: rightPin });
     expect(both.trust).toBe('trusted-root');
-    expect(both.trustDecision?.checks.map((c) => [c.basis, c.held])).toEqual([['trusted-root', true], ['pinned-fingerprint', true]]);
+    expect(both.trustDecision?.checks.map((c) => [c.basis, c.held])).toEqual([
+      ['trusted-root', true],
+      ['pinned-fingerprint', true],
+    ]);
     const zeroPin = await verifyCms(p256Org.cms, sha256(content), { rootsPem: [root], fingerprint: '0'.repeat(64) });
     expect(zeroPin.trust).toBe('not-trusted');
-    expect(zeroPin.trustDecision?.checks.map((c) => [c.basis, c.held])).toEqual([['trusted-root', true], ['pinned-fingerprint', false]]);
+    expect(zeroPin.trustDecision?.checks.map((c) => [c.basis, c.held])).toEqual([
+      ['trusted-root', true],
+      ['pinned-fingerprint', false],
+    ]);
     expect(zeroPin.problems.join(' ')).toContain('Every trusted root and fingerprint given must match');
-    const wrongRoot = await verifyCms(p256Org.cms, sha256(content), { rootsPem: [pem(rsaSelf.identity.certificate.parsed)], fingerprint: rightPin });
+    const wrongRoot = await verifyCms(p256Org.cms, sha256(content), {
+      rootsPem: [pem(rsaSelf.identity.certificate.parsed)],
+      fingerprint: rightPin,
+    });
     expect(wrongRoot.trust).toBe('not-trusted');
   });
 
@@ -188,7 +214,10 @@ describe('CMS signatures checked by openssl and by verifyCms', () => {
 
     const impostor: UnlockedIdentity = { ...p256Self.identity, chain: [rootDer] };
     const impostorCms = await signDigest(sha256(content), impostor, new Date());
-    const forged = await verifyCms(impostorCms, sha256(content), { fingerprint: rootFingerprint, rootsPem: [pem(p256Org.material.root!.certificate)] });
+    const forged = await verifyCms(impostorCms, sha256(content), {
+      fingerprint: rootFingerprint,
+      rootsPem: [pem(p256Org.material.root!.certificate)],
+    });
     expect(forged.trust).toBe('not-trusted');
     expect(forged.intact).toBe(true);
   });
@@ -231,7 +260,12 @@ describe('CMS signatures checked by openssl and by verifyCms', () => {
 
   it('never throws on malformed CMS bytes', async () => {
     const digest = sha256(content);
-    for (const bytes of [new Uint8Array(0), new Uint8Array([0x30, 0x82, 0xff]), new Uint8Array(300).fill(0x41), p256Org.cms.subarray(0, 200)]) {
+    for (const bytes of [
+      new Uint8Array(0),
+      new Uint8Array([0x30, 0x82, 0xff]),
+      new Uint8Array(300).fill(0x41),
+      p256Org.cms.subarray(0, 200),
+    ]) {
       const verification = await verifyCms(bytes, digest);
       expect(verification.parsed).toBe(false);
       expect(verification.intact).toBe(false);

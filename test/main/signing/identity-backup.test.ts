@@ -18,7 +18,12 @@ describe('sscp identity export (backup) and import (restore)', () => {
   async function sscp(env: Record<string, string>, ...argv: string[]) {
     let out = '';
     let err = '';
-    const code = await runCli(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env, isTTY: false });
+    const code = await runCli(argv, {
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: (s: string) => (err += s) },
+      env,
+      isTTY: false,
+    });
     return { code, out, err };
   }
   const pass = () => ['--passphrase-file', path('pass.txt')];
@@ -28,9 +33,25 @@ describe('sscp identity export (backup) and import (restore)', () => {
     writeFileSync(path('pass.txt'), 'a long enough passphrase\n');
     writeFileSync(path('p12.txt'), `${P12_PASSWORD}\n`);
     writeFileSync(path('p12-openssl.txt'), P12_PASSWORD);
-    const created = await sscp(laptop, 'identity', 'create', '--label', 'Ada 2026', '--sro', 'Ada Jones', '--sro-role', 'CTO', '--org', 'Zoë & Søn', '--with-root', ...pass());
+    const created = await sscp(
+      laptop,
+      'identity',
+      'create',
+      '--label',
+      'Ada 2026',
+      '--sro',
+      'Ada Jones',
+      '--sro-role',
+      'CTO',
+      '--org',
+      'Zoë & Søn',
+      '--with-root',
+      ...pass(),
+    );
     expect(created.code, created.err).toBe(0);
-    expect(created.out).toContain("Back it up now (your key store is on this computer only): sscp identity export 'Ada 2026' --out FILE.p12 --with-root-key");
+    expect(created.out).toContain(
+      "Back it up now (your key store is on this computer only): sscp identity export 'Ada 2026' --out FILE.p12 --with-root-key",
+    );
   });
   afterAll(() => temp.cleanup());
 
@@ -62,14 +83,33 @@ describe('sscp identity export (backup) and import (restore)', () => {
   it('restores on another computer as the same identity under the same root, which renews there', async () => {
     const rootBefore = path('root-before.pem');
     expect((await sscp(laptop, 'identity', 'export-cert', 'Ada 2026', '--root', '--out', rootBefore)).code).toBe(0);
-    const restored = await sscp({ ...newLaptop, SSCP_P12_PASSWORD: P12_PASSWORD, SSCP_PASSPHRASE: 'a new passphrase on the new laptop' }, 'identity', 'import', path('ada.p12'), '--label', 'Ada 2026');
+    const restored = await sscp(
+      { ...newLaptop, SSCP_P12_PASSWORD: P12_PASSWORD, SSCP_PASSPHRASE: 'a new passphrase on the new laptop' },
+      'identity',
+      'import',
+      path('ada.p12'),
+      '--label',
+      'Ada 2026',
+    );
     expect(restored.code, restored.err).toBe(0);
     expect(restored.out).toContain('Imported signing identity "Ada 2026" (org-issued, p256, 1 chain certificate(s))');
     const before = (JSON.parse((await sscp(laptop, 'identity', 'list', '--json')).out) as IdentityListJson).identities[0]!;
     const after = (JSON.parse((await sscp(newLaptop, 'identity', 'list', '--json')).out) as IdentityListJson).identities[0]!;
-    expect(after).toMatchObject({ fingerprint: before.fingerprint, rootFingerprint: before.rootFingerprint, kind: 'org-issued', renewable: true });
+    expect(after).toMatchObject({
+      fingerprint: before.fingerprint,
+      rootFingerprint: before.rootFingerprint,
+      kind: 'org-issued',
+      renewable: true,
+    });
 
-    const again = await sscp({ ...newLaptop, SSCP_P12_PASSWORD: P12_PASSWORD, SSCP_PASSPHRASE: 'a new passphrase on the new laptop' }, 'identity', 'import', path('ada.p12'), '--label', 'Ada again');
+    const again = await sscp(
+      { ...newLaptop, SSCP_P12_PASSWORD: P12_PASSWORD, SSCP_PASSPHRASE: 'a new passphrase on the new laptop' },
+      'identity',
+      'import',
+      path('ada.p12'),
+      '--label',
+      'Ada again',
+    );
     expect(again.code).toBe(2);
     expect(again.err).toContain('This certificate is already in your key store, as the signing identity "Ada 2026".');
 
@@ -92,7 +132,14 @@ describe('sscp identity export (backup) and import (restore)', () => {
     const contents = await readPkcs12(path('signing-only.p12'), P12_PASSWORD);
     expect(contents.rootPrivateKeyPkcs8).toBeNull();
     expect(contents.chainDer).toHaveLength(1);
-    const restored = await sscp({ SSCP_HOME: path('third'), SSCP_P12_PASSWORD: P12_PASSWORD, SSCP_PASSPHRASE: 'a long enough passphrase' }, 'identity', 'import', path('signing-only.p12'), '--label', 'Ada');
+    const restored = await sscp(
+      { SSCP_HOME: path('third'), SSCP_P12_PASSWORD: P12_PASSWORD, SSCP_PASSPHRASE: 'a long enough passphrase' },
+      'identity',
+      'import',
+      path('signing-only.p12'),
+      '--label',
+      'Ada',
+    );
     expect(restored.code, restored.err).toBe(0);
     expect(restored.out).toContain('(imported, p256');
   });
@@ -108,13 +155,31 @@ describe('sscp identity export (backup) and import (restore)', () => {
     expect(forced.code, forced.err).toBe(0);
     expect((await readPkcs12(path('taken.p12'), P12_PASSWORD)).certificateDer.length).toBeGreaterThan(100);
 
-    const wrong = await sscp({ ...laptop, SSCP_PASSPHRASE: 'not the passphrase' }, 'identity', 'export', 'Ada 2026', '--out', path('wrong.p12'), ...p12());
+    const wrong = await sscp(
+      { ...laptop, SSCP_PASSPHRASE: 'not the passphrase' },
+      'identity',
+      'export',
+      'Ada 2026',
+      '--out',
+      path('wrong.p12'),
+      ...p12(),
+    );
     expect(wrong.code).toBe(2);
     expect(wrong.err).toContain('That passphrase does not unlock the signing identity "Ada 2026".');
     expect(existsSync(path('wrong.p12'))).toBe(false);
 
     writeFileSync(path('short.txt'), 'short');
-    const short = await sscp(laptop, 'identity', 'export', 'Ada 2026', '--out', path('short.p12'), ...pass(), '--p12-password-file', path('short.txt'));
+    const short = await sscp(
+      laptop,
+      'identity',
+      'export',
+      'Ada 2026',
+      '--out',
+      path('short.p12'),
+      ...pass(),
+      '--p12-password-file',
+      path('short.txt'),
+    );
     expect(short.code).toBe(2);
     expect(short.err).toContain('The backup password is too short');
     expect(existsSync(path('short.p12'))).toBe(false);
@@ -133,14 +198,23 @@ describe('writing a backup never replaces something that is not an ordinary file
   it('refuses a device, a folder or the key store itself as --out, even with --force', async () => {
     const { saveUserFile } = await import('../../../main/fs/write-file-atomic');
     const request = { what: 'backup', replace: true } as const;
-    await expect(saveUserFile('/dev/null', new Uint8Array([1]), request)).rejects.toMatchObject({ kind: 'invalid-input', message: expect.stringContaining('/dev/null is not an ordinary file') });
-    await expect(saveUserFile(tmpdir(), new Uint8Array([1]), request)).rejects.toMatchObject({ kind: 'invalid-input', message: expect.stringContaining(`${tmpdir()} is a folder`) });
+    await expect(saveUserFile('/dev/null', new Uint8Array([1]), request)).rejects.toMatchObject({
+      kind: 'invalid-input',
+      message: expect.stringContaining('/dev/null is not an ordinary file'),
+    });
+    await expect(saveUserFile(tmpdir(), new Uint8Array([1]), request)).rejects.toMatchObject({
+      kind: 'invalid-input',
+      message: expect.stringContaining(`${tmpdir()} is a folder`),
+    });
     const home = mkdtempSync(join(tmpdir(), 'sscp-backup-guard-'));
     const { keyStorePath, openKeyStore } = await import('../../../main/signing/key-store');
     openKeyStore(home).close();
     const store = keyStorePath(home);
     for (const target of [store, `${store}-wal`]) {
-      await expect(saveUserFile(target, new Uint8Array([1]), { ...request, protect: [store] })).rejects.toMatchObject({ kind: 'conflict', message: expect.stringContaining('the key store that holds your signing keys') });
+      await expect(saveUserFile(target, new Uint8Array([1]), { ...request, protect: [store] })).rejects.toMatchObject({
+        kind: 'conflict',
+        message: expect.stringContaining('the key store that holds your signing keys'),
+      });
     }
   });
 });

@@ -10,7 +10,12 @@ import { makeTempDir, openssl, UNICODE_ORG } from './helpers';
 async function sscp(env: Record<string, string>, ...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) }, env: { SSCP_HOME: process.env.SSCP_HOME, ...env }, isTTY: false });
+  const code = await runCli(argv, {
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+    env: { SSCP_HOME: process.env.SSCP_HOME, ...env },
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -22,7 +27,22 @@ describe('sscp identity', () => {
   afterAll(() => temp.cleanup());
 
   it('creates an identity with an organisation root and prints both fingerprints', async () => {
-    const r = await sscp({}, 'identity', 'create', '--label', 'SRO 2026', '--sro', 'Zoë Søn', '--sro-role', 'CISO', '--org', UNICODE_ORG, '--with-root', '--passphrase-file', path('passphrase.txt'));
+    const r = await sscp(
+      {},
+      'identity',
+      'create',
+      '--label',
+      'SRO 2026',
+      '--sro',
+      'Zoë Søn',
+      '--sro-role',
+      'CISO',
+      '--org',
+      UNICODE_ORG,
+      '--with-root',
+      '--passphrase-file',
+      path('passphrase.txt'),
+    );
     expect(r.code, r.err).toBe(0);
     expect(r.out).toMatch(/Certificate fingerprint \(SHA-256\): ([0-9a-f]{2}:){31}[0-9a-f]{2}\n/);
     expect(r.out).toMatch(/Organisation root fingerprint \(SHA-256\): ([0-9a-f]{2}:){31}[0-9a-f]{2}\n/);
@@ -42,21 +62,82 @@ describe('sscp identity', () => {
     const json = JSON.parse(r.out) as IdentityListJson;
     expect(json.identities).toHaveLength(1);
     const [identity] = json.identities;
-    expect(identity).toMatchObject({ label: 'SRO 2026', kind: 'org-issued', algorithm: 'p256', subject: { commonName: 'Zoë Søn', title: 'CISO', organisation: UNICODE_ORG }, chainLength: 1, renewable: true });
-    const rootFingerprint = openssl(['x509', '-in', path('root.pem'), '-noout', '-fingerprint', '-sha256']).stdout.split('=')[1]!.trim().replaceAll(':', '').toLowerCase();
+    expect(identity).toMatchObject({
+      label: 'SRO 2026',
+      kind: 'org-issued',
+      algorithm: 'p256',
+      subject: { commonName: 'Zoë Søn', title: 'CISO', organisation: UNICODE_ORG },
+      chainLength: 1,
+      renewable: true,
+    });
+    const rootFingerprint = openssl(['x509', '-in', path('root.pem'), '-noout', '-fingerprint', '-sha256'])
+      .stdout.split('=')[1]!
+      .trim()
+      .replaceAll(':', '')
+      .toLowerCase();
     expect(identity!.rootFingerprint).toBe(rootFingerprint);
-    expect(Object.keys(identity!).sort()).toEqual(['algorithm', 'backedUpAt', 'chainLength', 'createdAt', 'fingerprint', 'issuer', 'kind', 'label', 'notAfter', 'notBefore', 'renewable', 'rootFingerprint', 'subject', 'updatedAt'].sort());
+    expect(Object.keys(identity!).sort()).toEqual(
+      [
+        'algorithm',
+        'backedUpAt',
+        'chainLength',
+        'createdAt',
+        'fingerprint',
+        'issuer',
+        'kind',
+        'label',
+        'notAfter',
+        'notBefore',
+        'renewable',
+        'rootFingerprint',
+        'subject',
+        'updatedAt',
+      ].sort(),
+    );
     expect(identity!.backedUpAt).toBeNull();
     expect(json.keyStore).toBe(keyStorePath(process.env.SSCP_HOME!));
   });
 
   it('imports a .p12 with both secrets from the environment', async () => {
-    openssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', path('k.pem'), '-out', path('c.pem'), '-subj', '/CN=Imported', '-days', '10']);
-    expect(openssl(['pkcs12', '-export', '-in', path('c.pem'), '-inkey', path('k.pem'), '-out', path('id.p12'), '-passout', 'pass:p12pw']).status).toBe(0);
-    const wrong = await sscp({ SSCP_P12_PASSWORD: 'nope', SSCP_PASSPHRASE: 'a long enough passphrase' }, 'identity', 'import', path('id.p12'), '--label', 'Imported');
+    openssl([
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:P-256',
+      '-nodes',
+      '-keyout',
+      path('k.pem'),
+      '-out',
+      path('c.pem'),
+      '-subj',
+      '/CN=Imported',
+      '-days',
+      '10',
+    ]);
+    expect(
+      openssl(['pkcs12', '-export', '-in', path('c.pem'), '-inkey', path('k.pem'), '-out', path('id.p12'), '-passout', 'pass:p12pw'])
+        .status,
+    ).toBe(0);
+    const wrong = await sscp(
+      { SSCP_P12_PASSWORD: 'nope', SSCP_PASSPHRASE: 'a long enough passphrase' },
+      'identity',
+      'import',
+      path('id.p12'),
+      '--label',
+      'Imported',
+    );
     expect(wrong.code).toBe(2);
     expect(wrong.err).toContain('The password for this .p12 file is not right.');
-    const r = await sscp({ SSCP_P12_PASSWORD: 'p12pw', SSCP_PASSPHRASE: 'a long enough passphrase' }, 'identity', 'import', path('id.p12'), '--label', 'Imported');
+    const r = await sscp(
+      { SSCP_P12_PASSWORD: 'p12pw', SSCP_PASSPHRASE: 'a long enough passphrase' },
+      'identity',
+      'import',
+      path('id.p12'),
+      '--label',
+      'Imported',
+    );
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('Imported signing identity "Imported"');
   });
@@ -67,7 +148,21 @@ describe('sscp identity', () => {
     expect(r.err).toContain('No signing passphrase was given.');
     expect(r.err).toContain('--passphrase-file FILE');
     expect(r.err).toContain('SSCP_PASSPHRASE');
-    const withArgv = await sscp({}, 'identity', 'create', '--label', 'X', '--sro', 'A', '--sro-role', 'B', '--org', 'C', '--passphrase', 'secret on argv');
+    const withArgv = await sscp(
+      {},
+      'identity',
+      'create',
+      '--label',
+      'X',
+      '--sro',
+      'A',
+      '--sro-role',
+      'B',
+      '--org',
+      'C',
+      '--passphrase',
+      'secret on argv',
+    );
     expect(withArgv.code).toBe(2);
   });
 
@@ -86,7 +181,9 @@ describe('sscp identity', () => {
   it('still accepts --db from older scripts: a database that does not exist gets a note, and the real sscp binary lists the key store', async () => {
     const missing = await sscp({}, 'identity', 'list', '--db', path('nope.sscp'));
     expect(missing.code, missing.err).toBe(0);
-    expect(missing.err).toContain(`Note: there is no database at ${path('nope.sscp')}; identities live in your key store, so --db is not needed.`);
+    expect(missing.err).toContain(
+      `Note: there is no database at ${path('nope.sscp')}; identities live in your key store, so --db is not needed.`,
+    );
     expect(missing.out).toContain('SRO 2026  org-issued  p256');
     const real = await sscpBin(temp.dir, 'identity', 'list');
     expect(real.code, real.err).toBe(0);

@@ -31,7 +31,13 @@ describe('moving identities into the key store, killed at each step', () => {
     const d = openDatabase(db, { mustExist: true });
     const store = openKeyStore(home);
     try {
-      return { inDatabase: d.prepare('SELECT count(*) FROM signing_identities').pluck().get(), inStore: store.repository.list().map((i) => i.label).sort() };
+      return {
+        inDatabase: d.prepare('SELECT count(*) FROM signing_identities').pluck().get(),
+        inStore: store.repository
+          .list()
+          .map((i) => i.label)
+          .sort(),
+      };
     } finally {
       d.close();
       store.close();
@@ -44,14 +50,19 @@ describe('moving identities into the key store, killed at each step', () => {
       const db = join(temp.dir, `${name}.sscp`);
       const home = join(temp.dir, `${name}-home`);
       const d = openDatabase(db);
-      for (const label of ['Ada', 'Bo']) sqliteIdentityRows(d, 'signing_identities').repository.insert(scratch.repository.findByLabel(label)!);
+      for (const label of ['Ada', 'Bo'])
+        sqliteIdentityRows(d, 'signing_identities').repository.insert(scratch.repository.findByLabel(label)!);
       d.close();
 
       const outcome = await runAndKill(CHILD, [db, home], { when: (line) => line === moment, extraDelayMs: 0 });
       expect(outcome.killed).toBe(true);
       expect(outcome.lines).not.toContain('done');
       const after = counts(db, home);
-      const expected = { 'copied:Ada': { inDatabase: 2, inStore: ['Ada'] }, 'copied:Bo': { inDatabase: 2, inStore: ['Ada', 'Bo'] }, 'removed:': { inDatabase: 0, inStore: ['Ada', 'Bo'] } }[moment];
+      const expected = {
+        'copied:Ada': { inDatabase: 2, inStore: ['Ada'] },
+        'copied:Bo': { inDatabase: 2, inStore: ['Ada', 'Bo'] },
+        'removed:': { inDatabase: 0, inStore: ['Ada', 'Bo'] },
+      }[moment];
       expect(after).toEqual(expected);
 
       adoptLegacyIdentities(db, home);

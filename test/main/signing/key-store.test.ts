@@ -46,7 +46,13 @@ describe('the key store on disk', () => {
     mkdirSync(join(home, 'key-store'), { recursive: true, mode: 0o755 });
     chmodSync(join(home, 'key-store'), 0o755);
     const store = openKeyStore(home);
-    await createIdentityService(store, CHEAP_KDF).create({ label: 'Ada', sroName: 'Ada', sroRole: 'CTO', organisation: 'Org', passphrase: PASSPHRASE });
+    await createIdentityService(store, CHEAP_KDF).create({
+      label: 'Ada',
+      sroName: 'Ada',
+      sroRole: 'CTO',
+      organisation: 'Org',
+      passphrase: PASSPHRASE,
+    });
     expect(mode(join(home, 'key-store'))).toBe(0o700);
     expect(mode(keyStorePath(home))).toBe(0o600);
     expect(mode(`${keyStorePath(home)}-wal`)).toBe(0o600);
@@ -60,7 +66,9 @@ describe('the key store on disk', () => {
     const home = join(temp.dir, 'wrong');
     mkdirSync(join(home, 'key-store'), { recursive: true });
     openDatabase(keyStorePath(home)).close();
-    expect(() => openKeyStore(home)).toThrow(expect.objectContaining({ kind: 'unreadable', message: expect.stringContaining('is not an SSCP Evidence Pack key store') }));
+    expect(() => openKeyStore(home)).toThrow(
+      expect.objectContaining({ kind: 'unreadable', message: expect.stringContaining('is not an SSCP Evidence Pack key store') }),
+    );
     const other = join(temp.dir, 'store-as-db');
     openKeyStore(other).close();
     expect(() => openDatabase(keyStorePath(other), { mustExist: true })).toThrow(/not one made by SSCP Evidence Pack/);
@@ -82,7 +90,12 @@ describe('the key store on disk', () => {
     expect(await Promise.all([run('a'), run('b')])).toEqual(['done\n', 'done\n']);
     const store = openKeyStore(home);
     try {
-      expect(store.repository.list().map((i) => i.label).sort()).toEqual(['a-1', 'a-2', 'a-3', 'a-4', 'b-1', 'b-2', 'b-3', 'b-4']);
+      expect(
+        store.repository
+          .list()
+          .map((i) => i.label)
+          .sort(),
+      ).toEqual(['a-1', 'a-2', 'a-3', 'a-4', 'b-1', 'b-2', 'b-3', 'b-4']);
       expect(store.events()).toHaveLength(8);
     } finally {
       store.close();
@@ -93,7 +106,12 @@ describe('the key store on disk', () => {
 describe('own certificates for the trust policy', () => {
   const temp = makeTempDir('own-certs');
   afterAll(() => temp.cleanup());
-  const io = (home: string): CliIo => ({ stdout: { write: () => true }, stderr: { write: () => true }, env: { SSCP_HOME: home }, isTTY: false });
+  const io = (home: string): CliIo => ({
+    stdout: { write: () => true },
+    stderr: { write: () => true },
+    env: { SSCP_HOME: home },
+    isTTY: false,
+  });
 
   it('counts each SRO certificate and the organisation root the app made, once each; a home without a store has none and gets none', async () => {
     const empty = join(temp.dir, 'empty');
@@ -103,7 +121,14 @@ describe('own certificates for the trust policy', () => {
     const home = join(temp.dir, 'home');
     const store = openKeyStore(home);
     const service = createIdentityService(store, CHEAP_KDF);
-    const org = await service.create({ label: 'Org', sroName: 'Ada', sroRole: 'CTO', organisation: 'Org', withRoot: true, passphrase: PASSPHRASE });
+    const org = await service.create({
+      label: 'Org',
+      sroName: 'Ada',
+      sroRole: 'CTO',
+      organisation: 'Org',
+      withRoot: true,
+      passphrase: PASSPHRASE,
+    });
     const solo = await service.create({ label: 'Solo', sroName: 'Bo', sroRole: 'CEO', organisation: 'Org', passphrase: PASSPHRASE });
     store.close();
     const own = await ownIdentityCertificates(io(home));
@@ -116,7 +141,11 @@ describe('own certificates for the trust policy', () => {
     const reopened = openKeyStore(home);
     writeFileSync(rootPem, createIdentityService(reopened).exportCertificatePem('Org', { root: true }));
     reopened.close();
-    const fp = openssl(['x509', '-in', rootPem, '-noout', '-fingerprint', '-sha256']).stdout.split('=')[1]!.trim().replaceAll(':', '').toLowerCase();
+    const fp = openssl(['x509', '-in', rootPem, '-noout', '-fingerprint', '-sha256'])
+      .stdout.split('=')[1]!
+      .trim()
+      .replaceAll(':', '')
+      .toLowerCase();
     expect(fp).toBe(org.rootFingerprint);
   });
 });
@@ -148,7 +177,14 @@ describe('identities an older version kept in an assessment database', () => {
   beforeAll(async () => {
     scratch = openKeyStore(path('scratch-home'));
     made = createIdentityService(scratch, CHEAP_KDF);
-    await made.create({ label: 'Ada 2026', sroName: 'Ada Jones', sroRole: 'CTO', organisation: 'Org', withRoot: true, passphrase: PASSPHRASE });
+    await made.create({
+      label: 'Ada 2026',
+      sroName: 'Ada Jones',
+      sroRole: 'CTO',
+      organisation: 'Org',
+      withRoot: true,
+      passphrase: PASSPHRASE,
+    });
     await made.create({ label: 'Other', sroName: 'Bo', sroRole: 'CEO', organisation: 'Org', passphrase: PASSPHRASE });
   });
   afterAll(() => {
@@ -160,8 +196,18 @@ describe('identities an older version kept in an assessment database', () => {
     const home = path('home-1');
     const db = legacyDatabase('old.sscp', ['Ada 2026']);
     const moved = adoptLegacyIdentities(db, home);
-    expect(moved).toEqual([{ label: 'Ada 2026', storedAs: 'Ada 2026', fingerprint: made.get('Ada 2026').fingerprint, outcome: 'moved', removedFromDatabase: true }]);
-    expect(describeMovedIdentities(moved)).toEqual(['Moved signing identity "Ada 2026" from this database into your key store; the database no longer holds its key.']);
+    expect(moved).toEqual([
+      {
+        label: 'Ada 2026',
+        storedAs: 'Ada 2026',
+        fingerprint: made.get('Ada 2026').fingerprint,
+        outcome: 'moved',
+        removedFromDatabase: true,
+      },
+    ]);
+    expect(describeMovedIdentities(moved)).toEqual([
+      'Moved signing identity "Ada 2026" from this database into your key store; the database no longer holds its key.',
+    ]);
     expect(legacyCount(db)).toBe(0);
     const check = openDatabase(db, { mustExist: true });
     expect(listAudit(check).map((e) => e.action)).toContain('identity.moved-to-key-store');
@@ -185,10 +231,14 @@ describe('identities an older version kept in an assessment database', () => {
     expect(adoptLegacyIdentities(first, home).map((m) => m.outcome)).toEqual(['moved']);
     const same = adoptLegacyIdentities(again, home);
     expect(same.map((m) => [m.label, m.storedAs, m.outcome])).toEqual([['Ada 2026', 'Ada 2026', 'already-stored']]);
-    expect(describeMovedIdentities(same)[0]).toBe('Signing identity "Ada 2026" is already in your key store; the database no longer holds its key.');
+    expect(describeMovedIdentities(same)[0]).toBe(
+      'Signing identity "Ada 2026" is already in your key store; the database no longer holds its key.',
+    );
     const moved = adoptLegacyIdentities(clash, home);
     expect(moved.map((m) => [m.label, m.storedAs, m.outcome])).toEqual([['ada 2026', 'ada 2026 (2)', 'moved']]);
-    expect(describeMovedIdentities(moved)[0]).toBe('Moved signing identity "ada 2026" from this database into your key store as "ada 2026 (2)" (that label was taken by another key); the database no longer holds its key.');
+    expect(describeMovedIdentities(moved)[0]).toBe(
+      'Moved signing identity "ada 2026" from this database into your key store as "ada 2026 (2)" (that label was taken by another key); the database no longer holds its key.',
+    );
     expect([legacyCount(again), legacyCount(clash)]).toEqual([0, 0]);
     const store = openKeyStore(home);
     try {
@@ -231,7 +281,7 @@ describe('identities an older version kept in an assessment database', () => {
     expect(listed.err).toContain('Moved signing identity "Ada 2026" from this database into your key store');
     const again = await sscp('identity', 'list');
     expect(again.out).toContain('Ada 2026  org-issued  p256');
-    expect(again.out).toContain('no backup yet: sscp identity export \'Ada 2026\' --out FILE.p12 --with-root-key');
+    expect(again.out).toContain("no backup yet: sscp identity export 'Ada 2026' --out FILE.p12 --with-root-key");
     expect(legacyCount(db)).toBe(0);
   });
 });

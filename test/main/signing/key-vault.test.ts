@@ -46,7 +46,9 @@ describe('sealed private keys', () => {
   });
 
   it('requires new passphrases of at least 12 characters, saying so plainly', () => {
-    expect(() => assertAcceptableNewPassphrase('short pass')).toThrow('The passphrase is too short: it has 10 characters and needs at least 12.');
+    expect(() => assertAcceptableNewPassphrase('short pass')).toThrow(
+      'The passphrase is too short: it has 10 characters and needs at least 12.',
+    );
     expect(() => assertAcceptableNewPassphrase('twelve chars')).not.toThrow();
   });
 

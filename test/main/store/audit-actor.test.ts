@@ -24,11 +24,21 @@ function writeOldDatabase(path: string, count: number): void {
   for (let seq = 1; seq <= count; seq++) {
     const at = `2026-01-0${seq}T09:00:00.000Z`;
     const detail = { claimId: '1.1.1', changes: { status: 'done' } };
-    const hash = createHash('sha256').update(canonicalJson([seq, at, 'a1', 'claim.updated', detail, prev]), 'utf8').digest('hex');
+    const hash = createHash('sha256')
+      .update(canonicalJson([seq, at, 'a1', 'claim.updated', detail, prev]), 'utf8')
+      .digest('hex');
     db.prepare('INSERT INTO audit_log (seq, at, assessment_id, action, detail_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
-      seq, at, 'a1', 'claim.updated', canonicalJson(detail), prev, hash,
+      seq,
+      at,
+      'a1',
+      'claim.updated',
+      canonicalJson(detail),
+      prev,
+      hash,
     );
-    db.prepare(seq === 1 ? 'INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)' : 'UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1').run(seq, hash);
+    db.prepare(
+      seq === 1 ? 'INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)' : 'UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1',
+    ).run(seq, hash);
     prev = hash;
   }
   db.close();
@@ -92,13 +102,17 @@ describe('who made each change', () => {
     expect(verifyAuditChain(db).problems).toContain('Audit entry 1 has been changed since it was written.');
     // A forger who re-hashes the entry without its actor (and fixes the head) is still caught.
     const row = db.prepare<[], { at: string; detail_json: string }>('SELECT at, detail_json FROM audit_log WHERE seq = 1').get()!;
-    const hash = createHash('sha256').update(canonicalJson([1, row.at, 'a1', 'claim.updated', JSON.parse(row.detail_json), '0'.repeat(64)]), 'utf8').digest('hex');
+    const hash = createHash('sha256')
+      .update(canonicalJson([1, row.at, 'a1', 'claim.updated', JSON.parse(row.detail_json), '0'.repeat(64)]), 'utf8')
+      .digest('hex');
     db.exec('DROP TRIGGER audit_head_forward_only');
     db.prepare('UPDATE audit_log SET hash = ? WHERE seq = 1').run(hash);
     db.prepare('UPDATE audit_head SET hash = ? WHERE id = 1').run(hash);
     const report = verifyAuditChain(db);
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual(['Audit entry 1 does not say who made the change, though it was written after the log began recording that.']);
+    expect(report.problems).toEqual([
+      'Audit entry 1 does not say who made the change, though it was written after the log began recording that.',
+    ]);
     db.close();
   });
 });
@@ -133,7 +147,11 @@ describe('migration numbering', () => {
   it('applies steps whose versions skip numbers, and a later-numbered step after them', () => {
     const path = join(dir, 'gaps.sscp');
     openDatabase(path).close();
-    const extra = { version: MIGRATIONS[MIGRATIONS.length - 1]!.version + 2, name: 'after-a-gap', sql: 'CREATE TABLE after_gap (x INTEGER);' };
+    const extra = {
+      version: MIGRATIONS[MIGRATIONS.length - 1]!.version + 2,
+      name: 'after-a-gap',
+      sql: 'CREATE TABLE after_gap (x INTEGER);',
+    };
     const db = openDatabase(path, { migrations: [...MIGRATIONS, extra] });
     expect(readUserVersion(db)).toBe(extra.version);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'after_gap'").pluck().get()).toBe(1);

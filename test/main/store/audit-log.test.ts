@@ -18,7 +18,9 @@ afterEach(() => {
 });
 
 function dropGuards(): void {
-  db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_head_forward_only; DROP TRIGGER audit_head_no_delete;');
+  db.exec(
+    'DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete; DROP TRIGGER audit_head_forward_only; DROP TRIGGER audit_head_no_delete;',
+  );
 }
 
 describe('audit log', () => {
@@ -73,10 +75,17 @@ describe('audit log', () => {
 
   it('detects re-ordered entries', () => {
     dropGuards();
-    db.exec('UPDATE audit_log SET seq = -2 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 4; UPDATE audit_log SET seq = 4 WHERE seq = -2;');
+    db.exec(
+      'UPDATE audit_log SET seq = -2 WHERE seq = 2; UPDATE audit_log SET seq = 2 WHERE seq = 4; UPDATE audit_log SET seq = 4 WHERE seq = -2;',
+    );
     const report = verifyAuditChain(db);
     expect(report.ok).toBe(false);
-    expect(report.problems).toEqual(expect.arrayContaining(['Audit entry 2 has been changed since it was written.', 'Audit entry 4 has been changed since it was written.']));
+    expect(report.problems).toEqual(
+      expect.arrayContaining([
+        'Audit entry 2 has been changed since it was written.',
+        'Audit entry 4 has been changed since it was written.',
+      ]),
+    );
   });
 
   it('keeps verifying across reopen', () => {

@@ -31,7 +31,15 @@ describe('openDatabase', () => {
     expect(readUserVersion(db)).toBe(LATEST_SCHEMA_VERSION);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     expect(tables).toEqual(
-      expect.arrayContaining(['assessments', 'claim_responses', 'remedial_actions', 'evidence_items', 'evidence_links', 'audit_log', 'imports']),
+      expect.arrayContaining([
+        'assessments',
+        'claim_responses',
+        'remedial_actions',
+        'evidence_items',
+        'evidence_links',
+        'audit_log',
+        'imports',
+      ]),
     );
     db.close();
   });
@@ -79,12 +87,25 @@ describe('openDatabase', () => {
       `INSERT INTO assessments (id, organisation, role, catalog_id, catalog_version, state, origin, created_at, updated_at, signed_at, signer_fingerprint)
        VALUES (?, 'Acme', 'reseller', 'uk-sscp', '2025.1', 'signed', 'imported-pack', ?, ?, ?, ?)`,
     );
-    const insertImport = old.prepare("INSERT INTO imports (source_sha256, pack_id, assessment_id, kind, imported_at) VALUES (?, ?, ?, 'pack', ?)");
-    const insertAudit = old.prepare("INSERT INTO audit_log (at, assessment_id, action, detail_json, prev_hash, hash) VALUES (?, ?, 'assessment.imported', ?, ?, ?)");
-    for (const [id, trusted] of [['trusted-one', true], ['untrusted-one', false]] as const) {
+    const insertImport = old.prepare(
+      "INSERT INTO imports (source_sha256, pack_id, assessment_id, kind, imported_at) VALUES (?, ?, ?, 'pack', ?)",
+    );
+    const insertAudit = old.prepare(
+      "INSERT INTO audit_log (at, assessment_id, action, detail_json, prev_hash, hash) VALUES (?, ?, 'assessment.imported', ?, ?, ?)",
+    );
+    for (const [id, trusted] of [
+      ['trusted-one', true],
+      ['untrusted-one', false],
+    ] as const) {
       insertAssessment.run(id, at, at, at, id === 'trusted-one' ? 'a'.repeat(64) : 'b'.repeat(64));
       insertImport.run((trusted ? '1' : '2').repeat(64), `pack-${id}`, id, at);
-      insertAudit.run(at, id, JSON.stringify({ from: 'pack', verification: { valid: true, trusted, summary: '…' } }), '0'.repeat(64), (trusted ? 'c' : 'd').repeat(64));
+      insertAudit.run(
+        at,
+        id,
+        JSON.stringify({ from: 'pack', verification: { valid: true, trusted, summary: '…' } }),
+        '0'.repeat(64),
+        (trusted ? 'c' : 'd').repeat(64),
+      );
     }
     old.close();
     const db = openDatabase(path);
@@ -155,7 +176,7 @@ describe('openDatabase', () => {
   });
 
   it('refuses a folder and, when asked, a missing file', () => {
-    expect(isSscpError(catchError(() => openDatabase(dir))) ).toBe(true);
+    expect(isSscpError(catchError(() => openDatabase(dir)))).toBe(true);
     const e = catchError(() => openDatabase(join(dir, 'missing.sscp'), { mustExist: true }));
     expect(isSscpError(e) && e.kind).toBe('not-found');
     expect((e as Error).message).toBe(`No database at ${join(dir, 'missing.sscp')}.`);
@@ -173,7 +194,11 @@ describe('openDatabase', () => {
     expect(() => insert('developer-only')).not.toThrow();
     expect(() => insert('manufacturer')).toThrow(/CHECK/);
     expect(() =>
-      db.prepare(`INSERT INTO claim_responses (assessment_id, claim_id, status, updated_at) VALUES ('developer-only-id', '1.1.1', 'finished', 'now')`).run(),
+      db
+        .prepare(
+          `INSERT INTO claim_responses (assessment_id, claim_id, status, updated_at) VALUES ('developer-only-id', '1.1.1', 'finished', 'now')`,
+        )
+        .run(),
     ).toThrow(/CHECK/);
     db.close();
   });

@@ -4,10 +4,20 @@ import { ukSscp2025v1 } from '../../../shared/catalog/uk-sscp-2025.1';
 
 // The numbering the reference notes give, principle by principle: the catalog must match exactly.
 const EXPECTED_CLAIM_COUNTS: Record<string, number> = {
-  '1.1': 6, '1.2': 5, '1.3': 3, '1.4': 5,
-  '2.1': 6, '2.2': 4,
-  '3.1': 2, '3.2': 2, '3.3': 2, '3.4': 2, '3.5': 2,
-  '4.1': 3, '4.2': 1, '4.3': 2,
+  '1.1': 6,
+  '1.2': 5,
+  '1.3': 3,
+  '1.4': 5,
+  '2.1': 6,
+  '2.2': 4,
+  '3.1': 2,
+  '3.2': 2,
+  '3.3': 2,
+  '3.4': 2,
+  '3.5': 2,
+  '4.1': 3,
+  '4.2': 1,
+  '4.3': 2,
 };
 
 describe('uk-sscp 2025.1', () => {
@@ -53,7 +63,7 @@ describe('uk-sscp 2025.1', () => {
     expect(findClaim(ukSscp2025v1, '4.3.2')?.claim.title).toMatch(/incident/i);
   });
 
-  it('words principles in its own words, not the Code\'s headings', () => {
+  it("words principles in its own words, not the Code's headings", () => {
     // The Code's own principle sentences (quoted here only to check we do not repeat them).
     const codeWording = [
       'follow an established secure development framework',

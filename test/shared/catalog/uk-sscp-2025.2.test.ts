@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGS, CURRENT_CATALOG, describeDocuments, findCatalog, findClaim, listClaims, listPrinciples } from '../../../shared/catalog/index';
+import {
+  CATALOGS,
+  CURRENT_CATALOG,
+  describeDocuments,
+  findCatalog,
+  findClaim,
+  listClaims,
+  listPrinciples,
+} from '../../../shared/catalog/index';
 import { ukSscp2025v1 } from '../../../shared/catalog/uk-sscp-2025.1';
 import { ukSscp2025v2 } from '../../../shared/catalog/uk-sscp-2025.2';
 
@@ -7,7 +15,26 @@ const statement = (id: string): string => findClaim(ukSscp2025v2, id)?.claim.sta
 const guidance = (id: string): string => (findClaim(ukSscp2025v2, id)?.claim.guidance ?? []).join(' ');
 
 // The claims whose 2025.1 statement said more (or less) than the APC claim.
-const CHANGED = ['1.1.2', '1.1.3', '1.1.4', '1.1.5', '1.1.6', '1.2.3', '1.2.5', '1.3.2', '1.3.3', '1.4.3', '1.4.5', '2.1.3', '2.1.4', '3.1.2', '3.2.1', '3.4.2', '4.3.1', '4.3.2'];
+const CHANGED = [
+  '1.1.2',
+  '1.1.3',
+  '1.1.4',
+  '1.1.5',
+  '1.1.6',
+  '1.2.3',
+  '1.2.5',
+  '1.3.2',
+  '1.3.3',
+  '1.4.3',
+  '1.4.5',
+  '2.1.3',
+  '2.1.4',
+  '3.1.2',
+  '3.2.1',
+  '3.4.2',
+  '4.3.1',
+  '4.3.2',
+];
 
 describe('uk-sscp 2025.2', () => {
   it('is registered, the newest, and what new assessments use', () => {
@@ -42,7 +69,7 @@ describe('uk-sscp 2025.2', () => {
     expect(describeDocuments(ukSscp2025v1)).toBeNull();
   });
 
-  it('covers default and persistent passwords in the software and in the vendor\'s own tools (1.4.3)', () => {
+  it("covers default and persistent passwords in the software and in the vendor's own tools (1.4.3)", () => {
     expect(statement('1.4.3')).toMatch(/default/i);
     expect(statement('1.4.3')).toMatch(/persistent/i);
     expect(statement('1.4.3')).toMatch(/tools/i);

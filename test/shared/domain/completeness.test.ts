@@ -10,7 +10,11 @@ describe('completeness', () => {
 
   it('counts assessed (a result chosen) and done (work finished) separately', () => {
     const d = detail({
-      responses: [response('1.1.1', 'met', 'done'), response('1.1.2', 'not-met', 'in-progress'), response('1.1.3', 'not-assessed', 'in-progress')],
+      responses: [
+        response('1.1.1', 'met', 'done'),
+        response('1.1.2', 'not-met', 'in-progress'),
+        response('1.1.3', 'not-assessed', 'in-progress'),
+      ],
     });
     expect(completeness(d, ukSscp2025v1)).toEqual({ inScope: 45, assessed: 2, done: 1, assessedPercent: 4, donePercent: 2 });
   });

@@ -74,7 +74,7 @@ describe('ISO dates', () => {
 });
 
 describe('UK dates (dd/mm/yyyy)', () => {
-  it('reads the form\'s dates, including one-digit day and month', () => {
+  it("reads the form's dates, including one-digit day and month", () => {
     expect(parseUkDate('31/03/2026')).toBe('2026-03-31');
     expect(parseUkDate('1/3/2026')).toBe('2026-03-01');
     expect(parseUkDate(' 29/02/2024 ')).toBe('2024-02-29');

@@ -36,8 +36,11 @@ describe('frozenReason', () => {
 });
 
 describe('the hints, worded by each front end', () => {
-  it('name the action in the app\'s words and never a command to type; the CLI names its command', () => {
-    for (const a of [{ state: 'signed', signedAt: '2026-11-02T10:00:00.000Z' }, { state: 'archived', signedAt: null }] as const) {
+  it("name the action in the app's words and never a command to type; the CLI names its command", () => {
+    for (const a of [
+      { state: 'signed', signedAt: '2026-11-02T10:00:00.000Z' },
+      { state: 'archived', signedAt: null },
+    ] as const) {
       expect(app(frozenReason(a))).not.toMatch(/sscp|--|\bID\b/);
       expect(cli(frozenReason(a))).toMatch(/sscp (carry-forward|unarchive) ID --db FILE/);
     }

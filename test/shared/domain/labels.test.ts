@@ -65,7 +65,9 @@ describe('result and status labels', () => {
       warnings: [],
       omittedEvidence: [],
     } as unknown as DemoResult;
-    expect(describeDemo(r, '/tmp')).toContain(`Results: 2 ${resultWords('met')}, 3 ${resultWords('partially-met')}, 1 ${resultWords('not-applicable')}.`);
+    expect(describeDemo(r, '/tmp')).toContain(
+      `Results: 2 ${resultWords('met')}, 3 ${resultWords('partially-met')}, 1 ${resultWords('not-applicable')}.`,
+    );
   });
 
   it('are spelled out nowhere else in the code, so they cannot drift apart again', () => {

@@ -21,7 +21,10 @@ describe('signoffBlockers', () => {
 
   it('blocks, beyond any exception, a pack that would not name who signs it', () => {
     const base = allMet(allIds);
-    for (const named of [{ sroName: '', sroRole: 'CTO' }, { sroName: 'Dana Smith', sroRole: '  ' }]) {
+    for (const named of [
+      { sroName: '', sroRole: 'CTO' },
+      { sroName: 'Dana Smith', sroRole: '  ' },
+    ]) {
       const blockers = signoffBlockers({ ...base, assessment: { ...base.assessment, ...named } }, ukSscp2025v1, TODAY);
       expect(blockers.map((b) => b.kind)).toEqual(['sro-not-named']);
       expect(neverSignable(blockers)).toHaveLength(1);
@@ -160,7 +163,10 @@ describe('signoffBlockers', () => {
 });
 
 describe('the assessment period', () => {
-  const withPeriod = (periodStart: string | null, periodEnd: string | null) => ({ ...allMet(allIds), assessment: assessment({ periodStart, periodEnd }) });
+  const withPeriod = (periodStart: string | null, periodEnd: string | null) => ({
+    ...allMet(allIds),
+    assessment: assessment({ periodStart, periodEnd }),
+  });
 
   it('blocks a period that has not started, with no way to accept it as an exception', () => {
     const found = signoffBlockers(withPeriod('2026-03-11', '2027-03-10'), ukSscp2025v1, TODAY);
@@ -169,7 +175,8 @@ describe('the assessment period', () => {
         kind: 'period-not-started',
         severity: 'blocker',
         needs: 'never-signable',
-        message: 'The assessment period starts on 11 March 2026, after today: the SRO cannot attest to practices that have not happened yet. Sign it once the period has started, or correct the period.',
+        message:
+          'The assessment period starts on 11 March 2026, after today: the SRO cannot attest to practices that have not happened yet. Sign it once the period has started, or correct the period.',
       },
     ]);
     expect(neverSignable(found)).toHaveLength(1);
@@ -180,7 +187,9 @@ describe('the assessment period', () => {
     for (const end of [TODAY, '2026-12-31']) {
       const found = signoffBlockers(withPeriod('2026-03-10', end), ukSscp2025v1, TODAY);
       expect(found.map((f) => [f.kind, f.severity, f.needs])).toEqual([['period-not-ended', 'warning', 'early-signing-consent']]);
-      expect(earlySigning(found)?.message).toMatch(/^The assessment period runs until \d+ \w+ 2026, so signing today attests to a period that has not ended\./);
+      expect(earlySigning(found)?.message).toMatch(
+        /^The assessment period runs until \d+ \w+ 2026, so signing today attests to a period that has not ended\./,
+      );
       expect(isReadyToSign(found)).toBe(true);
     }
   });

@@ -6,18 +6,27 @@ import { detail as makeDetail } from './fixtures';
 
 describe('the text rules', () => {
   it('names the field, the character and its position, counting characters as a person does', () => {
-    expect(textProblem('😀😀\x1b', TEXT_FIELDS.organisation)?.message).toBe('The organisation name holds a control character (U+001B) at position 3.');
-    expect(textProblem('a\u202eb', TEXT_FIELDS.evidenceName)?.message).toMatch(/^The evidence name holds a bidirectional control character \(U\+202E\)/);
-    expect(textProblem('a\u200bb', TEXT_FIELDS.sroName)?.message).toBe('The SRO name holds an invisible formatting character (U+200B) at position 2.');
+    expect(textProblem('😀😀\x1b', TEXT_FIELDS.organisation)?.message).toBe(
+      'The organisation name holds a control character (U+001B) at position 3.',
+    );
+    expect(textProblem('a\u202eb', TEXT_FIELDS.evidenceName)?.message).toMatch(
+      /^The evidence name holds a bidirectional control character \(U\+202E\)/,
+    );
+    expect(textProblem('a\u200bb', TEXT_FIELDS.sroName)?.message).toBe(
+      'The SRO name holds an invisible formatting character (U+200B) at position 2.',
+    );
     expect(textProblem('a\u2028b', TEXT_FIELDS.sroRole)?.hint).toBe('Type the SRO role on one line.');
     expect(textProblem('😀'.repeat(200), TEXT_FIELDS.organisation)).toBeNull();
-    expect(textProblem('😀'.repeat(201), TEXT_FIELDS.organisation)?.message).toBe('The organisation name is 201 characters long; the most allowed is 200.');
+    expect(textProblem('😀'.repeat(201), TEXT_FIELDS.organisation)?.message).toBe(
+      'The organisation name is 201 characters long; the most allowed is 200.',
+    );
   });
 
   it('lets free text hold line breaks and tabs, and names in every script hold joiners', () => {
     expect(findUnsafe('one\r\ntwo\tthree', 'text')).toBeNull();
     expect(findUnsafe('one\ntwo', 'line')).toEqual({ char: '\n', position: 4 });
-    for (const name of ['می‌خواهم', 'क्‍ष', '👩‍💻 Team', 'Zoë & Søn Łódź 株式会社', 'שלום', 'مرحبا']) expect(findUnsafe(name, 'line')).toBeNull();
+    for (const name of ['می‌خواهم', 'क्‍ष', '👩‍💻 Team', 'Zoë & Søn Łódź 株式会社', 'שלום', 'مرحبا'])
+      expect(findUnsafe(name, 'line')).toBeNull();
     expect(() => checkText('x\x7f', TEXT_FIELDS.actionOwner)).toThrow(expect.objectContaining({ kind: 'invalid-input' }) as Error);
     try {
       checkText('\ud800', TEXT_FIELDS.product);
@@ -40,7 +49,9 @@ describe('the text rules', () => {
     expect(firstPackTextFault(hostile)?.message).toBe('The SRO role holds a control character (U+001B) at position 4.');
     const cleaned = cleanAssessmentText(hostile);
     expect(cleaned.detail.assessment.sroRole).toBe('CTO[8m');
-    expect(cleaned.notes).toEqual(['The SRO role held a character that can disguise text or control a terminal (U+001B); it was taken out.']);
+    expect(cleaned.notes).toEqual([
+      'The SRO role held a character that can disguise text or control a terminal (U+001B); it was taken out.',
+    ]);
     expect(firstPackTextFault(cleaned.detail)).toBeNull();
     const long = { ...detail, assessment: { ...detail.assessment, organisation: 'A'.repeat(1600) } };
     expect(firstPackTextFault(long)?.message).toBe('The organisation name is 1,600 characters long; the most allowed is 200.');

@@ -15,7 +15,15 @@ const result = await withExportServices(dbPath, (ws, identities) =>
   exportPack(
     ws,
     identities,
-    { assessmentId, identityLabel: LABEL, passphrase: PASSPHRASE, outPath, profile: 'certification', acceptExceptions: true, replace: true },
+    {
+      assessmentId,
+      identityLabel: LABEL,
+      passphrase: PASSPHRASE,
+      outPath,
+      profile: 'certification',
+      acceptExceptions: true,
+      replace: true,
+    },
     {
       onStep: (step) => {
         if (step === stop) holdForKill(`at ${stop}`);

@@ -36,7 +36,14 @@ if (mode === 'build') {
   console.log(JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, packPath, fingerprint: signer.fingerprint }));
 } else if (mode === 'verify') {
   const result = await verifyPack(target!, { fingerprint: arg });
-  console.log(JSON.stringify({ maxRssMb: process.resourceUsage().maxRSS / 1024, valid: result.valid, problems: result.problems, files: result.files }));
+  console.log(
+    JSON.stringify({
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+      valid: result.valid,
+      problems: result.problems,
+      files: result.files,
+    }),
+  );
 } else {
   throw new Error(`unknown mode ${mode}`);
 }
