@@ -109,7 +109,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...jsxA11y.flatConfigs.recommended.rules,
       // A scrollable region takes focus so it can be scrolled from the keyboard (WCAG 2.1.1).
-      'jsx-a11y/no-noninteractive-tabindex': ['error', { roles: ['region'] }],
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { roles: ['region'], allowExpressionValues: true }],
       // Our labels wrap their control and put the words in a span or two.
       'jsx-a11y/label-has-associated-control': ['error', { assert: 'either', depth: 4 }],
     },

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../ipc/api';
-import { CLAIM_COMMANDS, type ClaimCommand } from '../../shared/ipc/shortcuts';
+import { CLAIM_COMMANDS } from '../../shared/ipc/shortcuts';
 import { attempt } from '../stores/announcer';
 import { runClaimCommand } from '../stores/claim-commands';
 import { useAssessment } from '../stores/assessment';
@@ -32,7 +32,7 @@ export function useMenuCommands(): void {
             go({ name: 'settings' });
             break;
           default:
-            if ((CLAIM_COMMANDS as readonly string[]).includes(command)) runClaimCommand(command as ClaimCommand);
+            if ((CLAIM_COMMANDS as readonly string[]).includes(command)) runClaimCommand(command);
         }
       }),
     [],

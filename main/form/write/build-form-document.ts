@@ -1,7 +1,6 @@
 import { Document, HeadingLevel, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import type { Catalog, CatalogPrinciple } from '../../../shared/catalog/index';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { detailAsRecipientSees } from '../../../shared/domain/recipient-view';
 import type { AssessmentDetail, IsoDate } from '../../../shared/domain/types';
 import { FORM_V04, formV04Number } from '../form-versions';
 import { FORM_COLUMNS } from '../read/form-tables';

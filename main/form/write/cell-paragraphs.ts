@@ -7,8 +7,8 @@ export interface RunStyle {
 }
 
 /** Characters XML 1.0 cannot carry at all; Word could not open a file holding them. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const NOT_XML =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text safe to put in a Word document: line endings unified, impossible characters removed. */

@@ -114,6 +114,7 @@ export function LibraryTable({ items, total, onEdit }: TableProps) {
     <div
       className="library-grid"
       role="grid"
+      tabIndex={-1}
       aria-label="Evidence files"
       aria-rowcount={items.length + 1}
       aria-multiselectable="true"

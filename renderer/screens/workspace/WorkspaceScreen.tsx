@@ -3,7 +3,6 @@ import { findCatalog, listClaims, type ClaimInContext } from '../../../shared/ca
 import { isClaimInScope } from '../../../shared/domain/applicability';
 import { claimsInWorkingOrder, filterClaims } from '../../../shared/domain/claim-filter';
 import { localIsoDate } from '../../../shared/domain/dates';
-import type { AssessmentDetail } from '../../../shared/domain/types';
 import { attempt } from '../../stores/announcer';
 import { UnverifiedSignerBanner } from '../../components/UnverifiedSignerBanner';
 import { useAssessment } from '../../stores/assessment';
@@ -48,8 +47,11 @@ export function WorkspaceScreen({ assessmentId, claimId }: { readonly assessment
     ? (ordered.find((c) => c.claim.id === claimId) ?? ordered.find((c) => isClaimInScope(detail.assessment, c.claim.id)) ?? ordered[0])
     : undefined;
 
-  const latest = useRef({ shown, selected, detail: detail as AssessmentDetail | null });
-  latest.current = { shown, selected, detail };
+  const latest = useRef({ shown, selected, detail });
+  // The menu and shortcut handler reads what was last shown; it is kept current after each render.
+  useEffect(() => {
+    latest.current = { shown, selected, detail };
+  });
   useEffect(() => {
     register(
       claimCommandHandler(

@@ -162,8 +162,8 @@ function hostileText(rand: () => number, max: number): string {
 }
 
 /** What the text rules allow to remain in a field after import: nothing hidden; line breaks and tabs only in free text. */
-// eslint-disable-next-line no-control-regex
 const HIDDEN =
+  // eslint-disable-next-line no-control-regex
   /[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]|[\u{e0000}-\u{e007f}]|[\ud800-\udfff](?![\udc00-\udfff])/u;
 
 describe('fuzzing the text of packs and forms with control, bidi and invisible characters', () => {
