@@ -13,7 +13,17 @@ export const MAX_CLAIMS_FILE_BYTES = 64 * 1024 * 1024;
 /** The fields of a `sscp show --json` claim that `set --from` applies. */
 const EDITABLE = ['status', 'result', 'evidenceText', 'arguments'] as const;
 /** The fields `show --json` prints that come from the catalog or the record: accepted, not applied. */
-const READ_ONLY = ['themeId', 'principleId', 'title', 'inScope', 'updatedAt', 'evidenceIds'] as const;
+const READ_ONLY = [
+  'themeId',
+  'principleId',
+  'title',
+  'inScope',
+  'updatedAt',
+  'evidenceIds',
+  'owner',
+  'contributedBy',
+  'pendingContributions',
+] as const;
 const KNOWN = new Set<string>(['id', ...EDITABLE, ...READ_ONLY]);
 
 const SHAPE_HINT =
