@@ -56,7 +56,7 @@ export function contribute(
 export function sroDatabase(db: string, owners: readonly { claimId: string; name: string; email?: string }[] = []): string {
   const ws = openWorkspace(db, { actor: { name: 'Sam SRO', source: 'as-option' } });
   try {
-    const a = ws.createAssessment({ organisation: ORG, role: 'developer-distributor' });
+    const a = ws.createAssessment({ organisation: ORG, role: 'developer-distributor', sroName: 'Ada Jones', sroRole: 'CTO' });
     for (const o of owners) ws.assignOwner(a.id, o.claimId, { name: o.name, ...(o.email ? { email: o.email } : {}) });
     return a.id;
   } finally {
