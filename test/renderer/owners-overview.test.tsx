@@ -129,4 +129,13 @@ describe('who owns what and what waits on whom', () => {
     const line = (await screen.findByText('No owner assigned')).closest('p')!;
     expect(within(line).queryByRole('button')).toBeNull();
   });
+
+  it('says in the workspace when the owners cannot be read, and the claim still opens', async () => {
+    fake.answer('contributions.review', () => {
+      throw { kind: 'internal', message: 'The database is locked.' };
+    });
+    render(<WorkspaceScreen assessmentId="a1" claimId="1.1.2" />);
+    expect(await screen.findByText('The claim’s owner could not be read.')).toBeTruthy();
+    expect(screen.getByLabelText('Evidence')).toBeTruthy();
+  });
 });

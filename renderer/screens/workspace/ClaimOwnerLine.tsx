@@ -13,7 +13,8 @@ export function ClaimOwnerLine({
   readonly claimId: string;
 }) {
   const go = useNavigation((s) => s.go);
-  if (ownership.state !== 'ready') return null;
+  if (ownership.state === 'loading') return null;
+  if (ownership.state === 'failed') return <p className="editor-owner muted">The claim’s owner could not be read.</p>;
   const owner = ownership.owners.find((o) => o.claimId === claimId);
   const pending = ownership.pending.filter((p) => p.claimId === claimId).length;
   return (
