@@ -120,6 +120,9 @@ describe('who owns what and what waits on whom', () => {
     render(<WorkspaceScreen assessmentId="a1" claimId="1.1.2" />);
     const line = await screen.findByText((_, el) => el?.classList.contains('editor-owner') === true);
     expect(line.textContent).toBe('Owner: Priya Raman, Platform Pending contribution');
+    const listed = screen.getByRole('button', { name: /^1\.1\.2 .*a contribution waits for your review$/ });
+    expect(listed.textContent).toContain('Pending');
+    expect(screen.getByRole('button', { name: /^1\.1\.1 / }).textContent).not.toContain('Pending');
     await userEvent.click(within(line).getByRole('button', { name: 'Pending contribution' }));
     expect(useNavigation.getState().route).toEqual({ name: 'contributions', assessmentId: 'a1' });
   });

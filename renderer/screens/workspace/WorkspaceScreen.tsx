@@ -91,6 +91,7 @@ export function WorkspaceScreen({ assessmentId, claimId }: { readonly assessment
         total={ordered.length}
         selectedClaimId={selected!.claim.id}
         onSelect={(id) => go({ name: 'workspace', assessmentId, claimId: id })}
+        pendingClaimIds={ownership.state === 'ready' ? new Set(ownership.pending.map((p) => p.claimId)) : undefined}
       />
       <ClaimEditor key={selected!.claim.id} detail={detail} context={selected!} ownership={ownership} />
     </div>
