@@ -11,6 +11,7 @@ import { useAssessment } from '../../stores/assessment';
 import { ActionsByOwner } from './ActionsByOwner';
 import { DashboardActions } from './DashboardActions';
 import { HistoryCard } from './HistoryCard';
+import { OwnersCard } from './OwnersCard';
 import { BlockerList } from './BlockerList';
 import { ResultsChart } from './ResultsChart';
 import { SignedCard } from './SignedCard';
@@ -84,6 +85,7 @@ export function DashboardScreen({ assessmentId }: { readonly assessmentId: strin
             </div>
             <ActionsByOwner actions={detail.actions} today={today} assessmentId={assessment.id} />
           </section>
+          <OwnersCard detail={detail} />
           <HistoryCard assessmentId={assessment.id} updatedAt={assessment.updatedAt} />
         </div>
       </div>

@@ -7,7 +7,9 @@ import { SHORTCUTS } from '../../../shared/ipc/shortcuts';
 import { RESULT_LABELS, STATUS_LABELS } from '../../format/labels';
 import { useAssessment } from '../../stores/assessment';
 import { responseFor } from '../../stores/claim-patch';
+import type { ClaimOwnership } from '../contributions/use-claim-ownership';
 import { ActionsSection } from './ActionsSection';
+import { ClaimOwnerLine } from './ClaimOwnerLine';
 import { EvidenceSection } from './EvidenceSection';
 import { SaveIndicator } from './SaveIndicator';
 
@@ -16,7 +18,15 @@ const RESULT_KEYS = Object.fromEntries(SHORTCUTS.filter((s) => s.result).map((s)
 >;
 
 /** One claim: what it asks, the answer, the evidence and any remedial actions. Saves as you go. */
-export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDetail; readonly context: ClaimInContext }) {
+export function ClaimEditor({
+  detail,
+  context,
+  ownership,
+}: {
+  readonly detail: AssessmentDetail;
+  readonly context: ClaimInContext;
+  readonly ownership: ClaimOwnership;
+}) {
   const { claim, principle, theme } = context;
   const editClaim = useAssessment((s) => s.editClaim);
   // Leaving a text box saves at once rather than after the typing pause.
@@ -37,6 +47,7 @@ export function ClaimEditor({ detail, context }: { readonly detail: AssessmentDe
           <h2 id="claim-heading" tabIndex={-1}>
             <span className="claim-number">{claim.id}</span> {claim.title}
           </h2>
+          <ClaimOwnerLine ownership={ownership} assessmentId={detail.assessment.id} claimId={claim.id} />
         </div>
         <SaveIndicator />
       </header>

@@ -19,6 +19,8 @@ interface NavigatorProps {
   readonly total: number;
   readonly selectedClaimId: string;
   readonly onSelect: (claimId: string) => void;
+  /** Claims with a contribution waiting for the SRO's review. */
+  readonly pendingClaimIds?: ReadonlySet<string>;
 }
 
 /** Consecutive runs of claims that share a principle, so the list keeps its headings in any order. */
@@ -81,8 +83,16 @@ export function Navigator(props: NavigatorProps) {
           <StatusMark status={status} decorative />
           <span className="nav-claim-id">{c.claim.id}</span>{' '}
           <span className="nav-claim-title">
+            {props.pendingClaimIds?.has(c.claim.id) ? (
+              <span className="badge warning nav-pending" aria-hidden="true">
+                Pending
+              </span>
+            ) : null}
             {c.claim.title}
             <span className="visually-hidden">, {ROLLUP_LABELS[status]}</span>
+            {props.pendingClaimIds?.has(c.claim.id) ? (
+              <span className="visually-hidden">, a contribution waits for your review</span>
+            ) : null}
           </span>
         </button>
       </li>

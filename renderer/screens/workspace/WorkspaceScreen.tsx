@@ -10,6 +10,7 @@ import { useAssessments } from '../../stores/assessments';
 import { filterFor, useClaimFilter } from '../../stores/claim-filter';
 import { useClaimCommands } from '../../stores/claim-commands';
 import { useNavigation } from '../../stores/navigation';
+import { useClaimOwnership } from '../contributions/use-claim-ownership';
 import { ClaimEditor } from './ClaimEditor';
 import { claimCommandHandler } from './claim-commands';
 import { Navigator } from './Navigator';
@@ -23,6 +24,8 @@ export function WorkspaceScreen({ assessmentId, claimId }: { readonly assessment
   const listLoaded = useAssessments((s) => s.loaded);
   const filter = useClaimFilter((s) => filterFor(s, assessmentId));
   const register = useClaimCommands((s) => s.register);
+  // Owners change on the Contributions screen; leaving for it and coming back reads them again.
+  const ownership = useClaimOwnership(assessmentId);
   // Set when a shortcut moved to another claim, so focus follows to its heading.
   const focusHeading = useRef(false);
 
@@ -90,8 +93,9 @@ export function WorkspaceScreen({ assessmentId, claimId }: { readonly assessment
         total={ordered.length}
         selectedClaimId={selected!.claim.id}
         onSelect={(id) => go({ name: 'workspace', assessmentId, claimId: id })}
+        pendingClaimIds={ownership.state === 'ready' ? new Set(ownership.pending.map((p) => p.claimId)) : undefined}
       />
-      <ClaimEditor key={selected!.claim.id} detail={detail} context={selected!} />
+      <ClaimEditor key={selected!.claim.id} detail={detail} context={selected!} ownership={ownership} />
     </div>
   );
 }
