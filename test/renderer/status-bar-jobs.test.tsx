@@ -4,6 +4,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PackImportPreviewView, VerificationView } from '../../shared/ipc/views-signing';
 import { StatusBar } from '../../renderer/components/StatusBar';
+import type { ContributionPreviewView } from '../../shared/ipc/views-contributions';
+import { ContributionsScreen } from '../../renderer/screens/contributions/ContributionsScreen';
 import { ImportScreen } from '../../renderer/screens/import/ImportScreen';
 import { useAnnouncer } from '../../renderer/stores/announcer';
 import { useFormExport } from '../../renderer/stores/form-export';
@@ -154,5 +156,46 @@ describe('import, verify and export in the status bar', () => {
       ),
     );
     expect(within(bar()).queryByTestId('work-label')).toBeNull();
+  });
+  it('shows verifying a contribution without Cancel, then importing it with a Cancel that cancels that job', async () => {
+    fake.answer('contributions.review', () => []);
+    fake.answer('owners.list', () => []);
+    fake.answer('assessments.get', () => {
+      throw { kind: 'not-found', message: 'not loaded in this test' };
+    });
+    fake.answer('dialogs.chooseFile', () => ({ path: '/in/bob.sscp-contribution' }));
+    fake.answer('contributions.previewImport', () => ({ jobId: 'cp' }));
+    render(
+      <>
+        <ContributionsScreen assessmentId="a1" />
+        <StatusBar />
+      </>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Choose a contribution…' }));
+    await waitFor(() =>
+      expect(within(bar()).getByTestId('work-label').textContent).toBe('Verifying the contribution bob.sscp-contribution'),
+    );
+    expect(within(bar()).queryByRole('button', { name: /^Cancel/ })).toBeNull();
+    const contribution: ContributionPreviewView = {
+      file: { name: 'bob.sscp-contribution', size: 4096, sha256: 'ef'.repeat(32) },
+      contributor: { name: 'Bob Builder', email: '', team: '' },
+      organisation: 'Acme Ltd',
+      createdAt: '2026-11-28T10:00:00.000Z',
+      claims: [{ claimId: '1.2.1', files: 1 }],
+      signerFingerprint: 'ab'.repeat(32),
+      signerTrust: 'trusted',
+      trustMessage: 'Remembered.',
+    };
+    fake.emit('jobs.done', { jobId: 'cp', result: { ok: true, value: contribution } });
+    fake.answer('contributions.import', () => ({ jobId: 'ci' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Import for review' }));
+    await waitFor(() =>
+      expect(within(bar()).getByTestId('work-label').textContent).toBe('Importing the contribution bob.sscp-contribution'),
+    );
+    await userEvent.click(within(bar()).getByRole('button', { name: /^Cancel.*Importing the contribution/ }));
+    await waitFor(() => expect(cancelCalls()).toEqual(['ci']));
+    fake.emit('jobs.done', { jobId: 'ci', result: { ok: false, error: { kind: 'cancelled', message: 'The job was cancelled.' } } });
+    await waitFor(() => expect(within(bar()).queryByTestId('work-label')).toBeNull());
+    expect(useAnnouncer.getState().error?.kind).toBe('cancelled');
   });
 });
