@@ -8,6 +8,7 @@ import type { ContributionPreviewView } from '../../shared/ipc/views-contributio
 import { ContributionsScreen } from '../../renderer/screens/contributions/ContributionsScreen';
 import { ImportScreen } from '../../renderer/screens/import/ImportScreen';
 import { useAnnouncer } from '../../renderer/stores/announcer';
+import { useAttestationExport } from '../../renderer/stores/attestation-export';
 import { useFormExport } from '../../renderer/stores/form-export';
 import { useImports } from '../../renderer/stores/imports';
 import { useWork } from '../../renderer/stores/work';
@@ -197,5 +198,17 @@ describe('import, verify and export in the status bar', () => {
     fake.emit('jobs.done', { jobId: 'ci', result: { ok: false, error: { kind: 'cancelled', message: 'The job was cancelled.' } } });
     await waitFor(() => expect(within(bar()).queryByTestId('work-label')).toBeNull());
     expect(useAnnouncer.getState().error?.kind).toBe('cancelled');
+  });
+  it('shows saving the attestation by its file name, and takes the task away when it fails', async () => {
+    fake.answer('dialogs.saveFile', () => ({ path: '/out/Acme SSCP attestation.cdx.json' }));
+    fake.answer('attestations.export', () => ({ jobId: 'x' }));
+    render(<StatusBar />);
+    const exporting = useAttestationExport.getState().exportAttestation('a1', 'Acme');
+    await waitFor(() =>
+      expect(within(bar()).getByTestId('work-label').textContent).toBe('Saving the CycloneDX attestation Acme SSCP attestation.cdx.json'),
+    );
+    fake.emit('jobs.done', { jobId: 'x', result: { ok: false, error: { kind: 'unwritable', message: 'The disk is full.' } } });
+    await expect(exporting).rejects.toThrow('The disk is full.');
+    expect(within(bar()).queryByTestId('work-label')).toBeNull();
   });
 });
