@@ -1,6 +1,8 @@
 import { create } from 'zustand';
-import { call, startJob } from '../ipc/client';
+import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
+import { fileName } from './session';
+import { runTracked } from './tracked-job';
 
 interface AttestationExportState {
   readonly busy: boolean;
@@ -18,8 +20,11 @@ export const useAttestationExport = create<AttestationExportState>((set) => ({
     if (!path) return;
     set({ busy: true });
     try {
-      const job = await startJob('attestations.export', { assessmentId, outPath: path });
-      const { signed } = await job.done;
+      const { signed } = await runTracked(
+        'attestations.export',
+        { assessmentId, outPath: path },
+        { label: 'Saving the CycloneDX attestation', name: fileName(path), cancellable: false },
+      );
       useAnnouncer
         .getState()
         .announce(

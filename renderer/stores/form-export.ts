@@ -1,7 +1,9 @@
 import { create } from 'zustand';
-import { call, startJob } from '../ipc/client';
+import { count } from '../../shared/format/plural';
+import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
 import { fileName, useSession } from './session';
+import { runTracked } from './tracked-job';
 
 interface FormExportState {
   readonly busy: boolean;
@@ -31,8 +33,11 @@ export const useFormExport = create<FormExportState>((set) => ({
     if (!path) return;
     set({ busy: true });
     try {
-      const job = await startJob('forms.export', { assessmentId, outPath: path, ...(templatePath ? { templatePath } : {}) });
-      const result = await job.done;
+      const result = await runTracked(
+        'forms.export',
+        { assessmentId, outPath: path, ...(templatePath ? { templatePath } : {}) },
+        { label: 'Saving the Word form', name: fileName(path), cancellable: false },
+      );
       const notes = [
         result.appendedClaims.length > 0
           ? `Your form has no rows for claims ${result.appendedClaims.join(' and ')}: they are in a table at its end.`
@@ -61,13 +66,15 @@ export const useFormExport = create<FormExportState>((set) => ({
     if (!path) return;
     set({ busyReminders: true });
     try {
-      const job = await startJob('reminders.export', { assessmentId, outPath: path });
-      const { actionsDue, evidenceExpiring } = await job.done;
-      const plural = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
+      const { actionsDue, evidenceExpiring } = await runTracked(
+        'reminders.export',
+        { assessmentId, outPath: path },
+        { label: 'Saving the calendar reminders', name: fileName(path), cancellable: false },
+      );
       useAnnouncer
         .getState()
         .announce(
-          `Calendar reminders saved to ${path}: ${plural(actionsDue, 'remedial action due date')}, ${plural(evidenceExpiring, 'evidence expiry date')}. Open the file to add them to your calendar.`,
+          `Calendar reminders saved to ${path}: ${count(actionsDue, 'remedial action due date')}, ${count(evidenceExpiring, 'evidence expiry date')}. Open the file to add them to your calendar.`,
         );
     } finally {
       set({ busyReminders: false });

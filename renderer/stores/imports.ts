@@ -2,9 +2,12 @@ import { create } from 'zustand';
 import type { JobProgress } from '../../shared/ipc/views';
 import type { FormImportView, FormPlacementView } from '../../shared/ipc/views-form';
 import type { PackImportPreviewView, PackImportResultView } from '../../shared/ipc/views-signing';
-import { call, startJob } from '../ipc/client';
+import { escapeUnsafe } from '../../shared/domain/text-rules';
+import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
 import { useAssessments } from './assessments';
+import { fileName } from './session';
+import { runTracked } from './tracked-job';
 
 interface ImportsState {
   readonly packPath: string | null;
@@ -55,8 +58,20 @@ export const useImports = create<ImportsState>((set, get) => {
   const onProgress = (progress: JobProgress) => set({ progress });
   const fingerprintArg = () => (get().fingerprint.trim() ? { fingerprint: get().fingerprint.trim() } : {});
   const checkPack = async (path: string) => {
-    const job = await startJob('packs.previewImport', { path, ...fingerprintArg() }, onProgress);
-    set({ packPreview: await job.done });
+    const name = fileName(path);
+    const preview = await runTracked(
+      'packs.previewImport',
+      { path, ...fingerprintArg() },
+      { label: 'Verifying', name, cancellable: true, onProgress },
+    );
+    set({ packPreview: preview });
+    const { valid, trusted } = preview.verification;
+    const outcome = !valid
+      ? 'it did not verify: see the problems found.'
+      : trusted
+        ? 'the signature and every file are intact, and you trust the signer.'
+        : 'the signature and every file are intact, but nothing you trust vouches for the signer.';
+    useAnnouncer.getState().announce(`Verified ${escapeUnsafe(name, false)}: ${outcome}`);
   };
   return {
     ...INITIAL,
@@ -79,7 +94,9 @@ export const useImports = create<ImportsState>((set, get) => {
       const path = get().packPath;
       if (!path) return;
       const args = { path, ...fingerprintArg(), ...(acceptUntrustedSigner ? { acceptUntrustedSigner } : {}) };
-      const result = await running('pack', async () => (await startJob('packs.import', args, onProgress)).done);
+      const result = await running('pack', async () =>
+        runTracked('packs.import', args, { label: 'Importing', name: fileName(path), cancellable: true, onProgress }),
+      );
       set({ packResult: result });
       await useAssessments.getState().load();
       const unverified = result.preview.verification.trusted ? '' : ' It is marked as from an unverified signer.';
@@ -89,13 +106,21 @@ export const useImports = create<ImportsState>((set, get) => {
       const { path } = await call('dialogs.chooseFile', { purpose: 'form' });
       if (!path) return;
       set({ formPath: path, formPlacement: null, formResult: null });
-      const placement = await running('form', async () => (await startJob('forms.previewImport', { path }, onProgress)).done);
+      const placement = await running('form', async () =>
+        runTracked(
+          'forms.previewImport',
+          { path },
+          { label: 'Reading the Word form', name: fileName(path), cancellable: false, onProgress },
+        ),
+      );
       set({ formPlacement: placement });
     },
     importForm: async () => {
       const path = get().formPath;
       if (!path) return;
-      const result = await running('form', async () => (await startJob('forms.import', { path }, onProgress)).done);
+      const result = await running('form', async () =>
+        runTracked('forms.import', { path }, { label: 'Importing the Word form', name: fileName(path), cancellable: false, onProgress }),
+      );
       set({ formResult: result });
       await useAssessments.getState().load();
       useAnnouncer.getState().announce(`Imported the form as a new draft for ${result.assessment.organisation}.`);

@@ -1,10 +1,15 @@
 import { create } from 'zustand';
+import { escapeUnsafe } from '../../shared/domain/text-rules';
 
-/** Long work in progress (attaching, signing), shown in the status bar with its Cancel. */
+/** Long work in progress (attaching, signing, importing, verifying, exporting), shown in the status bar with its Cancel. */
 export interface Work {
   readonly id: string;
   /** What is happening, with counts: "Attaching 37 of 200 files to claim 1.1.1". */
   readonly label: string;
+  /** A file's name after the label, from outside: shown as safe text. */
+  readonly name?: string;
+  /** The stage the job last reported, after the name: "Checking the signature and every file". */
+  readonly stage?: string | null;
   readonly done: number;
   readonly total: number;
   readonly cancel: (() => void) | null;
@@ -23,3 +28,8 @@ export const useWork = create<WorkState>((set, get) => ({
   update: (id, change) => set({ items: get().items.map((w) => (w.id === id ? { ...w, ...change } : w)) }),
   end: (id) => set({ items: get().items.filter((w) => w.id !== id) }),
 }));
+
+/** The task as one line of plain text, for the progress bar's and Cancel's accessible names. */
+export function workText(work: Work): string {
+  return [work.label, work.name ? escapeUnsafe(work.name, false) : ''].filter(Boolean).join(' ') + (work.stage ? `: ${work.stage}` : '');
+}

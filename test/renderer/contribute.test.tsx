@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { IdentityView } from '../../shared/ipc/views-signing';
+import { StatusBar } from '../../renderer/components/StatusBar';
 import { ContributeScreen } from '../../renderer/screens/contributions/ContributeScreen';
 import { useIdentities } from '../../renderer/stores/identities';
 import { installFakeApi, type FakeApi } from './fake-api';
@@ -31,7 +32,12 @@ describe('the Contribute screen', () => {
   afterEach(cleanup);
 
   it('chooses claims, writes, attaches, signs with the identity and saves where the dialog says', async () => {
-    render(<ContributeScreen />);
+    render(
+      <>
+        <ContributeScreen />
+        <StatusBar />
+      </>,
+    );
     await screen.findByRole('option', { name: /bob \(Bob Builder\)/ });
     await userEvent.type(screen.getByLabelText('Organisation'), 'Acme Ltd');
     await userEvent.selectOptions(screen.getByLabelText('Claims (what you write applies to each)'), ['1.2.1', '1.2.2']);
@@ -47,6 +53,7 @@ describe('the Contribute screen', () => {
     fake.answer('contributions.create', () => ({ jobId: 'c' }));
     await userEvent.click(sign);
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'contributions.create')).toBe(true));
+    expect(screen.getByTestId('work-label').textContent).toBe('Signing and saving the contribution c.sscp-contribution');
     expect(fake.calls.find((c) => c.channel === 'contributions.create')?.args).toEqual({
       organisation: 'Acme Ltd',
       claims: [
@@ -74,5 +81,7 @@ describe('the Contribute screen', () => {
       },
     });
     expect(await screen.findByText('Signed contribution saved.')).toBeTruthy();
+    expect(document.body.textContent).toContain('· 1 file ·');
+    expect(screen.queryByTestId('work-label')).toBeNull();
   });
 });

@@ -5,10 +5,13 @@ import type { ContributionWrittenView } from '../../../shared/ipc/views-contribu
 import { OutsideText } from '../../components/OutsideText';
 import { PageHeader } from '../../components/PageHeader';
 import { RESULT_LABELS, STATUS_LABELS } from '../../format/labels';
-import { call, startJob } from '../../ipc/client';
-import { attempt } from '../../stores/announcer';
+import { count } from '../../../shared/format/plural';
+import { call } from '../../ipc/client';
+import { attempt, useAnnouncer } from '../../stores/announcer';
 import { useAssessment } from '../../stores/assessment';
 import { useIdentities } from '../../stores/identities';
+import { fileName } from '../../stores/session';
+import { runTracked } from '../../stores/tracked-job';
 
 /**
  * A claim owner's side (docs/contributions.md): choose claims, write, attach, sign, and save one
@@ -47,24 +50,29 @@ export function ContributeScreen() {
     if (!out.path) return;
     setBusy(true);
     try {
-      const job = await startJob('contributions.create', {
-        organisation,
-        claims: claimIds.map((claimId) => ({
-          claimId,
-          ...(result ? { result } : {}),
-          ...(status ? { status } : {}),
-          ...(evidenceText ? { evidenceText } : {}),
-          ...(args ? { arguments: args } : {}),
-        })),
-        filePaths: [...files],
-        identityLabel: chosenIdentity,
-        passphrase,
-        ...(email ? { email } : {}),
-        ...(team ? { team } : {}),
-        outPath: out.path,
-      });
-      setWritten(await job.done);
+      const saved = await runTracked(
+        'contributions.create',
+        {
+          organisation,
+          claims: claimIds.map((claimId) => ({
+            claimId,
+            ...(result ? { result } : {}),
+            ...(status ? { status } : {}),
+            ...(evidenceText ? { evidenceText } : {}),
+            ...(args ? { arguments: args } : {}),
+          })),
+          filePaths: [...files],
+          identityLabel: chosenIdentity,
+          passphrase,
+          ...(email ? { email } : {}),
+          ...(team ? { team } : {}),
+          outPath: out.path,
+        },
+        { label: 'Signing and saving the contribution', name: fileName(out.path), cancellable: false },
+      );
+      setWritten(saved);
       setPassphrase('');
+      useAnnouncer.getState().announce(`Contribution signed and saved to ${out.path}.`);
     } finally {
       setBusy(false);
     }
@@ -231,8 +239,8 @@ export function ContributeScreen() {
               <div className="banner-body">
                 <span className="banner-title">Signed contribution saved.</span>
                 <span>
-                  <OutsideText text={written.path} /> · claims {written.claims.join(', ')} · {written.files} files · certificate fingerprint{' '}
-                  <span className="mono">{written.signerFingerprint}</span>. Send it to the SRO.
+                  <OutsideText text={written.path} /> · claims {written.claims.join(', ')} · {count(written.files, 'file')} · certificate
+                  fingerprint <span className="mono">{written.signerFingerprint}</span>. Send it to the SRO.
                 </span>
               </div>
             </div>

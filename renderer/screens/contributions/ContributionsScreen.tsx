@@ -8,8 +8,12 @@ import type {
 } from '../../../shared/ipc/views-contributions';
 import { OutsideText } from '../../components/OutsideText';
 import { PageHeader } from '../../components/PageHeader';
-import { call, startJob } from '../../ipc/client';
-import { attempt } from '../../stores/announcer';
+import { escapeUnsafe } from '../../../shared/domain/text-rules';
+import { count } from '../../../shared/format/plural';
+import { call } from '../../ipc/client';
+import { attempt, useAnnouncer } from '../../stores/announcer';
+import { fileName } from '../../stores/session';
+import { runTracked } from '../../stores/tracked-job';
 import { useAssessment } from '../../stores/assessment';
 
 const FIELD_LABELS = { result: 'Result', status: 'Work status', evidenceText: 'Evidence text', arguments: 'Arguments' } as const;
@@ -31,7 +35,13 @@ function ImportContributionCard({ assessmentId, onImported }: { readonly assessm
     setConfirmed(false);
     setBusy(true);
     try {
-      setPreview(await (await startJob('contributions.previewImport', { path: picked.path })).done);
+      setPreview(
+        await runTracked(
+          'contributions.previewImport',
+          { path: picked.path },
+          { label: 'Verifying the contribution', name: fileName(picked.path), cancellable: false },
+        ),
+      );
     } finally {
       setBusy(false);
     }
@@ -41,12 +51,19 @@ function ImportContributionCard({ assessmentId, onImported }: { readonly assessm
     setBusy(true);
     try {
       // Into this assessment: the screen is the SRO's choice of where it goes.
-      const job = await startJob('contributions.import', {
-        path,
-        into: assessmentId,
-        ...(preview.signerTrust === 'unknown' ? { confirmSigner: preview.signerFingerprint } : {}),
-      });
-      setResult(await job.done);
+      const imported = await runTracked(
+        'contributions.import',
+        {
+          path,
+          into: assessmentId,
+          ...(preview.signerTrust === 'unknown' ? { confirmSigner: preview.signerFingerprint } : {}),
+        },
+        { label: 'Importing the contribution', name: fileName(path), cancellable: true },
+      );
+      setResult(imported);
+      useAnnouncer
+        .getState()
+        .announce(`Imported ${escapeUnsafe(fileName(path), false)}: ${count(imported.claims.length, 'claim')} to review.`);
       onImported();
     } finally {
       setBusy(false);

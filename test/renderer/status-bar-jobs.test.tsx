@@ -1,0 +1,214 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PackImportPreviewView, VerificationView } from '../../shared/ipc/views-signing';
+import { StatusBar } from '../../renderer/components/StatusBar';
+import type { ContributionPreviewView } from '../../shared/ipc/views-contributions';
+import { ContributionsScreen } from '../../renderer/screens/contributions/ContributionsScreen';
+import { ImportScreen } from '../../renderer/screens/import/ImportScreen';
+import { useAnnouncer } from '../../renderer/stores/announcer';
+import { useAttestationExport } from '../../renderer/stores/attestation-export';
+import { useFormExport } from '../../renderer/stores/form-export';
+import { useImports } from '../../renderer/stores/imports';
+import { useWork } from '../../renderer/stores/work';
+import { installFakeApi, type FakeApi } from './fake-api';
+
+const verification: VerificationView = {
+  valid: true,
+  trusted: true,
+  trust: { status: 'trusted', trustedBy: ['pinned-fingerprint'], ownIdentity: null, message: 'Matches.' },
+  summary: 'Valid: signed by Priya Raman, and nothing has changed since.',
+  problems: [],
+  warnings: [],
+  checks: [{ id: 'digest', outcome: 'pass', message: 'The signed bytes match the signature.' }],
+  signer: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme', fingerprint: 'ab'.repeat(32) },
+  fingerprint: 'ab'.repeat(32),
+  signedAt: '2026-11-22T15:00:00.000Z',
+  certification: { certified: true, permission: 1, meaning: 'no changes of any kind are allowed' },
+  packId: 'p1',
+  profile: 'customer',
+  files: [],
+  fileSize: 1000,
+};
+
+const preview: PackImportPreviewView = {
+  file: { path: '/in/pack.pdf', name: 'pack.pdf', size: 1000, sha256: 'cd'.repeat(32) },
+  verification,
+  packId: 'p1',
+  profile: 'customer',
+  signedAt: verification.signedAt,
+  assessment: {
+    organisation: 'Acme',
+    products: [],
+    role: 'developer-distributor',
+    periodStart: '2026-01-01',
+    periodEnd: '2026-12-31',
+    sroName: 'Priya Raman',
+    sroRole: 'CTO',
+    catalog: 'uk-sscp 2025.1',
+    claims: 45,
+    results: { 'not-assessed': 40, met: 3, 'partially-met': 1, 'not-met': 1, 'not-applicable': 0 },
+    actions: 1,
+    evidenceFiles: 2,
+    evidenceWithheld: 0,
+  },
+  alreadyImported: null,
+  renamed: [],
+  cleaned: [],
+};
+
+describe('import, verify and export in the status bar', () => {
+  let fake: FakeApi;
+  beforeEach(() => {
+    fake = installFakeApi();
+    useWork.setState({ items: [] });
+    useAnnouncer.setState({ message: '', error: null });
+    useImports.getState().reset();
+    fake.answer('packs.previewImport', () => ({ jobId: 'p' }));
+    fake.answer('jobs.cancel', () => null);
+  });
+  afterEach(cleanup);
+
+  const bar = () => screen.getByRole('contentinfo');
+  const cancelCalls = () => fake.calls.filter((c) => c.channel === 'jobs.cancel').map((c) => (c.args as { jobId: string }).jobId);
+
+  async function choosePack(path = '/in/pack.pdf') {
+    fake.answer('dialogs.chooseFile', () => ({ path }));
+    render(
+      <>
+        <ImportScreen />
+        <StatusBar />
+      </>,
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Choose a pack…' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'packs.previewImport')).toBe(true));
+  }
+
+  it('shows verifying a pack with its name, stage and bar, and its Cancel cancels that job', async () => {
+    await choosePack();
+    expect(within(bar()).getByTestId('work-label').textContent).toBe('Verifying pack.pdf');
+    fake.emit('jobs.progress', { jobId: 'p', stage: 'Checking the signature and every file', done: 1, total: 4 });
+    await waitFor(() =>
+      expect(within(bar()).getByTestId('work-label').textContent).toBe('Verifying pack.pdf: Checking the signature and every file'),
+    );
+    const progress = within(bar()).getByRole('progressbar', { name: 'Verifying pack.pdf: Checking the signature and every file' });
+    expect(progress.getAttribute('aria-valuenow')).toBe('25');
+    await userEvent.click(within(bar()).getByRole('button', { name: /^Cancel.*Verifying pack\.pdf/ }));
+    await waitFor(() => expect(cancelCalls()).toEqual(['p']));
+    fake.emit('jobs.done', { jobId: 'p', result: { ok: false, error: { kind: 'cancelled', message: 'The job was cancelled.' } } });
+    await waitFor(() => expect(within(bar()).queryByTestId('work-label')).toBeNull());
+    expect(useAnnouncer.getState().error?.kind).toBe('cancelled');
+  });
+
+  it('says what the verification found when it is done, and the task leaves the status bar', async () => {
+    await choosePack();
+    fake.emit('jobs.done', { jobId: 'p', result: { ok: true, value: preview } });
+    await waitFor(() =>
+      expect(within(bar()).getByRole('status').textContent).toBe(
+        'Verified pack.pdf: the signature and every file are intact, and you trust the signer.',
+      ),
+    );
+    expect(within(bar()).queryByTestId('work-label')).toBeNull();
+  });
+
+  it('shows importing the pack with its Cancel, and the result line once it is in', async () => {
+    await choosePack();
+    fake.emit('jobs.done', { jobId: 'p', result: { ok: true, value: preview } });
+    fake.answer('packs.import', () => ({ jobId: 'i' }));
+    fake.answer('assessments.list', () => []);
+    await userEvent.click(await screen.findByRole('button', { name: 'Import this pack' }));
+    await waitFor(() => expect(within(bar()).getByTestId('work-label').textContent).toBe('Importing pack.pdf'));
+    await userEvent.click(within(bar()).getByRole('button', { name: /^Cancel.*Importing pack\.pdf/ }));
+    await waitFor(() => expect(cancelCalls()).toEqual(['i']));
+    // Finished before the cancel could stop it: the import happened, and the result says so.
+    fake.emit('jobs.done', {
+      jobId: 'i',
+      result: {
+        ok: true,
+        value: { preview, assessment: { id: 'a9', organisation: 'Acme' } as never, evidence: { stored: 2, alreadyHeld: 0, withheld: 0 } },
+      },
+    });
+    await waitFor(() => expect(within(bar()).getByRole('status').textContent).toBe('Imported the signed assessment of Acme.'));
+    expect(within(bar()).queryByTestId('work-label')).toBeNull();
+  });
+
+  it('shows a file name with hidden characters escaped, so it cannot disguise itself', async () => {
+    await choosePack('/in/invoice\u202Efdp.exe');
+    const label = within(bar()).getByTestId('work-label');
+    expect(label.textContent).toBe('Verifying invoice\\u{202e}fdp.exe');
+    expect(within(bar()).getByRole('progressbar', { name: 'Verifying invoice\\u{202e}fdp.exe' })).toBeTruthy();
+  });
+
+  it('shows saving calendar reminders without a Cancel it could not honour, then counts what was saved', async () => {
+    fake.answer('dialogs.saveFile', () => ({ path: '/out/Acme SSCP reminders.ics' }));
+    fake.answer('reminders.export', () => ({ jobId: 'r' }));
+    render(<StatusBar />);
+    const exporting = useFormExport.getState().exportReminders('a1', 'Acme');
+    await waitFor(() =>
+      expect(within(bar()).getByTestId('work-label').textContent).toBe('Saving the calendar reminders Acme SSCP reminders.ics'),
+    );
+    expect(within(bar()).queryByRole('button', { name: /^Cancel/ })).toBeNull();
+    fake.emit('jobs.done', { jobId: 'r', result: { ok: true, value: { path: '/out/x.ics', actionsDue: 1, evidenceExpiring: 0 } } });
+    await exporting;
+    await waitFor(() =>
+      expect(within(bar()).getByRole('status').textContent).toBe(
+        'Calendar reminders saved to /out/Acme SSCP reminders.ics: 1 remedial action due date, 0 evidence expiry dates. Open the file to add them to your calendar.',
+      ),
+    );
+    expect(within(bar()).queryByTestId('work-label')).toBeNull();
+  });
+  it('shows verifying a contribution without Cancel, then importing it with a Cancel that cancels that job', async () => {
+    fake.answer('contributions.review', () => []);
+    fake.answer('owners.list', () => []);
+    fake.answer('assessments.get', () => {
+      throw { kind: 'not-found', message: 'not loaded in this test' };
+    });
+    fake.answer('dialogs.chooseFile', () => ({ path: '/in/bob.sscp-contribution' }));
+    fake.answer('contributions.previewImport', () => ({ jobId: 'cp' }));
+    render(
+      <>
+        <ContributionsScreen assessmentId="a1" />
+        <StatusBar />
+      </>,
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Choose a contribution…' }));
+    await waitFor(() =>
+      expect(within(bar()).getByTestId('work-label').textContent).toBe('Verifying the contribution bob.sscp-contribution'),
+    );
+    expect(within(bar()).queryByRole('button', { name: /^Cancel/ })).toBeNull();
+    const contribution: ContributionPreviewView = {
+      file: { name: 'bob.sscp-contribution', size: 4096, sha256: 'ef'.repeat(32) },
+      contributor: { name: 'Bob Builder', email: '', team: '' },
+      organisation: 'Acme Ltd',
+      createdAt: '2026-11-28T10:00:00.000Z',
+      claims: [{ claimId: '1.2.1', files: 1 }],
+      signerFingerprint: 'ab'.repeat(32),
+      signerTrust: 'trusted',
+      trustMessage: 'Remembered.',
+    };
+    fake.emit('jobs.done', { jobId: 'cp', result: { ok: true, value: contribution } });
+    fake.answer('contributions.import', () => ({ jobId: 'ci' }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Import for review' }));
+    await waitFor(() =>
+      expect(within(bar()).getByTestId('work-label').textContent).toBe('Importing the contribution bob.sscp-contribution'),
+    );
+    await userEvent.click(within(bar()).getByRole('button', { name: /^Cancel.*Importing the contribution/ }));
+    await waitFor(() => expect(cancelCalls()).toEqual(['ci']));
+    fake.emit('jobs.done', { jobId: 'ci', result: { ok: false, error: { kind: 'cancelled', message: 'The job was cancelled.' } } });
+    await waitFor(() => expect(within(bar()).queryByTestId('work-label')).toBeNull());
+    expect(useAnnouncer.getState().error?.kind).toBe('cancelled');
+  });
+  it('shows saving the attestation by its file name, and takes the task away when it fails', async () => {
+    fake.answer('dialogs.saveFile', () => ({ path: '/out/Acme SSCP attestation.cdx.json' }));
+    fake.answer('attestations.export', () => ({ jobId: 'x' }));
+    render(<StatusBar />);
+    const exporting = useAttestationExport.getState().exportAttestation('a1', 'Acme');
+    await waitFor(() =>
+      expect(within(bar()).getByTestId('work-label').textContent).toBe('Saving the CycloneDX attestation Acme SSCP attestation.cdx.json'),
+    );
+    fake.emit('jobs.done', { jobId: 'x', result: { ok: false, error: { kind: 'unwritable', message: 'The disk is full.' } } });
+    await expect(exporting).rejects.toThrow('The disk is full.');
+    expect(within(bar()).queryByTestId('work-label')).toBeNull();
+  });
+});
