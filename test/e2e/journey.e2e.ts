@@ -256,7 +256,7 @@ describe('the SRO journey in Chromium', () => {
     await page.getByText('Select all 45 files').click();
     await page.getByRole('button', { name: 'Remove 45 files from this claim…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Remove 45 files' }).click();
-    await visible(page.getByText('No files yet. Drop files here, or use Attach files.'));
+    await visible(page.getByText(/^No evidence yet\. Drop files here, use Attach files, or Add a reference/));
     await page.getByRole('button', { name: 'Evidence library' }).click();
     await page.getByLabel('Claim').selectOption('unused');
     await visible(page.getByText(/^4[5-9] of \d+ files$/));
