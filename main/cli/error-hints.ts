@@ -1,4 +1,4 @@
-import type { ErrorReason, ReasonWords } from '../../shared/error-reasons';
+import type { ReasonWords } from '../../shared/error-reasons';
 import { wordReason } from '../../shared/error-reasons';
 import type { SscpError } from '../../shared/errors';
 
@@ -28,8 +28,4 @@ export const CLI_HINTS: ReasonWords = {
 /** What to do about an error, as the CLI says it. */
 export function cliHint(e: SscpError): string | undefined {
   return e.reason ? wordReason(CLI_HINTS, e.reason) : e.hint;
-}
-
-export function cliHintFor(reason: ErrorReason): string {
-  return wordReason(CLI_HINTS, reason);
 }

@@ -375,3 +375,11 @@ export function isAssignedTo(owner: Pick<ClaimOwner, 'name' | 'email'> | null, c
 /** The states a contributed claim moves through; only pending ones can be decided. */
 export const CONTRIBUTION_CLAIM_STATES = ['pending', 'accepted', 'rejected'] as const;
 export type ContributionClaimState = (typeof CONTRIBUTION_CLAIM_STATES)[number];
+
+/**
+ * An owned claim waits on its owner while it is not done and nothing they sent is waiting for
+ * the SRO's review. `sscp show` and the app's Owners card count it the same way.
+ */
+export function isWaitingOnOwner(status: string, pendingContributions: number): boolean {
+  return status !== 'done' && pendingContributions === 0;
+}

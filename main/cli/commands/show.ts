@@ -26,6 +26,7 @@ import { evidenceAsRecipientSees, type Recipient, type RecipientEvidence } from 
 import { formatBytes } from '../../../shared/format/bytes';
 import { PACK_PROFILES } from '../../pack/types';
 import { count } from '../../../shared/format/plural';
+import { isWaitingOnOwner } from '../../../shared/domain/contribution';
 
 /** One claim of `sscp show --json`: the catalog's numbering and title with the response. */
 export interface ClaimJson {
@@ -181,7 +182,7 @@ export function formatShow(json: ShowJson): string {
     if (!claim.owner) continue;
     const o = owners.get(claim.owner.name) ?? { waiting: [], done: 0 };
     if (claim.status === 'done') o.done += 1;
-    else if (!claim.pendingContributions) o.waiting.push(claim.id);
+    else if (isWaitingOnOwner(claim.status, claim.pendingContributions)) o.waiting.push(claim.id);
     owners.set(claim.owner.name, o);
   }
   if (owners.size) {

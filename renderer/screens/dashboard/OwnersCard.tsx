@@ -1,4 +1,6 @@
+import { isWaitingOnOwner } from '../../../shared/domain/contribution';
 import type { AssessmentDetail } from '../../../shared/domain/types';
+import { count } from '../../../shared/format/plural';
 import type { ClaimOwnerView, ContributionReviewView } from '../../../shared/ipc/views-contributions';
 import { OutsideText } from '../../components/OutsideText';
 import { useNavigation } from '../../stores/navigation';
@@ -32,13 +34,12 @@ export function summariseOwners(
   const owned = new Set(owners.map((o) => o.claimId));
   const summaries = [...byKey.values()].map((e) => ({
     ...e,
-    waitingOnOwner: e.claimIds.filter((c) => responseFor(detail, c).status !== 'done' && !pending.some((p) => p.claimId === c)).length,
+    waitingOnOwner: e.claimIds.filter((c) => isWaitingOnOwner(responseFor(detail, c).status, pending.filter((p) => p.claimId === c).length))
+      .length,
     waitingOnSro: pending.filter((p) => e.claimIds.includes(p.claimId)).length,
   }));
   return { owners: summaries, unassignedPending: pending.filter((p) => !owned.has(p.claimId)).length };
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Who owns what, and what is waiting on whom (docs/contributions.md). */
 export function OwnersCard({ detail }: { readonly detail: AssessmentDetail }) {
@@ -100,9 +101,9 @@ export function OwnersCard({ detail }: { readonly detail: AssessmentDetail }) {
                   <td>
                     {o.waitingOnOwner === 0
                       ? 'Nothing'
-                      : plural(o.waitingOnOwner, 'claim not done, nothing sent', 'claims not done, nothing sent')}
+                      : count(o.waitingOnOwner, 'claim not done, nothing sent', 'claims not done, nothing sent')}
                   </td>
-                  <td>{o.waitingOnSro === 0 ? 'Nothing' : plural(o.waitingOnSro, 'contributed claim', 'contributed claims')}</td>
+                  <td>{o.waitingOnSro === 0 ? 'Nothing' : count(o.waitingOnSro, 'contributed claim', 'contributed claims')}</td>
                 </tr>
               ))}
             </tbody>
@@ -110,13 +111,13 @@ export function OwnersCard({ detail }: { readonly detail: AssessmentDetail }) {
         )}
         {unassignedPending > 0 ? (
           <p>
-            {plural(unassignedPending, 'contributed claim has no owner and waits', 'contributed claims have no owner and wait')} for your
+            {count(unassignedPending, 'contributed claim has no owner and waits', 'contributed claims have no owner and wait')} for your
             review.
           </p>
         ) : null}
         <div className="button-row">
           <button type="button" className="button" onClick={toReview}>
-            {totalPending > 0 ? `Review ${plural(totalPending, 'contributed claim', 'contributed claims')}` : 'Open Contributions'}
+            {totalPending > 0 ? `Review ${count(totalPending, 'contributed claim', 'contributed claims')}` : 'Open Contributions'}
           </button>
         </div>
       </>
