@@ -99,7 +99,7 @@ try {
   const { page } = await openApp(browser, renderer.url, bridge, await bundleStandinPreload(appRoot));
   page.setDefaultTimeout(60_000);
   bridge.platform.answerNextDialog('openDatabase', [dbPath]);
-  await page.getByRole('button', { name: 'Open a database…' }).click();
+  await page.getByRole('button', { name: 'Open existing assessments…' }).click();
   await page.getByRole('button', { name: 'Benchmark Ltd', exact: true }).waitFor();
 
   log('Measuring…');
@@ -138,7 +138,7 @@ try {
   const libraryOpenMs = await timed(
     page,
     () => page.getByRole('button', { name: 'Evidence library' }).click(),
-    () => (document.querySelectorAll('.library-table tbody tr').length > 0 ? performance.now() : false),
+    () => (document.querySelectorAll('.library-grid .library-body [role=row]').length > 0 ? performance.now() : false),
   );
 
   const filter = page.getByLabel('Find by name');
@@ -149,7 +149,7 @@ try {
     typed += ch;
     // Done when the table shows only rows that match what has been typed so far.
     const rowsMatch = (query: string) => {
-      const rows = [...document.querySelectorAll('.library-table tbody tr')];
+      const rows = [...document.querySelectorAll('.library-grid .library-body [role=row]')];
       const input = document.querySelector<HTMLInputElement>('#library-search');
       return input?.value === query && rows.length > 0 && rows.every((r) => (r.textContent ?? '').toLowerCase().includes(query))
         ? performance.now()
