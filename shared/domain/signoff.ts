@@ -83,8 +83,22 @@ export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, toda
   const claimOrder = [...titles.keys()];
   const name = (claimId: string): string => `Claim ${claimId} (${titles.get(claimId) ?? 'not in this catalog'})`;
   const responses = new Map(detail.responses.map((r) => [r.claimId, r]));
+  // One pass over the links, not one per claim or per item: thousands of files stay linear.
+  const claimIndex = new Map(claimOrder.map((id, i) => [id, i]));
+  const claimsWithEvidence = new Set<string>();
+  const claimsByEvidence = new Map<string, Set<string>>();
+  for (const l of detail.links) {
+    claimsWithEvidence.add(l.claimId);
+    const claims = claimsByEvidence.get(l.evidenceId) ?? new Set<string>();
+    claims.add(l.claimId);
+    claimsByEvidence.set(l.evidenceId, claims);
+  }
+  const claimsWithActions = new Set(detail.actions.map((a) => a.claimId));
+  // In catalog order, claims of this catalog only.
   const linkedClaims = (evidenceId: string): string[] =>
-    claimOrder.filter((id) => detail.links.some((l) => l.evidenceId === evidenceId && l.claimId === id));
+    [...(claimsByEvidence.get(evidenceId) ?? [])]
+      .filter((id) => claimIndex.has(id))
+      .sort((a, b) => claimIndex.get(a)! - claimIndex.get(b)!);
 
   for (const claimId of claimOrder.filter((id) => isClaimInScope(assessment, id))) {
     const response = responses.get(claimId);
@@ -98,7 +112,7 @@ export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, toda
       });
       continue;
     }
-    if ((result === 'met' || result === 'partially-met') && !detail.links.some((l) => l.claimId === claimId)) {
+    if ((result === 'met' || result === 'partially-met') && !claimsWithEvidence.has(claimId)) {
       found.push({
         kind: 'met-without-evidence',
         severity: 'blocker',
@@ -114,7 +128,7 @@ export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, toda
         message: `${name(claimId)} has a result but is still marked "${response.status.replace('-', ' ')}": confirm it has been reviewed.`,
       });
     }
-    if ((result === 'not-met' || result === 'partially-met') && !detail.actions.some((a) => a.claimId === claimId)) {
+    if ((result === 'not-met' || result === 'partially-met') && !claimsWithActions.has(claimId)) {
       found.push({
         kind: 'shortfall-without-action',
         severity: 'warning',
@@ -124,7 +138,7 @@ export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, toda
     }
   }
 
-  const linkedEvidence = detail.evidence.filter((e) => detail.links.some((l) => l.evidenceId === e.id));
+  const linkedEvidence = detail.evidence.filter((e) => claimsByEvidence.has(e.id));
   for (const item of linkedEvidence) found.push(...evidenceFindings(item, day, linkedClaims(item.id)));
 
   for (const action of detail.actions) {

@@ -201,3 +201,38 @@ describe('the assessment period', () => {
     expect(isBeforePeriodEnd('2026-03-10', TODAY)).toBe(true);
   });
 });
+
+describe('signoffBlockers with thousands of files', () => {
+  /** Links whose fields count every read: how much work the check does, without timing it. */
+  function countedLinks(links: readonly { claimId: string; evidenceId: string }[]) {
+    const reads = { count: 0 };
+    const counted = links.map(({ claimId, evidenceId }) => {
+      const link = { assessmentId: 'a1' } as { assessmentId: string; claimId: string; evidenceId: string };
+      Object.defineProperty(link, 'claimId', { enumerable: true, get: () => (reads.count++, claimId) });
+      Object.defineProperty(link, 'evidenceId', { enumerable: true, get: () => (reads.count++, evidenceId) });
+      return link;
+    });
+    return { reads, counted };
+  }
+
+  it('reads each link a fixed number of times, not once per claim or per item, and names claims in catalog order', () => {
+    const n = 400;
+    const items = Array.from({ length: n }, (_, i) => evidence(`e${i}`, { expiryDate: i === 7 ? '2026-01-01' : null }));
+    // Each item backs two claims, the later one linked first: the finding still names them in catalog order.
+    const links = items.flatMap((e, i) => [
+      { claimId: allIds[(i + 5) % allIds.length]!, evidenceId: e.id },
+      { claimId: allIds[i % allIds.length]!, evidenceId: e.id },
+    ]);
+    const { reads, counted } = countedLinks(links);
+    const blockers = signoffBlockers({ ...allMet(allIds), evidence: items, links: counted }, ukSscp2025v1, TODAY);
+    expect(blockers).toEqual([
+      expect.objectContaining({
+        kind: 'evidence-expired',
+        evidenceId: 'e7',
+        message: expect.stringContaining(`claims ${allIds[7]}, ${allIds[12]})`),
+      }),
+    ]);
+    // Two fields per link, each read a few times at most: linear in the links (the old check read them per claim and per item).
+    expect(reads.count).toBeLessThanOrEqual(4 * links.length);
+  });
+});
