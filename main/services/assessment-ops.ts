@@ -18,10 +18,16 @@ import {
   type AssessmentFields,
 } from '../store/assessments-repo';
 import { nowInstant } from '../store/clock';
-import { listEvidenceForAssessment, insertLink, listLinksForAssessment, findEvidence } from '../store/evidence-repo';
+import {
+  listAllClaimsWithEvidence,
+  listEvidenceForAssessment,
+  insertLink,
+  listLinksForAssessment,
+  findEvidence,
+} from '../store/evidence-repo';
 import { newId } from '../store/ids';
 import { insertImport, unverifiedOrigins } from '../store/imports-repo';
-import { findResponse, insertResponse, listResponses, updateResponse } from '../store/responses-repo';
+import { findResponse, insertResponse, listAllResponses, listResponses, updateResponse } from '../store/responses-repo';
 import { listActions } from '../store/actions-repo';
 import { copyOwners } from '../store/contributions-repo';
 import { SscpError } from '../../shared/errors';
@@ -161,10 +167,19 @@ export function getAssessmentDetail(ctx: StoreContext, id: string): AssessmentDe
 
 export function listAssessmentSummaries(ctx: StoreContext): AssessmentSummary[] {
   return ctx.db.transaction(() => {
+    // A fixed number of queries however many assessments there are: all responses, and which
+    // claims have evidence, each read once and grouped here (never a query per assessment).
     const unverified = unverifiedOrigins(ctx.db);
+    const responses = groupBy(listAllResponses(ctx.db), (r) => r.assessmentId);
+    const withEvidence = new Map<string, Set<string>>();
+    for (const { assessmentId, claimId } of listAllClaimsWithEvidence(ctx.db)) {
+      const claims = withEvidence.get(assessmentId) ?? new Set<string>();
+      claims.add(claimId);
+      withEvidence.set(assessmentId, claims);
+    }
     return listAssessmentRows(ctx.db).map((assessment) => ({
       assessment,
-      completeness: computeCompleteness(assessment, listResponses(ctx.db, assessment.id), listLinksForAssessment(ctx.db, assessment.id)),
+      completeness: computeCompleteness(assessment, responses.get(assessment.id) ?? [], withEvidence.get(assessment.id) ?? new Set()),
       unverifiedSigner: unverified(assessment.id),
     }));
   })();
@@ -305,6 +320,17 @@ function checkFields(f: AssessmentFields): AssessmentFields {
 function pickFields(a: Assessment): AssessmentFields {
   const { organisation, products, role, theme3InScope, periodStart, periodEnd, sroName, sroRole } = a;
   return { organisation, products, role, theme3InScope, periodStart, periodEnd, sroName, sroRole };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 function definedOnly<T extends object>(patch: T): Partial<T> {

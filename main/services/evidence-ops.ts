@@ -13,6 +13,7 @@ import {
   insertLink,
   listAllEvidenceWithReplaces,
   listAllLinksByEvidence,
+  listEvidenceForClaim,
   listLinksForEvidence,
   moveLinks,
   updateEvidenceRow,
@@ -26,6 +27,7 @@ import { cleanText, TEXT_FIELDS } from '../../shared/domain/text-rules';
 import type {
   AttachOptions,
   BulkEvidencePatch,
+  ClaimEvidence,
   EvidenceMeta,
   EvidencePatch,
   EvidenceUse,
@@ -166,11 +168,11 @@ function checkLocation(value: unknown): string {
   return location;
 }
 
-export function linkEvidence(ctx: StoreContext, assessmentId: string, claimId: string, evidenceId: string): void {
-  inWriteTransaction(ctx, () => {
+export function linkEvidence(ctx: StoreContext, assessmentId: string, claimId: string, evidenceId: string): ClaimEvidence {
+  return inWriteTransaction(ctx, () => {
     checkEditableClaim(ctx, assessmentId, claimId);
     const item = requireEvidence(ctx, evidenceId);
-    if (!insertLink(ctx.db, { assessmentId, claimId, evidenceId })) return;
+    if (!insertLink(ctx.db, { assessmentId, claimId, evidenceId })) return claimEvidence(ctx, assessmentId, claimId);
     const now = nowInstant();
     touch(ctx, assessmentId, now);
     appendAudit(
@@ -178,11 +180,12 @@ export function linkEvidence(ctx: StoreContext, assessmentId: string, claimId: s
       { assessmentId, action: 'evidence.linked', detail: { claimId, evidenceId, sha256: item.sha256, fileName: item.fileName } },
       now,
     );
+    return claimEvidence(ctx, assessmentId, claimId);
   });
 }
 
-export function unlinkEvidence(ctx: StoreContext, assessmentId: string, claimId: string, evidenceId: string): void {
-  inWriteTransaction(ctx, () => {
+export function unlinkEvidence(ctx: StoreContext, assessmentId: string, claimId: string, evidenceId: string): ClaimEvidence {
+  return inWriteTransaction(ctx, () => {
     checkEditableClaim(ctx, assessmentId, claimId);
     const item = requireEvidence(ctx, evidenceId);
     if (!deleteLink(ctx.db, { assessmentId, claimId, evidenceId })) {
@@ -195,7 +198,13 @@ export function unlinkEvidence(ctx: StoreContext, assessmentId: string, claimId:
       { assessmentId, action: 'evidence.unlinked', detail: { claimId, evidenceId, sha256: item.sha256, fileName: item.fileName } },
       now,
     );
+    return claimEvidence(ctx, assessmentId, claimId);
   });
+}
+
+/** The claim's evidence as it is now, read in the caller's transaction: that claim's links and items only. */
+function claimEvidence(ctx: StoreContext, assessmentId: string, claimId: string): ClaimEvidence {
+  return { assessmentId, claimId, evidence: listEvidenceForClaim(ctx.db, assessmentId, claimId) };
 }
 
 export function listEvidenceWithUse(ctx: StoreContext): EvidenceWithUse[] {

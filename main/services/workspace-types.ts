@@ -184,6 +184,24 @@ export interface EvidenceUse {
   readonly state: Assessment['state'];
 }
 
+/**
+ * One claim's evidence as it is after a change to it (a link made or taken away): what a
+ * reply carries so a screen updates that claim alone instead of reading the whole assessment.
+ */
+export interface ClaimEvidence {
+  readonly assessmentId: string;
+  readonly claimId: string;
+  /** In the order the items were added, as the assessment detail lists them. */
+  readonly evidence: readonly EvidenceItem[];
+}
+
+/** The newest entries of an assessment's history, and how many it has in all. */
+export interface RecentAudit {
+  readonly total: number;
+  /** Oldest first, as `auditEntries` gives them. */
+  readonly entries: readonly AuditEntry[];
+}
+
 export interface EvidenceWithUse {
   readonly item: EvidenceItem;
   readonly usedBy: readonly EvidenceUse[];
@@ -247,8 +265,10 @@ export interface Workspace {
   ): Promise<EvidenceItem>;
   /** Records evidence that is not a file and links it to the claim. */
   addReference(assessmentId: string, claimId: string, input: ReferenceInput): EvidenceItem;
-  linkEvidence(assessmentId: string, claimId: string, evidenceId: string): void;
-  unlinkEvidence(assessmentId: string, claimId: string, evidenceId: string): void;
+  /** Links an item to a claim (already linked: nothing changes); gives the claim's evidence as it is now. */
+  linkEvidence(assessmentId: string, claimId: string, evidenceId: string): ClaimEvidence;
+  /** Takes an item off a claim; gives the claim's evidence as it is now. */
+  unlinkEvidence(assessmentId: string, claimId: string, evidenceId: string): ClaimEvidence;
   listEvidence(): EvidenceWithUse[];
   getEvidence(evidenceId: string): EvidenceItem;
   updateEvidence(evidenceId: string, patch: EvidencePatch): EvidenceItem;
@@ -284,6 +304,8 @@ export interface Workspace {
   /** Importers: a signed assessment restored from a pack, in one transaction (see import-support.ts). */
   restoreSignedAssessment(input: RestoreSignedInput): RestoredAssessment;
   auditEntries(assessmentId?: string): AuditEntry[];
+  /** The newest `limit` entries about one assessment and the count of all of them, reading only those. */
+  recentAuditEntries(assessmentId: string, limit: number): RecentAudit;
   checkIntegrity(onProgress?: (filesDone: number, filesTotal: number) => void): Promise<IntegrityReport>;
   /** Claim owners and contributions (main/services/contribution-ops.ts, docs/contributions.md). */
   assignOwner(assessmentId: string, claimId: string, owner: OwnerInput | null): ClaimOwner | null;

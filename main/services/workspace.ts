@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import type { Actor } from '../../shared/domain/actor';
+import { SscpError } from '../../shared/errors';
 import { BlobStore, evidenceDirFor } from '../evidence/index';
 import { findSignedPackInfo, resolveAssessmentIdPrefix } from '../store/assessments-repo';
-import { listAudit, type ActorProvider } from '../store/audit-log';
+import { listAudit, recentAudit, type ActorProvider } from '../store/audit-log';
 import { openDatabase } from '../store/database';
 import { findImport, unverifiedOrigins } from '../store/imports-repo';
 import { addAction, removeAction, updateAction } from './action-ops';
@@ -16,7 +17,7 @@ import {
   updateClaim,
   updateClaims,
 } from './assessment-ops';
-import { computeCompleteness } from './completeness';
+import { assessmentCompleteness } from './completeness';
 import {
   acceptContribution,
   assignOwner,
@@ -51,7 +52,7 @@ import {
   type RecoveryOutcome,
 } from './export-lease';
 import { checkIntegrity } from './integrity';
-import type { StoreContext } from './store-context';
+import { requireAssessment, type StoreContext } from './store-context';
 import type { Workspace } from './workspace-types';
 
 export type * from './workspace-types';
@@ -101,10 +102,7 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     createAssessment: (input) => createAssessment(ctx, input),
     getAssessment: (id) => getAssessmentDetail(ctx, id),
     resolveAssessmentId: (text) => resolveAssessmentIdPrefix(db, text),
-    completeness: (id) => {
-      const d = getAssessmentDetail(ctx, id);
-      return computeCompleteness(d.assessment, d.responses, d.links);
-    },
+    completeness: (id) => assessmentCompleteness(ctx, id),
     updateAssessment: (id, patch) => updateAssessment(ctx, id, patch),
     updateClaim: (assessmentId, claimId, patch) => updateClaim(ctx, assessmentId, claimId, patch),
     updateClaims: (assessmentId, updates) => updateClaims(ctx, assessmentId, updates),
@@ -138,6 +136,14 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     putEvidenceFromStream: (source, expected, opts) => putBlobFromStream(blobs, source, expected, opts),
     restoreSignedAssessment: (input) => restoreSignedAssessment(ctx, input),
     auditEntries: (assessmentId) => listAudit(db, assessmentId),
+    recentAuditEntries: (assessmentId, limit) => {
+      if (!Number.isInteger(limit) || limit < 1)
+        throw new SscpError('invalid-input', `${String(limit)} is not a number of entries to show.`, 'Ask for at least one entry.');
+      return db.transaction(() => {
+        requireAssessment(ctx, assessmentId);
+        return recentAudit(db, assessmentId, limit);
+      })();
+    },
     checkIntegrity: (onProgress) => checkIntegrity(ctx, onProgress, recoveredAtOpen),
     assignOwner: (assessmentId, claimId, owner) => assignOwner(ctx, assessmentId, claimId, owner),
     claimOwners: (assessmentId) => claimOwners(ctx, assessmentId),

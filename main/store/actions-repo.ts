@@ -1,5 +1,6 @@
 import type { ActionState, RemedialAction } from '../../shared/domain/types';
 import type { Db } from './database';
+import { prepared } from './statements';
 
 interface ActionRow {
   id: string;
@@ -14,26 +15,26 @@ interface ActionRow {
 }
 
 export function insertAction(db: Db, a: RemedialAction): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO remedial_actions (id, assessment_id, claim_id, description, owner, due_date, state, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(a.id, a.assessmentId, a.claimId, a.description, a.owner, a.dueDate, a.state, a.createdAt, a.updatedAt);
 }
 
 export function findAction(db: Db, id: string): RemedialAction | undefined {
-  const row = db.prepare<[string], ActionRow>('SELECT * FROM remedial_actions WHERE id = ?').get(id);
+  const row = prepared<[string], ActionRow>(db, 'SELECT * FROM remedial_actions WHERE id = ?').get(id);
   return row && rowToAction(row);
 }
 
 export function listActions(db: Db, assessmentId: string): RemedialAction[] {
-  return db
-    .prepare<[string], ActionRow>('SELECT * FROM remedial_actions WHERE assessment_id = ? ORDER BY created_at, id')
+  return prepared<[string], ActionRow>(db, 'SELECT * FROM remedial_actions WHERE assessment_id = ? ORDER BY created_at, id')
     .all(assessmentId)
     .map(rowToAction);
 }
 
 export function updateActionRow(db: Db, a: RemedialAction): void {
-  db.prepare('UPDATE remedial_actions SET description = ?, owner = ?, due_date = ?, state = ?, updated_at = ? WHERE id = ?').run(
+  prepared(db, 'UPDATE remedial_actions SET description = ?, owner = ?, due_date = ?, state = ?, updated_at = ? WHERE id = ?').run(
     a.description,
     a.owner,
     a.dueDate,
@@ -44,7 +45,7 @@ export function updateActionRow(db: Db, a: RemedialAction): void {
 }
 
 export function deleteAction(db: Db, id: string): void {
-  db.prepare('DELETE FROM remedial_actions WHERE id = ?').run(id);
+  prepared(db, 'DELETE FROM remedial_actions WHERE id = ?').run(id);
 }
 
 function rowToAction(row: ActionRow): RemedialAction {

@@ -1,6 +1,7 @@
 import type { Assessment, AssessmentFields, AssessmentOrigin, AssessmentState, VendorRole } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
 import type { Db } from './database';
+import { prepared } from './statements';
 
 interface AssessmentRow {
   id: string;
@@ -39,7 +40,8 @@ export interface SignedPackInfo {
 export type { AssessmentFields };
 
 export function insertAssessment(db: Db, a: Assessment): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO assessments (id, organisation, products_json, role, theme3_in_scope, period_start, period_end,
        sro_name, sro_role, catalog_id, catalog_version, state, origin, previous_id, created_at, updated_at, signed_at)
      VALUES (@id, @organisation, @products_json, @role, @theme3_in_scope, @period_start, @period_end,
@@ -66,7 +68,7 @@ export function insertAssessment(db: Db, a: Assessment): void {
 }
 
 export function findAssessment(db: Db, id: string): Assessment | undefined {
-  const row = db.prepare<[string], AssessmentRow>('SELECT * FROM assessments WHERE id = ?').get(id);
+  const row = prepared<[string], AssessmentRow>(db, 'SELECT * FROM assessments WHERE id = ?').get(id);
   return row && rowToAssessment(row);
 }
 
@@ -83,7 +85,7 @@ const MAX_LISTED_CANDIDATES = 8;
  * assessment is refused with what to do (the ambiguous case lists the candidates).
  */
 export function resolveAssessmentIdPrefix(db: Db, text: string): string {
-  if (db.prepare<[string], { id: string }>('SELECT id FROM assessments WHERE id = ?').get(text)) return text;
+  if (prepared<[string], { id: string }>(db, 'SELECT id FROM assessments WHERE id = ?').get(text)) return text;
   const quoted = JSON.stringify(text);
   if (text.trim() === '')
     throw new SscpError(
@@ -98,11 +100,13 @@ export function resolveAssessmentIdPrefix(db: Db, text: string): string {
       `Give at least ${MIN_ID_PREFIX} characters of the id; the assessments list shows every id.`,
     );
   }
-  const rows = db
-    .prepare<[number, string], { id: string; organisation: string; period_start: string | null; period_end: string | null; state: string }>(
-      'SELECT id, organisation, period_start, period_end, state FROM assessments WHERE substr(id, 1, ?) = ? ORDER BY created_at DESC, id',
-    )
-    .all(text.length, text);
+  const rows = prepared<
+    [number, string],
+    { id: string; organisation: string; period_start: string | null; period_end: string | null; state: string }
+  >(
+    db,
+    'SELECT id, organisation, period_start, period_end, state FROM assessments WHERE substr(id, 1, ?) = ? ORDER BY created_at DESC, id',
+  ).all(text.length, text);
   if (rows.length === 1) return rows[0]!.id;
   if (rows.length === 0) {
     throw new SscpError(
@@ -123,7 +127,7 @@ export function resolveAssessmentIdPrefix(db: Db, text: string): string {
 }
 
 export function findSignedPackInfo(db: Db, id: string): SignedPackInfo | undefined {
-  const row = db.prepare<[string], AssessmentRow>('SELECT * FROM assessments WHERE id = ?').get(id);
+  const row = prepared<[string], AssessmentRow>(db, 'SELECT * FROM assessments WHERE id = ?').get(id);
   if (!row || row.pack_sha256 === null || row.signed_at === null) return undefined;
   return {
     packSha256: row.pack_sha256,
@@ -136,11 +140,12 @@ export function findSignedPackInfo(db: Db, id: string): SignedPackInfo | undefin
 
 /** Newest first: the period a person is working on is usually the latest. */
 export function listAssessmentRows(db: Db): Assessment[] {
-  return db.prepare<[], AssessmentRow>('SELECT * FROM assessments ORDER BY created_at DESC, id').all().map(rowToAssessment);
+  return prepared<[], AssessmentRow>(db, 'SELECT * FROM assessments ORDER BY created_at DESC, id').all().map(rowToAssessment);
 }
 
 export function updateAssessmentFields(db: Db, id: string, f: AssessmentFields, updatedAt: string): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE assessments SET organisation = ?, products_json = ?, role = ?, theme3_in_scope = ?, period_start = ?,
        period_end = ?, sro_name = ?, sro_role = ?, updated_at = ? WHERE id = ?`,
   ).run(
@@ -158,11 +163,12 @@ export function updateAssessmentFields(db: Db, id: string, f: AssessmentFields, 
 }
 
 export function touchAssessment(db: Db, id: string, updatedAt: string): void {
-  db.prepare('UPDATE assessments SET updated_at = ? WHERE id = ?').run(updatedAt, id);
+  prepared(db, 'UPDATE assessments SET updated_at = ? WHERE id = ?').run(updatedAt, id);
 }
 
 export function markAssessmentSigned(db: Db, id: string, pack: SignedPackInfo, updatedAt: string): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE assessments SET state = 'signed', signed_at = ?, pack_sha256 = ?, pack_id = ?, signer_fingerprint = ?,
        pack_profile = ?, updated_at = ? WHERE id = ?`,
   ).run(pack.signedAt, pack.packSha256, pack.packId, pack.signerFingerprint, pack.profile, updatedAt, id);
@@ -174,7 +180,7 @@ export function markAssessmentSigned(db: Db, id: string, pack: SignedPackInfo, u
  * signer) so unarchiving can tell it was signed.
  */
 export function setAssessmentArchived(db: Db, id: string, state: AssessmentState, updatedAt: string): void {
-  db.prepare('UPDATE assessments SET state = ?, updated_at = ? WHERE id = ?').run(state, updatedAt, id);
+  prepared(db, 'UPDATE assessments SET state = ?, updated_at = ? WHERE id = ?').run(state, updatedAt, id);
 }
 
 function rowToAssessment(row: AssessmentRow): Assessment {

@@ -5,6 +5,7 @@ import { SscpError } from '../../shared/errors';
 import { canonicalJson } from '../../shared/format/canonical-json';
 import type { Db } from './database';
 import { nowInstant } from './clock';
+import { prepared } from './statements';
 
 /** The `prev_hash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -74,7 +75,7 @@ export function auditEntryHash(e: Omit<AuditEntry, 'hash'>): string {
  * the change and its record commit together or not at all.
  */
 export function appendAudit(db: Db, entry: NewAuditEntry, at: string = nowInstant()): AuditEntry {
-  const head = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1').get();
+  const head = prepared<[], { seq: number; hash: string }>(db, 'SELECT seq, hash FROM audit_head WHERE id = 1').get();
   const seq = (head?.seq ?? 0) + 1;
   const prevHash = head?.hash ?? GENESIS_HASH;
   // Round-trip through JSON so what is hashed is exactly what is stored and read back.
@@ -82,11 +83,12 @@ export function appendAudit(db: Db, entry: NewAuditEntry, at: string = nowInstan
   const actor = JSON.parse(canonicalJson(auditActor(db))) as Actor;
   const unsigned = { seq, at, assessmentId: entry.assessmentId, action: entry.action, detail, actor, prevHash };
   const hash = auditEntryHash(unsigned);
-  db.prepare(
+  prepared(
+    db,
     'INSERT INTO audit_log (seq, at, assessment_id, action, detail_json, actor_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   ).run(seq, at, entry.assessmentId, entry.action, canonicalJson(detail), canonicalJson(actor), prevHash, hash);
-  if (head) db.prepare('UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1').run(seq, hash);
-  else db.prepare('INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)').run(seq, hash);
+  if (head) prepared(db, 'UPDATE audit_head SET seq = ?, hash = ? WHERE id = 1').run(seq, hash);
+  else prepared(db, 'INSERT INTO audit_head (id, seq, hash) VALUES (1, ?, ?)').run(seq, hash);
   return { ...unsigned, hash };
 }
 
@@ -94,9 +96,23 @@ export function appendAudit(db: Db, entry: NewAuditEntry, at: string = nowInstan
 export function listAudit(db: Db, assessmentId?: string): AuditEntry[] {
   const rows =
     assessmentId === undefined
-      ? db.prepare<[], AuditRow>('SELECT * FROM audit_log ORDER BY seq').all()
-      : db.prepare<[string], AuditRow>('SELECT * FROM audit_log WHERE assessment_id = ? ORDER BY seq').all(assessmentId);
+      ? prepared<[], AuditRow>(db, 'SELECT * FROM audit_log ORDER BY seq').all()
+      : prepared<[string], AuditRow>(db, 'SELECT * FROM audit_log WHERE assessment_id = ? ORDER BY seq').all(assessmentId);
   return rows.map(rowToEntry);
+}
+
+/**
+ * The newest `limit` entries about one assessment (oldest first, as listAudit gives them) and
+ * how many there are in all: what a summary of its history shows, without reading thousands
+ * of entries to show a few.
+ */
+export function recentAudit(db: Db, assessmentId: string, limit: number): { total: number; entries: AuditEntry[] } {
+  const total = prepared<[string], { n: number }>(db, 'SELECT count(*) AS n FROM audit_log WHERE assessment_id = ?').get(assessmentId)!.n;
+  const rows = prepared<[string, number], AuditRow>(db, 'SELECT * FROM audit_log WHERE assessment_id = ? ORDER BY seq DESC LIMIT ?').all(
+    assessmentId,
+    limit,
+  );
+  return { total, entries: rows.reverse().map(rowToEntry) };
 }
 
 export interface AuditChainReport {

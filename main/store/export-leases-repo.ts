@@ -1,4 +1,5 @@
 import type { Db } from './database';
+import { prepared } from './statements';
 
 /** A row of `export_leases`: one export (signing) of one assessment, in progress. */
 export interface ExportLease {
@@ -45,7 +46,8 @@ interface LeaseRow {
 }
 
 export function insertLease(db: Db, lease: Omit<ExportLease, 'built'>): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO export_leases (assessment_id, lease_id, pid, host, boot_id, started_at, dest_path, temp_path, snapshot_sha256)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
@@ -62,32 +64,31 @@ export function insertLease(db: Db, lease: Omit<ExportLease, 'built'>): void {
 }
 
 export function findLeaseForAssessment(db: Db, assessmentId: string): ExportLease | undefined {
-  const row = db.prepare<[string], LeaseRow>('SELECT * FROM export_leases WHERE assessment_id = ?').get(assessmentId);
+  const row = prepared<[string], LeaseRow>(db, 'SELECT * FROM export_leases WHERE assessment_id = ?').get(assessmentId);
   return row && rowToLease(row);
 }
 
 export function findLease(db: Db, leaseId: string): ExportLease | undefined {
-  const row = db.prepare<[string], LeaseRow>('SELECT * FROM export_leases WHERE lease_id = ?').get(leaseId);
+  const row = prepared<[string], LeaseRow>(db, 'SELECT * FROM export_leases WHERE lease_id = ?').get(leaseId);
   return row && rowToLease(row);
 }
 
 export function listLeases(db: Db): ExportLease[] {
-  return db.prepare<[], LeaseRow>('SELECT * FROM export_leases ORDER BY started_at, lease_id').all().map(rowToLease);
+  return prepared<[], LeaseRow>(db, 'SELECT * FROM export_leases ORDER BY started_at, lease_id').all().map(rowToLease);
 }
 
 export function recordBuilt(db: Db, leaseId: string, built: BuiltPackRecord): boolean {
   return (
-    db
-      .prepare(
-        `UPDATE export_leases SET pack_sha256 = ?, pack_size = ?, pack_id = ?, signer_fingerprint = ?, signed_at = ?, pack_profile = ?
+    prepared(
+      db,
+      `UPDATE export_leases SET pack_sha256 = ?, pack_size = ?, pack_id = ?, signer_fingerprint = ?, signed_at = ?, pack_profile = ?
          WHERE lease_id = ?`,
-      )
-      .run(built.packSha256, built.packSize, built.packId, built.signerFingerprint, built.signedAt, built.profile, leaseId).changes === 1
+    ).run(built.packSha256, built.packSize, built.packId, built.signerFingerprint, built.signedAt, built.profile, leaseId).changes === 1
   );
 }
 
 export function deleteLease(db: Db, leaseId: string): boolean {
-  return db.prepare('DELETE FROM export_leases WHERE lease_id = ?').run(leaseId).changes === 1;
+  return prepared(db, 'DELETE FROM export_leases WHERE lease_id = ?').run(leaseId).changes === 1;
 }
 
 function rowToLease(row: LeaseRow): ExportLease {

@@ -1,5 +1,6 @@
 import type { ClaimResponse, ClaimResult, WorkStatus } from '../../shared/domain/types';
 import type { Db } from './database';
+import { prepared } from './statements';
 
 interface ResponseRow {
   assessment_id: string;
@@ -12,26 +13,34 @@ interface ResponseRow {
 }
 
 export function insertResponse(db: Db, r: ClaimResponse): void {
-  db.prepare(
+  prepared(
+    db,
     `INSERT INTO claim_responses (assessment_id, claim_id, status, result, evidence_text, arguments, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   ).run(r.assessmentId, r.claimId, r.status, r.result, r.evidenceText, r.arguments, r.updatedAt);
 }
 
 export function findResponse(db: Db, assessmentId: string, claimId: string): ClaimResponse | undefined {
-  const row = db
-    .prepare<[string, string], ResponseRow>('SELECT * FROM claim_responses WHERE assessment_id = ? AND claim_id = ?')
-    .get(assessmentId, claimId);
+  const row = prepared<[string, string], ResponseRow>(db, 'SELECT * FROM claim_responses WHERE assessment_id = ? AND claim_id = ?').get(
+    assessmentId,
+    claimId,
+  );
   return row && rowToResponse(row);
 }
 
 /** In the store's order; callers sort into catalog order (1.10 after 1.9). */
 export function listResponses(db: Db, assessmentId: string): ClaimResponse[] {
-  return db.prepare<[string], ResponseRow>('SELECT * FROM claim_responses WHERE assessment_id = ?').all(assessmentId).map(rowToResponse);
+  return prepared<[string], ResponseRow>(db, 'SELECT * FROM claim_responses WHERE assessment_id = ?').all(assessmentId).map(rowToResponse);
+}
+
+/** Every assessment's responses in one query (the assessments list), in the store's order. */
+export function listAllResponses(db: Db): ClaimResponse[] {
+  return prepared<[], ResponseRow>(db, 'SELECT * FROM claim_responses').all().map(rowToResponse);
 }
 
 export function updateResponse(db: Db, r: ClaimResponse): void {
-  db.prepare(
+  prepared(
+    db,
     `UPDATE claim_responses SET status = ?, result = ?, evidence_text = ?, arguments = ?, updated_at = ?
      WHERE assessment_id = ? AND claim_id = ?`,
   ).run(r.status, r.result, r.evidenceText, r.arguments, r.updatedAt, r.assessmentId, r.claimId);

@@ -51,6 +51,7 @@ import type {
   AppInfo,
   AssessmentListItem,
   AttachedEvidence,
+  ClaimEvidenceView,
   IntegritySummary,
   EvidenceLibraryItem,
   EvidencePreview,
@@ -58,6 +59,7 @@ import type {
   JobStarted,
   PickedPath,
   PickedPaths,
+  RecentAuditView,
   Settings,
   WorkspaceInfo,
 } from './views';
@@ -84,6 +86,9 @@ interface ChannelSpec {
  * main's own recent list), or `reveal` in the file manager any path granted in this window.
  */
 export type PathAccess = 'read' | 'write' | 'database' | 'reveal';
+
+/** The most history entries one `assessments.recentAudit` call returns. */
+export const RECENT_AUDIT_MAX = 100;
 
 const job = <T>() => ({ result: returns<JobStarted>(), job: returns<T>() });
 
@@ -145,6 +150,11 @@ export const contract = {
     result: returns<Assessment>(),
   },
   'assessments.audit': { args: z.strictObject({ assessmentId: id }), result: returns<readonly AuditEntry[]>() },
+  // The newest entries only (the dashboard's history card), and how many there are in all.
+  'assessments.recentAudit': {
+    args: z.strictObject({ assessmentId: id, limit: z.number().int().min(1).max(RECENT_AUDIT_MAX) }),
+    result: returns<RecentAuditView>(),
+  },
   'claims.update': {
     args: z.strictObject({ assessmentId: id, claimId, patch: claimPatch }),
     result: returns<ClaimResponse>(),
@@ -169,8 +179,9 @@ export const contract = {
     args: z.strictObject({ assessmentId: id, claimId, reference: referenceFields }),
     result: returns<EvidenceItem>(),
   },
-  'evidence.link': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<null>() },
-  'evidence.unlink': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<null>() },
+  // Each replies with the claim's evidence as it is now, so the app updates that claim alone.
+  'evidence.link': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<ClaimEvidenceView>() },
+  'evidence.unlink': { args: z.strictObject({ assessmentId: id, claimId, evidenceId: id }), result: returns<ClaimEvidenceView>() },
   'evidence.list': { args: none, result: returns<readonly EvidenceLibraryItem[]>() },
   'evidence.update': { args: z.strictObject({ evidenceId: id, patch: evidenceMeta }), result: returns<EvidenceItem>() },
   'evidence.replace': { args: z.strictObject({ evidenceId: id, filePath }), ...job<AttachedEvidence>(), paths: { filePath: 'read' } },

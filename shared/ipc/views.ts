@@ -1,5 +1,5 @@
 import type { UserProfile } from '../domain/actor';
-import type { Assessment, EvidenceItem, EvidenceLink } from '../domain/types';
+import type { Assessment, AuditEntry, EvidenceItem, EvidenceLink } from '../domain/types';
 import type { UnverifiedSigner } from '../domain/signer-trust';
 
 /** Shapes the UI needs that are not domain records themselves. */
@@ -9,6 +9,23 @@ import type { UnverifiedSigner } from '../domain/signer-trust';
  * symbolic link: the file stored is the link's target, so the person is told. Null for no link.
  */
 export type AttachedEvidence = EvidenceItem & { readonly followedLink: string | null };
+
+/**
+ * One claim's evidence after a link was made or taken away: the reply the app updates that
+ * claim from, instead of reading the whole assessment again.
+ */
+export interface ClaimEvidenceView {
+  readonly assessmentId: string;
+  readonly claimId: string;
+  /** In the order the items were added, as the assessment detail lists them. */
+  readonly evidence: readonly EvidenceItem[];
+}
+
+/** The newest entries of an assessment's history (oldest first) and how many there are in all. */
+export interface RecentAuditView {
+  readonly total: number;
+  readonly entries: readonly AuditEntry[];
+}
 
 export type ThemeSetting = 'light' | 'dark' | 'system';
 

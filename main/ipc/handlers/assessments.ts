@@ -8,6 +8,7 @@ type Channels =
   | 'assessments.get'
   | 'assessments.update'
   | 'assessments.audit'
+  | 'assessments.recentAudit'
   | 'assessments.carryForward'
   | 'claims.update'
   | 'actions.add'
@@ -21,6 +22,7 @@ export function assessmentHandlers({ ws }: HandlerContext): Pick<HandlerTable, C
     'assessments.get': async ({ assessmentId }) => ws().getAssessment(assessmentId),
     'assessments.update': async ({ assessmentId, patch }) => ws().updateAssessment(assessmentId, patch),
     'assessments.audit': async ({ assessmentId }) => ws().auditEntries(assessmentId),
+    'assessments.recentAudit': async ({ assessmentId, limit }) => ws().recentAuditEntries(assessmentId, limit),
     'assessments.carryForward': async ({ assessmentId, periodStart, periodEnd }) =>
       carryForwardAssessment(ws(), assessmentId, {
         ...(periodStart !== undefined ? { periodStart } : {}),

@@ -17,14 +17,8 @@ type Channels =
 export function evidenceHandlers({ ws }: HandlerContext): Pick<HandlerTable, Channels> {
   return {
     'evidence.addReference': async ({ assessmentId, claimId, reference }) => ws().addReference(assessmentId, claimId, reference),
-    'evidence.link': async ({ assessmentId, claimId, evidenceId }) => {
-      ws().linkEvidence(assessmentId, claimId, evidenceId);
-      return null;
-    },
-    'evidence.unlink': async ({ assessmentId, claimId, evidenceId }) => {
-      ws().unlinkEvidence(assessmentId, claimId, evidenceId);
-      return null;
-    },
+    'evidence.link': async ({ assessmentId, claimId, evidenceId }) => ws().linkEvidence(assessmentId, claimId, evidenceId),
+    'evidence.unlink': async ({ assessmentId, claimId, evidenceId }) => ws().unlinkEvidence(assessmentId, claimId, evidenceId),
     'evidence.list': async () =>
       ws()
         .listEvidence()
