@@ -1,10 +1,12 @@
 import { create } from 'zustand';
-import type { Assessment, AssessmentDetail } from '../../shared/domain/types';
+import type { Assessment, AssessmentDetail, EvidenceItem } from '../../shared/domain/types';
 import type { ContractArgs } from '../../shared/ipc/contract';
+import type { ClaimEvidenceView } from '../../shared/ipc/views';
 import { UiError } from '../ipc/ui-error';
 import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
 import { applyPatch, mergePatches, replaceResponse, responseFor, valuesBefore, type ClaimPatch } from './claim-patch';
+import { applyAttached, applyClaimEvidence, applyEvidenceItem } from './evidence-replies';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
 
@@ -25,6 +27,13 @@ interface AssessmentState {
   readonly undo: () => Promise<void>;
   /** Saves changed details of the assessment itself (organisation, role, period, signer). */
   readonly updateDetails: (patch: ContractArgs<'assessments.update'>['patch']) => Promise<Assessment>;
+  // Replies about evidence, applied in place (renderer/stores/evidence-replies.ts): no reload.
+  /** A claim's evidence as main gave it after a link was made or taken away. */
+  readonly applyClaimEvidence: (view: ClaimEvidenceView) => void;
+  /** An item main attached to (or recorded for) a claim of the open assessment. */
+  readonly applyAttached: (assessmentId: string, claimId: string, item: EvidenceItem) => void;
+  /** An item's saved details; `previousId` is the id it was saved under (a new version has another). */
+  readonly applyEvidenceItem: (previousId: string, item: EvidenceItem) => void;
   /** Drops the assessment when another database is opened (after `flush`). */
   readonly forget: () => void;
 }
@@ -110,9 +119,23 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       const current = get().detail;
       if (!current) throw new UiError({ kind: 'not-found', message: 'No assessment is open.', hint: 'Open an assessment first.' });
       const assessment = await call('assessments.update', { assessmentId: current.assessment.id, patch });
-      await get().refresh();
+      // Only the assessment's own fields changed: the reply is all of them.
+      const now = get().detail;
+      if (now && now.assessment.id === assessment.id) set({ detail: { ...now, assessment } });
       useAnnouncer.getState().announce('Assessment details saved.');
       return assessment;
+    },
+    applyClaimEvidence: (view) => {
+      const detail = get().detail;
+      if (detail) set({ detail: applyClaimEvidence(detail, view) });
+    },
+    applyAttached: (assessmentId, claimId, item) => {
+      const detail = get().detail;
+      if (detail && detail.assessment.id === assessmentId) set({ detail: applyAttached(detail, claimId, item) });
+    },
+    applyEvidenceItem: (previousId, item) => {
+      const detail = get().detail;
+      if (detail) set({ detail: applyEvidenceItem(detail, previousId, item) });
     },
     forget: () => set({ detail: null, saveState: 'idle', lastChange: null }),
   };

@@ -82,9 +82,11 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
             set({ running: [...get().running, { jobId: job.jobId, claimId, name: fileName(path), done: 0, total: 0 }] });
             if (stopped) void call('jobs.cancel', { jobId: job.jobId }).catch(() => undefined);
             try {
-              const item = await job.done;
+              const { followedLink, ...item } = await job.done;
               attached += 1;
-              if (item.followedLink) links.push(followedLinkNote(path, item.followedLink));
+              // The reply is the item now on the claim: show it at once, without reading the assessment again.
+              useAssessment.getState().applyAttached(id, claimId, item);
+              if (followedLink) links.push(followedLinkNote(path, followedLink));
             } finally {
               current = null;
               set({ running: get().running.filter((a) => a.jobId !== job.jobId) });
@@ -97,7 +99,6 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
       } finally {
         work.end(workId);
       }
-      if (attached > 0) await useAssessment.getState().refresh();
       const notAttached = paths.length - attached;
       const parts = [attached > 0 || !stopped ? `${count(attached, 'file')} attached to claim ${claimId}.` : ''];
       if (stopped)
@@ -121,19 +122,18 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
       await call('jobs.cancel', { jobId });
     },
     link: async (claimId, evidenceId) => {
-      await call('evidence.link', { assessmentId: assessmentId(), claimId, evidenceId });
-      await useAssessment.getState().refresh();
+      useAssessment.getState().applyClaimEvidence(await call('evidence.link', { assessmentId: assessmentId(), claimId, evidenceId }));
       useAnnouncer.getState().announce(`Evidence linked to claim ${claimId}.`);
     },
     addReference: async (claimId, reference) => {
-      const item = await call('evidence.addReference', { assessmentId: assessmentId(), claimId, reference });
-      await useAssessment.getState().refresh();
+      const id = assessmentId();
+      const item = await call('evidence.addReference', { assessmentId: id, claimId, reference });
+      useAssessment.getState().applyAttached(id, claimId, item);
       useAnnouncer.getState().announce(`Reference added to claim ${claimId}.`);
       return item;
     },
     unlink: async (claimId, evidenceId) => {
-      await call('evidence.unlink', { assessmentId: assessmentId(), claimId, evidenceId });
-      await useAssessment.getState().refresh();
+      useAssessment.getState().applyClaimEvidence(await call('evidence.unlink', { assessmentId: assessmentId(), claimId, evidenceId }));
       useAnnouncer.getState().announce(`Evidence removed from claim ${claimId}. The file stays in the library.`);
     },
     unlinkMany: async (claimId, evidenceIds) => {

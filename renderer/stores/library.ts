@@ -6,6 +6,7 @@ import { NO_FILTERS, type LibraryFilters, type LibrarySort, type SortKey } from 
 import { followedLinkNote } from '../format/links';
 import { call, startJob } from '../ipc/client';
 import { useAnnouncer } from './announcer';
+import { useAssessment } from './assessment';
 
 export type BulkPatch = ContractArgs<'evidence.updateMany'>['patch'];
 
@@ -88,8 +89,15 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   clearSelection: () => set({ selected: new Set(), anchor: null }),
   update: async (evidenceId, patch) => {
     const item = await call('evidence.update', { evidenceId, patch });
-    // Only the file's own details changed; which claims use it did not.
-    set({ items: get().items.map((i) => (i.item.id === item.id ? { ...i, item } : i)) });
+    // The open assessment shows the saved details at once, from the reply.
+    useAssessment.getState().applyEvidenceItem(evidenceId, item);
+    if (item.id === evidenceId) {
+      // Only the file's own details changed; which claims use it did not.
+      set({ items: get().items.map((i) => (i.item.id === item.id ? { ...i, item } : i)) });
+    } else if (get().loaded) {
+      // A signed assessment uses it, so it became a new version the drafts moved to: where each version is used changed too.
+      await get().load();
+    }
     useAnnouncer.getState().announce(`Details of ${item.fileName} saved.`);
     return item;
   },

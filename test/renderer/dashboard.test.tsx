@@ -14,7 +14,7 @@ describe('the dashboard', () => {
   beforeEach(() => {
     fake = installFakeApi();
     useAssessment.setState({ detail: null, saveState: 'idle', lastChange: null });
-    fake.answer('assessments.audit', () => [
+    const entries = [
       {
         seq: 1,
         at: '2026-11-01T09:00:00.000Z',
@@ -45,7 +45,9 @@ describe('the dashboard', () => {
         prevHash: '',
         hash: '',
       },
-    ]);
+    ];
+    fake.answer('assessments.audit', () => entries);
+    fake.answer('assessments.recentAudit', ({ limit }: { limit: number }) => ({ total: entries.length, entries: entries.slice(-limit) }));
     fake.answer('assessments.get', () =>
       makeDetail({
         responses: [
@@ -156,6 +158,29 @@ describe('the dashboard', () => {
     expect(await screen.findByRole('button', { name: 'Export attestation (CycloneDX)…' })).toBeTruthy();
   });
 
+  it('reads only the history entries it shows, and says how many there are in all', async () => {
+    const many = Array.from({ length: 8 }, (_, i) => ({
+      seq: 2044 + i,
+      at: '2026-11-01T10:00:00.000Z',
+      assessmentId: 'a1',
+      action: 'evidence.attached',
+      detail: { claimId: '1.1.1', fileName: `scan-${i}.txt` },
+      actor: null,
+      prevHash: '',
+      hash: '',
+    }));
+    fake.answer('assessments.recentAudit', () => ({ total: 2051, entries: many }));
+    render(<DashboardScreen assessmentId="a1" />);
+    const history = (await screen.findByRole('heading', { name: 'Recent history' })).closest('section')!;
+    expect(await within(history).findByText('2051 recorded changes')).toBeTruthy();
+    expect(within(history).getAllByRole('listitem')[0]!.textContent).toMatch(/scan-7\.txt/);
+    expect(fake.calls.filter((c) => c.channel === 'assessments.recentAudit').map((c) => c.args)).toEqual([
+      { assessmentId: 'a1', limit: 8 },
+    ]);
+    // The whole log (thousands of entries with thousands of files) is never read for this card.
+    expect(fake.calls.some((c) => c.channel === 'assessments.audit')).toBe(false);
+  });
+
   it('edits the assessment details, with the role explained, and saves them', async () => {
     fake.answer('assessments.update', ({ patch }: { patch: object }) => ({ ...makeAssessment(), ...patch }));
     render(<DashboardScreen assessmentId="a1" />);
@@ -170,6 +195,10 @@ describe('the dashboard', () => {
       assessmentId: 'a1',
       patch: { role: 'reseller', sroRole: 'Chief Executive', organisation: 'Acme Software Ltd', periodStart: '2026-01-01' },
     });
+    // The reply is the assessment as saved: shown from it, without reading the whole assessment again.
+    await waitFor(() => expect(useAnnouncer.getState().message).toBe('Assessment details saved.'));
+    expect(useAssessment.getState().detail!.assessment).toMatchObject({ role: 'reseller', sroRole: 'Chief Executive' });
+    expect(fake.calls.filter((c) => c.channel === 'assessments.get')).toHaveLength(1);
   });
 
   it('fills in the official form chosen once, and says which claims went in the table at its end', async () => {

@@ -22,7 +22,7 @@ describe('a signed assessment', () => {
     fake.answer('assessments.get', () =>
       makeDetail({ assessment: makeAssessment({ state: 'signed', signedAt: '2026-11-02T10:30:00.000Z' }) }),
     );
-    fake.answer('assessments.audit', () => [
+    const entries = [
       {
         seq: 1,
         at: '2026-11-01T09:00:00.000Z',
@@ -49,7 +49,9 @@ describe('a signed assessment', () => {
         prevHash: '',
         hash: '',
       },
-    ]);
+    ];
+    fake.answer('assessments.audit', () => entries);
+    fake.answer('assessments.recentAudit', ({ limit }: { limit: number }) => ({ total: entries.length, entries: entries.slice(-limit) }));
   });
   afterEach(cleanup);
 

@@ -67,6 +67,7 @@ describe('who owns what and what waits on whom', () => {
       makeDetail({ responses: [response('1.1.1', 'done'), response('1.1.2', 'in-progress'), response('1.2.1', 'done')] }),
     );
     fake.answer('assessments.audit', () => []);
+    fake.answer('assessments.recentAudit', () => ({ total: 0, entries: [] }));
     fake.answer('owners.list', () => owners);
     fake.answer('contributions.review', () => pending);
   });

@@ -88,12 +88,7 @@ describe('the claim workspace', () => {
   });
 
   it('attaches dropped files through their paths, showing progress until the job is done', async () => {
-    let attached = false;
-    fake.answer('assessments.get', () =>
-      attached
-        ? makeDetail({ evidence: [makeEvidence()], links: [{ assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'e1' }] })
-        : makeDetail(),
-    );
+    fake.answer('assessments.get', () => makeDetail());
     fake.answer('evidence.attach', () => ({ jobId: 'job-1' }));
     fake.droppedPaths.set('policy.pdf', '/home/priya/policy.pdf');
     renderWorkspace();
@@ -110,11 +105,40 @@ describe('the claim workspace', () => {
     fake.emit('jobs.progress', { jobId: 'job-1', stage: 'Copying', done: 50, total: 100 });
     const bar = await screen.findByRole('progressbar', { name: 'Attaching policy.pdf' });
     await waitFor(() => expect(bar.getAttribute('aria-valuenow')).toBe('50'));
-    attached = true;
     fake.emit('jobs.done', { jobId: 'job-1', result: { ok: true, value: makeEvidence() } });
+    // Shown from the job's reply: the assessment, with its thousands of files, is not read again.
     expect(await screen.findByText('Secure development policy.pdf')).toBeTruthy();
     expect(screen.getByText(/121 KB/)).toBeTruthy();
     expect(screen.getByText('abababababab')).toBeTruthy();
+    expect(fake.calls.filter((c) => c.channel === 'assessments.get')).toHaveLength(1);
+  });
+
+  it("saves a file's details and removes a file from the replies, without reading the assessment again", async () => {
+    const policy = makeEvidence({ id: 'e1', fileName: 'policy.pdf', description: 'Old words' });
+    const scan = makeEvidence({ id: 'e2', fileName: 'scan.txt', sha256: 'cd'.repeat(32) });
+    fake.answer('assessments.get', () =>
+      makeDetail({
+        evidence: [policy, scan],
+        links: [
+          { assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'e1' },
+          { assessmentId: 'a1', claimId: '1.1.1', evidenceId: 'e2' },
+        ],
+      }),
+    );
+    fake.answer('evidence.update', ({ patch }: { patch: { description: string } }) => ({ ...policy, description: patch.description }));
+    fake.answer('evidence.unlink', () => ({ assessmentId: 'a1', claimId: '1.1.1', evidence: [{ ...policy, description: 'New words' }] }));
+    renderWorkspace();
+    await userEvent.click(await screen.findByRole('button', { name: 'Details of policy.pdf' }));
+    const description = screen.getByLabelText('Description');
+    await userEvent.clear(description);
+    await userEvent.type(description, 'New words');
+    await userEvent.click(screen.getByRole('button', { name: 'Save details' }));
+    expect(await screen.findByText('New words')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Remove scan.txt from this claim' }));
+    await waitFor(() => expect(screen.queryByText('scan.txt')).toBeNull());
+    expect(screen.getByText('policy.pdf')).toBeTruthy();
+    expect(useAssessment.getState().detail!.evidence.map((e) => e.id)).toEqual(['e1']);
+    expect(fake.calls.filter((c) => c.channel === 'assessments.get')).toHaveLength(1);
   });
 
   it('says so when an attached path was a symbolic link, naming the file it led to', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AuditEntry } from '../../../shared/domain/types';
+import type { RecentAuditView } from '../../../shared/ipc/views';
 import { call } from '../../ipc/client';
 import { describeAuditActor, describeAuditEntry } from '../../../shared/domain/audit-wording';
 import { formatInstant } from '../../format/numbers';
@@ -9,28 +10,27 @@ const SHOWN = 8;
 
 /** The latest entries of the tamper-evident audit log for this assessment: when, what, and who. */
 export function HistoryCard({ assessmentId, updatedAt }: { readonly assessmentId: string; readonly updatedAt: string }) {
-  const [entries, setEntries] = useState<readonly AuditEntry[] | null>(null);
+  const [history, setHistory] = useState<RecentAuditView | null>(null);
   useEffect(() => {
-    void attempt(async () => setEntries(await call('assessments.audit', { assessmentId })));
+    // Only the entries shown and the count: an assessment with thousands of files has thousands of entries.
+    void attempt(async () => setHistory(await call('assessments.recentAudit', { assessmentId, limit: SHOWN })));
   }, [assessmentId, updatedAt]);
+  const entries = history?.entries ?? null;
   return (
     <section className="card" aria-labelledby="history-heading">
       <div className="card-header">
         <h2 id="history-heading">Recent history</h2>
-        {entries ? <span className="muted">{entries.length} recorded changes</span> : null}
+        {history ? <span className="muted">{history.total} recorded changes</span> : null}
       </div>
       {entries && entries.length > 0 ? (
         <ol className="history-list">
-          {[...entries]
-            .reverse()
-            .slice(0, SHOWN)
-            .map((e) => (
-              <li key={e.seq}>
-                <span className="muted history-time">{formatInstant(e.at)}</span>
-                <span>{describeAuditEntry(e)}</span>
-                <Who entry={e} />
-              </li>
-            ))}
+          {[...entries].reverse().map((e) => (
+            <li key={e.seq}>
+              <span className="muted history-time">{formatInstant(e.at)}</span>
+              <span>{describeAuditEntry(e)}</span>
+              <Who entry={e} />
+            </li>
+          ))}
         </ol>
       ) : (
         <p className="card-body muted">{entries ? 'Nothing recorded yet.' : 'Loading…'}</p>

@@ -1,6 +1,5 @@
 import { memo, useState, type CSSProperties } from 'react';
 import type { EvidenceItem } from '../../../shared/domain/types';
-import { useAssessment } from '../../stores/assessment';
 import { EditEvidenceDialog } from '../library/EditEvidenceDialog';
 import { formatBytes, formatDate, shortHash } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
@@ -37,7 +36,6 @@ export const EvidenceRow = memo(function EvidenceRow({
 }: EvidenceRowProps) {
   const unlink = useAttachments((s) => s.unlink);
   const showPreview = useLibrary((s) => s.showPreview);
-  const refresh = useAssessment((s) => s.refresh);
   const [editing, setEditing] = useState(false);
   return (
     <li ref={ref} className="evidence-item" data-index={index} aria-posinset={index + 1} aria-setsize={setSize} style={style}>
@@ -104,10 +102,8 @@ export const EvidenceRow = memo(function EvidenceRow({
       {editing ? (
         <EditEvidenceDialog
           item={item}
-          onClose={() => {
-            setEditing(false);
-            void attempt(refresh);
-          }}
+          // A saved change reaches the assessment from the reply (stores/library.ts); nothing to read again.
+          onClose={() => setEditing(false)}
         />
       ) : null}
     </li>
