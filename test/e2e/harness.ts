@@ -94,9 +94,12 @@ export async function openApp(browser: Browser, rendererUrl: string, bridge: Bri
     return route.abort();
   });
   const headers = { 'x-sscp-token': bridge.token, 'content-type': 'application/json' };
+  // The reply crosses into the page as the bridge's JSON text, parsed there by the stand-in
+  // preload: Playwright would otherwise rebuild a large reply field by field through its own
+  // protocol, many times slower than Electron's structured clone, and the UI bench would time that.
   await context.exposeBinding('__sscpInvoke', async (_source, channel: unknown, args: unknown) => {
     const res = await fetch(`${bridge.url}/invoke`, { method: 'POST', headers, body: JSON.stringify({ channel, args }) });
-    return res.json();
+    return res.text();
   });
   await context.exposeBinding('__sscpPoll', async () => {
     const res = await fetch(`${bridge.url}/events`, { headers });

@@ -5,7 +5,8 @@ import { buildApi } from '../../main/preload/api';
 import type { EventName } from '../../shared/ipc/contract';
 
 interface Bindings {
-  __sscpInvoke(channel: string, args: unknown): Promise<unknown>;
+  /** The bridge's reply as JSON text (see harness.ts). */
+  __sscpInvoke(channel: string, args: unknown): Promise<string>;
   __sscpPoll(): Promise<{ event: EventName; payload: unknown }[]>;
   __sscpDroppedPaths?: Record<string, string>;
 }
@@ -17,7 +18,7 @@ Object.defineProperty(window, 'sscp', {
   configurable: false,
   writable: false,
   value: buildApi({
-    invoke: (channel, args) => host.__sscpInvoke(channel, args),
+    invoke: async (channel, args) => JSON.parse(await host.__sscpInvoke(channel, args)) as unknown,
     subscribe: (event, listener) => {
       const set = listeners.get(event) ?? new Set();
       set.add(listener);
