@@ -6,6 +6,7 @@ import { migration004ImportSignerTrust } from './004_import_signer_trust';
 import { migration005AuditActor } from './005_audit_actor';
 import { migration007EvidenceWithholdDetails } from './007_evidence_withhold_details';
 import { migration008Contributions } from './008_contributions';
+import { migration010EvidenceRemovals } from './010_evidence_removals';
 
 export type { Migration } from './migration';
 
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005AuditActor,
   migration007EvidenceWithholdDetails,
   migration008Contributions,
+  migration010EvidenceRemovals,
 ];
 
 /** The schema version this build writes and the newest it can read. */
