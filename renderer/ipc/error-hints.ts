@@ -25,6 +25,9 @@ export const APP_HINTS: ReasonWords = {
   'assessment-signed': () =>
     'Carry it forward into a new period to make changes: Carry forward starts a new draft from its answers and evidence.',
   'assessment-archived': () => 'Unarchive it first (Unarchive on the assessments list), then make your changes.',
+  'evidence-kept-by-signed': () =>
+    'Choose Remove again: the confirmation lists the files signed assessments keep and removes only the others.',
+  'removal-not-undoable': () => 'Add the files again from their originals.',
 };
 
 export function appHintFor(reason: ErrorReason): string {
