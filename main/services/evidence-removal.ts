@@ -274,3 +274,21 @@ export function finishEvidenceRemovals(ctx: StoreContext, removalId?: string): n
   }
   return finished;
 }
+
+/**
+ * For a write transaction about to record items or contribution files over bytes stored just
+ * before it: a removal made final in between may have deleted those same bytes (it holds the
+ * write lock while it does, so inside the transaction the answer stays true). Refuses, so
+ * nothing is recorded over a missing file; running the same step again stores them anew.
+ */
+export function assertStillStored(ctx: StoreContext, sha256s: Iterable<string>, what: string): void {
+  for (const sha of sha256s) {
+    if (!ctx.blobs.has(sha)) {
+      throw new SscpError(
+        'conflict',
+        `A file of ${what} was deleted from the evidence folder while it was being added (the same file was being removed from the library), so nothing was added.`,
+        'Do it again: the file will be stored anew.',
+      );
+    }
+  }
+}
