@@ -4,8 +4,8 @@ import { REASON_MESSAGES, wordReason } from '../../shared/error-reasons';
 /** What to do, in the app's words: screens and buttons, never a command to type. */
 export const APP_HINTS: ReasonWords = {
   'unknown-claim': () => 'Claims are numbered like 1.2.1; the workspace lists them all.',
-  'assessment-not-found': () => 'Open the assessments list to see the assessments in this database.',
-  'earlier-assessment-not-found': () => 'Open the assessments list to see the assessments in this database.',
+  'assessment-not-found': () => 'Open the assessments list to see the assessments in this file.',
+  'earlier-assessment-not-found': () => 'Open the assessments list to see the assessments in this file.',
   'action-not-found': () => 'Reopen the assessment to see its current remedial actions.',
   'evidence-not-found': () => 'Reopen the evidence library to see the evidence held now.',
   'evidence-not-linked': () => 'Reopen the claim to see which evidence it has now.',

@@ -77,7 +77,7 @@ describe('the service handler table over real services', () => {
 
   it('says plainly that no database is open yet', async () => {
     const result = await h.dispatch('assessments.list', {});
-    expect(result).toMatchObject({ ok: false, error: { kind: 'not-found', message: 'No database is open.' } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'not-found', message: 'No file of assessments is open.' } });
     expect(await h.call('workspace.current', {})).toBeNull();
   });
 
@@ -333,7 +333,7 @@ describe('the handler table refuses paths no dialog chose, before any service ru
     const t = spiedTable();
     const dbPath = join(dir, 'named.sscp');
     const result = await t.dispatch('workspace.open', { dbPath });
-    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: 'That database was not chosen in this window.' } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: 'That file of assessments was not chosen in this window.' } });
     expect(t.openWorkspaceSpy).not.toHaveBeenCalled();
     await expect(readFile(dbPath)).rejects.toThrow();
     t.grants.grant(dbPath, 'database');
