@@ -13,7 +13,7 @@ import type {
   WorkStatus,
 } from '../../shared/domain/types';
 import type { UnverifiedSigner } from '../../shared/domain/signer-trust';
-import type { EvidenceKeeper, EvidenceRemoval, EvidenceRemovalPlan, EvidenceRemovalUndo } from '../../shared/ipc/views';
+import type { EvidenceRemoval, EvidenceRemovalPlan, EvidenceRemovalUndo } from '../../shared/ipc/views';
 export type { EvidenceKeeper, EvidenceRemoval, EvidenceRemovalPlan, EvidenceRemovalUndo } from '../../shared/ipc/views';
 import type { EvidenceReport } from '../evidence/index';
 import type { ExpectedBlob, PutBlobOptions, PutBlobResult, RestoredAssessment, RestoreSignedInput } from './import-support';
