@@ -25,7 +25,18 @@ export type ErrorReason =
   | { readonly code: 'no-database'; readonly path: string }
   | { readonly code: 'signoff-blocked'; readonly count: number }
   | { readonly code: 'assessment-signed'; readonly signedAt: string; readonly archived: boolean; readonly attempt: 'change' | 'sign' }
-  | { readonly code: 'assessment-archived'; readonly attempt: 'change' | 'sign' };
+  | { readonly code: 'assessment-archived'; readonly attempt: 'change' | 'sign' }
+  | {
+      readonly code: 'evidence-kept-by-signed';
+      readonly fileName: string;
+      readonly assessmentId: string;
+      readonly organisation: string;
+      readonly signedAt: string | null;
+      readonly archived: boolean;
+      /** How many chosen items signed or archived assessments keep in all. */
+      readonly kept: number;
+    }
+  | { readonly code: 'removal-not-undoable'; readonly removalId: string };
 
 export type ReasonCode = ErrorReason['code'];
 export type ReasonOf<C extends ReasonCode> = Extract<ErrorReason, { readonly code: C }>;
@@ -55,6 +66,8 @@ export const REASON_KIND: { readonly [C in ReasonCode]: ErrorKind } = {
   'signoff-blocked': 'conflict',
   'assessment-signed': 'frozen',
   'assessment-archived': 'frozen',
+  'evidence-kept-by-signed': 'frozen',
+  'removal-not-undoable': 'conflict',
 };
 
 const day = (iso: string): string => iso.slice(0, 10);
@@ -83,4 +96,9 @@ export const REASON_MESSAGES: ReasonWords = {
     }.`,
   'assessment-archived': (r) =>
     `This draft assessment has been archived, so it cannot be ${r.attempt === 'sign' ? 'signed' : 'changed'} while archived.`,
+  'evidence-kept-by-signed': (r) =>
+    `${r.fileName} is cited by the ${r.signedAt ? `assessment of ${r.organisation} signed on ${day(r.signedAt)}` : `archived assessment of ${r.organisation}`}` +
+    ` (${r.assessmentId}), whose record cannot change, so nothing was removed` +
+    `${r.kept > 1 ? `; ${count(r.kept, 'chosen file')} in all are kept by signed or archived assessments` : ''}.`,
+  'removal-not-undoable': () => 'This removal can no longer be undone: it was made final and its files were deleted.',
 };

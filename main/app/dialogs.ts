@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { PickedPath, PickedPaths } from '../../shared/ipc/views';
 import type { FilePurpose, NativeDialogs, SavePurpose } from '../ipc/dialog-handlers';
 
-const DATABASE: FileFilter = { name: 'SSCP Evidence Pack database', extensions: ['sscp'] };
+const DATABASE: FileFilter = { name: 'SSCP Evidence Pack assessments', extensions: ['sscp'] };
 const OPEN_FILTERS: Record<FilePurpose, FileFilter[]> = {
   evidence: [{ name: 'All files', extensions: ['*'] }],
   pack: [{ name: 'Evidence pack (PDF)', extensions: ['pdf'] }],
@@ -41,8 +41,8 @@ export function createDialogs(getWindow: () => BrowserWindow | null, defaultFold
     return { path: result.canceled || !result.filePath ? null : result.filePath };
   };
   return {
-    openDatabase: async (): Promise<PickedPath> => ({ path: (await open('Open a database', [DATABASE], false))[0] ?? null }),
-    newDatabase: (): Promise<PickedPath> => save('Create a new database', [DATABASE], 'assessments.sscp'),
+    openDatabase: async (): Promise<PickedPath> => ({ path: (await open('Open a file of assessments', [DATABASE], false))[0] ?? null }),
+    newDatabase: (): Promise<PickedPath> => save('Start a new file of assessments', [DATABASE], 'assessments.sscp'),
     openEvidenceFiles: async (): Promise<PickedPaths> => ({ paths: await open('Attach evidence files', OPEN_FILTERS.evidence, true) }),
     chooseFile: async (purpose: FilePurpose): Promise<PickedPath> => ({
       path: (await open('Choose a file', OPEN_FILTERS[purpose], false))[0] ?? null,

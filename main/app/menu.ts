@@ -59,8 +59,8 @@ export function buildMenuTemplate(send: (command: MenuCommand) => void, platform
       submenu: [
         { label: 'New Assessment…', accelerator: 'CmdOrCtrl+N', click: () => send('new-assessment') },
         { type: 'separator' },
-        { label: 'Open Database…', accelerator: 'CmdOrCtrl+O', click: () => send('open-database') },
-        { label: 'New Database…', accelerator: 'CmdOrCtrl+Shift+N', click: () => send('new-database') },
+        { label: 'Open Assessments File…', accelerator: 'CmdOrCtrl+O', click: () => send('open-database') },
+        { label: 'New Assessments File…', accelerator: 'CmdOrCtrl+Shift+N', click: () => send('new-database') },
         ...(isMac
           ? []
           : [{ type: 'separator' } as const, { label: 'Settings…', accelerator: 'Ctrl+,', click: () => send('show-settings') }]),

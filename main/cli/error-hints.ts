@@ -23,6 +23,9 @@ export const CLI_HINTS: ReasonWords = {
     'Resolve them, or sign anyway with --accept-exceptions: the pack then lists each one as an exception you accepted.',
   'assessment-signed': () => 'Carry it forward into a new period to make changes: sscp carry-forward ID --db FILE.',
   'assessment-archived': () => 'Unarchive it first (sscp unarchive ID --db FILE), then make your changes.',
+  'evidence-kept-by-signed': () =>
+    'Leave the files signed assessments cite out of the removal (sscp remove-evidence --dry-run lists them), then run it again.',
+  'removal-not-undoable': () => 'Attach the files again from their originals (sscp attach).',
 };
 
 /** What to do about an error, as the CLI says it. */

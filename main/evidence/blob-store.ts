@@ -120,6 +120,18 @@ export class BlobStore {
     }
   }
 
+  /**
+   * Deletes a stored file and syncs its folder, so the deletion survives a crash; a file that
+   * is gone already is no error. Only the removal purge calls it, holding the store's write
+   * lock, once nothing needs those bytes (main/services/evidence-removal.ts).
+   */
+  removeBlob(sha256: string): void {
+    const path = this.blobPath(sha256);
+    if (!existsSync(path)) return;
+    rmSync(path, { force: true });
+    fsyncDirectory(join(this.root, sha256.slice(0, 2)));
+  }
+
   /** Every blob on disk by hash, and any stray files in the blob folders. */
   listBlobs(): { readonly blobs: readonly string[]; readonly strays: readonly string[] } {
     const blobs: string[] = [];

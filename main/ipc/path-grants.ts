@@ -215,8 +215,8 @@ function refusal(access: PathAccess): SscpError {
     case 'database':
       return new SscpError(
         'invalid-input',
-        'That database was not chosen in this window.',
-        'Open it again with Open Database…, or pick it from the recent databases.',
+        'That file of assessments was not chosen in this window.',
+        'Open it again with Open Assessments File…, or pick it from the recent files.',
       );
     default:
       return new SscpError(

@@ -41,7 +41,7 @@ export class WorkspaceSession {
 
   get(): Workspace {
     if (!this.current) {
-      throw new SscpError('not-found', 'No database is open.', 'Open an existing database or create a new one from the start page.');
+      throw new SscpError('not-found', 'No file of assessments is open.', 'Open one, or start a new one, from the Welcome screen.');
     }
     return this.current;
   }

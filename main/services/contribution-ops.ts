@@ -1,3 +1,4 @@
+import { assertStillStored } from './evidence-removal';
 import { randomBytes } from 'node:crypto';
 import { ACTOR_EMAIL_MAX, ACTOR_NAME_MAX, personFieldProblem } from '../../shared/domain/actor';
 import { isAssignedTo, OWNER_TEAM_MAX, sameOrganisation, type ClaimOwner } from '../../shared/domain/contribution';
@@ -260,6 +261,7 @@ export async function importContribution(
     assertEditable(again);
     const dup = findContributionBySource(ctx.db, prepared.file.sha256, c.id);
     if (dup) throw alreadyImported(dup, prepared.file.name);
+    assertStillStored(ctx, seen, 'the contribution');
     const now = nowInstant();
     const record: ContributionRecord = {
       id: newContributionId(ctx),

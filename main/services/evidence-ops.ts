@@ -61,11 +61,23 @@ export async function attachEvidence(
   // Everything that can be refused is refused before minutes of copying.
   checkEditableClaim(ctx, assessmentId, claimId);
   const checked = checkMeta({ ...meta, fileName: meta.fileName ?? nameFromDisk(filePath) });
-  const blob = await ctx.blobs.ingest(filePath, options);
-  return inWriteTransaction(ctx, () => {
-    checkEditableClaim(ctx, assessmentId, claimId);
-    const already = findLinkedEvidenceBySha(ctx.db, assessmentId, claimId, blob.sha256);
-    if (already) return already;
+  for (let attempt = 0; ; attempt += 1) {
+    const blob = await ctx.blobs.ingest(filePath, options);
+    const item = inWriteTransaction(ctx, () => {
+      checkEditableClaim(ctx, assessmentId, claimId);
+      const already = findLinkedEvidenceBySha(ctx.db, assessmentId, claimId, blob.sha256);
+      if (already) return already;
+      // A removal made final meanwhile deleted these same bytes (main/services/evidence-removal.ts): store them again.
+      if (!ctx.blobs.has(blob.sha256)) return undefined;
+      return recordAttached(ctx, assessmentId, claimId, blob, checked);
+    });
+    if (item) return item;
+    if (attempt > 0) throw storedFileVanished(filePath);
+  }
+}
+
+function recordAttached(ctx: StoreContext, assessmentId: string, claimId: string, blob: StoredBlob, checked: CheckedMeta): EvidenceItem {
+  {
     const now = nowInstant();
     const item = newItem(blob, checked, now);
     insertEvidence(ctx.db, item);
@@ -81,7 +93,15 @@ export async function attachEvidence(
       now,
     );
     return item;
-  });
+  }
+}
+
+function storedFileVanished(filePath: string): SscpError {
+  return new SscpError(
+    'conflict',
+    `The stored copy of ${filePath} was deleted while it was being added (the same file was being removed from the library), so it was not added.`,
+    'Add the file again.',
+  );
 }
 
 /**
@@ -409,9 +429,24 @@ export async function replaceEvidence(
     return { before, ...users };
   };
   checkUsers();
-  const blob = await ctx.blobs.ingest(newFilePath, options);
-  return inWriteTransaction(ctx, () => {
-    const { before, editable } = checkUsers();
+  for (let attempt = 0; ; attempt += 1) {
+    const blob = await ctx.blobs.ingest(newFilePath, options);
+    // A removal made final meanwhile may have deleted these same bytes: then store them again.
+    const version = inWriteTransaction(ctx, () =>
+      ctx.blobs.has(blob.sha256) ? recordReplacement(ctx, checkUsers(), blob, newFilePath) : undefined,
+    );
+    if (version) return version;
+    if (attempt > 0) throw storedFileVanished(newFilePath);
+  }
+}
+
+function recordReplacement(
+  ctx: StoreContext,
+  { before, editable }: { before: EvidenceItem; editable: string[] },
+  blob: StoredBlob,
+  newFilePath: string,
+): EvidenceItem {
+  {
     const now = nowInstant();
     const fileName = basename(newFilePath);
     const version: EvidenceItem = {
@@ -433,7 +468,7 @@ export async function replaceEvidence(
       to: { sha256: version.sha256, fileName: version.fileName },
     });
     return version;
-  });
+  }
 }
 
 function checkEditableClaim(ctx: StoreContext, assessmentId: string, claimId: string): Assessment {

@@ -13,6 +13,8 @@ import type {
   WorkStatus,
 } from '../../shared/domain/types';
 import type { UnverifiedSigner } from '../../shared/domain/signer-trust';
+import type { EvidenceRemoval, EvidenceRemovalPlan, EvidenceRemovalUndo } from '../../shared/ipc/views';
+export type { EvidenceKeeper, EvidenceRemoval, EvidenceRemovalPlan, EvidenceRemovalUndo } from '../../shared/ipc/views';
 import type { EvidenceReport } from '../evidence/index';
 import type { ExpectedBlob, PutBlobOptions, PutBlobResult, RestoredAssessment, RestoreSignedInput } from './import-support';
 import type { AuditChainReport, ImportRecord, SignedPackInfo } from '../store/index';
@@ -277,6 +279,14 @@ export interface Workspace {
   linkEvidenceMany(assessmentId: string, claimId: string, evidenceIds: readonly string[]): number;
   unlinkEvidenceMany(assessmentId: string, claimId: string, evidenceIds: readonly string[]): number;
   replaceEvidence(evidenceId: string, newFilePath: string, options?: AttachOptions): Promise<EvidenceItem>;
+  /** What removing these items from the library would do; changes nothing. */
+  planEvidenceRemoval(evidenceIds: readonly string[]): EvidenceRemovalPlan;
+  /** Removes items from the library and every draft claim, in one transaction (main/services/evidence-removal.ts). */
+  removeEvidence(evidenceIds: readonly string[], options?: RemoveEvidenceOptions): EvidenceRemoval;
+  /** Puts a removal back while its undo window is open. */
+  undoEvidenceRemoval(removalId: string): EvidenceRemovalUndo;
+  /** Makes removals final now (their files deleted): the given one, or every one whose window has closed. */
+  finishEvidenceRemovals(removalId?: string): number;
   evidenceBlobPath(sha256: string): string;
   markSigned(assessmentId: string, info: MarkSignedInput): Assessment;
   /**
@@ -317,4 +327,9 @@ export interface Workspace {
   rejectContribution(assessmentId: string, contributionId: string, options?: DecideOptions): DecidedContribution;
   contributionCredits(assessmentId: string): { evidence: Map<string, ContributedBy>; answers: Map<string, ContributedBy> };
   close(): void;
+}
+
+export interface RemoveEvidenceOptions {
+  /** How long the removal stays undoable, its files kept (0: delete them now, no undo). */
+  readonly holdMs?: number;
 }

@@ -42,6 +42,7 @@ import {
   updateEvidenceMany,
 } from './evidence-ops';
 import { putBlobFromStream, restoreSignedAssessment } from './import-support';
+import { finishEvidenceRemovals, planEvidenceRemoval, removeEvidence, undoEvidenceRemoval } from './evidence-removal';
 import {
   abandonSigning,
   beginSigning,
@@ -91,6 +92,8 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     // An export killed part-way is finished or undone before anyone reads or edits (when the
     // database may be written; read-only, `sscp check` reports it as still in progress).
     recoveredAtOpen = readOnly ? [] : recoverExports(ctx);
+    // Removals whose undo window closed (or whose process died before deleting their files) are made final.
+    finishEvidenceRemovals(ctx);
   } catch (e) {
     db.close();
     throw e;
@@ -120,6 +123,10 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     linkEvidenceMany: (assessmentId, claimId, evidenceIds) => linkEvidenceMany(ctx, assessmentId, claimId, evidenceIds),
     unlinkEvidenceMany: (assessmentId, claimId, evidenceIds) => unlinkEvidenceMany(ctx, assessmentId, claimId, evidenceIds),
     replaceEvidence: (evidenceId, newFilePath, opts) => replaceEvidence(ctx, evidenceId, newFilePath, opts),
+    planEvidenceRemoval: (evidenceIds) => planEvidenceRemoval(ctx, evidenceIds),
+    removeEvidence: (evidenceIds, opts) => removeEvidence(ctx, evidenceIds, opts),
+    undoEvidenceRemoval: (removalId) => undoEvidenceRemoval(ctx, removalId),
+    finishEvidenceRemovals: (removalId) => finishEvidenceRemovals(ctx, removalId),
     evidenceBlobPath: (sha256) => blobs.blobPath(sha256),
     markSigned: (assessmentId, info) => markSigned(ctx, assessmentId, info),
     beginSigning: (assessmentId, outPath, consent) => beginSigning(ctx, assessmentId, outPath, consent),

@@ -64,14 +64,14 @@ export function Sidebar() {
           <NavItem icon="pen" label="Sign and export" route={{ name: 'sign', assessmentId }} />
         </NavGroup>
       ) : null}
-      <NavGroup heading="Database">
+      <NavGroup heading="This file">
         <NavItem icon="folder" label="Evidence library" route={{ name: 'library' }} disabled={noDb} />
         <NavItem icon="import" label="Import" route={{ name: 'import' }} disabled={noDb} />
         <NavItem icon="pen" label="Contribute" route={{ name: 'contribute' }} disabled={noDb} />
         <NavItem icon="compare" label="Compare" route={{ name: 'compare' }} disabled={noDb} />
         <NavItem icon="settings" label="Settings" route={{ name: 'settings' }} />
       </NavGroup>
-      <div className="sidebar-footer">{dbPath ? <span title={dbPath}>Database: {fileName(dbPath)}</span> : 'No database open'}</div>
+      <div className="sidebar-footer">{dbPath ? <span title={dbPath}>File: {fileName(dbPath)}</span> : 'No file of assessments open'}</div>
     </nav>
   );
 }

@@ -4,8 +4,8 @@ import { REASON_MESSAGES, wordReason } from '../../shared/error-reasons';
 /** What to do, in the app's words: screens and buttons, never a command to type. */
 export const APP_HINTS: ReasonWords = {
   'unknown-claim': () => 'Claims are numbered like 1.2.1; the workspace lists them all.',
-  'assessment-not-found': () => 'Open the assessments list to see the assessments in this database.',
-  'earlier-assessment-not-found': () => 'Open the assessments list to see the assessments in this database.',
+  'assessment-not-found': () => 'Open the assessments list to see the assessments in this file.',
+  'earlier-assessment-not-found': () => 'Open the assessments list to see the assessments in this file.',
   'action-not-found': () => 'Reopen the assessment to see its current remedial actions.',
   'evidence-not-found': () => 'Reopen the evidence library to see the evidence held now.',
   'evidence-not-linked': () => 'Reopen the claim to see which evidence it has now.',
@@ -25,6 +25,9 @@ export const APP_HINTS: ReasonWords = {
   'assessment-signed': () =>
     'Carry it forward into a new period to make changes: Carry forward starts a new draft from its answers and evidence.',
   'assessment-archived': () => 'Unarchive it first (Unarchive on the assessments list), then make your changes.',
+  'evidence-kept-by-signed': () =>
+    'Choose Remove again: the confirmation lists the files signed assessments keep and removes only the others.',
+  'removal-not-undoable': () => 'Add the files again from their originals.',
 };
 
 export function appHintFor(reason: ErrorReason): string {

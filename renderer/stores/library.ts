@@ -41,7 +41,24 @@ interface LibraryState {
   readonly replace: (evidenceId: string) => Promise<void>;
   readonly showPreview: (evidenceId: string) => Promise<void>;
   readonly closePreview: () => void;
+  /** The last removal while its Undo is offered: what it took out, to put back in place. */
+  readonly removal: PendingRemoval | null;
+  /** One call, one transaction: removes the files from the library and every draft claim, undoably for a while. */
+  readonly remove: (evidenceIds: readonly string[]) => Promise<void>;
+  /** Puts the last removal back, files and links, while its Undo is offered. */
+  readonly undoRemoval: () => Promise<void>;
+  /** Closes the Undo: the removal becomes final and files nothing else uses are deleted. */
+  readonly finishRemoval: () => Promise<void>;
 }
+
+export interface PendingRemoval {
+  readonly removalId: string;
+  readonly items: readonly EvidenceLibraryItem[];
+}
+
+/** How long the status bar offers Undo after a removal (main holds the files longer, so Undo never arrives too late). */
+export const REMOVAL_UNDO_MS = 20_000;
+let removalTimer: ReturnType<typeof setTimeout> | null = null;
 
 const plural = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
 
@@ -150,6 +167,48 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   },
   showPreview: async (evidenceId) => set({ preview: await call('evidence.preview', { evidenceId }) }),
   closePreview: () => set({ preview: null }),
+  removal: null,
+  remove: async (evidenceIds) => {
+    // Only the last removal is offered for undo: an earlier one still open becomes final first.
+    if (get().removal) await get().finishRemoval();
+    const result = await call('evidence.remove', { evidenceIds: [...evidenceIds] });
+    const gone = new Set(result.removedIds);
+    const items = get().items;
+    const selected = new Set([...get().selected].filter((id) => !gone.has(id)));
+    set({
+      items: items.filter((i) => !gone.has(i.item.id)),
+      selected,
+      removal: { removalId: result.removalId, items: items.filter((i) => gone.has(i.item.id)) },
+    });
+    if (removalTimer) clearTimeout(removalTimer);
+    removalTimer = setTimeout(() => void get().finishRemoval(), REMOVAL_UNDO_MS);
+    const lost = result.unlinked > 0 ? ` ${result.unlinked === 1 ? '1 claim' : `${result.unlinked} claims`} lost them.` : '';
+    useAnnouncer.getState().announce(`${plural(result.removedIds.length)} removed from the library.${lost} Undo is in the status bar.`);
+  },
+  undoRemoval: async () => {
+    const removal = get().removal;
+    if (!removal) return;
+    if (removalTimer) clearTimeout(removalTimer);
+    removalTimer = null;
+    try {
+      await call('evidence.undoRemoval', { removalId: removal.removalId });
+    } finally {
+      set({ removal: null });
+    }
+    // Back exactly as they were: the same items and the same claims.
+    const present = new Set(get().items.map((i) => i.item.id));
+    set({ items: [...get().items, ...removal.items.filter((i) => !present.has(i.item.id))] });
+    useAnnouncer.getState().announce(`${plural(removal.items.length)} put back in the library and on their claims.`);
+  },
+  finishRemoval: async () => {
+    const removal = get().removal;
+    if (removalTimer) clearTimeout(removalTimer);
+    removalTimer = null;
+    if (!removal) return;
+    set({ removal: null });
+    // If this fails, main makes the removal final itself when its hold ends (at the latest on the next open).
+    await call('evidence.finishRemoval', { removalId: removal.removalId }).catch(() => undefined);
+  },
 }));
 
 /** Items whose name or description contains the query, ignoring case. */

@@ -23,6 +23,8 @@ const ACTIONS: Readonly<Record<string, string>> = {
   'evidence.unlinked': 'Evidence removed from a claim',
   'evidence.replaced': 'Evidence replaced by a newer version',
   'evidence.updated': 'Evidence details changed',
+  'evidence.removed': 'Evidence removed from the library',
+  'evidence.restored': 'Evidence removal undone',
   'identity.created': 'Signing identity created',
   'identity.imported': 'Signing identity imported',
   'identity.renewed': 'Signing identity renewed',

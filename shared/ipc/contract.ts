@@ -54,6 +54,9 @@ import type {
   ClaimEvidenceView,
   IntegritySummary,
   EvidenceLibraryItem,
+  EvidenceRemoval,
+  EvidenceRemovalPlan,
+  EvidenceRemovalUndo,
   EvidencePreview,
   JobProgress,
   JobStarted,
@@ -193,6 +196,12 @@ export const contract = {
     args: z.strictObject({ assessmentId: id, claimId, evidenceIds }),
     result: returns<{ readonly removed: number }>(),
   },
+  // Removing files from the library (main/services/evidence-removal.ts): what it would do, then
+  // the removal, held for a while so Undo can put it back; closing the Undo makes it final.
+  'evidence.planRemoval': { args: z.strictObject({ evidenceIds }), result: returns<EvidenceRemovalPlan>() },
+  'evidence.remove': { args: z.strictObject({ evidenceIds }), result: returns<EvidenceRemoval>() },
+  'evidence.undoRemoval': { args: z.strictObject({ removalId: id }), result: returns<EvidenceRemovalUndo>() },
+  'evidence.finishRemoval': { args: z.strictObject({ removalId: id }), result: returns<null>() },
 
   // Next period's draft, and the year-on-year comparison's input.
   'assessments.carryForward': {

@@ -117,3 +117,48 @@ export interface JobProgress {
   readonly done: number;
   readonly total: number;
 }
+
+/** A signed or archived assessment citing evidence chosen for removal: it keeps those files. */
+export interface EvidenceKeeper {
+  readonly assessmentId: string;
+  readonly organisation: string;
+  readonly state: Assessment['state'];
+  readonly signedAt: string | null;
+  /** The chosen items it cites (ids). */
+  readonly evidenceIds: readonly string[];
+}
+
+/** What removing these items from the library would do, before anything is changed. */
+export interface EvidenceRemovalPlan {
+  /** The chosen items no signed or archived assessment cites: these can be removed. */
+  readonly removableIds: readonly string[];
+  /** Each claim link the removable items would be taken off (draft assessments only). */
+  readonly claimLinks: readonly {
+    readonly assessmentId: string;
+    readonly organisation: string;
+    readonly claimId: string;
+    readonly evidenceId: string;
+  }[];
+  /** Signed or archived assessments that cite some chosen items: those items stay, frozen with them. */
+  readonly keptBy: readonly EvidenceKeeper[];
+  /** Stored files deleted once the removal is final (bytes nothing else uses). */
+  readonly storedFilesFreed: number;
+}
+
+/** What one removal did; `removalId` undoes it until `holdUntil`. */
+export interface EvidenceRemoval {
+  readonly removalId: string;
+  readonly removedIds: readonly string[];
+  /** Claim links taken off, across every draft assessment. */
+  readonly unlinked: number;
+  /** Draft assessments that lost evidence. */
+  readonly assessmentIds: readonly string[];
+  readonly holdUntil: string;
+  /** True once the stored files were deleted (no undo any more). */
+  readonly final: boolean;
+}
+
+export interface EvidenceRemovalUndo {
+  readonly restoredIds: readonly string[];
+  readonly relinked: number;
+}

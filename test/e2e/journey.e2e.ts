@@ -588,12 +588,12 @@ describe('the SRO journey in Chromium', () => {
   it('switches to another database and back through the recent list', async () => {
     await page.getByRole('button', { name: 'All assessments' }).click();
     bridge.platform.answerNextDialog('openDatabase', [join(work, 'Recipient.sscp')]);
-    await page.getByRole('button', { name: 'Switch database' }).click();
+    await page.getByRole('button', { name: 'Open other assessments…' }).click();
     await visible(page.getByText('There are no assessments yet.'));
     // The other database's assessment is no longer offered in the sidebar.
     expect(await page.getByRole('button', { name: 'Claims' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Acme assessments.sscp' }).click();
-    await visible(page.getByRole('heading', { name: 'In this database' }));
+    await visible(page.getByRole('heading', { name: 'In this file' }));
     await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(1);
     await checkScreen('17-start-recent');
   });

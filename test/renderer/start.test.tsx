@@ -31,7 +31,7 @@ describe('the start page', () => {
     useSession.setState({ dbPath: null, settings: null });
     render(<StartScreen />);
     expect(screen.getByRole('heading', { name: 'Welcome' })).toBeTruthy();
-    expect(screen.queryByRole('heading', { name: 'Recent databases' })).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Recent files' })).toBeNull();
   });
 
   it('offers recent databases and opens one', async () => {
@@ -58,7 +58,7 @@ describe('the start page', () => {
     expect(screen.getByText('Signed')).toBeTruthy();
     expect(screen.getByText('45 of 45 claims')).toBeTruthy();
     expect(screen.getByRole('button', { name: /Carry forward/ })).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Other recent databases' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Other recent files' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'last-year.sscp' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'current.sscp' })).toBeNull();
     expect(screen.queryByText('Unverified signer')).toBeNull();

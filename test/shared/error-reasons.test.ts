@@ -36,6 +36,16 @@ const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> 
   'signoff-blocked': { code: 'signoff-blocked', count: 1 },
   'assessment-signed': { code: 'assessment-signed', signedAt: '2026-11-02T10:00:00Z', archived: false, attempt: 'change' },
   'assessment-archived': { code: 'assessment-archived', attempt: 'sign' },
+  'evidence-kept-by-signed': {
+    code: 'evidence-kept-by-signed',
+    fileName: 'pentest.pdf',
+    assessmentId: 'abc',
+    organisation: 'Acme',
+    signedAt: '2026-03-31T10:00:00Z',
+    archived: false,
+    kept: 3,
+  },
+  'removal-not-undoable': { code: 'removal-not-undoable', removalId: 'rem' },
 };
 
 const all = Object.values(EXAMPLES) as ErrorReason[];

@@ -37,6 +37,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'set', load: async () => (await import('./set')).registerSet },
   { name: 'attach', load: async () => (await import('./attach')).registerAttach },
   { name: 'set-evidence', load: async () => (await import('./set-evidence')).registerSetEvidence },
+  { name: 'remove-evidence', load: async () => (await import('./remove-evidence')).registerRemoveEvidence },
   { name: 'check', load: async () => (await import('./check')).registerCheck },
   { name: 'export', load: async () => (await import('./export')).registerExport },
   { name: 'verify', load: async () => (await import('./verify')).registerVerify },

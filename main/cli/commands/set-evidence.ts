@@ -1,8 +1,8 @@
 import { SscpError } from '../../../shared/errors';
 import { TEXT_FIELDS } from '../../../shared/domain/text-rules';
-import type { EvidenceItem } from '../../../shared/domain/types';
-import type { EvidencePatch, Workspace } from '../../services/workspace';
+import type { EvidencePatch } from '../../services/workspace';
 import type { RegisterCommand } from '../context';
+import { findEvidenceItem } from '../evidence-ref';
 import { field } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, dateOption, withWorkspace } from '../options';
 
@@ -23,28 +23,6 @@ function pair(yes: boolean | undefined, no: boolean | undefined, yesFlag: string
   if (yes && no)
     throw new SscpError('invalid-input', `${yesFlag} and ${noFlag} contradict each other.`, `Give one of ${yesFlag} or ${noFlag}.`);
   return yes ? true : no ? false : undefined;
-}
-
-/** The item named by its id, or by the SHA-256 `sscp attach` and `sscp show` print when only one item holds those bytes. */
-function findItem(ws: Workspace, ref: string): EvidenceItem {
-  const all = ws.listEvidence().map((e) => e.item);
-  const byId = all.find((e) => e.id === ref);
-  if (byId) return byId;
-  const bySha = /^[0-9a-fA-F]{64}$/.test(ref) ? all.filter((e) => e.sha256 === ref.toLowerCase()) : [];
-  // Several items may hold the same bytes (older versions, the same file attached under two names): the newest draft one is not a safe guess.
-  if (bySha.length === 1) return bySha[0]!;
-  if (bySha.length > 1) {
-    throw new SscpError(
-      'invalid-input',
-      `${bySha.length} evidence items hold the file with SHA-256 ${ref.toLowerCase()}: ${bySha.map((e) => `${e.id} (${field(e.fileName)})`).join(', ')}.`,
-      "Give the id of the one to change (sscp show ID --json lists each item's id).",
-    );
-  }
-  throw new SscpError(
-    'not-found',
-    `There is no evidence with id or SHA-256 ${field(ref)}.`,
-    'Give an evidence id from sscp show ID --json, or the SHA-256 sscp attach printed.',
-  );
 }
 
 export const registerSetEvidence: RegisterCommand = (program, ctx) => {
@@ -87,7 +65,7 @@ export const registerSetEvidence: RegisterCommand = (program, ctx) => {
         );
       }
       await withWorkspace(opts.db, (ws) => {
-        const before = findItem(ws, ref);
+        const before = findEvidenceItem(ws, ref);
         // Withholding details of an item that is confidential already needs no --confidential.
         const confidential = patch.confidential ?? (patch.withholdDetails ? before.confidential : undefined);
         const after = ws.updateEvidence(before.id, { ...patch, confidential });

@@ -1,4 +1,5 @@
 import { SscpError } from '../../../shared/errors';
+import { APP_UNDO_HOLD_MS } from '../../services/evidence-removal';
 import type { HandlerTable } from '../dispatch';
 import { previewEvidence } from '../evidence-preview';
 import type { HandlerContext } from './context';
@@ -12,7 +13,11 @@ type Channels =
   | 'evidence.preview'
   | 'evidence.updateMany'
   | 'evidence.linkMany'
-  | 'evidence.unlinkMany';
+  | 'evidence.unlinkMany'
+  | 'evidence.planRemoval'
+  | 'evidence.remove'
+  | 'evidence.undoRemoval'
+  | 'evidence.finishRemoval';
 
 export function evidenceHandlers({ ws }: HandlerContext): Pick<HandlerTable, Channels> {
   return {
@@ -35,6 +40,14 @@ export function evidenceHandlers({ ws }: HandlerContext): Pick<HandlerTable, Cha
     'evidence.unlinkMany': async ({ assessmentId, claimId, evidenceIds }) => ({
       removed: ws().unlinkEvidenceMany(assessmentId, claimId, evidenceIds),
     }),
+    'evidence.planRemoval': async ({ evidenceIds }) => ws().planEvidenceRemoval(evidenceIds),
+    // Held for the app's Undo; the page makes it final when its Undo closes, or the next open does.
+    'evidence.remove': async ({ evidenceIds }) => ws().removeEvidence(evidenceIds, { holdMs: APP_UNDO_HOLD_MS }),
+    'evidence.undoRemoval': async ({ removalId }) => ws().undoEvidenceRemoval(removalId),
+    'evidence.finishRemoval': async ({ removalId }) => {
+      ws().finishEvidenceRemovals(removalId);
+      return null;
+    },
     'evidence.preview': async ({ evidenceId }) => {
       const workspace = ws();
       const item = workspace.getEvidence(evidenceId);

@@ -7,6 +7,7 @@ import { migration005AuditActor } from './005_audit_actor';
 import { migration007EvidenceWithholdDetails } from './007_evidence_withhold_details';
 import { migration008Contributions } from './008_contributions';
 import { migration009ReadPathIndexes } from './009_read_path_indexes';
+import { migration010EvidenceRemovals } from './010_evidence_removals';
 
 export type { Migration } from './migration';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007EvidenceWithholdDetails,
   migration008Contributions,
   migration009ReadPathIndexes,
+  migration010EvidenceRemovals,
 ];
 
 /** The schema version this build writes and the newest it can read. */

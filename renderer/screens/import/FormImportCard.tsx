@@ -97,7 +97,7 @@ export function FormImportCard() {
                   <span>
                     {result.linkedEvidence.length} evidence files linked
                     {result.missingEvidence.length > 0
-                      ? `; ${result.missingEvidence.length} named in the form are not in this database yet`
+                      ? `; ${result.missingEvidence.length} named in the form are not in the evidence library yet`
                       : ''}
                     .
                   </span>

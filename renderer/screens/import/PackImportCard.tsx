@@ -166,7 +166,7 @@ export function PackImportCard() {
             <div className="banner warning">
               <div className="banner-body">
                 <span className="banner-title">This pack was imported before.</span>
-                <span>It is already in this database; importing it again is not needed.</span>
+                <span>It is already among these assessments; importing it again is not needed.</span>
               </div>
             </div>
           ) : null}

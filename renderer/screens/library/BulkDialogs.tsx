@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { findCatalog, listClaims } from '../../../shared/catalog/index';
 import { escapeUnsafe } from '../../../shared/domain/text-rules';
 import type { AssessmentListItem } from '../../../shared/ipc/views';
+import { DateInput } from '../../components/DateInput';
 import { Modal } from '../../components/Modal';
 import { ModalActions } from '../../components/ModalActions';
 import { OutsideText } from '../../components/OutsideText';
@@ -96,7 +97,11 @@ function BulkExpiryDialog({ count, onClose }: { readonly count: number; readonly
       <div className="form-grid">
         <div className="field">
           <label htmlFor="bulk-expiry">Expires on</label>
-          <input id="bulk-expiry" className="input" type="date" value={date} disabled={never} onChange={(e) => setDate(e.target.value)} />
+          {never ? (
+            <input id="bulk-expiry" className="input date-input" type="text" value="" placeholder="Never" disabled />
+          ) : (
+            <DateInput id="bulk-expiry" value={date} onChange={setDate} />
+          )}
         </div>
         <label className="checkbox-row">
           <input type="checkbox" checked={never} onChange={(e) => setNever(e.target.checked)} />

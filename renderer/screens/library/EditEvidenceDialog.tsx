@@ -1,12 +1,22 @@
 import { useState } from 'react';
 import type { EvidenceItem } from '../../../shared/domain/types';
+import { DateInput } from '../../components/DateInput';
 import { Modal } from '../../components/Modal';
 import { ModalActions } from '../../components/ModalActions';
 import { attempt } from '../../stores/announcer';
 import { useLibrary } from '../../stores/library';
 
 /** The details a reader of the pack sees about a file: what it is, when it was true, who may see it. */
-export function EditEvidenceDialog({ item, onClose }: { readonly item: EvidenceItem; readonly onClose: () => void }) {
+export function EditEvidenceDialog({
+  item,
+  onClose,
+  onRemove,
+}: {
+  readonly item: EvidenceItem;
+  readonly onClose: () => void;
+  /** Opens the removal's confirmation for this file. */
+  readonly onRemove?: () => void;
+}) {
   const update = useLibrary((s) => s.update);
   const [description, setDescription] = useState(item.description);
   const [effectiveDate, setEffective] = useState(item.effectiveDate ?? '');
@@ -36,7 +46,16 @@ export function EditEvidenceDialog({ item, onClose }: { readonly item: EvidenceI
     <Modal
       title={`Details of ${item.fileName}`}
       onClose={onClose}
-      footer={<ModalActions onCancel={onClose} onSubmit={() => void save()} submitLabel="Save details" />}
+      footer={
+        <>
+          {onRemove ? (
+            <button type="button" className="button danger modal-footer-start" onClick={onRemove}>
+              Remove from library…
+            </button>
+          ) : null}
+          <ModalActions onCancel={onClose} onSubmit={() => void save()} submitLabel="Save details" />
+        </>
+      }
     >
       <div className="form-grid">
         <div className="field span-2">
@@ -45,11 +64,11 @@ export function EditEvidenceDialog({ item, onClose }: { readonly item: EvidenceI
         </div>
         <div className="field">
           <label htmlFor="ev-effective">Effective from</label>
-          <input id="ev-effective" className="input" type="date" value={effectiveDate} onChange={(e) => setEffective(e.target.value)} />
+          <DateInput id="ev-effective" value={effectiveDate} onChange={setEffective} />
         </div>
         <div className="field">
           <label htmlFor="ev-expiry">Expires on</label>
-          <input id="ev-expiry" className="input" type="date" value={expiryDate} onChange={(e) => setExpiry(e.target.value)} />
+          <DateInput id="ev-expiry" value={expiryDate} onChange={setExpiry} />
         </div>
         <label className="checkbox-row span-2">
           <input type="checkbox" checked={confidential} onChange={(e) => setConfidential(e.target.checked)} />

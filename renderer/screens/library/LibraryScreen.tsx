@@ -8,6 +8,7 @@ import { EditEvidenceDialog } from './EditEvidenceDialog';
 import { LibraryFilterBar } from './LibraryFilterBar';
 import { LibraryTable } from './LibraryTable';
 import { viewLibrary } from './library-view';
+import { RemoveDialog } from './RemoveDialog';
 import './library.css';
 
 /** Step 5: every evidence file in the database, where it is used, and its fingerprint and dates. */
@@ -22,6 +23,7 @@ export function LibraryScreen() {
   const clearSelection = useLibrary((s) => s.clearSelection);
   const [editing, setEditing] = useState<string | null>(null);
   const [bulk, setBulk] = useState<BulkAction | null>(null);
+  const [removing, setRemoving] = useState<{ readonly ids: readonly string[]; readonly fileName?: string } | null>(null);
   useEffect(() => {
     void attempt(load);
   }, [load]);
@@ -63,6 +65,9 @@ export function LibraryScreen() {
             <button type="button" className="button small" onClick={() => setBulk('shareable')}>
               Mark shareable…
             </button>
+            <button type="button" className="button small danger" onClick={() => setRemoving({ ids: [...selected] })}>
+              Remove from library…
+            </button>
             <button type="button" className="button quiet small" onClick={clearSelection}>
               Clear selection
             </button>
@@ -74,7 +79,23 @@ export function LibraryScreen() {
           <LibraryTable items={shown} total={items.length} onEdit={setEditing} />
         )}
       </div>
-      {editingItem ? <EditEvidenceDialog item={editingItem} onClose={() => setEditing(null)} /> : null}
+      {editingItem ? (
+        <EditEvidenceDialog
+          item={editingItem}
+          onClose={() => setEditing(null)}
+          onRemove={() => {
+            setEditing(null);
+            setRemoving({ ids: [editingItem.id], fileName: editingItem.fileName });
+          }}
+        />
+      ) : null}
+      {removing ? (
+        <RemoveDialog
+          evidenceIds={removing.ids}
+          {...(removing.fileName !== undefined ? { fileName: removing.fileName } : {})}
+          onClose={() => setRemoving(null)}
+        />
+      ) : null}
       {bulk && count > 0 ? <BulkDialog action={bulk} count={count} onClose={() => setBulk(null)} /> : null}
       <PreviewDialog />
     </div>

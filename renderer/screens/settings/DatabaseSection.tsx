@@ -26,18 +26,20 @@ export function DatabaseSection() {
   return (
     <section className="card card-body section" aria-labelledby="database-heading">
       <div className="section-title">
-        <h2 id="database-heading">Database</h2>
+        <h2 id="database-heading">Assessments and evidence</h2>
         <button type="button" className="button small" disabled={running} onClick={() => void attempt(check)}>
           Check for damage
         </button>
       </div>
       <p className="mono muted">{dbPath}</p>
-      {running ? <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? 0} label="Checking the database" /> : null}
+      {running ? (
+        <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? 0} label="Checking your assessments and evidence" />
+      ) : null}
       {report ? (
         <div className={`banner ${report.ok ? 'success' : 'error'}`} role="status">
           <div className="banner-body">
             <span className="banner-title">
-              {report.ok ? 'No damage found: the database, its audit log and every evidence file check out.' : 'Problems were found.'}
+              {report.ok ? 'No damage found: your assessments, their history and every evidence file check out.' : 'Problems were found.'}
             </span>
             {report.problems.map((p) => (
               <span key={p}>{p}</span>

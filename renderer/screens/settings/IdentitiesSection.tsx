@@ -59,9 +59,9 @@ export function IdentitiesSection() {
         </div>
       </div>
       <p className="muted">
-        Your identities are kept on this computer, not in a database, so every year&apos;s database signs with them. The private key is
-        sealed with your passphrase; back it up to move it to another computer. Publish the certificate fingerprint so recipients can check
-        your packs.
+        Your identities are kept on this computer, not in a file of assessments, so every year&apos;s file signs with them. The private key
+        is sealed with your passphrase; back it up to move it to another computer. Publish the certificate fingerprint so recipients can
+        check your packs.
       </p>
       {reminders.map((i) => (
         <div key={i.label} className="banner warning" role="status">

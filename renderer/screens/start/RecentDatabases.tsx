@@ -14,7 +14,7 @@ export function RecentDatabases({ exclude }: { readonly exclude: string | null }
   return (
     <section className="card" aria-labelledby="recent-heading">
       <div className="card-header">
-        <h2 id="recent-heading">{exclude ? 'Other recent databases' : 'Recent databases'}</h2>
+        <h2 id="recent-heading">{exclude ? 'Other recent files' : 'Recent files'}</h2>
       </div>
       <ul className="recent-list">
         {recent.map((path) => (

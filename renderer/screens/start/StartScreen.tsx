@@ -36,7 +36,7 @@ export function StartScreen() {
         actions={
           <>
             <button type="button" className="button" onClick={() => void attempt(chooseDatabase)}>
-              <Icon name="database" /> Switch database
+              <Icon name="database" /> Open other assessments…
             </button>
             <button type="button" className="button" onClick={() => go({ name: 'import' })}>
               <Icon name="import" /> Import a pack or form
@@ -49,7 +49,7 @@ export function StartScreen() {
       />
       <section className="card" aria-labelledby="assessments-heading">
         <div className="card-header">
-          <h2 id="assessments-heading">In this database</h2>
+          <h2 id="assessments-heading">In this file</h2>
           <div className="button-row">
             {archivedCount > 0 ? (
               <label className="checkbox-row">
@@ -69,7 +69,7 @@ export function StartScreen() {
           </div>
         ) : loaded && shown.length === 0 ? (
           <div className="empty">
-            <p>Every assessment in this database is archived. Tick Show archived to see them, or start a new one.</p>
+            <p>Every assessment in this file is archived. Tick Show archived to see them, or start a new one.</p>
           </div>
         ) : (
           <AssessmentTable items={shown} onArchiveChange={afterArchiveChange} />

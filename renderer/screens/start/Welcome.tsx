@@ -21,8 +21,7 @@ export function Welcome() {
         <section className="card card-body welcome-option">
           <h2>Start afresh</h2>
           <p className="muted">
-            Choose where to keep your assessments and their evidence: one file on this computer (the app calls it your database). Pick a
-            folder that is backed up.
+            Choose where to keep your assessments and their evidence: one file on this computer. Pick a folder that is backed up.
           </p>
           <button type="button" className="button primary" onClick={() => void attempt(createDatabase)}>
             <Icon name="plus" /> Start keeping assessments…

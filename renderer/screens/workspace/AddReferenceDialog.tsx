@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { DateInput } from '../../components/DateInput';
 import { referenceLocationProblem } from '../../../shared/domain/evidence-reference';
 import { Modal } from '../../components/Modal';
 import { ModalActions } from '../../components/ModalActions';
@@ -63,7 +64,7 @@ export function AddReferenceDialog({ claimId, onClose }: { readonly claimId: str
         </div>
         <div className="field">
           <label htmlFor="ref-date">Date (when it was true)</label>
-          <input id="ref-date" className="input" type="date" value={effectiveDate} onChange={(e) => setEffective(e.target.value)} />
+          <DateInput id="ref-date" value={effectiveDate} onChange={setEffective} />
         </div>
         <div className="field">
           <label htmlFor="ref-owner">Owner</label>

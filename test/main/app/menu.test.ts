@@ -13,7 +13,7 @@ describe('the menu bar', () => {
     const sent: MenuCommand[] = [];
     const items = flatten(buildMenuTemplate((c) => sent.push(c), 'linux'));
     const byLabel = (label: string) => items.find((i) => i.label === label);
-    expect(byLabel('Open Database…')?.accelerator).toBe('CmdOrCtrl+O');
+    expect(byLabel('Open Assessments File…')?.accelerator).toBe('CmdOrCtrl+O');
     expect(byLabel('New Assessment…')?.accelerator).toBe('CmdOrCtrl+N');
     for (const role of ['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll', 'quit']) {
       expect(
@@ -21,9 +21,16 @@ describe('the menu bar', () => {
         role,
       ).toBe(true);
     }
-    (byLabel('Open Database…')?.click as () => void)();
+    (byLabel('Open Assessments File…')?.click as () => void)();
     (byLabel('Undo Last Saved Change')?.click as () => void)();
     expect(sent).toEqual(['open-database', 'undo-last-change']);
+  });
+
+  it('never says "database" to the person, on any platform', () => {
+    for (const platform of ['linux', 'darwin', 'win32'] as const) {
+      const labels = flatten(buildMenuTemplate(() => undefined, platform)).map((i) => i.label ?? '');
+      expect(labels.filter((l) => /database/i.test(l))).toEqual([]);
+    }
   });
 
   it('lists the claim shortcuts with their keys, without taking those keys from text boxes', () => {

@@ -77,7 +77,7 @@ describe('the service handler table over real services', () => {
 
   it('says plainly that no database is open yet', async () => {
     const result = await h.dispatch('assessments.list', {});
-    expect(result).toMatchObject({ ok: false, error: { kind: 'not-found', message: 'No database is open.' } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'not-found', message: 'No file of assessments is open.' } });
     expect(await h.call('workspace.current', {})).toBeNull();
   });
 
@@ -160,6 +160,34 @@ describe('the service handler table over real services', () => {
     expect(preview.content.startsWith('Secure development policy')).toBe(true);
     const library = await h.call<{ item: { id: string }; usedBy: { claimId: string }[] }[]>('evidence.list', {});
     expect(library[0]!.usedBy.map((u) => u.claimId)).toEqual(['1.1.1']);
+  });
+
+  it('removes a file from the library held for Undo, puts it back, and makes a second removal final', async () => {
+    const file = join(dir, 'to-remove.txt');
+    await writeFile(file, 'a file to remove');
+    h.grants.grant(file, 'read');
+    const attached = await h.runJob('evidence.attach', { assessmentId, claimId: '1.2.1', filePath: file, meta: {} });
+    if (!attached.ok) throw new Error(attached.error.message);
+    const evidenceId = attached.value.id;
+    const plan = await h.call<{ removableIds: string[]; claimLinks: { claimId: string }[] }>('evidence.planRemoval', {
+      evidenceIds: [evidenceId],
+    });
+    expect(plan.removableIds).toEqual([evidenceId]);
+    expect(plan.claimLinks.map((l) => l.claimId)).toEqual(['1.2.1']);
+    const ids = async () => (await h.call<{ item: { id: string } }[]>('evidence.list', {})).map((e) => e.item.id);
+
+    const removal = await h.call<{ removalId: string; final: boolean }>('evidence.remove', { evidenceIds: [evidenceId] });
+    expect(removal.final).toBe(false);
+    expect(await ids()).not.toContain(evidenceId);
+    expect(await h.call('evidence.undoRemoval', { removalId: removal.removalId })).toEqual({ restoredIds: [evidenceId], relinked: 1 });
+    expect(await ids()).toContain(evidenceId);
+
+    const again = await h.call<{ removalId: string }>('evidence.remove', { evidenceIds: [evidenceId] });
+    expect(await h.call('evidence.finishRemoval', { removalId: again.removalId })).toBeNull();
+    const late = (await h.dispatch('evidence.undoRemoval', { removalId: again.removalId })) as IpcResult<unknown>;
+    expect(late).toMatchObject({ ok: false, error: { reason: { code: 'removal-not-undoable' } } });
+    // The page cannot smuggle an empty or oversized selection past the schema.
+    expect(await h.dispatch('evidence.remove', { evidenceIds: [] })).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
   });
 
   it('follows a symbolic link to an ordinary file and says where it led, but never to a device', async () => {
@@ -333,7 +361,10 @@ describe('the handler table refuses paths no dialog chose, before any service ru
     const t = spiedTable();
     const dbPath = join(dir, 'named.sscp');
     const result = await t.dispatch('workspace.open', { dbPath });
-    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid-input', message: 'That database was not chosen in this window.' } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { kind: 'invalid-input', message: 'That file of assessments was not chosen in this window.' },
+    });
     expect(t.openWorkspaceSpy).not.toHaveBeenCalled();
     await expect(readFile(dbPath)).rejects.toThrow();
     t.grants.grant(dbPath, 'database');

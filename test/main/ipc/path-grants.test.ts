@@ -110,11 +110,11 @@ describe('path grants', () => {
     const grants = new PathGrants({ trustedDatabases: () => recent });
     expect(attempt(grants, 'workspace.open', { dbPath: '/home/priya/Acme.sscp' })).toBe('allowed');
     expect(attempt(grants, 'workspace.open', { dbPath: '/home/priya/Other.sscp' })).toEqual(
-      refusedWith('That database was not chosen in this window.'),
+      refusedWith('That file of assessments was not chosen in this window.'),
     );
     grants.grant('/home/priya/policy.pdf', 'read');
     expect(attempt(grants, 'workspace.open', { dbPath: '/home/priya/policy.pdf' })).toEqual(
-      refusedWith('That database was not chosen in this window.'),
+      refusedWith('That file of assessments was not chosen in this window.'),
     );
     grants.grant('/home/priya/Other.sscp', 'database');
     expect(attempt(grants, 'workspace.open', { dbPath: '/home/priya/Other.sscp' })).toBe('allowed');
