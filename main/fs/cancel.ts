@@ -1,16 +1,13 @@
-import { SscpError, isSscpError } from '../../shared/errors';
+import { SscpError } from '../../shared/errors';
 
 /**
- * Stops work whose signal was aborted. Long work checks between its steps (and a file writer
- * just before it puts the file in place), so a cancel stops it at the next step, the caller
- * removes what it had written, and nothing half-written reaches the destination.
- * The error is the one the canceller gave (the app's job runner and the CLI's Ctrl-C each
- * give theirs), else `fallback`.
+ * Stops work whose signal was aborted, with `cancelled()`: an error saying what was stopped
+ * and that nothing of it was kept. Long work checks between its steps (and a file writer just
+ * before it puts the file in place), so a cancel stops it at the next step, the caller removes
+ * what it had written, and nothing half-written reaches the destination.
  */
-export function throwIfCancelled(signal: AbortSignal | undefined, fallback: () => SscpError): void {
-  if (!signal?.aborted) return;
-  const reason: unknown = signal.reason;
-  throw isSscpError(reason) && reason.kind === 'cancelled' ? reason : fallback();
+export function throwIfCancelled(signal: AbortSignal | undefined, cancelled: () => SscpError): void {
+  if (signal?.aborted) throw cancelled();
 }
 
 /** The error for a file export that was stopped before its file was put in place. */

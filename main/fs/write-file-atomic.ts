@@ -99,7 +99,7 @@ export async function writeFileAtomic(
 export async function saveUserFile(
   path: string,
   data: string | Uint8Array,
-  request: DestinationRequest & { readonly mode?: number },
+  request: DestinationRequest & { readonly mode?: number; readonly signal?: AbortSignal },
 ): Promise<string> {
   const abs = await checkDestination(path, request);
   await writeFileAtomic(resolve(abs), data, {
@@ -107,6 +107,7 @@ export async function saveUserFile(
     what: request.what,
     replace: request.replace,
     existsHint: request.existsHint,
+    signal: request.signal,
   });
   return abs;
 }

@@ -211,14 +211,18 @@ export const jobWork: JobWork = {
     // The save dialog asked before replacing a file; the database and its evidence stay refused.
     return exportForm(ws(), assessmentId, outPath, { replace: true, templatePath: templatePath ?? null, signal });
   },
-  'reminders.export': async ({ ws }, { assessmentId, outPath }, { progress }) => {
+  'reminders.export': async ({ ws }, { assessmentId, outPath }, { signal, progress }) => {
     progress('Writing the calendar file', 0, 1);
-    return exportReminders(ws(), assessmentId, outPath, { replace: true });
+    return exportReminders(ws(), assessmentId, outPath, { replace: true, signal });
   },
-  'attestations.export': async ({ ws, identities }, { assessmentId, outPath }, { progress }) => {
+  'attestations.export': async ({ ws, identities }, { assessmentId, outPath }, { signal, progress }) => {
     progress('Writing the attestation', 0, 1);
     // The save dialog asked before replacing a file; the database, its evidence and the key store stay refused.
-    const written = await exportAttestation(ws(), assessmentId, outPath, { replace: true, protect: [identities().keyStorePath] });
+    const written = await exportAttestation(ws(), assessmentId, outPath, {
+      replace: true,
+      protect: [identities().keyStorePath],
+      signal,
+    });
     return { path: written.path, signed: written.signed };
   },
 };

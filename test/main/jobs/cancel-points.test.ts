@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isSscpError } from '../../../shared/errors';
 import { exportForm, importForm } from '../../../main/form/import-form';
+import { exportAttestation } from '../../../main/attestation/export-attestation';
 import { exportPack } from '../../../main/pack/export-pack';
+import { exportReminders } from '../../../main/reminders/export-reminders';
 import { openWorkspace } from '../../../main/services/workspace';
 import { LABEL, PASSPHRASE, makeExportFixture, withExportServices } from '../pack/export-fixture';
 import { makeTempDir } from '../pack/fixtures';
@@ -84,6 +86,22 @@ describe('cancelling a Word form export or import at any point', () => {
     }
   });
 
+  it('leaves no calendar file when the reminders export is cancelled', async () => {
+    const ws = openWorkspace(join(tmp.dir, 'reminders.sscp'));
+    try {
+      const a = ws.createAssessment({ organisation: 'Widgets Ltd', role: 'developer-distributor', sroName: 'Ada', sroRole: 'CTO' });
+      ws.addAction(a.id, { claimId: '1.1.1', description: 'Write the policy', owner: 'Ada', dueDate: '2026-06-30' });
+      const run = await cancelAtEveryPoint(
+        (n) => join(tmp.dir, `ics-${n}`),
+        (signal, folder) => exportReminders(ws, a.id, join(folder, 'reminders.ics'), { replace: false, signal }),
+        () => undefined,
+      );
+      expect(run.cancelPoints).toBeGreaterThanOrEqual(2);
+    } finally {
+      ws.close();
+    }
+  });
+
   it('imports nothing when the import is cancelled at any point', async () => {
     const ws = openWorkspace(join(tmp.dir, 'import.sscp'));
     try {
@@ -148,6 +166,13 @@ describe('cancelling a pack export at any point', () => {
       // Before the lease, after unlocking, after layout, per evidence file and chunk, before signing, before the rename.
       expect(run.cancelPoints).toBeGreaterThanOrEqual(6);
       expect(ws.getAssessment(assessmentId).assessment.signedAt).not.toBeNull();
+      // The signed assessment's standalone attestation stops the same way.
+      const attestation = await cancelAtEveryPoint(
+        (n) => join(tmp.dir, `cdx-${n}`),
+        (signal, folder) => exportAttestation(ws, assessmentId, join(folder, 'attestation.cdx.json'), { replace: false, signal }),
+        () => undefined,
+      );
+      expect(attestation.cancelPoints).toBeGreaterThanOrEqual(2);
     });
   });
 });
