@@ -167,7 +167,7 @@ describe('signing and the assessment period', () => {
     const sign = screen.getByRole('button', { name: 'Sign and export' });
     expect(screen.getByText('To sign, confirm that you are signing before the assessment period ends.')).toBeTruthy();
     expect(sign.hasAttribute('disabled')).toBe(true);
-    await userEvent.click(screen.getByRole('checkbox', { name: /I am signing before the assessment period ends on 31 December 2026/ }));
+    await userEvent.click(screen.getByRole('checkbox', { name: /I am signing before the assessment period ends on 31 Dec 2026/ }));
     expect(sign.hasAttribute('disabled')).toBe(false);
     fake.answer('packs.export', () => ({ jobId: 'sign-1' }));
     await userEvent.click(sign);

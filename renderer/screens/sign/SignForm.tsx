@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { formatLongDate } from '../../../shared/domain/dates';
+import { formatDate } from '../../format/numbers';
 import type { AssessmentDetail, IsoDate } from '../../../shared/domain/types';
 import type { PackProfileName } from '../../../shared/ipc/views-signing';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -165,7 +165,7 @@ export function SignForm(props: {
           <label className="checkbox-row accept">
             <input type="checkbox" checked={acceptEarly} onChange={(e) => setAcceptEarly(e.target.checked)} disabled={running} />
             <span>
-              I am signing before the assessment period ends on {formatLongDate(periodEnd)}. The pack will say on its cover and in the
+              I am signing before the assessment period ends on {formatDate(periodEnd)}. The pack will say on its cover and in the
               attestation that it was signed before the period ended.
             </span>
           </label>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { referenceLocationProblem } from '../../../shared/domain/evidence-reference';
+import { DateInput } from '../../components/DateInput';
 import { Modal } from '../../components/Modal';
 import { ModalActions } from '../../components/ModalActions';
 import { attempt } from '../../stores/announcer';
@@ -63,7 +64,7 @@ export function AddReferenceDialog({ claimId, onClose }: { readonly claimId: str
         </div>
         <div className="field">
           <label htmlFor="ref-date">Date (when it was true)</label>
-          <input id="ref-date" className="input" type="date" value={effectiveDate} onChange={(e) => setEffective(e.target.value)} />
+          <DateInput id="ref-date" value={effectiveDate} onChange={setEffective} />
         </div>
         <div className="field">
           <label htmlFor="ref-owner">Owner</label>
