@@ -32,6 +32,7 @@ const items = [
       updatedAt: new Date(2026, 10, 5, 9, 30).toISOString(),
     }),
     completeness: { claimsInScope: 45, assessed: 3, done: 3, withEvidence: 1, percentAssessed: 7 },
+    unverifiedSigner: null,
   },
 ];
 
