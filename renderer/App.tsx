@@ -8,6 +8,7 @@ import { useMenuCommands } from './hooks/useMenuCommands';
 import { useShortcuts } from './hooks/useShortcuts';
 import { useSaveBeforeClose } from './hooks/useSaveBeforeClose';
 import { useTheme } from './hooks/useTheme';
+import { useDateStyle } from './format/dates';
 import { attempt } from './stores/announcer';
 import { useNavigation } from './stores/navigation';
 import { useSession } from './stores/session';
@@ -19,6 +20,9 @@ export function App() {
   const route = useNavigation((s) => s.route);
   const dbPath = useSession((s) => s.dbPath);
   const routeKey = `${route.name}:${'assessmentId' in route ? route.assessmentId : ''}:${dbPath ?? ''}`;
+  // Dates are formatted while rendering in the format chosen in Settings: a change re-renders
+  // the page, so every date shown follows it at once.
+  useDateStyle();
   useTheme();
   useMenuCommands();
   useSaveBeforeClose();

@@ -37,7 +37,8 @@ function sendToWindow(channel: string, payload: unknown): void {
 function start(): void {
   // The pack's fonts ship in the app bundle; the bundled code cannot find them by its own path.
   process.env.SSCP_ASSETS_DIR ??= join(app.getAppPath(), 'assets');
-  const settings = createSettingsStore();
+  // The regional format (en-GB in London even with an American English build), for dates.
+  const settings = createSettingsStore(() => app.getSystemLocale());
   // The files the window may have main read or write; revoked when the window closes.
   const grants = new PathGrants({
     trustedDatabases: () => settings.get().recentDatabases,

@@ -1,6 +1,8 @@
 import Store from 'electron-store';
 import type { Rectangle } from 'electron';
 import type { UserProfile } from '../../shared/domain/actor';
+import { SscpError } from '../../shared/errors';
+import { DEFAULT_DATE_FORMAT, isDateFormatSetting, type DateFormatSetting } from '../../shared/format/dates';
 import type { Settings, ThemeSetting } from '../../shared/ipc/views';
 import { checkedProfile, storedProfile } from './settings-profile';
 import { withRecent } from './settings-recent';
@@ -13,12 +15,13 @@ interface StoredSettings {
   formTemplatePath: string | null;
   windowBounds: Rectangle | null;
   profile: UserProfile | null;
+  dateFormat: DateFormatSetting;
 }
 
 export interface SettingsStore {
   readonly get: () => Settings;
   readonly update: (
-    patch: Partial<Pick<Settings, 'theme' | 'defaultIdentityId' | 'defaultExportFolder'>> & {
+    patch: Partial<Pick<Settings, 'theme' | 'defaultIdentityId' | 'defaultExportFolder' | 'dateFormat'>> & {
       readonly profile?: UserProfile;
       readonly formTemplatePath?: null;
     },
@@ -30,8 +33,11 @@ export interface SettingsStore {
   readonly saveWindowBounds: (bounds: Rectangle) => void;
 }
 
-/** User preferences in the app's own settings file (electron-store writes it atomically). */
-export function createSettingsStore(): SettingsStore {
+/**
+ * User preferences in the app's own settings file (electron-store writes it atomically).
+ * `systemLocale` is the operating system's regional format, which the `auto` date format follows.
+ */
+export function createSettingsStore(systemLocale: () => string | null = () => null): SettingsStore {
   const store = new Store<StoredSettings>({
     name: 'settings',
     defaults: {
@@ -42,6 +48,7 @@ export function createSettingsStore(): SettingsStore {
       formTemplatePath: null,
       windowBounds: null,
       profile: null,
+      dateFormat: DEFAULT_DATE_FORMAT,
     },
   });
   const get = (): Settings => ({
@@ -51,6 +58,9 @@ export function createSettingsStore(): SettingsStore {
     defaultExportFolder: store.get('defaultExportFolder'),
     formTemplatePath: store.get('formTemplatePath') ?? null,
     profile: storedProfile(store.get('profile')),
+    // A value this version does not know (a hand edit, a newer version's choice) reads as the default.
+    dateFormat: isDateFormatSetting(store.get('dateFormat')) ? store.get('dateFormat') : DEFAULT_DATE_FORMAT,
+    systemLocale: systemLocale() || null,
   });
   return {
     get,
@@ -60,6 +70,15 @@ export function createSettingsStore(): SettingsStore {
       if (patch.defaultExportFolder !== undefined) store.set('defaultExportFolder', patch.defaultExportFolder);
       if (patch.profile !== undefined) store.set('profile', checkedProfile(patch.profile));
       if (patch.formTemplatePath === null) store.set('formTemplatePath', null);
+      if (patch.dateFormat !== undefined) {
+        if (!isDateFormatSetting(patch.dateFormat))
+          throw new SscpError(
+            'invalid-input',
+            `"${String(patch.dateFormat)}" is not a date format.`,
+            'Choose one of the date formats offered in Settings.',
+          );
+        store.set('dateFormat', patch.dateFormat);
+      }
       return get();
     },
     addRecentDatabase: (path) => {

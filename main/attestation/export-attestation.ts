@@ -13,6 +13,8 @@ export interface ExportAttestationOptions {
   readonly existsHint?: string;
   /** Files that must never be overwritten besides the database: the key store. */
   readonly protect?: readonly string[];
+  /** Stops the export before the file is put in place (see writeFileAtomic). */
+  readonly signal?: AbortSignal;
 }
 
 export interface ExportedAttestation {
@@ -71,6 +73,7 @@ export async function exportAttestation(
     replace: options.replace,
     ...(options.existsHint !== undefined ? { existsHint: options.existsHint } : {}),
     ...(options.protect ? { protect: options.protect } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
     exampleName: 'attestation.cdx.json',
   });
   return { path, signed, serialNumber, sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length };

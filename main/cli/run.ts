@@ -6,6 +6,7 @@ import { APP_VERSION } from '../version';
 import { AS_OPTION_FLAGS, AS_OPTION_HELP, setAsOption, withCliRun } from './actor';
 import { commands } from './commands/index';
 import type { CommandContext } from './context';
+import { EXIT_INTERRUPTED } from './interrupt';
 import { EXIT_OK, EXIT_UNTRUSTED_SIGNER, EXIT_UNUSABLE_INPUT, field, guardedIo, type CliIo } from './io';
 
 /**
@@ -37,7 +38,8 @@ class CommandNotLoaded extends Error {}
 /**
  * Runs one `sscp` invocation and returns its exit code. Commands set `ctx.exitCode` to 1
  * when a check they ran failed; any SscpError or bad argument ends in 2 with a message (3 for
- * a pack whose signer nothing establishes, as `verify` and `import` report it).
+ * a pack whose signer nothing establishes, as `verify` and `import` report it; 130 for work
+ * Ctrl-C cancelled, see interrupt.ts).
  */
 export async function runCli(argv: readonly string[], given: CliIo, options: RunCliOptions = {}): Promise<number> {
   // Commands, help and error messages all print through the guard (see guardedIo).
@@ -61,6 +63,7 @@ export async function runCli(argv: readonly string[], given: CliIo, options: Run
     const lines = isSscpError(e) ? [e.message, cliHint(e) ?? ''].filter(Boolean) : [describeError(e)];
     io.stderr.write(`sscp: ${lines.map(field).join('\n')}\n`);
     if (!isSscpError(e) && io.env.SSCP_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
+    if (isSscpError(e) && e.kind === 'cancelled') return EXIT_INTERRUPTED;
     return isSscpError(e) && e.kind === 'untrusted-signer' ? EXIT_UNTRUSTED_SIGNER : EXIT_UNUSABLE_INPUT;
   }
 }

@@ -7,6 +7,7 @@ import type { Assessment, VendorRole } from '../../shared/domain/types';
 import { localIsoDate } from '../../shared/domain/dates';
 import { SscpError } from '../../shared/errors';
 import { hashFile } from '../evidence/index';
+import { exportCancelled, throwIfCancelled } from '../fs/cancel';
 import { checkDestination } from '../fs/destination';
 import { catalogFor } from '../services/validate';
 import type { NewActionInput, SeedResponse, Workspace } from '../services/workspace';
@@ -21,6 +22,13 @@ export interface ImportFormOptions {
   /** Used when the form's cover has no Organisation (or to override it). */
   readonly organisation?: string;
   readonly catalog?: Catalog;
+  /** Stops the import before anything is stored: the database is written in one transaction at the end, or not at all. */
+  readonly signal?: AbortSignal;
+}
+
+/** The error for a form import stopped before anything was stored. */
+export function formImportCancelled(): SscpError {
+  return new SscpError('cancelled', 'The form import was cancelled; nothing was imported.', 'Import the form again when you are ready.');
 }
 
 /** What an import did, for the person to check: every row placed, and why any was not. */
@@ -44,9 +52,17 @@ export interface PreparedFormImport {
   readonly form: FormReadResult;
 }
 
-export async function prepareFormImport(docxPath: string, catalog: Catalog = CURRENT_CATALOG): Promise<PreparedFormImport> {
+export async function prepareFormImport(
+  docxPath: string,
+  catalog: Catalog = CURRENT_CATALOG,
+  signal?: AbortSignal,
+): Promise<PreparedFormImport> {
+  throwIfCancelled(signal, formImportCancelled);
   const form = await readForm(docxPath, catalog);
-  return { path: docxPath, fileName: basename(docxPath), sha256: (await hashFile(docxPath)).sha256, catalog, form };
+  throwIfCancelled(signal, formImportCancelled);
+  const { sha256 } = await hashFile(docxPath);
+  throwIfCancelled(signal, formImportCancelled);
+  return { path: docxPath, fileName: basename(docxPath), sha256, catalog, form };
 }
 
 /**
@@ -55,7 +71,10 @@ export async function prepareFormImport(docxPath: string, catalog: Catalog = CUR
  * claims with text are marked needs-review so the person checks what was brought in.
  */
 export async function importForm(ws: Workspace, docxPath: string, options: ImportFormOptions = {}): Promise<FormImportReport> {
-  return storeFormImport(ws, await prepareFormImport(docxPath, options.catalog), options);
+  const prepared = await prepareFormImport(docxPath, options.catalog, options.signal);
+  // The last point a cancel applies: from here the import is one synchronous transaction.
+  throwIfCancelled(options.signal, formImportCancelled);
+  return storeFormImport(ws, prepared, options);
 }
 
 export function storeFormImport(
@@ -158,6 +177,8 @@ export interface ExportFormOptions extends WriteFormOptions {
   readonly templatePath?: string | null;
 }
 
+const formExportCancelled = () => exportCancelled('Word form');
+
 export interface ExportFormResult {
   readonly path: string;
   /** Claims the template had no row for, added in a table at its end (empty without a template). */
@@ -179,6 +200,8 @@ export async function exportForm(
   outPath: string,
   options: ExportFormOptions,
 ): Promise<ExportFormResult> {
+  const { signal } = options;
+  throwIfCancelled(signal, formExportCancelled);
   const detail = ws.getAssessment(assessmentId);
   const target = await checkDestination(outPath, {
     what: 'Word form',
@@ -187,6 +210,7 @@ export async function exportForm(
     existsHint: options.existsHint,
     exampleName: 'self-assessment-form.docx',
   });
+  throwIfCancelled(signal, formExportCancelled);
   const catalog = catalogFor(detail.assessment);
   if (!options.templatePath) {
     await writeForm(detail, catalog, target, options);
@@ -207,6 +231,7 @@ export async function exportForm(
     dateCompleted,
     replace: options.replace,
     ...(options.existsHint ? { existsHint: options.existsHint } : {}),
+    ...(signal ? { signal } : {}),
   });
   return { path: target, ...report };
 }

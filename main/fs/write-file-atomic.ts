@@ -5,6 +5,7 @@ import { isSscpError } from '../../shared/errors';
 import { fsyncDirectory } from './durable-fs';
 import { checkDestination, publishFile, type DestinationRequest } from './destination';
 import { asWriteFailure } from './write-errors';
+import { exportCancelled, throwIfCancelled } from './cancel';
 
 export interface WriteFileOptions {
   /** The new file's permissions; 0o644 unless given. */
@@ -14,6 +15,11 @@ export interface WriteFileOptions {
   /** Replace an existing file (the default); false refuses one, even if it appears meanwhile. */
   readonly replace?: boolean;
   readonly existsHint?: string;
+  /**
+   * Stops the write when aborted: checked before the temp file is made and again after it is
+   * written, before it is put in place, so a cancelled write leaves neither file nor temp.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** A temp file this old was left by a writer that was killed: no live write takes so long. */
@@ -62,8 +68,10 @@ export async function writeFileAtomic(
   await removeStaleTemps(path);
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const target = { path, what, temp };
+  const cancelled = () => exportCancelled(what);
   let created = false;
   try {
+    throwIfCancelled(options.signal, cancelled);
     const handle = await open(temp, 'wx', mode);
     created = true;
     try {
@@ -74,6 +82,7 @@ export async function writeFileAtomic(
     }
     // open() applies the umask; chmod makes the mode exact.
     await chmod(temp, mode);
+    throwIfCancelled(options.signal, cancelled);
     await publishFile(temp, path, { replace: options.replace ?? true, what, existsHint: options.existsHint });
   } catch (e) {
     if (created) await rm(temp, { force: true }).catch(() => undefined);
@@ -90,7 +99,7 @@ export async function writeFileAtomic(
 export async function saveUserFile(
   path: string,
   data: string | Uint8Array,
-  request: DestinationRequest & { readonly mode?: number },
+  request: DestinationRequest & { readonly mode?: number; readonly signal?: AbortSignal },
 ): Promise<string> {
   const abs = await checkDestination(path, request);
   await writeFileAtomic(resolve(abs), data, {
@@ -98,6 +107,7 @@ export async function saveUserFile(
     what: request.what,
     replace: request.replace,
     existsHint: request.existsHint,
+    signal: request.signal,
   });
   return abs;
 }

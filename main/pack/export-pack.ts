@@ -174,6 +174,7 @@ export async function exportPack(
     existsHint: request.existsHint,
     exampleName: 'evidence-pack.pdf',
   });
+  if (options.signal?.aborted) throw cancelledError();
   const session = ws.beginSigning(request.assessmentId, outPath, {
     replace,
     ...(request.existsHint !== undefined ? { existsHint: request.existsHint } : {}),
@@ -220,7 +221,9 @@ export async function exportPack(
       ...renamedAttachments(detail.evidence.map((e) => e.fileName)),
     ];
 
+    // Unlocking is deliberately slow (the key derivation): a cancel meanwhile stops here.
     const identity = await identities.unlock(request.identityLabel, request.passphrase);
+    if (options.signal?.aborted) throw cancelledError();
     fingerprint = certificateFingerprint(identity.certificate.der);
     const commonName = identity.certificate.parsed.subjectName.getField('CN')[0] ?? assessment.sroName;
     acceptedExceptions = blockers.map((b) => b.message);

@@ -10,6 +10,8 @@ export interface ExportRemindersOptions {
   readonly existsHint?: string;
   /** The DTSTAMP; the current time unless a test fixes it. */
   readonly now?: Date;
+  /** Stops the export before the file is put in place (see writeFileAtomic). */
+  readonly signal?: AbortSignal;
 }
 
 export interface ExportRemindersResult {
@@ -50,6 +52,7 @@ export async function exportReminders(
     what: 'calendar file',
     replace: options.replace,
     existsHint: options.existsHint,
+    signal: options.signal,
   });
   return {
     path: target,

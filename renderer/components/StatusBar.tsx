@@ -1,10 +1,9 @@
 import { useAnnouncer } from '../stores/announcer';
 import { useAssessment, type SaveState } from '../stores/assessment';
-import { useWork, workText } from '../stores/work';
+import { useWork } from '../stores/work';
 import { useLibrary } from '../stores/library';
 import { attempt } from '../stores/announcer';
-import { OutsideText } from './OutsideText';
-import { ProgressBar } from './ProgressBar';
+import { JobProgress } from './JobProgress';
 
 const SAVE_TEXT: Readonly<Record<SaveState, string>> = {
   idle: '',
@@ -26,22 +25,7 @@ export function StatusBar() {
     <footer className="statusbar">
       {work.map((w) => (
         <span key={w.id} className="statusbar-work">
-          <span data-testid="work-label">
-            {w.label}
-            {w.name ? (
-              <>
-                {' '}
-                <OutsideText text={w.name} />
-              </>
-            ) : null}
-            {w.stage ? `: ${w.stage}` : null}
-          </span>
-          <ProgressBar done={w.done} total={w.total} label={workText(w)} />
-          {w.cancel ? (
-            <button type="button" className="button small" onClick={w.cancel}>
-              Cancel<span className="visually-hidden"> {workText(w)}</span>
-            </button>
-          ) : null}
+          <JobProgress work={w} />
         </span>
       ))}
       <span role="status" aria-live="polite" aria-atomic="true">

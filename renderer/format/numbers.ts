@@ -1,4 +1,6 @@
-import { formatShortDate } from '../../shared/domain/dates';
+import { formatDate as formatInStyle, formatDateTime } from '../../shared/format/dates';
+import { localIsoDate } from '../../shared/domain/dates';
+import { currentDateStyle } from './dates';
 
 export { formatBytes } from '../../shared/format/bytes';
 
@@ -7,15 +9,23 @@ export function shortHash(sha256: string): string {
   return sha256.slice(0, 12);
 }
 
-/** Every date the app shows: `1 Mar 2026`, the same to every reader whatever their locale. */
+/**
+ * Every calendar date the app shows, in the date format chosen in Settings (shared/format/dates.ts);
+ * `empty` for none. The App re-renders everything when the setting changes.
+ */
 export function formatDate(date: string | null | undefined, empty = '—'): string {
-  return date ? formatShortDate(date) : empty;
+  return date ? formatInStyle(date, currentDateStyle()) : empty;
 }
 
-/** An instant shown as the local date and time. */
+/** An instant shown as the local date, in the chosen format, and time. */
 export function formatInstant(instant: string): string {
-  const d = new Date(instant);
-  return Number.isNaN(d.getTime()) ? instant : d.toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  return formatDateTime(instant, currentDateStyle());
+}
+
+/** The local calendar day of an instant, in the chosen format, without the time. */
+export function formatInstantDate(instant: string): string {
+  const moment = new Date(instant);
+  return Number.isNaN(moment.getTime()) ? instant : formatDate(localIsoDate(moment));
 }
 
 export function formatPeriod(start: string | null, end: string | null): string {

@@ -23,7 +23,7 @@ export const useAttestationExport = create<AttestationExportState>((set) => ({
       const { signed } = await runTracked(
         'attestations.export',
         { assessmentId, outPath: path },
-        { label: 'Saving the CycloneDX attestation', name: fileName(path), cancellable: false },
+        { label: 'Saving the CycloneDX attestation', name: fileName(path), cancellable: true },
       );
       useAnnouncer
         .getState()

@@ -36,7 +36,7 @@ export const useFormExport = create<FormExportState>((set) => ({
       const result = await runTracked(
         'forms.export',
         { assessmentId, outPath: path, ...(templatePath ? { templatePath } : {}) },
-        { label: 'Saving the Word form', name: fileName(path), cancellable: false },
+        { label: 'Saving the Word form', name: fileName(path), cancellable: true },
       );
       const notes = [
         result.appendedClaims.length > 0
@@ -69,7 +69,7 @@ export const useFormExport = create<FormExportState>((set) => ({
       const { actionsDue, evidenceExpiring } = await runTracked(
         'reminders.export',
         { assessmentId, outPath: path },
-        { label: 'Saving the calendar reminders', name: fileName(path), cancellable: false },
+        { label: 'Saving the calendar reminders', name: fileName(path), cancellable: true },
       );
       useAnnouncer
         .getState()

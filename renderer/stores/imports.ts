@@ -1,5 +1,4 @@
 import { create } from 'zustand';
-import type { JobProgress } from '../../shared/ipc/views';
 import type { FormImportView, FormPlacementView } from '../../shared/ipc/views-form';
 import type { PackImportPreviewView, PackImportResultView } from '../../shared/ipc/views-signing';
 import { escapeUnsafe } from '../../shared/domain/text-rules';
@@ -17,7 +16,7 @@ interface ImportsState {
   readonly formPath: string | null;
   readonly formPlacement: FormPlacementView | null;
   readonly formResult: FormImportView | null;
-  readonly progress: JobProgress | null;
+  /** Which card's job runs; its progress and Cancel are the job's own (JobProgressAt), as in the status bar. */
   readonly busy: 'pack' | 'form' | null;
   readonly setFingerprint: (fingerprint: string) => void;
   readonly choosePack: () => Promise<void>;
@@ -33,6 +32,10 @@ interface ImportsState {
   readonly reset: () => void;
 }
 
+/** Where each card shows its running job (see JobProgressAt). */
+export const PACK_CARD = 'import-pack';
+export const FORM_CARD = 'import-form';
+
 const INITIAL = {
   packPath: null,
   fingerprint: '',
@@ -41,28 +44,26 @@ const INITIAL = {
   formPath: null,
   formPlacement: null,
   formResult: null,
-  progress: null,
   busy: null,
 } as const;
 
 /** Bringing a signed pack or a filled-in Word form into the database: check first, then import. */
 export const useImports = create<ImportsState>((set, get) => {
   const running = async <T>(kind: 'pack' | 'form', work: () => Promise<T>): Promise<T> => {
-    set({ busy: kind, progress: null });
+    set({ busy: kind });
     try {
       return await work();
     } finally {
-      set({ busy: null, progress: null });
+      set({ busy: null });
     }
   };
-  const onProgress = (progress: JobProgress) => set({ progress });
   const fingerprintArg = () => (get().fingerprint.trim() ? { fingerprint: get().fingerprint.trim() } : {});
   const checkPack = async (path: string) => {
     const name = fileName(path);
     const preview = await runTracked(
       'packs.previewImport',
       { path, ...fingerprintArg() },
-      { label: 'Verifying', name, cancellable: true, onProgress },
+      { label: 'Verifying', name, cancellable: true, place: PACK_CARD },
     );
     set({ packPreview: preview });
     const { valid, trusted } = preview.verification;
@@ -95,7 +96,7 @@ export const useImports = create<ImportsState>((set, get) => {
       if (!path) return;
       const args = { path, ...fingerprintArg(), ...(acceptUntrustedSigner ? { acceptUntrustedSigner } : {}) };
       const result = await running('pack', async () =>
-        runTracked('packs.import', args, { label: 'Importing', name: fileName(path), cancellable: true, onProgress }),
+        runTracked('packs.import', args, { label: 'Importing', name: fileName(path), cancellable: true, place: PACK_CARD }),
       );
       set({ packResult: result });
       await useAssessments.getState().load();
@@ -110,7 +111,7 @@ export const useImports = create<ImportsState>((set, get) => {
         runTracked(
           'forms.previewImport',
           { path },
-          { label: 'Reading the Word form', name: fileName(path), cancellable: false, onProgress },
+          { label: 'Reading the Word form', name: fileName(path), cancellable: true, place: FORM_CARD },
         ),
       );
       set({ formPlacement: placement });
@@ -119,7 +120,11 @@ export const useImports = create<ImportsState>((set, get) => {
       const path = get().formPath;
       if (!path) return;
       const result = await running('form', async () =>
-        runTracked('forms.import', { path }, { label: 'Importing the Word form', name: fileName(path), cancellable: false, onProgress }),
+        runTracked(
+          'forms.import',
+          { path },
+          { label: 'Importing the Word form', name: fileName(path), cancellable: true, place: FORM_CARD },
+        ),
       );
       set({ formResult: result });
       await useAssessments.getState().load();

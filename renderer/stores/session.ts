@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { UserProfile } from '../../shared/domain/actor';
+import type { DateFormatSetting } from '../../shared/format/dates';
 import type { AppInfo, Settings, ThemeSetting } from '../../shared/ipc/views';
 import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
@@ -21,6 +22,7 @@ interface SessionState {
     defaultExportFolder?: string | null;
     profile?: UserProfile;
     formTemplatePath?: null;
+    dateFormat?: DateFormatSetting;
   }) => Promise<void>;
 }
 

@@ -1,28 +1,29 @@
 import { create } from 'zustand';
 import type { ContractArgs } from '../../shared/ipc/contract';
 import type { ExportedPackView } from '../../shared/ipc/views-signing';
-import type { JobProgress } from '../../shared/ipc/views';
-import { useWork } from './work';
-import { call, startJob } from '../ipc/client';
+import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
 import { useAssessment } from './assessment';
+import { fileName } from './session';
+import { runTracked } from './tracked-job';
+
+/** Where the signing shows its progress and Cancel on the Sign screen (see JobProgressAt). */
+export const SIGN_FORM = 'sign';
 
 interface SigningState {
   readonly outPath: string | null;
-  readonly jobId: string | null;
-  readonly progress: JobProgress | null;
+  /** A signing runs: the form is locked, and its progress and Cancel show under it and in the status bar. */
+  readonly busy: boolean;
   readonly result: ExportedPackView | null;
   readonly chooseOutPath: (suggestedName: string) => Promise<void>;
   readonly sign: (args: Omit<ContractArgs<'packs.export'>, 'outPath'>) => Promise<void>;
-  readonly cancel: () => Promise<void>;
   readonly reset: () => void;
 }
 
-/** One signing at a time: where the pack goes, how far it has got, and what the verifier said. */
+/** One signing at a time: where the pack goes, whether it runs, and what the verifier said. */
 export const useSigning = create<SigningState>((set, get) => ({
   outPath: null,
-  jobId: null,
-  progress: null,
+  busy: false,
   result: null,
   chooseOutPath: async (suggestedName) => {
     const { path } = await call('dialogs.saveFile', { purpose: 'pack', suggestedName });
@@ -31,25 +32,15 @@ export const useSigning = create<SigningState>((set, get) => ({
   sign: async (args) => {
     const outPath = get().outPath;
     if (!outPath) return;
-    set({ result: null, progress: null });
-    const work = useWork.getState();
-    work.begin({
-      id: 'signing',
-      label: 'Signing and exporting the pack: preparing',
-      done: 0,
-      total: 0,
-      cancel: () =>
-        void get()
-          .cancel()
-          .catch(() => undefined),
-    });
+    set({ result: null, busy: true });
     try {
-      const job = await startJob('packs.export', { ...args, outPath }, (progress) => {
-        set({ progress });
-        work.update('signing', { label: `Signing and exporting the pack: ${progress.stage}`, done: progress.done, total: progress.total });
-      });
-      set({ jobId: job.jobId });
-      const result = await job.done;
+      // The export stops when cancelled up to the moment the pack is put in place; after that
+      // it is signed, and is reported so.
+      const result = await runTracked(
+        'packs.export',
+        { ...args, outPath },
+        { label: 'Signing and exporting', name: fileName(outPath), cancellable: true, place: SIGN_FORM },
+      );
       set({ result });
       useAnnouncer
         .getState()
@@ -60,13 +51,8 @@ export const useSigning = create<SigningState>((set, get) => ({
         );
       await useAssessment.getState().refresh();
     } finally {
-      work.end('signing');
-      set({ jobId: null, progress: null });
+      set({ busy: false });
     }
   },
-  cancel: async () => {
-    const jobId = get().jobId;
-    if (jobId) await call('jobs.cancel', { jobId });
-  },
-  reset: () => set({ outPath: null, result: null, progress: null, jobId: null }),
+  reset: () => set({ outPath: null, result: null, busy: false }),
 }));

@@ -11,6 +11,8 @@ export interface TrackedJob {
   /** Only jobs that stop when asked get a Cancel: a Cancel that does nothing would mislead. */
   readonly cancellable: boolean;
   readonly onProgress?: (progress: JobProgress) => void;
+  /** The card it was started from, which shows its progress and Cancel too (see Work.place). */
+  readonly place?: string;
 }
 
 let tasks = 0;
@@ -30,7 +32,16 @@ export async function runTracked<C extends JobChannel>(channel: C, args: Contrac
     stopped = true;
     if (jobId) void call('jobs.cancel', { jobId }).catch(() => undefined);
   };
-  work.begin({ id, label: task.label, name: task.name, stage: null, done: 0, total: 0, cancel: task.cancellable ? cancel : null });
+  work.begin({
+    id,
+    label: task.label,
+    name: task.name,
+    stage: null,
+    done: 0,
+    total: 0,
+    cancel: task.cancellable ? cancel : null,
+    ...(task.place ? { place: task.place } : {}),
+  });
   try {
     const job = await startJob(channel, args, (progress) => {
       task.onProgress?.(progress);

@@ -13,6 +13,11 @@ export interface Work {
   readonly done: number;
   readonly total: number;
   readonly cancel: (() => void) | null;
+  /**
+   * Where the person started it (a card such as "import-pack"): that place shows the same job's
+   * progress and Cancel where they are looking, besides the status bar (see JobProgressAt).
+   */
+  readonly place?: string;
 }
 
 interface WorkState {

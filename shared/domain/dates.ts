@@ -149,34 +149,3 @@ export function formatUkDate(date: IsoDate): string {
   const { year, month, day } = splitIsoDate(date);
   return `${pad(day, 2)}/${pad(month, 2)}/${pad(year, 4)}`;
 }
-
-/** `2026-03-01` → `1 Mar 2026`: short, and read the same way in every locale. The app shows dates so. */
-export function formatShortDate(date: IsoDate): string {
-  const { year, month, day } = splitIsoDate(date);
-  return `${day} ${MONTH_NAMES[month - 1]!.slice(0, 3)} ${year}`;
-}
-
-const WRITTEN_DATE = /^(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})$/i;
-
-/**
- * A date as a person types it: `2026-03-01`, `1 Mar 2026` or `1 March 2026`. Returns null
- * for an empty box. Slashed dates (01/03/2026) are refused: they mean different days to UK
- * and North American readers.
- */
-export function parseDateInput(value: string, what = 'The date'): IsoDate | null {
-  const text = value.trim();
-  if (text === '') return null;
-  if (ISO_DATE.test(text)) return parseIsoDate(text, what);
-  const m = WRITTEN_DATE.exec(text);
-  const monthIndex = m ? MONTH_NAMES.findIndex((name) => m[2]!.length >= 3 && name.toLowerCase().startsWith(m[2]!.toLowerCase())) : -1;
-  if (m && monthIndex >= 0) {
-    const [year, month, day] = [Number(m[3]), monthIndex + 1, Number(m[1])];
-    if (isRealDate(year, month, day)) return joinIsoDate(year, month, day);
-    throw new SscpError('invalid-input', `${what} "${value}" is not a real calendar day.`, 'Check the day of the month.');
-  }
-  throw new SscpError(
-    'invalid-input',
-    `${what} "${value}" is not a date this app can read without doubt.`,
-    'Write it as day, month name and year (1 Mar 2026), or as 2026-03-01.',
-  );
-}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { profileProblems } from '../domain/actor';
 import { MAX_PRODUCTS, TEXT_FIELDS, textProblem, type TextField } from '../domain/text-rules';
 import { ACTION_STATES, CLAIM_RESULTS, VENDOR_ROLES, WORK_STATUSES } from '../domain/types';
+import { DATE_FORMAT_SETTINGS } from '../format/dates';
 
 /** Argument building blocks: every string the renderer sends is bounded and shaped. */
 export const id = z.string().min(1).max(100);
@@ -104,6 +105,7 @@ export const settingsPatch = z.strictObject({
   defaultExportFolder: filePath.nullable().optional(),
   /** The page may only stop using the form template; choosing one goes through settings.chooseFormTemplate's dialog. */
   formTemplatePath: z.null().optional(),
+  dateFormat: z.enum(DATE_FORMAT_SETTINGS).optional(),
 });
 
 export const identityLabel = textField(TEXT_FIELDS.identityLabel, { required: true });

@@ -1,6 +1,7 @@
 import type { UserProfile } from '../domain/actor';
 import type { Assessment, AuditEntry, EvidenceItem, EvidenceLink } from '../domain/types';
 import type { UnverifiedSigner } from '../domain/signer-trust';
+import type { DateFormatSetting } from '../format/dates';
 
 /** Shapes the UI needs that are not domain records themselves. */
 
@@ -48,6 +49,13 @@ export interface Settings {
   readonly formTemplatePath?: string | null;
   /** Who works in this app: recorded with every change. Null until the first-run step sets it. */
   readonly profile: UserProfile | null;
+  /**
+   * How the app shows and reads dates (shared/format/dates.ts); absent means `auto`. The pack
+   * and the CLI keep their fixed forms whatever this says.
+   */
+  readonly dateFormat?: DateFormatSetting;
+  /** The system's regional format (en-GB…), which `auto` follows; null or absent when unknown. Read-only. */
+  readonly systemLocale?: string | null;
 }
 
 export interface WorkspaceInfo {

@@ -368,7 +368,7 @@ describe('the SRO journey in Chromium', () => {
       const w = window as unknown as { sawProgress: boolean };
       w.sawProgress = false;
       new MutationObserver(() => {
-        if (document.querySelector('[role="progressbar"][aria-label="Signing progress"]')) w.sawProgress = true;
+        if (document.querySelector('[data-testid="job-progress-sign"] [role="progressbar"]')) w.sawProgress = true;
       }).observe(document.body, { childList: true, subtree: true });
     });
     await page.getByRole('button', { name: 'Sign and export', exact: true }).last().click();

@@ -83,6 +83,7 @@ export function createTestPlatform(appRoot: string): TestPlatform {
           ...(patch.defaultExportFolder !== undefined ? { defaultExportFolder: patch.defaultExportFolder } : {}),
           ...(patch.profile !== undefined ? { profile: patch.profile } : {}),
           ...(patch.formTemplatePath === null ? { formTemplatePath: null } : {}),
+          ...(patch.dateFormat !== undefined ? { dateFormat: patch.dateFormat } : {}),
         };
         return settings;
       },

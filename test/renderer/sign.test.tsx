@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CURRENT_CATALOG } from '../../shared/catalog/index';
@@ -99,8 +99,15 @@ describe('signing', () => {
       outPath: '/home/priya/Acme pack.pdf',
     });
     fake.emit('jobs.progress', { jobId: 'sign-1', stage: 'Embedding the evidence', done: 3, total: 4 });
-    expect(await screen.findByText('Embedding the evidence')).toBeTruthy();
-    expect(screen.getByRole('progressbar', { name: 'Signing progress' }).getAttribute('aria-valuenow')).toBe('75');
+    // The form shows the job as the status bar does: its stage, its bar and a Cancel that reaches it.
+    const shown = await screen.findByTestId('job-progress-sign');
+    await waitFor(() =>
+      expect(within(shown).getByTestId('work-label').textContent).toBe('Signing and exporting Acme pack.pdf: Embedding the evidence'),
+    );
+    expect(within(shown).getByRole('progressbar').getAttribute('aria-valuenow')).toBe('75');
+    fake.answer('jobs.cancel', () => null);
+    await userEvent.click(within(shown).getByRole('button', { name: /^Cancel.*Signing and exporting/ }));
+    await waitFor(() => expect(fake.calls.filter((c) => c.channel === 'jobs.cancel').map((c) => c.args)).toEqual([{ jobId: 'sign-1' }]));
     fake.emit('jobs.done', {
       jobId: 'sign-1',
       result: { ok: false, error: { kind: 'wrong-passphrase', message: 'That passphrase does not unlock the signing identity.' } },
@@ -167,7 +174,7 @@ describe('signing and the assessment period', () => {
     const sign = screen.getByRole('button', { name: 'Sign and export' });
     expect(screen.getByText('To sign, confirm that you are signing before the assessment period ends.')).toBeTruthy();
     expect(sign.hasAttribute('disabled')).toBe(true);
-    await userEvent.click(screen.getByRole('checkbox', { name: /I am signing before the assessment period ends on 31 December 2026/ }));
+    await userEvent.click(screen.getByRole('checkbox', { name: /I am signing before the assessment period ends on 31 Dec 2026/ }));
     expect(sign.hasAttribute('disabled')).toBe(false);
     fake.answer('packs.export', () => ({ jobId: 'sign-1' }));
     await userEvent.click(sign);

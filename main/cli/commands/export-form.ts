@@ -1,5 +1,6 @@
 import { exportForm } from '../../form/import-form';
 import type { RegisterCommand } from '../context';
+import { cancellableByInterrupt } from '../interrupt';
 import { field } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, FORCE_HINT, FORCE_OPTION_FLAGS, FORCE_OPTION_HELP, withWorkspace } from '../options';
 
@@ -18,10 +19,18 @@ export const registerExportForm: RegisterCommand = (program, ctx) => {
     .option('--template <form.docx>', 'your copy of the official blank self-assessment form (.docx) to fill in; it is only read')
     .option(FORCE_OPTION_FLAGS, FORCE_OPTION_HELP)
     .action(async (id: string, opts: { db: string; out: string; template?: string; force?: boolean }) => {
-      const result = await withWorkspace(
-        opts.db,
-        (ws) => exportForm(ws, id, opts.out, { replace: opts.force ?? false, existsHint: FORCE_HINT, templatePath: opts.template ?? null }),
-        { readOnly: true },
+      const result = await cancellableByInterrupt(ctx.io, 'Word form export', (signal) =>
+        withWorkspace(
+          opts.db,
+          (ws) =>
+            exportForm(ws, id, opts.out, {
+              replace: opts.force ?? false,
+              existsHint: FORCE_HINT,
+              templatePath: opts.template ?? null,
+              signal,
+            }),
+          { readOnly: true },
+        ),
       );
       if (result.appendedClaims.length > 0) {
         ctx.io.stderr.write(

@@ -6,6 +6,7 @@ import { PACK_PROFILES, type PackProfile, type PackProgress } from '../../pack/t
 import type { RegisterCommand } from '../context';
 import { EXIT_UNUSABLE_INPUT, field, printJson, shellWord, type CliIo } from '../io';
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, FORCE_HINT, FORCE_OPTION_FLAGS, FORCE_OPTION_HELP, withWorkspace } from '../options';
+import { cancellableByInterrupt } from '../interrupt';
 import { liveLine, percentDone } from '../progress';
 import { withIdentityService } from './identity-db';
 import { PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP, readSigningPassphrase } from './identity-secrets';
@@ -102,7 +103,8 @@ export const registerExport: RegisterCommand = (program, ctx) => {
     .command('export')
     .description(
       'Sign an assessment and write its evidence pack: one PDF report with the evidence embedded, signed by the SRO. Freezes the assessment. ' +
-        'While it runs, changes to the assessment and a second export of it are refused; if it is killed, the next command that opens the database finishes or undoes it.',
+        'While it runs, changes to the assessment and a second export of it are refused; Ctrl-C cancels it cleanly (no file, exit status 130), ' +
+        'and if it is killed, the next command that opens the database finishes or undoes it.',
     )
     .argument('<id>', 'the assessment id (see sscp list)')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
@@ -127,23 +129,25 @@ export const registerExport: RegisterCommand = (program, ctx) => {
       const progress = packProgress(ctx.io);
       let result: ExportedPack;
       try {
-        result = await withWorkspace(opts.db, (ws) =>
-          withIdentityService(ctx.io, opts.db, (identities) =>
-            exportPack(
-              ws,
-              identities,
-              {
-                assessmentId: id,
-                identityLabel: opts.identity,
-                passphrase,
-                outPath: opts.out,
-                profile,
-                acceptExceptions: opts.acceptExceptions ?? false,
-                signBeforePeriodEnd: opts.beforePeriodEnd ?? false,
-                replace: opts.force ?? false,
-                existsHint: FORCE_HINT,
-              },
-              { onProgress: progress.onProgress },
+        result = await cancellableByInterrupt(ctx.io, 'export', (signal) =>
+          withWorkspace(opts.db, (ws) =>
+            withIdentityService(ctx.io, opts.db, (identities) =>
+              exportPack(
+                ws,
+                identities,
+                {
+                  assessmentId: id,
+                  identityLabel: opts.identity,
+                  passphrase,
+                  outPath: opts.out,
+                  profile,
+                  acceptExceptions: opts.acceptExceptions ?? false,
+                  signBeforePeriodEnd: opts.beforePeriodEnd ?? false,
+                  replace: opts.force ?? false,
+                  existsHint: FORCE_HINT,
+                },
+                { onProgress: progress.onProgress, signal },
+              ),
             ),
           ),
         );

@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import type { Catalog } from '../../../shared/catalog/index';
 import type { AssessmentDetail, IsoDate } from '../../../shared/domain/types';
+import { exportCancelled, throwIfCancelled } from '../../fs/cancel';
 import { writeFileAtomic } from '../../fs/write-file-atomic';
 import { readDocxArchive } from '../read/open-docx';
 import { fillFormXml, type FilledForm } from './fill-form-xml';
@@ -10,6 +11,8 @@ export interface FillFormOptions {
   readonly dateCompleted: IsoDate | null;
   readonly replace: boolean;
   readonly existsHint?: string;
+  /** Stops the export after the template is read, after the new file is built, and before it is put in place. */
+  readonly signal?: AbortSignal;
 }
 
 /** What filling in a template did, beyond the claims it had rows for. */
@@ -27,8 +30,16 @@ export async function fillForm(
   outPath: string,
   options: FillFormOptions,
 ): Promise<FillReport> {
+  const cancelled = () => exportCancelled('Word form');
+  throwIfCancelled(options.signal, cancelled);
   const bytes = await fillFormBytes(templatePath, detail, catalog, options.dateCompleted);
-  await writeFileAtomic(outPath, bytes.file, { what: 'Word form', replace: options.replace, existsHint: options.existsHint });
+  throwIfCancelled(options.signal, cancelled);
+  await writeFileAtomic(outPath, bytes.file, {
+    what: 'Word form',
+    replace: options.replace,
+    existsHint: options.existsHint,
+    signal: options.signal,
+  });
   return bytes.report;
 }
 

@@ -1,3 +1,4 @@
+import { exportCancelled, throwIfCancelled } from '../../fs/cancel';
 import { writeFileAtomic } from '../../fs/write-file-atomic';
 import { Packer } from 'docx';
 import type { Catalog } from '../../../shared/catalog/index';
@@ -11,7 +12,11 @@ export interface WriteFormOptions {
   /** Replace an existing file at outPath (the default); false refuses one. */
   readonly replace?: boolean;
   readonly existsHint?: string;
+  /** Stops the export between building the document and writing it, and before the file is put in place. */
+  readonly signal?: AbortSignal;
 }
+
+const formCancelled = () => exportCancelled('Word form');
 
 /**
  * Writes the assessment as the official Word self-assessment form. The file appears whole or
@@ -27,7 +32,15 @@ export async function writeForm(
   const { assessment } = detail;
   const dateCompleted =
     options.dateCompleted !== undefined ? options.dateCompleted : localIsoDate(new Date(assessment.signedAt ?? assessment.updatedAt));
-  const bytes = await Packer.toBuffer(buildFormDocument(detail, catalog, { dateCompleted }));
+  const document = buildFormDocument(detail, catalog, { dateCompleted });
+  throwIfCancelled(options.signal, formCancelled);
+  const bytes = await Packer.toBuffer(document);
+  throwIfCancelled(options.signal, formCancelled);
   // A failure (read-only folder, disk full, the file open in Word) is an SscpError saying so.
-  await writeFileAtomic(outPath, bytes, { what: 'Word form', replace: options.replace ?? true, existsHint: options.existsHint });
+  await writeFileAtomic(outPath, bytes, {
+    what: 'Word form',
+    replace: options.replace ?? true,
+    existsHint: options.existsHint,
+    signal: options.signal,
+  });
 }

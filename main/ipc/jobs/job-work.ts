@@ -142,14 +142,14 @@ export const jobWork: JobWork = {
       onProgress: (p) => progress(IMPORT_PHASES[p.phase], p.bytesDone, p.bytesTotal),
       ...(acceptUntrustedSigner ? { acceptUntrustedSigner } : {}),
     }),
-  'forms.previewImport': async (_services, { path }, { progress }) => {
+  'forms.previewImport': async (_services, { path }, { signal, progress }) => {
     progress('Reading the form', 0, 1);
-    const prepared = await prepareFormImport(path);
+    const prepared = await prepareFormImport(path, undefined, signal);
     return placementView(prepared.fileName, prepared.form);
   },
-  'forms.import': async ({ ws }, { path, role }, { progress }) => {
+  'forms.import': async ({ ws }, { path, role }, { signal, progress }) => {
     progress('Reading the form', 0, 1);
-    const report = await importForm(ws(), path, role ? { role } : {});
+    const report = await importForm(ws(), path, { signal, ...(role ? { role } : {}) });
     return {
       assessment: report.assessment,
       placement: placementView(report.fileName, report.form),
@@ -206,19 +206,23 @@ export const jobWork: JobWork = {
       files: written.files,
     };
   },
-  'forms.export': async ({ ws }, { assessmentId, outPath, templatePath }, { progress }) => {
+  'forms.export': async ({ ws }, { assessmentId, outPath, templatePath }, { signal, progress }) => {
     progress(templatePath ? 'Filling in the form' : 'Writing the form', 0, 1);
     // The save dialog asked before replacing a file; the database and its evidence stay refused.
-    return exportForm(ws(), assessmentId, outPath, { replace: true, templatePath: templatePath ?? null });
+    return exportForm(ws(), assessmentId, outPath, { replace: true, templatePath: templatePath ?? null, signal });
   },
-  'reminders.export': async ({ ws }, { assessmentId, outPath }, { progress }) => {
+  'reminders.export': async ({ ws }, { assessmentId, outPath }, { signal, progress }) => {
     progress('Writing the calendar file', 0, 1);
-    return exportReminders(ws(), assessmentId, outPath, { replace: true });
+    return exportReminders(ws(), assessmentId, outPath, { replace: true, signal });
   },
-  'attestations.export': async ({ ws, identities }, { assessmentId, outPath }, { progress }) => {
+  'attestations.export': async ({ ws, identities }, { assessmentId, outPath }, { signal, progress }) => {
     progress('Writing the attestation', 0, 1);
     // The save dialog asked before replacing a file; the database, its evidence and the key store stay refused.
-    const written = await exportAttestation(ws(), assessmentId, outPath, { replace: true, protect: [identities().keyStorePath] });
+    const written = await exportAttestation(ws(), assessmentId, outPath, {
+      replace: true,
+      protect: [identities().keyStorePath],
+      signal,
+    });
     return { path: written.path, signed: written.signed };
   },
 };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { SscpError } from '../../../shared/errors';
+import { SscpError, isSscpError } from '../../../shared/errors';
 import type { ContractEvents } from '../../../shared/ipc/contract';
 import { ok, failed } from '../../../shared/ipc/result';
 import { toIpcError } from '../errors';
@@ -62,7 +62,9 @@ export class JobRunner {
       const value = await work();
       this.emit('jobs.done', { jobId, result: ok(value) });
     } catch (e) {
-      const reason = controller.signal.aborted ? controller.signal.reason : e;
+      // A job that stopped for the cancel says what it stopped and that nothing was kept; the
+      // runner's own words stand in for work that just gave up (a stream's AbortError).
+      const reason = controller.signal.aborted && !(isSscpError(e) && e.kind === 'cancelled') ? controller.signal.reason : e;
       this.emit('jobs.done', { jobId, result: failed(toIpcError(reason)) });
     } finally {
       this.running.delete(jobId);

@@ -10,6 +10,7 @@ import { OutsideText } from '../../components/OutsideText';
 import { PageHeader } from '../../components/PageHeader';
 import { escapeUnsafe } from '../../../shared/domain/text-rules';
 import { count } from '../../../shared/format/plural';
+import { formatInstantDate } from '../../format/numbers';
 import { call } from '../../ipc/client';
 import { attempt, useAnnouncer } from '../../stores/announcer';
 import { fileName } from '../../stores/session';
@@ -217,7 +218,7 @@ function ReviewItem({
               (<OutsideText text={item.contributor.team} />)
             </>
           ) : null}
-          , made {item.createdAt.slice(0, 10)}, imported {item.importedAt.slice(0, 10)} · contribution {item.contributionId}
+          , made {formatInstantDate(item.createdAt)}, imported {formatInstantDate(item.importedAt)} · contribution {item.contributionId}
         </p>
         <p className="muted mono">
           Certificate {item.signerFingerprint} ({item.signerTrust === 'trusted' ? 'trusted' : 'fingerprint confirmed by you'})

@@ -1,7 +1,7 @@
 import { attempt } from '../../stores/announcer';
-import { useImports } from '../../stores/imports';
+import { FORM_CARD, useImports } from '../../stores/imports';
 import { useNavigation } from '../../stores/navigation';
-import { ImportProgress } from './ImportProgress';
+import { JobProgressAt } from '../../components/JobProgress';
 import { OutsideText } from '../../components/OutsideText';
 
 const METHOD_TEXT = { number: 'By claim number', text: 'By wording', 'number-and-text': 'By number and wording' } as const;
@@ -18,7 +18,7 @@ export function FormImportCard() {
         </button>
       </div>
       <div className="card-body section">
-        <ImportProgress kind="form" idleStage="Reading the form…" label="Form import progress" />
+        <JobProgressAt place={FORM_CARD} />
         {!placement && busy !== 'form' ? (
           <p className="muted">A filled-in copy of the Code's assessment form becomes a new draft; its text is marked for your review.</p>
         ) : null}

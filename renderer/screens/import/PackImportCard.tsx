@@ -7,10 +7,10 @@ import { formatBytes, formatPeriod } from '../../format/numbers';
 import { CLAIM_RESULTS } from '../../../shared/domain/types';
 import type { PackImportPreviewView } from '../../../shared/ipc/views-signing';
 import { attempt } from '../../stores/announcer';
-import { useImports } from '../../stores/imports';
+import { PACK_CARD, useImports } from '../../stores/imports';
 import { useNavigation } from '../../stores/navigation';
 import { CarryForwardButton } from '../start/CarryForwardButton';
-import { ImportProgress } from './ImportProgress';
+import { JobProgressAt } from '../../components/JobProgress';
 import { OutsideText } from '../../components/OutsideText';
 
 function groupedHex(hex: string): string {
@@ -114,7 +114,7 @@ export function PackImportCard() {
             </button>
           </div>
         ) : null}
-        <ImportProgress kind="pack" idleStage="Reading the pack…" label="Import progress" />
+        <JobProgressAt place={PACK_CARD} />
         {!preview && !busy ? <p className="muted">{packPath ? 'Checking…' : 'No pack chosen yet.'}</p> : null}
       </div>
       {preview ? (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { IdentityView } from '../../../shared/ipc/views-signing';
 import { Modal } from '../../components/Modal';
+import { formatInstantDate } from '../../format/numbers';
 import { ModalActions } from '../../components/ModalActions';
 import { PassphrasePair, passphrasesAgree } from '../../components/PassphrasePair';
 import { attempt } from '../../stores/announcer';
@@ -75,7 +76,7 @@ export function ExportBackupForm({ identity, onClose }: { readonly identity: Ide
             <input type="checkbox" checked={withRootKey} onChange={(e) => setWithRootKey(e.target.checked)} />
             <span>
               Include the organisation root&apos;s key. Needed to issue next year&apos;s certificate on another computer; without it, a
-              restored identity signs only until {identity.notAfter.slice(0, 10)}.
+              restored identity signs only until {formatInstantDate(identity.notAfter)}.
             </span>
           </label>
         ) : null}

@@ -3,6 +3,7 @@ import type { ThemeSetting } from '../../../shared/ipc/views';
 import { attempt } from '../../stores/announcer';
 import { useSession } from '../../stores/session';
 import { AboutSection } from './AboutSection';
+import { DatesSection } from './DatesSection';
 import { DatabaseSection } from './DatabaseSection';
 import { FoldersSection } from './FoldersSection';
 import { IdentitiesSection } from './IdentitiesSection';
@@ -43,6 +44,7 @@ export function SettingsScreen() {
           </div>
         </fieldset>
       </section>
+      <DatesSection />
       <FoldersSection />
       <DatabaseSection />
       <AboutSection />

@@ -1,14 +1,14 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { formatLongDate } from '../../../shared/domain/dates';
+import { formatDate } from '../../format/numbers';
 import type { AssessmentDetail, IsoDate } from '../../../shared/domain/types';
 import type { PackProfileName } from '../../../shared/ipc/views-signing';
-import { ProgressBar } from '../../components/ProgressBar';
+import { JobProgressAt } from '../../components/JobProgress';
 import { attestationText } from '../../../shared/domain/attestation';
 import { attempt } from '../../stores/announcer';
 import { useIdentities } from '../../stores/identities';
 import { useNavigation } from '../../stores/navigation';
 import { fileName } from '../../stores/session';
-import { useSigning } from '../../stores/signing';
+import { SIGN_FORM, useSigning } from '../../stores/signing';
 import { signNeeds, signNeedsSentence } from './sign-needs';
 
 const PROFILES: readonly { value: PackProfileName; label: string; help: string }[] = [
@@ -30,7 +30,7 @@ export function SignForm(props: {
 }) {
   const { assessment } = props.detail;
   const identities = useIdentities((s) => s.items);
-  const { outPath, chooseOutPath, sign, progress, jobId, cancel } = useSigning();
+  const { outPath, chooseOutPath, sign, busy: running } = useSigning();
   const go = useNavigation((s) => s.go);
   const [identity, setIdentity] = useState<string>(props.defaultIdentity ?? '');
   const [passphrase, setPassphrase] = useState('');
@@ -39,7 +39,6 @@ export function SignForm(props: {
   const periodEnd = props.periodEnd ?? null;
   const chosen = identities.find((i) => i.label === identity) ?? identities.find((i) => i.label === props.defaultIdentity) ?? identities[0];
   const needsAcceptance = props.blockers.length > 0;
-  const running = jobId !== null || progress !== null;
   // Signing starts from a button at the foot of a long form: bring its progress and Cancel into view.
   const progressRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -165,7 +164,7 @@ export function SignForm(props: {
           <label className="checkbox-row accept">
             <input type="checkbox" checked={acceptEarly} onChange={(e) => setAcceptEarly(e.target.checked)} disabled={running} />
             <span>
-              I am signing before the assessment period ends on {formatLongDate(periodEnd)}. The pack will say on its cover and in the
+              I am signing before the assessment period ends on {formatDate(periodEnd)}. The pack will say on its cover and in the
               attestation that it was signed before the period ended.
             </span>
           </label>
@@ -180,14 +179,8 @@ export function SignForm(props: {
         ) : null}
       </div>
       {running ? (
-        <div className="section" aria-live="polite" ref={progressRef}>
-          <span className="field-label">{progress?.stage ?? 'Preparing to sign…'}</span>
-          <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? 0} label="Signing progress" />
-          <div className="button-row">
-            <button type="button" className="button small" onClick={() => void attempt(cancel)}>
-              Cancel
-            </button>
-          </div>
+        <div className="section" ref={progressRef}>
+          <JobProgressAt place={SIGN_FORM} />
         </div>
       ) : null}
       <div className="button-row end">

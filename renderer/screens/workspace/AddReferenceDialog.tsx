@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { DateInput } from '../../components/DateInput';
 import { referenceLocationProblem } from '../../../shared/domain/evidence-reference';
+import { DateInput } from '../../components/DateInput';
 import { Modal } from '../../components/Modal';
 import { ModalActions } from '../../components/ModalActions';
 import { attempt } from '../../stores/announcer';

@@ -62,6 +62,24 @@ describe('JobRunner', () => {
     expect(runner.cancel(jobId)).toBe(false);
   });
 
+  it('reports what a cancelled job says it stopped, and its own words only for work that just gave up', async () => {
+    const { runner, done } = recorder();
+    const jobId = runner.start(
+      ({ signal }) =>
+        new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () =>
+            reject(new SscpError('cancelled', 'The Word form export was cancelled; no file was written.', 'Export it again.')),
+          );
+        }),
+    );
+    await new Promise((r) => setImmediate(r));
+    runner.cancel(jobId);
+    expect((await done(jobId)).result).toMatchObject({
+      ok: false,
+      error: { kind: 'cancelled', message: 'The Word form export was cancelled; no file was written.' },
+    });
+  });
+
   it('reports work that finished as done, not cancelled, when the cancel came too late to stop it', async () => {
     const { runner, done } = recorder();
     let jobId = '';
