@@ -13,6 +13,7 @@ import type {
   WorkStatus,
 } from '../../shared/domain/types';
 import type { UnverifiedSigner } from '../../shared/domain/signer-trust';
+import type { AssessmentCompleteness, AssessmentSummary } from '../../shared/domain/completeness';
 import type { EvidenceReport } from '../evidence/index';
 import type { ExpectedBlob, PutBlobOptions, PutBlobResult, RestoredAssessment, RestoreSignedInput } from './import-support';
 import type { AuditChainReport, ImportRecord, SignedPackInfo } from '../store/index';
@@ -29,6 +30,8 @@ import type {
   OwnerInput,
 } from './contribution-ops';
 import type { CommitHooks, PublishConsent, RecoveryOutcome, SigningSession } from './export-lease';
+
+export type { AssessmentCompleteness, AssessmentSummary };
 
 export interface NewAssessmentInput {
   readonly organisation: string;
@@ -157,26 +160,6 @@ export interface AttachOptions {
   readonly onFollowedLink?: (target: string) => void;
 }
 
-/** How far an assessment has got, counting only the claims in scope for its role. */
-export interface Completeness {
-  readonly claimsInScope: number;
-  /** In-scope claims with a result other than not-assessed. */
-  readonly assessed: number;
-  /** In-scope claims whose work status is done. */
-  readonly done: number;
-  /** In-scope claims with at least one evidence file linked. */
-  readonly withEvidence: number;
-  /** assessed / claimsInScope, as a whole percentage. */
-  readonly percentAssessed: number;
-}
-
-export interface AssessmentSummary {
-  readonly assessment: Assessment;
-  readonly completeness: Completeness;
-  /** Set when its content came from a pack whose signer the user accepted unverified (directly or by carry-forward). */
-  readonly unverifiedSigner: UnverifiedSigner | null;
-}
-
 export interface EvidenceUse {
   readonly assessmentId: string;
   readonly claimId: string;
@@ -226,7 +209,7 @@ export interface Workspace {
   getAssessment(id: string): AssessmentDetail;
   /** The id of the one assessment whose id is `text` or starts with it (at least 4 characters); refused when none or several match. */
   resolveAssessmentId(text: string): string;
-  completeness(id: string): Completeness;
+  completeness(id: string): AssessmentCompleteness;
   updateAssessment(id: string, patch: AssessmentPatch): Assessment;
   updateClaim(assessmentId: string, claimId: string, patch: ClaimPatch): ClaimResponse;
   /**

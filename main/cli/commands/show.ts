@@ -2,7 +2,7 @@ import { listClaims, listPrinciples } from '../../../shared/catalog/index';
 import { isClaimInScope } from '../../../shared/domain/applicability';
 import type { AssessmentDetail } from '../../../shared/domain/types';
 import { catalogFor } from '../../services/validate';
-import type { Completeness } from '../../services/workspace';
+import type { AssessmentCompleteness } from '../../../shared/domain/completeness';
 import type { SignedPackInfo } from '../../store/index';
 import type { ClaimOwner, ContributedBy } from '../../services/contribution-ops';
 import {
@@ -80,7 +80,7 @@ const credit = (c: ContributedBy | undefined): ContributedByJson | null =>
 
 export function showToJson(
   detail: AssessmentDetail,
-  completeness: Completeness,
+  completeness: AssessmentCompleteness,
   pack: SignedPackInfo | undefined,
   unverified: UnverifiedSigner | null,
   view: ContributionView = { owners: [], credits: { evidence: new Map(), answers: new Map() }, pending: [] },
