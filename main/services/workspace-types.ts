@@ -1,18 +1,24 @@
 import type {
-  ActionState,
   Assessment,
   AssessmentDetail,
   AssessmentOrigin,
   AuditEntry,
   ClaimResponse,
-  ClaimResult,
   EvidenceItem,
-  IsoDate,
   RemedialAction,
-  VendorRole,
-  WorkStatus,
 } from '../../shared/domain/types';
 import type { UnverifiedSigner } from '../../shared/domain/signer-trust';
+import type {
+  ActionPatch,
+  AssessmentPatch,
+  BulkEvidencePatch,
+  ClaimPatch,
+  EvidenceMeta,
+  EvidencePatch,
+  NewActionInput,
+  NewAssessmentFields,
+  ReferenceInput,
+} from '../../shared/domain/inputs';
 import type { AssessmentCompleteness, AssessmentSummary } from '../../shared/domain/completeness';
 import type { EvidenceReport } from '../evidence/index';
 import type { ExpectedBlob, PutBlobOptions, PutBlobResult, RestoredAssessment, RestoreSignedInput } from './import-support';
@@ -32,16 +38,19 @@ import type {
 import type { CommitHooks, PublishConsent, RecoveryOutcome, SigningSession } from './export-lease';
 
 export type { AssessmentCompleteness, AssessmentSummary };
+export type {
+  ActionPatch,
+  AssessmentPatch,
+  BulkEvidencePatch,
+  ClaimPatch,
+  EvidenceMeta,
+  EvidencePatch,
+  NewActionInput,
+  ReferenceInput,
+} from '../../shared/domain/inputs';
 
-export interface NewAssessmentInput {
-  readonly organisation: string;
-  readonly role: VendorRole;
-  readonly products?: readonly string[];
-  readonly theme3InScope?: boolean;
-  readonly periodStart?: IsoDate | null;
-  readonly periodEnd?: IsoDate | null;
-  readonly sroName?: string;
-  readonly sroRole?: string;
+/** A new assessment: the fields a person gives (shared/domain/inputs.ts), and what importers add. */
+export interface NewAssessmentInput extends NewAssessmentFields {
   /** Defaults to the current catalog; importers pass the version the source used. */
   readonly catalog?: { readonly id: string; readonly version: string };
   readonly origin?: AssessmentOrigin;
@@ -66,24 +75,6 @@ export interface SeedResponse extends ClaimPatch {
   readonly claimId: string;
 }
 
-export interface AssessmentPatch {
-  readonly organisation?: string;
-  readonly products?: readonly string[];
-  readonly role?: VendorRole;
-  readonly theme3InScope?: boolean;
-  readonly periodStart?: IsoDate | null;
-  readonly periodEnd?: IsoDate | null;
-  readonly sroName?: string;
-  readonly sroRole?: string;
-}
-
-export interface ClaimPatch {
-  readonly status?: WorkStatus;
-  readonly result?: ClaimResult;
-  readonly evidenceText?: string;
-  readonly arguments?: string;
-}
-
 /** One entry of a many-claims change (Workspace.updateClaims). */
 export interface ClaimUpdate {
   readonly claimId: string;
@@ -101,56 +92,6 @@ export interface ClaimUpdateResult {
   /** False when the entry matched what was recorded already (nothing written, nothing logged). */
   readonly changed: boolean;
   readonly response: ClaimResponse;
-}
-
-export interface NewActionInput {
-  readonly claimId: string;
-  readonly description: string;
-  readonly owner?: string;
-  readonly dueDate?: IsoDate | null;
-  readonly state?: ActionState;
-}
-
-export interface ActionPatch {
-  readonly description?: string;
-  readonly owner?: string;
-  readonly dueDate?: IsoDate | null;
-  readonly state?: ActionState;
-}
-
-export interface EvidenceMeta {
-  /** Defaults to the attached file's own name. */
-  readonly fileName?: string;
-  readonly description?: string;
-  readonly effectiveDate?: IsoDate | null;
-  readonly expiryDate?: IsoDate | null;
-  readonly confidential?: boolean;
-  /** Only with confidential: a customer pack withholds the name and description too. */
-  readonly withholdDetails?: boolean;
-}
-
-export interface EvidencePatch extends EvidenceMeta {
-  /** A reference's owner; a file has none. */
-  readonly owner?: string;
-}
-
-/** Evidence that is not a file: where it is, what it shows, when, and who answers for it. */
-export interface ReferenceInput {
-  /** A web address (http or https) or a location in words. */
-  readonly location: string;
-  readonly description: string;
-  /** When the evidence was true (the setting checked, the interview held). */
-  readonly effectiveDate?: IsoDate | null;
-  readonly expiryDate?: IsoDate | null;
-  readonly owner?: string;
-  readonly confidential?: boolean;
-}
-
-/** What a bulk change may set on many items at once: dates and confidentiality, never a name. */
-export interface BulkEvidencePatch {
-  readonly effectiveDate?: IsoDate | null;
-  readonly expiryDate?: IsoDate | null;
-  readonly confidential?: boolean;
 }
 
 export interface AttachOptions {
