@@ -1,6 +1,7 @@
 import { findCatalog, findClaim } from '../catalog/index';
 import { SscpError } from '../errors';
 import { ACTOR_EMAIL_MAX, ACTOR_NAME_MAX, personFieldProblem } from './actor';
+import { CONFORMANCE_SCORES } from './attestation';
 import { textProblem, TEXT_FIELDS } from './text-rules';
 import { CLAIM_RESULTS, WORK_STATUSES, type ClaimResult, type IsoInstant, type WorkStatus } from './types';
 
@@ -67,15 +68,6 @@ interface Property {
   readonly value: string;
 }
 
-/** The score CycloneDX's conformance asks for (0 to 1), for readers that know only CycloneDX. */
-const SCORE: Readonly<Record<ClaimResult, number | null>> = {
-  met: 1,
-  'partially-met': 0.5,
-  'not-met': 0,
-  'not-applicable': null,
-  'not-assessed': null,
-};
-
 /**
  * The contribution as a CycloneDX 1.6 BOM using `declarations` (assessors, attestations,
  * claims, evidence) against a `definitions.standards` entry for the Code's catalog version.
@@ -136,7 +128,7 @@ export function contributionToCycloneDx(
           summary: `Contribution by ${c.contributor.name} to the ${c.organisation} self-assessment`,
           assessor: 'assessor',
           map: c.claims.map((claim) => {
-            const score = claim.result === undefined ? null : SCORE[claim.result];
+            const score = claim.result === undefined ? null : CONFORMANCE_SCORES[claim.result];
             return {
               requirement: requirementRef(claim.claimId),
               claims: [claimRef(claim.claimId)],
