@@ -352,6 +352,13 @@ export interface ClaimOwner {
   readonly assignedAt: IsoInstant;
 }
 
+/** Who contributed something an assessment now holds, and when the SRO accepted it. */
+export interface ContributedBy {
+  readonly name: string;
+  readonly acceptedAt: string;
+  readonly contributionId: string;
+}
+
 /**
  * Whether a contributor is the person the claim is assigned to: the same email when the owner
  * has one (emails are what people are told apart by), else the same name. A claim nobody owns
