@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { listClaims, listPrinciples, type Catalog, type CatalogClaim } from '../../shared/catalog/index';
 import { isClaimInScope, describeScope } from '../../shared/domain/applicability';
-import { attestationText } from '../../shared/domain/attestation';
+import { attestationText, attestedScore } from '../../shared/domain/attestation';
 import { compareIsoDates, isIsoDate } from '../../shared/domain/dates';
 import { RESULT_LABELS, ROLLUP_LABELS } from '../../shared/domain/labels';
-import { claimResultOf, rollupPrinciple, type RollupStatus } from '../../shared/domain/rollup';
+import { claimResultOf, rollupPrinciple } from '../../shared/domain/rollup';
 import type { AssessmentDetail, ClaimResult, EvidenceItem, IsoInstant, RemedialAction } from '../../shared/domain/types';
 import { canonicalJson } from '../../shared/format/canonical-json';
 import { count } from '../../shared/format/plural';
@@ -68,15 +68,6 @@ const actionRef = (action: RemedialAction) => `remedial-action-${action.id}`;
 export function niUri(sha256: string): string {
   return `ni:///sha-256;${Buffer.from(sha256, 'hex').toString('base64url')}`;
 }
-
-/** The conformance score each result maps to; null: the requirement is not scored. */
-export const CONFORMANCE_SCORES: Readonly<Record<ClaimResult, number | null>> = {
-  met: 1,
-  'partially-met': 0.5,
-  'not-met': 0,
-  'not-assessed': 0,
-  'not-applicable': null,
-};
 
 /**
  * One evidence file as this document describes it. Confidential files (and files whose bytes
@@ -145,15 +136,6 @@ function conformanceRationale(result: ClaimResult, openActions: number, allActio
       return 'Not applicable: the organisation assessed this claim as not applicable to it; excluded from conformance, so not scored.';
   }
 }
-
-const PRINCIPLE_SCORES: Readonly<Record<RollupStatus, number | null>> = {
-  met: 1,
-  'partially-met': 0.5,
-  'not-met': 0,
-  'not-assessed': 0,
-  'not-applicable': null,
-  'out-of-scope': null,
-};
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
@@ -288,7 +270,7 @@ export function buildAttestation(input: AttestationInput): JsonObject {
         ),
       });
     }
-    const score = CONFORMANCE_SCORES[result];
+    const score = attestedScore(result);
     const open = actions.filter((a) => a.state === 'open').length;
     const expired = files.filter((f) => f.expiryDate !== null && isIsoDate(f.expiryDate) && compareIsoDates(f.expiryDate, attestedOn) < 0);
     map.push({
@@ -309,7 +291,7 @@ export function buildAttestation(input: AttestationInput): JsonObject {
   // Each principle as its claims roll up (shared/domain/rollup.ts), for tools that score principles.
   for (const { principle } of listPrinciples(catalog)) {
     const rollup = rollupPrinciple(detail, principle);
-    const score = PRINCIPLE_SCORES[rollup.status];
+    const score = attestedScore(rollup.status);
     const asserted = principle.claims
       .filter((c) => isClaimInScope(assessment, c.id) && claimResultOf(detail, c.id) !== 'not-assessed')
       .map((c) => claimRef(c.id));

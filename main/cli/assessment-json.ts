@@ -1,7 +1,7 @@
 import type { UnverifiedSigner } from '../../shared/domain/signer-trust';
 import type { Assessment, EvidenceItem, RemedialAction } from '../../shared/domain/types';
 import type { SignedPackInfo } from '../store/index';
-import type { Completeness } from '../services/workspace';
+import type { AssessmentCompleteness } from '../../shared/domain/completeness';
 
 // Built field by field, so a new field in the domain types does not leak into the
 // documented JSON (docs/cli-json.md) unannounced.
@@ -73,15 +73,22 @@ export function assessmentToJson(a: Assessment, unverified: UnverifiedSigner | n
   };
 }
 
-export type CompletenessJson = Completeness;
+/** The documented JSON names (docs/cli-json.md), kept from before the domain's names were settled. */
+export interface CompletenessJson {
+  readonly claimsInScope: number;
+  readonly assessed: number;
+  readonly done: number;
+  readonly withEvidence: number;
+  readonly percentAssessed: number;
+}
 
-export function completenessToJson(c: Completeness): CompletenessJson {
+export function completenessToJson(c: AssessmentCompleteness): CompletenessJson {
   return {
-    claimsInScope: c.claimsInScope,
+    claimsInScope: c.inScope,
     assessed: c.assessed,
     done: c.done,
     withEvidence: c.withEvidence,
-    percentAssessed: c.percentAssessed,
+    percentAssessed: c.assessedPercent,
   };
 }
 

@@ -1,3 +1,4 @@
+import { CLAIM_PATCH_FIELDS } from '../../shared/domain/inputs';
 import { SscpError } from '../../shared/errors';
 import { readSmallFileSync } from '../fs/regular-file';
 import type { ClaimPatch, ClaimUpdate } from '../services/workspace';
@@ -10,8 +11,8 @@ import type { CliIo } from './io';
  */
 export const MAX_CLAIMS_FILE_BYTES = 64 * 1024 * 1024;
 
-/** The fields of a `sscp show --json` claim that `set --from` applies. */
-const EDITABLE = ['status', 'result', 'evidenceText', 'arguments'] as const;
+/** The fields of a `sscp show --json` claim that `set --from` applies: those of a claim patch (shared/domain/inputs.ts). */
+const EDITABLE = CLAIM_PATCH_FIELDS;
 /** The fields `show --json` prints that come from the catalog or the record: accepted, not applied. */
 const READ_ONLY = [
   'themeId',

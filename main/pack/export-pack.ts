@@ -17,6 +17,7 @@ import { attachmentRenameReason, uniqueAttachmentNames } from './attachment-name
 import { writePack } from './build-pack';
 import { cancelledError } from './embed-evidence';
 import type { BuildPackOptions, BuiltPack, PackAuditEvent, PackAuditSummary, PackProfile } from './types';
+import type { ExportedPack } from '../../shared/domain/pack-results';
 import { REASON_KIND, REASON_MESSAGES, wordReason } from '../../shared/error-reasons';
 
 export interface ExportPackRequest {
@@ -39,11 +40,7 @@ export interface ExportPackRequest {
   readonly now?: Date;
 }
 
-export interface ExportedPack extends BuiltPack {
-  readonly acceptedExceptions: readonly string[];
-  readonly warnings: readonly string[];
-  readonly signerFingerprint: string;
-}
+export type { ExportedPack } from '../../shared/domain/pack-results';
 
 /** Sign-off blockers stand in the way and were not accepted: the caller lists them. */
 export class BlockedBySignoff extends SscpError {

@@ -1,9 +1,8 @@
 import type { Catalog } from '../../shared/catalog/types';
 import type { AssessmentDetail, IsoInstant } from '../../shared/domain/types';
+import type { PackProfile } from '../../shared/domain/pack-results';
 
-/** Who a pack is for: `certification` embeds all evidence; `customer` withholds confidential files (listed, with their hash). */
-export const PACK_PROFILES = ['certification', 'customer'] as const;
-export type PackProfile = (typeof PACK_PROFILES)[number];
+export { PACK_PROFILES, type BuiltPack, type PackProfile } from '../../shared/domain/pack-results';
 
 /** Signs the pack's content digest: main/signing's signDigest bound to an unlocked identity. */
 export interface PackSigner {
@@ -75,17 +74,6 @@ export interface BuildPackOptions {
   /** Replace an existing file at the target (the default); false refuses one, even one that appears meanwhile. */
   readonly replace?: boolean;
   readonly existsHint?: string;
-}
-
-export interface BuiltPack {
-  readonly path: string;
-  readonly packId: string;
-  /** SHA-256 of the finished, signed file: what the audit log records. */
-  readonly sha256: string;
-  readonly size: number;
-  readonly signedAt: IsoInstant;
-  readonly embeddedFiles: number;
-  readonly withheldFiles: number;
 }
 
 /** Mirrors pdfkit's own version line for the document info and the manifest's generator. */

@@ -1,9 +1,9 @@
 import { assertStillStored } from './evidence-removal';
 import { randomBytes } from 'node:crypto';
-import { ACTOR_EMAIL_MAX, ACTOR_NAME_MAX, personFieldProblem } from '../../shared/domain/actor';
-import { isAssignedTo, OWNER_TEAM_MAX, sameOrganisation, type ClaimOwner } from '../../shared/domain/contribution';
+import { isAssignedTo, sameOrganisation, type ClaimOwner } from '../../shared/domain/contribution';
 import { cleanText, TEXT_FIELDS } from '../../shared/domain/text-rules';
 import type { Assessment, ClaimResponse, EvidenceItem } from '../../shared/domain/types';
+import { ownerFields, parseInput, rejectReason, type OwnerInput } from '../../shared/domain/inputs';
 import { SscpError } from '../../shared/errors';
 import type { PreparedContribution } from '../contribution/read-contribution';
 import { mediaTypeFor } from '../evidence/index';
@@ -46,39 +46,16 @@ import { assertEditable, catalogFor, checkClaimId } from './validate';
 export type { ClaimOwner } from '../../shared/domain/contribution';
 export type { ContributedBy, ContributionRecord } from '../store/contributions-repo';
 
-export interface OwnerInput {
-  readonly name: string;
-  readonly team?: string;
-  readonly email?: string;
-}
-
-function personField(value: string | undefined, what: string, max: number, required: boolean): string {
-  const text = (value ?? '').trim();
-  const problem = personFieldProblem(text, what, max, required);
-  if (problem) throw new SscpError('invalid-input', problem, `Give ${what.replace(/^The /, 'the ')} on one line.`);
-  return text;
-}
+export type { OwnerInput } from '../../shared/domain/inputs';
 
 /**
  * Assigns a claim of a draft to a person (name, team, email), or, with `null`, clears its
  * owner. Recorded in the audit log with the owner before and after.
  */
 export function assignOwner(ctx: StoreContext, assessmentId: string, claimId: string, owner: OwnerInput | null): ClaimOwner | null {
-  const checked =
-    owner === null
-      ? null
-      : {
-          name: personField(owner.name, "The owner's name", ACTOR_NAME_MAX, true),
-          team: personField(owner.team, "The owner's team", OWNER_TEAM_MAX, false),
-          email: personField(owner.email, "The owner's email", ACTOR_EMAIL_MAX, false),
-        };
-  if (checked?.email && !/^[^@\s]+@[^@\s]+$/.test(checked.email)) {
-    throw new SscpError(
-      'invalid-input',
-      `"${checked.email}" is not an email address.`,
-      'Give an email address like name@example.com, or none.',
-    );
-  }
+  // The same schema the app's requests are parsed with: one rule for who an owner may be.
+  const parsed = owner === null ? null : parseInput(ownerFields, owner);
+  const checked = parsed === null ? null : { name: parsed.name, team: parsed.team ?? '', email: parsed.email ?? '' };
   return inWriteTransaction(ctx, () => {
     assertNoExportInProgress(ctx, assessmentId);
     const a = requireAssessment(ctx, assessmentId);
@@ -543,9 +520,7 @@ export function rejectContribution(
   contributionId: string,
   options: DecideOptions = {},
 ): DecidedContribution {
-  const reason = (options.reason ?? '').trim();
-  const problem = personFieldProblem(reason, 'The reason', 2000, false);
-  if (problem) throw new SscpError('invalid-input', problem, 'Give the reason on one line.');
+  const reason = parseInput(rejectReason, options.reason ?? '');
   return inWriteTransaction(ctx, () => {
     const a = requireAssessment(ctx, assessmentId);
     assertEditable(a);

@@ -1,20 +1,27 @@
 import type {
-  ActionState,
   Assessment,
   AssessmentDetail,
   AssessmentOrigin,
   AuditEntry,
   ClaimResponse,
-  ClaimResult,
   EvidenceItem,
-  IsoDate,
   RemedialAction,
-  VendorRole,
-  WorkStatus,
 } from '../../shared/domain/types';
 import type { UnverifiedSigner } from '../../shared/domain/signer-trust';
 import type { EvidenceRemoval, EvidenceRemovalPlan, EvidenceRemovalUndo } from '../../shared/ipc/views';
 export type { EvidenceKeeper, EvidenceRemoval, EvidenceRemovalPlan, EvidenceRemovalUndo } from '../../shared/ipc/views';
+import type {
+  ActionPatch,
+  AssessmentPatch,
+  BulkEvidencePatch,
+  ClaimPatch,
+  EvidenceMeta,
+  EvidencePatch,
+  NewActionInput,
+  NewAssessmentFields,
+  ReferenceInput,
+} from '../../shared/domain/inputs';
+import type { AssessmentCompleteness, AssessmentSummary } from '../../shared/domain/completeness';
 import type { EvidenceReport } from '../evidence/index';
 import type { ExpectedBlob, PutBlobOptions, PutBlobResult, RestoredAssessment, RestoreSignedInput } from './import-support';
 import type { AuditChainReport, ImportRecord, SignedPackInfo } from '../store/index';
@@ -32,15 +39,20 @@ import type {
 } from './contribution-ops';
 import type { CommitHooks, PublishConsent, RecoveryOutcome, SigningSession } from './export-lease';
 
-export interface NewAssessmentInput {
-  readonly organisation: string;
-  readonly role: VendorRole;
-  readonly products?: readonly string[];
-  readonly theme3InScope?: boolean;
-  readonly periodStart?: IsoDate | null;
-  readonly periodEnd?: IsoDate | null;
-  readonly sroName?: string;
-  readonly sroRole?: string;
+export type { AssessmentCompleteness, AssessmentSummary };
+export type {
+  ActionPatch,
+  AssessmentPatch,
+  BulkEvidencePatch,
+  ClaimPatch,
+  EvidenceMeta,
+  EvidencePatch,
+  NewActionInput,
+  ReferenceInput,
+} from '../../shared/domain/inputs';
+
+/** A new assessment: the fields a person gives (shared/domain/inputs.ts), and what importers add. */
+export interface NewAssessmentInput extends NewAssessmentFields {
   /** Defaults to the current catalog; importers pass the version the source used. */
   readonly catalog?: { readonly id: string; readonly version: string };
   readonly origin?: AssessmentOrigin;
@@ -65,24 +77,6 @@ export interface SeedResponse extends ClaimPatch {
   readonly claimId: string;
 }
 
-export interface AssessmentPatch {
-  readonly organisation?: string;
-  readonly products?: readonly string[];
-  readonly role?: VendorRole;
-  readonly theme3InScope?: boolean;
-  readonly periodStart?: IsoDate | null;
-  readonly periodEnd?: IsoDate | null;
-  readonly sroName?: string;
-  readonly sroRole?: string;
-}
-
-export interface ClaimPatch {
-  readonly status?: WorkStatus;
-  readonly result?: ClaimResult;
-  readonly evidenceText?: string;
-  readonly arguments?: string;
-}
-
 /** One entry of a many-claims change (Workspace.updateClaims). */
 export interface ClaimUpdate {
   readonly claimId: string;
@@ -102,81 +96,11 @@ export interface ClaimUpdateResult {
   readonly response: ClaimResponse;
 }
 
-export interface NewActionInput {
-  readonly claimId: string;
-  readonly description: string;
-  readonly owner?: string;
-  readonly dueDate?: IsoDate | null;
-  readonly state?: ActionState;
-}
-
-export interface ActionPatch {
-  readonly description?: string;
-  readonly owner?: string;
-  readonly dueDate?: IsoDate | null;
-  readonly state?: ActionState;
-}
-
-export interface EvidenceMeta {
-  /** Defaults to the attached file's own name. */
-  readonly fileName?: string;
-  readonly description?: string;
-  readonly effectiveDate?: IsoDate | null;
-  readonly expiryDate?: IsoDate | null;
-  readonly confidential?: boolean;
-  /** Only with confidential: a customer pack withholds the name and description too. */
-  readonly withholdDetails?: boolean;
-}
-
-export interface EvidencePatch extends EvidenceMeta {
-  /** A reference's owner; a file has none. */
-  readonly owner?: string;
-}
-
-/** Evidence that is not a file: where it is, what it shows, when, and who answers for it. */
-export interface ReferenceInput {
-  /** A web address (http or https) or a location in words. */
-  readonly location: string;
-  readonly description: string;
-  /** When the evidence was true (the setting checked, the interview held). */
-  readonly effectiveDate?: IsoDate | null;
-  readonly expiryDate?: IsoDate | null;
-  readonly owner?: string;
-  readonly confidential?: boolean;
-}
-
-/** What a bulk change may set on many items at once: dates and confidentiality, never a name. */
-export interface BulkEvidencePatch {
-  readonly effectiveDate?: IsoDate | null;
-  readonly expiryDate?: IsoDate | null;
-  readonly confidential?: boolean;
-}
-
 export interface AttachOptions {
   readonly signal?: AbortSignal;
   readonly onProgress?: (bytesDone: number, bytesTotal: number) => void;
   /** Told, before copying, when the path given was a symbolic link and the file it led to. */
   readonly onFollowedLink?: (target: string) => void;
-}
-
-/** How far an assessment has got, counting only the claims in scope for its role. */
-export interface Completeness {
-  readonly claimsInScope: number;
-  /** In-scope claims with a result other than not-assessed. */
-  readonly assessed: number;
-  /** In-scope claims whose work status is done. */
-  readonly done: number;
-  /** In-scope claims with at least one evidence file linked. */
-  readonly withEvidence: number;
-  /** assessed / claimsInScope, as a whole percentage. */
-  readonly percentAssessed: number;
-}
-
-export interface AssessmentSummary {
-  readonly assessment: Assessment;
-  readonly completeness: Completeness;
-  /** Set when its content came from a pack whose signer the user accepted unverified (directly or by carry-forward). */
-  readonly unverifiedSigner: UnverifiedSigner | null;
 }
 
 export interface EvidenceUse {
@@ -246,7 +170,7 @@ export interface Workspace {
   getAssessment(id: string): AssessmentDetail;
   /** The id of the one assessment whose id is `text` or starts with it (at least 4 characters); refused when none or several match. */
   resolveAssessmentId(text: string): string;
-  completeness(id: string): Completeness;
+  completeness(id: string): AssessmentCompleteness;
   updateAssessment(id: string, patch: AssessmentPatch): Assessment;
   updateClaim(assessmentId: string, claimId: string, patch: ClaimPatch): ClaimResponse;
   /**

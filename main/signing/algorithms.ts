@@ -1,4 +1,5 @@
 import { createPrivateKey } from 'node:crypto';
+import type { SigningAlgorithm } from '../../shared/domain/signing';
 import { SscpError } from '../../shared/errors';
 import type {
   Algorithm,
@@ -14,11 +15,7 @@ export const CREATABLE_ALGORITHMS = ['p256', 'rsa3072'] as const;
 export type CreatableAlgorithm = (typeof CREATABLE_ALGORITHMS)[number];
 export const DEFAULT_SIGNING_ALGORITHM: CreatableAlgorithm = 'p256';
 
-/**
- * Key types an identity may hold: the ones created here, plus what an imported .p12 commonly
- * carries (P-384, RSA of 2048 bits or more). Stored as these words in the database.
- */
-export type SigningAlgorithm = 'p256' | 'p384' | `rsa${number}`;
+export type { SigningAlgorithm } from '../../shared/domain/signing';
 
 const MIN_RSA_BITS = 2048;
 

@@ -1,22 +1,9 @@
+import type { CertificateSummary } from '../../shared/domain/signing';
 import { certificateFingerprint } from './fingerprint';
 import { OID_TITLE } from './certificates';
 import * as x509 from './x509';
 
-/** Who a certificate names, in the words a recipient checks. */
-export interface CertificateSummary {
-  readonly commonName: string | null;
-  readonly title: string | null;
-  readonly organisation: string | null;
-  /** The whole subject, RFC 4514 style. */
-  readonly subject: string;
-  readonly issuer: string;
-  readonly serialNumber: string;
-  /** SHA-256 of the DER certificate, lower-case hex without colons. */
-  readonly fingerprint: string;
-  readonly notBefore: string;
-  readonly notAfter: string;
-  readonly isCertificateAuthority: boolean;
-}
+export type { CertificateSummary } from '../../shared/domain/signing';
 
 function firstField(name: x509.Name, field: string): string | null {
   return name.getField(field)[0] ?? null;

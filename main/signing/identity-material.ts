@@ -5,7 +5,7 @@ import type { UnlockedIdentity } from './unlocked-identity';
 import type { CryptoKey } from './webcrypto-types';
 import * as x509 from './x509';
 
-export type IdentityKind = 'self-signed' | 'org-issued' | 'imported';
+export type { IdentityKind } from '../../shared/domain/signing';
 
 export interface CreateIdentityMaterialOptions {
   readonly subject: SroSubject;

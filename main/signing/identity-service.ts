@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
+import type { ExportedBackup, IdentityInfo } from '../../shared/domain/signing';
 import { checkText, TEXT_FIELDS } from '../../shared/domain/text-rules';
 import { SscpError } from '../../shared/errors';
 import { saveUserFile } from '../fs/write-file-atomic';
-import { algorithmOfPkcs8, keyImportParams, type CreatableAlgorithm, type SigningAlgorithm } from './algorithms';
+import { algorithmOfPkcs8, keyImportParams, type CreatableAlgorithm } from './algorithms';
 import { toArrayBuffer } from './bytes';
 import { summariseCertificate } from './certificate-summary';
 import { generateSigningKeyPair, issueSroCertificate } from './certificates';
 import { ensureCryptoProviders, subtleCrypto } from './crypto-provider';
 import { certificateFingerprint } from './fingerprint';
 import type { StoredIdentity } from './identity-repo';
-import { createIdentityMaterial, exportPkcs8, unlockedIdentityFromPkcs8, type IdentityKind } from './identity-material';
+import { createIdentityMaterial, exportPkcs8, unlockedIdentityFromPkcs8 } from './identity-material';
 import type { KeyStore } from './key-store';
 import { DEFAULT_SCRYPT, openPrivateKey, sealPrivateKey } from './key-vault';
 import { assertAcceptableNewPassphrase } from './passphrase';
@@ -19,29 +20,7 @@ import type { UnlockedIdentity } from './unlocked-identity';
 import type { CryptoKey } from './webcrypto-types';
 import * as x509 from './x509';
 
-/** What the UI and `sscp identity list --json` show about an identity: never key material. */
-export interface IdentityInfo {
-  readonly label: string;
-  readonly kind: IdentityKind;
-  readonly algorithm: SigningAlgorithm;
-  /** SHA-256 of the signing certificate, lower-case hex without colons. */
-  readonly fingerprint: string;
-  readonly subject: { readonly commonName: string; readonly title: string; readonly organisation: string };
-  readonly issuer: string;
-  readonly notBefore: string;
-  readonly notAfter: string;
-  /** The fingerprint a vendor publishes when an organisation root issues the SRO certificate. */
-  readonly rootFingerprint: string | null;
-  readonly chainLength: number;
-  /** Whether this app can issue a renewed certificate (it holds the root's or its own key). */
-  readonly renewable: boolean;
-  readonly createdAt: string;
-  readonly updatedAt: string;
-  /** When it was last exported as a .p12 backup; null if never, or not since it was renewed. */
-  readonly backedUpAt: string | null;
-  /** When the app reminded the SRO that it has no backup (the app reminds once). */
-  readonly backupRemindedAt: string | null;
-}
+export type { ExportedBackup, IdentityInfo } from '../../shared/domain/signing';
 
 export interface ExportBackupOptions {
   /** The identity's passphrase: it unlocks the keys that go into the file. */
@@ -57,14 +36,6 @@ export interface ExportBackupOptions {
   readonly existsHint?: string;
   /** The database open while writing: the backup never lands on it or in its evidence folder. */
   readonly database?: string;
-}
-
-export interface ExportedBackup {
-  readonly path: string;
-  readonly label: string;
-  readonly withRootKey: boolean;
-  /** What the backup cannot do, in plain words (an org-issued identity backed up without its root key). */
-  readonly warnings: readonly string[];
 }
 
 export interface CreateIdentityOptions {

@@ -1,3 +1,4 @@
+import type { TrustCheck, TrustDecision } from '../../shared/domain/signing';
 import { SscpError } from '../../shared/errors';
 import type { IdentityService } from './identity-service';
 import { summariseCertificate } from './certificate-summary';
@@ -33,34 +34,7 @@ export interface TrustPolicyInputs {
   readonly own?: readonly OwnCertificate[];
 }
 
-export type TrustBasis = 'trusted-root' | 'pinned-fingerprint' | 'own-identity';
-
-/** One anchor checked against the signer. */
-export interface TrustCheck {
-  readonly basis: TrustBasis;
-  /** The anchor in words: the root's name, the fingerprint, the identity's label. */
-  readonly anchor: string;
-  readonly held: boolean;
-}
-
-/**
- * - `trusted`: every given anchor held, or (none given) the signer is one of the person's own;
- * - `unknown`: nothing given and not the person's own: who signed is not established;
- * - `mismatch`: an anchor was given and the signer does not satisfy it.
- */
-export type TrustStatus = 'trusted' | 'unknown' | 'mismatch';
-
-export interface TrustDecision {
-  readonly status: TrustStatus;
-  /** What established trust (empty unless trusted). */
-  readonly trustedBy: readonly TrustBasis[];
-  /** Every given anchor with whether it held, then the own identity that matched, if one did. */
-  readonly checks: readonly TrustCheck[];
-  /** The label of the person's own identity that signed, if one did. */
-  readonly ownIdentity: string | null;
-  /** One sentence for a person, worded for the CLI and the app alike. */
-  readonly message: string;
-}
+export type { TrustBasis, TrustCheck, TrustDecision, TrustStatus } from '../../shared/domain/signing';
 
 /** What to do when nobody said whom to trust; shown by the CLI and the app. */
 export const ESTABLISH_TRUST_HINT =

@@ -1,4 +1,4 @@
-import type { ClaimOwner, ContributionClaimState } from '../../shared/domain/contribution';
+import type { ClaimOwner, ContributedBy, ContributionClaimState } from '../../shared/domain/contribution';
 import type { ClaimResult, WorkStatus } from '../../shared/domain/types';
 import type { Db } from './database';
 
@@ -278,11 +278,7 @@ export function setContributionFileEvidence(
 }
 
 /** Who contributed what an assessment holds: each accepted evidence item and claim answer, with name and date. */
-export interface ContributedBy {
-  readonly name: string;
-  readonly acceptedAt: string;
-  readonly contributionId: string;
-}
+export type { ContributedBy } from '../../shared/domain/contribution';
 
 export function contributedEvidence(db: Db, assessmentId: string): Map<string, ContributedBy> {
   const rows = db

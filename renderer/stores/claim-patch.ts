@@ -1,13 +1,13 @@
+import type { ClaimPatch } from '../../shared/domain/inputs';
 import type { AssessmentDetail, ClaimResponse } from '../../shared/domain/types';
 
-export interface ClaimPatch {
-  readonly status?: ClaimResponse['status'];
-  readonly result?: ClaimResponse['result'];
-  readonly evidenceText?: string;
-  readonly arguments?: string;
-}
+// The one shape of a claim change (shared/domain/inputs.ts), which `claims.update` parses.
+export type { ClaimPatch };
 
-const FIELDS = ['status', 'result', 'evidenceText', 'arguments'] as const;
+// Types only: the renderer does not bundle the schema. The compiler holds this list to it.
+const FIELDS = ['status', 'result', 'evidenceText', 'arguments'] as const satisfies readonly (keyof ClaimPatch)[];
+const everyField: Exclude<keyof ClaimPatch, (typeof FIELDS)[number]> extends never ? true : never = true;
+void everyField;
 
 /** The response for a claim, or the blank one a claim has before anyone touched it. */
 export function responseFor(detail: AssessmentDetail, claimId: string): ClaimResponse {

@@ -1,6 +1,7 @@
 import { findCatalog, findClaim } from '../catalog/index';
 import { SscpError } from '../errors';
 import { ACTOR_EMAIL_MAX, ACTOR_NAME_MAX, personFieldProblem } from './actor';
+import { CONFORMANCE_SCORES } from './attestation';
 import { textProblem, TEXT_FIELDS } from './text-rules';
 import { CLAIM_RESULTS, WORK_STATUSES, type ClaimResult, type IsoInstant, type WorkStatus } from './types';
 
@@ -67,15 +68,6 @@ interface Property {
   readonly value: string;
 }
 
-/** The score CycloneDX's conformance asks for (0 to 1), for readers that know only CycloneDX. */
-const SCORE: Readonly<Record<ClaimResult, number | null>> = {
-  met: 1,
-  'partially-met': 0.5,
-  'not-met': 0,
-  'not-applicable': null,
-  'not-assessed': null,
-};
-
 /**
  * The contribution as a CycloneDX 1.6 BOM using `declarations` (assessors, attestations,
  * claims, evidence) against a `definitions.standards` entry for the Code's catalog version.
@@ -136,7 +128,7 @@ export function contributionToCycloneDx(
           summary: `Contribution by ${c.contributor.name} to the ${c.organisation} self-assessment`,
           assessor: 'assessor',
           map: c.claims.map((claim) => {
-            const score = claim.result === undefined ? null : SCORE[claim.result];
+            const score = claim.result === undefined ? null : CONFORMANCE_SCORES[claim.result];
             return {
               requirement: requirementRef(claim.claimId),
               claims: [claimRef(claim.claimId)],
@@ -360,6 +352,13 @@ export interface ClaimOwner {
   readonly assignedAt: IsoInstant;
 }
 
+/** Who contributed something an assessment now holds, and when the SRO accepted it. */
+export interface ContributedBy {
+  readonly name: string;
+  readonly acceptedAt: string;
+  readonly contributionId: string;
+}
+
 /**
  * Whether a contributor is the person the claim is assigned to: the same email when the owner
  * has one (emails are what people are told apart by), else the same name. A claim nobody owns
@@ -367,9 +366,43 @@ export interface ClaimOwner {
  */
 export function isAssignedTo(owner: Pick<ClaimOwner, 'name' | 'email'> | null, contributor: Pick<Contributor, 'name' | 'email'>): boolean {
   if (!owner) return false;
-  const fold = (s: string) => s.normalize('NFC').trim().toLocaleLowerCase('en-GB');
-  if (owner.email) return fold(owner.email) === fold(contributor.email);
-  return fold(owner.name) === fold(contributor.name);
+  if (owner.email) return foldPerson(owner.email) === foldPerson(contributor.email);
+  return foldPerson(owner.name) === foldPerson(contributor.name);
+}
+
+/** A name or email as people are compared: Unicode form, surrounding spaces and case aside. */
+export function foldPerson(text: string): string {
+  return text.normalize('NFC').trim().toLocaleLowerCase('en-GB');
+}
+
+/**
+ * Who an owner is, the one rule `sscp show`, `sscp request` and the app's Owners card use:
+ * their email when they have one (emails are what people are told apart by, as
+ * `isAssignedTo` matches contributors), else their name; case, Unicode form and surrounding
+ * spaces aside. The team is what they belong to, not who they are.
+ */
+export function ownerKey(owner: Pick<ClaimOwner, 'name' | 'email'>): string {
+  return owner.email.trim() ? `email:${foldPerson(owner.email)}` : `name:${foldPerson(owner.name)}`;
+}
+
+/** Claim owners grouped by who they are (`ownerKey`), in the order of each one's first claim; named as first assigned. */
+export function groupByOwner<T extends Pick<ClaimOwner, 'name' | 'team' | 'email' | 'claimId'>>(
+  owners: readonly T[],
+): readonly { readonly owner: T; readonly claimIds: readonly string[] }[] {
+  const groups = new Map<string, { owner: T; claimIds: string[] }>();
+  for (const o of owners) {
+    const key = ownerKey(o);
+    const group = groups.get(key) ?? { owner: o, claimIds: [] };
+    group.claimIds.push(o.claimId);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+/** Whether `text` (what a person typed to name an owner: `sscp request --owner`) names this owner: their name or their email. */
+export function namesOwner(owner: Pick<ClaimOwner, 'name' | 'email'>, text: string): boolean {
+  const wanted = foldPerson(text);
+  return foldPerson(owner.name) === wanted || (owner.email.trim() !== '' && foldPerson(owner.email) === wanted);
 }
 
 /** The states a contributed claim moves through; only pending ones can be decided. */

@@ -4,7 +4,8 @@ import { returns, type ResultMarker } from './marker';
 import type { IpcResult } from './result';
 import {
   actionFields,
-  actionState,
+  actionPatch,
+  contributionFields,
   assessmentFields,
   bulkEvidencePatch,
   claimId,
@@ -24,8 +25,7 @@ import {
   settingsPatch,
   vendorRole,
   ownerFields,
-  claimResult,
-  workStatus,
+  rejectReason,
 } from './schemas';
 import type {
   ClaimOwnerView,
@@ -38,6 +38,7 @@ import type {
 } from './views-contributions';
 import type { CarryForwardPlan } from '../domain/carry-forward';
 import { CLAIM_COMMANDS } from './shortcuts';
+import { MAX_CONTRIBUTION_CLAIMS, MAX_CONTRIBUTION_FILES } from '../domain/contribution';
 import type {
   ExportedPackView,
   IdentityBackupView,
@@ -167,7 +168,7 @@ export const contract = {
     result: returns<RemedialAction>(),
   },
   'actions.update': {
-    args: z.strictObject({ actionId: id, patch: actionFields.partial().extend({ state: actionState.optional() }) }),
+    args: z.strictObject({ actionId: id, patch: actionPatch }),
     result: returns<RemedialAction>(),
   },
   'actions.remove': { args: z.strictObject({ actionId: id }), result: returns<null>() },
@@ -325,7 +326,7 @@ export const contract = {
     result: returns<ContributionDecisionView>(),
   },
   'contributions.reject': {
-    args: z.strictObject({ assessmentId: id, contributionId: id, claimId: claimId.optional(), reason: z.string().max(2000).optional() }),
+    args: z.strictObject({ assessmentId: id, contributionId: id, claimId: claimId.optional(), reason: rejectReason.optional() }),
     result: returns<ContributionDecisionView>(),
   },
   'contributions.credits': { args: z.strictObject({ assessmentId: id }), result: returns<ContributionCreditsView>() },
@@ -348,25 +349,12 @@ export const contract = {
   /** The app's Contribute screen: one signed contribution file, written where the save dialog said. */
   'contributions.create': {
     args: z.strictObject({
-      organisation: z.string().min(1).max(200),
+      ...contributionFields.shape,
       assessmentId: id.optional(),
-      claims: z
-        .array(
-          z.strictObject({
-            claimId,
-            result: claimResult.optional(),
-            status: workStatus.optional(),
-            evidenceText: z.string().optional(),
-            arguments: z.string().optional(),
-          }),
-        )
-        .min(1)
-        .max(200),
-      filePaths: z.array(filePath).max(1000),
+      claims: z.array(claimPatch.extend({ claimId })).min(1).max(MAX_CONTRIBUTION_CLAIMS),
+      filePaths: z.array(filePath).max(MAX_CONTRIBUTION_FILES),
       identityLabel,
       passphrase: z.string().min(1).max(1024),
-      email: z.string().max(254).optional(),
-      team: z.string().max(100).optional(),
       outPath: filePath,
     }),
     ...job<ContributionWrittenView>(),

@@ -1,19 +1,10 @@
+import type { ClaimOwner, ContributedBy, Contributor } from '../domain/contribution';
 import type { ClaimResult, WorkStatus } from '../domain/types';
 
-/** Who owns a claim (docs/contributions.md). */
-export interface ClaimOwnerView {
-  readonly claimId: string;
-  readonly name: string;
-  readonly team: string;
-  readonly email: string;
-  readonly assignedAt: string;
-}
+/** Who owns a claim (docs/contributions.md): the service's record, without the assessment it belongs to. */
+export type ClaimOwnerView = Omit<ClaimOwner, 'assessmentId'>;
 
-export interface ContributorView {
-  readonly name: string;
-  readonly email: string;
-  readonly team: string;
-}
+export type ContributorView = Contributor;
 
 /** One contributed claim beside the current answer, as review shows it. */
 export interface ContributionReviewView {
@@ -56,11 +47,7 @@ export interface ContributionDecisionView {
   }[];
 }
 
-export interface ContributedByView {
-  readonly name: string;
-  readonly acceptedAt: string;
-  readonly contributionId: string;
-}
+export type ContributedByView = ContributedBy;
 
 /** Who contributed what an assessment holds: by evidence id and by claim id. */
 export interface ContributionCreditsView {

@@ -1,7 +1,7 @@
 import type { UserProfile } from '../domain/actor';
 import type { Assessment, AuditEntry, EvidenceItem, EvidenceLink } from '../domain/types';
-import type { UnverifiedSigner } from '../domain/signer-trust';
 import type { DateFormatSetting } from '../format/dates';
+import type { AssessmentSummary } from '../domain/completeness';
 
 /** Shapes the UI needs that are not domain records themselves. */
 
@@ -67,21 +67,8 @@ export interface WorkspaceInfo {
   readonly identityNotes?: readonly string[];
 }
 
-/** How far an assessment has got, over the claims in scope for its vendor role. */
-export interface ListCompleteness {
-  readonly claimsInScope: number;
-  readonly assessed: number;
-  readonly done: number;
-  readonly withEvidence: number;
-  readonly percentAssessed: number;
-}
-
-export interface AssessmentListItem {
-  readonly assessment: Assessment;
-  readonly completeness: ListCompleteness;
-  /** Set when its content came from a pack whose signer the user accepted unverified (directly or carried forward). */
-  readonly unverifiedSigner: UnverifiedSigner | null;
-}
+/** An assessment in the start screen's list: the service's own summary. */
+export type AssessmentListItem = AssessmentSummary;
 
 /** One file in the library, with every claim that uses it. */
 export interface EvidenceLibraryItem {

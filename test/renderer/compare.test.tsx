@@ -8,7 +8,7 @@ import { makeAssessment } from './fixtures';
 import { findCatalog } from '../../shared/catalog/index';
 import { makeDetail } from '../fixtures/form/make-detail';
 
-const COMPLETE = { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 };
+const COMPLETE = { inScope: 45, assessed: 45, done: 45, withEvidence: 40, assessedPercent: 100, donePercent: 100 };
 
 describe('choosing two assessments to compare', () => {
   let fake: FakeApi;

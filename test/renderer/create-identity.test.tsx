@@ -8,8 +8,8 @@ import { installFakeApi, type FakeApi } from './fake-api';
 
 const created: IdentityView = {
   label: 'Priya 2026',
-  kind: 'created',
-  algorithm: 'ECDSA-P256',
+  kind: 'self-signed',
+  algorithm: 'p256',
   fingerprint: 'cd'.repeat(32),
   subject: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme' },
   notBefore: '2026-01-01T00:00:00.000Z',

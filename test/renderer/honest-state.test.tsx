@@ -12,7 +12,7 @@ import { installFakeApi, type FakeApi } from './fake-api';
 import { makeAssessment, makeDetail } from './fixtures';
 
 const PACK_SHA = 'c0ffee'.repeat(10) + 'abcd';
-const COMPLETE = { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 };
+const COMPLETE = { inScope: 45, assessed: 45, done: 45, withEvidence: 40, assessedPercent: 100, donePercent: 100 };
 
 describe('a signed assessment', () => {
   let fake: FakeApi;

@@ -9,7 +9,7 @@ import { installFakeApi, type FakeApi } from './fake-api';
 const imported: IdentityView = {
   label: 'Org CA 2026',
   kind: 'imported',
-  algorithm: 'RSA-3072',
+  algorithm: 'rsa3072',
   fingerprint: 'ab'.repeat(32),
   subject: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme' },
   notBefore: '2026-01-01T00:00:00.000Z',

@@ -15,7 +15,7 @@ import { makeAssessment, makeDetail } from './fixtures';
 const identity: IdentityView = {
   label: 'Priya 2026',
   kind: 'self-signed',
-  algorithm: 'ECDSA-P256',
+  algorithm: 'p256',
   fingerprint: 'cd'.repeat(32),
   subject: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme' },
   notBefore: '2026-01-01T00:00:00.000Z',

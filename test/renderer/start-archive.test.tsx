@@ -10,7 +10,7 @@ import { useSession } from '../../renderer/stores/session';
 import { installFakeApi, type FakeApi } from './fake-api';
 import { makeAssessment } from './fixtures';
 
-const COMPLETE = { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 };
+const COMPLETE = { inScope: 45, assessed: 45, done: 45, withEvidence: 40, assessedPercent: 100, donePercent: 100 };
 
 /** A tiny stand-in for main's list: archive/unarchive change the state the next list call returns. */
 function serveAssessments(fake: FakeApi, initial: Assessment[]): Map<string, Assessment> {

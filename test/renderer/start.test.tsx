@@ -49,7 +49,7 @@ describe('the start page', () => {
     fake.answer('assessments.list', () => [
       {
         assessment: makeAssessment({ state: 'signed' }),
-        completeness: { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 },
+        completeness: { inScope: 45, assessed: 45, done: 45, withEvidence: 40, assessedPercent: 100, donePercent: 100 },
       },
     ]);
     render(<StartScreen />);
@@ -70,7 +70,7 @@ describe('the start page', () => {
     fake.answer('assessments.list', () => [
       {
         assessment: imported,
-        completeness: { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 },
+        completeness: { inScope: 45, assessed: 45, done: 45, withEvidence: 40, assessedPercent: 100, donePercent: 100 },
         unverifiedSigner: { importedAssessmentId: imported.id, signerFingerprint: 'ef'.repeat(32), importedAt: '2026-11-22T15:00:00.000Z' },
       },
     ]);
@@ -99,7 +99,7 @@ describe('the start page', () => {
     });
     useSession.setState({ dbPath: '/db/current.sscp', settings: settings(['/db/current.sscp']) });
     fake.answer('assessments.list', () => [
-      { assessment: old, completeness: { claimsInScope: 45, assessed: 45, done: 45, withEvidence: 40, percentAssessed: 100 } },
+      { assessment: old, completeness: { inScope: 45, assessed: 45, done: 45, withEvidence: 40, assessedPercent: 100, donePercent: 100 } },
     ]);
     fake.answer('assessments.carryForward', () => ({ assessment: next, plan }));
     render(<StartScreen />);

@@ -40,7 +40,7 @@ export const registerList: RegisterCommand = (program, ctx) => {
         const period = a.periodStart || a.periodEnd ? `  ${a.periodStart ?? '…'} to ${a.periodEnd ?? '…'}` : '';
         const mark = unverifiedSigner ? '  [UNVERIFIED SIGNER]' : '';
         ctx.io.stdout.write(
-          `${a.id}  ${a.state.padEnd(8)}  ${c.assessed}/${c.claimsInScope} assessed  ${field(a.organisation)} (${a.role})${period}${mark}\n`,
+          `${a.id}  ${a.state.padEnd(8)}  ${c.assessed}/${c.inScope} assessed  ${field(a.organisation)} (${a.role})${period}${mark}\n`,
         );
       }
       if (archivedHidden > 0) {

@@ -1,4 +1,5 @@
 import { SscpError } from '../../../shared/errors';
+import { namesOwner } from '../../../shared/domain/contribution';
 import { buildEvidenceRequest } from '../../contribution/evidence-request';
 import { nowInstant } from '../../store/clock';
 import { saveUserFile } from '../../fs/write-file-atomic';
@@ -39,11 +40,7 @@ export const registerRequest: RegisterCommand = (program, ctx) => {
               'Ask for evidence for a draft (carry the assessment forward first).',
             );
           const owners = ws.claimOwners(id);
-          const fold = (s: string) => s.trim().toLocaleLowerCase('en-GB');
-          const mine =
-            opts.owner === undefined
-              ? []
-              : owners.filter((o) => fold(o.name) === fold(opts.owner!) || (o.email !== '' && fold(o.email) === fold(opts.owner!)));
+          const mine = opts.owner === undefined ? [] : owners.filter((o) => namesOwner(o, opts.owner!));
           if (opts.owner !== undefined && mine.length === 0)
             throw new SscpError(
               'not-found',

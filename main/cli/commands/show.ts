@@ -2,7 +2,7 @@ import { listClaims, listPrinciples } from '../../../shared/catalog/index';
 import { isClaimInScope } from '../../../shared/domain/applicability';
 import type { AssessmentDetail } from '../../../shared/domain/types';
 import { catalogFor } from '../../services/validate';
-import type { Completeness } from '../../services/workspace';
+import type { AssessmentCompleteness } from '../../../shared/domain/completeness';
 import type { SignedPackInfo } from '../../store/index';
 import type { ClaimOwner, ContributedBy } from '../../services/contribution-ops';
 import {
@@ -26,7 +26,7 @@ import { evidenceAsRecipientSees, type Recipient, type RecipientEvidence } from 
 import { formatBytes } from '../../../shared/format/bytes';
 import { PACK_PROFILES } from '../../pack/types';
 import { count } from '../../../shared/format/plural';
-import { isWaitingOnOwner } from '../../../shared/domain/contribution';
+import { groupByOwner, isWaitingOnOwner } from '../../../shared/domain/contribution';
 
 /** One claim of `sscp show --json`: the catalog's numbering and title with the response. */
 export interface ClaimJson {
@@ -80,7 +80,7 @@ const credit = (c: ContributedBy | undefined): ContributedByJson | null =>
 
 export function showToJson(
   detail: AssessmentDetail,
-  completeness: Completeness,
+  completeness: AssessmentCompleteness,
   pack: SignedPackInfo | undefined,
   unverified: UnverifiedSigner | null,
   view: ContributionView = { owners: [], credits: { evidence: new Map(), answers: new Map() }, pending: [] },
@@ -177,18 +177,17 @@ export function formatShow(json: ShowJson): string {
       }
     }
   }
-  const owners = new Map<string, { waiting: string[]; done: number }>();
-  for (const claim of json.claims) {
-    if (!claim.owner) continue;
-    const o = owners.get(claim.owner.name) ?? { waiting: [], done: 0 };
-    if (claim.status === 'done') o.done += 1;
-    else if (isWaitingOnOwner(claim.status, claim.pendingContributions)) o.waiting.push(claim.id);
-    owners.set(claim.owner.name, o);
-  }
-  if (owners.size) {
+  // One row per owner, by the one rule for who an owner is (shared/domain/contribution.ts).
+  const claimsById = new Map(json.claims.map((c) => [c.id, c]));
+  const owners = groupByOwner(json.claims.flatMap((c) => (c.owner ? [{ ...c.owner, claimId: c.id }] : [])));
+  if (owners.length) {
     lines.push('', 'Owners');
-    for (const [name, o] of owners)
-      lines.push(`  ${field(name)}: ${o.done} done${o.waiting.length ? `; waiting on them: ${o.waiting.join(', ')}` : ''}`);
+    for (const { owner, claimIds } of owners) {
+      const claims = claimIds.flatMap((id) => claimsById.get(id) ?? []);
+      const done = claims.filter((c) => c.status === 'done').length;
+      const waiting = claims.filter((c) => c.status !== 'done' && isWaitingOnOwner(c.status, c.pendingContributions)).map((c) => c.id);
+      lines.push(`  ${field(owner.name)}: ${done} done${waiting.length ? `; waiting on them: ${waiting.join(', ')}` : ''}`);
+    }
   }
   const pendingTotal = json.claims.reduce((n, c) => n + c.pendingContributions, 0);
   if (pendingTotal) lines.push('', `Waiting on you: ${count(pendingTotal, 'contributed claim')} to review (sscp review ${a.id} --db FILE)`);

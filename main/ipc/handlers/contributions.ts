@@ -1,6 +1,6 @@
 import type { HandlerTable } from '../dispatch';
-import type { ContributionReviewItem, DecidedContribution } from '../../services/contribution-ops';
-import type { ContributionDecisionView, ContributionReviewView } from '../../../shared/ipc/views-contributions';
+import type { ClaimOwner, ContributionReviewItem, DecidedContribution } from '../../services/contribution-ops';
+import type { ClaimOwnerView, ContributionDecisionView, ContributionReviewView } from '../../../shared/ipc/views-contributions';
 import type { HandlerContext } from './context';
 
 type Channels =
@@ -36,7 +36,7 @@ function decisionView(d: DecidedContribution): ContributionDecisionView {
   };
 }
 
-const ownerView = (o: { claimId: string; name: string; team: string; email: string; assignedAt: string }) => ({
+const ownerView = (o: ClaimOwner): ClaimOwnerView => ({
   claimId: o.claimId,
   name: o.name,
   team: o.team,

@@ -1,4 +1,4 @@
-import { isWaitingOnOwner } from '../../../shared/domain/contribution';
+import { groupByOwner, isWaitingOnOwner, ownerKey } from '../../../shared/domain/contribution';
 import type { AssessmentDetail } from '../../../shared/domain/types';
 import { count } from '../../../shared/format/plural';
 import type { ClaimOwnerView, ContributionReviewView } from '../../../shared/ipc/views-contributions';
@@ -18,25 +18,22 @@ export interface OwnerSummary {
   readonly waitingOnSro: number;
 }
 
-/** One row per owner (same name, team and email), in the order of their first claim. */
+/** One row per owner, by the one rule for who an owner is (`groupByOwner`, as `sscp show` lists them), in the order of their first claim. */
 export function summariseOwners(
   detail: AssessmentDetail,
   owners: readonly ClaimOwnerView[],
   pending: readonly ContributionReviewView[],
 ): { readonly owners: readonly OwnerSummary[]; readonly unassignedPending: number } {
-  const byKey = new Map<string, { name: string; team: string; email: string; claimIds: string[] }>();
-  for (const o of owners) {
-    const key = JSON.stringify([o.name, o.team, o.email]);
-    const entry = byKey.get(key) ?? { name: o.name, team: o.team, email: o.email, claimIds: [] };
-    entry.claimIds.push(o.claimId);
-    byKey.set(key, entry);
-  }
+  const groups = groupByOwner(owners);
   const owned = new Set(owners.map((o) => o.claimId));
-  const summaries = [...byKey.values()].map((e) => ({
-    ...e,
-    waitingOnOwner: e.claimIds.filter((c) => isWaitingOnOwner(responseFor(detail, c).status, pending.filter((p) => p.claimId === c).length))
+  const summaries = groups.map(({ owner: { name, team, email }, claimIds }) => ({
+    name,
+    team,
+    email,
+    claimIds,
+    waitingOnOwner: claimIds.filter((c) => isWaitingOnOwner(responseFor(detail, c).status, pending.filter((p) => p.claimId === c).length))
       .length,
-    waitingOnSro: pending.filter((p) => e.claimIds.includes(p.claimId)).length,
+    waitingOnSro: pending.filter((p) => claimIds.includes(p.claimId)).length,
   }));
   return { owners: summaries, unassignedPending: pending.filter((p) => !owned.has(p.claimId)).length };
 }
@@ -76,7 +73,7 @@ export function OwnersCard({ detail }: { readonly detail: AssessmentDetail }) {
             </thead>
             <tbody>
               {owners.map((o) => (
-                <tr key={JSON.stringify([o.name, o.team, o.email])}>
+                <tr key={ownerKey(o)}>
                   <th scope="row">
                     <OutsideText text={o.name} />
                     {o.team ? (

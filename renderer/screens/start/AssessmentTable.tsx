@@ -59,12 +59,12 @@ export function AssessmentTable({
             <td className="completeness-cell">
               <ProgressBar
                 done={c.assessed}
-                total={c.claimsInScope}
+                total={c.inScope}
                 label={`${a.organisation}: claims assessed`}
-                tone={c.assessed === c.claimsInScope ? 'met' : 'accent'}
+                tone={c.assessed === c.inScope ? 'met' : 'accent'}
               />
               <span className="muted">
-                {c.assessed} of {c.claimsInScope} claims
+                {c.assessed} of {c.inScope} claims
               </span>
             </td>
             <td className="muted">{formatInstant(a.updatedAt)}</td>

@@ -61,11 +61,12 @@ describe('workspace: assessments', () => {
     f.ws.updateClaim(a.id, '1.1.1', { result: 'met', status: 'done' });
     const [summary] = f.ws.listAssessments();
     expect(summary!.completeness).toEqual({
-      claimsInScope: inScope.length,
+      inScope: inScope.length,
       assessed: 2,
       done: 1,
       withEvidence: 0,
-      percentAssessed: Math.floor((2 / inScope.length) * 100),
+      assessedPercent: Math.floor((2 / inScope.length) * 100),
+      donePercent: Math.floor((1 / inScope.length) * 100),
     });
   });
 

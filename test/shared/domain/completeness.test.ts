@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ukSscp2025v1 } from '../../../shared/catalog/uk-sscp-2025.1';
-import { completeness, completenessByTheme } from '../../../shared/domain/completeness';
+import { assessmentCompleteness, completeness, completenessByTheme } from '../../../shared/domain/completeness';
 import { assessment, detail, response } from './fixtures';
 
 describe('completeness', () => {
@@ -46,5 +46,17 @@ describe('completeness', () => {
     ]);
     expect(byTheme[0]!.assessedPercent).toBe(100);
     expect(byTheme[2]!.assessedPercent).toBe(10);
+  });
+
+  it('counts the in-scope claims with evidence once, however many items each has, beside the same progress', () => {
+    const link = (claimId: string, evidenceId: string) => ({ assessmentId: 'a1', claimId, evidenceId });
+    const d = detail({
+      assessment: assessment({ role: 'reseller' }),
+      responses: [response('3.1.1', 'met')],
+      // Two items on 3.1.1 count once; 1.1.1 is out of scope for a reseller.
+      links: [link('3.1.1', 'e1'), link('3.1.1', 'e2'), link('4.2.1', 'e1'), link('1.1.1', 'e3')],
+    });
+    expect(assessmentCompleteness(d, ukSscp2025v1)).toEqual({ ...completeness(d, ukSscp2025v1), withEvidence: 2 });
+    expect(assessmentCompleteness(d, ukSscp2025v1).inScope).toBe(16);
   });
 });
