@@ -31,7 +31,7 @@ const items = [
       periodEnd: '2027-02-28',
       updatedAt: new Date(2026, 10, 5, 9, 30).toISOString(),
     }),
-    completeness: { claimsInScope: 45, assessed: 3, done: 3, withEvidence: 1, percentAssessed: 7 },
+    completeness: { inScope: 45, assessed: 3, done: 3, withEvidence: 1, assessedPercent: 6, donePercent: 6 },
     unverifiedSigner: null,
   },
 ];

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatShortDate } from '../../../shared/domain/dates';
+import { formatInstantDate } from '../../format/numbers';
 import { count } from '../../../shared/format/plural';
 import type { EvidenceRemovalPlan } from '../../../shared/ipc/views';
 import { Modal } from '../../components/Modal';
@@ -116,7 +116,7 @@ export function RemoveDialog({
                 {plan.keptBy.map((k) => (
                   <li key={k.assessmentId}>
                     <OutsideText text={k.organisation} />
-                    {k.signedAt ? `, signed on ${formatShortDate(k.signedAt.slice(0, 10))}` : ', archived'}, keeps{' '}
+                    {k.signedAt ? `, signed on ${formatInstantDate(k.signedAt)}` : ', archived'}, keeps{' '}
                     {count(k.evidenceIds.length, 'file')}
                   </li>
                 ))}

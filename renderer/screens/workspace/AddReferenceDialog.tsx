@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { DateInput } from '../../components/DateInput';
 import { referenceLocationProblem } from '../../../shared/domain/evidence-reference';
 import { DateInput } from '../../components/DateInput';
 import { Modal } from '../../components/Modal';
