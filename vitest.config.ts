@@ -43,7 +43,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'own-process', include: OWN_PROCESS, exclude: NEVER, pool: 'forks', isolate: true },
+        test: { name: 'own-process', include: asTestGlobs(OWN_PROCESS), exclude: NEVER, pool: 'forks', isolate: true },
       },
     ],
   },
