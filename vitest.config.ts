@@ -1,19 +1,50 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { FRESH_MODULES, OWN_PROCESS, asTestGlobs } from './test/setup/pools';
+
+const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
+const NEVER = ['test/e2e/**', 'node_modules/**'];
 
 // Tests run on real SQLite files, real temp folders and real PDF tools, so they get time;
 // nothing here asserts on time (benchmarks do that, in `npm run bench`).
+//
+// Where the time goes (docs/testing.md, "Keeping npm test fast"): starting a worker, loading
+// and transforming the modules a file imports, and setting up jsdom cost more than most
+// tests do. So most files run in long-lived worker threads that keep the modules they have
+// loaded (isolate: false; test/setup/pools.ts says which files cannot, and why). Each file
+// still gets its own SSCP_HOME, and its changes to the process are undone, by the setup file.
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     // A temp SSCP_HOME per file: no test touches the real key store.
     setupFiles: ['test/setup/sscp-home.ts'],
     // The bundled CLI (dist/cli) that tests spawning bin/sscp.mjs run, built once up front.
     globalSetup: ['test/setup/cli-bundle.ts'],
-    pool: 'forks',
+    // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, idle
+    // while its test waits for a child process, openssl or fsync. Two keep both cores busy.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default', ['json', { outputFile: '.tmp/vitest-report.json' }]],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ALL,
+          exclude: [...NEVER, ...asTestGlobs(OWN_PROCESS), ...asTestGlobs(FRESH_MODULES)],
+          pool: 'threads',
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'fresh', include: asTestGlobs(FRESH_MODULES), exclude: NEVER, pool: 'threads', isolate: true },
+      },
+      {
+        extends: true,
+        test: { name: 'own-process', include: asTestGlobs(OWN_PROCESS), exclude: NEVER, pool: 'forks', isolate: true },
+      },
+    ],
   },
 });

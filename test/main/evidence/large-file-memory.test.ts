@@ -4,9 +4,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openWorkspace, type Workspace } from '../../../main/services/workspace';
 import { makeTempDir } from './temp-dir';
 
-// SHA-256 of 3 GiB of zero bytes (computed once with a separate script).
-const ZEROS_3GIB_SHA256 = '305b66a59d15b252092fbda9d09711230c429f351897cbd430e7b55a35fd3b97';
-const SIZE = 3 * 1024 ** 3;
+/**
+ * Just over 2 GiB: past what fs.readFile can return in one Buffer and past every 32-bit
+ * signed size or offset, so a copy that held the file in memory, or counted its bytes in an
+ * int32, fails here as surely as with a bigger file, and a pass over it costs a third less
+ * than the 3 GiB this used to be. Peak RSS is bounded at 200 MB: a tenth of the file.
+ */
+const SIZE = 2 * 1024 ** 3 + 1024 ** 2;
+// SHA-256 of SIZE zero bytes, computed apart from our code: head -c 2148532224 /dev/zero | openssl dgst -sha256
+const ZEROS_SHA256 = 'f9c8466cdac8f598a9dbbe999b62b47c2745c7b7368cd6bfcee1b636368a9071';
 
 let dir: string;
 let cleanup: () => void;
@@ -36,7 +42,7 @@ describe('attaching a several-GiB file', () => {
     try {
       const item = await ws.attachEvidence(a.id, '2.1.1', src, {}, { onProgress: sample });
       expect(item.size).toBe(SIZE);
-      expect(item.sha256).toBe(ZEROS_3GIB_SHA256);
+      expect(item.sha256).toBe(ZEROS_SHA256);
       expect(peak - before).toBeLessThan(200 * 1024 * 1024);
 
       // Verifying re-hashes the stored copy, streaming too.
@@ -47,5 +53,5 @@ describe('attaching a several-GiB file', () => {
     } finally {
       clearInterval(sampler);
     }
-  });
+  }, 600_000); // Gigabytes through a shared disk: time to finish on a loaded machine, nothing asserted on it.
 });

@@ -1,0 +1,46 @@
+/**
+ * Which test files run where (vitest.config.ts). Most files run one after another in a
+ * long-lived worker thread that keeps the modules it has loaded (the `shared` project): no
+ * process to start, no module loaded or transformed twice. A file goes elsewhere only for a
+ * reason written here; test/setup/pools.test.ts fails when a file does one of these things
+ * without being listed.
+ */
+
+/**
+ * A process of their own (pool `forks`, isolated), because what they assert is about the
+ * whole process:
+ * - `process.umask()` cannot be set from a worker thread;
+ * - `process.memoryUsage().rss` in a thread would count the other threads' memory too.
+ */
+export const OWN_PROCESS: readonly string[] = [
+  'test/main/store/file-modes.test.ts',
+  'test/main/evidence/large-file-memory.test.ts',
+  'test/main/import/large-pack-memory.test.ts',
+];
+
+/**
+ * Fresh modules for each file (pool `threads`, isolated): `vi.mock` replaces a module for one
+ * file only, and the renderer keeps state at module level (its zustand stores, the job
+ * tracker's subscription to `window.sscp`), which a file run before would leave behind.
+ */
+export const FRESH_MODULES: readonly string[] = [
+  'test/renderer/**',
+  'test/main/app/**',
+  'test/cli/id-prefix-and-db-env.test.ts',
+  'test/cli/version.test.ts',
+  'test/main/fs/write-failures.test.ts',
+];
+
+/** Why a file would need one of the lists above, as a pattern over its source. */
+export const NEEDS_OWN_PROCESS = /\bprocess\.(umask|chdir|memoryUsage)\s*\(/;
+export const NEEDS_FRESH_MODULES = /\bvi\.(mock|doMock|unmock|doUnmock|resetModules)\s*\(/;
+
+/** The include globs vitest takes for a list: `dir/**` means every test file under dir. */
+export function asTestGlobs(list: readonly string[]): string[] {
+  return list.map((p) => (p.endsWith('/**') ? `${p}/*.test.{ts,tsx}` : p));
+}
+
+/** Whether a repository-relative test file path is in a list (exact path, or under a `dir/**`). */
+export function listed(list: readonly string[], file: string): boolean {
+  return list.some((p) => (p.endsWith('/**') ? file.startsWith(p.slice(0, -2)) : file === p));
+}
