@@ -71,6 +71,9 @@ export function sha256StillNeeded(db: Db, sha256: string, removing: number, exce
     )
     .get(sha256)!.n;
   if (pending > 0) return true;
+  // A database opened read-only is not migrated: one from before removals existed holds none.
+  const hasRemovals = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'evidence_removals'").get() !== undefined;
+  if (!hasRemovals) return false;
   const held = db
     .prepare<[string, string], { n: number }>(
       `SELECT count(*) AS n FROM evidence_removals r, json_each(r.record_json, '$.items') j
