@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardE
 import type { EvidenceLibraryItem } from '../../../shared/ipc/views';
 import { OutsideText } from '../../components/OutsideText';
 import { ProgressBar } from '../../components/ProgressBar';
-import { formatBytes, formatDate, shortHash } from '../../format/numbers';
+import { formatBytes, formatDate, formatInstantDate, shortHash } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 import { useLibrary } from '../../stores/library';
 import { useNavigation } from '../../stores/navigation';
@@ -296,7 +296,7 @@ const LibraryRow = memo(function LibraryRow({
       <div role="gridcell" className="numeric">
         {formatBytes(item.size)}
       </div>
-      <div role="gridcell">{formatDate(item.addedAt.slice(0, 10))}</div>
+      <div role="gridcell">{formatInstantDate(item.addedAt)}</div>
       <div role="gridcell">{formatDate(item.expiryDate, 'Never')}</div>
       <div role="gridcell">
         {item.confidential ? <span className="badge warning">Confidential</span> : <span className="badge">Shareable</span>}
