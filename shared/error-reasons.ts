@@ -1,5 +1,6 @@
 import type { ErrorKind } from './errors';
 import { count } from './format/plural';
+import { FS_HINTS, FS_KIND, FS_MESSAGES, type FsReason } from './error-reasons/fs';
 import { SERVICE_HINTS, SERVICE_KIND, SERVICE_MESSAGES, type ServiceReason } from './error-reasons/services';
 import type { KindsFor, WordsFor } from './error-reasons/types';
 
@@ -12,6 +13,7 @@ import type { KindsFor, WordsFor } from './error-reasons/types';
  */
 export type ErrorReason =
   | ServiceReason
+  | FsReason
   /** One entry of a list of changes was refused (`inner`), so none was applied. */
   | { readonly code: 'batch-entry-refused'; readonly index: number; readonly claimId: string; readonly inner: ErrorReason }
   | { readonly code: 'unknown-claim'; readonly claimId: string; readonly catalog: string }
@@ -42,7 +44,7 @@ export type ReasonWords = WordsFor<ErrorReason>;
  * What to do where it reads the same on both surfaces (nothing to type, no screen to open):
  * each surface's map starts from these and words the rest itself.
  */
-export const SAME_HINTS = { ...SERVICE_HINTS };
+export const SAME_HINTS = { ...SERVICE_HINTS, ...FS_HINTS };
 
 export function wordReason(words: ReasonWords, reason: ErrorReason): string {
   return (words[reason.code] as (r: ErrorReason) => string)(reason);
@@ -50,6 +52,7 @@ export function wordReason(words: ReasonWords, reason: ErrorReason): string {
 
 export const REASON_KIND: KindsFor<ErrorReason> = {
   ...SERVICE_KIND,
+  ...FS_KIND,
   // Never used: an entry takes the kind of the refusal inside it (see reasonKind).
   'batch-entry-refused': 'invalid-input',
   'unknown-claim': 'invalid-input',
@@ -81,6 +84,7 @@ const day = (iso: string): string => iso.slice(0, 10);
 /** What is wrong: the same sentence in the CLI and the app. */
 export const REASON_MESSAGES: ReasonWords = {
   ...SERVICE_MESSAGES,
+  ...FS_MESSAGES,
   'batch-entry-refused': (r) =>
     `Entry [${r.index}] (claim ${JSON.stringify(r.claimId)}): ${wordReason(REASON_MESSAGES, r.inner)} Nothing was changed.`,
   'unknown-claim': (r) => `Claim ${r.claimId} is not in the Code of Practice (catalog ${r.catalog}).`,

@@ -1,5 +1,6 @@
 import type { ReasonWords } from '../../shared/error-reasons';
 import { SAME_HINTS, wordReason } from '../../shared/error-reasons';
+import { existsHint } from '../../shared/error-reasons/fs';
 import type { SscpError } from '../../shared/errors';
 
 /** What to do, in the CLI's words: commands and flags, never menus. */
@@ -13,6 +14,7 @@ export const CLI_HINTS: ReasonWords = {
   'contributor-not-assigned': () =>
     'Check that this person should answer for it; then accept it saying so with --unassigned, or reject it.',
   'batch-entry-refused': (r) => wordReason(CLI_HINTS, r.inner),
+  'destination-exists': (r) => r.cliHint ?? existsHint(r),
   'unknown-claim': () => 'Claims are numbered like 1.2.1; run sscp catalog to see them all.',
   'assessment-not-found': () => 'Run sscp list to see the assessments in this database.',
   'earlier-assessment-not-found': () => 'Run sscp list to see the assessments in this database.',

@@ -1,5 +1,6 @@
 import type { ErrorReason, ReasonWords } from '../../shared/error-reasons';
 import { REASON_MESSAGES, SAME_HINTS, wordReason } from '../../shared/error-reasons';
+import { existsHint } from '../../shared/error-reasons/fs';
 
 /** What to do, in the app's words: screens and buttons, never a command to type. */
 export const APP_HINTS: ReasonWords = {
@@ -11,6 +12,8 @@ export const APP_HINTS: ReasonWords = {
   'contributor-not-assigned': () =>
     'Check that this person should answer for it; then tick that you have checked and accept it again, or reject it.',
   'batch-entry-refused': (r) => wordReason(APP_HINTS, r.inner),
+  // The CLI's words name its --force; the app asks before it replaces a file.
+  'destination-exists': (r) => existsHint(r),
   'unknown-claim': () => 'Claims are numbered like 1.2.1; the workspace lists them all.',
   'assessment-not-found': () => 'Open the assessments list to see the assessments in this database.',
   'earlier-assessment-not-found': () => 'Open the assessments list to see the assessments in this database.',

@@ -9,10 +9,12 @@ import { describeError } from '../../shared/errors';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_EXAMPLES } from './reason-examples/services';
+import { FS_EXAMPLES } from './reason-examples/fs';
 
 /** One example of every reason: a new code without an example fails to compile here. */
 const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> } = {
   ...SERVICE_EXAMPLES,
+  ...FS_EXAMPLES,
   'batch-entry-refused': {
     code: 'batch-entry-refused',
     index: 2,
@@ -138,6 +140,13 @@ describe('error reasons', () => {
     expect(wordReason(APP_HINTS, signed.reason!)).toBe(wordReason(APP_HINTS, EXAMPLES['assessment-signed']));
   });
 
+  it("word an existing file with the CLI's --force, and the app's own words without it", () => {
+    const exists = EXAMPLES['destination-exists'];
+    expect(wordReason(CLI_HINTS, exists)).toBe('Add --force to replace it, or give --out another name.');
+    expect(wordReason(CLI_HINTS, { ...exists, cliHint: null })).toBe('Choose another name for the pack, or agree to replace the file.');
+    expect(wordReason(APP_HINTS, exists)).toBe('Choose another name for the pack, or agree to replace the file.');
+  });
+
   it('are worded by describeError in the words of the surface it is given', () => {
     const e = SscpError.because(EXAMPLES['contributor-not-assigned']);
     expect(describeError(e, CLI_HINTS)).toBe(`${e.message}\n${wordReason(CLI_HINTS, e.reason!)}`);
@@ -145,4 +154,28 @@ describe('error reasons', () => {
     expect(describeError(e, APP_HINTS)).not.toContain('--unassigned');
     expect(describeError(new SscpError('conflict', 'Wrong.', 'Do this.'), CLI_HINTS)).toBe('Wrong.\nDo this.');
   });
+
+  it('are how the converted areas refuse: no service there words its own hint any more', () => {
+    /** Files left with a `new SscpError(` of their own, and why. */
+    const allowed: Record<string, string> = {
+      // Rewraps a refusal that carries no reason yet, keeping its own words.
+      'main/services/assessment-ops.ts': 'an entry refused by an error without a reason',
+    };
+    const offenders: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
+        const path = `${dir}/${entry.name}`;
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.endsWith('.ts') && !(path in allowed) && readFileSync(join(ROOT, path), 'utf8').includes('new SscpError(')) {
+          offenders.push(path);
+        }
+      }
+    };
+    for (const dir of CONVERTED) walk(dir);
+    expect(offenders).toEqual([]);
+  });
 });
+
+const ROOT = join(__dirname, '..', '..');
+/** The areas whose refusals are all reasons; a new area joins this list once converted. */
+const CONVERTED = ['main/services', 'main/fs'];
