@@ -1,6 +1,8 @@
 import type { ErrorKind } from './errors';
 import { count } from './format/plural';
+import { DOMAIN_HINTS, DOMAIN_KIND, DOMAIN_MESSAGES, type DomainReason } from './error-reasons/domain';
 import { FS_HINTS, FS_KIND, FS_MESSAGES, type FsReason } from './error-reasons/fs';
+import { SIGNING_HINTS, SIGNING_KIND, SIGNING_MESSAGES, type SigningReason } from './error-reasons/signing';
 import { SERVICE_HINTS, SERVICE_KIND, SERVICE_MESSAGES, type ServiceReason } from './error-reasons/services';
 import type { KindsFor, WordsFor } from './error-reasons/types';
 
@@ -14,6 +16,8 @@ import type { KindsFor, WordsFor } from './error-reasons/types';
 export type ErrorReason =
   | ServiceReason
   | FsReason
+  | SigningReason
+  | DomainReason
   /** One entry of a list of changes was refused (`inner`), so none was applied. */
   | { readonly code: 'batch-entry-refused'; readonly index: number; readonly claimId: string; readonly inner: ErrorReason }
   | { readonly code: 'unknown-claim'; readonly claimId: string; readonly catalog: string }
@@ -44,7 +48,7 @@ export type ReasonWords = WordsFor<ErrorReason>;
  * What to do where it reads the same on both surfaces (nothing to type, no screen to open):
  * each surface's map starts from these and words the rest itself.
  */
-export const SAME_HINTS = { ...SERVICE_HINTS, ...FS_HINTS };
+export const SAME_HINTS = { ...SERVICE_HINTS, ...FS_HINTS, ...SIGNING_HINTS, ...DOMAIN_HINTS };
 
 export function wordReason(words: ReasonWords, reason: ErrorReason): string {
   return (words[reason.code] as (r: ErrorReason) => string)(reason);
@@ -53,6 +57,8 @@ export function wordReason(words: ReasonWords, reason: ErrorReason): string {
 export const REASON_KIND: KindsFor<ErrorReason> = {
   ...SERVICE_KIND,
   ...FS_KIND,
+  ...SIGNING_KIND,
+  ...DOMAIN_KIND,
   // Never used: an entry takes the kind of the refusal inside it (see reasonKind).
   'batch-entry-refused': 'invalid-input',
   'unknown-claim': 'invalid-input',
@@ -85,6 +91,8 @@ const day = (iso: string): string => iso.slice(0, 10);
 export const REASON_MESSAGES: ReasonWords = {
   ...SERVICE_MESSAGES,
   ...FS_MESSAGES,
+  ...SIGNING_MESSAGES,
+  ...DOMAIN_MESSAGES,
   'batch-entry-refused': (r) =>
     `Entry [${r.index}] (claim ${JSON.stringify(r.claimId)}): ${wordReason(REASON_MESSAGES, r.inner)} Nothing was changed.`,
   'unknown-claim': (r) => `Claim ${r.claimId} is not in the Code of Practice (catalog ${r.catalog}).`,

@@ -15,6 +15,7 @@ export const CLI_HINTS: ReasonWords = {
     'Check that this person should answer for it; then accept it saying so with --unassigned, or reject it.',
   'batch-entry-refused': (r) => wordReason(CLI_HINTS, r.inner),
   'destination-exists': (r) => r.cliHint ?? existsHint(r),
+  'contribution-claim-unknown': () => 'Ask the contributor to contribute to claims of the catalog; sscp catalog lists them.',
   'unknown-claim': () => 'Claims are numbered like 1.2.1; run sscp catalog to see them all.',
   'assessment-not-found': () => 'Run sscp list to see the assessments in this database.',
   'earlier-assessment-not-found': () => 'Run sscp list to see the assessments in this database.',

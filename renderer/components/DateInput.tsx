@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { formatShortDate, parseDateInput } from '../../shared/domain/dates';
-import { isSscpError } from '../../shared/errors';
+import { describeErrorLines, isSscpError } from '../../shared/errors';
+import { APP_HINTS } from '../ipc/error-hints';
 
 /**
  * A date box that reads and shows dates the way every table does (`1 Mar 2026`), rather than
@@ -68,7 +69,7 @@ function read(text: string): { readonly iso: string | null; readonly message: st
   try {
     return { iso: parseDateInput(text), message: null };
   } catch (e) {
-    return { iso: null, message: isSscpError(e) ? `${e.message} ${e.hint ?? ''}`.trim() : 'This is not a date.' };
+    return { iso: null, message: isSscpError(e) ? describeErrorLines(e, APP_HINTS).join(' ') : 'This is not a date.' };
   }
 }
 

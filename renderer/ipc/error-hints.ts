@@ -14,6 +14,7 @@ export const APP_HINTS: ReasonWords = {
   'batch-entry-refused': (r) => wordReason(APP_HINTS, r.inner),
   // The CLI's words name its --force; the app asks before it replaces a file.
   'destination-exists': (r) => existsHint(r),
+  'contribution-claim-unknown': () => 'Ask the contributor to contribute to claims of the catalog; the workspace lists them.',
   'unknown-claim': () => 'Claims are numbered like 1.2.1; the workspace lists them all.',
   'assessment-not-found': () => 'Open the assessments list to see the assessments in this database.',
   'earlier-assessment-not-found': () => 'Open the assessments list to see the assessments in this database.',

@@ -10,11 +10,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SERVICE_EXAMPLES } from './reason-examples/services';
 import { FS_EXAMPLES } from './reason-examples/fs';
+import { SIGNING_EXAMPLES } from './reason-examples/signing';
+import { DOMAIN_EXAMPLES } from './reason-examples/domain';
 
 /** One example of every reason: a new code without an example fails to compile here. */
 const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> } = {
   ...SERVICE_EXAMPLES,
   ...FS_EXAMPLES,
+  ...SIGNING_EXAMPLES,
+  ...DOMAIN_EXAMPLES,
   'batch-entry-refused': {
     code: 'batch-entry-refused',
     index: 2,
@@ -178,4 +182,4 @@ describe('error reasons', () => {
 
 const ROOT = join(__dirname, '..', '..');
 /** The areas whose refusals are all reasons; a new area joins this list once converted. */
-const CONVERTED = ['main/services', 'main/fs'];
+const CONVERTED = ['main/services', 'main/fs', 'main/signing', 'shared/domain'];
