@@ -1,5 +1,7 @@
 import type { ErrorKind } from './errors';
 import { count } from './format/plural';
+import { APP_KIND, APP_MESSAGES, APP_ONLY_HINTS, type AppReason } from './error-reasons/app';
+import { STORE_HINTS, STORE_KIND, STORE_MESSAGES, type StoreReason } from './error-reasons/store';
 import { DOMAIN_HINTS, DOMAIN_KIND, DOMAIN_MESSAGES, type DomainReason } from './error-reasons/domain';
 import { FS_HINTS, FS_KIND, FS_MESSAGES, type FsReason } from './error-reasons/fs';
 import { SIGNING_HINTS, SIGNING_KIND, SIGNING_MESSAGES, type SigningReason } from './error-reasons/signing';
@@ -18,6 +20,8 @@ export type ErrorReason =
   | FsReason
   | SigningReason
   | DomainReason
+  | StoreReason
+  | AppReason
   /** One entry of a list of changes was refused (`inner`), so none was applied. */
   | { readonly code: 'batch-entry-refused'; readonly index: number; readonly claimId: string; readonly inner: ErrorReason }
   | { readonly code: 'unknown-claim'; readonly claimId: string; readonly catalog: string }
@@ -48,7 +52,7 @@ export type ReasonWords = WordsFor<ErrorReason>;
  * What to do where it reads the same on both surfaces (nothing to type, no screen to open):
  * each surface's map starts from these and words the rest itself.
  */
-export const SAME_HINTS = { ...SERVICE_HINTS, ...FS_HINTS, ...SIGNING_HINTS, ...DOMAIN_HINTS };
+export const SAME_HINTS = { ...SERVICE_HINTS, ...FS_HINTS, ...SIGNING_HINTS, ...DOMAIN_HINTS, ...STORE_HINTS, ...APP_ONLY_HINTS };
 
 export function wordReason(words: ReasonWords, reason: ErrorReason): string {
   return (words[reason.code] as (r: ErrorReason) => string)(reason);
@@ -59,6 +63,8 @@ export const REASON_KIND: KindsFor<ErrorReason> = {
   ...FS_KIND,
   ...SIGNING_KIND,
   ...DOMAIN_KIND,
+  ...STORE_KIND,
+  ...APP_KIND,
   // Never used: an entry takes the kind of the refusal inside it (see reasonKind).
   'batch-entry-refused': 'invalid-input',
   'unknown-claim': 'invalid-input',
@@ -93,6 +99,8 @@ export const REASON_MESSAGES: ReasonWords = {
   ...FS_MESSAGES,
   ...SIGNING_MESSAGES,
   ...DOMAIN_MESSAGES,
+  ...STORE_MESSAGES,
+  ...APP_MESSAGES,
   'batch-entry-refused': (r) =>
     `Entry [${r.index}] (claim ${JSON.stringify(r.claimId)}): ${wordReason(REASON_MESSAGES, r.inner)} Nothing was changed.`,
   'unknown-claim': (r) => `Claim ${r.claimId} is not in the Code of Practice (catalog ${r.catalog}).`,

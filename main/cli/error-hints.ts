@@ -15,6 +15,13 @@ export const CLI_HINTS: ReasonWords = {
     'Check that this person should answer for it; then accept it saying so with --unassigned, or reject it.',
   'batch-entry-refused': (r) => wordReason(CLI_HINTS, r.inner),
   'destination-exists': (r) => r.cliHint ?? existsHint(r),
+  'assessment-id-no-match': () => 'No id starts with it either. Run sscp list to see the assessments in this database.',
+  'actor-name-unusable': (r) =>
+    r.source === 'profile'
+      ? 'Correct your name in your profile, and try again.'
+      : 'Give your name with --as NAME, or set SSCP_USER to it, and try again.',
+  'database-damaged': () =>
+    'Restore the database from a backup: the .sscp file together with the .evidence folder beside it. Keep the damaged file until you have.',
   'contribution-claim-unknown': () => 'Ask the contributor to contribute to claims of the catalog; sscp catalog lists them.',
   'unknown-claim': () => 'Claims are numbered like 1.2.1; run sscp catalog to see them all.',
   'assessment-not-found': () => 'Run sscp list to see the assessments in this database.',

@@ -41,7 +41,7 @@ export class WorkspaceSession {
 
   get(): Workspace {
     if (!this.current) {
-      throw new SscpError('not-found', 'No database is open.', 'Open an existing database or create a new one from the start page.');
+      throw SscpError.because({ code: 'no-database-open' });
     }
     return this.current;
   }

@@ -14,6 +14,10 @@ export const APP_HINTS: ReasonWords = {
   'batch-entry-refused': (r) => wordReason(APP_HINTS, r.inner),
   // The CLI's words name its --force; the app asks before it replaces a file.
   'destination-exists': (r) => existsHint(r),
+  'assessment-id-no-match': () => 'No id starts with it either. Open the assessments list to see the assessments in this database.',
+  'actor-name-unusable': () => 'Correct your name under Settings, Your profile, and try again.',
+  'database-damaged': () =>
+    'Restore the database from a backup: the database file together with the .evidence folder beside it. Keep the damaged file until you have.',
   'contribution-claim-unknown': () => 'Ask the contributor to contribute to claims of the catalog; the workspace lists them.',
   'unknown-claim': () => 'Claims are numbered like 1.2.1; the workspace lists them all.',
   'assessment-not-found': () => 'Open the assessments list to see the assessments in this database.',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { profileProblems } from '../domain/actor';
-import { MAX_PRODUCTS, TEXT_FIELDS, textProblem, type TextField } from '../domain/text-rules';
+import { MAX_PRODUCTS, TEXT_FIELDS, textProblem, textReason, type TextField } from '../domain/text-rules';
 import { ACTION_STATES, CLAIM_RESULTS, VENDOR_ROLES, WORK_STATUSES } from '../domain/types';
 
 /** Argument building blocks: every string the renderer sends is bounded and shaped. */
@@ -12,14 +12,15 @@ export const optionalDate = isoDate.nullable();
 /**
  * Text a person types, held to the field's rules in `shared/domain/text-rules.ts` (length,
  * control, bidirectional and invisible characters), the same rules the workspace applies for
- * the CLI. The issue carries the rule's own message and hint, which dispatch shows as they are.
+ * the CLI. The issue carries the rule's reason, which dispatch raises as it is.
  */
 export function textField(f: TextField, options: { required?: boolean; label?: string } = {}) {
   const rule = options.label ? { ...f, label: options.label } : f;
   const base = f.shape === 'line' ? z.string().trim() : z.string();
   return (options.required ? base.min(1, `The ${rule.label} is missing.`) : base).superRefine((value, ctx) => {
-    const problem = textProblem(value, rule);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { hint: problem.hint } });
+    const problem = textReason(value, rule);
+    const words = problem && textProblem(value, rule);
+    if (problem && words) ctx.addIssue({ code: 'custom', message: words.message, params: { reason: problem } });
   });
 }
 /** A path on this computer, chosen by a native dialog or dropped onto the window. */

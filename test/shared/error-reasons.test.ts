@@ -12,6 +12,7 @@ import { SERVICE_EXAMPLES } from './reason-examples/services';
 import { FS_EXAMPLES } from './reason-examples/fs';
 import { SIGNING_EXAMPLES } from './reason-examples/signing';
 import { DOMAIN_EXAMPLES } from './reason-examples/domain';
+import { APP_EXAMPLES, STORE_EXAMPLES } from './reason-examples/store';
 
 /** One example of every reason: a new code without an example fails to compile here. */
 const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> } = {
@@ -19,6 +20,8 @@ const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> 
   ...FS_EXAMPLES,
   ...SIGNING_EXAMPLES,
   ...DOMAIN_EXAMPLES,
+  ...STORE_EXAMPLES,
+  ...APP_EXAMPLES,
   'batch-entry-refused': {
     code: 'batch-entry-refused',
     index: 2,
@@ -144,6 +147,13 @@ describe('error reasons', () => {
     expect(wordReason(APP_HINTS, signed.reason!)).toBe(wordReason(APP_HINTS, EXAMPLES['assessment-signed']));
   });
 
+  it('tell the CLI user to give --as when the name to record is unusable, and the app user their profile', () => {
+    const r = EXAMPLES['actor-name-unusable'];
+    expect(wordReason(CLI_HINTS, r)).toMatch(/--as NAME|SSCP_USER/);
+    expect(wordReason(CLI_HINTS, r)).not.toMatch(/Settings/);
+    expect(wordReason(APP_HINTS, r)).toMatch(/Settings, Your profile/);
+  });
+
   it("word an existing file with the CLI's --force, and the app's own words without it", () => {
     const exists = EXAMPLES['destination-exists'];
     expect(wordReason(CLI_HINTS, exists)).toBe('Add --force to replace it, or give --out another name.');
@@ -182,4 +192,4 @@ describe('error reasons', () => {
 
 const ROOT = join(__dirname, '..', '..');
 /** The areas whose refusals are all reasons; a new area joins this list once converted. */
-const CONVERTED = ['main/services', 'main/fs', 'main/signing', 'shared/domain'];
+const CONVERTED = ['main/services', 'main/fs', 'main/signing', 'shared/domain', 'main/store', 'main/evidence', 'main/ipc'];
