@@ -1,5 +1,6 @@
 import type { ErrorKind } from './errors';
 import { count } from './format/plural';
+import { IMPORT_HINTS, IMPORT_KIND, IMPORT_MESSAGES, type ImportReason } from './error-reasons/import';
 import { APP_KIND, APP_MESSAGES, APP_ONLY_HINTS, type AppReason } from './error-reasons/app';
 import { STORE_HINTS, STORE_KIND, STORE_MESSAGES, type StoreReason } from './error-reasons/store';
 import { DOMAIN_HINTS, DOMAIN_KIND, DOMAIN_MESSAGES, type DomainReason } from './error-reasons/domain';
@@ -22,6 +23,7 @@ export type ErrorReason =
   | DomainReason
   | StoreReason
   | AppReason
+  | ImportReason
   /** One entry of a list of changes was refused (`inner`), so none was applied. */
   | { readonly code: 'batch-entry-refused'; readonly index: number; readonly claimId: string; readonly inner: ErrorReason }
   | { readonly code: 'unknown-claim'; readonly claimId: string; readonly catalog: string }
@@ -52,7 +54,15 @@ export type ReasonWords = WordsFor<ErrorReason>;
  * What to do where it reads the same on both surfaces (nothing to type, no screen to open):
  * each surface's map starts from these and words the rest itself.
  */
-export const SAME_HINTS = { ...SERVICE_HINTS, ...FS_HINTS, ...SIGNING_HINTS, ...DOMAIN_HINTS, ...STORE_HINTS, ...APP_ONLY_HINTS };
+export const SAME_HINTS = {
+  ...SERVICE_HINTS,
+  ...FS_HINTS,
+  ...SIGNING_HINTS,
+  ...DOMAIN_HINTS,
+  ...STORE_HINTS,
+  ...APP_ONLY_HINTS,
+  ...IMPORT_HINTS,
+};
 
 export function wordReason(words: ReasonWords, reason: ErrorReason): string {
   return (words[reason.code] as (r: ErrorReason) => string)(reason);
@@ -65,6 +75,7 @@ export const REASON_KIND: KindsFor<ErrorReason> = {
   ...DOMAIN_KIND,
   ...STORE_KIND,
   ...APP_KIND,
+  ...IMPORT_KIND,
   // Never used: an entry takes the kind of the refusal inside it (see reasonKind).
   'batch-entry-refused': 'invalid-input',
   'unknown-claim': 'invalid-input',
@@ -101,6 +112,7 @@ export const REASON_MESSAGES: ReasonWords = {
   ...DOMAIN_MESSAGES,
   ...STORE_MESSAGES,
   ...APP_MESSAGES,
+  ...IMPORT_MESSAGES,
   'batch-entry-refused': (r) =>
     `Entry [${r.index}] (claim ${JSON.stringify(r.claimId)}): ${wordReason(REASON_MESSAGES, r.inner)} Nothing was changed.`,
   'unknown-claim': (r) => `Claim ${r.claimId} is not in the Code of Practice (catalog ${r.catalog}).`,

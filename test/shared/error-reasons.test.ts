@@ -13,6 +13,7 @@ import { FS_EXAMPLES } from './reason-examples/fs';
 import { SIGNING_EXAMPLES } from './reason-examples/signing';
 import { DOMAIN_EXAMPLES } from './reason-examples/domain';
 import { APP_EXAMPLES, STORE_EXAMPLES } from './reason-examples/store';
+import { IMPORT_EXAMPLES } from './reason-examples/import';
 
 /** One example of every reason: a new code without an example fails to compile here. */
 const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> } = {
@@ -22,6 +23,7 @@ const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> 
   ...DOMAIN_EXAMPLES,
   ...STORE_EXAMPLES,
   ...APP_EXAMPLES,
+  ...IMPORT_EXAMPLES,
   'batch-entry-refused': {
     code: 'batch-entry-refused',
     index: 2,
