@@ -156,7 +156,7 @@ export function parseAssessmentExport(json: unknown, packName: string): Assessme
     const newer = typeof version === 'number' && Number.isInteger(version) && version > Math.max(...SUPPORTED_EXPORT_VERSIONS);
     throw SscpError.because(
       newer
-        ? { code: 'pack-data-version-newer', packName, version: version as number, supported: SUPPORTED_EXPORT_VERSIONS }
+        ? { code: 'pack-data-version-newer', packName, version, supported: SUPPORTED_EXPORT_VERSIONS }
         : { code: 'pack-data-version-unknown', packName, version: JSON.stringify(version) ?? 'none' },
     );
   }
