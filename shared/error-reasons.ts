@@ -1,5 +1,13 @@
 import type { ErrorKind } from './errors';
 import { count } from './format/plural';
+import { IMPORT_HINTS, IMPORT_KIND, IMPORT_MESSAGES, type ImportReason } from './error-reasons/import';
+import { APP_KIND, APP_MESSAGES, APP_ONLY_HINTS, type AppReason } from './error-reasons/app';
+import { STORE_HINTS, STORE_KIND, STORE_MESSAGES, type StoreReason } from './error-reasons/store';
+import { DOMAIN_HINTS, DOMAIN_KIND, DOMAIN_MESSAGES, type DomainReason } from './error-reasons/domain';
+import { FS_HINTS, FS_KIND, FS_MESSAGES, type FsReason } from './error-reasons/fs';
+import { SIGNING_HINTS, SIGNING_KIND, SIGNING_MESSAGES, type SigningReason } from './error-reasons/signing';
+import { SERVICE_HINTS, SERVICE_KIND, SERVICE_MESSAGES, type ServiceReason } from './error-reasons/services';
+import type { KindsFor, WordsFor } from './error-reasons/types';
 
 /**
  * Why a service refused, as a code and the facts, never as words for one surface. The words
@@ -9,6 +17,15 @@ import { count } from './format/plural';
  * is written once, here; what to do differs, so each surface words it.
  */
 export type ErrorReason =
+  | ServiceReason
+  | FsReason
+  | SigningReason
+  | DomainReason
+  | StoreReason
+  | AppReason
+  | ImportReason
+  /** One entry of a list of changes was refused (`inner`), so none was applied. */
+  | { readonly code: 'batch-entry-refused'; readonly index: number; readonly claimId: string; readonly inner: ErrorReason }
   | { readonly code: 'unknown-claim'; readonly claimId: string; readonly catalog: string }
   | { readonly code: 'assessment-not-found'; readonly id: string }
   | { readonly code: 'earlier-assessment-not-found'; readonly id: string }
@@ -42,13 +59,36 @@ export type ReasonCode = ErrorReason['code'];
 export type ReasonOf<C extends ReasonCode> = Extract<ErrorReason, { readonly code: C }>;
 
 /** One sentence per reason, exhaustive: adding a reason without its words fails to compile. */
-export type ReasonWords = { readonly [C in ReasonCode]: (reason: ReasonOf<C>) => string };
+export type ReasonWords = WordsFor<ErrorReason>;
+
+/**
+ * What to do where it reads the same on both surfaces (nothing to type, no screen to open):
+ * each surface's map starts from these and words the rest itself.
+ */
+export const SAME_HINTS = {
+  ...SERVICE_HINTS,
+  ...FS_HINTS,
+  ...SIGNING_HINTS,
+  ...DOMAIN_HINTS,
+  ...STORE_HINTS,
+  ...APP_ONLY_HINTS,
+  ...IMPORT_HINTS,
+};
 
 export function wordReason(words: ReasonWords, reason: ErrorReason): string {
   return (words[reason.code] as (r: ErrorReason) => string)(reason);
 }
 
-export const REASON_KIND: { readonly [C in ReasonCode]: ErrorKind } = {
+export const REASON_KIND: KindsFor<ErrorReason> = {
+  ...SERVICE_KIND,
+  ...FS_KIND,
+  ...SIGNING_KIND,
+  ...DOMAIN_KIND,
+  ...STORE_KIND,
+  ...APP_KIND,
+  ...IMPORT_KIND,
+  // Never used: an entry takes the kind of the refusal inside it (see reasonKind).
+  'batch-entry-refused': 'invalid-input',
   'unknown-claim': 'invalid-input',
   'assessment-not-found': 'not-found',
   'earlier-assessment-not-found': 'not-found',
@@ -70,10 +110,24 @@ export const REASON_KIND: { readonly [C in ReasonCode]: ErrorKind } = {
   'removal-not-undoable': 'conflict',
 };
 
+/** The kind of error a reason is: an entry of a list is refused as its own refusal was. */
+export function reasonKind(reason: ErrorReason): ErrorKind {
+  return reason.code === 'batch-entry-refused' ? reasonKind(reason.inner) : REASON_KIND[reason.code];
+}
+
 const day = (iso: string): string => iso.slice(0, 10);
 
 /** What is wrong: the same sentence in the CLI and the app. */
 export const REASON_MESSAGES: ReasonWords = {
+  ...SERVICE_MESSAGES,
+  ...FS_MESSAGES,
+  ...SIGNING_MESSAGES,
+  ...DOMAIN_MESSAGES,
+  ...STORE_MESSAGES,
+  ...APP_MESSAGES,
+  ...IMPORT_MESSAGES,
+  'batch-entry-refused': (r) =>
+    `Entry [${r.index}] (claim ${JSON.stringify(r.claimId)}): ${wordReason(REASON_MESSAGES, r.inner)} Nothing was changed.`,
   'unknown-claim': (r) => `Claim ${r.claimId} is not in the Code of Practice (catalog ${r.catalog}).`,
   'assessment-not-found': (r) => `There is no assessment with id ${r.id}.`,
   'earlier-assessment-not-found': (r) => `There is no earlier assessment with id ${r.id}.`,

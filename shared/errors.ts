@@ -1,4 +1,4 @@
-import { REASON_KIND, REASON_MESSAGES, wordReason, type ErrorReason } from './error-reasons';
+import { REASON_MESSAGES, reasonKind, wordReason, type ErrorReason, type ReasonWords } from './error-reasons';
 
 /**
  * Errors a person can act on. `message` says what is wrong; `hint` says what to do.
@@ -34,7 +34,7 @@ export class SscpError extends Error {
 
   /** A refusal as a reason and its facts: the CLI and the app each say what to do about it. */
   static because(reason: ErrorReason): SscpError {
-    return new SscpError(REASON_KIND[reason.code], wordReason(REASON_MESSAGES, reason), undefined, reason);
+    return new SscpError(reasonKind(reason), wordReason(REASON_MESSAGES, reason), undefined, reason);
   }
 }
 
@@ -42,9 +42,21 @@ export function isSscpError(e: unknown): e is SscpError {
   return e instanceof Error && (e as { name?: string }).name === 'SscpError';
 }
 
-/** One line for a person: the message, then what to do about it. */
-export function describeError(e: unknown): string {
-  if (isSscpError(e)) return e.hint ? `${e.message}\n${e.hint}` : e.message;
-  if (e instanceof Error) return `Unexpected error: ${e.message}`;
-  return `Unexpected error: ${String(e)}`;
+/**
+ * For a person: what is wrong, then what to do about it, as two lines (or one, when there is
+ * nothing to do). A refusal given as a reason is worded by the surface's own map (`hints`:
+ * the CLI's or the app's), so no caller can leave out its hint or take the other's words.
+ */
+export function describeErrorLines(e: unknown, hints: ReasonWords): string[] {
+  if (isSscpError(e)) {
+    const hint = e.reason ? wordReason(hints, e.reason) : e.hint;
+    return hint ? [e.message, hint] : [e.message];
+  }
+  if (e instanceof Error) return [`Unexpected error: ${e.message}`];
+  return [`Unexpected error: ${String(e)}`];
+}
+
+/** The same as one text, a line break between what is wrong and what to do. */
+export function describeError(e: unknown, hints: ReasonWords): string {
+  return describeErrorLines(e, hints).join('\n');
 }

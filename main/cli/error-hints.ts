@@ -1,9 +1,28 @@
 import type { ReasonWords } from '../../shared/error-reasons';
-import { wordReason } from '../../shared/error-reasons';
+import { SAME_HINTS, wordReason } from '../../shared/error-reasons';
+import { existsHint } from '../../shared/error-reasons/fs';
 import type { SscpError } from '../../shared/errors';
 
 /** What to do, in the CLI's words: commands and flags, never menus. */
 export const CLI_HINTS: ReasonWords = {
+  ...SAME_HINTS,
+  'claim-changed-since': () =>
+    'Look at the claim as it is now, make the change again on that, and apply it; or leave out its "updatedAt" to overwrite it anyway.',
+  'contribution-several-drafts': () => 'Choose which assessment it is for: add --into ID.',
+  'contribution-signer-unknown': (r) =>
+    `Compare its certificate fingerprint, ${r.fingerprint}, with one ${r.contributor} gives you by another channel; then confirm it with --allow-untrusted, or give their organisation root (--trust-root FILE) or fingerprint (--fingerprint HEX).`,
+  'contributor-not-assigned': () =>
+    'Check that this person should answer for it; then accept it saying so with --unassigned, or reject it.',
+  'batch-entry-refused': (r) => wordReason(CLI_HINTS, r.inner),
+  'destination-exists': (r) => r.cliHint ?? existsHint(r),
+  'assessment-id-no-match': () => 'No id starts with it either. Run sscp list to see the assessments in this database.',
+  'actor-name-unusable': (r) =>
+    r.source === 'profile'
+      ? 'Correct your name in your profile, and try again.'
+      : 'Give your name with --as NAME, or set SSCP_USER to it, and try again.',
+  'database-damaged': () =>
+    'Restore the database from a backup: the .sscp file together with the .evidence folder beside it. Keep the damaged file until you have.',
+  'contribution-claim-unknown': () => 'Ask the contributor to contribute to claims of the catalog; sscp catalog lists them.',
   'unknown-claim': () => 'Claims are numbered like 1.2.1; run sscp catalog to see them all.',
   'assessment-not-found': () => 'Run sscp list to see the assessments in this database.',
   'earlier-assessment-not-found': () => 'Run sscp list to see the assessments in this database.',

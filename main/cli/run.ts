@@ -1,6 +1,6 @@
 import { Command, CommanderError, Help } from 'commander';
-import { describeError, isSscpError } from '../../shared/errors';
-import { cliHint } from './error-hints';
+import { describeErrorLines, isSscpError } from '../../shared/errors';
+import { CLI_HINTS } from './error-hints';
 import { MIN_ID_PREFIX } from '../store/assessments-repo';
 import { APP_VERSION } from '../version';
 import { AS_OPTION_FLAGS, AS_OPTION_HELP, setAsOption, withCliRun } from './actor';
@@ -60,7 +60,7 @@ export async function runCli(argv: readonly string[], given: CliIo, options: Run
     }
     // A message may quote outside text (a name in a pack, a zip entry): message and hint are
     // one line each, so a line break inside either is shown as \n, not obeyed.
-    const lines = isSscpError(e) ? [e.message, cliHint(e) ?? ''].filter(Boolean) : [describeError(e)];
+    const lines = describeErrorLines(e, CLI_HINTS);
     io.stderr.write(`sscp: ${lines.map(field).join('\n')}\n`);
     if (!isSscpError(e) && io.env.SSCP_DEBUG && e instanceof Error) io.stderr.write(`${e.stack}\n`);
     if (isSscpError(e) && e.kind === 'cancelled') return EXIT_INTERRUPTED;

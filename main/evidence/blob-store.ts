@@ -56,7 +56,7 @@ export class BlobStore {
 
   blobPath(sha256: string): string {
     if (!SHA256_HEX.test(sha256)) {
-      throw new SscpError('invalid-input', `"${sha256}" is not a SHA-256 hash.`, 'A SHA-256 hash is 64 characters, 0-9 and a-f.');
+      throw SscpError.because({ code: 'blob-hash-invalid', value: sha256 });
     }
     return join(this.root, sha256.slice(0, 2), sha256);
   }
@@ -105,18 +105,10 @@ export class BlobStore {
       await rm(tempPath, { force: true });
       await source.handle.close().catch(() => undefined);
       if (options.signal?.aborted) {
-        throw new SscpError(
-          'cancelled',
-          `Adding ${sourcePath} was cancelled; nothing was stored.`,
-          'Add the file again when you are ready.',
-        );
+        throw SscpError.because({ code: 'evidence-add-cancelled', path: sourcePath });
       }
       if (e instanceof SscpError) throw e;
-      throw new SscpError(
-        'unreadable',
-        `Could not read ${sourcePath} (${(e as Error).message}).`,
-        'Check that the file exists, that you may read it, and that the disk is not full.',
-      );
+      throw SscpError.because({ code: 'evidence-source-unreadable', path: sourcePath, detail: (e as Error).message });
     }
   }
 
@@ -203,11 +195,7 @@ function sameFile(a: FileIdentity, b: FileIdentity): boolean {
 }
 
 function changedWhileCopied(sourcePath: string): SscpError {
-  return new SscpError(
-    'conflict',
-    `${sourcePath} changed while it was being copied in, so it was not added.`,
-    'Wait until the file is complete (fully downloaded or saved) and nothing is writing to it, then add it again.',
-  );
+  return SscpError.because({ code: 'evidence-changed-while-copied', path: sourcePath });
 }
 
 /** Streams a stored file through SHA-256 without reading it whole. */

@@ -1,6 +1,7 @@
 import { link, lstat, readlink, realpath, rename, rm, stat } from 'node:fs/promises';
 import { linkSync, lstatSync, renameSync, rmSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve, sep } from 'node:path';
+import type { WorkspaceFile } from '../../shared/error-reasons/fs';
 import { SscpError } from '../../shared/errors';
 import { evidenceDirFor } from './store-paths';
 import { asWriteFailure } from './write-errors';
@@ -28,18 +29,18 @@ export interface DestinationRequest {
    * store that holds the signing keys (main/signing/key-store.ts).
    */
   readonly protect?: readonly string[];
-  /** What to do about an existing file; the CLI names its --force here. */
+  /** What the CLI says to do about an existing file, naming its --force; the app words its own. */
   readonly existsHint?: string;
   /** A file name to suggest when a folder was given, like "evidence-pack.pdf". */
   readonly exampleName?: string;
 }
 
-const COMPANIONS = [
-  ['', 'the assessments database itself'],
-  ['-wal', "the database's write-ahead log"],
-  ['-shm', "the database's shared-memory file"],
-  ['-journal', "the database's rollback journal"],
-] as const;
+const COMPANIONS: readonly (readonly [string, WorkspaceFile])[] = [
+  ['', 'database'],
+  ['-wal', 'wal'],
+  ['-shm', 'shm'],
+  ['-journal', 'journal'],
+];
 
 const MAX_LINKS = 40;
 
@@ -104,36 +105,20 @@ async function checkFolder(abs: string, what: string): Promise<void> {
     st = await stat(folder);
   } catch (e) {
     if (code(e) === 'ENOENT') {
-      throw new SscpError(
-        'not-found',
-        `The folder ${folder} does not exist, so the ${what} cannot be written there.`,
-        `Choose an existing folder for the ${what}, or create the folder first.`,
-      );
+      throw SscpError.because({ code: 'write-folder-missing', folder, what });
     }
     if (code(e) === 'ENOTDIR') {
-      throw new SscpError(
-        'not-found',
-        `${folder} is not a folder: part of that path is a file.`,
-        `Choose an existing folder for the ${what}.`,
-      );
+      throw SscpError.because({ code: 'destination-folder-not-folder', folder, what });
     }
     throw asWriteFailure(e, { path: abs, what });
   }
   if (!st.isDirectory()) {
-    throw new SscpError(
-      'not-found',
-      `${folder} is a file, not a folder, so the ${what} cannot be written inside it.`,
-      `Choose an existing folder for the ${what}.`,
-    );
+    throw SscpError.because({ code: 'destination-folder-is-file', folder, what });
   }
 }
 
-function refuseWorkspaceFile(path: string, what: string, role: string): never {
-  throw new SscpError(
-    'conflict',
-    `The ${what} cannot be written to ${path}: that is ${role}. Writing there would destroy the assessments, the signing keys and the audit log.`,
-    `Choose another name for the ${what}, outside the database and its evidence folder.`,
-  );
+function refuseWorkspaceFile(path: string, what: string, file: WorkspaceFile, filePath: string, hardLink: boolean): never {
+  throw SscpError.because({ code: 'destination-is-workspace-file', path, what, file, filePath, hardLink });
 }
 
 /** Refuses the open database, its companions and its evidence folder, by name and by inode. */
@@ -142,23 +127,19 @@ async function checkNotWorkspace(path: string, real: string, existing: Stats | n
   const dbReal = await canonical(dbAbs);
   for (const [suffix, role] of COMPANIONS) {
     if (samePath(real, dbReal + suffix) || samePath(resolve(path), dbAbs + suffix))
-      refuseWorkspaceFile(path, what, `${role} (${dbAbs + suffix})`);
+      refuseWorkspaceFile(path, what, role, dbAbs + suffix, false);
   }
   const evidence = evidenceDirFor(dbAbs);
   const evidenceReal = await canonical(evidence);
   if (isInside(real, evidenceReal) || isInside(resolve(path), evidence)) {
-    throw new SscpError(
-      'conflict',
-      `The ${what} cannot be written to ${path}: that is inside the database's evidence folder (${evidence}), which holds the attached evidence files.`,
-      `Choose another folder for the ${what}, outside the database's evidence folder.`,
-    );
+    throw SscpError.because({ code: 'destination-in-evidence-folder', path, what, evidenceFolder: evidence });
   }
   if (!existing) return;
   // A hard link is the same file under another name: same device, same inode.
   for (const [suffix, role] of COMPANIONS) {
     const companion = await statOrNull(dbReal + suffix);
     if (companion && companion.dev === existing.dev && companion.ino === existing.ino) {
-      refuseWorkspaceFile(path, what, `${role} under another name: a hard link to ${dbAbs + suffix}`);
+      refuseWorkspaceFile(path, what, role, dbAbs + suffix, true);
     }
   }
 }
@@ -172,11 +153,7 @@ async function checkNotKeyStore(path: string, real: string, existing: Stats | nu
     const companion = existing ? await statOrNull(storeReal + suffix) : null;
     const linked = companion !== null && existing !== null && companion.dev === existing.dev && companion.ino === existing.ino;
     if (named || linked) {
-      throw new SscpError(
-        'conflict',
-        `The ${what} cannot be written to ${path}: that is the key store that holds your signing keys (${storeAbs + suffix}). Writing there would destroy them.`,
-        `Choose another name for the ${what}, outside the key store's folder.`,
-      );
+      throw SscpError.because({ code: 'destination-is-key-store', path, what, keyStorePath: storeAbs + suffix });
     }
   }
 }
@@ -191,16 +168,11 @@ async function checkNotKeyStore(path: string, real: string, existing: Stats | nu
  */
 export async function checkDestination(path: string, request: DestinationRequest): Promise<string> {
   const { what } = request;
-  if (path.trim() === '')
-    throw new SscpError('invalid-input', `No file name was given for the ${what}.`, `Choose a file name for the ${what}.`);
+  if (path.trim() === '') throw SscpError.because({ code: 'destination-name-missing', what });
   const abs = resolve(path);
-  const example = request.exampleName ? `, for example ${join(abs, request.exampleName)}` : '';
+  const example = request.exampleName ? join(abs, request.exampleName) : null;
   if (/[\\/]$/.test(path) && path.length > 1) {
-    throw new SscpError(
-      'invalid-input',
-      `${path} names a folder, so the ${what} cannot be written there.`,
-      `Give the file name for the ${what} inside that folder${example}.`,
-    );
+    throw SscpError.because({ code: 'destination-names-folder', path, what, example });
   }
   await checkFolder(abs, what);
   let real: string;
@@ -219,29 +191,17 @@ export async function checkDestination(path: string, request: DestinationRequest
   for (const store of request.protect ?? []) await checkNotKeyStore(path, real, existing, what, store);
   if (link && !request.replace) throw existsError(path, request);
   if (existing?.isDirectory()) {
-    throw new SscpError(
-      'invalid-input',
-      `${path} is a folder, so the ${what} cannot be written there.`,
-      `Give the file name for the ${what} inside that folder${example}.`,
-    );
+    throw SscpError.because({ code: 'destination-is-folder', path, what, example });
   }
   if (existing && !existing.isFile()) {
-    throw new SscpError(
-      'invalid-input',
-      `${path} is not an ordinary file (it is a device, a pipe or a socket), so the ${what} cannot be written there.`,
-      `Choose a file name for the ${what}.`,
-    );
+    throw SscpError.because({ code: 'destination-not-ordinary', path, what });
   }
   if (existing && !request.replace) throw existsError(path, request);
   return abs;
 }
 
 function existsError(path: string, request: Pick<DestinationRequest, 'what' | 'existsHint'>): SscpError {
-  return new SscpError(
-    'conflict',
-    `${path} already exists; it was left as it was.`,
-    request.existsHint ?? `Choose another name for the ${request.what}, or agree to replace the file.`,
-  );
+  return SscpError.because({ code: 'destination-exists', path, what: request.what, cliHint: request.existsHint ?? null });
 }
 
 /** File systems that cannot make a hard link answer with one of these; then rename is used. */

@@ -35,8 +35,9 @@ export interface OpenedFd extends OpenedFile {
 // Windows has no O_NONBLOCK (and no FIFOs to block on); 0 leaves the flags as they are.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-function subject(path: string, role: FileRole): string {
-  return role.what ? `The ${role.what} ${path}` : path;
+/** The facts every refusal to read names: the file, what it is for, and the role's advice. */
+function facts(path: string, role: FileRole): { path: string; what: string | null; hint: string } {
+  return { path, what: role.what ?? null, hint: role.hint };
 }
 
 /** "a folder", "a named pipe (FIFO)"…: what a non-regular file is, for a person. */
@@ -52,19 +53,15 @@ export function describeFileType(
 }
 
 function notRegular(path: string, role: FileRole, st: Parameters<typeof describeFileType>[0]): SscpError {
-  return new SscpError('invalid-input', `${subject(path, role)} is ${describeFileType(st)}, not a file.`, role.hint);
+  return SscpError.because({ code: 'read-not-a-file', ...facts(path, role), type: describeFileType(st) });
 }
 
 function openFailed(path: string, role: FileRole, e: unknown): SscpError {
   const code = (e as NodeJS.ErrnoException).code;
   if (code === 'ENOENT' || code === 'ENOTDIR') {
-    return new SscpError(
-      'not-found',
-      role.what ? `The ${role.what} ${path} cannot be read: it does not exist.` : `There is no file at ${path}.`,
-      role.hint,
-    );
+    return SscpError.because({ code: 'read-missing', ...facts(path, role) });
   }
-  if (code === 'EISDIR') return new SscpError('invalid-input', `${subject(path, role)} is a folder, not a file.`, role.hint);
+  if (code === 'EISDIR') return SscpError.because({ code: 'read-is-folder', ...facts(path, role) });
   // A socket cannot be opened at all (ENXIO); say what it is rather than the error code.
   if (code === 'ENXIO' || code === 'ENODEV' || code === 'EOPNOTSUPP') {
     try {
@@ -74,11 +71,10 @@ function openFailed(path: string, role: FileRole, e: unknown): SscpError {
     }
   }
   if (code === 'EACCES' || code === 'EPERM') {
-    return new SscpError('unreadable', `${subject(path, role)} cannot be read: you do not have permission to read it.`, role.hint);
+    return SscpError.because({ code: 'read-not-permitted', ...facts(path, role) });
   }
-  if (code === 'ELOOP')
-    return new SscpError('invalid-input', `${subject(path, role)} is a symbolic link that loops back on itself.`, role.hint);
-  return new SscpError('unreadable', `${subject(path, role)} cannot be read (${code ?? (e as Error).message}).`, role.hint);
+  if (code === 'ELOOP') return SscpError.because({ code: 'read-link-loop', ...facts(path, role) });
+  return SscpError.because({ code: 'read-failed', ...facts(path, role), detail: code ?? (e as Error).message });
 }
 
 /** Where a symbolic link at `path` leads, or null when `path` is not a link. */
@@ -143,11 +139,7 @@ function formatBytes(bytes: number): string {
 }
 
 function tooLarge(path: string, role: FileRole, maxBytes: number): SscpError {
-  return new SscpError(
-    'invalid-input',
-    `${subject(path, role)} is larger than ${formatBytes(maxBytes)}, far too large to be ${role.what ? `a ${role.what}` : 'what was asked for'}.`,
-    role.hint,
-  );
+  return SscpError.because({ code: 'read-too-large', ...facts(path, role), max: formatBytes(maxBytes) });
 }
 
 /** A file that grew while it was read: room for more, but never past the cap + 1 byte. */

@@ -38,78 +38,33 @@ export function describeWriteFailure(e: unknown, target: WriteTarget): SscpError
   if (typeof err.code !== 'string' || !isTargetError(err, target)) return null;
   const { path, what } = target;
   const folder = dirname(path);
-  const elsewhere = `Choose another folder for the ${what}.`;
   switch (err.code) {
     case 'EROFS':
-      return new SscpError('unwritable', `The folder ${folder} is read-only, so the ${what} cannot be written there.`, elsewhere);
+      return SscpError.because({ code: 'write-folder-read-only', folder, what });
     case 'EACCES':
     case 'EPERM':
-      return new SscpError(
-        'unwritable',
-        `You do not have permission to write the ${what} to ${path}.`,
-        `Choose a folder you may write to, or ask whoever manages this computer for access. If ${path} is open in another program, close it first.`,
-      );
+      return SscpError.because({ code: 'write-not-permitted', path, what });
     case 'EBUSY':
     case 'ETXTBSY':
-      return new SscpError(
-        'unwritable',
-        `${path} is in use by another program, so the ${what} cannot be written there.`,
-        'Close the file in the other program (a PDF viewer or Word, say) and try again, or choose another name.',
-      );
+      return SscpError.because({ code: 'write-file-busy', path, what });
     case 'ENOSPC':
-      return new SscpError(
-        'unwritable',
-        `The disk holding ${folder} is full: the ${what} did not fit, and nothing was written.`,
-        'Free some space on that disk, or choose a folder on another disk.',
-      );
+      return SscpError.because({ code: 'write-disk-full', folder, what });
     case 'EDQUOT':
-      return new SscpError(
-        'unwritable',
-        `Your disk quota for ${folder} is used up: the ${what} did not fit, and nothing was written.`,
-        'Free some space, ask for a larger quota, or choose a folder on another disk.',
-      );
+      return SscpError.because({ code: 'write-quota-used-up', folder, what });
     case 'EFBIG':
-      return new SscpError(
-        'unwritable',
-        `The ${what} is larger than the disk holding ${folder} allows for one file (FAT32 drives hold at most 4 GiB).`,
-        'Choose a folder on a disk that takes large files (NTFS, exFAT, APFS or ext4).',
-      );
+      return SscpError.because({ code: 'write-file-too-large', folder, what });
     case 'EISDIR':
-      return new SscpError(
-        'invalid-input',
-        `${path} is a folder, so the ${what} cannot be written there.`,
-        `Choose a file name for the ${what} inside that folder.`,
-      );
+      return SscpError.because({ code: 'write-target-is-folder', path, what });
     case 'ENOTDIR':
-      return new SscpError(
-        'not-found',
-        `${folder} is not a folder: part of the path ${path} is a file.`,
-        `Choose an existing folder for the ${what}.`,
-      );
+      return SscpError.because({ code: 'write-path-through-file', folder, path, what });
     case 'ENOENT':
-      return new SscpError(
-        'not-found',
-        `The folder ${folder} does not exist, so the ${what} cannot be written there.`,
-        `Choose an existing folder for the ${what}, or create the folder first.`,
-      );
+      return SscpError.because({ code: 'write-folder-missing', folder, what });
     case 'ENAMETOOLONG':
-      return new SscpError(
-        'invalid-input',
-        `The name ${path} is too long for this disk.`,
-        `Choose a shorter name or a folder nearer the top of the disk for the ${what}.`,
-      );
+      return SscpError.because({ code: 'write-name-too-long', path, what });
     case 'ELOOP':
-      return new SscpError(
-        'invalid-input',
-        `${path} is a chain of symbolic links that never ends in a file.`,
-        `Choose another name for the ${what}.`,
-      );
+      return SscpError.because({ code: 'write-link-loop', path, what });
     case 'EIO':
-      return new SscpError(
-        'unwritable',
-        `The disk holding ${folder} reported an error while the ${what} was being written; nothing was written.`,
-        'Check that the disk is still connected and healthy, then try again, or choose a folder on another disk.',
-      );
+      return SscpError.because({ code: 'write-disk-error', folder, what });
     default:
       return null;
   }

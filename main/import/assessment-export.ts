@@ -154,14 +154,10 @@ export function parseAssessmentExport(json: unknown, packName: string): Assessme
   const parse = typeof version === 'number' ? PARSERS.get(version) : undefined;
   if (!parse) {
     const newer = typeof version === 'number' && Number.isInteger(version) && version > Math.max(...SUPPORTED_EXPORT_VERSIONS);
-    throw new SscpError(
-      newer ? 'unsupported-version' : 'invalid-input',
+    throw SscpError.because(
       newer
-        ? `${packName} was made by a newer version of SSCP Evidence Pack (assessment data version ${version}); this version reads versions ${SUPPORTED_EXPORT_VERSIONS.join(', ')}.`
-        : `${packName} has assessment data without a version this app knows (${JSON.stringify(version) ?? 'none'}).`,
-      newer
-        ? 'Update SSCP Evidence Pack, then import the pack again.'
-        : 'The pack was not made by SSCP Evidence Pack or was damaged; ask the sender for a fresh copy.',
+        ? { code: 'pack-data-version-newer', packName, version, supported: SUPPORTED_EXPORT_VERSIONS }
+        : { code: 'pack-data-version-unknown', packName, version: JSON.stringify(version) ?? 'none' },
     );
   }
   try {
@@ -169,10 +165,6 @@ export function parseAssessmentExport(json: unknown, packName: string): Assessme
   } catch (e) {
     const issue = e instanceof z.ZodError ? e.issues[0] : undefined;
     const where = issue ? `${issue.path.join('.') || 'the top level'}: ${issue.message}` : String(e);
-    throw new SscpError(
-      'invalid-input',
-      `${packName} has assessment data that is not valid (${where}).`,
-      'The pack was damaged or not made by SSCP Evidence Pack; ask the sender for a fresh copy.',
-    );
+    throw SscpError.because({ code: 'pack-data-invalid', packName, where });
   }
 }

@@ -197,11 +197,7 @@ export async function storePackImport(
   const after = await fileIdentity(packPath);
   const before = prepared.identity;
   if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino) {
-    throw new SscpError(
-      'conflict',
-      `${contents.fileName} changed while it was being imported, so nothing was recorded.`,
-      'Wait until the file is fully copied, then import it again.',
-    );
+    throw SscpError.because({ code: 'pack-changed-while-imported', fileName: contents.fileName });
   }
   if (options.signal?.aborted) throw cancelled(contents.fileName);
   report('record');
@@ -254,11 +250,7 @@ async function inspect(
 ): Promise<{ preview: PackImportPreview; contents: PackContents }> {
   await requireFile(packPath);
   if (!(await readMagic(packPath, PDF_MAGIC.length)).equals(PDF_MAGIC)) {
-    throw new SscpError(
-      'invalid-input',
-      `${packPath} is not a PDF file, so it cannot be an evidence pack.`,
-      'Give the signed evidence pack (.pdf) you received.',
-    );
+    throw SscpError.because({ code: 'pack-not-pdf', path: packPath });
   }
   // Structure first: a file that is not a readable pack is refused before any hashing.
   const contents = await readPackContents(packPath);
@@ -331,27 +323,13 @@ export function packRefusal(verification: PackVerification, fileName: string): S
     (f) => f.status === 'missing' || f.status === 'unexpected' || (f.status === 'mismatch' && /bytes, not/.test(f.problem ?? '')),
   );
   const structure = verification.checks.find((c) => (c.id === 'structure' || c.id === 'manifest') && c.outcome === 'fail');
-  if (structure)
-    return new SscpError(
-      'unreadable',
-      `${fileName} is damaged, so it cannot be read as an evidence pack: ${structure.message}`,
-      'Ask the sender for a fresh copy.',
-    );
-  if (broken)
-    return new SscpError(
-      'invalid-input',
-      `${fileName} does not match its own manifest: "${broken.name}" is wrong (${broken.problem ?? 'it differs from its manifest entry'}).`,
-      'Ask the sender for a fresh copy.',
-    );
+  if (structure) return SscpError.because({ code: 'pack-structure-damaged', fileName, detail: structure.message });
+  if (broken) return SscpError.because({ code: 'pack-manifest-mismatch', fileName, name: broken.name, problem: broken.problem ?? null });
   return new PackVerificationFailed(verification, fileName);
 }
 
 function cancelled(fileName: string): SscpError {
-  return new SscpError(
-    'cancelled',
-    `Importing ${fileName} was cancelled; nothing was recorded.`,
-    'Import the pack again when you are ready.',
-  );
+  return SscpError.because({ code: 'pack-import-cancelled', fileName });
 }
 
 const PACK_FILE: FileRole = { hint: 'Give the path of the evidence pack (.pdf) you received.' };
@@ -361,8 +339,7 @@ async function requireFile(path: string): Promise<{ size: number; mtimeMs: numbe
   const { handle } = await openRegularFile(path, PACK_FILE);
   try {
     const st = await handle.stat();
-    if (st.size === 0)
-      throw new SscpError('invalid-input', `${path} is empty.`, 'Give the evidence pack (.pdf) you received; this file has no content.');
+    if (st.size === 0) throw SscpError.because({ code: 'pack-empty', path });
     return { size: st.size, mtimeMs: st.mtimeMs, ino: st.ino };
   } finally {
     await handle.close();

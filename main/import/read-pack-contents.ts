@@ -70,11 +70,7 @@ export async function readPackContents(path: string): Promise<PackContents> {
 }
 
 function notAPack(fileName: string, why: string): SscpError {
-  return new SscpError(
-    'unreadable',
-    `${fileName} is a PDF but not an SSCP evidence pack: ${why}.`,
-    'Check that you were given the signed evidence pack, not another document.',
-  );
+  return SscpError.because({ code: 'pdf-not-a-pack', fileName, why });
 }
 
 /** Whether a signature dictionary can be found in the file's last bytes, however damaged the rest. */
@@ -90,19 +86,10 @@ async function carriesSignature(path: string): Promise<boolean> {
 /** Structure errors from the PDF reader and zlib become one plain message; anything else is a bug and propagates. */
 function damaged(fileName: string, e: unknown): unknown {
   if (e instanceof SscpError) return e;
-  if (e instanceof PdfSyntaxError)
-    return new SscpError(
-      'unreadable',
-      `${fileName} is damaged or incomplete, so it cannot be read as an evidence pack: ${e.message}`,
-      ASK_SENDER,
-    );
+  if (e instanceof PdfSyntaxError) return SscpError.because({ code: 'pack-incomplete', fileName, detail: e.message });
   const code = (e as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && (code.startsWith('Z_') || code === 'ERR_BUFFER_TOO_LARGE')) {
-    return new SscpError(
-      'unreadable',
-      `${fileName} is damaged: a compressed part of it cannot be read (${(e as Error).message}).`,
-      ASK_SENDER,
-    );
+    return SscpError.because({ code: 'pack-compressed-part-damaged', fileName, detail: (e as Error).message });
   }
   return e;
 }
@@ -129,11 +116,7 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
   const manifestJson = await readJson(index, manifestStream, fileName);
   const manifestVersion = (manifestJson as { schemaVersion?: unknown } | null)?.schemaVersion;
   if (typeof manifestVersion === 'number' && manifestVersion > MANIFEST_SCHEMA_VERSION) {
-    throw new SscpError(
-      'unsupported-version',
-      `${fileName} was made by a newer version of SSCP Evidence Pack (manifest version ${manifestVersion}).`,
-      'Update SSCP Evidence Pack, then import the pack again.',
-    );
+    throw SscpError.because({ code: 'pack-manifest-newer', fileName, version: manifestVersion });
   }
   const parsedManifest = manifestSchema.safeParse(manifestJson);
   if (!parsedManifest.success) {
@@ -153,11 +136,7 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
   const text = cleanAssessmentText(signedData.detail);
   if (text.tooLong) {
     const { where, length, max } = text.tooLong;
-    throw new SscpError(
-      'invalid-input',
-      `${fileName} cannot be imported: ${where} is ${length.toLocaleString('en-GB')} characters long, and SSCP Evidence Pack takes at most ${max.toLocaleString('en-GB')}.`,
-      'The pack was made by another program or version that allowed longer text. Ask the sender to shorten it and send a new pack.',
-    );
+    throw SscpError.because({ code: 'pack-text-too-long', fileName, where, length, max });
   }
   const data: AssessmentExport = { ...signedData, detail: text.detail };
 

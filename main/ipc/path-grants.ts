@@ -81,18 +81,10 @@ export class PathGrants {
     if (keyOf(path) === null) throw notAFile(path);
     const info = await stat(path).catch(() => null);
     if (!info) {
-      throw new SscpError(
-        'not-found',
-        `The dropped item "${path}" could not be found.`,
-        'Drop it again, or choose it with the Browse button.',
-      );
+      throw SscpError.because({ code: 'dropped-item-missing', path });
     }
     if (info.isDirectory()) {
-      throw new SscpError(
-        'invalid-input',
-        'A folder was dropped, and only files can be attached.',
-        'Drop the files themselves, or choose them with the Browse button.',
-      );
+      throw SscpError.because({ code: 'dropped-folder' });
     }
     if (!info.isFile()) throw notAFile(path);
     this.grant(path, 'read');
@@ -201,28 +193,16 @@ function keyOf(path: string): string | null {
 }
 
 function notAFile(path: string): SscpError {
-  return new SscpError(
-    'invalid-input',
-    `"${path}" is not an ordinary file, so it cannot be attached.`,
-    'Drop a document, spreadsheet, picture or other file instead.',
-  );
+  return SscpError.because({ code: 'dropped-not-a-file', path });
 }
 
 function refusal(access: PathAccess): SscpError {
   switch (access) {
     case 'write':
-      return new SscpError('invalid-input', 'That save location was not chosen in this window.', 'Choose where to save it again.');
+      return SscpError.because({ code: 'save-location-not-chosen' });
     case 'database':
-      return new SscpError(
-        'invalid-input',
-        'That file of assessments was not chosen in this window.',
-        'Open it again with Open Assessments File…, or pick it from the recent files.',
-      );
+      return SscpError.because({ code: 'database-not-chosen' });
     default:
-      return new SscpError(
-        'invalid-input',
-        'That file was not chosen in this window.',
-        'Choose it again with the Browse button or drop it onto the claim.',
-      );
+      return SscpError.because({ code: 'file-not-chosen' });
   }
 }

@@ -41,7 +41,7 @@ export class WorkspaceSession {
 
   get(): Workspace {
     if (!this.current) {
-      throw new SscpError('not-found', 'No file of assessments is open.', 'Open one, or start a new one, from the Welcome screen.');
+      throw SscpError.because({ code: 'no-database-open' });
     }
     return this.current;
   }

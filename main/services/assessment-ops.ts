@@ -229,12 +229,13 @@ export function updateClaims(ctx: StoreContext, assessmentId: string, updates: r
         checkClaimId(catalog, u.claimId);
         const earlier = seen.get(u.claimId);
         if (earlier !== undefined) {
-          throw new SscpError('invalid-input', `It changes the same claim as entry [${earlier}].`, 'Give each claim once.');
+          throw SscpError.because({ code: 'claim-given-twice', earlier });
         }
         seen.set(u.claimId, index);
         return applyClaimUpdate(ctx, assessmentId, u.claimId, u.patch, now, u.expectedUpdatedAt);
       } catch (e) {
         if (!(e instanceof SscpError) || e.kind === 'integrity') throw e;
+        if (e.reason) throw SscpError.because({ code: 'batch-entry-refused', index, claimId: String(u.claimId), inner: e.reason });
         throw new SscpError(e.kind, `Entry [${index}] (claim ${JSON.stringify(u.claimId)}): ${e.message} Nothing was changed.`, e.hint);
       }
     });
@@ -258,11 +259,7 @@ function applyClaimUpdate(
   );
   if (Object.keys(changes).length === 0) return { claimId, changed: false, response: before };
   if (expectedUpdatedAt !== undefined && expectedUpdatedAt !== before.updatedAt) {
-    throw new SscpError(
-      'conflict',
-      `The claim was changed at ${before.updatedAt}, after the copy this change was made from (${expectedUpdatedAt}): applying it would undo that change.`,
-      'Look at the claim as it is now, make the change again on that, and apply it; or leave out its "updatedAt" to overwrite it anyway.',
-    );
+    throw SscpError.because({ code: 'claim-changed-since', updatedAt: before.updatedAt, expected: expectedUpdatedAt });
   }
   updateResponse(ctx.db, after);
   touch(ctx, assessmentId, now);
@@ -303,8 +300,7 @@ function checkFields(f: AssessmentFields): AssessmentFields {
   const periodStart = optionalDate(f.periodStart, 'The period start');
   const periodEnd = optionalDate(f.periodEnd, 'The period end');
   checkDateOrder(periodStart, periodEnd, 'The period start', 'The period end');
-  if (typeof f.theme3InScope !== 'boolean')
-    throw new SscpError('invalid-input', 'Whether theme 3 is in scope must be true or false.', 'Answer yes or no.');
+  if (typeof f.theme3InScope !== 'boolean') throw SscpError.because({ code: 'theme3-not-yes-no' });
   return {
     organisation: requireField(f.organisation, TEXT_FIELDS.organisation),
     products: productList(f.products),
@@ -340,9 +336,5 @@ function definedOnly<T extends object>(patch: T): Partial<T> {
 function requireInstant(value: string): string {
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(value) && !Number.isNaN(Date.parse(value)))
     return value;
-  throw new SscpError(
-    'invalid-input',
-    `"${String(value)}" is not a moment in time in ISO 8601 UTC form.`,
-    'For example 2026-11-22T14:17:44.000Z.',
-  );
+  throw SscpError.because({ code: 'not-an-instant', value: String(value) });
 }

@@ -127,49 +127,52 @@ export function contributionTarget(
     } else {
       const drafts = listAssessmentRows(ctx.db).filter((a) => a.state === 'draft' && sameOrganisation(a.organisation, c.organisation));
       if (drafts.length === 0) {
-        throw new SscpError(
-          'not-found',
-          `${prepared.file.name} is for ${c.organisation}, and there is no open draft assessment of ${c.organisation} in this database.`,
-          'Start or carry forward a draft for that organisation first; a signed assessment never takes contributions.',
-        );
+        throw SscpError.because({ code: 'contribution-no-draft', fileName: prepared.file.name, organisation: c.organisation });
       }
       if (drafts.length > 1) {
-        throw new SscpError(
-          'conflict',
-          `${prepared.file.name} is for ${c.organisation}, which has ${drafts.length} open drafts: ${drafts.map(describeDraft).join('; ')}.`,
-          'Choose which assessment it is for (on the command line, add --into ID).',
-        );
+        throw SscpError.because({
+          code: 'contribution-several-drafts',
+          fileName: prepared.file.name,
+          organisation: c.organisation,
+          drafts: drafts.map(describeDraft),
+        });
       }
       target = drafts[0]!;
     }
   }
   if (!sameOrganisation(target.organisation, c.organisation)) {
-    throw new SscpError(
-      'invalid-input',
-      `${prepared.file.name} is for ${c.organisation}, not for ${target.organisation}, whose assessment ${target.id} was chosen. Nothing was imported.`,
-      "A contribution only ever goes into its own organisation's assessment; ask the contributor to make it for the right organisation.",
-    );
+    throw SscpError.because({
+      code: 'contribution-wrong-organisation',
+      fileName: prepared.file.name,
+      organisation: c.organisation,
+      chosenOrganisation: target.organisation,
+      assessmentId: target.id,
+    });
   }
   assertEditable(target);
   const catalog = catalogFor(target);
   for (const claim of c.claims) {
     if (!catalog.themes.some((t) => t.principles.some((p) => p.claims.some((k) => k.id === claim.claimId)))) {
-      throw new SscpError(
-        'invalid-input',
-        `${prepared.file.name} is for claim ${claim.claimId}, which is not in assessment ${target.id}'s catalog (${catalog.id} ${catalog.version}). Nothing was imported.`,
-        'Ask the contributor to contribute to claims of that catalog version.',
-      );
+      throw SscpError.because({
+        code: 'contribution-claim-not-in-catalog',
+        fileName: prepared.file.name,
+        claimId: claim.claimId,
+        assessmentId: target.id,
+        catalog: `${catalog.id} ${catalog.version}`,
+      });
     }
   }
   return target;
 }
 
 function alreadyImported(earlier: ContributionRecord, fileName: string): SscpError {
-  return new SscpError(
-    'conflict',
-    `${fileName} was already imported on ${earlier.importedAt.slice(0, 10)} as contribution ${earlier.id} (assessment ${earlier.assessmentId}); it was not imported again.`,
-    'Review it with the pending contributions of that assessment.',
-  );
+  return SscpError.because({
+    code: 'contribution-already-imported',
+    fileName,
+    importedAt: earlier.importedAt,
+    contributionId: earlier.id,
+    assessmentId: earlier.assessmentId,
+  });
 }
 
 function newContributionId(ctx: StoreContext): string {
@@ -203,11 +206,13 @@ export async function importContribution(
   if (earlier) throw alreadyImported(earlier, prepared.file.name);
   const confirming = prepared.signerTrust === 'unknown' && options.confirmSigner === prepared.signerFingerprint;
   if (prepared.signerTrust === 'unknown' && !confirming) {
-    throw new SscpError(
-      'untrusted-signer',
-      `${prepared.file.name} is intact, but nothing establishes who signed it: ${prepared.trustMessage} Nothing was imported.`,
-      `Compare its certificate fingerprint, ${prepared.signerFingerprint}, with one ${c.contributor.name} gives you by another channel; then confirm it (on the command line, --allow-untrusted), or give their organisation root or fingerprint.`,
-    );
+    throw SscpError.because({
+      code: 'contribution-signer-unknown',
+      fileName: prepared.file.name,
+      trustMessage: prepared.trustMessage,
+      fingerprint: prepared.signerFingerprint,
+      contributor: c.contributor.name,
+    });
   }
 
   let stored = 0;
@@ -380,11 +385,7 @@ export interface DecidedContribution {
 function requireContribution(ctx: StoreContext, assessmentId: string, contributionId: string): ContributionRecord {
   const c = typeof contributionId === 'string' ? findContribution(ctx.db, contributionId) : null;
   if (!c || c.assessmentId !== assessmentId) {
-    throw new SscpError(
-      'not-found',
-      `Assessment ${assessmentId} has no contribution ${String(contributionId)}.`,
-      'Review the assessment to see its contributions and their ids.',
-    );
+    throw SscpError.because({ code: 'contribution-not-found', assessmentId, contributionId: String(contributionId) });
   }
   return c;
 }
@@ -394,26 +395,24 @@ function pendingClaims(ctx: StoreContext, c: ContributionRecord, claimId: string
   if (claimId !== undefined) {
     const one = all.find((k) => k.claimId === claimId);
     if (!one)
-      throw new SscpError(
-        'not-found',
-        `Contribution ${c.id} does not cover claim ${claimId}.`,
-        `It covers ${all.map((k) => k.claimId).join(', ')}.`,
-      );
+      throw SscpError.because({
+        code: 'contribution-claim-not-covered',
+        contributionId: c.id,
+        claimId,
+        covers: all.map((k) => k.claimId),
+      });
     if (one.state !== 'pending')
-      throw new SscpError(
-        'conflict',
-        `Claim ${claimId} of contribution ${c.id} was already ${one.state} on ${one.decidedAt?.slice(0, 10) ?? ''}.`,
-        'A decision is final; ask for a new contribution to change it again.',
-      );
+      throw SscpError.because({
+        code: 'contribution-claim-decided',
+        contributionId: c.id,
+        claimId,
+        state: one.state,
+        decidedAt: one.decidedAt ?? null,
+      });
     return [one];
   }
   const pending = all.filter((k) => k.state === 'pending');
-  if (pending.length === 0)
-    throw new SscpError(
-      'conflict',
-      `Every claim of contribution ${c.id} has already been decided.`,
-      'Nothing is left to accept or reject in it.',
-    );
+  if (pending.length === 0) throw SscpError.because({ code: 'contribution-all-decided', contributionId: c.id });
   return pending;
 }
 
@@ -437,22 +436,18 @@ export function acceptContribution(
     const claims = pendingClaims(ctx, c, options.claimId);
     const unassigned = claims.filter((k) => !k.assigned);
     if (unassigned.length && !options.allowUnassigned) {
-      throw new SscpError(
-        'conflict',
-        `${c.contributor.name} was not assigned claim${unassigned.length > 1 ? 's' : ''} ${unassigned.map((k) => `${k.claimId} (owner: ${k.ownerName ?? 'nobody'})`).join(', ')} when contribution ${c.id} was imported. Nothing was accepted.`,
-        'Check that this person should answer for it; then accept it saying so (on the command line, --unassigned), or reject it.',
-      );
+      throw SscpError.because({
+        code: 'contributor-not-assigned',
+        contributor: c.contributor.name,
+        contributionId: c.id,
+        claims: unassigned.map((k) => ({ claimId: k.claimId, owner: k.ownerName ?? null })),
+      });
     }
     const now = nowInstant();
     const decided: DecidedContribution['decided'][number][] = [];
     for (const k of claims) {
       const before = findResponse(ctx.db, assessmentId, k.claimId);
-      if (!before)
-        throw new SscpError(
-          'integrity',
-          `Claim ${k.claimId} has no response row in this assessment.`,
-          'Run the damage check (Settings, Check for damage; or sscp check --db FILE).',
-        );
+      if (!before) throw SscpError.because({ code: 'response-row-missing', claimId: k.claimId });
       const after: ClaimResponse = {
         ...before,
         result: k.result ?? before.result,

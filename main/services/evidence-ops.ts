@@ -153,18 +153,14 @@ function checkReference(input: ReferenceInput): {
 } {
   const location = checkLocation(input.location);
   if (typeof input.description !== 'string' || input.description.trim() === '') {
-    throw new SscpError(
-      'invalid-input',
-      'A reference needs a description: what the evidence at that location shows.',
-      'Describe what the reference shows, for example "MFA is enforced for all staff accounts".',
-    );
+    throw SscpError.because({ code: 'reference-needs-description' });
   }
   const description = requireField(input.description, TEXT_FIELDS.evidenceDescription);
   const effectiveDate = optionalDate(input.effectiveDate, 'The date of the reference');
   const expiryDate = optionalDate(input.expiryDate, 'The expiry date');
   checkDateOrder(effectiveDate, expiryDate, 'The date of the reference', 'The expiry date');
   if (input.confidential !== undefined && typeof input.confidential !== 'boolean') {
-    throw new SscpError('invalid-input', 'Whether the evidence is confidential must be yes or no.', 'Answer yes or no.');
+    throw SscpError.because({ code: 'confidential-not-yes-no' });
   }
   return {
     location,
@@ -179,12 +175,7 @@ function checkReference(input: ReferenceInput): {
 function checkLocation(value: unknown): string {
   const location = requireField(value, TEXT_FIELDS.referenceLocation);
   const problem = referenceLocationProblem(location);
-  if (problem)
-    throw new SscpError(
-      'invalid-input',
-      problem,
-      'Give a web address starting http:// or https://, or say in words where the evidence is (for example "Jira ticket SEC-142").',
-    );
+  if (problem) throw SscpError.because({ code: 'reference-location-invalid', problem });
   return location;
 }
 
@@ -262,19 +253,10 @@ function updateOne(ctx: StoreContext, evidenceId: string, patch: EvidencePatch, 
   {
     const before = requireEvidence(ctx, evidenceId);
     if (before.kind === 'reference') {
-      if (patch.withholdDetails)
-        throw new SscpError(
-          'invalid-input',
-          'A reference has no file to withhold the details of: a confidential reference is left out of customer packs altogether.',
-          'Mark the reference confidential instead.',
-        );
+      if (patch.withholdDetails) throw SscpError.because({ code: 'reference-cannot-withhold' });
       if (patch.fileName !== undefined) checkLocation(patch.fileName);
     } else if (patch.owner !== undefined && patch.owner !== '') {
-      throw new SscpError(
-        'invalid-input',
-        'Only a reference has an owner; a file is described by its own name and description.',
-        'Say who holds the file in its description instead.',
-      );
+      throw SscpError.because({ code: 'owner-only-for-reference' });
     }
     const merged = checkMeta({
       fileName: patch.fileName ?? before.fileName,
@@ -362,11 +344,7 @@ export function unlinkEvidenceMany(ctx: StoreContext, assessmentId: string, clai
     for (const evidenceId of ids) {
       const item = requireEvidence(ctx, evidenceId);
       if (!deleteLink(ctx.db, { assessmentId, claimId, evidenceId })) {
-        throw new SscpError(
-          'not-found',
-          `${item.fileName} is not linked to claim ${claimId}, so none of the ${ids.length} files were removed.`,
-          'Reopen the claim to see which evidence it has now, and choose again.',
-        );
+        throw SscpError.because({ code: 'evidence-not-linked-bulk', fileName: item.fileName, claimId, count: ids.length });
       }
       appendAudit(
         ctx.db,
@@ -385,23 +363,13 @@ export function unlinkEvidenceMany(ctx: StoreContext, assessmentId: string, clai
 
 function checkBulkIds(evidenceIds: readonly string[]): string[] {
   if (!Array.isArray(evidenceIds) || evidenceIds.length === 0) {
-    throw new SscpError('invalid-input', 'No evidence was chosen.', 'Select at least one file, then choose the action again.');
+    throw SscpError.because({ code: 'no-evidence-chosen' });
   }
   if (evidenceIds.length > BULK_LIMIT) {
-    throw new SscpError(
-      'invalid-input',
-      `${evidenceIds.length} files were chosen; one change takes at most ${BULK_LIMIT}.`,
-      'Narrow the selection with the filters and apply the change in parts.',
-    );
+    throw SscpError.because({ code: 'too-much-evidence-chosen', count: evidenceIds.length, max: BULK_LIMIT });
   }
   const ids = [...new Set(evidenceIds)];
-  for (const id of ids)
-    if (typeof id !== 'string' || id === '')
-      throw new SscpError(
-        'invalid-input',
-        'An evidence id in the selection is empty.',
-        'Reopen the evidence library and select the files again.',
-      );
+  for (const id of ids) if (typeof id !== 'string' || id === '') throw SscpError.because({ code: 'evidence-id-empty' });
   return ids;
 }
 
@@ -418,11 +386,7 @@ export async function replaceEvidence(
   const checkUsers = () => {
     const before = requireEvidence(ctx, evidenceId);
     if (before.kind === 'reference') {
-      throw new SscpError(
-        'invalid-input',
-        'A reference has no file to replace.',
-        'Change its location or description instead, or add a new reference.',
-      );
+      throw SscpError.because({ code: 'reference-has-no-file' });
     }
     const users = usersOf(ctx, evidenceId);
     if (users.editable.length === 0 && users.frozen.length > 0) throw usedOnlyBySigned(before);
@@ -494,17 +458,13 @@ function checkMeta(meta: EvidenceMeta): CheckedMeta {
   const expiryDate = optionalDate(meta.expiryDate, 'The expiry date');
   checkDateOrder(effectiveDate, expiryDate, 'The effective date', 'The expiry date');
   if (meta.confidential !== undefined && typeof meta.confidential !== 'boolean') {
-    throw new SscpError('invalid-input', 'Whether the evidence is confidential must be yes or no.', 'Answer yes or no.');
+    throw SscpError.because({ code: 'confidential-not-yes-no' });
   }
   if (meta.withholdDetails !== undefined && typeof meta.withholdDetails !== 'boolean') {
-    throw new SscpError('invalid-input', "Whether to withhold the evidence's name and description must be yes or no.", 'Answer yes or no.');
+    throw SscpError.because({ code: 'withhold-not-yes-no' });
   }
   if (meta.withholdDetails === true && meta.confidential !== true) {
-    throw new SscpError(
-      'invalid-input',
-      'Only confidential evidence can have its name and description withheld: shareable evidence goes into every pack, name and all.',
-      'Mark the evidence confidential as well, or leave its details shown.',
-    );
+    throw SscpError.because({ code: 'withhold-needs-confidential' });
   }
   return {
     fileName: meta.fileName === undefined ? null : requireField(meta.fileName, TEXT_FIELDS.evidenceName),
@@ -565,9 +525,5 @@ function auditForEach(
 }
 
 function usedOnlyBySigned(item: EvidenceItem): SscpError {
-  return new SscpError(
-    'frozen',
-    `${item.fileName} is used only by signed assessments, which can no longer be changed.`,
-    'Carry the assessment forward into a new period, then change the evidence there.',
-  );
+  return SscpError.because({ code: 'evidence-used-only-by-signed', fileName: item.fileName });
 }

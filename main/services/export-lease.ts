@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { frozenReason } from '../../shared/domain/frozen';
 import type { Assessment, AssessmentDetail } from '../../shared/domain/types';
 import { isSscpError, SscpError } from '../../shared/errors';
+import type { ExportHolder } from '../../shared/error-reasons/services';
 import { fsyncDirectory } from '../fs/durable-fs';
 import { publishFileSync } from '../fs/destination';
 import { currentBootId, isProcessAlive } from '../fs/process-alive';
@@ -99,32 +100,15 @@ export function holderIsDead(lease: ExportLease): boolean {
   return !isProcessAlive(lease.pid);
 }
 
-function holderWords(lease: ExportLease): string {
-  const here = lease.host === hostname() ? '' : ` on computer ${lease.host}`;
-  return `started ${lease.startedAt.slice(0, 16).replace('T', ' ')} UTC by process ${lease.pid}${here}`;
+/** Who holds an export, as the facts its refusal gives: the computer only when it is another. */
+function holderOf(lease: ExportLease): ExportHolder {
+  return { startedAt: lease.startedAt, pid: lease.pid, host: lease.host === hostname() ? null : lease.host };
 }
 
 /** The refusal an edit or a second export meets while an assessment is being signed. */
 export function exportInProgressError(lease: ExportLease, attempt: 'change' | 'export' | 'related'): SscpError {
-  if (attempt === 'export') {
-    return new SscpError(
-      'export-in-progress',
-      `Another export of this assessment is already in progress (${holderWords(lease)}), so this one was stopped before writing anything.`,
-      'Wait for that export to finish: the assessment is then signed and its pack written. If no export is running any more, close the program that started it and try again.',
-    );
-  }
-  if (attempt === 'related') {
-    return new SscpError(
-      'export-in-progress',
-      `This would change an assessment that is being signed and exported right now (${holderWords(lease)}), so nothing was changed.`,
-      'Wait for the export to finish, or cancel it, then try again.',
-    );
-  }
-  return new SscpError(
-    'export-in-progress',
-    `This assessment is being signed and exported right now (${holderWords(lease)}), so it cannot be changed until the export ends.`,
-    'Wait for the export to finish, or cancel it, then try again. Once signed, an assessment is changed by carrying it forward into a new period.',
-  );
+  const code = attempt === 'export' ? 'export-already-running' : attempt === 'related' ? 'export-running-related' : 'export-running';
+  return SscpError.because({ code, holder: holderOf(lease) });
 }
 
 /**
@@ -173,11 +157,7 @@ export function onExportLeaseAbort(ctx: StoreContext, mayRetry: boolean): { retr
   const lease = listLeases(ctx.db)[0];
   if (lease) return { error: exportInProgressError(lease, 'related') };
   return {
-    error: new SscpError(
-      'export-in-progress',
-      'An export started or ended while this change was being made, so nothing was changed.',
-      'Try again.',
-    ),
+    error: SscpError.because({ code: 'export-started-during-change' }),
   };
 }
 
@@ -207,11 +187,7 @@ export function beginSigning(
       if (existing) throw exportInProgressError(existing, 'export');
       const sameFile = listLeases(ctx.db).find((l) => l.destPath === destPath && !holderIsDead(l));
       if (sameFile) {
-        throw new SscpError(
-          'export-in-progress',
-          `Another assessment's pack is being written to ${destPath} right now (${holderWords(sameFile)}).`,
-          'Choose another file name for this pack, or wait for that export to finish.',
-        );
+        throw SscpError.because({ code: 'export-same-destination', path: destPath, holder: holderOf(sameFile) });
       }
       const snapshot = getAssessmentDetail(ctx, assessmentId);
       insertLease(ctx.db, {
@@ -241,11 +217,7 @@ export function beginSigning(
 }
 
 function lostLease(): SscpError {
-  return new SscpError(
-    'conflict',
-    'This export lost its hold on the assessment (another program cleared it, believing the export had stopped), so the pack was not kept.',
-    'Export again.',
-  );
+  return SscpError.because({ code: 'export-lost-hold' });
 }
 
 /** Step 3: the pack in the temp file is complete and fsynced; the journal learns what it is. */
@@ -269,11 +241,7 @@ export function commitSigning(ctx: StoreContext, session: SigningSession, hooks:
         if (!lease || lease.assessmentId !== session.assessmentId) throw lostLease();
         if (!lease.built) throw new Error('commitSigning before recordSigningBuilt');
         if (snapshotDigest(getAssessmentDetail(ctx, session.assessmentId)) !== lease.snapshotSha256) {
-          throw new SscpError(
-            'conflict',
-            'The assessment changed while it was being signed, so the pack was not kept and the assessment was not signed.',
-            'Export again: the new pack will show the assessment as it is now.',
-          );
+          throw SscpError.because({ code: 'assessment-changed-while-signing' });
         }
         // Without consent to replace, a hard link that fails if a file appeared at the
         // destination since it was checked (main/fs/destination.ts).

@@ -56,11 +56,7 @@ export async function putBlobFromStream(
 ): Promise<PutBlobResult> {
   const sha256 = checkSha256(expected.sha256, 'The expected file hash');
   if (!Number.isSafeInteger(expected.size) || expected.size < 0) {
-    throw new SscpError(
-      'invalid-input',
-      `The expected size of ${options.label ?? 'the file'} (${String(expected.size)}) is not a whole number of bytes.`,
-      'Check the file you are importing.',
-    );
+    throw SscpError.because({ code: 'expected-size-invalid', label: options.label ?? 'the file', size: String(expected.size) });
   }
   const label = options.label ?? 'The file';
   const tempPath = blobs.newTempPath();
@@ -84,44 +80,27 @@ export async function putBlobFromStream(
     if (size !== expected.size) throw sizeMismatch(label, size, expected.size);
     const actual = hash.digest('hex');
     if (actual !== sha256) {
-      throw new SscpError(
-        'integrity',
-        `${label} does not match its recorded SHA-256 (${sha256}); its bytes hash to ${actual}.`,
-        'The file was changed or damaged; ask the sender for a fresh copy.',
-      );
+      throw SscpError.because({ code: 'file-hash-mismatch', label, sha256, actual });
     }
     await fsyncFile(tempPath);
     const reused = await blobs.moveIntoPlace(tempPath, sha256, size);
     return { sha256, size, reused };
   } catch (e) {
     await rm(tempPath, { force: true });
-    if (options.signal?.aborted)
-      throw new SscpError('cancelled', `Storing ${label} was cancelled; nothing was kept.`, 'Start again when you are ready.');
+    if (options.signal?.aborted) throw SscpError.because({ code: 'store-cancelled', label });
     if (e instanceof TooLarge) throw sizeMismatch(label, `more than ${expected.size}`, expected.size);
     if (e instanceof SscpError) throw e;
     const err = e as NodeJS.ErrnoException;
     // zlib reports damaged compressed data with Z_* codes; anything else is the disk or the source.
     if (typeof err.code === 'string' && err.code.startsWith('Z_')) {
-      throw new SscpError(
-        'integrity',
-        `${label} is damaged: its compressed data cannot be read (${err.message}).`,
-        'Ask the sender for a fresh copy.',
-      );
+      throw SscpError.because({ code: 'compressed-data-damaged', label, detail: err.message });
     }
-    throw new SscpError(
-      'unreadable',
-      `${label} could not be stored (${err.message}).`,
-      'Check that the disk is not full and that you may write to the evidence folder.',
-    );
+    throw SscpError.because({ code: 'store-failed', label, detail: err.message });
   }
 }
 
 function sizeMismatch(label: string, actual: number | string, expected: number): SscpError {
-  return new SscpError(
-    'integrity',
-    `${label} has ${actual} bytes, but its record says ${expected}.`,
-    'The file was changed or damaged; ask the sender for a fresh copy.',
-  );
+  return SscpError.because({ code: 'file-size-mismatch', label, actual: String(actual), expected });
 }
 
 /** Where a restored assessment came from: written to the imports table, the pack columns and the audit log. */
@@ -298,9 +277,5 @@ export function alreadyImported(importedAt: string, assessmentId: string): SscpE
 }
 
 function inconsistent(what: string): SscpError {
-  return new SscpError(
-    'invalid-input',
-    `The pack's assessment data is inconsistent: ${what}.`,
-    'The pack was not made by SSCP Evidence Pack or was damaged; ask the sender for a fresh copy.',
-  );
+  return SscpError.because({ code: 'pack-data-inconsistent', what });
 }

@@ -8,20 +8,20 @@ import { SscpError } from '../../shared/errors';
 /** Checks a value against one of the vocabularies in shared/domain/types.ts, naming the valid ones. */
 export function parseChoice<T extends string>(value: unknown, allowed: readonly T[], what: string): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new SscpError('invalid-input', `"${String(value)}" is not a valid ${what}.`, `Use one of: ${allowed.join(', ')}.`);
+  throw SscpError.because({ code: 'not-a-choice', value: String(value), what, allowed });
 }
 
 /** A required piece of text: trimmed, and not empty. */
 export function requireText(value: unknown, what: string): string {
   const text = typeof value === 'string' ? value.trim() : '';
-  if (text === '') throw new SscpError('invalid-input', `${what} is missing.`, `Give the ${what.replace(/^(The|A) /, '')}.`);
+  if (text === '') throw SscpError.because({ code: 'text-missing', what });
   return text;
 }
 
 /** Optional free text: stored as written (leading spaces and line breaks may matter), '' when absent. */
 export function optionalText(value: unknown, what: string): string {
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') throw new SscpError('invalid-input', `${what} must be text.`, `Give the ${what.toLowerCase()} as text.`);
+  if (typeof value !== 'string') throw SscpError.because({ code: 'not-text', what });
   return value;
 }
 
@@ -42,33 +42,23 @@ export function optionalField(value: unknown, f: TextField): string {
 /** `YYYY-MM-DD` or nothing; '' counts as nothing so a cleared form field clears the date. */
 export function optionalDate(value: unknown, what: string): IsoDate | null {
   if (value === undefined || value === null || value === '') return null;
-  if (typeof value !== 'string')
-    throw new SscpError('invalid-input', `${what} must be a date in the form YYYY-MM-DD.`, 'For example 2026-03-31.');
+  if (typeof value !== 'string') throw SscpError.because({ code: 'date-not-text', what });
   return parseIsoDate(value, what);
 }
 
 /** A later date that must not come before an earlier one (period end, expiry). */
 export function checkDateOrder(earlier: IsoDate | null, later: IsoDate | null, earlierWhat: string, laterWhat: string): void {
   if (earlier !== null && later !== null && compareIsoDates(later, earlier) < 0) {
-    throw new SscpError(
-      'invalid-input',
-      `${laterWhat} ${later} is before ${earlierWhat.toLowerCase()} ${earlier}.`,
-      `Give ${laterWhat.toLowerCase()} on or after ${earlierWhat.toLowerCase()}.`,
-    );
+    throw SscpError.because({ code: 'dates-out-of-order', earlier, later, earlierWhat, laterWhat });
   }
 }
 
 export function productList(value: unknown): string[] {
   if (value === undefined || value === null) return [];
-  if (!Array.isArray(value))
-    throw new SscpError('invalid-input', 'The products must be a list of names.', 'Give each product name separately.');
+  if (!Array.isArray(value)) throw SscpError.because({ code: 'products-not-a-list' });
   const names = [...new Set(value.map((p) => checkText(requireText(p, 'A product name'), TEXT_FIELDS.product)))];
   if (names.length > MAX_PRODUCTS) {
-    throw new SscpError(
-      'invalid-input',
-      `${names.length} products are listed; the most one assessment may list is ${MAX_PRODUCTS}.`,
-      'Group related products under one name.',
-    );
+    throw SscpError.because({ code: 'too-many-products', count: names.length, max: MAX_PRODUCTS });
   }
   return names;
 }
@@ -76,11 +66,7 @@ export function productList(value: unknown): string[] {
 export function catalogFor(a: Pick<Assessment, 'catalogId' | 'catalogVersion'>): Catalog {
   const catalog = findCatalog(a.catalogId, a.catalogVersion);
   if (!catalog) {
-    throw new SscpError(
-      'unsupported-version',
-      `This assessment uses the catalog ${a.catalogId} ${a.catalogVersion}, which this version of SSCP Evidence Pack does not know.`,
-      'Update the app to one that includes that version of the Code of Practice.',
-    );
+    throw SscpError.because({ code: 'catalog-unknown', catalogId: a.catalogId, version: a.catalogVersion });
   }
   return catalog;
 }
@@ -93,7 +79,7 @@ export function checkClaimId(catalog: Catalog, claimId: string): string {
 
 export function checkSha256(value: string, what: string): string {
   if (typeof value === 'string' && /^[0-9a-f]{64}$/.test(value)) return value;
-  throw new SscpError('invalid-input', `${what} is not a SHA-256 hash.`, 'A SHA-256 hash is 64 characters, 0-9 and a-f in lower case.');
+  throw SscpError.because({ code: 'not-a-sha256', what });
 }
 
 /**

@@ -21,11 +21,7 @@ const MIN_RSA_BITS = 2048;
 
 export function parseCreatableAlgorithm(value: string): CreatableAlgorithm {
   if ((CREATABLE_ALGORITHMS as readonly string[]).includes(value)) return value as CreatableAlgorithm;
-  throw new SscpError(
-    'invalid-input',
-    `"${value}" is not a key type this app can create.`,
-    `Use one of: ${CREATABLE_ALGORITHMS.join(', ')} (p256 is the default and the usual choice).`,
-  );
+  throw SscpError.because({ code: 'key-type-not-creatable', value, allowed: CREATABLE_ALGORITHMS });
 }
 
 export function isEcdsaAlgorithm(algorithm: SigningAlgorithm): boolean {
@@ -60,15 +56,10 @@ export function algorithmOfPkcs8(pkcs8Der: Uint8Array): SigningAlgorithm {
     if (details.namedCurve === 'secp384r1') return 'p384';
   }
   if (key.asymmetricKeyType === 'rsa' && (details.modulusLength ?? 0) >= MIN_RSA_BITS) return `rsa${details.modulusLength ?? 0}`;
-  const described =
-    key.asymmetricKeyType === 'ec'
-      ? `an EC key on curve ${details.namedCurve ?? 'unknown'}`
-      : key.asymmetricKeyType === 'rsa'
-        ? `an RSA key of ${details.modulusLength ?? 0} bits`
-        : `a ${key.asymmetricKeyType ?? 'unknown'} key`;
-  throw new SscpError(
-    'invalid-input',
-    `The key in this file is ${described}, which this app does not sign with.`,
-    'Use a certificate with an ECDSA P-256 or P-384 key, or an RSA key of at least 2048 bits.',
-  );
+  throw SscpError.because({
+    code: 'key-type-not-usable',
+    keyType: key.asymmetricKeyType ?? 'unknown',
+    curve: details.namedCurve ?? null,
+    bits: details.modulusLength ?? null,
+  });
 }

@@ -1,6 +1,6 @@
 import type { Algorithm, CryptoKey, CryptoKeyPair, EcdsaParams } from './webcrypto-types';
 import * as x509 from './x509';
-import { TEXT_FIELDS, textProblem } from '../../shared/domain/text-rules';
+import { TEXT_FIELDS, textReason } from '../../shared/domain/text-rules';
 import { SscpError } from '../../shared/errors';
 import { keyGenParams, type CreatableAlgorithm } from './algorithms';
 import { ensureCryptoProviders, subtleCrypto } from './crypto-provider';
@@ -40,17 +40,13 @@ function signingAlgorithmFor(key: CryptoKey): Algorithm | EcdsaParams {
 function checkedNamePart(value: string, what: string): string {
   const text = value.normalize('NFC').trim();
   if (text.length === 0) {
-    throw new SscpError('invalid-input', `The ${what} is empty.`, `Enter the ${what}; it appears in the signing certificate.`);
+    throw SscpError.because({ code: 'certificate-name-empty', what });
   }
-  const problem = textProblem(text, { ...TEXT_FIELDS.certificateName, label: what });
+  const problem = textReason(text, { ...TEXT_FIELDS.certificateName, label: what });
   if (problem && [...text].length > MAX_NAME_LENGTH) {
-    throw new SscpError(
-      'invalid-input',
-      `The ${what} is longer than ${MAX_NAME_LENGTH} characters, the most a certificate allows.`,
-      `Shorten the ${what}.`,
-    );
+    throw SscpError.because({ code: 'certificate-name-too-long', what, max: MAX_NAME_LENGTH });
   }
-  if (problem) throw new SscpError('invalid-input', problem.message, problem.hint);
+  if (problem) throw SscpError.because(problem);
   return text;
 }
 

@@ -69,7 +69,7 @@ function assertCertificateValidAt(identity: UnlockedIdentity, signingTime: Date)
 export async function signDigest(contentDigest: Uint8Array, identity: UnlockedIdentity, signingTime: Date): Promise<Uint8Array> {
   ensureCryptoProviders();
   if (contentDigest.length !== SHA256_LENGTH) {
-    throw new SscpError('invalid-input', `A SHA-256 digest has ${SHA256_LENGTH} bytes; this one has ${contentDigest.length}.`);
+    throw SscpError.because({ code: 'digest-wrong-length', expected: SHA256_LENGTH, actual: contentDigest.length });
   }
   assertCertificateValidAt(identity, signingTime);
 

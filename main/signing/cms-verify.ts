@@ -210,7 +210,7 @@ function formatDay(date: Date): string {
 export async function verifyCms(cmsDer: Uint8Array, contentDigest: Uint8Array, anchors: CmsTrustAnchors = {}): Promise<CmsVerification> {
   ensureCryptoProviders();
   if (contentDigest.length !== 32) {
-    throw new SscpError('invalid-input', `A SHA-256 digest has 32 bytes; this one has ${contentDigest.length}.`);
+    throw SscpError.because({ code: 'digest-wrong-length', expected: 32, actual: contentDigest.length });
   }
   const checkedAt = anchors.at ?? new Date();
   const problems: string[] = [];

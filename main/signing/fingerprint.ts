@@ -19,11 +19,7 @@ export function formatFingerprint(fingerprint: string, options: { colons: boolea
 export function normaliseFingerprint(fingerprint: string): string {
   const hex = fingerprint.replace(/[\s:]/g, '').toLowerCase();
   if (!/^[0-9a-f]{64}$/.test(hex)) {
-    throw new SscpError(
-      'invalid-input',
-      `"${fingerprint}" is not a SHA-256 certificate fingerprint.`,
-      'A fingerprint is 64 hexadecimal characters (0-9, a-f), optionally in pairs separated by colons.',
-    );
+    throw SscpError.because({ code: 'fingerprint-invalid', value: fingerprint });
   }
   return hex;
 }

@@ -80,11 +80,7 @@ const LABEL = TEXT_FIELDS.identityLabel;
 function checkedLabel(label: string): string {
   const text = label.normalize('NFC').trim();
   if (text.length === 0) {
-    throw new SscpError(
-      'invalid-input',
-      'The identity label is empty.',
-      `Use a short name of 1 to ${LABEL.max} characters, for example "Jane Smith 2026".`,
-    );
+    throw SscpError.because({ code: 'identity-label-empty', max: LABEL.max });
   }
   return checkText(text, LABEL);
 }
@@ -142,11 +138,7 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 function alreadyStored(existing: StoredIdentity): SscpError {
-  return new SscpError(
-    'conflict',
-    `This certificate is already in your key store, as the signing identity "${existing.label}".`,
-    `Use "${existing.label}"; there is no need to import it again.`,
-  );
+  return SscpError.because({ code: 'identity-already-stored', label: existing.label });
 }
 
 /** Whether `rootDer` is a self-signed root that issued `leafDer`: the pair an org-issued identity keeps. */
@@ -179,11 +171,7 @@ function serviceContext(store: KeyStore, options: IdentityServiceOptions): Servi
   const info = (identity: StoredIdentity): IdentityInfo => toInfo(identity, store.backupState(identity.id));
   const assertLabelFree = (label: string): void => {
     if (repository.findByLabel(label)) {
-      throw new SscpError(
-        'conflict',
-        `There is already a signing identity "${label}" in your key store.`,
-        'Choose another label, or use the existing identity.',
-      );
+      throw SscpError.because({ code: 'identity-label-taken', label });
     }
   };
   return {
@@ -327,13 +315,7 @@ function exportCertificatePem(ctx: ServiceContext, label: string, exportOptions:
   if (!exportOptions.root) return toPem([identity.certificateDer, ...identity.chainDer]);
   const top = identity.chainDer[identity.chainDer.length - 1];
   if (!top || !isSelfIssued(top)) {
-    throw new SscpError(
-      'invalid-input',
-      `Signing identity "${identity.label}" has no organisation root to export.`,
-      identity.kind === 'self-signed'
-        ? "Its certificate is self-signed: publish that certificate's fingerprint instead (export the certificate itself, not the root)."
-        : 'Export the certificate itself, not the root.',
-    );
+    throw SscpError.because({ code: 'identity-has-no-root', label: identity.label, selfSigned: identity.kind === 'self-signed' });
   }
   return toPem([top]);
 }
@@ -355,11 +337,7 @@ async function unlockIdentity(ctx: ServiceContext, label: string, passphrase: st
 async function renewIdentity(ctx: ServiceContext, label: string, passphrase: string): Promise<IdentityInfo> {
   const identity = ctx.require(label);
   if (identity.kind === 'imported') {
-    throw new SscpError(
-      'invalid-input',
-      `Signing identity "${identity.label}" was imported from a .p12 file without its organisation root's key, so this app cannot renew its certificate.`,
-      'Ask whoever issued the certificate for a renewed one and import it as a new identity, or import a backup that includes the root key.',
-    );
+    throw SscpError.because({ code: 'identity-cannot-renew', label: identity.label });
   }
   const at = ctx.now();
   const algorithm = identity.algorithm as CreatableAlgorithm;
@@ -373,11 +351,11 @@ async function renewIdentity(ctx: ServiceContext, label: string, passphrase: str
     const rootPkcs8 = await openPrivateKey(identity.rootEncryptedKey, passphrase, identity.label);
     const rootCertificate = new x509.X509Certificate(identity.chainDer[identity.chainDer.length - 1]!.slice());
     if (at > rootCertificate.notAfter) {
-      throw new SscpError(
-        'invalid-input',
-        `The organisation root of "${identity.label}" expired on ${rootCertificate.notAfter.toISOString().slice(0, 10)}, so it cannot issue a renewed certificate.`,
-        'Create a new identity with a new organisation root and publish its fingerprint.',
-      );
+      throw SscpError.because({
+        code: 'identity-root-expired',
+        label: identity.label,
+        expiredOn: rootCertificate.notAfter.toISOString().slice(0, 10),
+      });
     }
     const rootKey = await subtleCrypto.importKey('pkcs8', rootPkcs8.slice(), keyImportParams(algorithm), false, ['sign']);
     issuer = { certificate: rootCertificate, privateKey: rootKey };
@@ -411,13 +389,7 @@ async function exportIdentityBackup(ctx: ServiceContext, label: string, backup: 
   assertAcceptableP12Password(backup.p12Password);
   const withRootKey = backup.withRootKey ?? false;
   if (withRootKey && !identity.rootEncryptedKey) {
-    throw new SscpError(
-      'invalid-input',
-      `Signing identity "${identity.label}" has no organisation root key to include.`,
-      identity.kind === 'self-signed'
-        ? 'Its certificate is self-signed, so the backup holds everything it needs: leave out the root key.'
-        : 'Back it up without the root key.',
-    );
+    throw SscpError.because({ code: 'identity-has-no-root-key', label: identity.label, selfSigned: identity.kind === 'self-signed' });
   }
   const signerKey = await openPrivateKey(identity.encryptedKey, backup.passphrase, identity.label);
   const keys = [{ privateKeyPkcs8: signerKey, certificateDer: identity.certificateDer, friendlyName: identity.label }];
@@ -457,11 +429,7 @@ function assertAcceptableP12Password(password: string): void {
   try {
     assertAcceptableNewPassphrase(password);
   } catch (e) {
-    if (!(e instanceof SscpError)) throw e;
-    throw new SscpError(
-      'invalid-input',
-      e.message.replace('The passphrase', 'The backup password'),
-      'Choose a longer password for the backup file, for example four or five unrelated words, and keep it apart from the file.',
-    );
+    if (!(e instanceof SscpError) || e.reason?.code !== 'passphrase-too-short') throw e;
+    throw SscpError.because({ ...e.reason, code: 'backup-password-too-short' });
   }
 }

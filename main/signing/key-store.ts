@@ -110,11 +110,7 @@ CREATE TABLE events (
 
 function storeError(path: string, cause: unknown): SscpError {
   const detail = cause instanceof Error ? cause.message : String(cause);
-  return new SscpError(
-    'unreadable',
-    `Your signing key store ${path} cannot be opened (${detail}).`,
-    'Check that the folder exists and that only you may read and write it. To use another folder, set the SSCP_HOME environment variable.',
-  );
+  return SscpError.because({ code: 'key-store-unopenable', path, detail });
 }
 
 /** Makes `dir` (and missing parents) with mode 0700; refuses a non-folder or a symbolic link in its place. */
@@ -209,18 +205,10 @@ function prepareSchema(db: Database.Database, path: string): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (appId !== 0 && appId !== KEY_STORE_APPLICATION_ID) {
-    throw new SscpError(
-      'unreadable',
-      `${path} is not an SSCP Evidence Pack key store.`,
-      'Move that file aside; the app creates a new key store in its place. To use another folder, set the SSCP_HOME environment variable.',
-    );
+    throw SscpError.because({ code: 'key-store-foreign', path });
   }
   if (version > KEY_STORE_SCHEMA_VERSION) {
-    throw new SscpError(
-      'unsupported-version',
-      `Your signing key store ${path} was written by a newer version of SSCP Evidence Pack.`,
-      'Update SSCP Evidence Pack to the newest version to use it.',
-    );
+    throw SscpError.because({ code: 'key-store-newer', path });
   }
   if (version === KEY_STORE_SCHEMA_VERSION) return;
   db.transaction(() => {

@@ -63,7 +63,7 @@ export async function sealPrivateKey(
   },
 ): Promise<EncryptedPrivateKey> {
   if (kdfChoice.name === 'pbkdf2-sha256' && kdfChoice.iterations < MIN_PBKDF2_ITERATIONS) {
-    throw new SscpError('invalid-input', `PBKDF2 needs at least ${MIN_PBKDF2_ITERATIONS} iterations to protect a signing key.`);
+    throw SscpError.because({ code: 'pbkdf2-too-few-iterations', min: MIN_PBKDF2_ITERATIONS });
   }
   const kdf: KdfParams = { ...kdfChoice, salt: randomBytes(16).toString('base64') };
   const nonce = randomBytes(12);
@@ -83,11 +83,7 @@ export async function sealPrivateKey(
 /** Returns the PKCS#8 DER; a wrong passphrase is a 'wrong-passphrase' error naming the identity. */
 export async function openPrivateKey(blob: EncryptedPrivateKey, passphrase: string, label: string): Promise<Uint8Array> {
   if (blob.format !== 'sscp-encrypted-pkcs8' || blob.version !== 1 || blob.cipher !== 'aes-256-gcm') {
-    throw new SscpError(
-      'unsupported-version',
-      `The stored key of signing identity "${label}" is in a format this version does not know.`,
-      'Open the workspace with the version of SSCP Evidence Pack that created it, or a newer one.',
-    );
+    throw SscpError.because({ code: 'stored-key-format-unknown', label });
   }
   const key = await deriveKey(passphrase, blob.kdf);
   const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(blob.nonce, 'base64'));
@@ -112,9 +108,5 @@ export function parseEncryptedKey(text: string, label: string): EncryptedPrivate
   } catch {
     // fall through to the error below
   }
-  throw new SscpError(
-    'unreadable',
-    `The stored key of signing identity "${label}" is damaged.`,
-    'Restore the workspace from a backup, or import the identity again from its .p12 file.',
-  );
+  throw SscpError.because({ code: 'stored-key-damaged', label });
 }

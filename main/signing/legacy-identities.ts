@@ -141,11 +141,7 @@ export function adoptLegacyIdentities(dbPath: string, home: string, options: Ado
 
 function unreadable(path: string, cause: unknown): SscpError {
   const detail = cause instanceof Error ? cause.message : String(cause);
-  return new SscpError(
-    'unreadable',
-    `The database ${path} cannot be read to look for signing identities (${detail}).`,
-    'Check that the file is an SSCP Evidence Pack database and that you may read it.',
-  );
+  return SscpError.because({ code: 'legacy-identities-unreadable', path, detail });
 }
 
 /** One line per identity for a person: what moved where. */

@@ -14,18 +14,10 @@ export function normalisePassphrase(passphrase: string): string {
 export function assertAcceptableNewPassphrase(passphrase: string): void {
   const length = [...normalisePassphrase(passphrase)].length;
   if (length < MIN_PASSPHRASE_LENGTH) {
-    throw new SscpError(
-      'invalid-input',
-      `The passphrase is too short: it has ${length} characters and needs at least ${MIN_PASSPHRASE_LENGTH}.`,
-      'Choose a longer passphrase, for example four or five unrelated words. It protects the signing key and is never stored, so keep it somewhere safe.',
-    );
+    throw SscpError.because({ code: 'passphrase-too-short', length, min: MIN_PASSPHRASE_LENGTH });
   }
 }
 
 export function wrongPassphraseError(label: string): SscpError {
-  return new SscpError(
-    'wrong-passphrase',
-    `That passphrase does not unlock the signing identity "${label}".`,
-    'Check the passphrase; it is never stored, so it cannot be recovered.',
-  );
+  return SscpError.because({ code: 'wrong-passphrase', label });
 }

@@ -44,27 +44,15 @@ const MAC_HASH: Readonly<Record<string, { hash: string; length: number }>> = {
 };
 
 function unreadable(detail?: string): SscpError {
-  return new SscpError(
-    'unreadable',
-    `This file is not a .p12/.pfx file this app can read${detail ? ` (${detail})` : ''}.`,
-    'Export the certificate again as a .p12 (PKCS#12) file that includes its private key, for example with "openssl pkcs12 -export".',
-  );
+  return SscpError.because({ code: 'p12-unreadable', detail: detail || null });
 }
 
 function wrongP12Password(): SscpError {
-  return new SscpError(
-    'wrong-passphrase',
-    'The password for this .p12 file is not right.',
-    'Use the password that was set when the .p12 file was exported; ask whoever exported it if you do not know it.',
-  );
+  return SscpError.because({ code: 'p12-wrong-password' });
 }
 
 function unsupported(detail: string): SscpError {
-  return new SscpError(
-    'unreadable',
-    `This .p12 file is protected in a way this app cannot read (${detail}).`,
-    'Export it again with a current tool, for example "openssl pkcs12 -export" (AES-256 and PBKDF2 are the default).',
-  );
+  return SscpError.because({ code: 'p12-protection-unsupported', detail });
 }
 
 function parse<T>(bytes: Uint8Array, build: (schema: asn1js.AsnType) => T): T {
@@ -207,20 +195,12 @@ function spkiOfKey(privateKeyPkcs8: Uint8Array): Buffer {
 }
 
 function tooManyKeys(count: number): SscpError {
-  return new SscpError(
-    'invalid-input',
-    `This .p12 file holds ${count} private keys; it should hold the signing key (and at most its organisation root's key).`,
-    'Export the signing certificate together with its private key, and only that one, as a .p12 file.',
-  );
+  return SscpError.because({ code: 'p12-too-many-keys', count });
 }
 
 async function pairKeyWithCertificate(bags: Bags): Promise<Pkcs12Contents> {
   if (bags.keys.length === 0) {
-    throw new SscpError(
-      'invalid-input',
-      'This .p12 file holds no private key, so it cannot sign.',
-      'Export the signing certificate together with its private key, and only that one, as a .p12 file.',
-    );
+    throw SscpError.because({ code: 'p12-no-key' });
   }
   if (bags.keys.length > 2) throw tooManyKeys(bags.keys.length);
   const keyed = bags.keys.map((pkcs8) => {
@@ -245,21 +225,13 @@ async function pairKeyWithCertificate(bags: Bags): Promise<Pkcs12Contents> {
     }
   }
   if (keyed.length === 1) {
-    throw new SscpError(
-      'invalid-input',
-      'This .p12 file has no certificate for its private key.',
-      'Export the signing certificate together with its private key as a .p12 file.',
-    );
+    throw SscpError.because({ code: 'p12-no-certificate-for-key' });
   }
   throw tooManyKeys(keyed.length);
 }
 
 function tooLarge(size: number): SscpError {
-  return new SscpError(
-    'invalid-input',
-    `This file is ${Math.ceil(size / 1024)} KB, far too large to be a .p12/.pfx certificate file (they are a few KB; at most ${MAX_P12_BYTES / 1024} KB is accepted).`,
-    'Check that you chose the .p12 or .pfx file holding the signing certificate and its private key.',
-  );
+  return SscpError.because({ code: 'p12-too-large', size, max: MAX_P12_BYTES });
 }
 
 function readP12File(path: string): Uint8Array {

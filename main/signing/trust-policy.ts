@@ -65,11 +65,7 @@ export function parseTrustInputs(inputs: TrustPolicyInputs): ParsedTrust {
       certificates = [];
     }
     if (certificates.length === 0) {
-      throw new SscpError(
-        'invalid-input',
-        'The trusted root certificate could not be read.',
-        'Give the PEM file the vendor published (it starts with "-----BEGIN CERTIFICATE-----").',
-      );
+      throw SscpError.because({ code: 'trusted-root-unreadable' });
     }
     const names = certificates.map((c) => printableName(summariseCertificate(c).commonName ?? c.subject)!);
     return { certificates, name: names.join(', ') };

@@ -86,20 +86,8 @@ const MAX_LISTED_CANDIDATES = 8;
  */
 export function resolveAssessmentIdPrefix(db: Db, text: string): string {
   if (prepared<[string], { id: string }>(db, 'SELECT id FROM assessments WHERE id = ?').get(text)) return text;
-  const quoted = JSON.stringify(text);
-  if (text.trim() === '')
-    throw new SscpError(
-      'invalid-input',
-      'No assessment id was given.',
-      'Give the id of an assessment (the assessments list shows them), or its first few characters.',
-    );
-  if (text.length < MIN_ID_PREFIX) {
-    throw new SscpError(
-      'invalid-input',
-      `The assessment id ${quoted} is too short to stand for one assessment.`,
-      `Give at least ${MIN_ID_PREFIX} characters of the id; the assessments list shows every id.`,
-    );
-  }
+  if (text.trim() === '') throw SscpError.because({ code: 'assessment-id-missing' });
+  if (text.length < MIN_ID_PREFIX) throw SscpError.because({ code: 'assessment-id-too-short', id: text, min: MIN_ID_PREFIX });
   const rows = prepared<
     [number, string],
     { id: string; organisation: string; period_start: string | null; period_end: string | null; state: string }
@@ -109,21 +97,12 @@ export function resolveAssessmentIdPrefix(db: Db, text: string): string {
   ).all(text.length, text);
   if (rows.length === 1) return rows[0]!.id;
   if (rows.length === 0) {
-    throw new SscpError(
-      'not-found',
-      `There is no assessment with id ${text}.`,
-      'No id starts with it either. Open the assessments list (or run sscp list) to see the assessments in this database.',
-    );
+    throw SscpError.because({ code: 'assessment-id-no-match', id: text });
   }
   const listed = rows
     .slice(0, MAX_LISTED_CANDIDATES)
     .map((r) => `${r.id} (${JSON.stringify(r.organisation)}, ${r.period_start ?? '…'} to ${r.period_end ?? '…'}, ${r.state})`);
-  const more = rows.length > listed.length ? `; and ${rows.length - listed.length} more` : '';
-  throw new SscpError(
-    'invalid-input',
-    `The assessment id ${quoted} is the start of ${rows.length} assessments' ids: ${listed.join('; ')}${more}.`,
-    'Give more characters of the id, enough to match only one of them.',
-  );
+  throw SscpError.because({ code: 'assessment-id-ambiguous', id: text, count: rows.length, matches: listed });
 }
 
 export function findSignedPackInfo(db: Db, id: string): SignedPackInfo | undefined {

@@ -48,12 +48,7 @@ function normaliseActor(a: Actor): Actor {
   if (!ACTOR_SOURCES.includes(a.source)) throw new Error(`Unknown actor source ${String(a.source)}.`);
   if (a.source === 'unknown') return UNKNOWN_ACTOR;
   const problem = actorNameProblem(a.name);
-  if (problem)
-    throw new SscpError(
-      'invalid-input',
-      `The name recorded with this change is not usable: ${problem}`,
-      'Correct your name under Settings, Your profile, and try again.',
-    );
+  if (problem) throw SscpError.because({ code: 'actor-name-unusable', problem, source: a.source });
   const role = a.role?.trim();
   const email = a.email?.trim();
   return { name: a.name.trim(), ...(role ? { role } : {}), ...(email ? { email } : {}), source: a.source };

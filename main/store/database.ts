@@ -77,11 +77,7 @@ function checkIsOurs(db: Db, path: string): void {
       readUserVersion(db) === 0 &&
       db.prepare("SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'").pluck().get() !== 0);
   if (foreign) {
-    throw new SscpError(
-      'unreadable',
-      `${path} is an SQLite database, but not one made by SSCP Evidence Pack.`,
-      'Check that you chose the right file: the database is the file you created with SSCP Evidence Pack.',
-    );
+    throw SscpError.because({ code: 'database-foreign', path });
   }
 }
 
@@ -117,11 +113,7 @@ function checkFileLooksLikeSqlite(path: string, mustExist: boolean): void {
     closeSync(opened.fd);
   }
   if (header.toString('latin1') !== SQLITE_HEADER) {
-    throw new SscpError(
-      'unreadable',
-      `${path} is not an SSCP Evidence Pack database (it is not an SQLite file).`,
-      'Check that you chose the right file: the database is the file you created with SSCP Evidence Pack.',
-    );
+    throw SscpError.because({ code: 'database-not-sqlite', path });
   }
 }
 
@@ -260,22 +252,10 @@ function unreadable(path: string, cause: unknown): SscpError {
   // A system error's message repeats the path; its code alone says enough.
   const detail = /^E[A-Z]+$/.test(code) ? code : cause instanceof Error ? cause.message : String(cause);
   if (NOT_WRITABLE.has(code) || code.startsWith('SQLITE_READONLY')) {
-    return new SscpError(
-      'unreadable',
-      `The database ${path} cannot be opened for changes: it, or the folder it is in, may not be written (${detail}).`,
-      'Ask for write access to the file and its folder, or copy the database file with the .evidence folder beside it to a folder of your own and open that copy.',
-    );
+    return SscpError.because({ code: 'database-read-only', path, detail });
   }
   if (DAMAGED.has(code) || code.startsWith('SQLITE_CORRUPT')) {
-    return new SscpError(
-      'unreadable',
-      `The database ${path} is damaged and cannot be read (${detail}).`,
-      'Restore the database from a backup: the .sscp file together with the .evidence folder beside it. Keep the damaged file until you have.',
-    );
+    return SscpError.because({ code: 'database-damaged', path, detail });
   }
-  return new SscpError(
-    'unreadable',
-    `The database ${path} cannot be read (${detail}).`,
-    'Check that the file is an SSCP Evidence Pack database and that you may read it; if it is damaged, restore it from a backup.',
-  );
+  return SscpError.because({ code: 'database-unreadable', path, detail });
 }

@@ -51,11 +51,7 @@ export function readUserVersion(db: Database.Database): number {
 }
 
 export function newerSchemaError(found: number, readsUpTo: number): SscpError {
-  return new SscpError(
-    'unsupported-version',
-    `This database was written by a newer version of SSCP Evidence Pack (schema ${found}; this version reads up to ${readsUpTo}).`,
-    'Update the app, or open a different database.',
-  );
+  return SscpError.because({ code: 'database-newer', found, readsUpTo });
 }
 
 export { LATEST_SCHEMA_VERSION };

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { dateExample, describeDateStyle, formatDate, parseDate, type DateStyle } from '../../shared/format/dates';
-import { isSscpError } from '../../shared/errors';
+import { describeErrorLines, isSscpError } from '../../shared/errors';
 import { useDateStyle } from '../format/dates';
+import { APP_HINTS } from '../ipc/error-hints';
 
 /**
  * A date box that reads and shows dates in the date format chosen in Settings, the same way
@@ -70,6 +71,6 @@ function read(text: string, style: DateStyle): { readonly iso: string | null; re
   try {
     return { iso: parseDate(text, style), message: null };
   } catch (e) {
-    return { iso: null, message: isSscpError(e) ? `${e.message} ${e.hint ?? ''}`.trim() : 'This is not a date.' };
+    return { iso: null, message: isSscpError(e) ? describeErrorLines(e, APP_HINTS).join(' ') : 'This is not a date.' };
   }
 }

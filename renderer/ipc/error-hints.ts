@@ -1,8 +1,24 @@
 import type { ErrorReason, ReasonWords } from '../../shared/error-reasons';
-import { REASON_MESSAGES, wordReason } from '../../shared/error-reasons';
+import { REASON_MESSAGES, SAME_HINTS, wordReason } from '../../shared/error-reasons';
+import { existsHint } from '../../shared/error-reasons/fs';
 
 /** What to do, in the app's words: screens and buttons, never a command to type. */
 export const APP_HINTS: ReasonWords = {
+  ...SAME_HINTS,
+  'claim-changed-since': () => 'Look at the claim as it is now, and make the change again on that.',
+  'contribution-several-drafts': () => 'Open the assessment it is for, and import the contribution from there.',
+  'contribution-signer-unknown': (r) =>
+    `Compare its certificate fingerprint, ${r.fingerprint}, with one ${r.contributor} gives you by another channel; then tick that the fingerprint matches and import it again.`,
+  'contributor-not-assigned': () =>
+    'Check that this person should answer for it; then tick that you have checked and accept it again, or reject it.',
+  'batch-entry-refused': (r) => wordReason(APP_HINTS, r.inner),
+  // The CLI's words name its --force; the app asks before it replaces a file.
+  'destination-exists': (r) => existsHint(r),
+  'assessment-id-no-match': () => 'No id starts with it either. Open the assessments list to see the assessments in this database.',
+  'actor-name-unusable': () => 'Correct your name under Settings, Your profile, and try again.',
+  'database-damaged': () =>
+    'Restore the database from a backup: the database file together with the .evidence folder beside it. Keep the damaged file until you have.',
+  'contribution-claim-unknown': () => 'Ask the contributor to contribute to claims of the catalog; the workspace lists them.',
   'unknown-claim': () => 'Claims are numbered like 1.2.1; the workspace lists them all.',
   'assessment-not-found': () => 'Open the assessments list to see the assessments in this file.',
   'earlier-assessment-not-found': () => 'Open the assessments list to see the assessments in this file.',

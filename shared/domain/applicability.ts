@@ -1,6 +1,6 @@
 import { SscpError } from '../errors';
 import type { Catalog } from '../catalog/types';
-import type { Assessment, VendorRole } from './types';
+import { VENDOR_ROLES, type Assessment, type VendorRole } from './types';
 
 /**
  * Which parts of the Code apply to a vendor, from the Code's Table 1. Out-of-scope claims
@@ -25,11 +25,7 @@ export function themesInScope(scope: ScopeInput): readonly string[] {
 }
 
 function unknownRole(role: never): never {
-  throw new SscpError(
-    'invalid-input',
-    `"${String(role)}" is not a vendor role this app knows.`,
-    'Choose developer-distributor, reseller or developer-only.',
-  );
+  throw SscpError.because({ code: 'vendor-role-unknown', role: String(role), allowed: VENDOR_ROLES });
 }
 
 /** The theme part of an id: `3` for theme `3`, principle `3.2` and claim `3.2.1`. */

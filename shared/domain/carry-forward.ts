@@ -139,11 +139,7 @@ function nextPeriod(previous: Assessment, dates: CarryForwardDates): { periodSta
   else if (periodStart && oldStart && oldEnd) periodEnd = sameLengthAgain(oldStart, oldEnd, periodStart);
   else periodEnd = null;
   if (periodStart && periodEnd && compareIsoDates(periodEnd, periodStart) < 0) {
-    throw new SscpError(
-      'invalid-input',
-      `The new period would end (${periodEnd}) before it starts (${periodStart}).`,
-      'Give a period end on or after the period start.',
-    );
+    throw SscpError.because({ code: 'carried-period-reversed', periodStart, periodEnd });
   }
   return { periodStart, periodEnd };
 }

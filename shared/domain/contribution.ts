@@ -2,7 +2,7 @@ import { findCatalog, findClaim } from '../catalog/index';
 import { SscpError } from '../errors';
 import { ACTOR_EMAIL_MAX, ACTOR_NAME_MAX, personFieldProblem } from './actor';
 import { CONFORMANCE_SCORES } from './attestation';
-import { textProblem, TEXT_FIELDS } from './text-rules';
+import { textProblem, textReason, TEXT_FIELDS } from './text-rules';
 import { CLAIM_RESULTS, WORK_STATUSES, type ClaimResult, type IsoInstant, type WorkStatus } from './types';
 
 /**
@@ -159,11 +159,7 @@ export function contributionToCycloneDx(
 }
 
 function bad(message: string): SscpError {
-  return new SscpError(
-    'invalid-input',
-    `The contribution is not usable: ${message}.`,
-    'It was damaged or not made by SSCP Evidence Pack; ask the contributor for a fresh copy.',
-  );
+  return SscpError.because({ code: 'contribution-unusable', detail: message });
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -194,13 +190,8 @@ function props(v: unknown, what: string): Map<string, string> {
 
 /** A text field as the workspace would take it: its length and characters, named. */
 function checkedText(text: string, f: (typeof TEXT_FIELDS)[keyof typeof TEXT_FIELDS], claimId: string): string {
-  const problem = textProblem(text, f);
-  if (problem)
-    throw new SscpError(
-      'invalid-input',
-      `The contribution's ${f.label} for claim ${claimId} is not usable: ${problem.message}`,
-      'Ask the contributor to correct it and send the contribution again.',
-    );
+  const problem = textReason(text, f);
+  if (problem) throw SscpError.because({ code: 'contribution-text-unusable', claimId, problem });
   return text;
 }
 
@@ -224,11 +215,11 @@ export function parseContributionJson(json: unknown): Contribution {
   if (mp.get(`${P}format`) !== CONTRIBUTION_FORMAT) throw bad('it does not say it is an SSCP contribution');
   const formatVersion = Number(mp.get(`${P}format-version`));
   if (formatVersion !== CONTRIBUTION_FORMAT_VERSION) {
-    throw new SscpError(
-      'unsupported-version',
-      `The contribution is format version ${String(mp.get(`${P}format-version`))}; this version of SSCP Evidence Pack reads version ${CONTRIBUTION_FORMAT_VERSION}.`,
-      'Update the app, or ask the contributor to make it with the same version you use.',
-    );
+    throw SscpError.because({
+      code: 'contribution-format-newer',
+      found: String(mp.get(`${P}format-version`)),
+      reads: CONTRIBUTION_FORMAT_VERSION,
+    });
   }
   const serial = str(json.serialNumber, 'the serial number');
   const idMatch = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(serial);
@@ -244,11 +235,7 @@ export function parseContributionJson(json: unknown): Contribution {
   const [catalogId, catalogVersion] = catalogText.split('@');
   const catalog = catalogId && catalogVersion ? findCatalog(catalogId, catalogVersion) : undefined;
   if (!catalog) {
-    throw new SscpError(
-      'unsupported-version',
-      `The contribution is for the catalog ${catalogText}, which this version of SSCP Evidence Pack does not know.`,
-      'Update the app to one that includes that version of the Code of Practice.',
-    );
+    throw SscpError.because({ code: 'contribution-catalog-unknown', catalog: catalogText });
   }
   const assessmentId = mp.get(`${P}assessment-id`) ?? null;
   if (assessmentId !== null && !/^[\w-]{1,64}$/.test(assessmentId)) throw bad('the assessment id it names is not an id');
@@ -280,11 +267,11 @@ export function parseContributionJson(json: unknown): Contribution {
     const ref = str(raw['bom-ref'], 'a claim reference');
     const claimId = ref.startsWith('claim-') ? ref.slice('claim-'.length) : '';
     if (!findClaim(catalog, claimId)) {
-      throw new SscpError(
-        'invalid-input',
-        `The contribution is for claim ${ref.replace(/^claim-/, '')}, which is not in the Code of Practice (catalog ${catalog.id} ${catalog.version}).`,
-        'Ask the contributor to contribute to claims of the catalog; sscp catalog lists them.',
-      );
+      throw SscpError.because({
+        code: 'contribution-claim-unknown',
+        claimId: ref.replace(/^claim-/, ''),
+        catalog: `${catalog.id} ${catalog.version}`,
+      });
     }
     if (seen.has(claimId)) throw bad(`it gives claim ${claimId} twice`);
     seen.add(claimId);

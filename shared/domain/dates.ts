@@ -37,11 +37,7 @@ export function isIsoDate(value: unknown): value is IsoDate {
 export function parseIsoDate(value: string, what = 'The date'): IsoDate {
   const trimmed = value.trim();
   if (isIsoDate(trimmed)) return trimmed;
-  throw new SscpError(
-    'invalid-input',
-    ISO_DATE.test(trimmed) ? `${what} "${value}" is not a real calendar day.` : `${what} "${value}" is not a date in the form YYYY-MM-DD.`,
-    'Write the date as year-month-day with four, two and two digits, for example 2026-03-31.',
-  );
+  throw SscpError.because({ code: ISO_DATE.test(trimmed) ? 'date-not-real' : 'date-not-iso', what, value });
 }
 
 function splitIsoDate(date: IsoDate): { year: number; month: number; day: number } {
@@ -79,7 +75,7 @@ function fromDayNumber(days: number): IsoDate {
   const month = mp < 10 ? mp + 3 : mp - 9;
   const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
   if (year < 1 || year > 9999) {
-    throw new SscpError('invalid-input', 'That date falls outside the years 0001 to 9999.', 'Use a date within the years 0001 to 9999.');
+    throw SscpError.because({ code: 'date-out-of-range' });
   }
   return joinIsoDate(year, month, day);
 }
@@ -91,8 +87,7 @@ export function compareIsoDates(a: IsoDate, b: IsoDate): number {
 
 /** The date `days` days after `date` (before it when negative). */
 export function addDays(date: IsoDate, days: number): IsoDate {
-  if (!Number.isInteger(days))
-    throw new SscpError('invalid-input', `"${days}" is not a whole number of days.`, 'Give a whole number of days.');
+  if (!Number.isInteger(days)) throw SscpError.because({ code: 'days-not-whole', days: String(days) });
   return fromDayNumber(toDayNumber(date) + days);
 }
 
@@ -113,11 +108,7 @@ export function localIsoDate(moment: Date): IsoDate {
 export function parseUkDate(value: string, what = 'The date'): IsoDate {
   const m = UK_DATE.exec(value.trim());
   if (m && isRealDate(Number(m[3]), Number(m[2]), Number(m[1]))) return joinIsoDate(Number(m[3]), Number(m[2]), Number(m[1]));
-  throw new SscpError(
-    'invalid-input',
-    m ? `${what} "${value}" is not a real calendar day.` : `${what} "${value}" is not a UK date in the form dd/mm/yyyy.`,
-    'Write the date as day/month/year, for example 31/03/2026.',
-  );
+  throw SscpError.because({ code: m ? 'uk-date-not-real' : 'uk-date-not-uk', what, value });
 }
 
 const MONTH_NAMES = [

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { SscpError } from '../errors';
 import { ACTOR_EMAIL_MAX, ACTOR_NAME_MAX, personFieldProblem } from './actor';
 import { OWNER_TEAM_MAX } from './contribution';
-import { MAX_PRODUCTS, TEXT_FIELDS, textProblem, type TextField } from './text-rules';
+import type { ErrorReason } from '../error-reasons';
+import { MAX_PRODUCTS, TEXT_FIELDS, textProblem, textReason, type TextField } from './text-rules';
 import { ACTION_STATES, CLAIM_RESULTS, VENDOR_ROLES, WORK_STATUSES } from './types';
 
 /**
@@ -26,7 +27,8 @@ export function textField(f: TextField, options: { required?: boolean; label?: s
   const base = f.shape === 'line' ? z.string().trim() : z.string();
   return (options.required ? base.min(1, `The ${rule.label} is missing.`) : base).superRefine((value, ctx) => {
     const problem = textProblem(value, rule);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { hint: problem.hint } });
+    const reason = textReason(value, rule);
+    if (problem && reason) ctx.addIssue({ code: 'custom', message: problem.message, params: { reason } });
   });
 }
 
@@ -40,14 +42,9 @@ export function personField(what: string, max: number, options: { required?: boo
     .trim()
     .superRefine((value, ctx) => {
       const problem = personFieldProblem(value, what, max, options.required ?? false);
-      if (problem)
-        ctx.addIssue({ code: 'custom', message: problem, params: { hint: `Give ${what.replace(/^The /, 'the ')} on one line.` } });
+      if (problem) issue(ctx, problem, { code: 'person-field-invalid', problem, what });
       else if (options.email && value !== '' && !/^[^@\s]+@[^@\s]+$/.test(value))
-        ctx.addIssue({
-          code: 'custom',
-          message: `"${value}" is not an email address.`,
-          params: { hint: 'Give an email address like name@example.com, or none.' },
-        });
+        issue(ctx, `"${value}" is not an email address.`, { code: 'not-an-email', email: value });
     });
 }
 
@@ -160,21 +157,30 @@ export const contributionFields = z.strictObject({
 });
 export type CheckedOwner = Readonly<z.output<typeof ownerFields>>;
 
+/** A schema's refusal with the reason it stands for, which `reasonOfIssues` raises as it is. */
+function issue(ctx: z.RefinementCtx, message: string, reason: ErrorReason): void {
+  ctx.addIssue({ code: 'custom', message, params: { reason } });
+}
+
+/**
+ * The reason a refused value stands for: a field rule's own reason (its facts, worded by each
+ * surface's map), else the schema's first problem and where it was. One rule for the app's
+ * requests (main/ipc/validate.ts) and the services' own checks (`parseInput`).
+ */
+export function reasonOfIssues(error: z.ZodError): ErrorReason {
+  const first = error.issues[0];
+  const reason = first?.code === 'custom' ? (first as { params?: { reason?: ErrorReason } }).params?.reason : undefined;
+  if (reason) return reason;
+  const where = first && first.path.length > 0 ? first.path.join('.') : null;
+  return { code: 'request-invalid', where, problem: (first?.message ?? 'unknown problem').replace(/\.$/, '') };
+}
+
 /**
  * Parses `value` with one of these schemas for a service: the first problem becomes the
- * `invalid-input` error the CLI and the app show (the rule's message and hint).
+ * `invalid-input` error the CLI and the app show, each in its own words.
  */
 export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  const hint = first?.code === 'custom' ? (first as { params?: { hint?: unknown } }).params?.hint : undefined;
-  const where = first && first.path.length > 0 ? ` (${first.path.join('.')})` : '';
-  throw new SscpError(
-    'invalid-input',
-    typeof hint === 'string'
-      ? first!.message
-      : `Some of the details given were not valid${where}: ${(first?.message ?? 'unknown problem').replace(/\.$/, '')}.`,
-    typeof hint === 'string' ? hint : 'Check what was given and try again.',
-  );
+  throw SscpError.because(reasonOfIssues(parsed.error));
 }

@@ -54,11 +54,11 @@ export function signoffBlockers(detail: AssessmentDetail, catalog: Catalog, toda
   const day = parseIsoDate(today, "Today's date");
   const { assessment } = detail;
   if (assessment.catalogId !== catalog.id || assessment.catalogVersion !== catalog.version) {
-    throw new SscpError(
-      'conflict',
-      `This assessment uses catalog ${assessment.catalogId} ${assessment.catalogVersion}, not ${catalog.id} ${catalog.version}.`,
-      'Check it against the catalog version it was created with.',
-    );
+    throw SscpError.because({
+      code: 'signoff-catalog-mismatch',
+      assessmentCatalog: `${assessment.catalogId} ${assessment.catalogVersion}`,
+      catalog: `${catalog.id} ${catalog.version}`,
+    });
   }
   const found: SignoffBlocker[] = [];
   if (assessment.state !== 'draft') {

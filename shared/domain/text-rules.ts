@@ -1,3 +1,4 @@
+import { TEXT_HINTS, TEXT_MESSAGES, type TextReason } from '../error-reasons/domain';
 import { SscpError } from '../errors';
 
 /**
@@ -121,24 +122,30 @@ export function characterCount(text: string): number {
   return n;
 }
 
-/** What is wrong with a value for a field, as a message and a hint; null if nothing is. */
-export function textProblem(text: string, f: TextField): { message: string; hint: string } | null {
+/** What is wrong with a value for a field, as a reason and its facts; null if nothing is. */
+export function textReason(text: string, f: TextField): TextReason | null {
   const count = characterCount(text);
-  if (count > f.max) {
-    return {
-      message: `The ${f.label} is ${count.toLocaleString('en-GB')} characters long; the most allowed is ${f.max.toLocaleString('en-GB')}.`,
-      hint: `Shorten the ${f.label} to ${f.max.toLocaleString('en-GB')} characters or fewer.`,
-    };
-  }
+  if (count > f.max) return { code: 'text-too-long', label: f.label, count, max: f.max };
   const bad = findUnsafe(text, f.shape);
   if (bad) {
-    const lineBreak = describeUnsafe(bad.char).startsWith('a line break') || bad.char === '\t';
-    return {
-      message: `The ${f.label} holds ${describeUnsafe(bad.char)} at position ${bad.position}.`,
-      hint: lineBreak ? `Type the ${f.label} on one line.` : `Type the ${f.label} again without it.`,
-    };
+    const character = describeUnsafe(bad.char);
+    const lineBreak = character.startsWith('a line break') || bad.char === '\t';
+    return { code: 'text-unsafe-character', label: f.label, character, position: bad.position, lineBreak };
   }
   return null;
+}
+
+/**
+ * The same as a message and a hint, for a form that shows them beside the field as it is
+ * typed; a field's rule reads the same in the app and the CLI, so one set of words serves.
+ */
+export function textProblem(text: string, f: TextField): { message: string; hint: string } | null {
+  const reason = textReason(text, f);
+  if (!reason) return null;
+  return {
+    message: (TEXT_MESSAGES[reason.code] as (r: TextReason) => string)(reason),
+    hint: (TEXT_HINTS[reason.code] as (r: TextReason) => string)(reason),
+  };
 }
 
 /**
@@ -146,8 +153,8 @@ export function textProblem(text: string, f: TextField): { message: string; hint
  * and the limit or the character and its position. Does not trim: callers decide that.
  */
 export function checkText(text: string, f: TextField): string {
-  const problem = textProblem(text, f);
-  if (problem) throw new SscpError('invalid-input', problem.message, problem.hint);
+  const problem = textReason(text, f);
+  if (problem) throw SscpError.because(problem);
   return text;
 }
 

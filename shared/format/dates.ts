@@ -172,8 +172,6 @@ const NUMERIC_TYPED = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d+)$/;
 const DAY_FIRST_WRITTEN = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+\.?),?\s+(\d{4})$/i;
 const MONTH_FIRST_WRITTEN = /^([a-z]+\.?)\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/i;
 
-const refuse = (message: string, hint: string) => new SscpError('invalid-input', message, hint);
-
 /** A day and month written both ways round, as a person reads them. */
 const readable = (iso: IsoDate) => formatDate(iso, DAY_MONTH_YEAR);
 
@@ -188,7 +186,7 @@ const readable = (iso: IsoDate) => formatDate(iso, DAY_MONTH_YEAR);
 export function parseDate(value: string, style: DateStyle, what = 'The date'): IsoDate | null {
   const text = value.trim();
   if (text === '') return null;
-  const notReal = () => refuse(`${what} "${value}" is not a real calendar day.`, 'Check the day and the month.');
+  const notReal = () => SscpError.because({ code: 'typed-date-not-real', what, value });
 
   const iso = ISO_TYPED.exec(text);
   if (iso) return real(Number(iso[1]), Number(iso[2]), Number(iso[3])) ?? throwing(notReal());
@@ -207,10 +205,7 @@ export function parseDate(value: string, style: DateStyle, what = 'The date'): I
   if (numeric) {
     const [a, b, yearText] = [Number(numeric[1]), Number(numeric[3]), numeric[4]!];
     if (yearText.length !== 4) {
-      throw refuse(
-        `${what} "${value}" has a ${yearText.length}-digit year.`,
-        `Write the year with four digits, for example ${dateExample(style)}.`,
-      );
+      throw SscpError.because({ code: 'typed-date-short-year', what, value, digits: yearText.length, example: dateExample(style) });
     }
     const year = Number(yearText);
     const asDayFirst = real(year, b, a);
@@ -218,28 +213,29 @@ export function parseDate(value: string, style: DateStyle, what = 'The date'): I
     if (style.kind === 'numeric') {
       const chosen = style.order === 'dmy' ? asDayFirst : asMonthFirst;
       if (chosen) return chosen;
-      const [order, otherOrder, other] =
-        style.order === 'dmy'
-          ? ['day first (day/month/year)', 'month first', asMonthFirst]
-          : ['month first (month/day/year)', 'day first', asDayFirst];
-      throw refuse(
-        `${what} "${value}" is not a real day read ${order}, as your date format in Settings says${other ? `; ${otherOrder} it would be ${readable(other)}, which the app does not guess` : ''}.`,
-        `Write it as ${dateExample(style)}, or as 1 Mar 2026.`,
-      );
+      const other = style.order === 'dmy' ? asMonthFirst : asDayFirst;
+      throw SscpError.because({
+        code: 'typed-date-not-in-order',
+        what,
+        value,
+        order: style.order,
+        otherReading: other ? readable(other) : null,
+        example: dateExample(style),
+      });
     }
     if (asDayFirst && asMonthFirst && asDayFirst !== asMonthFirst) {
-      throw refuse(
-        `${what} "${value}" could be ${readable(asDayFirst)} or ${readable(asMonthFirst)}: the app does not guess which.`,
-        'Write the month as a word (1 Mar 2026) or the date as 2026-03-01, or choose a numeric date format in Settings.',
-      );
+      throw SscpError.because({ code: 'typed-date-ambiguous', what, value, readings: [readable(asDayFirst), readable(asMonthFirst)] });
     }
     return asDayFirst ?? asMonthFirst ?? throwing(notReal());
   }
 
-  throw refuse(
-    `${what} "${value}" is not a date this app can read without doubt.`,
-    `Write it as ${dateExample(style)}${style.kind === 'day-month-year' ? ', or as 2026-03-01' : ', or as 1 Mar 2026'}.`,
-  );
+  throw SscpError.because({
+    code: 'typed-date-unreadable',
+    what,
+    value,
+    example: dateExample(style),
+    alternative: style.kind === 'day-month-year' ? '2026-03-01' : '1 Mar 2026',
+  });
 }
 
 function throwing(e: Error): never {

@@ -184,6 +184,19 @@ describe('sscp set ID --from FILE', () => {
     }
   });
 
+  it("keeps what to do about a refused entry: the refusal inside it says it, in the CLI's words", async () => {
+    const id = await newAssessment();
+    const r = await sscp('set', id, '--from', claimsFile('unknown.json', [{ id: '9.9.9', status: 'done' }]), '--db', db);
+    expect(r.code).toBe(2);
+    expect(r.err.split('\n')).toEqual([
+      expect.stringMatching(
+        /^sscp: Entry \[0\] \(claim "9\.9\.9"\): Claim 9\.9\.9 is not in the Code of Practice .* Nothing was changed\.$/,
+      ),
+      'Claims are numbered like 1.2.1; run sscp catalog to see them all.',
+      '',
+    ]);
+  });
+
   it('refuses to undo a change made since the file was taken (its updatedAt), naming the claim', async () => {
     const id = await newAssessment();
     const taken = await show(id);

@@ -3,6 +3,7 @@ import { prepareContributionImport, type PreparedContribution } from '../../cont
 import type { ImportedContribution } from '../../services/contribution-ops';
 import type { PackTrust } from '../../import/pack-import';
 import type { CommandContext } from '../context';
+import { cliHint } from '../error-hints';
 import { EXIT_CHECK_FAILED, EXIT_UNTRUSTED_SIGNER, field, printJson } from '../io';
 import { withWorkspace } from '../options';
 
@@ -77,7 +78,7 @@ export async function importContributionCli(
       prepared = await prepareContributionImport(file, { ...trust, remembered: ws.rememberedContributors() });
     } catch (e) {
       if (!isSscpError(e) || e.kind !== 'integrity') throw e;
-      ctx.io.stderr.write(`sscp: ${field(e.message)}\n${field(e.hint)}\n`);
+      ctx.io.stderr.write(`sscp: ${field(e.message)}\n${field(cliHint(e))}\n`);
       ctx.exitCode = EXIT_CHECK_FAILED;
       return;
     }

@@ -52,11 +52,7 @@ export function evidenceHandlers({ ws }: HandlerContext): Pick<HandlerTable, Cha
       const workspace = ws();
       const item = workspace.getEvidence(evidenceId);
       if (item.kind === 'reference') {
-        throw new SscpError(
-          'invalid-input',
-          'A reference has no file to preview.',
-          'Its location, description and owner are shown with it; the app never opens a web address itself.',
-        );
+        throw SscpError.because({ code: 'reference-has-no-preview' });
       }
       return previewEvidence(item, workspace.evidenceBlobPath(item.sha256));
     },

@@ -39,7 +39,7 @@ export function serveJobs(port: HostPort, openWorkspace: OpenWorkspace): { reado
   const run = (request: Extract<HostRequest, { type: 'run' }>): void => {
     try {
       const { channel, args } = validateRequest(request.channel, request.args);
-      if (!isJobChannel(channel)) throw new SscpError('invalid-input', `${channel} is not a long job.`, 'Restart the application.');
+      if (!isJobChannel(channel)) throw SscpError.because({ code: 'job-unknown', channel: String(channel) });
       const services = servicesFor(request.dbPath, hostActor(request.actor));
       const work = jobWork[channel] as (s: JobServices, a: unknown, ctx: JobContext) => Promise<unknown>;
       runner.start((ctx) => work(services, args, ctx), request.jobId);
@@ -72,7 +72,7 @@ function hostActor(value: unknown): Actor {
     !optional(a.role) ||
     !optional(a.email)
   ) {
-    throw new SscpError('invalid-input', 'The job did not say who asked for it.', 'Restart the application.');
+    throw SscpError.because({ code: 'job-without-caller' });
   }
   return {
     name: a.name,

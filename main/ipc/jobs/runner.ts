@@ -40,7 +40,7 @@ export class JobRunner {
   cancel(jobId: string): boolean {
     const controller = this.running.get(jobId);
     if (!controller) return false;
-    controller.abort(new SscpError('cancelled', 'The job was cancelled.', 'Nothing was changed; start it again when you are ready.'));
+    controller.abort(SscpError.because({ code: 'job-cancelled' }));
     return true;
   }
 

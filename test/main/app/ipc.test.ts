@@ -5,6 +5,8 @@ import { channels } from '../../../shared/ipc/contract';
 import { createDispatch, type HandlerTable } from '../../../main/ipc/dispatch';
 import { PathGrants } from '../../../main/ipc/path-grants';
 import { FakeBrowserWindow, FakeFrame, FakeIpcMain, FakeWebContents } from './fake-electron';
+import { appHintOf } from '../../setup/error-words';
+import type { IpcErrorValue } from '../../../shared/ipc/result';
 
 vi.mock('electron', async () => (await import('./fake-electron')).electronModule);
 
@@ -124,10 +126,10 @@ describe('IPC registration', () => {
       ['shell.reveal', { path: '/etc' }],
     ] as const;
     for (const [channel, args] of bad) {
-      const result = (await invoke(channel, args)) as { ok: boolean; error?: { kind: string; message: string; hint?: string } };
+      const result = (await invoke(channel, args)) as { ok: boolean; error?: IpcErrorValue };
       expect(result.ok, `${channel} ${JSON.stringify(args)}`).toBe(false);
       expect(result.error?.kind).toBe('invalid-input');
-      expect(result.error?.hint).toBeTruthy();
+      expect(result.error && appHintOf(result.error)).toBeTruthy();
     }
     expect(calls).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { isSscpError, type SscpError } from '../../../shared/errors';
 import { checkDestination, type DestinationRequest } from '../../../main/fs/destination';
 import { writeFileAtomic } from '../../../main/fs/write-file-atomic';
 import { makeTempDir } from '../evidence/temp-dir';
+import { cliHintOf } from '../../setup/error-words';
 
 let dir: string;
 let db: string;
@@ -44,7 +45,7 @@ describe('checkDestination: the open database is never a destination', () => {
       expect(e.kind).toBe('conflict');
       expect(e.message).toContain(words);
       expect(e.message).toContain(db + suffix);
-      expect(e.hint).toContain('another name');
+      expect(cliHintOf(e)).toContain('another name');
     }
   });
 
@@ -98,7 +99,7 @@ describe('checkDestination: what the person named must be a file in a folder', (
     mkdirSync(join(dir, 'out'));
     const e = await refusal(join(dir, 'out'), { replace: true, exampleName: 'evidence-pack.pdf' });
     expect(e.message).toBe(`${join(dir, 'out')} is a folder, so the pack cannot be written there.`);
-    expect(e.hint).toContain(join(dir, 'out', 'evidence-pack.pdf'));
+    expect(cliHintOf(e)).toContain(join(dir, 'out', 'evidence-pack.pdf'));
     expect((await refusal(`${join(dir, 'new-folder')}/`)).message).toContain('names a folder');
   });
 
@@ -133,7 +134,7 @@ describe('checkDestination: what the person named must be a file in a folder', (
     const e = await refusal(pack, { existsHint: 'Add --force to replace it, or give --out another name.' });
     expect(e.kind).toBe('conflict');
     expect(e.message).toBe(`${pack} already exists; it was left as it was.`);
-    expect(e.hint).toContain('--force');
+    expect(cliHintOf(e)).toContain('--force');
     expect(await checkDestination(pack, request({ replace: true }))).toBe(pack);
     expect(await checkDestination(join(dir, 'new.pdf'), request())).toBe(join(dir, 'new.pdf'));
   });

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { describeWriteFailure } from '../../../main/fs/write-errors';
 import { openWorkspace } from '../../../main/services/workspace';
 import { sscp, tempFolder } from '../../cli/run-sscp';
+import { appHintOf, cliHintOf } from '../../setup/error-words';
 
 /**
  * Write failures the test machine cannot produce on demand (a read-only disk, a full disk, a
@@ -88,8 +89,8 @@ describe('describeWriteFailure: every fs failure in plain words', () => {
     const e = describeWriteFailure(errno(code, 'open', target.temp), target);
     expect(e?.message).toContain(message);
     expect(e?.message).not.toContain('.partial');
-    expect(e?.hint).toContain(hint);
-    expect(e?.hint).not.toMatch(/--|sscp /);
+    expect(cliHintOf(e)).toContain(hint);
+    expect(appHintOf(e!)).not.toMatch(/--|sscp /);
   });
 
   it('leaves alone a failure on some other file (an evidence file being read), and an error that is not from fs', () => {

@@ -16,6 +16,7 @@ import { JobRunner } from '../../../main/ipc/jobs/runner';
 import { PathGrants } from '../../../main/ipc/path-grants';
 import { openWorkspace } from '../../../main/services/workspace';
 import { contribute, makeContributor, type Contributor } from '../contribution/helpers';
+import { appHintOf } from '../../setup/error-words';
 
 function setup(keyStoreHome: string) {
   const done = new Map<string, ContractEvents['jobs.done']>();
@@ -105,6 +106,12 @@ describe('contributions over IPC', () => {
     });
     const unconfirmed = await h.runJob('contributions.import', { path: file });
     expect(unconfirmed).toMatchObject({ ok: false, error: { kind: 'untrusted-signer' } });
+    // What the app shows names its own checkbox, never a flag to type.
+    if (!unconfirmed.ok) {
+      expect(appHintOf(unconfirmed.error)).toContain(bob.fingerprint);
+      expect(appHintOf(unconfirmed.error)).toMatch(/tick that the fingerprint matches/);
+      expect(`${unconfirmed.error.message} ${appHintOf(unconfirmed.error) ?? ''}`).not.toMatch(/--|sscp |command line/);
+    }
     const imported = await h.runJob('contributions.import', { path: file, confirmSigner: bob.fingerprint });
     expect(imported.ok, JSON.stringify(imported)).toBe(true);
     const view = (imported as { value: ContributionImportView }).value;
@@ -126,6 +133,10 @@ describe('contributions over IPC', () => {
       allowUnassigned: false,
     });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    if (!refused.ok) {
+      expect(appHintOf(refused.error)).toMatch(/tick that you have checked/);
+      expect(`${refused.error.message} ${appHintOf(refused.error) ?? ''}`).not.toMatch(/--|sscp |command line/);
+    }
     expect(
       await h.call('contributions.accept', { assessmentId, contributionId: view.contributionId, claimId: '1.2.1', allowUnassigned: false }),
     ).toMatchObject({ decided: [{ claimId: '1.2.1', state: 'accepted' }] });

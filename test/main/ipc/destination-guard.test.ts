@@ -10,6 +10,7 @@ import { createServiceHandlers } from '../../../main/ipc/handlers';
 import { JobRunner } from '../../../main/ipc/jobs/runner';
 import { PathGrants } from '../../../main/ipc/path-grants';
 import { openWorkspace } from '../../../main/services/workspace';
+import { appHintOf } from '../../setup/error-words';
 
 /**
  * The app's writers behind the save dialog: the dialog asked before replacing a file, so an
@@ -100,7 +101,7 @@ describe('the app refuses to save over the open database', () => {
       expect(cert, outPath).toMatchObject({ ok: false, error: { kind: 'conflict' } });
       if (!cert.ok) {
         expect(cert.error.message).toContain(words);
-        expect(cert.error.hint).not.toMatch(/--|sscp /);
+        expect(appHintOf(cert.error)).not.toMatch(/--|sscp /);
       }
       saveAs(outPath!);
       const form = await runJob('forms.export', { assessmentId, outPath });
@@ -108,7 +109,7 @@ describe('the app refuses to save over the open database', () => {
       saveAs(outPath!);
       const attestation = await runJob('attestations.export', { assessmentId, outPath });
       expect(attestation, outPath).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-      if (!attestation.ok) expect(attestation.error.hint).not.toMatch(/--|sscp /);
+      if (!attestation.ok) expect(appHintOf(attestation.error)).not.toMatch(/--|sscp /);
       saveAs(outPath!);
       const pack = await runJob('packs.export', {
         assessmentId,

@@ -20,6 +20,7 @@ import { sqliteIdentityRows } from '../../../main/signing/identity-repo';
 import { openKeyStore } from '../../../main/signing/key-store';
 import { readPkcs12 } from '../../../main/signing/pkcs12';
 import { openDatabase } from '../../../main/store/database';
+import { appHintOf } from '../../setup/error-words';
 
 /**
  * The service table over real services, with the window's path grants; the tests grant paths
@@ -406,7 +407,7 @@ describe('the handler table refuses paths no dialog chose, before any service ru
     for (const [channel, args] of attempts) {
       const result = await t.dispatch(channel, args);
       expect(result, channel).toMatchObject({ ok: false, error: { kind: 'invalid-input' } });
-      if (!result.ok) expect(result.error.hint).toBeTruthy();
+      if (!result.ok) expect(appHintOf(result.error)).toBeTruthy();
     }
     expect(t.executor.start).not.toHaveBeenCalled();
     t.session.close();

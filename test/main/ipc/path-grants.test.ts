@@ -7,7 +7,13 @@ import { PathGrants } from '../../../main/ipc/path-grants';
 
 const attach = (filePath: string) => ({ assessmentId: 'a', claimId: '1.1.1', filePath, meta: {} });
 const exportTo = (outPath: string) => ({ assessmentId: 'a', outPath });
-const refusedWith = (message: string) => expect.objectContaining({ kind: 'invalid-input', message, hint: expect.any(String) as string });
+// Refused with a reason, which the app words with what to do.
+const refusedWith = (message: string) =>
+  expect.objectContaining({
+    kind: 'invalid-input',
+    message,
+    reason: expect.objectContaining({ code: expect.any(String) as string }) as unknown,
+  });
 
 function attempt(grants: PathGrants, channel: Channel, args: unknown): unknown {
   try {

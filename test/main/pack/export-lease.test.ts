@@ -15,6 +15,7 @@ import { openWorkspace, type Workspace } from '../../../main/services/workspace'
 import type { IdentityService } from '../../../main/signing/identity-service';
 import { openDatabase } from '../../../main/store/index';
 import { runUntilHeld } from '../../helpers/kill-harness';
+import { appHintOf } from '../../setup/error-words';
 import { keyStoreHomeFor, LABEL, PASSPHRASE, leftovers, makeExportFixture, sha256Of, withExportServices } from './export-fixture';
 import { makeTempDir } from './fixtures';
 
@@ -272,9 +273,9 @@ describe('the desktop app meets the same refusal, in words', () => {
       })) as IpcResult<unknown>;
       expect(edit).toMatchObject({ ok: false, error: IN_PROGRESS });
       if (edit.ok) return;
-      // The app shows the hint as it is: it must not send the SRO to a command line.
-      expect(edit.error.hint).toBeTruthy();
-      expect(edit.error.hint).not.toMatch(/sscp|--/);
+      // The app shows the hint in its own words: it must not send the SRO to a command line.
+      expect(appHintOf(edit.error)).toBeTruthy();
+      expect(appHintOf(edit.error)).not.toMatch(/sscp|--/);
 
       const outPath = join(tmp.dir, 'by-app.pdf');
       grants.grant(outPath, 'write');
@@ -292,7 +293,7 @@ describe('the desktop app meets the same refusal, in words', () => {
         ok: false,
         error: { kind: 'export-in-progress', message: expect.stringContaining('Another export of this assessment is already in progress') },
       });
-      if (!finished.result.ok) expect(finished.result.error.hint).not.toMatch(/sscp|--/);
+      if (!finished.result.ok) expect(appHintOf(finished.result.error)).not.toMatch(/sscp|--/);
       expect(existsSync(outPath)).toBe(false);
     } finally {
       session.close();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_CATALOG, listClaims } from '../../../shared/catalog/index';
 import { caught, makeWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { cliHintOf } from '../../setup/error-words';
 
 let f: WorkspaceFixture;
 beforeEach(() => {
@@ -95,7 +96,7 @@ describe('workspace: assessments', () => {
   it('refuses bad input with messages that list what is valid', async () => {
     const a = f.ws.createAssessment({ organisation: 'Acme', role: 'reseller' });
     const role = await caught(() => f.ws.createAssessment({ organisation: 'Acme', role: 'manufacturer' as never }));
-    expect([role.kind, role.message, role.hint]).toEqual([
+    expect([role.kind, role.message, cliHintOf(role)]).toEqual([
       'invalid-input',
       '"manufacturer" is not a valid role.',
       'Use one of: developer-distributor, reseller, developer-only.',
@@ -108,7 +109,7 @@ describe('workspace: assessments', () => {
       'The period end 2026-04-30 is before the period start 2026-05-01.',
     );
     const status = await caught(() => f.ws.updateClaim(a.id, '3.1.1', { status: 'finished' as never }));
-    expect(status.hint).toBe('Use one of: not-started, in-progress, needs-review, done.');
+    expect(cliHintOf(status)).toBe('Use one of: not-started, in-progress, needs-review, done.');
     const claim = await caught(() => f.ws.updateClaim(a.id, '9.9.9', { status: 'done' }));
     expect(claim.kind).toBe('invalid-input');
     expect(claim.message).toBe(`Claim 9.9.9 is not in the Code of Practice (catalog ${CURRENT_CATALOG.id} ${CURRENT_CATALOG.version}).`);

@@ -6,6 +6,7 @@ import { signDigest, verifyCms } from '../../../main/signing/cms';
 import { createIdentityService, type IdentityService } from '../../../main/signing/identity-service';
 import { keyStorePath, openKeyStore, type KeyStore } from '../../../main/signing/key-store';
 import { makeTempDir, openssl, UNICODE_ORG } from './helpers';
+import { cliHintOf } from '../../setup/error-words';
 
 const PASSPHRASE = 'a long enough passphrase';
 const content = Buffer.from('bytes a pack would sign');
@@ -89,11 +90,12 @@ describe('IdentityService over a real key store', () => {
   });
 
   it('refuses the wrong passphrase with the exact message and hint', async () => {
-    await expect(service.unlock('Zoë 2026', 'not the passphrase at all')).rejects.toMatchObject({
+    const refused = await service.unlock('Zoë 2026', 'not the passphrase at all').catch((e: unknown) => e);
+    expect(refused).toMatchObject({
       kind: 'wrong-passphrase',
       message: 'That passphrase does not unlock the signing identity "Zoë 2026".',
-      hint: 'Check the passphrase; it is never stored, so it cannot be recovered.',
     });
+    expect(cliHintOf(refused)).toBe('Check the passphrase; it is never stored, so it cannot be recovered.');
   });
 
   it('renews under the same root: new key and certificate, same root fingerprint, old packs still verify', async () => {

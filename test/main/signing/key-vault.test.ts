@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCRYPT, openPrivateKey, parseEncryptedKey, sealPrivateKey, serialiseEncryptedKey } from '../../../main/signing/key-vault';
 import { assertAcceptableNewPassphrase } from '../../../main/signing/passphrase';
+import { cliHintOf } from '../../setup/error-words';
 
 const secret = new Uint8Array(Buffer.from('pretend PKCS#8 DER bytes, sealed at rest'));
 const passphrase = 'correct horse battery staple';
@@ -26,11 +27,12 @@ describe('sealed private keys', () => {
 
   it('names the identity when the passphrase is wrong', async () => {
     const blob = await sealPrivateKey(secret, passphrase);
-    await expect(openPrivateKey(blob, 'correct horse battery stapler', 'Jane 2026')).rejects.toMatchObject({
+    const refused = await openPrivateKey(blob, 'correct horse battery stapler', 'Jane 2026').catch((e: unknown) => e);
+    expect(refused).toMatchObject({
       kind: 'wrong-passphrase',
       message: 'That passphrase does not unlock the signing identity "Jane 2026".',
-      hint: 'Check the passphrase; it is never stored, so it cannot be recovered.',
     });
+    expect(cliHintOf(refused)).toBe('Check the passphrase; it is never stored, so it cannot be recovered.');
   });
 
   it('refuses a blob whose KDF parameters were lowered after sealing', async () => {

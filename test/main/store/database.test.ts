@@ -7,6 +7,7 @@ import { LATEST_SCHEMA_VERSION, openDatabase, readUserVersion } from '../../../m
 import { MIGRATIONS } from '../../../main/store/migrations/index';
 import { SSCP_APPLICATION_ID } from '../../../main/store/database';
 import { makeTempDir } from './temp-dir';
+import { cliHintOf } from '../../setup/error-words';
 
 let dir: string;
 let cleanup: () => void;
@@ -137,7 +138,7 @@ describe('openDatabase', () => {
     expect((e as Error).message).toBe(
       `This database was written by a newer version of SSCP Evidence Pack (schema ${LATEST_SCHEMA_VERSION + 5}; this version reads up to ${LATEST_SCHEMA_VERSION}).`,
     );
-    expect(isSscpError(e) && e.hint).toBe('Update the app, or open a different database.');
+    expect(cliHintOf(e)).toBe('Update the app, or open a different database.');
   });
 
   it('refuses a file that is not SQLite', () => {

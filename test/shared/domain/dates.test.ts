@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { cliHintOf } from '../../setup/error-words';
 import {
   addDays,
   compareIsoDates,
@@ -40,7 +41,7 @@ describe('ISO dates', () => {
     } catch (e) {
       expect(isSscpError(e) && e.kind).toBe('invalid-input');
       expect((e as Error).message).toBe('The expiry date "2026-02-30" is not a real calendar day.');
-      expect(isSscpError(e) && e.hint).toMatch(/2026-03-31/);
+      expect(cliHintOf(e)).toMatch(/2026-03-31/);
     }
     expect(() => parseIsoDate('31/03/2026')).toThrow(/not a date in the form YYYY-MM-DD/);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isSscpError } from '../../../shared/errors';
+import { appHintOf } from '../../setup/error-words';
 import {
   DATE_FORMAT_SETTINGS,
   dateStyleFor,
@@ -17,7 +18,7 @@ function refusal(fn: () => unknown): string {
   try {
     fn();
   } catch (e) {
-    if (isSscpError(e)) return `${e.message} | ${e.hint ?? ''}`;
+    if (isSscpError(e)) return `${e.message} | ${appHintOf(e) ?? ''}`;
     throw e;
   }
   throw new Error('expected a refusal');
