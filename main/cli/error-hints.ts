@@ -23,6 +23,10 @@ export const CLI_HINTS: ReasonWords = {
   'database-damaged': () =>
     'Restore the database from a backup: the .sscp file together with the .evidence folder beside it. Keep the damaged file until you have.',
   'contribution-claim-unknown': () => 'Ask the contributor to contribute to claims of the catalog; sscp catalog lists them.',
+  'typed-date-ambiguous': () => 'Write the month as a word (1 Mar 2026) or the date as 2026-03-01.',
+  'removal-nothing-chosen': () => 'Give the id or SHA-256 of at least one evidence item; sscp show ID lists them.',
+  'removal-too-many': () => 'Remove the files in parts.',
+  'removal-empty-id': () => 'Give each evidence id or SHA-256 in full.',
   'unknown-claim': () => 'Claims are numbered like 1.2.1; run sscp catalog to see them all.',
   'assessment-not-found': () => 'Run sscp list to see the assessments in this database.',
   'earlier-assessment-not-found': () => 'Run sscp list to see the assessments in this database.',

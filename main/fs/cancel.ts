@@ -12,5 +12,5 @@ export function throwIfCancelled(signal: AbortSignal | undefined, cancelled: () 
 
 /** The error for a file export that was stopped before its file was put in place. */
 export function exportCancelled(what: string): SscpError {
-  return new SscpError('cancelled', `The ${what} export was cancelled; no file was written.`, 'Export it again when you are ready.');
+  return SscpError.because({ code: 'export-cancelled', what });
 }

@@ -97,11 +97,7 @@ function recordAttached(ctx: StoreContext, assessmentId: string, claimId: string
 }
 
 function storedFileVanished(filePath: string): SscpError {
-  return new SscpError(
-    'conflict',
-    `The stored copy of ${filePath} was deleted while it was being added (the same file was being removed from the library), so it was not added.`,
-    'Add the file again.',
-  );
+  return SscpError.because({ code: 'stored-copy-removed-while-adding', label: filePath });
 }
 
 /**

@@ -70,23 +70,13 @@ function gather(ctx: StoreContext, evidenceIds: readonly string[]): Gathered {
 
 function checkIds(evidenceIds: readonly string[]): string[] {
   if (!Array.isArray(evidenceIds) || evidenceIds.length === 0) {
-    throw new SscpError('invalid-input', 'No evidence was chosen.', 'Select at least one file, then choose Remove again.');
+    throw SscpError.because({ code: 'removal-nothing-chosen' });
   }
   if (evidenceIds.length > BULK_LIMIT) {
-    throw new SscpError(
-      'invalid-input',
-      `${evidenceIds.length} files were chosen; one removal takes at most ${BULK_LIMIT}.`,
-      'Narrow the selection with the filters and remove the files in parts.',
-    );
+    throw SscpError.because({ code: 'removal-too-many', count: evidenceIds.length, max: BULK_LIMIT });
   }
   const ids = [...new Set(evidenceIds)];
-  for (const id of ids)
-    if (typeof id !== 'string' || id === '')
-      throw new SscpError(
-        'invalid-input',
-        'An evidence id in the selection is empty.',
-        'Reopen the evidence library and select the files again.',
-      );
+  for (const id of ids) if (typeof id !== 'string' || id === '') throw SscpError.because({ code: 'removal-empty-id' });
   return ids;
 }
 
@@ -133,7 +123,7 @@ export function planEvidenceRemoval(ctx: StoreContext, evidenceIds: readonly str
 export function removeEvidence(ctx: StoreContext, evidenceIds: readonly string[], options: RemoveEvidenceOptions = {}): EvidenceRemoval {
   const holdMs = options.holdMs ?? 0;
   if (!Number.isInteger(holdMs) || holdMs < 0 || holdMs > MAX_HOLD_MS) {
-    throw new SscpError('invalid-input', 'The undo window must be between none and one day.', 'Give a whole number of milliseconds.');
+    throw SscpError.because({ code: 'undo-window-invalid' });
   }
   const removal = inWriteTransaction(ctx, () => {
     const g = gather(ctx, evidenceIds);
@@ -284,11 +274,7 @@ export function finishEvidenceRemovals(ctx: StoreContext, removalId?: string): n
 export function assertStillStored(ctx: StoreContext, sha256s: Iterable<string>, what: string): void {
   for (const sha of sha256s) {
     if (!ctx.blobs.has(sha)) {
-      throw new SscpError(
-        'conflict',
-        `A file of ${what} was deleted from the evidence folder while it was being added (the same file was being removed from the library), so nothing was added.`,
-        'Do it again: the file will be stored anew.',
-      );
+      throw SscpError.because({ code: 'stored-file-removed-while-importing', what });
     }
   }
 }

@@ -144,8 +144,7 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     restoreSignedAssessment: (input) => restoreSignedAssessment(ctx, input),
     auditEntries: (assessmentId) => listAudit(db, assessmentId),
     recentAuditEntries: (assessmentId, limit) => {
-      if (!Number.isInteger(limit) || limit < 1)
-        throw new SscpError('invalid-input', `${String(limit)} is not a number of entries to show.`, 'Ask for at least one entry.');
+      if (!Number.isInteger(limit) || limit < 1) throw SscpError.because({ code: 'history-limit-invalid', limit: String(limit) });
       return db.transaction(() => {
         requireAssessment(ctx, assessmentId);
         return recentAudit(db, assessmentId, limit);

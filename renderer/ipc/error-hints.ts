@@ -14,11 +14,16 @@ export const APP_HINTS: ReasonWords = {
   'batch-entry-refused': (r) => wordReason(APP_HINTS, r.inner),
   // The CLI's words name its --force; the app asks before it replaces a file.
   'destination-exists': (r) => existsHint(r),
-  'assessment-id-no-match': () => 'No id starts with it either. Open the assessments list to see the assessments in this database.',
+  'assessment-id-no-match': () => 'No id starts with it either. Open the assessments list to see the assessments in this file.',
   'actor-name-unusable': () => 'Correct your name under Settings, Your profile, and try again.',
   'database-damaged': () =>
-    'Restore the database from a backup: the database file together with the .evidence folder beside it. Keep the damaged file until you have.',
+    'Restore the file of assessments from a backup, together with the .evidence folder beside it. Keep the damaged file until you have.',
   'contribution-claim-unknown': () => 'Ask the contributor to contribute to claims of the catalog; the workspace lists them.',
+  'typed-date-ambiguous': () =>
+    'Write the month as a word (1 Mar 2026) or the date as 2026-03-01, or choose a numeric date format in Settings.',
+  'removal-nothing-chosen': () => 'Select at least one file, then choose Remove again.',
+  'removal-too-many': () => 'Narrow the selection with the filters and remove the files in parts.',
+  'removal-empty-id': () => 'Reopen the evidence library and select the files again.',
   'unknown-claim': () => 'Claims are numbered like 1.2.1; the workspace lists them all.',
   'assessment-not-found': () => 'Open the assessments list to see the assessments in this file.',
   'earlier-assessment-not-found': () => 'Open the assessments list to see the assessments in this file.',

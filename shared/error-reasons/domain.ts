@@ -133,7 +133,7 @@ export const DOMAIN_MESSAGES: WordsFor<DomainReason> = {
     `The contribution is for claim ${r.claimId}, which is not in the Code of Practice (catalog ${r.catalog}).`,
 };
 
-export type DomainCodesBySurface = 'contribution-claim-unknown';
+export type DomainCodesBySurface = 'contribution-claim-unknown' | 'typed-date-ambiguous';
 
 /** What to do, where it reads the same in the CLI and in the app. */
 export const DOMAIN_HINTS: Omit<WordsFor<DomainReason>, DomainCodesBySurface> = {
@@ -147,8 +147,6 @@ export const DOMAIN_HINTS: Omit<WordsFor<DomainReason>, DomainCodesBySurface> = 
   'typed-date-not-real': () => 'Check the day and the month.',
   'typed-date-short-year': (r) => `Write the year with four digits, for example ${r.example}.`,
   'typed-date-not-in-order': (r) => `Write it as ${r.example}, or as 1 Mar 2026.`,
-  'typed-date-ambiguous': () =>
-    'Write the month as a word (1 Mar 2026) or the date as 2026-03-01, or choose a numeric date format in Settings.',
   'typed-date-unreadable': (r) => `Write it as ${r.example}, or as ${r.alternative}.`,
   'vendor-role-unknown': (r) => `Choose ${r.allowed.slice(0, -1).join(', ')} or ${r.allowed[r.allowed.length - 1] ?? ''}.`,
   'carried-period-reversed': () => 'Give a period end on or after the period start.',

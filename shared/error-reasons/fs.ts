@@ -5,6 +5,8 @@ import type { KindsFor, WordsFor } from './types';
  * `what` is a noun phrase for the file ("pack", "Word form"); paths are facts from outside.
  */
 export type FsReason =
+  // Long work stopped by the person (main/fs/cancel.ts)
+  | { readonly code: 'export-cancelled'; readonly what: string }
   // Writing a file (main/fs/write-errors.ts, main/fs/destination.ts)
   | { readonly code: 'write-folder-read-only'; readonly folder: string; readonly what: string }
   | { readonly code: 'write-not-permitted'; readonly path: string; readonly what: string }
@@ -63,6 +65,7 @@ const WORKSPACE_FILE: { readonly [F in WorkspaceFile]: string } = {
 };
 
 export const FS_KIND: KindsFor<FsReason> = {
+  'export-cancelled': 'cancelled',
   'write-folder-read-only': 'unwritable',
   'write-not-permitted': 'unwritable',
   'write-file-busy': 'unwritable',
@@ -98,6 +101,7 @@ export const FS_KIND: KindsFor<FsReason> = {
 const subject = (r: { readonly path: string; readonly what: string | null }): string => (r.what ? `The ${r.what} ${r.path}` : r.path);
 
 export const FS_MESSAGES: WordsFor<FsReason> = {
+  'export-cancelled': (r) => `The ${r.what} export was cancelled; no file was written.`,
   'write-folder-read-only': (r) => `The folder ${r.folder} is read-only, so the ${r.what} cannot be written there.`,
   'write-not-permitted': (r) => `You do not have permission to write the ${r.what} to ${r.path}.`,
   'write-file-busy': (r) => `${r.path} is in use by another program, so the ${r.what} cannot be written there.`,
@@ -143,6 +147,7 @@ const inside = (r: { readonly what: string; readonly example: string | null }): 
 
 /** What to do, where it reads the same in the CLI and in the app. */
 export const FS_HINTS: Omit<WordsFor<FsReason>, FsCodesBySurface> = {
+  'export-cancelled': () => 'Export it again when you are ready.',
   'write-folder-read-only': (r) => `Choose another folder for the ${r.what}.`,
   'write-not-permitted': (r) =>
     `Choose a folder you may write to, or ask whoever manages this computer for access. If ${r.path} is open in another program, close it first.`,

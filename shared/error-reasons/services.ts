@@ -118,7 +118,15 @@ export type ServiceReason =
   | { readonly code: 'compressed-data-damaged'; readonly label: string; readonly detail: string }
   | { readonly code: 'store-failed'; readonly label: string; readonly detail: string }
   | { readonly code: 'file-size-mismatch'; readonly label: string; readonly actual: string; readonly expected: number }
-  | { readonly code: 'pack-data-inconsistent'; readonly what: string };
+  | { readonly code: 'pack-data-inconsistent'; readonly what: string }
+  // Removing evidence from the library (main/services/evidence-removal.ts)
+  | { readonly code: 'stored-copy-removed-while-adding'; readonly label: string }
+  | { readonly code: 'stored-file-removed-while-importing'; readonly what: string }
+  | { readonly code: 'removal-nothing-chosen' }
+  | { readonly code: 'removal-too-many'; readonly count: number; readonly max: number }
+  | { readonly code: 'removal-empty-id' }
+  | { readonly code: 'undo-window-invalid' }
+  | { readonly code: 'history-limit-invalid'; readonly limit: string };
 
 /** Who holds an export: when it started, which process, and the computer when it is another. */
 export interface ExportHolder {
@@ -186,6 +194,13 @@ export const SERVICE_KIND: KindsFor<ServiceReason> = {
   'store-failed': 'unreadable',
   'file-size-mismatch': 'integrity',
   'pack-data-inconsistent': 'invalid-input',
+  'stored-copy-removed-while-adding': 'conflict',
+  'stored-file-removed-while-importing': 'conflict',
+  'removal-nothing-chosen': 'invalid-input',
+  'removal-too-many': 'invalid-input',
+  'removal-empty-id': 'invalid-input',
+  'undo-window-invalid': 'invalid-input',
+  'history-limit-invalid': 'invalid-input',
 };
 
 const lower = (s: string): string => s.toLowerCase();
@@ -264,11 +279,26 @@ export const SERVICE_MESSAGES: WordsFor<ServiceReason> = {
   'store-failed': (r) => `${r.label} could not be stored (${r.detail}).`,
   'file-size-mismatch': (r) => `${r.label} has ${r.actual} bytes, but its record says ${r.expected}.`,
   'pack-data-inconsistent': (r) => `The pack's assessment data is inconsistent: ${r.what}.`,
+  'stored-copy-removed-while-adding': (r) =>
+    `The stored copy of ${r.label} was deleted while it was being added (the same file was being removed from the library), so it was not added.`,
+  'stored-file-removed-while-importing': (r) =>
+    `A file of ${r.what} was deleted from the evidence folder while it was being added (the same file was being removed from the library), so nothing was added.`,
+  'removal-nothing-chosen': () => 'No evidence was chosen.',
+  'removal-too-many': (r) => `${r.count} files were chosen; one removal takes at most ${r.max}.`,
+  'removal-empty-id': () => 'An evidence id in the selection is empty.',
+  'undo-window-invalid': () => 'The undo window must be between none and one day.',
+  'history-limit-invalid': (r) => `${r.limit} is not a number of entries to show.`,
 };
 
 /** Whose words differ between the CLI and the app: each surface's map words these itself. */
 export type ServiceCodesBySurface =
-  'claim-changed-since' | 'contribution-several-drafts' | 'contribution-signer-unknown' | 'contributor-not-assigned';
+  | 'claim-changed-since'
+  | 'contribution-several-drafts'
+  | 'contribution-signer-unknown'
+  | 'contributor-not-assigned'
+  | 'removal-nothing-chosen'
+  | 'removal-too-many'
+  | 'removal-empty-id';
 
 /** What to do, where it reads the same in the CLI and in the app. */
 export const SERVICE_HINTS: Omit<WordsFor<ServiceReason>, ServiceCodesBySurface> = {
@@ -327,4 +357,8 @@ export const SERVICE_HINTS: Omit<WordsFor<ServiceReason>, ServiceCodesBySurface>
   'store-failed': () => 'Check that the disk is not full and that you may write to the evidence folder.',
   'file-size-mismatch': () => 'The file was changed or damaged; ask the sender for a fresh copy.',
   'pack-data-inconsistent': () => 'The pack was not made by SSCP Evidence Pack or was damaged; ask the sender for a fresh copy.',
+  'stored-copy-removed-while-adding': () => 'Add the file again.',
+  'stored-file-removed-while-importing': () => 'Do it again: the file will be stored anew.',
+  'undo-window-invalid': () => 'Give a whole number of milliseconds.',
+  'history-limit-invalid': () => 'Ask for at least one entry.',
 };

@@ -103,7 +103,7 @@ describe('the start page: archiving', () => {
   it('says so when every assessment is archived, and offers no carry-forward from an archived draft', async () => {
     serveAssessments(fake, [makeAssessment({ id: 'trial', organisation: 'Trial run', state: 'archived' })]);
     render(<StartScreen />);
-    expect(await screen.findByText(/Every assessment in this database is archived/)).toBeTruthy();
+    expect(await screen.findByText(/Every assessment in this file is archived/)).toBeTruthy();
     await userEvent.click(screen.getByRole('checkbox', { name: 'Show archived (1)' }));
     const row = screen.getByRole('button', { name: 'Trial run' }).closest('tr')!;
     expect(within(row).queryByRole('button', { name: /Carry forward/ })).toBeNull();

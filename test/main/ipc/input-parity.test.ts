@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { validateRequest } from '../../../main/ipc/validate';
 import { MAX_PRODUCTS } from '../../../shared/domain/text-rules';
 import { SscpError } from '../../../shared/errors';
+import { appHintOf, cliHintOf } from '../../setup/error-words';
 import { makeWorkspace, type WorkspaceFixture } from '../services/workspace-fixture';
 
 /**
@@ -25,7 +26,7 @@ function ipc(channel: string, args: unknown): { message: string; hint: string | 
     return null;
   } catch (e) {
     if (!(e instanceof SscpError)) throw e;
-    return { message: e.message, hint: e.hint };
+    return { message: e.message, hint: appHintOf(e) };
   }
 }
 
@@ -36,7 +37,7 @@ function service(fn: () => unknown): { message: string; hint: string | undefined
     return null;
   } catch (e) {
     if (!(e instanceof SscpError)) throw e;
-    return { message: e.message, hint: e.hint };
+    return { message: e.message, hint: cliHintOf(e) };
   }
 }
 

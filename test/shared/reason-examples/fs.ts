@@ -5,6 +5,7 @@ const w = { what: 'pack' } as const;
 const read = { path: '/tmp/in/root.pem', what: 'trusted root certificate file', hint: 'Give the organisation root certificate (.pem).' };
 
 export const FS_EXAMPLES: ExamplesFor<FsReason> = {
+  'export-cancelled': { code: 'export-cancelled', what: 'Word form' },
   'write-folder-read-only': { code: 'write-folder-read-only', folder: '/mnt/ro', ...w },
   'write-not-permitted': { code: 'write-not-permitted', path: '/etc/pack.pdf', ...w },
   'write-file-busy': { code: 'write-file-busy', path: '/tmp/pack.pdf', ...w },

@@ -104,4 +104,11 @@ export const SERVICE_EXAMPLES: ExamplesFor<ServiceReason> = {
   'store-failed': { code: 'store-failed', label: 'sbom.json', detail: 'ENOSPC: no space left on device' },
   'file-size-mismatch': { code: 'file-size-mismatch', label: 'sbom.json', actual: '12', expected: 10 },
   'pack-data-inconsistent': { code: 'pack-data-inconsistent', what: 'claim 1.1.1 appears twice' },
+  'stored-copy-removed-while-adding': { code: 'stored-copy-removed-while-adding', label: '/tmp/policy.pdf' },
+  'stored-file-removed-while-importing': { code: 'stored-file-removed-while-importing', what: 'the contribution' },
+  'removal-nothing-chosen': { code: 'removal-nothing-chosen' },
+  'removal-too-many': { code: 'removal-too-many', count: 5001, max: 5000 },
+  'removal-empty-id': { code: 'removal-empty-id' },
+  'undo-window-invalid': { code: 'undo-window-invalid' },
+  'history-limit-invalid': { code: 'history-limit-invalid', limit: '0' },
 };
