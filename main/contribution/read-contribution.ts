@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { FileHandle } from 'node:fs/promises';
 import { basename } from 'node:path';
 import {
   CONTRIBUTION_FORMAT,
@@ -13,7 +12,7 @@ import { openRegularFile } from '../fs/regular-file';
 import { verifyCms, type CmsVerification } from '../signing/cms-verify';
 import type { TrustPolicyInputs } from '../signing/trust-policy';
 import { CONTRIBUTION_JSON, MANIFEST_JSON, MANIFEST_SIGNATURE } from './format';
-import { listTarEntries, readTarEntry, TarRefusal, tarEntryStream, type TarEntry } from './tar';
+import { scanTar, TarRefusal, tarEntryStream, type ScannedTar, type ScannedTarEntry } from './tar';
 
 /** The caps that keep a hostile contribution from filling memory (evidence is only ever streamed). */
 export const CONTRIBUTION_LIMITS = {
@@ -61,12 +60,6 @@ function tampered(name: string, why: string): SscpError {
   return new SscpError('integrity', `${name} was changed after it was signed: ${why}. Nothing was imported.`, `Do not use it. ${ASK}`);
 }
 
-async function hashRange(handle: FileHandle, entry: TarEntry): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of tarEntryStream(handle, entry)) hash.update(chunk);
-  return hash.digest('hex');
-}
-
 function parseJson(bytes: Buffer, name: string, what: string): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
@@ -97,18 +90,26 @@ export async function prepareContributionImport(path: string, trust: Contributio
         `${path} is empty.`,
         'Give the .sscp-contribution file the contributor sent; this file has no content.',
       );
-    const whole = createHash('sha256');
-    for await (const chunk of handle.createReadStream({ autoClose: false, start: 0 })) whole.update(chunk as Buffer);
-    const sha256 = whole.digest('hex');
-
-    let entries: TarEntry[];
+    // One read of the file: its hash, every entry's hash and the small JSON entries all come
+    // from the same bytes, so a file changed in place while it is checked cannot get unsigned
+    // content past the checks (evidence is streamed again to be stored, and re-hashed as it is).
+    const kept = new Map([
+      [MANIFEST_JSON, CONTRIBUTION_LIMITS.maxManifest],
+      [MANIFEST_SIGNATURE, CONTRIBUTION_LIMITS.maxSignature],
+      [CONTRIBUTION_JSON, CONTRIBUTION_LIMITS.maxContributionJson],
+    ]);
+    let scanned: ScannedTar;
     try {
-      entries = await listTarEntries(handle, size, { maxEntries: CONTRIBUTION_LIMITS.maxEntries });
+      scanned = await scanTar(handle, size, {
+        maxEntries: CONTRIBUTION_LIMITS.maxEntries,
+        keep: (entry) => entry.size <= (kept.get(entry.name) ?? -1),
+      });
     } catch (e) {
       if (e instanceof TarRefusal) throw unusable(name, e.message);
       throw e;
     }
-    const byName = new Map<string, TarEntry>();
+    const { sha256, entries } = scanned;
+    const byName = new Map<string, ScannedTarEntry>();
     for (const entry of entries) {
       if (!ENTRY_NAME.test(entry.name))
         throw unusable(
@@ -117,15 +118,16 @@ export async function prepareContributionImport(path: string, trust: Contributio
         );
       byName.set(entry.name, entry);
     }
-    const need = (n: string, cap: number) => {
+    const need = (n: string, cap: number): Buffer => {
       const entry = byName.get(n);
       if (!entry) throw unusable(name, `it has no ${n}`);
-      if (entry.size > cap) throw unusable(name, `its ${n} is ${entry.size} bytes, more than the ${cap} a contribution needs`);
-      return entry;
+      if (entry.size > cap || !entry.bytes)
+        throw unusable(name, `its ${n} is ${entry.size} bytes, more than the ${cap} a contribution needs`);
+      return entry.bytes;
     };
-    const manifestBytes = await readTarEntry(handle, need(MANIFEST_JSON, CONTRIBUTION_LIMITS.maxManifest));
-    const signature = await readTarEntry(handle, need(MANIFEST_SIGNATURE, CONTRIBUTION_LIMITS.maxSignature));
-    const contributionEntry = need(CONTRIBUTION_JSON, CONTRIBUTION_LIMITS.maxContributionJson);
+    const manifestBytes = need(MANIFEST_JSON, CONTRIBUTION_LIMITS.maxManifest);
+    const signature = need(MANIFEST_SIGNATURE, CONTRIBUTION_LIMITS.maxSignature);
+    const contributionBytes = need(CONTRIBUTION_JSON, CONTRIBUTION_LIMITS.maxContributionJson);
 
     const verification = await verifyCms(new Uint8Array(signature), createHash('sha256').update(manifestBytes).digest(), trust);
     if (!verification.intact) throw tampered(name, verification.problems[0] ?? 'its signature does not verify');
@@ -168,12 +170,11 @@ export async function prepareContributionImport(path: string, trust: Contributio
       const want = listed.get(entry.name);
       if (!want) throw tampered(name, `it holds ${entry.name}, which its signed manifest does not list`);
       if (want.size !== entry.size) throw tampered(name, `${entry.name} has ${entry.size} bytes; the signed manifest says ${want.size}`);
-      const actual = await hashRange(handle, entry);
-      if (actual !== want.sha256) throw tampered(name, `${entry.name} does not match its SHA-256 in the signed manifest`);
+      if (entry.sha256 !== want.sha256) throw tampered(name, `${entry.name} does not match its SHA-256 in the signed manifest`);
     }
     for (const path2 of listed.keys()) if (!byName.has(path2)) throw tampered(name, `${path2}, listed in its signed manifest, is missing`);
 
-    const contribution = parseContributionJson(parseJson(await readTarEntry(handle, contributionEntry), name, CONTRIBUTION_JSON));
+    const contribution = parseContributionJson(parseJson(contributionBytes, name, CONTRIBUTION_JSON));
     if (manifest.contribution !== contribution.id) throw unusable(name, 'its manifest and contribution.json name different contributions');
     const referenced = new Set<string>();
     const claims = contribution.claims.map((c) => ({
