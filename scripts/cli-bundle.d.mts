@@ -7,6 +7,8 @@ export interface CliBundle {
 }
 
 export declare const CLI_DIR: string;
+/** The esbuild target of the bundle: the oldest Node that package.json `engines` admits. */
+export declare const CLI_NODE_TARGET: string;
 export declare function currentCliBundle(): CliBundle | undefined;
 export declare function ensureCliBundle(): Promise<CliBundle>;
 export declare function buildCliBundle(): Promise<CliBundle>;

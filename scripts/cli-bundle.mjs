@@ -26,6 +26,12 @@ const FORMAT = 1;
 const SOURCE_FOLDERS = ['main', 'shared', 'scripts'];
 /** Builds no longer current are removed once they are this old (a running `sscp` may still be loading from one). */
 const OLD_BUILD_MS = 24 * 60 * 60 * 1000;
+/**
+ * The oldest Node the bundle is for: the lowest that package.json `engines` admits (checked by
+ * test/cli/node-runtime.test.ts). Node 24 is tested too (`npm run test:node24`), and Electron
+ * 45's Node 24 runs the app's own build (scripts/build.mjs).
+ */
+export const CLI_NODE_TARGET = 'node22';
 
 /**
  * The bundle to run, or undefined when there is none or any file it was built from has
@@ -39,7 +45,13 @@ export function currentCliBundle() {
   } catch {
     return undefined;
   }
-  if (record?.format !== FORMAT || typeof record.build !== 'string' || typeof record.inputs !== 'object') return undefined;
+  if (
+    record?.format !== FORMAT ||
+    record.target !== CLI_NODE_TARGET ||
+    typeof record.build !== 'string' ||
+    typeof record.inputs !== 'object'
+  )
+    return undefined;
   for (const [path, [mtimeMs, size]] of Object.entries(record.inputs)) {
     let stats;
     try {
@@ -75,8 +87,7 @@ export async function buildCliBundle() {
     splitting: true,
     format: 'esm',
     platform: 'node',
-    // Node 20 runs the CLI; Electron 45's Node 24 runs the app's own build.
-    target: 'node20',
+    target: CLI_NODE_TARGET,
     packages: 'external',
     outExtension: { '.js': '.mjs' },
     metafile: true,
@@ -91,7 +102,7 @@ export async function buildCliBundle() {
   const entry = join(outdir, 'run.mjs');
   const { describeCommands } = await import(pathToFileURL(entry).href);
   const summaries = await describeCommands();
-  const record = { format: FORMAT, build: id, builtAt: new Date().toISOString(), inputs, summaries };
+  const record = { format: FORMAT, target: CLI_NODE_TARGET, build: id, builtAt: new Date().toISOString(), inputs, summaries };
   const temp = `${CURRENT}.${id}.tmp`;
   writeFileSync(temp, `${JSON.stringify(record)}\n`);
   renameSync(temp, CURRENT);

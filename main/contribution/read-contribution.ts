@@ -13,7 +13,7 @@ import { openRegularFile } from '../fs/regular-file';
 import { verifyCms, type CmsVerification } from '../signing/cms-verify';
 import type { TrustPolicyInputs } from '../signing/trust-policy';
 import { CONTRIBUTION_JSON, MANIFEST_JSON, MANIFEST_SIGNATURE } from './format';
-import { listTarEntries, readTarEntry, TarRefusal, tarEntryStream, type TarEntry } from './tar';
+import { scanTar, TarRefusal, tarEntryStream, type ScannedTar, type ScannedTarEntry } from './tar';
 
 /** The caps that keep a hostile contribution from filling memory (evidence is only ever streamed). */
 export const CONTRIBUTION_LIMITS = {
@@ -61,12 +61,6 @@ function tampered(name: string, why: string): SscpError {
   return new SscpError('integrity', `${name} was changed after it was signed: ${why}. Nothing was imported.`, `Do not use it. ${ASK}`);
 }
 
-async function hashRange(handle: FileHandle, entry: TarEntry): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of tarEntryStream(handle, entry)) hash.update(chunk);
-  return hash.digest('hex');
-}
-
 function parseJson(bytes: Buffer, name: string, what: string): unknown {
   try {
     return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown;
@@ -97,128 +91,25 @@ export async function prepareContributionImport(path: string, trust: Contributio
         `${path} is empty.`,
         'Give the .sscp-contribution file the contributor sent; this file has no content.',
       );
-    const whole = createHash('sha256');
-    for await (const chunk of handle.createReadStream({ autoClose: false, start: 0 })) whole.update(chunk as Buffer);
-    const sha256 = whole.digest('hex');
-
-    let entries: TarEntry[];
-    try {
-      entries = await listTarEntries(handle, size, { maxEntries: CONTRIBUTION_LIMITS.maxEntries });
-    } catch (e) {
-      if (e instanceof TarRefusal) throw unusable(name, e.message);
-      throw e;
-    }
-    const byName = new Map<string, TarEntry>();
-    for (const entry of entries) {
-      if (!ENTRY_NAME.test(entry.name))
-        throw unusable(
-          name,
-          `it holds "${entry.name}", which no contribution holds (only contribution.json, manifest.json, manifest.json.p7s and evidence/<sha256>)`,
-        );
-      byName.set(entry.name, entry);
-    }
-    const need = (n: string, cap: number) => {
-      const entry = byName.get(n);
-      if (!entry) throw unusable(name, `it has no ${n}`);
-      if (entry.size > cap) throw unusable(name, `its ${n} is ${entry.size} bytes, more than the ${cap} a contribution needs`);
-      return entry;
-    };
-    const manifestBytes = await readTarEntry(handle, need(MANIFEST_JSON, CONTRIBUTION_LIMITS.maxManifest));
-    const signature = await readTarEntry(handle, need(MANIFEST_SIGNATURE, CONTRIBUTION_LIMITS.maxSignature));
-    const contributionEntry = need(CONTRIBUTION_JSON, CONTRIBUTION_LIMITS.maxContributionJson);
-
-    const verification = await verifyCms(new Uint8Array(signature), createHash('sha256').update(manifestBytes).digest(), trust);
+    const archive = await readArchive(handle, size, name);
+    const verification = await verifyCms(
+      new Uint8Array(archive.signature),
+      createHash('sha256').update(archive.manifestBytes).digest(),
+      trust,
+    );
     if (!verification.intact) throw tampered(name, verification.problems[0] ?? 'its signature does not verify');
-
     // From here the manifest is what the signer signed.
-    const manifest = parseJson(manifestBytes, name, MANIFEST_JSON) as {
-      format?: unknown;
-      formatVersion?: unknown;
-      contribution?: unknown;
-      files?: unknown;
-    };
-    if (manifest.format !== CONTRIBUTION_FORMAT) throw unusable(name, 'its manifest does not say it is an SSCP contribution');
-    if (manifest.formatVersion !== CONTRIBUTION_FORMAT_VERSION) {
-      throw new SscpError(
-        'unsupported-version',
-        `${name} is contribution format version ${String(manifest.formatVersion)}; this version of SSCP Evidence Pack reads version ${CONTRIBUTION_FORMAT_VERSION}.`,
-        'Update the app, or ask the contributor to make it with the version you use.',
-      );
-    }
-    if (!Array.isArray(manifest.files)) throw unusable(name, 'its manifest lists no files');
-    const listed = new Map<string, { sha256: string; size: number }>();
-    for (const f of manifest.files as unknown[]) {
-      const file = f as { path?: unknown; sha256?: unknown; size?: unknown };
-      if (
-        typeof file.path !== 'string' ||
-        typeof file.sha256 !== 'string' ||
-        !/^[0-9a-f]{64}$/.test(file.sha256) ||
-        !Number.isSafeInteger(file.size)
-      ) {
-        throw unusable(name, 'an entry of its manifest is not a path, SHA-256 and size');
-      }
-      if (file.path === MANIFEST_JSON || file.path === MANIFEST_SIGNATURE || !ENTRY_NAME.test(file.path) || listed.has(file.path))
-        throw unusable(name, `its manifest lists "${file.path}", which it may not`);
-      if (file.path.startsWith('evidence/') && file.path !== evidenceEntryName(file.sha256))
-        throw unusable(name, `its manifest lists ${file.path} with another file's hash`);
-      listed.set(file.path, { sha256: file.sha256, size: file.size as number });
-    }
-    for (const entry of entries) {
-      if (entry.name === MANIFEST_JSON || entry.name === MANIFEST_SIGNATURE) continue;
-      const want = listed.get(entry.name);
-      if (!want) throw tampered(name, `it holds ${entry.name}, which its signed manifest does not list`);
-      if (want.size !== entry.size) throw tampered(name, `${entry.name} has ${entry.size} bytes; the signed manifest says ${want.size}`);
-      const actual = await hashRange(handle, entry);
-      if (actual !== want.sha256) throw tampered(name, `${entry.name} does not match its SHA-256 in the signed manifest`);
-    }
-    for (const path2 of listed.keys()) if (!byName.has(path2)) throw tampered(name, `${path2}, listed in its signed manifest, is missing`);
-
-    const contribution = parseContributionJson(parseJson(await readTarEntry(handle, contributionEntry), name, CONTRIBUTION_JSON));
-    if (manifest.contribution !== contribution.id) throw unusable(name, 'its manifest and contribution.json name different contributions');
-    const referenced = new Set<string>();
-    const claims = contribution.claims.map((c) => ({
-      ...c,
-      files: c.files.map((f) => {
-        const entry = listed.get(evidenceEntryName(f.sha256));
-        if (!entry) throw unusable(name, `claim ${c.claimId} names evidence ${f.fileName} that the contribution does not hold`);
-        referenced.add(evidenceEntryName(f.sha256));
-        return { ...f, size: entry.size };
-      }),
-    }));
-    for (const p of listed.keys())
-      if (p.startsWith('evidence/') && !referenced.has(p)) throw unusable(name, `it holds ${p}, which no claim uses`);
-
-    // The contributor is whoever holds the signing key: the name inside must be the certificate's.
-    const signer = verification.signer!;
-    if ((signer.commonName ?? '').trim() !== contribution.contributor.name) {
-      throw new SscpError(
-        'integrity',
-        `${name} says it is from "${contribution.contributor.name}", but it is signed by "${signer.commonName ?? '(no name)'}". Nothing was imported.`,
-        `A contribution is from the person whose certificate signs it. ${ASK}`,
-      );
-    }
-    const decision = verification.trustDecision;
-    const remembered = decision?.status === 'unknown' ? trust.remembered?.find((r) => r.fingerprint === signer.fingerprint) : undefined;
-    const signerTrust = decision?.status === 'trusted' ? 'trusted' : remembered ? 'remembered' : 'unknown';
-    if (decision?.status === 'mismatch') {
-      throw new SscpError(
-        'untrusted-signer',
-        `${name} is not from the signer you named: ${decision.message} Nothing was imported.`,
-        'Check the root certificate or fingerprint you gave, or ask the contributor which certificate they signed with.',
-      );
-    }
+    const manifest = readSignedManifest(archive.manifestBytes, name);
+    checkEntriesAgainstManifest(archive, manifest.listed, name);
+    const contribution = readContributionJson(archive.contributionBytes, manifest, name);
+    const signer = establishSigner(contribution, verification, trust, name);
+    const { byName } = archive;
     return {
       path,
-      file: { name, size, sha256 },
-      contribution: { ...contribution, claims },
+      file: { name, size, sha256: archive.sha256 },
+      contribution,
       verification,
-      signerFingerprint: signer.fingerprint,
-      signerTrust,
-      trustedBy: signerTrust === 'trusted' ? [...(decision?.trustedBy ?? [])] : signerTrust === 'remembered' ? ['remembered'] : [],
-      trustMessage:
-        signerTrust === 'remembered'
-          ? `The signer, ${remembered!.name}, has the certificate fingerprint you confirmed for an earlier contribution.`
-          : (decision?.message ?? 'The signer could not be established.'),
+      ...signer,
       evidenceStream: (sha) => {
         const entry = byName.get(evidenceEntryName(sha));
         if (!entry) throw new Error(`No evidence ${sha} in the contribution.`);
@@ -230,4 +121,171 @@ export async function prepareContributionImport(path: string, trust: Contributio
     await handle.close();
     throw e;
   }
+}
+
+/** The archive as read once: its hash, its entries by name, and the bytes of the three small entries. */
+interface ContributionArchive {
+  readonly sha256: string;
+  readonly byName: ReadonlyMap<string, ScannedTarEntry>;
+  readonly manifestBytes: Buffer;
+  readonly signature: Buffer;
+  readonly contributionBytes: Buffer;
+}
+
+/** Phase 1: the one read of the file, and the entry names and sizes the format allows. */
+async function readArchive(handle: FileHandle, size: number, name: string): Promise<ContributionArchive> {
+  // One read of the file: its hash, every entry's hash and the small JSON entries all come
+  // from the same bytes, so a file changed in place while it is checked cannot get unsigned
+  // content past the checks (evidence is streamed again to be stored, and re-hashed as it is).
+  const kept = new Map([
+    [MANIFEST_JSON, CONTRIBUTION_LIMITS.maxManifest],
+    [MANIFEST_SIGNATURE, CONTRIBUTION_LIMITS.maxSignature],
+    [CONTRIBUTION_JSON, CONTRIBUTION_LIMITS.maxContributionJson],
+  ]);
+  let scanned: ScannedTar;
+  try {
+    scanned = await scanTar(handle, size, {
+      maxEntries: CONTRIBUTION_LIMITS.maxEntries,
+      keep: (entry) => entry.size <= (kept.get(entry.name) ?? -1),
+    });
+  } catch (e) {
+    if (e instanceof TarRefusal) throw unusable(name, e.message);
+    throw e;
+  }
+  const byName = new Map<string, ScannedTarEntry>();
+  for (const entry of scanned.entries) {
+    if (!ENTRY_NAME.test(entry.name))
+      throw unusable(
+        name,
+        `it holds "${entry.name}", which no contribution holds (only contribution.json, manifest.json, manifest.json.p7s and evidence/<sha256>)`,
+      );
+    byName.set(entry.name, entry);
+  }
+  const need = (n: string, cap: number): Buffer => {
+    const entry = byName.get(n);
+    if (!entry) throw unusable(name, `it has no ${n}`);
+    if (entry.size > cap || !entry.bytes)
+      throw unusable(name, `its ${n} is ${entry.size} bytes, more than the ${cap} a contribution needs`);
+    return entry.bytes;
+  };
+  return {
+    sha256: scanned.sha256,
+    byName,
+    manifestBytes: need(MANIFEST_JSON, CONTRIBUTION_LIMITS.maxManifest),
+    signature: need(MANIFEST_SIGNATURE, CONTRIBUTION_LIMITS.maxSignature),
+    contributionBytes: need(CONTRIBUTION_JSON, CONTRIBUTION_LIMITS.maxContributionJson),
+  };
+}
+
+interface SignedManifest {
+  readonly contribution: unknown;
+  /** Every entry but the manifest and its signature, with the SHA-256 and size the signer signed. */
+  readonly listed: ReadonlyMap<string, { readonly sha256: string; readonly size: number }>;
+}
+
+/** Phase 2, once its signature verified: the manifest's format, version and file list. */
+function readSignedManifest(manifestBytes: Buffer, name: string): SignedManifest {
+  const manifest = parseJson(manifestBytes, name, MANIFEST_JSON) as {
+    format?: unknown;
+    formatVersion?: unknown;
+    contribution?: unknown;
+    files?: unknown;
+  };
+  if (manifest.format !== CONTRIBUTION_FORMAT) throw unusable(name, 'its manifest does not say it is an SSCP contribution');
+  if (manifest.formatVersion !== CONTRIBUTION_FORMAT_VERSION) {
+    throw new SscpError(
+      'unsupported-version',
+      `${name} is contribution format version ${String(manifest.formatVersion)}; this version of SSCP Evidence Pack reads version ${CONTRIBUTION_FORMAT_VERSION}.`,
+      'Update the app, or ask the contributor to make it with the version you use.',
+    );
+  }
+  if (!Array.isArray(manifest.files)) throw unusable(name, 'its manifest lists no files');
+  const listed = new Map<string, { sha256: string; size: number }>();
+  for (const f of manifest.files as unknown[]) {
+    const file = f as { path?: unknown; sha256?: unknown; size?: unknown };
+    if (
+      typeof file.path !== 'string' ||
+      typeof file.sha256 !== 'string' ||
+      !/^[0-9a-f]{64}$/.test(file.sha256) ||
+      !Number.isSafeInteger(file.size)
+    ) {
+      throw unusable(name, 'an entry of its manifest is not a path, SHA-256 and size');
+    }
+    if (file.path === MANIFEST_JSON || file.path === MANIFEST_SIGNATURE || !ENTRY_NAME.test(file.path) || listed.has(file.path))
+      throw unusable(name, `its manifest lists "${file.path}", which it may not`);
+    if (file.path.startsWith('evidence/') && file.path !== evidenceEntryName(file.sha256))
+      throw unusable(name, `its manifest lists ${file.path} with another file's hash`);
+    listed.set(file.path, { sha256: file.sha256, size: file.size as number });
+  }
+  return { contribution: manifest.contribution, listed };
+}
+
+/** Phase 3: every entry is listed in the signed manifest with its size and SHA-256, and every listed entry is there. */
+function checkEntriesAgainstManifest(archive: ContributionArchive, listed: SignedManifest['listed'], name: string): void {
+  for (const entry of archive.byName.values()) {
+    if (entry.name === MANIFEST_JSON || entry.name === MANIFEST_SIGNATURE) continue;
+    const want = listed.get(entry.name);
+    if (!want) throw tampered(name, `it holds ${entry.name}, which its signed manifest does not list`);
+    if (want.size !== entry.size) throw tampered(name, `${entry.name} has ${entry.size} bytes; the signed manifest says ${want.size}`);
+    if (entry.sha256 !== want.sha256) throw tampered(name, `${entry.name} does not match its SHA-256 in the signed manifest`);
+  }
+  for (const path2 of listed.keys())
+    if (!archive.byName.has(path2)) throw tampered(name, `${path2}, listed in its signed manifest, is missing`);
+}
+
+/** Phase 4: contribution.json's content, and each claim's files sized from the manifest; no evidence left unused. */
+function readContributionJson(contributionBytes: Buffer, manifest: SignedManifest, name: string): Contribution {
+  const { listed } = manifest;
+  const contribution = parseContributionJson(parseJson(contributionBytes, name, CONTRIBUTION_JSON));
+  if (manifest.contribution !== contribution.id) throw unusable(name, 'its manifest and contribution.json name different contributions');
+  const referenced = new Set<string>();
+  const claims = contribution.claims.map((c) => ({
+    ...c,
+    files: c.files.map((f) => {
+      const entry = listed.get(evidenceEntryName(f.sha256));
+      if (!entry) throw unusable(name, `claim ${c.claimId} names evidence ${f.fileName} that the contribution does not hold`);
+      referenced.add(evidenceEntryName(f.sha256));
+      return { ...f, size: entry.size };
+    }),
+  }));
+  for (const p of listed.keys())
+    if (p.startsWith('evidence/') && !referenced.has(p)) throw unusable(name, `it holds ${p}, which no claim uses`);
+  return { ...contribution, claims };
+}
+
+/** Phase 5: the contributor is the signer, and whether the signer is trusted, remembered or unknown. */
+function establishSigner(
+  contribution: Contribution,
+  verification: CmsVerification,
+  trust: ContributionTrust,
+  name: string,
+): Pick<PreparedContribution, 'signerFingerprint' | 'signerTrust' | 'trustedBy' | 'trustMessage'> {
+  // The contributor is whoever holds the signing key: the name inside must be the certificate's.
+  const signer = verification.signer!;
+  if ((signer.commonName ?? '').trim() !== contribution.contributor.name) {
+    throw new SscpError(
+      'integrity',
+      `${name} says it is from "${contribution.contributor.name}", but it is signed by "${signer.commonName ?? '(no name)'}". Nothing was imported.`,
+      `A contribution is from the person whose certificate signs it. ${ASK}`,
+    );
+  }
+  const decision = verification.trustDecision;
+  const remembered = decision?.status === 'unknown' ? trust.remembered?.find((r) => r.fingerprint === signer.fingerprint) : undefined;
+  const signerTrust = decision?.status === 'trusted' ? 'trusted' : remembered ? 'remembered' : 'unknown';
+  if (decision?.status === 'mismatch') {
+    throw new SscpError(
+      'untrusted-signer',
+      `${name} is not from the signer you named: ${decision.message} Nothing was imported.`,
+      'Check the root certificate or fingerprint you gave, or ask the contributor which certificate they signed with.',
+    );
+  }
+  return {
+    signerFingerprint: signer.fingerprint,
+    signerTrust,
+    trustedBy: signerTrust === 'trusted' ? [...(decision?.trustedBy ?? [])] : signerTrust === 'remembered' ? ['remembered'] : [],
+    trustMessage:
+      signerTrust === 'remembered'
+        ? `The signer, ${remembered!.name}, has the certificate fingerprint you confirmed for an earlier contribution.`
+        : (decision?.message ?? 'The signer could not be established.'),
+  };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 
@@ -81,6 +82,41 @@ function checksumOk(h: Buffer): boolean {
   return sum === recorded;
 }
 
+/** What one header says: the end of the archive, a folder entry, or a regular file's name and size. */
+type Header =
+  { readonly kind: 'end' } | { readonly kind: 'folder' } | { readonly kind: 'file'; readonly name: string; readonly size: number };
+
+/** Reads the header block at `at` of a `fileSize`-byte archive; throws TarRefusal as listTarEntries says. */
+function parseHeader(header: Buffer, at: number, fileSize: number): Header {
+  if (header.every((b) => b === 0)) return { kind: 'end' };
+  if (!checksumOk(header)) throw new TarRefusal(`its entry header at byte ${at} is damaged`);
+  const magic = header.subarray(257, 262).toString('ascii');
+  if (magic !== 'ustar') throw new TarRefusal('it is not a POSIX (ustar) tar archive');
+  const prefix = header.subarray(345, 500).toString('utf8').replace(/\0.*$/s, '');
+  const base = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+  const name = prefix ? `${prefix}/${base}` : base;
+  const type = String.fromCharCode(header[156]!);
+  const size = readOctal(header, 124, 12, 'size');
+  if (at + TAR_BLOCK + paddedSize(size) > fileSize)
+    throw new TarRefusal(`its entry "${name}" runs past the end of the file (the file was cut short)`);
+  if (type === '5') {
+    if (size !== 0) throw new TarRefusal(`its folder entry "${name}" is damaged`);
+    return { kind: 'folder' };
+  }
+  if (type === '0' || type === '\0') return { kind: 'file', name, size };
+  const what =
+    type === '1' || type === '2'
+      ? 'a link'
+      : type === 'x' || type === 'g' || type === 'L' || type === 'K'
+        ? 'an extended header'
+        : 'a special file';
+  throw new TarRefusal(`its entry "${name}" is ${what}, which a contribution never holds`);
+}
+
+function paddedSize(size: number): number {
+  return size + ((TAR_BLOCK - (size % TAR_BLOCK)) % TAR_BLOCK);
+}
+
 /**
  * Lists the regular files of the archive in `handle` (of `fileSize` bytes) from their headers,
  * refusing anything that is not a plain file or folder entry (links, devices, long-name and
@@ -92,44 +128,98 @@ export async function listTarEntries(handle: FileHandle, fileSize: number, limit
   const entries: TarEntry[] = [];
   const seen = new Set<string>();
   let at = 0;
-  let count = 0;
   const header = Buffer.alloc(TAR_BLOCK);
   for (;;) {
     if (at + TAR_BLOCK > fileSize) throw new TarRefusal('it ends in the middle of an entry (the file was cut short)');
     const { bytesRead } = await handle.read(header, 0, TAR_BLOCK, at);
     if (bytesRead !== TAR_BLOCK) throw new TarRefusal('it ends in the middle of an entry (the file was cut short)');
-    if (header.every((b) => b === 0)) break;
-    if (!checksumOk(header)) throw new TarRefusal(`its entry header at byte ${at} is damaged`);
-    count += 1;
-    if (count > limits.maxEntries) throw new TarRefusal(`it holds more than ${limits.maxEntries} entries, far more than any contribution`);
-    const magic = header.subarray(257, 262).toString('ascii');
-    if (magic !== 'ustar') throw new TarRefusal('it is not a POSIX (ustar) tar archive');
-    const prefix = header.subarray(345, 500).toString('utf8').replace(/\0.*$/s, '');
-    const base = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
-    const name = prefix ? `${prefix}/${base}` : base;
-    const type = String.fromCharCode(header[156]!);
-    const size = readOctal(header, 124, 12, 'size');
-    const dataStart = at + TAR_BLOCK;
-    const padded = size + ((TAR_BLOCK - (size % TAR_BLOCK)) % TAR_BLOCK);
-    if (dataStart + padded > fileSize) throw new TarRefusal(`its entry "${name}" runs past the end of the file (the file was cut short)`);
-    if (type === '5') {
-      if (size !== 0) throw new TarRefusal(`its folder entry "${name}" is damaged`);
-    } else if (type === '0' || type === '\0') {
-      if (seen.has(name)) throw new TarRefusal(`it holds "${name}" twice`);
-      seen.add(name);
-      entries.push({ name, offset: dataStart, size });
-    } else {
-      const what =
-        type === '1' || type === '2'
-          ? 'a link'
-          : type === 'x' || type === 'g' || type === 'L' || type === 'K'
-            ? 'an extended header'
-            : 'a special file';
-      throw new TarRefusal(`its entry "${name}" is ${what}, which a contribution never holds`);
-    }
-    at = dataStart + padded;
+    const parsed = parseHeader(header, at, fileSize);
+    if (parsed.kind === 'end') break;
+    countEntry(entries.length, seen, parsed, limits);
+    if (parsed.kind === 'file') entries.push({ name: parsed.name, offset: at + TAR_BLOCK, size: parsed.size });
+    at += TAR_BLOCK + (parsed.kind === 'file' ? paddedSize(parsed.size) : 0);
   }
   return entries;
+}
+
+/** Counts one more entry against the limit and refuses a repeated file name. */
+function countEntry(counted: number, seen: Set<string>, parsed: Header, limits: TarLimits): void {
+  // Folder entries count too: `counted` is the number of entries before this one.
+  if (counted + 1 > limits.maxEntries)
+    throw new TarRefusal(`it holds more than ${limits.maxEntries} entries, far more than any contribution`);
+  if (parsed.kind !== 'file') return;
+  if (seen.has(parsed.name)) throw new TarRefusal(`it holds "${parsed.name}" twice`);
+  seen.add(parsed.name);
+}
+
+/** A regular file of a scanned archive: where it is, its SHA-256, and its bytes when the caller kept them. */
+export interface ScannedTarEntry extends TarEntry {
+  readonly sha256: string;
+  readonly bytes: Buffer | null;
+}
+
+export interface ScannedTar {
+  /** The SHA-256 of the whole file, every byte of it up to `fileSize`. */
+  readonly sha256: string;
+  readonly entries: readonly ScannedTarEntry[];
+}
+
+const SCAN_CHUNK = 1024 * 1024;
+
+/**
+ * Reads the archive in `handle` once, start to end: the headers as listTarEntries checks them,
+ * the SHA-256 of every regular file and of the whole file, and the bytes of the entries `keep`
+ * asks for (small ones: the caller checks sizes first). Everything returned comes from that one
+ * read, so a file changed while (or after) it is read cannot make what was hashed differ from
+ * what is used. Throws TarRefusal.
+ */
+export async function scanTar(
+  handle: FileHandle,
+  fileSize: number,
+  limits: TarLimits & { readonly keep: (entry: TarEntry) => boolean },
+): Promise<ScannedTar> {
+  const whole = createHash('sha256');
+  let at = 0;
+  /** The next `n` bytes of the file, hashed into the whole file's SHA-256. */
+  const next = async (n: number, cutShort: string): Promise<Buffer> => {
+    const buf = Buffer.alloc(n);
+    let done = 0;
+    while (done < n) {
+      const { bytesRead } = await handle.read(buf, done, n - done, at + done);
+      if (bytesRead === 0) throw new TarRefusal(cutShort);
+      done += bytesRead;
+    }
+    at += n;
+    whole.update(buf);
+    return buf;
+  };
+  const entries: ScannedTarEntry[] = [];
+  const seen = new Set<string>();
+  let counted = 0;
+  for (;;) {
+    const cutShort = 'it ends in the middle of an entry (the file was cut short)';
+    if (at + TAR_BLOCK > fileSize) throw new TarRefusal(cutShort);
+    const headerAt = at;
+    const parsed = parseHeader(await next(TAR_BLOCK, cutShort), headerAt, fileSize);
+    if (parsed.kind === 'end') break;
+    countEntry(counted++, seen, parsed, limits);
+    if (parsed.kind !== 'file') continue;
+    const entry: TarEntry = { name: parsed.name, offset: at, size: parsed.size };
+    const kept: Buffer[] | null = limits.keep(entry) ? [] : null;
+    const hash = createHash('sha256');
+    const entryCut = `its entry "${entry.name}" was cut short`;
+    for (let left = entry.size; left > 0;) {
+      const chunk = await next(Math.min(left, SCAN_CHUNK), entryCut);
+      hash.update(chunk);
+      kept?.push(chunk);
+      left -= chunk.length;
+    }
+    await next(paddedSize(entry.size) - entry.size, entryCut);
+    entries.push({ ...entry, sha256: hash.digest('hex'), bytes: kept ? Buffer.concat(kept) : null });
+  }
+  // The end-of-archive blocks and anything after them are part of the file, and of its hash.
+  while (at < fileSize) await next(Math.min(fileSize - at, SCAN_CHUNK), 'it was cut short while it was read');
+  return { sha256: whole.digest('hex'), entries };
 }
 
 /** The bytes of one entry as a stream, read from the already open file (so a rename of the path changes nothing). */

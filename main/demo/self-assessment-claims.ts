@@ -78,11 +78,12 @@ export const SELF_ASSESSED_CLAIMS: readonly SelfAssessedClaim[] = [
     evidenceText:
       'package.json and package-lock.json pin every development tool; the build SBOM (generated when this pack was made) lists each tool with its version.',
     arguments:
-      'The compiler, linter, test runner and packager are on current major versions and pinned by the lockfile. But the project still declares Node.js 20 as its baseline and runs its tests on it, and Node.js 20 reached its end of life on 30 April 2026. Tool updates are made by hand, with no scheduled check.',
+      "The compiler, linter, test runner and packager are on current major versions and pinned by the lockfile. package.json asks for Node.js 22.13+ or 24, a test checks that every installed package accepts those, and the command line's tests also run on Node.js 24 (npm run test:node24). But the build machines have only Node.js 20, which reached its end of life on 30 April 2026, so the whole suite still runs there, with Node 20 type definitions. Tool updates are made by hand, with no scheduled check.",
     evidence: ['package-manifest', 'lockfile', 'sbom-build'],
     actions: [
       {
-        description: 'Move the Node.js baseline (engines, CI, type definitions) to Node.js 22 or 24 and run the tests on it.',
+        description:
+          'Run the whole test suite on Node.js 24 (build machines with Node 24, or the fetched binary for every suite) and move the type definitions to Node.js 22.',
         owner: MAINTAINERS,
         dueInDays: 30,
       },

@@ -4,6 +4,7 @@ import { open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { detailAsRecipientSees, evidenceAsRecipientSees } from '../../shared/domain/recipient-view';
+import type { EvidenceItem } from '../../shared/domain/types';
 import { isSscpError, SscpError } from '../../shared/errors';
 import { fsyncDirectory } from '../fs/durable-fs';
 import { publishFile } from '../fs/destination';
@@ -50,7 +51,7 @@ import {
 } from './signature-field';
 import { readBaseStructure, signatureFieldDescription, signatureStructure, type BaseStructure } from './signature-structure';
 import { packAttestation } from '../attestation/pack-attestation';
-import { GENERATOR_NAME, type BuildPackOptions, type BuiltPack, type PackInput, type PackProgress } from './types';
+import { GENERATOR_NAME, type BuildPackOptions, type BuiltPack, type PackInput, type PackPhase, type PackProgress } from './types';
 import { APP_VERSION } from '../version';
 
 /** Where the report's own objects end and what the appended update must rewrite. */
@@ -200,15 +201,19 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
 }
 
 /**
- * Writes a signed evidence pack into `tempPath`, which must not be a finished pack's name:
- * 1. pdfkit lays the report out into the file;
- * 2. an incremental update appends the evidence (streamed, each file re-hashed against its
- *    recorded SHA-256), manifest.json, assessment.json, attestation.cdx.json (the CycloneDX
- *    attestation, main/attestation), the file specifications, an updated
- *    catalog with /AF and /AcroForm, and the signature dictionary with a zero-filled
- *    /Contents, hashing every byte of the first signed range as it is written;
- * 3. the CMS over that digest is written into the gap and the file fsynced. The signature
- *    is the last write; a cancel or error deletes the file.
+ * Writes a signed evidence pack into `tempPath`, which must not be a finished pack's name,
+ * in phases, each a function below:
+ * 1. planPack: the assessment as the recipient sees it, the manifest's entries and what to embed;
+ * 2. layOutReport: pdfkit lays the report out into the file, and its structure is read back;
+ * 3. an incremental update appends, hashing every byte of the first signed range as it is
+ *    written: embedEvidence (streamed, each file re-hashed against its recorded SHA-256),
+ *    writeDataFiles (manifest.json, assessment.json, attestation.cdx.json, the CycloneDX
+ *    attestation of main/attestation), writeNamesTree, writeSignatureField (the field, its
+ *    widget in the structure tree, the updated page and catalog with /AF and /AcroForm), and
+ *    writeSignaturePlaceholder (the signature dictionary with a zero-filled /Contents, the
+ *    cross-reference section and trailer);
+ * 4. signIntoGap: the CMS over that digest is written into the gap and the file fsynced. The
+ *    signature is the last write; a cancel or error deletes the file.
  */
 export async function writePack(
   given: PackInput,
@@ -217,28 +222,10 @@ export async function writePack(
   destination = tempPath,
 ): Promise<BuiltPack> {
   checkInput(given);
-  // Everything below reads the assessment as the recipient sees it, so a withheld name or
-  // description cannot reach a page, an attachment, the manifest or assessment.json.
-  const input: PackInput = { ...given, detail: detailAsRecipientSees(given.detail, given.profile) };
   await checkTargetFolder(tempPath);
   const { signal } = options;
-  const generatedAt = input.generatedAt ?? new Date();
-  const packId = randomUUID();
-  const files = manifestFiles(input);
-  const references = manifestReferences(input);
-  const toEmbed = input.detail.evidence
-    .filter((item) => item.kind === 'file')
-    .map((item, i) => ({ item, file: files[i]! }))
-    .filter((x) => x.file.embedded);
-  const bytesTotal = toEmbed.reduce((s, x) => s + x.item.size, 0);
-  const progress = { phase: 'layout' as PackProgress['phase'], bytesDone: 0, bytesTotal, filesDone: 0, filesTotal: toEmbed.length };
-  let lastReported = -1;
-  const report = (force = false) => {
-    const step = Math.max(bytesTotal / 200, 8 * 1024 * 1024);
-    if (!force && progress.bytesDone - lastReported < step) return;
-    lastReported = progress.bytesDone;
-    options.onProgress?.({ ...progress });
-  };
+  const plan = planPack(given);
+  const progress = new ProgressReporter(plan, options.onProgress);
   const checkAbort = () => {
     if (signal?.aborted) throw cancelledError();
   };
@@ -247,197 +234,38 @@ export async function writePack(
   // Hashes every byte of the signed ranges on a second thread while this one embeds.
   const signatureHash = new ParallelSha256();
   try {
-    report(true);
-    const model = buildReportModel(input, packId, generatedAt, APP_VERSION, files);
-    await renderReport(model, tempPath);
+    progress.report(true);
+    const base = await layOutReport(plan, tempPath);
     checkAbort();
-    const base = await readBaseDocument(tempPath);
 
     await hashExisting(tempPath, base.size, signatureHash);
     handle = await open(tempPath, 'r+');
-    const out = new PdfAppender(handle, base.size, signatureHash);
-    let nextNum = base.nextObject;
-    const allocate = () => nextNum++;
+    const update: Update = { out: new PdfAppender(handle, base.size, signatureHash), objects: new ObjectNumbers(base.nextObject) };
 
-    progress.phase = 'embed';
-    report(true);
-    const filespecs: { name: string; ref: PdfRef }[] = [];
-    for (const { item, file } of toEmbed) {
-      checkAbort();
-      const streamNum = allocate();
-      const lengthNum = allocate();
-      await embedEvidenceStream(
-        out,
-        {
-          label: item.fileName,
-          path: input.evidencePath(item.sha256),
-          size: item.size,
-          sha256: item.sha256,
-          mediaType: item.mediaType,
-          modifiedAt: new Date(item.addedAt),
-          streamNum,
-          lengthNum,
-        },
-        (n) => {
-          progress.bytesDone += n;
-          report();
-        },
-        signal,
-      );
-      const specNum = allocate();
-      await out.writeObject(specNum, fileSpec(file.name, item.description || file.originalName, 'Source', streamNum));
-      filespecs.push({ name: file.name, ref: ref(specNum) });
-      progress.filesDone += 1;
-      report(true);
-    }
+    progress.enter('embed');
+    const evidenceSpecs = await embedEvidence(plan, update, progress, checkAbort, signal);
     checkAbort();
 
-    progress.phase = 'sign';
-    report(true);
-    const attestation = packAttestation(input, packId, generatedAt);
-    const manifest: Manifest = {
-      schemaVersion: MANIFEST_SCHEMA_VERSION,
-      packId,
-      assessmentId: input.detail.assessment.id,
-      catalog: { id: input.catalog.id, version: input.catalog.version },
-      profile: input.profile,
-      generatedAt: generatedAt.toISOString(),
-      generator: { name: GENERATOR_NAME, version: APP_VERSION },
-      files,
-      dataFiles: [attestation.entry],
-      ...(references.length > 0 ? { references } : {}),
-    };
-    const assessmentExport = {
-      schemaVersion: ASSESSMENT_EXPORT_SCHEMA_VERSION,
-      packId,
-      catalog: { id: input.catalog.id, version: input.catalog.version },
-      profile: input.profile,
-      auditChainHead: { seq: input.audit.headSeq, hash: input.audit.headHash, entries: input.audit.entries },
-      acceptedExceptions: input.acceptedExceptions,
-      detail: input.detail,
-    };
-    const jsonFile = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
-    for (const [fileName, json, description, mediaType] of [
-      [MANIFEST_NAME, jsonFile(manifest), 'Signed list of every evidence file with its SHA-256', 'application/json'],
-      [ASSESSMENT_NAME, jsonFile(assessmentExport), 'The whole assessment as data, for re-import', 'application/json'],
-      [attestation.entry.name, attestation.bytes, attestation.entry.description, attestation.entry.mediaType],
-    ] as const) {
-      const streamNum = allocate();
-      await out.writeStreamObject(
-        streamNum,
-        dict({
-          Type: name('EmbeddedFile'),
-          Subtype: name(mediaType),
-          Params: dict({ Size: json.length, ModDate: pdfDate(generatedAt) }),
-          Filter: name('FlateDecode'),
-        }),
-        deflateSync(json),
-      );
-      const specNum = allocate();
-      await out.writeObject(specNum, fileSpec(fileName, description, 'Data', streamNum));
-      filespecs.push({ name: fileName, ref: ref(specNum) });
-    }
-
-    // The names tree: one leaf, keys sorted by their bytes as the format requires.
-    const sorted = filespecs
-      .map((f) => ({ ...f, key: textString(f.name) }))
-      .sort((x, y) => Buffer.compare(Buffer.from(x.key.bytes), Buffer.from(y.key.bytes)));
-    const treeNum = allocate();
-    await out.writeObject(treeNum, dict({ Names: sorted.flatMap((f) => [f.key, f.ref] as PdfValue[]) }));
-
+    progress.enter('sign');
+    const dataSpecs = await writeDataFiles(plan, update);
+    const filespecs = [...evidenceSpecs, ...dataSpecs];
+    const treeNum = await writeNamesTree(update, filespecs);
     const signingTime = new Date();
-    const sigNum = allocate();
-    const widgetNum = allocate();
-    const appearanceNum = allocate();
-    const acroFormNum = allocate();
-    // The widget belongs to the logical structure (a Form element), as PDF/UA asks.
-    const structure = signatureStructure(base.structure, allocate(), widgetNum, base.pageRef, input.signer.name);
-    for (const [num, object] of structure.objects) await out.writeObject(num, object);
-    await out.writeStreamObject(appearanceNum, emptyAppearance(), new Uint8Array(0));
-    await out.writeObject(
-      widgetNum,
-      signatureWidget(sigNum, base.pageRef.num, appearanceNum, signatureFieldDescription(input.signer.name), structure.structParent),
-    );
-    await out.writeObject(acroFormNum, dict({ Fields: [ref(widgetNum)], SigFlags: 3 }));
-    const page = new PdfDict(base.page.entries);
-    page.set('Annots', [...(asArray(page.get('Annots')) ?? []), ref(widgetNum)]);
-    page.set('Tabs', name('S')); // Tab order follows the structure tree (PDF/UA, for the field).
-    await out.writeObject(base.pageRef.num, page);
-    const names = new PdfDict(base.names.entries).set('EmbeddedFiles', ref(treeNum));
-    const catalog = new PdfDict(base.catalog.entries);
-    if (base.namesRef) await out.writeObject(base.namesRef.num, names);
-    else catalog.set('Names', names);
-    catalog.set(
-      'AF',
-      filespecs.map((f) => f.ref),
-    );
-    catalog.set('AcroForm', ref(acroFormNum));
-    // A certification signature: readers show the pack as certified and flag any later change.
-    catalog.set('Perms', dict({ DocMDP: ref(sigNum) }));
-    await out.writeObject(base.rootRef.num, catalog);
-
-    // The signature dictionary comes last, so everything after its /Contents is small and in memory.
-    await out.beginObject(sigNum);
-    await out.write(
-      signatureDictHead(input.signer.name, signingTime, `Senior Responsible Owner's attestation of SSCP evidence pack ${packId}`),
-    );
-    await out.flush();
-    const gapStart = out.offset;
-    const gap = Buffer.from(signatureGap(), 'latin1');
-    const gapEnd = gapStart + gap.length;
-    const objectOffsets = new Map(out.objectOffsets);
-    const xrefOffset = gapEnd + signatureDictTail(BYTE_RANGE_PLACEHOLDER).length;
-    const originalId = asArray(base.trailer.get('ID'))?.[0];
-    const trailer = dict({
-      Size: nextNum,
-      Root: base.rootRef,
-      Info: base.trailer.get('Info'),
-      ID: [originalId instanceof PdfString ? originalId : new PdfString(randomBytes(16), true), new PdfString(randomBytes(16), true)],
-      Prev: base.startxref,
-    });
-    const afterXref = `${xrefSection(objectOffsets)}trailer\n${serialize(trailer)}\nstartxref\n${xrefOffset}\n%%EOF\n`;
-    const tailLength = signatureDictTail(BYTE_RANGE_PLACEHOLDER).length + afterXref.length;
-    const fileSize = gapEnd + tailLength;
-    const tail = Buffer.from(signatureDictTail(byteRangeText(gapStart, gapEnd, fileSize - gapEnd)) + afterXref, 'latin1');
-    if (tail.length !== tailLength) throw new Error('The signature byte range changed width');
-
-    // Branch the running hash: one continues as the signature digest, one as the file's SHA-256.
-    const fileHash = signatureHash.copy();
-    await signatureHash.update(tail);
-    const contentDigest = await signatureHash.digest();
-    // Write the gap and tail unhashed (they are accounted for above), then sign.
-    await handle.write(gap, 0, gap.length, gapStart);
-    await handle.write(tail, 0, tail.length, gapEnd);
-    checkAbort();
-    const cms = await input.signer.sign(new Uint8Array(contentDigest), signingTime);
-    if (cms.length > SIGNATURE_CAPACITY_BYTES) {
-      throw new SscpError(
-        'invalid-input',
-        `The signature (${cms.length} bytes) does not fit the ${SIGNATURE_CAPACITY_BYTES} bytes reserved for it.`,
-        'Use a signing identity with a shorter certificate chain.',
-      );
-    }
-    const hex = Buffer.from(Buffer.from(cms).toString('hex').padEnd(SIGNATURE_HEX_LENGTH, '0'), 'latin1');
-    await signatureHash.update(gap.subarray(0, 1), fileHash);
-    await signatureHash.update(hex, fileHash);
-    await signatureHash.update(gap.subarray(gap.length - 1), fileHash);
-    await signatureHash.update(tail, fileHash);
-    checkAbort();
-    await handle.write(hex, 0, hex.length, gapStart + 1);
-    await handle.sync();
+    const sigNum = await writeSignatureField(plan, base, update, filespecs, treeNum);
+    const placeholder = await writeSignaturePlaceholder(plan, base, update, sigNum, signingTime);
+    const sha256 = await signIntoGap(plan, handle, signatureHash, placeholder, signingTime, checkAbort);
     await handle.close();
     handle = null;
 
-    progress.phase = 'done';
-    report(true);
+    progress.enter('done');
     return {
       path: tempPath,
-      packId,
-      sha256: (await signatureHash.digest(fileHash)).toString('hex'),
-      size: fileSize,
+      packId: plan.packId,
+      sha256,
+      size: placeholder.fileSize,
       signedAt: signingTime.toISOString(),
-      embeddedFiles: toEmbed.length,
-      withheldFiles: files.length - toEmbed.length,
+      embeddedFiles: plan.toEmbed.length,
+      withheldFiles: plan.files.length - plan.toEmbed.length,
     };
   } catch (e) {
     await handle?.close().catch(() => undefined);
@@ -447,6 +275,341 @@ export async function writePack(
   } finally {
     await signatureHash.close();
   }
+}
+
+/** One pack's facts, settled before a byte is written. */
+interface PackPlan {
+  /** The input with the assessment as the pack's recipient sees it. */
+  readonly input: PackInput;
+  readonly packId: string;
+  readonly generatedAt: Date;
+  readonly files: readonly ManifestFile[];
+  readonly references: readonly ManifestReference[];
+  /** The evidence files that are embedded (not withheld), each with its manifest entry. */
+  readonly toEmbed: readonly { readonly item: EvidenceItem; readonly file: ManifestFile }[];
+}
+
+/** Phase 1, gather: what goes into the pack. */
+function planPack(given: PackInput): PackPlan {
+  // Everything below reads the assessment as the recipient sees it, so a withheld name or
+  // description cannot reach a page, an attachment, the manifest or assessment.json.
+  const input: PackInput = { ...given, detail: detailAsRecipientSees(given.detail, given.profile) };
+  const generatedAt = input.generatedAt ?? new Date();
+  const packId = randomUUID();
+  const files = manifestFiles(input);
+  const references = manifestReferences(input);
+  const toEmbed = input.detail.evidence
+    .filter((item) => item.kind === 'file')
+    .map((item, i) => ({ item, file: files[i]! }))
+    .filter((x) => x.file.embedded);
+  return { input, packId, generatedAt, files, references, toEmbed };
+}
+
+/** Progress as the caller sees it: every phase change and file, and about every 0.5 % of the bytes. */
+class ProgressReporter {
+  private readonly progress: { -readonly [K in keyof PackProgress]: PackProgress[K] };
+  private lastReported = -1;
+
+  constructor(
+    plan: PackPlan,
+    private readonly onProgress: ((progress: PackProgress) => void) | undefined,
+  ) {
+    const bytesTotal = plan.toEmbed.reduce((s, x) => s + x.item.size, 0);
+    this.progress = { phase: 'layout', bytesDone: 0, bytesTotal, filesDone: 0, filesTotal: plan.toEmbed.length };
+  }
+
+  enter(phase: PackPhase): void {
+    this.progress.phase = phase;
+    this.report(true);
+  }
+
+  bytes(n: number): void {
+    this.progress.bytesDone += n;
+    this.report();
+  }
+
+  fileDone(): void {
+    this.progress.filesDone += 1;
+    this.report(true);
+  }
+
+  report(force = false): void {
+    const step = Math.max(this.progress.bytesTotal / 200, 8 * 1024 * 1024);
+    if (!force && this.progress.bytesDone - this.lastReported < step) return;
+    this.lastReported = this.progress.bytesDone;
+    this.onProgress?.({ ...this.progress });
+  }
+}
+
+/** Phase 2: pdfkit lays the report out into the file; returns what the update must rewrite. */
+async function layOutReport(plan: PackPlan, tempPath: string): Promise<BaseDocument> {
+  const model = buildReportModel(plan.input, plan.packId, plan.generatedAt, APP_VERSION, plan.files);
+  await renderReport(model, tempPath);
+  return readBaseDocument(tempPath);
+}
+
+/** Object numbers for the update, following the report's own; `size` is the trailer's /Size. */
+class ObjectNumbers {
+  constructor(private next: number) {}
+
+  allocate(): number {
+    return this.next++;
+  }
+
+  get size(): number {
+    return this.next;
+  }
+}
+
+/** The incremental update being appended: the writer and its object numbers. */
+interface Update {
+  readonly out: PdfAppender;
+  readonly objects: ObjectNumbers;
+}
+
+interface FileSpecRef {
+  readonly name: string;
+  readonly ref: PdfRef;
+}
+
+/** Phase 3a: each embedded evidence file, streamed and re-hashed, and its file specification. */
+async function embedEvidence(
+  plan: PackPlan,
+  { out, objects }: Update,
+  progress: ProgressReporter,
+  checkAbort: () => void,
+  signal: AbortSignal | undefined,
+): Promise<FileSpecRef[]> {
+  const filespecs: FileSpecRef[] = [];
+  for (const { item, file } of plan.toEmbed) {
+    checkAbort();
+    const streamNum = objects.allocate();
+    const lengthNum = objects.allocate();
+    await embedEvidenceStream(
+      out,
+      {
+        label: item.fileName,
+        path: plan.input.evidencePath(item.sha256),
+        size: item.size,
+        sha256: item.sha256,
+        mediaType: item.mediaType,
+        modifiedAt: new Date(item.addedAt),
+        streamNum,
+        lengthNum,
+      },
+      (n) => progress.bytes(n),
+      signal,
+    );
+    const specNum = objects.allocate();
+    await out.writeObject(specNum, fileSpec(file.name, item.description || file.originalName, 'Source', streamNum));
+    filespecs.push({ name: file.name, ref: ref(specNum) });
+    progress.fileDone();
+  }
+  return filespecs;
+}
+
+function manifestFor(plan: PackPlan, dataFiles: Manifest['dataFiles']): Manifest {
+  const { input } = plan;
+  return {
+    schemaVersion: MANIFEST_SCHEMA_VERSION,
+    packId: plan.packId,
+    assessmentId: input.detail.assessment.id,
+    catalog: { id: input.catalog.id, version: input.catalog.version },
+    profile: input.profile,
+    generatedAt: plan.generatedAt.toISOString(),
+    generator: { name: GENERATOR_NAME, version: APP_VERSION },
+    files: [...plan.files],
+    dataFiles,
+    ...(plan.references.length > 0 ? { references: [...plan.references] } : {}),
+  };
+}
+
+/** assessment.json: the whole assessment as data, for re-import. */
+function assessmentExportFor(plan: PackPlan) {
+  const { input } = plan;
+  return {
+    schemaVersion: ASSESSMENT_EXPORT_SCHEMA_VERSION,
+    packId: plan.packId,
+    catalog: { id: input.catalog.id, version: input.catalog.version },
+    profile: input.profile,
+    auditChainHead: { seq: input.audit.headSeq, hash: input.audit.headHash, entries: input.audit.entries },
+    acceptedExceptions: input.acceptedExceptions,
+    detail: input.detail,
+  };
+}
+
+/** Phase 3b: manifest.json, assessment.json and the attestation, compressed, with their file specifications. */
+async function writeDataFiles(plan: PackPlan, { out, objects }: Update): Promise<FileSpecRef[]> {
+  const attestation = packAttestation(plan.input, plan.packId, plan.generatedAt);
+  const jsonFile = (value: unknown) => Buffer.from(`${JSON.stringify(value, null, 2)}\n`, 'utf8');
+  const filespecs: FileSpecRef[] = [];
+  for (const [fileName, json, description, mediaType] of [
+    [
+      MANIFEST_NAME,
+      jsonFile(manifestFor(plan, [attestation.entry])),
+      'Signed list of every evidence file with its SHA-256',
+      'application/json',
+    ],
+    [ASSESSMENT_NAME, jsonFile(assessmentExportFor(plan)), 'The whole assessment as data, for re-import', 'application/json'],
+    [attestation.entry.name, attestation.bytes, attestation.entry.description, attestation.entry.mediaType],
+  ] as const) {
+    const streamNum = objects.allocate();
+    await out.writeStreamObject(
+      streamNum,
+      dict({
+        Type: name('EmbeddedFile'),
+        Subtype: name(mediaType),
+        Params: dict({ Size: json.length, ModDate: pdfDate(plan.generatedAt) }),
+        Filter: name('FlateDecode'),
+      }),
+      deflateSync(json),
+    );
+    const specNum = objects.allocate();
+    await out.writeObject(specNum, fileSpec(fileName, description, 'Data', streamNum));
+    filespecs.push({ name: fileName, ref: ref(specNum) });
+  }
+  return filespecs;
+}
+
+/** Phase 3c: the names tree of the attachments, one leaf, keys sorted by their bytes as the format requires. */
+async function writeNamesTree({ out, objects }: Update, filespecs: readonly FileSpecRef[]): Promise<number> {
+  const sorted = filespecs
+    .map((f) => ({ ...f, key: textString(f.name) }))
+    .sort((x, y) => Buffer.compare(Buffer.from(x.key.bytes), Buffer.from(y.key.bytes)));
+  const treeNum = objects.allocate();
+  await out.writeObject(treeNum, dict({ Names: sorted.flatMap((f) => [f.key, f.ref] as PdfValue[]) }));
+  return treeNum;
+}
+
+/**
+ * Phase 3d: the signature field, its widget on the first page and in the structure tree, and
+ * the page, names and catalog rewritten to point at them and the attachments. Returns the
+ * object number reserved for the signature dictionary.
+ */
+async function writeSignatureField(
+  plan: PackPlan,
+  base: BaseDocument,
+  { out, objects }: Update,
+  filespecs: readonly FileSpecRef[],
+  treeNum: number,
+): Promise<number> {
+  const signerName = plan.input.signer.name;
+  const sigNum = objects.allocate();
+  const widgetNum = objects.allocate();
+  const appearanceNum = objects.allocate();
+  const acroFormNum = objects.allocate();
+  // The widget belongs to the logical structure (a Form element), as PDF/UA asks.
+  const structure = signatureStructure(base.structure, objects.allocate(), widgetNum, base.pageRef, signerName);
+  for (const [num, object] of structure.objects) await out.writeObject(num, object);
+  await out.writeStreamObject(appearanceNum, emptyAppearance(), new Uint8Array(0));
+  await out.writeObject(
+    widgetNum,
+    signatureWidget(sigNum, base.pageRef.num, appearanceNum, signatureFieldDescription(signerName), structure.structParent),
+  );
+  await out.writeObject(acroFormNum, dict({ Fields: [ref(widgetNum)], SigFlags: 3 }));
+  const page = new PdfDict(base.page.entries);
+  page.set('Annots', [...(asArray(page.get('Annots')) ?? []), ref(widgetNum)]);
+  page.set('Tabs', name('S')); // Tab order follows the structure tree (PDF/UA, for the field).
+  await out.writeObject(base.pageRef.num, page);
+  const names = new PdfDict(base.names.entries).set('EmbeddedFiles', ref(treeNum));
+  const catalog = new PdfDict(base.catalog.entries);
+  if (base.namesRef) await out.writeObject(base.namesRef.num, names);
+  else catalog.set('Names', names);
+  catalog.set(
+    'AF',
+    filespecs.map((f) => f.ref),
+  );
+  catalog.set('AcroForm', ref(acroFormNum));
+  // A certification signature: readers show the pack as certified and flag any later change.
+  catalog.set('Perms', dict({ DocMDP: ref(sigNum) }));
+  await out.writeObject(base.rootRef.num, catalog);
+  return sigNum;
+}
+
+/** Where the signature goes: the zero-filled /Contents gap and everything after it, in memory. */
+interface SignaturePlaceholder {
+  readonly gap: Buffer;
+  readonly gapStart: number;
+  readonly gapEnd: number;
+  readonly tail: Buffer;
+  readonly fileSize: number;
+}
+
+/**
+ * Phase 3e: the signature dictionary, last, so everything after its /Contents is small: its
+ * head is appended (and hashed); the gap, the rest of the dictionary with the final
+ * /ByteRange, the cross-reference section and the trailer are laid out in memory.
+ */
+async function writeSignaturePlaceholder(
+  plan: PackPlan,
+  base: BaseDocument,
+  { out, objects }: Update,
+  sigNum: number,
+  signingTime: Date,
+): Promise<SignaturePlaceholder> {
+  await out.beginObject(sigNum);
+  await out.write(
+    signatureDictHead(plan.input.signer.name, signingTime, `Senior Responsible Owner's attestation of SSCP evidence pack ${plan.packId}`),
+  );
+  await out.flush();
+  const gapStart = out.offset;
+  const gap = Buffer.from(signatureGap(), 'latin1');
+  const gapEnd = gapStart + gap.length;
+  const objectOffsets = new Map(out.objectOffsets);
+  const xrefOffset = gapEnd + signatureDictTail(BYTE_RANGE_PLACEHOLDER).length;
+  const originalId = asArray(base.trailer.get('ID'))?.[0];
+  const trailer = dict({
+    Size: objects.size,
+    Root: base.rootRef,
+    Info: base.trailer.get('Info'),
+    ID: [originalId instanceof PdfString ? originalId : new PdfString(randomBytes(16), true), new PdfString(randomBytes(16), true)],
+    Prev: base.startxref,
+  });
+  const afterXref = `${xrefSection(objectOffsets)}trailer\n${serialize(trailer)}\nstartxref\n${xrefOffset}\n%%EOF\n`;
+  const tailLength = signatureDictTail(BYTE_RANGE_PLACEHOLDER).length + afterXref.length;
+  const fileSize = gapEnd + tailLength;
+  const tail = Buffer.from(signatureDictTail(byteRangeText(gapStart, gapEnd, fileSize - gapEnd)) + afterXref, 'latin1');
+  if (tail.length !== tailLength) throw new Error('The signature byte range changed width');
+  return { gap, gapStart, gapEnd, tail, fileSize };
+}
+
+/**
+ * Phase 4: the gap and tail written, the CMS over the signed ranges' digest into the gap, and
+ * the file fsynced. Returns the finished file's SHA-256.
+ */
+async function signIntoGap(
+  plan: PackPlan,
+  handle: FileHandle,
+  signatureHash: ParallelSha256,
+  { gap, gapStart, gapEnd, tail }: SignaturePlaceholder,
+  signingTime: Date,
+  checkAbort: () => void,
+): Promise<string> {
+  // Branch the running hash: one continues as the signature digest, one as the file's SHA-256.
+  const fileHash = signatureHash.copy();
+  await signatureHash.update(tail);
+  const contentDigest = await signatureHash.digest();
+  // Write the gap and tail unhashed (they are accounted for above), then sign.
+  await handle.write(gap, 0, gap.length, gapStart);
+  await handle.write(tail, 0, tail.length, gapEnd);
+  checkAbort();
+  const cms = await plan.input.signer.sign(new Uint8Array(contentDigest), signingTime);
+  if (cms.length > SIGNATURE_CAPACITY_BYTES) {
+    throw new SscpError(
+      'invalid-input',
+      `The signature (${cms.length} bytes) does not fit the ${SIGNATURE_CAPACITY_BYTES} bytes reserved for it.`,
+      'Use a signing identity with a shorter certificate chain.',
+    );
+  }
+  const hex = Buffer.from(Buffer.from(cms).toString('hex').padEnd(SIGNATURE_HEX_LENGTH, '0'), 'latin1');
+  await signatureHash.update(gap.subarray(0, 1), fileHash);
+  await signatureHash.update(hex, fileHash);
+  await signatureHash.update(gap.subarray(gap.length - 1), fileHash);
+  await signatureHash.update(tail, fileHash);
+  checkAbort();
+  await handle.write(hex, 0, hex.length, gapStart + 1);
+  await handle.sync();
+  return (await signatureHash.digest(fileHash)).toString('hex');
 }
 
 function fileSpec(fileName: string, description: string, relationship: 'Source' | 'Data', streamNum: number): PdfDict {
