@@ -12,6 +12,7 @@ import { useAssessment } from '../../stores/assessment';
 import { useIdentities } from '../../stores/identities';
 import { fileName } from '../../stores/session';
 import { runTracked } from '../../stores/tracked-job';
+import { Banner } from '../../components/Banner';
 
 /**
  * A claim owner's side (docs/contributions.md): choose claims, write, attach, sign, and save one
@@ -235,15 +236,12 @@ export function ContributeScreen() {
             </button>
           </div>
           {written ? (
-            <div className="banner success" role="status">
-              <div className="banner-body">
-                <span className="banner-title">Signed contribution saved.</span>
-                <span>
-                  <OutsideText text={written.path} /> · claims {written.claims.join(', ')} · {count(written.files, 'file')} · certificate
-                  fingerprint <span className="mono">{written.signerFingerprint}</span>. Send it to the SRO.
-                </span>
-              </div>
-            </div>
+            <Banner tone="success" live="polite" title="Signed contribution saved.">
+              <span>
+                <OutsideText text={written.path} /> · claims {written.claims.join(', ')} · {count(written.files, 'file')} · certificate
+                fingerprint <span className="mono">{written.signerFingerprint}</span>. Send it to the SRO.
+              </span>
+            </Banner>
           ) : null}
         </div>
       </section>

@@ -15,6 +15,7 @@ import { attempt, useAnnouncer } from '../../stores/announcer';
 import { fileName } from '../../stores/session';
 import { runTracked } from '../../stores/tracked-job';
 import { useAssessment } from '../../stores/assessment';
+import { Banner } from '../../components/Banner';
 
 const FIELD_LABELS = { result: 'Result', status: 'Work status', evidenceText: 'Evidence text', arguments: 'Arguments' } as const;
 const FIELDS = ['result', 'status', 'evidenceText', 'arguments'] as const;
@@ -120,19 +121,16 @@ function ImportContributionCard({ assessmentId, onImported }: { readonly assessm
               </dd>
             </dl>
             {needsConfirm && !result ? (
-              <div className="banner warning" role="note">
-                <div className="banner-body">
-                  <span className="banner-title">A new contributor: confirm their fingerprint once.</span>
-                  <span>
-                    Compare the fingerprint above with the one <OutsideText text={preview.contributor.name} /> gives you by another channel
-                    (in person, a phone call). It is remembered, so their next contribution is recognised.
-                  </span>
-                  <label className="checkbox-row">
-                    <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> The fingerprint matches
-                    the one they gave me
-                  </label>
-                </div>
-              </div>
+              <Banner tone="warning" title="A new contributor: confirm their fingerprint once.">
+                <span>
+                  Compare the fingerprint above with the one <OutsideText text={preview.contributor.name} /> gives you by another channel
+                  (in person, a phone call). It is remembered, so their next contribution is recognised.
+                </span>
+                <label className="checkbox-row">
+                  <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> The fingerprint matches the
+                  one they gave me
+                </label>
+              </Banner>
             ) : null}
             {!result ? (
               <div className="button-row">
@@ -146,14 +144,11 @@ function ImportContributionCard({ assessmentId, onImported }: { readonly assessm
                 </button>
               </div>
             ) : (
-              <div className="banner success" role="status">
-                <div className="banner-body">
-                  <span className="banner-title">Imported as contribution {result.contributionId}, waiting for your review.</span>
-                  {result.unassignedClaims.length ? (
-                    <span>Flagged: the contributor does not own claim {result.unassignedClaims.join(', ')}.</span>
-                  ) : null}
-                </div>
-              </div>
+              <Banner tone="success" live="polite" title={`Imported as contribution ${result.contributionId}, waiting for your review.`}>
+                {result.unassignedClaims.length ? (
+                  <span>Flagged: the contributor does not own claim {result.unassignedClaims.join(', ')}.</span>
+                ) : null}
+              </Banner>
             )}
           </>
         ) : null}
@@ -223,24 +218,21 @@ function ReviewItem({
           Certificate {item.signerFingerprint} ({item.signerTrust === 'trusted' ? 'trusted' : 'fingerprint confirmed by you'})
         </p>
         {!item.assigned ? (
-          <div className="banner warning" role="note">
-            <div className="banner-body">
-              <span className="banner-title">Not assigned to this contributor.</span>
-              <span>
-                {item.owner ? (
-                  <>
-                    This claim’s owner is <OutsideText text={item.owner.name} />.
-                  </>
-                ) : (
-                  'This claim has no owner.'
-                )}
-              </span>
-              <label className="checkbox-row">
-                <input type="checkbox" checked={checkedUnassigned} onChange={(e) => setCheckedUnassigned(e.target.checked)} /> I have
-                checked that they may answer for it
-              </label>
-            </div>
-          </div>
+          <Banner tone="warning" title="Not assigned to this contributor.">
+            <span>
+              {item.owner ? (
+                <>
+                  This claim’s owner is <OutsideText text={item.owner.name} />.
+                </>
+              ) : (
+                'This claim has no owner.'
+              )}
+            </span>
+            <label className="checkbox-row">
+              <input type="checkbox" checked={checkedUnassigned} onChange={(e) => setCheckedUnassigned(e.target.checked)} /> I have checked
+              that they may answer for it
+            </label>
+          </Banner>
         ) : null}
         <table className="table contribution-diff">
           <thead>

@@ -3,6 +3,7 @@ import { useImports } from '../../stores/imports';
 import { useNavigation } from '../../stores/navigation';
 import { ImportProgress } from './ImportProgress';
 import { OutsideText } from '../../components/OutsideText';
+import { Banner } from '../../components/Banner';
 
 const METHOD_TEXT = { number: 'By claim number', text: 'By wording', 'number-and-text': 'By number and wording' } as const;
 
@@ -38,16 +39,14 @@ export function FormImportCard() {
               ) : null}
             </p>
             {placement.notes.map((n) => (
-              <div key={n} className="banner info">
-                <div className="banner-body">{n}</div>
-              </div>
+              <Banner key={n} tone="info">
+                {n}
+              </Banner>
             ))}
             {placement.warnings.map((w) => (
-              <div key={w} className="banner warning">
-                <div className="banner-body">
-                  <OutsideText text={w} />
-                </div>
-              </div>
+              <Banner key={w} tone="warning">
+                <OutsideText text={w} />
+              </Banner>
             ))}
             <div className="placement-table-wrap" tabIndex={0} role="region" aria-label="Placement of each row">
               <table className="table">
@@ -91,25 +90,27 @@ export function FormImportCard() {
               </table>
             </div>
             {result ? (
-              <div className="banner success">
-                <div className="banner-body">
-                  <span className="banner-title">Imported as a new draft.</span>
-                  <span>
-                    {result.linkedEvidence.length} evidence files linked
-                    {result.missingEvidence.length > 0
-                      ? `; ${result.missingEvidence.length} named in the form are not in this database yet`
-                      : ''}
-                    .
-                  </span>
-                </div>
-                <button
-                  type="button"
-                  className="button small"
-                  onClick={() => go({ name: 'workspace', assessmentId: result.assessment.id, claimId: null })}
-                >
-                  Open it
-                </button>
-              </div>
+              <Banner
+                tone="success"
+                title="Imported as a new draft."
+                actions={
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() => go({ name: 'workspace', assessmentId: result.assessment.id, claimId: null })}
+                  >
+                    Open it
+                  </button>
+                }
+              >
+                <span>
+                  {result.linkedEvidence.length} evidence files linked
+                  {result.missingEvidence.length > 0
+                    ? `; ${result.missingEvidence.length} named in the form are not in this database yet`
+                    : ''}
+                  .
+                </span>
+              </Banner>
             ) : (
               <div className="button-row end">
                 <button type="button" className="button primary" disabled={busy !== null} onClick={() => void attempt(importForm)}>

@@ -12,6 +12,7 @@ import { useNavigation } from '../../stores/navigation';
 import { CarryForwardButton } from '../start/CarryForwardButton';
 import { ImportProgress } from './ImportProgress';
 import { OutsideText } from '../../components/OutsideText';
+import { Banner } from '../../components/Banner';
 
 function groupedHex(hex: string): string {
   return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
@@ -145,51 +146,47 @@ export function PackImportCard() {
             </dd>
           </dl>
           {preview.cleaned.length > 0 || preview.renamed.length > 0 ? (
-            <div className="banner warning" role="note">
-              <div className="banner-body">
-                <span className="banner-title">Some text in this pack is changed when it is imported.</span>
-                <ul className="import-notes">
-                  {preview.cleaned.map((note) => (
-                    <li key={note}>{note}</li>
-                  ))}
-                  {preview.renamed.map((r) => (
-                    <li key={`${r.from}→${r.to}`}>
-                      The evidence name <OutsideText text={r.from} /> is not a safe file name; it is kept as <OutsideText text={r.to} />.
-                    </li>
-                  ))}
-                </ul>
-                <span>The pack file itself is not changed and its signature still covers what the sender signed.</span>
-              </div>
-            </div>
+            <Banner tone="warning" title="Some text in this pack is changed when it is imported.">
+              <ul className="import-notes">
+                {preview.cleaned.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+                {preview.renamed.map((r) => (
+                  <li key={`${r.from}→${r.to}`}>
+                    The evidence name <OutsideText text={r.from} /> is not a safe file name; it is kept as <OutsideText text={r.to} />.
+                  </li>
+                ))}
+              </ul>
+              <span>The pack file itself is not changed and its signature still covers what the sender signed.</span>
+            </Banner>
           ) : null}
           {preview.alreadyImported ? (
-            <div className="banner warning">
-              <div className="banner-body">
-                <span className="banner-title">This pack was imported before.</span>
-                <span>It is already in this database; importing it again is not needed.</span>
-              </div>
-            </div>
+            <Banner tone="warning" title="This pack was imported before.">
+              <span>It is already in this database; importing it again is not needed.</span>
+            </Banner>
           ) : null}
           {result ? (
-            <div className="banner success">
-              <div className="banner-body">
-                <span className="banner-title">Imported as a signed, read-only assessment.</span>
-                <span>
-                  {result.evidence.stored} evidence files stored, {result.evidence.alreadyHeld} already held, {result.evidence.withheld}{' '}
-                  listed by fingerprint only.
-                </span>
-              </div>
-              <div className="button-row">
-                <button
-                  type="button"
-                  className="button small"
-                  onClick={() => go({ name: 'workspace', assessmentId: result.assessment.id, claimId: null })}
-                >
-                  Open it
-                </button>
-                <CarryForwardButton assessment={result.assessment} />
-              </div>
-            </div>
+            <Banner
+              tone="success"
+              title="Imported as a signed, read-only assessment."
+              actions={
+                <div className="button-row">
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() => go({ name: 'workspace', assessmentId: result.assessment.id, claimId: null })}
+                  >
+                    Open it
+                  </button>
+                  <CarryForwardButton assessment={result.assessment} />
+                </div>
+              }
+            >
+              <span>
+                {result.evidence.stored} evidence files stored, {result.evidence.alreadyHeld} already held, {result.evidence.withheld}{' '}
+                listed by fingerprint only.
+              </span>
+            </Banner>
           ) : (
             <div className="button-row end">
               <button
@@ -203,12 +200,9 @@ export function PackImportCard() {
             </div>
           )}
           {result && !result.preview.verification.trusted ? (
-            <div className="banner warning" role="note">
-              <div className="banner-body">
-                <span className="banner-title">Imported from an unverified signer.</span>
-                <span>It is marked so in the list, in the workspace and when compared.</span>
-              </div>
-            </div>
+            <Banner tone="warning" title="Imported from an unverified signer.">
+              <span>It is marked so in the list, in the workspace and when compared.</span>
+            </Banner>
           ) : null}
         </div>
       ) : null}

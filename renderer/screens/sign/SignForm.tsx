@@ -10,6 +10,7 @@ import { useNavigation } from '../../stores/navigation';
 import { fileName } from '../../stores/session';
 import { useSigning } from '../../stores/signing';
 import { signNeeds, signNeedsSentence } from './sign-needs';
+import { Banner } from '../../components/Banner';
 
 const PROFILES: readonly { value: PackProfileName; label: string; help: string }[] = [
   { value: 'customer', label: 'For customers', help: 'Confidential evidence is left out; the pack lists it by fingerprint only.' },
@@ -102,15 +103,17 @@ export function SignForm(props: {
         <fieldset disabled={running}>
           <legend className="section-legend">Signature</legend>
           {identities.length === 0 ? (
-            <div className="banner warning">
-              <div className="banner-body">
-                <span className="banner-title">You have no signing identity yet.</span>
-                <span>Create one in Settings: it takes a minute and stays on this computer.</span>
-              </div>
-              <button type="button" className="button small" onClick={() => go({ name: 'settings' })}>
-                Go to Settings
-              </button>
-            </div>
+            <Banner
+              tone="warning"
+              title="You have no signing identity yet."
+              actions={
+                <button type="button" className="button small" onClick={() => go({ name: 'settings' })}>
+                  Go to Settings
+                </button>
+              }
+            >
+              <span>Create one in Settings: it takes a minute and stays on this computer.</span>
+            </Banner>
           ) : (
             <div className="form-grid">
               <div className="field">
@@ -171,12 +174,9 @@ export function SignForm(props: {
           </label>
         ) : null}
         {props.unsignable ? (
-          <div className="banner error" role="alert">
-            <div className="banner-body">
-              <span className="banner-title">This assessment cannot be signed yet.</span>
-              <span>{props.unsignable}</span>
-            </div>
-          </div>
+          <Banner tone="error" live="assertive" title="This assessment cannot be signed yet.">
+            <span>{props.unsignable}</span>
+          </Banner>
         ) : null}
       </div>
       {running ? (
