@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CURRENT_CATALOG, listClaims } from '../../../shared/catalog/index';
 import { CLAIM_RESULTS, WORK_STATUSES, type ClaimResult, type WorkStatus } from '../../../shared/domain/types';
 import type { ContributionWrittenView } from '../../../shared/ipc/views-contributions';
+import { IdentityPassphraseFields } from '../../components/IdentityPassphraseFields';
 import { OutsideText } from '../../components/OutsideText';
 import { PageHeader } from '../../components/PageHeader';
 import { RESULT_LABELS, STATUS_LABELS } from '../../format/labels';
@@ -202,27 +203,15 @@ export function ContributeScreen() {
             </div>
           </div>
           <div className="form-row">
-            <div className="field">
-              <label htmlFor="contribute-identity">Sign as</label>
-              <select id="contribute-identity" className="select" value={chosenIdentity} onChange={(e) => setIdentity(e.target.value)}>
-                {identities.map((i) => (
-                  <option key={i.label} value={i.label}>
-                    {i.label} ({i.subject.commonName})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="contribute-passphrase">Passphrase</label>
-              <input
-                id="contribute-passphrase"
-                className="input"
-                type="password"
-                autoComplete="current-password"
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-              />
-            </div>
+            <IdentityPassphraseFields
+              idPrefix="contribute"
+              identityLabel="Sign as"
+              identities={identities}
+              identity={chosenIdentity}
+              onIdentity={setIdentity}
+              passphrase={passphrase}
+              onPassphrase={setPassphrase}
+            />
           </div>
           {identities.length === 0 ? <p className="muted">Create or import your signing identity under Settings first.</p> : null}
           <div className="button-row">

@@ -16,6 +16,8 @@ import { fileName } from '../../stores/session';
 import { runTracked } from '../../stores/tracked-job';
 import { useAssessment } from '../../stores/assessment';
 import { Banner } from '../../components/Banner';
+import { DataTable } from '../../components/DataTable';
+import { ImportCard } from '../../components/ImportCard';
 
 const FIELD_LABELS = { result: 'Result', status: 'Work status', evidenceText: 'Evidence text', arguments: 'Arguments' } as const;
 const FIELDS = ['result', 'status', 'evidenceText', 'arguments'] as const;
@@ -72,13 +74,14 @@ function ImportContributionCard({ assessmentId, onImported }: { readonly assessm
   };
   const needsConfirm = preview?.signerTrust === 'unknown';
   return (
-    <section className="card" aria-labelledby="contribution-import-heading">
-      <div className="card-header">
-        <h2 id="contribution-import-heading">Import a contribution</h2>
-        <button type="button" className="button primary" disabled={busy} onClick={() => void attempt(choose)}>
-          Choose a contribution…
-        </button>
-      </div>
+    <ImportCard
+      id="contribution-import"
+      title="Import a contribution"
+      chooseLabel="Choose a contribution…"
+      primary
+      disabled={busy}
+      onChoose={() => void attempt(choose)}
+    >
       <div className="card-body section">
         {!preview ? (
           <p className="muted">
@@ -153,7 +156,7 @@ function ImportContributionCard({ assessmentId, onImported }: { readonly assessm
           </>
         ) : null}
       </div>
-    </section>
+    </ImportCard>
   );
 }
 
@@ -234,33 +237,24 @@ function ReviewItem({
             </label>
           </Banner>
         ) : null}
-        <table className="table contribution-diff">
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Now</th>
-              <th scope="col">Proposed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {FIELDS.map((f) => {
-              const proposed = item.proposed[f];
-              const changed = proposed !== null && proposed !== item.current[f];
-              return (
-                <tr key={f} className={changed ? 'changed' : undefined}>
-                  <th scope="row">{FIELD_LABELS[f]}</th>
-                  <td className="pre-wrap">
-                    <Value value={item.current[f]} />
-                  </td>
-                  <td className="pre-wrap">
-                    <Value value={proposed} />
-                    {changed ? <span className="visually-hidden"> (changed)</span> : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable columns={['Field', 'Now', 'Proposed']} className="contribution-diff">
+          {FIELDS.map((f) => {
+            const proposed = item.proposed[f];
+            const changed = proposed !== null && proposed !== item.current[f];
+            return (
+              <tr key={f} className={changed ? 'changed' : undefined}>
+                <th scope="row">{FIELD_LABELS[f]}</th>
+                <td className="pre-wrap">
+                  <Value value={item.current[f]} />
+                </td>
+                <td className="pre-wrap">
+                  <Value value={proposed} />
+                  {changed ? <span className="visually-hidden"> (changed)</span> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
         {item.files.length ? (
           <ul className="contribution-files">
             {item.files.map((f) => (
@@ -322,32 +316,22 @@ function OwnersCard({
       </div>
       <div className="card-body section">
         {owners.length ? (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Claim</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Team</th>
-                <th scope="col">Email</th>
+          <DataTable columns={['Claim', 'Owner', 'Team', 'Email']}>
+            {owners.map((o) => (
+              <tr key={o.claimId}>
+                <td>{o.claimId}</td>
+                <td>
+                  <OutsideText text={o.name} />
+                </td>
+                <td>
+                  <OutsideText text={o.team} />
+                </td>
+                <td>
+                  <OutsideText text={o.email} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {owners.map((o) => (
-                <tr key={o.claimId}>
-                  <td>{o.claimId}</td>
-                  <td>
-                    <OutsideText text={o.name} />
-                  </td>
-                  <td>
-                    <OutsideText text={o.team} />
-                  </td>
-                  <td>
-                    <OutsideText text={o.email} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ) : (
           <p className="muted">No claim is assigned yet.</p>
         )}

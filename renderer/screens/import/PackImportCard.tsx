@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Modal } from '../../components/Modal';
+import { ImportCard } from '../../components/ImportCard';
 import { ModalActions } from '../../components/ModalActions';
 import { VerificationCard } from '../../components/VerificationCard';
 import { RESULT_LABELS } from '../../format/labels';
@@ -8,9 +9,9 @@ import { CLAIM_RESULTS } from '../../../shared/domain/types';
 import type { PackImportPreviewView } from '../../../shared/ipc/views-signing';
 import { attempt } from '../../stores/announcer';
 import { useImports } from '../../stores/imports';
-import { useNavigation } from '../../stores/navigation';
 import { CarryForwardButton } from '../start/CarryForwardButton';
 import { ImportProgress } from './ImportProgress';
+import { OpenImportedButton } from './OpenImportedButton';
 import { OutsideText } from '../../components/OutsideText';
 import { Banner } from '../../components/Banner';
 
@@ -78,20 +79,20 @@ export function PackImportCard() {
     recheckPack,
     importPack,
   } = useImports();
-  const go = useNavigation((s) => s.go);
   const [confirming, setConfirming] = useState(false);
   const startImport = () => {
     if (preview && !preview.verification.trusted) setConfirming(true);
     else void attempt(() => importPack());
   };
   return (
-    <section className="card" aria-labelledby="pack-import-heading">
-      <div className="card-header">
-        <h2 id="pack-import-heading">A signed evidence pack (PDF)</h2>
-        <button type="button" className="button primary" disabled={busy !== null} onClick={() => void attempt(choosePack)}>
-          Choose a pack…
-        </button>
-      </div>
+    <ImportCard
+      id="pack-import"
+      title="A signed evidence pack (PDF)"
+      chooseLabel="Choose a pack…"
+      primary
+      disabled={busy !== null}
+      onChoose={() => void attempt(choosePack)}
+    >
       <div className="card-body section">
         <div className="field fingerprint-field">
           <label htmlFor="trust-fingerprint">Signer's published fingerprint (optional)</label>
@@ -171,13 +172,7 @@ export function PackImportCard() {
               title="Imported as a signed, read-only assessment."
               actions={
                 <div className="button-row">
-                  <button
-                    type="button"
-                    className="button small"
-                    onClick={() => go({ name: 'workspace', assessmentId: result.assessment.id, claimId: null })}
-                  >
-                    Open it
-                  </button>
+                  <OpenImportedButton assessmentId={result.assessment.id} />
                   <CarryForwardButton assessment={result.assessment} />
                 </div>
               }
@@ -216,6 +211,6 @@ export function PackImportCard() {
           }}
         />
       ) : null}
-    </section>
+    </ImportCard>
   );
 }

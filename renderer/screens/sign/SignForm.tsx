@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { formatLongDate } from '../../../shared/domain/dates';
 import type { AssessmentDetail, IsoDate } from '../../../shared/domain/types';
 import type { PackProfileName } from '../../../shared/ipc/views-signing';
+import { IdentityPassphraseFields } from '../../components/IdentityPassphraseFields';
 import { ProgressBar } from '../../components/ProgressBar';
 import { attestationText } from '../../../shared/domain/attestation';
 import { attempt } from '../../stores/announcer';
@@ -116,27 +117,14 @@ export function SignForm(props: {
             </Banner>
           ) : (
             <div className="form-grid">
-              <div className="field">
-                <label htmlFor="identity">Signing identity</label>
-                <select id="identity" className="select" value={chosen?.label ?? ''} onChange={(e) => setIdentity(e.target.value)}>
-                  {identities.map((i) => (
-                    <option key={i.label} value={i.label}>
-                      {i.label} ({i.subject.commonName})
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="passphrase">Passphrase</label>
-                <input
-                  id="passphrase"
-                  className="input"
-                  type="password"
-                  autoComplete="current-password"
-                  value={passphrase}
-                  onChange={(e) => setPassphrase(e.target.value)}
-                />
-              </div>
+              <IdentityPassphraseFields
+                identityLabel="Signing identity"
+                identities={identities}
+                identity={chosen?.label ?? ''}
+                onIdentity={setIdentity}
+                passphrase={passphrase}
+                onPassphrase={setPassphrase}
+              />
             </div>
           )}
           <div className="field">
