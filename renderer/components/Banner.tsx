@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import './Banner.css';
 
 /** What a banner tells the person, which sets its colours: a plain notice, news, a success, a caution or a failure. */
 export type BannerTone = 'neutral' | 'info' | 'success' | 'warning' | 'error';

@@ -2,6 +2,7 @@ import type { VerificationView } from '../../shared/ipc/views-signing';
 import { formatInstant } from '../format/numbers';
 import { OutsideText } from './OutsideText';
 import { Banner } from './Banner';
+import './VerificationCard.css';
 
 function groupedHex(hex: string): string {
   return hex.match(/.{1,4}/g)?.join(' ') ?? hex;

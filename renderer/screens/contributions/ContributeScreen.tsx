@@ -14,6 +14,7 @@ import { useIdentities } from '../../stores/identities';
 import { fileName } from '../../stores/session';
 import { runTracked } from '../../stores/tracked-job';
 import { Banner } from '../../components/Banner';
+import './contributions.css';
 
 /**
  * A claim owner's side (docs/contributions.md): choose claims, write, attach, sign, and save one

@@ -18,6 +18,7 @@ import { useAssessment } from '../../stores/assessment';
 import { Banner } from '../../components/Banner';
 import { DataTable } from '../../components/DataTable';
 import { ImportCard } from '../../components/ImportCard';
+import './contributions.css';
 
 const FIELD_LABELS = { result: 'Result', status: 'Work status', evidenceText: 'Evidence text', arguments: 'Arguments' } as const;
 const FIELDS = ['result', 'status', 'evidenceText', 'arguments'] as const;

@@ -2,6 +2,7 @@ import { TextField } from '../../components/TextField';
 import { VENDOR_ROLES } from '../../../shared/domain/types';
 import { describeRole } from '../../../shared/domain/applicability';
 import type { NewAssessmentDraft } from './check-draft';
+import './new-assessment.css';
 
 type Errors = Partial<Record<keyof NewAssessmentDraft, string>>;
 

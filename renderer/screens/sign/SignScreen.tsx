@@ -17,6 +17,7 @@ import { SignForm } from './SignForm';
 import { RecipientPreview } from './RecipientPreview';
 import { SignResult } from './SignResult';
 import { Banner } from '../../components/Banner';
+import './sign.css';
 
 /** Step 6: check what stands in the way, choose how to sign, sign, and see the pack verified. */
 export function SignScreen({ assessmentId }: { readonly assessmentId: string }) {
