@@ -1,5 +1,6 @@
 import { useAnnouncer } from '../stores/announcer';
 import { Icon } from './Icon';
+import { Banner } from './Banner';
 
 /** The last failure, in words: what went wrong and what to do. Stays until dismissed. */
 export function ErrorBanner() {
@@ -8,15 +9,18 @@ export function ErrorBanner() {
   if (!error) return null;
   return (
     <div className="error-area">
-      <div className="banner error" role="alert">
-        <div className="banner-body">
-          <span className="banner-title">{error.message}</span>
-          {error.hint ? <span>{error.hint}</span> : null}
-        </div>
-        <button type="button" className="button quiet small" onClick={dismiss} aria-label="Dismiss this message">
-          <Icon name="close" />
-        </button>
-      </div>
+      <Banner
+        tone="error"
+        live="assertive"
+        title={error.message}
+        actions={
+          <button type="button" className="button quiet small" onClick={dismiss} aria-label="Dismiss this message">
+            <Icon name="close" />
+          </button>
+        }
+      >
+        {error.hint ? <span>{error.hint}</span> : null}
+      </Banner>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { Icon } from './Icon';
+import './Modal.css';
 
 /**
  * A native modal dialog: focus moves into it, Escape closes it, and the page behind is inert.

@@ -1,4 +1,5 @@
 import { escapeUnsafe, hasUnsafeCharacter } from '../../shared/domain/text-rules';
+import './OutsideText.css';
 
 /**
  * Text that came from outside (a pack, a form, a certificate, a file name). React already

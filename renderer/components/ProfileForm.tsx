@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { profileProblems, type UserProfile } from '../../shared/domain/actor';
 import { attempt } from '../stores/announcer';
+import { TextField } from './TextField';
 
 type Errors = Partial<Record<keyof UserProfile, string>>;
 
@@ -42,7 +43,7 @@ export function ProfileForm({
   return (
     <form className="profile-form" onSubmit={submit} noValidate>
       <div className="form-grid">
-        <Field
+        <TextField
           id="profile-name"
           label="Your name"
           value={draft.name}
@@ -50,7 +51,7 @@ export function ProfileForm({
           error={errors.name}
           autoComplete="name"
         />
-        <Field
+        <TextField
           id="profile-role"
           label="Your role"
           value={draft.role}
@@ -59,7 +60,7 @@ export function ProfileForm({
           autoComplete="organization-title"
           help="For example Head of Engineering, or Security lead."
         />
-        <Field
+        <TextField
           id="profile-email"
           label="Email (optional)"
           value={draft.email}
@@ -75,43 +76,5 @@ export function ProfileForm({
         </button>
       </div>
     </form>
-  );
-}
-
-function Field(props: {
-  readonly id: string;
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly error: string | undefined;
-  readonly autoComplete: string;
-  readonly type?: 'text' | 'email';
-  readonly help?: string;
-}) {
-  const described = [props.help ? `${props.id}-help` : null, props.error ? `${props.id}-error` : null].filter(Boolean).join(' ');
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        className="input"
-        type={props.type ?? 'text'}
-        value={props.value}
-        autoComplete={props.autoComplete}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={described || undefined}
-        onChange={(e) => props.onChange(e.target.value)}
-      />
-      {props.help ? (
-        <span className="field-help" id={`${props.id}-help`}>
-          {props.help}
-        </span>
-      ) : null}
-      {props.error ? (
-        <span className="field-error" id={`${props.id}-error`}>
-          {props.error}
-        </span>
-      ) : null}
-    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { percent } from '../format/numbers';
+import './ProgressBar.css';
 
 /** A labelled progress bar; the fill width is set through the DOM, which the CSP allows. */
 export function ProgressBar(props: {

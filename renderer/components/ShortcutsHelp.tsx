@@ -1,6 +1,7 @@
 import { SHORTCUTS } from '../../shared/ipc/shortcuts';
 import { useClaimCommands } from '../stores/claim-commands';
 import { Modal } from './Modal';
+import { DataTable } from './DataTable';
 
 /** Every keyboard shortcut, opened with ? or from the Help menu. */
 export function ShortcutsHelp() {
@@ -23,30 +24,22 @@ export function ShortcutsHelp() {
         In the claims, outside a text box. Press Esc to leave a text box; Tab and Shift+Tab move as usual, and the arrow keys move within
         the claim list.
       </p>
-      <table className="table shortcuts-table">
-        <thead>
-          <tr>
-            <th scope="col">Key</th>
-            <th scope="col">Does</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={s.command}>
-              <td>
-                <kbd>{s.keyLabel}</kbd>
-              </td>
-              <td>{s.label}</td>
-            </tr>
-          ))}
-          <tr>
+      <DataTable columns={['Key', 'Does']} className="shortcuts-table">
+        {SHORTCUTS.map((s) => (
+          <tr key={s.command}>
             <td>
-              <kbd>Esc</kbd>
+              <kbd>{s.keyLabel}</kbd>
             </td>
-            <td>Leave a text box</td>
+            <td>{s.label}</td>
           </tr>
-        </tbody>
-      </table>
+        ))}
+        <tr>
+          <td>
+            <kbd>Esc</kbd>
+          </td>
+          <td>Leave a text box</td>
+        </tr>
+      </DataTable>
     </Modal>
   );
 }

@@ -1,5 +1,6 @@
 import type { RollupStatus } from '../../shared/domain/rollup';
 import { ROLLUP_LABELS } from '../format/labels';
+import './StatusMark.css';
 
 /** A result shown by shape and word, so it never depends on colour alone. */
 export function StatusMark({

@@ -1,4 +1,5 @@
 import type { UnverifiedSigner } from '../../shared/domain/signer-trust';
+import { Banner } from './Banner';
 
 function groupedHex(hex: string): string {
   return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
@@ -20,15 +21,12 @@ export function UnverifiedSignerBanner({
 }) {
   const direct = unverified.importedAssessmentId === assessmentId;
   return (
-    <div className="banner warning" role="note">
-      <div className="banner-body">
-        <span className="banner-title">{label ? `${label}: from an unverified signer.` : 'From an unverified signer.'}</span>
-        <span>
-          {direct ? 'This assessment was imported from a pack' : 'This assessment was carried forward from one imported from a pack'} whose
-          signer nothing established: its certificate could have been made by anyone. Treat what it says as unconfirmed until the
-          organisation confirms the signer's fingerprint, SHA-256 <span className="mono">{groupedHex(unverified.signerFingerprint)}</span>.
-        </span>
-      </div>
-    </div>
+    <Banner tone="warning" title={label ? `${label}: from an unverified signer.` : 'From an unverified signer.'}>
+      <span>
+        {direct ? 'This assessment was imported from a pack' : 'This assessment was carried forward from one imported from a pack'} whose
+        signer nothing established: its certificate could have been made by anyone. Treat what it says as unconfirmed until the organisation
+        confirms the signer's fingerprint, SHA-256 <span className="mono">{groupedHex(unverified.signerFingerprint)}</span>.
+      </span>
+    </Banner>
   );
 }

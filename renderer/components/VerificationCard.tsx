@@ -1,6 +1,8 @@
 import type { VerificationView } from '../../shared/ipc/views-signing';
 import { formatInstant } from '../format/numbers';
 import { OutsideText } from './OutsideText';
+import { Banner } from './Banner';
+import './VerificationCard.css';
 
 function groupedHex(hex: string): string {
   return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
@@ -22,27 +24,24 @@ export function VerificationCard({ verification: v, title }: { readonly verifica
         <h2 id="verification-heading">{title}</h2>
       </div>
       <div className="card-body section">
-        <div className={`banner ${tone}`} role="status">
-          <div className="banner-body">
-            <span className="banner-title">{headline}</span>
+        <Banner tone={tone} live="polite" title={headline}>
+          <span>
+            <OutsideText text={v.summary} />
+          </span>
+          {v.trusted && v.trust?.ownIdentity ? (
             <span>
-              <OutsideText text={v.summary} />
+              It was signed with your own signing identity "<OutsideText text={v.trust.ownIdentity} />
+              ".
             </span>
-            {v.trusted && v.trust?.ownIdentity ? (
-              <span>
-                It was signed with your own signing identity "<OutsideText text={v.trust.ownIdentity} />
-                ".
-              </span>
-            ) : null}
-            {v.valid && !v.trusted ? (
-              <span>
-                Nothing establishes who signed it. Ask the organisation for the signer's certificate fingerprint by another channel (their
-                website, a phone call, in person; not the message the pack came with), compare it with the one below, and give it to check
-                the pack again.
-              </span>
-            ) : null}
-          </div>
-        </div>
+          ) : null}
+          {v.valid && !v.trusted ? (
+            <span>
+              Nothing establishes who signed it. Ask the organisation for the signer's certificate fingerprint by another channel (their
+              website, a phone call, in person; not the message the pack came with), compare it with the one below, and give it to check the
+              pack again.
+            </span>
+          ) : null}
+        </Banner>
         {v.signer ? (
           <dl className="facts">
             <dt>Signed by</dt>

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShowJson } from '../../main/cli/commands/show';
 import { sscp, sscpBin, tempFolder } from './run-sscp';
+import { createIdentity, newAssessment, writePassphraseFile } from './cli-fixtures';
 
 /**
  * Nothing `sscp` writes can destroy the user's data: every command that writes a file the
@@ -14,33 +15,10 @@ const passFile = join(dir, 'pass.txt');
 let id = '';
 let blob = '';
 
-function newAssessment(): Promise<string> {
-  return sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller', '--sro', 'Ada Jones', '--sro-role', 'CTO').then((r) =>
-    r.out.trim(),
-  );
-}
-
 beforeAll(async () => {
-  writeFileSync(passFile, 'correct horse battery staple\n');
-  id = await newAssessment();
-  const created = await sscp(
-    'identity',
-    'create',
-    '--db',
-    db,
-    '--label',
-    'ada',
-    '--sro',
-    'Ada Jones',
-    '--sro-role',
-    'CTO',
-    '--org',
-    'Acme',
-    '--with-root',
-    '--passphrase-file',
-    passFile,
-  );
-  expect(created.code, created.err).toBe(0);
+  writePassphraseFile(dir);
+  id = await newAssessment(db);
+  await createIdentity({ passFile, db, withRoot: true });
   writeFileSync(join(dir, 'policy.txt'), 'Secure development policy\n');
   expect((await sscp('attach', id, '1.1.1', join(dir, 'policy.txt'), '--db', db)).code).toBe(0);
   const shard = readdirSync(`${db}.evidence`).find((n) => /^[0-9a-f]{2}$/.test(n))!;
@@ -160,7 +138,7 @@ describe.each(WRITERS)('sscp $name --out', (w) => {
     await expectDataIntact();
 
     // export signs and freezes what it exports: replace with a fresh assessment's pack.
-    const fresh = w.name === 'export' ? await newAssessment() : id;
+    const fresh = w.name === 'export' ? await newAssessment(db) : id;
     const forced = await sscp(...w.argv(out, fresh), '--force');
     expect(forced.code, forced.err).toBe(0);
     expect(readFileSync(out).subarray(0, w.magic.length).toString('latin1')).toBe(w.magic);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cdxProblems } from '../main/attestation/cdx-validate';
 import { sscp, tempFolder } from './run-sscp';
+import { createIdentity, writePassphraseFile } from './cli-fixtures';
 
 /** `sscp export-cdx`: the assessment as a CycloneDX 1.6 attestation, on its own. */
 const { dir, db, cleanup } = tempFolder();
@@ -20,7 +21,7 @@ interface Doc {
 }
 
 beforeAll(async () => {
-  writeFileSync(passFile, 'correct horse battery staple\n');
+  writePassphraseFile(dir);
   const created = await sscp(
     'new',
     '--db',
@@ -41,23 +42,7 @@ beforeAll(async () => {
   writeFileSync(join(dir, 'policy 100% "final" #2.txt'), 'Secure development policy\n');
   expect((await sscp('attach', id, '1.1.1', join(dir, 'policy 100% "final" #2.txt'), '--db', db)).code).toBe(0);
   expect((await sscp('set', id, '1.1.1', '--result', 'met', '--db', db)).code).toBe(0);
-  const identity = await sscp(
-    'identity',
-    'create',
-    '--db',
-    db,
-    '--label',
-    'ada',
-    '--sro',
-    'Ada Jones',
-    '--sro-role',
-    'CTO',
-    '--org',
-    'Acme & Söhne',
-    '--passphrase-file',
-    passFile,
-  );
-  expect(identity.code, identity.err).toBe(0);
+  await createIdentity({ passFile, db, org: 'Acme & Söhne' });
 });
 afterAll(() => cleanup());
 

@@ -1,10 +1,11 @@
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShowJson } from '../../main/cli/commands/show';
 import { sscp, tempFolder, type CliResult } from './run-sscp';
+import { createIdentity, newAssessment, writePassphraseFile } from './cli-fixtures';
 
 /**
  * Real kernel failures, not injected ones: the real sscp binary runs in a private mount
@@ -43,26 +44,9 @@ describe.skipIf(!canUnshare)('write failures from the real kernel (read-only mou
   beforeAll(async () => {
     mkdirSync(readOnly);
     mkdirSync(tiny);
-    writeFileSync(passFile, 'correct horse battery staple\n');
-    id = (await sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller', '--sro', 'Ada Jones', '--sro-role', 'CTO')).out.trim();
-    const created = await sscp(
-      'identity',
-      'create',
-      '--db',
-      db,
-      '--label',
-      'ada',
-      '--sro',
-      'Ada Jones',
-      '--sro-role',
-      'CTO',
-      '--org',
-      'Acme',
-      '--with-root',
-      '--passphrase-file',
-      passFile,
-    );
-    expect(created.code, created.err).toBe(0);
+    writePassphraseFile(dir);
+    id = await newAssessment(db);
+    await createIdentity({ passFile, db, withRoot: true });
   });
   afterAll(() => cleanup());
 

@@ -2,7 +2,6 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClaimResponse } from '../../shared/domain/types';
 import { ShortcutsHelp } from '../../renderer/components/ShortcutsHelp';
 import { StatusBar } from '../../renderer/components/StatusBar';
 import { useShortcuts } from '../../renderer/hooks/useShortcuts';
@@ -14,7 +13,7 @@ import { useClaimFilter } from '../../renderer/stores/claim-filter';
 import { useNavigation } from '../../renderer/stores/navigation';
 import { NO_CLAIM_FILTER } from '../../shared/domain/claim-filter';
 import { installFakeApi, type FakeApi } from './fake-api';
-import { makeAssessment, makeDetail } from './fixtures';
+import { makeAssessment, makeDetail, savedResponse } from './fixtures';
 
 function Harness() {
   useShortcuts();
@@ -26,19 +25,6 @@ function Harness() {
       <ShortcutsHelp />
     </>
   );
-}
-
-function savedResponse(args: { assessmentId: string; claimId: string; patch: Partial<ClaimResponse> }): ClaimResponse {
-  return {
-    assessmentId: args.assessmentId,
-    claimId: args.claimId,
-    status: 'not-started',
-    result: 'not-assessed',
-    evidenceText: '',
-    arguments: '',
-    updatedAt: '2026-11-02T00:00:00.000Z',
-    ...args.patch,
-  };
 }
 
 const heading = () => screen.getByRole('heading', { level: 2, name: /^\d+\.\d+\.\d+ / });

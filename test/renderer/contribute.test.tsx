@@ -2,25 +2,18 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IdentityView } from '../../shared/ipc/views-signing';
 import { StatusBar } from '../../renderer/components/StatusBar';
 import { ContributeScreen } from '../../renderer/screens/contributions/ContributeScreen';
 import { useIdentities } from '../../renderer/stores/identities';
 import { installFakeApi, type FakeApi } from './fake-api';
+import { makeIdentity } from './fixtures';
 
-const bob: IdentityView = {
+const bob = makeIdentity({
   label: 'bob',
-  kind: 'self-signed',
   algorithm: 'p256',
   fingerprint: 'ab'.repeat(32),
   subject: { commonName: 'Bob Builder', title: 'Engineer', organisation: 'Acme' },
-  notBefore: '2026-01-01T00:00:00.000Z',
-  notAfter: '2028-01-01T00:00:00.000Z',
-  rootFingerprint: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  backedUpAt: null,
-  backupRemindedAt: null,
-};
+});
 
 describe('the Contribute screen', () => {
   let fake: FakeApi;

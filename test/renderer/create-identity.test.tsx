@@ -2,23 +2,11 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IdentityView } from '../../shared/ipc/views-signing';
 import { CreateIdentityForm } from '../../renderer/screens/settings/CreateIdentityForm';
-import { installFakeApi, type FakeApi } from './fake-api';
+import { answerSettingsUpdate, installFakeApi, type FakeApi } from './fake-api';
+import { makeIdentity } from './fixtures';
 
-const created: IdentityView = {
-  label: 'Priya 2026',
-  kind: 'self-signed',
-  algorithm: 'p256',
-  fingerprint: 'cd'.repeat(32),
-  subject: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme' },
-  notBefore: '2026-01-01T00:00:00.000Z',
-  notAfter: '2028-01-01T00:00:00.000Z',
-  rootFingerprint: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  backedUpAt: null,
-  backupRemindedAt: null,
-};
+const created = makeIdentity({ kind: 'self-signed' });
 
 describe('creating a signing identity', () => {
   let fake: FakeApi;
@@ -26,7 +14,7 @@ describe('creating a signing identity', () => {
     fake = installFakeApi();
     fake.answer('identities.create', () => created);
     fake.answer('identities.list', () => [created]);
-    fake.answer('settings.update', (patch) => ({ theme: 'system', recentDatabases: [], defaultExportFolder: null, ...(patch as object) }));
+    answerSettingsUpdate(fake);
   });
   afterEach(cleanup);
 

@@ -7,7 +7,7 @@ import { useAnnouncer } from '../../renderer/stores/announcer';
 import { useAssessment } from '../../renderer/stores/assessment';
 import { useSession } from '../../renderer/stores/session';
 import { installFakeApi, type FakeApi } from './fake-api';
-import { makeAssessment, makeDetail, makeEvidence } from './fixtures';
+import { makeAssessment, makeAuditEntry, makeDetail, makeEvidence } from './fixtures';
 
 describe('the dashboard', () => {
   let fake: FakeApi;
@@ -15,36 +15,21 @@ describe('the dashboard', () => {
     fake = installFakeApi();
     useAssessment.setState({ detail: null, saveState: 'idle', lastChange: null });
     const entries = [
-      {
-        seq: 1,
-        at: '2026-11-01T09:00:00.000Z',
-        assessmentId: 'a1',
-        action: 'assessment.created',
-        detail: {},
-        actor: null,
-        prevHash: '',
-        hash: '',
-      },
-      {
+      makeAuditEntry(),
+      makeAuditEntry({
         seq: 2,
         at: '2026-11-01T09:05:00.000Z',
-        assessmentId: 'a1',
         action: 'evidence.attached',
         detail: { claimId: '1.1.1', fileName: 'policy.pdf' },
         actor: { name: 'Priya Raman', role: 'CTO', source: 'profile' },
-        prevHash: '',
-        hash: '',
-      },
-      {
+      }),
+      makeAuditEntry({
         seq: 3,
         at: '2026-11-01T09:07:00.000Z',
-        assessmentId: 'a1',
         action: 'claim.updated',
         detail: { claimId: '1.1.2', changes: { status: {}, result: {} } },
         actor: { name: 'sam', source: 'os-account' },
-        prevHash: '',
-        hash: '',
-      },
+      }),
     ];
     fake.answer('assessments.audit', () => entries);
     fake.answer('assessments.recentAudit', ({ limit }: { limit: number }) => ({ total: entries.length, entries: entries.slice(-limit) }));

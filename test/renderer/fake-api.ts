@@ -66,3 +66,8 @@ export function installFakeApi(): FakeApi {
     },
   };
 }
+
+/** Answers `settings.update` as main does: the settings as they were, with the patch applied. */
+export function answerSettingsUpdate(fake: FakeApi): void {
+  fake.answer('settings.update', (patch) => ({ theme: 'system', recentDatabases: [], defaultExportFolder: null, ...(patch as object) }));
+}

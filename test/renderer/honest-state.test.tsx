@@ -9,7 +9,7 @@ import { useCompare } from '../../renderer/stores/compare';
 import { CURRENT_CATALOG } from '../../shared/catalog/index';
 import { makeDetail as makeFormDetail } from '../fixtures/form/make-detail';
 import { installFakeApi, type FakeApi } from './fake-api';
-import { makeAssessment, makeDetail } from './fixtures';
+import { makeAssessment, makeAuditEntry, makeDetail } from './fixtures';
 
 const PACK_SHA = 'c0ffee'.repeat(10) + 'abcd';
 const COMPLETE = { inScope: 45, assessed: 45, done: 45, withEvidence: 40, assessedPercent: 100, donePercent: 100 };
@@ -23,20 +23,10 @@ describe('a signed assessment', () => {
       makeDetail({ assessment: makeAssessment({ state: 'signed', signedAt: '2026-11-02T10:30:00.000Z' }) }),
     );
     const entries = [
-      {
-        seq: 1,
-        at: '2026-11-01T09:00:00.000Z',
-        assessmentId: 'a1',
-        action: 'assessment.created',
-        detail: {},
-        actor: null,
-        prevHash: '',
-        hash: '',
-      },
-      {
+      makeAuditEntry(),
+      makeAuditEntry({
         seq: 2,
         at: '2026-11-02T10:30:00.000Z',
-        assessmentId: 'a1',
         action: 'assessment.signed',
         detail: {
           packSha256: PACK_SHA,
@@ -46,9 +36,7 @@ describe('a signed assessment', () => {
           profile: 'full',
         },
         actor: { name: 'Priya Raman', role: 'CTO', source: 'profile' },
-        prevHash: '',
-        hash: '',
-      },
+      }),
     ];
     fake.answer('assessments.audit', () => entries);
     fake.answer('assessments.recentAudit', ({ limit }: { limit: number }) => ({ total: entries.length, entries: entries.slice(-limit) }));

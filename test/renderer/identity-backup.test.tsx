@@ -6,20 +6,17 @@ import type { IdentityView } from '../../shared/ipc/views-signing';
 import { IdentitiesSection } from '../../renderer/screens/settings/IdentitiesSection';
 import { useIdentities } from '../../renderer/stores/identities';
 import { installFakeApi, type FakeApi } from './fake-api';
+import { makeIdentity } from './fixtures';
 
-const ada: IdentityView = {
+const ada = makeIdentity({
   label: 'Ada 2026',
   kind: 'org-issued',
   algorithm: 'p256',
   fingerprint: 'ab'.repeat(32),
   subject: { commonName: 'Ada Jones', title: 'CTO', organisation: 'Acme' },
-  notBefore: '2026-01-01T00:00:00.000Z',
   notAfter: '2027-01-01T00:00:00.000Z',
   rootFingerprint: 'cd'.repeat(32),
-  createdAt: '2026-01-01T00:00:00.000Z',
-  backedUpAt: null,
-  backupRemindedAt: null,
-};
+});
 const reminded: IdentityView = { ...ada, label: 'Old 2025', fingerprint: 'ef'.repeat(32), backupRemindedAt: '2026-01-02T00:00:00.000Z' };
 
 describe('backing up a signing identity from the app', () => {

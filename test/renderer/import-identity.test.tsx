@@ -2,23 +2,11 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IdentityView } from '../../shared/ipc/views-signing';
 import { ImportIdentityForm } from '../../renderer/screens/settings/ImportIdentityForm';
-import { installFakeApi, type FakeApi } from './fake-api';
+import { answerSettingsUpdate, installFakeApi, type FakeApi } from './fake-api';
+import { makeIdentity } from './fixtures';
 
-const imported: IdentityView = {
-  label: 'Org CA 2026',
-  kind: 'imported',
-  algorithm: 'rsa3072',
-  fingerprint: 'ab'.repeat(32),
-  subject: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme' },
-  notBefore: '2026-01-01T00:00:00.000Z',
-  notAfter: '2028-01-01T00:00:00.000Z',
-  rootFingerprint: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  backedUpAt: null,
-  backupRemindedAt: null,
-};
+const imported = makeIdentity({ label: 'Org CA 2026', kind: 'imported', algorithm: 'rsa3072', fingerprint: 'ab'.repeat(32) });
 
 describe('importing a .p12 signing identity', () => {
   let fake: FakeApi;
@@ -27,7 +15,7 @@ describe('importing a .p12 signing identity', () => {
     fake.answer('dialogs.chooseFile', () => ({ path: '/home/priya/org.p12' }));
     fake.answer('identities.importP12', () => imported);
     fake.answer('identities.list', () => [imported]);
-    fake.answer('settings.update', (patch) => ({ theme: 'system', recentDatabases: [], defaultExportFolder: null, ...(patch as object) }));
+    answerSettingsUpdate(fake);
   });
   afterEach(cleanup);
 

@@ -2,58 +2,13 @@
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PackImportPreviewView, VerificationView } from '../../shared/ipc/views-signing';
+import type { VerificationView } from '../../shared/ipc/views-signing';
 import { ImportScreen } from '../../renderer/screens/import/ImportScreen';
 import { installFakeApi, type FakeApi } from './fake-api';
+import { makePackPreview, makeVerification } from './fixtures';
 
-function verification(overrides: Partial<VerificationView>): VerificationView {
-  return {
-    valid: true,
-    trusted: false,
-    trust: { status: 'unknown', trustedBy: [], ownIdentity: null, message: 'Nothing establishes who the signer is.' },
-    summary: 'Valid: signed by Priya Raman, and nothing has changed since.',
-    problems: [],
-    warnings: [],
-    checks: [{ id: 'digest', outcome: 'pass', message: 'The signed bytes match the signature.' }],
-    signer: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme', fingerprint: 'ab'.repeat(32) },
-    fingerprint: 'ab'.repeat(32),
-    signedAt: '2026-11-22T15:00:00.000Z',
-    certification: { certified: true, permission: 1, meaning: 'no changes of any kind are allowed' },
-    packId: 'p1',
-    profile: 'customer',
-    files: [],
-    fileSize: 1000,
-    ...overrides,
-  };
-}
-
-function preview(v: VerificationView): PackImportPreviewView {
-  return {
-    file: { path: '/in/pack.pdf', name: 'pack.pdf', size: 1000, sha256: 'cd'.repeat(32) },
-    verification: v,
-    packId: 'p1',
-    profile: 'customer',
-    signedAt: v.signedAt,
-    assessment: {
-      organisation: 'Acme',
-      products: [],
-      role: 'developer-distributor',
-      periodStart: '2026-01-01',
-      periodEnd: '2026-12-31',
-      sroName: 'Priya Raman',
-      sroRole: 'CTO',
-      catalog: 'uk-sscp 2025.1',
-      claims: 45,
-      results: { 'not-assessed': 40, met: 3, 'partially-met': 1, 'not-met': 1, 'not-applicable': 0 },
-      actions: 1,
-      evidenceFiles: 2,
-      evidenceWithheld: 0,
-    },
-    alreadyImported: null,
-    renamed: [],
-    cleaned: [],
-  };
-}
+const verification = makeVerification;
+const preview = makePackPreview;
 
 describe('importing a pack', () => {
   let fake: FakeApi;

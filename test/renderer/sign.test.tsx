@@ -3,28 +3,15 @@ import { cleanup, render, screen, waitFor, within } from '@testing-library/react
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CURRENT_CATALOG } from '../../shared/catalog/index';
-import type { IdentityView } from '../../shared/ipc/views-signing';
 import { SignForm } from '../../renderer/screens/sign/SignForm';
 import { SignScreen } from '../../renderer/screens/sign/SignScreen';
 import { useAssessment } from '../../renderer/stores/assessment';
 import { useIdentities } from '../../renderer/stores/identities';
 import { useSigning } from '../../renderer/stores/signing';
 import { installFakeApi, type FakeApi } from './fake-api';
-import { makeAssessment, makeDetail } from './fixtures';
+import { makeAssessment, makeDetail, makeIdentity } from './fixtures';
 
-const identity: IdentityView = {
-  label: 'Priya 2026',
-  kind: 'self-signed',
-  algorithm: 'p256',
-  fingerprint: 'cd'.repeat(32),
-  subject: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme' },
-  notBefore: '2026-01-01T00:00:00.000Z',
-  notAfter: '2028-01-01T00:00:00.000Z',
-  rootFingerprint: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  backedUpAt: null,
-  backupRemindedAt: null,
-};
+const identity = makeIdentity();
 
 describe('signing', () => {
   let fake: FakeApi;

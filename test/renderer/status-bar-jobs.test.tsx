@@ -2,7 +2,6 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PackImportPreviewView, VerificationView } from '../../shared/ipc/views-signing';
 import { StatusBar } from '../../renderer/components/StatusBar';
 import type { ContributionPreviewView } from '../../shared/ipc/views-contributions';
 import { ContributionsScreen } from '../../renderer/screens/contributions/ContributionsScreen';
@@ -13,50 +12,14 @@ import { useFormExport } from '../../renderer/stores/form-export';
 import { useImports } from '../../renderer/stores/imports';
 import { useWork } from '../../renderer/stores/work';
 import { installFakeApi, type FakeApi } from './fake-api';
+import { makePackPreview, makeVerification } from './fixtures';
 
-const verification: VerificationView = {
-  valid: true,
+const verification = makeVerification({
   trusted: true,
   trust: { status: 'trusted', trustedBy: ['pinned-fingerprint'], ownIdentity: null, message: 'Matches.' },
-  summary: 'Valid: signed by Priya Raman, and nothing has changed since.',
-  problems: [],
-  warnings: [],
-  checks: [{ id: 'digest', outcome: 'pass', message: 'The signed bytes match the signature.' }],
-  signer: { commonName: 'Priya Raman', title: 'CTO', organisation: 'Acme', fingerprint: 'ab'.repeat(32) },
-  fingerprint: 'ab'.repeat(32),
-  signedAt: '2026-11-22T15:00:00.000Z',
-  certification: { certified: true, permission: 1, meaning: 'no changes of any kind are allowed' },
-  packId: 'p1',
-  profile: 'customer',
-  files: [],
-  fileSize: 1000,
-};
+});
 
-const preview: PackImportPreviewView = {
-  file: { path: '/in/pack.pdf', name: 'pack.pdf', size: 1000, sha256: 'cd'.repeat(32) },
-  verification,
-  packId: 'p1',
-  profile: 'customer',
-  signedAt: verification.signedAt,
-  assessment: {
-    organisation: 'Acme',
-    products: [],
-    role: 'developer-distributor',
-    periodStart: '2026-01-01',
-    periodEnd: '2026-12-31',
-    sroName: 'Priya Raman',
-    sroRole: 'CTO',
-    catalog: 'uk-sscp 2025.1',
-    claims: 45,
-    results: { 'not-assessed': 40, met: 3, 'partially-met': 1, 'not-met': 1, 'not-applicable': 0 },
-    actions: 1,
-    evidenceFiles: 2,
-    evidenceWithheld: 0,
-  },
-  alreadyImported: null,
-  renamed: [],
-  cleaned: [],
-};
+const preview = makePackPreview(verification);
 
 describe('import, verify and export in the status bar', () => {
   let fake: FakeApi;

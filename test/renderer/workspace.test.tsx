@@ -2,27 +2,13 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ClaimResponse } from '../../shared/domain/types';
 import { ErrorBanner } from '../../renderer/components/ErrorBanner';
 import { StatusBar } from '../../renderer/components/StatusBar';
 import { WorkspaceScreen } from '../../renderer/screens/workspace/WorkspaceScreen';
 import { useAnnouncer } from '../../renderer/stores/announcer';
 import { useAssessment } from '../../renderer/stores/assessment';
 import { installFakeApi, type FakeApi } from './fake-api';
-import { makeAssessment, makeDetail, makeEvidence } from './fixtures';
-
-function savedResponse(args: { assessmentId: string; claimId: string; patch: Partial<ClaimResponse> }): ClaimResponse {
-  return {
-    assessmentId: args.assessmentId,
-    claimId: args.claimId,
-    status: 'not-started',
-    result: 'not-assessed',
-    evidenceText: '',
-    arguments: '',
-    updatedAt: '2026-11-02T00:00:00.000Z',
-    ...args.patch,
-  };
-}
+import { makeAssessment, makeDetail, makeEvidence, savedResponse } from './fixtures';
 
 function renderWorkspace(claimId: string | null = '1.1.1') {
   return render(

@@ -10,6 +10,7 @@ import { useNavigation } from '../../stores/navigation';
 import { AssessmentPicker } from './AssessmentPicker';
 import { ClaimChanges } from './ClaimChanges';
 import { ThemeSummary } from './ThemeSummary';
+import './compare.css';
 
 /** Step 7b: what changed between two assessments, year on year, claim by claim. */
 export function CompareScreen() {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { CURRENT_CATALOG, listClaims } from '../../../shared/catalog/index';
 import { CLAIM_RESULTS, WORK_STATUSES, type ClaimResult, type WorkStatus } from '../../../shared/domain/types';
 import type { ContributionWrittenView } from '../../../shared/ipc/views-contributions';
+import { IdentityPassphraseFields } from '../../components/IdentityPassphraseFields';
 import { OutsideText } from '../../components/OutsideText';
 import { PageHeader } from '../../components/PageHeader';
 import { RESULT_LABELS, STATUS_LABELS } from '../../format/labels';
@@ -12,6 +13,8 @@ import { useAssessment } from '../../stores/assessment';
 import { useIdentities } from '../../stores/identities';
 import { fileName } from '../../stores/session';
 import { runTracked } from '../../stores/tracked-job';
+import { Banner } from '../../components/Banner';
+import './contributions.css';
 
 /**
  * A claim owner's side (docs/contributions.md): choose claims, write, attach, sign, and save one
@@ -201,27 +204,15 @@ export function ContributeScreen() {
             </div>
           </div>
           <div className="form-row">
-            <div className="field">
-              <label htmlFor="contribute-identity">Sign as</label>
-              <select id="contribute-identity" className="select" value={chosenIdentity} onChange={(e) => setIdentity(e.target.value)}>
-                {identities.map((i) => (
-                  <option key={i.label} value={i.label}>
-                    {i.label} ({i.subject.commonName})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="contribute-passphrase">Passphrase</label>
-              <input
-                id="contribute-passphrase"
-                className="input"
-                type="password"
-                autoComplete="current-password"
-                value={passphrase}
-                onChange={(e) => setPassphrase(e.target.value)}
-              />
-            </div>
+            <IdentityPassphraseFields
+              idPrefix="contribute"
+              identityLabel="Sign as"
+              identities={identities}
+              identity={chosenIdentity}
+              onIdentity={setIdentity}
+              passphrase={passphrase}
+              onPassphrase={setPassphrase}
+            />
           </div>
           {identities.length === 0 ? <p className="muted">Create or import your signing identity under Settings first.</p> : null}
           <div className="button-row">
@@ -235,15 +226,12 @@ export function ContributeScreen() {
             </button>
           </div>
           {written ? (
-            <div className="banner success" role="status">
-              <div className="banner-body">
-                <span className="banner-title">Signed contribution saved.</span>
-                <span>
-                  <OutsideText text={written.path} /> · claims {written.claims.join(', ')} · {count(written.files, 'file')} · certificate
-                  fingerprint <span className="mono">{written.signerFingerprint}</span>. Send it to the SRO.
-                </span>
-              </div>
-            </div>
+            <Banner tone="success" live="polite" title="Signed contribution saved.">
+              <span>
+                <OutsideText text={written.path} /> · claims {written.claims.join(', ')} · {count(written.files, 'file')} · certificate
+                fingerprint <span className="mono">{written.signerFingerprint}</span>. Send it to the SRO.
+              </span>
+            </Banner>
           ) : null}
         </div>
       </section>

@@ -16,6 +16,10 @@ import { attempt, useAnnouncer } from '../../stores/announcer';
 import { fileName } from '../../stores/session';
 import { runTracked } from '../../stores/tracked-job';
 import { useAssessment } from '../../stores/assessment';
+import { Banner } from '../../components/Banner';
+import { DataTable } from '../../components/DataTable';
+import { ImportCard } from '../../components/ImportCard';
+import './contributions.css';
 
 const FIELD_LABELS = { result: 'Result', status: 'Work status', evidenceText: 'Evidence text', arguments: 'Arguments' } as const;
 const FIELDS = ['result', 'status', 'evidenceText', 'arguments'] as const;
@@ -72,13 +76,14 @@ function ImportContributionCard({ assessmentId, onImported }: { readonly assessm
   };
   const needsConfirm = preview?.signerTrust === 'unknown';
   return (
-    <section className="card" aria-labelledby="contribution-import-heading">
-      <div className="card-header">
-        <h2 id="contribution-import-heading">Import a contribution</h2>
-        <button type="button" className="button primary" disabled={busy} onClick={() => void attempt(choose)}>
-          Choose a contribution…
-        </button>
-      </div>
+    <ImportCard
+      id="contribution-import"
+      title="Import a contribution"
+      chooseLabel="Choose a contribution…"
+      primary
+      disabled={busy}
+      onChoose={() => void attempt(choose)}
+    >
       <div className="card-body section">
         {!preview ? (
           <p className="muted">
@@ -121,19 +126,16 @@ function ImportContributionCard({ assessmentId, onImported }: { readonly assessm
               </dd>
             </dl>
             {needsConfirm && !result ? (
-              <div className="banner warning" role="note">
-                <div className="banner-body">
-                  <span className="banner-title">A new contributor: confirm their fingerprint once.</span>
-                  <span>
-                    Compare the fingerprint above with the one <OutsideText text={preview.contributor.name} /> gives you by another channel
-                    (in person, a phone call). It is remembered, so their next contribution is recognised.
-                  </span>
-                  <label className="checkbox-row">
-                    <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> The fingerprint matches
-                    the one they gave me
-                  </label>
-                </div>
-              </div>
+              <Banner tone="warning" title="A new contributor: confirm their fingerprint once.">
+                <span>
+                  Compare the fingerprint above with the one <OutsideText text={preview.contributor.name} /> gives you by another channel
+                  (in person, a phone call). It is remembered, so their next contribution is recognised.
+                </span>
+                <label className="checkbox-row">
+                  <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} /> The fingerprint matches the
+                  one they gave me
+                </label>
+              </Banner>
             ) : null}
             {!result ? (
               <div className="button-row">
@@ -147,19 +149,16 @@ function ImportContributionCard({ assessmentId, onImported }: { readonly assessm
                 </button>
               </div>
             ) : (
-              <div className="banner success" role="status">
-                <div className="banner-body">
-                  <span className="banner-title">Imported as contribution {result.contributionId}, waiting for your review.</span>
-                  {result.unassignedClaims.length ? (
-                    <span>Flagged: the contributor does not own claim {result.unassignedClaims.join(', ')}.</span>
-                  ) : null}
-                </div>
-              </div>
+              <Banner tone="success" live="polite" title={`Imported as contribution ${result.contributionId}, waiting for your review.`}>
+                {result.unassignedClaims.length ? (
+                  <span>Flagged: the contributor does not own claim {result.unassignedClaims.join(', ')}.</span>
+                ) : null}
+              </Banner>
             )}
           </>
         ) : null}
       </div>
-    </section>
+    </ImportCard>
   );
 }
 
@@ -224,52 +223,40 @@ function ReviewItem({
           Certificate {item.signerFingerprint} ({item.signerTrust === 'trusted' ? 'trusted' : 'fingerprint confirmed by you'})
         </p>
         {!item.assigned ? (
-          <div className="banner warning" role="note">
-            <div className="banner-body">
-              <span className="banner-title">Not assigned to this contributor.</span>
-              <span>
-                {item.owner ? (
-                  <>
-                    This claim’s owner is <OutsideText text={item.owner.name} />.
-                  </>
-                ) : (
-                  'This claim has no owner.'
-                )}
-              </span>
-              <label className="checkbox-row">
-                <input type="checkbox" checked={checkedUnassigned} onChange={(e) => setCheckedUnassigned(e.target.checked)} /> I have
-                checked that they may answer for it
-              </label>
-            </div>
-          </div>
+          <Banner tone="warning" title="Not assigned to this contributor.">
+            <span>
+              {item.owner ? (
+                <>
+                  This claim’s owner is <OutsideText text={item.owner.name} />.
+                </>
+              ) : (
+                'This claim has no owner.'
+              )}
+            </span>
+            <label className="checkbox-row">
+              <input type="checkbox" checked={checkedUnassigned} onChange={(e) => setCheckedUnassigned(e.target.checked)} /> I have checked
+              that they may answer for it
+            </label>
+          </Banner>
         ) : null}
-        <table className="table contribution-diff">
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Now</th>
-              <th scope="col">Proposed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {FIELDS.map((f) => {
-              const proposed = item.proposed[f];
-              const changed = proposed !== null && proposed !== item.current[f];
-              return (
-                <tr key={f} className={changed ? 'changed' : undefined}>
-                  <th scope="row">{FIELD_LABELS[f]}</th>
-                  <td className="pre-wrap">
-                    <Value value={item.current[f]} />
-                  </td>
-                  <td className="pre-wrap">
-                    <Value value={proposed} />
-                    {changed ? <span className="visually-hidden"> (changed)</span> : null}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable columns={['Field', 'Now', 'Proposed']} className="contribution-diff">
+          {FIELDS.map((f) => {
+            const proposed = item.proposed[f];
+            const changed = proposed !== null && proposed !== item.current[f];
+            return (
+              <tr key={f} className={changed ? 'changed' : undefined}>
+                <th scope="row">{FIELD_LABELS[f]}</th>
+                <td className="pre-wrap">
+                  <Value value={item.current[f]} />
+                </td>
+                <td className="pre-wrap">
+                  <Value value={proposed} />
+                  {changed ? <span className="visually-hidden"> (changed)</span> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
         {item.files.length ? (
           <ul className="contribution-files">
             {item.files.map((f) => (
@@ -331,32 +318,22 @@ function OwnersCard({
       </div>
       <div className="card-body section">
         {owners.length ? (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Claim</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Team</th>
-                <th scope="col">Email</th>
+          <DataTable columns={['Claim', 'Owner', 'Team', 'Email']}>
+            {owners.map((o) => (
+              <tr key={o.claimId}>
+                <td>{o.claimId}</td>
+                <td>
+                  <OutsideText text={o.name} />
+                </td>
+                <td>
+                  <OutsideText text={o.team} />
+                </td>
+                <td>
+                  <OutsideText text={o.email} />
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {owners.map((o) => (
-                <tr key={o.claimId}>
-                  <td>{o.claimId}</td>
-                  <td>
-                    <OutsideText text={o.name} />
-                  </td>
-                  <td>
-                    <OutsideText text={o.team} />
-                  </td>
-                  <td>
-                    <OutsideText text={o.email} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         ) : (
           <p className="muted">No claim is assigned yet.</p>
         )}

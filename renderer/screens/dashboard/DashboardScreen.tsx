@@ -16,6 +16,7 @@ import { BlockerList } from './BlockerList';
 import { ResultsChart } from './ResultsChart';
 import { SignedCard } from './SignedCard';
 import { SummaryTiles } from './SummaryTiles';
+import './dashboard.css';
 
 /** Step 4: where the assessment stands, what stops signing, and what is due. */
 export function DashboardScreen({ assessmentId }: { readonly assessmentId: string }) {

@@ -6,6 +6,7 @@ import { OutsideText } from '../../components/OutsideText';
 import { useNavigation } from '../../stores/navigation';
 import { responseFor } from '../../stores/claim-patch';
 import { useClaimOwnership } from '../contributions/use-claim-ownership';
+import { DataTable } from '../../components/DataTable';
 
 export interface OwnerSummary {
   readonly name: string;
@@ -62,49 +63,39 @@ export function OwnersCard({ detail }: { readonly detail: AssessmentDetail }) {
         {owners.length === 0 ? (
           <p className="muted">No claims are assigned to an owner yet. Assign them under Claim owners on the Contributions screen.</p>
         ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Owner</th>
-                <th scope="col">Claims</th>
-                <th scope="col">Waiting on the owner</th>
-                <th scope="col">Waiting on your review</th>
+          <DataTable columns={['Owner', 'Claims', 'Waiting on the owner', 'Waiting on your review']}>
+            {owners.map((o) => (
+              <tr key={ownerKey(o)}>
+                <th scope="row">
+                  <OutsideText text={o.name} />
+                  {o.team ? (
+                    <span className="muted">
+                      {', '}
+                      <OutsideText text={o.team} />
+                    </span>
+                  ) : null}
+                </th>
+                <td>
+                  {o.claimIds.map((c) => (
+                    <button
+                      key={c}
+                      type="button"
+                      className="button quiet small"
+                      onClick={() => go({ name: 'workspace', assessmentId, claimId: c })}
+                    >
+                      {c}
+                    </button>
+                  ))}
+                </td>
+                <td>
+                  {o.waitingOnOwner === 0
+                    ? 'Nothing'
+                    : count(o.waitingOnOwner, 'claim not done, nothing sent', 'claims not done, nothing sent')}
+                </td>
+                <td>{o.waitingOnSro === 0 ? 'Nothing' : count(o.waitingOnSro, 'contributed claim', 'contributed claims')}</td>
               </tr>
-            </thead>
-            <tbody>
-              {owners.map((o) => (
-                <tr key={ownerKey(o)}>
-                  <th scope="row">
-                    <OutsideText text={o.name} />
-                    {o.team ? (
-                      <span className="muted">
-                        {', '}
-                        <OutsideText text={o.team} />
-                      </span>
-                    ) : null}
-                  </th>
-                  <td>
-                    {o.claimIds.map((c) => (
-                      <button
-                        key={c}
-                        type="button"
-                        className="button quiet small"
-                        onClick={() => go({ name: 'workspace', assessmentId, claimId: c })}
-                      >
-                        {c}
-                      </button>
-                    ))}
-                  </td>
-                  <td>
-                    {o.waitingOnOwner === 0
-                      ? 'Nothing'
-                      : count(o.waitingOnOwner, 'claim not done, nothing sent', 'claims not done, nothing sent')}
-                  </td>
-                  <td>{o.waitingOnSro === 0 ? 'Nothing' : count(o.waitingOnSro, 'contributed claim', 'contributed claims')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
         {unassignedPending > 0 ? (
           <p>

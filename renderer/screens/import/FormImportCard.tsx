@@ -1,22 +1,24 @@
 import { attempt } from '../../stores/announcer';
 import { FORM_CARD, useImports } from '../../stores/imports';
-import { useNavigation } from '../../stores/navigation';
 import { JobProgressAt } from '../../components/JobProgress';
+import { OpenImportedButton } from './OpenImportedButton';
 import { OutsideText } from '../../components/OutsideText';
+import { Banner } from '../../components/Banner';
+import { DataTable } from '../../components/DataTable';
+import { ImportCard } from '../../components/ImportCard';
 
 const METHOD_TEXT = { number: 'By claim number', text: 'By wording', 'number-and-text': 'By number and wording' } as const;
 
 export function FormImportCard() {
   const { formPlacement: placement, formResult: result, busy, chooseForm, importForm } = useImports();
-  const go = useNavigation((s) => s.go);
   return (
-    <section className="card" aria-labelledby="form-import-heading">
-      <div className="card-header">
-        <h2 id="form-import-heading">The official assessment form (Word)</h2>
-        <button type="button" className="button" disabled={busy !== null} onClick={() => void attempt(chooseForm)}>
-          Choose a form…
-        </button>
-      </div>
+    <ImportCard
+      id="form-import"
+      title="The official assessment form (Word)"
+      chooseLabel="Choose a form…"
+      disabled={busy !== null}
+      onChoose={() => void attempt(chooseForm)}
+    >
       <div className="card-body section">
         <JobProgressAt place={FORM_CARD} />
         {!placement && busy !== 'form' ? (
@@ -38,78 +40,56 @@ export function FormImportCard() {
               ) : null}
             </p>
             {placement.notes.map((n) => (
-              <div key={n} className="banner info">
-                <div className="banner-body">{n}</div>
-              </div>
+              <Banner key={n} tone="info">
+                {n}
+              </Banner>
             ))}
             {placement.warnings.map((w) => (
-              <div key={w} className="banner warning">
-                <div className="banner-body">
-                  <OutsideText text={w} />
-                </div>
-              </div>
+              <Banner key={w} tone="warning">
+                <OutsideText text={w} />
+              </Banner>
             ))}
             <div className="placement-table-wrap" tabIndex={0} role="region" aria-label="Placement of each row">
-              <table className="table">
-                <thead>
-                  <tr>
-                    <th scope="col">Row in the form</th>
-                    <th scope="col">Placed on claim</th>
-                    <th scope="col">How</th>
-                    <th scope="col">Note</th>
+              <DataTable columns={['Row in the form', 'Placed on claim', 'How', 'Note']}>
+                {placement.rows.map((r) => (
+                  <tr key={`${r.source.table}-${r.source.row}`}>
+                    <td>
+                      {r.reference}{' '}
+                      <span className="muted">
+                        (table {r.source.table}, row {r.source.row})
+                      </span>
+                    </td>
+                    <td>{r.claimId}</td>
+                    <td>{METHOD_TEXT[r.method]}</td>
+                    <td>{r.note ?? <span className="muted">—</span>}</td>
                   </tr>
-                </thead>
-                <tbody>
-                  {placement.rows.map((r) => (
-                    <tr key={`${r.source.table}-${r.source.row}`}>
-                      <td>
-                        {r.reference}{' '}
-                        <span className="muted">
-                          (table {r.source.table}, row {r.source.row})
-                        </span>
-                      </td>
-                      <td>{r.claimId}</td>
-                      <td>{METHOD_TEXT[r.method]}</td>
-                      <td>{r.note ?? <span className="muted">—</span>}</td>
-                    </tr>
-                  ))}
-                  {placement.unplaced.map((u) => (
-                    <tr key={`u-${u.source.table}-${u.source.row}`}>
-                      <td>
-                        {u.reference || u.claimText.slice(0, 60)}{' '}
-                        <span className="muted">
-                          (table {u.source.table}, row {u.source.row})
-                        </span>
-                      </td>
-                      <td>
-                        <span className="badge danger">Not placed</span>
-                      </td>
-                      <td colSpan={2}>{u.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+                ))}
+                {placement.unplaced.map((u) => (
+                  <tr key={`u-${u.source.table}-${u.source.row}`}>
+                    <td>
+                      {u.reference || u.claimText.slice(0, 60)}{' '}
+                      <span className="muted">
+                        (table {u.source.table}, row {u.source.row})
+                      </span>
+                    </td>
+                    <td>
+                      <span className="badge danger">Not placed</span>
+                    </td>
+                    <td colSpan={2}>{u.reason}</td>
+                  </tr>
+                ))}
+              </DataTable>
             </div>
             {result ? (
-              <div className="banner success">
-                <div className="banner-body">
-                  <span className="banner-title">Imported as a new draft.</span>
-                  <span>
-                    {result.linkedEvidence.length} evidence files linked
-                    {result.missingEvidence.length > 0
-                      ? `; ${result.missingEvidence.length} named in the form are not in the evidence library yet`
-                      : ''}
-                    .
-                  </span>
-                </div>
-                <button
-                  type="button"
-                  className="button small"
-                  onClick={() => go({ name: 'workspace', assessmentId: result.assessment.id, claimId: null })}
-                >
-                  Open it
-                </button>
-              </div>
+              <Banner tone="success" title="Imported as a new draft." actions={<OpenImportedButton assessmentId={result.assessment.id} />}>
+                <span>
+                  {result.linkedEvidence.length} evidence files linked
+                  {result.missingEvidence.length > 0
+                    ? `; ${result.missingEvidence.length} named in the form are not in the evidence library yet`
+                    : ''}
+                  .
+                </span>
+              </Banner>
             ) : (
               <div className="button-row end">
                 <button type="button" className="button primary" disabled={busy !== null} onClick={() => void attempt(importForm)}>
@@ -120,6 +100,6 @@ export function FormImportCard() {
           </>
         ) : null}
       </div>
-    </section>
+    </ImportCard>
   );
 }

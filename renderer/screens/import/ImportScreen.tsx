@@ -3,6 +3,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useImports } from '../../stores/imports';
 import { FormImportCard } from './FormImportCard';
 import { PackImportCard } from './PackImportCard';
+import './import.css';
 
 /** Step 7a: bring in a signed pack (checked before anything is written) or a filled-in Word form. */
 export function ImportScreen() {

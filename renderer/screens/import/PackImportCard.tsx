@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Modal } from '../../components/Modal';
+import { ImportCard } from '../../components/ImportCard';
 import { ModalActions } from '../../components/ModalActions';
 import { VerificationCard } from '../../components/VerificationCard';
 import { RESULT_LABELS } from '../../format/labels';
@@ -8,10 +9,11 @@ import { CLAIM_RESULTS } from '../../../shared/domain/types';
 import type { PackImportPreviewView } from '../../../shared/ipc/views-signing';
 import { attempt } from '../../stores/announcer';
 import { PACK_CARD, useImports } from '../../stores/imports';
-import { useNavigation } from '../../stores/navigation';
 import { CarryForwardButton } from '../start/CarryForwardButton';
 import { JobProgressAt } from '../../components/JobProgress';
+import { OpenImportedButton } from './OpenImportedButton';
 import { OutsideText } from '../../components/OutsideText';
+import { Banner } from '../../components/Banner';
 
 function groupedHex(hex: string): string {
   return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
@@ -77,20 +79,20 @@ export function PackImportCard() {
     recheckPack,
     importPack,
   } = useImports();
-  const go = useNavigation((s) => s.go);
   const [confirming, setConfirming] = useState(false);
   const startImport = () => {
     if (preview && !preview.verification.trusted) setConfirming(true);
     else void attempt(() => importPack());
   };
   return (
-    <section className="card" aria-labelledby="pack-import-heading">
-      <div className="card-header">
-        <h2 id="pack-import-heading">A signed evidence pack (PDF)</h2>
-        <button type="button" className="button primary" disabled={busy !== null} onClick={() => void attempt(choosePack)}>
-          Choose a pack…
-        </button>
-      </div>
+    <ImportCard
+      id="pack-import"
+      title="A signed evidence pack (PDF)"
+      chooseLabel="Choose a pack…"
+      primary
+      disabled={busy !== null}
+      onChoose={() => void attempt(choosePack)}
+    >
       <div className="card-body section">
         <div className="field fingerprint-field">
           <label htmlFor="trust-fingerprint">Signer's published fingerprint (optional)</label>
@@ -145,51 +147,41 @@ export function PackImportCard() {
             </dd>
           </dl>
           {preview.cleaned.length > 0 || preview.renamed.length > 0 ? (
-            <div className="banner warning" role="note">
-              <div className="banner-body">
-                <span className="banner-title">Some text in this pack is changed when it is imported.</span>
-                <ul className="import-notes">
-                  {preview.cleaned.map((note) => (
-                    <li key={note}>{note}</li>
-                  ))}
-                  {preview.renamed.map((r) => (
-                    <li key={`${r.from}→${r.to}`}>
-                      The evidence name <OutsideText text={r.from} /> is not a safe file name; it is kept as <OutsideText text={r.to} />.
-                    </li>
-                  ))}
-                </ul>
-                <span>The pack file itself is not changed and its signature still covers what the sender signed.</span>
-              </div>
-            </div>
+            <Banner tone="warning" title="Some text in this pack is changed when it is imported.">
+              <ul className="import-notes">
+                {preview.cleaned.map((note) => (
+                  <li key={note}>{note}</li>
+                ))}
+                {preview.renamed.map((r) => (
+                  <li key={`${r.from}→${r.to}`}>
+                    The evidence name <OutsideText text={r.from} /> is not a safe file name; it is kept as <OutsideText text={r.to} />.
+                  </li>
+                ))}
+              </ul>
+              <span>The pack file itself is not changed and its signature still covers what the sender signed.</span>
+            </Banner>
           ) : null}
           {preview.alreadyImported ? (
-            <div className="banner warning">
-              <div className="banner-body">
-                <span className="banner-title">This pack was imported before.</span>
-                <span>It is already among these assessments; importing it again is not needed.</span>
-              </div>
-            </div>
+            <Banner tone="warning" title="This pack was imported before.">
+              <span>It is already among these assessments; importing it again is not needed.</span>
+            </Banner>
           ) : null}
           {result ? (
-            <div className="banner success">
-              <div className="banner-body">
-                <span className="banner-title">Imported as a signed, read-only assessment.</span>
-                <span>
-                  {result.evidence.stored} evidence files stored, {result.evidence.alreadyHeld} already held, {result.evidence.withheld}{' '}
-                  listed by fingerprint only.
-                </span>
-              </div>
-              <div className="button-row">
-                <button
-                  type="button"
-                  className="button small"
-                  onClick={() => go({ name: 'workspace', assessmentId: result.assessment.id, claimId: null })}
-                >
-                  Open it
-                </button>
-                <CarryForwardButton assessment={result.assessment} />
-              </div>
-            </div>
+            <Banner
+              tone="success"
+              title="Imported as a signed, read-only assessment."
+              actions={
+                <div className="button-row">
+                  <OpenImportedButton assessmentId={result.assessment.id} />
+                  <CarryForwardButton assessment={result.assessment} />
+                </div>
+              }
+            >
+              <span>
+                {result.evidence.stored} evidence files stored, {result.evidence.alreadyHeld} already held, {result.evidence.withheld}{' '}
+                listed by fingerprint only.
+              </span>
+            </Banner>
           ) : (
             <div className="button-row end">
               <button
@@ -203,12 +195,9 @@ export function PackImportCard() {
             </div>
           )}
           {result && !result.preview.verification.trusted ? (
-            <div className="banner warning" role="note">
-              <div className="banner-body">
-                <span className="banner-title">Imported from an unverified signer.</span>
-                <span>It is marked so in the list, in the workspace and when compared.</span>
-              </div>
-            </div>
+            <Banner tone="warning" title="Imported from an unverified signer.">
+              <span>It is marked so in the list, in the workspace and when compared.</span>
+            </Banner>
           ) : null}
         </div>
       ) : null}
@@ -222,6 +211,6 @@ export function PackImportCard() {
           }}
         />
       ) : null}
-    </section>
+    </ImportCard>
   );
 }

@@ -1,7 +1,21 @@
 import { useMemo } from 'react';
 import type { EvidenceLibraryItem } from '../../../shared/ipc/views';
+import { plainOptions, SelectField, type SelectOption } from '../../components/SelectField';
 import { useLibrary } from '../../stores/library';
 import { filterChoices, NO_FILTERS, type ExpiryFilter, type SharingFilter } from './library-view';
+
+const SHARING_OPTIONS: readonly SelectOption<SharingFilter>[] = [
+  { value: 'any', label: 'Any' },
+  { value: 'confidential', label: 'Confidential' },
+  { value: 'shareable', label: 'Shareable' },
+];
+
+const EXPIRY_OPTIONS: readonly SelectOption<ExpiryFilter>[] = [
+  { value: 'any', label: 'Any' },
+  { value: 'expired', label: 'Expired' },
+  { value: 'soon', label: 'Expiring in 30 days' },
+  { value: 'none', label: 'Never expires' },
+];
 
 /** Search by name, and narrow by claim, type, sharing and expiry. */
 export function LibraryFilterBar({ items }: { readonly items: readonly EvidenceLibraryItem[] }) {
@@ -22,56 +36,38 @@ export function LibraryFilterBar({ items }: { readonly items: readonly EvidenceL
           placeholder="For example: policy"
         />
       </div>
-      <div className="field">
-        <label htmlFor="library-claim">Claim</label>
-        <select id="library-claim" className="input" value={filters.claim} onChange={(e) => setFilters({ claim: e.target.value })}>
-          <option value="any">Any claim</option>
-          <option value="unused">Not linked to any claim</option>
-          {claims.map((c) => (
-            <option key={c} value={c}>
-              {c}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="library-type">Type</label>
-        <select id="library-type" className="input" value={filters.type} onChange={(e) => setFilters({ type: e.target.value })}>
-          <option value="any">Any type</option>
-          {types.map((t) => (
-            <option key={t} value={t}>
-              {t}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="library-sharing">Sharing</label>
-        <select
-          id="library-sharing"
-          className="input"
-          value={filters.sharing}
-          onChange={(e) => setFilters({ sharing: e.target.value as SharingFilter })}
-        >
-          <option value="any">Any</option>
-          <option value="confidential">Confidential</option>
-          <option value="shareable">Shareable</option>
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="library-expiry">Expiry</label>
-        <select
-          id="library-expiry"
-          className="input"
-          value={filters.expiry}
-          onChange={(e) => setFilters({ expiry: e.target.value as ExpiryFilter })}
-        >
-          <option value="any">Any</option>
-          <option value="expired">Expired</option>
-          <option value="soon">Expiring in 30 days</option>
-          <option value="none">Never expires</option>
-        </select>
-      </div>
+      <SelectField
+        id="library-claim"
+        label="Claim"
+        className="input"
+        value={filters.claim}
+        options={[{ value: 'any', label: 'Any claim' }, { value: 'unused', label: 'Not linked to any claim' }, ...plainOptions(claims)]}
+        onChange={(claim) => setFilters({ claim })}
+      />
+      <SelectField
+        id="library-type"
+        label="Type"
+        className="input"
+        value={filters.type}
+        options={[{ value: 'any', label: 'Any type' }, ...plainOptions(types)]}
+        onChange={(type) => setFilters({ type })}
+      />
+      <SelectField
+        id="library-sharing"
+        label="Sharing"
+        className="input"
+        value={filters.sharing}
+        options={SHARING_OPTIONS}
+        onChange={(sharing) => setFilters({ sharing })}
+      />
+      <SelectField
+        id="library-expiry"
+        label="Expiry"
+        className="input"
+        value={filters.expiry}
+        options={EXPIRY_OPTIONS}
+        onChange={(expiry) => setFilters({ expiry })}
+      />
       {filtered ? (
         <button type="button" className="button quiet small" onClick={() => setFilters(NO_FILTERS)}>
           Clear filters

@@ -1,7 +1,8 @@
-import { DateInput } from '../../components/DateInput';
+import { TextField } from '../../components/TextField';
 import { VENDOR_ROLES } from '../../../shared/domain/types';
 import { describeRole } from '../../../shared/domain/applicability';
 import type { NewAssessmentDraft } from './check-draft';
+import './new-assessment.css';
 
 type Errors = Partial<Record<keyof NewAssessmentDraft, string>>;
 
@@ -116,46 +117,5 @@ export function AssessmentFields({
         </div>
       </div>
     </>
-  );
-}
-
-function TextField(props: {
-  readonly id: string;
-  readonly label: string;
-  readonly value: string;
-  readonly onChange: (value: string) => void;
-  readonly error?: string;
-  readonly type?: 'text' | 'date';
-  readonly autoComplete?: string;
-}) {
-  return (
-    <div className="field">
-      <label htmlFor={props.id}>{props.label}</label>
-      {props.type === 'date' ? (
-        <DateInput
-          id={props.id}
-          value={props.value}
-          onChange={props.onChange}
-          invalid={Boolean(props.error)}
-          {...(props.error ? { describedBy: `${props.id}-error` } : {})}
-        />
-      ) : (
-        <input
-          id={props.id}
-          className="input"
-          type="text"
-          value={props.value}
-          autoComplete={props.autoComplete ?? 'off'}
-          aria-invalid={props.error ? true : undefined}
-          aria-describedby={props.error ? `${props.id}-error` : undefined}
-          onChange={(e) => props.onChange(e.target.value)}
-        />
-      )}
-      {props.error ? (
-        <span className="field-error" id={`${props.id}-error`}>
-          {props.error}
-        </span>
-      ) : null}
-    </div>
   );
 }

@@ -1,10 +1,8 @@
 import { useState } from 'react';
-import { Modal } from '../../components/Modal';
-import { ModalActions } from '../../components/ModalActions';
 import { PassphrasePair, passphrasesAgree } from '../../components/PassphrasePair';
-import { attempt } from '../../stores/announcer';
 import { useAssessment } from '../../stores/assessment';
 import { useIdentities } from '../../stores/identities';
+import { IdentityDialog } from './IdentityDialog';
 
 export function CreateIdentityForm({ onClose }: { readonly onClose: () => void }) {
   const create = useIdentities((s) => s.create);
@@ -16,29 +14,16 @@ export function CreateIdentityForm({ onClose }: { readonly onClose: () => void }
   const [withRoot, setWithRoot] = useState(true);
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
   const ready = [label, sroName, sroRole, organisation].every((v) => v.trim().length > 0) && passphrasesAgree(passphrase, confirm);
 
-  const submit = async () => {
-    setBusy(true);
-    const created = await attempt(() => create({ label, sroName, sroRole, organisation, withRoot, passphrase }));
-    setBusy(false);
-    if (created) onClose();
-  };
   return (
-    <Modal
+    <IdentityDialog
       title="Create a signing identity"
       onClose={onClose}
-      footer={
-        <ModalActions
-          onCancel={onClose}
-          onSubmit={() => void submit()}
-          ready={ready}
-          busy={busy}
-          submitLabel="Create identity"
-          busyLabel="Creating…"
-        />
-      }
+      ready={ready}
+      submitLabel="Create identity"
+      busyLabel="Creating…"
+      run={() => create({ label, sroName, sroRole, organisation, withRoot, passphrase })}
     >
       <div className="form-grid">
         <div className="field span-2">
@@ -74,6 +59,6 @@ export function CreateIdentityForm({ onClose }: { readonly onClose: () => void }
           help="At least 12 characters; four or five unrelated words work well. Nobody can recover it for you."
         />
       </div>
-    </Modal>
+    </IdentityDialog>
   );
 }

@@ -4,6 +4,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { startJob } from '../../ipc/client';
 import { attempt } from '../../stores/announcer';
 import { useSession } from '../../stores/session';
+import { Banner } from '../../components/Banner';
 
 /** A check for damage: the database itself, the hash-chained audit log, and every evidence file. */
 export function DatabaseSection() {
@@ -36,16 +37,15 @@ export function DatabaseSection() {
         <ProgressBar done={progress?.done ?? 0} total={progress?.total ?? 0} label="Checking your assessments and evidence" />
       ) : null}
       {report ? (
-        <div className={`banner ${report.ok ? 'success' : 'error'}`} role="status">
-          <div className="banner-body">
-            <span className="banner-title">
-              {report.ok ? 'No damage found: your assessments, their history and every evidence file check out.' : 'Problems were found.'}
-            </span>
-            {report.problems.map((p) => (
-              <span key={p}>{p}</span>
-            ))}
-          </div>
-        </div>
+        <Banner
+          tone={report.ok ? 'success' : 'error'}
+          live="polite"
+          title={report.ok ? 'No damage found: your assessments, their history and every evidence file check out.' : 'Problems were found.'}
+        >
+          {report.problems.map((p) => (
+            <span key={p}>{p}</span>
+          ))}
+        </Banner>
       ) : null}
     </section>
   );

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import type { IdentityView } from '../../../shared/ipc/views-signing';
-import { Modal } from '../../components/Modal';
 import { formatInstantDate } from '../../format/numbers';
-import { ModalActions } from '../../components/ModalActions';
+import { PasswordField } from '../../components/PasswordField';
 import { PassphrasePair, passphrasesAgree } from '../../components/PassphrasePair';
-import { attempt } from '../../stores/announcer';
 import { useIdentities } from '../../stores/identities';
+import { IdentityDialog } from './IdentityDialog';
 
 /**
  * Back an identity up as a .p12 file: the identity's passphrase unlocks the key, and a new
@@ -19,47 +18,22 @@ export function ExportBackupForm({ identity, onClose }: { readonly identity: Ide
   const [p12Password, setP12Password] = useState('');
   const [confirm, setConfirm] = useState('');
   const [withRootKey, setWithRootKey] = useState(false);
-  const [busy, setBusy] = useState(false);
   const ready = passphrase.length > 0 && passphrasesAgree(p12Password, confirm);
-  const submit = async () => {
-    setBusy(true);
-    const written = await attempt(() =>
-      exportBackup({ label: identity.label, passphrase, p12Password, withRootKey: hasRoot && withRootKey }),
-    );
-    setBusy(false);
-    if (written) onClose();
-  };
   return (
-    <Modal
+    <IdentityDialog
       title={`Back up "${identity.label}"`}
       onClose={onClose}
-      footer={
-        <ModalActions
-          onCancel={onClose}
-          onSubmit={() => void submit()}
-          ready={ready}
-          busy={busy}
-          submitLabel="Choose where to save and back up…"
-          busyLabel="Backing up…"
-        />
-      }
+      ready={ready}
+      submitLabel="Choose where to save and back up…"
+      busyLabel="Backing up…"
+      run={() => exportBackup({ label: identity.label, passphrase, p12Password, withRootKey: hasRoot && withRootKey })}
     >
       <p className="muted">
         The backup is a standard .p12 (PKCS#12) file. Restore it on a new computer with Import .p12. Keep the file and its password apart:
         anyone with both can sign as you.
       </p>
       <div className="form-grid">
-        <div className="field span-2">
-          <label htmlFor="backup-passphrase">Passphrase of this identity</label>
-          <input
-            id="backup-passphrase"
-            className="input"
-            type="password"
-            autoComplete="current-password"
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.target.value)}
-          />
-        </div>
+        <PasswordField id="backup-passphrase" label="Passphrase of this identity" value={passphrase} onChange={setPassphrase} wide />
         <PassphrasePair
           idPrefix="backup"
           label="New password for the backup file"
@@ -81,6 +55,6 @@ export function ExportBackupForm({ identity, onClose }: { readonly identity: Ide
           </label>
         ) : null}
       </div>
-    </Modal>
+    </IdentityDialog>
   );
 }

@@ -8,6 +8,7 @@ import { CreateIdentityForm } from './CreateIdentityForm';
 import { ExportBackupForm } from './ExportBackupForm';
 import { ImportIdentityForm } from './ImportIdentityForm';
 import { OutsideText } from '../../components/OutsideText';
+import { Banner } from '../../components/Banner';
 
 export function groupedFingerprint(hex: string): string {
   return hex.match(/.{1,4}/g)?.join(' ') ?? hex;
@@ -64,25 +65,29 @@ export function IdentitiesSection() {
         check your packs.
       </p>
       {reminders.map((i) => (
-        <div key={i.label} className="banner warning" role="status">
-          <div className="banner-body">
-            <span className="banner-title">&ldquo;{i.label}&rdquo; has no backup.</span>
-            <span>
-              If this computer is lost or replaced, so is the key, and next year&apos;s packs could not be signed under the same root. A
-              backup is a password-protected file.
-            </span>
-          </div>
-          <div className="button-row">
-            <button type="button" className="button small" onClick={() => setBackingUp(i)}>
-              <span>
-                Export backup<span className="visually-hidden"> of {i.label}</span>…
-              </span>
-            </button>
-            <button type="button" className="button small" onClick={() => dismiss(i.label)}>
-              Not now
-            </button>
-          </div>
-        </div>
+        <Banner
+          key={i.label}
+          tone="warning"
+          live="polite"
+          title={<>&ldquo;{i.label}&rdquo; has no backup.</>}
+          actions={
+            <div className="button-row">
+              <button type="button" className="button small" onClick={() => setBackingUp(i)}>
+                <span>
+                  Export backup<span className="visually-hidden"> of {i.label}</span>…
+                </span>
+              </button>
+              <button type="button" className="button small" onClick={() => dismiss(i.label)}>
+                Not now
+              </button>
+            </div>
+          }
+        >
+          <span>
+            If this computer is lost or replaced, so is the key, and next year&apos;s packs could not be signed under the same root. A
+            backup is a password-protected file.
+          </span>
+        </Banner>
       ))}
       {items.length === 0 ? <p className="empty">No signing identity yet.</p> : null}
       <ul className="identity-list">

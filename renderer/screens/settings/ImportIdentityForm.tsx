@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Modal } from '../../components/Modal';
-import { ModalActions } from '../../components/ModalActions';
+import { PasswordField } from '../../components/PasswordField';
 import { PassphrasePair, passphrasesAgree } from '../../components/PassphrasePair';
-import { attempt } from '../../stores/announcer';
 import { useIdentities } from '../../stores/identities';
+import { IdentityDialog } from './IdentityDialog';
 
 /** Bring in a certificate and key issued elsewhere (a .p12 from the organisation's own CA). */
 export function ImportIdentityForm({ onClose }: { readonly onClose: () => void }) {
@@ -12,45 +11,28 @@ export function ImportIdentityForm({ onClose }: { readonly onClose: () => void }
   const [p12Password, setP12Password] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
   const ready = label.trim().length > 0 && passphrasesAgree(passphrase, confirm);
-  const submit = async () => {
-    setBusy(true);
-    const imported = await attempt(() => importP12({ label, p12Password, passphrase }));
-    setBusy(false);
-    if (imported) onClose();
-  };
   return (
-    <Modal
+    <IdentityDialog
       title="Import a signing identity (.p12)"
       onClose={onClose}
-      footer={
-        <ModalActions
-          onCancel={onClose}
-          onSubmit={() => void submit()}
-          ready={ready}
-          busy={busy}
-          submitLabel="Choose the .p12 file and import…"
-          busyLabel="Importing…"
-        />
-      }
+      ready={ready}
+      submitLabel="Choose the .p12 file and import…"
+      busyLabel="Importing…"
+      run={() => importP12({ label, p12Password, passphrase })}
     >
       <div className="form-grid">
         <div className="field span-2">
           <label htmlFor="p12-label">Name for this identity</label>
           <input id="p12-label" className="input" value={label} onChange={(e) => setLabel(e.target.value)} />
         </div>
-        <div className="field">
-          <label htmlFor="p12-password">Password of the .p12 file</label>
-          <input
-            id="p12-password"
-            className="input"
-            type="password"
-            autoComplete="off"
-            value={p12Password}
-            onChange={(e) => setP12Password(e.target.value)}
-          />
-        </div>
+        <PasswordField
+          id="p12-password"
+          label="Password of the .p12 file"
+          value={p12Password}
+          onChange={setP12Password}
+          autoComplete="off"
+        />
         <PassphrasePair
           idPrefix="p12"
           label="New passphrase to seal the key"
@@ -61,6 +43,6 @@ export function ImportIdentityForm({ onClose }: { readonly onClose: () => void }
           onConfirm={setConfirm}
         />
       </div>
-    </Modal>
+    </IdentityDialog>
   );
 }

@@ -8,6 +8,7 @@ import { DatabaseSection } from './DatabaseSection';
 import { FoldersSection } from './FoldersSection';
 import { IdentitiesSection } from './IdentitiesSection';
 import { ProfileSection } from './ProfileSection';
+import './settings.css';
 
 const THEMES: readonly { value: ThemeSetting; label: string }[] = [
   { value: 'system', label: 'Same as this computer' },

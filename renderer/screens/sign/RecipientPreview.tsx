@@ -3,6 +3,7 @@ import type { AssessmentDetail } from '../../../shared/domain/types';
 import type { PackProfileName } from '../../../shared/ipc/views-signing';
 import { OutsideText } from '../../components/OutsideText';
 import { formatBytes, shortHash } from '../../format/numbers';
+import { DataTable } from '../../components/DataTable';
 
 /**
  * Each evidence item exactly as the pack for the chosen recipient will list it, before
@@ -19,63 +20,53 @@ export function RecipientPreview({ detail, profile }: { readonly detail: Assessm
       {shown.length === 0 ? (
         <p className="muted">No evidence is attached, so the pack lists none.</p>
       ) : (
-        <table className="table" aria-label={`Evidence as ${who} will see it`}>
-          <thead>
-            <tr>
-              <th scope="col">Listed as</th>
-              <th scope="col">SHA-256</th>
-              <th scope="col">Size</th>
-              <th scope="col">In the pack</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((e) => (
-              <tr key={e.evidenceId}>
-                <td>
-                  <div className="evidence-name">
-                    {e.kind === 'reference' ? 'Reference: ' : null}
-                    <OutsideText text={e.name} />
+        <DataTable columns={['Listed as', 'SHA-256', 'Size', 'In the pack']} label={`Evidence as ${who} will see it`}>
+          {shown.map((e) => (
+            <tr key={e.evidenceId}>
+              <td>
+                <div className="evidence-name">
+                  {e.kind === 'reference' ? 'Reference: ' : null}
+                  <OutsideText text={e.name} />
+                </div>
+                {e.owner ? (
+                  <div className="muted">
+                    Owner: <OutsideText text={e.owner} />
                   </div>
-                  {e.owner ? (
-                    <div className="muted">
-                      Owner: <OutsideText text={e.owner} />
-                    </div>
-                  ) : null}
-                  {e.description ? (
-                    <div className="muted">
-                      <OutsideText text={e.description} />
-                    </div>
-                  ) : null}
-                </td>
-                <td>
-                  {e.sha256 === null ? (
-                    <span className="muted">None: not a file</span>
+                ) : null}
+                {e.description ? (
+                  <div className="muted">
+                    <OutsideText text={e.description} />
+                  </div>
+                ) : null}
+              </td>
+              <td>
+                {e.sha256 === null ? (
+                  <span className="muted">None: not a file</span>
+                ) : (
+                  <span className="mono" title={`SHA-256 ${e.sha256}`}>
+                    {shortHash(e.sha256)}
+                  </span>
+                )}
+              </td>
+              <td>{e.size === null ? '—' : formatBytes(e.size)}</td>
+              <td>
+                {e.kind === 'reference' ? (
+                  e.detailsWithheld ? (
+                    <span className="badge warning">Withheld: location, description and owner</span>
                   ) : (
-                    <span className="mono" title={`SHA-256 ${e.sha256}`}>
-                      {shortHash(e.sha256)}
-                    </span>
-                  )}
-                </td>
-                <td>{e.size === null ? '—' : formatBytes(e.size)}</td>
-                <td>
-                  {e.kind === 'reference' ? (
-                    e.detailsWithheld ? (
-                      <span className="badge warning">Withheld: location, description and owner</span>
-                    ) : (
-                      <span className="badge">Listed as a reference</span>
-                    )
-                  ) : e.embedded ? (
-                    <span className="badge">Embedded</span>
-                  ) : e.detailsWithheld ? (
-                    <span className="badge warning">Withheld, name and description too</span>
-                  ) : (
-                    <span className="badge warning">Withheld, listed by name and hash</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                    <span className="badge">Listed as a reference</span>
+                  )
+                ) : e.embedded ? (
+                  <span className="badge">Embedded</span>
+                ) : e.detailsWithheld ? (
+                  <span className="badge warning">Withheld, name and description too</span>
+                ) : (
+                  <span className="badge warning">Withheld, listed by name and hash</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

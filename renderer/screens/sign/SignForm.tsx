@@ -3,6 +3,7 @@ import { formatDate } from '../../format/numbers';
 import type { AssessmentDetail, IsoDate } from '../../../shared/domain/types';
 import type { PackProfileName } from '../../../shared/ipc/views-signing';
 import { JobProgressAt } from '../../components/JobProgress';
+import { IdentityPassphraseFields } from '../../components/IdentityPassphraseFields';
 import { attestationText } from '../../../shared/domain/attestation';
 import { attempt } from '../../stores/announcer';
 import { useIdentities } from '../../stores/identities';
@@ -10,6 +11,7 @@ import { useNavigation } from '../../stores/navigation';
 import { fileName } from '../../stores/session';
 import { SIGN_FORM, useSigning } from '../../stores/signing';
 import { signNeeds, signNeedsSentence } from './sign-needs';
+import { Banner } from '../../components/Banner';
 
 const PROFILES: readonly { value: PackProfileName; label: string; help: string }[] = [
   { value: 'customer', label: 'For customers', help: 'Confidential evidence is left out; the pack lists it by fingerprint only.' },
@@ -101,38 +103,27 @@ export function SignForm(props: {
         <fieldset disabled={running}>
           <legend className="section-legend">Signature</legend>
           {identities.length === 0 ? (
-            <div className="banner warning">
-              <div className="banner-body">
-                <span className="banner-title">You have no signing identity yet.</span>
-                <span>Create one in Settings: it takes a minute and stays on this computer.</span>
-              </div>
-              <button type="button" className="button small" onClick={() => go({ name: 'settings' })}>
-                Go to Settings
-              </button>
-            </div>
+            <Banner
+              tone="warning"
+              title="You have no signing identity yet."
+              actions={
+                <button type="button" className="button small" onClick={() => go({ name: 'settings' })}>
+                  Go to Settings
+                </button>
+              }
+            >
+              <span>Create one in Settings: it takes a minute and stays on this computer.</span>
+            </Banner>
           ) : (
             <div className="form-grid">
-              <div className="field">
-                <label htmlFor="identity">Signing identity</label>
-                <select id="identity" className="select" value={chosen?.label ?? ''} onChange={(e) => setIdentity(e.target.value)}>
-                  {identities.map((i) => (
-                    <option key={i.label} value={i.label}>
-                      {i.label} ({i.subject.commonName})
-                    </option>
-                  ))}
-                </select>
-              </div>
-              <div className="field">
-                <label htmlFor="passphrase">Passphrase</label>
-                <input
-                  id="passphrase"
-                  className="input"
-                  type="password"
-                  autoComplete="current-password"
-                  value={passphrase}
-                  onChange={(e) => setPassphrase(e.target.value)}
-                />
-              </div>
+              <IdentityPassphraseFields
+                identityLabel="Signing identity"
+                identities={identities}
+                identity={chosen?.label ?? ''}
+                onIdentity={setIdentity}
+                passphrase={passphrase}
+                onPassphrase={setPassphrase}
+              />
             </div>
           )}
           <div className="field">
@@ -170,12 +161,9 @@ export function SignForm(props: {
           </label>
         ) : null}
         {props.unsignable ? (
-          <div className="banner error" role="alert">
-            <div className="banner-body">
-              <span className="banner-title">This assessment cannot be signed yet.</span>
-              <span>{props.unsignable}</span>
-            </div>
-          </div>
+          <Banner tone="error" live="assertive" title="This assessment cannot be signed yet.">
+            <span>{props.unsignable}</span>
+          </Banner>
         ) : null}
       </div>
       {running ? (

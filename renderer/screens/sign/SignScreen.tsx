@@ -16,6 +16,8 @@ import { BlockerList } from '../dashboard/BlockerList';
 import { SignForm } from './SignForm';
 import { RecipientPreview } from './RecipientPreview';
 import { SignResult } from './SignResult';
+import { Banner } from '../../components/Banner';
+import './sign.css';
 
 /** Step 6: check what stands in the way, choose how to sign, sign, and see the pack verified. */
 export function SignScreen({ assessmentId }: { readonly assessmentId: string }) {
@@ -55,12 +57,9 @@ export function SignScreen({ assessmentId }: { readonly assessmentId: string }) 
       {result ? (
         <SignResult result={result} onDone={() => go({ name: 'dashboard', assessmentId })} />
       ) : frozen ? (
-        <div className="banner">
-          <div className="banner-body">
-            <span className="banner-title">{reasonMessage(frozen)}</span>
-            <span>{appHintFor(frozen)}</span>
-          </div>
-        </div>
+        <Banner tone="neutral" title={reasonMessage(frozen)}>
+          <span>{appHintFor(frozen)}</span>
+        </Banner>
       ) : (
         <div className="sign-layout">
           <section className="card" aria-labelledby="readiness-heading">

@@ -8,6 +8,7 @@ import { useNavigation } from '../../stores/navigation';
 import { AssessmentTable } from './AssessmentTable';
 import { RecentDatabases } from './RecentDatabases';
 import { Welcome } from './Welcome';
+import './start.css';
 
 /** Step 1: the assessments in this database, and where to go next. */
 export function StartScreen() {

@@ -5,6 +5,7 @@ import { DateInput } from '../../components/DateInput';
 import { formatDate } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 import { useActions } from '../../stores/actions';
+import { DataTable } from '../../components/DataTable';
 
 /** What will be done about a shortfall, by whom and by when. */
 export function ActionsSection({
@@ -36,52 +37,37 @@ export function ActionsSection({
       <h3 id="actions-heading">Remedial actions</h3>
       {actions.length === 0 ? <p className="muted">No remedial actions. Add one for anything not yet fully met.</p> : null}
       {actions.length > 0 ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Action</th>
-              <th scope="col">Owner</th>
-              <th scope="col">Due</th>
-              <th scope="col">State</th>
+        <DataTable columns={['Action', 'Owner', 'Due', 'State', !frozen ? { hidden: 'Change' } : null]}>
+          {actions.map((a) => (
+            <tr key={a.id}>
+              <td>{a.description}</td>
+              <td>{a.owner || '—'}</td>
+              <td>{formatDate(a.dueDate, 'No date')}</td>
+              <td>
+                <span className={`badge ${a.state === 'done' ? 'signed' : 'draft'}`}>{ACTION_STATE_LABELS[a.state]}</span>
+              </td>
               {!frozen ? (
-                <th scope="col">
-                  <span className="visually-hidden">Change</span>
-                </th>
+                <td className="button-row">
+                  <button
+                    type="button"
+                    className="button small"
+                    onClick={() => void attempt(() => update(a.id, { state: a.state === 'open' ? 'done' : 'open' }))}
+                  >
+                    {a.state === 'open' ? 'Mark done' : 'Reopen'}
+                  </button>
+                  <button
+                    type="button"
+                    className="button small danger"
+                    onClick={() => void attempt(() => remove(a.id))}
+                    aria-label={`Remove action: ${a.description}`}
+                  >
+                    Remove
+                  </button>
+                </td>
               ) : null}
             </tr>
-          </thead>
-          <tbody>
-            {actions.map((a) => (
-              <tr key={a.id}>
-                <td>{a.description}</td>
-                <td>{a.owner || '—'}</td>
-                <td>{formatDate(a.dueDate, 'No date')}</td>
-                <td>
-                  <span className={`badge ${a.state === 'done' ? 'signed' : 'draft'}`}>{ACTION_STATE_LABELS[a.state]}</span>
-                </td>
-                {!frozen ? (
-                  <td className="button-row">
-                    <button
-                      type="button"
-                      className="button small"
-                      onClick={() => void attempt(() => update(a.id, { state: a.state === 'open' ? 'done' : 'open' }))}
-                    >
-                      {a.state === 'open' ? 'Mark done' : 'Reopen'}
-                    </button>
-                    <button
-                      type="button"
-                      className="button small danger"
-                      onClick={() => void attempt(() => remove(a.id))}
-                      aria-label={`Remove action: ${a.description}`}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : null}
       {!frozen ? (
         <form className="action-form" onSubmit={(e) => void submit(e)}>

@@ -12,6 +12,7 @@ import { ActionsSection } from './ActionsSection';
 import { ClaimOwnerLine } from './ClaimOwnerLine';
 import { EvidenceSection } from './EvidenceSection';
 import { SaveIndicator } from './SaveIndicator';
+import { Banner } from '../../components/Banner';
 
 const RESULT_KEYS = Object.fromEntries(SHORTCUTS.filter((s) => s.result).map((s) => [s.result, s.keyLabel])) as Readonly<
   Record<ClaimResult, string>
@@ -53,20 +54,14 @@ export function ClaimEditor({
       </header>
       <div className="editor-body">
         {!inScope ? (
-          <div className="banner warning">
-            <div className="banner-body">
-              <span className="banner-title">This claim is out of scope for this assessment.</span>
-              <span>{describeScope(detail.assessment)} It needs no answer, so none is offered.</span>
-            </div>
-          </div>
+          <Banner tone="warning" title="This claim is out of scope for this assessment.">
+            <span>{describeScope(detail.assessment)} It needs no answer, so none is offered.</span>
+          </Banner>
         ) : null}
         {frozenWhy ? (
-          <div className="banner">
-            <div className="banner-body">
-              <span className="banner-title">{reasonMessage(frozenWhy)}</span>
-              <span>{appHintFor(frozenWhy)}</span>
-            </div>
-          </div>
+          <Banner tone="neutral" title={reasonMessage(frozenWhy)}>
+            <span>{appHintFor(frozenWhy)}</span>
+          </Banner>
         ) : null}
         <div className="claim-statement">
           <p>{claim.statement}</p>

@@ -2,8 +2,22 @@ import { actionOwners, isFilterActive, type ClaimFilter } from '../../../shared/
 import { CLAIM_RESULTS, WORK_STATUSES, type AssessmentDetail, type ClaimResult, type WorkStatus } from '../../../shared/domain/types';
 import { RESULT_LABELS, STATUS_LABELS } from '../../format/labels';
 import { filterFor, useClaimFilter } from '../../stores/claim-filter';
+import { plainOptions, SelectField, type SelectOption } from '../../components/SelectField';
 
-const SCOPE_LABELS: Readonly<Record<'in' | 'out', string>> = { in: 'In scope', out: 'Out of scope' };
+// Each filter's first choice, '', is "any": no filter on that field.
+const RESULT_OPTIONS: readonly SelectOption<ClaimResult | ''>[] = [
+  { value: '', label: 'Any result' },
+  ...CLAIM_RESULTS.map((r) => ({ value: r, label: RESULT_LABELS[r] })),
+];
+const STATUS_OPTIONS: readonly SelectOption<WorkStatus | ''>[] = [
+  { value: '', label: 'Any status' },
+  ...WORK_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+];
+const SCOPE_OPTIONS: readonly SelectOption<'in' | 'out' | ''>[] = [
+  { value: '', label: 'In or out of scope' },
+  { value: 'in', label: 'In scope' },
+  { value: 'out', label: 'Out of scope' },
+];
 
 function countOn(filter: ClaimFilter): number {
   return [filter.result, filter.status, filter.owner, filter.scope].filter((v) => v !== null).length + (filter.expiring ? 1 : 0);
@@ -48,72 +62,36 @@ export function ClaimFinder({
       <details className="finder-filters" open={on > 0 ? true : undefined}>
         <summary>Filters{on > 0 ? ` (${on} on)` : ''}</summary>
         <div className="finder-grid">
-          <div className="field">
-            <label htmlFor="filter-result">Result is</label>
-            <select
-              id="filter-result"
-              className="select"
-              value={filter.result ?? ''}
-              onChange={(e) => change({ result: (e.target.value || null) as ClaimResult | null })}
-            >
-              <option value="">Any result</option>
-              {CLAIM_RESULTS.map((r) => (
-                <option key={r} value={r}>
-                  {RESULT_LABELS[r]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="filter-status">Work status is</label>
-            <select
-              id="filter-status"
-              className="select"
-              value={filter.status ?? ''}
-              onChange={(e) => change({ status: (e.target.value || null) as WorkStatus | null })}
-            >
-              <option value="">Any status</option>
-              {WORK_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="filter-result"
+            label="Result is"
+            value={filter.result ?? ''}
+            options={RESULT_OPTIONS}
+            onChange={(result) => change({ result: result || null })}
+          />
+          <SelectField
+            id="filter-status"
+            label="Work status is"
+            value={filter.status ?? ''}
+            options={STATUS_OPTIONS}
+            onChange={(status) => change({ status: status || null })}
+          />
           {owners.length > 0 ? (
-            <div className="field">
-              <label htmlFor="filter-owner">An action is owned by</label>
-              <select
-                id="filter-owner"
-                className="select"
-                value={filter.owner ?? ''}
-                onChange={(e) => change({ owner: e.target.value || null })}
-              >
-                <option value="">Anyone</option>
-                {owners.map((o) => (
-                  <option key={o} value={o}>
-                    {o}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectField
+              id="filter-owner"
+              label="An action is owned by"
+              value={filter.owner ?? ''}
+              options={[{ value: '', label: 'Anyone' }, ...plainOptions(owners)]}
+              onChange={(owner) => change({ owner: owner || null })}
+            />
           ) : null}
-          <div className="field">
-            <label htmlFor="filter-scope">Scope for the role</label>
-            <select
-              id="filter-scope"
-              className="select"
-              value={filter.scope ?? ''}
-              onChange={(e) => change({ scope: (e.target.value || null) as 'in' | 'out' | null })}
-            >
-              <option value="">In or out of scope</option>
-              {(['in', 'out'] as const).map((s) => (
-                <option key={s} value={s}>
-                  {SCOPE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="filter-scope"
+            label="Scope for the role"
+            value={filter.scope ?? ''}
+            options={SCOPE_OPTIONS}
+            onChange={(scope) => change({ scope: scope || null })}
+          />
           <label className="checkbox-row finder-check">
             <input type="checkbox" checked={filter.expiring} onChange={(e) => change({ expiring: e.target.checked })} />
             Evidence expiring before the period ends

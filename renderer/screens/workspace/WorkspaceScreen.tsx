@@ -14,6 +14,7 @@ import { useClaimOwnership } from '../contributions/use-claim-ownership';
 import { ClaimEditor } from './ClaimEditor';
 import { claimCommandHandler } from './claim-commands';
 import { Navigator } from './Navigator';
+import './workspace.css';
 
 /** Step 3: the claims of one assessment, and the editor for the chosen claim. */
 export function WorkspaceScreen({ assessmentId, claimId }: { readonly assessmentId: string; readonly claimId: string | null }) {

@@ -8,6 +8,7 @@ import { describeWriteFailure } from '../../../main/fs/write-errors';
 import { openWorkspace } from '../../../main/services/workspace';
 import { sscp, tempFolder } from '../../cli/run-sscp';
 import { appHintOf, cliHintOf } from '../../setup/error-words';
+import { createIdentity, newAssessment, writePassphraseFile } from '../../cli/cli-fixtures';
 
 /**
  * Write failures the test machine cannot produce on demand (a read-only disk, a full disk, a
@@ -106,26 +107,9 @@ describe('the CLI writers, when the disk refuses', () => {
   const passFile = join(dir, 'pass.txt');
   let id = '';
   beforeAll(async () => {
-    writeFileSync(passFile, 'correct horse battery staple\n');
-    id = (await sscp('new', '--db', db, '--org', 'Acme', '--role', 'reseller', '--sro', 'Ada Jones', '--sro-role', 'CTO')).out.trim();
-    const created = await sscp(
-      'identity',
-      'create',
-      '--db',
-      db,
-      '--label',
-      'ada',
-      '--sro',
-      'Ada Jones',
-      '--sro-role',
-      'CTO',
-      '--org',
-      'Acme',
-      '--with-root',
-      '--passphrase-file',
-      passFile,
-    );
-    expect(created.code, created.err).toBe(0);
+    writePassphraseFile(dir);
+    id = await newAssessment(db);
+    await createIdentity({ passFile, db, withRoot: true });
     const evidence = join(dir, 'policy.txt');
     writeFileSync(evidence, 'policy\n'.repeat(10_000));
     expect((await sscp('attach', id, '1.1.1', evidence, '--db', db)).code).toBe(0);

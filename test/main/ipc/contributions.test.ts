@@ -2,54 +2,18 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContractEvents, JobChannel, JobResult } from '../../../shared/ipc/contract';
-import type { IpcResult } from '../../../shared/ipc/result';
 import type {
   ContributionImportView,
   ContributionPreviewView,
   ContributionReviewView,
   ContributionWrittenView,
 } from '../../../shared/ipc/views-contributions';
-import { createDispatch, type HandlerTable } from '../../../main/ipc/dispatch';
-import { createServiceHandlers } from '../../../main/ipc/handlers';
-import { JobRunner } from '../../../main/ipc/jobs/runner';
-import { PathGrants } from '../../../main/ipc/path-grants';
-import { openWorkspace } from '../../../main/services/workspace';
+import { ipcHarness } from './ipc-harness';
 import { contribute, makeContributor, type Contributor } from '../contribution/helpers';
 import { appHintOf } from '../../setup/error-words';
 
 function setup(keyStoreHome: string) {
-  const done = new Map<string, ContractEvents['jobs.done']>();
-  const waiters = new Map<string, (d: ContractEvents['jobs.done']) => void>();
-  const opened: string[] = [];
-  const grants = new PathGrants({ trustedDatabases: () => opened });
-  const jobs = new JobRunner(
-    grants.watchJobs((event, payload) => {
-      if (event !== 'jobs.done') return;
-      const d = payload as ContractEvents['jobs.done'];
-      done.set(d.jobId, d);
-      waiters.get(d.jobId)?.(d);
-    }),
-  );
-  const { handlers, session } = createServiceHandlers({
-    openWorkspace,
-    actor: () => ({ name: 'Sam SRO', source: 'profile' }),
-    jobs,
-    onWorkspaceOpened: (p) => opened.push(p),
-    keyStoreHome,
-  });
-  const dispatch = createDispatch(handlers as HandlerTable, grants);
-  const call = async <T>(channel: string, args: unknown): Promise<T> => {
-    const result = (await dispatch(channel, args)) as IpcResult<T>;
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value;
-  };
-  const runJob = async <C extends JobChannel>(channel: C, args: unknown): Promise<IpcResult<JobResult<C>>> => {
-    const { jobId } = await call<{ jobId: string }>(channel, args);
-    const finished = done.get(jobId) ?? (await new Promise<ContractEvents['jobs.done']>((r) => waiters.set(jobId, r)));
-    return finished.result as IpcResult<JobResult<C>>;
-  };
-  return { dispatch, call, runJob, session, grants };
+  return ipcHarness({ actor: () => ({ name: 'Sam SRO', source: 'profile' }), keyStoreHome, trustOpened: true });
 }
 
 /** The app's side of contributions: the same services through the IPC contract, with path grants. */

@@ -3,14 +3,8 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContractEvents, JobChannel, JobResult } from '../../../shared/ipc/contract';
-import type { IpcResult } from '../../../shared/ipc/result';
-import { createDispatch, type HandlerTable } from '../../../main/ipc/dispatch';
-import { createServiceHandlers } from '../../../main/ipc/handlers';
-import { JobRunner } from '../../../main/ipc/jobs/runner';
-import { PathGrants } from '../../../main/ipc/path-grants';
-import { openWorkspace } from '../../../main/services/workspace';
 import { appHintOf } from '../../setup/error-words';
+import { ipcHarness } from './ipc-harness';
 
 /**
  * The app's writers behind the save dialog: the dialog asked before replacing a file, so an
@@ -18,27 +12,7 @@ import { appHintOf } from '../../setup/error-words';
  * or its evidence folder is refused all the same (the dialog would happily offer them).
  */
 describe('the app refuses to save over the open database', () => {
-  const done = new Map<string, ContractEvents['jobs.done']>();
-  const waiters = new Map<string, (d: ContractEvents['jobs.done']) => void>();
-  const grants = new PathGrants({ trustedDatabases: () => [] });
-  const jobs = new JobRunner(
-    grants.watchJobs((event, payload) => {
-      if (event !== 'jobs.done') return;
-      const d = payload as ContractEvents['jobs.done'];
-      done.set(d.jobId, d);
-      waiters.get(d.jobId)?.(d);
-    }),
-  );
-  const { handlers, session } = createServiceHandlers({ openWorkspace, actor: () => ({ name: 'Priya Raman', source: 'profile' }), jobs });
-  const dispatch = createDispatch(handlers as HandlerTable, grants);
-  const call = async <T>(channel: string, args: unknown): Promise<IpcResult<T>> => (await dispatch(channel, args)) as IpcResult<T>;
-  const runJob = async <C extends JobChannel>(channel: C, args: unknown): Promise<IpcResult<JobResult<C>>> => {
-    const started = await call<{ jobId: string }>(channel, args);
-    if (!started.ok) return started as IpcResult<JobResult<C>>;
-    const { jobId } = started.value;
-    const finished = done.get(jobId) ?? (await new Promise<ContractEvents['jobs.done']>((r) => waiters.set(jobId, r)));
-    return finished.result as IpcResult<JobResult<C>>;
-  };
+  const { result: call, runJob, session, grants } = ipcHarness();
   /** The user picked `path` in the save dialog (and agreed to replace it, if it exists). */
   const saveAs = (path: string) => grants.grant(path, 'write');
 

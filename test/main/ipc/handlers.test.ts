@@ -4,9 +4,7 @@ import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ContractEvents, JobChannel, JobResult } from '../../../shared/ipc/contract';
-import type { IpcResult } from '../../../shared/ipc/result';
-import { createDispatch, type Dispatch, type HandlerTable } from '../../../main/ipc/dispatch';
+import { createDispatch, type HandlerTable } from '../../../main/ipc/dispatch';
 import { createServiceHandlers } from '../../../main/ipc/handlers';
 import { JobRunner } from '../../../main/ipc/jobs/runner';
 import type { JobExecutor } from '../../../main/ipc/jobs/executor';
@@ -20,47 +18,16 @@ import { sqliteIdentityRows } from '../../../main/signing/identity-repo';
 import { openKeyStore } from '../../../main/signing/key-store';
 import { readPkcs12 } from '../../../main/signing/pkcs12';
 import { openDatabase } from '../../../main/store/database';
+import type { IpcResult } from '../../../shared/ipc/result';
 import { appHintOf } from '../../setup/error-words';
+import { ipcHarness } from './ipc-harness';
 
 /**
  * The service table over real services, with the window's path grants; the tests grant paths
  * as main's dialog handlers would after the user chose them.
  */
 function setup(actor: () => Actor = () => ({ name: 'Priya Raman', role: 'CTO', source: 'profile' }), keyStoreHome?: string) {
-  const done = new Map<string, ContractEvents['jobs.done']>();
-  const progress: ContractEvents['jobs.progress'][] = [];
-  const waiters = new Map<string, (d: ContractEvents['jobs.done']) => void>();
-  const opened: string[] = [];
-  const grants = new PathGrants({ trustedDatabases: () => opened });
-  const jobs = new JobRunner(
-    grants.watchJobs((event, payload) => {
-      if (event === 'jobs.progress') progress.push(payload as ContractEvents['jobs.progress']);
-      if (event === 'jobs.done') {
-        const d = payload as ContractEvents['jobs.done'];
-        done.set(d.jobId, d);
-        waiters.get(d.jobId)?.(d);
-      }
-    }),
-  );
-  const { handlers, session } = createServiceHandlers({
-    openWorkspace,
-    actor,
-    jobs,
-    onWorkspaceOpened: (p) => opened.push(p),
-    keyStoreHome,
-  });
-  const dispatch: Dispatch = createDispatch(handlers as HandlerTable, grants);
-  const call = async <T>(channel: string, args: unknown): Promise<T> => {
-    const result = (await dispatch(channel, args)) as IpcResult<T>;
-    if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
-    return result.value;
-  };
-  const runJob = async <C extends JobChannel>(channel: C, args: unknown): Promise<IpcResult<JobResult<C>>> => {
-    const { jobId } = await call<{ jobId: string }>(channel, args);
-    const finished = done.get(jobId) ?? (await new Promise<ContractEvents['jobs.done']>((r) => waiters.set(jobId, r)));
-    return finished.result as IpcResult<JobResult<C>>;
-  };
-  return { dispatch, call, runJob, progress, opened, session, grants };
+  return ipcHarness({ actor, keyStoreHome, trustOpened: true });
 }
 
 describe('the service handler table over real services', () => {

@@ -3,37 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ContractEvents, JobChannel, JobResult } from '../../../shared/ipc/contract';
-import type { IpcResult } from '../../../shared/ipc/result';
-import { createDispatch, type HandlerTable } from '../../../main/ipc/dispatch';
-import { createServiceHandlers } from '../../../main/ipc/handlers';
-import { JobRunner } from '../../../main/ipc/jobs/runner';
-import { PathGrants } from '../../../main/ipc/path-grants';
-import { openWorkspace } from '../../../main/services/workspace';
+import { ipcHarness } from './ipc-harness';
 
 /** The app's sign job on 15 June 2026 (the store's clock, set here): the period rules hold there too. */
 describe('the app signs a period only once it has started, and one not yet ended only when the SRO confirms', () => {
-  const done = new Map<string, ContractEvents['jobs.done']>();
-  const waiters = new Map<string, (d: ContractEvents['jobs.done']) => void>();
-  const grants = new PathGrants({ trustedDatabases: () => [] });
-  const jobs = new JobRunner(
-    grants.watchJobs((event, payload) => {
-      if (event !== 'jobs.done') return;
-      const d = payload as ContractEvents['jobs.done'];
-      done.set(d.jobId, d);
-      waiters.get(d.jobId)?.(d);
-    }),
-  );
-  const { handlers, session } = createServiceHandlers({ openWorkspace, actor: () => ({ name: 'Priya Raman', source: 'profile' }), jobs });
-  const dispatch = createDispatch(handlers as HandlerTable, grants);
-  const call = async <T>(channel: string, args: unknown): Promise<IpcResult<T>> => (await dispatch(channel, args)) as IpcResult<T>;
-  const runJob = async <C extends JobChannel>(channel: C, args: unknown): Promise<IpcResult<JobResult<C>>> => {
-    const started = await call<{ jobId: string }>(channel, args);
-    if (!started.ok) return started as IpcResult<JobResult<C>>;
-    const { jobId } = started.value;
-    const finished = done.get(jobId) ?? (await new Promise<ContractEvents['jobs.done']>((r) => waiters.set(jobId, r)));
-    return finished.result as IpcResult<JobResult<C>>;
-  };
+  const { result: call, runJob, session, grants } = ipcHarness();
   const passphrase = 'correct horse battery staple 2026';
   let dir: string;
 

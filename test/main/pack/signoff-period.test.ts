@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ExportJson } from '../../../main/cli/commands/export';
 import { openWorkspace } from '../../../main/services/workspace';
 import { sscp, tempFolder } from '../../cli/run-sscp';
+import { createIdentity, newAssessment, writePassphraseFile } from '../../cli/cli-fixtures';
 import { run } from './fixtures';
 
 /** `sscp export` on 15 June 2026 (the store's clock, set here) for periods before, around and after it. */
@@ -11,27 +12,7 @@ describe('sign-off checks cover the assessment period', () => {
   const { dir, db, cleanup } = tempFolder();
   const passFile = join(dir, 'pass.txt');
 
-  async function assessment(start: string, end: string): Promise<string> {
-    const r = await sscp(
-      'new',
-      '--db',
-      db,
-      '--org',
-      'Acme',
-      '--role',
-      'reseller',
-      '--sro',
-      'Ada Jones',
-      '--sro-role',
-      'CTO',
-      '--period-start',
-      start,
-      '--period-end',
-      end,
-    );
-    expect(r.code, r.err).toBe(0);
-    return r.out.trim();
-  }
+  const assessment = (start: string, end: string) => newAssessment(db, '--period-start', start, '--period-end', end);
   const exportArgs = (id: string, out: string) => [
     'export',
     id,
@@ -57,22 +38,8 @@ describe('sign-off checks cover the assessment period', () => {
   beforeAll(async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-06-15T12:00:00'));
-    writeFileSync(passFile, 'correct horse battery staple\n');
-    const created = await sscp(
-      'identity',
-      'create',
-      '--label',
-      'sro',
-      '--sro',
-      'Ada Jones',
-      '--sro-role',
-      'CTO',
-      '--org',
-      'Acme',
-      '--passphrase-file',
-      passFile,
-    );
-    expect(created.code, created.err).toBe(0);
+    writePassphraseFile(dir);
+    await createIdentity({ passFile, label: 'sro' });
   });
   afterAll(() => {
     vi.useRealTimers();
