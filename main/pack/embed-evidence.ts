@@ -166,7 +166,16 @@ async function deflateParallel(
   signal?: AbortSignal,
 ): Promise<number> {
   const handle = await open(path, 'r');
-  const inFlight: Promise<Buffer>[] = [];
+  // A fixed set of chunk buffers, each reused once its deflate has finished: nothing is
+  // allocated per chunk, so memory stays flat however large the file and however slowly the
+  // thread pool (or the garbage collector, on a busy machine) keeps up.
+  const spare: Buffer[] = [];
+  const inFlight: { readonly deflated: Promise<Buffer>; readonly chunk: Buffer }[] = [];
+  const writeOldest = async (): Promise<void> => {
+    const oldest = inFlight.shift()!;
+    await out.write(await oldest.deflated);
+    spare.push(oldest.chunk);
+  };
   try {
     // CMF 0x78 (deflate, 32 KiB window), FLG 0x01 (fastest level, no dictionary; 0x7801 % 31 = 0).
     await out.write(Buffer.from([0x78, 0x01]));
@@ -174,7 +183,7 @@ async function deflateParallel(
     let position = 0;
     for (;;) {
       if (signal?.aborted) throw cancelledError();
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      const chunk = spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
       let filled = 0;
       while (filled < CHUNK_BYTES) {
         const { bytesRead } = await handle.read(chunk, filled, CHUNK_BYTES - filled, position + filled);
@@ -184,17 +193,17 @@ async function deflateParallel(
       if (filled === 0) break;
       const data = chunk.subarray(0, filled);
       position += filled;
-      const pending = deflateRawAsync(data, { level: DEFLATE_LEVEL, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      const deflated = deflateRawAsync(data, { level: DEFLATE_LEVEL, finishFlush: zlibConstants.Z_SYNC_FLUSH });
       // Awaited in order below; until then a failure must not surface as unhandled.
-      pending.catch(() => undefined);
-      inFlight.push(pending);
+      deflated.catch(() => undefined);
+      inFlight.push({ deflated, chunk });
       hash.update(data);
       adler = adler32Combine(adler, adler32(data), filled);
       onBytes(filled);
-      if (inFlight.length >= DEFLATE_IN_FLIGHT) await out.write(await inFlight.shift()!);
+      if (inFlight.length >= DEFLATE_IN_FLIGHT) await writeOldest();
       if (filled < CHUNK_BYTES) break;
     }
-    while (inFlight.length > 0) await out.write(await inFlight.shift()!);
+    while (inFlight.length > 0) await writeOldest();
     const trailer = Buffer.alloc(6);
     // An empty final block with fixed Huffman codes (BFINAL=1, BTYPE=01, end-of-block), then Adler-32.
     trailer[0] = 0x03;

@@ -10,12 +10,16 @@
  * A process of their own (pool `forks`, isolated), because what they assert is about the
  * whole process:
  * - `process.umask()` cannot be set from a worker thread;
- * - `process.memoryUsage().rss` in a thread would count the other threads' memory too.
+ * - `process.memoryUsage().rss` in a thread would count the other threads' memory too;
+ * - a child's peak RSS (`maxRSS`) starts from its parent's at the fork (Linux keeps the high
+ *   water mark across exec), so a child spawned from a big shared worker reports that
+ *   worker's memory, not its own.
  */
 export const OWN_PROCESS: readonly string[] = [
   'test/main/store/file-modes.test.ts',
   'test/main/evidence/large-file-memory.test.ts',
   'test/main/import/large-pack-memory.test.ts',
+  'test/main/pack/large-pack.test.ts',
 ];
 
 /**
@@ -29,10 +33,11 @@ export const FRESH_MODULES: readonly string[] = [
   'test/cli/id-prefix-and-db-env.test.ts',
   'test/cli/version.test.ts',
   'test/main/fs/write-failures.test.ts',
+  'test/main/contribution/read-once.test.ts',
 ];
 
 /** Why a file would need one of the lists above, as a pattern over its source. */
-export const NEEDS_OWN_PROCESS = /\bprocess\.(umask|chdir|memoryUsage)\s*\(/;
+export const NEEDS_OWN_PROCESS = /\bprocess\.(umask|chdir|memoryUsage)\s*\(|\bmaxRss/;
 export const NEEDS_FRESH_MODULES = /\bvi\.(mock|doMock|unmock|doUnmock|resetModules)\s*\(/;
 
 /** The include globs vitest takes for a list: `dir/**` means every test file under dir. */
