@@ -12,3 +12,5 @@ export declare const CLI_NODE_TARGET: string;
 export declare function currentCliBundle(): CliBundle | undefined;
 export declare function ensureCliBundle(): Promise<CliBundle>;
 export declare function buildCliBundle(): Promise<CliBundle>;
+/** An esbuild plugin: each source file's `import.meta.url` names that file, reached from `outdir`. */
+export declare function sourceLocationPlugin(outdir: string): import('esbuild').Plugin;

@@ -131,7 +131,7 @@ function statSources() {
  * would look in the wrong place. Each source file's `import.meta.url` is rewritten to its own
  * location, reached from the chunk (all chunks sit in the build folder itself).
  */
-function sourceLocationPlugin(outdir) {
+export function sourceLocationPlugin(outdir) {
   return {
     name: 'source-location',
     setup(b) {

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { writeSync } from 'node:fs';
+import { bundledChild } from './ts-child';
 
 /** When to kill the child: on the first line it prints that matches, then after a short extra pause. */
 export interface KillMoment {
@@ -14,13 +15,14 @@ export interface KillOutcome {
 }
 
 /**
- * Runs a TypeScript child script under tsx, SIGKILLs it at the planned moment and resolves
+ * Runs a TypeScript child script (bundled once, run by plain Node), SIGKILLs it at the planned moment and resolves
  * once it has exited; a child that fails on its own (not killed, non-zero exit) rejects with its stderr.
  * Shared by the crash tests so each one only says what the child does and when to pull the plug.
  */
-export function runAndKill(childScript: string, args: readonly string[], moment: KillMoment): Promise<KillOutcome> {
+export async function runAndKill(childScript: string, args: readonly string[], moment: KillMoment): Promise<KillOutcome> {
+  const entry = await bundledChild(childScript);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
     let stderr = '';
     let armed = false;
@@ -69,9 +71,10 @@ export interface HeldChild {
  * Runs a child script until it prints `line` and holds there; rejects if it exits first.
  * The caller kills it when done looking.
  */
-export function runUntilHeld(childScript: string, args: readonly string[], line: string): Promise<HeldChild> {
+export async function runUntilHeld(childScript: string, args: readonly string[], line: string): Promise<HeldChild> {
+  const entry = await bundledChild(childScript);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', childScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let held = false;
