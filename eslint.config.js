@@ -78,7 +78,7 @@ export const typeAwareRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.cache/**', 'dist/**', 'out/**', 'release/**', 'test/e2e/screenshots/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', '.cache/**', '.tmp/**', 'dist/**', 'out/**', 'release/**', 'test/e2e/screenshots/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
