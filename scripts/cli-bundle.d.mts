@@ -1,3 +1,4 @@
+import type { Plugin } from 'esbuild';
 import type { CommandSummary } from '../main/cli/run';
 
 export interface CliBundle {
@@ -13,4 +14,4 @@ export declare function currentCliBundle(): CliBundle | undefined;
 export declare function ensureCliBundle(): Promise<CliBundle>;
 export declare function buildCliBundle(): Promise<CliBundle>;
 /** An esbuild plugin: each source file's `import.meta.url` names that file, reached from `outdir`. */
-export declare function sourceLocationPlugin(outdir: string): import('esbuild').Plugin;
+export declare function sourceLocationPlugin(outdir: string): Plugin;
