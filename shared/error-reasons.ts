@@ -7,6 +7,8 @@ import { DOMAIN_HINTS, DOMAIN_KIND, DOMAIN_MESSAGES, type DomainReason } from '.
 import { FS_HINTS, FS_KIND, FS_MESSAGES, type FsReason } from './error-reasons/fs';
 import { SIGNING_HINTS, SIGNING_KIND, SIGNING_MESSAGES, type SigningReason } from './error-reasons/signing';
 import { SERVICE_HINTS, SERVICE_KIND, SERVICE_MESSAGES, type ServiceReason } from './error-reasons/services';
+import { PACK_HINTS, PACK_KIND, PACK_MESSAGES, type PackReason } from './error-reasons/pack';
+import { FORM_HINTS, FORM_KIND, FORM_MESSAGES, type FormReason } from './error-reasons/form';
 import type { KindsFor, WordsFor } from './error-reasons/types';
 
 /**
@@ -24,6 +26,8 @@ export type ErrorReason =
   | StoreReason
   | AppReason
   | ImportReason
+  | PackReason
+  | FormReason
   /** One entry of a list of changes was refused (`inner`), so none was applied. */
   | { readonly code: 'batch-entry-refused'; readonly index: number; readonly claimId: string; readonly inner: ErrorReason }
   | { readonly code: 'unknown-claim'; readonly claimId: string; readonly catalog: string }
@@ -73,6 +77,8 @@ export const SAME_HINTS = {
   ...STORE_HINTS,
   ...APP_ONLY_HINTS,
   ...IMPORT_HINTS,
+  ...PACK_HINTS,
+  ...FORM_HINTS,
 };
 
 export function wordReason(words: ReasonWords, reason: ErrorReason): string {
@@ -87,6 +93,8 @@ export const REASON_KIND: KindsFor<ErrorReason> = {
   ...STORE_KIND,
   ...APP_KIND,
   ...IMPORT_KIND,
+  ...PACK_KIND,
+  ...FORM_KIND,
   // Never used: an entry takes the kind of the refusal inside it (see reasonKind).
   'batch-entry-refused': 'invalid-input',
   'unknown-claim': 'invalid-input',
@@ -126,6 +134,8 @@ export const REASON_MESSAGES: ReasonWords = {
   ...STORE_MESSAGES,
   ...APP_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...PACK_MESSAGES,
+  ...FORM_MESSAGES,
   'batch-entry-refused': (r) =>
     `Entry [${r.index}] (claim ${JSON.stringify(r.claimId)}): ${wordReason(REASON_MESSAGES, r.inner)} Nothing was changed.`,
   'unknown-claim': (r) => `Claim ${r.claimId} is not in the Code of Practice (catalog ${r.catalog}).`,

@@ -148,18 +148,16 @@ function manifestReferences(input: PackInput): ManifestReference[] {
 function checkInput(input: PackInput): void {
   const a = input.detail.assessment;
   if (a.catalogId !== input.catalog.id || a.catalogVersion !== input.catalog.version) {
-    throw new SscpError(
-      'conflict',
-      `This assessment uses catalog ${a.catalogId} ${a.catalogVersion}, but the pack was asked to use ${input.catalog.id} ${input.catalog.version}.`,
-      'Export with the catalog version the assessment was made with.',
-    );
+    throw SscpError.because({
+      code: 'pack-catalog-mismatch',
+      catalogId: a.catalogId,
+      catalogVersion: a.catalogVersion,
+      askedId: input.catalog.id,
+      askedVersion: input.catalog.version,
+    });
   }
   if (!/^[0-9a-f]{64}$/.test(input.signer.certificateFingerprint)) {
-    throw new SscpError(
-      'invalid-input',
-      'The signing certificate fingerprint is not a SHA-256 hex string.',
-      'Unlock the signing identity again.',
-    );
+    throw SscpError.because({ code: 'pack-signer-fingerprint-invalid' });
   }
 }
 
@@ -168,11 +166,7 @@ async function checkTargetFolder(target: string): Promise<void> {
   try {
     if (!(await stat(folder)).isDirectory()) throw new Error('not a folder');
   } catch {
-    throw new SscpError(
-      'not-found',
-      `The folder ${folder} does not exist, so the pack cannot be written there.`,
-      'Choose an existing folder for the pack.',
-    );
+    throw SscpError.because({ code: 'pack-folder-missing', folder });
   }
 }
 
@@ -595,11 +589,7 @@ async function signIntoGap(
   checkAbort();
   const cms = await plan.input.signer.sign(new Uint8Array(contentDigest), signingTime);
   if (cms.length > SIGNATURE_CAPACITY_BYTES) {
-    throw new SscpError(
-      'invalid-input',
-      `The signature (${cms.length} bytes) does not fit the ${SIGNATURE_CAPACITY_BYTES} bytes reserved for it.`,
-      'Use a signing identity with a shorter certificate chain.',
-    );
+    throw SscpError.because({ code: 'pack-signature-too-large', size: cms.length, capacity: SIGNATURE_CAPACITY_BYTES });
   }
   const hex = Buffer.from(Buffer.from(cms).toString('hex').padEnd(SIGNATURE_HEX_LENGTH, '0'), 'latin1');
   await signatureHash.update(gap.subarray(0, 1), fileHash);

@@ -111,11 +111,7 @@ export async function embedEvidenceStream(
   try {
     actualSize = (await stat(spec.path)).size;
   } catch {
-    throw new SscpError(
-      'not-found',
-      `The evidence file "${spec.label}" is missing from the evidence folder.`,
-      'Re-attach the file (or restore the evidence folder from a backup), then export again.',
-    );
+    throw SscpError.because({ code: 'pack-evidence-missing', label: spec.label });
   }
   if (actualSize !== spec.size) throw changedError(spec.label, `changed size (${actualSize} bytes, not ${spec.size})`);
 
@@ -285,5 +281,5 @@ async function copyRaw(path: string, out: PdfAppender, hash: Hash, onBytes: (n: 
 }
 
 export function cancelledError(): SscpError {
-  return new SscpError('cancelled', 'The export was cancelled; no pack was written.', 'Start the export again when you are ready.');
+  return SscpError.because({ code: 'pack-export-cancelled' });
 }

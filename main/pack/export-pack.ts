@@ -186,25 +186,20 @@ export async function exportPack(
     const { assessment } = detail;
     const catalog = findCatalog(assessment.catalogId, assessment.catalogVersion);
     if (!catalog) {
-      throw new SscpError(
-        'unsupported-version',
-        `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`,
-        'Update the app to a version that ships this catalog.',
-      );
+      throw SscpError.because({
+        code: 'pack-catalog-unknown',
+        catalogId: assessment.catalogId,
+        catalogVersion: assessment.catalogVersion,
+      });
     }
     // Sign only what an import takes back: every field within its limit, no hidden characters.
     const fault = firstPackTextFault(detail);
-    if (fault) throw new SscpError('invalid-input', `This assessment cannot be signed as it is. ${fault.message}`, fault.hint);
+    if (fault) throw SscpError.because({ code: 'pack-text-unsignable', detail: fault.message, fix: fault.hint });
     const now = request.now ?? nowDate();
     const checks = signoffBlockers(detail, catalog, localIsoDate(now));
     const blockers = checks.filter((c) => c.severity === 'blocker');
     const unsignable = neverSignable(checks)[0];
-    if (unsignable)
-      throw new SscpError(
-        'conflict',
-        `The assessment cannot be signed. ${unsignable.message}`,
-        'Accepting exceptions does not change this: the period must have started.',
-      );
+    if (unsignable) throw SscpError.because({ code: 'pack-never-signable', detail: unsignable.message });
     if (blockers.length > 0 && !request.acceptExceptions) throw new BlockedBySignoff(blockers);
     const early = earlySigning(checks);
     if (early && !request.signBeforePeriodEnd) throw new SigningBeforePeriodEnd(early);

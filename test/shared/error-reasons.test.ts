@@ -14,6 +14,8 @@ import { SIGNING_EXAMPLES } from './reason-examples/signing';
 import { DOMAIN_EXAMPLES } from './reason-examples/domain';
 import { APP_EXAMPLES, STORE_EXAMPLES } from './reason-examples/store';
 import { IMPORT_EXAMPLES } from './reason-examples/import';
+import { PACK_EXAMPLES } from './reason-examples/pack';
+import { FORM_EXAMPLES } from './reason-examples/form';
 
 /** One example of every reason: a new code without an example fails to compile here. */
 const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> } = {
@@ -24,6 +26,8 @@ const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> 
   ...STORE_EXAMPLES,
   ...APP_EXAMPLES,
   ...IMPORT_EXAMPLES,
+  ...PACK_EXAMPLES,
+  ...FORM_EXAMPLES,
   'batch-entry-refused': {
     code: 'batch-entry-refused',
     index: 2,

@@ -28,7 +28,7 @@ export function fontsDir(): string {
   const fromEnv = process.env.SSCP_ASSETS_DIR;
   const dir = fromEnv ? join(fromEnv, 'fonts') : fileURLToPath(new URL('../../../assets/fonts/', import.meta.url));
   if (!existsSync(join(dir, FONT_FILES.Body))) {
-    throw new SscpError('not-found', `The fonts the pack needs are missing from ${dir}.`, 'Reinstall the app; the fonts ship with it.');
+    throw SscpError.because({ code: 'pack-fonts-missing', dir });
   }
   return dir;
 }

@@ -56,29 +56,17 @@ async function assertPdf(path: string): Promise<void> {
     await handle.read(head, 0, 5, 0);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new SscpError(
-      'unreadable',
-      `The file ${path} could not be read (${code ?? 'error'}).`,
-      'Check the path and that you may read the file.',
-    );
+    throw SscpError.because({ code: 'verify-pack-unreadable', path, errno: code ?? null });
   } finally {
     await handle.close();
   }
   if (head.toString('latin1') !== '%PDF-') {
-    throw new SscpError(
-      'unreadable',
-      `${path} is not a PDF file, so it cannot be an evidence pack.`,
-      'Give the .pdf evidence pack you received.',
-    );
+    throw SscpError.because({ code: 'verify-pack-not-pdf', path });
   }
 }
 
 function notAPack(path: string, why = 'it has neither a signature nor a manifest of evidence'): SscpError {
-  return new SscpError(
-    'unreadable',
-    `${path} is a PDF but not an SSCP evidence pack: ${why}.`,
-    'Check you were given the signed evidence pack, not another document.',
-  );
+  return SscpError.because({ code: 'verify-pdf-not-a-pack', path, why });
 }
 
 interface Located {
