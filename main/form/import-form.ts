@@ -28,7 +28,7 @@ export interface ImportFormOptions {
 
 /** The error for a form import stopped before anything was stored. */
 export function formImportCancelled(): SscpError {
-  return new SscpError('cancelled', 'The form import was cancelled; nothing was imported.', 'Import the form again when you are ready.');
+  return SscpError.because({ code: 'form-import-cancelled' });
 }
 
 /** What an import did, for the person to check: every row placed, and why any was not. */
@@ -99,11 +99,7 @@ export function storeFormImport(
     const one = cleanField(value, rule, where);
     if (one.note) notes.push(one.note);
     if (one.length > rule.max) {
-      throw new SscpError(
-        'invalid-input',
-        `${fileName} cannot be imported: ${where} is ${one.length.toLocaleString('en-GB')} characters long, and the most allowed is ${rule.max.toLocaleString('en-GB')}.`,
-        'Shorten it in the form, save the form, and import it again.',
-      );
+      throw SscpError.because({ code: 'form-text-too-long', fileName, where, length: one.length, max: rule.max });
     }
     return one.text;
   };
@@ -217,11 +213,7 @@ export async function exportForm(
     return { path: target, appendedClaims: [], missingCoverFields: [] };
   }
   if (await sameFile(options.templatePath, target)) {
-    throw new SscpError(
-      'invalid-input',
-      `${basename(target)} is the blank form being filled in; writing there would replace it.`,
-      'Save the filled-in form under another name.',
-    );
+    throw SscpError.because({ code: 'form-template-is-target', fileName: basename(target) });
   }
   const dateCompleted =
     options.dateCompleted !== undefined

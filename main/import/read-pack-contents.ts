@@ -37,12 +37,6 @@ export interface PackContents {
   readonly cleaned: readonly string[];
 }
 
-const ASK_SENDER = 'The pack was damaged or not made by SSCP Evidence Pack; ask the sender for a fresh copy.';
-
-function unusable(message: string, hint = ASK_SENDER): SscpError {
-  return new SscpError('invalid-input', message, hint);
-}
-
 /**
  * Reads a pack's structure, manifest.json and assessment.json, and checks that they agree
  * with each other and with the attachments actually embedded: every name safe and unique,
@@ -99,19 +93,19 @@ async function readJson(index: EmbeddedFileIndex, file: EmbeddedStream, fileName
   try {
     return JSON.parse(bytes.toString('utf8')) as unknown;
   } catch {
-    throw unusable(`${fileName} has a ${file.name} that is not valid JSON.`);
+    throw SscpError.because({ code: 'pack-part-not-json', fileName, part: file.name });
   }
 }
 
 async function readFromIndex(path: string, fileName: string, index: EmbeddedFileIndex): Promise<PackContents> {
   const duplicates = duplicateAttachmentNames(index.files);
-  if (duplicates.length > 0) throw unusable(`${fileName} holds two attachments named ${duplicates.map((n) => `"${n}"`).join(', ')}.`);
+  if (duplicates.length > 0) throw SscpError.because({ code: 'pack-attachments-duplicate', fileName, names: duplicates });
   const streams = new Map<string, EmbeddedStream>(index.files.map((f) => [f.name, f]));
   const manifestStream = streams.get(MANIFEST_NAME);
   const dataStream = streams.get(ASSESSMENT_NAME);
   if (!manifestStream && !dataStream) throw notAPack(fileName, 'it carries no manifest of evidence');
-  if (!manifestStream) throw unusable(`${fileName} has no ${MANIFEST_NAME}, the signed list of its evidence.`);
-  if (!dataStream) throw unusable(`${fileName} has no ${ASSESSMENT_NAME}, so the assessment cannot be imported from it.`);
+  if (!manifestStream) throw SscpError.because({ code: 'pack-manifest-missing', fileName, part: MANIFEST_NAME });
+  if (!dataStream) throw SscpError.because({ code: 'pack-data-missing', fileName, part: ASSESSMENT_NAME });
 
   const manifestJson = await readJson(index, manifestStream, fileName);
   const manifestVersion = (manifestJson as { schemaVersion?: unknown } | null)?.schemaVersion;
@@ -121,9 +115,12 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
   const parsedManifest = manifestSchema.safeParse(manifestJson);
   if (!parsedManifest.success) {
     const issue = parsedManifest.error.issues[0];
-    throw unusable(
-      `${fileName} has a ${MANIFEST_NAME} that is not a valid evidence manifest (${issue ? `${issue.path.join('.') || 'the top level'}: ${issue.message}` : 'unknown shape'}).`,
-    );
+    throw SscpError.because({
+      code: 'pack-manifest-invalid',
+      fileName,
+      part: MANIFEST_NAME,
+      where: issue ? `${issue.path.join('.') || 'the top level'}: ${issue.message}` : 'unknown shape',
+    });
   }
   const manifest = parsedManifest.data;
   const signedData = parseAssessmentExport(await readJson(index, dataStream, fileName), fileName);
@@ -143,7 +140,7 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
   const listed = new Set([...manifest.files, ...(manifest.dataFiles ?? [])].map((f) => f.name));
   for (const name of streams.keys()) {
     if (name !== MANIFEST_NAME && name !== ASSESSMENT_NAME && !listed.has(name))
-      throw unusable(`${fileName} holds an attachment "${name}" that its manifest does not list.`);
+      throw SscpError.because({ code: 'pack-attachment-unlisted', fileName, name });
   }
 
   const renamed: { from: string; to: string }[] = [];
@@ -151,10 +148,16 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
   const evidence = manifest.files.map((entry, i): PackEvidenceEntry => {
     const original = fileItems[i]!;
     const stream = streams.get(entry.name) ?? null;
-    if (entry.embedded && !stream) throw unusable(`${fileName} lists "${entry.name}" in its manifest, but the file is not in the pack.`);
-    if (!entry.embedded && stream) throw unusable(`${fileName} lists "${entry.name}" as withheld, but its bytes are in the pack.`);
+    if (entry.embedded && !stream) throw SscpError.because({ code: 'pack-attachment-absent', fileName, name: entry.name });
+    if (!entry.embedded && stream) throw SscpError.because({ code: 'pack-attachment-withheld-present', fileName, name: entry.name });
     if (stream && !stream.deflated && stream.length !== entry.size) {
-      throw unusable(`${fileName} holds "${entry.name}" as ${count(stream.length, 'byte')}, but its manifest says ${entry.size}.`);
+      throw SscpError.because({
+        code: 'pack-attachment-size-wrong',
+        fileName,
+        name: entry.name,
+        length: count(stream.length, 'byte'),
+        size: entry.size,
+      });
     }
     // The evidence name is data, never a path; it is replaced only if it would not be a safe
     // file name at any length an evidence name may have (a long name is not a reason).
@@ -169,7 +172,7 @@ async function readFromIndex(path: string, fileName: string, index: EmbeddedFile
 /** manifest.json and assessment.json are written together from one assessment; any disagreement means tampering or damage. */
 function checkAgreement(fileName: string, manifest: Manifest, data: AssessmentExport): void {
   const a = data.detail.assessment;
-  const disagree = (what: string) => unusable(`${fileName} is inconsistent: its manifest and its assessment data disagree about ${what}.`);
+  const disagree = (what: string) => SscpError.because({ code: 'pack-inconsistent', fileName, what });
   if (manifest.packId !== data.packId) throw disagree('the pack id');
   if (manifest.profile !== data.profile) throw disagree('who the pack is for');
   if (manifest.catalog.id !== data.catalog.id || manifest.catalog.version !== data.catalog.version) throw disagree('the catalog version');
@@ -216,13 +219,10 @@ function checkNames(fileName: string, files: readonly Pick<ManifestFile, 'name'>
   const seen = new Set<string>([MANIFEST_NAME, ASSESSMENT_NAME]);
   for (const f of files) {
     if (safeAttachmentName(f.name) !== f.name) {
-      throw unusable(
-        `${fileName} names an attachment "${f.name}", which is not a safe file name (it could point outside a folder, or disguise what the file is).`,
-        'Do not use this file: it was not made by SSCP Evidence Pack. Ask the sender for a fresh copy.',
-      );
+      throw SscpError.because({ code: 'pack-attachment-name-unsafe', fileName, name: f.name });
     }
     const key = f.name.toLowerCase();
-    if (seen.has(key)) throw unusable(`${fileName} names two attachments "${f.name}".`);
+    if (seen.has(key)) throw SscpError.because({ code: 'pack-attachment-name-twice', fileName, name: f.name });
     seen.add(key);
   }
 }

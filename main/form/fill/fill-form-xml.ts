@@ -114,12 +114,7 @@ function indexWordElements(xml: string): WordElements {
 
 function element(list: readonly XmlElement[], index: number, fileName: string): XmlElement {
   const found = list[index];
-  if (!found)
-    throw new SscpError(
-      'unreadable',
-      `${fileName} could not be filled in: its document structure did not read the same way twice.`,
-      'Save the template again from Word and try once more.',
-    );
+  if (!found) throw SscpError.because({ code: 'form-fill-unstable', fileName });
   return found;
 }
 
@@ -264,7 +259,7 @@ function appendixEdit(
   catalog: Catalog,
 ): Edit {
   const body = elements.body;
-  if (!body) throw new SscpError('unreadable', 'The template has no document body.', 'Choose the official self-assessment form.');
+  if (!body) throw SscpError.because({ code: 'form-template-no-body' });
   const w = prefixOf(body);
   const last = body.children[body.children.length - 1];
   const at = last && last.localName === 'sectPr' && last.namespace === W_NS ? last.start : body.contentEnd;
@@ -328,8 +323,7 @@ function applyEdits(xml: string, edits: readonly Edit[]): string {
   let out = '';
   let at = 0;
   for (const edit of sorted) {
-    if (edit.start < at)
-      throw new SscpError('unreadable', 'Two parts of the form to fill in overlap.', 'Report this with the template you used.');
+    if (edit.start < at) throw SscpError.because({ code: 'form-fill-overlap' });
     out += xml.slice(at, edit.start) + edit.text;
     at = edit.end;
   }
@@ -359,11 +353,7 @@ function checkReadsBack(
       got.evidence === want.evidence &&
       normaliseLines(got.arguments).join('\n') === normaliseLines(wantArguments).join('\n');
     if (!same) {
-      throw new SscpError(
-        'invalid-input',
-        `${fileName} cannot be filled in: claim ${claimId} would not read back from it as written (its row is ${row ? 'placed differently or merged with another' : 'not found'}).`,
-        'Choose an unaltered copy of the official self-assessment form as the template, or export the form without a template.',
-      );
+      throw SscpError.because({ code: 'form-claim-not-round-trip', fileName, claimId, rowFound: Boolean(row) });
     }
   }
 }

@@ -1,12 +1,11 @@
 import { basename } from 'node:path';
 import { SscpError } from '../../../shared/errors';
+import { NOT_DOCX_HINT } from '../../../shared/error-reasons/form';
 import { openRegularFile, readCapped } from '../../fs/regular-file';
 import { DEFAULT_ZIP_LIMITS, listZipEntries, readZipEntry, ZipRefusal, type ZipLimits } from './safe-unzip';
 
 /** A .docx bigger than this is not a filled-in form (the real one is well under 1 MB). */
 const MAX_DOCX_BYTES = 200 * 1024 * 1024;
-
-const NOT_DOCX_HINT = 'Choose the filled-in self-assessment form saved from Word as a .docx file (not .doc, .pdf or .odt).';
 
 /**
  * Opens a .docx safely and returns the text of its main document part
@@ -72,11 +71,7 @@ const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1] as const;
 
 function refuseCompoundFile(bytes: Uint8Array, name: string): void {
   if (COMPOUND_FILE.every((b, i) => bytes[i] === b)) {
-    throw new SscpError(
-      'unreadable',
-      `${name} cannot be read: it is password-protected (encrypted), or an old Word 97-2003 .doc file.`,
-      'Open it in Word, remove the password (File > Info > Protect Document) or save it as a .docx, and choose that copy.',
-    );
+    throw SscpError.because({ code: 'form-encrypted', name });
   }
 }
 
@@ -89,11 +84,7 @@ async function readDocxBytes(path: string, name: string): Promise<Uint8Array> {
     bytes = await readCapped(handle, size, MAX_DOCX_BYTES);
   } catch (e) {
     if (e instanceof SscpError) throw e;
-    throw new SscpError(
-      'unreadable',
-      `${name} could not be read: ${(e as NodeJS.ErrnoException).code ?? 'unknown error'}.`,
-      'Check that you may read the file and that it is not open in another program that locks it.',
-    );
+    throw SscpError.because({ code: 'form-read-failed', name, errno: (e as NodeJS.ErrnoException).code ?? null });
   } finally {
     await handle.close();
   }
@@ -103,5 +94,5 @@ async function readDocxBytes(path: string, name: string): Promise<Uint8Array> {
 }
 
 function notDocx(name: string, why: string): SscpError {
-  return new SscpError('unreadable', `${name} is not a Word document (.docx): ${why}.`, NOT_DOCX_HINT);
+  return SscpError.because({ code: 'form-not-docx', name, why });
 }

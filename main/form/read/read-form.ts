@@ -43,19 +43,11 @@ export function analyseFormXml(xml: string, catalog: Catalog, fileName = 'The do
     blocks = parseDocumentXml(xml);
   } catch (e) {
     if (!(e instanceof DocumentXmlError)) throw e;
-    throw new SscpError(
-      'unreadable',
-      `${fileName} is not a Word document (.docx): its content is damaged (${e.message}).`,
-      'Open it in Word, save it again as a .docx, and import that copy.',
-    );
+    throw SscpError.because({ code: 'form-content-damaged', fileName, detail: e.message });
   }
   const structure = readFormStructure(blocks);
   if (structure.formTableCount === 0) {
-    throw new SscpError(
-      'invalid-input',
-      `This Word document is not the Software Security Code of Practice self-assessment form: no table has the columns ${FORM_COLUMNS.join(' | ')}.`,
-      'Choose the official self-assessment form (the Word template with one table per principle), or a copy exported from this app.',
-    );
+    throw SscpError.because({ code: 'form-not-sscp', columns: FORM_COLUMNS });
   }
   const coverReading = readCoverFields(structure.coverBlocks);
   const warnings: string[] = [...coverReading.warnings];
