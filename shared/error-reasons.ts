@@ -7,6 +7,7 @@ import { DOMAIN_HINTS, DOMAIN_KIND, DOMAIN_MESSAGES, type DomainReason } from '.
 import { FS_HINTS, FS_KIND, FS_MESSAGES, type FsReason } from './error-reasons/fs';
 import { SIGNING_HINTS, SIGNING_KIND, SIGNING_MESSAGES, type SigningReason } from './error-reasons/signing';
 import { SERVICE_HINTS, SERVICE_KIND, SERVICE_MESSAGES, type ServiceReason } from './error-reasons/services';
+import { OUTPUT_HINTS, OUTPUT_KIND, OUTPUT_MESSAGES, type OutputReason } from './error-reasons/outputs';
 import type { KindsFor, WordsFor } from './error-reasons/types';
 
 /**
@@ -24,6 +25,7 @@ export type ErrorReason =
   | StoreReason
   | AppReason
   | ImportReason
+  | OutputReason
   /** One entry of a list of changes was refused (`inner`), so none was applied. */
   | { readonly code: 'batch-entry-refused'; readonly index: number; readonly claimId: string; readonly inner: ErrorReason }
   | { readonly code: 'unknown-claim'; readonly claimId: string; readonly catalog: string }
@@ -73,6 +75,7 @@ export const SAME_HINTS = {
   ...STORE_HINTS,
   ...APP_ONLY_HINTS,
   ...IMPORT_HINTS,
+  ...OUTPUT_HINTS,
 };
 
 export function wordReason(words: ReasonWords, reason: ErrorReason): string {
@@ -87,6 +90,7 @@ export const REASON_KIND: KindsFor<ErrorReason> = {
   ...STORE_KIND,
   ...APP_KIND,
   ...IMPORT_KIND,
+  ...OUTPUT_KIND,
   // Never used: an entry takes the kind of the refusal inside it (see reasonKind).
   'batch-entry-refused': 'invalid-input',
   'unknown-claim': 'invalid-input',
@@ -126,6 +130,7 @@ export const REASON_MESSAGES: ReasonWords = {
   ...STORE_MESSAGES,
   ...APP_MESSAGES,
   ...IMPORT_MESSAGES,
+  ...OUTPUT_MESSAGES,
   'batch-entry-refused': (r) =>
     `Entry [${r.index}] (claim ${JSON.stringify(r.claimId)}): ${wordReason(REASON_MESSAGES, r.inner)} Nothing was changed.`,
   'unknown-claim': (r) => `Claim ${r.claimId} is not in the Code of Practice (catalog ${r.catalog}).`,

@@ -14,6 +14,7 @@ import { SIGNING_EXAMPLES } from './reason-examples/signing';
 import { DOMAIN_EXAMPLES } from './reason-examples/domain';
 import { APP_EXAMPLES, STORE_EXAMPLES } from './reason-examples/store';
 import { IMPORT_EXAMPLES } from './reason-examples/import';
+import { OUTPUT_EXAMPLES } from './reason-examples/outputs';
 
 /** One example of every reason: a new code without an example fails to compile here. */
 const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> } = {
@@ -24,6 +25,7 @@ const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> 
   ...STORE_EXAMPLES,
   ...APP_EXAMPLES,
   ...IMPORT_EXAMPLES,
+  ...OUTPUT_EXAMPLES,
   'batch-entry-refused': {
     code: 'batch-entry-refused',
     index: 2,
@@ -204,4 +206,16 @@ describe('error reasons', () => {
 
 const ROOT = join(__dirname, '..', '..');
 /** The areas whose refusals are all reasons; a new area joins this list once converted. */
-const CONVERTED = ['main/services', 'main/fs', 'main/signing', 'shared/domain', 'main/store', 'main/evidence', 'main/ipc'];
+const CONVERTED = [
+  'main/services',
+  'main/fs',
+  'main/signing',
+  'shared/domain',
+  'main/store',
+  'main/evidence',
+  'main/ipc',
+  'main/demo',
+  'main/reminders',
+  'main/attestation',
+  'main/app',
+];
