@@ -8,6 +8,7 @@ import { FS_HINTS, FS_KIND, FS_MESSAGES, type FsReason } from './error-reasons/f
 import { SIGNING_HINTS, SIGNING_KIND, SIGNING_MESSAGES, type SigningReason } from './error-reasons/signing';
 import { SERVICE_HINTS, SERVICE_KIND, SERVICE_MESSAGES, type ServiceReason } from './error-reasons/services';
 import { OUTPUT_HINTS, OUTPUT_KIND, OUTPUT_MESSAGES, type OutputReason } from './error-reasons/outputs';
+import { CONTRIBUTION_HINTS, CONTRIBUTION_KIND, CONTRIBUTION_MESSAGES, type ContributionReason } from './error-reasons/contribution';
 import type { KindsFor, WordsFor } from './error-reasons/types';
 
 /**
@@ -26,6 +27,7 @@ export type ErrorReason =
   | AppReason
   | ImportReason
   | OutputReason
+  | ContributionReason
   /** One entry of a list of changes was refused (`inner`), so none was applied. */
   | { readonly code: 'batch-entry-refused'; readonly index: number; readonly claimId: string; readonly inner: ErrorReason }
   | { readonly code: 'unknown-claim'; readonly claimId: string; readonly catalog: string }
@@ -76,6 +78,7 @@ export const SAME_HINTS = {
   ...APP_ONLY_HINTS,
   ...IMPORT_HINTS,
   ...OUTPUT_HINTS,
+  ...CONTRIBUTION_HINTS,
 };
 
 export function wordReason(words: ReasonWords, reason: ErrorReason): string {
@@ -91,6 +94,7 @@ export const REASON_KIND: KindsFor<ErrorReason> = {
   ...APP_KIND,
   ...IMPORT_KIND,
   ...OUTPUT_KIND,
+  ...CONTRIBUTION_KIND,
   // Never used: an entry takes the kind of the refusal inside it (see reasonKind).
   'batch-entry-refused': 'invalid-input',
   'unknown-claim': 'invalid-input',
@@ -131,6 +135,7 @@ export const REASON_MESSAGES: ReasonWords = {
   ...APP_MESSAGES,
   ...IMPORT_MESSAGES,
   ...OUTPUT_MESSAGES,
+  ...CONTRIBUTION_MESSAGES,
   'batch-entry-refused': (r) =>
     `Entry [${r.index}] (claim ${JSON.stringify(r.claimId)}): ${wordReason(REASON_MESSAGES, r.inner)} Nothing was changed.`,
   'unknown-claim': (r) => `Claim ${r.claimId} is not in the Code of Practice (catalog ${r.catalog}).`,

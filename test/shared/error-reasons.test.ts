@@ -15,6 +15,7 @@ import { DOMAIN_EXAMPLES } from './reason-examples/domain';
 import { APP_EXAMPLES, STORE_EXAMPLES } from './reason-examples/store';
 import { IMPORT_EXAMPLES } from './reason-examples/import';
 import { OUTPUT_EXAMPLES } from './reason-examples/outputs';
+import { CONTRIBUTION_EXAMPLES } from './reason-examples/contribution';
 
 /** One example of every reason: a new code without an example fails to compile here. */
 const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> } = {
@@ -26,6 +27,7 @@ const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> 
   ...APP_EXAMPLES,
   ...IMPORT_EXAMPLES,
   ...OUTPUT_EXAMPLES,
+  ...CONTRIBUTION_EXAMPLES,
   'batch-entry-refused': {
     code: 'batch-entry-refused',
     index: 2,
@@ -218,4 +220,5 @@ const CONVERTED = [
   'main/reminders',
   'main/attestation',
   'main/app',
+  'main/contribution',
 ];
