@@ -9,6 +9,8 @@ import { SIGNING_HINTS, SIGNING_KIND, SIGNING_MESSAGES, type SigningReason } fro
 import { SERVICE_HINTS, SERVICE_KIND, SERVICE_MESSAGES, type ServiceReason } from './error-reasons/services';
 import { PACK_HINTS, PACK_KIND, PACK_MESSAGES, type PackReason } from './error-reasons/pack';
 import { FORM_HINTS, FORM_KIND, FORM_MESSAGES, type FormReason } from './error-reasons/form';
+import { OUTPUT_HINTS, OUTPUT_KIND, OUTPUT_MESSAGES, type OutputReason } from './error-reasons/outputs';
+import { CONTRIBUTION_HINTS, CONTRIBUTION_KIND, CONTRIBUTION_MESSAGES, type ContributionReason } from './error-reasons/contribution';
 import type { KindsFor, WordsFor } from './error-reasons/types';
 
 /**
@@ -28,6 +30,8 @@ export type ErrorReason =
   | ImportReason
   | PackReason
   | FormReason
+  | OutputReason
+  | ContributionReason
   /** One entry of a list of changes was refused (`inner`), so none was applied. */
   | { readonly code: 'batch-entry-refused'; readonly index: number; readonly claimId: string; readonly inner: ErrorReason }
   | { readonly code: 'unknown-claim'; readonly claimId: string; readonly catalog: string }
@@ -79,6 +83,8 @@ export const SAME_HINTS = {
   ...IMPORT_HINTS,
   ...PACK_HINTS,
   ...FORM_HINTS,
+  ...OUTPUT_HINTS,
+  ...CONTRIBUTION_HINTS,
 };
 
 export function wordReason(words: ReasonWords, reason: ErrorReason): string {
@@ -95,6 +101,8 @@ export const REASON_KIND: KindsFor<ErrorReason> = {
   ...IMPORT_KIND,
   ...PACK_KIND,
   ...FORM_KIND,
+  ...OUTPUT_KIND,
+  ...CONTRIBUTION_KIND,
   // Never used: an entry takes the kind of the refusal inside it (see reasonKind).
   'batch-entry-refused': 'invalid-input',
   'unknown-claim': 'invalid-input',
@@ -136,6 +144,8 @@ export const REASON_MESSAGES: ReasonWords = {
   ...IMPORT_MESSAGES,
   ...PACK_MESSAGES,
   ...FORM_MESSAGES,
+  ...OUTPUT_MESSAGES,
+  ...CONTRIBUTION_MESSAGES,
   'batch-entry-refused': (r) =>
     `Entry [${r.index}] (claim ${JSON.stringify(r.claimId)}): ${wordReason(REASON_MESSAGES, r.inner)} Nothing was changed.`,
   'unknown-claim': (r) => `Claim ${r.claimId} is not in the Code of Practice (catalog ${r.catalog}).`,

@@ -4,8 +4,7 @@ import { SscpError } from '../../shared/errors';
 /** The profile as it is saved: trimmed, and only if every field passes the one rule. */
 export function checkedProfile(p: UserProfile): UserProfile {
   const problems = profileProblems(p);
-  if (problems.length > 0)
-    throw new SscpError('invalid-input', problems.map((x) => x.message).join(' '), 'Correct your profile and save it again.');
+  if (problems.length > 0) throw SscpError.because({ code: 'profile-invalid', problems: problems.map((x) => x.message) });
   return { name: p.name.trim(), role: p.role.trim(), email: p.email.trim() };
 }
 

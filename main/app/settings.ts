@@ -72,11 +72,7 @@ export function createSettingsStore(systemLocale: () => string | null = () => nu
       if (patch.formTemplatePath === null) store.set('formTemplatePath', null);
       if (patch.dateFormat !== undefined) {
         if (!isDateFormatSetting(patch.dateFormat))
-          throw new SscpError(
-            'invalid-input',
-            `"${String(patch.dateFormat)}" is not a date format.`,
-            'Choose one of the date formats offered in Settings.',
-          );
+          throw SscpError.because({ code: 'date-format-unknown', value: String(patch.dateFormat) });
         store.set('dateFormat', patch.dateFormat);
       }
       return get();

@@ -36,11 +36,7 @@ export function attestationBytes(ws: Workspace, assessmentId: string): { bytes: 
   const { assessment } = detail;
   const catalog = findCatalog(assessment.catalogId, assessment.catalogVersion);
   if (!catalog) {
-    throw new SscpError(
-      'unsupported-version',
-      `This app does not know catalog ${assessment.catalogId} ${assessment.catalogVersion}.`,
-      'Update the app to a version that ships this catalog.',
-    );
+    throw SscpError.because({ code: 'attestation-catalog-unknown', catalogId: assessment.catalogId, version: assessment.catalogVersion });
   }
   const pack = assessment.signedAt !== null ? ws.signedPack(assessmentId) : undefined;
   const signature: AttestationSignature | null = pack

@@ -23,6 +23,13 @@ export const CLI_HINTS: ReasonWords = {
   'database-damaged': () =>
     'Restore the database from a backup: the .sscp file together with the .evidence folder beside it. Keep the damaged file until you have.',
   'contribution-claim-unknown': () => 'Ask the contributor to contribute to claims of the catalog; sscp catalog lists them.',
+  'demo-sbom-failed': () =>
+    'The demo runs from a copy of the source with npm available; run it with "npx sscp demo" from the project folder.',
+  'demo-folder-is-file': () => 'Give --out a new folder, or an empty one: the demo never overwrites files.',
+  'demo-folder-not-empty': () => 'Give --out a new folder, or an empty one: the demo never overwrites files.',
+  'date-format-unknown': () => 'Give one of the date formats this version knows.',
+  'contribution-file-unusable': () => 'Give the .sscp-contribution file the contributor sent. Ask the contributor for a fresh copy.',
+  'contribution-empty': () => 'Give the .sscp-contribution file the contributor sent; this file has no content.',
   'typed-date-ambiguous': () => 'Write the month as a word (1 Mar 2026) or the date as 2026-03-01.',
   'removal-nothing-chosen': () => 'Give the id or SHA-256 of at least one evidence item; sscp show ID lists them.',
   'removal-too-many': () => 'Remove the files in parts.',

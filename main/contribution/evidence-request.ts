@@ -79,11 +79,7 @@ export function buildEvidenceRequest(
 }
 
 function bad(path: string, why: string): SscpError {
-  return new SscpError(
-    'invalid-input',
-    `${path} is not a usable evidence request: ${why}.`,
-    'Give the evidence request file (.json) the SRO sent you, unchanged.',
-  );
+  return SscpError.because({ code: 'evidence-request-unusable', path, why });
 }
 
 /** Reads a request back, checking what a contribution will take from it. */
@@ -101,11 +97,12 @@ export async function readEvidenceRequest(path: string): Promise<EvidenceRequest
   if (typeof json !== 'object' || json === null || json.format !== EVIDENCE_REQUEST_FORMAT)
     throw bad(path, 'it does not say it is an SSCP evidence request');
   if (json.formatVersion !== EVIDENCE_REQUEST_VERSION)
-    throw new SscpError(
-      'unsupported-version',
-      `${path} is evidence request version ${String(json.formatVersion)}; this version reads ${EVIDENCE_REQUEST_VERSION}.`,
-      'Update the app.',
-    );
+    throw SscpError.because({
+      code: 'evidence-request-version',
+      path,
+      version: String(json.formatVersion),
+      supported: EVIDENCE_REQUEST_VERSION,
+    });
   const catalogJson = json.catalog as { id?: unknown; version?: unknown } | undefined;
   const catalog =
     typeof catalogJson?.id === 'string' && typeof catalogJson.version === 'string'

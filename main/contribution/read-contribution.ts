@@ -23,7 +23,6 @@ export const CONTRIBUTION_LIMITS = {
   maxSignature: 256 * 1024,
 } as const;
 
-const ASK = 'Ask the contributor for a fresh copy.';
 const ENTRY_NAME = /^(contribution\.json|manifest\.json|manifest\.json\.p7s|evidence\/[0-9a-f]{64})$/;
 
 /** Whom a contribution's signer was established as, before anything is written. */
@@ -50,15 +49,11 @@ export interface PreparedContribution {
 }
 
 function unusable(name: string, why: string): SscpError {
-  return new SscpError(
-    'invalid-input',
-    `${name} is not a usable contribution: ${why}.`,
-    `Give the .sscp-contribution file the contributor sent. ${ASK}`,
-  );
+  return SscpError.because({ code: 'contribution-file-unusable', fileName: name, why });
 }
 
 function tampered(name: string, why: string): SscpError {
-  return new SscpError('integrity', `${name} was changed after it was signed: ${why}. Nothing was imported.`, `Do not use it. ${ASK}`);
+  return SscpError.because({ code: 'contribution-tampered', fileName: name, why });
 }
 
 function parseJson(bytes: Buffer, name: string, what: string): unknown {
@@ -85,12 +80,7 @@ export async function prepareContributionImport(path: string, trust: Contributio
     hint: 'Give the .sscp-contribution file the contributor sent.',
   });
   try {
-    if (size === 0)
-      throw new SscpError(
-        'invalid-input',
-        `${path} is empty.`,
-        'Give the .sscp-contribution file the contributor sent; this file has no content.',
-      );
+    if (size === 0) throw SscpError.because({ code: 'contribution-empty', path });
     const archive = await readArchive(handle, size, name);
     const verification = await verifyCms(
       new Uint8Array(archive.signature),
@@ -193,11 +183,12 @@ function readSignedManifest(manifestBytes: Buffer, name: string): SignedManifest
   };
   if (manifest.format !== CONTRIBUTION_FORMAT) throw unusable(name, 'its manifest does not say it is an SSCP contribution');
   if (manifest.formatVersion !== CONTRIBUTION_FORMAT_VERSION) {
-    throw new SscpError(
-      'unsupported-version',
-      `${name} is contribution format version ${String(manifest.formatVersion)}; this version of SSCP Evidence Pack reads version ${CONTRIBUTION_FORMAT_VERSION}.`,
-      'Update the app, or ask the contributor to make it with the version you use.',
-    );
+    throw SscpError.because({
+      code: 'contribution-file-format-newer',
+      fileName: name,
+      version: String(manifest.formatVersion),
+      supported: CONTRIBUTION_FORMAT_VERSION,
+    });
   }
   if (!Array.isArray(manifest.files)) throw unusable(name, 'its manifest lists no files');
   const listed = new Map<string, { sha256: string; size: number }>();
@@ -263,21 +254,18 @@ function establishSigner(
   // The contributor is whoever holds the signing key: the name inside must be the certificate's.
   const signer = verification.signer!;
   if ((signer.commonName ?? '').trim() !== contribution.contributor.name) {
-    throw new SscpError(
-      'integrity',
-      `${name} says it is from "${contribution.contributor.name}", but it is signed by "${signer.commonName ?? '(no name)'}". Nothing was imported.`,
-      `A contribution is from the person whose certificate signs it. ${ASK}`,
-    );
+    throw SscpError.because({
+      code: 'contribution-name-not-signer',
+      fileName: name,
+      contributor: contribution.contributor.name,
+      signer: signer.commonName ?? '(no name)',
+    });
   }
   const decision = verification.trustDecision;
   const remembered = decision?.status === 'unknown' ? trust.remembered?.find((r) => r.fingerprint === signer.fingerprint) : undefined;
   const signerTrust = decision?.status === 'trusted' ? 'trusted' : remembered ? 'remembered' : 'unknown';
   if (decision?.status === 'mismatch') {
-    throw new SscpError(
-      'untrusted-signer',
-      `${name} is not from the signer you named: ${decision.message} Nothing was imported.`,
-      'Check the root certificate or fingerprint you gave, or ask the contributor which certificate they signed with.',
-    );
+    throw SscpError.because({ code: 'contribution-signer-mismatch', fileName: name, detail: decision.message });
   }
   return {
     signerFingerprint: signer.fingerprint,

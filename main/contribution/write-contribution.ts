@@ -92,39 +92,30 @@ async function hashSource(path: string): Promise<SourceFile> {
 }
 
 function changed(path: string): SscpError {
-  return new SscpError(
-    'conflict',
-    `${path} changed while it was being read.`,
-    'Wait until whatever is writing it has finished, then make the contribution again.',
-  );
+  return SscpError.because({ code: 'contribution-source-changed', path });
 }
 
 function checkClaims(input: ContributeRequest): { catalog: NonNullable<ReturnType<typeof findCatalog>> } {
   const catalog = input.catalog ? findCatalog(input.catalog.id, input.catalog.version) : CURRENT_CATALOG;
   if (!catalog)
-    throw new SscpError(
-      'unsupported-version',
-      `The catalog ${input.catalog?.id} ${input.catalog?.version} is not one this version knows.`,
-      'Update the app.',
-    );
-  if (input.claims.length === 0)
-    throw new SscpError('invalid-input', 'No claim was named.', 'Name at least one claim to contribute to, like 1.2.1.');
+    throw SscpError.because({
+      code: 'contribution-catalog-unsupported',
+      catalogId: String(input.catalog?.id),
+      version: String(input.catalog?.version),
+    });
+  if (input.claims.length === 0) throw SscpError.because({ code: 'contribution-no-claims' });
   if (input.claims.length > MAX_CONTRIBUTION_CLAIMS)
-    throw new SscpError(
-      'invalid-input',
-      `${input.claims.length} claims were named; one contribution covers at most ${MAX_CONTRIBUTION_CLAIMS}.`,
-      'Split it into several contributions.',
-    );
+    throw SscpError.because({ code: 'contribution-too-many-claims', count: input.claims.length, max: MAX_CONTRIBUTION_CLAIMS });
   const seen = new Set<string>();
   for (const c of input.claims) {
     if (!findClaim(catalog, c.claimId)) {
-      throw new SscpError(
-        'invalid-input',
-        `Claim ${c.claimId} is not in the Code of Practice (catalog ${catalog.id} ${catalog.version}).`,
-        'Claims are numbered like 1.2.1; the catalog lists them all.',
-      );
+      throw SscpError.because({
+        code: 'contribution-claim-not-in-code',
+        claimId: c.claimId,
+        catalog: `${catalog.id} ${catalog.version}`,
+      });
     }
-    if (seen.has(c.claimId)) throw new SscpError('invalid-input', `Claim ${c.claimId} is named twice.`, 'Name each claim once.');
+    if (seen.has(c.claimId)) throw SscpError.because({ code: 'contribution-claim-twice', claimId: c.claimId });
     seen.add(c.claimId);
     if (
       c.result === undefined &&
@@ -133,11 +124,7 @@ function checkClaims(input: ContributeRequest): { catalog: NonNullable<ReturnTyp
       c.arguments === undefined &&
       !(c.files ?? []).length
     ) {
-      throw new SscpError(
-        'invalid-input',
-        `Nothing is proposed for claim ${c.claimId}.`,
-        'Give a result, a status, evidence text, arguments or a file to attach.',
-      );
+      throw SscpError.because({ code: 'contribution-claim-empty', claimId: c.claimId });
     }
   }
   return { catalog };
@@ -154,29 +141,19 @@ function checkClaims(input: ContributeRequest): { catalog: NonNullable<ReturnTyp
 export async function writeContribution(identity: UnlockedIdentity, input: ContributeRequest): Promise<WrittenContribution> {
   const { catalog } = checkClaims(input);
   const organisation = checkText(input.organisation.trim(), TEXT_FIELDS.organisation);
-  if (organisation === '')
-    throw new SscpError(
-      'invalid-input',
-      'The organisation is missing.',
-      'Name the organisation whose assessment this contribution is for.',
-    );
+  if (organisation === '') throw SscpError.because({ code: 'contribution-organisation-missing' });
   const email = (input.email ?? '').trim();
   const team = (input.team ?? '').trim();
   const emailProblem =
     personFieldProblem(email, 'The email', ACTOR_EMAIL_MAX, false) ??
     (email && !/^[^@\s]+@[^@\s]+$/.test(email) ? `The email "${email}" is not an email address.` : null);
-  if (emailProblem) throw new SscpError('invalid-input', emailProblem, 'Give an email address like name@example.com.');
+  if (emailProblem) throw SscpError.because({ code: 'contribution-email-unusable', problem: emailProblem });
   const teamProblem = personFieldProblem(team, 'The team', OWNER_TEAM_MAX, false);
-  if (teamProblem) throw new SscpError('invalid-input', teamProblem, 'Give the team name on one line.');
+  if (teamProblem) throw SscpError.because({ code: 'contribution-team-unusable', problem: teamProblem });
 
   const summary = summariseCertificate(identity.certificate.parsed);
   const name = summary.commonName?.trim() ?? '';
-  if (!name)
-    throw new SscpError(
-      'invalid-input',
-      `Signing identity "${identity.label}" has no common name in its certificate, so the contribution could not say who made it.`,
-      'Sign with an identity whose certificate names you.',
-    );
+  if (!name) throw SscpError.because({ code: 'contribution-signer-unnamed', label: identity.label });
 
   // Every file hashed up front: the manifest is signed before the archive is written.
   const sources = new Map<string, SourceFile>();
@@ -188,11 +165,7 @@ export async function writeContribution(identity: UnlockedIdentity, input: Contr
       const src = await hashSource(path);
       if (!sources.has(src.sha256)) sources.set(src.sha256, src);
       if (sources.size > MAX_CONTRIBUTION_FILES)
-        throw new SscpError(
-          'invalid-input',
-          `More than ${MAX_CONTRIBUTION_FILES} files are attached.`,
-          'Attach fewer files, or put them in an archive.',
-        );
+        throw SscpError.because({ code: 'contribution-too-many-files', max: MAX_CONTRIBUTION_FILES });
       const onDisk = basename(path);
       const cleaned = cleanText(onDisk, 'line').text.trim() || 'evidence';
       const fileName = [...cleaned].slice(0, TEXT_FIELDS.evidenceName.max).join('');

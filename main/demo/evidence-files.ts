@@ -76,11 +76,7 @@ export async function materialiseEvidence(
     try {
       await runSbomScript(projectDir, outFile, source.includeDev);
     } catch (e) {
-      throw new SscpError(
-        'unreadable',
-        `Could not generate the software bill of materials: ${e instanceof Error ? e.message : String(e)}`,
-        'The demo runs from a copy of the source with npm available; run it with "npx sscp demo" from the project folder.',
-      );
+      throw SscpError.because({ code: 'demo-sbom-failed', detail: e instanceof Error ? e.message : String(e) });
     }
     return { path: outFile, description: evidence.description };
   }
@@ -88,12 +84,7 @@ export async function materialiseEvidence(
   const description = `${source.path} in the repository. ${evidence.description}`;
   if (evidence.key === 'test-report') {
     const report = await readTestReport(path);
-    if (report === null)
-      throw new SscpError(
-        'unreadable',
-        `The test report ${path} is not a finished test report.`,
-        'Run npm run test:unit, then the demo again.',
-      );
+    if (report === null) throw SscpError.because({ code: 'demo-test-report-unfinished', path });
     const snapshot = join(outDir, 'vitest-report.json');
     await writeFileAtomic(snapshot, report.text, { what: 'test report snapshot', replace: false });
     return { path: snapshot, description: `${description} ${report.sentence}` };
@@ -101,11 +92,7 @@ export async function materialiseEvidence(
   try {
     await access(path, constants.R_OK);
   } catch {
-    throw new SscpError(
-      'not-found',
-      `The self-assessment cites ${source.path}, but it is not in ${projectDir}.`,
-      'Run the demo from a complete copy of the repository.',
-    );
+    throw SscpError.because({ code: 'demo-source-missing', sourcePath: source.path, projectDir });
   }
   return { path, description };
 }

@@ -72,21 +72,12 @@ async function prepareEmptyFolder(outDir: string): Promise<void> {
     await mkdir(outDir, { recursive: true });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST')
-      throw new SscpError(
-        'invalid-input',
-        `${outDir} is a file, not a folder.`,
-        'Give --out a new folder, or an empty one: the demo never overwrites files.',
-      );
+    if (code === 'EEXIST') throw SscpError.because({ code: 'demo-folder-is-file', outDir });
     throw asWriteFailure(e, { path: (e as NodeJS.ErrnoException).path ?? outDir, what: 'demo folder' });
   }
   const present = await readdir(outDir);
   if (present.length > 0) {
-    throw new SscpError(
-      'conflict',
-      `The folder ${outDir} is not empty (it holds ${count(present.length, 'item')}).`,
-      'Give --out a new folder, or an empty one: the demo never overwrites files.',
-    );
+    throw SscpError.because({ code: 'demo-folder-not-empty', outDir, items: present.length });
   }
 }
 

@@ -34,11 +34,7 @@ export async function exportReminders(
   const detail = ws.getAssessment(assessmentId);
   const reminders = assessmentReminders(detail);
   if (reminders.length === 0) {
-    throw new SscpError(
-      'invalid-input',
-      `Assessment ${assessmentId} has nothing to remind you of: no open remedial action has a due date, and no evidence linked to it has an expiry date.`,
-      'Give remedial actions a due date, or evidence an expiry date, and export the reminders again.',
-    );
+    throw SscpError.because({ code: 'reminders-none', assessmentId });
   }
   const target = await checkDestination(outPath, {
     what: 'calendar file',

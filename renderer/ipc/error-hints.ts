@@ -19,6 +19,12 @@ export const APP_HINTS: ReasonWords = {
   'database-damaged': () =>
     'Restore the file of assessments from a backup, together with the .evidence folder beside it. Keep the damaged file until you have.',
   'contribution-claim-unknown': () => 'Ask the contributor to contribute to claims of the catalog; the workspace lists them.',
+  'demo-sbom-failed': () => 'The demo runs from a copy of the source with npm available; run it from the project folder.',
+  'demo-folder-is-file': () => 'Choose a new folder, or an empty one: the demo never overwrites files.',
+  'demo-folder-not-empty': () => 'Choose a new folder, or an empty one: the demo never overwrites files.',
+  'date-format-unknown': () => 'Choose one of the date formats offered in Settings.',
+  'contribution-file-unusable': () => 'Choose the contribution file the contributor sent. Ask the contributor for a fresh copy.',
+  'contribution-empty': () => 'Choose the contribution file the contributor sent; this file has no content.',
   'typed-date-ambiguous': () =>
     'Write the month as a word (1 Mar 2026) or the date as 2026-03-01, or choose a numeric date format in Settings.',
   'removal-nothing-chosen': () => 'Select at least one file, then choose Remove again.',

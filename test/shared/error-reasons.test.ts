@@ -16,6 +16,8 @@ import { APP_EXAMPLES, STORE_EXAMPLES } from './reason-examples/store';
 import { IMPORT_EXAMPLES } from './reason-examples/import';
 import { PACK_EXAMPLES } from './reason-examples/pack';
 import { FORM_EXAMPLES } from './reason-examples/form';
+import { OUTPUT_EXAMPLES } from './reason-examples/outputs';
+import { CONTRIBUTION_EXAMPLES } from './reason-examples/contribution';
 
 /** One example of every reason: a new code without an example fails to compile here. */
 const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> } = {
@@ -28,6 +30,8 @@ const EXAMPLES: { readonly [C in ReasonCode]: Extract<ErrorReason, { code: C }> 
   ...IMPORT_EXAMPLES,
   ...PACK_EXAMPLES,
   ...FORM_EXAMPLES,
+  ...OUTPUT_EXAMPLES,
+  ...CONTRIBUTION_EXAMPLES,
   'batch-entry-refused': {
     code: 'batch-entry-refused',
     index: 2,
@@ -219,4 +223,9 @@ const CONVERTED = [
   'main/pack',
   'main/form',
   'main/import',
+  'main/demo',
+  'main/reminders',
+  'main/attestation',
+  'main/app',
+  'main/contribution',
 ];

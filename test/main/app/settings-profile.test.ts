@@ -3,12 +3,13 @@ import { checkedProfile, storedProfile } from '../../../main/app/settings-profil
 import { validateRequest } from '../../../main/ipc/validate';
 import { appActor, osAccountActor } from '../../../main/services/actor';
 import { isSscpError } from '../../../shared/errors';
+import { appHintOf } from '../../setup/error-words';
 
 function refusal(fn: () => unknown): { message: string; hint?: string } {
   try {
     fn();
   } catch (e) {
-    if (isSscpError(e)) return { message: e.message, hint: e.hint };
+    if (isSscpError(e)) return { message: e.message, hint: appHintOf(e) };
     throw e;
   }
   throw new Error('expected a refusal');
