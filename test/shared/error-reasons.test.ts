@@ -228,4 +228,9 @@ const CONVERTED = [
   'main/attestation',
   'main/app',
   'main/contribution',
+  'main/bench',
+  'main/preload',
+  'shared/format',
+  'shared/ipc',
+  'shared/catalog',
 ];
