@@ -283,7 +283,7 @@ describe('the service handler table over real services', () => {
     // Nothing the recipient holds vouches for the signer.
     const refused = await r.runJob('packs.import', { path: outPath });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'untrusted-signer' } });
-    if (!refused.ok) expect(`${refused.error.message} ${refused.error.hint ?? ''}`).not.toMatch(/--|sscp /);
+    if (!refused.ok) expect(`${refused.error.message} ${appHintOf(refused.error) ?? ''}`).not.toMatch(/--|sscp /);
     const imported = await r.runJob('packs.import', { path: outPath, acceptUntrustedSigner: identity.fingerprint });
     expect(imported.ok).toBe(true);
     if (!imported.ok) return;

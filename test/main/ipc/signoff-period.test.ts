@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { appHintOf } from '../../setup/error-words';
 import { ipcHarness } from './ipc-harness';
 
 /** The app's sign job on 15 June 2026 (the store's clock, set here): the period rules hold there too. */
@@ -70,7 +71,7 @@ describe('the app signs a period only once it has started, and one not yet ended
     expect(r).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     if (!r.ok) {
       expect(r.error.message).toContain('starts on 1 July 2026, after today');
-      expect(r.error.hint).not.toMatch(/--|sscp /);
+      expect(appHintOf(r.error)).not.toMatch(/--|sscp /);
     }
     expect(existsSync(out)).toBe(false);
   });
@@ -83,7 +84,7 @@ describe('the app signs a period only once it has started, and one not yet ended
     if (!refused.ok) {
       expect(refused.error.message).toContain('runs until 31 December 2026');
       // The app shows this hint: no command or flag in it.
-      expect(refused.error.hint).toBe(
+      expect(appHintOf(refused.error)).toBe(
         'Sign once the period has ended, or confirm that you are signing before it ends: the pack then says so on its cover and in the attestation.',
       );
     }
