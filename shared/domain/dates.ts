@@ -19,7 +19,7 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-function isRealDate(year: number, month: number, day: number): boolean {
+export function isRealDate(year: number, month: number, day: number): boolean {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
@@ -40,7 +40,7 @@ export function parseIsoDate(value: string, what = 'The date'): IsoDate {
   throw SscpError.because({ code: ISO_DATE.test(trimmed) ? 'date-not-real' : 'date-not-iso', what, value });
 }
 
-function splitIsoDate(date: IsoDate): { year: number; month: number; day: number } {
+export function splitIsoDate(date: IsoDate): { year: number; month: number; day: number } {
   const iso = parseIsoDate(date);
   return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
 }
@@ -49,7 +49,7 @@ function pad(n: number, width: number): string {
   return String(n).padStart(width, '0');
 }
 
-function joinIsoDate(year: number, month: number, day: number): IsoDate {
+export function joinIsoDate(year: number, month: number, day: number): IsoDate {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
@@ -111,7 +111,8 @@ export function parseUkDate(value: string, what = 'The date'): IsoDate {
   throw SscpError.because({ code: m ? 'uk-date-not-real' : 'uk-date-not-uk', what, value });
 }
 
-const MONTH_NAMES = [
+/** The months in English, as the pack and every date a person reads name them. */
+export const MONTH_NAMES = [
   'January',
   'February',
   'March',

@@ -1,5 +1,5 @@
 import { SscpError } from '../errors';
-import { isIsoDate, localIsoDate } from '../domain/dates';
+import { MONTH_NAMES, isIsoDate, isRealDate, joinIsoDate, localIsoDate, splitIsoDate } from '../domain/dates';
 import type { IsoDate } from '../domain/types';
 
 /**
@@ -89,32 +89,14 @@ export function dateStyleFor(setting: DateFormatSetting, locale: string | null |
   }
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
+const MONTHS = MONTH_NAMES.map((name) => name.slice(0, 3));
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
-
-function split(date: IsoDate): { readonly year: number; readonly month: number; readonly day: number } {
-  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
-}
 
 /** A calendar date (`YYYY-MM-DD`) as the style writes it. Anything else is returned as given, never guessed at. */
 export function formatDate(date: string, style: DateStyle): string {
   if (!isIsoDate(date)) return date;
-  const { year, month, day } = split(date);
+  const { year, month, day } = splitIsoDate(date);
   switch (style.kind) {
     case 'day-month-year':
       return `${day} ${MONTHS[month - 1]!} ${String(year).padStart(4, '0')}`;
@@ -156,8 +138,7 @@ export function describeDateStyle(style: DateStyle): string {
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 function real(year: number, month: number, day: number): IsoDate | null {
-  const iso = `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
-  return isIsoDate(iso) && year >= 1 ? iso : null;
+  return isRealDate(year, month, day) && year <= 9999 ? joinIsoDate(year, month, day) : null;
 }
 
 function monthNamed(word: string): number | null {
