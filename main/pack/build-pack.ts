@@ -21,6 +21,7 @@ import {
 import { ParallelSha256 } from './parallel-sha256';
 import { PdfAppender, xrefSection } from './pdf/appender';
 import { PdfFileReader } from './pdf/file-reader';
+import type * as RenderReportModule from './report/render-report';
 import {
   asArray,
   asDict,
@@ -37,7 +38,6 @@ import {
   type PdfValue,
 } from './pdf/objects';
 import { buildReportModel } from './report/model';
-import { renderReport } from './report/render-report';
 import {
   BYTE_RANGE_PLACEHOLDER,
   byteRangeText,
@@ -225,16 +225,17 @@ export async function writePack(
   };
 
   let handle: FileHandle | null = null;
-  // Hashes every byte of the signed ranges on a second thread while this one embeds.
-  const signatureHash = new ParallelSha256();
+  let signatureHash: ParallelSha256 | null = null;
   try {
     progress.report(true);
     const base = await layOutReport(plan, tempPath);
     checkAbort();
 
-    await hashExisting(tempPath, base.size, signatureHash);
     handle = await open(tempPath, 'r+');
-    const update: Update = { out: new PdfAppender(handle, base.size, signatureHash), objects: new ObjectNumbers(base.nextObject) };
+    // Hashes every byte of the signed ranges, and writes the update, on a second thread while this one embeds.
+    signatureHash = new ParallelSha256({ writeFd: handle.fd });
+    await hashExisting(tempPath, base.size, signatureHash);
+    const update: Update = { out: new PdfAppender(signatureHash, base.size), objects: new ObjectNumbers(base.nextObject) };
 
     progress.enter('embed');
     const evidenceSpecs = await embedEvidence(plan, update, progress, checkAbort, signal);
@@ -248,6 +249,9 @@ export async function writePack(
     const sigNum = await writeSignatureField(plan, base, update, filespecs, treeNum);
     const placeholder = await writeSignaturePlaceholder(plan, base, update, sigNum, signingTime);
     const sha256 = await signIntoGap(plan, handle, signatureHash, placeholder, signingTime, checkAbort);
+    // The thread writes through this file descriptor: it stops before the descriptor is closed.
+    await signatureHash.close();
+    signatureHash = null;
     await handle.close();
     handle = null;
 
@@ -262,12 +266,14 @@ export async function writePack(
       withheldFiles: plan.files.length - plan.toEmbed.length,
     };
   } catch (e) {
+    await signatureHash?.close().catch(() => undefined);
+    signatureHash = null;
     await handle?.close().catch(() => undefined);
     await rm(tempPath, { force: true }).catch(() => undefined);
     if (signal?.aborted) throw cancelledError();
     throw isSscpError(e) ? e : asWriteFailure(e, { path: destination, what: 'pack', temp: tempPath });
   } finally {
-    await signatureHash.close();
+    await signatureHash?.close();
   }
 }
 
@@ -335,9 +341,18 @@ class ProgressReporter {
   }
 }
 
+/**
+ * The report renderer, loaded on first use: pdfkit and its fonts are the bulk of the
+ * exporter's code, and the exporter loads them while it unlocks the signing key.
+ */
+export function preloadReportRenderer(): Promise<typeof RenderReportModule> {
+  return import('./report/render-report');
+}
+
 /** Phase 2: pdfkit lays the report out into the file; returns what the update must rewrite. */
 async function layOutReport(plan: PackPlan, tempPath: string): Promise<BaseDocument> {
   const model = buildReportModel(plan.input, plan.packId, plan.generatedAt, APP_VERSION, plan.files);
+  const { renderReport } = await preloadReportRenderer();
   await renderReport(model, tempPath);
   return readBaseDocument(tempPath);
 }
@@ -545,7 +560,7 @@ async function writeSignaturePlaceholder(
   await out.write(
     signatureDictHead(plan.input.signer.name, signingTime, `Senior Responsible Owner's attestation of SSCP evidence pack ${plan.packId}`),
   );
-  await out.flush();
+  out.flush();
   const gapStart = out.offset;
   const gap = Buffer.from(signatureGap(), 'latin1');
   const gapEnd = gapStart + gap.length;

@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import { readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { constants as zlibConstants, deflateRaw } from 'node:zlib';
@@ -143,6 +144,9 @@ export async function embedEvidenceStream(
   if (compress) await out.writeObject(spec.lengthNum, encodedLength);
 }
 
+/** Room for a whole deflated chunk: deflate's worst case is the input plus about 0.03 %. */
+const DEFLATE_OUTPUT_BYTES = CHUNK_BYTES + 64 * 1024;
+
 /** How many 1 MiB chunks are deflated at once on libuv's thread pool (4 threads by default). */
 const DEFLATE_IN_FLIGHT = 4;
 
@@ -182,14 +186,20 @@ async function deflateParallel(
       const chunk = spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
       let filled = 0;
       while (filled < CHUNK_BYTES) {
-        const { bytesRead } = await handle.read(chunk, filled, CHUNK_BYTES - filled, position + filled);
+        const bytesRead = readSync(handle.fd, chunk, filled, CHUNK_BYTES - filled, position + filled);
         if (bytesRead === 0) break;
         filled += bytesRead;
       }
       if (filled === 0) break;
       const data = chunk.subarray(0, filled);
       position += filled;
-      const deflated = deflateRawAsync(data, { level: DEFLATE_LEVEL, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+      // One output buffer big enough for the whole piece: zlib's default (16 KiB) would take
+      // a round trip through the thread pool per 16 KiB of output.
+      const deflated = deflateRawAsync(data, {
+        level: DEFLATE_LEVEL,
+        finishFlush: zlibConstants.Z_SYNC_FLUSH,
+        chunkSize: DEFLATE_OUTPUT_BYTES,
+      });
       // Awaited in order below; until then a failure must not surface as unhandled.
       deflated.catch(() => undefined);
       inFlight.push({ deflated, chunk });
@@ -216,12 +226,46 @@ const ADLER_BASE = 65521;
 /** Largest n such that 255 n (n + 1) / 2 + (n + 1) (BASE − 1) fits in 32 bits (zlib's NMAX). */
 const ADLER_NMAX = 5552;
 
-/** Adler-32 (RFC 1950) of `data`. */
+/** Adler-32 (RFC 1950) of `data`; unrolled by 16, which about doubles its speed in V8. */
 export function adler32(data: Uint8Array, start = 1): number {
   let a = start & 0xffff;
   let b = (start >>> 16) & 0xffff;
   for (let i = 0; i < data.length;) {
     const end = Math.min(i + ADLER_NMAX, data.length);
+    for (const end16 = end - 15; i < end16; i += 16) {
+      a += data[i]!;
+      b += a;
+      a += data[i + 1]!;
+      b += a;
+      a += data[i + 2]!;
+      b += a;
+      a += data[i + 3]!;
+      b += a;
+      a += data[i + 4]!;
+      b += a;
+      a += data[i + 5]!;
+      b += a;
+      a += data[i + 6]!;
+      b += a;
+      a += data[i + 7]!;
+      b += a;
+      a += data[i + 8]!;
+      b += a;
+      a += data[i + 9]!;
+      b += a;
+      a += data[i + 10]!;
+      b += a;
+      a += data[i + 11]!;
+      b += a;
+      a += data[i + 12]!;
+      b += a;
+      a += data[i + 13]!;
+      b += a;
+      a += data[i + 14]!;
+      b += a;
+      a += data[i + 15]!;
+      b += a;
+    }
     for (; i < end; i++) {
       a += data[i]!;
       b += a;
@@ -247,34 +291,23 @@ export function adler32Combine(adlerA: number, adlerB: number, lengthB: number):
 }
 
 /**
- * Copies a file into the pack through two reused buffers, reading the next chunk while the
- * current one is hashed and written: no allocation per chunk, so memory stays flat for any size.
+ * Copies a file into the pack, hashing each chunk on this thread while the pack's own thread
+ * hashes and writes it (PdfAppender.appendFile): no allocation per chunk, so memory stays flat.
  */
 async function copyRaw(path: string, out: PdfAppender, hash: Hash, onBytes: (n: number) => void, signal?: AbortSignal): Promise<number> {
   const handle = await open(path, 'r');
   try {
-    const buffers = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
-    let position = 0;
-    let which = 0;
-    let pending = handle.read(buffers[which]!, 0, CHUNK_BYTES, position);
-    // A read still in flight when an error or cancel ends the loop must not surface unhandled.
-    const settleLater = () => void pending.catch(() => undefined);
-    try {
-      for (;;) {
-        const { bytesRead } = await pending;
-        if (bytesRead === 0) return position;
-        if (signal?.aborted) throw cancelledError();
-        const chunk = buffers[which]!.subarray(0, bytesRead);
-        position += bytesRead;
-        which = 1 - which;
-        pending = handle.read(buffers[which]!, 0, CHUNK_BYTES, position);
+    const copied = await out.appendFile(
+      handle.fd,
+      0,
+      (chunk) => {
         hash.update(chunk);
-        await out.write(chunk);
-        onBytes(bytesRead);
-      }
-    } finally {
-      settleLater();
-    }
+        onBytes(chunk.length);
+      },
+      signal,
+    );
+    if (signal?.aborted) throw cancelledError();
+    return copied;
   } finally {
     await handle.close();
   }

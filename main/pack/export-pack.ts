@@ -14,7 +14,7 @@ import { certificateFingerprint } from '../signing/fingerprint';
 import type { IdentityService } from '../signing/identity-service';
 import { escapeUnsafe } from '../../shared/domain/text-rules';
 import { attachmentRenameReason, uniqueAttachmentNames } from './attachment-names';
-import { writePack } from './build-pack';
+import { preloadReportRenderer, writePack } from './build-pack';
 import { cancelledError } from './embed-evidence';
 import type { BuildPackOptions, BuiltPack, PackAuditEvent, PackAuditSummary, PackProfile } from './types';
 import type { ExportedPack } from '../../shared/domain/pack-results';
@@ -213,8 +213,12 @@ export async function exportPack(
       ...renamedAttachments(detail.evidence.map((e) => e.fileName)),
     ];
 
-    // Unlocking is deliberately slow (the key derivation): a cancel meanwhile stops here.
+    // Unlocking is deliberately slow (the key derivation, on another thread): the report's
+    // layout code loads meanwhile. A cancel meanwhile stops here. The layout itself waits,
+    // so the derivation's 128 MiB are gone before the layout's memory is taken.
+    const loading = preloadReportRenderer();
     const identity = await identities.unlock(request.identityLabel, request.passphrase);
+    await loading;
     if (options.signal?.aborted) throw cancelledError();
     fingerprint = certificateFingerprint(identity.certificate.der);
     const commonName = identity.certificate.parsed.subjectName.getField('CN')[0] ?? assessment.sroName;

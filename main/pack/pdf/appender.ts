@@ -1,64 +1,86 @@
-import type { FileHandle } from 'node:fs/promises';
+import { readSync, writeSync } from 'node:fs';
+import { SLOT_BYTES, type ParallelSha256, type RingSlot } from '../parallel-sha256';
 import { serialize, type PdfDict, type PdfValue } from './objects';
 
-/** Receives every byte written, in order: the signature's first byte range is hashed as it goes. */
-export interface ByteObserver {
-  update(chunk: Uint8Array): void | Promise<void>;
-}
-
-const COALESCE_BYTES = 256 * 1024;
+/** How often a long copy lets the event loop run (progress, a cancel), in bytes. */
+const YIELD_EVERY_BYTES = 8 * 1024 * 1024;
 
 /**
  * Appends PDF objects to a file from a known offset, remembering where each object starts
- * for the cross-reference table. Small writes (object headers, dictionaries) are gathered
- * into one system call; big chunks go straight through.
+ * for the cross-reference table. Every byte goes through `sink`, whose thread hashes it (the
+ * signature's first byte range) and writes it to the file: small writes (object headers,
+ * dictionaries) are gathered in one ring slot, and file copies are read straight into slots.
  */
 export class PdfAppender {
   readonly objectOffsets = new Map<number, number>();
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private slot: RingSlot | null = null;
+  private filled = 0;
   private written: number;
 
   constructor(
-    private readonly handle: FileHandle,
+    private readonly sink: ParallelSha256,
     startOffset: number,
-    private readonly observer: ByteObserver,
   ) {
     this.written = startOffset;
   }
 
   /** Offset the next byte will have in the file. */
   get offset(): number {
-    return this.written + this.pendingBytes;
+    return this.written + this.filled;
   }
 
   async write(data: Uint8Array | string): Promise<void> {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data;
-    await this.observer.update(bytes);
-    if (bytes.length >= COALESCE_BYTES) {
-      await this.flush();
-      await this.writeFully(bytes);
-      return;
+    for (let done = 0; done < bytes.length;) {
+      this.slot ??= await this.sink.acquire();
+      const n = Math.min(SLOT_BYTES - this.filled, bytes.length - done);
+      this.slot.view.set(bytes.subarray(done, done + n), this.filled);
+      this.filled += n;
+      done += n;
+      if (this.filled === SLOT_BYTES) this.flush();
     }
-    this.pending.push(Buffer.from(bytes));
-    this.pendingBytes += bytes.length;
-    if (this.pendingBytes >= COALESCE_BYTES) await this.flush();
   }
 
-  async flush(): Promise<void> {
-    if (this.pendingBytes === 0) return;
-    const joined = Buffer.concat(this.pending, this.pendingBytes);
-    this.pending = [];
-    this.pendingBytes = 0;
-    await this.writeFully(joined);
+  /** Hands the bytes gathered so far to the sink (they are in the file once it has drained). */
+  flush(): void {
+    if (!this.slot) return;
+    this.sink.commit(this.slot, 0, this.filled, 0, this.written);
+    this.written += this.filled;
+    this.slot = null;
+    this.filled = 0;
   }
 
-  private async writeFully(bytes: Uint8Array): Promise<void> {
-    let done = 0;
-    while (done < bytes.length) {
-      const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done, this.written);
-      done += bytesWritten;
-      this.written += bytesWritten;
+  /**
+   * Appends the rest of an open file, read from `position` straight into ring slots; each
+   * chunk is shown to `visit` (which may hash it) before it is written. Returns the bytes
+   * copied. Reads are synchronous and small, so the chunk is still in cache when it is hashed
+   * and written; every few MiB the event loop runs, so progress and a cancel get through.
+   */
+  async appendFile(fd: number, position: number, visit: (chunk: Buffer) => void, signal?: AbortSignal): Promise<number> {
+    this.flush();
+    let copied = 0;
+    let sinceYield = 0;
+    for (;;) {
+      if (signal?.aborted) return copied;
+      const slot = await this.sink.acquire();
+      const n = readSync(fd, slot.view, 0, SLOT_BYTES, position + copied);
+      if (n === 0) {
+        this.sink.commit(slot, 0, 0);
+        return copied;
+      }
+      visit(slot.view.subarray(0, n));
+      if (this.sink.fd >= 0 && this.sink.behind) {
+        // The sink's thread is behind: write this piece here, while it is still in cache.
+        for (let done = 0; done < n;) done += writeSync(this.sink.fd, slot.view, done, n - done, this.written + done);
+        this.sink.commitWritten(slot, n);
+      } else this.sink.commit(slot, 0, n, 0, this.written);
+      this.written += n;
+      copied += n;
+      sinceYield += n;
+      if (sinceYield >= YIELD_EVERY_BYTES) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
   }
 

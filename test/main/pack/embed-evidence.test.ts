@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { deflateSync, inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adler32, adler32Combine, embedEvidenceStream, shouldCompress } from '../../../main/pack/embed-evidence';
+import { ParallelSha256 } from '../../../main/pack/parallel-sha256';
 import { PdfAppender } from '../../../main/pack/pdf/appender';
 
 const dir = mkdtempSync(join(tmpdir(), 'sscp-embed-'));
@@ -37,15 +38,18 @@ async function embed(data: Buffer, mediaType: string): Promise<{ dictText: strin
   const packPath = `${path}.pdf`;
   const handle = await open(packPath, 'w+');
   const sha = createHash('sha256').update(data).digest('hex');
+  const sink = new ParallelSha256({ writeFd: handle.fd });
   try {
-    const out = new PdfAppender(handle, 0, { update: () => undefined });
+    const out = new PdfAppender(sink, 0);
     await embedEvidenceStream(
       out,
       { label: 'evidence', path, size: data.length, sha256: sha, mediaType, modifiedAt: new Date(), streamNum: 10, lengthNum: 11 },
       () => undefined,
     );
-    await out.flush();
+    out.flush();
+    await sink.drain();
   } finally {
+    await sink.close();
     await handle.close();
   }
   const pack = readFileSync(packPath);

@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ParallelSha256, SLOT_BYTES } from '../../../main/pack/parallel-sha256';
+
+const dir = mkdtempSync(join(tmpdir(), 'sscp-ring-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sha = (...parts: Uint8Array[]) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex');
+};
+
+describe('the hashing thread', () => {
+  it('hashes pieces in the order given, through slots and copies, across far more bytes than the ring holds', async () => {
+    const ring = new ParallelSha256();
+    try {
+      const a = randomBytes(SLOT_BYTES * 40 + 17);
+      const b = randomBytes(3 * SLOT_BYTES - 5);
+      await ring.update(a);
+      // A piece read straight into a slot, committed from an offset within it.
+      const slot = await ring.acquire();
+      slot.view.set(b.subarray(0, 1000), 10);
+      ring.commit(slot, 10, 1000);
+      const branch = ring.copy();
+      await ring.update(b.subarray(1000));
+      await ring.update(b, branch);
+      expect((await ring.digest()).toString('hex')).toBe(sha(a, b));
+      expect((await ring.digest(branch)).toString('hex')).toBe(sha(a, b.subarray(0, 1000), b));
+    } finally {
+      await ring.close();
+    }
+  });
+
+  it('writes each piece at its position, whichever thread writes it, and hashes what it is asked to', async () => {
+    const path = join(dir, 'written.bin');
+    writeFileSync(path, '');
+    const fd = openSync(path, 'r+');
+    const ring = new ParallelSha256({ writeFd: fd });
+    try {
+      const data = randomBytes(SLOT_BYTES * 70 + 123);
+      const hashed = SLOT_BYTES * 36;
+      // The tail first, written and not hashed: positions, not the order of commands, place bytes.
+      await ring.write(data.subarray(hashed), hashed, null);
+      // One slot the caller writes itself (as the pack does when the thread is behind): only hashed there.
+      const slot = await ring.acquire();
+      slot.view.set(data.subarray(0, SLOT_BYTES));
+      writeSync(fd, slot.view, 0, SLOT_BYTES, 0);
+      ring.commitWritten(slot, SLOT_BYTES);
+      await ring.write(data.subarray(SLOT_BYTES, hashed), SLOT_BYTES);
+      await ring.drain();
+      expect(readFileSync(path).equals(data)).toBe(true);
+      expect((await ring.digest()).toString('hex')).toBe(sha(data.subarray(0, hashed)));
+    } finally {
+      await ring.close();
+      closeSync(fd);
+    }
+  });
+
+  it('fails every later call with the write error, its code kept for the caller to word', async () => {
+    const path = join(dir, 'read-only.bin');
+    writeFileSync(path, 'x');
+    const fd = openSync(path, 'r');
+    const ring = new ParallelSha256({ writeFd: fd });
+    try {
+      await ring.write(randomBytes(4096), 0);
+      const failure = await ring.digest().then(
+        () => null,
+        (e: NodeJS.ErrnoException) => e,
+      );
+      expect(failure?.code).toBe('EBADF');
+      await expect(ring.acquire()).rejects.toMatchObject({ code: 'EBADF' });
+      expect(readFileSync(path, 'utf8')).toBe('x');
+    } finally {
+      await ring.close();
+      closeSync(fd);
+    }
+  });
+});
