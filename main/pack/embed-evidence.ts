@@ -1,4 +1,4 @@
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -128,16 +128,15 @@ export async function embedEvidenceStream(
   await out.write(`${serialize(streamDict)}\nstream\n`);
   const dataStart = out.offset;
 
-  const hash = createHash('sha256');
-  let read: number;
+  let copied: Copied;
   try {
-    read = compress ? await deflateParallel(spec.path, out, hash, onBytes, signal) : await copyRaw(spec.path, out, hash, onBytes, signal);
+    copied = compress ? await deflateParallel(spec.path, out, onBytes, signal) : await copyRaw(spec.path, out, onBytes, signal);
   } catch (e) {
     if (signal?.aborted) throw cancelledError();
     throw e;
   }
-  if (read !== spec.size) throw changedError(spec.label, 'changed size while it was being read');
-  if (hash.digest('hex') !== spec.sha256) throw changedError(spec.label, 'changed');
+  if (copied.read !== spec.size) throw changedError(spec.label, 'changed size while it was being read');
+  if (copied.sha256 !== spec.sha256) throw changedError(spec.label, 'changed');
 
   const encodedLength = out.offset - dataStart;
   await out.write('\nendstream\nendobj\n');
@@ -146,6 +145,12 @@ export async function embedEvidenceStream(
 
 /** Room for a whole deflated chunk: deflate's worst case is the input plus about 0.03 %. */
 const DEFLATE_OUTPUT_BYTES = CHUNK_BYTES + 64 * 1024;
+
+/** What copying one file into the pack read: its size and SHA-256 as read. */
+interface Copied {
+  readonly read: number;
+  readonly sha256: string;
+}
 
 /** How many 1 MiB chunks are deflated at once on libuv's thread pool (4 threads by default). */
 const DEFLATE_IN_FLIGHT = 4;
@@ -158,13 +163,7 @@ const DEFLATE_IN_FLIGHT = 4;
  * back-reference window at each boundary, which costs well under 1 % of the compressed size.
  * At most DEFLATE_IN_FLIGHT chunks are held, so memory stays flat.
  */
-async function deflateParallel(
-  path: string,
-  out: PdfAppender,
-  hash: Hash,
-  onBytes: (n: number) => void,
-  signal?: AbortSignal,
-): Promise<number> {
+async function deflateParallel(path: string, out: PdfAppender, onBytes: (n: number) => void, signal?: AbortSignal): Promise<Copied> {
   const handle = await open(path, 'r');
   // A fixed set of chunk buffers, each reused once its deflate has finished: nothing is
   // allocated per chunk, so memory stays flat however large the file and however slowly the
@@ -179,7 +178,9 @@ async function deflateParallel(
   try {
     // CMF 0x78 (deflate, 32 KiB window), FLG 0x01 (fastest level, no dictionary; 0x7801 % 31 = 0).
     await out.write(Buffer.from([0x78, 0x01]));
-    let adler = 1;
+    // The file's own SHA-256 and its Adler-32 are computed on the pack's hashing thread, which
+    // has little else to do while zlib works: this thread only reads and hands out chunks.
+    const evidence = out.ring.begin(true);
     let position = 0;
     for (;;) {
       if (signal?.aborted) throw cancelledError();
@@ -203,98 +204,31 @@ async function deflateParallel(
       // Awaited in order below; until then a failure must not surface as unhandled.
       deflated.catch(() => undefined);
       inFlight.push({ deflated, chunk });
-      hash.update(data);
-      adler = adler32Combine(adler, adler32(data), filled);
+      await out.ring.update(data, evidence);
       onBytes(filled);
       if (inFlight.length >= DEFLATE_IN_FLIGHT) await writeOldest();
       if (filled < CHUNK_BYTES) break;
     }
     while (inFlight.length > 0) await writeOldest();
+    const { sha256, adler32: adler } = await out.ring.finish(evidence);
     const trailer = Buffer.alloc(6);
     // An empty final block with fixed Huffman codes (BFINAL=1, BTYPE=01, end-of-block), then Adler-32.
     trailer[0] = 0x03;
     trailer[1] = 0x00;
-    trailer.writeUInt32BE(adler >>> 0, 2);
+    trailer.writeUInt32BE(adler! >>> 0, 2);
     await out.write(trailer);
-    return position;
+    return { read: position, sha256: sha256.toString('hex') };
   } finally {
     await handle.close();
   }
-}
-
-const ADLER_BASE = 65521;
-/** Largest n such that 255 n (n + 1) / 2 + (n + 1) (BASE − 1) fits in 32 bits (zlib's NMAX). */
-const ADLER_NMAX = 5552;
-
-/** Adler-32 (RFC 1950) of `data`; unrolled by 16, which about doubles its speed in V8. */
-export function adler32(data: Uint8Array, start = 1): number {
-  let a = start & 0xffff;
-  let b = (start >>> 16) & 0xffff;
-  for (let i = 0; i < data.length;) {
-    const end = Math.min(i + ADLER_NMAX, data.length);
-    for (const end16 = end - 15; i < end16; i += 16) {
-      a += data[i]!;
-      b += a;
-      a += data[i + 1]!;
-      b += a;
-      a += data[i + 2]!;
-      b += a;
-      a += data[i + 3]!;
-      b += a;
-      a += data[i + 4]!;
-      b += a;
-      a += data[i + 5]!;
-      b += a;
-      a += data[i + 6]!;
-      b += a;
-      a += data[i + 7]!;
-      b += a;
-      a += data[i + 8]!;
-      b += a;
-      a += data[i + 9]!;
-      b += a;
-      a += data[i + 10]!;
-      b += a;
-      a += data[i + 11]!;
-      b += a;
-      a += data[i + 12]!;
-      b += a;
-      a += data[i + 13]!;
-      b += a;
-      a += data[i + 14]!;
-      b += a;
-      a += data[i + 15]!;
-      b += a;
-    }
-    for (; i < end; i++) {
-      a += data[i]!;
-      b += a;
-    }
-    a %= ADLER_BASE;
-    b %= ADLER_BASE;
-  }
-  return ((b << 16) | a) >>> 0;
-}
-
-/** The Adler-32 of A then B, from A's, B's and B's length (zlib's adler32_combine). */
-export function adler32Combine(adlerA: number, adlerB: number, lengthB: number): number {
-  const rem = lengthB % ADLER_BASE;
-  let sum1 = adlerA & 0xffff;
-  let sum2 = (rem * sum1) % ADLER_BASE;
-  sum1 += (adlerB & 0xffff) + ADLER_BASE - 1;
-  sum2 += ((adlerA >>> 16) & 0xffff) + ((adlerB >>> 16) & 0xffff) + ADLER_BASE - rem;
-  if (sum1 >= ADLER_BASE) sum1 -= ADLER_BASE;
-  if (sum1 >= ADLER_BASE) sum1 -= ADLER_BASE;
-  if (sum2 >= ADLER_BASE * 2) sum2 -= ADLER_BASE * 2;
-  if (sum2 >= ADLER_BASE) sum2 -= ADLER_BASE;
-  return ((sum2 << 16) | sum1) >>> 0;
 }
 
 /**
  * Copies a file into the pack, hashing each chunk on this thread while the pack's own thread
  * hashes and writes it (PdfAppender.appendFile): no allocation per chunk, so memory stays flat.
  */
-async function copyRaw(path: string, out: PdfAppender, hash: Hash, onBytes: (n: number) => void, signal?: AbortSignal): Promise<number> {
+async function copyRaw(path: string, out: PdfAppender, onBytes: (n: number) => void, signal?: AbortSignal): Promise<Copied> {
+  const hash = createHash('sha256');
   const handle = await open(path, 'r');
   try {
     const copied = await out.appendFile(
@@ -307,7 +241,7 @@ async function copyRaw(path: string, out: PdfAppender, hash: Hash, onBytes: (n: 
       signal,
     );
     if (signal?.aborted) throw cancelledError();
-    return copied;
+    return { read: copied, sha256: hash.digest('hex') };
   } finally {
     await handle.close();
   }

@@ -1,5 +1,6 @@
 import { fdatasync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
+import { adler32 } from './adler32';
 
 /** Bytes per slot of the shared ring: small enough that a slot is still in cache when hashed and written. */
 export const SLOT_BYTES = 128 * 1024;
@@ -22,6 +23,7 @@ const OP_UPDATE = 1;
 const OP_COPY = 2;
 const OP_DIGEST = 3;
 const OP_STOP = 4;
+const OP_BEGIN = 5;
 /** Hash id meaning "write only, hash nothing". */
 const NO_HASH = -1;
 
@@ -38,6 +40,8 @@ const bytes = Buffer.from(ring);
 const ctl = new Int32Array(control);
 const at = new Float64Array(positions);
 const hashes = new Map([[0, createHash('sha256')]]);
+const adlers = new Map();
+const adler32 = ${adler32.toString()};
 let done = 0;
 let failed = false;
 function run(e) {
@@ -46,16 +50,22 @@ function run(e) {
   if (op === ${OP_UPDATE}) {
     const piece = bytes.subarray(start, start + length);
     if (id !== ${NO_HASH}) hashes.get(id).update(piece);
+    if (adlers.has(id)) adlers.set(id, adler32(piece, adlers.get(id)));
     const position = at[e];
     if (position >= 0) {
       for (let written = 0; written < length; ) written += writeSync(fd, piece, written, length - written, position + written);
     }
   } else if (op === ${OP_COPY}) {
     hashes.set(id, hashes.get(start).copy());
+  } else if (op === ${OP_BEGIN}) {
+    hashes.set(id, createHash('sha256'));
+    if (start === 1) adlers.set(id, 1);
   } else if (op === ${OP_DIGEST}) {
     const digest = hashes.get(id).digest();
+    const adler = adlers.has(id) ? adlers.get(id) : null;
     hashes.delete(id);
-    parentPort.postMessage({ op: 'digest', id, digest });
+    adlers.delete(id);
+    parentPort.postMessage({ op: 'digest', id, digest, adler });
   }
   return op !== ${OP_STOP};
 }
@@ -97,6 +107,11 @@ export interface RingSlot {
   readonly view: Buffer;
 }
 
+export interface Finished {
+  readonly sha256: Buffer;
+  readonly adler32: number | null;
+}
+
 export interface ParallelSha256Options {
   /**
    * A file descriptor open for writing: pieces committed with a position are also written
@@ -124,7 +139,7 @@ export class ParallelSha256 {
   private readonly slotOf = new Int32Array(QUEUE).fill(-1);
   private posted = 0;
   private reclaimed = 0;
-  private readonly digests = new Map<number, { resolve: (d: Buffer) => void; reject: (e: Error) => void }>();
+  private readonly digests = new Map<number, { resolve: (d: Finished) => void; reject: (e: Error) => void }>();
   private failure: Error | null = null;
   private nextId = 1;
   private readonly writeFd: number;
@@ -145,9 +160,13 @@ export class ParallelSha256 {
     });
     this.worker.on(
       'message',
-      (m: { op: 'digest'; id: number; digest: Uint8Array } | { op: 'error'; message: string; code?: string; syscall?: string }) => {
+      (
+        m:
+          | { op: 'digest'; id: number; digest: Uint8Array; adler: number | null }
+          | { op: 'error'; message: string; code?: string; syscall?: string },
+      ) => {
         if (m.op === 'digest') {
-          this.digests.get(m.id)?.resolve(Buffer.from(m.digest));
+          this.digests.get(m.id)?.resolve({ sha256: Buffer.from(m.digest), adler32: m.adler });
           this.digests.delete(m.id);
         } else {
           // A write that failed (a full disk, say): its errno code reaches the caller, who words it.
@@ -288,7 +307,22 @@ export class ParallelSha256 {
     return to;
   }
 
-  digest(id = 0): Promise<Buffer> {
+  /**
+   * A new, empty hash (for one evidence file's own SHA-256, say); with `withAdler`, the thread
+   * also keeps the Adler-32 of the same bytes, which `finish` returns. Returns its id.
+   */
+  begin(withAdler = false): number {
+    const id = this.nextId++;
+    this.post(OP_BEGIN, id, withAdler ? 1 : 0, 0);
+    return id;
+  }
+
+  async digest(id = 0): Promise<Buffer> {
+    return (await this.finish(id)).sha256;
+  }
+
+  /** The hash's SHA-256, and its Adler-32 when it was begun with one; the id is then gone. */
+  finish(id = 0): Promise<Finished> {
     if (this.failure) return Promise.reject(this.failure);
     return new Promise((resolve, reject) => {
       this.digests.set(id, { resolve, reject });

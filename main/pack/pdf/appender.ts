@@ -24,6 +24,11 @@ export class PdfAppender {
     this.written = startOffset;
   }
 
+  /** The hashing thread the bytes go through, for other hashes of the same work (an evidence file's own). */
+  get ring(): ParallelSha256 {
+    return this.sink;
+  }
+
   /** Offset the next byte will have in the file. */
   get offset(): number {
     return this.written + this.filled;

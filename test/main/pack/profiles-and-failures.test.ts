@@ -88,10 +88,13 @@ describe('profiles, sign-off exceptions, cancellation and changed evidence', () 
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 
-  it('evidence changed in the store since it was added aborts the export: integrity, nothing written', async () => {
-    const dir = freshDir('changed');
+  it.each([
+    [0, 'a PDF, stored as it is'],
+    [1, 'a log, compressed (its hash is taken on the hashing thread)'],
+  ])('evidence changed in the store since it was added aborts the export: integrity, nothing written (%i: %s)', async (index) => {
+    const dir = freshDir(`changed-${index}`);
     const input = makePackInput(dir, signer.signer);
-    const victim = input.detail.evidence[1]!;
+    const victim = input.detail.evidence[index]!;
     const path = input.evidencePath(victim.sha256);
     const bytes = readFileSync(path);
     bytes[bytes.length - 1]! ^= 0x20;
