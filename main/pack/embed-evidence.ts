@@ -1,14 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { constants as zlibConstants, deflateRaw } from 'node:zlib';
+import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
 import { SscpError } from '../../shared/errors';
 import { dict, name, pdfDate, ref, serialize } from './pdf/objects';
 import type { PdfAppender } from './pdf/appender';
 
 const CHUNK_BYTES = 1024 * 1024;
-const deflateRawAsync = promisify(deflateRaw);
 
 /**
  * Formats whose data is compressed already (PDF streams, images, archives, office documents,
@@ -73,7 +71,7 @@ export async function shouldCompress(path: string, size: number, mediaType: stri
       const { bytesRead } = await handle.read(sample, 0, Math.min(SAMPLE_BYTES, size - Math.max(0, at)), Math.max(0, at));
       if (bytesRead === 0) break;
       raw += bytesRead;
-      packed += (await deflateRawAsync(sample.subarray(0, bytesRead), { level: DEFLATE_LEVEL })).length;
+      packed += deflateRawSync(sample.subarray(0, bytesRead), { level: DEFLATE_LEVEL }).length;
     }
     return raw > 0 && 1 - packed / raw >= MIN_COMPRESSION_GAIN;
   } finally {
@@ -130,7 +128,7 @@ export async function embedEvidenceStream(
 
   let copied: Copied;
   try {
-    copied = compress ? await deflateParallel(spec.path, out, onBytes, signal) : await copyRaw(spec.path, out, onBytes, signal);
+    copied = compress ? await deflateChunks(spec.path, out, onBytes, signal) : await copyRaw(spec.path, out, onBytes, signal);
   } catch (e) {
     if (signal?.aborted) throw cancelledError();
     throw e;
@@ -152,39 +150,32 @@ interface Copied {
   readonly sha256: string;
 }
 
-/** How many 1 MiB chunks are deflated at once on libuv's thread pool (4 threads by default). */
-const DEFLATE_IN_FLIGHT = 4;
+/** How often a long deflate lets the event loop run (progress, a cancel), in bytes. */
+const YIELD_EVERY_BYTES = 8 * 1024 * 1024;
 
 /**
  * Deflates a file into one zlib stream, pigz-style: each 1 MiB chunk is deflated on its own,
- * in parallel on the thread pool, ending with a sync flush (byte-aligned, not final), and the
- * pieces are written in order; an empty final block and the Adler-32 of the whole file close
- * the stream. Any inflater reads it as one ordinary zlib stream. Chunks lose their 32 KiB
- * back-reference window at each boundary, which costs well under 1 % of the compressed size.
- * At most DEFLATE_IN_FLIGHT chunks are held, so memory stays flat.
+ * ending with a sync flush (byte-aligned, not final), and the pieces are written in order; an
+ * empty final block and the Adler-32 of the whole file close the stream. Any inflater reads
+ * it as one ordinary zlib stream. Chunks lose their 32 KiB back-reference window at each
+ * boundary, which costs well under 1 % of the compressed size.
+ *
+ * The work is split over the two threads: this one reads and deflates (synchronously: zlib's
+ * asynchronous calls cost more in thread-pool round trips than they save on two cores), while
+ * the pack's hashing thread takes the file's own SHA-256 and Adler-32 from a copy in its ring,
+ * and hashes and writes the deflated pieces. One chunk buffer is reused, so memory stays flat.
  */
-async function deflateParallel(path: string, out: PdfAppender, onBytes: (n: number) => void, signal?: AbortSignal): Promise<Copied> {
+async function deflateChunks(path: string, out: PdfAppender, onBytes: (n: number) => void, signal?: AbortSignal): Promise<Copied> {
   const handle = await open(path, 'r');
-  // A fixed set of chunk buffers, each reused once its deflate has finished: nothing is
-  // allocated per chunk, so memory stays flat however large the file and however slowly the
-  // thread pool (or the garbage collector, on a busy machine) keeps up.
-  const spare: Buffer[] = [];
-  const inFlight: { readonly deflated: Promise<Buffer>; readonly chunk: Buffer }[] = [];
-  const writeOldest = async (): Promise<void> => {
-    const oldest = inFlight.shift()!;
-    await out.write(await oldest.deflated);
-    spare.push(oldest.chunk);
-  };
   try {
     // CMF 0x78 (deflate, 32 KiB window), FLG 0x01 (fastest level, no dictionary; 0x7801 % 31 = 0).
     await out.write(Buffer.from([0x78, 0x01]));
-    // The file's own SHA-256 and its Adler-32 are computed on the pack's hashing thread, which
-    // has little else to do while zlib works: this thread only reads and hands out chunks.
     const evidence = out.ring.begin(true);
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let position = 0;
+    let sinceYield = 0;
     for (;;) {
       if (signal?.aborted) throw cancelledError();
-      const chunk = spare.pop() ?? Buffer.allocUnsafe(CHUNK_BYTES);
       let filled = 0;
       while (filled < CHUNK_BYTES) {
         const bytesRead = readSync(handle.fd, chunk, filled, CHUNK_BYTES - filled, position + filled);
@@ -194,22 +185,19 @@ async function deflateParallel(path: string, out: PdfAppender, onBytes: (n: numb
       if (filled === 0) break;
       const data = chunk.subarray(0, filled);
       position += filled;
-      // One output buffer big enough for the whole piece: zlib's default (16 KiB) would take
-      // a round trip through the thread pool per 16 KiB of output.
-      const deflated = deflateRawAsync(data, {
-        level: DEFLATE_LEVEL,
-        finishFlush: zlibConstants.Z_SYNC_FLUSH,
-        chunkSize: DEFLATE_OUTPUT_BYTES,
-      });
-      // Awaited in order below; until then a failure must not surface as unhandled.
-      deflated.catch(() => undefined);
-      inFlight.push({ deflated, chunk });
       await out.ring.update(data, evidence);
+      // One output buffer big enough for the whole piece, so zlib never stops to grow it.
+      await out.write(
+        deflateRawSync(data, { level: DEFLATE_LEVEL, finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: DEFLATE_OUTPUT_BYTES }),
+      );
       onBytes(filled);
-      if (inFlight.length >= DEFLATE_IN_FLIGHT) await writeOldest();
+      sinceYield += filled;
+      if (sinceYield >= YIELD_EVERY_BYTES) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       if (filled < CHUNK_BYTES) break;
     }
-    while (inFlight.length > 0) await writeOldest();
     const { sha256, adler32: adler } = await out.ring.finish(evidence);
     const trailer = Buffer.alloc(6);
     // An empty final block with fixed Huffman codes (BFINAL=1, BTYPE=01, end-of-block), then Adler-32.
