@@ -15,3 +15,7 @@ export declare function ensureCliBundle(): Promise<CliBundle>;
 export declare function buildCliBundle(): Promise<CliBundle>;
 /** An esbuild plugin: each source file's `import.meta.url` names that file, reached from `outdir`. */
 export declare function sourceLocationPlugin(outdir: string): Plugin;
+/** In each build folder: output file name → the packages bundled into it. */
+export declare const BUNDLED_PACKAGES: string;
+/** The package a node_modules path belongs to ("@scope/name" or "name"), or undefined. */
+export declare function packageOfPath(path: string): string | undefined;

@@ -21,7 +21,27 @@ export const CLI_DIR = join(ROOT, 'dist', 'cli');
 const CURRENT = join(CLI_DIR, 'current.json');
 const BUILDS = join(CLI_DIR, 'builds');
 /** Bump when the layout of current.json or of a build changes: older records are rebuilt. */
-const FORMAT = 1;
+const FORMAT = 2;
+/** Packages loaded from node_modules at run time rather than bundled (see buildCliBundle). */
+const BUNDLE_EXTERNAL = [
+  'better-sqlite3',
+  'pdfkit',
+  'fontkit',
+  'esbuild',
+  'tsx',
+  '@cyclonedx/cyclonedx-library',
+  'ajv',
+  'ajv-formats',
+  'ajv-formats-draft2019',
+];
+/** In each build folder: output file name → the packages bundled into it. */
+export const BUNDLED_PACKAGES = 'bundled-packages.json';
+
+/** The package a node_modules path belongs to ("@scope/name" or "name"), or undefined. */
+export function packageOfPath(path) {
+  return /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+}
+
 /** Folders whose files can be part of the bundle (stat'ed before building, see buildCliBundle). */
 const SOURCE_FOLDERS = ['main', 'shared', 'scripts'];
 /** Builds no longer current are removed once they are this old (a running `sscp` may still be loading from one). */
@@ -88,7 +108,13 @@ export async function buildCliBundle() {
     format: 'esm',
     platform: 'node',
     target: CLI_NODE_TARGET,
-    packages: 'external',
+    // Pure-JavaScript packages are bundled in: loading @peculiar/x509 and its ~200 small CommonJS
+    // files one by one cost more start-up than any command's own work. Native modules, packages
+    // that read their own data files at run time, and the big lazily-used ones stay in node_modules.
+    external: BUNDLE_EXTERNAL,
+    banner: {
+      js: "import { createRequire as __sscpCreateRequire } from 'node:module'; const require = __sscpCreateRequire(import.meta.url);",
+    },
     outExtension: { '.js': '.mjs' },
     metafile: true,
     logLevel: 'silent',
@@ -99,6 +125,13 @@ export async function buildCliBundle() {
     const stats = before.get(input) ?? statSync(join(ROOT, input));
     inputs[input] = [stats.mtimeMs, stats.size];
   }
+  // Which packages each output file holds, for the tests that check what a command loads.
+  const bundled = {};
+  for (const [file, output] of Object.entries(result.metafile.outputs)) {
+    const names = new Set(Object.keys(output.inputs).flatMap((input) => packageOfPath(input) ?? []));
+    if (names.size > 0) bundled[relative(outdir, join(ROOT, file)).split(sep).join('/')] = [...names].sort();
+  }
+  writeFileSync(join(outdir, BUNDLED_PACKAGES), `${JSON.stringify(bundled, null, 1)}\n`);
   const entry = join(outdir, 'run.mjs');
   const { describeCommands } = await import(pathToFileURL(entry).href);
   const summaries = await describeCommands();

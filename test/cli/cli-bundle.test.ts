@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commands } from '../../main/cli/commands/index';
 import { commandNameIn } from '../../main/cli/run';
 import { sscp, tempFolder } from './run-sscp';
+import { BUNDLED_PACKAGES, packageOfPath } from '../../scripts/cli-bundle.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = join(ROOT, 'bin/sscp.mjs');
@@ -43,8 +44,26 @@ async function loadsOf(...argv: string[]): Promise<Run & { readonly loaded: stri
   return { ...run, loaded };
 }
 
-const packageOf = (url: string): string | undefined => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
-const packagesLoaded = (loaded: readonly string[]) => [...new Set(loaded.flatMap((u) => packageOf(u) ?? []))].sort();
+/**
+ * The packages a run loaded: from node_modules, and those bundled into the CLI files it loaded
+ * (scripts/cli-bundle.mjs bundles pure-JavaScript packages in and lists them per file).
+ */
+function packagesLoaded(loaded: readonly string[]): string[] {
+  const names = new Set<string>();
+  for (const url of loaded) {
+    const fromNodeModules = packageOfPath(url);
+    if (fromNodeModules) names.add(fromNodeModules);
+    const inBuild = /\/dist\/cli\/builds\/([^/]+)\/([^/]+)$/.exec(url);
+    if (inBuild) {
+      const list = JSON.parse(readFileSync(join(ROOT, 'dist/cli/builds', inBuild[1]!, BUNDLED_PACKAGES), 'utf8')) as Record<
+        string,
+        string[]
+      >;
+      for (const name of list[inBuild[2]!] ?? []) names.add(name);
+    }
+  }
+  return [...names].sort();
+}
 
 describe('bin/sscp.mjs runs the bundled CLI and loads only what the command needs', () => {
   it('--version and --help load the bundle and commander, no command and no heavy package', async () => {
