@@ -2,7 +2,7 @@ import { readSmallFileSync } from '../fs/regular-file';
 import { parseIsoDate } from '../../shared/domain/dates';
 import type { IsoDate } from '../../shared/domain/types';
 import { parseChoice } from '../services/validate';
-import { openWorkspace, type Workspace } from '../services/workspace';
+import type { Workspace } from '../services/workspace';
 import { currentCliActor } from './actor';
 
 export const DB_OPTION_FLAGS = '--db <file>';
@@ -84,6 +84,9 @@ export async function withWorkspace<T>(
   fn: (ws: Workspace) => T | Promise<T>,
   options: { create?: boolean; readOnly?: boolean } = {},
 ): Promise<T> {
+  // Loaded here, not at the top: a command's own start-up work (such as starting to unlock the
+  // signing key) can begin before the store's code has loaded.
+  const { openWorkspace } = await import('../services/workspace');
   const ws = openWorkspace(dbPath, { mustExist: !options.create, readOnly: options.readOnly ?? false, actor: currentCliActor() });
   try {
     return await fn(ws);

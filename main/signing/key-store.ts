@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { SscpError } from '../../shared/errors';
 import { sqliteIdentityRows, type IdentityRepository, type StoredIdentity } from './identity-repo';
+import type { EncryptedPrivateKey } from './key-vault';
 
 /**
  * The per-user key store: signing identities belong to the person, not to an assessment
@@ -137,6 +138,29 @@ function ensurePrivateFile(path: string): void {
     if (process.platform !== 'win32') fchmodSync(fd, 0o600);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * The sealed private key of the identity `label` in the key store of `home`, read without
+ * creating or changing anything; undefined when there is no key store or no such identity.
+ * For starting the key derivation early (key-vault.ts startKeyDerivation): the unlock itself
+ * goes through the identity service and reports any problem.
+ */
+export function readSealedKey(home: string, label: string): EncryptedPrivateKey | undefined {
+  let db: Database.Database;
+  try {
+    db = new Database(keyStorePath(home), { readonly: true, fileMustExist: true });
+  } catch {
+    return undefined;
+  }
+  try {
+    return sqliteIdentityRows(db, 'identities').repository.findByLabel(label)?.encryptedKey;
+  } catch {
+    // A key store of another version, or damaged: the unlock opens it properly and says so.
+    return undefined;
+  } finally {
+    db.close();
   }
 }
 

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, pbkdf2, randomBytes, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, pbkdf2, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { SscpError } from '../../shared/errors';
 import { normalisePassphrase, wrongPassphraseError } from './passphrase';
@@ -39,7 +39,39 @@ const scryptAsync = promisify(scrypt) as (
 ) => Promise<Buffer>;
 const pbkdf2Async = promisify(pbkdf2);
 
+/**
+ * Key derivations started ahead of the unlock that needs them (startKeyDerivation), by the
+ * sealed key's KDF parameters and salt. Each is taken once, and only by an unlock with the
+ * same passphrase (compared by digest, in constant time).
+ */
+const derivedAhead = new Map<string, { readonly secretDigest: Buffer; readonly key: Promise<Buffer> }>();
+
+const secretDigest = (passphrase: string) => createHash('sha256').update(normalisePassphrase(passphrase), 'utf8').digest();
+
+/**
+ * Starts deriving the key that opens `blob` with `passphrase` on libuv's thread pool, so the
+ * unlock that follows (openPrivateKey, same blob, same passphrase) finds it under way: a
+ * command starts this before it loads the code that signs. The derivation is deliberately
+ * slow (a third of a second and 128 MiB for scrypt), and this lets it overlap that loading.
+ */
+export function startKeyDerivation(blob: EncryptedPrivateKey, passphrase: string): void {
+  const key = deriveKeyNow(passphrase, blob.kdf);
+  // Whoever takes it sees a failure; left untaken, it must not surface as unhandled.
+  key.catch(() => undefined);
+  derivedAhead.set(JSON.stringify(blob.kdf), { secretDigest: secretDigest(passphrase), key });
+}
+
 async function deriveKey(passphrase: string, kdf: KdfParams): Promise<Buffer> {
+  const id = JSON.stringify(kdf);
+  const ahead = derivedAhead.get(id);
+  if (ahead) {
+    derivedAhead.delete(id);
+    if (timingSafeEqual(ahead.secretDigest, secretDigest(passphrase))) return ahead.key;
+  }
+  return deriveKeyNow(passphrase, kdf);
+}
+
+async function deriveKeyNow(passphrase: string, kdf: KdfParams): Promise<Buffer> {
   const salt = Buffer.from(kdf.salt, 'base64');
   const secret = normalisePassphrase(passphrase);
   if (kdf.name === 'scrypt') {

@@ -1,6 +1,6 @@
 import { SscpError } from '../../../shared/errors';
 import { parseChoice } from '../../services/validate';
-import { BlockedBySignoff, exportPack, SigningBeforePeriodEnd, type ExportedPack } from '../../pack/export-pack';
+import type { ExportedPack } from '../../pack/export-pack';
 import { formatBytes } from '../../../shared/format/bytes';
 import { PACK_PROFILES, type PackProfile, type PackProgress } from '../../pack/types';
 import type { RegisterCommand } from '../context';
@@ -8,7 +8,7 @@ import { EXIT_UNUSABLE_INPUT, field, printJson, shellWord, type CliIo } from '..
 import { DB_OPTION_FLAGS, DB_OPTION_HELP, FORCE_HINT, FORCE_OPTION_FLAGS, FORCE_OPTION_HELP, withWorkspace } from '../options';
 import { cancellableByInterrupt } from '../interrupt';
 import { liveLine, percentDone } from '../progress';
-import { withIdentityService } from './identity-db';
+import { startUnlockAhead } from '../unlock-ahead';
 import { PASSPHRASE_FILE_FLAGS, PASSPHRASE_FILE_HELP, readSigningPassphrase } from './identity-secrets';
 import { count } from '../../../shared/format/plural';
 import { cliHint } from '../error-hints';
@@ -126,6 +126,12 @@ export const registerExport: RegisterCommand = (program, ctx) => {
     .action(async (id: string, opts: ExportOptions) => {
       const profile = parseChoice(opts.profile, PACK_PROFILES, 'profile');
       const passphrase = readSigningPassphrase(ctx.io, opts.passphraseFile);
+      // The key derivation runs on another thread while the signing and pack code loads.
+      startUnlockAhead(ctx.io.env, opts.identity, passphrase);
+      const [{ BlockedBySignoff, exportPack, SigningBeforePeriodEnd }, { withIdentityService }] = await Promise.all([
+        import('../../pack/export-pack'),
+        import('./identity-db'),
+      ]);
       const progress = packProgress(ctx.io);
       let result: ExportedPack;
       try {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIdentityService, type IdentityService } from '../../../main/signing/identity-service';
 import { sqliteIdentityRows } from '../../../main/signing/identity-repo';
-import { APP_PRODUCT_NAME, keyStorePath, openKeyStore, sscpHome, type KeyStore } from '../../../main/signing/key-store';
+import { APP_PRODUCT_NAME, keyStorePath, openKeyStore, readSealedKey, sscpHome, type KeyStore } from '../../../main/signing/key-store';
 import { ownIdentityCertificates } from '../../../main/cli/own-identities';
 import type { CliIo } from '../../../main/cli/io';
 import { certificateFingerprint } from '../../../main/signing/fingerprint';
@@ -60,6 +60,32 @@ describe('the key store on disk', () => {
     const fresh = join(temp.dir, 'fresh', 'nested');
     openKeyStore(fresh).close();
     expect(mode(join(fresh, 'key-store'))).toBe(0o700);
+  });
+
+  it('reads a sealed key for an early unlock without creating or changing anything', async () => {
+    const nowhere = join(temp.dir, 'no-home-yet');
+    expect(readSealedKey(nowhere, 'Ada')).toBeUndefined();
+    expect(existsSync(nowhere)).toBe(false);
+    const home = join(temp.dir, 'sealed');
+    const store = openKeyStore(home);
+    await createIdentityService(store, CHEAP_KDF).create({
+      label: 'Ada',
+      sroName: 'Ada',
+      sroRole: 'CTO',
+      organisation: 'Org',
+      passphrase: PASSPHRASE,
+    });
+    const stored = store.repository.findByLabel('Ada')!.encryptedKey;
+    store.close();
+    const before = statSync(keyStorePath(home)).mtimeMs;
+    expect(readSealedKey(home, 'Ada')).toEqual(stored);
+    expect(readSealedKey(home, 'Bob')).toBeUndefined();
+    expect(statSync(keyStorePath(home)).mtimeMs).toBe(before);
+    // Not a key store at all: nothing, and the unlock proper says what is wrong.
+    const wrong = join(temp.dir, 'sealed-wrong');
+    mkdirSync(join(wrong, 'key-store'), { recursive: true });
+    writeFileSync(keyStorePath(wrong), 'not a database');
+    expect(readSealedKey(wrong, 'Ada')).toBeUndefined();
   });
 
   it('refuses a file that is not a key store, rather than writing into it', () => {

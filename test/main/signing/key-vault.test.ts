@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCRYPT, openPrivateKey, parseEncryptedKey, sealPrivateKey, serialiseEncryptedKey } from '../../../main/signing/key-vault';
+import {
+  DEFAULT_SCRYPT,
+  openPrivateKey,
+  parseEncryptedKey,
+  sealPrivateKey,
+  serialiseEncryptedKey,
+  startKeyDerivation,
+} from '../../../main/signing/key-vault';
 import { assertAcceptableNewPassphrase } from '../../../main/signing/passphrase';
 import { cliHintOf } from '../../setup/error-words';
 
@@ -52,6 +59,26 @@ describe('sealed private keys', () => {
       'The passphrase is too short: it has 10 characters and needs at least 12.',
     );
     expect(() => assertAcceptableNewPassphrase('twelve chars')).not.toThrow();
+  });
+
+  it('a key derivation started ahead serves only an unlock with the same passphrase, once', async () => {
+    const blob = await sealPrivateKey(secret, passphrase, { name: 'pbkdf2-sha256', iterations: 600_000 });
+    // Started with the right passphrase: a wrong one must still be refused, never handed that key.
+    startKeyDerivation(blob, passphrase);
+    await expect(openPrivateKey(blob, 'correct horse battery stapler', 'L')).rejects.toMatchObject({ kind: 'wrong-passphrase' });
+    // The early derivation was given up on that attempt: the right passphrase still opens the key.
+    expect(Buffer.from(await openPrivateKey(blob, passphrase, 'L'))).toEqual(Buffer.from(secret));
+    // Started with a wrong passphrase: the right one derives afresh and opens it.
+    startKeyDerivation(blob, 'not the passphrase at all');
+    expect(Buffer.from(await openPrivateKey(blob, passphrase, 'L'))).toEqual(Buffer.from(secret));
+    // Started with the right one: the unlock takes it.
+    startKeyDerivation(blob, passphrase);
+    expect(Buffer.from(await openPrivateKey(blob, passphrase, 'L'))).toEqual(Buffer.from(secret));
+    // A derivation started for another key (another salt) is never used for this one.
+    const other = await sealPrivateKey(secret, 'another passphrase, long', { name: 'pbkdf2-sha256', iterations: 600_000 });
+    startKeyDerivation(other, passphrase);
+    expect(Buffer.from(await openPrivateKey(blob, passphrase, 'L'))).toEqual(Buffer.from(secret));
+    await expect(openPrivateKey(other, passphrase, 'L')).rejects.toMatchObject({ kind: 'wrong-passphrase' });
   });
 
   it('reports a damaged stored blob as unreadable', () => {
