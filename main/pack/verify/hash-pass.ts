@@ -3,7 +3,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { TransformOptions } from 'node:stream';
 import { createInflate, type Inflate, type ZlibOptions } from 'node:zlib';
-import { cancelledError } from '../embed-evidence';
+import { basename } from 'node:path';
+import { SscpError } from '../../../shared/errors';
 import { ParallelSha256, SLOT_BYTES, type RingSlot } from '../parallel-sha256';
 import type { EmbeddedStream } from './locate';
 
@@ -230,7 +231,7 @@ export async function hashPass(
     if (wholeHash) handle = await open(path, 'r');
     let sinceYield = 0;
     for (let offset = 0; offset < fileSize;) {
-      if (signal?.aborted) throw cancelledError();
+      if (signal?.aborted) throw verifyCancelled(path);
       // Read straight into shared memory: the hashing thread reads the same bytes, no copy.
       const slot = await ringHash.acquire();
       const want = Math.min(slot.view.length, CHUNK_BYTES, fileSize - offset);
@@ -268,7 +269,7 @@ export async function hashPass(
     for (const entry of active.splice(0)) await close(entry);
     await Promise.all(finishing.splice(0));
     throwIfFailed();
-    if (signal?.aborted) throw cancelledError();
+    if (signal?.aborted) throw verifyCancelled(path);
     const rangeDigest = await ringHash.digest();
     const wholeDigest = wholeHash ? await wholeHash.digest() : null;
     return { rangeDigest, wholeDigest, files };
@@ -314,4 +315,8 @@ async function commitRanges(
   const rest = pieces.slice(1).map(([s, e]) => Buffer.from(slot.view.subarray(s - offset, e - offset)));
   ringHash.commit(slot, pieces[0]![0] - offset, pieces[0]![1] - pieces[0]![0]);
   for (const piece of rest) await ringHash.update(piece);
+}
+
+function verifyCancelled(path: string): SscpError {
+  return SscpError.because({ code: 'pack-verify-cancelled', fileName: basename(path) });
 }

@@ -1,10 +1,10 @@
+import { basename } from 'node:path';
 import { SscpError } from '../../../shared/errors';
 import { openRegularFile } from '../../fs/regular-file';
 import { verifyCms, type CmsVerification } from '../../signing/cms';
 import { parseTrustInputs } from '../../signing/trust-policy';
 import { attachmentParamsProblem, duplicateAttachmentNames, duplicateNamesProblem } from '../attachment-checks';
 import { ASSESSMENT_NAME, MANIFEST_NAME } from '../attachment-names';
-import { cancelledError } from '../embed-evidence';
 import { manifestSchema, type Manifest } from '../manifest';
 import { PdfFileReader } from '../pdf/file-reader';
 import { PdfXrefStreamError } from '../pdf/parser';
@@ -249,7 +249,7 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
       sinkFor: options.sinkFor,
     },
   );
-  if (options.signal?.aborted) throw cancelledError();
+  if (options.signal?.aborted) throw SscpError.because({ code: 'pack-verify-cancelled', fileName: basename(path) });
 
   let cms: CmsVerification | null = null;
   const signingTime = sig?.signingTime ? parsePdfDate(sig.signingTime) : null;
