@@ -57,6 +57,7 @@ const CHUNK_BYTES = Math.min(SLOT_BYTES, 2 * 1024 * 1024);
 const YIELD_BYTES = 4 * 1024 * 1024;
 const INFLATE_QUEUE = 4 * 1024 * 1024;
 const INFLATE_OUTPUT_CHUNK = 128 * 1024;
+const MIN_OUTPUT_CHUNK = 16 * 1024;
 /** Files whose decoder is still draining while the read moves on: bounds memory however many files. */
 const MAX_FINISHING = 2;
 
@@ -73,6 +74,7 @@ class FileHasher {
 
   constructor(
     deflated: boolean,
+    declaredSize: number | null,
     wantMd5: boolean,
     private readonly sink: DecodedSink | null,
   ) {
@@ -86,7 +88,9 @@ class FileHasher {
     // bytes) instead of awaited chunk by chunk, so it overlaps with reading and hashing the
     // rest of the file. A decoder exists only while its file is being read (see hashPass).
     // zlib streams pass stream options through to Transform, though ZlibOptions does not list them.
-    const options: ZlibOptions & TransformOptions = { chunkSize: INFLATE_OUTPUT_CHUNK, writableHighWaterMark: INFLATE_QUEUE };
+    // A small file gets a small output buffer: thousands of files must not churn 128 KiB each.
+    const chunkSize = Math.max(MIN_OUTPUT_CHUNK, Math.min(INFLATE_OUTPUT_CHUNK, declaredSize ?? INFLATE_OUTPUT_CHUNK));
+    const options: ZlibOptions & TransformOptions = { chunkSize, writableHighWaterMark: INFLATE_QUEUE };
     const inflater = createInflate(options);
     this.inflater = inflater;
     inflater.on('data', (chunk: Buffer) => this.decoded(chunk));
@@ -183,7 +187,7 @@ export async function hashPass(
   const ringHash = new ParallelSha256();
   const begin = (stream: EmbeddedStream) => {
     const sink = options.sinkFor?.(stream) ?? null;
-    const hasher = new FileHasher(stream.deflated, stream.params.checksum !== null, sink);
+    const hasher = new FileHasher(stream.deflated, stream.params.size, stream.params.checksum !== null, sink);
     all.add(hasher);
     active.push({ stream, hasher });
   };
