@@ -177,7 +177,7 @@ export async function hashPass(
   const ordered = [...streams].sort((a, b) => a.start - b.start);
   const files = new Map<EmbeddedStream, FileDigest>();
   const active: { stream: EmbeddedStream; hasher: FileHasher }[] = [];
-  const finishing: Promise<void>[] = [];
+  const finishing = new Set<Promise<void>>();
   const all = new Set<FileHasher>();
   let next = 0;
   let sinkError: unknown = undefined;
@@ -197,8 +197,13 @@ export async function hashPass(
       sinkError ??= entry.hasher.sinkError;
       all.delete(entry.hasher);
     });
-    finishing.push(finished);
-    if (finishing.length > MAX_FINISHING) await finishing.shift();
+    finishing.add(finished);
+    void finished.then(
+      () => finishing.delete(finished),
+      () => finishing.delete(finished),
+    );
+    // Waits only while more than a few files are still being decoded, not for the oldest one.
+    if (finishing.size > MAX_FINISHING) await Promise.race(finishing);
   };
   const throwIfFailed = () => {
     for (const { hasher } of active) sinkError ??= hasher.sinkError;
@@ -271,7 +276,7 @@ export async function hashPass(
     // Files that run past the end of the file (or start beyond it) end with what there was.
     while (next < ordered.length) begin(ordered[next++]!);
     for (const entry of active.splice(0)) await close(entry);
-    await Promise.all(finishing.splice(0));
+    await Promise.all([...finishing]);
     throwIfFailed();
     if (signal?.aborted) throw verifyCancelled(path);
     const rangeDigest = await ringHash.digest();
