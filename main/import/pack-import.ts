@@ -13,7 +13,7 @@ import { normaliseFingerprint } from '../signing/fingerprint';
 import { ESTABLISH_TRUST_HINT, type TrustPolicyInputs } from '../signing/trust-policy';
 import { alreadyImported } from '../services/import-support';
 import type { Workspace } from '../services/workspace';
-import { PackStaging, type StagedFile } from './pack-staging';
+import { PackStaging, StagingFailed, type StagedFile } from './pack-staging';
 import { readPackContents, type PackContents, type PackEvidenceEntry } from './read-pack-contents';
 
 /**
@@ -192,7 +192,8 @@ async function storePrepared(ws: Workspace, prepared: PreparedPackImport, option
   try {
     stagedFiles = staged ? await staged.files() : new Map();
   } catch (e) {
-    throw SscpError.because({ code: 'store-failed', label: `the evidence in ${contents.fileName}`, detail: (e as Error).message });
+    if (e instanceof StagingFailed) throw stagingFailed(contents.fileName, e);
+    throw e;
   }
   // Everything was read from the file we verified only if it did not change meanwhile.
   const checkUnchanged = async () => {
@@ -335,9 +336,8 @@ async function inspect(
   } catch (e) {
     await staged?.discard();
     if (options.signal?.aborted) throw cancelled(contents.fileName);
-    if (e instanceof SscpError) throw e;
-    // Only writing the evidence out can fail this way (the disk is full, the folder cannot be written).
-    throw SscpError.because({ code: 'store-failed', label: `the evidence in ${contents.fileName}`, detail: (e as Error).message });
+    if (e instanceof StagingFailed) throw stagingFailed(contents.fileName, e);
+    throw e;
   }
   const { verification } = reading;
   if (options.signal?.aborted) {
@@ -398,6 +398,11 @@ export function packRefusal(verification: PackVerification, fileName: string): S
   if (structure) return SscpError.because({ code: 'pack-structure-damaged', fileName, detail: structure.message });
   if (broken) return SscpError.because({ code: 'pack-manifest-mismatch', fileName, name: broken.name, problem: broken.problem ?? null });
   return new PackVerificationFailed(verification, fileName);
+}
+
+/** The disk refused the evidence written out during the read: nothing was kept. */
+function stagingFailed(fileName: string, e: StagingFailed): SscpError {
+  return SscpError.because({ code: 'store-failed', label: `The evidence in ${fileName}`, detail: e.message });
 }
 
 function cancelled(fileName: string): SscpError {

@@ -4,6 +4,22 @@ import type { DecodedSink, FileDigest } from '../pack/verify/hash-pass';
 import type { EmbeddedStream } from '../pack/read-embedded';
 import type { PackEvidenceEntry } from './read-pack-contents';
 
+/** Writing the evidence out failed (the disk is full, the folder cannot be written): the import cannot go on. */
+export class StagingFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
+}
+
+/** Runs a step of writing out, turning its failure into StagingFailed. */
+function writingOut<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (e) {
+    throw new StagingFailed(e);
+  }
+}
+
 /** An embedded file written out during the pack's one read, its bytes matching its manifest entry. */
 export interface StagedFile {
   readonly sha256: string;
@@ -79,21 +95,27 @@ export class PackStaging {
     if (!expected || expected.start !== stream.start || expected.length !== stream.length || expected.deflated !== stream.deflated)
       return null;
     this.wanted.delete(stream.name);
-    this.ensureFolders();
-    const sink = new StagingSink(this.store.newTempPath(), expected, (file) => {
-      this.open.delete(sink);
-      if (!file) return;
-      // A file that cannot be synced (the disk failed) fails the import when it asks for the files.
-      const synced = sink.sync().then(
-        () => void this.kept.set(file.sha256, file),
-        (e: unknown) => {
-          sink.remove();
-          throw e;
-        },
-      );
-      synced.catch(() => undefined);
-      this.syncs.push(synced);
-    });
+    writingOut(() => this.ensureFolders());
+    const tempPath = this.store.newTempPath();
+    const sink = new StagingSink(
+      tempPath,
+      writingOut(() => openSync(tempPath, 'wx', EVIDENCE_FILE_MODE)),
+      expected,
+      (file) => {
+        this.open.delete(sink);
+        if (!file) return;
+        // A file that cannot be synced (the disk failed) fails the import when it asks for the files.
+        const synced = sink.sync().then(
+          () => void this.kept.set(file.sha256, file),
+          (e: unknown) => {
+            sink.remove();
+            throw new StagingFailed(e);
+          },
+        );
+        synced.catch(() => undefined);
+        this.syncs.push(synced);
+      },
+    );
     this.open.add(sink);
     return sink;
   }
@@ -137,17 +159,15 @@ export class PackStaging {
 
 /** One embedded file's temp file: written as its bytes are hashed, kept only if they match. */
 class StagingSink implements DecodedSink {
-  private fd: number | null;
   private written = 0;
   private synced: Promise<void> | null = null;
 
   constructor(
     private readonly tempPath: string,
+    private fd: number | null,
     private readonly expected: Expected,
     private readonly done: (file: StagedFile | null) => void,
-  ) {
-    this.fd = openSync(tempPath, 'wx', EVIDENCE_FILE_MODE);
-  }
+  ) {}
 
   write(chunk: Uint8Array): void {
     if (this.fd === null) return;
@@ -157,7 +177,10 @@ class StagingSink implements DecodedSink {
       this.remove();
       return;
     }
-    for (let off = 0; off < chunk.length;) off += writeSync(this.fd, chunk, off, chunk.length - off);
+    const fd = this.fd;
+    writingOut(() => {
+      for (let off = 0; off < chunk.length;) off += writeSync(fd, chunk, off, chunk.length - off);
+    });
     this.written += chunk.length;
   }
 
