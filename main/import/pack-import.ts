@@ -1,19 +1,20 @@
 import type { EvidenceItem } from '../../shared/domain/types';
 import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { PackImportPreviewOf, PackImportResultOf } from '../../shared/domain/pack-import';
 import type { ClaimResult } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
-import { hashFile } from '../evidence/index';
 import { openRegularFile, type FileRole } from '../fs/regular-file';
-import { embeddedFileStream } from '../pack/read-embedded';
+import { embeddedFileStream, type EmbeddedStream } from '../pack/read-embedded';
 import type { PackProfile } from '../pack/types';
 import type { PackVerification } from '../pack/verify/types';
-import { verifyPack } from '../pack/verify/verify-pack';
+import { verifyPackReading, type PackReading } from '../pack/verify/verify-pack';
 import { normaliseFingerprint } from '../signing/fingerprint';
 import { ESTABLISH_TRUST_HINT, type TrustPolicyInputs } from '../signing/trust-policy';
 import { alreadyImported } from '../services/import-support';
 import type { Workspace } from '../services/workspace';
-import { readPackContents, type PackContents } from './read-pack-contents';
+import { PackStaging, StagingFailed, type StagedFile } from './pack-staging';
+import { readPackContents, type PackContents, type PackEvidenceEntry } from './read-pack-contents';
 
 /**
  * Whom to trust as the signer (main/signing/trust-policy.ts): organisation roots and signer
@@ -41,6 +42,15 @@ export interface PackImportOptions {
    * is then recorded as from an unverified signer. Any other untrusted signer is refused.
    */
   readonly acceptUntrustedSigner?: string;
+}
+
+export interface PreparePackImportOptions extends PackImportOptions {
+  /**
+   * The evidence folder of the database the pack will be imported into: its evidence is then
+   * written there (as temp files) during the one read that verifies the pack, instead of by a
+   * second read once it has verified. The prepared import must then be stored or discarded.
+   */
+  readonly stageInto?: string;
 }
 
 /** What a person sees before deciding to import: who signed, whether it holds, what is in it. */
@@ -94,6 +104,13 @@ export interface PreparedPackImport {
   readonly contents: PackContents;
   /** The file as it was when reading began: an import refuses a file that changed since. */
   readonly identity: FileIdentity;
+  /** The evidence written out while the pack was verified (`stageInto`); null when it was not. */
+  readonly staged: PackStaging | null;
+}
+
+/** Deletes what a prepared import wrote out (`stageInto`) and will not be stored: after a refusal, or a decision not to import. */
+export async function discardPreparedImport(prepared: PreparedPackImport): Promise<void> {
+  await prepared.staged?.discard();
 }
 
 /**
@@ -103,11 +120,10 @@ export interface PreparedPackImport {
 export async function preparePackImport(
   packPath: string,
   trust: PackTrust = {},
-  options: PackImportOptions = {},
+  options: PreparePackImportOptions = {},
 ): Promise<PreparedPackImport> {
   const identity = await fileIdentity(packPath);
-  const { preview, contents } = await inspect(packPath, trust, options);
-  return { preview, contents, identity };
+  return inspect(packPath, trust, options, identity);
 }
 
 /**
@@ -138,15 +154,27 @@ export async function importPack(
   trust: PackTrust = {},
   options: PackImportOptions = {},
 ): Promise<PackImportResult> {
-  return storePackImport(ws, await preparePackImport(packPath, trust, options), options);
+  // One read of the pack: verified, hashed whole, and its evidence written out as it is checked.
+  return storePackImport(ws, await preparePackImport(packPath, trust, { ...options, stageInto: ws.evidenceDir }), options);
 }
 
-/** The second half of importPack, for callers that showed the prepared preview first. */
+/**
+ * The second half of importPack, for callers that showed the prepared preview first. Whatever
+ * the prepared import wrote out and this does not store is deleted, whether it succeeds or not.
+ */
 export async function storePackImport(
   ws: Workspace,
   prepared: PreparedPackImport,
   options: PackImportOptions = {},
 ): Promise<PackImportResult> {
+  try {
+    return await storePrepared(ws, prepared, options);
+  } finally {
+    await discardPreparedImport(prepared);
+  }
+}
+
+async function storePrepared(ws: Workspace, prepared: PreparedPackImport, options: PackImportOptions): Promise<PackImportResult> {
   const { contents } = prepared;
   const preview = withEarlierImport(ws, prepared.preview);
   const packPath = contents.path;
@@ -158,25 +186,45 @@ export async function storePackImport(
   let bytesDone = 0;
   const report = (phase: PackImportPhase) => options.onProgress?.({ phase, bytesDone, bytesTotal });
   report('store');
+  // Files written out during the verifying read, if they went to this database's store.
+  const staged = prepared.staged && resolve(prepared.staged.evidenceDir) === resolve(ws.evidenceDir) ? prepared.staged : null;
+  let stagedFiles: ReadonlyMap<string, StagedFile>;
+  try {
+    stagedFiles = staged ? await staged.files() : new Map();
+  } catch (e) {
+    if (e instanceof StagingFailed) throw stagingFailed(contents.fileName, e);
+    throw e;
+  }
+  // Everything was read from the file we verified only if it did not change meanwhile.
+  const checkUnchanged = async () => {
+    const after = await fileIdentity(packPath);
+    const before = prepared.identity;
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino) {
+      throw SscpError.because({ code: 'pack-changed-while-imported', fileName: contents.fileName });
+    }
+  };
   const present = new Set<string>();
   const handled = new Set<string>();
-  let stored = 0;
-  let alreadyHeld = 0;
+  /** Files to read from the pack again: none when the verifying read wrote them all out. */
+  const toExtract: PackEvidenceEntry[] = [];
   for (const entry of contents.evidence) {
     if (!entry.stream) continue;
-    if (options.signal?.aborted) throw cancelled(contents.fileName);
     const { sha256, size } = entry.manifest;
-    // Stored once by hash: a second copy in the pack, or bytes this database already holds, need no copy.
-    if (handled.has(sha256) || blobHeld(ws, sha256, size)) {
-      if (!handled.has(sha256)) alreadyHeld += 1;
+    if (handled.has(sha256) || stagedFiles.has(sha256) || blobHeld(ws, sha256, size)) {
       handled.add(sha256);
-      present.add(entry.item.id);
-      bytesDone += size;
-      report('store');
       continue;
     }
+    handled.add(sha256);
+    toExtract.push(entry);
+  }
+  let stored = 0;
+  let alreadyHeld = 0;
+  const extracted = new Set<string>();
+  for (const entry of toExtract) {
+    if (options.signal?.aborted) throw cancelled(contents.fileName);
+    const { sha256, size } = entry.manifest;
     const result = await ws.putEvidenceFromStream(
-      embeddedFileStream(packPath, entry.stream, { signal: options.signal }),
+      embeddedFileStream(packPath, entry.stream!, { signal: options.signal }),
       { sha256, size },
       {
         signal: options.signal,
@@ -189,17 +237,32 @@ export async function storePackImport(
     );
     if (result.reused) alreadyHeld += 1;
     else stored += 1;
-    handled.add(sha256);
+    extracted.add(sha256);
+  }
+  await checkUnchanged();
+  // The last point a cancel stops the import: placing the files written out and recording the
+  // assessment take moments and finish once begun.
+  if (options.signal?.aborted) throw cancelled(contents.fileName);
+  const placed = new Set<string>();
+  for (const entry of contents.evidence) {
+    if (!entry.stream) continue;
+    const { sha256, size } = entry.manifest;
     present.add(entry.item.id);
+    if (placed.has(sha256) || extracted.has(sha256)) continue;
+    placed.add(sha256);
+    const file = stagedFiles.get(sha256);
+    if (!file) {
+      alreadyHeld += 1;
+      continue;
+    }
+    const result = await ws.placeStagedEvidence(file.tempPath, { sha256, size });
+    staged!.taken(sha256);
+    if (result.reused) alreadyHeld += 1;
+    else stored += 1;
+    bytesDone += size;
+    report('store');
   }
 
-  // Everything read above came from the file we verified only if it did not change meanwhile.
-  const after = await fileIdentity(packPath);
-  const before = prepared.identity;
-  if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino) {
-    throw SscpError.because({ code: 'pack-changed-while-imported', fileName: contents.fileName });
-  }
-  if (options.signal?.aborted) throw cancelled(contents.fileName);
   report('record');
   const v = preview.verification;
   const { assessment } = ws.restoreSignedAssessment({
@@ -246,37 +309,46 @@ function withEarlierImport(ws: Workspace, preview: PackImportPreview): PackImpor
 async function inspect(
   packPath: string,
   trust: PackTrust,
-  options: PackImportOptions,
-): Promise<{ preview: PackImportPreview; contents: PackContents }> {
+  options: PreparePackImportOptions,
+  identity: FileIdentity,
+): Promise<PreparedPackImport> {
   await requireFile(packPath);
   if (!(await readMagic(packPath, PDF_MAGIC.length)).equals(PDF_MAGIC)) {
     throw SscpError.because({ code: 'pack-not-pdf', path: packPath });
   }
   // Structure first: a file that is not a readable pack is refused before any hashing.
   const contents = await readPackContents(packPath);
-  let hashed = 0;
-  let verified = 0;
-  const total = contents.fileSize * 2;
-  const tick = () => options.onProgress?.({ phase: 'verify', bytesDone: hashed + verified, bytesTotal: total });
-  const [verification, whole] = await Promise.all([
-    verifyPack(packPath, {
+  const staged = options.stageInto === undefined ? null : new PackStaging(options.stageInto, contents.evidence);
+  let reading: PackReading;
+  try {
+    // One read of the file: the signature's ranges, the whole file's hash, every embedded file
+    // (written out as it is checked, when staging).
+    reading = await verifyPackReading(packPath, {
       rootsPem: trust.rootsPem,
       fingerprint: trust.fingerprint,
       fingerprints: trust.fingerprints,
       own: trust.own,
       signal: options.signal,
-      onProgress: (p) => {
-        verified = p.bytesDone;
-        tick();
-      },
-    }),
-    hashFile(packPath).then((r) => {
-      hashed = contents.fileSize;
-      tick();
-      return r;
-    }),
-  ]);
-  if (options.signal?.aborted) throw cancelled(contents.fileName);
+      wholeFile: true,
+      ...(staged ? { sinkFor: (stream: EmbeddedStream) => staged.sinkFor(stream) } : {}),
+      onProgress: (p) => options.onProgress?.({ phase: 'verify', bytesDone: p.bytesDone, bytesTotal: p.bytesTotal }),
+    });
+  } catch (e) {
+    await staged?.discard();
+    if (options.signal?.aborted) throw cancelled(contents.fileName);
+    if (e instanceof StagingFailed) throw stagingFailed(contents.fileName, e);
+    throw e;
+  }
+  const { verification } = reading;
+  if (options.signal?.aborted) {
+    await staged?.discard();
+    throw cancelled(contents.fileName);
+  }
+  const preview = previewOf(packPath, contents, verification, reading.sha256 ?? '');
+  return { preview, contents, identity, staged };
+}
+
+function previewOf(packPath: string, contents: PackContents, verification: PackVerification, sha256: string): PackImportPreview {
   const detail = contents.data.detail;
   const results = { 'not-assessed': 0, met: 0, 'partially-met': 0, 'not-met': 0, 'not-applicable': 0 } satisfies Record<
     ClaimResult,
@@ -285,7 +357,7 @@ async function inspect(
   for (const r of detail.responses) results[r.result] += 1;
   const a = detail.assessment;
   const preview: PackImportPreview = {
-    file: { path: packPath, name: contents.fileName, size: whole.size, sha256: whole.sha256 },
+    file: { path: packPath, name: contents.fileName, size: verification.fileSize, sha256 },
     verification,
     schemaVersion: contents.data.schemaVersion,
     packId: contents.manifest.packId,
@@ -310,7 +382,7 @@ async function inspect(
     renamed: contents.renamed,
     cleaned: contents.cleaned,
   };
-  return { preview, contents };
+  return preview;
 }
 
 /**
@@ -326,6 +398,11 @@ export function packRefusal(verification: PackVerification, fileName: string): S
   if (structure) return SscpError.because({ code: 'pack-structure-damaged', fileName, detail: structure.message });
   if (broken) return SscpError.because({ code: 'pack-manifest-mismatch', fileName, name: broken.name, problem: broken.problem ?? null });
   return new PackVerificationFailed(verification, fileName);
+}
+
+/** The disk refused the evidence written out during the read: nothing was kept. */
+function stagingFailed(fileName: string, e: StagingFailed): SscpError {
+  return SscpError.because({ code: 'store-failed', label: `The evidence in ${fileName}`, detail: e.message });
 }
 
 function cancelled(fileName: string): SscpError {

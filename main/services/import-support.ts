@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { listClaims } from '../../shared/catalog/index';
 import type { Assessment, AssessmentDetail, ClaimResponse, EvidenceItem, RemedialAction } from '../../shared/domain/types';
@@ -16,6 +17,7 @@ import { newId } from '../store/ids';
 import type { ImportSignerTrust } from '../../shared/domain/signer-trust';
 import { findImport, insertImport } from '../store/imports-repo';
 import { insertResponse } from '../store/responses-repo';
+import { assertStillStored } from './evidence-removal';
 import { inWriteTransaction, requireAssessment, type StoreContext } from './store-context';
 import { catalogFor, checkClaimId, checkSha256 } from './validate';
 
@@ -99,6 +101,21 @@ export async function putBlobFromStream(
   }
 }
 
+/**
+ * Puts a temp file written into the store's tmp/ folder, synced and found to hold exactly the
+ * expected bytes while it was written (main/import/pack-staging.ts), in place as that blob. Only
+ * a file in this store's own tmp/ folder is taken, and only at the expected size.
+ */
+export async function placeStagedBlob(blobs: BlobStore, tempPath: string, expected: ExpectedBlob): Promise<PutBlobResult> {
+  const sha256 = checkSha256(expected.sha256, 'The expected file hash');
+  const label = 'the staged file';
+  if (dirname(tempPath) !== blobs.tmpDir) throw SscpError.because({ code: 'store-failed', label, detail: 'it is not in the store' });
+  const size = (await stat(tempPath)).size;
+  if (size !== expected.size) throw sizeMismatch(label, size, expected.size);
+  const reused = await blobs.moveIntoPlace(tempPath, sha256, size);
+  return { sha256, size, reused };
+}
+
 function sizeMismatch(label: string, actual: number | string, expected: number): SscpError {
   return SscpError.because({ code: 'file-size-mismatch', label, actual: String(actual), expected });
 }
@@ -163,6 +180,13 @@ function restoreInTransaction(ctx: StoreContext, input: RestoreSignedInput, now:
   return inWriteTransaction(ctx, () => {
     const earlier = findImport(ctx.db, source.sha256, source.packId);
     if (earlier) throw alreadyImported(earlier.importedAt, earlier.assessmentId);
+    // The files were stored before this transaction; a removal made final meanwhile may have
+    // deleted the same bytes. Under the write lock the answer holds until the commit.
+    assertStillStored(
+      ctx,
+      detail.evidence.filter((e) => e.kind === 'file' && input.presentEvidenceIds.has(e.id)).map((e) => e.sha256),
+      'the pack',
+    );
     const original = detail.assessment;
     const assessment: Assessment = {
       ...original,

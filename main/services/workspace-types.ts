@@ -235,6 +235,11 @@ export interface Workspace {
   unverifiedSigner(assessmentId: string): UnverifiedSigner | null;
   /** Importers: stores a blob from a stream that must match `expected` (see import-support.ts). */
   putEvidenceFromStream(source: AsyncIterable<Uint8Array>, expected: ExpectedBlob, options?: PutBlobOptions): Promise<PutBlobResult>;
+  /**
+   * Moves a temp file in this store's tmp/ folder, already synced and checked to hold exactly
+   * `expected`'s bytes (a pack import's one read), into place as that blob.
+   */
+  placeStagedEvidence(tempPath: string, expected: ExpectedBlob): Promise<PutBlobResult>;
   /** Importers: a signed assessment restored from a pack, in one transaction (see import-support.ts). */
   restoreSignedAssessment(input: RestoreSignedInput): RestoredAssessment;
   auditEntries(assessmentId?: string): AuditEntry[];

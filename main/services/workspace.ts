@@ -41,7 +41,7 @@ import {
   updateEvidence,
   updateEvidenceMany,
 } from './evidence-ops';
-import { putBlobFromStream, restoreSignedAssessment } from './import-support';
+import { placeStagedBlob, putBlobFromStream, restoreSignedAssessment } from './import-support';
 import { finishEvidenceRemovals, planEvidenceRemoval, removeEvidence, undoEvidenceRemoval } from './evidence-removal';
 import {
   abandonSigning,
@@ -141,6 +141,7 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     findImport: (sourceSha256, packId) => findImport(db, sourceSha256, packId),
     unverifiedSigner: (assessmentId) => unverifiedOrigins(db)(assessmentId),
     putEvidenceFromStream: (source, expected, opts) => putBlobFromStream(blobs, source, expected, opts),
+    placeStagedEvidence: (tempPath, expected) => placeStagedBlob(blobs, tempPath, expected),
     restoreSignedAssessment: (input) => restoreSignedAssessment(ctx, input),
     auditEntries: (assessmentId) => listAudit(db, assessmentId),
     recentAuditEntries: (assessmentId, limit) => {

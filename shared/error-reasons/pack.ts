@@ -42,7 +42,8 @@ export type PackReason =
     }
   | { readonly code: 'pack-inconsistent'; readonly fileName: string; readonly what: string }
   | { readonly code: 'pack-attachment-name-unsafe'; readonly fileName: string; readonly name: string }
-  | { readonly code: 'pack-attachment-name-twice'; readonly fileName: string; readonly name: string };
+  | { readonly code: 'pack-attachment-name-twice'; readonly fileName: string; readonly name: string }
+  | { readonly code: 'pack-verify-cancelled'; readonly fileName: string };
 
 export const PACK_KIND: KindsFor<PackReason> = {
   'pack-catalog-unknown': 'unsupported-version',
@@ -70,6 +71,7 @@ export const PACK_KIND: KindsFor<PackReason> = {
   'pack-inconsistent': 'invalid-input',
   'pack-attachment-name-unsafe': 'invalid-input',
   'pack-attachment-name-twice': 'invalid-input',
+  'pack-verify-cancelled': 'cancelled',
 };
 
 export const PACK_MESSAGES: WordsFor<PackReason> = {
@@ -100,6 +102,7 @@ export const PACK_MESSAGES: WordsFor<PackReason> = {
   'pack-attachment-name-unsafe': (r) =>
     `${r.fileName} names an attachment "${r.name}", which is not a safe file name (it could point outside a folder, or disguise what the file is).`,
   'pack-attachment-name-twice': (r) => `${r.fileName} names two attachments "${r.name}".`,
+  'pack-verify-cancelled': (r) => `Checking ${r.fileName} was stopped before it finished, so it says nothing about the pack.`,
 };
 
 const ASK_SENDER = 'The pack was damaged or not made by SSCP Evidence Pack; ask the sender for a fresh copy.';
@@ -131,4 +134,5 @@ export const PACK_HINTS: WordsFor<PackReason> = {
   'pack-inconsistent': () => ASK_SENDER,
   'pack-attachment-name-unsafe': () => 'Do not use this file: it was not made by SSCP Evidence Pack. Ask the sender for a fresh copy.',
   'pack-attachment-name-twice': () => ASK_SENDER,
+  'pack-verify-cancelled': () => 'Check the pack again when you are ready.',
 };

@@ -1,9 +1,12 @@
 import { execFile, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ShowJson } from '../../main/cli/commands/show';
+import { buildPack } from '../../main/pack/build-pack';
+import { makePackInput, makeSigner } from '../main/pack/fixtures';
 import { sscp, tempFolder, type CliResult } from './run-sscp';
 import { createIdentity, newAssessment, writePassphraseFile } from './cli-fixtures';
 
@@ -80,6 +83,20 @@ describe.skipIf(!canUnshare)('write failures from the real kernel (read-only mou
   it('export-cdx onto a full disk: ENOSPC in plain words, exit 2, no temp file left on that disk', async () => {
     const r = await inNamespace(tinyMount, tiny, 'export-cdx', id, '--db', db, '--out', join(tiny, 'attestation.cdx.json'));
     expect(r.err).toContain(`sscp: The disk holding ${tiny} is full: the attestation did not fit, and nothing was written.`);
+    expect(r.code).toBe(2);
+    expect(r.left.filter((n) => !n.endsWith('.err'))).toEqual([]);
+  });
+
+  it('import of a pack into a database on a full disk: ENOSPC in plain words, exit 2, nothing left on that disk', async () => {
+    const signer = await makeSigner(false);
+    const file = (name: string) => ({ fileName: name, mediaType: 'application/zip', content: randomBytes(64 * 1024), claims: ['1.1.1'] });
+    const pack = join(dir, 'to-import.pdf');
+    await buildPack(makePackInput(dir, signer.signer, {}, [file('first.zip'), file('second.zip')]), pack);
+    const r = await inNamespace(tinyMount, tiny, 'import', pack, '--db', join(tiny, 'new.sscp'), '--fingerprint', signer.fingerprint);
+    // The evidence is written out while the pack is verified, before any database exists: the
+    // disk fills there, and what was written, with the folders it went in, is deleted.
+    expect(r.err).toContain('sscp: The evidence in to-import.pdf could not be stored (ENOSPC');
+    expect(r.err).toContain('Check that the disk is not full and that you may write to the evidence folder.');
     expect(r.code).toBe(2);
     expect(r.left.filter((n) => !n.endsWith('.err'))).toEqual([]);
   });

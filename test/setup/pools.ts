@@ -20,6 +20,7 @@ export const OWN_PROCESS: readonly string[] = [
   'test/main/evidence/large-file-memory.test.ts',
   'test/main/import/large-pack-memory.test.ts',
   'test/main/pack/large-pack.test.ts',
+  'test/main/pack/many-files-memory.test.ts',
 ];
 
 /**

@@ -1,10 +1,13 @@
-import { basename } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { evidenceDirFor } from '../../fs/store-paths';
 import { resultWords } from '../../../shared/domain/labels';
 import { VENDOR_ROLES } from '../../../shared/domain/types';
 import { SscpError } from '../../../shared/errors';
 import { checkRegularFile } from '../../fs/regular-file';
 import { prepareFormImport, storeFormImport } from '../../form/import-form';
 import {
+  discardPreparedImport,
   packRefusal,
   PDF_MAGIC,
   preparePackImport,
@@ -34,6 +37,7 @@ import { ownIdentityCertificates } from '../own-identities';
 import { CLI_TRUST_HINT } from './verify';
 import { liveLine, percentDone } from '../progress';
 import { importContributionCli } from './import-contribution';
+import { cancellableByInterrupt } from '../interrupt';
 import { formatImportForm, importFormToJson, type ImportFormJson } from './import-form';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
@@ -151,6 +155,15 @@ async function trustFrom(io: CliIo, opts: ImportOptions): Promise<PackTrust> {
   return { ...(rootsPem ? { rootsPem } : {}), ...(opts.fingerprint?.length ? { fingerprints: opts.fingerprint } : {}), own };
 }
 
+/**
+ * Where a pack's evidence is written while it is verified: the store of the database it goes
+ * into, when the database's folder exists (otherwise opening it would fail anyway, and says why).
+ */
+function stagingFor(db: string): { stageInto?: string } {
+  const folder = dirname(resolve(db));
+  return existsSync(folder) ? { stageInto: evidenceDirFor(resolve(db)) } : {};
+}
+
 type FileKind = 'pack' | 'form' | 'contribution';
 
 /** Decides by content, never by name: a renamed file is still read as what it is. */
@@ -181,7 +194,8 @@ export const registerImport: RegisterCommand = (program, ctx) => {
         "or a claim owner's signed contribution (.sscp-contribution) into a draft, pending your review (sscp review). " +
         'A pack is imported only from a signer you trust: every --trust root and --fingerprint given must match; with none, ' +
         'only your own identities in --db are trusted. Exits 0 when imported, 1 when the pack failed verification (or is not from ' +
-        'the signer you named), 2 when the file cannot be used, 3 when the pack is intact but nothing establishes who signed it.',
+        'the signer you named), 2 when the file cannot be used, 3 when the pack is intact but nothing establishes who signed it, ' +
+        '130 when a pack import is stopped with Ctrl-C (nothing is recorded and no evidence file is left behind).',
     )
     .argument('<file>', 'the evidence pack (.pdf) or official form (.docx); recognised by its content, not its name')
     .requiredOption(DB_OPTION_FLAGS, DB_OPTION_HELP)
@@ -230,10 +244,33 @@ export const registerImport: RegisterCommand = (program, ctx) => {
       const onProgress = live.enabled
         ? (p: PackImportProgress) => live.show(`${PHASE_WORDS[p.phase]} ${basename(file)}… ${percentDone(p.bytesDone, p.bytesTotal)}%`)
         : undefined;
-      // Read and verify before opening the database: a refused or unreadable pack touches nothing.
-      const prepared = await preparePackImport(file, trust, { onProgress }).finally(live.clear);
-      const { preview } = prepared;
-      if (!preview.verification.valid) {
+      // Ctrl-C stops the import cleanly: nothing recorded, no file left in the evidence store.
+      const outcome = await cancellableByInterrupt(ctx.io, 'import', async (signal) => {
+        // Read and verify before opening the database, writing the evidence into its store's
+        // temp folder as it is checked (one read of the pack): a refused or unreadable pack
+        // records nothing and leaves no file behind.
+        const prepared = await preparePackImport(file, trust, { onProgress, signal, ...stagingFor(opts.db) }).finally(live.clear);
+        const { preview } = prepared;
+        const refused = !preview.verification.valid || (!preview.verification.trusted && !opts.allowUntrusted);
+        if (refused) {
+          await discardPreparedImport(prepared);
+          return { preview, result: null };
+        }
+        // --allow-untrusted accepts exactly the signer just verified and shown above.
+        const acceptUntrustedSigner = preview.verification.trusted ? undefined : (preview.verification.fingerprint ?? undefined);
+        const result = await withWorkspace(opts.db, (ws) => storePackImport(ws, prepared, { onProgress, acceptUntrustedSigner, signal }), {
+          create: true,
+        })
+          .catch(async (e: unknown) => {
+            // The database could not be opened: what was written out for it goes.
+            await discardPreparedImport(prepared);
+            throw e;
+          })
+          .finally(live.clear);
+        return { preview, result };
+      });
+      const { preview } = outcome;
+      if (!outcome.result && !preview.verification.valid) {
         const refusal = packRefusal(preview.verification, preview.file.name);
         // Only a failed signature is "refused" (exit 1); a pack at odds with its own manifest is unusable (exit 2).
         if (refusal.kind !== 'integrity') throw refusal;
@@ -243,7 +280,7 @@ export const registerImport: RegisterCommand = (program, ctx) => {
         ctx.exitCode = EXIT_CHECK_FAILED;
         return;
       }
-      if (!preview.verification.trusted && !opts.allowUntrusted) {
+      if (!outcome.result) {
         const refusal = new UntrustedSignerRefused(preview.verification, preview.file.name, false);
         if (opts.json) printJson(ctx.io, importPackToJson(preview, null));
         else {
@@ -256,11 +293,7 @@ export const registerImport: RegisterCommand = (program, ctx) => {
         ctx.exitCode = EXIT_UNTRUSTED_SIGNER;
         return;
       }
-      // --allow-untrusted accepts exactly the signer just verified and shown above.
-      const acceptUntrustedSigner = preview.verification.trusted ? undefined : (preview.verification.fingerprint ?? undefined);
-      const result = await withWorkspace(opts.db, (ws) => storePackImport(ws, prepared, { onProgress, acceptUntrustedSigner }), {
-        create: true,
-      }).finally(live.clear);
+      const result = outcome.result;
       const json = importPackToJson(result.preview, result);
       if (opts.json) {
         printJson(ctx.io, json);

@@ -6,6 +6,7 @@ import { EXIT_CHECK_FAILED, EXIT_UNTRUSTED_SIGNER, field, printJson } from '../i
 import { collect, DB_OPTION_FLAGS, FINGERPRINT_OPTION_FLAGS, TRUST_OPTION_FLAGS, trustedRootsOption } from '../options';
 import { ownIdentityCertificates } from '../own-identities';
 import { liveLine, percentDone } from '../progress';
+import { cancellableByInterrupt } from '../interrupt';
 import { count } from '../../../shared/format/plural';
 
 const MARKS = { pass: 'ok  ', fail: 'FAIL', warn: 'warn' } as const;
@@ -59,7 +60,8 @@ export const registerVerify: RegisterCommand = (program, ctx) => {
     .description(
       'Check an evidence pack: the signature covers the whole file and certifies it (no changes allowed after signing), every embedded file matches the manifest, and the signer is ' +
         'one you trust (every --trust root and --fingerprint given must match; with none, only your own identities in --db are trusted). ' +
-        'Exits 0 valid and trusted, 1 invalid or not the signer you named, 2 not a pack, 3 intact but nothing establishes who signed.',
+        'Exits 0 valid and trusted, 1 invalid or not the signer you named, 2 not a pack, 3 intact but nothing establishes who signed, ' +
+        '130 when stopped with Ctrl-C.',
     )
     .argument('<pack>', 'the evidence pack (.pdf)')
     .option(TRUST_OPTION_FLAGS, "the organisation's root certificate (PEM) to trust, obtained from the organisation; repeatable", collect)
@@ -76,7 +78,10 @@ export const registerVerify: RegisterCommand = (program, ctx) => {
       const onProgress = live.enabled
         ? (p: { bytesDone: number; bytesTotal: number }) => live.show(`Checking… ${percentDone(p.bytesDone, p.bytesTotal)}%`)
         : undefined;
-      const result = await verifyPack(pack, { rootsPem, fingerprints: opts.fingerprint, own, onProgress }).finally(live.clear);
+      // Ctrl-C stops the check (exit status 130); verifying writes nothing, so nothing is left behind.
+      const result = await cancellableByInterrupt(ctx.io, 'check', (signal) =>
+        verifyPack(pack, { rootsPem, fingerprints: opts.fingerprint, own, onProgress, signal }),
+      ).finally(live.clear);
       if (opts.json) printJson(ctx.io, result);
       else ctx.io.stdout.write(formatVerification(pack, result));
       if (!result.valid) ctx.exitCode = EXIT_CHECK_FAILED;

@@ -1,16 +1,16 @@
+import { basename } from 'node:path';
 import { SscpError } from '../../../shared/errors';
 import { openRegularFile } from '../../fs/regular-file';
 import { verifyCms, type CmsVerification } from '../../signing/cms';
 import { parseTrustInputs } from '../../signing/trust-policy';
 import { attachmentParamsProblem, duplicateAttachmentNames, duplicateNamesProblem } from '../attachment-checks';
 import { ASSESSMENT_NAME, MANIFEST_NAME } from '../attachment-names';
-import { cancelledError } from '../embed-evidence';
 import { manifestSchema, type Manifest } from '../manifest';
 import { PdfFileReader } from '../pdf/file-reader';
 import { PdfXrefStreamError } from '../pdf/parser';
 import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
 import { derLength } from './der-length';
-import { hashPass, type FileDigest } from './hash-pass';
+import { hashPass, type DecodedSink, type FileDigest } from './hash-pass';
 import {
   certificationLink,
   describeSignature,
@@ -105,6 +105,21 @@ async function locate(reader: PdfFileReader): Promise<Located> {
  * SscpError only when the file is not a PDF or not an evidence pack at all.
  */
 export async function verifyPack(path: string, options: VerifyPackOptions = {}): Promise<PackVerification> {
+  return (await verifyPackReading(path, options)).verification;
+}
+
+/** What the one read of a pack gave besides its verification: for an importer. */
+export interface PackReading {
+  readonly verification: PackVerification;
+  /** SHA-256 of the whole file (hex), when `wholeFile` was asked for. */
+  readonly sha256: string | null;
+}
+
+/**
+ * verifyPack, and in the same single read of the file the whole file's SHA-256 (`wholeFile`)
+ * and each embedded file's decoded bytes handed to a sink (`sinkFor`), as an importer needs.
+ */
+export async function verifyPackReading(path: string, options: VerifyPackReadingOptions = {}): Promise<PackReading> {
   // Reject a malformed trust anchor before reading anything: it is the caller's mistake.
   parseTrustInputs({ rootsPem: options.rootsPem, fingerprints: allFingerprints(options), own: options.own });
   await assertPdf(path);
@@ -116,7 +131,12 @@ export async function verifyPack(path: string, options: VerifyPackOptions = {}):
   }
 }
 
-async function verifyOpened(path: string, reader: PdfFileReader, options: VerifyPackOptions): Promise<PackVerification> {
+export interface VerifyPackReadingOptions extends VerifyPackOptions {
+  readonly wholeFile?: boolean;
+  readonly sinkFor?: (stream: EmbeddedStream) => DecodedSink | null;
+}
+
+async function verifyOpened(path: string, reader: PdfFileReader, options: VerifyPackReadingOptions): Promise<PackReading> {
   const list = new CheckList();
   const size = reader.size;
   const located = await locate(reader);
@@ -222,10 +242,14 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
     size,
     ranges.filter(([s, e]) => e > s && e <= size),
     located.embedded,
-    (done, total) => options.onProgress?.({ phase: 'hash', bytesDone: done, bytesTotal: total }),
-    options.signal,
+    {
+      onBytes: (done, total) => options.onProgress?.({ phase: 'hash', bytesDone: done, bytesTotal: total }),
+      signal: options.signal,
+      wholeFile: options.wholeFile,
+      sinkFor: options.sinkFor,
+    },
   );
-  if (options.signal?.aborted) throw cancelledError();
+  if (options.signal?.aborted) throw SscpError.because({ code: 'pack-verify-cancelled', fileName: basename(path) });
 
   let cms: CmsVerification | null = null;
   const signingTime = sig?.signingTime ? parsePdfDate(sig.signingTime) : null;
@@ -247,7 +271,7 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
   const valid = failed.length === 0;
   const trust = cms?.trustDecision ?? null;
   const trusted = valid && trust?.status === 'trusted';
-  return {
+  const verification: PackVerification = {
     valid,
     trusted,
     trust,
@@ -270,6 +294,7 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
     files,
     fileSize: size,
   };
+  return { verification, sha256: pass.wholeDigest ? pass.wholeDigest.toString('hex') : null };
 }
 
 /**

@@ -167,8 +167,16 @@ describe('restoreSignedAssessment', () => {
   beforeEach(() => (f = makeWorkspace()));
   afterEach(() => f.cleanup());
 
-  it('restores a frozen signed copy under new ids, withheld files listed but absent, with an import record and audit entry', () => {
+  /** The bytes of a file item of packDetail(), stored as an importer stores them before restoring. */
+  async function storeFileOf(id: string): Promise<void> {
+    const bytes = Buffer.from(id);
+    await f.ws.putEvidenceFromStream(chunked(bytes), { sha256: sha(bytes), size: bytes.length });
+  }
+
+  it('restores a frozen signed copy under new ids, withheld files listed but absent, with an import record and audit entry', async () => {
     const detail = packDetail();
+    // A file listed as present is stored first, as the importer does.
+    await storeFileOf('e1');
     const { assessment, evidenceIds } = f.ws.restoreSignedAssessment({ detail, presentEvidenceIds: new Set(['e1']), source: SOURCE });
     expect(assessment).toMatchObject({
       state: 'signed',
@@ -216,6 +224,28 @@ describe('restoreSignedAssessment', () => {
       return null;
     })();
     expect(frozen?.kind).toBe('frozen');
+  });
+
+  it('refuses to record a file as present whose bytes are not in the store, and writes nothing', async () => {
+    // e1's bytes were never stored (or a removal made final deleted them after they were).
+    const e = await caught(() =>
+      f.ws.restoreSignedAssessment({ detail: packDetail(), presentEvidenceIds: new Set(['e1']), source: SOURCE }),
+    );
+    expect(e.kind).toBe('conflict');
+    expect(e.message).toMatch(/A file of the pack was deleted from the evidence folder/);
+    expect(f.ws.listAssessments()).toEqual([]);
+    expect(f.ws.listEvidence()).toEqual([]);
+    expect(f.ws.auditEntries()).toEqual([]);
+    expect(f.ws.findImport(SOURCE.sha256)).toBeUndefined();
+
+    await storeFileOf('e1');
+    const { assessment } = f.ws.restoreSignedAssessment({ detail: packDetail(), presentEvidenceIds: new Set(['e1']), source: SOURCE });
+    expect(
+      f.ws
+        .getAssessment(assessment.id)
+        .evidence.filter((i) => i.present)
+        .map((i) => i.fileName),
+    ).toEqual(['policy.pdf']);
   });
 
   it('refuses the same pack (by file hash or by pack id) a second time and writes nothing', async () => {

@@ -39,4 +39,5 @@ export const PACK_EXAMPLES: ExamplesFor<PackReason> = {
   'pack-inconsistent': { code: 'pack-inconsistent', ...f, what: 'the pack id' },
   'pack-attachment-name-unsafe': { code: 'pack-attachment-name-unsafe', ...f, name: '../evil' },
   'pack-attachment-name-twice': { code: 'pack-attachment-name-twice', ...f, name: 'SBOM.json' },
+  'pack-verify-cancelled': { code: 'pack-verify-cancelled', ...f },
 };
