@@ -34,6 +34,12 @@ const BUNDLE_EXTERNAL = [
   'ajv-formats',
   'ajv-formats-draft2019',
 ];
+/**
+ * `import.meta.url`, spelled apart: sourceLocationPlugin rewrites that expression wherever it
+ * appears in a source file, and a test child bundles this file too.
+ */
+const META_URL = ['import', 'meta', 'url'].join('.');
+
 /** In each build folder: output file name → the packages bundled into it. */
 export const BUNDLED_PACKAGES = 'bundled-packages.json';
 
@@ -112,9 +118,7 @@ export async function buildCliBundle() {
     // files one by one cost more start-up than any command's own work. Native modules, packages
     // that read their own data files at run time, and the big lazily-used ones stay in node_modules.
     external: BUNDLE_EXTERNAL,
-    banner: {
-      js: "import { createRequire as __sscpCreateRequire } from 'node:module'; const require = __sscpCreateRequire(import.meta.url);",
-    },
+    banner: { js: `import { createRequire as __sscpCreateRequire } from 'node:module'; const require = __sscpCreateRequire(${META_URL});` },
     outExtension: { '.js': '.mjs' },
     metafile: true,
     logLevel: 'silent',
