@@ -16,6 +16,10 @@ const BACKGROUND_SYNC_BYTES = 64 * 1024 * 1024;
 // Control words, in an Int32Array over shared memory.
 const HEAD = 0; // commands posted by the caller
 const TAIL = 1; // commands the thread has finished
+// Each side wakes the other only when it may be asleep: a futex wake per chunk costs more than
+// hashing a small one. Both flags are set before the last check, and waits re-check the value.
+const SLEEPING = 2; // the thread is (about to be) waiting for commands
+const WAITING = 3; // the caller is (about to be) waiting for the thread
 const FIELDS = 4; // per command: op, hash id, ring start, length
 const CONTROL_WORDS = 4 + QUEUE * FIELDS;
 
@@ -70,9 +74,12 @@ function run(e) {
   return op !== ${OP_STOP};
 }
 for (let running = true; running; ) {
-  const head = Atomics.load(ctl, ${HEAD});
+  let head = Atomics.load(ctl, ${HEAD});
   if (head === done) {
-    Atomics.wait(ctl, ${HEAD}, head);
+    Atomics.store(ctl, ${SLEEPING}, 1);
+    head = Atomics.load(ctl, ${HEAD});
+    if (head === done) Atomics.wait(ctl, ${HEAD}, head);
+    Atomics.store(ctl, ${SLEEPING}, 0);
     continue;
   }
   while (done < head && running) {
@@ -88,7 +95,7 @@ for (let running = true; running; ) {
     }
     done += 1;
     Atomics.store(ctl, ${TAIL}, done);
-    Atomics.notify(ctl, ${TAIL});
+    if (Atomics.load(ctl, ${WAITING}) === 1) Atomics.notify(ctl, ${TAIL});
   }
 }
 `;
@@ -200,10 +207,15 @@ export class ParallelSha256 {
 
   /** Waits until the thread finishes at least one more command (or fails). */
   private async progress(): Promise<void> {
-    const tail = Atomics.load(this.control, TAIL);
-    if (tail !== this.reclaimed || this.failure) return;
-    const wait = waitAsync(this.control, TAIL, tail);
-    if (wait.async) await wait.value;
+    Atomics.store(this.control, WAITING, 1);
+    try {
+      const tail = Atomics.load(this.control, TAIL);
+      if (tail !== this.reclaimed || this.failure) return;
+      const wait = waitAsync(this.control, TAIL, tail);
+      if (wait.async) await wait.value;
+    } finally {
+      Atomics.store(this.control, WAITING, 0);
+    }
   }
 
   private post(op: number, id: number, start: number, length: number, slot = -1, position = -1): void {
@@ -219,7 +231,7 @@ export class ParallelSha256 {
     this.slotOf[e] = slot;
     this.posted += 1;
     Atomics.store(this.control, HEAD, this.posted);
-    Atomics.notify(this.control, HEAD);
+    if (Atomics.load(this.control, SLEEPING) === 1) Atomics.notify(this.control, HEAD);
   }
 
   /** Waits for a free slot of the ring. */
