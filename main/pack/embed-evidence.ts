@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { constants as zlibConstants, deflateRawSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants as zlibConstants, deflateRaw, deflateRawSync } from 'node:zlib';
 import { SscpError } from '../../shared/errors';
 import { dict, name, pdfDate, ref, serialize } from './pdf/objects';
 import type { PdfAppender } from './pdf/appender';
 
 const CHUNK_BYTES = 1024 * 1024;
+const deflateRawAsync = promisify(deflateRaw);
 
 /**
  * Formats whose data is compressed already (PDF streams, images, archives, office documents,
@@ -160,36 +162,49 @@ const YIELD_EVERY_BYTES = 8 * 1024 * 1024;
  * it as one ordinary zlib stream. Chunks lose their 32 KiB back-reference window at each
  * boundary, which costs well under 1 % of the compressed size.
  *
- * The work is split over the two threads: this one reads and deflates (synchronously: zlib's
- * asynchronous calls cost more in thread-pool round trips than they save on two cores), while
- * the pack's hashing thread takes the file's own SHA-256 and Adler-32 from a copy in its ring,
- * and hashes and writes the deflated pieces. One chunk buffer is reused, so memory stays flat.
+ * Both cores deflate: every other chunk goes to libuv's thread pool while this thread
+ * deflates the one after it in place, and the pack's hashing thread takes the file's own
+ * SHA-256 and Adler-32 from a copy in its ring and hashes and writes the deflated pieces. At
+ * most two chunks are in flight, in two reused buffers, so memory stays flat.
  */
 async function deflateChunks(path: string, out: PdfAppender, onBytes: (n: number) => void, signal?: AbortSignal): Promise<Copied> {
   const handle = await open(path, 'r');
+  const spare: Buffer[] = [Buffer.allocUnsafe(CHUNK_BYTES), Buffer.allocUnsafe(CHUNK_BYTES)];
+  const inFlight: { readonly deflated: Promise<Uint8Array>; readonly chunk: Buffer }[] = [];
+  const writeOldest = async (): Promise<void> => {
+    const oldest = inFlight.shift()!;
+    await out.write(await oldest.deflated);
+    spare.push(oldest.chunk);
+  };
+  // One output buffer big enough for the whole piece, so zlib never stops to grow it.
+  const options = { level: DEFLATE_LEVEL, finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: DEFLATE_OUTPUT_BYTES };
   try {
     // CMF 0x78 (deflate, 32 KiB window), FLG 0x01 (fastest level, no dictionary; 0x7801 % 31 = 0).
     await out.write(Buffer.from([0x78, 0x01]));
     const evidence = out.ring.begin(true);
-    const chunk = Buffer.allocUnsafe(CHUNK_BYTES);
     let position = 0;
     let sinceYield = 0;
-    for (;;) {
+    for (let n = 0; ; n++) {
       if (signal?.aborted) throw cancelledError();
+      const chunk = spare.pop()!;
       let filled = 0;
       while (filled < CHUNK_BYTES) {
         const bytesRead = readSync(handle.fd, chunk, filled, CHUNK_BYTES - filled, position + filled);
         if (bytesRead === 0) break;
         filled += bytesRead;
       }
-      if (filled === 0) break;
+      if (filled === 0) {
+        spare.push(chunk);
+        break;
+      }
       const data = chunk.subarray(0, filled);
       position += filled;
       await out.ring.update(data, evidence);
-      // One output buffer big enough for the whole piece, so zlib never stops to grow it.
-      await out.write(
-        deflateRawSync(data, { level: DEFLATE_LEVEL, finishFlush: zlibConstants.Z_SYNC_FLUSH, chunkSize: DEFLATE_OUTPUT_BYTES }),
-      );
+      const deflated = n % 2 === 0 ? deflateRawAsync(data, options) : Promise.resolve(deflateRawSync(data, options));
+      // Awaited in order below; until then a failure must not surface as unhandled.
+      deflated.catch(() => undefined);
+      inFlight.push({ deflated, chunk });
+      if (inFlight.length >= 2) await writeOldest();
       onBytes(filled);
       sinceYield += filled;
       if (sinceYield >= YIELD_EVERY_BYTES) {
@@ -198,6 +213,7 @@ async function deflateChunks(path: string, out: PdfAppender, onBytes: (n: number
       }
       if (filled < CHUNK_BYTES) break;
     }
+    while (inFlight.length > 0) await writeOldest();
     const { sha256, adler32: adler } = await out.ring.finish(evidence);
     const trailer = Buffer.alloc(6);
     // An empty final block with fixed Huffman codes (BFINAL=1, BTYPE=01, end-of-block), then Adler-32.
