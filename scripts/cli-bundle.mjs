@@ -21,7 +21,7 @@ export const CLI_DIR = join(ROOT, 'dist', 'cli');
 const CURRENT = join(CLI_DIR, 'current.json');
 const BUILDS = join(CLI_DIR, 'builds');
 /** Bump when the layout of current.json or of a build changes: older records are rebuilt. */
-const FORMAT = 2;
+const FORMAT = 3;
 /** Packages loaded from node_modules at run time rather than bundled (see buildCliBundle). */
 const BUNDLE_EXTERNAL = [
   'better-sqlite3',
@@ -46,6 +46,14 @@ export const BUNDLED_PACKAGES = 'bundled-packages.json';
 /** The package a node_modules path belongs to ("@scope/name" or "name"), or undefined. */
 export function packageOfPath(path) {
   return /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path)?.[1];
+}
+
+/** The package.json of the package a bundled node_modules file belongs to, or undefined. */
+function packageJsonOf(path) {
+  const at = path.lastIndexOf('node_modules/');
+  if (at < 0) return undefined;
+  const name = packageOfPath(path.slice(at));
+  return name === undefined ? undefined : `${path.slice(0, at)}node_modules/${name}/package.json`;
 }
 
 /** Folders whose files can be part of the bundle (stat'ed before building, see buildCliBundle). */
@@ -126,8 +134,12 @@ export async function buildCliBundle() {
   });
   const inputs = {};
   for (const input of Object.keys(result.metafile.inputs)) {
-    const stats = before.get(input) ?? statSync(join(ROOT, input));
-    inputs[input] = [stats.mtimeMs, stats.size];
+    // A bundled package is checked by its package.json (an install or upgrade rewrites it), not
+    // by each of its files: every `sscp` run stats the inputs, and packages have hundreds.
+    const path = packageJsonOf(input) ?? input;
+    if (path in inputs) continue;
+    const stats = before.get(path) ?? statSync(join(ROOT, path));
+    inputs[path] = [stats.mtimeMs, stats.size];
   }
   // Which packages each output file holds, for the tests that check what a command loads.
   const bundled = {};

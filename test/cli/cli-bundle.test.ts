@@ -196,6 +196,9 @@ describe('a fresh checkout builds its bundle on first use, and again only when a
     expect(builds()).toContain(current.build);
     expect(Object.keys(current.inputs)).toContain('main/cli/run.ts');
     expect(Object.keys(current.inputs)).toContain('package.json');
+    // A bundled package is watched through its package.json, not file by file.
+    expect(Object.keys(current.inputs)).toContain('node_modules/commander/package.json');
+    expect(Object.keys(current.inputs).filter((p) => p.includes('node_modules/') && !p.endsWith('/package.json'))).toEqual([]);
   });
 
   it('reuses the build while nothing changed, and rebuilds after an edit', async () => {
