@@ -10,7 +10,7 @@ import { fsyncDirectory } from '../fs/durable-fs';
 import { publishFile } from '../fs/destination';
 import { asWriteFailure } from '../fs/write-errors';
 import { ASSESSMENT_NAME, MANIFEST_NAME, uniqueAttachmentNames } from './attachment-names';
-import { cancelledError, embedEvidenceStream } from './embed-evidence';
+import { cancelledError, embedEvidenceStream, shouldCompress } from './embed-evidence';
 import {
   ASSESSMENT_EXPORT_SCHEMA_VERSION,
   MANIFEST_SCHEMA_VERSION,
@@ -381,6 +381,50 @@ interface FileSpecRef {
   readonly ref: PdfRef;
 }
 
+type ToEmbed = PackPlan['toEmbed'][number] & { readonly compress: boolean };
+
+/**
+ * The order the evidence is embedded in: files to deflate spread evenly, by bytes, among the
+ * files stored as they are. Deflating is work for the processor and storing is work for the
+ * disk, so mixed they overlap; grouped (a pack's logs together, say), one waits on the other.
+ * The order inside the file is free: readers list attachments by the names tree, and the
+ * manifest keeps the assessment's order.
+ */
+async function embeddingOrder(plan: PackPlan): Promise<ToEmbed[]> {
+  const decided: ToEmbed[] = [];
+  for (const entry of plan.toEmbed) {
+    const { item } = entry;
+    // A file that cannot be sampled (gone from the store) is refused when it is embedded, in its own words.
+    const compress = await shouldCompress(plan.input.evidencePath(item.sha256), item.size, item.mediaType).catch(() => false);
+    decided.push({ ...entry, compress });
+  }
+  return interleaveByBytes(
+    decided.filter((e) => e.compress),
+    decided.filter((e) => !e.compress),
+    (e) => e.item.size,
+  );
+}
+
+/**
+ * Merges two lists, each in its own order, so that each is spread evenly over the result by
+ * its share of the bytes: after any prefix, each list has given about the same fraction of
+ * its total.
+ */
+export function interleaveByBytes<T>(a: readonly T[], b: readonly T[], size: (item: T) => number): T[] {
+  const total = (list: readonly T[]) => list.reduce((sum, e) => sum + size(e), 0) || 1;
+  const [aTotal, bTotal] = [total(a), total(b)];
+  const order: T[] = [];
+  let [i, j, aDone, bDone] = [0, 0, 0, 0];
+  while (i < a.length || j < b.length) {
+    const fromA = j >= b.length || (i < a.length && aDone / aTotal <= bDone / bTotal);
+    const next = fromA ? a[i++]! : b[j++]!;
+    if (fromA) aDone += size(next);
+    else bDone += size(next);
+    order.push(next);
+  }
+  return order;
+}
+
 /** Phase 3a: each embedded evidence file, streamed and re-hashed, and its file specification. */
 async function embedEvidence(
   plan: PackPlan,
@@ -390,7 +434,7 @@ async function embedEvidence(
   signal: AbortSignal | undefined,
 ): Promise<FileSpecRef[]> {
   const filespecs: FileSpecRef[] = [];
-  for (const { item, file } of plan.toEmbed) {
+  for (const { item, file, compress } of await embeddingOrder(plan)) {
     checkAbort();
     const streamNum = objects.allocate();
     const lengthNum = objects.allocate();
@@ -405,6 +449,7 @@ async function embedEvidence(
         modifiedAt: new Date(item.addedAt),
         streamNum,
         lengthNum,
+        compress,
       },
       (n) => progress.bytes(n),
       signal,

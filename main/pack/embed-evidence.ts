@@ -91,6 +91,8 @@ export interface EvidenceStreamSpec {
   /** Object number for the stream; `lengthNum` receives its length when compressed. */
   readonly streamNum: number;
   readonly lengthNum: number;
+  /** Whether to deflate it, when already decided (shouldCompress); sampled here otherwise. */
+  readonly compress?: boolean;
 }
 
 function changedError(label: string, what: string): SscpError {
@@ -116,7 +118,7 @@ export async function embedEvidenceStream(
   }
   if (actualSize !== spec.size) throw changedError(spec.label, `changed size (${actualSize} bytes, not ${spec.size})`);
 
-  const compress = await shouldCompress(spec.path, spec.size, spec.mediaType);
+  const compress = spec.compress ?? (await shouldCompress(spec.path, spec.size, spec.mediaType));
   const streamDict = dict({
     Type: name('EmbeddedFile'),
     Subtype: name(spec.mediaType),

@@ -7,6 +7,7 @@ import { deflateSync, inflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adler32 } from '../../../main/pack/adler32';
 import { embedEvidenceStream, shouldCompress } from '../../../main/pack/embed-evidence';
+import { interleaveByBytes } from '../../../main/pack/build-pack';
 import { ParallelSha256 } from '../../../main/pack/parallel-sha256';
 import { PdfAppender } from '../../../main/pack/pdf/appender';
 
@@ -110,5 +111,28 @@ describe('embedding evidence', () => {
     const { dictText, encoded } = await embed(data, 'text/plain');
     expect(dictText).not.toContain('/Filter');
     expect(encoded.equals(data)).toBe(true);
+  });
+});
+
+describe('the order evidence is embedded in', () => {
+  it('spreads the files to deflate evenly among those stored, by bytes, each list in its own order', () => {
+    const packed = ['log-1', 'log-2', 'log-3'];
+    const stored = ['archive-1', 'archive-2', 'pdf-1', 'pdf-2', 'pdf-3', 'pdf-4'];
+    const sizes: Record<string, number> = {
+      'log-1': 10,
+      'log-2': 10,
+      'log-3': 10,
+      'archive-1': 40,
+      'archive-2': 40,
+      'pdf-1': 5,
+      'pdf-2': 5,
+      'pdf-3': 5,
+      'pdf-4': 5,
+    };
+    const order = interleaveByBytes(packed, stored, (n) => sizes[n]!);
+    expect(order).toEqual(['log-1', 'archive-1', 'log-2', 'archive-2', 'log-3', 'pdf-1', 'pdf-2', 'pdf-3', 'pdf-4']);
+    expect(order.filter((n) => n.startsWith('log'))).toEqual(packed);
+    expect(interleaveByBytes([], stored, (n) => sizes[n]!)).toEqual(stored);
+    expect(interleaveByBytes(packed, [], (n) => sizes[n]!)).toEqual(packed);
   });
 });
