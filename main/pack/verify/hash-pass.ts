@@ -228,9 +228,40 @@ export async function hashPass(
     throwIfFailed();
   };
 
-  // The whole file's hash needs every byte, the signature's all but the gap: its own ring (and
-  // thread), filled by its own read of the same bytes (a copy between rings costs more).
-  const wholeHash = options.wholeFile ? new ParallelSha256() : null;
+  // The whole file's hash needs every byte, the signature's all but the gap. Where the gap is
+  // near the end (the signature is a pack's last object), it branches off the signature's own
+  // hash at the gap (see hashChunk); otherwise it needs its own ring (and thread), filled by its
+  // own read of the same bytes (a copy between rings costs more).
+  const branch = options.wholeFile ? branchPoint(ranges, fileSize) : null;
+  let wholeId: number | null = null;
+  const wholeHash = options.wholeFile && !branch ? new ParallelSha256() : null;
+  /** Hands a chunk's bytes to the signature's hash and, when it branches off that, to the whole file's. */
+  const hashChunk = async (slot: RingSlot, offset: number, end: number): Promise<void> => {
+    if (!branch) return commitRanges(ringHash, slot, offset, end, ranges);
+    const cuts = [offset, ...[branch.gapStart, branch.gapEnd].filter((c) => c > offset && c < end), end];
+    // Every piece but the one the slot itself carries is copied first: once the slot is
+    // committed, the ring may hand it out again (even to the copies below) and its bytes change.
+    const pieces = cuts.slice(0, -1).map((from, k) => {
+      const to = cuts[k + 1]!;
+      return { from, to, signed: from < branch.gapStart || from >= branch.gapEnd };
+    });
+    const carried = pieces.find((p) => p.signed) ?? null;
+    const copies = pieces.map((p) =>
+      p === carried && wholeId === null && p.from < branch.gapStart
+        ? null
+        : Buffer.from(slot.view.subarray(p.from - offset, p.to - offset)),
+    );
+    // Commands go in the bytes' order: the branch is taken before the signature's hash goes past the gap.
+    for (const [k, p] of pieces.entries()) {
+      // Up to the gap both hashes are one: the whole file's branches off there.
+      if (p.from >= branch.gapStart && wholeId === null) wholeId = ringHash.copy();
+      if (p === carried) ringHash.commit(slot, p.from - offset, p.to - p.from);
+      else if (p.signed) await ringHash.update(copies[k]!);
+      // Past the gap start (the gap and the short tail after it), a copy for the branch.
+      if (wholeId !== null) await ringHash.update(copies[k]!, wholeId);
+    }
+    if (!carried) ringHash.commit(slot, 0, 0);
+  };
   let fd: number | null = null;
   let handle: FileHandle | null = null;
   try {
@@ -263,7 +294,7 @@ export async function hashPass(
         break;
       }
       const end = offset + filled;
-      await commitRanges(ringHash, slot, offset, end, ranges);
+      await hashChunk(slot, offset, end);
       offset = end;
       options.onBytes?.(offset, fileSize);
       sinceYield += filled;
@@ -279,8 +310,10 @@ export async function hashPass(
     await Promise.all([...finishing]);
     throwIfFailed();
     if (signal?.aborted) throw verifyCancelled(path);
+    // A file that ended before its gap: the whole file is what the signature's hash has seen.
+    if (branch && wholeId === null) wholeId = ringHash.copy();
+    const wholeDigest = wholeHash ? await wholeHash.digest() : wholeId !== null ? await ringHash.digest(wholeId) : null;
     const rangeDigest = await ringHash.digest();
-    const wholeDigest = wholeHash ? await wholeHash.digest() : null;
     return { rangeDigest, wholeDigest, files };
   } finally {
     for (const hasher of all) hasher.destroy();
@@ -289,6 +322,20 @@ export async function hashPass(
     await ringHash.close();
     await wholeHash?.close();
   }
+}
+
+/** At most this much after the signature value, for the whole file's hash to branch off the signature's. */
+const BRANCH_TAIL_MAX = 4 * 1024 * 1024;
+
+/**
+ * Where the whole file's hash can branch off the signature's: two signed ranges, from the
+ * file's start and to its end, with a short tail after the gap; null otherwise.
+ */
+function branchPoint(ranges: readonly (readonly [number, number])[], fileSize: number): { gapStart: number; gapEnd: number } | null {
+  if (ranges.length !== 2) return null;
+  const [[a0, a1], [b0, b1]] = [ranges[0]!, ranges[1]!];
+  if (a0 !== 0 || b1 !== fileSize || a1 > b0 || fileSize - b0 > BRANCH_TAIL_MAX) return null;
+  return { gapStart: a1, gapEnd: b0 };
 }
 
 async function readInto(ring: ParallelSha256, file: FileHandle, offset: number, want: number): Promise<{ slot: RingSlot; filled: number }> {

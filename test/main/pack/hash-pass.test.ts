@@ -1,0 +1,65 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hashPass } from '../../../main/pack/verify/hash-pass';
+
+const dir = mkdtempSync(join(tmpdir(), 'sscp-hash-pass-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sha = (...parts: Uint8Array[]) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex');
+};
+
+describe('one read for the signed ranges and the whole file', () => {
+  const data = randomBytes(9 * 1024 * 1024 + 321);
+  const path = join(dir, 'file.bin');
+  writeFileSync(path, data);
+  const size = data.length;
+
+  it.each([
+    // The gap near the end, as in every pack this app writes: the whole file's hash branches off the signature's.
+    ['a gap near the end', size - 70_000, size - 3_000],
+    // The gap on a chunk boundary and at the very end.
+    ['a gap starting on a chunk boundary', 8 * 128 * 1024, size - 10],
+    ['a gap reaching the end', size - 5_000, size],
+    // A long tail after the gap: the whole file gets its own read and thread.
+    ['a gap far from the end', 1_000, 2_000],
+  ])('hashes both exactly with %s', async (_, gapStart, gapEnd) => {
+    const ranges = [
+      [0, gapStart],
+      [gapEnd, size],
+    ] as const;
+    const r = await hashPass(path, size, ranges, [], { wholeFile: true });
+    expect(r.rangeDigest.toString('hex')).toBe(sha(data.subarray(0, gapStart), data.subarray(gapEnd)));
+    expect(r.wholeDigest?.toString('hex')).toBe(sha(data));
+    const alone = await hashPass(path, size, ranges, []);
+    expect(alone.rangeDigest.equals(r.rangeDigest)).toBe(true);
+    expect(alone.wholeDigest).toBeNull();
+  });
+
+  it('stays exact with a gap inside one chunk, wherever it falls', async () => {
+    const small = data.subarray(0, 3 * 1024 * 1024 + 77);
+    const smallPath = join(dir, 'small.bin');
+    writeFileSync(smallPath, small);
+    for (let i = 0; i < 40; i++) {
+      const gapStart = small.length - 200_000 + i * 4_099;
+      const gapEnd = gapStart + 1 + ((i * 7_919) % 30_000);
+      const r = await hashPass(
+        smallPath,
+        small.length,
+        [
+          [0, gapStart],
+          [gapEnd, small.length],
+        ],
+        [],
+        { wholeFile: true },
+      );
+      expect(r.wholeDigest?.toString('hex'), `gap ${gapStart}-${gapEnd}`).toBe(sha(small));
+      expect(r.rangeDigest.toString('hex'), `gap ${gapStart}-${gapEnd}`).toBe(sha(small.subarray(0, gapStart), small.subarray(gapEnd)));
+    }
+  });
+});
