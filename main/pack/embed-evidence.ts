@@ -4,6 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { constants as zlibConstants, deflateRaw, deflateRawSync } from 'node:zlib';
 import { SscpError } from '../../shared/errors';
+import { EventLoopTurns } from '../fs/event-loop-turns';
 import { dict, name, pdfDate, ref, serialize } from './pdf/objects';
 import type { PdfAppender } from './pdf/appender';
 
@@ -155,7 +156,7 @@ interface Copied {
 }
 
 /** How often a long deflate lets the event loop run (progress, a cancel), in bytes. */
-const YIELD_EVERY_BYTES = 8 * 1024 * 1024;
+const TURN_EVERY_BYTES = 8 * 1024 * 1024;
 
 /**
  * Deflates a file into one zlib stream, pigz-style: each 1 MiB chunk is deflated on its own,
@@ -185,7 +186,7 @@ async function deflateChunks(path: string, out: PdfAppender, onBytes: (n: number
     await out.write(Buffer.from([0x78, 0x01]));
     const evidence = out.ring.begin(true);
     let position = 0;
-    let sinceYield = 0;
+    const turns = new EventLoopTurns(TURN_EVERY_BYTES);
     for (let n = 0; ; n++) {
       if (signal?.aborted) throw cancelledError();
       const chunk = spare.pop()!;
@@ -208,11 +209,8 @@ async function deflateChunks(path: string, out: PdfAppender, onBytes: (n: number
       inFlight.push({ deflated, chunk });
       if (inFlight.length >= 2) await writeOldest();
       onBytes(filled);
-      sinceYield += filled;
-      if (sinceYield >= YIELD_EVERY_BYTES) {
-        sinceYield = 0;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      const turn = turns.after(filled);
+      if (turn) await turn;
       if (filled < CHUNK_BYTES) break;
     }
     while (inFlight.length > 0) await writeOldest();

@@ -294,20 +294,11 @@ export class ParallelSha256 {
 
   /** Adds bytes to hash `id` (0, the first one, by default), copying them into the ring. */
   async update(chunk: Uint8Array, id = 0): Promise<void> {
-    await this.feed(chunk, id, -1);
-  }
-
-  /** Hashes `chunk` with hash 0 and writes it at `position` of the write file. */
-  async write(chunk: Uint8Array, position: number, id: number | null = 0): Promise<void> {
-    await this.feed(chunk, id, position);
-  }
-
-  private async feed(chunk: Uint8Array, id: number | null, position: number): Promise<void> {
     for (let done = 0; done < chunk.length;) {
       const slot = await this.acquire();
       const n = Math.min(SLOT_BYTES, chunk.length - done);
       slot.view.set(chunk.subarray(done, done + n));
-      this.commit(slot, 0, n, id, position < 0 ? -1 : position + done);
+      this.commit(slot, 0, n, id);
       done += n;
     }
   }

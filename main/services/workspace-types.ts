@@ -111,22 +111,11 @@ export interface EvidenceUse {
 }
 
 /**
- * One claim's evidence as it is after a change to it (a link made or taken away): what a
- * reply carries so a screen updates that claim alone instead of reading the whole assessment.
+ * One claim's evidence as it is after a change to it, and the newest entries of an assessment's
+ * history: what the services return is what the IPC replies carry (shared/ipc/views.ts).
  */
-export interface ClaimEvidence {
-  readonly assessmentId: string;
-  readonly claimId: string;
-  /** In the order the items were added, as the assessment detail lists them. */
-  readonly evidence: readonly EvidenceItem[];
-}
-
-/** The newest entries of an assessment's history, and how many it has in all. */
-export interface RecentAudit {
-  readonly total: number;
-  /** Oldest first, as `auditEntries` gives them. */
-  readonly entries: readonly AuditEntry[];
-}
+import type { ClaimEvidenceView as ClaimEvidence, RecentAuditView as RecentAudit } from '../../shared/ipc/views';
+export type { ClaimEvidence, RecentAudit };
 
 export interface EvidenceWithUse {
   readonly item: EvidenceItem;

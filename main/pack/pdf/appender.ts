@@ -1,9 +1,10 @@
 import { readSync, writeSync } from 'node:fs';
 import { SLOT_BYTES, type ParallelSha256, type RingSlot } from '../parallel-sha256';
+import { EventLoopTurns } from '../../fs/event-loop-turns';
 import { serialize, type PdfDict, type PdfValue } from './objects';
 
 /** How often a long copy lets the event loop run (progress, a cancel), in bytes. */
-const YIELD_EVERY_BYTES = 8 * 1024 * 1024;
+const TURN_EVERY_BYTES = 8 * 1024 * 1024;
 
 /**
  * Appends PDF objects to a file from a known offset, remembering where each object starts
@@ -64,7 +65,7 @@ export class PdfAppender {
   async appendFile(fd: number, position: number, visit: (chunk: Buffer) => void, signal?: AbortSignal): Promise<number> {
     this.flush();
     let copied = 0;
-    let sinceYield = 0;
+    const turns = new EventLoopTurns(TURN_EVERY_BYTES);
     for (;;) {
       if (signal?.aborted) return copied;
       const slot = await this.sink.acquire();
@@ -81,11 +82,8 @@ export class PdfAppender {
       } else this.sink.commit(slot, 0, n, 0, this.written);
       this.written += n;
       copied += n;
-      sinceYield += n;
-      if (sinceYield >= YIELD_EVERY_BYTES) {
-        sinceYield = 0;
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      const turn = turns.after(n);
+      if (turn) await turn;
     }
   }
 

@@ -5,6 +5,7 @@ import type { TransformOptions } from 'node:stream';
 import { createInflate, type Inflate, type ZlibOptions } from 'node:zlib';
 import { basename } from 'node:path';
 import { SscpError } from '../../../shared/errors';
+import { EventLoopTurns } from '../../fs/event-loop-turns';
 import { ParallelSha256, SLOT_BYTES, type RingSlot } from '../parallel-sha256';
 import type { EmbeddedStream } from './locate';
 
@@ -54,7 +55,7 @@ const FEED_BYTES = 128 * 1024;
 /** One read: a ring slot's worth (the ring's slots are never smaller). */
 const CHUNK_BYTES = Math.min(SLOT_BYTES, 2 * 1024 * 1024);
 /** How often the read loop gives the event loop a turn (progress, cancel, inflate output). */
-const YIELD_BYTES = 4 * 1024 * 1024;
+const TURN_EVERY_BYTES = 4 * 1024 * 1024;
 const INFLATE_QUEUE = 4 * 1024 * 1024;
 const INFLATE_OUTPUT_CHUNK = 128 * 1024;
 const MIN_OUTPUT_CHUNK = 16 * 1024;
@@ -269,7 +270,7 @@ export async function hashPass(
     // a sink) while still in the CPU's cache, and no read waits in libuv's queue behind inflation.
     fd = openSync(path, 'r');
     if (wholeHash) handle = await open(path, 'r');
-    let sinceYield = 0;
+    const turns = new EventLoopTurns(TURN_EVERY_BYTES);
     for (let offset = 0; offset < fileSize;) {
       if (signal?.aborted) throw verifyCancelled(path);
       // Read straight into shared memory: the hashing thread reads the same bytes, no copy.
@@ -297,11 +298,8 @@ export async function hashPass(
       await hashChunk(slot, offset, end);
       offset = end;
       options.onBytes?.(offset, fileSize);
-      sinceYield += filled;
-      if (sinceYield >= YIELD_BYTES) {
-        sinceYield = 0;
-        await new Promise(setImmediate);
-      }
+      const turn = turns.after(filled);
+      if (turn) await turn;
       if (filled < want) break;
     }
     // Files that run past the end of the file (or start beyond it) end with what there was.
