@@ -1,11 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DateForm } from './date-form';
 import type { DateFormatSetting } from '../../shared/format/dates';
 import type { Settings } from '../../shared/ipc/views';
-import { DateInput } from '../../renderer/components/DateInput';
 import { useDateStyle } from '../../renderer/format/dates';
 import { DatesSection } from '../../renderer/screens/settings/DatesSection';
 import { AssessmentTable } from '../../renderer/screens/start/AssessmentTable';
@@ -94,31 +93,13 @@ describe('dates in the format chosen in Settings', () => {
   });
 });
 
-function Form({ seen }: { readonly seen: string[] }) {
-  const [value, setValue] = useState('');
-  return (
-    <>
-      <label htmlFor="due">Due date</label>
-      <DateInput
-        id="due"
-        value={value}
-        onChange={(v) => {
-          seen.push(v);
-          setValue(v);
-        }}
-      />
-      <button type="button">Elsewhere</button>
-    </>
-  );
-}
-
 describe('a date box in each format', () => {
   beforeEach(() => installFakeApi());
   afterEach(cleanup);
 
   async function typeDate(text: string): Promise<{ box: HTMLInputElement; seen: string[] }> {
     const seen: string[] = [];
-    render(<Form seen={seen} />);
+    render(<DateForm seen={seen} />);
     const box = screen.getByLabelText('Due date') as HTMLInputElement;
     await userEvent.type(box, text);
     await userEvent.click(screen.getByRole('button', { name: 'Elsewhere' }));

@@ -1,34 +1,15 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DateInput } from '../../renderer/components/DateInput';
-
-function Form({ seen }: { readonly seen: string[] }) {
-  const [value, setValue] = useState('2026-01-01');
-  return (
-    <>
-      <label htmlFor="due">Due date</label>
-      <DateInput
-        id="due"
-        value={value}
-        onChange={(v) => {
-          seen.push(v);
-          setValue(v);
-        }}
-      />
-      <button type="button">Elsewhere</button>
-    </>
-  );
-}
+import { DateForm } from './date-form';
 
 describe('a date box', () => {
   afterEach(cleanup);
 
   it('shows and takes dates as the tables show them, never mm/dd/yyyy, and says what it cannot read', async () => {
     const seen: string[] = [];
-    render(<Form seen={seen} />);
+    render(<DateForm seen={seen} initial="2026-01-01" />);
     const box = screen.getByLabelText('Due date') as HTMLInputElement;
     expect(box.value).toBe('1 Jan 2026');
     expect(box.type).toBe('text');
