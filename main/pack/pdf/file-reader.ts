@@ -49,7 +49,11 @@ export class PdfFileReader {
   ) {}
 
   static async open(path: string): Promise<PdfFileReader> {
-    const handle = await open(path, 'r');
+    return PdfFileReader.over(await open(path, 'r'));
+  }
+
+  /** A reader of a file already open (and checked); it owns the handle from now on, and closes it. */
+  static async over(handle: FileHandle): Promise<PdfFileReader> {
     try {
       const { size } = await handle.stat();
       return new PdfFileReader(handle, size);
@@ -57,6 +61,11 @@ export class PdfFileReader {
       await handle.close();
       throw e;
     }
+  }
+
+  /** The descriptor read: for another pass over the very same file (never the path opened again). */
+  get fd(): number {
+    return this.handle.fd;
   }
 
   async close(): Promise<void> {

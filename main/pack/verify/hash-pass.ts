@@ -1,12 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import { closeSync, openSync } from 'node:fs';
 import type { TransformOptions } from 'node:stream';
 import { createInflate, type Inflate, type ZlibOptions } from 'node:zlib';
 import { basename } from 'node:path';
 import { SscpError } from '../../../shared/errors';
 import { EventLoopTurns } from '../../fs/event-loop-turns';
-import { ParallelSha256, SLOT_BYTES, type RingSlot } from '../parallel-sha256';
+import { SharedRead } from './shared-read';
 import type { EmbeddedStream } from './locate';
 
 export interface FileDigest {
@@ -45,15 +44,15 @@ export interface HashPassOptions {
   readonly wholeFile?: boolean;
   /** A sink for an embedded file's decoded bytes, or null to only hash it. */
   readonly sinkFor?: (stream: EmbeddedStream) => DecodedSink | null;
+  /** The second thread, started early by the caller; else one of its own. The pass closes it. */
+  readonly thread?: SharedRead;
+  /**
+   * The file, already open: a caller that read its structure through a descriptor passes that
+   * one, so every byte checked comes from the same file. Else `path` is opened (and closed).
+   */
+  readonly fd?: number;
 }
 
-/**
- * Embedded files are fed this much at a time: small enough that a piece is still in the CPU's
- * cache when it is hashed and then written, large enough that the calls stay few.
- */
-const FEED_BYTES = 128 * 1024;
-/** One read: a ring slot's worth (the ring's slots are never smaller). */
-const CHUNK_BYTES = Math.min(SLOT_BYTES, 2 * 1024 * 1024);
 /** How often the read loop gives the event loop a turn (progress, cancel, inflate output). */
 const TURN_EVERY_BYTES = 4 * 1024 * 1024;
 const INFLATE_QUEUE = 4 * 1024 * 1024;
@@ -161,11 +160,11 @@ class FileHasher {
 }
 
 /**
- * One sequential read of the file that feeds the signature's byte ranges (and the whole-file
- * hash) on a second thread and every embedded file's decoder, hash and sink on this one: the
- * file is read once however large, in small synchronous reads straight into the shared ring.
- * Memory stays flat whatever the number of files: a file's decoder and hash exist only from
- * its first byte to its last.
+ * One sequential read of the file (SharedRead: both threads read, 128 KiB at a time, into a
+ * shared ring) that feeds the signature's byte ranges and the whole-file hash on a second
+ * thread and every embedded file's decoder, hash and sink on this one, each chunk while it is
+ * still in the CPU's cache. Memory stays flat whatever the size or number of files: a file's
+ * decoder and hash exist only from its first byte to its last.
  */
 export async function hashPass(
   path: string,
@@ -183,9 +182,6 @@ export async function hashPass(
   let next = 0;
   let sinkError: unknown = undefined;
 
-  // The signed ranges (and the whole file) are hashed on a second thread while this one
-  // hashes the embedded files.
-  const ringHash = new ParallelSha256();
   const begin = (stream: EmbeddedStream) => {
     const sink = options.sinkFor?.(stream) ?? null;
     const hasher = new FileHasher(stream.deflated, stream.params.size, stream.params.checksum !== null, sink);
@@ -229,146 +225,39 @@ export async function hashPass(
     throwIfFailed();
   };
 
-  // The whole file's hash needs every byte, the signature's all but the gap. Where the gap is
-  // near the end (the signature is a pack's last object), it branches off the signature's own
-  // hash at the gap (see hashChunk); otherwise it needs its own ring (and thread), filled by its
-  // own read of the same bytes (a copy between rings costs more).
-  const branch = options.wholeFile ? branchPoint(ranges, fileSize) : null;
-  let wholeId: number | null = null;
-  const wholeHash = options.wholeFile && !branch ? new ParallelSha256() : null;
-  /** Hands a chunk's bytes to the signature's hash and, when it branches off that, to the whole file's. */
-  const hashChunk = async (slot: RingSlot, offset: number, end: number): Promise<void> => {
-    if (!branch) return commitRanges(ringHash, slot, offset, end, ranges);
-    const cuts = [offset, ...[branch.gapStart, branch.gapEnd].filter((c) => c > offset && c < end), end];
-    // Every piece but the one the slot itself carries is copied first: once the slot is
-    // committed, the ring may hand it out again (even to the copies below) and its bytes change.
-    const pieces = cuts.slice(0, -1).map((from, k) => {
-      const to = cuts[k + 1]!;
-      return { from, to, signed: from < branch.gapStart || from >= branch.gapEnd };
-    });
-    const carried = pieces.find((p) => p.signed) ?? null;
-    const copies = pieces.map((p) =>
-      p === carried && wholeId === null && p.from < branch.gapStart
-        ? null
-        : Buffer.from(slot.view.subarray(p.from - offset, p.to - offset)),
-    );
-    // Commands go in the bytes' order: the branch is taken before the signature's hash goes past the gap.
-    for (const [k, p] of pieces.entries()) {
-      // Up to the gap both hashes are one: the whole file's branches off there.
-      if (p.from >= branch.gapStart && wholeId === null) wholeId = ringHash.copy();
-      if (p === carried) ringHash.commit(slot, p.from - offset, p.to - p.from);
-      else if (p.signed) await ringHash.update(copies[k]!);
-      // Past the gap start (the gap and the short tail after it), a copy for the branch.
-      if (wholeId !== null) await ringHash.update(copies[k]!, wholeId);
-    }
-    if (!carried) ringHash.commit(slot, 0, 0);
-  };
-  let fd: number | null = null;
-  let handle: FileHandle | null = null;
+  let opened: number | null = null;
+  const own = options.thread ? null : new SharedRead();
   try {
-    // Read synchronously, a piece at a time, on this thread: each piece is hashed (and handed to
-    // a sink) while still in the CPU's cache, and no read waits in libuv's queue behind inflation.
-    fd = openSync(path, 'r');
-    if (wholeHash) handle = await open(path, 'r');
+    // One descriptor for both threads: the bytes the signature's hash sees are the bytes the
+    // embedded files' hashes see, even if the path is replaced meanwhile.
+    const fd = options.fd ?? (opened = openSync(path, 'r'));
     const turns = new EventLoopTurns(TURN_EVERY_BYTES);
-    for (let offset = 0; offset < fileSize;) {
-      if (signal?.aborted) throw verifyCancelled(path);
-      // Read straight into shared memory: the hashing thread reads the same bytes, no copy.
-      const slot = await ringHash.acquire();
-      const want = Math.min(slot.view.length, CHUNK_BYTES, fileSize - offset);
-      // The whole file's bytes go to their own ring by a read of their own, on libuv's pool.
-      const whole = wholeHash && handle ? readInto(wholeHash, handle, offset, want) : null;
-      whole?.catch(() => undefined);
-      let filled = 0;
-      while (filled < want) {
-        const n = readSync(fd, slot.view, filled, Math.min(FEED_BYTES, want - filled), offset + filled);
-        if (n === 0) break;
-        await feed(slot.view.subarray(filled, filled + n), offset + filled);
-        filled += n;
-      }
-      if (whole) {
-        const w = await whole;
-        wholeHash!.commit(w.slot, 0, Math.min(w.filled, filled));
-      }
-      if (filled === 0) {
-        ringHash.commit(slot, 0, 0);
-        break;
-      }
-      const end = offset + filled;
-      await hashChunk(slot, offset, end);
-      offset = end;
-      options.onBytes?.(offset, fileSize);
-      const turn = turns.after(filled);
-      if (turn) await turn;
-      if (filled < want) break;
-    }
+    let done = 0;
+    const digests = await (options.thread ?? own!).run(
+      { fd, size: fileSize, ranges, wholeFile: options.wholeFile === true },
+      feed,
+      (n) => {
+        done += n;
+        options.onBytes?.(done, fileSize);
+        return turns.after(n);
+      },
+      () => {
+        if (signal?.aborted) throw verifyCancelled(path);
+      },
+    );
     // Files that run past the end of the file (or start beyond it) end with what there was.
     while (next < ordered.length) begin(ordered[next++]!);
     for (const entry of active.splice(0)) await close(entry);
     await Promise.all([...finishing]);
     throwIfFailed();
     if (signal?.aborted) throw verifyCancelled(path);
-    // A file that ended before its gap: the whole file is what the signature's hash has seen.
-    if (branch && wholeId === null) wholeId = ringHash.copy();
-    const wholeDigest = wholeHash ? await wholeHash.digest() : wholeId !== null ? await ringHash.digest(wholeId) : null;
-    const rangeDigest = await ringHash.digest();
-    return { rangeDigest, wholeDigest, files };
+    return { rangeDigest: digests.signed, wholeDigest: digests.whole, files };
   } finally {
     for (const hasher of all) hasher.destroy();
-    if (fd !== null) closeSync(fd);
-    await handle?.close();
-    await ringHash.close();
-    await wholeHash?.close();
+    // The thread stops before the descriptor it reads is closed (and its number reused).
+    await (options.thread ?? own)?.close();
+    if (opened !== null) closeSync(opened);
   }
-}
-
-/** At most this much after the signature value, for the whole file's hash to branch off the signature's. */
-const BRANCH_TAIL_MAX = 4 * 1024 * 1024;
-
-/**
- * Where the whole file's hash can branch off the signature's: two signed ranges, from the
- * file's start and to its end, with a short tail after the gap; null otherwise.
- */
-function branchPoint(ranges: readonly (readonly [number, number])[], fileSize: number): { gapStart: number; gapEnd: number } | null {
-  if (ranges.length !== 2) return null;
-  const [[a0, a1], [b0, b1]] = [ranges[0]!, ranges[1]!];
-  if (a0 !== 0 || b1 !== fileSize || a1 > b0 || fileSize - b0 > BRANCH_TAIL_MAX) return null;
-  return { gapStart: a1, gapEnd: b0 };
-}
-
-async function readInto(ring: ParallelSha256, file: FileHandle, offset: number, want: number): Promise<{ slot: RingSlot; filled: number }> {
-  const slot = await ring.acquire();
-  let filled = 0;
-  try {
-    while (filled < want) {
-      const { bytesRead } = await file.read(slot.view, filled, want - filled, offset + filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-  } catch (e) {
-    ring.commit(slot, 0, 0);
-    throw e;
-  }
-  return { slot, filled };
-}
-
-/** Hands the slot's bytes that fall in the signed ranges to the range hash; the slot returns to the ring once hashed. */
-async function commitRanges(
-  ringHash: ParallelSha256,
-  slot: RingSlot,
-  offset: number,
-  end: number,
-  ranges: readonly (readonly [number, number])[],
-): Promise<void> {
-  const pieces = ranges.map(([from, to]) => [Math.max(from, offset), Math.min(to, end)] as const).filter(([s, e]) => s < e);
-  if (pieces.length === 0) {
-    ringHash.commit(slot, 0, 0);
-    return;
-  }
-  // Later pieces (rare: only where the signature gap falls in this chunk) are copied first.
-  const rest = pieces.slice(1).map(([s, e]) => Buffer.from(slot.view.subarray(s - offset, e - offset)));
-  ringHash.commit(slot, pieces[0]![0] - offset, pieces[0]![1] - pieces[0]![0]);
-  for (const piece of rest) await ringHash.update(piece);
 }
 
 function verifyCancelled(path: string): SscpError {

@@ -11,6 +11,7 @@ import { PdfXrefStreamError } from '../pdf/parser';
 import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
 import { derLength } from './der-length';
 import { hashPass, type DecodedSink, type FileDigest } from './hash-pass';
+import { SharedRead } from './shared-read';
 import {
   certificationLink,
   describeSignature,
@@ -47,22 +48,23 @@ class CheckList {
   }
 }
 
-async function assertPdf(path: string): Promise<void> {
-  // A folder, pipe or device is refused from the opened file, before anything is read from it.
+/** The file opened once, as an ordinary file (a folder, pipe or device is refused before it is read), and a PDF. */
+async function openPdf(path: string): Promise<PdfFileReader> {
   const { handle } = await openRegularFile(path, { hint: 'Give the .pdf evidence pack you received.' });
   let head: Buffer;
   try {
     head = Buffer.alloc(5);
     await handle.read(head, 0, 5, 0);
   } catch (e) {
+    await handle.close();
     const code = (e as NodeJS.ErrnoException).code;
     throw SscpError.because({ code: 'verify-pack-unreadable', path, errno: code ?? null });
-  } finally {
-    await handle.close();
   }
   if (head.toString('latin1') !== '%PDF-') {
+    await handle.close();
     throw SscpError.because({ code: 'verify-pack-not-pdf', path });
   }
+  return PdfFileReader.over(handle);
 }
 
 function notAPack(path: string, why = 'it has neither a signature nor a manifest of evidence'): SscpError {
@@ -122,12 +124,19 @@ export interface PackReading {
 export async function verifyPackReading(path: string, options: VerifyPackReadingOptions = {}): Promise<PackReading> {
   // Reject a malformed trust anchor before reading anything: it is the caller's mistake.
   parseTrustInputs({ rootsPem: options.rootsPem, fingerprints: allFingerprints(options), own: options.own });
-  await assertPdf(path);
-  const reader = await PdfFileReader.open(path);
+  // The second thread boots while this one reads the pack's structure.
+  const thread = new SharedRead();
   try {
-    return await verifyOpened(path, reader, options);
+    // Every read, the structure's and the one pass's, is of this one opened file: a path
+    // replaced meanwhile cannot give the signature's hash one file and the manifest another.
+    const reader = await openPdf(path);
+    try {
+      return await verifyOpened(path, reader, { ...options, thread });
+    } finally {
+      await reader.close();
+    }
   } finally {
-    await reader.close();
+    await thread.close();
   }
 }
 
@@ -136,7 +145,11 @@ export interface VerifyPackReadingOptions extends VerifyPackOptions {
   readonly sinkFor?: (stream: EmbeddedStream) => DecodedSink | null;
 }
 
-async function verifyOpened(path: string, reader: PdfFileReader, options: VerifyPackReadingOptions): Promise<PackReading> {
+async function verifyOpened(
+  path: string,
+  reader: PdfFileReader,
+  options: VerifyPackReadingOptions & { readonly thread: SharedRead },
+): Promise<PackReading> {
   const list = new CheckList();
   const size = reader.size;
   const located = await locate(reader);
@@ -247,6 +260,8 @@ async function verifyOpened(path: string, reader: PdfFileReader, options: Verify
       signal: options.signal,
       wholeFile: options.wholeFile,
       sinkFor: options.sinkFor,
+      fd: reader.fd,
+      thread: options.thread,
     },
   );
   if (options.signal?.aborted) throw SscpError.because({ code: 'pack-verify-cancelled', fileName: basename(path) });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -60,6 +60,24 @@ describe('one read for the signed ranges and the whole file', () => {
       );
       expect(r.wholeDigest?.toString('hex'), `gap ${gapStart}-${gapEnd}`).toBe(sha(small));
       expect(r.rangeDigest.toString('hex'), `gap ${gapStart}-${gapEnd}`).toBe(sha(small.subarray(0, gapStart), small.subarray(gapEnd)));
+    }
+  });
+
+  it('reads the descriptor it is given, never the path again', async () => {
+    // The pack a verifier opened and read the structure of, then replaced by another file of
+    // the same size under the same name: the pass still hashes the one that was opened.
+    const opened = join(dir, 'opened.bin');
+    writeFileSync(opened, data);
+    const fd = openSync(opened, 'r');
+    try {
+      const other = join(dir, 'other.bin');
+      writeFileSync(other, randomBytes(size));
+      renameSync(other, opened);
+      const r = await hashPass(opened, size, [[0, size]], [], { fd, wholeFile: true });
+      expect(r.rangeDigest.toString('hex')).toBe(sha(data));
+      expect(r.wholeDigest?.toString('hex')).toBe(sha(data));
+    } finally {
+      closeSync(fd);
     }
   });
 });
