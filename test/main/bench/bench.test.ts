@@ -22,8 +22,21 @@ describe('npm run bench', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Evidence mix: .*base64 dumps \(high-entropy text\)/);
     const json = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+      startup: { verdicts: { command: string; seconds: number; targetSeconds: number; baselineSeconds: number; runs: number }[] };
       results: { verdicts: { command: string; seconds: number; baselineSeconds: number; peakRssMb: number | null }[]; packBytes: number }[];
     };
+    // The commands a person types, each against its fixed target and Node's own start-up.
+    expect(json.startup.verdicts.map((v) => [v.command.split(' (')[0], v.targetSeconds])).toEqual([
+      ['sscp --version', 0.3],
+      ['sscp list', 0.5],
+      ['sscp set --from', 3],
+    ]);
+    for (const v of json.startup.verdicts) {
+      expect(v.seconds).toBeGreaterThan(0);
+      expect(v.baselineSeconds).toBeGreaterThan(0);
+      expect(v.runs).toBe(5);
+    }
+    expect(r.stdout).toMatch(/sscp list \(50 assessments\): [\d.]+ s \(target ≤ 0\.50 s\)/);
     const verdicts = json.results[0]!.verdicts;
     expect(verdicts.map((v) => v.command.split(' ')[1])).toEqual(['attach', 'export', 'verify', 'import']);
     for (const v of verdicts) {
