@@ -1,24 +1,28 @@
-// npm test: runs the npm scripts named on the command line at the same time, each with its
-// own output held back and printed whole once it ends (so two logs never interleave), and
-// exits non-zero if any of them failed. An argument `a+b` is one lane: `a`, then `b` (even if
-// `a` failed, so one run reports every failure), beside the other lanes. Only for phases that
-// share nothing and leave a core idle on their own (prettier + ESLint, the four tsc runs, the
-// Electron scan, the end-to-end run): on two cores they then take about the time of the
-// longest lane instead of the sum. See docs/testing.md, "Keeping npm test fast".
+// npm test: runs the npm scripts named on the command line at the same time and exits
+// non-zero if any of them failed. An argument `a+b` is one lane: `a`, then `b` (even if `a`
+// failed, so one run reports every failure), beside the other lanes. Each script's output is
+// held back and printed whole once it ends, so two logs never interleave, except the one
+// script named by `--live NAME`, whose output goes straight through as it comes (the unit
+// suite's several minutes of progress). On two cores this keeps both busy: lint, the four tsc
+// runs and the Electron scan each use one core, the end-to-end run mostly waits on Chromium,
+// and the unit suite's two workers take whatever the others leave. See docs/testing.md,
+// "Keeping npm test fast".
 //
 // Each script's wall time and CPU time (user + sys of it and every process it started, from
 // the shell's `times`) is printed with its log and again in a closing table, so a slow phase
 // shows whether it was busy or waiting.
 import { spawn } from 'node:child_process';
 
-const lanes = process.argv.slice(2).map((arg) => arg.split('+').filter(Boolean));
-if (lanes.length === 0 || lanes.some((lane) => lane.length === 0)) {
-  console.error('usage: node scripts/run-parallel.mjs SCRIPT[+SCRIPT...]...  (npm scripts from package.json)');
+const args = process.argv.slice(2);
+const liveAt = args.indexOf('--live');
+const liveName = liveAt >= 0 ? args[liveAt + 1] : undefined;
+if (liveAt >= 0) args.splice(liveAt, 2);
+const lanes = args.map((arg) => arg.split('+').filter(Boolean));
+if (lanes.length === 0 || lanes.some((lane) => lane.length === 0) || (liveAt >= 0 && !lanes.flat().includes(liveName))) {
+  console.error('usage: node scripts/run-parallel.mjs [--live SCRIPT] SCRIPT[+SCRIPT...]...  (npm scripts from package.json)');
   process.exit(2);
 }
 const windows = process.platform === 'win32';
-// One script alone has nothing to interleave with: its output goes straight through, live.
-const live = lanes.length === 1 && lanes[0].length === 1;
 const npm = windows ? 'npm.cmd' : 'npm';
 
 /** Seconds from one `times` figure such as `1m2.345s`. */
@@ -28,6 +32,8 @@ function seconds(figure) {
 }
 
 function run(name) {
+  // One script alone has nothing to interleave with: its output goes straight through too.
+  const live = name === liveName || (lanes.length === 1 && lanes[0].length === 1);
   return new Promise((resolve) => {
     const started = Date.now();
     // On POSIX, through sh so that `times` reports the CPU time of npm and everything under it
