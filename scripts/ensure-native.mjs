@@ -1,4 +1,5 @@
-// Before the unit tests: better-sqlite3 must be built for this Node. `npm start` rebuilds it
+// Before the unit tests, and in npm test before anything that opens a database (the end-to-end
+// run too, which runs beside them): better-sqlite3 must be built for this Node. `npm start` rebuilds it
 // for Electron's ABI (electron-builder install-app-deps), after which plain Node cannot load
 // it; this puts it back, once, with a message that says why the wait.
 import { spawnSync } from 'node:child_process';

@@ -18,7 +18,6 @@
 export const OWN_PROCESS: readonly string[] = [
   'test/main/store/file-modes.test.ts',
   'test/main/evidence/large-file-memory.test.ts',
-  'test/main/import/large-pack-memory.test.ts',
   'test/main/pack/large-pack.test.ts',
   'test/main/pack/many-files-memory.test.ts',
 ];

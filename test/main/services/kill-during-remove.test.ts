@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashFile } from '../../../main/evidence/index';
 import { openWorkspace } from '../../../main/services/workspace';
+import { copyDatabase } from '../../helpers/copy-database';
 import { runAndKill, type KillMoment } from '../../helpers/kill-harness';
 import { makeTempDir } from '../evidence/temp-dir';
 
@@ -27,8 +28,9 @@ interface Setup {
   readonly keptShas: string[];
 }
 
-async function setUp(n: number): Promise<Setup> {
-  const dbPath = join(dir, `kill-${n}.sscp`);
+/** The starting state, built once: each kill gets a copy of it (test/helpers/copy-database.ts). */
+async function setUp(): Promise<Setup> {
+  const dbPath = join(dir, 'start.sscp');
   const ws = openWorkspace(dbPath);
   try {
     const draft = ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor' });
@@ -36,7 +38,7 @@ async function setUp(n: number): Promise<Setup> {
     const removedShas: string[] = [];
     const keptShas: string[] = [];
     const file = (name: string, bytes: Buffer) => {
-      const p = join(dir, `${n}-${name}`);
+      const p = join(dir, name);
       writeFileSync(p, bytes);
       return p;
     };
@@ -68,9 +70,11 @@ const plans: (KillMoment & { label: string })[] = [
 describe('SIGKILL during a removal from the library', () => {
   it('leaves the old state or the new one, never a missing file, and the next open finishes the deletion', async () => {
     const outcomes = { old: 0, removed: 0, filesLeft: 0, kills: 0 };
+    const start = await setUp();
     let n = 0;
     for (const plan of plans) {
-      const s = await setUp(n++);
+      const s = { ...start, dbPath: join(dir, `kill-${n++}.sscp`) };
+      copyDatabase(start.dbPath, s.dbPath);
       const { killed } = await runAndKill(CHILD, [s.dbPath, ...s.removeIds], plan);
       if (killed) outcomes.kills += 1;
 

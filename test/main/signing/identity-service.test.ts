@@ -9,6 +9,8 @@ import { makeTempDir, openssl, UNICODE_ORG } from './helpers';
 import { cliHintOf } from '../../setup/error-words';
 
 const PASSPHRASE = 'a long enough passphrase';
+/** Cheap to seal and unlock: what the service does with a KDF is the same at any cost (test/main/signing/key-vault.test.ts checks the default's parameters). */
+const KDF = { kdf: { name: 'scrypt', N: 2 ** 10, r: 8, p: 1 } } as const;
 const content = Buffer.from('bytes a pack would sign');
 const digest = createHash('sha256').update(content).digest();
 
@@ -20,7 +22,7 @@ describe('IdentityService over a real key store', () => {
 
   beforeAll(() => {
     store = openKeyStore(path('home'));
-    service = createIdentityService(store);
+    service = createIdentityService(store, KDF);
     writeFileSync(path('content.bin'), content);
   });
   afterAll(() => {
@@ -219,7 +221,7 @@ describe('backup state in the key store', () => {
   it('records a backup and a reminder, and a renewal clears both: the new key is in no earlier backup', async () => {
     const store = openKeyStore(join(temp.dir, 'home'));
     try {
-      const service = createIdentityService(store, { p12Iterations: 2048 });
+      const service = createIdentityService(store, { ...KDF, p12Iterations: 2048 });
       await service.create({
         label: 'Ada',
         sroName: 'Ada Jones',
