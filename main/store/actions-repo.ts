@@ -28,7 +28,7 @@ export function findAction(db: Db, id: string): RemedialAction | undefined {
 }
 
 export function listActions(db: Db, assessmentId: string): RemedialAction[] {
-  return prepared<[string], ActionRow>(db, 'SELECT * FROM remedial_actions WHERE assessment_id = ? ORDER BY created_at, id')
+  return prepared<[string], ActionRow>(db, 'SELECT * FROM remedial_actions WHERE assessment_id = ? ORDER BY created_at, rowid')
     .all(assessmentId)
     .map(rowToAction);
 }

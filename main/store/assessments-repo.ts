@@ -93,7 +93,7 @@ export function resolveAssessmentIdPrefix(db: Db, text: string): string {
     { id: string; organisation: string; period_start: string | null; period_end: string | null; state: string }
   >(
     db,
-    'SELECT id, organisation, period_start, period_end, state FROM assessments WHERE substr(id, 1, ?) = ? ORDER BY created_at DESC, id',
+    'SELECT id, organisation, period_start, period_end, state FROM assessments WHERE substr(id, 1, ?) = ? ORDER BY created_at DESC, rowid DESC',
   ).all(text.length, text);
   if (rows.length === 1) return rows[0]!.id;
   if (rows.length === 0) {
@@ -119,7 +119,7 @@ export function findSignedPackInfo(db: Db, id: string): SignedPackInfo | undefin
 
 /** Newest first: the period a person is working on is usually the latest. */
 export function listAssessmentRows(db: Db): Assessment[] {
-  return prepared<[], AssessmentRow>(db, 'SELECT * FROM assessments ORDER BY created_at DESC, id').all().map(rowToAssessment);
+  return prepared<[], AssessmentRow>(db, 'SELECT * FROM assessments ORDER BY created_at DESC, rowid DESC').all().map(rowToAssessment);
 }
 
 export function updateAssessmentFields(db: Db, id: string, f: AssessmentFields, updatedAt: string): void {

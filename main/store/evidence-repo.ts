@@ -58,12 +58,12 @@ export function findEvidence(db: Db, id: string): EvidenceItem | undefined {
 }
 
 export function listAllEvidence(db: Db): EvidenceItem[] {
-  return prepared<[], EvidenceRow>(db, 'SELECT * FROM evidence_items ORDER BY added_at, id').all().map(rowToEvidence);
+  return prepared<[], EvidenceRow>(db, 'SELECT * FROM evidence_items ORDER BY added_at, rowid').all().map(rowToEvidence);
 }
 
 /** Every item with the older version it replaced, in one query. */
 export function listAllEvidenceWithReplaces(db: Db): { item: EvidenceItem; replacesId: string | null }[] {
-  return prepared<[], EvidenceRow>(db, 'SELECT * FROM evidence_items ORDER BY added_at, id')
+  return prepared<[], EvidenceRow>(db, 'SELECT * FROM evidence_items ORDER BY added_at, rowid')
     .all()
     .map((row) => ({ item: rowToEvidence(row), replacesId: row.replaces_id }));
 }
@@ -72,7 +72,7 @@ export function listEvidenceForAssessment(db: Db, assessmentId: string): Evidenc
   return prepared<[string], EvidenceRow>(
     db,
     `SELECT * FROM evidence_items WHERE id IN (SELECT evidence_id FROM evidence_links WHERE assessment_id = ?)
-       ORDER BY added_at, id`,
+       ORDER BY added_at, rowid`,
   )
     .all(assessmentId)
     .map(rowToEvidence);
@@ -143,7 +143,7 @@ export function listEvidenceForClaim(db: Db, assessmentId: string, claimId: stri
   return prepared<[string, string], EvidenceRow>(
     db,
     `SELECT e.* FROM evidence_links l JOIN evidence_items e ON e.id = l.evidence_id
-     WHERE l.assessment_id = ? AND l.claim_id = ? ORDER BY e.added_at, e.id`,
+     WHERE l.assessment_id = ? AND l.claim_id = ? ORDER BY e.added_at, e.rowid`,
   )
     .all(assessmentId, claimId)
     .map(rowToEvidence);
@@ -168,7 +168,7 @@ export function findLinkedEvidenceBySha(db: Db, assessmentId: string, claimId: s
   const row = prepared<[string, string, string], EvidenceRow>(
     db,
     `SELECT e.* FROM evidence_items e JOIN evidence_links l ON l.evidence_id = e.id
-       WHERE l.assessment_id = ? AND l.claim_id = ? AND e.sha256 = ? ORDER BY e.added_at LIMIT 1`,
+       WHERE l.assessment_id = ? AND l.claim_id = ? AND e.sha256 = ? ORDER BY e.added_at, e.rowid LIMIT 1`,
   ).get(assessmentId, claimId, sha256);
   return row && rowToEvidence(row);
 }

@@ -5,9 +5,13 @@ import type { ClaimEvidenceView } from '../../shared/ipc/views';
 // assessment: applied in place, so the app never reads the whole assessment (and its
 // thousands of items) again after a link, an attachment or a change of details.
 
-/** The assessment's items in the order main lists them (when added, then id). */
+/**
+ * The assessment's items in the order main lists them: when added, and items added in the same
+ * millisecond in the order they were made. `items` holds the ones already listed in that order
+ * and any new ones after them (made later), and the sort is stable, so ties keep that order.
+ */
 function inListOrder(items: readonly EvidenceItem[]): EvidenceItem[] {
-  return [...items].sort((a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...items].sort((a, b) => (a.addedAt < b.addedAt ? -1 : a.addedAt > b.addedAt ? 1 : 0));
 }
 
 /** Keeps only items some link still uses, adding or replacing the given ones. */

@@ -8,6 +8,7 @@ import { migration007EvidenceWithholdDetails } from './007_evidence_withhold_det
 import { migration008Contributions } from './008_contributions';
 import { migration009ReadPathIndexes } from './009_read_path_indexes';
 import { migration010EvidenceRemovals } from './010_evidence_removals';
+import { migration011InsertionOrder } from './011_insertion_order';
 
 export type { Migration } from './migration';
 
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008Contributions,
   migration009ReadPathIndexes,
   migration010EvidenceRemovals,
+  migration011InsertionOrder,
 ];
 
 /** The schema version this build writes and the newest it can read. */
