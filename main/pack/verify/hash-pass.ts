@@ -44,7 +44,10 @@ export interface HashPassOptions {
   readonly wholeFile?: boolean;
   /** A sink for an embedded file's decoded bytes, or null to only hash it. */
   readonly sinkFor?: (stream: EmbeddedStream) => DecodedSink | null;
-  /** The second thread, started early by the caller; else one of its own. The pass closes it. */
+  /**
+   * The second thread, started early by the caller, who closes it after the pass (before closing
+   * `fd`); else the pass starts and closes its own. A thread runs one pass.
+   */
   readonly thread?: SharedRead;
   /**
    * The file, already open: a caller that read its structure through a descriptor passes that
@@ -226,14 +229,15 @@ export async function hashPass(
   };
 
   let opened: number | null = null;
-  const own = options.thread ? null : new SharedRead();
+  const ownThread = options.thread ? null : new SharedRead();
+  const thread = options.thread ?? ownThread!;
   try {
     // One descriptor for both threads: the bytes the signature's hash sees are the bytes the
     // embedded files' hashes see, even if the path is replaced meanwhile.
     const fd = options.fd ?? (opened = openSync(path, 'r'));
     const turns = new EventLoopTurns(TURN_EVERY_BYTES);
     let done = 0;
-    const digests = await (options.thread ?? own!).run(
+    const digests = await thread.run(
       { fd, size: fileSize, ranges, wholeFile: options.wholeFile === true },
       feed,
       (n) => {
@@ -254,8 +258,9 @@ export async function hashPass(
     return { rangeDigest: digests.signed, wholeDigest: digests.whole, files };
   } finally {
     for (const hasher of all) hasher.destroy();
-    // The thread stops before the descriptor it reads is closed (and its number reused).
-    await (options.thread ?? own)?.close();
+    // The thread stops before the descriptor it reads is closed (and its number reused). A
+    // caller's thread reading the caller's descriptor is the caller's to stop, in that order.
+    if (ownThread || opened !== null) await thread.close();
     if (opened !== null) closeSync(opened);
   }
 }

@@ -126,17 +126,16 @@ export async function verifyPackReading(path: string, options: VerifyPackReading
   parseTrustInputs({ rootsPem: options.rootsPem, fingerprints: allFingerprints(options), own: options.own });
   // The second thread boots while this one reads the pack's structure.
   const thread = new SharedRead();
+  let reader: PdfFileReader | null = null;
   try {
     // Every read, the structure's and the one pass's, is of this one opened file: a path
     // replaced meanwhile cannot give the signature's hash one file and the manifest another.
-    const reader = await openPdf(path);
-    try {
-      return await verifyOpened(path, reader, { ...options, thread });
-    } finally {
-      await reader.close();
-    }
+    reader = await openPdf(path);
+    return await verifyOpened(path, reader, { ...options, thread });
   } finally {
+    // The thread stops reading the descriptor before it is closed (and its number reused).
     await thread.close();
+    await reader?.close();
   }
 }
 
