@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -158,16 +158,29 @@ function verdict(command: string, run: Measured, baseline: string, base: Measure
   return { command, seconds: run.seconds, peakRssMb: run.peakRssMb, baseline, baselineSeconds: base.seconds, ratio, maxRatio, extra, met };
 }
 
-async function benchSize(opts: BenchOptions, bytes: number, log: (line: string) => void): Promise<SizeResult> {
-  const files = await ensureEvidence(opts.dir, bytes, log);
+/**
+ * Runs `fn` in a fresh folder of the bench folder, removed afterwards, with the environment
+ * the timed commands get: a key store and user of its own, so the bench never touches the
+ * user's identities, and none of the user's defaults (a passphrase, a database).
+ */
+async function inRunFolder<T>(opts: BenchOptions, name: string, fn: (run: string, env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
   // Per process, so two benches sharing a folder do not delete each other's run.
-  const run = join(opts.dir, `run-${process.pid}`);
+  const run = join(opts.dir, `${name}-${process.pid}`);
   rmSync(run, { recursive: true, force: true });
   mkdirSync(run, { recursive: true });
   try {
-    // Its own key store and user, so the bench never touches the user's identities.
     const env: NodeJS.ProcessEnv = { ...process.env, SSCP_HOME: join(run, 'home'), SSCP_USER: 'bench' };
     delete env.SSCP_PASSPHRASE;
+    delete env.SSCP_DB;
+    return await fn(run, env);
+  } finally {
+    rmSync(run, { recursive: true, force: true });
+  }
+}
+
+async function benchSize(opts: BenchOptions, bytes: number, log: (line: string) => void): Promise<SizeResult> {
+  const files = await ensureEvidence(opts.dir, bytes, log);
+  return inRunFolder(opts, 'run', async (run, env) => {
     const sscp = (args: readonly string[]) => [process.execPath, [SSCP, ...args]] as const;
     const passFile = join(run, 'pass.txt');
     writeFileSync(passFile, 'bench passphrase, not a secret\n', { mode: 0o600 });
@@ -275,9 +288,7 @@ async function benchSize(opts: BenchOptions, bytes: number, log: (line: string) 
       verdict('sscp import (verify, extract evidence, record)', imported, 'cat pack | tee copy | openssl dgst, sync', importFloor, 2.0),
     ];
     return { bytes, files: files.length, packBytes, load: loadavg(), verdicts };
-  } finally {
-    rmSync(run, { recursive: true, force: true });
-  }
+  });
 }
 
 /** A command that must finish within a fixed time, whatever the evidence: start-up and volume commands. */
@@ -297,10 +308,13 @@ export interface StartupVerdict {
 export const LIST_ASSESSMENTS = 50;
 const STARTUP_RUNS = 5;
 
-/** The median of `runs` fresh runs of one command (a command of a fraction of a second is at the mercy of one slow start). */
-async function medianOf(runs: number, what: string, cmd: string, args: readonly string[], options: Parameters<typeof measure>[2] = {}) {
+/**
+ * The median of STARTUP_RUNS fresh runs of one command (a command of a fraction of a second is
+ * at the mercy of one slow start); `once(i)` runs it the i-th time.
+ */
+async function medianOf(once: (i: number) => Promise<Measured>): Promise<Measured> {
   const all: Measured[] = [];
-  for (let i = 0; i < runs; i++) all.push(await must(what, cmd, args, options));
+  for (let i = 0; i < STARTUP_RUNS; i++) all.push(await once(i));
   all.sort((a, b) => a.seconds - b.seconds);
   return all[Math.floor(all.length / 2)]!;
 }
@@ -314,12 +328,7 @@ async function benchStartup(
   opts: BenchOptions,
   log: (line: string) => void,
 ): Promise<{ load: readonly number[]; verdicts: StartupVerdict[] }> {
-  const run = join(opts.dir, `startup-${process.pid}`);
-  rmSync(run, { recursive: true, force: true });
-  mkdirSync(run, { recursive: true });
-  try {
-    const env: NodeJS.ProcessEnv = { ...process.env, SSCP_HOME: join(run, 'home'), SSCP_USER: 'bench' };
-    delete env.SSCP_DB;
+  return inRunFolder(opts, 'startup', async (run, env) => {
     const db = join(run, 'fifty.sscp');
     log(`Setting up: ${LIST_ASSESSMENTS} assessments with every claim answered (not timed)…`);
     const { openWorkspace } = await import('../services/workspace');
@@ -366,21 +375,19 @@ async function benchStartup(
     writeFileSync(claimsFile, JSON.stringify(claims, null, 2));
 
     log('Timing: sscp --version, sscp list, sscp set --from…');
-    const node = await medianOf(STARTUP_RUNS, 'node', process.execPath, ['-e', '0'], { env });
-    const version = await medianOf(STARTUP_RUNS, 'sscp --version', process.execPath, [SSCP, '--version'], { env });
-    const list = await medianOf(STARTUP_RUNS, 'sscp list', process.execPath, [SSCP, 'list', '--db', db], { env });
+    const node = await medianOf(() => must('node', process.execPath, ['-e', '0'], { env }));
+    const version = await medianOf(() => must('sscp --version', process.execPath, [SSCP, '--version'], { env }));
+    const list = await medianOf(() => must('sscp list', process.execPath, [SSCP, 'list', '--db', db], { env }));
     // Each run applies the same change: after the first, every entry would change nothing and be
-    // skipped, so each run gets a fresh copy of the database.
-    const sets: Measured[] = [];
-    for (let i = 0; i < STARTUP_RUNS; i++) {
+    // skipped, so each run gets a fresh copy of the database (closed above, so one file).
+    const set = await medianOf(async (i) => {
       const copy = join(run, `set-${i}.sscp`);
-      writeFileSync(copy, readFileSync(db));
-      sets.push(await must('sscp set --from', process.execPath, [SSCP, 'set', first, '--from', claimsFile, '--db', copy], { env }));
-      if (!/45 of 45 claims changed/.test(sets[i]!.stderr))
-        throw new Error(`sscp set --from did not change all 45 claims: ${sets[i]!.stderr.trim()}`);
-    }
-    sets.sort((a, b) => a.seconds - b.seconds);
-    const set = sets[Math.floor(sets.length / 2)]!;
+      copyFileSync(db, copy);
+      const r = await must('sscp set --from', process.execPath, [SSCP, 'set', first, '--from', claimsFile, '--db', copy], { env });
+      const all = `${claims.length} of ${claims.length} claims changed`;
+      if (!r.stderr.includes(all)) throw new Error(`sscp set --from did not change all ${claims.length} claims: ${r.stderr.trim()}`);
+      return r;
+    });
     const startup = (command: string, m: Measured, targetSeconds: number): StartupVerdict => ({
       command,
       seconds: m.seconds,
@@ -396,12 +403,10 @@ async function benchStartup(
       verdicts: [
         startup('sscp --version', version, 0.3),
         startup(`sscp list (${LIST_ASSESSMENTS} assessments)`, list, 0.5),
-        startup('sscp set --from (45 claims in one transaction)', set, 3),
+        startup(`sscp set --from (${claims.length} claims in one transaction)`, set, 3),
       ],
     };
-  } finally {
-    rmSync(run, { recursive: true, force: true });
-  }
+  });
 }
 
 function startupReport(r: { load: readonly number[]; verdicts: readonly StartupVerdict[] }): string {
