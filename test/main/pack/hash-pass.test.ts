@@ -1,18 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../helpers/sha256';
+import { makeTempDir } from '../evidence/temp-dir';
 import { hashPass } from '../../../main/pack/verify/hash-pass';
 
-const dir = mkdtempSync(join(tmpdir(), 'sscp-hash-pass-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const sha = (...parts: Uint8Array[]) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest('hex');
-};
+const temp = makeTempDir('sscp-hash-pass-');
+const dir = temp.dir;
+afterAll(temp.cleanup);
 
 describe('one read for the signed ranges and the whole file', () => {
   const data = randomBytes(9 * 1024 * 1024 + 321);
@@ -34,8 +30,8 @@ describe('one read for the signed ranges and the whole file', () => {
       [gapEnd, size],
     ] as const;
     const r = await hashPass(path, size, ranges, [], { wholeFile: true });
-    expect(r.rangeDigest.toString('hex')).toBe(sha(data.subarray(0, gapStart), data.subarray(gapEnd)));
-    expect(r.wholeDigest?.toString('hex')).toBe(sha(data));
+    expect(r.rangeDigest.toString('hex')).toBe(sha256Hex(data.subarray(0, gapStart), data.subarray(gapEnd)));
+    expect(r.wholeDigest?.toString('hex')).toBe(sha256Hex(data));
     const alone = await hashPass(path, size, ranges, []);
     expect(alone.rangeDigest.equals(r.rangeDigest)).toBe(true);
     expect(alone.wholeDigest).toBeNull();
@@ -58,8 +54,10 @@ describe('one read for the signed ranges and the whole file', () => {
         [],
         { wholeFile: true },
       );
-      expect(r.wholeDigest?.toString('hex'), `gap ${gapStart}-${gapEnd}`).toBe(sha(small));
-      expect(r.rangeDigest.toString('hex'), `gap ${gapStart}-${gapEnd}`).toBe(sha(small.subarray(0, gapStart), small.subarray(gapEnd)));
+      expect(r.wholeDigest?.toString('hex'), `gap ${gapStart}-${gapEnd}`).toBe(sha256Hex(small));
+      expect(r.rangeDigest.toString('hex'), `gap ${gapStart}-${gapEnd}`).toBe(
+        sha256Hex(small.subarray(0, gapStart), small.subarray(gapEnd)),
+      );
     }
   });
 
@@ -74,8 +72,8 @@ describe('one read for the signed ranges and the whole file', () => {
       writeFileSync(other, randomBytes(size));
       renameSync(other, opened);
       const r = await hashPass(opened, size, [[0, size]], [], { fd, wholeFile: true });
-      expect(r.rangeDigest.toString('hex')).toBe(sha(data));
-      expect(r.wholeDigest?.toString('hex')).toBe(sha(data));
+      expect(r.rangeDigest.toString('hex')).toBe(sha256Hex(data));
+      expect(r.wholeDigest?.toString('hex')).toBe(sha256Hex(data));
     } finally {
       closeSync(fd);
     }

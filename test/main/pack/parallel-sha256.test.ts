@@ -1,18 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../helpers/sha256';
+import { makeTempDir } from '../evidence/temp-dir';
 import { ParallelSha256, SLOT_BYTES } from '../../../main/pack/parallel-sha256';
 
-const dir = mkdtempSync(join(tmpdir(), 'sscp-ring-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const sha = (...parts: Uint8Array[]) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest('hex');
-};
+const temp = makeTempDir('sscp-ring-');
+const dir = temp.dir;
+afterAll(temp.cleanup);
 
 /** Copies `chunk` into slots and has the thread write it at `position` (and hash it into `id`), as the pack's appender does. */
 async function writeThrough(ring: ParallelSha256, chunk: Uint8Array, position: number, id: number | null = 0): Promise<void> {
@@ -39,8 +35,8 @@ describe('the hashing thread', () => {
       const branch = ring.copy();
       await ring.update(b.subarray(1000));
       await ring.update(b, branch);
-      expect((await ring.digest()).toString('hex')).toBe(sha(a, b));
-      expect((await ring.digest(branch)).toString('hex')).toBe(sha(a, b.subarray(0, 1000), b));
+      expect((await ring.digest()).toString('hex')).toBe(sha256Hex(a, b));
+      expect((await ring.digest(branch)).toString('hex')).toBe(sha256Hex(a, b.subarray(0, 1000), b));
     } finally {
       await ring.close();
     }
@@ -64,7 +60,7 @@ describe('the hashing thread', () => {
       await writeThrough(ring, data.subarray(SLOT_BYTES, hashed), SLOT_BYTES);
       await ring.drain();
       expect(readFileSync(path).equals(data)).toBe(true);
-      expect((await ring.digest()).toString('hex')).toBe(sha(data.subarray(0, hashed)));
+      expect((await ring.digest()).toString('hex')).toBe(sha256Hex(data.subarray(0, hashed)));
     } finally {
       await ring.close();
       closeSync(fd);

@@ -19,12 +19,6 @@ const PASSPHRASE = 'correct horse battery staple';
 const TICKET = 'https://jira.example.com/browse/SEC-142';
 const SECRET_PLACE = 'Vault: Harrier incident room recording';
 
-/** Returns once the clock has moved on to the next millisecond (at most one millisecond of spinning). */
-function nextMillisecond(): void {
-  const now = Date.now();
-  while (Date.now() === now);
-}
-
 /**
  * Evidence that is not a file: a reference supports "met" like a file, goes into the pack
  * without a pretended hash, and comes back from an import and a carry-forward.
@@ -60,15 +54,11 @@ describe('references: evidence that is not a file', () => {
         effectiveDate: '2026-03-02',
         owner: 'Platform team',
       });
-      // The store lists evidence by the millisecond it was added, and items of one millisecond by
-      // their random ids: each reference gets a millisecond of its own, so the order below is theirs.
-      nextMillisecond();
       ws.addReference(a.id, '1.1.2', {
         location: 'Interview with the release manager',
         description: 'Release sign-off steps walked through',
         effectiveDate: '2026-03-05',
       });
-      nextMillisecond();
       ws.addReference(a.id, '1.1.2', {
         location: SECRET_PLACE,
         description: 'Kestrel red-team debrief',

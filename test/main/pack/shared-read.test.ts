@@ -1,19 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../helpers/sha256';
+import { makeTempDir } from '../evidence/temp-dir';
 import { CHUNK_BYTES, SharedRead, type SharedReadJob } from '../../../main/pack/verify/shared-read';
 
-const dir = mkdtempSync(join(tmpdir(), 'sscp-shared-read-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-const sha = (...parts: Uint8Array[]) => {
-  const h = createHash('sha256');
-  for (const p of parts) h.update(p);
-  return h.digest('hex');
-};
+const temp = makeTempDir('sscp-shared-read-');
+const dir = temp.dir;
+afterAll(temp.cleanup);
 
 /** Runs one pass over `path`; the consumer sees every chunk, and may be made slow (so the other thread reads ahead). */
 async function pass(
@@ -62,10 +58,10 @@ describe('one read of a file, shared by two threads', () => {
       [size - 3_000, size],
     ] as const;
     const r = await pass(path, { size, ranges, wholeFile: true }, { slowEvery });
-    expect(r.consumed).toBe(sha(data));
+    expect(r.consumed).toBe(sha256Hex(data));
     expect(r.offsets).toEqual(Array.from({ length: Math.ceil(size / CHUNK_BYTES) }, (_, k) => k * CHUNK_BYTES));
-    expect(r.digests.signed.toString('hex')).toBe(sha(data.subarray(0, size - 70_000), data.subarray(size - 3_000)));
-    expect(r.digests.whole?.toString('hex')).toBe(sha(data));
+    expect(r.digests.signed.toString('hex')).toBe(sha256Hex(data.subarray(0, size - 70_000), data.subarray(size - 3_000)));
+    expect(r.digests.whole?.toString('hex')).toBe(sha256Hex(data));
   });
 
   it('hashes any ranges, and the whole file on its own when it cannot branch off them', async () => {
@@ -75,8 +71,8 @@ describe('one read of a file, shared by two threads', () => {
       [size - 100, size - 1],
     ] as const;
     const r = await pass(path, { size, ranges, wholeFile: true });
-    expect(r.digests.signed.toString('hex')).toBe(sha(...ranges.map(([s, e]) => data.subarray(s, e))));
-    expect(r.digests.whole?.toString('hex')).toBe(sha(data));
+    expect(r.digests.signed.toString('hex')).toBe(sha256Hex(...ranges.map(([s, e]) => data.subarray(s, e))));
+    expect(r.digests.whole?.toString('hex')).toBe(sha256Hex(data));
     const alone = await pass(path, { size, ranges, wholeFile: false });
     expect(alone.digests.whole).toBeNull();
     expect(alone.digests.signed.equals(r.digests.signed)).toBe(true);
@@ -91,18 +87,18 @@ describe('one read of a file, shared by two threads', () => {
       [CHUNK_BYTES * 6 + 10, size],
     ] as const;
     const r = await pass(shortPath, { size, ranges, wholeFile: true });
-    expect(r.consumed).toBe(sha(short));
-    expect(r.digests.signed.toString('hex')).toBe(sha(short));
+    expect(r.consumed).toBe(sha256Hex(short));
+    expect(r.digests.signed.toString('hex')).toBe(sha256Hex(short));
     // It ended before the gap: the whole file is what the signature's hash saw.
-    expect(r.digests.whole?.toString('hex')).toBe(sha(short));
+    expect(r.digests.whole?.toString('hex')).toBe(sha256Hex(short));
   });
 
   it('hashes an empty file', async () => {
     const empty = join(dir, 'empty.bin');
     writeFileSync(empty, '');
     const r = await pass(empty, { size: 0, ranges: [], wholeFile: true });
-    expect(r.digests.signed.toString('hex')).toBe(sha());
-    expect(r.digests.whole?.toString('hex')).toBe(sha());
+    expect(r.digests.signed.toString('hex')).toBe(sha256Hex());
+    expect(r.digests.whole?.toString('hex')).toBe(sha256Hex());
   });
 
   it('stops when the caller stops it, and the second thread with it', async () => {
