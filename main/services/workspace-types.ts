@@ -8,8 +8,19 @@ import type {
   RemedialAction,
 } from '../../shared/domain/types';
 import type { UnverifiedSigner } from '../../shared/domain/signer-trust';
-import type { EvidenceRemoval, EvidenceRemovalPlan, EvidenceRemovalUndo } from '../../shared/ipc/views';
+import type {
+  ClaimEvidenceView as ClaimEvidence,
+  EvidenceRemoval,
+  EvidenceRemovalPlan,
+  EvidenceRemovalUndo,
+  RecentAuditView as RecentAudit,
+} from '../../shared/ipc/views';
 export type { EvidenceKeeper, EvidenceRemoval, EvidenceRemovalPlan, EvidenceRemovalUndo } from '../../shared/ipc/views';
+/**
+ * One claim's evidence as it is after a change to it, and the newest entries of an assessment's
+ * history: what the services return is what the IPC replies carry (shared/ipc/views.ts).
+ */
+export type { ClaimEvidence, RecentAudit };
 import type {
   ActionPatch,
   AssessmentPatch,
@@ -109,13 +120,6 @@ export interface EvidenceUse {
   readonly organisation: string;
   readonly state: Assessment['state'];
 }
-
-/**
- * One claim's evidence as it is after a change to it, and the newest entries of an assessment's
- * history: what the services return is what the IPC replies carry (shared/ipc/views.ts).
- */
-import type { ClaimEvidenceView as ClaimEvidence, RecentAuditView as RecentAudit } from '../../shared/ipc/views';
-export type { ClaimEvidence, RecentAudit };
 
 export interface EvidenceWithUse {
   readonly item: EvidenceItem;
