@@ -1,11 +1,11 @@
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import type { TransformOptions } from 'node:stream';
 import { createInflate, type Inflate, type ZlibOptions } from 'node:zlib';
 import { basename } from 'node:path';
 import { SscpError } from '../../../shared/errors';
 import { EventLoopTurns } from '../../fs/event-loop-turns';
-import { SharedRead } from './shared-read';
+import { HashThread, type HashThreadResult } from './hash-thread';
 import type { EmbeddedStream } from './locate';
 
 export interface FileDigest {
@@ -48,7 +48,7 @@ export interface HashPassOptions {
    * The second thread, started early by the caller, who closes it after the pass (before closing
    * `fd`); else the pass starts and closes its own. A thread runs one pass.
    */
-  readonly thread?: SharedRead;
+  readonly thread?: HashThread;
   /**
    * The file, already open: a caller that read its structure through a descriptor passes that
    * one, so every byte checked comes from the same file. Else `path` is opened (and closed).
@@ -63,6 +63,8 @@ const INFLATE_OUTPUT_CHUNK = 128 * 1024;
 const MIN_OUTPUT_CHUNK = 16 * 1024;
 /** Files whose decoder is still draining while the read moves on: bounds memory however many files. */
 const MAX_FINISHING = 2;
+/** How often progress is reported while only the second thread is still reading. */
+const PROGRESS_EVERY_MS = 100;
 
 /** Hashes one embedded file's decoded bytes as its encoded bytes arrive. */
 class FileHasher {
@@ -162,12 +164,16 @@ class FileHasher {
   }
 }
 
+/** Bytes this thread reads of an embedded file at a time. */
+const READ_BYTES = 1024 * 1024;
+
 /**
- * One sequential read of the file (SharedRead: both threads read, 128 KiB at a time, into a
- * shared ring) that feeds the signature's byte ranges and the whole-file hash on a second
- * thread and every embedded file's decoder, hash and sink on this one, each chunk while it is
- * still in the CPU's cache. Memory stays flat whatever the size or number of files: a file's
- * decoder and hash exist only from its first byte to its last.
+ * One pass over the file on two threads (HashThread): the second reads it all for the
+ * signature's byte ranges and the whole file, and both share the embedded files, each taking
+ * the next one not yet taken; this thread decodes, checks the checksum of and sinks the files
+ * that need it, reading each from the same descriptor. Memory stays flat whatever the size
+ * or number of files: a file's decoder and hash exist only while it is read, and a few
+ * files' decoders while they drain.
  */
 export async function hashPass(
   path: string,
@@ -179,87 +185,99 @@ export async function hashPass(
   const { signal } = options;
   const ordered = [...streams].sort((a, b) => a.start - b.start);
   const files = new Map<EmbeddedStream, FileDigest>();
-  const active: { stream: EmbeddedStream; hasher: FileHasher }[] = [];
   const finishing = new Set<Promise<void>>();
   const all = new Set<FileHasher>();
-  let next = 0;
   let sinkError: unknown = undefined;
 
-  const begin = (stream: EmbeddedStream) => {
-    const sink = options.sinkFor?.(stream) ?? null;
-    const hasher = new FileHasher(stream.deflated, stream.params.size, stream.params.checksum !== null, sink);
-    all.add(hasher);
-    active.push({ stream, hasher });
-  };
-  const close = async (entry: { stream: EmbeddedStream; hasher: FileHasher }) => {
-    const finished = entry.hasher.finish().then((digest) => {
-      files.set(entry.stream, digest);
-      sinkError ??= entry.hasher.sinkError;
-      all.delete(entry.hasher);
-    });
-    finishing.add(finished);
-    void finished.then(
-      () => finishing.delete(finished),
-      () => finishing.delete(finished),
-    );
-    // Waits only while more than a few files are still being decoded, not for the oldest one.
-    if (finishing.size > MAX_FINISHING) await Promise.race(finishing);
-  };
-  const throwIfFailed = () => {
-    for (const { hasher } of active) sinkError ??= hasher.sinkError;
+  let opened: number | null = null;
+  const ownThread = options.thread ? null : new HashThread();
+  const thread = options.thread ?? ownThread!;
+  const check = () => {
+    if (signal?.aborted) throw verifyCancelled(path);
+    if (thread.failed) throw thread.failed;
     if (sinkError !== undefined) throw sinkError;
   };
-
-  /** Feeds the bytes at [from, to) of the file, held in `piece`, to every embedded file they belong to. */
-  const feed = async (piece: Buffer, from: number) => {
-    const to = from + piece.length;
-    while (next < ordered.length && ordered[next]!.start < to) begin(ordered[next++]!);
-    for (let i = 0; i < active.length;) {
-      const entry = active[i]!;
-      const end = entry.stream.start + entry.stream.length;
-      const s = Math.max(entry.stream.start, from);
-      const e = Math.min(end, to);
-      if (s < e) await entry.hasher.update(piece.subarray(s - from, e - from));
-      if (end <= to) {
-        active.splice(i, 1);
-        await close(entry);
-      } else i += 1;
-    }
-    throwIfFailed();
-  };
-
-  let opened: number | null = null;
-  const ownThread = options.thread ? null : new SharedRead();
-  const thread = options.thread ?? ownThread!;
   try {
     // One descriptor for both threads: the bytes the signature's hash sees are the bytes the
     // embedded files' hashes see, even if the path is replaced meanwhile.
     const fd = options.fd ?? (opened = openSync(path, 'r'));
+    thread.start({
+      fd,
+      size: fileSize,
+      ranges,
+      wholeFile: options.wholeFile === true,
+      // A file with nothing to do but hash may go to either thread; one to decode, to check
+      // against a declared MD5, or to write out (an import) stays on this one.
+      files: ordered.map((s) => ({
+        start: s.start,
+        length: s.length,
+        shared: !s.deflated && s.params.checksum === null && !options.sinkFor,
+      })),
+    });
     const turns = new EventLoopTurns(TURN_EVERY_BYTES);
-    let done = 0;
-    const digests = await thread.run(
-      { fd, size: fileSize, ranges, wholeFile: options.wholeFile === true },
-      feed,
-      (n) => {
-        done += n;
-        options.onBytes?.(done, fileSize);
-        return turns.after(n);
-      },
-      () => {
-        if (signal?.aborted) throw verifyCancelled(path);
-      },
-    );
-    // Files that run past the end of the file (or start beyond it) end with what there was.
-    while (next < ordered.length) begin(ordered[next++]!);
-    for (const entry of active.splice(0)) await close(entry);
+    // Progress is the point up to which both threads are done: the second's read, and this one's file.
+    let here = 0;
+    const report = () => options.onBytes?.(Math.min(fileSize, thread.bytesRead, here), fileSize);
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    for (let index = 0; index < ordered.length; index++) {
+      check();
+      if (!thread.claim(index)) continue;
+      const stream = ordered[index]!;
+      here = stream.start;
+      const sink = options.sinkFor?.(stream) ?? null;
+      const hasher = new FileHasher(stream.deflated, stream.params.size, stream.params.checksum !== null, sink);
+      all.add(hasher);
+      const end = stream.start + stream.length;
+      for (let position = stream.start; position < end;) {
+        const n = readSync(fd, buffer, 0, Math.min(READ_BYTES, end - position), position);
+        // The end of the file, however long it was when the pass began: the file ends with what there was.
+        if (n === 0) break;
+        const pending = hasher.update(buffer.subarray(0, n));
+        if (pending) await pending;
+        position += n;
+        here = position;
+        sinkError ??= hasher.sinkError;
+        const turn = turns.after(n);
+        if (turn) {
+          await turn;
+          report();
+        }
+        check();
+      }
+      const finished = hasher.finish().then((digest) => {
+        files.set(stream, digest);
+        sinkError ??= hasher.sinkError;
+        all.delete(hasher);
+      });
+      finishing.add(finished);
+      void finished.then(
+        () => finishing.delete(finished),
+        () => finishing.delete(finished),
+      );
+      // Waits only while more than a few files are still being decoded, not for the oldest one.
+      if (finishing.size > MAX_FINISHING) await Promise.race(finishing);
+    }
+    here = fileSize;
     await Promise.all([...finishing]);
-    throwIfFailed();
-    if (signal?.aborted) throw verifyCancelled(path);
+    check();
+    // This thread is done; the second may still be reading. Its progress shows meanwhile.
+    const ticker = options.onBytes ? setInterval(report, PROGRESS_EVERY_MS) : null;
+    let digests: HashThreadResult | null;
+    try {
+      digests = await thread.result();
+    } finally {
+      if (ticker) clearInterval(ticker);
+    }
+    check();
+    if (!digests) throw verifyCancelled(path);
+    for (const [index, { sha256, size }] of digests.hashed) files.set(ordered[index]!, { sha256, size, md5: null });
+    options.onBytes?.(fileSize, fileSize);
     return { rangeDigest: digests.signed, wholeDigest: digests.whole, files };
   } finally {
     for (const hasher of all) hasher.destroy();
     // The thread stops before the descriptor it reads is closed (and its number reused). A
     // caller's thread reading the caller's descriptor is the caller's to stop, in that order.
+    thread.stop();
     if (ownThread || opened !== null) await thread.close();
     if (opened !== null) closeSync(opened);
   }

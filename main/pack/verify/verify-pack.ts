@@ -11,7 +11,7 @@ import { PdfXrefStreamError } from '../pdf/parser';
 import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
 import { derLength } from './der-length';
 import { hashPass, type DecodedSink, type FileDigest } from './hash-pass';
-import { SharedRead } from './shared-read';
+import { HashThread } from './hash-thread';
 import {
   certificationLink,
   describeSignature,
@@ -125,7 +125,7 @@ export async function verifyPackReading(path: string, options: VerifyPackReading
   // Reject a malformed trust anchor before reading anything: it is the caller's mistake.
   parseTrustInputs({ rootsPem: options.rootsPem, fingerprints: allFingerprints(options), own: options.own });
   // The second thread boots while this one reads the pack's structure.
-  const thread = new SharedRead();
+  const thread = new HashThread();
   let reader: PdfFileReader | null = null;
   try {
     // Every read, the structure's and the one pass's, is of this one opened file: a path
@@ -147,7 +147,7 @@ export interface VerifyPackReadingOptions extends VerifyPackOptions {
 async function verifyOpened(
   path: string,
   reader: PdfFileReader,
-  options: VerifyPackReadingOptions & { readonly thread: SharedRead },
+  options: VerifyPackReadingOptions & { readonly thread: HashThread },
 ): Promise<PackReading> {
   const list = new CheckList();
   const size = reader.size;

@@ -1,10 +1,13 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, openSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../helpers/sha256';
 import { makeTempDir } from '../evidence/temp-dir';
-import { hashPass } from '../../../main/pack/verify/hash-pass';
+import { hashPass, type DecodedSink, type FileDigest } from '../../../main/pack/verify/hash-pass';
+import type { EmbeddedStream } from '../../../main/pack/verify/locate';
+import { HashThread } from '../../../main/pack/verify/hash-thread';
 
 const temp = makeTempDir('sscp-hash-pass-');
 const dir = temp.dir;
@@ -77,5 +80,122 @@ describe('one read for the signed ranges and the whole file', () => {
     } finally {
       closeSync(fd);
     }
+  });
+});
+
+describe('the embedded files, shared between the two threads', () => {
+  // A file laid out like a pack: stored files, deflated ones, a tiny one, one overlapping another, one past the end.
+  const text = (n: number, seed: number) => Buffer.from(Array.from({ length: n }, (_, i) => `line ${seed}:${i} ok\n`).join(''));
+  const parts: { bytes: Buffer; decoded: Buffer; deflated: boolean }[] = [];
+  for (let i = 0; i < 24; i++) {
+    if (i % 3 === 1) {
+      const decoded = text(20_000 + i * 1_000, i);
+      parts.push({ bytes: deflateSync(decoded), decoded, deflated: true });
+    } else {
+      const decoded = randomBytes(i === 5 ? 3 : 300_000 + i * 50_000);
+      parts.push({ bytes: decoded, decoded, deflated: false });
+    }
+  }
+  const pieces: Buffer[] = [randomBytes(4_000)];
+  const streams: EmbeddedStream[] = [];
+  let at = pieces[0]!.length;
+  for (const [i, part] of parts.entries()) {
+    streams.push({
+      name: `f${i}`,
+      start: at,
+      length: part.bytes.length,
+      deflated: part.deflated,
+      relationship: null,
+      params: { size: part.decoded.length, checksum: null },
+    });
+    pieces.push(part.bytes, randomBytes(97));
+    at += part.bytes.length + 97;
+  }
+  const data = Buffer.concat(pieces);
+  const path = join(dir, 'pack-like.bin');
+  writeFileSync(path, data);
+  // Overlapping the first stored file, and running past the end of the file.
+  const overlap: EmbeddedStream = { ...streams[0]!, name: 'overlap', start: streams[0]!.start + 10, length: 1_000 };
+  const pastEnd: EmbeddedStream = { ...streams[0]!, name: 'past-end', start: data.length - 20, length: 500 };
+  const all = [...streams, overlap, pastEnd];
+  const want = (s: EmbeddedStream): string =>
+    s.name === 'overlap' || s.name === 'past-end'
+      ? sha256Hex(data.subarray(s.start, s.start + s.length))
+      : sha256Hex(parts[Number(s.name.slice(1))]!.decoded);
+
+  function expectAll(files: ReadonlyMap<EmbeddedStream, FileDigest>): void {
+    expect(files.size).toBe(all.length);
+    for (const s of all) expect(files.get(s)?.sha256, s.name).toBe(want(s));
+    expect(files.get(pastEnd)?.size).toBe(20);
+  }
+
+  it('gives every file its own digest, whichever thread hashed it', async () => {
+    const r = await hashPass(path, data.length, [[0, data.length]], all, { wholeFile: true });
+    expectAll(r.files);
+    expect(r.rangeDigest.toString('hex')).toBe(sha256Hex(data));
+  });
+
+  it('takes the digests of the files the second thread reached first', async () => {
+    // This thread behind: the second finds every other stored file still free and takes it.
+    const ordered = [...all].sort((a, b) => a.start - b.start);
+    const left = ordered.flatMap((s, i) => (!s.deflated && i % 2 === 0 ? [i] : []));
+    class Behind extends HashThread {
+      override claim(index: number): boolean {
+        return left.includes(index) ? false : super.claim(index);
+      }
+    }
+    const thread = new Behind();
+    try {
+      const r = await hashPass(path, data.length, [[0, data.length]], all, { thread });
+      expectAll(r.files);
+      // They were the second thread's: this one can no longer claim them.
+      expect(left.length).toBeGreaterThan(5);
+      for (const i of left) expect(HashThread.prototype.claim.call(thread, i), `file ${i}`).toBe(false);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('writes every file a sink asks for, exactly as decoded, and checks each against a declared MD5', async () => {
+    const written = new Map<string, ReturnType<typeof createHash>>();
+    const ended = new Map<string, FileDigest>();
+    const sinkFor = (s: EmbeddedStream): DecodedSink | null => {
+      if (s.name === 'f7') return null;
+      const hash = createHash('sha256');
+      written.set(s.name, hash);
+      return { write: (chunk) => void hash.update(chunk), end: (digest) => void ended.set(s.name, digest) };
+    };
+    const md5 = createHash('md5').update(parts[3]!.decoded).digest('hex');
+    const checked = all.map((s) => (s.name === 'f3' ? { ...s, params: { size: parts[3]!.decoded.length, checksum: md5 } } : s));
+    const r = await hashPass(path, data.length, [[0, data.length]], checked, { sinkFor });
+    for (const s of checked) {
+      expect(r.files.get(s)?.sha256, s.name).toBe(want(s));
+      if (s.name !== 'f7') expect(written.get(s.name)?.digest('hex'), s.name).toBe(want(s));
+      if (s.name !== 'f7') expect(ended.get(s.name)?.sha256, s.name).toBe(want(s));
+    }
+    expect(r.files.get(checked[3]!)?.md5).toBe(md5);
+  });
+
+  it('ends the pass with the error of a sink that fails, and stops the other thread', async () => {
+    const failure = new Error('disk full');
+    const sinkFor = (s: EmbeddedStream): DecodedSink | null =>
+      s.name === 'f9'
+        ? {
+            write: () => {
+              throw failure;
+            },
+            end: () => undefined,
+          }
+        : null;
+    await expect(hashPass(path, data.length, [[0, data.length]], all, { sinkFor })).rejects.toBe(failure);
+  });
+
+  it('stops when cancelled', async () => {
+    const controller = new AbortController();
+    const r = hashPass(path, data.length, [[0, data.length]], all, {
+      signal: controller.signal,
+      onBytes: () => controller.abort(),
+    });
+    await expect(r).rejects.toMatchObject({ reason: { code: 'pack-verify-cancelled' } });
   });
 });
