@@ -192,6 +192,9 @@ export async function hashPass(
   let opened: number | null = null;
   const ownThread = options.thread ? null : new HashThread();
   const thread = options.thread ?? ownThread!;
+  // A cancel stops the second thread at once, even while this one only waits for it.
+  const stopThread = () => thread.stop();
+  signal?.addEventListener('abort', stopThread);
   const check = () => {
     if (signal?.aborted) throw verifyCancelled(path);
     if (thread.failed) throw thread.failed;
@@ -277,6 +280,7 @@ export async function hashPass(
     for (const hasher of all) hasher.destroy();
     // The thread stops before the descriptor it reads is closed (and its number reused). A
     // caller's thread reading the caller's descriptor is the caller's to stop, in that order.
+    signal?.removeEventListener('abort', stopThread);
     thread.stop();
     if (ownThread || opened !== null) await thread.close();
     if (opened !== null) closeSync(opened);

@@ -132,6 +132,7 @@ export class HashThread {
   private board: Int32Array | null = null;
   private failure: Error | null = null;
   private used = false;
+  private stopped = false;
 
   /** Starts the thread, which then waits for `start`: start it early, it takes a while to boot. */
   constructor() {
@@ -171,6 +172,7 @@ export class HashThread {
     if (this.used) throw new Error('A hash thread runs one pass.');
     this.used = true;
     const board = new Int32Array(new SharedArrayBuffer((BOARD.claims + job.files.length) * 4));
+    if (this.stopped) board[BOARD.stop] = 1;
     this.board = board;
     this.worker.ref();
     this.worker.postMessage({
@@ -204,8 +206,9 @@ export class HashThread {
     return this.outcome;
   }
 
-  /** Asks the thread to stop at its next chunk (cancelled, or this side failed). */
+  /** Asks the thread to stop at its next chunk (cancelled, or this side failed); before `start`, it stops at once. */
   stop(): void {
+    this.stopped = true;
     if (this.board) Atomics.store(this.board, BOARD.stop, 1);
   }
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, openSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -197,5 +197,26 @@ describe('the embedded files, shared between the two threads', () => {
       onBytes: () => controller.abort(),
     });
     await expect(r).rejects.toMatchObject({ reason: { code: 'pack-verify-cancelled' } });
+  });
+});
+
+describe('a cancel', () => {
+  it('stops the second thread too, even while this one has nothing left but to wait for it', async () => {
+    // A large sparse file and no embedded files: this thread is done at once and waits.
+    const path = join(dir, 'sparse.bin');
+    const size = 4 * 1024 * 1024 * 1024;
+    writeFileSync(path, '');
+    truncateSync(path, size);
+    const controller = new AbortController();
+    const thread = new HashThread();
+    try {
+      const pass = hashPass(path, size, [[0, size]], [], { signal: controller.signal, thread });
+      setTimeout(() => controller.abort(), 50);
+      await expect(pass).rejects.toMatchObject({ reason: { code: 'pack-verify-cancelled' } });
+      // It stopped where it was, not at the end of the file.
+      expect(thread.bytesRead).toBeLessThan(size);
+    } finally {
+      await thread.close();
+    }
   });
 });
