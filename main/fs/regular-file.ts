@@ -77,6 +77,12 @@ function openFailed(path: string, role: FileRole, e: unknown): SscpError {
   return SscpError.because({ code: 'read-failed', ...facts(path, role), detail: code ?? (e as Error).message });
 }
 
+/** A read of a file already opened that failed (a disk error, a network share gone): the file and the system's code. */
+export function readFailed(path: string, role: FileRole, e: unknown): SscpError {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return SscpError.because({ code: 'read-failed', ...facts(path, role), detail: code ?? String((e as Error | null)?.message ?? e) });
+}
+
 /** Where a symbolic link at `path` leads, or null when `path` is not a link. */
 function linkTarget(path: string): string | null {
   try {

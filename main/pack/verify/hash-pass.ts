@@ -3,7 +3,8 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import type { TransformOptions } from 'node:stream';
 import { createInflate, type Inflate, type ZlibOptions } from 'node:zlib';
 import { basename } from 'node:path';
-import { SscpError } from '../../../shared/errors';
+import { isSscpError, SscpError } from '../../../shared/errors';
+import { readFailed } from '../../fs/regular-file';
 import { EventLoopTurns } from '../../fs/event-loop-turns';
 import { HashThread, type HashThreadResult } from './hash-thread';
 import type { EmbeddedStream } from './locate';
@@ -197,7 +198,7 @@ export async function hashPass(
   signal?.addEventListener('abort', stopThread);
   const check = () => {
     if (signal?.aborted) throw verifyCancelled(path);
-    if (thread.failed) throw thread.failed;
+    if (thread.failed) throw unreadable(path, thread.failed);
     if (sinkError !== undefined) throw sinkError;
   };
   try {
@@ -232,7 +233,12 @@ export async function hashPass(
       all.add(hasher);
       const end = stream.start + stream.length;
       for (let position = stream.start; position < end;) {
-        const n = readSync(fd, buffer, 0, Math.min(READ_BYTES, end - position), position);
+        let n: number;
+        try {
+          n = readSync(fd, buffer, 0, Math.min(READ_BYTES, end - position), position);
+        } catch (e) {
+          throw unreadable(path, e);
+        }
         // The end of the file, however long it was when the pass began: the file ends with what there was.
         if (n === 0) break;
         const pending = hasher.update(buffer.subarray(0, n));
@@ -268,6 +274,8 @@ export async function hashPass(
     let digests: HashThreadResult | null;
     try {
       digests = await thread.result();
+    } catch (e) {
+      throw unreadable(path, e);
     } finally {
       if (ticker) clearInterval(ticker);
     }
@@ -285,6 +293,15 @@ export async function hashPass(
     if (ownThread || opened !== null) await thread.close();
     if (opened !== null) closeSync(opened);
   }
+}
+
+/**
+ * The pack could not be read to the end (a disk error, a network share gone, the second thread
+ * lost): said of the pack, in the words every unreadable file gets, never as an unexpected error.
+ */
+function unreadable(path: string, e: unknown): SscpError {
+  if (isSscpError(e)) return e;
+  return readFailed(path, { what: 'evidence pack', hint: 'Copy the pack to a local disk and check it again.' }, e);
 }
 
 function verifyCancelled(path: string): SscpError {

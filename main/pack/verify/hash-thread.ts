@@ -160,7 +160,7 @@ export class HashThread {
       );
       this.worker.on('error', reject);
       // A thread that stops for any reason must fail the wait on it, or the caller hangs forever.
-      this.worker.on('exit', (code) => reject(new Error(`The hashing thread stopped (exit code ${code}).`)));
+      this.worker.on('exit', (code) => reject(new Error(`the thread reading it stopped with exit code ${code}`)));
     });
     this.outcome.catch((e: Error) => {
       this.failure ??= e;

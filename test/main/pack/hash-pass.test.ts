@@ -220,3 +220,42 @@ describe('a cancel', () => {
     }
   });
 });
+
+describe('a pack that cannot be read to the end', () => {
+  const data = randomBytes(3 * 1024 * 1024);
+  const path = join(dir, 'unreadable.bin');
+  writeFileSync(path, data);
+  const stream: EmbeddedStream = {
+    name: 'f',
+    start: 1_000,
+    length: 2 * 1024 * 1024,
+    deflated: true,
+    relationship: null,
+    params: { size: null, checksum: null },
+  };
+
+  it("is said of the pack, with the system's code, whichever thread read it", async () => {
+    // Open for writing only: every read fails (EBADF), on this thread and on the second.
+    const writeOnly = openSync(path, 'a');
+    try {
+      for (const streams of [[], [stream]]) {
+        const failure = hashPass(path, data.length, [[0, data.length]], streams, { fd: writeOnly });
+        await expect(failure).rejects.toMatchObject({ reason: { code: 'read-failed', path, what: 'evidence pack', detail: 'EBADF' } });
+      }
+    } finally {
+      closeSync(writeOnly);
+    }
+  });
+
+  it('is said of the pack when the second thread is lost', async () => {
+    const thread = new HashThread();
+    try {
+      void (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
+      await expect(hashPass(path, data.length, [[0, data.length]], [], { thread })).rejects.toMatchObject({
+        reason: { code: 'read-failed', path, detail: expect.stringMatching(/thread reading it stopped with exit code/) },
+      });
+    } finally {
+      await thread.close();
+    }
+  });
+});

@@ -156,7 +156,7 @@ describe('the second thread of a verification', () => {
     try {
       void (thread as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate();
       thread.start({ fd, size, ranges: [[0, size]], wholeFile: false, files: [] });
-      await expect(thread.result()).rejects.toThrow(/hashing thread stopped/);
+      await expect(thread.result()).rejects.toThrow(/thread reading it stopped/);
     } finally {
       await thread.close();
       closeSync(fd);
