@@ -263,7 +263,7 @@ function zlibTrailer(adler: number): Buffer {
 /** A file deflated ahead (the same pieces deflateChunks writes), as one zlib stream. */
 async function writeDeflated(out: PdfAppender, ahead: Deflated): Promise<void> {
   await out.write(Buffer.from(EVIDENCE_ZLIB_HEADER));
-  await out.write(ahead.data);
+  for (const piece of ahead.data) await out.write(piece);
   await out.write(zlibTrailer(ahead.adler32));
 }
 

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import { isSscpError, type SscpError } from '../../../shared/errors';
 import { adler32 } from '../../../main/pack/adler32';
 import { buildPack } from '../../../main/pack/build-pack';
-import { AHEAD_CAP_BYTES, DeflateAhead, FILE_CAP_BYTES, type Deflated } from '../../../main/pack/deflate-ahead';
+import { AHEAD_RING_BYTES, DeflateAhead, FILE_CAP_BYTES, type Deflated } from '../../../main/pack/deflate-ahead';
 import { CHUNK_BYTES, embedEvidenceStream, EVIDENCE_DEFLATE, type EvidenceStreamSpec } from '../../../main/pack/embed-evidence';
 import { ParallelSha256 } from '../../../main/pack/parallel-sha256';
 import { PdfAppender } from '../../../main/pack/pdf/appender';
@@ -48,7 +48,7 @@ function writeEvidence(data: Buffer): { path: string; size: number; sha256: stri
 function asZlib(d: Deflated): Buffer {
   const trailer = Buffer.from([0x03, 0x00, 0, 0, 0, 0]);
   trailer.writeUInt32BE(d.adler32, 2);
-  return Buffer.concat([Buffer.from([0x58, 0x09]), d.data, trailer]);
+  return Buffer.concat([Buffer.from([0x58, 0x09]), ...d.data, trailer]);
 }
 
 describe('deflating ahead on another thread', () => {
@@ -89,24 +89,51 @@ describe('deflating ahead on another thread', () => {
     }
   });
 
-  it('keeps no more than its caps in memory: a file too large deflated, and files past the cap, are left to the embedding', async () => {
-    // Each deflates to about 55 KiB: the cap holds one, the file cap refuses the 2.5 MiB one.
-    const small = [0, 1, 2].map(() => writeEvidence(hexText(100_000)));
-    const large = writeEvidence(hexText(5 * 1024 * 1024));
-    const files = [large, ...small];
-    const ahead = new DeflateAhead(files, SETTINGS, { capBytes: 40 * 1024, fileCapBytes: 1024 * 1024 });
+  it('stops reading a file that has grown past its recorded size: the embedding refuses it anyway', async () => {
+    const grown = writeEvidence(logText(10 * CHUNK_BYTES));
+    const ahead = new DeflateAhead([{ path: grown.path, size: CHUNK_BYTES - 10 }], SETTINGS);
     try {
-      await vi.waitFor(() => expect(ahead.handedOver(1)).toBe(true), { timeout: 20_000 });
+      await vi.waitFor(() => expect(ahead.ended).toBe(true), { timeout: 20_000 });
+      const d = await ahead.take(0);
+      expect(d!.read).toBeGreaterThan(CHUNK_BYTES - 10);
+      expect(d!.read).toBeLessThanOrEqual(2 * CHUNK_BYTES);
+    } finally {
+      await ahead.close();
+    }
+  });
+
+  it('keeps no more than its ring in memory: a file too large deflated, and files past the room left, go to the embedding', async () => {
+    // Each small one deflates to about 55 KB: the 128 KiB ring holds two; the 2.5 MiB one is over the file cap.
+    const small = [0, 1, 2, 3].map(() => writeEvidence(hexText(100_000)));
+    const large = writeEvidence(hexText(5 * 1024 * 1024));
+    const ahead = new DeflateAhead([large, ...small], SETTINGS, { ringBytes: 128 * 1024, fileCapBytes: 64 * 1024 });
+    try {
+      await vi.waitFor(() => expect(ahead.handedOver(2)).toBe(true), { timeout: 20_000 });
       expect(await ahead.take(0)).toBeNull();
       const first = await ahead.take(1);
-      expect(first?.sha256).toBe(small[0]!.sha256);
+      const second = await ahead.take(2);
+      for (const [d, f] of [
+        [first, small[0]!],
+        [second, small[1]!],
+      ] as const) {
+        expect(d!.sha256).toBe(f.sha256);
+        expect(inflateSync(asZlib(d!)).equals(readFileSync(f.path))).toBe(true);
+      }
       // The thread waits for room: the next file is still free, so the embedding takes it itself.
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(await ahead.take(2)).toBeNull();
+      expect(ahead.takenByThread(3)).toBe(false);
+      expect(await ahead.take(3)).toBeNull();
       ahead.release(first!);
-      const last = await ahead.take(3);
-      // Taken by whichever side got to it first; when the thread did, its bytes are right.
-      if (last) expect(inflateSync(asZlib(last)).equals(readFileSync(small[2]!.path))).toBe(true);
+      ahead.release(second!);
+      // With room again the thread goes on; the ring's bytes are reused, wrapping round its end.
+      const last = await vi.waitFor(
+        async () => {
+          expect(ahead.handedOver(4) || !ahead.takenByThread(4)).toBe(true);
+          return ahead.take(4);
+        },
+        { timeout: 20_000 },
+      );
+      if (last) expect(inflateSync(asZlib(last)).equals(readFileSync(small[3]!.path))).toBe(true);
     } finally {
       await ahead.close();
     }
@@ -238,11 +265,11 @@ describe('a pack whose compressed evidence is deflated ahead', () => {
     const evidence: EvidenceSpec[] = [
       // Deflated, this one alone is over the per-file cap: the embedding streams it.
       { fileName: 'huge-dump.txt', mediaType: 'text/plain', content: hexText(FILE_CAP_BYTES * 2 + 4096), claims: ['1.1.1'] },
-      // Together these are over the cap of what may wait in memory.
+      // Together these are over what the ring can hold.
       ...[1, 2, 3].map((n) => ({
         fileName: `dump-${n}.txt`,
         mediaType: 'text/plain',
-        content: hexText(Math.ceil((AHEAD_CAP_BYTES * 2) / 3) + n),
+        content: hexText(Math.ceil((AHEAD_RING_BYTES * 2) / 3) + n),
         claims: ['1.1.1'],
       })),
       { fileName: 'build.log', mediaType: 'text/plain', content: logText(3 * CHUNK_BYTES + 5), claims: ['2.2.1'] },
