@@ -140,8 +140,11 @@ describe('deflating ahead on another thread', () => {
   });
 
   it('stops at its next chunk when told, and a stopped thread hands nothing over', async () => {
-    const big = writeEvidence(hexText(96 * CHUNK_BYTES));
-    const ahead = new DeflateAhead([big], SETTINGS);
+    // A sparse 4 GiB file: seconds of hashing had the thread not stopped, and no disk used.
+    const big = join(tmp.dir, `sparse-${counter++}`);
+    writeFileSync(big, '');
+    truncateSync(big, 4 * 1024 * 1024 * 1024);
+    const ahead = new DeflateAhead([{ path: big, size: 4 * 1024 * 1024 * 1024 }], SETTINGS);
     await vi.waitFor(() => expect(ahead.takenByThread(0)).toBe(true), { timeout: 20_000, interval: 1 });
     ahead.stop();
     // Handed back half-done: the embedding deflates it itself.
