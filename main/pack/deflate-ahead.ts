@@ -8,9 +8,9 @@ import { adler32 } from './adler32';
  * export's peak memory, which must stay under 256 MB (the rest of the export peaks at about
  * 225 MB, while the signing key is derived, and stays near 200 MB while it embeds).
  */
-export const AHEAD_RING_BYTES = 16 * 1024 * 1024;
+export const AHEAD_RING_BYTES = 8 * 1024 * 1024;
 /** A file whose deflated form outgrows this is left to the embedding, which streams it. At most half the ring. */
-export const FILE_CAP_BYTES = 8 * 1024 * 1024;
+export const FILE_CAP_BYTES = 4 * 1024 * 1024;
 /** The thread takes a new file only when at least this much of the ring is free. */
 const ROOM_TO_START = 2 * 1024 * 1024;
 
