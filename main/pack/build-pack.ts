@@ -10,7 +10,8 @@ import { fsyncDirectory } from '../fs/durable-fs';
 import { publishFile } from '../fs/destination';
 import { asWriteFailure } from '../fs/write-errors';
 import { ASSESSMENT_NAME, MANIFEST_NAME, uniqueAttachmentNames } from './attachment-names';
-import { cancelledError, embedEvidenceStream, shouldCompress } from './embed-evidence';
+import { DeflateAhead } from './deflate-ahead';
+import { cancelledError, CHUNK_BYTES, embedEvidenceStream, EVIDENCE_DEFLATE, shouldCompress } from './embed-evidence';
 import {
   ASSESSMENT_EXPORT_SCHEMA_VERSION,
   MANIFEST_SCHEMA_VERSION,
@@ -226,7 +227,15 @@ export async function writePack(
 
   let handle: FileHandle | null = null;
   let signatureHash: ParallelSha256 | null = null;
+  let ahead: DeflateAhead | null = null;
+  const stopAhead = () => ahead?.stop();
+  signal?.addEventListener('abort', stopAhead);
   try {
+    const order = await embeddingOrder(plan);
+    checkAbort();
+    // The files to deflate are deflated on another thread from here, while pdfkit keeps this one busy.
+    const toDeflate = order.filter((e) => e.compress);
+    ahead = toDeflate.length > 0 ? deflateAhead(plan, toDeflate) : null;
     progress.report(true);
     const base = await layOutReport(plan, tempPath);
     checkAbort();
@@ -238,8 +247,10 @@ export async function writePack(
     const update: Update = { out: new PdfAppender(signatureHash, base.size), objects: new ObjectNumbers(base.nextObject) };
 
     progress.enter('embed');
-    const evidenceSpecs = await embedEvidence(plan, update, progress, checkAbort, signal);
+    const evidenceSpecs = await embedEvidence(plan, order, ahead, update, progress, checkAbort, signal);
     checkAbort();
+    await ahead?.close();
+    ahead = null;
 
     progress.enter('sign');
     const dataSpecs = await writeDataFiles(plan, update);
@@ -266,6 +277,8 @@ export async function writePack(
       withheldFiles: plan.files.length - plan.toEmbed.length,
     };
   } catch (e) {
+    await ahead?.close().catch(() => undefined);
+    ahead = null;
     await signatureHash?.close().catch(() => undefined);
     signatureHash = null;
     await handle?.close().catch(() => undefined);
@@ -273,8 +286,18 @@ export async function writePack(
     if (signal?.aborted) throw cancelledError();
     throw isSscpError(e) ? e : asWriteFailure(e, { path: destination, what: 'pack', temp: tempPath });
   } finally {
+    signal?.removeEventListener('abort', stopAhead);
+    await ahead?.close();
     await signatureHash?.close();
   }
+}
+
+/** Starts deflating the files to deflate, in the order they will be embedded. */
+function deflateAhead(plan: PackPlan, toDeflate: readonly ToEmbed[]): DeflateAhead {
+  return new DeflateAhead(
+    toDeflate.map((e) => ({ path: plan.input.evidencePath(e.item.sha256), size: e.item.size })),
+    { chunkBytes: CHUNK_BYTES, zlib: EVIDENCE_DEFLATE },
+  );
 }
 
 /** One pack's facts, settled before a byte is written. */
@@ -428,16 +451,23 @@ export function interleaveByBytes<T>(a: readonly T[], b: readonly T[], size: (it
 /** Phase 3a: each embedded evidence file, streamed and re-hashed, and its file specification. */
 async function embedEvidence(
   plan: PackPlan,
+  order: readonly ToEmbed[],
+  ahead: DeflateAhead | null,
   { out, objects }: Update,
   progress: ProgressReporter,
   checkAbort: () => void,
   signal: AbortSignal | undefined,
 ): Promise<FileSpecRef[]> {
   const filespecs: FileSpecRef[] = [];
-  for (const { item, file, compress } of await embeddingOrder(plan)) {
+  let deflatedIndex = 0;
+  for (const { item, file, compress } of order) {
     checkAbort();
     const streamNum = objects.allocate();
     const lengthNum = objects.allocate();
+    // The files to deflate are DeflateAhead's, in this order: each is taken from it or done here.
+    const deflated = compress && ahead ? await ahead.take(deflatedIndex) : null;
+    if (compress) deflatedIndex += 1;
+    checkAbort();
     await embedEvidenceStream(
       out,
       {
@@ -450,10 +480,12 @@ async function embedEvidence(
         streamNum,
         lengthNum,
         compress,
+        deflated,
       },
       (n) => progress.bytes(n),
       signal,
     );
+    if (deflated) ahead?.release(deflated);
     const specNum = objects.allocate();
     await out.writeObject(specNum, fileSpec(file.name, item.description || file.originalName, 'Source', streamNum));
     filespecs.push({ name: file.name, ref: ref(specNum) });
