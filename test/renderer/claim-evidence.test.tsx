@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EvidenceSection } from '../../renderer/screens/workspace/EvidenceSection';
 import { useAssessment } from '../../renderer/stores/assessment';
 import { installFakeApi, type FakeApi } from './fake-api';
@@ -33,10 +33,10 @@ describe("a claim's evidence with 200 files", () => {
   });
   afterEach(cleanup);
 
-  it('is a compact list that renders only the files in view, in natural order', () => {
+  it('is a compact list that renders only the files in view, in natural order', async () => {
     render(<Section />);
     const list = screen.getByRole('list', { name: 'Files on claim 1.1.1' });
-    const rows = within(list).getAllByRole('listitem');
+    const rows = await within(list).findAllByRole('listitem');
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThan(40);
     expect(rows[0]!.getAttribute('aria-setsize')).toBe('200');
@@ -75,7 +75,7 @@ describe("a claim's evidence with 200 files", () => {
   it('removes only the files ticked one by one, and nothing if the dialog is cancelled', async () => {
     fake.answer('evidence.unlinkMany', (args: { evidenceIds: string[] }) => ({ removed: args.evidenceIds.length }));
     render(<Section />);
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Select scan 2.pdf' }));
+    await userEvent.click(await screen.findByRole('checkbox', { name: 'Select scan 2.pdf' }));
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select scan 3.pdf' }));
     await userEvent.click(screen.getByRole('button', { name: 'Remove 2 files from this claim…' }));
     await userEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Cancel' }));
@@ -90,5 +90,66 @@ describe("a claim's evidence with 200 files", () => {
       }),
     );
     await waitFor(() => expect(useAssessment.getState().detail!.links.filter((l) => l.claimId === '1.1.1')).toHaveLength(198));
+  });
+});
+
+describe("a claim's long evidence list as the claim opens", () => {
+  beforeEach(() => {
+    installFakeApi();
+    useAssessment.setState({ detail: detailWith200(), saveState: 'idle', lastChange: null });
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+    vi.restoreAllMocks();
+  });
+
+  it('shows its box at the height of all its files at once, and the files in it on the next frame, reachable by Tab', async () => {
+    render(<Section />);
+    const list = screen.getByRole('list', { name: 'Files on claim 1.1.1' });
+    // The claim is on screen before the rows: the box already takes their room, so nothing moves when they come.
+    expect(within(list).queryAllByRole('listitem')).toHaveLength(0);
+    expect(list.style.height).toBe(`${200 * 80}px`);
+    const rows = await within(list).findAllByRole('listitem');
+    expect(rows[0]!.getAttribute('aria-posinset')).toBe('1');
+    expect(rows.every((r) => r.getAttribute('aria-setsize') === '200')).toBe(true);
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Link from library' }));
+    await userEvent.tab();
+    await userEvent.tab();
+    await userEvent.tab();
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: 'Select all 200 files' }));
+    await userEvent.tab();
+    expect(document.activeElement).toBe(within(list).getByRole('checkbox', { name: 'Select scan 1.pdf' }));
+  });
+
+  it('lays nothing out and scrolls nothing while the claim is being shown: its box is measured once the page is laid out', () => {
+    const observed: { el: Element; callback: ResizeObserverCallback }[] = [];
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly callback: ResizeObserverCallback) {}
+        observe(el: Element) {
+          observed.push({ el, callback: this.callback });
+        }
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    const measured = vi.spyOn(Element.prototype, 'getBoundingClientRect');
+    const scrolled = vi.fn();
+    const own = Object.getOwnPropertyDescriptor(Element.prototype, 'scrollTo');
+    Element.prototype.scrollTo = scrolled as typeof Element.prototype.scrollTo;
+    try {
+      render(<Section />);
+      // Reading a size or writing a scroll position here would lay the whole page out before it is shown.
+      expect(measured).not.toHaveBeenCalled();
+      expect(scrolled).not.toHaveBeenCalled();
+      const box = screen.getByRole('list', { name: 'Files on claim 1.1.1' }).parentElement!;
+      expect(observed.some((o) => o.el === box)).toBe(true);
+    } finally {
+      if (own) Object.defineProperty(Element.prototype, 'scrollTo', own);
+      else delete (Element.prototype as Partial<Element>).scrollTo;
+    }
   });
 });

@@ -33,6 +33,20 @@ describe('the claim workspace', () => {
   });
   afterEach(cleanup);
 
+  it('asks main for the assessment first, and for its owners and contributions once the claim is shown', async () => {
+    let reply: (detail: ReturnType<typeof makeDetail>) => void = () => undefined;
+    fake.answer('assessments.get', () => new Promise((resolve) => (reply = resolve)));
+    const asked = () =>
+      fake.calls.map((c) => c.channel).filter((c) => ['assessments.get', 'owners.list', 'contributions.review'].includes(c));
+    renderWorkspace();
+    await waitFor(() => expect(asked()).toContain('assessments.get'));
+    // Nothing else is in main's queue ahead of, or beside, the reply the person waits for.
+    expect(asked()).toEqual(['assessments.get']);
+    reply(makeDetail());
+    expect(await screen.findByRole('heading', { name: /^1\.1\.1/ })).toBeTruthy();
+    await waitFor(() => expect(asked()).toEqual(['assessments.get', 'owners.list', 'contributions.review']));
+  });
+
   it('saves typing after a pause, as one change, and shows that it is saved', async () => {
     renderWorkspace();
     const evidence = await screen.findByLabelText('Evidence');

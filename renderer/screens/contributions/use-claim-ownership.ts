@@ -15,12 +15,13 @@ export type ClaimOwnership =
 /**
  * Reads the claim owners and the pending contributions of one assessment (the `owners.list` and
  * `contributions.review` channels). A failure is kept and shown where the owners would be, not
- * announced: the screen around it still works.
+ * announced: the screen around it still works. Not `enabled`, it reads nothing yet (and says loading).
  */
-export function useClaimOwnership(assessmentId: string, refreshKey?: string): ClaimOwnership {
+export function useClaimOwnership(assessmentId: string, refreshKey?: string, enabled = true): ClaimOwnership {
   const [value, setValue] = useState<{ readonly key: string; readonly ownership: ClaimOwnership } | null>(null);
   const key = `${assessmentId}\u0000${refreshKey ?? ''}`;
   useEffect(() => {
+    if (!enabled) return;
     let live = true;
     void (async () => {
       try {
@@ -37,7 +38,7 @@ export function useClaimOwnership(assessmentId: string, refreshKey?: string): Cl
     return () => {
       live = false;
     };
-  }, [assessmentId, key]);
+  }, [assessmentId, key, enabled]);
   // A reply for another assessment is never shown for this one.
   return value && value.key === key ? value.ownership : { state: 'loading' };
 }

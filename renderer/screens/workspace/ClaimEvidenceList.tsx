@@ -1,5 +1,5 @@
-import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { elementScroll, observeElementRect, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { EvidenceItem } from '../../../shared/domain/types';
 import { Modal } from '../../components/Modal';
 import { ModalActions } from '../../components/ModalActions';
@@ -11,8 +11,37 @@ import './claim-evidence.css';
 
 /** Up to this many files show as they are; more scroll inside a list that renders only those in view. */
 const SHOWN_WHOLE = 20;
-const ROW_ESTIMATE = 64;
+/** A row with a name and one line of details, as laid out at the app's usual widths; rows are measured once shown. */
+const ROW_ESTIMATE = 80;
 const VIEWPORT = { width: 800, height: 560 };
+
+type Rect = { readonly width: number; readonly height: number };
+
+/**
+ * The scroll box's size as its ResizeObserver reports it, after the page is laid out: reading it
+ * at once, as the library does, would lay out the whole page in the middle of showing the claim.
+ * Until then the list takes the size it would usually have. A box not laid out (height 0) keeps that size too.
+ */
+function observeBoxAfterLayout(instance: Virtualizer<HTMLDivElement, Element>, cb: (rect: Rect) => void): (() => void) | undefined {
+  const box = instance.scrollElement;
+  const report = (rect: Rect) => cb(rect.height > 0 ? rect : VIEWPORT);
+  if (!box || typeof ResizeObserver === 'undefined') return observeElementRect(instance, report);
+  const observer = new ResizeObserver(() => {
+    const { width, height } = box.getBoundingClientRect();
+    report({ width: Math.round(width), height: Math.round(height) });
+  });
+  observer.observe(box);
+  return () => observer.disconnect();
+}
+
+/**
+ * Scrolls the box, except to the top when it has not moved: the library puts a new box at the
+ * top as soon as it sees it, a no-op (the browser would not even report it) that lays the page out.
+ */
+const scrollBox: typeof elementScroll<HTMLDivElement> = (offset, options, instance) => {
+  if (offset + (options.adjustments ?? 0) === 0 && (instance.scrollOffset ?? 0) === 0) return;
+  elementScroll(offset, options, instance);
+};
 
 const files = (n: number) => `${n} ${n === 1 ? 'file' : 'files'}`;
 
@@ -38,6 +67,15 @@ export function ClaimEvidenceList({
   const chosen = sorted.filter((i) => selected.has(i.id)).map((i) => i.id);
   const allSelected = sorted.length > 0 && chosen.length === sorted.length;
   const long = sorted.length > SHOWN_WHOLE;
+  // A long list first shows as its box, at the height its rows will take, and gets its rows on
+  // the next frame: the claim (its heading, statement and answer) is on screen without waiting
+  // for them, and nothing moves when they come. Later changes show at once.
+  const [rowsShown, setRowsShown] = useState(!long);
+  useEffect(() => {
+    if (rowsShown) return;
+    const frame = requestAnimationFrame(() => setRowsShown(true));
+    return () => cancelAnimationFrame(frame);
+  }, [rowsShown]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: sorted.length,
@@ -45,17 +83,22 @@ export function ClaimEvidenceList({
     estimateSize: () => ROW_ESTIMATE,
     overscan: 6,
     initialRect: VIEWPORT,
-    observeElementRect: (instance, cb) => observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : VIEWPORT)),
+    observeElementRect: observeBoxAfterLayout,
+    scrollToFn: scrollBox,
     getItemKey: (index) => sorted[index]?.id ?? index,
-    measureElement: (el) => el.getBoundingClientRect().height || ROW_ESTIMATE,
+    // Whole pixels, so a row as tall as the estimate changes nothing and sets off no second render.
+    measureElement: (el) => Math.round(el.getBoundingClientRect().height) || ROW_ESTIMATE,
     enabled: long,
   });
-  const toggle = (id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setSelected(next);
-  };
+  // The same function every render, so a row whose file and tick are unchanged does not render again.
+  const toggle = useCallback((id: string) => {
+    setSelected((now) => {
+      const next = new Set(now);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  }, []);
   const remove = async () => {
     setBusy(true);
     const done = await attempt(async () => {
@@ -68,7 +111,7 @@ export function ClaimEvidenceList({
       setConfirming(false);
     }
   };
-  const row = (item: EvidenceItem, index: number, style?: React.CSSProperties, ref?: (el: HTMLLIElement | null) => void) => (
+  const row = (item: EvidenceItem, index: number, start?: number, ref?: (el: HTMLLIElement | null) => void) => (
     <EvidenceRow
       key={item.id}
       ref={ref}
@@ -77,7 +120,7 @@ export function ClaimEvidenceList({
       frozen={frozen}
       index={index}
       setSize={sorted.length}
-      style={style}
+      start={start}
       selected={frozen ? null : selected.has(item.id)}
       onToggle={toggle}
     />
@@ -108,16 +151,9 @@ export function ClaimEvidenceList({
             aria-label={`Files on claim ${claimId}`}
             style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
           >
-            {virtualizer
-              .getVirtualItems()
-              .map((v) =>
-                row(
-                  sorted[v.index]!,
-                  v.index,
-                  { position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${v.start}px)` },
-                  virtualizer.measureElement,
-                ),
-              )}
+            {(rowsShown ? virtualizer.getVirtualItems() : []).map((v) =>
+              row(sorted[v.index]!, v.index, v.start, virtualizer.measureElement),
+            )}
           </ul>
         </div>
       ) : (

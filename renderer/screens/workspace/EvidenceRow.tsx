@@ -1,4 +1,4 @@
-import { memo, useState, type CSSProperties } from 'react';
+import { memo, useState } from 'react';
 import type { EvidenceItem } from '../../../shared/domain/types';
 import { EditEvidenceDialog } from '../library/EditEvidenceDialog';
 import { formatBytes, formatDate, shortHash } from '../../format/numbers';
@@ -15,7 +15,8 @@ interface EvidenceRowProps {
   /** Place in the whole list (which may be rendered only in part), for assistive technology. */
   readonly index: number;
   readonly setSize: number;
-  readonly style?: CSSProperties;
+  /** Where the row sits in a list that renders only the rows in view (px from its top); absent in a list shown whole. */
+  readonly start?: number | undefined;
   /** Whether the row's checkbox is ticked; null when the list offers no selection. */
   readonly selected: boolean | null;
   readonly onToggle: (evidenceId: string) => void;
@@ -29,7 +30,7 @@ export const EvidenceRow = memo(function EvidenceRow({
   frozen,
   index,
   setSize,
-  style,
+  start,
   selected,
   onToggle,
   ref,
@@ -37,6 +38,10 @@ export const EvidenceRow = memo(function EvidenceRow({
   const unlink = useAttachments((s) => s.unlink);
   const showPreview = useLibrary((s) => s.showPreview);
   const [editing, setEditing] = useState(false);
+  const style =
+    start === undefined
+      ? undefined
+      : ({ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${start}px)` } as const);
   return (
     <li ref={ref} className="evidence-item" data-index={index} aria-posinset={index + 1} aria-setsize={setSize} style={style}>
       {selected !== null ? (

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react';
+import { useMemo, useState, type DragEvent } from 'react';
 import type { AssessmentDetail } from '../../../shared/domain/types';
 import { Icon } from '../../components/Icon';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -23,8 +23,11 @@ export function EvidenceSection({
   const [dragging, setDragging] = useState(false);
   const [linking, setLinking] = useState(false);
   const [referencing, setReferencing] = useState(false);
-  const linkedIds = new Set(detail.links.filter((l) => l.claimId === claimId).map((l) => l.evidenceId));
-  const items = detail.evidence.filter((e) => linkedIds.has(e.id));
+  // Read again only when the links or the items change, not for each letter typed in the answer:
+  // the same list keeps the rows below from rendering again.
+  const { links, evidence } = detail;
+  const linkedIds = useMemo(() => new Set(links.filter((l) => l.claimId === claimId).map((l) => l.evidenceId)), [links, claimId]);
+  const items = useMemo(() => evidence.filter((e) => linkedIds.has(e.id)), [evidence, linkedIds]);
   const mine = running.filter((r) => r.claimId === claimId);
 
   const onDrop = (e: DragEvent) => {

@@ -26,7 +26,8 @@ export function WorkspaceScreen({ assessmentId, claimId }: { readonly assessment
   const filter = useClaimFilter((s) => filterFor(s, assessmentId));
   const register = useClaimCommands((s) => s.register);
   // Owners change on the Contributions screen; leaving for it and coming back reads them again.
-  const ownership = useClaimOwnership(assessmentId);
+  // They are asked for once the assessment is here: main answers the claim the person waits for first.
+  const ownership = useClaimOwnership(assessmentId, undefined, detail !== null && detail.assessment.id === assessmentId);
   // Set when a shortcut moved to another claim, so focus follows to its heading.
   const focusHeading = useRef(false);
 
