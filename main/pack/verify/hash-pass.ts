@@ -16,6 +16,8 @@ export interface FileDigest {
   readonly md5: string | null;
   /** Set when the stream could not be decoded. */
   readonly error?: string;
+  /** Set when decoding stopped because the stream decodes to more than this many bytes, its limit. */
+  readonly oversize?: number;
 }
 
 export interface HashPassResult {
@@ -55,6 +57,11 @@ export interface HashPassOptions {
    * one, so every byte checked comes from the same file. Else `path` is opened (and closed).
    */
   readonly fd?: number;
+  /**
+   * The most decoded bytes a compressed file may have (what its /Params /Size, or the
+   * manifest, says it holds); decoding stops past it. Without it, the declared /Size bounds it.
+   */
+  readonly decodedLimit?: (stream: EmbeddedStream) => number | null;
 }
 
 /** How often the read loop gives the event loop a turn (progress, cancel, inflate output). */
@@ -77,14 +84,21 @@ class FileHasher {
   /** A failure of the sink (the disk): ends the pass, unlike damaged data, which is a finding. */
   sinkError: unknown = undefined;
   private readonly done: Promise<void>;
+  /** Ends the decoder's wait once decoding has been stopped (the file decodes past its limit). */
+  private stopDecoding: () => void = () => undefined;
+  private stopped = false;
 
   constructor(
     deflated: boolean,
     declaredSize: number | null,
     wantMd5: boolean,
     private readonly sink: DecodedSink | null,
+    /** The most decoded bytes this file may have (what it declares): past it, decoding stops. */
+    private limit: number | null = null,
   ) {
     this.md5 = wantMd5 ? createHash('md5') : null;
+    // Stored bytes are bounded by the stream's own length in the file; only decoding can run away.
+    if (!deflated) this.limit = null;
     if (!deflated) {
       this.inflater = null;
       this.done = Promise.resolve();
@@ -101,6 +115,7 @@ class FileHasher {
     this.inflater = inflater;
     inflater.on('data', (chunk: Buffer) => this.decoded(chunk));
     this.done = new Promise((resolve) => {
+      this.stopDecoding = resolve;
       inflater.on('end', resolve);
       inflater.on('error', (e: Error) => {
         // The first failure is the cause; writes refused after it must not replace its message.
@@ -111,6 +126,16 @@ class FileHasher {
   }
 
   private decoded(chunk: Uint8Array): void {
+    if (this.stopped) return;
+    if (this.limit !== null && this.size + chunk.length > this.limit) {
+      // More than it declares: it cannot match, and a few kilobytes may inflate to terabytes
+      // (a decompression bomb), so the decoding stops here instead of running them all.
+      this.error ??= `it decodes to more than the ${this.limit} bytes it declares`;
+      this.stopped = true;
+      this.inflater?.destroy();
+      this.stopDecoding();
+      return;
+    }
     this.hash.update(chunk);
     this.md5?.update(chunk);
     this.size += chunk.length;
@@ -132,7 +157,7 @@ class FileHasher {
       this.decoded(chunk);
       return undefined;
     }
-    if (this.error) return undefined;
+    if (this.error || this.stopped) return undefined;
     if (this.inflater.write(Buffer.from(chunk))) return undefined;
     // Damaged compressed data makes zlib fail mid-write, and then 'drain' never fires: the
     // decoder ending (or failing) must also release the wait.
@@ -143,11 +168,11 @@ class FileHasher {
   }
 
   async finish(): Promise<FileDigest> {
-    this.inflater?.end();
+    if (!this.stopped) this.inflater?.end();
     await this.done;
     const md5 = this.md5 ? this.md5.digest('hex') : null;
     const digest: FileDigest = this.error
-      ? { sha256: null, size: this.size, md5: null, error: this.error }
+      ? { sha256: null, size: this.size, md5: null, error: this.error, ...(this.stopped ? { oversize: this.limit! } : {}) }
       : { sha256: this.hash.digest('hex'), size: this.size, md5 };
     if (this.sinkError === undefined && this.sink) {
       try {
@@ -229,7 +254,8 @@ export async function hashPass(
       const stream = ordered[index]!;
       here = stream.start;
       const sink = options.sinkFor?.(stream) ?? null;
-      const hasher = new FileHasher(stream.deflated, stream.params.size, stream.params.checksum !== null, sink);
+      const limit = options.decodedLimit ? options.decodedLimit(stream) : stream.params.size;
+      const hasher = new FileHasher(stream.deflated, stream.params.size, stream.params.checksum !== null, sink, limit);
       all.add(hasher);
       const end = stream.start + stream.length;
       for (let position = stream.start; position < end;) {

@@ -35,6 +35,13 @@ import {
 } from './types';
 import { count, isAre } from '../../../shared/format/plural';
 
+/**
+ * Where decoding stops for a compressed attachment that declares no size and is not in the
+ * manifest: no pack this app writes has one (it is reported either way), and without a bound
+ * a few kilobytes of it could inflate to terabytes.
+ */
+const UNDECLARED_DECODE_LIMIT = 256 * 1024 * 1024;
+
 class CheckList {
   readonly checks: PackCheck[] = [];
   add(id: PackCheckId, outcome: PackCheckOutcome, message: string): void {
@@ -246,6 +253,11 @@ async function verifyOpened(
     );
   }
 
+  // What each attachment may decode to: no more than its /Params /Size or what the manifest lists.
+  const listedSizes = new Map<string, number>(
+    [...(manifest?.files ?? []), ...(manifest?.dataFiles ?? [])].map((f) => [f.name, f.size] as const),
+  );
+
   // One pass over the file: signature digest and every embedded file.
   const evidenceStreams = located.embedded.filter((f) => f.name !== MANIFEST_NAME && f.name !== ASSESSMENT_NAME);
   // Every attachment is decoded once, the pack's own JSON too, so each one's declared /Params can be checked.
@@ -261,6 +273,10 @@ async function verifyOpened(
       sinkFor: options.sinkFor,
       fd: reader.fd,
       thread: options.thread,
+      decodedLimit: (stream) => {
+        const known = [stream.params.size, listedSizes.get(stream.name)].filter((n): n is number => typeof n === 'number');
+        return known.length > 0 ? Math.min(...known) : UNDECLARED_DECODE_LIMIT;
+      },
     },
   );
   if (options.signal?.aborted) throw SscpError.because({ code: 'pack-verify-cancelled', fileName: basename(path) });
@@ -476,7 +492,7 @@ function compareFiles(
     const digest = digests.get(stream);
     if (!digest || digest.error || digest.sha256 !== entry.sha256 || digest.size !== entry.size) {
       const why =
-        digest?.error ??
+        (digest?.oversize !== undefined ? `it has more than ${digest.oversize} bytes, not ${entry.size}` : digest?.error) ??
         (digest && digest.size !== entry.size
           ? `it has ${digest.size} bytes, not ${entry.size}`
           : 'its SHA-256 does not match the manifest');

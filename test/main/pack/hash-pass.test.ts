@@ -259,3 +259,37 @@ describe('a pack that cannot be read to the end', () => {
     }
   });
 });
+
+describe('a compressed attachment that decodes to more than it declares', () => {
+  // 64 MiB of zeros deflate to about 64 KiB: the shape of a decompression bomb.
+  const bomb = deflateSync(Buffer.alloc(64 * 1024 * 1024));
+  const data = Buffer.concat([randomBytes(1_000), bomb, randomBytes(1_000)]);
+  const path = join(dir, 'bomb.bin');
+  writeFileSync(path, data);
+  const stream = (size: number | null): EmbeddedStream => ({
+    name: 'bomb.log',
+    start: 1_000,
+    length: bomb.length,
+    deflated: true,
+    relationship: null,
+    params: { size, checksum: null },
+  });
+
+  it('stops decoding at the size it declares, and says so', async () => {
+    const declared = stream(1_000);
+    const r = await hashPass(path, data.length, [[0, data.length]], [declared]);
+    const digest = r.files.get(declared)!;
+    expect(digest.error).toBe('it decodes to more than the 1000 bytes it declares');
+    expect(digest.sha256).toBeNull();
+    // Not one more byte decoded and hashed than it may hold.
+    expect(digest.size).toBeLessThanOrEqual(1_000);
+  });
+
+  it('stops at the bound the caller gives (the manifest) when it declares no size, and not before', async () => {
+    const undeclared = stream(null);
+    const bounded = await hashPass(path, data.length, [[0, data.length]], [undeclared], { decodedLimit: () => 5_000 });
+    expect(bounded.files.get(undeclared)).toMatchObject({ sha256: null, error: 'it decodes to more than the 5000 bytes it declares' });
+    const exact = await hashPass(path, data.length, [[0, data.length]], [undeclared], { decodedLimit: () => 64 * 1024 * 1024 });
+    expect(exact.files.get(undeclared)).toEqual({ sha256: sha256Hex(Buffer.alloc(64 * 1024 * 1024)), size: 64 * 1024 * 1024, md5: null });
+  });
+});
