@@ -49,3 +49,33 @@ export function attachmentParamsProblem(stream: EmbeddedStream, actual: Attachme
   }
   return null;
 }
+
+/** An attachment whose bytes in the file begin inside an earlier one's, and that earlier one. */
+export interface SharedBytes {
+  readonly stream: EmbeddedStream;
+  readonly with: EmbeddedStream;
+}
+
+/**
+ * Attachments whose bytes in the file overlap an earlier attachment's (two names for one
+ * stream, or ranges that cross). No pack this app writes has one: each file is its own stream.
+ * A forged pack could list thousands over one large range so that a check hashes the same
+ * gigabytes thousands of times; each overlapping one is reported, and hashed not at all.
+ */
+export function sharedBytes(streams: readonly EmbeddedStream[]): SharedBytes[] {
+  const ordered = streams.filter((s) => s.length > 0).sort((a, b) => a.start - b.start || a.length - b.length);
+  const shared: SharedBytes[] = [];
+  let furthest: EmbeddedStream | null = null;
+  for (const stream of ordered) {
+    if (furthest && stream.start < furthest.start + furthest.length) shared.push({ stream, with: furthest });
+    else if (!furthest || stream.start + stream.length > furthest.start + furthest.length) furthest = stream;
+  }
+  return shared;
+}
+
+export function sharedBytesProblem(shared: readonly SharedBytes[]): string | null {
+  if (shared.length === 0) return null;
+  const first = shared[0]!;
+  const more = shared.length > 1 ? ` (and ${shared.length - 1} more)` : '';
+  return `The attachment "${first.stream.name}" shares its bytes in the file with "${first.with.name}"${more}: an evidence pack holds each attachment in bytes of its own, so the pack is not as it was made.`;
+}

@@ -3,7 +3,13 @@ import { SscpError } from '../../../shared/errors';
 import { openRegularFile } from '../../fs/regular-file';
 import { verifyCms, type CmsVerification } from '../../signing/cms';
 import { parseTrustInputs } from '../../signing/trust-policy';
-import { attachmentParamsProblem, duplicateAttachmentNames, duplicateNamesProblem } from '../attachment-checks';
+import {
+  attachmentParamsProblem,
+  duplicateAttachmentNames,
+  duplicateNamesProblem,
+  sharedBytes,
+  sharedBytesProblem,
+} from '../attachment-checks';
 import { ASSESSMENT_NAME, MANIFEST_NAME } from '../attachment-names';
 import { manifestSchema, type Manifest } from '../manifest';
 import { PdfFileReader } from '../pdf/file-reader';
@@ -260,12 +266,15 @@ async function verifyOpened(
 
   // One pass over the file: signature digest and every embedded file.
   const evidenceStreams = located.embedded.filter((f) => f.name !== MANIFEST_NAME && f.name !== ASSESSMENT_NAME);
-  // Every attachment is decoded once, the pack's own JSON too, so each one's declared /Params can be checked.
+  // Every attachment is decoded once, the pack's own JSON too, so each one's declared /Params
+  // can be checked; one whose bytes overlap another's is reported instead (see sharedBytes).
+  const overlapping = sharedBytes(located.embedded);
+  const overlapped = new Set(overlapping.map((o) => o.stream));
   const pass = await hashPass(
     path,
     size,
     ranges.filter(([s, e]) => e > s && e <= size),
-    located.embedded,
+    located.embedded.filter((s) => !overlapped.has(s)),
     {
       onBytes: (done, total) => options.onProgress?.({ phase: 'hash', bytesDone: done, bytesTotal: total }),
       signal: options.signal,
@@ -293,7 +302,13 @@ async function verifyOpened(
   }
   reportCms(list, cms);
 
-  const files = compareFiles(list, manifest, evidenceStreams, pass.files, attachmentProblems(located.embedded, pass.files));
+  const digests = new Map(pass.files);
+  for (const o of overlapping)
+    digests.set(o.stream, { sha256: null, size: 0, md5: null, error: `it shares its bytes with "${o.with.name}"` });
+  const problems = attachmentProblems(located.embedded, digests);
+  const overlapProblem = sharedBytesProblem(overlapping);
+  if (overlapProblem) problems.push(overlapProblem);
+  const files = compareFiles(list, manifest, evidenceStreams, digests, problems);
 
   const checks = [...list.checks].sort((x, y) => PACK_CHECKS.indexOf(x.id) - PACK_CHECKS.indexOf(y.id));
   const failed = checks.filter((c) => c.outcome === 'fail');

@@ -119,6 +119,8 @@ export interface PackEdit {
   readonly assessment?: (a: Record<string, unknown>) => Record<string, unknown>;
   /** Attachment names in the names tree: return a new name, or null to drop the attachment. */
   readonly rename?: (attachmentName: string) => string | null;
+  /** More names for an attachment: each a second names-tree entry for the same file specification. */
+  readonly aliases?: (attachmentName: string) => readonly string[];
 }
 
 /**
@@ -175,6 +177,7 @@ export async function doctorPack(src: string, dst: string, edit: PackEdit): Prom
         spec = ref(specNum);
       }
       newPairs.push([renamed, spec]);
+      for (const alias of edit.aliases?.(key) ?? []) newPairs.push([alias, spec]);
     }
     newPairs.sort((a, b) => Buffer.compare(Buffer.from(textString(a[0]).bytes), Buffer.from(textString(b[0]).bytes)));
     write(treeRef.num, serialize(dict({ Names: newPairs.flatMap(([k, v]) => [textString(k), v]) })));
