@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { readFully } from '../fs/read-fully';
 import { adler32 } from './adler32';
 
 /**
@@ -65,6 +66,7 @@ const ctl = new Int32Array(control);
 const ring = Buffer.from(shared);
 const size = ring.length;
 const adler32 = ${adler32.toString()};
+const readFully = ${readFully.toString()};
 const chunk = Buffer.allocUnsafe(chunkBytes);
 const options = { ...zlib, finishFlush: constants.Z_SYNC_FLUSH, chunkSize: 256 * 1024 };
 const stopped = () => Atomics.load(ctl, ${STOP}) === 1;
@@ -97,12 +99,7 @@ function deflateFile(path, expected) {
     let length = 0;
     for (;;) {
       if (stopped()) return null;
-      let filled = 0;
-      while (filled < chunkBytes) {
-        const n = readSync(fd, chunk, filled, chunkBytes - filled, read + filled);
-        if (n === 0) break;
-        filled += n;
-      }
+      const filled = readFully(readSync, fd, chunk, 0, chunkBytes, read);
       if (filled === 0) break;
       const data = chunk.subarray(0, filled);
       hash.update(data);

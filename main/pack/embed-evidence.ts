@@ -4,6 +4,7 @@ import { open, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { constants as zlibConstants, deflateRaw, deflateRawSync } from 'node:zlib';
 import { SscpError } from '../../shared/errors';
+import { readFully } from '../fs/read-fully';
 import { EventLoopTurns } from '../fs/event-loop-turns';
 import { dict, name, pdfDate, ref, serialize } from './pdf/objects';
 import type { PdfAppender } from './pdf/appender';
@@ -219,12 +220,7 @@ async function deflateChunks(path: string, out: PdfAppender, onBytes: (n: number
     for (let n = 0; ; n++) {
       if (signal?.aborted) throw cancelledError();
       const chunk = spare.pop()!;
-      let filled = 0;
-      while (filled < CHUNK_BYTES) {
-        const bytesRead = readSync(handle.fd, chunk, filled, CHUNK_BYTES - filled, position + filled);
-        if (bytesRead === 0) break;
-        filled += bytesRead;
-      }
+      const filled = readFully(readSync, handle.fd, chunk, 0, CHUNK_BYTES, position);
       if (filled === 0) {
         spare.push(chunk);
         break;

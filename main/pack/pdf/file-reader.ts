@@ -1,5 +1,6 @@
 import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { readFully } from '../../fs/read-fully';
 import { asNumber, asRef, PdfDict, PdfName, PdfRef, type PdfValue } from './objects';
 import { NeedMoreBytes, PdfParser, PdfSyntaxError, PdfXrefStreamError } from './parser';
 
@@ -81,12 +82,7 @@ export class PdfFileReader {
   async readAt(offset: number, length: number): Promise<Buffer> {
     const len = Math.max(0, Math.min(length, this.size - offset));
     const buf = Buffer.allocUnsafe(len);
-    let done = 0;
-    while (done < len) {
-      const bytesRead = readSync(this.handle.fd, buf, done, len - done, offset + done);
-      if (bytesRead === 0) break;
-      done += bytesRead;
-    }
+    const done = readFully(readSync, this.handle.fd, buf, 0, len, offset);
     return done === len ? buf : buf.subarray(0, done);
   }
 

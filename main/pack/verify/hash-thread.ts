@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { readFully } from '../../fs/read-fully';
 
 /** Bytes the second thread reads at a time: small enough to hash while still in the CPU's cache. */
 export const THREAD_CHUNK_BYTES = 256 * 1024;
@@ -23,6 +24,7 @@ const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { readSync } = require('node:fs');
+const readFully = ${readFully.toString()};
 parentPort.once('message', ({ fd, size, ranges, wholeFile, files, board, k }) => {
   const ctl = new Int32Array(board);
   try {
@@ -37,12 +39,7 @@ parentPort.once('message', ({ fd, size, ranges, wholeFile, files, board, k }) =>
     let position = 0;
     while (position < size && Atomics.load(ctl, k.stop) === 0) {
       const want = Math.min(k.chunkBytes, size - position);
-      let got = 0;
-      while (got < want) {
-        const n = readSync(fd, buffer, got, want - got, position + got);
-        if (n === 0) break;
-        got += n;
-      }
+      const got = readFully(readSync, fd, buffer, 0, want, position);
       const start = position, end = position + got, piece = buffer.subarray(0, got);
       ranges.forEach(([from, to], i) => {
         const s = Math.max(from, start), e = Math.min(to, end);
