@@ -1,9 +1,12 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { evidenceDirFor } from '../fs/store-paths';
 import { describeMix, ensureEvidence, type BenchFile } from './generate-evidence';
+import { measure, settle, type Measured } from './measure';
+import { alternation, summarise, timeText, type Sample, type Summary } from './samples';
 
 const GIB = 1024 ** 3;
 const MIB = 1024 ** 2;
@@ -16,17 +19,29 @@ export interface BenchOptions {
   readonly reportOnly: boolean;
   readonly dir: string;
   readonly json: boolean;
+  /** Times each size command and its baseline are timed, alternating; the verdict takes the medians. */
+  readonly runs: number;
 }
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--sizes 1,4 | --quick] [--report-only] [--dir DIR] [--json]
+/** Runs of each size command by default: an odd count, so the median is one real run. */
+export const DEFAULT_RUNS = 3;
+const MAX_RUNS = 99;
+
+export const BENCH_USAGE = `Usage: npm run bench -- [--sizes 1,4 | --quick] [--runs N] [--report-only] [--dir DIR] [--json]
 
 Times whole commands as a user runs them, each in a fresh process (start-up included),
 against a real database and key store: sscp --version, sscp list (50 assessments) and
-sscp set --from (45 claims) against fixed targets; sscp attach, export (identity unlock,
-build, sign), verify and import against a baseline from the same run, with peak memory.
+sscp set --from (45 claims), 5 runs each, against fixed targets; sscp attach, export
+(identity unlock, build, sign), verify and import against a baseline from the same run,
+N runs each alternating with the baseline's, the verdict from the medians. Before each
+timed run its input is read once and dirty pages are flushed (sync), outside the timing.
+Prints the median wall time, the range of the runs, user + system processor time, and
+the command's peak memory.
 
   --sizes LIST    evidence sizes in GiB, comma-separated (default 1,4)
-  --quick         one small size (${QUICK_BYTES / MIB} MiB), to check the bench itself works
+  --runs N        times each size command and its baseline are run (default ${DEFAULT_RUNS},
+                  1 with --quick)
+  --quick         one small size (${QUICK_BYTES / MIB} MiB), once, to check the bench itself works
   --report-only   print the figures but exit 0 even when a target is missed
   --dir DIR       bench folder: generated evidence is kept there and reused
                   (default $SSCP_BENCH_DIR, else ${join(tmpdir(), 'sscp-bench')})
@@ -43,6 +58,8 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   let reportOnly = false;
   let json = false;
   let dir = env.SSCP_BENCH_DIR || join(tmpdir(), 'sscp-bench');
+  let quick = false;
+  let runs: number | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = () => {
@@ -56,72 +73,21 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       if (gib.some((n) => !Number.isFinite(n) || n <= 0 || n > 64))
         throw new BenchUsageError(`--sizes takes sizes in GiB such as 1,4 or 0.25, not "${text}".`);
       sizes = gib.map((n) => Math.round(n * GIB));
-    } else if (arg === '--quick') sizes = [QUICK_BYTES];
-    else if (arg === '--report-only') reportOnly = true;
+    } else if (arg === '--runs') {
+      const text = value();
+      const n = Number(text);
+      if (!/^\d+$/.test(text) || n < 1 || n > MAX_RUNS)
+        throw new BenchUsageError(`--runs takes a whole number of runs from 1 to ${MAX_RUNS}, such as 3 or 5, not "${text}".`);
+      runs = n;
+    } else if (arg === '--quick') {
+      sizes = [QUICK_BYTES];
+      quick = true;
+    } else if (arg === '--report-only') reportOnly = true;
     else if (arg === '--json') json = true;
     else if (arg === '--dir') dir = value();
     else throw new BenchUsageError(`Unknown option ${JSON.stringify(arg)}.`);
   }
-  return { sizes, reportOnly, dir, json };
-}
-
-interface Measured {
-  readonly seconds: number;
-  readonly peakRssMb: number | null;
-  readonly stdout: string;
-  readonly status: number | null;
-  readonly stderr: string;
-}
-
-const HAS_GNU_TIME = existsSync('/usr/bin/time') && spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' }).status === 0;
-
-/**
- * Runs a command in a fresh process and measures its wall time from spawn to exit and its
- * peak resident memory: through GNU time (getrusage of the child) when installed, otherwise
- * by polling the child's VmHWM in /proc.
- */
-export async function measure(
-  cmd: string,
-  args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; stdin?: string } = {},
-): Promise<Measured> {
-  const rssFile = join(tmpdir(), `sscp-bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
-  const [file, argv] = HAS_GNU_TIME ? ['/usr/bin/time', ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, [...args]];
-  const started = performance.now();
-  const child = spawn(file, argv, { env: options.env ?? process.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
-  let hwmKb = 0;
-  const poll = HAS_GNU_TIME
-    ? null
-    : setInterval(() => {
-        try {
-          const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-          if (m) hwmKb = Math.max(hwmKb, Number(m[1]));
-        } catch {
-          // The child has exited between two polls.
-        }
-      }, 20);
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  child.stdout.on('data', (d: Buffer) => out.push(d));
-  child.stderr.on('data', (d: Buffer) => err.push(d));
-  child.stdin.end(options.stdin ?? '');
-  const status = await new Promise<number | null>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve(code));
-  });
-  const seconds = (performance.now() - started) / 1000;
-  if (poll) clearInterval(poll);
-  let peakRssMb: number | null = hwmKb ? hwmKb / 1024 : null;
-  if (HAS_GNU_TIME) {
-    try {
-      const lines = readFileSync(rssFile, 'utf8').trim().split('\n');
-      peakRssMb = Number(lines[lines.length - 1]) / 1024;
-    } catch {
-      peakRssMb = null;
-    }
-    rmSync(rssFile, { force: true });
-  }
-  return { seconds, peakRssMb, stdout: Buffer.concat(out).toString('utf8'), status, stderr: Buffer.concat(err).toString('utf8') };
+  return { sizes, reportOnly, dir, json, runs: runs ?? (quick ? 1 : DEFAULT_RUNS) };
 }
 
 async function must(what: string, cmd: string, args: readonly string[], options: Parameters<typeof measure>[2] = {}): Promise<Measured> {
@@ -132,15 +98,28 @@ async function must(what: string, cmd: string, args: readonly string[], options:
 
 const shq = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
 
-export interface Verdict {
+/** Each run's own figures, in the order they were timed, for the JSON. */
+export type RunFigures = Pick<Sample, 'seconds' | 'userSeconds' | 'systemSeconds' | 'peakRssMb'>;
+
+/**
+ * A size command against its baseline: the command's summary (median wall time `seconds`, its
+ * range, processor time, the highest peak memory of its runs), the baseline's, prefixed.
+ */
+export interface Verdict extends Summary {
   readonly command: string;
-  readonly seconds: number;
-  readonly peakRssMb: number | null;
   readonly baseline: string;
   readonly baselineSeconds: number;
+  readonly baselineMinSeconds: number;
+  readonly baselineMaxSeconds: number;
+  readonly baselineCpuSeconds: number | null;
+  readonly baselineUserSeconds: number | null;
+  readonly baselineSystemSeconds: number | null;
+  /** Median of the command over median of the baseline. */
   readonly ratio: number;
   readonly maxRatio: number;
-  readonly extra?: { readonly what: string; readonly seconds: number; readonly met: boolean };
+  readonly extra?: Summary & { readonly what: string; readonly met: boolean };
+  readonly samples: readonly RunFigures[];
+  readonly baselineSamples: readonly RunFigures[];
   readonly met: boolean;
 }
 
@@ -148,14 +127,125 @@ export interface SizeResult {
   readonly bytes: number;
   readonly files: number;
   readonly packBytes: number;
+  /** Times each size command and its baseline were timed, alternating. */
+  readonly runs: number;
   readonly load: readonly number[];
   readonly verdicts: readonly Verdict[];
 }
 
-function verdict(command: string, run: Measured, baseline: string, base: Measured, maxRatio: number, extra?: Verdict['extra']): Verdict {
-  const ratio = run.seconds / base.seconds;
-  const met = ratio <= maxRatio && run.peakRssMb !== null && run.peakRssMb <= RSS_TARGET_MB && (extra?.met ?? true);
-  return { command, seconds: run.seconds, peakRssMb: run.peakRssMb, baseline, baselineSeconds: base.seconds, ratio, maxRatio, extra, met };
+const figures = (s: Sample): RunFigures => ({
+  seconds: s.seconds,
+  userSeconds: s.userSeconds,
+  systemSeconds: s.systemSeconds,
+  peakRssMb: s.peakRssMb,
+});
+
+/** The baseline's summary under the names the verdicts give it. */
+function baselineFields(
+  b: Summary,
+): Omit<Verdict, keyof Summary | 'command' | 'baseline' | 'ratio' | 'maxRatio' | 'extra' | 'samples' | 'baselineSamples' | 'met'> {
+  return {
+    baselineSeconds: b.seconds,
+    baselineMinSeconds: b.minSeconds,
+    baselineMaxSeconds: b.maxSeconds,
+    baselineCpuSeconds: b.cpuSeconds,
+    baselineUserSeconds: b.userSeconds,
+    baselineSystemSeconds: b.systemSeconds,
+  };
+}
+
+function verdict(
+  command: string,
+  runs: readonly Sample[],
+  baseline: string,
+  base: readonly Sample[],
+  maxRatio: number,
+  extra?: { what: string; runs: readonly Sample[] },
+): Verdict {
+  const cmd = summarise(runs);
+  const b = summarise(base);
+  const ratio = cmd.seconds / b.seconds;
+  const ex = extra && { what: extra.what, ...summarise(extra.runs) };
+  const extraMet = ex ? cmd.seconds < ex.seconds : true;
+  const met = ratio <= maxRatio && cmd.peakRssMb !== null && cmd.peakRssMb <= RSS_TARGET_MB && extraMet;
+  return {
+    command,
+    ...cmd,
+    baseline,
+    ...baselineFields(b),
+    ratio,
+    maxRatio,
+    ...(ex ? { extra: { ...ex, met: extraMet } } : {}),
+    samples: runs.map(figures),
+    baselineSamples: base.map(figures),
+    met,
+  };
+}
+
+/** One of the programs timed against each other in a step, e.g. `openssl dgst` and `sscp verify`. */
+interface Contender {
+  /** How the progress lines name it. */
+  readonly label: string;
+  /** Untimed, before each timed run: make what the run needs (a fresh database). */
+  readonly prepare?: (round: number) => Promise<void>;
+  /** The files and folders the run reads, read once before it so every run starts warm. */
+  readonly reads: (round: number) => readonly string[];
+  readonly run: (round: number) => Promise<Measured>;
+  /** Untimed, after each timed run: remove what it wrote unless a later step needs it. */
+  readonly after?: (round: number, last: boolean) => void;
+}
+
+/**
+ * Times each contender `runs` times, alternating round by round (see alternation), each run
+ * readied by settle(): its inputs read once, then every dirty page flushed. Returns each
+ * contender's samples in the order given.
+ */
+async function interleaved(runs: number, contenders: readonly Contender[], log: (line: string) => void): Promise<Sample[][]> {
+  const samples: Sample[][] = contenders.map(() => []);
+  for (const { round, who } of alternation(
+    runs,
+    contenders.map((_, i) => i),
+  )) {
+    const c = contenders[who]!;
+    await c.prepare?.(round);
+    settle(c.reads(round));
+    const m = await c.run(round);
+    samples[who]!.push(m);
+    log(
+      `  run ${round + 1} of ${runs}, ${c.label}: ${sec(m.seconds)}, cpu ${m.userSeconds === null || m.systemSeconds === null ? 'unknown' : sec(m.userSeconds + m.systemSeconds)}`,
+    );
+    c.after?.(round, round === runs - 1);
+  }
+  return samples;
+}
+
+const RUN_FOLDER = /^(?:run|startup)-(\d+)$/;
+
+/** Whether a process of that id is running (one of another user's counts: it is not ours to judge). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the run folders of benches that were killed (Ctrl-C, SIGKILL, a crash) before they
+ * could clean up: at 4 GiB one holds gigabytes of attached evidence and packs. A folder is
+ * named after its bench's process, so one whose process is gone is left over; a running
+ * bench's is kept. Returns the names removed.
+ */
+export function sweepStaleRuns(dir: string): string[] {
+  const removed: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const pid = Number(RUN_FOLDER.exec(name)?.[1] ?? NaN);
+    if (!Number.isInteger(pid) || pid === process.pid || alive(pid)) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+    removed.push(name);
+  }
+  return removed;
 }
 
 /**
@@ -178,17 +268,28 @@ async function inRunFolder<T>(opts: BenchOptions, name: string, fn: (run: string
   }
 }
 
+/** Recreates the folder tree `from` at `to`, each file a hard link to the original. */
+function linkTree(from: string, to: string): void {
+  mkdirSync(to);
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) linkTree(join(from, entry.name), join(to, entry.name));
+    else if (entry.isFile()) linkSync(join(from, entry.name), join(to, entry.name));
+  }
+}
+
 async function benchSize(opts: BenchOptions, bytes: number, log: (line: string) => void): Promise<SizeResult> {
   const files = await ensureEvidence(opts.dir, bytes, log);
   return inRunFolder(opts, 'run', async (run, env) => {
     const sscp = (args: readonly string[]) => [process.execPath, [SSCP, ...args]] as const;
     const passFile = join(run, 'pass.txt');
     writeFileSync(passFile, 'bench passphrase, not a secret\n', { mode: 0o600 });
-    const db = join(run, 'bench.sscp');
-    const pack = join(run, 'pack.pdf');
     const rootPem = join(run, 'root.pem');
+    const evidence = files.map((f) => f.path);
+    const paths = evidence.map(shq).join(' ');
+    const runs = opts.runs;
+    const last = runs - 1;
 
-    log('Setting up: a signing identity and an assessment (not timed)…');
+    log('Setting up: a signing identity (not timed)…');
     await must(
       'identity create',
       ...sscp([
@@ -209,115 +310,200 @@ async function benchSize(opts: BenchOptions, bytes: number, log: (line: string) 
       { env },
     );
     await must('identity export-cert', ...sscp(['identity', 'export-cert', 'bench', '--root', '--out', rootPem]), { env });
-    const created = await must(
-      'new',
-      ...sscp([
-        'new',
-        '--db',
-        db,
-        '--org',
-        'Benchmark Ltd',
-        '--role',
-        'developer-distributor',
-        '--product',
-        'Bench',
-        '--sro',
-        'Bench SRO',
-        '--sro-role',
-        'CTO',
-      ]),
-      { env },
-    );
-    const id = created.stdout.trim();
 
-    const paths = files.map((f) => shq(f.path)).join(' ');
-    log('Timing: sscp attach…');
-    const copyFloor = await must('attach baseline', 'sh', [
-      '-c',
-      `cat ${paths} | tee ${shq(join(run, 'copy.bin'))} | openssl dgst -sha256 && sync ${shq(join(run, 'copy.bin'))}`,
-    ]);
-    rmSync(join(run, 'copy.bin'));
-    const attach = await must('sscp attach', ...sscp(['attach', id, '1.1.1', ...files.map((f) => f.path), '--db', db]), { env });
-
-    log('Timing: sscp export…');
-    const floor = await must('export floor', 'sh', ['-c', `cat ${paths} | openssl dgst -sha256`]);
-    const exported = await must(
-      'sscp export',
-      ...sscp([
-        'export',
-        id,
-        '--db',
-        db,
-        '--identity',
-        'bench',
-        '--out',
-        pack,
-        '--profile',
-        'certification',
-        '--passphrase-file',
-        passFile,
-        '--accept-exceptions',
-      ]),
-      { env },
+    // Each attach run gets a database and assessment of its own, in a folder of its own (the
+    // database and its evidence store); the last run's is the one exported.
+    const attachDir = (round: number) => join(run, `attach-${round}`);
+    const attachDb = (round: number) => join(attachDir(round), 'bench.sscp');
+    const ids: string[] = [];
+    const copy = join(run, 'copy.bin');
+    log(`Timing: sscp attach against its baseline, ${runs} run${runs === 1 ? '' : 's'} each, alternating…`);
+    const [copyFloor, attach] = await interleaved(
+      runs,
+      [
+        {
+          label: 'cat | tee copy | openssl dgst, sync',
+          reads: () => evidence,
+          run: () => must('attach baseline', 'sh', ['-c', `cat ${paths} | tee ${shq(copy)} | openssl dgst -sha256 && sync ${shq(copy)}`]),
+          after: () => rmSync(copy, { force: true }),
+        },
+        {
+          label: 'sscp attach',
+          prepare: async (round) => {
+            mkdirSync(attachDir(round));
+            const created = await must(
+              'new',
+              ...sscp([
+                'new',
+                '--db',
+                attachDb(round),
+                '--org',
+                'Benchmark Ltd',
+                '--role',
+                'developer-distributor',
+                '--product',
+                'Bench',
+                '--sro',
+                'Bench SRO',
+                '--sro-role',
+                'CTO',
+              ]),
+              { env },
+            );
+            ids[round] = created.stdout.trim();
+          },
+          reads: () => evidence,
+          run: (round) => must('sscp attach', ...sscp(['attach', ids[round]!, '1.1.1', ...evidence, '--db', attachDb(round)]), { env }),
+          after: (round, isLast) => {
+            if (!isLast) rmSync(attachDir(round), { recursive: true, force: true });
+          },
+        },
+      ],
+      log,
     );
+
+    // Export signs the assessment, which can then not be signed again: each run exports from a
+    // copy of the attached database, with the evidence store beside it hard-linked (the same
+    // files, so the same cached pages, and no gigabytes copied).
+    const attached = attachDb(last);
+    const id = ids[last]!;
+    const exportDir = (round: number) => join(run, `export-${round}`);
+    const exportDb = (round: number) => join(exportDir(round), 'bench.sscp');
+    const packOf = (round: number) => join(run, `pack-${round}.pdf`);
+    log(`Timing: sscp export against its baseline, ${runs} run${runs === 1 ? '' : 's'} each, alternating…`);
+    const [floor, exported] = await interleaved(
+      runs,
+      [
+        {
+          label: 'cat evidence | openssl dgst -sha256',
+          reads: () => evidence,
+          run: () => must('export baseline', 'sh', ['-c', `cat ${paths} | openssl dgst -sha256`]),
+        },
+        {
+          label: 'sscp export',
+          prepare: (round) => {
+            mkdirSync(exportDir(round));
+            copyFileSync(attached, exportDb(round));
+            linkTree(evidenceDirFor(attached), evidenceDirFor(exportDb(round)));
+            return Promise.resolve();
+          },
+          // The database and the evidence store beside it, which export reads the evidence from.
+          reads: (round) => [exportDir(round)],
+          run: (round) =>
+            must(
+              'sscp export',
+              ...sscp([
+                'export',
+                id,
+                '--db',
+                exportDb(round),
+                '--identity',
+                'bench',
+                '--out',
+                packOf(round),
+                '--profile',
+                'certification',
+                '--passphrase-file',
+                passFile,
+                '--accept-exceptions',
+              ]),
+              { env },
+            ),
+          after: (round, isLast) => {
+            rmSync(exportDir(round), { recursive: true, force: true });
+            if (!isLast) rmSync(packOf(round), { force: true });
+          },
+        },
+      ],
+      log,
+    );
+    // Export is done with the attached evidence: free its gigabytes before the next steps.
+    rmSync(attachDir(last), { recursive: true, force: true });
+    const pack = packOf(last);
     const packBytes = statSync(pack).size;
 
-    log('Timing: sscp verify…');
-    const dgst = await must('openssl dgst', 'openssl', ['dgst', '-sha256', pack]);
-    const pdfsig = await must('pdfsig', 'pdfsig', [pack]);
-    if (!pdfsig.stdout.includes('Signature is Valid.')) throw new Error('pdfsig did not accept the benchmark pack.');
-    const verified = await must('sscp verify', ...sscp(['verify', pack, '--trust', rootPem]), { env });
+    log(`Timing: sscp verify against openssl dgst and pdfsig, ${runs} run${runs === 1 ? '' : 's'} each, alternating…`);
+    const [dgst, pdfsig, verified] = await interleaved(
+      runs,
+      [
+        { label: 'openssl dgst -sha256 pack', reads: () => [pack], run: () => must('openssl dgst', 'openssl', ['dgst', '-sha256', pack]) },
+        {
+          label: 'pdfsig',
+          reads: () => [pack],
+          run: async () => {
+            const r = await must('pdfsig', 'pdfsig', [pack]);
+            if (!r.stdout.includes('Signature is Valid.')) throw new Error('pdfsig did not accept the benchmark pack.');
+            return r;
+          },
+        },
+        {
+          label: 'sscp verify',
+          reads: () => [pack],
+          run: () => must('sscp verify', ...sscp(['verify', pack, '--trust', rootPem]), { env }),
+        },
+      ],
+      log,
+    );
 
-    log('Timing: sscp import…');
     const importCopy = join(run, 'import-copy.bin');
-    const importFloor = await must('import baseline', 'sh', [
-      '-c',
-      `cat ${shq(pack)} | tee ${shq(importCopy)} | openssl dgst -sha256 && sync ${shq(importCopy)}`,
-    ]);
-    rmSync(importCopy);
-    const imported = await must('sscp import', ...sscp(['import', pack, '--db', join(run, 'imported.sscp'), '--trust', rootPem]), { env });
+    const importDir = (round: number) => join(run, `import-${round}`);
+    log(`Timing: sscp import against its baseline, ${runs} run${runs === 1 ? '' : 's'} each, alternating…`);
+    const [importFloor, imported] = await interleaved(
+      runs,
+      [
+        {
+          label: 'cat pack | tee copy | openssl dgst, sync',
+          reads: () => [pack],
+          run: () =>
+            must('import baseline', 'sh', [
+              '-c',
+              `cat ${shq(pack)} | tee ${shq(importCopy)} | openssl dgst -sha256 && sync ${shq(importCopy)}`,
+            ]),
+          after: () => rmSync(importCopy, { force: true }),
+        },
+        {
+          label: 'sscp import',
+          prepare: (round) => {
+            mkdirSync(importDir(round));
+            return Promise.resolve();
+          },
+          reads: () => [pack],
+          run: (round) =>
+            must('sscp import', ...sscp(['import', pack, '--db', join(importDir(round), 'imported.sscp'), '--trust', rootPem]), { env }),
+          after: (round) => rmSync(importDir(round), { recursive: true, force: true }),
+        },
+      ],
+      log,
+    );
 
     const verdicts = [
-      verdict('sscp attach (hash, copy, record every file)', attach, 'cat | tee copy | openssl dgst, sync', copyFloor, 2.0),
-      verdict('sscp export (database, identity unlock, build, sign)', exported, 'cat evidence | openssl dgst -sha256', floor, 2.0),
-      verdict('sscp verify', verified, 'openssl dgst -sha256 pack', dgst, 1.5, {
-        what: 'pdfsig',
-        seconds: pdfsig.seconds,
-        met: verified.seconds < pdfsig.seconds,
-      }),
-      verdict('sscp import (verify, extract evidence, record)', imported, 'cat pack | tee copy | openssl dgst, sync', importFloor, 2.0),
+      verdict('sscp attach (hash, copy, record every file)', attach!, 'cat | tee copy | openssl dgst, sync', copyFloor!, 2.0),
+      verdict('sscp export (database, identity unlock, build, sign)', exported!, 'cat evidence | openssl dgst -sha256', floor!, 2.0),
+      verdict('sscp verify', verified!, 'openssl dgst -sha256 pack', dgst!, 1.5, { what: 'pdfsig', runs: pdfsig! }),
+      verdict('sscp import (verify, extract evidence, record)', imported!, 'cat pack | tee copy | openssl dgst, sync', importFloor!, 2.0),
     ];
-    return { bytes, files: files.length, packBytes, load: loadavg(), verdicts };
+    return { bytes, files: files.length, packBytes, runs, load: loadavg(), verdicts };
   });
 }
 
 /** A command that must finish within a fixed time, whatever the evidence: start-up and volume commands. */
-export interface StartupVerdict {
+export interface StartupVerdict extends Summary {
   readonly command: string;
-  /** The median of `runs` fresh processes. */
-  readonly seconds: number;
   readonly targetSeconds: number;
   readonly baseline: string;
   readonly baselineSeconds: number;
-  readonly runs: number;
-  readonly peakRssMb: number | null;
+  readonly baselineMinSeconds: number;
+  readonly baselineMaxSeconds: number;
+  readonly baselineCpuSeconds: number | null;
+  readonly baselineUserSeconds: number | null;
+  readonly baselineSystemSeconds: number | null;
   readonly met: boolean;
 }
 
 /** Assessments in the database `sscp list` is timed on, and claims `sscp set --from` changes. */
 export const LIST_ASSESSMENTS = 50;
+/** Runs of each start-up command: one of a fraction of a second is at the mercy of one slow start. */
 const STARTUP_RUNS = 5;
-
-/**
- * The median of STARTUP_RUNS fresh runs of one command (a command of a fraction of a second is
- * at the mercy of one slow start); `once(i)` runs it the i-th time.
- */
-async function medianOf(once: (i: number) => Promise<Measured>): Promise<Measured> {
-  const all: Measured[] = [];
-  for (let i = 0; i < STARTUP_RUNS; i++) all.push(await once(i));
-  all.sort((a, b) => a.seconds - b.seconds);
-  return all[Math.floor(all.length / 2)]!;
-}
 
 /**
  * The commands a person types and waits for, with a fixed target each: `sscp --version`,
@@ -374,46 +560,56 @@ async function benchStartup(
     const claimsFile = join(run, 'claims.json');
     writeFileSync(claimsFile, JSON.stringify(claims, null, 2));
 
-    log('Timing: sscp --version, sscp list, sscp set --from…');
-    const node = await medianOf(() => must('node', process.execPath, ['-e', '0'], { env }));
-    const version = await medianOf(() => must('sscp --version', process.execPath, [SSCP, '--version'], { env }));
-    const list = await medianOf(() => must('sscp list', process.execPath, [SSCP, 'list', '--db', db], { env }));
-    // Each run applies the same change: after the first, every entry would change nothing and be
-    // skipped, so each run gets a fresh copy of the database (closed above, so one file).
-    const set = await medianOf(async (i) => {
-      const copy = join(run, `set-${i}.sscp`);
-      copyFileSync(db, copy);
-      const r = await must('sscp set --from', process.execPath, [SSCP, 'set', first, '--from', claimsFile, '--db', copy], { env });
-      const all = `${claims.length} of ${claims.length} claims changed`;
-      if (!r.stderr.includes(all)) throw new Error(`sscp set --from did not change all ${claims.length} claims: ${r.stderr.trim()}`);
-      return r;
-    });
-    const startup = (command: string, m: Measured, targetSeconds: number): StartupVerdict => ({
-      command,
-      seconds: m.seconds,
-      targetSeconds,
-      baseline: 'node -e 0',
-      baselineSeconds: node.seconds,
-      runs: STARTUP_RUNS,
-      peakRssMb: m.peakRssMb,
-      met: m.seconds <= targetSeconds,
-    });
+    log(`Timing: node -e 0, sscp --version, sscp list, sscp set --from, ${STARTUP_RUNS} runs each, alternating…`);
+    const copyOf = (round: number) => join(run, `set-${round}.sscp`);
+    const [node, version, list, set] = await interleaved(
+      STARTUP_RUNS,
+      [
+        { label: 'node -e 0', reads: () => [], run: () => must('node', process.execPath, ['-e', '0'], { env }) },
+        { label: 'sscp --version', reads: () => [], run: () => must('sscp --version', process.execPath, [SSCP, '--version'], { env }) },
+        { label: 'sscp list', reads: () => [db], run: () => must('sscp list', process.execPath, [SSCP, 'list', '--db', db], { env }) },
+        {
+          label: 'sscp set --from',
+          // Each run applies the same change: after the first, every entry would change nothing and be
+          // skipped, so each run gets a fresh copy of the database (closed above, so one file).
+          prepare: (round) => Promise.resolve(copyFileSync(db, copyOf(round))),
+          reads: (round) => [copyOf(round), claimsFile],
+          run: async (round) => {
+            const r = await must('sscp set --from', process.execPath, [SSCP, 'set', first, '--from', claimsFile, '--db', copyOf(round)], {
+              env,
+            });
+            const all = `${claims.length} of ${claims.length} claims changed`;
+            if (!r.stderr.includes(all)) throw new Error(`sscp set --from did not change all ${claims.length} claims: ${r.stderr.trim()}`);
+            return r;
+          },
+        },
+      ],
+      log,
+    );
+    const base = summarise(node!);
+    const startup = (command: string, runs: readonly Sample[], targetSeconds: number): StartupVerdict => {
+      const m = summarise(runs);
+      return { command, ...m, targetSeconds, baseline: 'node -e 0', ...baselineFields(base), met: m.seconds <= targetSeconds };
+    };
     return {
       load: loadavg(),
       verdicts: [
-        startup('sscp --version', version, 0.3),
-        startup(`sscp list (${LIST_ASSESSMENTS} assessments)`, list, 0.5),
-        startup(`sscp set --from (${claims.length} claims in one transaction)`, set, 3),
+        startup('sscp --version', version!, 0.3),
+        startup(`sscp list (${LIST_ASSESSMENTS} assessments)`, list!, 0.5),
+        startup(`sscp set --from (${claims.length} claims in one transaction)`, set!, 3),
       ],
     };
   });
 }
 
 function startupReport(r: { load: readonly number[]; verdicts: readonly StartupVerdict[] }): string {
-  const lines = [`\n== Commands a person types and waits for; load average ${r.load.map((l) => l.toFixed(1)).join(' ')} ==`];
+  const runs = r.verdicts[0]?.runs ?? STARTUP_RUNS;
+  const lines = [
+    `\n== Commands a person types and waits for: median of ${runs} runs (range; user + system processor time); load average ${r.load.map((l) => l.toFixed(1)).join(' ')} ==`,
+  ];
   for (const v of r.verdicts)
     lines.push(
-      `  ${v.met ? 'PASS' : 'MISS'}  ${v.command}: ${sec(v.seconds)} (target ≤ ${sec(v.targetSeconds)}); baseline ${v.baseline}: ${sec(v.baselineSeconds)}; median of ${v.runs} runs`,
+      `  ${v.met ? 'PASS' : 'MISS'}  ${v.command}: ${timeText(v)}, target ≤ ${sec(v.targetSeconds)}; baseline ${v.baseline}: ${timeText(baselineSummary(v))}`,
     );
   return lines.join('\n');
 }
@@ -421,17 +617,33 @@ function startupReport(r: { load: readonly number[]; verdicts: readonly StartupV
 const sec = (n: number) => `${n.toFixed(2)} s`;
 const size = (n: number) => (n >= GIB ? `${(n / GIB).toFixed(2)} GiB` : `${(n / MIB).toFixed(0)} MiB`);
 
+/** The baseline's figures of a verdict as a Summary, to print them alike. */
+function baselineSummary(v: Verdict | StartupVerdict): Summary {
+  return {
+    runs: v.runs,
+    seconds: v.baselineSeconds,
+    minSeconds: v.baselineMinSeconds,
+    maxSeconds: v.baselineMaxSeconds,
+    cpuSeconds: v.baselineCpuSeconds,
+    userSeconds: v.baselineUserSeconds,
+    systemSeconds: v.baselineSystemSeconds,
+    peakRssMb: null,
+  };
+}
+
 function report(r: SizeResult, files: number): string {
   const lines = [
     `\n== ${size(r.bytes)} of evidence in ${files} files → pack ${size(r.packBytes)}; load average ${r.load.map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores ==`,
+    r.runs === 1
+      ? '   One run of each command and baseline (user + system processor time in brackets); peak RSS of the command.'
+      : `   Median of ${r.runs} runs of each command and baseline, alternating (range; user + system processor time); ratio of the medians; highest peak RSS of the command's runs.`,
   ];
   for (const v of r.verdicts) {
     const rss = v.peakRssMb === null ? 'peak RSS unknown' : `peak RSS ${v.peakRssMb.toFixed(0)} MB (target ≤ ${RSS_TARGET_MB})`;
     lines.push(
-      `  ${v.met ? 'PASS' : 'MISS'}  ${v.command}: ${sec(v.seconds)} = ${v.ratio.toFixed(2)}× baseline (target ≤ ${v.maxRatio.toFixed(1)}×); baseline ${v.baseline}: ${sec(v.baselineSeconds)}; ${rss}`,
+      `  ${v.met ? 'PASS' : 'MISS'}  ${v.command}: ${timeText(v)} = ${v.ratio.toFixed(2)}× baseline (target ≤ ${v.maxRatio.toFixed(1)}×); baseline ${v.baseline}: ${timeText(baselineSummary(v))}; ${rss}`,
     );
-    if (v.extra)
-      lines.push(`        ${v.extra.met ? 'faster' : 'NOT faster'} than ${v.extra.what}: ${sec(v.extra.seconds)} (target: faster)`);
+    if (v.extra) lines.push(`        ${v.extra.met ? 'faster' : 'NOT faster'} than ${v.extra.what}: ${timeText(v.extra)} (target: faster)`);
   }
   return lines.join('\n');
 }
@@ -489,6 +701,8 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  const stale = sweepStaleRuns(opts.dir);
+  if (stale.length) log(`Removed what killed benches left in ${opts.dir}: ${stale.join(', ')}.`);
   process.stdout.write(
     `Evidence mix: ${describeMix()}.\nEach figure is a whole command in a fresh process, start-up included; ${cpus().length} cores.\n`,
   );

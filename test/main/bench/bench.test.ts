@@ -12,18 +12,44 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 // No assertion on any time here: the bench is run only to prove it measures whole commands.
 describe('npm run bench', () => {
-  it('times attach, export, verify and import as whole commands, with baselines and peak memory', () => {
+  it('times attach, export, verify and import as whole commands, alternating with baselines, with processor time and peak memory', () => {
     const run = () =>
-      spawnSync(process.execPath, ['bin/bench.mjs', '--sizes', '0.004', '--report-only', '--json', '--dir', dir], {
+      spawnSync(process.execPath, ['bin/bench.mjs', '--sizes', '0.004', '--runs', '2', '--report-only', '--json', '--dir', dir], {
         cwd: root,
         encoding: 'utf8',
       });
     const r = run();
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/Evidence mix: .*base64 dumps \(high-entropy text\)/);
+    type Figures = { seconds: number; userSeconds: number; systemSeconds: number; peakRssMb: number };
+    type Timed = { runs: number; seconds: number; minSeconds: number; maxSeconds: number; cpuSeconds: number | null };
+    type Based = { baselineSeconds: number; baselineMinSeconds: number; baselineMaxSeconds: number; baselineCpuSeconds: number | null };
     const json = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
-      startup: { verdicts: { command: string; seconds: number; targetSeconds: number; baselineSeconds: number; runs: number }[] };
-      results: { verdicts: { command: string; seconds: number; baselineSeconds: number; peakRssMb: number | null }[]; packBytes: number }[];
+      startup: { verdicts: (Timed & Based & { command: string; targetSeconds: number })[] };
+      results: {
+        runs: number;
+        verdicts: (Timed &
+          Based & {
+            command: string;
+            peakRssMb: number | null;
+            ratio: number;
+            samples: Figures[];
+            baselineSamples: Figures[];
+            extra?: Timed & { what: string };
+          })[];
+        packBytes: number;
+      }[];
+    };
+    const shaped = (v: Timed & Based, runs: number) => {
+      expect(v.runs).toBe(runs);
+      expect(v.seconds).toBeGreaterThan(0);
+      expect(v.baselineSeconds).toBeGreaterThan(0);
+      expect(v.minSeconds).toBeLessThanOrEqual(v.seconds);
+      expect(v.maxSeconds).toBeGreaterThanOrEqual(v.seconds);
+      expect(v.baselineMinSeconds).toBeLessThanOrEqual(v.baselineSeconds);
+      expect(v.baselineMaxSeconds).toBeGreaterThanOrEqual(v.baselineSeconds);
+      expect(v.cpuSeconds).toEqual(expect.any(Number));
+      expect(v.baselineCpuSeconds).toEqual(expect.any(Number));
     };
     // The commands a person types, each against its fixed target and Node's own start-up.
     expect(json.startup.verdicts.map((v) => [v.command.split(' (')[0], v.targetSeconds])).toEqual([
@@ -31,24 +57,43 @@ describe('npm run bench', () => {
       ['sscp list', 0.5],
       ['sscp set --from', 3],
     ]);
-    for (const v of json.startup.verdicts) {
-      expect(v.seconds).toBeGreaterThan(0);
-      expect(v.baselineSeconds).toBeGreaterThan(0);
-      expect(v.runs).toBe(5);
-    }
-    expect(r.stdout).toMatch(/sscp list \(50 assessments\): [\d.]+ s \(target ≤ 0\.50 s\)/);
+    for (const v of json.startup.verdicts) shaped(v, 5);
+    expect(r.stdout).toMatch(
+      /sscp list \(50 assessments\): [\d.]+ s \([\d.]+–[\d.]+ s; cpu [\d.]+ s\), target ≤ 0\.50 s; baseline node -e 0: [\d.]+ s \([\d.]+–[\d.]+ s; cpu [\d.]+ s\)/,
+    );
+    // Each size command and its baseline twice (--runs 2), the verdict from the medians.
+    expect(json.results[0]!.runs).toBe(2);
     const verdicts = json.results[0]!.verdicts;
     expect(verdicts.map((v) => v.command.split(' ')[1])).toEqual(['attach', 'export', 'verify', 'import']);
     for (const v of verdicts) {
-      expect(v.seconds).toBeGreaterThan(0);
-      expect(v.baselineSeconds).toBeGreaterThan(0);
+      shaped(v, 2);
+      expect(v.ratio).toBeCloseTo(v.seconds / v.baselineSeconds);
+      expect(v.samples).toHaveLength(2);
+      expect(v.baselineSamples).toHaveLength(2);
+      expect(v.peakRssMb).toBe(Math.max(...v.samples.map((s) => s.peakRssMb)));
       expect(v.peakRssMb).toBeGreaterThan(10);
     }
+    expect(verdicts[2]!.extra).toMatchObject({ what: 'pdfsig', runs: 2, cpuSeconds: expect.any(Number) });
+    expect(r.stdout).toMatch(/Median of 2 runs of each command and baseline, alternating/);
+    expect(r.stdout).toMatch(
+      /(?:PASS|MISS) {2}sscp export \(database, identity unlock, build, sign\): [\d.]+ s \([\d.]+–[\d.]+ s; cpu [\d.]+ s\) = [\d.]+× baseline/,
+    );
+    // The progress on stderr shows the order: baseline, command, baseline, command.
+    const order = r.stderr.split('\n').filter((l) => /^ {2}run \d of 2, (cat \| tee copy|sscp attach)/.test(l));
+    expect(order.map((l) => l.replace(/:.*/, ''))).toEqual([
+      '  run 1 of 2, cat | tee copy | openssl dgst, sync',
+      '  run 1 of 2, sscp attach',
+      '  run 2 of 2, cat | tee copy | openssl dgst, sync',
+      '  run 2 of 2, sscp attach',
+    ]);
+    // Nothing of the run is left behind: attached copies, packs, imports.
+    expect(readdirSync(dir).filter((f) => !f.startsWith('evidence-'))).toEqual([]);
     expect(json.results[0]!.packBytes).toBeGreaterThan(0);
     // The generated evidence is kept, and a second run reuses it instead of generating again.
     expect(readdirSync(dir).filter((f) => f.startsWith('evidence-'))).toHaveLength(1);
     const again = spawnSync(process.execPath, ['bin/bench.mjs', '--help'], { cwd: root, encoding: 'utf8' });
     expect(again.stdout).toContain('--report-only');
+    expect(again.stdout).toContain('--runs N');
   }, 300_000);
 
   it('refuses unknown options and bad sizes with a usage message', () => {
@@ -57,9 +102,21 @@ describe('npm run bench', () => {
     expect(() => parseBenchArgs(['--dir'])).toThrow(/needs a value/);
     expect(parseBenchArgs(['--quick']).sizes).toHaveLength(1);
     expect(parseBenchArgs([], {}).sizes).toEqual([1024 ** 3, 4 * 1024 ** 3]);
+    // Three runs by default, one with --quick, either overridden by --runs wherever it stands.
+    expect(parseBenchArgs([], {}).runs).toBe(3);
+    expect(parseBenchArgs(['--quick'], {}).runs).toBe(1);
+    expect(parseBenchArgs(['--runs', '5', '--quick'], {}).runs).toBe(5);
+    expect(parseBenchArgs(['--quick', '--runs', '2'], {}).runs).toBe(2);
+    for (const bad of ['0', '-1', '2.5', 'three', '100', ''])
+      expect(() => parseBenchArgs(['--runs', bad], {}), bad).toThrow(/--runs takes a whole number of runs from 1 to 99/);
+    expect(() => parseBenchArgs(['--runs'], {})).toThrow(/needs a value/);
     const r = spawnSync(process.execPath, ['bin/bench.mjs', '--frobnicate'], { cwd: root, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Unknown option');
+    const badRuns = spawnSync(process.execPath, ['bin/bench.mjs', '--runs', '0'], { cwd: root, encoding: 'utf8' });
+    expect(badRuns.status).toBe(2);
+    expect(badRuns.stderr).toContain('--runs takes a whole number');
+    expect(badRuns.stdout).toBe('');
     const notAFolder = spawnSync(process.execPath, ['bin/bench.mjs', '--quick', '--dir', join(root, 'package.json')], {
       cwd: root,
       encoding: 'utf8',
