@@ -141,6 +141,11 @@ async function writeEvidenceFile(path: string, size: number, kind: EvidenceKind[
   return hash.digest('hex');
 }
 
+/** Whether the evidence for that size was generated whole earlier (its list is written last). */
+export function evidenceKept(benchDir: string, totalBytes: number): boolean {
+  return existsSync(join(benchDir, `evidence-${totalBytes}-v${MIX_VERSION}`, 'files.json'));
+}
+
 /**
  * The evidence for one size, generated once into `<benchDir>/evidence-<bytes>-v<mix>/` and
  * reused by later runs: its list is written last, so a generation cut short is redone.

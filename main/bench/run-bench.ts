@@ -1,10 +1,21 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  rmdirSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { evidenceDirFor } from '../fs/store-paths';
-import { describeMix, ensureEvidence, type BenchFile } from './generate-evidence';
+import { describeMix, ensureEvidence, evidenceKept, type BenchFile } from './generate-evidence';
 import { measure, settle, type Measured } from './measure';
 import { alternation, summarise, timeText, type Sample, type Summary } from './samples';
 
@@ -211,13 +222,40 @@ async function interleaved(runs: number, contenders: readonly Contender[], log: 
     settle(c.reads(round));
     const m = await c.run(round);
     samples[who]!.push(m);
-    log(
-      `  run ${round + 1} of ${runs}, ${c.label}: ${sec(m.seconds)}, cpu ${m.userSeconds === null || m.systemSeconds === null ? 'unknown' : sec(m.userSeconds + m.systemSeconds)}`,
-    );
+    log(`  run ${round + 1} of ${runs}, ${c.label}: ${timeText(summarise([m]))}`);
     c.after?.(round, round === runs - 1);
   }
   return samples;
 }
+
+/**
+ * Disk a size needs in the bench folder at its peak: the evidence (unless generated earlier),
+ * plus, at once, two copies of about its size (the attached store and a pack being exported,
+ * or the pack and an import of it), and a tenth to spare.
+ */
+export function roomNeeded(bytes: number, evidenceKept: boolean): number {
+  return Math.ceil((evidenceKept ? 0 : bytes) + 2.1 * bytes);
+}
+
+/**
+ * Why the bench folder cannot hold the largest size asked for, before anything is written, or
+ * null when it can: a disk that fills mid-run stops the bench after minutes, with nothing to show.
+ */
+export function roomProblem(
+  dir: string,
+  sizes: readonly number[],
+  freeBytes: number,
+  evidenceKept: (bytes: number) => boolean,
+): string | null {
+  for (const bytes of sizes) {
+    const need = roomNeeded(bytes, evidenceKept(bytes));
+    if (need > freeBytes)
+      return `The bench needs about ${gib(need)} free in ${dir} for ${size(bytes)} of evidence (the evidence, its attached copy and the pack), and only ${gib(freeBytes)} is free. Free some space, give a folder on another disk with --dir, or choose smaller --sizes.`;
+  }
+  return null;
+}
+
+const gib = (n: number) => `${(n / GIB).toFixed(1)} GiB`;
 
 const RUN_FOLDER = /^(?:run|startup)-(\d+)$/;
 
@@ -605,7 +643,7 @@ async function benchStartup(
 function startupReport(r: { load: readonly number[]; verdicts: readonly StartupVerdict[] }): string {
   const runs = r.verdicts[0]?.runs ?? STARTUP_RUNS;
   const lines = [
-    `\n== Commands a person types and waits for: median of ${runs} runs (range; user + system processor time); load average ${r.load.map((l) => l.toFixed(1)).join(' ')} ==`,
+    `\n== Commands a person types and waits for: median of ${runs} runs (range; user + system processor time of the median run); load average ${r.load.map((l) => l.toFixed(1)).join(' ')} ==`,
   ];
   for (const v of r.verdicts)
     lines.push(
@@ -636,7 +674,7 @@ function report(r: SizeResult, files: number): string {
     `\n== ${size(r.bytes)} of evidence in ${files} files → pack ${size(r.packBytes)}; load average ${r.load.map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores ==`,
     r.runs === 1
       ? '   One run of each command and baseline (user + system processor time in brackets); peak RSS of the command.'
-      : `   Median of ${r.runs} runs of each command and baseline, alternating (range; user + system processor time); ratio of the medians; highest peak RSS of the command's runs.`,
+      : `   Median of ${r.runs} runs of each command and baseline, alternating (range; user + system processor time of the median run); ratio of the medians; highest peak RSS of the command's runs.`,
   ];
   for (const v of r.verdicts) {
     const rss = v.peakRssMb === null ? 'peak RSS unknown' : `peak RSS ${v.peakRssMb.toFixed(0)} MB (target ≤ ${RSS_TARGET_MB})`;
@@ -692,6 +730,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${e.message}\n\n${BENCH_USAGE}\n`);
     return 2;
   }
+  const dirExisted = existsSync(opts.dir);
   try {
     mkdirSync(opts.dir, { recursive: true });
   } catch (e) {
@@ -703,16 +742,30 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const stale = sweepStaleRuns(opts.dir);
   if (stale.length) log(`Removed what killed benches left in ${opts.dir}: ${stale.join(', ')}.`);
+  const fs = statfsSync(opts.dir);
+  const noRoom = roomProblem(opts.dir, opts.sizes, fs.bavail * fs.bsize, (bytes) => evidenceKept(opts.dir, bytes));
+  if (noRoom) {
+    if (!dirExisted) rmdirSync(opts.dir);
+    process.stderr.write(`${noRoom}\n`);
+    return 2;
+  }
   process.stdout.write(
     `Evidence mix: ${describeMix()}.\nEach figure is a whole command in a fresh process, start-up included; ${cpus().length} cores.\n`,
   );
-  const startup = await benchStartup(opts, log);
-  process.stdout.write(`${startupReport(startup)}\n`);
+  let startup: Awaited<ReturnType<typeof benchStartup>>;
   const results: SizeResult[] = [];
-  for (const bytes of opts.sizes) {
-    const r = await benchSize(opts, bytes, log);
-    results.push(r);
-    process.stdout.write(`${report(r, r.files)}\n`);
+  try {
+    startup = await benchStartup(opts, log);
+    process.stdout.write(`${startupReport(startup)}\n`);
+    for (const bytes of opts.sizes) {
+      const r = await benchSize(opts, bytes, log);
+      results.push(r);
+      process.stdout.write(`${report(r, r.files)}\n`);
+    }
+  } catch (e) {
+    // A command that failed (a full disk, a broken build): its own message, and the run folder is gone.
+    process.stderr.write(`The bench stopped: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 1;
   }
   const allMet = startup.verdicts.every((v) => v.met) && results.every((r) => r.verdicts.every((v) => v.met));
   process.stdout.write(`\n${allMet ? 'All targets met.' : 'Some targets missed (see MISS lines).'}\n`);

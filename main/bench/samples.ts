@@ -110,10 +110,13 @@ const sec = (n: number) => `${n.toFixed(2)} s`;
 
 /**
  * A summary as the report prints it: the median wall time, then in brackets the range of the
- * runs (when there were several) and the processor time, e.g. `2.53 s (2.41–2.93 s; cpu 4.52 s)`.
+ * runs (when there were several) and the processor time, user + system, of the median run(s),
+ * e.g. `2.53 s (2.41–2.93 s; user 3.92 + sys 0.60 s)`: system time is the kernel's work for the
+ * command (reading, writing, page faults), user time its own.
  */
 export function timeText(s: Summary): string {
-  const cpu = s.cpuSeconds === null ? 'cpu unknown' : `cpu ${sec(s.cpuSeconds)}`;
+  const cpu =
+    s.userSeconds === null || s.systemSeconds === null ? 'cpu unknown' : `user ${s.userSeconds.toFixed(2)} + sys ${sec(s.systemSeconds)}`;
   const range = s.runs > 1 ? `${s.minSeconds.toFixed(2)}–${sec(s.maxSeconds)}; ` : '';
   return `${sec(s.seconds)} (${range}${cpu})`;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseBenchArgs } from '../../../main/bench/run-bench';
+import { parseBenchArgs, roomNeeded, roomProblem } from '../../../main/bench/run-bench';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'sscp-bench-test-'));
@@ -59,7 +59,7 @@ describe('npm run bench', () => {
     ]);
     for (const v of json.startup.verdicts) shaped(v, 5);
     expect(r.stdout).toMatch(
-      /sscp list \(50 assessments\): [\d.]+ s \([\d.]+–[\d.]+ s; cpu [\d.]+ s\), target ≤ 0\.50 s; baseline node -e 0: [\d.]+ s \([\d.]+–[\d.]+ s; cpu [\d.]+ s\)/,
+      /sscp list \(50 assessments\): [\d.]+ s \([\d.]+–[\d.]+ s; user [\d.]+ \+ sys [\d.]+ s\), target ≤ 0\.50 s; baseline node -e 0: [\d.]+ s \([\d.]+–[\d.]+ s; user [\d.]+ \+ sys [\d.]+ s\)/,
     );
     // Each size command and its baseline twice (--runs 2), the verdict from the medians.
     expect(json.results[0]!.runs).toBe(2);
@@ -76,7 +76,7 @@ describe('npm run bench', () => {
     expect(verdicts[2]!.extra).toMatchObject({ what: 'pdfsig', runs: 2, cpuSeconds: expect.any(Number) });
     expect(r.stdout).toMatch(/Median of 2 runs of each command and baseline, alternating/);
     expect(r.stdout).toMatch(
-      /(?:PASS|MISS) {2}sscp export \(database, identity unlock, build, sign\): [\d.]+ s \([\d.]+–[\d.]+ s; cpu [\d.]+ s\) = [\d.]+× baseline/,
+      /(?:PASS|MISS) {2}sscp export \(database, identity unlock, build, sign\): [\d.]+ s \([\d.]+–[\d.]+ s; user [\d.]+ \+ sys [\d.]+ s\) = [\d.]+× baseline/,
     );
     // The progress on stderr shows the order: baseline, command, baseline, command.
     const order = r.stderr.split('\n').filter((l) => /^ {2}run \d of 2, (cat \| tee copy|sscp attach)/.test(l));
@@ -127,4 +127,20 @@ describe('npm run bench', () => {
     expect(ui.status).toBe(2);
     expect(ui.stderr).toContain('--ui takes only --json and --report-only');
   }, 60_000);
+
+  it('refuses to start when the bench folder cannot hold the largest size, before writing anything', () => {
+    const GIB = 1024 ** 3;
+    // Evidence, attached copy and pack at once; the evidence not counted when generated earlier.
+    expect(roomNeeded(GIB, false)).toBeGreaterThan(3 * GIB);
+    expect(roomNeeded(GIB, true)).toBeGreaterThan(2 * GIB);
+    expect(roomNeeded(GIB, true)).toBeLessThan(roomNeeded(GIB, false));
+    const kept = (bytes: number) => bytes === GIB;
+    expect(roomProblem('/bench', [GIB, 4 * GIB], 20 * GIB, kept)).toBeNull();
+    const problem = roomProblem('/bench', [GIB, 4 * GIB], 10 * GIB, kept);
+    expect(problem).toContain('about 12.4 GiB free in /bench for 4.00 GiB of evidence');
+    expect(problem).toContain('only 10.0 GiB is free');
+    expect(problem).toContain('--dir');
+    expect(roomProblem('/bench', [GIB], 2.5 * GIB, kept)).toBeNull();
+    expect(roomProblem('/bench', [GIB], 2.5 * GIB, () => false)).toContain('3.1 GiB');
+  });
 });

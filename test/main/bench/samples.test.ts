@@ -89,8 +89,8 @@ describe('the bench arithmetic', () => {
 
   it('prints the median, then the range of several runs and the processor time', () => {
     const three = summarise([sample(2.53, 4, 0.52), sample(2.41, 4.0, 0.4), sample(2.93, 4.2, 0.6)]);
-    expect(timeText(three)).toBe('2.53 s (2.41–2.93 s; cpu 4.52 s)');
-    expect(timeText(summarise([sample(1.234, 0.9, 0.1)]))).toBe('1.23 s (cpu 1.00 s)');
+    expect(timeText(three)).toBe('2.53 s (2.41–2.93 s; user 4.00 + sys 0.52 s)');
+    expect(timeText(summarise([sample(1.234, 0.9, 0.1)]))).toBe('1.23 s (user 0.90 + sys 0.10 s)');
     expect(timeText(summarise([sample(1, null, null), sample(2, null, null)]))).toBe('1.50 s (1.00–2.00 s; cpu unknown)');
   });
 });
