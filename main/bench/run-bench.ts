@@ -193,6 +193,10 @@ function verdict(
   };
 }
 
+/** Set when nobody reads the figures any more (stdout's reader has gone): the bench stops. */
+let readerGone = false;
+class ReaderGone extends Error {}
+
 /** One of the programs timed against each other in a step, e.g. `openssl dgst` and `sscp verify`. */
 interface Contender {
   /** How the progress lines name it. */
@@ -217,6 +221,7 @@ async function interleaved(runs: number, contenders: readonly Contender[], log: 
     runs,
     contenders.map((_, i) => i),
   )) {
+    if (readerGone) throw new ReaderGone('Nobody reads the figures any more.');
     const c = contenders[who]!;
     await c.prepare?.(round);
     settle(c.reads(round));
@@ -740,6 +745,13 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const log = (line: string) => process.stderr.write(`${line}\n`);
+  // Figures piped into a reader that stops early (`| head`): stop before the next timed run,
+  // removing the run folder, and end as a shell tool would on SIGPIPE (status 141).
+  readerGone = false;
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    readerGone = true;
+  });
   const stale = sweepStaleRuns(opts.dir);
   if (stale.length) log(`Removed what killed benches left in ${opts.dir}: ${stale.join(', ')}.`);
   const fs = statfsSync(opts.dir);
@@ -763,6 +775,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${report(r, r.files)}\n`);
     }
   } catch (e) {
+    if (e instanceof ReaderGone) return 141;
     // A command that failed (a full disk, a broken build): its own message, and the run folder is gone.
     process.stderr.write(`The bench stopped: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;

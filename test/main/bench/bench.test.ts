@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,4 +143,21 @@ describe('npm run bench', () => {
     expect(roomProblem('/bench', [GIB], 2.5 * GIB, kept)).toBeNull();
     expect(roomProblem('/bench', [GIB], 2.5 * GIB, () => false)).toContain('3.1 GiB');
   });
+
+  it('stops quietly when the reader of its figures goes away', async () => {
+    const pipeDir = mkdtempSync(join(tmpdir(), 'sscp-bench-pipe-'));
+    try {
+      const child = spawn(process.execPath, ['bin/bench.mjs', '--sizes', '0.004', '--runs', '1', '--dir', pipeDir], { cwd: root });
+      // The reader closes its end at once, as `| head -0` would.
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+      expect(stderr).not.toContain('EPIPE');
+      expect(status).toBe(141);
+      expect(readdirSync(pipeDir).filter((f) => !f.startsWith('evidence-'))).toEqual([]);
+    } finally {
+      rmSync(pipeDir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
