@@ -14,6 +14,8 @@ import {
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeUnsafe } from '../../shared/domain/text-rules';
+import { field } from '../cli/io';
 import { evidenceDirFor } from '../fs/store-paths';
 import { describeMix, ensureEvidence, evidenceKept, type BenchFile } from './generate-evidence';
 import { measure, settle, type Measured } from './measure';
@@ -82,13 +84,13 @@ export function parseBenchArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
       const text = value();
       const gib = text.split(',').map((t) => Number(t.trim()));
       if (gib.some((n) => !Number.isFinite(n) || n <= 0 || n > 64))
-        throw new BenchUsageError(`--sizes takes sizes in GiB such as 1,4 or 0.25, not "${text}".`);
+        throw new BenchUsageError(`--sizes takes sizes in GiB such as 1,4 or 0.25, not "${field(text)}".`);
       sizes = gib.map((n) => Math.round(n * GIB));
     } else if (arg === '--runs') {
       const text = value();
       const n = Number(text);
       if (!/^\d+$/.test(text) || n < 1 || n > MAX_RUNS)
-        throw new BenchUsageError(`--runs takes a whole number of runs from 1 to ${MAX_RUNS}, such as 3 or 5, not "${text}".`);
+        throw new BenchUsageError(`--runs takes a whole number of runs from 1 to ${MAX_RUNS}, such as 3 or 5, not "${field(text)}".`);
       runs = n;
     } else if (arg === '--quick') {
       sizes = [QUICK_BYTES];
@@ -255,7 +257,7 @@ export function roomProblem(
   for (const bytes of sizes) {
     const need = roomNeeded(bytes, evidenceKept(bytes));
     if (need > freeBytes)
-      return `The bench needs about ${gib(need)} free in ${dir} for ${size(bytes)} of evidence (the evidence, its attached copy and the pack), and only ${gib(freeBytes)} is free. Free some space, give a folder on another disk with --dir, or choose smaller --sizes.`;
+      return `The bench needs about ${gib(need)} free in ${field(dir)} for ${size(bytes)} of evidence (the evidence, its attached copy and the pack), and only ${gib(freeBytes)} is free. Free some space, give a folder on another disk with --dir, or choose smaller --sizes.`;
   }
   return null;
 }
@@ -740,7 +742,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     mkdirSync(opts.dir, { recursive: true });
   } catch (e) {
     process.stderr.write(
-      `The bench folder ${opts.dir} cannot be used (${(e as NodeJS.ErrnoException).code ?? String(e)}). Give a folder you can write with --dir.\n`,
+      `The bench folder ${field(opts.dir)} cannot be used (${(e as NodeJS.ErrnoException).code ?? String(e)}). Give a folder you can write with --dir.\n`,
     );
     return 2;
   }
@@ -753,7 +755,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
     readerGone = true;
   });
   const stale = sweepStaleRuns(opts.dir);
-  if (stale.length) log(`Removed what killed benches left in ${opts.dir}: ${stale.join(', ')}.`);
+  if (stale.length) log(`Removed what killed benches left in ${field(opts.dir)}: ${stale.join(', ')}.`);
   const fs = statfsSync(opts.dir);
   const noRoom = roomProblem(opts.dir, opts.sizes, fs.bavail * fs.bsize, (bytes) => evidenceKept(opts.dir, bytes));
   if (noRoom) {
@@ -777,7 +779,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   } catch (e) {
     if (e instanceof ReaderGone) return 141;
     // A command that failed (a full disk, a broken build): its own message, and the run folder is gone.
-    process.stderr.write(`The bench stopped: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.stderr.write(`The bench stopped: ${escapeUnsafe(e instanceof Error ? e.message : String(e), true)}\n`);
     return 1;
   }
   const allMet = startup.verdicts.every((v) => v.met) && results.every((r) => r.verdicts.every((v) => v.met));

@@ -117,6 +117,11 @@ describe('npm run bench', () => {
     expect(badRuns.status).toBe(2);
     expect(badRuns.stderr).toContain('--runs takes a whole number');
     expect(badRuns.stdout).toBe('');
+    // What the user typed is shown, a control character in it as a visible escape, never acted on.
+    const escape = spawnSync(process.execPath, ['bin/bench.mjs', '--runs', '\u001b[2J3'], { cwd: root, encoding: 'utf8' });
+    expect(escape.status).toBe(2);
+    expect(escape.stderr).toContain('not "\\u{1b}[2J3"');
+    expect(escape.stderr).not.toContain('\u001b');
     const notAFolder = spawnSync(process.execPath, ['bin/bench.mjs', '--quick', '--dir', join(root, 'package.json')], {
       cwd: root,
       encoding: 'utf8',
