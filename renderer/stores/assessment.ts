@@ -62,6 +62,18 @@ function afterPaint(): Promise<void> {
   });
 }
 
+/**
+ * Runs load `gen`; its failure is reported only while it is still the latest: a read that fails
+ * because the database was closed or another assessment opened meanwhile is of no concern now.
+ */
+async function unlessSuperseded(gen: number, read: () => Promise<void>): Promise<void> {
+  try {
+    await read();
+  } catch (e) {
+    if (gen === generation) throw e;
+  }
+}
+
 /** The detail from a reply with the changes typed here and not yet saved put back on top. */
 function withUnsaved(detail: AssessmentDetail): AssessmentDetail {
   let d = detail;
@@ -138,23 +150,26 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       await get().flush();
       const open = get().detail?.assessment.id === assessmentId;
       const gen = ++generation;
-      if (!shown || open) return readWhole(assessmentId, gen);
-      const opening = await call('assessments.open', { assessmentId, claimId: shown.claimId });
-      if (gen !== generation) return;
-      set({ detail: detailFromOpening(opening), saveState: 'idle', lastChange: null });
-      // The rest crosses after the first frame is on screen, not in the way of it.
-      await afterPaint();
-      if (gen !== generation) return;
-      const items = await call('assessments.evidence', { assessmentId });
-      const now = get().detail;
-      // Only the items are taken, merged into the detail as it is now: a change made meanwhile stays.
-      if (gen === generation && now?.assessment.id === assessmentId) set({ detail: applyRestOfEvidence(now, items) });
+      await unlessSuperseded(gen, async () => {
+        if (!shown || open) return readWhole(assessmentId, gen);
+        const opening = await call('assessments.open', { assessmentId, claimId: shown.claimId });
+        if (gen !== generation) return;
+        set({ detail: detailFromOpening(opening), saveState: 'idle', lastChange: null });
+        // The rest crosses after the first frame is on screen, not in the way of it.
+        await afterPaint();
+        if (gen !== generation) return;
+        const items = await call('assessments.evidence', { assessmentId });
+        const now = get().detail;
+        // Only the items are taken, merged into the detail as it is now: a change made meanwhile stays.
+        if (gen === generation && now?.assessment.id === assessmentId) set({ detail: applyRestOfEvidence(now, items) });
+      });
     },
     refresh: async () => {
       const current = get().detail;
       if (!current) return;
       await get().flush();
-      await readWhole(current.assessment.id, ++generation);
+      const gen = ++generation;
+      await unlessSuperseded(gen, () => readWhole(current.assessment.id, gen));
     },
     editClaim: (claimId, patch, options) => {
       const detail = get().detail;

@@ -18,9 +18,16 @@ import { makeAssessment, makeDetail, makeEvidence, savedResponse } from './fixtu
 
 function deferred<T>() {
   let resolve!: (value: T) => void;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { promise, resolve };
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
 }
+
+/** How main refuses when no database is open (main/ipc/handlers/context.ts). */
+const NOTHING_OPEN = { kind: 'not-found', message: 'No file of assessments is open.', hint: 'Open one first.' };
 
 const link = (assessmentId: string, claimId: string, e: EvidenceItem) => ({ assessmentId, claimId, evidenceId: e.id });
 
@@ -135,6 +142,22 @@ describe('opening an assessment in two replies', () => {
     rests.get('d1')!.resolve(detailOf('d1').evidence);
     await d1;
     expect(useAssessment.getState().detail).toEqual(detailOf('d1'));
+  });
+
+  it('reports a failed rest of the evidence, unless the database was closed or another assessment opened meanwhile', async () => {
+    const first = await openFirst('a1');
+    useAssessment.getState().forget();
+    rests.get('a1')!.reject(NOTHING_OPEN);
+    await expect(first.loading).resolves.toBeUndefined();
+    expect(useAssessment.getState().detail).toBeNull();
+
+    opens.clear();
+    rests.clear();
+    const second = await openFirst('a1');
+    rests.get('a1')!.reject(NOTHING_OPEN);
+    await expect(second.loading).rejects.toMatchObject({ message: 'No file of assessments is open.' });
+    // What arrived stays, and says it is not whole.
+    expect(holdsAllEvidence(useAssessment.getState().detail!)).toBe(false);
   });
 
   it('reads the whole assessment again when it changed here while a read of it was on its way', async () => {
