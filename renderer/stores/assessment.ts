@@ -54,11 +54,19 @@ let generation = 0;
 /** Reads again when the detail changed here while a whole read was on its way, at most this many times. */
 const REREADS = 3;
 
+/** A window that is hidden or minimised paints no frame: past this, the rest is asked for anyway. */
+const UNPAINTED_MS = 250;
+
 /** Resolves once the browser has painted the frame being made: rAF runs just before that paint, a task queued from it after. */
 function afterPaint(): Promise<void> {
   return new Promise((resolve) => {
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(resolve, 0));
-    else setTimeout(resolve, 0);
+    const unpainted = setTimeout(resolve, UNPAINTED_MS);
+    const painted = () => {
+      clearTimeout(unpainted);
+      setTimeout(resolve, 0);
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(painted);
+    else painted();
   });
 }
 

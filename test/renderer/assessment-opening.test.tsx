@@ -160,6 +160,19 @@ describe('opening an assessment in two replies', () => {
     expect(holdsAllEvidence(useAssessment.getState().detail!)).toBe(false);
   });
 
+  it('asks for the rest even when no frame is painted, as in a minimised window', async () => {
+    const raf = window.requestAnimationFrame;
+    window.requestAnimationFrame = () => 0;
+    try {
+      const { loading } = await openFirst('a1');
+      rests.get('a1')!.resolve(detailOf('a1').evidence);
+      await loading;
+      expect(useAssessment.getState().detail).toEqual(detailOf('a1'));
+    } finally {
+      window.requestAnimationFrame = raf;
+    }
+  });
+
   it('reads the whole assessment again when it changed here while a read of it was on its way', async () => {
     const opened = await openFirst('a1');
     rests.get('a1')!.resolve(detailOf('a1').evidence);
