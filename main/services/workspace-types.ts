@@ -9,6 +9,7 @@ import type {
 } from '../../shared/domain/types';
 import type { UnverifiedSigner } from '../../shared/domain/signer-trust';
 import type {
+  AssessmentOpeningView,
   ClaimEvidenceView as ClaimEvidence,
   EvidenceRemoval,
   EvidenceRemovalPlan,
@@ -161,6 +162,10 @@ export interface Workspace {
   listAssessments(): AssessmentSummary[];
   createAssessment(input: NewAssessmentInput): Assessment;
   getAssessment(id: string): AssessmentDetail;
+  /** What the app's assessment screen shows first (the shown claim's items, not every item's record). */
+  openAssessment(id: string, claimId: string | null): AssessmentOpeningView;
+  /** Every evidence item the assessment's claims use, in the detail's order. */
+  assessmentEvidence(id: string): EvidenceItem[];
   /** The id of the one assessment whose id is `text` or starts with it (at least 4 characters); refused when none or several match. */
   resolveAssessmentId(text: string): string;
   completeness(id: string): AssessmentCompleteness;

@@ -8,6 +8,7 @@ import { openDatabase } from '../store/database';
 import { findImport, unverifiedOrigins } from '../store/imports-repo';
 import { addAction, removeAction, updateAction } from './action-ops';
 import { archiveAssessment, unarchiveAssessment } from './archive';
+import { getAssessmentOpening, listAssessmentEvidence } from './assessment-opening';
 import {
   createAssessment,
   getAssessmentDetail,
@@ -104,6 +105,8 @@ export function openWorkspace(dbPath: string, options: OpenWorkspaceOptions = {}
     listAssessments: () => listAssessmentSummaries(ctx),
     createAssessment: (input) => createAssessment(ctx, input),
     getAssessment: (id) => getAssessmentDetail(ctx, id),
+    openAssessment: (id, claimId) => getAssessmentOpening(ctx, id, claimId),
+    assessmentEvidence: (id) => listAssessmentEvidence(ctx, id),
     resolveAssessmentId: (text) => resolveAssessmentIdPrefix(db, text),
     completeness: (id) => assessmentCompleteness(ctx, id),
     updateAssessment: (id, patch) => updateAssessment(ctx, id, patch),

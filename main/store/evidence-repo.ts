@@ -149,6 +149,23 @@ export function listEvidenceForClaim(db: Db, assessmentId: string, claimId: stri
     .map(rowToEvidence);
 }
 
+/**
+ * What an assessment's first screen needs of its items (main/services/assessment-opening.ts):
+ * those of the claim shown and every one with an expiry date, each once, in the order the
+ * whole assessment lists them.
+ */
+export function listEvidenceForOpening(db: Db, assessmentId: string, claimId: string | null): EvidenceItem[] {
+  return prepared<[string, string | null], EvidenceRow>(
+    db,
+    `SELECT * FROM evidence_items WHERE id IN (
+       SELECT l.evidence_id FROM evidence_links l JOIN evidence_items e ON e.id = l.evidence_id
+       WHERE l.assessment_id = ? AND (l.claim_id = ? OR e.expiry_date IS NOT NULL))
+     ORDER BY added_at, rowid`,
+  )
+    .all(assessmentId, claimId)
+    .map(rowToEvidence);
+}
+
 /** The claims of an assessment that have any evidence, from the links' key alone (no evidence row is read). */
 export function listClaimsWithEvidence(db: Db, assessmentId: string): string[] {
   return prepared<[string], { claim_id: string }>(db, 'SELECT DISTINCT claim_id FROM evidence_links WHERE assessment_id = ?')

@@ -6,7 +6,7 @@ import { UiError } from '../ipc/ui-error';
 import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
 import { applyPatch, mergePatches, replaceResponse, responseFor, valuesBefore, type ClaimPatch } from './claim-patch';
-import { applyAttached, applyClaimEvidence, applyEvidenceItem } from './evidence-replies';
+import { applyAttached, applyClaimEvidence, applyEvidenceItem, applyRestOfEvidence, detailFromOpening } from './evidence-replies';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
 
@@ -19,7 +19,13 @@ interface AssessmentState {
   readonly detail: AssessmentDetail | null;
   readonly saveState: SaveState;
   readonly lastChange: LastChange | null;
-  readonly load: (assessmentId: string) => Promise<void>;
+  /**
+   * Reads the assessment. Given the claim the screen shows (`claimId`, null for the screen's
+   * choice) and not already open, it comes in two replies: what that screen shows first, then,
+   * after the frame showing it, every evidence record (the detail holds every link meanwhile, and
+   * only some items: `holdsAllEvidence`). Otherwise it is read whole.
+   */
+  readonly load: (assessmentId: string, shown?: { readonly claimId: string | null }) => Promise<void>;
   readonly refresh: () => Promise<void>;
   /** Shows the change at once and saves it: typing after a pause, choices straight away. */
   readonly editClaim: (claimId: string, patch: ClaimPatch, options?: { readonly immediate?: boolean }) => void;
@@ -43,6 +49,45 @@ const TYPING_PAUSE_MS = 700;
 let pending = new Map<string, { patch: ClaimPatch; before: ClaimPatch }>();
 let timer: ReturnType<typeof setTimeout> | null = null;
 let saving: Promise<void> = Promise.resolve();
+/** Counts loads (and `forget`): a reply to an older one is dropped, so a late reply cannot show another assessment. */
+let generation = 0;
+/** Reads again when the detail changed here while a whole read was on its way, at most this many times. */
+const REREADS = 3;
+
+/** A window that is hidden or minimised paints no frame: past this, the rest is asked for anyway. */
+const UNPAINTED_MS = 250;
+
+/** Resolves once the browser has painted the frame being made: rAF runs just before that paint, a task queued from it after. */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const unpainted = setTimeout(resolve, UNPAINTED_MS);
+    const painted = () => {
+      clearTimeout(unpainted);
+      setTimeout(resolve, 0);
+    };
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(painted);
+    else painted();
+  });
+}
+
+/**
+ * Runs load `gen`; its failure is reported only while it is still the latest: a read that fails
+ * because the database was closed or another assessment opened meanwhile is of no concern now.
+ */
+async function unlessSuperseded(gen: number, read: () => Promise<void>): Promise<void> {
+  try {
+    await read();
+  } catch (e) {
+    if (gen === generation) throw e;
+  }
+}
+
+/** The detail from a reply with the changes typed here and not yet saved put back on top. */
+function withUnsaved(detail: AssessmentDetail): AssessmentDetail {
+  let d = detail;
+  for (const [claimId, { patch }] of pending) d = applyPatch(d, claimId, patch);
+  return d;
+}
 
 /** The assessment being worked on, with autosave and undo of the last saved change. */
 export const useAssessment = create<AssessmentState>((set, get) => {
@@ -74,6 +119,32 @@ export const useAssessment = create<AssessmentState>((set, get) => {
     }
   };
 
+  /**
+   * The whole detail, for load `gen`. A change made here while it was on its way (a link, an
+   * action, a saved answer) may be newer than the reply, so it is read again; after REREADS
+   * tries only its items are taken, merged as the second reply of an opening is.
+   */
+  const readWhole = async (assessmentId: string, gen: number): Promise<void> => {
+    for (let read = 0; ; read++) {
+      const before = get().detail;
+      const detail = await call('assessments.get', { assessmentId });
+      if (gen !== generation) return;
+      const now = get().detail;
+      const same = now?.assessment.id === assessmentId;
+      if (same && now !== before) {
+        if (read < REREADS) continue;
+        set({ detail: applyRestOfEvidence(now, detail.evidence) });
+        return;
+      }
+      set({
+        detail: same ? withUnsaved(detail) : detail,
+        saveState: pending.size > 0 ? get().saveState : 'idle',
+        lastChange: same ? get().lastChange : null,
+      });
+      return;
+    }
+  };
+
   const queueSave = (): Promise<void> => {
     saving = saving.then(saveNow);
     return saving;
@@ -83,16 +154,30 @@ export const useAssessment = create<AssessmentState>((set, get) => {
     detail: null,
     saveState: 'idle',
     lastChange: null,
-    load: async (assessmentId) => {
+    load: async (assessmentId, shown) => {
       await get().flush();
-      const detail = await call('assessments.get', { assessmentId });
-      set({ detail, saveState: 'idle', lastChange: get().detail?.assessment.id === assessmentId ? get().lastChange : null });
+      const open = get().detail?.assessment.id === assessmentId;
+      const gen = ++generation;
+      await unlessSuperseded(gen, async () => {
+        if (!shown || open) return readWhole(assessmentId, gen);
+        const opening = await call('assessments.open', { assessmentId, claimId: shown.claimId });
+        if (gen !== generation) return;
+        set({ detail: detailFromOpening(opening), saveState: 'idle', lastChange: null });
+        // The rest crosses after the first frame is on screen, not in the way of it.
+        await afterPaint();
+        if (gen !== generation) return;
+        const items = await call('assessments.evidence', { assessmentId });
+        const now = get().detail;
+        // Only the items are taken, merged into the detail as it is now: a change made meanwhile stays.
+        if (gen === generation && now?.assessment.id === assessmentId) set({ detail: applyRestOfEvidence(now, items) });
+      });
     },
     refresh: async () => {
       const current = get().detail;
       if (!current) return;
       await get().flush();
-      set({ detail: await call('assessments.get', { assessmentId: current.assessment.id }) });
+      const gen = ++generation;
+      await unlessSuperseded(gen, () => readWhole(current.assessment.id, gen));
     },
     editClaim: (claimId, patch, options) => {
       const detail = get().detail;
@@ -137,6 +222,9 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       const detail = get().detail;
       if (detail) set({ detail: applyEvidenceItem(detail, previousId, item) });
     },
-    forget: () => set({ detail: null, saveState: 'idle', lastChange: null }),
+    forget: () => {
+      generation++;
+      set({ detail: null, saveState: 'idle', lastChange: null });
+    },
   };
 });

@@ -1,5 +1,5 @@
 import type { AssessmentDetail, EvidenceItem, EvidenceLink } from '../../shared/domain/types';
-import type { ClaimEvidenceView } from '../../shared/ipc/views';
+import type { AssessmentOpeningView, ClaimEvidenceView } from '../../shared/ipc/views';
 
 // How a reply about one claim's evidence, or about one evidence item, changes the open
 // assessment: applied in place, so the app never reads the whole assessment (and its
@@ -48,8 +48,46 @@ export function applyAttached(detail: AssessmentDetail, claimId: string, item: E
  */
 export function applyEvidenceItem(detail: AssessmentDetail, previousId: string, item: EvidenceItem): AssessmentDetail {
   if (!detail.links.some((l) => l.evidenceId === previousId)) return detail;
-  if (item.id === previousId) return { ...detail, evidence: detail.evidence.map((e) => (e.id === item.id ? item : e)) };
+  if (item.id === previousId) {
+    // Not here yet while the rest of the items is on its way (see applyRestOfEvidence): added, so that copy cannot win.
+    if (!detail.evidence.some((e) => e.id === item.id)) return withItems(detail, detail.links, [item]);
+    return { ...detail, evidence: detail.evidence.map((e) => (e.id === item.id ? item : e)) };
+  }
   if (detail.assessment.state !== 'draft') return detail;
   const links = detail.links.map((l) => (l.evidenceId === previousId ? { ...l, evidenceId: item.id } : l));
   return withItems(detail, links, [item]);
+}
+
+// Opening an assessment comes in two replies (`assessments.open`, then `assessments.evidence`):
+// between them the detail has every link but only some items' records.
+
+/** The detail the first reply makes: every link (rebuilt from each claim's ids), the items it carried. */
+export function detailFromOpening(view: AssessmentOpeningView): AssessmentDetail {
+  const { assessment, responses, actions, evidence, claimEvidence } = view;
+  const links = claimEvidence.flatMap(({ claimId, evidenceIds }) =>
+    evidenceIds.map((evidenceId) => ({ assessmentId: assessment.id, claimId, evidenceId })),
+  );
+  return { assessment, responses, actions, evidence, links };
+}
+
+/**
+ * Every item's record, read after the first reply, merged into the detail as it is now. Only
+ * the items are taken: links, answers and actions stay as the store has them. An item the store
+ * already holds keeps the store's copy (it came from that first reply or from a change made
+ * since, never older than this one); an item no link uses any more (unlinked, removed, or
+ * replaced by a new version meanwhile) is left out; one attached meanwhile stays.
+ */
+export function applyRestOfEvidence(detail: AssessmentDetail, items: readonly EvidenceItem[]): AssessmentDetail {
+  const used = new Set(detail.links.map((l) => l.evidenceId));
+  const held = new Map(detail.evidence.map((e) => [e.id, e]));
+  const listed = new Set(items.map((e) => e.id));
+  const merged = items.filter((e) => used.has(e.id)).map((e) => held.get(e.id) ?? e);
+  const since = detail.evidence.filter((e) => !listed.has(e.id) && used.has(e.id));
+  return { ...detail, evidence: since.length > 0 ? inListOrder([...merged, ...since]) : merged };
+}
+
+/** True when the detail holds the record of every item its links use (false between the two replies of an opening). */
+export function holdsAllEvidence(detail: Pick<AssessmentDetail, 'evidence' | 'links'>, claimId?: string): boolean {
+  const held = new Set(detail.evidence.map((e) => e.id));
+  return detail.links.every((l) => (claimId !== undefined && l.claimId !== claimId) || held.has(l.evidenceId));
 }

@@ -44,6 +44,18 @@ export function claimsInWorkingOrder(
   return [...inScope, ...outOfScope];
 }
 
+/**
+ * The claim the assessment screen shows: the one asked for, else the first in scope, else the
+ * first. One rule for the screen and for main, which sends that claim's evidence first.
+ */
+export function claimToShow<C extends ClaimInContext>(
+  ordered: readonly C[],
+  assessment: AssessmentDetail['assessment'],
+  claimId: string | null,
+): C | undefined {
+  return ordered.find((c) => c.claim.id === claimId) ?? ordered.find((c) => isClaimInScope(assessment, c.claim.id)) ?? ordered[0];
+}
+
 /** Everyone named as the owner of a remedial action, for the owner filter. */
 export function actionOwners(detail: Pick<AssessmentDetail, 'actions'>): readonly string[] {
   const owners = new Set(detail.actions.map((a) => a.owner.trim()).filter((o) => o !== ''));

@@ -51,6 +51,7 @@ import type { FormExportView, FormImportView, FormPlacementView, RemindersExport
 import type {
   AppInfo,
   AssessmentListItem,
+  AssessmentOpeningView,
   AttachedEvidence,
   ClaimEvidenceView,
   IntegritySummary,
@@ -149,6 +150,16 @@ export const contract = {
   'assessments.list': { args: none, result: returns<readonly AssessmentListItem[]>() },
   'assessments.create': { args: assessmentFields, result: returns<Assessment>() },
   'assessments.get': { args: z.strictObject({ assessmentId: id }), result: returns<AssessmentDetail>() },
+  /**
+   * The first screen of an assessment (the claim asked for, or the one the screen shows when
+   * null): everything but most evidence records, which `assessments.evidence` sends after.
+   */
+  'assessments.open': {
+    args: z.strictObject({ assessmentId: id, claimId: claimId.nullable() }),
+    result: returns<AssessmentOpeningView>(),
+  },
+  /** Every evidence item the assessment's claims use, in the order the detail lists them. */
+  'assessments.evidence': { args: z.strictObject({ assessmentId: id }), result: returns<readonly EvidenceItem[]>() },
   'assessments.update': {
     args: z.strictObject({ assessmentId: id, patch: assessmentFields.partial() }),
     result: returns<Assessment>(),

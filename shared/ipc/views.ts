@@ -1,5 +1,5 @@
 import type { UserProfile } from '../domain/actor';
-import type { Assessment, AuditEntry, EvidenceItem, EvidenceLink } from '../domain/types';
+import type { Assessment, AssessmentDetail, AuditEntry, EvidenceItem, EvidenceLink } from '../domain/types';
 import type { DateFormatSetting } from '../format/dates';
 import type { AssessmentSummary } from '../domain/completeness';
 
@@ -20,6 +20,20 @@ export interface ClaimEvidenceView {
   readonly claimId: string;
   /** In the order the items were added, as the assessment detail lists them. */
   readonly evidence: readonly EvidenceItem[];
+}
+
+/**
+ * What the assessment screen needs for its first frame (`assessments.open`): the assessment,
+ * its answers and actions, which items each claim uses (their ids only), and the items of the
+ * claim shown first and of every item with an expiry date (the claim list's "expiring" filter
+ * reads them). The rest of the items follow with `assessments.evidence`, after that frame: with
+ * thousands of files, their full records are most of what the whole detail weighs.
+ */
+export interface AssessmentOpeningView extends Omit<AssessmentDetail, 'links'> {
+  /** The claim whose items `evidence` holds in full; null when the catalog has no claims. */
+  readonly shownClaimId: string | null;
+  /** Each claim that has evidence with its items' ids, in the order the detail lists its links. */
+  readonly claimEvidence: readonly { readonly claimId: string; readonly evidenceIds: readonly string[] }[];
 }
 
 /** The newest entries of an assessment's history (oldest first) and how many there are in all. */

@@ -32,19 +32,26 @@ describe('the claim workspace', () => {
     fake.answer('claims.update', (args: never) => savedResponse(args));
   });
   afterEach(cleanup);
+  /** The reads of the assessment: opening it is two, and nothing here reads it again. */
+  const reads = () =>
+    fake.calls.map((c) => c.channel).filter((c) => ['assessments.get', 'assessments.open', 'assessments.evidence'].includes(c));
 
-  it('asks main for the assessment first, and for its owners and contributions once the claim is shown', async () => {
+  it('asks main for the first screen of the assessment first, and for the rest, owners and contributions once the claim is shown', async () => {
     let reply: (detail: ReturnType<typeof makeDetail>) => void = () => undefined;
     fake.answer('assessments.get', () => new Promise((resolve) => (reply = resolve)));
     const asked = () =>
-      fake.calls.map((c) => c.channel).filter((c) => ['assessments.get', 'owners.list', 'contributions.review'].includes(c));
+      fake.calls
+        .map((c) => c.channel)
+        .filter((c) => ['assessments.get', 'assessments.open', 'assessments.evidence', 'owners.list', 'contributions.review'].includes(c));
     renderWorkspace();
-    await waitFor(() => expect(asked()).toContain('assessments.get'));
+    await waitFor(() => expect(asked()).toContain('assessments.open'));
     // Nothing else is in main's queue ahead of, or beside, the reply the person waits for.
-    expect(asked()).toEqual(['assessments.get']);
+    expect(asked()).toEqual(['assessments.open']);
+    expect(fake.calls.find((c) => c.channel === 'assessments.open')?.args).toEqual({ assessmentId: 'a1', claimId: '1.1.1' });
     reply(makeDetail());
     expect(await screen.findByRole('heading', { name: /^1\.1\.1/ })).toBeTruthy();
-    await waitFor(() => expect(asked()).toEqual(['assessments.get', 'owners.list', 'contributions.review']));
+    await waitFor(() => expect(asked()).toHaveLength(4));
+    expect([...asked()].sort()).toEqual(['assessments.evidence', 'assessments.open', 'contributions.review', 'owners.list']);
   });
 
   it('saves typing after a pause, as one change, and shows that it is saved', async () => {
@@ -110,7 +117,7 @@ describe('the claim workspace', () => {
     expect(await screen.findByText('Secure development policy.pdf')).toBeTruthy();
     expect(screen.getByText(/121 KB/)).toBeTruthy();
     expect(screen.getByText('abababababab')).toBeTruthy();
-    expect(fake.calls.filter((c) => c.channel === 'assessments.get')).toHaveLength(1);
+    expect(reads()).toEqual(['assessments.open', 'assessments.evidence']);
   });
 
   it("saves a file's details and removes a file from the replies, without reading the assessment again", async () => {
@@ -138,7 +145,7 @@ describe('the claim workspace', () => {
     await waitFor(() => expect(screen.queryByText('scan.txt')).toBeNull());
     expect(screen.getByText('policy.pdf')).toBeTruthy();
     expect(useAssessment.getState().detail!.evidence.map((e) => e.id)).toEqual(['e1']);
-    expect(fake.calls.filter((c) => c.channel === 'assessments.get')).toHaveLength(1);
+    expect(reads()).toEqual(['assessments.open', 'assessments.evidence']);
   });
 
   it('says so when an attached path was a symbolic link, naming the file it led to', async () => {

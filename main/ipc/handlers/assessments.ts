@@ -6,6 +6,8 @@ type Channels =
   | 'assessments.list'
   | 'assessments.create'
   | 'assessments.get'
+  | 'assessments.open'
+  | 'assessments.evidence'
   | 'assessments.update'
   | 'assessments.audit'
   | 'assessments.recentAudit'
@@ -20,6 +22,8 @@ export function assessmentHandlers({ ws }: HandlerContext): Pick<HandlerTable, C
     'assessments.list': async () => ws().listAssessments(),
     'assessments.create': async (fields) => ws().createAssessment(fields),
     'assessments.get': async ({ assessmentId }) => ws().getAssessment(assessmentId),
+    'assessments.open': async ({ assessmentId, claimId }) => ws().openAssessment(assessmentId, claimId),
+    'assessments.evidence': async ({ assessmentId }) => ws().assessmentEvidence(assessmentId),
     'assessments.update': async ({ assessmentId, patch }) => ws().updateAssessment(assessmentId, patch),
     'assessments.audit': async ({ assessmentId }) => ws().auditEntries(assessmentId),
     'assessments.recentAudit': async ({ assessmentId, limit }) => ws().recentAuditEntries(assessmentId, limit),

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { formatPeriod } from '../../format/numbers';
 import { attempt } from '../../stores/announcer';
 import { useAssessment } from '../../stores/assessment';
+import { holdsAllEvidence } from '../../stores/evidence-replies';
 import { ActionsByOwner } from './ActionsByOwner';
 import { DashboardActions } from './DashboardActions';
 import { HistoryCard } from './HistoryCard';
@@ -25,7 +26,9 @@ export function DashboardScreen({ assessmentId }: { readonly assessmentId: strin
   useEffect(() => {
     void attempt(() => load(assessmentId));
   }, [assessmentId, load]);
-  if (!detail || detail.assessment.id !== assessmentId) return <p className="muted">Loading the assessment…</p>;
+  // Its blockers read every evidence record: not shown from an assessment still arriving.
+  if (!detail || detail.assessment.id !== assessmentId || !holdsAllEvidence(detail))
+    return <p className="muted">Loading the assessment…</p>;
   const catalog = findCatalog(detail.assessment.catalogId, detail.assessment.catalogVersion);
   if (!catalog) return <p>This assessment uses a catalog version this app does not include.</p>;
 

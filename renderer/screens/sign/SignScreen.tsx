@@ -8,6 +8,7 @@ import type { PackProfileName } from '../../../shared/ipc/views-signing';
 import { PageHeader } from '../../components/PageHeader';
 import { attempt } from '../../stores/announcer';
 import { useAssessment } from '../../stores/assessment';
+import { holdsAllEvidence } from '../../stores/evidence-replies';
 import { useIdentities } from '../../stores/identities';
 import { useNavigation } from '../../stores/navigation';
 import { useSession } from '../../stores/session';
@@ -36,7 +37,9 @@ export function SignScreen({ assessmentId }: { readonly assessmentId: string }) 
   }, [assessmentId, load, loadIdentities, reset]);
   const defaultIdentity = useSession((s) => s.settings?.defaultIdentityId ?? null);
 
-  if (!detail || detail.assessment.id !== assessmentId) return <p className="muted">Loading the assessment…</p>;
+  // Its blockers read every evidence record: not shown from an assessment still arriving.
+  if (!detail || detail.assessment.id !== assessmentId || !holdsAllEvidence(detail))
+    return <p className="muted">Loading the assessment…</p>;
   const catalog = findCatalog(detail.assessment.catalogId, detail.assessment.catalogVersion);
   if (!catalog) return <p>This assessment uses a catalog version this app does not include.</p>;
   const checks = signoffBlockers(detail, catalog, localIsoDate(new Date()));

@@ -29,6 +29,8 @@ export function EvidenceSection({
   const linkedIds = useMemo(() => new Set(links.filter((l) => l.claimId === claimId).map((l) => l.evidenceId)), [links, claimId]);
   const items = useMemo(() => evidence.filter((e) => linkedIds.has(e.id)), [evidence, linkedIds]);
   const mine = running.filter((r) => r.claimId === claimId);
+  // Just after an assessment opens only the first claim's records are here; the rest follow at once.
+  const arriving = items.length < linkedIds.size;
 
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
@@ -66,7 +68,11 @@ export function EvidenceSection({
           </div>
         ) : null}
       </div>
-      {items.length === 0 && mine.length === 0 ? (
+      {arriving ? (
+        <p className="muted" role="status">
+          Loading the {linkedIds.size === 1 ? 'item' : `${linkedIds.size} items`} of evidence on this claim…
+        </p>
+      ) : items.length === 0 && mine.length === 0 ? (
         <div className="drop-zone">
           {frozen
             ? 'No evidence was attached to this claim.'
@@ -93,7 +99,9 @@ export function EvidenceSection({
           {items.length > 0 ? <ClaimEvidenceList items={items} claimId={claimId} frozen={frozen} /> : null}
         </>
       )}
-      {items.length > 0 && !frozen ? <p className="muted drop-hint">You can also drop files anywhere in this section.</p> : null}
+      {items.length > 0 && !arriving && !frozen ? (
+        <p className="muted drop-hint">You can also drop files anywhere in this section.</p>
+      ) : null}
       {referencing ? <AddReferenceDialog claimId={claimId} onClose={() => setReferencing(false)} /> : null}
       {linking ? <LinkEvidenceDialog claimId={claimId} alreadyLinked={linkedIds} onClose={() => setLinking(false)} /> : null}
       <PreviewDialog />

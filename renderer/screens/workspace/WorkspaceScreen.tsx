@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { findCatalog, listClaims, type ClaimInContext } from '../../../shared/catalog/index';
-import { isClaimInScope } from '../../../shared/domain/applicability';
-import { claimsInWorkingOrder, filterClaims } from '../../../shared/domain/claim-filter';
+import { claimToShow, claimsInWorkingOrder, filterClaims } from '../../../shared/domain/claim-filter';
 import { localIsoDate } from '../../../shared/domain/dates';
 import { attempt } from '../../stores/announcer';
 import { UnverifiedSignerBanner } from '../../components/UnverifiedSignerBanner';
@@ -31,8 +30,14 @@ export function WorkspaceScreen({ assessmentId, claimId }: { readonly assessment
   // Set when a shortcut moved to another claim, so focus follows to its heading.
   const focusHeading = useRef(false);
 
+  // The claim asked for when the assessment is opened: main sends its evidence first (moving
+  // between claims later reads nothing).
+  const askedClaim = useRef(claimId);
   useEffect(() => {
-    void attempt(() => load(assessmentId));
+    askedClaim.current = claimId;
+  }, [claimId]);
+  useEffect(() => {
+    void attempt(() => load(assessmentId, { claimId: askedClaim.current }));
   }, [assessmentId, load]);
   // The list says whether the assessment came from an unverified signer. Opened straight from a
   // menu, it may not be loaded yet; the start page reports a list that will not load.
@@ -48,9 +53,7 @@ export function WorkspaceScreen({ assessmentId, claimId }: { readonly assessment
   const catalog = ready ? findCatalog(detail.assessment.catalogId, detail.assessment.catalogVersion) : undefined;
   const ordered: readonly ClaimInContext[] = ready && catalog ? claimsInWorkingOrder(listClaims(catalog), detail) : [];
   const shown = ready ? filterClaims(ordered, detail, filter, localIsoDate(new Date())) : [];
-  const selected = ready
-    ? (ordered.find((c) => c.claim.id === claimId) ?? ordered.find((c) => isClaimInScope(detail.assessment, c.claim.id)) ?? ordered[0])
-    : undefined;
+  const selected = ready ? claimToShow(ordered, detail.assessment, claimId) : undefined;
 
   const latest = useRef({ shown, selected, detail });
   // The menu and shortcut handler reads what was last shown; it is kept current after each render.

@@ -54,6 +54,8 @@ describe('query plans of the hot paths', () => {
     const { a, items } = await seeded();
     const { runs } = sql.during(() => {
       f.ws.getAssessment(a.id);
+      f.ws.openAssessment(a.id, CLAIMS[0]!);
+      f.ws.assessmentEvidence(a.id);
       f.ws.updateClaim(a.id, CLAIMS[0]!, { result: 'met' });
       f.ws.completeness(a.id);
       f.ws.linkEvidence(a.id, CLAIMS[0]!, items[1]!.id);
