@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import { SscpError } from '../../../shared/errors';
-import { openRegularFile } from '../../fs/regular-file';
 import { verifyCms, type CmsVerification } from '../../signing/cms';
 import { parseTrustInputs } from '../../signing/trust-policy';
 import {
@@ -12,12 +11,13 @@ import {
 } from '../attachment-checks';
 import { ASSESSMENT_NAME, MANIFEST_NAME } from '../attachment-names';
 import { manifestSchema, type Manifest } from '../manifest';
-import { PdfFileReader } from '../pdf/file-reader';
+import type { PdfFileReader } from '../pdf/file-reader';
 import { PdfXrefStreamError } from '../pdf/parser';
 import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
 import { derLength } from './der-length';
 import { hashPass, type DecodedSink, type FileDigest } from './hash-pass';
-import { HashThread } from './hash-thread';
+import type { HashThread } from './hash-thread';
+import { openPackToVerify, type OpenedPack } from './open-pack';
 import {
   certificationLink,
   describeSignature,
@@ -59,25 +59,6 @@ class CheckList {
   fail(id: PackCheckId, message: string): void {
     this.add(id, 'fail', message);
   }
-}
-
-/** The file opened once, as an ordinary file (a folder, pipe or device is refused before it is read), and a PDF. */
-async function openPdf(path: string): Promise<PdfFileReader> {
-  const { handle } = await openRegularFile(path, { hint: 'Give the .pdf evidence pack you received.' });
-  let head: Buffer;
-  try {
-    head = Buffer.alloc(5);
-    await handle.read(head, 0, 5, 0);
-  } catch (e) {
-    await handle.close();
-    const code = (e as NodeJS.ErrnoException).code;
-    throw SscpError.because({ code: 'verify-pack-unreadable', path, errno: code ?? null });
-  }
-  if (head.toString('latin1') !== '%PDF-') {
-    await handle.close();
-    throw SscpError.because({ code: 'verify-pack-not-pdf', path });
-  }
-  return PdfFileReader.over(handle);
 }
 
 function notAPack(path: string, why = 'it has neither a signature nor a manifest of evidence'): SscpError {
@@ -135,20 +116,26 @@ export interface PackReading {
  * and each embedded file's decoded bytes handed to a sink (`sinkFor`), as an importer needs.
  */
 export async function verifyPackReading(path: string, options: VerifyPackReadingOptions = {}): Promise<PackReading> {
-  // Reject a malformed trust anchor before reading anything: it is the caller's mistake.
-  parseTrustInputs({ rootsPem: options.rootsPem, fingerprints: allFingerprints(options), own: options.own });
-  // The second thread boots while this one reads the pack's structure.
-  const thread = new HashThread();
-  let reader: PdfFileReader | null = null;
+  const { opened, ...rest } = options;
+  // The pack and its thread, when the caller opened them early: ours to close from here on.
+  const early = opened?.catch((e: unknown) => e as Error);
+  let pack: OpenedPack | null = null;
   try {
+    // Reject a malformed trust anchor before the pack: it is the caller's mistake.
+    parseTrustInputs({ rootsPem: options.rootsPem, fingerprints: allFingerprints(options), own: options.own });
     // Every read, the structure's and the one pass's, is of this one opened file: a path
     // replaced meanwhile cannot give the signature's hash one file and the manifest another.
-    reader = await openPdf(path);
-    return await verifyOpened(path, reader, { ...options, thread });
+    // Its second thread is hashing it already, while this one reads the structure.
+    if (early) {
+      const settled = await early;
+      if (settled instanceof Error) throw settled;
+      pack = settled;
+    } else pack = await openPackToVerify(path);
+    return await verifyOpened(path, pack.reader, { ...rest, thread: pack.thread });
   } finally {
     // The thread stops reading the descriptor before it is closed (and its number reused).
-    await thread.close();
-    await reader?.close();
+    if (pack) await pack.close();
+    else if (early) await early.then((p) => (p instanceof Error ? undefined : p.close()));
   }
 }
 
