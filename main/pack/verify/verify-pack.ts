@@ -14,6 +14,7 @@ import { manifestSchema, type Manifest } from '../manifest';
 import type { PdfFileReader } from '../pdf/file-reader';
 import { PdfXrefStreamError } from '../pdf/parser';
 import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
+import { claimedDigest } from './claimed-digest';
 import { derLength } from './der-length';
 import { hashPass, type DecodedSink, type FileDigest } from './hash-pass';
 import type { HashThread } from './hash-thread';
@@ -257,7 +258,7 @@ async function verifyOpened(
   // can be checked; one whose bytes overlap another's is reported instead (see sharedBytes).
   const overlapping = sharedBytes(located.embedded);
   const overlapped = new Set(overlapping.map((o) => o.stream));
-  const pass = await hashPass(
+  const passing = hashPass(
     path,
     size,
     ranges.filter(([s, e]) => e > s && e <= size),
@@ -275,17 +276,28 @@ async function verifyOpened(
       },
     },
   );
+
+  // The signature is checked while the pass runs, against the digest it claims: parsing it,
+  // its certificates, its chain and the trust policy cost tens of milliseconds that would
+  // otherwise come after the hash. That check counts only if the computed digest is the
+  // claimed one (then it had exactly the inputs a check after the hash would have); else, or
+  // if it failed, the signature is checked again with the computed digest.
+  const signingTime = sig?.signingTime ? parsePdfDate(sig.signingTime) : null;
+  const checkSignature = cmsDer && ranges.length === 2 ? cmsCheck(cmsDer, options, signingTime ?? new Date()) : null;
+  const claimed = cmsDer ? claimedDigest(cmsDer) : null;
+  const early = checkSignature && claimed ? checkSignature(claimed).catch(() => null) : null;
+  let pass: Awaited<typeof passing>;
+  try {
+    pass = await passing;
+  } finally {
+    await early;
+  }
   if (options.signal?.aborted) throw SscpError.because({ code: 'pack-verify-cancelled', fileName: basename(path) });
 
   let cms: CmsVerification | null = null;
-  const signingTime = sig?.signingTime ? parsePdfDate(sig.signingTime) : null;
-  if (cmsDer && ranges.length === 2) {
-    cms = await verifyCms(new Uint8Array(cmsDer), new Uint8Array(pass.rangeDigest), {
-      rootsPem: options.rootsPem,
-      fingerprints: allFingerprints(options),
-      own: options.own,
-      at: signingTime ?? undefined,
-    });
+  if (checkSignature) {
+    const checked = await early;
+    cms = checked && claimed?.equals(pass.rangeDigest) ? checked : await checkSignature(pass.rangeDigest);
   }
   reportCms(list, cms);
 
@@ -396,6 +408,17 @@ async function checkCertification(
     );
   }
   return { certified: true, permission, meaning };
+}
+
+/** Checks the signature `cmsDer` against a digest of the signed bytes, with the caller's trust anchors, as of `at`. */
+function cmsCheck(cmsDer: Uint8Array, options: VerifyPackOptions, at: Date): (digest: Uint8Array) => Promise<CmsVerification> {
+  return (digest) =>
+    verifyCms(new Uint8Array(cmsDer), new Uint8Array(digest), {
+      rootsPem: options.rootsPem,
+      fingerprints: allFingerprints(options),
+      own: options.own,
+      at,
+    });
 }
 
 function allFingerprints(options: VerifyPackOptions): string[] {
