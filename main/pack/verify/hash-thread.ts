@@ -37,7 +37,8 @@ const BY_CALLER = 2;
 // inside the signed ranges into one hash and, when asked, every byte into the whole file's,
 // which branches off the signature's at the gap when the gap is the only hole. Each file it may
 // share that starts where it has not yet read and the caller has not claimed, it claims and
-// hashes too, from the same read. A short read is the end of the file, however long it was
+// hashes too, from the same read; those it had passed before it had the plan, it takes from the
+// last back once its read is done. A short read is the end of the file, however long it was
 // when the pass began.
 const WORKER_SOURCE = `
 const { parentPort, receiveMessageOnPort } = require('node:worker_threads');
@@ -95,9 +96,10 @@ parentPort.once('message', ({ fd, size, bound, board, port, k }) => {
     let whole = wholeFile && !branch ? signed.copy() : null;
     const hashed = [];
     const active = [];
-    // A file that starts before where the read stands is the caller's.
+    // The files that start before where the read stands it has passed: see below.
     let next = 0;
     while (next < files.length && files[next].start < position) next += 1;
+    const passed = next;
     while (position < size && !stopped()) {
       const want = Math.min(k.chunkBytes, size - position);
       const got = readFully(readSync, fd, buffer, 0, want, position);
@@ -138,6 +140,27 @@ parentPort.once('message', ({ fd, size, bound, board, port, k }) => {
     }
     // Files cut short by the end of the file end with what there was.
     for (const a of active) hashed.push({ index: a.index, sha256: a.hash.digest('hex'), size: a.size });
+    // The files it had passed before it had the plan: the caller takes them from the first on,
+    // and this thread, its read done, from the last back, each reading its own from the file.
+    // However far ahead it got, neither thread ends up waiting for the other.
+    for (let index = passed - 1; index >= 0 && !stopped(); index--) {
+      const f = files[index];
+      if (!f.shared || Atomics.compareExchange(claims, index, ${UNCLAIMED}, ${BY_THREAD}) !== ${UNCLAIMED}) continue;
+      const hash = createHash('sha256');
+      let done = 0;
+      while (done < f.length && !stopped()) {
+        const want = Math.min(k.chunkBytes, f.length - done);
+        const got = readFully(readSync, fd, buffer, 0, want, f.start + done);
+        hash.update(buffer.subarray(0, got));
+        done += got;
+        if (got < want) break;
+      }
+      hashed.push({ index, sha256: hash.digest('hex'), size: done });
+    }
+    if (stopped()) {
+      parentPort.postMessage({ op: 'stopped' });
+      return;
+    }
     // A file that ended before its gap: the whole file is what the signature's hash has seen.
     if (wholeFile && whole === null) whole = signed.copy();
     parentPort.postMessage({ op: 'done', signed: signed.digest(), whole: whole ? whole.digest() : null, hashed, read: position });

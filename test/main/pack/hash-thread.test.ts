@@ -204,7 +204,8 @@ describe('a thread begun on the file before its plan is known', () => {
   it('hashes the signed bytes from byte 0 while it waits, and goes on from there with the plan', async () => {
     const gap = [size - 70_000, size - 3_000] as const;
     const files: ThreadFile[] = [
-      { start: 500, length: THREAD_CHUNK_BYTES * 2, shared: true },
+      { start: 500, length: THREAD_CHUNK_BYTES * 2, shared: false },
+      { start: 1_000, length: THREAD_CHUNK_BYTES * 3 + 5, shared: true },
       { start: ahead - 10, length: 20, shared: true },
       { start: ahead + 5, length: THREAD_CHUNK_BYTES * 3 + 1, shared: true },
       { start: size - 60_000, length: 1_000, shared: true },
@@ -220,10 +221,11 @@ describe('a thread begun on the file before its plan is known', () => {
     expect(before).toBe(ahead);
     expect(result.signed.toString('hex')).toBe(pieces([0, gap[0]], [gap[1], size]));
     expect(result.whole?.toString('hex')).toBe(sha256Hex(data));
-    // The files it had read past before it knew of them are this side's; it takes the others.
-    expect(left).toEqual([0, 1]);
-    expect([...result.hashed.keys()].sort()).toEqual([2, 3]);
-    for (const i of [2, 3]) {
+    // Those it had read past before it knew of them it reads again, from the last back, once
+    // its read is done (this side claims them from the first on); not one it may not share.
+    expect(left).toEqual([0]);
+    expect([...result.hashed.keys()].sort()).toEqual([1, 2, 3, 4]);
+    for (const i of [1, 2, 3, 4]) {
       const f = files[i]!;
       expect(result.hashed.get(i)).toEqual({ sha256: pieces([f.start, f.start + f.length]), size: f.length });
     }
@@ -235,15 +237,14 @@ describe('a thread begun on the file before its plan is known', () => {
     ['ranges that do not start at byte 0', [[10, 2_000] as const, [ahead + 5, size] as const]],
     ['one range, after where it has got', [[ahead + 100, size] as const]],
     ['no range at all', []],
-  ])('starts again from byte 0 where what it hashed is of no use: %s', async (_, ranges) => {
+  ])('is exact where what it hashed is of no use: %s', async (_, ranges) => {
     for (const wholeFile of [true, false]) {
       const files: ThreadFile[] = [{ start: 100, length: 50_000, shared: true }];
       const { result } = await begun({ ranges, wholeFile, files });
       expect(result.signed.toString('hex'), `wholeFile ${wholeFile}`).toBe(pieces(...ranges));
       expect(result.whole?.toString('hex') ?? null).toBe(wholeFile ? sha256Hex(data) : null);
-      // A file it had passed is left to this side, unless it read it again from the start.
-      const again = result.hashed.get(0);
-      if (again) expect(again).toEqual({ sha256: pieces([100, 50_100]), size: 50_000 });
+      // A file it had passed it hashes too: in its read from byte 0 again, or once its read is done.
+      expect(result.hashed.get(0)).toEqual({ sha256: pieces([100, 50_100]), size: 50_000 });
     }
   });
 
