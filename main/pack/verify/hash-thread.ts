@@ -100,8 +100,13 @@ parentPort.once('message', ({ fd, size, bound, board, port, k }) => {
     let next = 0;
     while (next < files.length && files[next].start < position) next += 1;
     const passed = next;
-    while (position < size && !stopped()) {
-      const want = Math.min(k.chunkBytes, size - position);
+    // It reads no further than there is something to hash: a damaged or unsigned PDF has no
+    // ranges, and then it reads only the files it may take.
+    let readTo = wholeFile ? size : 0;
+    for (const [, to] of ranges) readTo = Math.max(readTo, Math.min(to, size));
+    for (let i = next; i < files.length; i++) if (files[i].shared) readTo = Math.max(readTo, Math.min(files[i].start + files[i].length, size));
+    while (position < readTo && !stopped()) {
+      const want = Math.min(k.chunkBytes, readTo - position);
       const got = readFully(readSync, fd, buffer, 0, want, position);
       const start = position, end = position + got, piece = buffer.subarray(0, got);
       ranges.forEach(([from, to], i) => {

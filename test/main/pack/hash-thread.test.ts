@@ -121,6 +121,27 @@ describe('the second thread of a verification', () => {
     expect(result!.hashed.get(0)).toEqual({ sha256: sha256Hex(short.subarray(cut.start)), size: short.length - cut.start });
   });
 
+  it('reads no further than it has something to hash (a damaged PDF has no ranges)', async () => {
+    for (const [job, read] of [
+      [{ ranges: [], files: [] }, 0],
+      [{ ranges: [[0, THREAD_CHUNK_BYTES * 5 - 1]], files: [] }, THREAD_CHUNK_BYTES * 5],
+      [{ ranges: [], files: [{ start: THREAD_CHUNK_BYTES * 2 + 1, length: 10, shared: true }] }, THREAD_CHUNK_BYTES * 3],
+      [{ ranges: [], files: [{ start: THREAD_CHUNK_BYTES * 2 + 1, length: 10, shared: false }] }, 0],
+    ] as const) {
+      const fd = openSync(path, 'r');
+      const thread = new HashThread();
+      try {
+        thread.start({ fd, size, wholeFile: false, ...job });
+        const result = await thread.result();
+        expect(result!.signed.toString('hex')).toBe(sha256Hex(...job.ranges.map(([s, e]) => data.subarray(s, e))));
+        expect(thread.bytesRead, JSON.stringify(job)).toBe(read);
+      } finally {
+        await thread.close();
+        closeSync(fd);
+      }
+    }
+  });
+
   it('hashes an empty file', async () => {
     const empty = join(dir, 'empty.bin');
     writeFileSync(empty, '');
