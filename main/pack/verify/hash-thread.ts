@@ -219,7 +219,9 @@ export interface HashThreadResult {
  * second as its read reaches one this thread has not taken (only files stored as they are:
  * decoding, a checksum and a sink stay here). Whichever is behind does less, so neither waits
  * for the other, whatever start-up cost or decoding falls on this side. A file this thread
- * takes it reads itself, from the same descriptor.
+ * takes it reads itself, from the same descriptor. It is given the file as soon as the file is
+ * open (`begin`), and hashes the signature's bytes from byte 0 while this side reads the
+ * structure; the plan (`start`) then says what the rest of its read is for.
  */
 export class HashThread {
   private readonly worker: Worker;
