@@ -34,7 +34,7 @@ import {
   withWorkspace,
 } from '../options';
 import { ownIdentityCertificates } from '../own-identities';
-import { CLI_TRUST_HINT } from './verify';
+import { CLI_TRUST_HINT } from '../verify-report';
 import { liveLine, percentDone } from '../progress';
 import { importContributionCli } from './import-contribution';
 import { cancellableByInterrupt } from '../interrupt';

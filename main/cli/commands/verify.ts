@@ -1,59 +1,16 @@
-import { verifyPack } from '../../pack/verify/verify-pack';
-import type { PackVerification } from '../../pack/verify/types';
+import { openPackToVerify } from '../../pack/verify/open-pack';
 import type { RegisterCommand } from '../context';
-import { ESTABLISH_TRUST_HINT } from '../../signing/trust-policy';
-import { EXIT_CHECK_FAILED, EXIT_UNTRUSTED_SIGNER, field, printJson } from '../io';
+import { EXIT_CHECK_FAILED, EXIT_UNTRUSTED_SIGNER, printJson } from '../io';
 import { collect, DB_OPTION_FLAGS, FINGERPRINT_OPTION_FLAGS, TRUST_OPTION_FLAGS, trustedRootsOption } from '../options';
-import { ownIdentityCertificates } from '../own-identities';
 import { liveLine, percentDone } from '../progress';
 import { cancellableByInterrupt } from '../interrupt';
-import { count } from '../../../shared/format/plural';
 
-const MARKS = { pass: 'ok  ', fail: 'FAIL', warn: 'warn' } as const;
-
-/** What the CLI adds to the trust hint: the options that carry a root or a fingerprint. */
-export const CLI_TRUST_HINT = `${ESTABLISH_TRUST_HINT} Give it with --trust ROOT.pem or --fingerprint HEX.`;
-
-/** The last line, the one a reader acts on: valid and trusted, intact but from an unknown signer, or invalid and why. */
-function verdict(v: PackVerification): string {
-  if (!v.valid) return `INVALID: ${field(v.problems.join(' '))}`;
-  if (!v.trusted)
-    return `NOT TRUSTED: the pack is intact. ${field(v.trust?.message ?? 'Nothing establishes who signed it.')}\n${CLI_TRUST_HINT}`;
-  const whom = v.trust?.ownIdentity ? `your own signing identity "${field(v.trust.ownIdentity)}"` : 'whom you trust';
-  return `VALID: signed by ${v.signer?.commonName ? field(v.signer.commonName) : 'the signer'}, ${whom}, and nothing has changed since.`;
-}
-
-/** The report a person reads; every name in it came from the pack, so none may redraw the terminal. */
-export function formatVerification(path: string, v: PackVerification): string {
-  // Names, subjects and problems come from the pack and its certificate: each goes through
-  // field(), so a crafted one can neither drive the terminal nor forge a line (a verdict).
-  const lines = [field(path), ''];
-  for (const c of v.checks) lines.push(`  ${MARKS[c.outcome]}  ${field(c.message)}`);
-  lines.push('');
-  if (v.signer)
-    lines.push(
-      `Signed by    ${field(v.signer.commonName ?? v.signer.subject)}${v.signer.organisation ? `, ${field(v.signer.organisation)}` : ''}`,
-    );
-  if (v.fingerprint) lines.push(`Certificate  SHA-256 ${v.fingerprint}`);
-  if (v.signedAt) lines.push(`Signed at    ${field(v.signedAt)}`);
-  if (v.certification)
-    lines.push(
-      `Certified    ${v.certification.certified ? `yes, level ${v.certification.permission}: ${v.certification.meaning}` : `no (${v.certification.meaning})`}`,
-    );
-  if (v.packId) lines.push(`Pack         ${field(v.packId)} (${field(v.profile ?? 'unknown')} profile)`);
-  const ok = v.files.filter((f) => f.status === 'ok' && !f.dataFile).length;
-  const withheld = v.files.filter((f) => f.status === 'withheld').length;
-  lines.push(
-    `Evidence     ${count(ok, 'file')} ${ok === 1 ? 'matches' : 'match'} the manifest${withheld ? `, ${withheld} withheld (listed by hash)` : ''}`,
-  );
-  for (const f of v.files.filter((x) => x.dataFile && x.status === 'ok'))
-    lines.push(`Attestation  ${field(f.name)} matches the manifest (CycloneDX 1.6, for supplier-risk tools)`);
-  for (const f of v.files.filter((x) => x.status !== 'ok' && x.status !== 'withheld'))
-    lines.push(`  ${f.status.toUpperCase()}  ${field(f.name)}: ${field(f.problem)}`);
-  lines.push('', ...verdict(v).split('\n'));
-  return `${lines.join('\n')}\n`;
-}
-
+/**
+ * `sscp verify`. This file loads nothing heavy: the command opens the pack and starts hashing
+ * it on a second thread first, then loads the code that reads its structure and checks
+ * signatures and certificates (pkijs, @peculiar/x509, the key store), which then runs while the
+ * pack is being hashed. The report's wording is in ../verify-report.ts.
+ */
 export const registerVerify: RegisterCommand = (program, ctx) => {
   program
     .command('verify')
@@ -72,19 +29,39 @@ export const registerVerify: RegisterCommand = (program, ctx) => {
     )
     .option('--json', 'print JSON (shape in docs/cli-json.md)')
     .action(async (pack: string, opts: { trust?: string[]; fingerprint?: string[]; db?: string; json?: boolean }) => {
-      const rootsPem = trustedRootsOption(opts.trust);
-      const own = await ownIdentityCertificates(ctx.io, { db: opts.db });
-      const live = liveLine(ctx.io);
-      const onProgress = live.enabled
-        ? (p: { bytesDone: number; bytesTotal: number }) => live.show(`Checking… ${percentDone(p.bytesDone, p.bytesTotal)}%`)
-        : undefined;
-      // Ctrl-C stops the check (exit status 130); verifying writes nothing, so nothing is left behind.
-      const result = await cancellableByInterrupt(ctx.io, 'check', (signal) =>
-        verifyPack(pack, { rootsPem, fingerprints: opts.fingerprint, own, onProgress, signal }),
-      ).finally(live.clear);
-      if (opts.json) printJson(ctx.io, result);
-      else ctx.io.stdout.write(formatVerification(pack, result));
-      if (!result.valid) ctx.exitCode = EXIT_CHECK_FAILED;
-      else if (!result.trusted) ctx.exitCode = EXIT_UNTRUSTED_SIGNER;
+      // Opened (and refused if it is no PDF) now, but that refusal is reported only where it
+      // always was: after the command's own options, which are the caller's mistake first.
+      const opened = openPackToVerify(pack);
+      opened.catch(() => undefined);
+      let handedOver = false;
+      try {
+        const [{ verifyPack }, { formatVerification }, { ownIdentityCertificates }] = await Promise.all([
+          import('../../pack/verify/verify-pack'),
+          import('../verify-report'),
+          import('../own-identities'),
+        ]);
+        const rootsPem = trustedRootsOption(opts.trust);
+        const own = await ownIdentityCertificates(ctx.io, { db: opts.db });
+        const live = liveLine(ctx.io);
+        const onProgress = live.enabled
+          ? (p: { bytesDone: number; bytesTotal: number }) => live.show(`Checking… ${percentDone(p.bytesDone, p.bytesTotal)}%`)
+          : undefined;
+        // Ctrl-C stops the check (exit status 130); verifying writes nothing, so nothing is left behind.
+        handedOver = true;
+        const result = await cancellableByInterrupt(ctx.io, 'check', (signal) =>
+          verifyPack(pack, { rootsPem, fingerprints: opts.fingerprint, own, onProgress, signal, opened }),
+        ).finally(live.clear);
+        if (opts.json) printJson(ctx.io, result);
+        else ctx.io.stdout.write(formatVerification(pack, result));
+        if (!result.valid) ctx.exitCode = EXIT_CHECK_FAILED;
+        else if (!result.trusted) ctx.exitCode = EXIT_UNTRUSTED_SIGNER;
+      } finally {
+        // Refused before the check began (an option, the key store): the thread stops, the file closes.
+        if (!handedOver)
+          await opened.then(
+            (p) => p.close(),
+            () => undefined,
+          );
+      }
     });
 };

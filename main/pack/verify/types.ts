@@ -1,4 +1,5 @@
 import type { OwnCertificate } from '../../signing/trust-policy';
+import type { OpenedPack } from './open-pack';
 
 export {
   PACK_CHECKS,
@@ -22,4 +23,10 @@ export interface VerifyPackOptions {
   readonly own?: readonly OwnCertificate[];
   readonly onProgress?: (progress: { phase: 'hash'; bytesDone: number; bytesTotal: number }) => void;
   readonly signal?: AbortSignal;
+  /**
+   * The pack, opened and its hashing begun by the caller (openPackToVerify) before it loaded
+   * the verifier: verification takes it over, and closes it whatever happens, even when it
+   * refuses before reading it (a malformed trust anchor). Else the path is opened there.
+   */
+  readonly opened?: Promise<OpenedPack>;
 }

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import { SscpError } from '../../../shared/errors';
-import { openRegularFile } from '../../fs/regular-file';
 import { verifyCms, type CmsVerification } from '../../signing/cms';
 import { parseTrustInputs } from '../../signing/trust-policy';
 import {
@@ -12,12 +11,14 @@ import {
 } from '../attachment-checks';
 import { ASSESSMENT_NAME, MANIFEST_NAME } from '../attachment-names';
 import { manifestSchema, type Manifest } from '../manifest';
-import { PdfFileReader } from '../pdf/file-reader';
+import type { PdfFileReader } from '../pdf/file-reader';
 import { PdfXrefStreamError } from '../pdf/parser';
 import { asDict, parsePdfDate, type PdfDict } from '../pdf/objects';
+import { claimedDigest } from './claimed-digest';
 import { derLength } from './der-length';
 import { hashPass, type DecodedSink, type FileDigest } from './hash-pass';
-import { HashThread } from './hash-thread';
+import type { HashThread } from './hash-thread';
+import { openPackToVerify, type OpenedPack } from './open-pack';
 import {
   certificationLink,
   describeSignature,
@@ -59,25 +60,6 @@ class CheckList {
   fail(id: PackCheckId, message: string): void {
     this.add(id, 'fail', message);
   }
-}
-
-/** The file opened once, as an ordinary file (a folder, pipe or device is refused before it is read), and a PDF. */
-async function openPdf(path: string): Promise<PdfFileReader> {
-  const { handle } = await openRegularFile(path, { hint: 'Give the .pdf evidence pack you received.' });
-  let head: Buffer;
-  try {
-    head = Buffer.alloc(5);
-    await handle.read(head, 0, 5, 0);
-  } catch (e) {
-    await handle.close();
-    const code = (e as NodeJS.ErrnoException).code;
-    throw SscpError.because({ code: 'verify-pack-unreadable', path, errno: code ?? null });
-  }
-  if (head.toString('latin1') !== '%PDF-') {
-    await handle.close();
-    throw SscpError.because({ code: 'verify-pack-not-pdf', path });
-  }
-  return PdfFileReader.over(handle);
 }
 
 function notAPack(path: string, why = 'it has neither a signature nor a manifest of evidence'): SscpError {
@@ -135,20 +117,26 @@ export interface PackReading {
  * and each embedded file's decoded bytes handed to a sink (`sinkFor`), as an importer needs.
  */
 export async function verifyPackReading(path: string, options: VerifyPackReadingOptions = {}): Promise<PackReading> {
-  // Reject a malformed trust anchor before reading anything: it is the caller's mistake.
-  parseTrustInputs({ rootsPem: options.rootsPem, fingerprints: allFingerprints(options), own: options.own });
-  // The second thread boots while this one reads the pack's structure.
-  const thread = new HashThread();
-  let reader: PdfFileReader | null = null;
+  const { opened, ...rest } = options;
+  // The pack and its thread, when the caller opened them early: ours to close from here on.
+  const early = opened?.catch((e: unknown) => e as Error);
+  let pack: OpenedPack | null = null;
   try {
+    // Reject a malformed trust anchor before the pack: it is the caller's mistake.
+    parseTrustInputs({ rootsPem: options.rootsPem, fingerprints: allFingerprints(options), own: options.own });
     // Every read, the structure's and the one pass's, is of this one opened file: a path
     // replaced meanwhile cannot give the signature's hash one file and the manifest another.
-    reader = await openPdf(path);
-    return await verifyOpened(path, reader, { ...options, thread });
+    // Its second thread is hashing it already, while this one reads the structure.
+    if (early) {
+      const settled = await early;
+      if (settled instanceof Error) throw settled;
+      pack = settled;
+    } else pack = await openPackToVerify(path);
+    return await verifyOpened(path, pack.reader, { ...rest, thread: pack.thread });
   } finally {
     // The thread stops reading the descriptor before it is closed (and its number reused).
-    await thread.close();
-    await reader?.close();
+    if (pack) await pack.close();
+    else if (early) await early.then((p) => (p instanceof Error ? undefined : p.close()));
   }
 }
 
@@ -270,7 +258,7 @@ async function verifyOpened(
   // can be checked; one whose bytes overlap another's is reported instead (see sharedBytes).
   const overlapping = sharedBytes(located.embedded);
   const overlapped = new Set(overlapping.map((o) => o.stream));
-  const pass = await hashPass(
+  const passing = hashPass(
     path,
     size,
     ranges.filter(([s, e]) => e > s && e <= size),
@@ -288,17 +276,28 @@ async function verifyOpened(
       },
     },
   );
+
+  // The signature is checked while the pass runs, against the digest it claims: parsing it,
+  // its certificates, its chain and the trust policy cost tens of milliseconds that would
+  // otherwise come after the hash. That check counts only if the computed digest is the
+  // claimed one (then it had exactly the inputs a check after the hash would have); else, or
+  // if it failed, the signature is checked again with the computed digest.
+  const signingTime = sig?.signingTime ? parsePdfDate(sig.signingTime) : null;
+  const checkSignature = cmsDer && ranges.length === 2 ? cmsCheck(cmsDer, options, signingTime ?? new Date()) : null;
+  const claimed = cmsDer ? claimedDigest(cmsDer) : null;
+  const early = checkSignature && claimed ? checkSignature(claimed).catch(() => null) : null;
+  let pass: Awaited<typeof passing>;
+  try {
+    pass = await passing;
+  } finally {
+    await early;
+  }
   if (options.signal?.aborted) throw SscpError.because({ code: 'pack-verify-cancelled', fileName: basename(path) });
 
   let cms: CmsVerification | null = null;
-  const signingTime = sig?.signingTime ? parsePdfDate(sig.signingTime) : null;
-  if (cmsDer && ranges.length === 2) {
-    cms = await verifyCms(new Uint8Array(cmsDer), new Uint8Array(pass.rangeDigest), {
-      rootsPem: options.rootsPem,
-      fingerprints: allFingerprints(options),
-      own: options.own,
-      at: signingTime ?? undefined,
-    });
+  if (checkSignature) {
+    const checked = await early;
+    cms = checked && claimed?.equals(pass.rangeDigest) ? checked : await checkSignature(pass.rangeDigest);
   }
   reportCms(list, cms);
 
@@ -409,6 +408,17 @@ async function checkCertification(
     );
   }
   return { certified: true, permission, meaning };
+}
+
+/** Checks the signature `cmsDer` against a digest of the signed bytes, with the caller's trust anchors, as of `at`. */
+function cmsCheck(cmsDer: Uint8Array, options: VerifyPackOptions, at: Date): (digest: Uint8Array) => Promise<CmsVerification> {
+  return (digest) =>
+    verifyCms(new Uint8Array(cmsDer), new Uint8Array(digest), {
+      rootsPem: options.rootsPem,
+      fingerprints: allFingerprints(options),
+      own: options.own,
+      at,
+    });
 }
 
 function allFingerprints(options: VerifyPackOptions): string[] {

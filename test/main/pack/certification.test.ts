@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatVerification } from '../../../main/cli/commands/verify';
+import { formatVerification } from '../../../main/cli/verify-report';
 import { buildPack } from '../../../main/pack/build-pack';
 import { verifyPack } from '../../../main/pack/verify/verify-pack';
 import { makePackInput, makeSigner, makeTempDir, run, type TestSigner } from './fixtures';

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, realpathSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportJson } from '../../../main/cli/commands/export';
-import { formatVerification } from '../../../main/cli/commands/verify';
+import { formatVerification } from '../../../main/cli/verify-report';
 import type { PackVerification } from '../../../main/pack/verify/types';
 import { openWorkspace } from '../../../main/services/workspace';
 import { sscp, tempFolder } from '../../cli/run-sscp';
@@ -257,6 +257,34 @@ describe('sscp export and sscp verify', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain(`The trusted root certificate file ${join(dir, 'no-such-root.pem')} cannot be read: it does not exist.`);
     expect(r.err).toContain('Check the path given to --trust');
+  });
+
+  it('verify refuses its options before the pack, as it always did, and leaves no descriptor of the pack open', async () => {
+    // The pack is opened (and hashing begun) before the options are read: a refusal closes it.
+    const openOn = (file: string) =>
+      readdirSync('/proc/self/fd').filter((fd) => {
+        try {
+          return readlinkSync(`/proc/self/fd/${fd}`) === realpathSync(file);
+        } catch {
+          return false;
+        }
+      }).length;
+    const notPdf = join(dir, 'not-a-pack.txt');
+    writeFileSync(notPdf, 'hello');
+    const noRoot = join(dir, 'no-such-root.pem');
+    const first = await sscp('verify', notPdf, '--trust', noRoot);
+    expect(first.code).toBe(2);
+    expect(first.err).toContain(`The trusted root certificate file ${noRoot} cannot be read`);
+    expect(first.err).not.toContain('is not a PDF file');
+    const notPem = join(dir, 'not-a-root.pem');
+    writeFileSync(notPem, 'not a certificate');
+    for (const trust of [noRoot, notPem]) {
+      const refused = await sscp('verify', packPath, '--trust', trust);
+      expect(refused.code, trust).toBe(2);
+      expect(refused.out).toBe('');
+      expect(openOn(packPath), trust).toBe(0);
+    }
+    expect((await sscp('verify', notPdf, '--trust', notPem)).err).not.toContain('is not a PDF file');
   });
 
   it('verify: 1 when tampered, 2 when not a pack', async () => {

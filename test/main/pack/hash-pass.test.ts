@@ -1,13 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, openSync, renameSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { deflateSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../helpers/sha256';
 import { makeTempDir } from '../evidence/temp-dir';
 import { hashPass, type DecodedSink, type FileDigest } from '../../../main/pack/verify/hash-pass';
 import type { EmbeddedStream } from '../../../main/pack/verify/locate';
-import { HashThread } from '../../../main/pack/verify/hash-thread';
+import { HashThread, THREAD_CHUNK_BYTES, UNPLANNED_TAIL_BYTES } from '../../../main/pack/verify/hash-thread';
 
 const temp = makeTempDir('sscp-hash-pass-');
 const dir = temp.dir;
@@ -133,6 +134,28 @@ describe('the embedded files, shared between the two threads', () => {
     const r = await hashPass(path, data.length, [[0, data.length]], all, { wholeFile: true });
     expectAll(r.files);
     expect(r.rangeDigest.toString('hex')).toBe(sha256Hex(data));
+  });
+
+  it('gives every file its digest when the second thread had read past them before it knew of them', async () => {
+    // The thread begun on the pack before its structure was read: it hashed nearly all of it
+    // for the signature and must leave out no file, nor hash one twice.
+    const padded = Buffer.concat([data, randomBytes(UNPLANNED_TAIL_BYTES)]);
+    const paddedPath = join(dir, 'pack-like-padded.bin');
+    writeFileSync(paddedPath, padded);
+    const fd = openSync(paddedPath, 'r');
+    const thread = new HashThread();
+    try {
+      thread.begin({ fd, size: padded.length });
+      while (thread.bytesRead < Math.floor(data.length / THREAD_CHUNK_BYTES) * THREAD_CHUNK_BYTES) await sleep(1);
+      const r = await hashPass(paddedPath, padded.length, [[0, padded.length]], [...streams, overlap], { fd, thread, wholeFile: true });
+      expect(r.files.size).toBe(streams.length + 1);
+      for (const s of [...streams, overlap]) expect(r.files.get(s)?.sha256, s.name).toBe(want(s));
+      expect(r.rangeDigest.toString('hex')).toBe(sha256Hex(padded));
+      expect(r.wholeDigest?.toString('hex')).toBe(sha256Hex(padded));
+    } finally {
+      await thread.close();
+      closeSync(fd);
+    }
   });
 
   it('takes the digests of the files the second thread reached first', async () => {

@@ -1,11 +1,19 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../helpers/sha256';
 import { makeTempDir } from '../evidence/temp-dir';
-import { HashThread, THREAD_CHUNK_BYTES, type HashThreadJob, type ThreadFile } from '../../../main/pack/verify/hash-thread';
+import {
+  HashThread,
+  THREAD_CHUNK_BYTES,
+  UNPLANNED_TAIL_BYTES,
+  type HashThreadJob,
+  type HashThreadPlan,
+  type ThreadFile,
+} from '../../../main/pack/verify/hash-thread';
 
 const temp = makeTempDir('sscp-hash-thread-');
 const dir = temp.dir;
@@ -113,6 +121,27 @@ describe('the second thread of a verification', () => {
     expect(result!.hashed.get(0)).toEqual({ sha256: sha256Hex(short.subarray(cut.start)), size: short.length - cut.start });
   });
 
+  it('reads no further than it has something to hash (a damaged PDF has no ranges)', async () => {
+    for (const [job, read] of [
+      [{ ranges: [], files: [] }, 0],
+      [{ ranges: [[0, THREAD_CHUNK_BYTES * 5 - 1]], files: [] }, THREAD_CHUNK_BYTES * 5],
+      [{ ranges: [], files: [{ start: THREAD_CHUNK_BYTES * 2 + 1, length: 10, shared: true }] }, THREAD_CHUNK_BYTES * 3],
+      [{ ranges: [], files: [{ start: THREAD_CHUNK_BYTES * 2 + 1, length: 10, shared: false }] }, 0],
+    ] as const) {
+      const fd = openSync(path, 'r');
+      const thread = new HashThread();
+      try {
+        thread.start({ fd, size, wholeFile: false, ...job });
+        const result = await thread.result();
+        expect(result!.signed.toString('hex')).toBe(sha256Hex(...job.ranges.map(([s, e]) => data.subarray(s, e))));
+        expect(thread.bytesRead, JSON.stringify(job)).toBe(read);
+      } finally {
+        await thread.close();
+        closeSync(fd);
+      }
+    }
+  });
+
   it('hashes an empty file', async () => {
     const empty = join(dir, 'empty.bin');
     writeFileSync(empty, '');
@@ -160,6 +189,136 @@ describe('the second thread of a verification', () => {
     } finally {
       await thread.close();
       closeSync(fd);
+    }
+  });
+});
+
+describe('a thread begun on the file before its plan is known', () => {
+  // Long enough for the thread to hash 24 chunks before it must wait for the plan.
+  const ahead = THREAD_CHUNK_BYTES * 24;
+  const data = randomBytes(UNPLANNED_TAIL_BYTES + ahead + 4321);
+  const path = join(dir, 'begun.bin');
+  writeFileSync(path, data);
+  const size = data.length;
+  const pieces = (...ranges: (readonly [number, number])[]) => sha256Hex(...ranges.map(([s, e]) => data.subarray(s, e)));
+
+  /** Begins the thread on `path`, waits until it has hashed all it may without a plan, then gives it `plan`. */
+  async function begun(plan: HashThreadPlan, file = { path, size }) {
+    const fd = openSync(file.path, 'r');
+    const thread = new HashThread();
+    try {
+      thread.begin({ fd, size: file.size });
+      // No plan yet, and it reads on: up to where the gap could be, and no further.
+      const readable = Math.min(ahead, statSync(file.path).size);
+      while (thread.bytesRead < Math.ceil(readable / THREAD_CHUNK_BYTES) * THREAD_CHUNK_BYTES) await sleep(1);
+      const before = thread.bytesRead;
+      thread.start({ ...plan, fd, size: file.size });
+      const result = (await thread.result())!;
+      // Once it is done, the files it did not take are still there for this side to claim.
+      return { result, before, left: plan.files.flatMap((_, i) => (thread.claim(i) ? [i] : [])) };
+    } finally {
+      await thread.close();
+      closeSync(fd);
+    }
+  }
+
+  it('hashes the signed bytes from byte 0 while it waits, and goes on from there with the plan', async () => {
+    const gap = [size - 70_000, size - 3_000] as const;
+    const files: ThreadFile[] = [
+      { start: 500, length: THREAD_CHUNK_BYTES * 2, shared: false },
+      { start: 1_000, length: THREAD_CHUNK_BYTES * 3 + 5, shared: true },
+      { start: ahead - 10, length: 20, shared: true },
+      { start: ahead + 5, length: THREAD_CHUNK_BYTES * 3 + 1, shared: true },
+      { start: size - 60_000, length: 1_000, shared: true },
+    ];
+    const { result, before, left } = await begun({
+      ranges: [
+        [0, gap[0]],
+        [gap[1], size],
+      ],
+      wholeFile: true,
+      files,
+    });
+    expect(before).toBe(ahead);
+    expect(result.signed.toString('hex')).toBe(pieces([0, gap[0]], [gap[1], size]));
+    expect(result.whole?.toString('hex')).toBe(sha256Hex(data));
+    // Those it had read past before it knew of them it reads again, from the last back, once
+    // its read is done (this side claims them from the first on); not one it may not share.
+    expect(left).toEqual([0]);
+    expect([...result.hashed.keys()].sort()).toEqual([1, 2, 3, 4]);
+    for (const i of [1, 2, 3, 4]) {
+      const f = files[i]!;
+      expect(result.hashed.get(i)).toEqual({ sha256: pieces([f.start, f.start + f.length]), size: f.length });
+    }
+  });
+
+  it.each([
+    ['a gap before where it has got', [[0, 1_000] as const, [5_000, size] as const]],
+    ['a gap right where it has got', [[0, ahead - 1] as const, [ahead + 7, size] as const]],
+    ['ranges that do not start at byte 0', [[10, 2_000] as const, [ahead + 5, size] as const]],
+    ['one range, after where it has got', [[ahead + 100, size] as const]],
+    ['no range at all', []],
+  ])('is exact where what it hashed is of no use: %s', async (_, ranges) => {
+    for (const wholeFile of [true, false]) {
+      const files: ThreadFile[] = [{ start: 100, length: 50_000, shared: true }];
+      const { result } = await begun({ ranges, wholeFile, files });
+      expect(result.signed.toString('hex'), `wholeFile ${wholeFile}`).toBe(pieces(...ranges));
+      expect(result.whole?.toString('hex') ?? null).toBe(wholeFile ? sha256Hex(data) : null);
+      // A file it had passed it hashes too: in its read from byte 0 again, or once its read is done.
+      expect(result.hashed.get(0)).toEqual({ sha256: pieces([100, 50_100]), size: 50_000 });
+    }
+  });
+
+  it('ends with what there was when the file is shorter than the size it was given', async () => {
+    const short = data.subarray(0, ahead / 2 + 99);
+    const shortPath = join(dir, 'begun-short.bin');
+    writeFileSync(shortPath, short);
+    const ranges = [
+      [0, size - 70_000],
+      [size - 3_000, size],
+    ] as const;
+    const { result } = await begun({ ranges, wholeFile: true, files: [] }, { path: shortPath, size });
+    expect(result.signed.toString('hex')).toBe(sha256Hex(short));
+    expect(result.whole?.toString('hex')).toBe(sha256Hex(short));
+  });
+
+  it('stops when asked while it waits for its plan, and when asked before it was given the file', async () => {
+    const fd = openSync(path, 'r');
+    const waiting = new HashThread();
+    const early = new HashThread();
+    try {
+      waiting.begin({ fd, size });
+      while (waiting.bytesRead < ahead) await sleep(1);
+      waiting.stop();
+      early.stop();
+      early.begin({ fd, size });
+      early.start({ fd, size, ranges: [[0, size]], wholeFile: false, files: [] });
+      expect(await waiting.result()).toBeNull();
+      expect(await early.result()).toBeNull();
+    } finally {
+      await waiting.close();
+      await early.close();
+      closeSync(fd);
+    }
+  });
+
+  it('does not keep the process alive while it has no plan', () => {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'child', 'begun-thread.ts'), path], {
+      encoding: 'utf8',
+    });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('begun\n');
+    expect(r.status).toBe(0);
+  });
+
+  it('reads the one file it was begun on', () => {
+    const fd = openSync(path, 'r');
+    const thread = new HashThread();
+    try {
+      thread.begin({ fd, size });
+      expect(() => thread.start({ fd, size: size - 1, ranges: [], wholeFile: false, files: [] })).toThrow(/file it was begun on/);
+    } finally {
+      void thread.close().then(() => closeSync(fd));
     }
   });
 });

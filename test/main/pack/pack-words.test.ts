@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatCheck, type CheckJson } from '../../../main/cli/commands/check';
-import { formatVerification } from '../../../main/cli/commands/verify';
+import { formatVerification } from '../../../main/cli/verify-report';
 import { buildPack } from '../../../main/pack/build-pack';
 import { verifyPack } from '../../../main/pack/verify/verify-pack';
 import { makePackInput, makeSigner, makeTempDir, run } from './fixtures';

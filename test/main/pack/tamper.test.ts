@@ -68,6 +68,7 @@ describe('tampering: one changed byte anywhere, or anything appended, is rejecte
     const titleHex = Buffer.from('Chief Technology Officer', 'utf8').toString('hex');
     const certTitleAt = gapHex.indexOf(titleHex);
     expect(certTitleAt).toBeGreaterThan(0);
+    expect(gapHex.indexOf('06092a864886f70d01090431220420')).toBeGreaterThan(0);
     const text = pdf.toString('latin1');
     const lastXref = text.lastIndexOf('\nxref\n') + 1;
 
@@ -86,6 +87,13 @@ describe('tampering: one changed byte anywhere, or anything appended, is rejecte
       { what: 'signature value (end of the CMS)', mustFail: 'cms-signature', apply: flipAt(a + 1 + derHexLength - 10, true) },
       { what: 'embedded certificate inside the CMS', mustFail: 'signing-certificate', apply: flipAt(a + 1 + certTitleAt + 1, true) },
       { what: 'zero padding after the CMS', mustFail: 'padding', apply: flipAt(b - 20, true) },
+      // Checked while the pack is hashed against the digest it claims: a claim that is not the
+      // pack's digest must still fail, once the signature is checked against the computed one.
+      {
+        what: 'the digest the signature claims (message-digest attribute)',
+        mustFail: 'digest',
+        apply: flipAt(a + 1 + gapHex.indexOf('06092a864886f70d01090431220420') + 30 + 5, true),
+      },
       { what: '/ByteRange numbers', mustFail: 'byte-range', apply: flipAt(text.indexOf('/ByteRange [', a) + 14, true) },
       { what: 'cross-reference table', mustFail: 'digest', apply: flipAt(lastXref + 30, true) },
       { what: 'last byte of the file', mustFail: 'digest', apply: flipAt(pdf.length - 2) },
