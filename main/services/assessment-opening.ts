@@ -3,8 +3,8 @@ import { claimsInWorkingOrder, claimToShow } from '../../shared/domain/claim-fil
 import type { EvidenceItem } from '../../shared/domain/types';
 import type { AssessmentOpeningView } from '../../shared/ipc/views';
 import { listActions } from '../store/actions-repo';
-import { listEvidenceForAssessment, listEvidenceForOpening, listLinksForAssessment } from '../store/evidence-repo';
-import { listResponses } from '../store/responses-repo';
+import { listEvidenceForAssessment, listEvidenceForOpening } from '../store/evidence-repo';
+import { answersInCatalogOrder } from './assessment-ops';
 import { requireAssessment, type StoreContext } from './store-context';
 import { catalogFor } from './validate';
 
@@ -15,23 +15,20 @@ import { catalogFor } from './validate';
 /**
  * The assessment, its answers and actions, each claim's evidence ids, and the full records of
  * the shown claim's items and of every item with an expiry date, in one read transaction.
- * The parts are ordered as `getAssessmentDetail` orders them.
+ * The parts are ordered as `getAssessmentDetail` orders them (answersInCatalogOrder).
  */
 export function getAssessmentOpening(ctx: StoreContext, assessmentId: string, claimId: string | null): AssessmentOpeningView {
   return ctx.db.transaction(() => {
     const assessment = requireAssessment(ctx, assessmentId);
-    const claims = listClaims(catalogFor(assessment));
-    const order = new Map(claims.map(({ claim }, i) => [claim.id, i]));
-    const byCatalog = (a: { claimId: string }, b: { claimId: string }) => (order.get(a.claimId) ?? 0) - (order.get(b.claimId) ?? 0);
-    const responses = listResponses(ctx.db, assessmentId).sort(byCatalog);
-    const links = listLinksForAssessment(ctx.db, assessmentId).sort((a, b) => byCatalog(a, b) || a.evidenceId.localeCompare(b.evidenceId));
+    const { responses, links } = answersInCatalogOrder(ctx, assessment);
     const claimEvidence: { claimId: string; evidenceIds: string[] }[] = [];
     for (const link of links) {
       const last = claimEvidence.at(-1);
       if (last?.claimId === link.claimId) last.evidenceIds.push(link.evidenceId);
       else claimEvidence.push({ claimId: link.claimId, evidenceIds: [link.evidenceId] });
     }
-    const shownClaimId = claimToShow(claimsInWorkingOrder(claims, { assessment }), assessment, claimId)?.claim.id ?? null;
+    const shownClaimId =
+      claimToShow(claimsInWorkingOrder(listClaims(catalogFor(assessment)), { assessment }), assessment, claimId)?.claim.id ?? null;
     return {
       assessment,
       responses,

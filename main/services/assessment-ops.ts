@@ -7,6 +7,7 @@ import {
   type Assessment,
   type AssessmentDetail,
   type ClaimResponse,
+  type EvidenceLink,
 } from '../../shared/domain/types';
 import { appendAudit } from '../store/audit-log';
 import {
@@ -156,13 +157,26 @@ export function getAssessmentDetail(ctx: StoreContext, id: string): AssessmentDe
   // One read transaction: the parts are a consistent snapshot even while another window writes.
   return ctx.db.transaction(() => {
     const assessment = requireAssessment(ctx, id);
-    const order = new Map(listClaims(catalogFor(assessment)).map(({ claim }, i) => [claim.id, i]));
-    const responses = listResponses(ctx.db, id).sort((a, b) => (order.get(a.claimId) ?? 0) - (order.get(b.claimId) ?? 0));
-    const links = listLinksForAssessment(ctx.db, id).sort(
-      (a, b) => (order.get(a.claimId) ?? 0) - (order.get(b.claimId) ?? 0) || a.evidenceId.localeCompare(b.evidenceId),
-    );
+    const { responses, links } = answersInCatalogOrder(ctx, assessment);
     return { assessment, responses, actions: listActions(ctx.db, id), evidence: listEvidenceForAssessment(ctx.db, id), links };
   })();
+}
+
+/**
+ * An assessment's answers and evidence links in its catalog's claim order (links then by
+ * evidence id): the order every read of the assessment gives them in. Call inside the read's
+ * transaction.
+ */
+export function answersInCatalogOrder(
+  ctx: StoreContext,
+  assessment: Assessment,
+): { readonly responses: ClaimResponse[]; readonly links: EvidenceLink[] } {
+  const order = new Map(listClaims(catalogFor(assessment)).map(({ claim }, i) => [claim.id, i]));
+  const byCatalog = (a: { claimId: string }, b: { claimId: string }) => (order.get(a.claimId) ?? 0) - (order.get(b.claimId) ?? 0);
+  return {
+    responses: listResponses(ctx.db, assessment.id).sort(byCatalog),
+    links: listLinksForAssessment(ctx.db, assessment.id).sort((a, b) => byCatalog(a, b) || a.evidenceId.localeCompare(b.evidenceId)),
+  };
 }
 
 export function listAssessmentSummaries(ctx: StoreContext): AssessmentSummary[] {
