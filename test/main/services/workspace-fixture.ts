@@ -2,7 +2,9 @@ import type { ErrorReason } from '../../../shared/error-reasons';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { openWorkspace, type Workspace } from '../../../main/services/workspace';
+import { countSql, type SqlCounter } from '../../helpers/sql-counter';
 
 export interface WorkspaceFixture {
   readonly dir: string;
@@ -47,4 +49,32 @@ export async function caught(fn: () => unknown): Promise<Error & { kind?: string
     return e as Error & { kind?: string; hint?: string; reason?: ErrorReason };
   }
   throw new Error('expected an error');
+}
+
+/**
+ * For a test file that counts the statements its workspace runs: one SQL counter for the whole
+ * file and a fresh workspace for each test, their hooks registered here. Read `sql` and `f`
+ * inside the tests (they change between tests).
+ */
+export function countedWorkspace(): { readonly sql: SqlCounter; readonly f: WorkspaceFixture } {
+  let sql: SqlCounter | undefined;
+  let f: WorkspaceFixture | undefined;
+  beforeAll(() => {
+    sql = countSql();
+  });
+  afterAll(() => sql?.restore());
+  beforeEach(() => {
+    f = makeWorkspace();
+  });
+  afterEach(() => f?.cleanup());
+  return {
+    get sql() {
+      if (!sql) throw new Error('The SQL counter is there only while the file runs');
+      return sql;
+    },
+    get f() {
+      if (!f) throw new Error('The workspace is there only inside a test');
+      return f;
+    },
+  };
 }

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listClaims, CURRENT_CATALOG } from '../../../shared/catalog/index';
-import { countSql, type SqlCounter, type SqlRun } from '../../helpers/sql-counter';
-import { makeWorkspace, type WorkspaceFixture } from '../services/workspace-fixture';
+import type { SqlRun } from '../../helpers/sql-counter';
+import { countedWorkspace } from '../services/workspace-fixture';
 
 // EXPLAIN QUERY PLAN of every statement the app's hot operations run (caught as they run, so a
 // new query is checked too): an assessment or a claim is found through an index, never by
@@ -11,21 +11,11 @@ import { makeWorkspace, type WorkspaceFixture } from '../services/workspace-fixt
 const BIG_TABLES = ['evidence_items', 'evidence_links', 'claim_responses', 'audit_log', 'remedial_actions'];
 const CLAIMS = listClaims(CURRENT_CATALOG).map((c) => c.claim.id);
 
-let sql: SqlCounter;
-beforeAll(() => {
-  sql = countSql();
-});
-afterAll(() => sql.restore());
-
-let f: WorkspaceFixture;
-beforeEach(() => {
-  f = makeWorkspace();
-});
-afterEach(() => f.cleanup());
+const counted = countedWorkspace();
 
 /** Each distinct statement run and its plan, explained on a connection of its own. */
 function plans(runs: readonly SqlRun[]): { sql: string; plan: string[] }[] {
-  const db = new Database(f.dbPath, { readonly: true });
+  const db = new Database(counted.f.dbPath, { readonly: true });
   try {
     const distinct = [...new Set(runs.map((r) => r.sql))].filter((s) => /^\s*(SELECT|UPDATE|DELETE)/i.test(s));
     return distinct.map((s) => {
@@ -42,26 +32,27 @@ const fullScans = (p: { plan: string[] }) =>
   p.plan.filter((line) => BIG_TABLES.some((t) => new RegExp(`^SCAN ${t}\\b`).test(line) || new RegExp(`^SCAN \\w+$`).test(line)));
 
 async function seeded() {
-  const a = f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor', sroName: 'Priya', sroRole: 'CTO' });
+  const a = counted.f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor', sroName: 'Priya', sroRole: 'CTO' });
   const items = [];
-  for (let i = 0; i < 12; i += 1) items.push(await f.ws.attachEvidence(a.id, CLAIMS[i % 3]!, f.file(`file ${i}.txt`, `bytes ${i}`)));
-  f.ws.addAction(a.id, { claimId: CLAIMS[0]!, description: 'Write the policy' });
+  for (let i = 0; i < 12; i += 1)
+    items.push(await counted.f.ws.attachEvidence(a.id, CLAIMS[i % 3]!, counted.f.file(`file ${i}.txt`, `bytes ${i}`)));
+  counted.f.ws.addAction(a.id, { claimId: CLAIMS[0]!, description: 'Write the policy' });
   return { a, items };
 }
 
 describe('query plans of the hot paths', () => {
   it('finds an assessment, a claim and its evidence through indexes: opening, saving, linking, the dashboard', async () => {
     const { a, items } = await seeded();
-    const { runs } = sql.during(() => {
-      f.ws.getAssessment(a.id);
-      f.ws.openAssessment(a.id, CLAIMS[0]!);
-      f.ws.assessmentEvidence(a.id);
-      f.ws.updateClaim(a.id, CLAIMS[0]!, { result: 'met' });
-      f.ws.completeness(a.id);
-      f.ws.linkEvidence(a.id, CLAIMS[0]!, items[1]!.id);
-      f.ws.unlinkEvidence(a.id, CLAIMS[0]!, items[1]!.id);
-      f.ws.updateEvidence(items[0]!.id, { description: 'Reviewed' });
-      f.ws.recentAuditEntries(a.id, 8);
+    const { runs } = counted.sql.during(() => {
+      counted.f.ws.getAssessment(a.id);
+      counted.f.ws.openAssessment(a.id, CLAIMS[0]!);
+      counted.f.ws.assessmentEvidence(a.id);
+      counted.f.ws.updateClaim(a.id, CLAIMS[0]!, { result: 'met' });
+      counted.f.ws.completeness(a.id);
+      counted.f.ws.linkEvidence(a.id, CLAIMS[0]!, items[1]!.id);
+      counted.f.ws.unlinkEvidence(a.id, CLAIMS[0]!, items[1]!.id);
+      counted.f.ws.updateEvidence(items[0]!.id, { description: 'Reviewed' });
+      counted.f.ws.recentAuditEntries(a.id, 8);
     });
     const explained = plans(runs);
     expect(explained.length).toBeGreaterThan(10);
@@ -70,10 +61,10 @@ describe('query plans of the hot paths', () => {
 
   it('reads the library and the assessments list in index order, never sorting them in a temporary tree', async () => {
     await seeded();
-    const { runs } = sql.during(() => {
-      f.ws.listEvidence();
-      f.ws.listAssessments();
-      f.ws.getAssessment(f.ws.listAssessments()[0]!.assessment.id);
+    const { runs } = counted.sql.during(() => {
+      counted.f.ws.listEvidence();
+      counted.f.ws.listAssessments();
+      counted.f.ws.getAssessment(counted.f.ws.listAssessments()[0]!.assessment.id);
     });
     const sorted = plans(runs).filter(
       (p) => p.plan.some((line) => line.startsWith('USE TEMP B-TREE')) && !/evidence_links WHERE assessment_id = \?\)/.test(p.sql),
