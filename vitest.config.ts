@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
-import { FRESH_MODULES, OWN_PROCESS, asTestGlobs } from './test/setup/pools';
+import { FRESH_MODULES, OWN_PAGE, OWN_PROCESS, asTestGlobs } from './test/setup/pools';
 
 const ALL = ['test/**/*.test.ts', 'test/**/*.test.tsx'];
 const NEVER = ['test/e2e/**', 'node_modules/**'];
@@ -32,10 +32,14 @@ export default defineConfig({
         test: {
           name: 'shared',
           include: ALL,
-          exclude: [...NEVER, ...asTestGlobs(OWN_PROCESS), ...asTestGlobs(FRESH_MODULES)],
+          exclude: [...NEVER, ...asTestGlobs(OWN_PROCESS), ...asTestGlobs(FRESH_MODULES), ...asTestGlobs(OWN_PAGE)],
           pool: 'threads',
           isolate: false,
         },
+      },
+      {
+        extends: true,
+        test: { name: 'page', include: asTestGlobs(OWN_PAGE), exclude: NEVER, pool: 'vmThreads', isolate: true },
       },
       {
         extends: true,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FRESH_MODULES, NEEDS_FRESH_MODULES, NEEDS_OWN_PROCESS, OWN_PROCESS, listed } from './pools';
+import { FRESH_MODULES, NEEDS_FRESH_MODULES, NEEDS_OWN_PROCESS, OWN_PAGE, OWN_PROCESS, listed } from './pools';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -36,13 +36,28 @@ describe('which worker each test file runs in', () => {
 
   it('gives fresh modules to every file that mocks a module', () => {
     const missing = others.filter(
-      (f) => NEEDS_FRESH_MODULES.test(readFileSync(join(ROOT, f), 'utf8')) && !listed(FRESH_MODULES, f) && !listed(OWN_PROCESS, f),
+      (f) =>
+        NEEDS_FRESH_MODULES.test(readFileSync(join(ROOT, f), 'utf8')) &&
+        !listed(FRESH_MODULES, f) &&
+        !listed(OWN_PROCESS, f) &&
+        !listed(OWN_PAGE, f),
     );
     expect(missing, 'add these to FRESH_MODULES in test/setup/pools.ts').toEqual([]);
   });
 
+  it('gives a page of its own to every file that renders in a DOM, and each file one pool only', () => {
+    const dom = others.filter((f) => /^\/\/ @vitest-environment jsdom/m.test(readFileSync(join(ROOT, f), 'utf8')));
+    expect(dom.length).toBeGreaterThan(20);
+    expect(
+      dom.filter((f) => !listed(OWN_PAGE, f)),
+      'add these to OWN_PAGE in test/setup/pools.ts',
+    ).toEqual([]);
+    const twice = files.filter((f) => [OWN_PROCESS, FRESH_MODULES, OWN_PAGE].filter((list) => listed(list, f)).length > 1);
+    expect(twice, 'list each file in one of OWN_PROCESS, FRESH_MODULES, OWN_PAGE').toEqual([]);
+  });
+
   it('lists only files that exist, so a renamed file cannot silently lose its pool', () => {
-    for (const entry of [...OWN_PROCESS, ...FRESH_MODULES]) {
+    for (const entry of [...OWN_PROCESS, ...FRESH_MODULES, ...OWN_PAGE]) {
       expect(
         files.some((f) => listed([entry], f)),
         `${entry} matches no test file`,

@@ -23,12 +23,21 @@ export const OWN_PROCESS: readonly string[] = [
 ];
 
 /**
+ * A page of their own (pool `vmThreads`): each file runs in a new V8 context with its own
+ * globals, its own jsdom window and its own copy of every module it imports, inside a
+ * long-lived worker thread. The renderer keeps state at module level (its zustand stores, the
+ * job tracker's subscription to `window.sscp`) and on the window, which a file run before
+ * would leave behind; a `vi.mock` here is its file's alone. A thread of their own per file
+ * (`threads`, isolated) gives the same, but loads jsdom and React again for every file, which
+ * cost more than the renderer's tests themselves (docs/testing.md).
+ */
+export const OWN_PAGE: readonly string[] = ['test/renderer/**'];
+
+/**
  * Fresh modules for each file (pool `threads`, isolated): `vi.mock` replaces a module for one
- * file only, and the renderer keeps state at module level (its zustand stores, the job
- * tracker's subscription to `window.sscp`), which a file run before would leave behind.
+ * file only.
  */
 export const FRESH_MODULES: readonly string[] = [
-  'test/renderer/**',
   'test/main/app/**',
   'test/cli/id-prefix-and-db-env.test.ts',
   'test/cli/version.test.ts',
