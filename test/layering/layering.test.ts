@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { ESLint } from 'eslint';
 import { typeAwareRules } from '../../eslint.config.js';
+import { TSC } from '../../scripts/typecheck.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // The layering rules are what keep every service loadable under plain Node (the Electron
@@ -93,8 +94,8 @@ describe('per-environment type-check', () => {
       join(dir, 'tsconfig.json'),
       JSON.stringify({ extends: join(root, 'tsconfig.shared.json'), include: ['shared/**/*.ts'] }),
     );
-    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    const run = promisify(execFile)(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')]);
+    // The compiler `npm run typecheck` runs.
+    const run = promisify(execFile)(process.execPath, [TSC, '-p', join(dir, 'tsconfig.json')]);
     await expect(run).rejects.toMatchObject({
       stdout: expect.stringMatching(/Cannot find name 'process'[\s\S]*Cannot find name 'document'/),
     });
