@@ -12,6 +12,10 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    // What the page shows is waited for, never timed: an `expect.poll` waits as long as a
+    // Playwright action does (10 s, the harness's default), not vitest's 1 s, which a first
+    // paint on a loaded machine can take.
+    expect: { poll: { timeout: 10_000 } },
     reporters: ['default', ['json', { outputFile: '.tmp/e2e-report.json' }]],
   },
 });
