@@ -194,12 +194,14 @@ class FileHasher {
 const READ_BYTES = 1024 * 1024;
 
 /**
- * One pass over the file on two threads (HashThread): the second reads it all for the
- * signature's byte ranges and the whole file, and both share the embedded files, each taking
- * the next one not yet taken; this thread decodes, checks the checksum of and sinks the files
- * that need it, reading each from the same descriptor. Memory stays flat whatever the size
- * or number of files: a file's decoder and hash exist only while it is read, and a few
- * files' decoders while they drain.
+ * One pass over the file on two threads (HashThread): the second reads it all, once, for the
+ * signature's byte ranges and the whole file, and gives each embedded file to one thread; this
+ * one hashes its files from the chunks the second read into a shared ring, decoding, checking
+ * the checksum of and sinking the files that need it (they are all this thread's). Only the
+ * files the second thread had passed before it had its plan are read again, from the same
+ * descriptor. Memory stays flat whatever the size or number of files: the ring is a few
+ * megabytes, a file's decoder and hash exist only while it is read, and a few files' decoders
+ * while they drain.
  */
 export async function hashPass(
   path: string,

@@ -45,11 +45,13 @@ const BY_CALLER = 2;
 // start whenever the plan's first range starts at 0 and has not been passed; otherwise it starts
 // again from byte 0 with fresh hashes. It reads the rest of the file in order, hashing the bytes
 // inside the signed ranges into one hash and, when asked, every byte into the whole file's,
-// which branches off the signature's at the gap when the gap is the only hole. Each file it may
-// share that starts where it has not yet read and the caller has not claimed, it claims and
-// hashes too, from the same read; those it had passed before it had the plan, it takes from the
-// last back once its read is done. A short read is the end of the file, however long it was
-// when the pass began.
+// which branches off the signature's at the gap when the gap is the only hole. Each file that
+// starts where it has not yet read it gives to one side (see HashThread): a chunk holding bytes
+// of a file of the caller's it reads into the next ring slot (waiting, if the ring is full,
+// until the caller releases one) and publishes before hashing it; the files that are its own it
+// hashes from the same read. Those it had passed before it had the plan, it takes from the last
+// back once its read is done. A short read is the end of the file, however long it was when the
+// pass began.
 const WORKER_SOURCE = `
 const { parentPort, receiveMessageOnPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
@@ -289,14 +291,20 @@ export interface HashThreadResult {
 /**
  * The second thread of a verification. It reads the whole file once, in order, for the
  * signature's digest (and the whole file's); that is as much work as hashing every embedded
- * file, which this thread does. To share the rest evenly, both take the embedded files in
- * order, each claiming the next one nobody has: this thread as it gets to each file, the
- * second as its read reaches one this thread has not taken (only files stored as they are:
- * decoding, a checksum and a sink stay here). Whichever is behind does less, so neither waits
- * for the other, whatever start-up cost or decoding falls on this side. A file this thread
- * takes it reads itself, from the same descriptor. It is given the file as soon as the file is
- * open (`begin`), and hashes the signature's bytes from byte 0 while this side reads the
- * structure; the plan (`start`) then says what the rest of its read is for.
+ * file, which this thread does. Each byte is read once, by it: the chunks that hold a file of
+ * this thread's it reads into a ring of slots in shared memory (RING_SLOTS of
+ * THREAD_CHUNK_BYTES), publishes them in order, and reads into a slot again only once this
+ * thread has released it (`nextSlot`, `release`); this thread hashes its files from the slots.
+ * As its read reaches each file it gives it to one side (`mine`): one to decode, to check
+ * against a declared MD5 or to write out (a sink) to this thread; one stored as it is, with
+ * nothing else to do, to this thread while it keeps up with the ring (at most half full), else
+ * it hashes it itself. Whichever is behind does less, so neither waits long for the other,
+ * whatever start-up cost or decoding falls on this side, and the ring bounds the memory. It is
+ * given the file as soon as the file is open (`begin`), and hashes the signature's bytes from
+ * byte 0 while this side reads the structure; the plan (`start`) then says what the rest of its
+ * read is for. The files it had passed by then (`passedFiles`) are read again: this side claims
+ * them from the first on (`claim`), when the ring has nothing for it, and the thread from the
+ * last back once its read is done.
  */
 export class HashThread {
   private readonly worker: Worker;
@@ -312,6 +320,8 @@ export class HashThread {
   private readonly ended: Promise<void>;
   private ring: SharedArrayBuffer | null = null;
   private meta: Float64Array | null = null;
+  /** Each slot of the ring, as a Buffer. */
+  private views: Buffer[] = [];
   /** Ring slots this side has taken so far. */
   private taken = 0;
 
@@ -420,6 +430,7 @@ export class HashThread {
     const slots = job.files.length > 0 ? this.slots : 1;
     this.ring = new SharedArrayBuffer(slots * THREAD_CHUNK_BYTES);
     this.meta = new Float64Array(new SharedArrayBuffer(slots * 2 * 8));
+    this.views = Array.from({ length: slots }, (_, i) => Buffer.from(this.ring!, i * THREAD_CHUNK_BYTES, THREAD_CHUNK_BYTES));
     this.worker.ref();
     this.port!.postMessage({
       ranges: job.ranges.map(([s, e]) => [s, e]),
@@ -489,7 +500,7 @@ export class HashThread {
     const slot = this.taken % (this.meta!.length / 2);
     this.taken += 1;
     const length = this.meta![slot * 2 + 1]!;
-    return { position: this.meta![slot * 2]!, bytes: Buffer.from(this.ring!, slot * THREAD_CHUNK_BYTES, length) };
+    return { position: this.meta![slot * 2]!, bytes: this.views[slot]!.subarray(0, length) };
   }
 
   /** This side is done with the oldest slot it took: the thread may read into it again. */
