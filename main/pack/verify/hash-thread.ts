@@ -47,10 +47,11 @@ const BY_CALLER = 2;
 // inside the signed ranges into one hash and, when asked, every byte into the whole file's,
 // which branches off the signature's at the gap when the gap is the only hole. Each file that
 // starts where it has not yet read it gives to one side (see HashThread): a chunk holding bytes
-// of a file of the caller's it reads into the next ring slot (waiting, if the ring is full,
-// until the caller releases one) and publishes before hashing it; the files that are its own it
-// hashes from the same read. Those it had passed before it had the plan, it takes from the last
-// back once its read is done. A short read is the end of the file, however long it was when the
+// of a file of the caller's it reads into the next ring slot (if the ring is full, it works on
+// the files it had passed before it had the plan, from the last back, or waits until the caller
+// releases a slot) and publishes before hashing it; the files that are its own it hashes from
+// the same read. The files it had passed it goes on taking from the last back once its read is
+// done. A short read is the end of the file, however long it was when the
 // pass began.
 const WORKER_SOURCE = `
 const { parentPort, receiveMessageOnPort } = require('node:worker_threads');
@@ -129,10 +130,36 @@ parentPort.once('message', ({ fd, size, bound, board, port, k }) => {
       // A wake-up costs a lock and, when it wakes someone, a system call: only when the caller waits.
       if (Atomics.load(ctl, k.sideWaits) !== 0) Atomics.notify(ctl, k.seq);
     };
+    // The files it had passed before it had the plan: the caller takes them from the first on,
+    // and this thread from the last back, each reading its own from the file: whenever the ring
+    // is full (the caller is behind), and once its read is done. However far ahead it got,
+    // neither thread ends up waiting long for the other.
+    let back = passed - 1;
+    let own = null;
+    // Reads and hashes one chunk of such a file; false when there is none left for it to take.
+    const passedPiece = () => {
+      while (!own && back >= 0) {
+        const index = back--;
+        const f = files[index];
+        if (f.shared && Atomics.compareExchange(claims, index, ${UNCLAIMED}, ${BY_THREAD}) === ${UNCLAIMED})
+          own = { index, f, hash: createHash('sha256'), done: 0 };
+      }
+      if (!own) return false;
+      const want = Math.min(k.chunkBytes, own.f.length - own.done);
+      const got = want > 0 ? readFully(readSync, fd, buffer, 0, want, own.f.start + own.done) : 0;
+      own.hash.update(buffer.subarray(0, got));
+      own.done += got;
+      if (own.done >= own.f.length || got < want) {
+        hashed.push({ index: own.index, sha256: own.hash.digest('hex'), size: own.done });
+        own = null;
+      }
+      return true;
+    };
     const waitForSlot = () => {
       for (;;) {
         const released = Atomics.load(ctl, k.released);
         if (published - released < slots || stopped()) return;
+        if (passedPiece()) continue;
         Atomics.store(ctl, k.threadWaits, 1);
         // Checked again once the caller can see it waits: a slot released meanwhile is not missed.
         if (published - Atomics.load(ctl, k.released) >= slots && !stopped()) Atomics.wait(ctl, k.released, released, 50);
@@ -209,23 +236,7 @@ parentPort.once('message', ({ fd, size, bound, board, port, k }) => {
     }
     // Files cut short by the end of the file end with what there was.
     for (const a of active) hashed.push({ index: a.index, sha256: a.hash.digest('hex'), size: a.size });
-    // The files it had passed before it had the plan: the caller takes them from the first on,
-    // and this thread, its read done, from the last back, each reading its own from the file.
-    // However far ahead it got, neither thread ends up waiting for the other.
-    for (let index = passed - 1; index >= 0 && !stopped(); index--) {
-      const f = files[index];
-      if (!f.shared || Atomics.compareExchange(claims, index, ${UNCLAIMED}, ${BY_THREAD}) !== ${UNCLAIMED}) continue;
-      const hash = createHash('sha256');
-      let done = 0;
-      while (done < f.length && !stopped()) {
-        const want = Math.min(k.chunkBytes, f.length - done);
-        const got = readFully(readSync, fd, buffer, 0, want, f.start + done);
-        hash.update(buffer.subarray(0, got));
-        done += got;
-        if (got < want) break;
-      }
-      hashed.push({ index, sha256: hash.digest('hex'), size: done });
-    }
+    while (!stopped() && passedPiece());
     if (stopped()) {
       parentPort.postMessage({ op: 'stopped' });
       return;

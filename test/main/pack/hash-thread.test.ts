@@ -423,6 +423,36 @@ describe('a thread begun on the file before its plan is known', () => {
     expect(here.readItself).toContain(0);
   });
 
+  it('works on the files it had passed while the ring is full, instead of waiting for this side', async () => {
+    const files: ThreadFile[] = [
+      { start: 1_000, length: THREAD_CHUNK_BYTES * 2, shared: true },
+      { start: THREAD_CHUNK_BYTES * 5, length: THREAD_CHUNK_BYTES * 3 + 7, shared: true },
+      { start: THREAD_CHUNK_BYTES * 10, length: 10, shared: false },
+      // This side's, after where the thread has got: it fills the ring of one slot.
+      { start: ahead + 5, length: THREAD_CHUNK_BYTES * 4, shared: false },
+    ];
+    const fd = openSync(path, 'r');
+    const thread = new HashThread(1);
+    try {
+      thread.begin({ fd, size });
+      while (thread.bytesRead < ahead) await sleep(1);
+      thread.start({ ranges: [[0, size]], wholeFile: false, files, fd, size });
+      const claims = (thread as unknown as { claims: Int32Array }).claims;
+      // This side holds the first slot until the thread has taken both files it may share (at most 5 s).
+      const holdFirst = async (slot: number) => {
+        for (let i = 0; slot === 1 && i < 5_000 && !(claims[0] === 1 && claims[1] === 1); i++) await sleep(1);
+      };
+      const [result, here] = await Promise.all([thread.result(), side(thread, fd, files, holdFirst)]);
+      expect(here.passed).toBe(3);
+      everyFileOnce(result, here, files, data);
+      expect([...result!.hashed.keys()].sort()).toEqual([0, 1]);
+      expect(here.readItself).toEqual([2]);
+    } finally {
+      await thread.close();
+      closeSync(fd);
+    }
+  });
+
   it.each([
     ['a gap before where it has got', [[0, 1_000] as const, [5_000, size] as const]],
     ['a gap right where it has got', [[0, ahead - 1] as const, [ahead + 7, size] as const]],
