@@ -194,14 +194,12 @@ class FileHasher {
 const READ_BYTES = 1024 * 1024;
 
 /**
- * One pass over the file on two threads (HashThread): the second reads it all, once, for the
- * signature's byte ranges and the whole file, and gives each embedded file to one thread; this
- * one hashes its files from the chunks the second read into a shared ring, decoding, checking
- * the checksum of and sinking the files that need it (they are all this thread's). Only the
- * files the second thread had passed before it had its plan are read again, from the same
- * descriptor. Memory stays flat whatever the size or number of files: the ring is a few
- * megabytes, a file's decoder and hash exist only while it is read, and a few files' decoders
- * while they drain.
+ * One pass over the file on two threads (HashThread): the second reads it all for the
+ * signature's byte ranges and the whole file, and both share the embedded files, each taking
+ * the next one not yet taken; this thread decodes, checks the checksum of and sinks the files
+ * that need it, reading each from the same descriptor. Memory stays flat whatever the size
+ * or number of files: a file's decoder and hash exist only while it is read, and a few
+ * files' decoders while they drain.
  */
 export async function hashPass(
   path: string,
@@ -218,7 +216,6 @@ export async function hashPass(
   let sinkError: unknown = undefined;
 
   let opened: number | null = null;
-  let ticker: NodeJS.Timeout | null = null;
   const ownThread = options.thread ? null : new HashThread();
   const thread = options.thread ?? ownThread!;
   // A cancel stops the second thread at once, even while this one only waits for it.
@@ -247,21 +244,41 @@ export async function hashPass(
       })),
     });
     const turns = new EventLoopTurns(TURN_EVERY_BYTES);
-    // Progress is the point up to which both threads are done: the second's read, and this one's files.
+    // Progress is the point up to which both threads are done: the second's read, and this one's file.
     let here = 0;
-    let shown = 0;
-    const report = () => {
-      shown = Math.max(shown, Math.min(fileSize, thread.bytesRead, here));
-      options.onBytes?.(shown, fileSize);
-    };
-    const open = (stream: EmbeddedStream) => {
+    const report = () => options.onBytes?.(Math.min(fileSize, thread.bytesRead, here), fileSize);
+    const buffer = Buffer.allocUnsafe(READ_BYTES);
+    for (let index = 0; index < ordered.length; index++) {
+      check();
+      if (!thread.claim(index)) continue;
+      const stream = ordered[index]!;
+      here = stream.start;
       const sink = options.sinkFor?.(stream) ?? null;
       const limit = options.decodedLimit ? options.decodedLimit(stream) : stream.params.size;
       const hasher = new FileHasher(stream.deflated, stream.params.size, stream.params.checksum !== null, sink, limit);
       all.add(hasher);
-      return hasher;
-    };
-    const finish = async (stream: EmbeddedStream, hasher: FileHasher) => {
+      const end = stream.start + stream.length;
+      for (let position = stream.start; position < end;) {
+        let n: number;
+        try {
+          n = readSync(fd, buffer, 0, Math.min(READ_BYTES, end - position), position);
+        } catch (e) {
+          throw unreadable(path, e);
+        }
+        // The end of the file, however long it was when the pass began: the file ends with what there was.
+        if (n === 0) break;
+        const pending = hasher.update(buffer.subarray(0, n));
+        if (pending) await pending;
+        position += n;
+        here = position;
+        sinkError ??= hasher.sinkError;
+        const turn = turns.after(n);
+        if (turn) {
+          await turn;
+          report();
+        }
+        check();
+      }
       const finished = hasher.finish().then((digest) => {
         files.set(stream, digest);
         sinkError ??= hasher.sinkError;
@@ -274,119 +291,19 @@ export async function hashPass(
       );
       // Waits only while more than a few files are still being decoded, not for the oldest one.
       if (finishing.size > MAX_FINISHING) await Promise.race(finishing);
-    };
-
-    const passed = await thread.passedFiles();
-    check();
-    if (passed === null) throw verifyCancelled(path);
-    // Progress shows while this side waits for the thread, as while it hashes.
-    ticker = options.onBytes ? setInterval(report, PROGRESS_EVERY_MS) : null;
-
-    // The files the thread had passed before it had its plan: this side takes them from the first
-    // on and the thread from the last back, once its read is done, each reading its own from the
-    // same descriptor. This side reads one piece of them whenever the ring has nothing for it.
-    const buffer = passed > 0 ? Buffer.allocUnsafe(READ_BYTES) : null;
-    let claimFrom = 0;
-    let own: { stream: EmbeddedStream; hasher: FileHasher; position: number; end: number } | null = null;
-    /** Reads and hashes the next piece of a file the thread had passed; false when none is left. */
-    const ownPiece = async (): Promise<boolean> => {
-      if (!own) {
-        while (claimFrom < passed && !thread.claim(claimFrom)) claimFrom += 1;
-        if (claimFrom >= passed) return false;
-        const stream = ordered[claimFrom++]!;
-        own = { stream, hasher: open(stream), position: stream.start, end: stream.start + stream.length };
-      }
-      const file = own;
-      let n = 0;
-      if (file.position < file.end) {
-        try {
-          n = readSync(fd, buffer!, 0, Math.min(READ_BYTES, file.end - file.position), file.position);
-        } catch (e) {
-          throw unreadable(path, e);
-        }
-      }
-      if (n > 0) {
-        const pending = file.hasher.update(buffer!.subarray(0, n));
-        if (pending) await pending;
-        file.position += n;
-        sinkError ??= file.hasher.sinkError;
-      }
-      // The end of the file, however long it was when the pass began: the file ends with what there was.
-      if (n === 0 || file.position >= file.end) {
-        own = null;
-        await finish(file.stream, file.hasher);
-      }
-      const turn = turns.after(n);
-      if (turn) {
-        await turn;
-        report();
-      }
-      check();
-      return true;
-    };
-
-    // The files from where the thread stood when it had its plan on: it reads each byte once,
-    // and those it gives this side come through the ring, chunk by chunk, in file order.
-    const reading: { stream: EmbeddedStream; hasher: FileHasher; end: number }[] = [];
-    let next = passed;
-    for (;;) {
-      let slot = thread.takeSlot();
-      if (!slot) {
-        // Nothing read for this side yet: a piece of a file the thread had passed, else wait.
-        if (await ownPiece()) continue;
-        // Caught up with the ring: the read is where both stand.
-        here = fileSize;
-        slot = await thread.nextSlot();
-        check();
-        if (!slot) break;
-      }
-      const start = slot.position;
-      here = start;
-      const end = start + slot.bytes.length;
-      for (; next < ordered.length && ordered[next]!.start < end; next++) {
-        const stream = ordered[next]!;
-        if (thread.mine(next)) reading.push({ stream, hasher: open(stream), end: stream.start + stream.length });
-      }
-      for (let i = 0; i < reading.length;) {
-        const file = reading[i]!;
-        const from = Math.max(file.stream.start, start);
-        const to = Math.min(file.end, end);
-        if (from < to) {
-          const pending = file.hasher.update(slot.bytes.subarray(from - start, to - start));
-          if (pending) await pending;
-          sinkError ??= file.hasher.sinkError;
-        }
-        if (file.end <= end) {
-          reading.splice(i, 1);
-          await finish(file.stream, file.hasher);
-        } else i += 1;
-      }
-      thread.release();
-      const turn = turns.after(end - start);
-      if (turn) {
-        await turn;
-        report();
-      }
-      check();
     }
-    // The read is done. Files cut short by the end of the file end with what there was, and those
-    // past it are empty.
-    for (; next < ordered.length; next++) {
-      const stream = ordered[next]!;
-      if (thread.mine(next)) reading.push({ stream, hasher: open(stream), end: stream.start + stream.length });
-    }
-    for (const file of reading.splice(0)) await finish(file.stream, file.hasher);
-    check();
-    while (await ownPiece());
     here = fileSize;
     await Promise.all([...finishing]);
     check();
-    // This side is done; the second may still be hashing the files it had passed.
+    // This thread is done; the second may still be reading. Its progress shows meanwhile.
+    const ticker = options.onBytes ? setInterval(report, PROGRESS_EVERY_MS) : null;
     let digests: HashThreadResult | null;
     try {
       digests = await thread.result();
     } catch (e) {
       throw unreadable(path, e);
+    } finally {
+      if (ticker) clearInterval(ticker);
     }
     check();
     if (!digests) throw verifyCancelled(path);
@@ -394,7 +311,6 @@ export async function hashPass(
     options.onBytes?.(fileSize, fileSize);
     return { rangeDigest: digests.signed, wholeDigest: digests.whole, files };
   } finally {
-    if (ticker) clearInterval(ticker);
     for (const hasher of all) hasher.destroy();
     // The thread stops before the descriptor it reads is closed (and its number reused). A
     // caller's thread reading the caller's descriptor is the caller's to stop, in that order.

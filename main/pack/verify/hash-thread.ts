@@ -19,24 +19,9 @@ const BOARD = {
   stop: 0, // this thread asks the second to stop (cancelled, or this side failed)
   chunks: 1, // chunks the second thread has read and hashed (its progress)
   wake: 2, // set (and notified) when the plan is posted or a stop asked: the thread waits on it
-  passed: 3, // -1 until the thread has its plan; then how many files it had passed (they are read apart)
-  published: 4, // ring slots the thread has filled for this side so far
-  released: 5, // ring slots this side is done with (the thread waits on it when the ring is full)
-  ringEnd: 6, // 1 once the thread will fill no more slots (its read is done, it stopped or failed)
-  seq: 7, // bumped at every slot, at the ring's end and at a stop: this side waits on it
-  sideWaits: 8, // 1 while this side waits on seq: only then does the thread notify it
-  threadWaits: 9, // 1 while the thread waits on released: only then does this side notify it
 } as const;
-const BOARD_WORDS = 10;
-/**
- * Slots in the ring, each THREAD_CHUNK_BYTES: 2 MiB, which bounds the memory it takes. Small
- * enough to stay in the processors' caches as the slots go round: with 16 MiB (16 slots of 1 MiB
- * or 64 of 256 KiB) verify of the bench's 1 GiB pack took 0.3–0.5 s more processor time than
- * with this ring, more than the second read it saves.
- */
-export const RING_SLOTS = 8;
+const BOARD_WORDS = 3;
 // Each file's claim word (in a board of its own, sent with the plan): 0 nobody yet, 1 the second thread, 2 this one.
-// A file the thread had passed before its plan either side claims; each later one the thread gives to one side.
 const UNCLAIMED = 0;
 const BY_THREAD = 1;
 const BY_CALLER = 2;
@@ -50,14 +35,11 @@ const BY_CALLER = 2;
 // start whenever the plan's first range starts at 0 and has not been passed; otherwise it starts
 // again from byte 0 with fresh hashes. It reads the rest of the file in order, hashing the bytes
 // inside the signed ranges into one hash and, when asked, every byte into the whole file's,
-// which branches off the signature's at the gap when the gap is the only hole. Each file that
-// starts where it has not yet read it gives to one side (see HashThread): a chunk holding bytes
-// of a file of the caller's it reads into the next ring slot (if the ring is full, it works on
-// the files it had passed before it had the plan, from the last back, or waits until the caller
-// releases a slot) and publishes before hashing it; the files that are its own it hashes from
-// the same read. The files it had passed it goes on taking from the last back once its read is
-// done. A short read is the end of the file, however long it was when the
-// pass began.
+// which branches off the signature's at the gap when the gap is the only hole. Each file it may
+// share that starts where it has not yet read and the caller has not claimed, it claims and
+// hashes too, from the same read; those it had passed before it had the plan, it takes from the
+// last back once its read is done. A short read is the end of the file, however long it was
+// when the pass began.
 const WORKER_SOURCE = `
 const { parentPort, receiveMessageOnPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
@@ -99,9 +81,6 @@ parentPort.once('message', ({ fd, size, bound, board, port, k }) => {
     }
     const { ranges, wholeFile, files } = plan;
     const claims = new Int32Array(plan.claims);
-    const ring = new Uint8Array(plan.ring);
-    const meta = new Float64Array(plan.meta);
-    const slots = plan.slots;
     const first = ranges[0];
     // The bytes hashed so far are the start of the first range, or they are of no use.
     if (!(first && first[0] === 0 && position <= first[1])) {
@@ -121,119 +100,44 @@ parentPort.once('message', ({ fd, size, bound, board, port, k }) => {
     let next = 0;
     while (next < files.length && files[next].start < position) next += 1;
     const passed = next;
-    Atomics.store(ctl, k.passed, passed);
-    Atomics.notify(ctl, k.passed);
-    // The rest are read once, here: the caller takes its files from the ring as they are read.
+    // It reads no further than there is something to hash: a damaged or unsigned PDF has no
+    // ranges, and then it reads only the files it may take.
     let readTo = wholeFile ? size : 0;
     for (const [, to] of ranges) readTo = Math.max(readTo, Math.min(to, size));
-    for (let i = next; i < files.length; i++) readTo = Math.max(readTo, Math.min(files[i].start + files[i].length, size));
-    let published = 0;
-    // Where the caller's files in the read end: a chunk any of them is in goes through the ring.
-    let callers = [];
-    const posted = () => {
-      Atomics.add(ctl, k.seq, 1);
-      // A wake-up costs a lock and, when it wakes someone, a system call: only when the caller waits.
-      if (Atomics.load(ctl, k.sideWaits) !== 0) Atomics.notify(ctl, k.seq);
-    };
-    // The files it had passed before it had the plan: the caller takes them from the first on,
-    // and this thread from the last back, each reading its own from the file: whenever the ring
-    // is full (the caller is behind), and once its read is done. However far ahead it got,
-    // neither thread ends up waiting long for the other.
-    let back = passed - 1;
-    let own = null;
-    // Reads and hashes one chunk of such a file; false when there is none left for it to take.
-    const passedPiece = () => {
-      while (!own && back >= 0) {
-        const index = back--;
-        const f = files[index];
-        if (f.shared && Atomics.compareExchange(claims, index, ${UNCLAIMED}, ${BY_THREAD}) === ${UNCLAIMED})
-          own = { index, f, hash: createHash('sha256'), done: 0 };
+    for (let i = next; i < files.length; i++) if (files[i].shared) readTo = Math.max(readTo, Math.min(files[i].start + files[i].length, size));
+    while (position < readTo && !stopped()) {
+      const want = Math.min(k.chunkBytes, readTo - position);
+      const got = readFully(readSync, fd, buffer, 0, want, position);
+      const start = position, end = position + got, piece = buffer.subarray(0, got);
+      ranges.forEach(([from, to], i) => {
+        const s = Math.max(from, start), e = Math.min(to, end);
+        if (s < e) signed.update(piece.subarray(s - start, e - start));
+        // Up to the gap both hashes are one: the whole file's branches off there.
+        if (i === 0 && branch && whole === null && to <= end) whole = signed.copy();
+      });
+      const wholeFrom = branch ? Math.max(gap, start) : start;
+      if (whole && wholeFrom < end) whole.update(piece.subarray(wholeFrom - start));
+      // The files that begin in this chunk: each one it may share and the caller has not taken is its own.
+      for (; next < files.length && files[next].start < end; next++) {
+        const f = files[next];
+        if (f.shared && Atomics.compareExchange(claims, next, ${UNCLAIMED}, ${BY_THREAD}) === ${UNCLAIMED})
+          active.push({ index: next, start: f.start, end: f.start + f.length, hash: createHash('sha256'), size: 0 });
       }
-      if (!own) return false;
-      const want = Math.min(k.chunkBytes, own.f.length - own.done);
-      const got = want > 0 ? readFully(readSync, fd, buffer, 0, want, own.f.start + own.done) : 0;
-      own.hash.update(buffer.subarray(0, got));
-      own.done += got;
-      if (own.done >= own.f.length || got < want) {
-        hashed.push({ index: own.index, sha256: own.hash.digest('hex'), size: own.done });
-        own = null;
-      }
-      return true;
-    };
-    const waitForSlot = () => {
-      for (;;) {
-        const released = Atomics.load(ctl, k.released);
-        if (published - released < slots || stopped()) return;
-        if (passedPiece()) continue;
-        Atomics.store(ctl, k.threadWaits, 1);
-        // Checked again once the caller can see it waits: a slot released meanwhile is not missed.
-        if (published - Atomics.load(ctl, k.released) >= slots && !stopped()) Atomics.wait(ctl, k.released, released, 50);
-        Atomics.store(ctl, k.threadWaits, 0);
-      }
-    };
-    try {
-      while (position < readTo && !stopped()) {
-        const want = Math.min(k.chunkBytes, readTo - position);
-        const start = position;
-        // The files that begin in this chunk. One the caller must do (decode, checksum, sink) is
-        // its; one it may share the caller gets while it keeps up with the ring (at most half
-        // full), else this thread hashes it: whichever is behind does less.
-        for (; next < files.length && files[next].start < start + want; next++) {
-          const f = files[next];
-          const toCaller = !f.shared || published - Atomics.load(ctl, k.released) <= slots >> 1;
-          Atomics.store(claims, next, toCaller ? ${BY_CALLER} : ${BY_THREAD});
-          if (toCaller) callers.push(f.start + f.length);
-          else active.push({ index: next, start: f.start, end: f.start + f.length, hash: createHash('sha256'), size: 0 });
+      for (let i = 0; i < active.length; ) {
+        const a = active[i];
+        const s = Math.max(a.start, start), e = Math.min(a.end, end);
+        if (s < e) {
+          a.hash.update(piece.subarray(s - start, e - start));
+          a.size += e - s;
         }
-        callers = callers.filter((e) => e > start);
-        let piece;
-        if (callers.length > 0) {
-          waitForSlot();
-          if (stopped()) break;
-          const slot = published % slots;
-          const view = ring.subarray(slot * k.chunkBytes, slot * k.chunkBytes + want);
-          const got = readFully(readSync, fd, view, 0, want, position);
-          meta[slot * 2] = start;
-          meta[slot * 2 + 1] = got;
-          published += 1;
-          Atomics.store(ctl, k.published, published);
-          posted();
-          piece = view.subarray(0, got);
-        } else {
-          const got = readFully(readSync, fd, buffer, 0, want, position);
-          piece = buffer.subarray(0, got);
-        }
-        const got = piece.length;
-        const end = start + got;
-        ranges.forEach(([from, to], i) => {
-          const s = Math.max(from, start), e = Math.min(to, end);
-          if (s < e) signed.update(piece.subarray(s - start, e - start));
-          // Up to the gap both hashes are one: the whole file's branches off there.
-          if (i === 0 && branch && whole === null && to <= end) whole = signed.copy();
-        });
-        const wholeFrom = branch ? Math.max(gap, start) : start;
-        if (whole && wholeFrom < end) whole.update(piece.subarray(wholeFrom - start));
-        for (let i = 0; i < active.length; ) {
-          const a = active[i];
-          const s = Math.max(a.start, start), e = Math.min(a.end, end);
-          if (s < e) {
-            a.hash.update(piece.subarray(s - start, e - start));
-            a.size += e - s;
-          }
-          if (a.end <= end) {
-            hashed.push({ index: a.index, sha256: a.hash.digest('hex'), size: a.size });
-            active.splice(i, 1);
-          } else i += 1;
-        }
-        position = end;
-        Atomics.add(ctl, k.progress, 1);
-        if (got < want) break;
+        if (a.end <= end) {
+          hashed.push({ index: a.index, sha256: a.hash.digest('hex'), size: a.size });
+          active.splice(i, 1);
+        } else i += 1;
       }
-      // Files past the end of the file (it is shorter than it was): the caller's, with nothing in them.
-      if (!stopped()) for (; next < files.length; next++) Atomics.store(claims, next, ${BY_CALLER});
-    } finally {
-      Atomics.store(ctl, k.ringEnd, 1);
-      posted();
+      position = end;
+      Atomics.add(ctl, k.progress, 1);
+      if (got < want) break;
     }
     if (stopped()) {
       parentPort.postMessage({ op: 'stopped' });
@@ -241,7 +145,23 @@ parentPort.once('message', ({ fd, size, bound, board, port, k }) => {
     }
     // Files cut short by the end of the file end with what there was.
     for (const a of active) hashed.push({ index: a.index, sha256: a.hash.digest('hex'), size: a.size });
-    while (!stopped() && passedPiece());
+    // The files it had passed before it had the plan: the caller takes them from the first on,
+    // and this thread, its read done, from the last back, each reading its own from the file.
+    // However far ahead it got, neither thread ends up waiting for the other.
+    for (let index = passed - 1; index >= 0 && !stopped(); index--) {
+      const f = files[index];
+      if (!f.shared || Atomics.compareExchange(claims, index, ${UNCLAIMED}, ${BY_THREAD}) !== ${UNCLAIMED}) continue;
+      const hash = createHash('sha256');
+      let done = 0;
+      while (done < f.length && !stopped()) {
+        const want = Math.min(k.chunkBytes, f.length - done);
+        const got = readFully(readSync, fd, buffer, 0, want, f.start + done);
+        hash.update(buffer.subarray(0, got));
+        done += got;
+        if (got < want) break;
+      }
+      hashed.push({ index, sha256: hash.digest('hex'), size: done });
+    }
     if (stopped()) {
       parentPort.postMessage({ op: 'stopped' });
       return;
@@ -256,19 +176,6 @@ parentPort.once('message', ({ fd, size, bound, board, port, k }) => {
   }
 });
 `;
-
-/** Atomics.waitAsync (Node 16+; ES2024, newer than the library types this project compiles against). */
-const waitAsync = (
-  Atomics as unknown as {
-    waitAsync(array: Int32Array, index: number, value: number): { async: false; value: string } | { async: true; value: Promise<string> };
-  }
-).waitAsync;
-
-/** A chunk of the file the thread read into the ring for this side: where it is in the file, and its bytes. */
-export interface RingSlot {
-  readonly position: number;
-  readonly bytes: Buffer;
-}
 
 /** An embedded file's bytes in the file, and whether the second thread may hash them (stored as they are, nothing else to do). */
 export interface ThreadFile {
@@ -307,20 +214,14 @@ export interface HashThreadResult {
 /**
  * The second thread of a verification. It reads the whole file once, in order, for the
  * signature's digest (and the whole file's); that is as much work as hashing every embedded
- * file, which this thread does. Each byte is read once, by it: the chunks that hold a file of
- * this thread's it reads into a ring of slots in shared memory (RING_SLOTS of
- * THREAD_CHUNK_BYTES), publishes them in order, and reads into a slot again only once this
- * thread has released it (`nextSlot`, `release`); this thread hashes its files from the slots.
- * As its read reaches each file it gives it to one side (`mine`): one to decode, to check
- * against a declared MD5 or to write out (a sink) to this thread; one stored as it is, with
- * nothing else to do, to this thread while it keeps up with the ring (at most half full), else
- * it hashes it itself. Whichever is behind does less, so neither waits long for the other,
- * whatever start-up cost or decoding falls on this side, and the ring bounds the memory. It is
- * given the file as soon as the file is open (`begin`), and hashes the signature's bytes from
- * byte 0 while this side reads the structure; the plan (`start`) then says what the rest of its
- * read is for. The files it had passed by then (`passedFiles`) are read again: this side claims
- * them from the first on (`claim`), when the ring has nothing for it, and the thread from the
- * last back once its read is done.
+ * file, which this thread does. To share the rest evenly, both take the embedded files in
+ * order, each claiming the next one nobody has: this thread as it gets to each file, the
+ * second as its read reaches one this thread has not taken (only files stored as they are:
+ * decoding, a checksum and a sink stay here). Whichever is behind does less, so neither waits
+ * for the other, whatever start-up cost or decoding falls on this side. A file this thread
+ * takes it reads itself, from the same descriptor. It is given the file as soon as the file is
+ * open (`begin`), and hashes the signature's bytes from byte 0 while this side reads the
+ * structure; the plan (`start`) then says what the rest of its read is for.
  */
 export class HashThread {
   private readonly worker: Worker;
@@ -331,21 +232,9 @@ export class HashThread {
   private file: HashThreadFile | null = null;
   private failure: Error | null = null;
   private stopped = false;
-  /** The thread has posted its outcome (or is gone): nothing more will be published. */
-  private over = false;
-  private readonly ended: Promise<void>;
-  private ring: SharedArrayBuffer | null = null;
-  private meta: Float64Array | null = null;
-  /** Each slot of the ring, as a Buffer. */
-  private views: Buffer[] = [];
-  /** Ring slots this side has taken so far. */
-  private taken = 0;
 
-  /**
-   * Starts the thread, which then waits for `begin`: start it early, it takes a while to boot.
-   * `slots`: the ring's size in chunks (RING_SLOTS), smaller only to test it.
-   */
-  constructor(private readonly slots: number = RING_SLOTS) {
+  /** Starts the thread, which then waits for `begin`: start it early, it takes a while to boot. */
+  constructor() {
     this.worker = new Worker(WORKER_SOURCE, { eval: true });
     this.outcome = new Promise<HashThreadResult | null>((resolve, reject) => {
       this.worker.on(
@@ -373,14 +262,6 @@ export class HashThread {
     this.outcome.catch((e: Error) => {
       this.failure ??= e;
     });
-    this.ended = this.outcome.then(
-      () => {
-        this.over = true;
-      },
-      () => {
-        this.over = true;
-      },
-    );
     // A thread not yet given its plan (`start`) must not keep the process alive; one that runs
     // it does. After the listeners: adding a 'message' listener refs the worker again.
     this.worker.unref();
@@ -395,7 +276,6 @@ export class HashThread {
     if (this.file) throw new Error('A hash thread reads one file.');
     this.file = { fd: file.fd, size: file.size };
     const board = new Int32Array(new SharedArrayBuffer(BOARD_WORDS * 4));
-    board[BOARD.passed] = -1;
     if (this.stopped) {
       board[BOARD.stop] = 1;
       board[BOARD.wake] = 1;
@@ -413,19 +293,7 @@ export class HashThread {
         bound: unplanned - (unplanned % THREAD_CHUNK_BYTES),
         board: board.buffer,
         port: port2,
-        k: {
-          chunkBytes: THREAD_CHUNK_BYTES,
-          stop: BOARD.stop,
-          progress: BOARD.chunks,
-          wake: BOARD.wake,
-          passed: BOARD.passed,
-          published: BOARD.published,
-          released: BOARD.released,
-          ringEnd: BOARD.ringEnd,
-          seq: BOARD.seq,
-          sideWaits: BOARD.sideWaits,
-          threadWaits: BOARD.threadWaits,
-        },
+        k: { chunkBytes: THREAD_CHUNK_BYTES, stop: BOARD.stop, progress: BOARD.chunks, wake: BOARD.wake },
       },
       [port2],
     );
@@ -442,93 +310,20 @@ export class HashThread {
     else if (this.file.fd !== job.fd || this.file.size !== job.size) throw new Error('A hash thread reads the file it was begun on.');
     const claims = new Int32Array(new SharedArrayBuffer(Math.max(1, job.files.length) * 4));
     this.claims = claims;
-    // No file for this side, no ring: nothing to share.
-    const slots = job.files.length > 0 ? this.slots : 1;
-    this.ring = new SharedArrayBuffer(slots * THREAD_CHUNK_BYTES);
-    this.meta = new Float64Array(new SharedArrayBuffer(slots * 2 * 8));
-    this.views = Array.from({ length: slots }, (_, i) => Buffer.from(this.ring!, i * THREAD_CHUNK_BYTES, THREAD_CHUNK_BYTES));
     this.worker.ref();
     this.port!.postMessage({
       ranges: job.ranges.map(([s, e]) => [s, e]),
       wholeFile: job.wholeFile,
       files: job.files.map((f) => ({ start: f.start, length: f.length, shared: f.shared })),
       claims: claims.buffer,
-      ring: this.ring,
-      meta: this.meta.buffer,
-      slots,
     });
     // The message is in the thread's queue before this: the thread takes it when it sees the word.
     this.wake();
   }
 
-  /**
-   * Claims file `index` for this thread; false when the second thread took it first. Only for the
-   * files the thread had passed before its plan (`passedFiles`); the rest it gives out itself.
-   */
+  /** Claims file `index` for this thread; false when the second thread took it first. */
   claim(index: number): boolean {
     return Atomics.compareExchange(this.claims!, index, UNCLAIMED, BY_CALLER) === UNCLAIMED;
-  }
-
-  /**
-   * How many files (from the first) the thread had passed before it had its plan, once it has
-   * it; null when it stopped or failed first. Those, either side claims (`claim`) and reads; each
-   * later one the thread gives to one side as its read reaches it (`mine`).
-   */
-  async passedFiles(): Promise<number | null> {
-    const board = this.board!;
-    for (;;) {
-      const passed = Atomics.load(board, BOARD.passed);
-      if (passed >= 0) return passed;
-      if (this.stopped || this.failure || this.over) return null;
-      await this.waitOn(BOARD.passed, passed);
-    }
-  }
-
-  /** Whether the thread gave file `index` (one it had not passed) to this side; decided before a slot with its bytes is published. */
-  mine(index: number): boolean {
-    return Atomics.load(this.claims!, index) === BY_CALLER;
-  }
-
-  /**
-   * The next chunk of the file the thread read for this side's files, in the order it read them:
-   * its place in the file and its bytes, which stay valid until `release`. Null once the thread
-   * will publish no more (its read is done, or it stopped or failed: see `failed`).
-   */
-  async nextSlot(): Promise<RingSlot | null> {
-    const board = this.board!;
-    for (;;) {
-      const seq = Atomics.load(board, BOARD.seq);
-      if (this.stopped || this.failure) return null;
-      const slot = this.takeSlot();
-      if (slot) return slot;
-      if (Atomics.load(board, BOARD.ringEnd) !== 0 || this.over) return null;
-      // The thread wakes this side only while it says it waits; a slot published before it said
-      // so has changed seq, and then the wait returns at once.
-      Atomics.store(board, BOARD.sideWaits, 1);
-      await this.waitOn(BOARD.seq, seq);
-      Atomics.store(board, BOARD.sideWaits, 0);
-    }
-  }
-
-  /** The next slot (as nextSlot) if the thread has published it already, else null at once. */
-  takeSlot(): RingSlot | null {
-    if (this.stopped || this.failure || this.taken >= Atomics.load(this.board!, BOARD.published)) return null;
-    const slot = this.taken % (this.meta!.length / 2);
-    this.taken += 1;
-    const length = this.meta![slot * 2 + 1]!;
-    return { position: this.meta![slot * 2]!, bytes: this.views[slot]!.subarray(0, length) };
-  }
-
-  /** This side is done with the oldest slot it took: the thread may read into it again. */
-  release(): void {
-    Atomics.add(this.board!, BOARD.released, 1);
-    if (Atomics.load(this.board!, BOARD.threadWaits) !== 0) Atomics.notify(this.board!, BOARD.released);
-  }
-
-  /** Waits until `word` of the board changes from `value` (or the thread ends, or a stop wakes it). */
-  private async waitOn(word: number, value: number): Promise<void> {
-    const waited = waitAsync(this.board!, word, value);
-    if (waited.async) await Promise.race([waited.value, this.ended]);
   }
 
   /** Bytes the second thread has read and hashed so far (a lower bound once it has finished). */
@@ -552,11 +347,6 @@ export class HashThread {
     if (!this.board) return;
     Atomics.store(this.board, BOARD.stop, 1);
     this.wake();
-    // A thread waiting for a slot to be released, and this side waiting for one to be filled, both wake.
-    Atomics.notify(this.board, BOARD.released);
-    Atomics.add(this.board, BOARD.seq, 1);
-    Atomics.notify(this.board, BOARD.seq);
-    Atomics.notify(this.board, BOARD.passed);
   }
 
   /** Stops the thread; the file may be closed once this has returned. */
