@@ -292,13 +292,12 @@ export async function finishPack(
     const toDeflate = order.filter((e) => e.compress);
     ahead = toDeflate.length > 0 ? deflateAhead(plan, toDeflate) : null;
     progress.report(true);
-    // Created here (never an existing file), for pdfkit to write the report into and then the update.
-    handle = await open(tempPath, 'wx+');
-    // Hashes every byte of the signed ranges, and writes the update, on a second thread while
-    // this one embeds. Started before the layout, so the thread is up when the layout ends.
-    signatureHash = new ParallelSha256({ writeFd: handle.fd });
-    const base = await layOutReport(plan, handle, tempPath);
+    const base = await layOutReport(plan, tempPath);
     checkAbort();
+
+    handle = await open(tempPath, 'r+');
+    // Hashes every byte of the signed ranges, and writes the update, on a second thread while this one embeds.
+    signatureHash = new ParallelSha256({ writeFd: handle.fd });
     await hashExisting(tempPath, base.size, signatureHash);
     const update: Update = { out: new PdfAppender(signatureHash, base.size), objects: new ObjectNumbers(base.nextObject) };
 
@@ -429,10 +428,10 @@ export function preloadReportRenderer(): Promise<typeof RenderReportModule> {
 }
 
 /** Phase 2: pdfkit lays the report out into the file; returns what the update must rewrite. */
-async function layOutReport(plan: PackPlan, file: FileHandle, tempPath: string): Promise<BaseDocument> {
+async function layOutReport(plan: PackPlan, tempPath: string): Promise<BaseDocument> {
   const model = buildReportModel(plan.input, plan.packId, plan.generatedAt, APP_VERSION, plan.files);
   const { renderReport } = await preloadReportRenderer();
-  await renderReport(model, file.fd);
+  await renderReport(model, tempPath);
   return readBaseDocument(tempPath);
 }
 
