@@ -52,7 +52,15 @@ import {
 } from './signature-field';
 import { readBaseStructure, signatureFieldDescription, signatureStructure, type BaseStructure } from './signature-structure';
 import { packAttestation } from '../attestation/pack-attestation';
-import { GENERATOR_NAME, type BuildPackOptions, type BuiltPack, type PackInput, type PackPhase, type PackProgress } from './types';
+import {
+  GENERATOR_NAME,
+  type BuildPackOptions,
+  type BuiltPack,
+  type PackInput,
+  type PackPhase,
+  type PackProgress,
+  type PackSigner,
+} from './types';
 import { APP_VERSION } from '../version';
 
 /** Where the report's own objects end and what the appended update must rewrite. */
@@ -111,7 +119,7 @@ async function hashExisting(path: string, length: number, hash: ParallelSha256):
 }
 
 /** The manifest's file entries: the evidence files as the pack's recipient sees them (shared/domain/recipient-view.ts). */
-function manifestFiles(input: PackInput): ManifestFile[] {
+function manifestFiles(input: UnsignedPackInput): ManifestFile[] {
   const shown = evidenceAsRecipientSees(input.detail, input.profile).filter((e) => e.kind === 'file');
   const names = uniqueAttachmentNames(shown.map((e) => e.name));
   return shown.map((e, i) => ({
@@ -131,7 +139,7 @@ function manifestFiles(input: PackInput): ManifestFile[] {
 }
 
 /** The manifest's references: evidence that is not a file, as the recipient sees it. */
-function manifestReferences(input: PackInput): ManifestReference[] {
+function manifestReferences(input: UnsignedPackInput): ManifestReference[] {
   return evidenceAsRecipientSees(input.detail, input.profile)
     .filter((e) => e.kind === 'reference')
     .map((e) => ({
@@ -146,7 +154,7 @@ function manifestReferences(input: PackInput): ManifestReference[] {
     }));
 }
 
-function checkInput(input: PackInput): void {
+function checkCatalog(input: UnsignedPackInput): void {
   const a = input.detail.assessment;
   if (a.catalogId !== input.catalog.id || a.catalogVersion !== input.catalog.version) {
     throw SscpError.because({
@@ -157,7 +165,10 @@ function checkInput(input: PackInput): void {
       askedVersion: input.catalog.version,
     });
   }
-  if (!/^[0-9a-f]{64}$/.test(input.signer.certificateFingerprint)) {
+}
+
+function checkSigner(signer: PackSigner): void {
+  if (!/^[0-9a-f]{64}$/.test(signer.certificateFingerprint)) {
     throw SscpError.because({ code: 'pack-signer-fingerprint-invalid' });
   }
 }
@@ -196,9 +207,50 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
 }
 
 /**
- * Writes a signed evidence pack into `tempPath`, which must not be a finished pack's name,
- * in phases, each a function below:
- * 1. planPack: the assessment as the recipient sees it, the manifest's entries and what to embed;
+ * Writes a signed evidence pack into `tempPath`, which must not be a finished pack's name:
+ * startPack, then finishPack (see each). The exporter (export-pack.ts) calls the two itself,
+ * so that what needs no signing key is done while the key is being unlocked.
+ */
+export async function writePack(
+  given: PackInput,
+  tempPath: string,
+  options: BuildPackOptions = {},
+  destination = tempPath,
+): Promise<BuiltPack> {
+  const started = await startPack(given, options.signal);
+  return finishPack(started, given.signer, tempPath, options, destination);
+}
+
+/** A pack's input before the signing key is unlocked: everything but the signer. */
+export type UnsignedPackInput = Omit<PackInput, 'signer'>;
+
+/**
+ * The part of a pack's build that needs neither the signing key nor a byte written: the plan
+ * (the assessment as the recipient sees it, the manifest's entries, what to embed) and the
+ * embedding order, each file sampled to decide whether to deflate it. Plain data: nothing to
+ * close.
+ */
+export interface StartedPack {
+  readonly plan: PackPlan<UnsignedPackInput>;
+  readonly order: readonly ToEmbed[];
+}
+
+/**
+ * Phase 1, gather: plans the pack, reading the evidence store (the samples) and writing
+ * nothing, so the exporter runs it while the signing key is derived (a third of a second on
+ * the thread pool, which this thread would otherwise wait out).
+ */
+export async function startPack(given: UnsignedPackInput, signal?: AbortSignal): Promise<StartedPack> {
+  checkCatalog(given);
+  if (signal?.aborted) throw cancelledError();
+  const plan = planPack(given);
+  const order = await embeddingOrder(plan);
+  if (signal?.aborted) throw cancelledError();
+  return { plan, order };
+}
+
+/**
+ * Writes the started pack into `tempPath`, signed by `signer`, in phases, each a function below:
  * 2. layOutReport: pdfkit lays the report out into the file, and its structure is read back;
  * 3. an incremental update appends, hashing every byte of the first signed range as it is
  *    written: embedEvidence (streamed, each file re-hashed against its recorded SHA-256),
@@ -209,17 +261,25 @@ export async function buildPack(input: PackInput, outPath: string, options: Buil
  *    cross-reference section and trailer);
  * 4. signIntoGap: the CMS over that digest is written into the gap and the file fsynced. The
  *    signature is the last write; a cancel or error deletes the file.
+ * The files to deflate are deflated on another thread from the start (DeflateAhead), while
+ * pdfkit keeps this one busy: not earlier, while the key is derived, as the derivation's
+ * 128 MiB and the thread's memory together would take the export past its 256 MB.
  */
-export async function writePack(
-  given: PackInput,
+export async function finishPack(
+  started: StartedPack,
+  signer: PackSigner,
   tempPath: string,
   options: BuildPackOptions = {},
   destination = tempPath,
 ): Promise<BuiltPack> {
-  checkInput(given);
+  checkSigner(signer);
   await checkTargetFolder(tempPath);
   const { signal } = options;
-  const plan = planPack(given);
+  const plan: PackPlan = { ...started.plan, input: { ...started.plan.input, signer } };
+  const { order } = started;
+  let ahead: DeflateAhead | null = null;
+  const stopAhead = () => ahead?.stop();
+  signal?.addEventListener('abort', stopAhead);
   const progress = new ProgressReporter(plan, options.onProgress);
   const checkAbort = () => {
     if (signal?.aborted) throw cancelledError();
@@ -227,13 +287,8 @@ export async function writePack(
 
   let handle: FileHandle | null = null;
   let signatureHash: ParallelSha256 | null = null;
-  let ahead: DeflateAhead | null = null;
-  const stopAhead = () => ahead?.stop();
-  signal?.addEventListener('abort', stopAhead);
   try {
-    const order = await embeddingOrder(plan);
     checkAbort();
-    // The files to deflate are deflated on another thread from here, while pdfkit keeps this one busy.
     const toDeflate = order.filter((e) => e.compress);
     ahead = toDeflate.length > 0 ? deflateAhead(plan, toDeflate) : null;
     progress.report(true);
@@ -293,7 +348,7 @@ export async function writePack(
 }
 
 /** Starts deflating the files to deflate, in the order they will be embedded. */
-function deflateAhead(plan: PackPlan, toDeflate: readonly ToEmbed[]): DeflateAhead {
+function deflateAhead(plan: PackPlan<UnsignedPackInput>, toDeflate: readonly ToEmbed[]): DeflateAhead {
   return new DeflateAhead(
     toDeflate.map((e) => ({ path: plan.input.evidencePath(e.item.sha256), size: e.item.size })),
     { chunkBytes: CHUNK_BYTES, zlib: EVIDENCE_DEFLATE },
@@ -301,9 +356,9 @@ function deflateAhead(plan: PackPlan, toDeflate: readonly ToEmbed[]): DeflateAhe
 }
 
 /** One pack's facts, settled before a byte is written. */
-interface PackPlan {
+interface PackPlan<Input extends UnsignedPackInput = PackInput> {
   /** The input with the assessment as the pack's recipient sees it. */
-  readonly input: PackInput;
+  readonly input: Input;
   readonly packId: string;
   readonly generatedAt: Date;
   readonly files: readonly ManifestFile[];
@@ -313,10 +368,10 @@ interface PackPlan {
 }
 
 /** Phase 1, gather: what goes into the pack. */
-function planPack(given: PackInput): PackPlan {
+function planPack(given: UnsignedPackInput): PackPlan<UnsignedPackInput> {
   // Everything below reads the assessment as the recipient sees it, so a withheld name or
   // description cannot reach a page, an attachment, the manifest or assessment.json.
-  const input: PackInput = { ...given, detail: detailAsRecipientSees(given.detail, given.profile) };
+  const input: UnsignedPackInput = { ...given, detail: detailAsRecipientSees(given.detail, given.profile) };
   const generatedAt = input.generatedAt ?? new Date();
   const packId = randomUUID();
   const files = manifestFiles(input);
@@ -413,7 +468,7 @@ type ToEmbed = PackPlan['toEmbed'][number] & { readonly compress: boolean };
  * The order inside the file is free: readers list attachments by the names tree, and the
  * manifest keeps the assessment's order.
  */
-async function embeddingOrder(plan: PackPlan): Promise<ToEmbed[]> {
+async function embeddingOrder(plan: PackPlan<UnsignedPackInput>): Promise<ToEmbed[]> {
   const decided: ToEmbed[] = [];
   for (const entry of plan.toEmbed) {
     const { item } = entry;

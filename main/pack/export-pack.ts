@@ -14,7 +14,7 @@ import { certificateFingerprint } from '../signing/fingerprint';
 import type { IdentityService } from '../signing/identity-service';
 import { escapeUnsafe } from '../../shared/domain/text-rules';
 import { attachmentRenameReason, uniqueAttachmentNames } from './attachment-names';
-import { preloadReportRenderer, writePack } from './build-pack';
+import { finishPack, preloadReportRenderer, startPack } from './build-pack';
 import { cancelledError } from './embed-evidence';
 import type { BuildPackOptions, BuiltPack, PackAuditEvent, PackAuditSummary, PackProfile } from './types';
 import type { ExportedPack } from '../../shared/domain/pack-results';
@@ -134,13 +134,15 @@ function withoutHiddenNames(entry: AuditEntry, hide: HiddenNames): AuditEntry {
 }
 
 /** The steps of the signing journal (main/services/export-lease.ts), for the crash tests' seam. */
-export type ExportStep = 'leased' | 'built' | 'renamed' | 'committed';
+export type ExportStep = 'leased' | 'planned' | 'built' | 'renamed' | 'committed';
 
 export interface ExportPackOptions extends BuildPackOptions {
   /**
    * Called synchronously as the export passes each step: after the assessment is taken and
-   * snapshotted, after the pack is built and recorded in the journal, inside the commit right
-   * after the rename, and after the commit. Tests stop or race the export here.
+   * snapshotted, after the pack is planned (its files sampled while the key may still be
+   * unlocking; nothing written yet), after the pack is built and recorded in the journal,
+   * inside the commit right after the rename, and after the commit. Tests stop or race the
+   * export here.
    */
   readonly onStep?: (step: ExportStep) => void;
 }
@@ -213,23 +215,23 @@ export async function exportPack(
       ...renamedAttachments(detail.evidence.map((e) => e.fileName)),
     ];
 
-    // Unlocking is deliberately slow (the key derivation, on another thread): the report's
-    // layout code loads meanwhile. A cancel meanwhile stops here. The layout itself waits,
-    // so the derivation's 128 MiB are gone before the layout's memory is taken.
-    const loading = preloadReportRenderer();
-    const identity = await identities.unlock(request.identityLabel, request.passphrase);
-    await loading;
-    if (options.signal?.aborted) throw cancelledError();
-    fingerprint = certificateFingerprint(identity.certificate.der);
-    const commonName = identity.certificate.parsed.subjectName.getField('CN')[0] ?? assessment.sroName;
     acceptedExceptions = blockers.map((b) => b.message);
-    const signerFingerprint = fingerprint;
-    written = await writePack(
+
+    // Unlocking is deliberately slow (the key derivation, on another thread). Meanwhile this
+    // thread does what needs no key and little memory, which it would otherwise wait out: the
+    // report's layout code loads, the audit summary is read, and the pack is planned, each
+    // evidence file sampled to decide whether to deflate it (startPack). Nothing is written
+    // before the unlock succeeds. The layout and the deflating thread wait for it, so the
+    // derivation's 128 MiB are gone before their memory is taken.
+    const loading = preloadReportRenderer();
+    const unlocking = identities.unlock(request.identityLabel, request.passphrase);
+    // A wrong passphrase is reported once the planning is done; if the planning fails first, it is not left unhandled.
+    unlocking.catch(() => undefined);
+    const started = await startPack(
       {
         detail,
         catalog,
         evidencePath: (sha256) => ws.evidenceBlobPath(sha256),
-        signer: { name: commonName, certificateFingerprint: signerFingerprint, sign: (digest, at) => signDigest(digest, identity, at) },
         profile: request.profile,
         acceptedExceptions,
         audit: summariseAudit(ws, assessment.id, { detail, profile: request.profile }),
@@ -242,6 +244,18 @@ export async function exportPack(
         generatedAt: now,
         signedBeforePeriodEnd: early !== null,
       },
+      options.signal,
+    );
+    options.onStep?.('planned');
+    const identity = await unlocking;
+    await loading;
+    if (options.signal?.aborted) throw cancelledError();
+    fingerprint = certificateFingerprint(identity.certificate.der);
+    const commonName = identity.certificate.parsed.subjectName.getField('CN')[0] ?? assessment.sroName;
+    const signerFingerprint = fingerprint;
+    written = await finishPack(
+      started,
+      { name: commonName, certificateFingerprint: signerFingerprint, sign: (digest, at) => signDigest(digest, identity, at) },
       session.tempPath,
       options,
       outPath,

@@ -25,6 +25,7 @@ interface Plan {
 
 const PLANS: readonly Plan[] = [
   { stop: 'leased', expect: 'draft' },
+  { stop: 'planned', expect: 'draft' },
   { stop: 'embed:0.1', expect: 'draft' },
   { stop: 'embed:0.6', expect: 'draft' },
   { stop: 'built', expect: 'draft' },

@@ -1,7 +1,7 @@
 /**
  * Exports one assessment and stops dead at a chosen moment, so a test can SIGKILL it there:
  * `node --import tsx export-child.ts DB ID OUT STOP`. STOP is a step of the signing journal
- * (leased, built, renamed, committed), `embed:F` (a fraction of the evidence bytes embedded)
+ * (leased, planned, built, renamed, committed), `embed:F` (a fraction of the evidence bytes embedded)
  * or `none`. At the moment it prints `at STOP` and blocks; without one it prints `exported SHA`.
  */
 import { exportPack } from '../../../../main/pack/export-pack';
