@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { exportPack, type ExportPackOptions, type ExportedPack } from '../../../main/pack/export-pack';
 import { openWorkspace, type Workspace } from '../../../main/services/workspace';
 import { createIdentityService, type IdentityService } from '../../../main/signing/identity-service';
 import { openKeyStore } from '../../../main/signing/key-store';
@@ -61,6 +62,23 @@ export async function withExportServices<T>(dbPath: string, fn: (ws: Workspace, 
     db.close();
     ws.close();
   }
+}
+
+/** Exports the fixture's assessment as its SRO would (certification, exceptions accepted), with the fixture's identity. */
+export function exportOf(
+  ws: Workspace,
+  identities: IdentityService,
+  assessmentId: string,
+  outPath: string,
+  options: ExportPackOptions = {},
+  passphrase = PASSPHRASE,
+): Promise<ExportedPack> {
+  return exportPack(
+    ws,
+    identities,
+    { assessmentId, identityLabel: LABEL, passphrase, outPath, profile: 'certification', acceptExceptions: true },
+    options,
+  );
 }
 
 export function sha256Of(path: string): string {

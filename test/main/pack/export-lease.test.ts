@@ -10,13 +10,11 @@ import { createDispatch, type HandlerTable } from '../../../main/ipc/dispatch';
 import { createServiceHandlers } from '../../../main/ipc/handlers';
 import { JobRunner } from '../../../main/ipc/jobs/runner';
 import { PathGrants } from '../../../main/ipc/path-grants';
-import { exportPack, type ExportPackOptions, type ExportedPack } from '../../../main/pack/export-pack';
-import { openWorkspace, type Workspace } from '../../../main/services/workspace';
-import type { IdentityService } from '../../../main/signing/identity-service';
+import { openWorkspace } from '../../../main/services/workspace';
 import { openDatabase } from '../../../main/store/index';
 import { runUntilHeld } from '../../helpers/kill-harness';
 import { appHintOf } from '../../setup/error-words';
-import { keyStoreHomeFor, LABEL, PASSPHRASE, leftovers, makeExportFixture, sha256Of, withExportServices } from './export-fixture';
+import { exportOf, keyStoreHomeFor, LABEL, PASSPHRASE, leftovers, makeExportFixture, sha256Of, withExportServices } from './export-fixture';
 import { makeTempDir } from './fixtures';
 
 const BIN = resolve(import.meta.dirname, '../../../bin/sscp.mjs');
@@ -26,21 +24,6 @@ const CHILD = fileURLToPath(new URL('./child/export-child.ts', import.meta.url))
 function sscpProcess(...argv: string[]): { code: number; err: string } {
   const r = spawnSync(process.execPath, [BIN, ...argv], { encoding: 'utf8', env: { ...process.env, SSCP_DEBUG: '' } });
   return { code: r.status ?? -1, err: r.stderr };
-}
-
-function exportOf(
-  ws: Workspace,
-  identities: IdentityService,
-  assessmentId: string,
-  outPath: string,
-  options: ExportPackOptions = {},
-): Promise<ExportedPack> {
-  return exportPack(
-    ws,
-    identities,
-    { assessmentId, identityLabel: LABEL, passphrase: PASSPHRASE, outPath, profile: 'certification', acceptExceptions: true },
-    options,
-  );
 }
 
 const IN_PROGRESS = { kind: 'export-in-progress', message: expect.stringContaining('is being signed and exported right now') };

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { exportPack, type ExportPackOptions, type ExportStep } from '../../../main/pack/export-pack';
+import type { ExportPackOptions, ExportStep } from '../../../main/pack/export-pack';
 import type { IdentityService } from '../../../main/signing/identity-service';
 import type { Workspace } from '../../../main/services/workspace';
-import { LABEL, PASSPHRASE, leftovers, makeExportFixture, withExportServices } from './export-fixture';
+import { LABEL, exportOf, leftovers, makeExportFixture, withExportServices } from './export-fixture';
 import { makeTempDir } from './fixtures';
 
 /**
@@ -32,17 +32,11 @@ function exportWithUnlockHeld(
       return unlocked;
     },
   };
-  const exported = exportPack(
+  const exported = exportOf(
     ws,
     held,
-    {
-      assessmentId: request.assessmentId,
-      identityLabel: LABEL,
-      passphrase: request.passphrase ?? PASSPHRASE,
-      outPath: request.outPath,
-      profile: 'certification',
-      acceptExceptions: true,
-    },
+    request.assessmentId,
+    request.outPath,
     {
       ...options,
       onStep: (step) => {
@@ -53,8 +47,20 @@ function exportWithUnlockHeld(
         }
       },
     },
+    request.passphrase,
   );
   return { exported, steps };
+}
+
+/** An export that stopped after planning: the assessment released, no pack, no temp file. */
+function expectStoppedAfterPlanning(ws: Workspace, steps: readonly ExportStep[]): void {
+  expect(steps).toEqual(['leased', 'planned']);
+  expect(ws.exportsInProgress()).toEqual([]);
+}
+
+function expectNothingWritten(dir: string, outPath: string): void {
+  expect(existsSync(outPath)).toBe(false);
+  expect(leftovers(dir)).toEqual([]);
 }
 
 describe('an export plans its pack while the signing key is unlocked', () => {
@@ -90,13 +96,11 @@ describe('an export plans its pack while the signing key is unlocked', () => {
     await withExportServices(dbPath, async (ws, identities) => {
       const { exported, steps } = exportWithUnlockHeld(ws, identities, { assessmentId, outPath, passphrase: 'not the passphrase' });
       await expect(exported).rejects.toMatchObject({ reason: { code: 'wrong-passphrase', label: LABEL } });
-      expect(steps).toEqual(['leased', 'planned']);
-      expect(ws.exportsInProgress()).toEqual([]);
+      expectStoppedAfterPlanning(ws, steps);
       expect(ws.getAssessment(assessmentId).assessment.state).toBe('draft');
       expect(ws.updateClaim(assessmentId, '1.1.1', { status: 'in-progress' }).status).toBe('in-progress');
     });
-    expect(existsSync(outPath)).toBe(false);
-    expect(leftovers(tmp.dir)).toEqual([]);
+    expectNothingWritten(tmp.dir, outPath);
   }, 60_000);
 
   it('a cancel while the key is unlocked stops the export there: no file, the assessment released', async () => {
@@ -111,10 +115,8 @@ describe('an export plans its pack while the signing key is unlocked', () => {
         { signal: controller.signal, atPlanned: () => controller.abort() },
       );
       await expect(exported).rejects.toMatchObject({ kind: 'cancelled' });
-      expect(steps).toEqual(['leased', 'planned']);
-      expect(ws.exportsInProgress()).toEqual([]);
+      expectStoppedAfterPlanning(ws, steps);
     });
-    expect(existsSync(outPath)).toBe(false);
-    expect(leftovers(tmp.dir)).toEqual([]);
+    expectNothingWritten(tmp.dir, outPath);
   }, 60_000);
 });
