@@ -1,6 +1,7 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { readFully } from '../fs/read-fully';
 import { adler32 } from './adler32';
+import { startEvalWorker } from './eval-worker';
 
 /**
  * The deflated bytes waiting for the embedding to write them live in one ring of shared memory
@@ -164,9 +165,10 @@ export class DeflateAhead {
     if (ringBytes & (ringBytes - 1)) throw new Error('The ring size must be a power of two.');
     this.ring = Buffer.from(new SharedArrayBuffer(ringBytes));
     const fileCap = Math.min(limits.fileCapBytes ?? FILE_CAP_BYTES, ringBytes / 2);
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
+    this.worker = startEvalWorker<Outcome>(
+      'the deflating thread',
+      WORKER_SOURCE,
+      {
         files: files.map((f) => ({ path: f.path, size: f.size })),
         control: this.control.buffer,
         ring: this.ring.buffer,
@@ -175,27 +177,27 @@ export class DeflateAhead {
         chunkBytes: settings.chunkBytes,
         zlib: settings.zlib,
       },
-    });
-    this.worker.on('message', (m: Outcome) => {
-      const result: Deflated | null =
-        m.op === 'done'
-          ? { read: m.read, sha256: m.sha256, adler32: m.adler, data: this.views(m.start, m.length), length: m.length }
-          : null;
-      const waiter = this.waiting.get(m.index);
-      if (waiter) {
-        this.waiting.delete(m.index);
-        waiter(result);
-      } else this.results.set(m.index, result);
-    });
-    // Whatever stops the thread (its end, a crash, terminate), a file it had taken and not
-    // handed back is done by the embedding instead: nobody waits on a thread that is gone.
-    const gone = () => {
-      this.gone = true;
-      for (const waiter of this.waiting.values()) waiter(null);
-      this.waiting.clear();
-    };
-    this.worker.on('error', gone);
-    this.worker.on('exit', gone);
+      {
+        message: (m) => {
+          const result: Deflated | null =
+            m.op === 'done'
+              ? { read: m.read, sha256: m.sha256, adler32: m.adler, data: this.views(m.start, m.length), length: m.length }
+              : null;
+          const waiter = this.waiting.get(m.index);
+          if (waiter) {
+            this.waiting.delete(m.index);
+            waiter(result);
+          } else this.results.set(m.index, result);
+        },
+        // Whatever stops the thread (its end, a crash, terminate), a file it had taken and not
+        // handed back is done by the embedding instead: nobody waits on a thread that is gone.
+        gone: () => {
+          this.gone = true;
+          for (const waiter of this.waiting.values()) waiter(null);
+          this.waiting.clear();
+        },
+      },
+    );
   }
 
   /**

@@ -1,6 +1,7 @@
 import { fdatasync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { adler32 } from './adler32';
+import { startEvalWorker, THREAD_FAILED, threadError, threadFailedSource, type ThreadFailure } from './eval-worker';
 
 /** Bytes per slot of the shared ring: small enough that a slot is still in cache when hashed and written. */
 export const SLOT_BYTES = 128 * 1024;
@@ -46,6 +47,7 @@ const at = new Float64Array(positions);
 const hashes = new Map([[0, createHash('sha256')]]);
 const adlers = new Map();
 const adler32 = ${adler32.toString()};
+const ${THREAD_FAILED} = ${threadFailedSource};
 let done = 0;
 let failed = false;
 function run(e) {
@@ -90,7 +92,7 @@ for (let running = true; running; ) {
         run(e);
       } catch (err) {
         failed = true;
-        parentPort.postMessage({ op: 'error', message: String(err && err.message), code: err && err.code, syscall: err && err.syscall });
+        ${THREAD_FAILED}(err);
       }
     }
     done += 1;
@@ -155,35 +157,20 @@ export class ParallelSha256 {
 
   constructor(options: ParallelSha256Options = {}) {
     this.writeFd = options.writeFd ?? -1;
-    this.worker = new Worker(WORKER_SOURCE, {
-      eval: true,
-      workerData: {
-        ring: this.ring,
-        control: this.control.buffer,
-        positions: this.positions.buffer,
-        queue: QUEUE,
-        fd: options.writeFd ?? -1,
-      },
-    });
-    this.worker.on(
-      'message',
-      (
-        m:
-          | { op: 'digest'; id: number; digest: Uint8Array; adler: number | null }
-          | { op: 'error'; message: string; code?: string; syscall?: string },
-      ) => {
-        if (m.op === 'digest') {
+    this.worker = startEvalWorker<{ op: 'digest'; id: number; digest: Uint8Array; adler: number | null } | ThreadFailure>(
+      'the hashing thread',
+      WORKER_SOURCE,
+      { ring: this.ring, control: this.control.buffer, positions: this.positions.buffer, queue: QUEUE, fd: options.writeFd ?? -1 },
+      {
+        message: (m) => {
+          // A write that failed (a full disk, say): its errno code reaches the caller, who words it.
+          if (m.op === 'error') return this.fail(threadError(m));
           this.digests.get(m.id)?.resolve({ sha256: Buffer.from(m.digest), adler32: m.adler });
           this.digests.delete(m.id);
-        } else {
-          // A write that failed (a full disk, say): its errno code reaches the caller, who words it.
-          this.fail(Object.assign(new Error(m.message), { code: m.code, syscall: m.syscall }));
-        }
+        },
+        gone: (cause) => this.fail(cause),
       },
     );
-    this.worker.on('error', (e) => this.fail(e));
-    // A worker that stops for any reason must fail every wait on it, or a caller hangs forever.
-    this.worker.on('exit', (code) => this.fail(new Error(`The hashing thread stopped (exit code ${code}).`)));
   }
 
   private fail(e: Error): void {

@@ -90,7 +90,6 @@ class FileHasher {
 
   constructor(
     deflated: boolean,
-    declaredSize: number | null,
     wantMd5: boolean,
     private readonly sink: DecodedSink | null,
     /** The most decoded bytes this file may have (what it declares): past it, decoding stops. */
@@ -108,8 +107,9 @@ class FileHasher {
     // bytes) instead of awaited chunk by chunk, so it overlaps with reading and hashing the
     // rest of the file. A decoder exists only while its file is being read (see hashPass).
     // zlib streams pass stream options through to Transform, though ZlibOptions does not list them.
-    // A small file gets a small output buffer: thousands of files must not churn 128 KiB each.
-    const chunkSize = Math.max(MIN_OUTPUT_CHUNK, Math.min(INFLATE_OUTPUT_CHUNK, declaredSize ?? INFLATE_OUTPUT_CHUNK));
+    // A small file (its limit is what it declares it decodes to) gets a small output buffer:
+    // thousands of files must not churn 128 KiB each.
+    const chunkSize = Math.max(MIN_OUTPUT_CHUNK, Math.min(INFLATE_OUTPUT_CHUNK, limit ?? INFLATE_OUTPUT_CHUNK));
     const options: ZlibOptions & TransformOptions = { chunkSize, writableHighWaterMark: INFLATE_QUEUE };
     const inflater = createInflate(options);
     this.inflater = inflater;
@@ -255,7 +255,7 @@ export async function hashPass(
       here = stream.start;
       const sink = options.sinkFor?.(stream) ?? null;
       const limit = options.decodedLimit ? options.decodedLimit(stream) : stream.params.size;
-      const hasher = new FileHasher(stream.deflated, stream.params.size, stream.params.checksum !== null, sink, limit);
+      const hasher = new FileHasher(stream.deflated, stream.params.checksum !== null, sink, limit);
       all.add(hasher);
       const end = stream.start + stream.length;
       for (let position = stream.start; position < end;) {

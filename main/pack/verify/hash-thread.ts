@@ -1,5 +1,6 @@
-import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import { readFully } from '../../fs/read-fully';
+import { startEvalWorker, THREAD_FAILED, threadError, threadFailedSource, type ThreadFailure } from '../eval-worker';
 
 /** Bytes the second thread reads at a time: small enough to hash while still in the CPU's cache. */
 export const THREAD_CHUNK_BYTES = 256 * 1024;
@@ -45,6 +46,7 @@ const { parentPort, receiveMessageOnPort } = require('node:worker_threads');
 const { createHash } = require('node:crypto');
 const { readSync } = require('node:fs');
 const readFully = ${readFully.toString()};
+const ${THREAD_FAILED} = ${threadFailedSource};
 parentPort.once('message', ({ fd, size, bound, board, port, k }) => {
   const ctl = new Int32Array(board);
   const stopped = () => Atomics.load(ctl, k.stop) !== 0;
@@ -170,7 +172,7 @@ parentPort.once('message', ({ fd, size, bound, board, port, k }) => {
     if (wholeFile && whole === null) whole = signed.copy();
     parentPort.postMessage({ op: 'done', signed: signed.digest(), whole: whole ? whole.digest() : null, hashed, read: position });
   } catch (err) {
-    parentPort.postMessage({ op: 'error', message: String(err && err.message), code: err && err.code, syscall: err && err.syscall });
+    ${THREAD_FAILED}(err);
   } finally {
     port.close();
   }
@@ -235,29 +237,25 @@ export class HashThread {
 
   /** Starts the thread, which then waits for `begin`: start it early, it takes a while to boot. */
   constructor() {
-    this.worker = new Worker(WORKER_SOURCE, { eval: true });
-    this.outcome = new Promise<HashThreadResult | null>((resolve, reject) => {
-      this.worker.on(
-        'message',
-        (
-          m:
-            | { op: 'done'; signed: Uint8Array; whole: Uint8Array | null; hashed: { index: number; sha256: string; size: number }[] }
-            | { op: 'stopped' }
-            | { op: 'error'; message: string; code?: string; syscall?: string },
-        ) => {
-          if (m.op === 'done')
-            resolve({
-              signed: Buffer.from(m.signed),
-              whole: m.whole ? Buffer.from(m.whole) : null,
-              hashed: new Map(m.hashed.map((h) => [h.index, { sha256: h.sha256, size: h.size }])),
-            });
-          else if (m.op === 'stopped') resolve(null);
-          else reject(Object.assign(new Error(m.message), { code: m.code, syscall: m.syscall }));
-        },
-      );
-      this.worker.on('error', reject);
-      // A thread that stops for any reason must fail the wait on it, or the caller hangs forever.
-      this.worker.on('exit', (code) => reject(new Error(`the thread reading it stopped with exit code ${code}`)));
+    let settle: { resolve: (r: HashThreadResult | null) => void; reject: (e: Error) => void };
+    this.outcome = new Promise<HashThreadResult | null>((resolve, reject) => (settle = { resolve, reject }));
+    this.worker = startEvalWorker<
+      | { op: 'done'; signed: Uint8Array; whole: Uint8Array | null; hashed: { index: number; sha256: string; size: number }[] }
+      | { op: 'stopped' }
+      | ThreadFailure
+    >('the thread reading it', WORKER_SOURCE, undefined, {
+      message: (m) => {
+        if (m.op === 'done')
+          settle.resolve({
+            signed: Buffer.from(m.signed),
+            whole: m.whole ? Buffer.from(m.whole) : null,
+            hashed: new Map(m.hashed.map((h) => [h.index, { sha256: h.sha256, size: h.size }])),
+          });
+        else if (m.op === 'stopped') settle.resolve(null);
+        else settle.reject(threadError(m));
+      },
+      // Once it has answered, its end changes nothing; before, it fails the wait on it.
+      gone: (cause) => settle.reject(cause),
     });
     this.outcome.catch((e: Error) => {
       this.failure ??= e;
