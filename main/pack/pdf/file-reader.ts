@@ -132,14 +132,7 @@ export class PdfFileReader {
       while (!p.peekKeyword('trailer')) {
         const first = p.readInteger();
         const count = p.readInteger();
-        for (let i = 0; i < count; i += 1) {
-          const entryOffset = p.readInteger();
-          p.readInteger();
-          p.skipWhitespace();
-          const kind = p.word();
-          if (kind === 'n') entries.push([first + i, entryOffset]);
-          else if (kind !== 'f') throw new PdfSyntaxError('A cross-reference entry is neither "n" nor "f".');
-        }
+        p.readXrefEntries(first, count, entries);
       }
       p.expectKeyword('trailer');
       const value = p.readValue();

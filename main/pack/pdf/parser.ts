@@ -22,6 +22,37 @@ const DELIMITERS = new Set([0x28, 0x29, 0x3c, 0x3e, 0x5b, 0x5d, 0x7b, 0x7d, 0x2f
 
 const isRegular = (b: number) => !WHITESPACE.has(b) && !DELIMITERS.has(b);
 
+const XREF_ENTRY_BYTES = 20;
+
+/**
+ * The entry of a cross-reference table at `at`, as the standard lays it out: a 10-digit offset,
+ * a space, a 5-digit generation, a space, "n" or "f", and a two-byte end of line (SP CR, SP LF
+ * or CR LF). The offset for "n", -1 for "f", null for anything else.
+ */
+function fixedXrefEntry(buf: Uint8Array, at: number): number | null {
+  let offset = 0;
+  for (let i = 0; i < 10; i += 1) {
+    const b = buf[at + i]!;
+    if (b < 0x30 || b > 0x39) return null;
+    offset = offset * 10 + (b - 0x30);
+  }
+  if (buf[at + 10] !== 0x20 || buf[at + 16] !== 0x20) return null;
+  for (let i = 11; i < 16; i += 1) {
+    const b = buf[at + i]!;
+    if (b < 0x30 || b > 0x39) return null;
+  }
+  const eol1 = buf[at + 18];
+  const eol2 = buf[at + 19];
+  if (!((eol1 === 0x20 && (eol2 === 0x0d || eol2 === 0x0a)) || (eol1 === 0x0d && eol2 === 0x0a))) return null;
+  const kind = buf[at + 17];
+  return kind === 0x6e ? offset : kind === 0x66 ? -1 : null;
+}
+
+/** The bytes from `start` to `end` as Latin-1 text, without copying them first. */
+function latin1(buf: Uint8Array, start: number, end: number): string {
+  return Buffer.from(buf.buffer, buf.byteOffset + start, end - start).toString('latin1');
+}
+
 /**
  * A recursive-descent reader over one window of a file. Positions are relative to the
  * window; `atEnd` says whether the window reaches the end of the file, so running out of
@@ -67,14 +98,14 @@ export class PdfParser {
       if (!isRegular(this.buf[this.pos]!)) break;
       this.pos += 1;
     }
-    return Buffer.from(this.buf.subarray(start, this.pos)).toString('latin1');
+    return latin1(this.buf, start, this.pos);
   }
 
   peekKeyword(keyword: string): boolean {
     this.skipWhitespace();
     const end = this.pos + keyword.length;
     if (end >= this.buf.length && !this.atEnd) throw new NeedMoreBytes();
-    const text = Buffer.from(this.buf.subarray(this.pos, end)).toString('latin1');
+    const text = latin1(this.buf, this.pos, Math.min(end, this.buf.length));
     return text === keyword && (end >= this.buf.length || !isRegular(this.buf[end]!));
   }
 
@@ -85,9 +116,56 @@ export class PdfParser {
 
   readInteger(): number {
     this.skipWhitespace();
-    const w = this.word();
-    if (!/^\d+$/.test(w)) throw new PdfSyntaxError(`Expected a number in the PDF structure, found "${w.slice(0, 20)}".`);
-    return Number(w);
+    const start = this.pos;
+    let value = 0;
+    for (; this.pos < this.buf.length; this.pos += 1) {
+      const b = this.buf[this.pos]!;
+      if (b < 0x30 || b > 0x39) break;
+      value = value * 10 + (b - 0x30);
+    }
+    if (this.pos >= this.buf.length && !this.atEnd) throw new NeedMoreBytes();
+    // Digits up to a delimiter or whitespace, and at least one: else it is some other word.
+    if (this.pos === start || (this.pos < this.buf.length && isRegular(this.buf[this.pos]!))) {
+      this.pos = start;
+      const w = this.word();
+      throw new PdfSyntaxError(`Expected a number in the PDF structure, found "${w.slice(0, 20)}".`);
+    }
+    return value;
+  }
+
+  /**
+   * A cross-reference subsection's `count` entries, from object `first` on: the number and
+   * offset of each one in use ("n") go into `into`. Every entry is 20 bytes exactly (ISO
+   * 32000-1, 7.5.4), so a table written to the standard, as every pack's is, is read by
+   * position; one that is not is read word by word, as leniently as before.
+   */
+  readXrefEntries(first: number, count: number, into: [number, number][]): void {
+    this.skipWhitespace();
+    const start = this.pos;
+    const end = start + count * XREF_ENTRY_BYTES;
+    if (end > this.buf.length && !this.atEnd) throw new NeedMoreBytes();
+    if (end <= this.buf.length) {
+      const fixed: [number, number][] = [];
+      let i = 0;
+      for (; i < count; i += 1) {
+        const offset = fixedXrefEntry(this.buf, start + i * XREF_ENTRY_BYTES);
+        if (offset === null) break;
+        if (offset >= 0) fixed.push([first + i, offset]);
+      }
+      if (i === count) {
+        for (const entry of fixed) into.push(entry);
+        this.pos = end;
+        return;
+      }
+    }
+    for (let i = 0; i < count; i += 1) {
+      const entryOffset = this.readInteger();
+      this.readInteger();
+      this.skipWhitespace();
+      const kind = this.word();
+      if (kind === 'n') into.push([first + i, entryOffset]);
+      else if (kind !== 'f') throw new PdfSyntaxError('A cross-reference entry is neither "n" nor "f".');
+    }
   }
 
   /** `N G obj`: returns the object number and generation. */
