@@ -59,6 +59,9 @@ export function LibraryTable({ items, total, onEdit }: TableProps) {
     return { replacedBy, names };
   }, [allItems]);
 
+  // The React Compiler would leave this component unmemoised because the virtualiser's functions change
+  // every render; the app is not built with the compiler, and the list re-renders only the rows in view.
+  // eslint-disable-next-line react-hooks/incompatible-library -- see above
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scrollRef.current,

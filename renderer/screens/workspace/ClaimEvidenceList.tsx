@@ -77,6 +77,9 @@ export function ClaimEvidenceList({
     return () => cancelAnimationFrame(frame);
   }, [rowsShown]);
   const scrollRef = useRef<HTMLDivElement>(null);
+  // The React Compiler would leave this component unmemoised because the virtualiser's functions change
+  // every render; the app is not built with the compiler, and the list re-renders only the rows in view.
+  // eslint-disable-next-line react-hooks/incompatible-library -- see above
   const virtualizer = useVirtualizer({
     count: sorted.length,
     getScrollElement: () => scrollRef.current,
