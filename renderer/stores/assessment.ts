@@ -1,12 +1,21 @@
 import { create } from 'zustand';
-import type { Assessment, AssessmentDetail, EvidenceItem } from '../../shared/domain/types';
+import type { Assessment, AssessmentDetail, EvidenceItem, EvidenceLink } from '../../shared/domain/types';
 import type { ContractArgs } from '../../shared/ipc/contract';
 import type { ClaimEvidenceView } from '../../shared/ipc/views';
 import { UiError } from '../ipc/ui-error';
 import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
 import { applyPatch, mergePatches, replaceResponse, responseFor, valuesBefore, type ClaimPatch } from './claim-patch';
-import { applyAttached, applyClaimEvidence, applyEvidenceItem, applyRestOfEvidence, detailFromOpening } from './evidence-replies';
+import {
+  applyAttached,
+  applyClaimEvidence,
+  applyEvidenceItems,
+  applyRemovedEvidence,
+  applyRestOfEvidence,
+  applyRestoredEvidence,
+  detailFromOpening,
+  type SavedItem,
+} from './evidence-replies';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
 
@@ -40,6 +49,12 @@ interface AssessmentState {
   readonly applyAttached: (assessmentId: string, claimId: string, item: EvidenceItem) => void;
   /** An item's saved details; `previousId` is the id it was saved under (a new version has another). */
   readonly applyEvidenceItem: (previousId: string, item: EvidenceItem) => void;
+  /** Many items' saved details or new versions at once (a bulk change, a replaced file). */
+  readonly applyEvidenceItems: (saved: readonly SavedItem[]) => void;
+  /** Items removed from the library leave this assessment's claims. */
+  readonly applyRemovedEvidence: (removedIds: readonly string[]) => void;
+  /** A removal undone: its items back on the claims of this assessment they were on. */
+  readonly applyRestoredEvidence: (restored: { readonly items: readonly EvidenceItem[]; readonly links: readonly EvidenceLink[] }) => void;
   /** Drops the assessment when another database is opened (after `flush`). */
   readonly forget: () => void;
 }
@@ -218,9 +233,22 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       const detail = get().detail;
       if (detail && detail.assessment.id === assessmentId) set({ detail: applyAttached(detail, claimId, item) });
     },
-    applyEvidenceItem: (previousId, item) => {
+    applyEvidenceItem: (previousId, item) => get().applyEvidenceItems([{ previousId, item }]),
+    // Each sets the detail only when it changed: an unchanged detail does not make a whole read on its way read again.
+    applyEvidenceItems: (saved) => {
       const detail = get().detail;
-      if (detail) set({ detail: applyEvidenceItem(detail, previousId, item) });
+      const next = detail && applyEvidenceItems(detail, saved);
+      if (next && next !== detail) set({ detail: next });
+    },
+    applyRemovedEvidence: (removedIds) => {
+      const detail = get().detail;
+      const next = detail && applyRemovedEvidence(detail, removedIds);
+      if (next && next !== detail) set({ detail: next });
+    },
+    applyRestoredEvidence: (restored) => {
+      const detail = get().detail;
+      const next = detail && applyRestoredEvidence(detail, restored);
+      if (next && next !== detail) set({ detail: next });
     },
     forget: () => {
       generation++;
