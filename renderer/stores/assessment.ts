@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Assessment, AssessmentDetail, EvidenceItem, EvidenceLink } from '../../shared/domain/types';
 import type { ContractArgs } from '../../shared/ipc/contract';
 import type { ClaimEvidenceView } from '../../shared/ipc/views';
+import type { AcceptedClaimView } from '../../shared/ipc/views-contributions';
 import { UiError } from '../ipc/ui-error';
 import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
@@ -53,6 +54,8 @@ interface AssessmentState {
   readonly applyEvidenceItems: (saved: readonly SavedItem[]) => void;
   /** Items removed from the library leave this assessment's claims. */
   readonly applyRemovedEvidence: (removedIds: readonly string[]) => void;
+  /** Claims a contribution accepted into, as main answers them: their answers and evidence. */
+  readonly applyAcceptedClaims: (claims: readonly AcceptedClaimView[]) => void;
   /** A removal undone: its items back on the claims of this assessment they were on. */
   readonly applyRestoredEvidence: (restored: { readonly items: readonly EvidenceItem[]; readonly links: readonly EvidenceLink[] }) => void;
   /** Drops the assessment when another database is opened (after `flush`). */
@@ -244,6 +247,18 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       const detail = get().detail;
       const next = detail && applyRemovedEvidence(detail, removedIds);
       if (next && next !== detail) set({ detail: next });
+    },
+    applyAcceptedClaims: (claims) => {
+      const start = get().detail;
+      let detail = start;
+      for (const claim of claims) {
+        if (!detail || claim.assessmentId !== detail.assessment.id) continue;
+        detail = replaceResponse(applyClaimEvidence(detail, claim), claim.response);
+        // What is typed here and not saved yet stays on top, and is saved next, as after a whole read.
+        const unsaved = pending.get(claim.claimId);
+        if (unsaved) detail = applyPatch(detail, claim.claimId, unsaved.patch);
+      }
+      if (detail && detail !== start) set({ detail });
     },
     applyRestoredEvidence: (restored) => {
       const detail = get().detail;

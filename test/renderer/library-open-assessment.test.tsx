@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Assessment, EvidenceItem } from '../../shared/domain/types';
+import { ContributionsScreen } from '../../renderer/screens/contributions/ContributionsScreen';
 import { DashboardScreen } from '../../renderer/screens/dashboard/DashboardScreen';
 import { NO_FILTERS } from '../../renderer/screens/library/library-view';
 import { WorkspaceScreen } from '../../renderer/screens/workspace/WorkspaceScreen';
@@ -233,6 +236,51 @@ describe("changes made from a claim's own list reach the open assessment from th
 
     await waitFor(() => expect(shownFiles('1.1.1')).toEqual(['audit log.csv']));
     expect(linksOf('1.1.1')).toEqual([log.id]);
+    expect(reads()).toBe(before);
+  });
+});
+
+describe('a contribution accepted into the open assessment reaches it from the reply', () => {
+  it("shows the claim's contributed answer and files at once, and a rejection changes nothing", async () => {
+    const a = draft();
+    await attach(a, '1.2.1', 'policy.pdf');
+    // A claim owner's signed contribution, imported (in a child process: see the fixture).
+    const child = join(__dirname, 'fixtures', 'contribution-child.ts');
+    expect(execFileSync(process.execPath, ['--import', 'tsx', child, real.dbPath, a.id, real.dir], { encoding: 'utf8' })).toBe(
+      'imported\n',
+    );
+    await openClaim(a, '1.2.1');
+    cleanup();
+    render(<ContributionsScreen assessmentId={a.id} />);
+    const review = await screen.findByRole('region', { name: /Claim 1\.2\.1/ });
+    const answerBefore = useAssessment.getState().detail!.responses.find((r) => r.claimId === '1.1.1');
+    const before = reads();
+
+    await userEvent.click(within(review).getByLabelText('I have checked that they may answer for it'));
+    await userEvent.click(within(review).getByRole('button', { name: 'Accept claim 1.2.1' }));
+
+    await waitFor(() =>
+      expect(
+        useAssessment
+          .getState()
+          .detail!.evidence.map((e) => e.fileName)
+          .sort(),
+      ).toEqual(['mfa.png', 'policy.pdf']),
+    );
+    const saved = real.ws().getAssessment(a.id);
+    expect(linksOf('1.2.1')).toEqual(saved.links.map((l) => l.evidenceId).sort());
+    const response = useAssessment.getState().detail!.responses.find((r) => r.claimId === '1.2.1')!;
+    expect(response).toEqual(saved.responses.find((r) => r.claimId === '1.2.1'));
+    expect(response).toMatchObject({ result: 'met', evidenceText: 'MFA on every admin account' });
+    expect(reads()).toBe(before);
+
+    // Rejecting the other claim changes nothing in the assessment, and reads nothing of it.
+    const shown = useAssessment.getState().detail;
+    const other = await screen.findByRole('region', { name: /Claim 1\.1\.1/ });
+    await userEvent.click(within(other).getByRole('button', { name: 'Reject claim 1.1.1' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: /Claim 1\.1\.1/ })).toBeNull());
+    expect(useAssessment.getState().detail).toBe(shown);
+    expect(useAssessment.getState().detail!.responses.find((r) => r.claimId === '1.1.1')).toEqual(answerBefore);
     expect(reads()).toBe(before);
   });
 });
