@@ -43,6 +43,8 @@ interface AssessmentState {
   readonly undo: () => Promise<void>;
   /** Saves changed details of the assessment itself (organisation, role, period, signer). */
   readonly updateDetails: (patch: ContractArgs<'assessments.update'>['patch']) => Promise<Assessment>;
+  /** The assessment's own record as main answered it (archived, unarchived elsewhere): taken if it is the one open. */
+  readonly applyAssessment: (assessment: Assessment) => void;
   // Replies about evidence, applied in place (renderer/stores/evidence-replies.ts): no reload.
   /** A claim's evidence as main gave it after a link was made or taken away. */
   readonly applyClaimEvidence: (view: ClaimEvidenceView) => void;
@@ -223,10 +225,13 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       if (!current) throw new UiError({ kind: 'not-found', message: 'No assessment is open.', hint: 'Open an assessment first.' });
       const assessment = await call('assessments.update', { assessmentId: current.assessment.id, patch });
       // Only the assessment's own fields changed: the reply is all of them.
-      const now = get().detail;
-      if (now && now.assessment.id === assessment.id) set({ detail: { ...now, assessment } });
+      get().applyAssessment(assessment);
       useAnnouncer.getState().announce('Assessment details saved.');
       return assessment;
+    },
+    applyAssessment: (assessment) => {
+      const now = get().detail;
+      if (now && now.assessment.id === assessment.id) set({ detail: { ...now, assessment } });
     },
     applyClaimEvidence: (view) => {
       const detail = get().detail;

@@ -11,6 +11,7 @@ import { NO_FILTERS } from '../../renderer/screens/library/library-view';
 import { WorkspaceScreen } from '../../renderer/screens/workspace/WorkspaceScreen';
 import { useAnnouncer } from '../../renderer/stores/announcer';
 import { useAssessment } from '../../renderer/stores/assessment';
+import { useAssessments } from '../../renderer/stores/assessments';
 import { holdsAllEvidence } from '../../renderer/stores/evidence-replies';
 import { useLibrary } from '../../renderer/stores/library';
 import { installRealApi, type RealApi } from './real-api';
@@ -139,6 +140,37 @@ describe('changes made from the library reach the open assessment from the reply
     expect(linksOf('1.1.1')).toEqual([policy.id]);
     expect(badgesOf('1.1.1', 'policy.pdf')).toEqual(['Shareable']);
     expect(reads()).toBe(again);
+  });
+
+  it('an open assessment archived meanwhile keeps its files when a change makes new versions for the drafts', async () => {
+    const a = draft();
+    const policy = await attach(a, '1.1.1', 'policy.pdf');
+    const b = draft('Other Co');
+    real.ws().linkEvidence(b.id, '1.1.1', policy.id);
+    await openClaim(a, '1.1.1');
+    const before = reads();
+
+    await useAssessments.getState().archive(a.id);
+    expect(useAssessment.getState().detail!.assessment.state).toBe('archived');
+    useLibrary.getState().select([policy.id]);
+    await useLibrary.getState().updateSelected({ confidential: true });
+
+    // Main made a new version for the draft that uses it; the archived one keeps the file as it was.
+    expect(
+      real
+        .ws()
+        .getAssessment(b.id)
+        .links.map((l) => l.evidenceId),
+    ).not.toEqual([policy.id]);
+    expect(
+      real
+        .ws()
+        .getAssessment(a.id)
+        .links.map((l) => l.evidenceId),
+    ).toEqual([policy.id]);
+    expect(linksOf('1.1.1')).toEqual([policy.id]);
+    expect(useAssessment.getState().detail!.evidence).toEqual(real.ws().getAssessment(a.id).evidence);
+    expect(reads()).toBe(before);
   });
 
   it('linking files to a claim of the open assessment shows them on the claim and in the dashboard at once', async () => {
