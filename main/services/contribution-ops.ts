@@ -6,6 +6,7 @@ import type { Assessment, ClaimResponse, EvidenceItem } from '../../shared/domai
 import { ownerFields, parseInput, rejectReason, type OwnerInput } from '../../shared/domain/inputs';
 import { SscpError } from '../../shared/errors';
 import type { PreparedContribution } from '../contribution/read-contribution';
+import type { AcceptedClaimView } from '../../shared/ipc/views-contributions';
 import { mediaTypeFor } from '../evidence/index';
 import { findAssessment, listAssessmentRows } from '../store/assessments-repo';
 import { appendAudit } from '../store/audit-log';
@@ -34,7 +35,7 @@ import {
   type ContributionFileRecord,
   type ContributionRecord,
 } from '../store/contributions-repo';
-import { insertEvidence, insertLink } from '../store/evidence-repo';
+import { insertEvidence, insertLink, listEvidenceForClaim } from '../store/evidence-repo';
 import { newId } from '../store/ids';
 import { findResponse, updateResponse } from '../store/responses-repo';
 import { touch } from './changes';
@@ -380,6 +381,8 @@ export interface DecidedContribution {
     readonly changes: Record<string, { from: unknown; to: unknown }>;
     readonly evidence: readonly string[];
   }[];
+  /** Each accepted claim as it is afterwards, read in the same transaction (none for a rejection). */
+  readonly claims: readonly AcceptedClaimView[];
 }
 
 function requireContribution(ctx: StoreContext, assessmentId: string, contributionId: string): ContributionRecord {
@@ -445,6 +448,7 @@ export function acceptContribution(
     }
     const now = nowInstant();
     const decided: DecidedContribution['decided'][number][] = [];
+    const accepted: AcceptedClaimView[] = [];
     for (const k of claims) {
       const before = findResponse(ctx.db, assessmentId, k.claimId);
       if (!before) throw SscpError.because({ code: 'response-row-missing', claimId: k.claimId });
@@ -502,9 +506,15 @@ export function acceptContribution(
         now,
       );
       decided.push({ claimId: k.claimId, state: 'accepted', changes, evidence });
+      accepted.push({
+        assessmentId,
+        claimId: k.claimId,
+        response: findResponse(ctx.db, assessmentId, k.claimId) ?? before,
+        evidence: listEvidenceForClaim(ctx.db, assessmentId, k.claimId),
+      });
     }
     touch(ctx, assessmentId, now);
-    return { contribution: c, decided };
+    return { contribution: c, decided, claims: accepted };
   });
 }
 
@@ -540,7 +550,11 @@ export function rejectContribution(
         now,
       );
     }
-    return { contribution: c, decided: claims.map((k) => ({ claimId: k.claimId, state: 'rejected' as const, changes: {}, evidence: [] })) };
+    return {
+      contribution: c,
+      decided: claims.map((k) => ({ claimId: k.claimId, state: 'rejected' as const, changes: {}, evidence: [] })),
+      claims: [],
+    };
   });
 }
 

@@ -32,7 +32,9 @@ import type {
   EvidencePatch,
   EvidenceUse,
   EvidenceWithUse,
+  LinkedManyView,
   ReferenceInput,
+  UnlinkedManyView,
 } from './workspace-types';
 import { referenceLocationProblem } from '../../shared/domain/evidence-reference';
 
@@ -305,8 +307,11 @@ export function updateEvidenceMany(ctx: StoreContext, evidenceIds: readonly stri
   return inWriteTransaction(ctx, () => ids.map((id) => updateOne(ctx, id, patch, { bulk: ids.length })));
 }
 
-/** Links many items to one claim in one transaction; items already linked stay as they are. */
-export function linkEvidenceMany(ctx: StoreContext, assessmentId: string, claimId: string, evidenceIds: readonly string[]): number {
+/**
+ * Links many items to one claim in one transaction; items already linked stay as they are.
+ * Answers how many links it made and the claim's evidence afterwards, read in the same transaction.
+ */
+export function linkEvidenceMany(ctx: StoreContext, assessmentId: string, claimId: string, evidenceIds: readonly string[]): LinkedManyView {
   const ids = checkBulkIds(evidenceIds);
   return inWriteTransaction(ctx, () => {
     checkEditableClaim(ctx, assessmentId, claimId);
@@ -327,12 +332,20 @@ export function linkEvidenceMany(ctx: StoreContext, assessmentId: string, claimI
       );
     }
     if (linked > 0) touch(ctx, assessmentId, now);
-    return linked;
+    return { ...claimEvidence(ctx, assessmentId, claimId), linked };
   });
 }
 
-/** Takes many items off one claim in one transaction: all of them, or (one is not linked) none. */
-export function unlinkEvidenceMany(ctx: StoreContext, assessmentId: string, claimId: string, evidenceIds: readonly string[]): number {
+/**
+ * Takes many items off one claim in one transaction: all of them, or (one is not linked) none.
+ * Answers how many it took off and the claim's evidence afterwards, read in the same transaction.
+ */
+export function unlinkEvidenceMany(
+  ctx: StoreContext,
+  assessmentId: string,
+  claimId: string,
+  evidenceIds: readonly string[],
+): UnlinkedManyView {
   const ids = checkBulkIds(evidenceIds);
   return inWriteTransaction(ctx, () => {
     checkEditableClaim(ctx, assessmentId, claimId);
@@ -353,7 +366,7 @@ export function unlinkEvidenceMany(ctx: StoreContext, assessmentId: string, clai
       );
     }
     touch(ctx, assessmentId, now);
-    return ids.length;
+    return { ...claimEvidence(ctx, assessmentId, claimId), removed: ids.length };
   });
 }
 

@@ -233,7 +233,12 @@ export function undoEvidenceRemoval(ctx: StoreContext, removalId: string): Evide
         appendAudit(db, { assessmentId, action: 'evidence.restored', detail: { ...detail, claimIds } }, now);
     }
     for (const id of assessments) touch(ctx, id, now);
-    return { restoredIds: record.items.map((r) => r.item.id), relinked };
+    return {
+      restoredIds: record.items.map((r) => r.item.id),
+      relinked,
+      items: record.items.map((r) => r.item),
+      links: record.links.map(({ assessmentId, claimId, evidenceId }) => ({ assessmentId, claimId, evidenceId })),
+    };
   });
 }
 

@@ -14,9 +14,18 @@ import type {
   EvidenceRemoval,
   EvidenceRemovalPlan,
   EvidenceRemovalUndo,
+  LinkedManyView,
   RecentAuditView as RecentAudit,
+  UnlinkedManyView,
 } from '../../shared/ipc/views';
-export type { EvidenceKeeper, EvidenceRemoval, EvidenceRemovalPlan, EvidenceRemovalUndo } from '../../shared/ipc/views';
+export type {
+  EvidenceKeeper,
+  EvidenceRemoval,
+  EvidenceRemovalPlan,
+  EvidenceRemovalUndo,
+  LinkedManyView,
+  UnlinkedManyView,
+} from '../../shared/ipc/views';
 /**
  * One claim's evidence as it is after a change to it, and the newest entries of an assessment's
  * history: what the services return is what the IPC replies carry (shared/ipc/views.ts).
@@ -198,8 +207,8 @@ export interface Workspace {
   updateEvidence(evidenceId: string, patch: EvidencePatch): EvidenceItem;
   /** All or nothing, one transaction, one audit entry per item. */
   updateEvidenceMany(evidenceIds: readonly string[], patch: BulkEvidencePatch): EvidenceItem[];
-  linkEvidenceMany(assessmentId: string, claimId: string, evidenceIds: readonly string[]): number;
-  unlinkEvidenceMany(assessmentId: string, claimId: string, evidenceIds: readonly string[]): number;
+  linkEvidenceMany(assessmentId: string, claimId: string, evidenceIds: readonly string[]): LinkedManyView;
+  unlinkEvidenceMany(assessmentId: string, claimId: string, evidenceIds: readonly string[]): UnlinkedManyView;
   replaceEvidence(evidenceId: string, newFilePath: string, options?: AttachOptions): Promise<EvidenceItem>;
   /** What removing these items from the library would do; changes nothing. */
   planEvidenceRemoval(evidenceIds: readonly string[]): EvidenceRemovalPlan;

@@ -1,12 +1,22 @@
 import { create } from 'zustand';
-import type { Assessment, AssessmentDetail, EvidenceItem } from '../../shared/domain/types';
+import type { Assessment, AssessmentDetail, EvidenceItem, EvidenceLink } from '../../shared/domain/types';
 import type { ContractArgs } from '../../shared/ipc/contract';
 import type { ClaimEvidenceView } from '../../shared/ipc/views';
+import type { AcceptedClaimView } from '../../shared/ipc/views-contributions';
 import { UiError } from '../ipc/ui-error';
 import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
 import { applyPatch, mergePatches, replaceResponse, responseFor, valuesBefore, type ClaimPatch } from './claim-patch';
-import { applyAttached, applyClaimEvidence, applyEvidenceItem, applyRestOfEvidence, detailFromOpening } from './evidence-replies';
+import {
+  applyAttached,
+  applyClaimEvidence,
+  applyEvidenceItems,
+  applyRemovedEvidence,
+  applyRestOfEvidence,
+  applyRestoredEvidence,
+  detailFromOpening,
+  type SavedItem,
+} from './evidence-replies';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
 
@@ -33,6 +43,8 @@ interface AssessmentState {
   readonly undo: () => Promise<void>;
   /** Saves changed details of the assessment itself (organisation, role, period, signer). */
   readonly updateDetails: (patch: ContractArgs<'assessments.update'>['patch']) => Promise<Assessment>;
+  /** The assessment's own record as main answered it (archived, unarchived elsewhere): taken if it is the one open. */
+  readonly applyAssessment: (assessment: Assessment) => void;
   // Replies about evidence, applied in place (renderer/stores/evidence-replies.ts): no reload.
   /** A claim's evidence as main gave it after a link was made or taken away. */
   readonly applyClaimEvidence: (view: ClaimEvidenceView) => void;
@@ -40,6 +52,14 @@ interface AssessmentState {
   readonly applyAttached: (assessmentId: string, claimId: string, item: EvidenceItem) => void;
   /** An item's saved details; `previousId` is the id it was saved under (a new version has another). */
   readonly applyEvidenceItem: (previousId: string, item: EvidenceItem) => void;
+  /** Many items' saved details or new versions at once (a bulk change, a replaced file). */
+  readonly applyEvidenceItems: (saved: readonly SavedItem[]) => void;
+  /** Items removed from the library leave this assessment's claims. */
+  readonly applyRemovedEvidence: (removedIds: readonly string[]) => void;
+  /** Claims a contribution accepted into, as main answers them: their answers and evidence. */
+  readonly applyAcceptedClaims: (claims: readonly AcceptedClaimView[]) => void;
+  /** A removal undone: its items back on the claims of this assessment they were on. */
+  readonly applyRestoredEvidence: (restored: { readonly items: readonly EvidenceItem[]; readonly links: readonly EvidenceLink[] }) => void;
   /** Drops the assessment when another database is opened (after `flush`). */
   readonly forget: () => void;
 }
@@ -205,10 +225,13 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       if (!current) throw new UiError({ kind: 'not-found', message: 'No assessment is open.', hint: 'Open an assessment first.' });
       const assessment = await call('assessments.update', { assessmentId: current.assessment.id, patch });
       // Only the assessment's own fields changed: the reply is all of them.
-      const now = get().detail;
-      if (now && now.assessment.id === assessment.id) set({ detail: { ...now, assessment } });
+      get().applyAssessment(assessment);
       useAnnouncer.getState().announce('Assessment details saved.');
       return assessment;
+    },
+    applyAssessment: (assessment) => {
+      const now = get().detail;
+      if (now && now.assessment.id === assessment.id) set({ detail: { ...now, assessment } });
     },
     applyClaimEvidence: (view) => {
       const detail = get().detail;
@@ -218,9 +241,34 @@ export const useAssessment = create<AssessmentState>((set, get) => {
       const detail = get().detail;
       if (detail && detail.assessment.id === assessmentId) set({ detail: applyAttached(detail, claimId, item) });
     },
-    applyEvidenceItem: (previousId, item) => {
+    applyEvidenceItem: (previousId, item) => get().applyEvidenceItems([{ previousId, item }]),
+    // Each sets the detail only when it changed: an unchanged detail does not make a whole read on its way read again.
+    applyEvidenceItems: (saved) => {
       const detail = get().detail;
-      if (detail) set({ detail: applyEvidenceItem(detail, previousId, item) });
+      const next = detail && applyEvidenceItems(detail, saved);
+      if (next && next !== detail) set({ detail: next });
+    },
+    applyRemovedEvidence: (removedIds) => {
+      const detail = get().detail;
+      const next = detail && applyRemovedEvidence(detail, removedIds);
+      if (next && next !== detail) set({ detail: next });
+    },
+    applyAcceptedClaims: (claims) => {
+      const start = get().detail;
+      let detail = start;
+      for (const claim of claims) {
+        if (!detail || claim.assessmentId !== detail.assessment.id) continue;
+        detail = replaceResponse(applyClaimEvidence(detail, claim), claim.response);
+        // What is typed here and not saved yet stays on top, and is saved next, as after a whole read.
+        const unsaved = pending.get(claim.claimId);
+        if (unsaved) detail = applyPatch(detail, claim.claimId, unsaved.patch);
+      }
+      if (detail && detail !== start) set({ detail });
+    },
+    applyRestoredEvidence: (restored) => {
+      const detail = get().detail;
+      const next = detail && applyRestoredEvidence(detail, restored);
+      if (next && next !== detail) set({ detail: next });
     },
     forget: () => {
       generation++;

@@ -4,6 +4,7 @@ import type { ContractArgs, ContractResult } from '../../shared/ipc/contract';
 import type { AssessmentListItem } from '../../shared/ipc/views';
 import { call } from '../ipc/client';
 import { useAnnouncer } from './announcer';
+import { useAssessment } from './assessment';
 
 interface AssessmentsState {
   readonly items: readonly AssessmentListItem[];
@@ -21,8 +22,11 @@ interface AssessmentsState {
 /** The assessments in the open database, for the start page. */
 export const useAssessments = create<AssessmentsState>((set, get) => {
   // Archiving changes only the state, and the list is ordered by creation: the answer is enough.
-  const replaceAssessment = (assessment: Assessment): void =>
+  // The open assessment takes its new state too: whether a change of evidence moves it to a new version depends on it.
+  const replaceAssessment = (assessment: Assessment): void => {
     set({ items: get().items.map((i) => (i.assessment.id === assessment.id ? { ...i, assessment } : i)) });
+    useAssessment.getState().applyAssessment(assessment);
+  };
   return {
     items: [],
     loaded: false,

@@ -138,15 +138,9 @@ export const useAttachments = create<AttachmentsState>((set, get) => {
     },
     unlinkMany: async (claimId, evidenceIds) => {
       const id = assessmentId();
-      const { removed } = await call('evidence.unlinkMany', { assessmentId: id, claimId, evidenceIds: [...evidenceIds] });
-      // The reply confirms the links are gone: drop them here instead of reading the assessment again.
-      const gone = new Set(evidenceIds);
-      const detail = useAssessment.getState().detail;
-      if (detail && detail.assessment.id === id) {
-        const links = detail.links.filter((l) => !(l.claimId === claimId && gone.has(l.evidenceId)));
-        const used = new Set(links.map((l) => l.evidenceId));
-        useAssessment.setState({ detail: { ...detail, links, evidence: detail.evidence.filter((e) => used.has(e.id)) } });
-      }
+      const { removed, ...claim } = await call('evidence.unlinkMany', { assessmentId: id, claimId, evidenceIds: [...evidenceIds] });
+      // The reply is the claim's evidence as main has it now: shown from it, instead of reading the assessment again.
+      useAssessment.getState().applyClaimEvidence(claim);
       useAnnouncer
         .getState()
         .announce(`${removed} ${removed === 1 ? 'file' : 'files'} removed from claim ${claimId}. The files stay in the library.`);

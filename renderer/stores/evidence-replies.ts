@@ -41,21 +41,77 @@ export function applyAttached(detail: AssessmentDetail, claimId: string, item: E
   return withItems(detail, links, [item]);
 }
 
+/** An item as main saved it, and the id it had before (another when it became a new version). */
+export interface SavedItem {
+  readonly previousId: string;
+  readonly item: EvidenceItem;
+}
+
 /**
  * An item's details as saved. When a signed assessment also uses it, main keeps the old item
  * for that one and makes a new version (a new id) that every draft moves to: a draft open
  * here moves too, a signed or archived one keeps the old.
  */
 export function applyEvidenceItem(detail: AssessmentDetail, previousId: string, item: EvidenceItem): AssessmentDetail {
-  if (!detail.links.some((l) => l.evidenceId === previousId)) return detail;
-  if (item.id === previousId) {
-    // Not here yet while the rest of the items is on its way (see applyRestOfEvidence): added, so that copy cannot win.
-    if (!detail.evidence.some((e) => e.id === item.id)) return withItems(detail, detail.links, [item]);
-    return { ...detail, evidence: detail.evidence.map((e) => (e.id === item.id ? item : e)) };
+  return applyEvidenceItems(detail, [{ previousId, item }]);
+}
+
+/**
+ * Many items' details as saved (a bulk change, or a new file replacing an item), each as
+ * `applyEvidenceItem` takes one, in one pass over the detail: a bulk change of thousands of
+ * items costs what one does. Items this assessment does not use change nothing.
+ */
+export function applyEvidenceItems(detail: AssessmentDetail, saved: readonly SavedItem[]): AssessmentDetail {
+  const used = new Set(detail.links.map((l) => l.evidenceId));
+  const draft = detail.assessment.state === 'draft';
+  const items: EvidenceItem[] = [];
+  const moved = new Map<string, string>();
+  for (const { previousId, item } of saved) {
+    if (!used.has(previousId)) continue;
+    if (item.id === previousId) items.push(item);
+    else if (draft) {
+      moved.set(previousId, item.id);
+      items.push(item);
+    }
   }
-  if (detail.assessment.state !== 'draft') return detail;
-  const links = detail.links.map((l) => (l.evidenceId === previousId ? { ...l, evidenceId: item.id } : l));
-  return withItems(detail, links, [item]);
+  if (items.length === 0) return detail;
+  const links =
+    moved.size === 0
+      ? detail.links
+      : detail.links.map((l) => (moved.has(l.evidenceId) ? { ...l, evidenceId: moved.get(l.evidenceId)! } : l));
+  // An item not here yet while the rest is on its way (see applyRestOfEvidence) is added, so that older copy cannot win.
+  return withItems(detail, links, items);
+}
+
+/**
+ * Items removed from the library (`evidence.remove`): they leave every claim here. Main removes
+ * only items no signed or archived assessment cites, so a frozen assessment never loses one.
+ */
+export function applyRemovedEvidence(detail: AssessmentDetail, removedIds: readonly string[]): AssessmentDetail {
+  const gone = new Set(removedIds);
+  if (!detail.links.some((l) => gone.has(l.evidenceId))) return detail;
+  return withItems(
+    detail,
+    detail.links.filter((l) => !gone.has(l.evidenceId)),
+    [],
+  );
+}
+
+/** A removal undone (`evidence.undoRemoval`): its items back on the claims of this assessment they were on. */
+export function applyRestoredEvidence(
+  detail: AssessmentDetail,
+  restored: { readonly items: readonly EvidenceItem[]; readonly links: readonly EvidenceLink[] },
+): AssessmentDetail {
+  const id = detail.assessment.id;
+  const held = new Set(detail.links.map((l) => `${l.claimId}\u0000${l.evidenceId}`));
+  const back = restored.links.filter((l) => l.assessmentId === id && !held.has(`${l.claimId}\u0000${l.evidenceId}`));
+  if (back.length === 0) return detail;
+  const ids = new Set(back.map((l) => l.evidenceId));
+  return withItems(
+    detail,
+    [...detail.links, ...back.map(({ claimId, evidenceId }) => ({ assessmentId: id, claimId, evidenceId }))],
+    restored.items.filter((i) => ids.has(i.id)),
+  );
 }
 
 // Opening an assessment comes in two replies (`assessments.open`, then `assessments.evidence`):

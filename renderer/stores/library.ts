@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { EvidenceItem } from '../../shared/domain/types';
-import type { ContractArgs } from '../../shared/ipc/contract';
+import type { ContractArgs, ContractResult } from '../../shared/ipc/contract';
 import type { EvidenceLibraryItem, EvidencePreview } from '../../shared/ipc/views';
 import { NO_FILTERS, type LibraryFilters, type LibrarySort, type SortKey } from '../screens/library/library-view';
 import { followedLinkNote } from '../format/links';
@@ -121,6 +121,9 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   updateSelected: async (patch) => {
     const evidenceIds = [...get().selected];
     const changed = await call('evidence.updateMany', { evidenceIds, patch });
+    // Main answers each item in the order asked (a new version where a signed assessment kept the old):
+    // the open assessment shows them at once, its drafts on the new versions.
+    useAssessment.getState().applyEvidenceItems(changed.map((item, i) => ({ previousId: evidenceIds[i]!, item })));
     if (changed.some((item, i) => item.id !== evidenceIds[i])) {
       // Files used by signed assessments became new versions: where each is used changed too.
       await get().load();
@@ -132,7 +135,9 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   },
   linkSelected: async ({ assessmentId, claimId, organisation }) => {
     const evidenceIds = [...get().selected];
-    const { linked } = await call('evidence.linkMany', { assessmentId, claimId, evidenceIds });
+    const { linked, ...claim } = await call('evidence.linkMany', { assessmentId, claimId, evidenceIds });
+    // The reply is the claim's evidence as it is now: the open assessment shows it at once (another one is left alone).
+    useAssessment.getState().applyClaimEvidence(claim);
     const chosen = new Set(evidenceIds);
     // The reply says how many links were made; add them here instead of reading the whole library again.
     set({
@@ -155,9 +160,11 @@ export const useLibrary = create<LibraryState>((set, get) => ({
       const job = await startJob('evidence.replace', { evidenceId, filePath: path }, (p) =>
         set({ replacing: { evidenceId, done: p.done, total: p.total } }),
       );
-      const item = await job.done;
+      const { followedLink, ...item } = await job.done;
+      // Every draft claim that used the old version uses this one now: the open assessment too (a signed one keeps the old).
+      useAssessment.getState().applyEvidenceItem(evidenceId, item);
       await get().load();
-      const link = item.followedLink ? ` ${followedLinkNote(path, item.followedLink)}` : '';
+      const link = followedLink ? ` ${followedLinkNote(path, followedLink)}` : '';
       useAnnouncer
         .getState()
         .announce(`${item.fileName} is now the current version; every claim that used the old one now uses it.${link}`);
@@ -173,6 +180,8 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     if (get().removal) await get().finishRemoval();
     const result = await call('evidence.remove', { evidenceIds: [...evidenceIds] });
     const gone = new Set(result.removedIds);
+    // The files leave the open assessment's claims too (main removed only files no signed assessment cites).
+    useAssessment.getState().applyRemovedEvidence(result.removedIds);
     const items = get().items;
     const selected = new Set([...get().selected].filter((id) => !gone.has(id)));
     set({
@@ -190,11 +199,14 @@ export const useLibrary = create<LibraryState>((set, get) => ({
     if (!removal) return;
     if (removalTimer) clearTimeout(removalTimer);
     removalTimer = null;
+    let restored: ContractResult<'evidence.undoRemoval'>;
     try {
-      await call('evidence.undoRemoval', { removalId: removal.removalId });
+      restored = await call('evidence.undoRemoval', { removalId: removal.removalId });
     } finally {
       set({ removal: null });
     }
+    // Back on the open assessment's claims, from what main put back.
+    useAssessment.getState().applyRestoredEvidence(restored);
     // Back exactly as they were: the same items and the same claims.
     const present = new Set(get().items.map((i) => i.item.id));
     set({ items: [...get().items, ...removal.items.filter((i) => !present.has(i.item.id))] });

@@ -62,10 +62,12 @@ import type {
   EvidencePreview,
   JobProgress,
   JobStarted,
+  LinkedManyView,
   PickedPath,
   PickedPaths,
   RecentAuditView,
   Settings,
+  UnlinkedManyView,
   WorkspaceInfo,
 } from './views';
 
@@ -203,11 +205,9 @@ export const contract = {
   'evidence.preview': { args: z.strictObject({ evidenceId: id }), result: returns<EvidencePreview>() },
   // Bulk changes from the library and a claim's evidence list: one transaction each, all or nothing.
   'evidence.updateMany': { args: z.strictObject({ evidenceIds, patch: bulkEvidencePatch }), result: returns<readonly EvidenceItem[]>() },
-  'evidence.linkMany': { args: z.strictObject({ assessmentId: id, claimId, evidenceIds }), result: returns<{ readonly linked: number }>() },
-  'evidence.unlinkMany': {
-    args: z.strictObject({ assessmentId: id, claimId, evidenceIds }),
-    result: returns<{ readonly removed: number }>(),
-  },
+  // Both reply with the claim's evidence as it is afterwards, like `evidence.link`: the app updates that claim alone.
+  'evidence.linkMany': { args: z.strictObject({ assessmentId: id, claimId, evidenceIds }), result: returns<LinkedManyView>() },
+  'evidence.unlinkMany': { args: z.strictObject({ assessmentId: id, claimId, evidenceIds }), result: returns<UnlinkedManyView>() },
   // Removing files from the library (main/services/evidence-removal.ts): what it would do, then
   // the removal, held for a while so Undo can put it back; closing the Undo makes it final.
   'evidence.planRemoval': { args: z.strictObject({ evidenceIds }), result: returns<EvidenceRemovalPlan>() },

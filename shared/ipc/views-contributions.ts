@@ -1,5 +1,6 @@
 import type { ClaimOwner, ContributedBy, Contributor } from '../domain/contribution';
-import type { ClaimResult, WorkStatus } from '../domain/types';
+import type { ClaimResponse, ClaimResult, WorkStatus } from '../domain/types';
+import type { ClaimEvidenceView } from './views';
 
 /** Who owns a claim (docs/contributions.md): the service's record, without the assessment it belongs to. */
 export type ClaimOwnerView = Omit<ClaimOwner, 'assessmentId'>;
@@ -37,6 +38,14 @@ export interface ContributionReviewView {
   readonly files: readonly { readonly fileName: string; readonly size: number; readonly sha256: string; readonly mediaType: string }[];
 }
 
+/**
+ * A claim as accepting a contribution left it, read in the same transaction: its answer and
+ * its evidence (the contributed files among them). The app updates the open assessment from it.
+ */
+export interface AcceptedClaimView extends ClaimEvidenceView {
+  readonly response: ClaimResponse;
+}
+
 export interface ContributionDecisionView {
   readonly contributionId: string;
   readonly contributor: ContributorView;
@@ -45,6 +54,8 @@ export interface ContributionDecisionView {
     readonly state: 'accepted' | 'rejected';
     readonly evidenceIds: readonly string[];
   }[];
+  /** Each claim accepted, as it is now (none for a rejection, which changes nothing in the assessment). */
+  readonly claims: readonly AcceptedClaimView[];
 }
 
 export type ContributedByView = ContributedBy;

@@ -23,6 +23,17 @@ export interface ClaimEvidenceView {
 }
 
 /**
+ * A bulk link (`evidence.linkMany`) or unlink (`evidence.unlinkMany`): how many links it made
+ * or took away, and the claim's evidence as it is afterwards, read in the same transaction.
+ */
+export interface LinkedManyView extends ClaimEvidenceView {
+  readonly linked: number;
+}
+export interface UnlinkedManyView extends ClaimEvidenceView {
+  readonly removed: number;
+}
+
+/**
  * What the assessment screen needs for its first frame (`assessments.open`): the assessment,
  * its answers and actions, which items each claim uses (their ids only), and the items of the
  * claim shown first and of every item with an expiry date (the claim list's "expiring" filter
@@ -170,4 +181,8 @@ export interface EvidenceRemoval {
 export interface EvidenceRemovalUndo {
   readonly restoredIds: readonly string[];
   readonly relinked: number;
+  /** The items put back, as they were: an open assessment shows them again from this. */
+  readonly items: readonly EvidenceItem[];
+  /** Every draft claim link the removal had taken off, now back. */
+  readonly links: readonly EvidenceLink[];
 }

@@ -20,6 +20,19 @@ function detailWith200() {
   return makeDetail({ evidence, links });
 }
 
+/** `evidence.unlinkMany` answered as main answers it: the claim's evidence as it is afterwards. */
+function unlinkedAsMain(args: { assessmentId: string; claimId: string; evidenceIds: string[] }) {
+  const detail = useAssessment.getState().detail!;
+  const gone = new Set(args.evidenceIds);
+  const left = new Set(detail.links.filter((l) => l.claimId === args.claimId && !gone.has(l.evidenceId)).map((l) => l.evidenceId));
+  return {
+    assessmentId: args.assessmentId,
+    claimId: args.claimId,
+    evidence: detail.evidence.filter((e) => left.has(e.id)),
+    removed: gone.size,
+  };
+}
+
 function Section() {
   const detail = useAssessment((s) => s.detail);
   return detail ? <EvidenceSection detail={detail} claimId="1.1.1" frozen={false} /> : null;
@@ -47,7 +60,7 @@ describe("a claim's evidence with 200 files", () => {
   });
 
   it('selects all and removes them from the claim in one call, after a confirmation naming the count', async () => {
-    fake.answer('evidence.unlinkMany', (args: { evidenceIds: string[] }) => ({ removed: args.evidenceIds.length }));
+    fake.answer('evidence.unlinkMany', unlinkedAsMain);
     render(<Section />);
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select all 200 files' }));
     await userEvent.click(screen.getByRole('button', { name: 'Remove 200 files from this claim…' }));
@@ -73,7 +86,7 @@ describe("a claim's evidence with 200 files", () => {
   });
 
   it('removes only the files ticked one by one, and nothing if the dialog is cancelled', async () => {
-    fake.answer('evidence.unlinkMany', (args: { evidenceIds: string[] }) => ({ removed: args.evidenceIds.length }));
+    fake.answer('evidence.unlinkMany', unlinkedAsMain);
     render(<Section />);
     await userEvent.click(await screen.findByRole('checkbox', { name: 'Select scan 2.pdf' }));
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select scan 3.pdf' }));

@@ -68,6 +68,7 @@ describe('the Contributions screen', () => {
       contributionId: '3f9a2c1b',
       contributor: item().contributor,
       decided: [{ claimId: '1.2.1', state: 'accepted', evidenceIds: ['e1'] }],
+      claims: [],
     }));
     await userEvent.click(within(first).getByRole('button', { name: 'Accept claim 1.2.1' }));
     await waitFor(() =>
@@ -88,7 +89,7 @@ describe('the Contributions screen', () => {
     const accept = within(second).getByRole('button', { name: 'Accept claim 1.2.2' });
     expect(accept.hasAttribute('disabled')).toBe(true);
     await userEvent.click(within(second).getByLabelText('I have checked that they may answer for it'));
-    fake.answer('contributions.accept', () => ({ contributionId: '3f9a2c1b', contributor: item().contributor, decided: [] }));
+    fake.answer('contributions.accept', () => ({ contributionId: '3f9a2c1b', contributor: item().contributor, decided: [], claims: [] }));
     await userEvent.click(accept);
     await waitFor(() =>
       expect(fake.calls.find((c) => c.channel === 'contributions.accept')?.args).toMatchObject({ claimId: '1.2.2', allowUnassigned: true }),
@@ -99,7 +100,7 @@ describe('the Contributions screen', () => {
     render(<ContributionsScreen assessmentId="a1" />);
     const first = await screen.findByRole('region', { name: /Claim 1\.2\.1/ });
     await userEvent.type(within(first).getByLabelText('Reason, if you reject it'), 'Wrong SBOM');
-    fake.answer('contributions.reject', () => ({ contributionId: '3f9a2c1b', contributor: item().contributor, decided: [] }));
+    fake.answer('contributions.reject', () => ({ contributionId: '3f9a2c1b', contributor: item().contributor, decided: [], claims: [] }));
     await userEvent.click(within(first).getByRole('button', { name: 'Reject claim 1.2.1' }));
     await waitFor(() =>
       expect(fake.calls.find((c) => c.channel === 'contributions.reject')?.args).toEqual({

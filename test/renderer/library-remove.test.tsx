@@ -79,7 +79,14 @@ describe('removing files from the evidence library', () => {
       holdUntil: '2026-11-01T09:02:00.000Z',
       final: false,
     }));
-    fake.answer('evidence.undoRemoval', () => ({ restoredIds: ['e1', 'e2'], relinked: 2 }));
+    fake.answer('evidence.undoRemoval', () => ({
+      restoredIds: ['e1', 'e2'],
+      relinked: 2,
+      items: LIBRARY.slice(0, 2).map((i) => i.item),
+      links: LIBRARY.slice(0, 2).flatMap((i) =>
+        i.usedBy.map(({ assessmentId, claimId, evidenceId }) => ({ assessmentId, claimId, evidenceId })),
+      ),
+    }));
     fake.answer('evidence.finishRemoval', () => null);
   });
   afterEach(async () => {

@@ -276,7 +276,12 @@ describe('the evidence library with 2,000 files', () => {
       },
       { assessment: makeAssessment(), completeness: {}, unverifiedSigner: null },
     ]);
-    fake.answer('evidence.linkMany', () => ({ linked: 2 }));
+    fake.answer('evidence.linkMany', () => ({
+      assessmentId: 'a1',
+      claimId: '2.1.1',
+      evidence: [makeEvidence({ id: 'e1' }), makeEvidence({ id: 'e5' })],
+      linked: 2,
+    }));
     render(<LibraryScreen />);
     await screen.findByText('2000 of 2000 files');
     await userEvent.click(screen.getByRole('checkbox', { name: 'Select item 1.pdf' }));

@@ -33,6 +33,7 @@ function decisionView(d: DecidedContribution): ContributionDecisionView {
     contributionId: d.contribution.id,
     contributor: { ...d.contribution.contributor },
     decided: d.decided.map((x) => ({ claimId: x.claimId, state: x.state, evidenceIds: [...x.evidence] })),
+    claims: d.claims,
   };
 }
 

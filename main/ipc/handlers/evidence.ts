@@ -34,12 +34,8 @@ export function evidenceHandlers({ ws }: HandlerContext): Pick<HandlerTable, Cha
         })),
     'evidence.update': async ({ evidenceId, patch }) => ws().updateEvidence(evidenceId, patch),
     'evidence.updateMany': async ({ evidenceIds, patch }) => ws().updateEvidenceMany(evidenceIds, patch),
-    'evidence.linkMany': async ({ assessmentId, claimId, evidenceIds }) => ({
-      linked: ws().linkEvidenceMany(assessmentId, claimId, evidenceIds),
-    }),
-    'evidence.unlinkMany': async ({ assessmentId, claimId, evidenceIds }) => ({
-      removed: ws().unlinkEvidenceMany(assessmentId, claimId, evidenceIds),
-    }),
+    'evidence.linkMany': async ({ assessmentId, claimId, evidenceIds }) => ws().linkEvidenceMany(assessmentId, claimId, evidenceIds),
+    'evidence.unlinkMany': async ({ assessmentId, claimId, evidenceIds }) => ws().unlinkEvidenceMany(assessmentId, claimId, evidenceIds),
     'evidence.planRemoval': async ({ evidenceIds }) => ws().planEvidenceRemoval(evidenceIds),
     // Held for the app's Undo; the page makes it final when its Undo closes, or the next open does.
     'evidence.remove': async ({ evidenceIds }) => ws().removeEvidence(evidenceIds, { holdMs: APP_UNDO_HOLD_MS }),

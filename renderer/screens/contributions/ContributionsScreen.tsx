@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { listClaims, findCatalog } from '../../../shared/catalog/index';
 import type {
   ClaimOwnerView,
+  ContributionDecisionView,
   ContributionImportView,
   ContributionPreviewView,
   ContributionReviewView,
@@ -178,28 +179,28 @@ function ReviewItem({
   readonly item: ContributionReviewView;
   readonly assessmentId: string;
   readonly title: string;
-  readonly onDecided: () => void;
+  readonly onDecided: (decision: ContributionDecisionView) => void;
 }) {
   const [checkedUnassigned, setCheckedUnassigned] = useState(false);
   const [reason, setReason] = useState('');
   const heading = `contribution-${item.contributionId}-${item.claimId}`;
   const accept = async () => {
-    await call('contributions.accept', {
+    const decision = await call('contributions.accept', {
       assessmentId,
       contributionId: item.contributionId,
       claimId: item.claimId,
       allowUnassigned: !item.assigned && checkedUnassigned,
     });
-    onDecided();
+    onDecided(decision);
   };
   const reject = async () => {
-    await call('contributions.reject', {
+    const decision = await call('contributions.reject', {
       assessmentId,
       contributionId: item.contributionId,
       claimId: item.claimId,
       ...(reason.trim() ? { reason: reason.trim() } : {}),
     });
-    onDecided();
+    onDecided(decision);
   };
   return (
     <section className="card contribution-review" aria-labelledby={heading}>
@@ -396,9 +397,11 @@ export function ContributionsScreen({ assessmentId }: { readonly assessmentId: s
   const catalog = detail ? findCatalog(detail.assessment.catalogId, detail.assessment.catalogVersion) : undefined;
   const claims = catalog ? listClaims(catalog).map((c) => ({ id: c.claim.id, title: c.claim.title })) : [];
   const titleOf = (id: string) => claims.find((c) => c.id === id)?.title ?? '';
-  const afterDecision = () => {
+  const afterDecision = (decision: ContributionDecisionView) => {
     void attempt(refresh);
-    void attempt(() => useAssessment.getState().load(assessmentId));
+    // The accepted claims' answers and evidence come with the reply (a rejection changes nothing):
+    // the open assessment takes them in place, without reading its thousands of items again.
+    useAssessment.getState().applyAcceptedClaims(decision.claims);
   };
   return (
     <div className="page-inner">

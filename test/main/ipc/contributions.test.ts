@@ -2,7 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AssessmentDetail } from '../../../shared/domain/types';
 import type {
+  ContributionDecisionView,
   ContributionImportView,
   ContributionPreviewView,
   ContributionReviewView,
@@ -101,12 +103,29 @@ describe('contributions over IPC', () => {
       expect(appHintOf(refused.error)).toMatch(/tick that you have checked/);
       expect(`${refused.error.message} ${appHintOf(refused.error) ?? ''}`).not.toMatch(/--|sscp |command line/);
     }
-    expect(
-      await h.call('contributions.accept', { assessmentId, contributionId: view.contributionId, claimId: '1.2.1', allowUnassigned: false }),
-    ).toMatchObject({ decided: [{ claimId: '1.2.1', state: 'accepted' }] });
+    const accepted = await h.call<ContributionDecisionView>('contributions.accept', {
+      assessmentId,
+      contributionId: view.contributionId,
+      claimId: '1.2.1',
+      allowUnassigned: false,
+    });
+    expect(accepted).toMatchObject({ decided: [{ claimId: '1.2.1', state: 'accepted' }] });
+    // The claim as it is now, answer and evidence, read in the same transaction: the app updates the open assessment from it.
+    const detail = await h.call<AssessmentDetail>('assessments.get', { assessmentId });
+    const ids = detail.links.filter((l) => l.claimId === '1.2.1').map((l) => l.evidenceId);
+    expect(accepted.claims).toEqual([
+      {
+        assessmentId,
+        claimId: '1.2.1',
+        response: detail.responses.find((r) => r.claimId === '1.2.1'),
+        evidence: detail.evidence.filter((e) => ids.includes(e.id)),
+      },
+    ]);
+    expect(accepted.claims[0]!.response).toMatchObject({ result: 'met', evidenceText: 'SBOM' });
+    expect(accepted.claims[0]!.evidence.map((e) => e.id)).toEqual(accepted.decided[0]!.evidenceIds);
     expect(
       await h.call('contributions.reject', { assessmentId, contributionId: view.contributionId, claimId: '1.2.2', reason: 'Not yours' }),
-    ).toMatchObject({ decided: [{ claimId: '1.2.2', state: 'rejected' }] });
+    ).toEqual(expect.objectContaining({ decided: [expect.objectContaining({ claimId: '1.2.2', state: 'rejected' })], claims: [] }));
     const credits = await h.call<{ answers: Record<string, { name: string }> }>('contributions.credits', { assessmentId });
     expect(credits.answers['1.2.1']).toMatchObject({ name: 'Bob Builder' });
   });

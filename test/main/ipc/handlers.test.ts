@@ -147,7 +147,12 @@ describe('the service handler table over real services', () => {
     const removal = await h.call<{ removalId: string; final: boolean }>('evidence.remove', { evidenceIds: [evidenceId] });
     expect(removal.final).toBe(false);
     expect(await ids()).not.toContain(evidenceId);
-    expect(await h.call('evidence.undoRemoval', { removalId: removal.removalId })).toEqual({ restoredIds: [evidenceId], relinked: 1 });
+    expect(await h.call('evidence.undoRemoval', { removalId: removal.removalId })).toMatchObject({
+      restoredIds: [evidenceId],
+      relinked: 1,
+      items: [{ id: evidenceId, fileName: 'to-remove.txt' }],
+      links: [{ assessmentId, claimId: '1.2.1', evidenceId }],
+    });
     expect(await ids()).toContain(evidenceId);
 
     const again = await h.call<{ removalId: string }>('evidence.remove', { evidenceIds: [evidenceId] });

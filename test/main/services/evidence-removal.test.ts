@@ -128,7 +128,16 @@ describe('removing evidence from the library', () => {
     await checkClean();
     // Reopening does not end a window that is still open.
     f.reopen();
-    expect(f.ws.undoEvidenceRemoval(removal.removalId)).toEqual({ restoredIds: [item.id], relinked: 2 });
+    // The items as they were and every claim link put back: the app shows them again from this.
+    expect(f.ws.undoEvidenceRemoval(removal.removalId)).toEqual({
+      restoredIds: [item.id],
+      relinked: 2,
+      items: [item],
+      links: [
+        { assessmentId: a.id, claimId: '1.1.1', evidenceId: item.id },
+        { assessmentId: a.id, claimId: '1.2.1', evidenceId: item.id },
+      ],
+    });
     expect(f.ws.listEvidence()).toEqual(before);
     expect(f.ws.auditEntries(a.id).filter((e) => e.action === 'evidence.restored')).toHaveLength(1);
     await checkClean();

@@ -62,15 +62,16 @@ describe('workspace: bulk evidence changes', () => {
     const { a, items } = await library(3);
     f.ws.linkEvidence(a.id, '1.2.1', items[0]!.id);
     const before = f.ws.auditEntries(a.id).length;
-    expect(
-      f.ws.linkEvidenceMany(
-        a.id,
-        '1.2.1',
-        items.map((i) => i.id),
-      ),
-    ).toBe(2);
+    const reply = f.ws.linkEvidenceMany(
+      a.id,
+      '1.2.1',
+      items.map((i) => i.id),
+    );
+    expect(reply.linked).toBe(2);
     const links = f.ws.getAssessment(a.id).links.filter((l) => l.claimId === '1.2.1');
     expect(links.map((l) => l.evidenceId).sort()).toEqual(items.map((i) => i.id).sort());
+    // The claim's evidence as it is afterwards, in the order the items were added: the app shows it from this.
+    expect(reply).toEqual({ assessmentId: a.id, claimId: '1.2.1', evidence: items, linked: 2 });
     expect(
       f.ws
         .auditEntries(a.id)
@@ -97,7 +98,7 @@ describe('workspace: bulk evidence changes', () => {
     expect(e.kind).toBe('not-found');
     expect(e.message).toBe(`${stray.fileName} is not linked to claim 1.1.1, so none of the 51 files were removed.`);
     expect(f.ws.getAssessment(a.id).links).toHaveLength(50);
-    expect(f.ws.unlinkEvidenceMany(a.id, '1.1.1', ids)).toBe(50);
+    expect(f.ws.unlinkEvidenceMany(a.id, '1.1.1', ids)).toEqual({ assessmentId: a.id, claimId: '1.1.1', evidence: [], removed: 50 });
     expect(f.ws.getAssessment(a.id).links).toEqual([]);
     const removed = f.ws.auditEntries(a.id).filter((x) => x.action === 'evidence.unlinked');
     expect(removed).toHaveLength(50);
