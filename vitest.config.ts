@@ -18,8 +18,9 @@ export default defineConfig({
     environment: 'node',
     // A temp SSCP_HOME per file: no test touches the real key store.
     setupFiles: ['test/setup/sscp-home.ts'],
-    // The bundled CLI (dist/cli) that tests spawning bin/sscp.mjs run, built once up front.
-    globalSetup: ['test/setup/cli-bundle.ts'],
+    // Built once up front: the bundled CLI (dist/cli) that tests spawning bin/sscp.mjs run, and the
+    // child scripts that tests run in processes of their own (test/setup/child-bundle.ts).
+    globalSetup: ['test/setup/cli-bundle.ts', 'test/setup/child-bundle.ts'],
     // Vitest's default is one worker fewer than the cores: one worker on a 2-core machine, idle
     // while its test waits for a child process, openssl or fsync. Two keep both cores busy.
     maxWorkers: Math.max(2, availableParallelism() - 1),

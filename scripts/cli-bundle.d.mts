@@ -8,6 +8,12 @@ export interface CliBundle {
 }
 
 export declare const CLI_DIR: string;
+/** Packages loaded from node_modules at run time rather than bundled. */
+export declare const BUNDLE_EXTERNAL: readonly string[];
+/** Atop each output file: `require` for the CommonJS packages bundled into an ES module. */
+export declare const REQUIRE_BANNER: string;
+/** The package.json of the package a bundled node_modules file belongs to, or undefined. */
+export declare function packageJsonOf(path: string): string | undefined;
 /** The esbuild target of the bundle: the oldest Node that package.json `engines` admits. */
 export declare const CLI_NODE_TARGET: string;
 export declare function currentCliBundle(): CliBundle | undefined;

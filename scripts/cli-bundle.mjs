@@ -23,7 +23,7 @@ const BUILDS = join(CLI_DIR, 'builds');
 /** Bump when the layout of current.json or of a build changes: older records are rebuilt. */
 const FORMAT = 3;
 /** Packages loaded from node_modules at run time rather than bundled (see buildCliBundle). */
-const BUNDLE_EXTERNAL = [
+export const BUNDLE_EXTERNAL = [
   'better-sqlite3',
   'pdfkit',
   'fontkit',
@@ -39,6 +39,8 @@ const BUNDLE_EXTERNAL = [
  * appears in a source file, and a test child bundles this file too.
  */
 const META_URL = ['import', 'meta', 'url'].join('.');
+/** Atop each output file: `require` for the CommonJS packages bundled into an ES module. */
+export const REQUIRE_BANNER = `import { createRequire as __sscpCreateRequire } from 'node:module'; const require = __sscpCreateRequire(${META_URL});`;
 
 /** In each build folder: output file name → the packages bundled into it. */
 export const BUNDLED_PACKAGES = 'bundled-packages.json';
@@ -49,7 +51,7 @@ export function packageOfPath(path) {
 }
 
 /** The package.json of the package a bundled node_modules file belongs to, or undefined. */
-function packageJsonOf(path) {
+export function packageJsonOf(path) {
   const at = path.lastIndexOf('node_modules/');
   if (at < 0) return undefined;
   const name = packageOfPath(path.slice(at));
@@ -126,7 +128,7 @@ export async function buildCliBundle() {
     // files one by one cost more start-up than any command's own work. Native modules, packages
     // that read their own data files at run time, and the big lazily-used ones stay in node_modules.
     external: BUNDLE_EXTERNAL,
-    banner: { js: `import { createRequire as __sscpCreateRequire } from 'node:module'; const require = __sscpCreateRequire(${META_URL});` },
+    banner: { js: REQUIRE_BANNER },
     outExtension: { '.js': '.mjs' },
     metafile: true,
     logLevel: 'silent',

@@ -1,4 +1,5 @@
 import { escapeUnsafe, unsafeCharacters } from '../../shared/domain/text-rules';
+import type { IdentityServiceOptions } from '../signing/identity-service';
 
 /** Where a command writes, so tests can run commands in-process and read what they printed. */
 export interface CliIo {
@@ -14,6 +15,13 @@ export interface CliIo {
   readonly rawStderr?: { write(chunk: string): unknown };
   /** What `--from -` reads (a function: standard input is opened only by a command that reads it). */
   readonly stdin?: () => AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
+  /**
+   * Only for code that calls `runCli` in its own process (the tests): the cost of keys the
+   * identity commands seal and of the `.p12` backups they write. `bin/sscp.mjs` and the app
+   * never set it, and no option or environment variable reaches it, so a person's keys and
+   * backups always get the production parameters (identity-service.ts, pkcs12-write.ts).
+   */
+  readonly keyCost?: Pick<IdentityServiceOptions, 'kdf' | 'p12Iterations'>;
 }
 
 /**
@@ -30,6 +38,7 @@ export function guardedIo(io: CliIo): CliIo {
     stderr: { write: (chunk: string) => io.stderr.write(terminalText(chunk)) },
     rawStderr: io.rawStderr ?? io.stderr,
     ...(io.stdin ? { stdin: io.stdin } : {}),
+    ...(io.keyCost ? { keyCost: io.keyCost } : {}),
     env: io.env,
     isTTY: io.isTTY,
   };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { runCli } from '../../main/cli/run';
+import { TEST_KEY_COST } from '../helpers/key-cost';
 
 export interface CliResult {
   readonly code: number;
@@ -11,7 +12,7 @@ export interface CliResult {
   readonly err: string;
 }
 
-/** Runs `sscp` in-process, capturing what it prints. */
+/** Runs `sscp` in-process, capturing what it prints; keys and backups at TEST_KEY_COST. */
 export async function sscp(...argv: string[]): Promise<CliResult> {
   return sscpWith({}, ...argv);
 }
@@ -31,6 +32,7 @@ export async function sscpWith(
     env: { SSCP_HOME: process.env.SSCP_HOME, ...given.env },
     isTTY: false,
     ...(stdin === undefined ? {} : { stdin: () => [stdin] }),
+    keyCost: TEST_KEY_COST,
   });
   return { code, out, err };
 }

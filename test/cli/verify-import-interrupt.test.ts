@@ -7,6 +7,7 @@ import { buildPack } from '../../main/pack/build-pack';
 import { openWorkspace } from '../../main/services/workspace';
 import { snapshot } from '../main/import/helpers';
 import { makePackInput, makeSigner, makeTempDir, type TestSigner } from '../main/pack/fixtures';
+import { childEntry } from '../setup/child-bundle';
 
 const CHILD = resolve(import.meta.dirname, 'fixtures/interrupt-child.ts');
 /** Two files stored as they are: a pack big enough that the command is still reading when Ctrl-C lands. */
@@ -20,8 +21,8 @@ interface Interrupted {
 }
 
 /** The command in a process of its own, which sends itself SIGINT once its progress line shows 5 %. */
-function interrupted(argv: readonly string[]): Interrupted {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, '5', ...argv], {
+async function interrupted(argv: readonly string[]): Promise<Interrupted> {
+  const r = spawnSync(process.execPath, [await childEntry(CHILD), '5', ...argv], {
     encoding: 'utf8',
     env: { ...process.env, SSCP_DEBUG: '' },
     maxBuffer: 16 * 1024 * 1024,
@@ -42,8 +43,8 @@ describe('Ctrl-C during sscp verify and sscp import of a pack', () => {
   }, 120_000);
   afterAll(() => tmp.cleanup());
 
-  it('verify stops: exit 130, says it was stopped and that it proves nothing, prints no verdict', () => {
-    const run = interrupted(['verify', pack, '--fingerprint', signer.fingerprint]);
+  it('verify stops: exit 130, says it was stopped and that it proves nothing, prints no verdict', async () => {
+    const run = await interrupted(['verify', pack, '--fingerprint', signer.fingerprint]);
     expect(run.sent).toBe(true);
     expect(run.code).toBe(130);
     expect(run.err).toMatch(/Stopping the check \(SIGINT\)/);
@@ -51,9 +52,9 @@ describe('Ctrl-C during sscp verify and sscp import of a pack', () => {
     expect(run.out).toBe('');
   }, 120_000);
 
-  it('import into a new database stops: exit 130, no database, no evidence folder', () => {
+  it('import into a new database stops: exit 130, no database, no evidence folder', async () => {
     const dbPath = join(tmp.dir, 'new.sscp');
-    const run = interrupted(['import', pack, '--db', dbPath, '--fingerprint', signer.fingerprint]);
+    const run = await interrupted(['import', pack, '--db', dbPath, '--fingerprint', signer.fingerprint]);
     expect(run.sent).toBe(true);
     expect(run.code).toBe(130);
     expect(run.err).toMatch(/Stopping the import \(SIGINT\)/);
@@ -62,13 +63,13 @@ describe('Ctrl-C during sscp verify and sscp import of a pack', () => {
     expect(existsSync(`${dbPath}.evidence`)).toBe(false);
   }, 120_000);
 
-  it('import into an existing database stops: exit 130, nothing recorded, no file left in its evidence store', () => {
+  it('import into an existing database stops: exit 130, nothing recorded, no file left in its evidence store', async () => {
     const dbPath = join(tmp.dir, 'existing.sscp');
     const ws = openWorkspace(dbPath);
     ws.createAssessment({ organisation: 'Already here Ltd', role: 'reseller' });
     ws.close();
     const before = snapshot(dbPath);
-    const run = interrupted(['import', pack, '--db', dbPath, '--fingerprint', signer.fingerprint]);
+    const run = await interrupted(['import', pack, '--db', dbPath, '--fingerprint', signer.fingerprint]);
     expect(run.sent).toBe(true);
     expect(run.code).toBe(130);
     expect(snapshot(dbPath)).toEqual(before);

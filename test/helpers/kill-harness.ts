@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { writeSync } from 'node:fs';
-import { bundledChild } from './ts-child';
+import { childEntry } from '../setup/child-bundle';
 
 /** When to kill the child: on the first line it prints that matches, then after a short extra pause. */
 export interface KillMoment {
@@ -20,7 +20,7 @@ export interface KillOutcome {
  * Shared by the crash tests so each one only says what the child does and when to pull the plug.
  */
 export async function runAndKill(childScript: string, args: readonly string[], moment: KillMoment): Promise<KillOutcome> {
-  const entry = await bundledChild(childScript);
+  const entry = await childEntry(childScript);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: string[] = [];
@@ -72,7 +72,7 @@ export interface HeldChild {
  * The caller kills it when done looking.
  */
 export async function runUntilHeld(childScript: string, args: readonly string[], line: string): Promise<HeldChild> {
-  const entry = await bundledChild(childScript);
+  const entry = await childEntry(childScript);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [entry, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -34,7 +34,7 @@ export async function withIdentityService<T>(
   }
   const store = openKeyStore(sscpHome(io.env));
   try {
-    return await fn(createIdentityService(store));
+    return await fn(createIdentityService(store, io.keyCost));
   } finally {
     store.close();
   }

@@ -8,6 +8,7 @@ import { buildPack } from '../../../main/pack/build-pack';
 import { openWorkspace } from '../../../main/services/workspace';
 import { CURRENT_CATALOG } from '../../../shared/catalog/index';
 import { sscp } from '../../cli/run-sscp';
+import { childEntry } from '../../setup/child-bundle';
 import { docxBytes, escapeXml, headerRow, p, r, simpleClaimRow, tbl } from '../form/word-xml';
 import { makePackInput, type TestSigner } from '../pack/fixtures';
 import { buildSmallPack, fixturePack, makeSigner, makeTempDir } from './helpers';
@@ -38,16 +39,13 @@ interface FuzzRun {
   readonly hungAt: string | null;
 }
 
-function runFuzz(workDir: string, sources: readonly string[]): Promise<FuzzRun> {
+async function runFuzz(workDir: string, sources: readonly string[]): Promise<FuzzRun> {
+  const entry = await childEntry(CHILD);
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', CHILD, String(SEED), String(MAX_CASES), String(BUDGET_MS ?? Infinity), workDir, ...sources],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, SSCP_FUZZ_ONLY: process.env.SSCP_FUZZ_ONLY },
-      },
-    );
+    const child = spawn(process.execPath, [entry, String(SEED), String(MAX_CASES), String(BUDGET_MS ?? Infinity), workDir, ...sources], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SSCP_FUZZ_ONLY: process.env.SSCP_FUZZ_ONLY },
+    });
     const lines: string[] = [];
     let buffered = '';
     let stderr = '';

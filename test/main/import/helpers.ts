@@ -23,6 +23,7 @@ import {
   type PdfValue,
 } from '../../../main/pack/pdf/objects';
 import type { PackProfile } from '../../../main/pack/types';
+import { TEST_KEY_COST } from '../../helpers/key-cost';
 import { makePackInput, type EvidenceSpec, type TestSigner } from '../pack/fixtures';
 
 export { makeSigner, makeTempDir } from '../pack/fixtures';
@@ -101,6 +102,7 @@ export interface CliRun {
   readonly stderr: string;
 }
 
+/** Runs `sscp` in this process; keys and backups at TEST_KEY_COST. */
 export async function cli(...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
@@ -109,6 +111,7 @@ export async function cli(...argv: string[]): Promise<CliRun> {
     stderr: { write: (s: string) => (stderr += s) },
     env: { SSCP_HOME: process.env.SSCP_HOME },
     isTTY: false,
+    keyCost: TEST_KEY_COST,
   });
   return { code, stdout, stderr };
 }

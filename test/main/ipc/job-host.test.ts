@@ -11,6 +11,7 @@ import { forkNodeHost } from '../../../main/ipc/jobs/node-host';
 import { processExecutor } from '../../../main/ipc/jobs/process-executor';
 import { openWorkspace } from '../../../main/services/workspace';
 import type { Actor } from '../../../shared/domain/actor';
+import { childEntry } from '../../setup/child-bundle';
 
 /** A host in this process behind a structured-clone boundary, like the real one. */
 function inMemoryHost(): HostLink & { readonly exit: () => void } {
@@ -116,8 +117,8 @@ describe('the job host protocol', () => {
 
   it('works across a real process boundary (forked Node host)', async () => {
     const ev = events();
-    const entry = fileURLToPath(new URL('../../../main/ipc/jobs/node-host-entry.ts', import.meta.url));
-    const executor = processExecutor(() => forkNodeHost(entry, ['--import', 'tsx']), ev.sink);
+    const entry = await childEntry(fileURLToPath(new URL('../../../main/ipc/jobs/node-host-entry.ts', import.meta.url)));
+    const executor = processExecutor(() => forkNodeHost(entry), ev.sink);
     try {
       const missing = executor.start('packs.verify', { path: join(dir, 'missing.pdf') }, dbPath, PRIYA);
       const refused = (await ev.done(missing)).result;

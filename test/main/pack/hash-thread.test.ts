@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../helpers/sha256';
+import { childEntry } from '../../setup/child-bundle';
 import { makeTempDir } from '../evidence/temp-dir';
 import {
   HashThread,
@@ -302,8 +303,8 @@ describe('a thread begun on the file before its plan is known', () => {
     }
   });
 
-  it('does not keep the process alive while it has no plan', () => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'child', 'begun-thread.ts'), path], {
+  it('does not keep the process alive while it has no plan', async () => {
+    const r = spawnSync(process.execPath, [await childEntry(join(import.meta.dirname, 'child', 'begun-thread.ts')), path], {
       encoding: 'utf8',
     });
     expect(r.stderr).toBe('');

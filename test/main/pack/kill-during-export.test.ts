@@ -1,13 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckJson } from '../../../main/cli/commands/check';
 import { exportPack } from '../../../main/pack/export-pack';
 import { openWorkspace } from '../../../main/services/workspace';
 import { sscp } from '../../cli/run-sscp';
+import { copyDatabase } from '../../helpers/copy-database';
 import { runAndKill, runUntilHeld } from '../../helpers/kill-harness';
-import { LABEL, PASSPHRASE, leftovers, makeExportFixture, sha256Of, withExportServices } from './export-fixture';
+import { LABEL, PASSPHRASE, leftovers, makeExportFixture, sha256Of, withExportServices, type ExportFixture } from './export-fixture';
 import { makeTempDir } from './fixtures';
 
 const CHILD = fileURLToPath(new URL('./child/export-child.ts', import.meta.url));
@@ -42,13 +43,20 @@ const PLANS: readonly Plan[] = [
  */
 describe('SIGKILL during an export', () => {
   const tmp = makeTempDir('export-kill');
+  /** The starting state, built once (an identity, 12 MiB attached); each kill gets a copy of its own. */
+  let start: ExportFixture;
+  beforeAll(async () => {
+    start = await makeExportFixture(tmp.dir, 'start', FILES, FILE_BYTES);
+  });
   afterAll(() => tmp.cleanup());
 
   it.each(PLANS)(
     'killed at $stop (existing destination: $existing) leaves a $expect assessment that agrees with the folder',
     async (plan) => {
       const name = `${plan.stop.replace(/\W/g, '-')}${plan.existing ? '-existing' : ''}`;
-      const { dbPath, assessmentId } = await makeExportFixture(tmp.dir, name, FILES, FILE_BYTES);
+      const dbPath = join(tmp.dir, `${name}.sscp`);
+      copyDatabase(start.dbPath, dbPath);
+      const { assessmentId } = start;
       const outPath = join(tmp.dir, `${name}.pdf`);
       const older = Buffer.from('%PDF-1.7 an older pack the SRO kept under this name\n');
       if (plan.existing) writeFileSync(outPath, older);

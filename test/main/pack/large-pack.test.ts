@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importPack } from '../../../main/import/pack-import';
 import { openWorkspace } from '../../../main/services/workspace';
+import { childEntry } from '../../setup/child-bundle';
 import { makeTempDir } from './fixtures';
 import { pdfsig } from './pdf-tools';
 
@@ -15,8 +16,8 @@ const CHILD = join(import.meta.dirname, 'child', 'large-pack.ts');
 const MEMORY_LIMIT_MB = 256;
 const IMPORT_RSS_BOUND = 250 * 1024 * 1024;
 
-function child(args: readonly string[]): Record<string, unknown> {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', CHILD, ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+async function child(args: readonly string[]): Promise<Record<string, unknown>> {
+  const r = spawnSync(process.execPath, [await childEntry(CHILD), ...args], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   if (r.status !== 0) throw new Error(`child failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
 }
@@ -34,13 +35,13 @@ describe('a pack of just over 2 GiB builds, verifies and imports in flat memory'
   it('build and verify each stay under 256 MB peak RSS, pdfsig agrees, and importing it grows RSS by far less than the pack', async () => {
     // The child stores the evidence as a sparse file (instant, reads back as zeros), declared an
     // archive so it is embedded as it is: the pack itself holds every byte.
-    const built = child(['build', tmp.dir, String(SIZE), ZEROS_SHA256]);
+    const built = await child(['build', tmp.dir, String(SIZE), ZEROS_SHA256]);
     const packPath = built.packPath as string;
     rmSync(join(tmp.dir, ZEROS_SHA256));
     expect(statSync(packPath).size).toBeGreaterThan(SIZE);
     expect(built.maxRssMb).toBeLessThan(MEMORY_LIMIT_MB);
 
-    const verified = child(['verify', packPath, built.fingerprint as string]);
+    const verified = await child(['verify', packPath, built.fingerprint as string]);
     expect(verified.problems).toEqual([]);
     expect(verified.valid).toBe(true);
     expect(verified.maxRssMb).toBeLessThan(MEMORY_LIMIT_MB);

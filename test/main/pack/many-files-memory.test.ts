@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEntry } from '../../setup/child-bundle';
 import { makeTempDir } from './fixtures';
 
 const CHILD = join(import.meta.dirname, 'child', 'many-files.ts');
@@ -18,8 +19,8 @@ const HELD_GROWTH_BOUND_MB = 96;
 /** The bench's bound on peak memory, for any pack. */
 const PEAK_RSS_BOUND_MB = 256;
 
-function child(args: readonly string[]): Record<string, unknown> {
-  const r = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD, ...args], {
+async function child(args: readonly string[]): Promise<Record<string, unknown>> {
+  const r = spawnSync(process.execPath, ['--expose-gc', await childEntry(CHILD), ...args], {
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
   });
@@ -32,15 +33,15 @@ describe('verifying and importing a pack of many files', () => {
   const tmp = makeTempDir('many-files');
   let few: { packPath: string; fingerprint: string };
   let many: { packPath: string; fingerprint: string };
-  beforeAll(() => {
-    few = child(['build', tmp.dir, 'few', String(FEW), String(FILE_BYTES)]) as typeof few;
-    many = child(['build', tmp.dir, 'many', String(MANY), String(FILE_BYTES)]) as typeof many;
+  beforeAll(async () => {
+    few = (await child(['build', tmp.dir, 'few', String(FEW), String(FILE_BYTES)])) as typeof few;
+    many = (await child(['build', tmp.dir, 'many', String(MANY), String(FILE_BYTES)])) as typeof many;
   }, 300_000);
   afterAll(() => tmp.cleanup());
 
-  it(`holds no more for ${MANY} compressed files than for ${FEW}, beyond their listing`, () => {
-    const small = child(['verify', few.packPath, few.fingerprint]);
-    const large = child(['verify', many.packPath, many.fingerprint]);
+  it(`holds no more for ${MANY} compressed files than for ${FEW}, beyond their listing`, async () => {
+    const small = await child(['verify', few.packPath, few.fingerprint]);
+    const large = await child(['verify', many.packPath, many.fingerprint]);
     expect([small.valid, large.valid]).toEqual([true, true]);
     expect(large.ok).toBe(MANY + 1);
     console.info(
@@ -50,8 +51,8 @@ describe('verifying and importing a pack of many files', () => {
     expect(large.maxRssMb).toBeLessThan(PEAK_RSS_BOUND_MB);
 
     // An import writes each file out as it is read: no more held per file than verifying.
-    const smallImport = child(['import', few.packPath, join(tmp.dir, 'few.sscp'), few.fingerprint]);
-    const largeImport = child(['import', many.packPath, join(tmp.dir, 'many.sscp'), many.fingerprint]);
+    const smallImport = await child(['import', few.packPath, join(tmp.dir, 'few.sscp'), few.fingerprint]);
+    const largeImport = await child(['import', many.packPath, join(tmp.dir, 'many.sscp'), many.fingerprint]);
     expect([smallImport.stored, largeImport.stored]).toEqual([FEW, MANY]);
     console.info(
       `import: ${Math.round(largeImport.heldMb as number)} MB held for ${MANY} files, ${Math.round(smallImport.heldMb as number)} MB for ${FEW}`,

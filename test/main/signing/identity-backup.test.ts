@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityListJson } from '../../../main/cli/commands/identity-list';
+import type { CliIo } from '../../../main/cli/io';
 import { runCli } from '../../../main/cli/run';
+import { readSealedKey } from '../../../main/signing/key-store';
 import { readPkcs12 } from '../../../main/signing/pkcs12';
+import { TEST_KEY_COST } from '../../helpers/key-cost';
 import { makeTempDir, openssl } from './helpers';
 
 /** `sscp identity export` backups: a standard .p12 OpenSSL 3 reads, restored on "another computer" (another SSCP_HOME). */
@@ -15,7 +18,12 @@ describe('sscp identity export (backup) and import (restore)', () => {
   const newLaptop = { SSCP_HOME: path('new-laptop') };
   const P12_PASSWORD = 'backup pässword, kept apart';
 
-  async function sscp(env: Record<string, string>, ...argv: string[]) {
+  /**
+   * `sscp` in this process. Keys are sealed, and backups written, with cheap parameters
+   * (TEST_KEY_COST) unless `production` is given: the commands and formats are the same, each
+   * derivation is not. The first two tests prove the production parameters.
+   */
+  async function sscpAt(keyCost: CliIo['keyCost'], env: Record<string, string>, ...argv: string[]) {
     let out = '';
     let err = '';
     const code = await runCli(argv, {
@@ -23,9 +31,12 @@ describe('sscp identity export (backup) and import (restore)', () => {
       stderr: { write: (s: string) => (err += s) },
       env,
       isTTY: false,
+      ...(keyCost ? { keyCost } : {}),
     });
     return { code, out, err };
   }
+  const sscp = (env: Record<string, string>, ...argv: string[]) => sscpAt(TEST_KEY_COST, env, ...argv);
+  const production = (env: Record<string, string>, ...argv: string[]) => sscpAt(undefined, env, ...argv);
   const pass = () => ['--passphrase-file', path('pass.txt')];
   const p12 = () => ['--p12-password-file', path('p12.txt')];
 
@@ -55,8 +66,28 @@ describe('sscp identity export (backup) and import (restore)', () => {
   });
   afterAll(() => temp.cleanup());
 
-  it('writes a PKCS#12 that OpenSSL 3 reads without -legacy: PBES2 AES-256-CBC, PBKDF2-SHA256, a SHA-256 MAC, the key, certificate and chain', async () => {
-    const r = await sscp(laptop, 'identity', 'export', 'Ada 2026', '--out', path('ada.p12'), '--with-root-key', ...pass(), ...p12());
+  it('seals a new identity with the production key derivation, scrypt N=2^17, r=8, p=1', async () => {
+    const home = path('production-home');
+    const created = await production(
+      { SSCP_HOME: home },
+      'identity',
+      'create',
+      '--label',
+      'Prod',
+      '--sro',
+      'Ada Jones',
+      '--sro-role',
+      'CTO',
+      '--org',
+      'Acme',
+      ...pass(),
+    );
+    expect(created.code, created.err).toBe(0);
+    expect(readSealedKey(home, 'Prod')?.kdf).toMatchObject({ name: 'scrypt', N: 2 ** 17, r: 8, p: 1 });
+  });
+
+  it('writes a PKCS#12 that OpenSSL 3 reads without -legacy: PBES2 AES-256-CBC, PBKDF2-SHA256 600,000 times, a SHA-256 MAC, the key, certificate and chain', async () => {
+    const r = await production(laptop, 'identity', 'export', 'Ada 2026', '--out', path('ada.p12'), '--with-root-key', ...pass(), ...p12());
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain(`Wrote a backup of signing identity "Ada 2026" and its organisation root key to ${path('ada.p12')}`);
     expect(statSync(path('ada.p12')).mode & 0o777).toBe(0o600);
@@ -64,8 +95,10 @@ describe('sscp identity export (backup) and import (restore)', () => {
     const noout = openssl(['pkcs12', '-in', path('ada.p12'), '-info', '-nokeys', '-noout', '-passin', `file:${path('p12-openssl.txt')}`]);
     expect(noout.status, noout.stderr).toBe(0);
     expect(noout.stderr).toContain('MAC: sha256');
-    expect(noout.stderr).toMatch(/Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration \d+, PRF hmacWithSHA256/);
-    expect(noout.stderr).toMatch(/PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC/);
+    // The production iteration counts: only the tests below write cheaper backups.
+    expect(noout.stderr).toMatch(/MAC: sha256, Iteration 600000\b/);
+    expect(noout.stderr).toMatch(/Shrouded Keybag: PBES2, PBKDF2, AES-256-CBC, Iteration 600000, PRF hmacWithSHA256/);
+    expect(noout.stderr).toMatch(/PKCS7 Encrypted data: PBES2, PBKDF2, AES-256-CBC, Iteration 600000, PRF hmacWithSHA256/);
 
     const certs = openssl(['pkcs12', '-in', path('ada.p12'), '-info', '-nokeys', '-passin', `file:${path('p12-openssl.txt')}`]);
     expect(certs.status, certs.stderr).toBe(0);

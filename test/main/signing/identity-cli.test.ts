@@ -5,6 +5,7 @@ import type { IdentityListJson } from '../../../main/cli/commands/identity-list'
 import { runCli } from '../../../main/cli/run';
 import { sscpBin } from '../../cli/run-sscp';
 import { keyStorePath } from '../../../main/signing/key-store';
+import { TEST_KEY_COST } from '../../helpers/key-cost';
 import { makeTempDir, openssl, UNICODE_ORG } from './helpers';
 
 async function sscp(env: Record<string, string>, ...argv: string[]) {
@@ -15,6 +16,7 @@ async function sscp(env: Record<string, string>, ...argv: string[]) {
     stderr: { write: (s: string) => (err += s) },
     env: { SSCP_HOME: process.env.SSCP_HOME, ...env },
     isTTY: false,
+    keyCost: TEST_KEY_COST,
   });
   return { code, out, err };
 }

@@ -12,6 +12,7 @@ import { adoptLegacyIdentities, describeMovedIdentities } from '../../../main/si
 import { listAudit } from '../../../main/store/audit-log';
 import { openDatabase } from '../../../main/store/database';
 import { sscp } from '../../cli/run-sscp';
+import { childEntry } from '../../setup/child-bundle';
 import { makeTempDir, openssl } from './helpers';
 
 const PASSPHRASE = 'a long enough passphrase';
@@ -102,10 +103,10 @@ describe('the key store on disk', () => {
 
   it('takes identities from two processes at once without losing or mixing any', async () => {
     const home = join(temp.dir, 'shared');
-    const child = join(import.meta.dirname, 'fixtures', 'key-store-child.ts');
+    const child = await childEntry(join(import.meta.dirname, 'fixtures', 'key-store-child.ts'));
     const run = (prefix: string) =>
       new Promise<string>((resolve, reject) => {
-        const p = spawn(process.execPath, ['--import', 'tsx', child, home, prefix, '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
+        const p = spawn(process.execPath, [child, home, prefix, '4'], { stdio: ['ignore', 'pipe', 'pipe'] });
         let out = '';
         let err = '';
         p.stdout.on('data', (d: Buffer) => (out += d.toString()));
