@@ -276,7 +276,9 @@ describe('a contribution accepted into the open assessment reaches it from the r
   it("shows the claim's contributed answer and files at once, and a rejection changes nothing", async () => {
     const a = draft();
     await attach(a, '1.2.1', 'policy.pdf');
-    // A claim owner's signed contribution, imported (in a child process: see the fixture).
+    // A claim owner's signed contribution, imported (in a child process: see the fixture). Through
+    // tsx, not the bundled children (childEntry): a page's test runs in a VM context whose URL and
+    // TextEncoder are jsdom's, where the bundler's own modules do not load.
     const child = join(__dirname, 'fixtures', 'contribution-child.ts');
     expect(execFileSync(process.execPath, ['--import', 'tsx', child, real.dbPath, a.id, real.dir], { encoding: 'utf8' })).toBe(
       'imported\n',

@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { build } from 'esbuild';
 import { BUNDLE_EXTERNAL, CLI_NODE_TARGET, REQUIRE_BANNER, packageJsonOf, sourceLocationPlugin } from '../../scripts/cli-bundle.mjs';
 
 /**
@@ -64,7 +63,7 @@ function childScripts(): string[] {
   return [...found, ...EXTRA_SCRIPTS].sort();
 }
 
-/** The current build, or undefined when there is none or a file it was built from changed. */
+/** The current build, or undefined when there is none, a file it was built from changed, or a child script was added or removed. */
 function currentChildren(): Record | undefined {
   let record: Record;
   try {
@@ -73,6 +72,9 @@ function currentChildren(): Record | undefined {
     return undefined;
   }
   if (record.format !== FORMAT || record.target !== CLI_NODE_TARGET || typeof record.inputs !== 'object') return undefined;
+  // A child script added since (a new test's): built here, in the global setup, not by a test
+  // file itself, where a page's test (jsdom in a VM context) cannot run esbuild.
+  if (childScripts().join('\n') !== Object.keys(record.entries).sort().join('\n')) return undefined;
   for (const [path, [mtimeMs, size]] of Object.entries(record.inputs)) {
     let stats: Stats;
     try {
@@ -109,6 +111,9 @@ async function buildChildren(): Promise<Record> {
   mkdirSync(outdir, { recursive: true });
   // Entries sit in the build folder itself, beside the shared chunks, as sourceLocationPlugin expects.
   const names = Object.fromEntries(scripts.map((script) => [script.replace(/\.ts$/, '').replaceAll('/', '--'), script]));
+  // Loaded here, not at the top: a page's test (jsdom in a VM context) imports childEntry, and
+  // esbuild refuses to load where a TextEncoder's arrays are another realm's.
+  const { build } = await import('esbuild');
   const result = await build({
     absWorkingDir: ROOT,
     entryPoints: names,
