@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
+import { createReadStream, existsSync, mkdirSync, readdirSync, rmSync, statSync, type Stats } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { SscpError } from '../../shared/errors';
 import { openRegularFile, type FileRole } from '../fs/regular-file';
 import { isProcessAlive } from '../fs/process-alive';
+import { newFile } from '../fs/new-file';
 import { fsyncDirectory, fsyncFile } from '../fs/durable-fs';
 import { evidenceDirFor } from '../fs/store-paths';
 
@@ -81,6 +82,7 @@ export class BlobStore {
     const tempPath = this.newTempPath();
     const hash = createHash('sha256');
     let done = 0;
+    const out = newFile(tempPath, EVIDENCE_FILE_MODE);
     try {
       await pipeline(
         source.handle.createReadStream({ highWaterMark: CHUNK_BYTES }),
@@ -92,7 +94,7 @@ export class BlobStore {
             yield chunk;
           }
         },
-        createWriteStream(tempPath, { flags: 'wx', mode: EVIDENCE_FILE_MODE }),
+        out.stream,
         { signal: options.signal },
       );
       const after = await stat(sourcePath).catch(() => undefined);
@@ -102,7 +104,7 @@ export class BlobStore {
       await this.moveIntoPlace(tempPath, sha256, done);
       return { sha256, size: done };
     } catch (e) {
-      await rm(tempPath, { force: true });
+      await out.discard();
       await source.handle.close().catch(() => undefined);
       if (options.signal?.aborted) {
         throw SscpError.because({ code: 'evidence-add-cancelled', path: sourcePath });

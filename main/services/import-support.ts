@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { listClaims } from '../../shared/catalog/index';
 import type { Assessment, AssessmentDetail, ClaimResponse, EvidenceItem, RemedialAction } from '../../shared/domain/types';
 import { SscpError } from '../../shared/errors';
 import { EVIDENCE_FILE_MODE, type BlobStore } from '../evidence/index';
+import { newFile } from '../fs/new-file';
 import { fsyncFile } from '../fs/durable-fs';
 import { insertAction } from '../store/actions-repo';
 import { insertAssessment, markAssessmentSigned } from '../store/assessments-repo';
@@ -64,6 +64,7 @@ export async function putBlobFromStream(
   const tempPath = blobs.newTempPath();
   const hash = createHash('sha256');
   let size = 0;
+  const out = newFile(tempPath, EVIDENCE_FILE_MODE);
   try {
     await pipeline(
       source,
@@ -76,7 +77,7 @@ export async function putBlobFromStream(
           yield chunk;
         }
       },
-      createWriteStream(tempPath, { flags: 'wx', mode: EVIDENCE_FILE_MODE }),
+      out.stream,
       { signal: options.signal },
     );
     if (size !== expected.size) throw sizeMismatch(label, size, expected.size);
@@ -88,7 +89,7 @@ export async function putBlobFromStream(
     const reused = await blobs.moveIntoPlace(tempPath, sha256, size);
     return { sha256, size, reused };
   } catch (e) {
-    await rm(tempPath, { force: true });
+    await out.discard();
     if (options.signal?.aborted) throw SscpError.because({ code: 'store-cancelled', label });
     if (e instanceof TooLarge) throw sizeMismatch(label, `more than ${expected.size}`, expected.size);
     if (e instanceof SscpError) throw e;

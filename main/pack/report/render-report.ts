@@ -1,4 +1,3 @@
-import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { writeActionPlan, writeAttestation, writeAuditSummary, writeEvidenceIndex, writeHowToVerify } from './appendix';
 import { writeClaims, writeScope } from './claims';
@@ -7,6 +6,7 @@ import type { ReportModel } from './model';
 import { writeSummary } from './summary';
 import { ReportWriter } from './writer';
 import { GENERATOR_NAME } from '../types';
+import { newFile } from '../../fs/new-file';
 
 /**
  * Lays the report out with pdfkit straight into `path` (the pack's temp file). What pdfkit
@@ -23,20 +23,26 @@ export async function renderReport(model: ReportModel, path: string): Promise<vo
     producer,
     createdAt: model.generatedAt,
   });
-  const out = createWriteStream(path, { flags: 'wx' });
-  w.doc.pipe(out);
+  const out = newFile(path);
+  try {
+    w.doc.pipe(out.stream);
 
-  writeCover(w, model);
-  writeSummary(w, model);
-  writeScope(w, model);
-  writeClaims(w, model);
-  writeActionPlan(w, model);
-  writeEvidenceIndex(w, model);
-  writeAuditSummary(w, model);
-  writeAttestation(w, model);
-  writeHowToVerify(w, model);
-  w.finishStructure();
-  w.decoratePages(`${a.organisation}  ·  SSCP evidence pack`, `Pack ${model.packId}`);
-  w.doc.end();
-  await finished(out);
+    writeCover(w, model);
+    writeSummary(w, model);
+    writeScope(w, model);
+    writeClaims(w, model);
+    writeActionPlan(w, model);
+    writeEvidenceIndex(w, model);
+    writeAuditSummary(w, model);
+    writeAttestation(w, model);
+    writeHowToVerify(w, model);
+    w.finishStructure();
+    w.decoratePages(`${a.organisation}  ·  SSCP evidence pack`, `Pack ${model.packId}`);
+    w.doc.end();
+    await finished(out.stream);
+  } catch (e) {
+    // A layout that fails leaves neither an open descriptor nor the file.
+    await out.discard();
+    throw e;
+  }
 }
