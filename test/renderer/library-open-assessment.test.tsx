@@ -7,7 +7,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Assessment, EvidenceItem } from '../../shared/domain/types';
 import { ContributionsScreen } from '../../renderer/screens/contributions/ContributionsScreen';
 import { DashboardScreen } from '../../renderer/screens/dashboard/DashboardScreen';
-import { NO_FILTERS } from '../../renderer/screens/library/library-view';
 import { WorkspaceScreen } from '../../renderer/screens/workspace/WorkspaceScreen';
 import { useAnnouncer } from '../../renderer/stores/announcer';
 import { useAssessment } from '../../renderer/stores/assessment';
@@ -15,18 +14,12 @@ import { useAssessments } from '../../renderer/stores/assessments';
 import { holdsAllEvidence } from '../../renderer/stores/evidence-replies';
 import { useLibrary } from '../../renderer/stores/library';
 import { installRealApi, type RealApi } from './real-api';
+import { SIGNED_PACK } from '../main/services/workspace-fixture';
 
 // Issue 11: the open assessment stays true after every change made from the evidence library
 // (and from a claim's own list), updated from main's reply, never by reading it again. The page's
 // real stores and screens talk to main's real handlers over a real database.
 
-const PACK = {
-  packSha256: 'a'.repeat(64),
-  packId: 'pack-1',
-  signerFingerprint: 'AB:CD',
-  signedAt: '2026-03-31T10:00:00.000Z',
-  profile: 'customer',
-};
 const READS = ['assessments.get', 'assessments.open', 'assessments.evidence'];
 
 let real: RealApi;
@@ -34,17 +27,7 @@ beforeEach(async () => {
   real = await installRealApi();
   useAssessment.setState({ detail: null, saveState: 'idle', lastChange: null });
   useAnnouncer.setState({ message: '', error: null });
-  useLibrary.setState({
-    items: [],
-    loaded: false,
-    filters: NO_FILTERS,
-    sort: { key: 'name', direction: 'ascending' },
-    selected: new Set(),
-    anchor: null,
-    replacing: null,
-    preview: null,
-    removal: null,
-  });
+  useLibrary.setState(useLibrary.getInitialState(), true);
 });
 afterEach(async () => {
   await useLibrary.getState().finishRemoval();
@@ -107,7 +90,7 @@ describe('changes made from the library reach the open assessment from the reply
   it('a bulk change of files a signed assessment cites moves the open draft to the new versions, and the signed one keeps the old', async () => {
     const signed = draft('Signed Co');
     const policy = await attach(signed, '1.1.1', 'policy.pdf');
-    real.ws().markSigned(signed.id, PACK);
+    real.ws().markSigned(signed.id, SIGNED_PACK);
     const a = draft();
     real.ws().linkEvidence(a.id, '1.1.1', policy.id);
     real.ws().linkEvidence(a.id, '1.2.1', policy.id);

@@ -7,23 +7,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EvidenceRemovalPlan } from '../../shared/ipc/views';
 import { StatusBar } from '../../renderer/components/StatusBar';
 import { LibraryScreen } from '../../renderer/screens/library/LibraryScreen';
-import { NO_FILTERS } from '../../renderer/screens/library/library-view';
 import { useLibrary } from '../../renderer/stores/library';
 import { installFakeApi, type FakeApi } from './fake-api';
 import { makeEvidence } from './fixtures';
 
 function reset() {
-  useLibrary.setState({
-    items: [],
-    loaded: false,
-    filters: NO_FILTERS,
-    sort: { key: 'name', direction: 'ascending' },
-    selected: new Set(),
-    anchor: null,
-    replacing: null,
-    preview: null,
-    removal: null,
-  });
+  useLibrary.setState(useLibrary.getInitialState(), true);
 }
 
 const use = (evidenceId: string, assessmentId: string, claimId: string, organisation: string, state: 'draft' | 'signed' = 'draft') => ({

@@ -4,22 +4,13 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EvidenceLibraryItem } from '../../shared/ipc/views';
 import { LibraryScreen } from '../../renderer/screens/library/LibraryScreen';
-import { isoDay, NO_FILTERS } from '../../renderer/screens/library/library-view';
+import { isoDay } from '../../renderer/screens/library/library-view';
 import { useLibrary } from '../../renderer/stores/library';
 import { installFakeApi, type FakeApi } from './fake-api';
 import { makeAssessment, makeEvidence } from './fixtures';
 
 function reset() {
-  useLibrary.setState({
-    items: [],
-    loaded: false,
-    filters: NO_FILTERS,
-    sort: { key: 'name', direction: 'ascending' },
-    selected: new Set(),
-    anchor: null,
-    replacing: null,
-    preview: null,
-  });
+  useLibrary.setState(useLibrary.getInitialState(), true);
 }
 
 /** The grid's body rows (the header row is aria-rowindex 1). */

@@ -1,20 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { carryForwardAssessment } from '../../../main/services/carry-forward';
-import { caught, makeWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { caught, makeWorkspace, type WorkspaceFixture, SIGNED_PACK } from './workspace-fixture';
 
 let f: WorkspaceFixture;
 beforeEach(() => {
   f = makeWorkspace();
 });
 afterEach(() => f.cleanup());
-
-const PACK = {
-  packSha256: 'a'.repeat(64),
-  packId: 'pack-1',
-  signerFingerprint: 'AB:CD',
-  signedAt: '2026-03-31T10:00:00.000Z',
-  profile: 'customer',
-};
 
 async function signedWithWork() {
   const a = f.ws.createAssessment({
@@ -26,7 +18,7 @@ async function signedWithWork() {
   f.ws.updateClaim(a.id, '1.1.1', { status: 'done', result: 'met', evidenceText: 'Our SBOM' });
   const ev = await f.ws.attachEvidence(a.id, '1.1.1', f.file('sbom.cdx.json', '{"bomFormat":"CycloneDX"}'), { expiryDate: '2027-06-30' });
   f.ws.addAction(a.id, { claimId: '1.2.1', description: 'Write the policy', owner: 'Sam' });
-  const signed = f.ws.markSigned(a.id, PACK);
+  const signed = f.ws.markSigned(a.id, SIGNED_PACK);
   return { signed, ev };
 }
 
@@ -36,16 +28,16 @@ describe('archiving a signed assessment', () => {
     const before = f.ws.getAssessment(signed.id);
 
     const archived = f.ws.archiveAssessment(signed.id);
-    expect(archived).toMatchObject({ state: 'archived', signedAt: PACK.signedAt });
-    expect(f.ws.signedPack(signed.id)).toEqual(PACK);
+    expect(archived).toMatchObject({ state: 'archived', signedAt: SIGNED_PACK.signedAt });
+    expect(f.ws.signedPack(signed.id)).toEqual(SIGNED_PACK);
     const during = f.reopen().getAssessment(signed.id);
     expect(during.responses).toEqual(before.responses);
     expect(during.actions).toEqual(before.actions);
     expect(during.links).toEqual(before.links);
 
     const back = f.ws.unarchiveAssessment(signed.id);
-    expect(back).toMatchObject({ state: 'signed', signedAt: PACK.signedAt });
-    expect(f.ws.signedPack(signed.id)).toEqual(PACK);
+    expect(back).toMatchObject({ state: 'signed', signedAt: SIGNED_PACK.signedAt });
+    expect(f.ws.signedPack(signed.id)).toEqual(SIGNED_PACK);
     expect(
       f.ws
         .auditEntries(signed.id)
@@ -66,7 +58,7 @@ describe('archiving a signed assessment', () => {
       () => f.ws.addAction(signed.id, { claimId: '1.1.1', description: 'y' }),
       () => f.ws.linkEvidence(signed.id, '1.2.1', ev.id),
       () => f.ws.unlinkEvidence(signed.id, '1.1.1', ev.id),
-      () => f.ws.markSigned(signed.id, PACK),
+      () => f.ws.markSigned(signed.id, SIGNED_PACK),
     ];
     for (const edit of edits) {
       const e = await caught(edit);

@@ -6,7 +6,7 @@ import { attachEvidence } from '../../../main/services/evidence-ops';
 import { finishEvidenceRemovals } from '../../../main/services/evidence-removal';
 import type { StoreContext } from '../../../main/services/store-context';
 import { openDatabase } from '../../../main/store/database';
-import { caught, makeWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { caught, makeWorkspace, type WorkspaceFixture, SIGNED_PACK } from './workspace-fixture';
 
 let f: WorkspaceFixture;
 beforeEach(() => {
@@ -15,13 +15,6 @@ beforeEach(() => {
 afterEach(() => f.cleanup());
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-const PACK = {
-  packSha256: 'a'.repeat(64),
-  packId: 'pack-1',
-  signerFingerprint: 'AB:CD',
-  signedAt: '2026-03-31T10:00:00.000Z',
-  profile: 'customer',
-};
 
 async function checkClean(): Promise<void> {
   const report = await f.ws.checkIntegrity();
@@ -82,13 +75,13 @@ describe('removing evidence from the library', () => {
     const cited = await f.ws.attachEvidence(signed.id, '1.1.1', f.file('cited.pdf', 'cited'));
     const free = await f.ws.attachEvidence(draft.id, '1.1.1', f.file('free.pdf', 'free'));
     f.ws.linkEvidence(draft.id, '1.1.2', cited.id);
-    f.ws.markSigned(signed.id, PACK);
+    f.ws.markSigned(signed.id, SIGNED_PACK);
     const auditBefore = f.ws.auditEntries().length;
 
     const plan = f.ws.planEvidenceRemoval([cited.id, free.id]);
     expect(plan.removableIds).toEqual([free.id]);
     expect(plan.keptBy).toEqual([
-      { assessmentId: signed.id, organisation: 'Signed Co', state: 'signed', signedAt: PACK.signedAt, evidenceIds: [cited.id] },
+      { assessmentId: signed.id, organisation: 'Signed Co', state: 'signed', signedAt: SIGNED_PACK.signedAt, evidenceIds: [cited.id] },
     ]);
 
     const e = await caught(() => f.ws.removeEvidence([free.id, cited.id]));
@@ -155,7 +148,7 @@ describe('removing evidence from the library', () => {
     const a = f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor' });
     const item = await f.ws.attachEvidence(a.id, '1.1.1', f.file('policy.pdf', 'the policy'));
     const removal = f.ws.removeEvidence([item.id], { holdMs: 60_000 });
-    f.ws.markSigned(a.id, PACK);
+    f.ws.markSigned(a.id, SIGNED_PACK);
     const e = await caught(() => f.ws.undoEvidenceRemoval(removal.removalId));
     expect(e.reason).toMatchObject({ code: 'assessment-signed' });
     expect(f.ws.listEvidence()).toEqual([]);
@@ -166,7 +159,7 @@ describe('removing evidence from the library', () => {
     const draft = f.ws.createAssessment({ organisation: 'Draft Co', role: 'developer-distributor' });
     const v1 = await f.ws.attachEvidence(signed.id, '1.1.1', f.file('v1.pdf', 'version one'));
     f.ws.linkEvidence(draft.id, '1.1.1', v1.id);
-    f.ws.markSigned(signed.id, PACK);
+    f.ws.markSigned(signed.id, SIGNED_PACK);
     const v2 = await f.ws.replaceEvidence(v1.id, f.file('v2.pdf', 'version two'));
     const v3 = f.ws.updateEvidence(v2.id, { description: 'third' });
     expect(v3.id).toBe(v2.id); // v2 is used only by the draft: changed in place.

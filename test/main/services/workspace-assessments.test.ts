@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CURRENT_CATALOG, listClaims } from '../../../shared/catalog/index';
-import { caught, makeWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { caught, makeWorkspace, type WorkspaceFixture, SIGNED_PACK } from './workspace-fixture';
 import { cliHintOf } from '../../setup/error-words';
 
 let f: WorkspaceFixture;
@@ -10,13 +10,6 @@ beforeEach(() => {
 afterEach(() => f.cleanup());
 
 const ALL_CLAIMS = listClaims(CURRENT_CATALOG).map((c) => c.claim.id);
-const PACK = {
-  packSha256: 'a'.repeat(64),
-  packId: 'pack-1',
-  signerFingerprint: 'AB:CD',
-  signedAt: '2026-03-31T10:00:00.000Z',
-  profile: 'customer',
-};
 
 describe('workspace: assessments', () => {
   it('creates an assessment with a not-started response per catalog claim', () => {
@@ -166,9 +159,9 @@ describe('workspace: assessments', () => {
     const a = f.ws.createAssessment({ organisation: 'Acme', role: 'developer-distributor' });
     const action = f.ws.addAction(a.id, { claimId: '1.1.1', description: 'Fix it' });
     const ev = await f.ws.attachEvidence(a.id, '1.1.1', f.file('policy.pdf', '%PDF-1.7 policy'));
-    const signed = f.ws.markSigned(a.id, PACK);
-    expect(signed).toMatchObject({ state: 'signed', signedAt: PACK.signedAt });
-    expect(f.ws.signedPack(a.id)).toEqual(PACK);
+    const signed = f.ws.markSigned(a.id, SIGNED_PACK);
+    expect(signed).toMatchObject({ state: 'signed', signedAt: SIGNED_PACK.signedAt });
+    expect(f.ws.signedPack(a.id)).toEqual(SIGNED_PACK);
     const edits: (() => unknown)[] = [
       () => f.ws.updateAssessment(a.id, { sroName: 'X' }),
       () => f.ws.updateClaim(a.id, '1.1.1', { result: 'met' }),
@@ -178,7 +171,7 @@ describe('workspace: assessments', () => {
       () => f.ws.attachEvidence(a.id, '1.1.1', f.file('other.txt', 'other')),
       () => f.ws.linkEvidence(a.id, '1.2.1', ev.id),
       () => f.ws.unlinkEvidence(a.id, '1.1.1', ev.id),
-      () => f.ws.markSigned(a.id, PACK),
+      () => f.ws.markSigned(a.id, SIGNED_PACK),
     ];
     for (const edit of edits) {
       const e = await caught(edit);

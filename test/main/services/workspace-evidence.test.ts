@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync, unlinkSync } from
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { caught, makeWorkspace, type WorkspaceFixture } from './workspace-fixture';
+import { caught, makeWorkspace, type WorkspaceFixture, SIGNED_PACK } from './workspace-fixture';
 
 let f: WorkspaceFixture;
 beforeEach(() => {
@@ -11,13 +11,6 @@ beforeEach(() => {
 afterEach(() => f.cleanup());
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-const PACK = {
-  packSha256: 'a'.repeat(64),
-  packId: 'pack-1',
-  signerFingerprint: 'AB:CD',
-  signedAt: '2026-03-31T10:00:00.000Z',
-  profile: 'customer',
-};
 
 describe('workspace: evidence', () => {
   it('attaches a file: stored once by hash beside the database, item + link + audit', async () => {
@@ -149,7 +142,7 @@ describe('workspace: evidence', () => {
       role: 'developer-distributor',
       seed: { links: [{ claimId: '1.1.1', evidenceId: item.id }] },
     });
-    f.ws.markSigned(a.id, PACK);
+    f.ws.markSigned(a.id, SIGNED_PACK);
     const version = f.ws.updateEvidence(item.id, { description: 'newer' });
     expect(version.id).not.toBe(item.id);
     expect(version.sha256).toBe(item.sha256);

@@ -4,7 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { openWorkspace, type Workspace } from '../../../main/services/workspace';
+import type { MarkSignedInput } from '../../../main/services/workspace-types';
 import { countSql, type SqlCounter } from '../../helpers/sql-counter';
+
+/** A pack an assessment is marked signed with (`markSigned`), where a test needs a signed assessment but not a real pack. */
+export const SIGNED_PACK: MarkSignedInput = {
+  packSha256: 'a'.repeat(64),
+  packId: 'pack-1',
+  signerFingerprint: 'AB:CD',
+  signedAt: '2026-03-31T10:00:00.000Z',
+  profile: 'customer',
+};
 
 export interface WorkspaceFixture {
   readonly dir: string;
