@@ -23,7 +23,7 @@ const BUILDS = join(CLI_DIR, 'builds');
 /** Bump when the layout of current.json or of a build changes: older records are rebuilt. */
 const FORMAT = 3;
 /** Packages loaded from node_modules at run time rather than bundled (see buildCliBundle). */
-export const BUNDLE_EXTERNAL = [
+const BUNDLE_EXTERNAL = [
   'better-sqlite3',
   'pdfkit',
   'fontkit',
@@ -40,7 +40,7 @@ export const BUNDLE_EXTERNAL = [
  */
 const META_URL = ['import', 'meta', 'url'].join('.');
 /** Atop each output file: `require` for the CommonJS packages bundled into an ES module. */
-export const REQUIRE_BANNER = `import { createRequire as __sscpCreateRequire } from 'node:module'; const require = __sscpCreateRequire(${META_URL});`;
+const REQUIRE_BANNER = `import { createRequire as __sscpCreateRequire } from 'node:module'; const require = __sscpCreateRequire(${META_URL});`;
 
 /** In each build folder: output file name → the packages bundled into it. */
 export const BUNDLED_PACKAGES = 'bundled-packages.json';
@@ -51,7 +51,7 @@ export function packageOfPath(path) {
 }
 
 /** The package.json of the package a bundled node_modules file belongs to, or undefined. */
-export function packageJsonOf(path) {
+function packageJsonOf(path) {
   const at = path.lastIndexOf('node_modules/');
   if (at < 0) return undefined;
   const name = packageOfPath(path.slice(at));
@@ -88,15 +88,7 @@ export function currentCliBundle() {
     typeof record.inputs !== 'object'
   )
     return undefined;
-  for (const [path, [mtimeMs, size]] of Object.entries(record.inputs)) {
-    let stats;
-    try {
-      stats = statSync(join(ROOT, path));
-    } catch {
-      return undefined;
-    }
-    if (stats.mtimeMs !== mtimeMs || stats.size !== size) return undefined;
-  }
+  if (!inputsUnchanged(record.inputs)) return undefined;
   return { entry: join(BUILDS, record.build, 'run.mjs'), summaries: record.summaries };
 }
 
@@ -112,37 +104,12 @@ export async function ensureCliBundle() {
  */
 export async function buildCliBundle() {
   const { build } = await import('esbuild');
-  const before = statSources();
-  const id = `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const before = statSources(SOURCE_FOLDERS);
+  before.set('package.json', statSync(join(ROOT, 'package.json')));
+  const id = newBuildId();
   const outdir = join(BUILDS, id);
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: { run: 'main/cli/run.ts' },
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: CLI_NODE_TARGET,
-    // Pure-JavaScript packages are bundled in: loading @peculiar/x509 and its ~200 small CommonJS
-    // files one by one cost more start-up than any command's own work. Native modules, packages
-    // that read their own data files at run time, and the big lazily-used ones stay in node_modules.
-    external: BUNDLE_EXTERNAL,
-    banner: { js: REQUIRE_BANNER },
-    outExtension: { '.js': '.mjs' },
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [sourceLocationPlugin(outdir)],
-  });
-  const inputs = {};
-  for (const input of Object.keys(result.metafile.inputs)) {
-    // A bundled package is checked by its package.json (an install or upgrade rewrites it), not
-    // by each of its files: every `sscp` run stats the inputs, and packages have hundreds.
-    const path = packageJsonOf(input) ?? input;
-    if (path in inputs) continue;
-    const stats = before.get(path) ?? statSync(join(ROOT, path));
-    inputs[path] = [stats.mtimeMs, stats.size];
-  }
+  const result = await build({ entryPoints: { run: 'main/cli/run.ts' }, ...bundleOptions(outdir) });
+  const inputs = recordedInputs(result.metafile, before);
   // Which packages each output file holds, for the tests that check what a command loads.
   const bundled = {};
   for (const [file, output] of Object.entries(result.metafile.outputs)) {
@@ -153,27 +120,97 @@ export async function buildCliBundle() {
   const entry = join(outdir, 'run.mjs');
   const { describeCommands } = await import(pathToFileURL(entry).href);
   const summaries = await describeCommands();
-  const record = { format: FORMAT, target: CLI_NODE_TARGET, build: id, builtAt: new Date().toISOString(), inputs, summaries };
-  const temp = `${CURRENT}.${id}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(record)}\n`);
-  renameSync(temp, CURRENT);
-  removeOldBuilds(id);
+  makeCurrent(CLI_DIR, { format: FORMAT, target: CLI_NODE_TARGET, build: id, builtAt: new Date().toISOString(), inputs, summaries });
+  removeOldBuilds(CLI_DIR, id, OLD_BUILD_MS);
   return { entry, summaries };
 }
 
-/** Path (relative to the repository, with `/`) → stats of every file that can be bundled. */
-function statSources() {
+/**
+ * Path (relative to the repository, with `/`) → stats of every file under `folders`, taken
+ * before esbuild reads them, so a file edited while a build runs shows as changed next time.
+ */
+export function statSources(folders, skip = []) {
   const found = new Map();
   const walk = (dir) => {
     for (const item of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
       const path = `${dir}/${item.name}`;
-      if (item.isDirectory()) walk(path);
-      else if (item.isFile()) found.set(path, statSync(join(ROOT, path)));
+      if (item.isDirectory()) {
+        if (!skip.includes(path)) walk(path);
+      } else if (item.isFile()) found.set(path, statSync(join(ROOT, path)));
     }
   };
-  for (const folder of SOURCE_FOLDERS) walk(folder);
-  found.set('package.json', statSync(join(ROOT, 'package.json')));
+  for (const folder of folders) walk(folder);
   return found;
+}
+
+/** A build folder's name: unique across processes building at once. */
+export function newBuildId() {
+  return `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
+}
+
+/**
+ * Path → [mtimeMs, size] of every file an esbuild `metafile` says it read, from `before`
+ * (statSources) where it has them. A bundled package is recorded by its package.json (an
+ * install or upgrade rewrites it), not by each of its files: every run stats the inputs, and
+ * packages have hundreds.
+ */
+export function recordedInputs(metafile, before) {
+  const inputs = {};
+  for (const input of Object.keys(metafile.inputs)) {
+    const path = packageJsonOf(input) ?? input;
+    if (path in inputs) continue;
+    const stats = before.get(path) ?? statSync(join(ROOT, path));
+    inputs[path] = [stats.mtimeMs, stats.size];
+  }
+  return inputs;
+}
+
+/** Whether every file a build recorded (recordedInputs) is still there, unchanged. */
+export function inputsUnchanged(inputs) {
+  for (const [path, [mtimeMs, size]] of Object.entries(inputs)) {
+    let stats;
+    try {
+      stats = statSync(join(ROOT, path));
+    } catch {
+      return false;
+    }
+    if (stats.mtimeMs !== mtimeMs || stats.size !== size) return false;
+  }
+  return true;
+}
+
+/**
+ * How esbuild bundles code for Node here (the CLI, and the tests' child scripts), into
+ * `outdir`: ES modules split by dynamic import, for the oldest Node `engines` admits, each
+ * source file's `import.meta.url` its own. Pure-JavaScript packages are bundled in: loading
+ * @peculiar/x509 and its ~200 small CommonJS files one by one cost more start-up than any
+ * command's own work. Native modules, packages that read their own data files at run time,
+ * and the big lazily-used ones stay in node_modules (BUNDLE_EXTERNAL).
+ */
+export function bundleOptions(outdir) {
+  return {
+    absWorkingDir: ROOT,
+    outdir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: CLI_NODE_TARGET,
+    external: [...BUNDLE_EXTERNAL],
+    banner: { js: REQUIRE_BANNER },
+    outExtension: { '.js': '.mjs' },
+    metafile: true,
+    logLevel: 'silent',
+    plugins: [sourceLocationPlugin(outdir)],
+  };
+}
+
+/** Makes `record` the current build of `dir` (its current.json) in one rename: never half-written. */
+export function makeCurrent(dir, record) {
+  const current = join(dir, 'current.json');
+  const temp = `${current}.${record.build}.tmp`;
+  writeFileSync(temp, `${JSON.stringify(record)}\n`);
+  renameSync(temp, current);
 }
 
 /**
@@ -202,27 +239,23 @@ export function sourceLocationPlugin(outdir) {
   };
 }
 
-/** Builds no longer current, and records a killed build left unrenamed, once they are old. */
-function removeOldBuilds(keep) {
+/**
+ * The builds in `dir`/builds other than `keep`, and records a killed build left unrenamed in
+ * `dir`, once older than `maxAgeMs` (a process may still be loading a chunk from a build).
+ */
+export function removeOldBuilds(dir, keep, maxAgeMs) {
   const now = Date.now();
   const old = [];
   try {
-    old.push(
-      ...readdirSync(BUILDS)
-        .filter((name) => name !== keep)
-        .map((name) => join(BUILDS, name)),
-    );
-    old.push(
-      ...readdirSync(CLI_DIR)
-        .filter((name) => name.endsWith('.tmp'))
-        .map((name) => join(CLI_DIR, name)),
-    );
+    const builds = join(dir, 'builds');
+    old.push(...readdirSync(builds).flatMap((name) => (name === keep ? [] : [join(builds, name)])));
+    old.push(...readdirSync(dir).flatMap((name) => (name.endsWith('.tmp') ? [join(dir, name)] : [])));
   } catch {
     return;
   }
   for (const path of old) {
     try {
-      if (now - statSync(path).mtimeMs > OLD_BUILD_MS) rmSync(path, { recursive: true, force: true });
+      if (now - statSync(path).mtimeMs > maxAgeMs) rmSync(path, { recursive: true, force: true });
     } catch {
       // Another process removed it first, or it cannot be removed: either way not ours to worry about.
     }

@@ -1,7 +1,15 @@
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { BUNDLE_EXTERNAL, CLI_NODE_TARGET, REQUIRE_BANNER, packageJsonOf, sourceLocationPlugin } from '../../scripts/cli-bundle.mjs';
+import {
+  bundleOptions,
+  CLI_NODE_TARGET,
+  inputsUnchanged,
+  makeCurrent,
+  newBuildId,
+  recordedInputs,
+  removeOldBuilds,
+  statSources,
+} from '../../scripts/cli-bundle.mjs';
 
 /**
  * The TypeScript scripts tests run in child processes (crash tests' children, the fuzz loop,
@@ -26,7 +34,6 @@ import { BUNDLE_EXTERNAL, CLI_NODE_TARGET, REQUIRE_BANNER, packageJsonOf, source
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DIR = join(ROOT, '.tmp', 'test-children');
-const CURRENT = join(DIR, 'current.json');
 const BUILDS = join(DIR, 'builds');
 /** Bump when the layout of current.json or of a build changes: older records are rebuilt. */
 const FORMAT = 2;
@@ -67,7 +74,7 @@ function childScripts(): string[] {
 function currentChildren(): Record | undefined {
   let record: Record;
   try {
-    record = JSON.parse(readFileSync(CURRENT, 'utf8')) as Record;
+    record = JSON.parse(readFileSync(join(DIR, 'current.json'), 'utf8')) as Record;
   } catch {
     return undefined;
   }
@@ -75,38 +82,14 @@ function currentChildren(): Record | undefined {
   // A child script added since (a new test's): built here, in the global setup, not by a test
   // file itself, where a page's test (jsdom in a VM context) cannot run esbuild.
   if (childScripts().join('\n') !== Object.keys(record.entries).sort().join('\n')) return undefined;
-  for (const [path, [mtimeMs, size]] of Object.entries(record.inputs)) {
-    let stats: Stats;
-    try {
-      stats = statSync(join(ROOT, path));
-    } catch {
-      return undefined;
-    }
-    if (stats.mtimeMs !== mtimeMs || stats.size !== size) return undefined;
-  }
-  return record;
-}
-
-/** Path (repository-relative, with `/`) → stats of every file a child can import. */
-function statSources(): Map<string, Stats> {
-  const found = new Map<string, Stats>();
-  const walk = (dir: string) => {
-    for (const item of readdirSync(join(ROOT, dir), { withFileTypes: true })) {
-      const path = `${dir}/${item.name}`;
-      if (item.isDirectory()) {
-        if (path !== 'test/e2e/screenshots') walk(path);
-      } else if (item.isFile()) found.set(path, statSync(join(ROOT, path)));
-    }
-  };
-  for (const folder of SOURCE_FOLDERS) walk(folder);
-  return found;
+  return inputsUnchanged(record.inputs) ? record : undefined;
 }
 
 /** Bundles every child script into a new build folder and makes it current. */
 async function buildChildren(): Promise<Record> {
-  const before = statSources();
+  const before = statSources(SOURCE_FOLDERS, ['test/e2e/screenshots']);
   const scripts = childScripts();
-  const id = `${Date.now().toString(36)}-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const id = newBuildId();
   const outdir = join(BUILDS, id);
   mkdirSync(outdir, { recursive: true });
   // Entries sit in the build folder itself, beside the shared chunks, as sourceLocationPlugin expects.
@@ -114,56 +97,13 @@ async function buildChildren(): Promise<Record> {
   // Loaded here, not at the top: a page's test (jsdom in a VM context) imports childEntry, and
   // esbuild refuses to load where a TextEncoder's arrays are another realm's.
   const { build } = await import('esbuild');
-  const result = await build({
-    absWorkingDir: ROOT,
-    entryPoints: names,
-    outdir,
-    bundle: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'node',
-    target: CLI_NODE_TARGET,
-    external: [...BUNDLE_EXTERNAL],
-    banner: { js: REQUIRE_BANNER },
-    outExtension: { '.js': '.mjs' },
-    metafile: true,
-    logLevel: 'silent',
-    plugins: [sourceLocationPlugin(outdir)],
-  });
-  const inputs: { [path: string]: [number, number] } = {};
-  for (const input of Object.keys(result.metafile.inputs)) {
-    // A bundled package is checked by its package.json (an install or upgrade rewrites it), not file by file.
-    const path = packageJsonOf(input) ?? input;
-    if (path in inputs) continue;
-    const stats = before.get(path) ?? statSync(join(ROOT, path));
-    inputs[path] = [stats.mtimeMs, stats.size];
-  }
+  const result = await build({ entryPoints: names, ...bundleOptions(outdir) });
+  const inputs = recordedInputs(result.metafile, before);
   const entries = Object.fromEntries(Object.entries(names).map(([name, script]) => [script, `${name}.mjs`]));
   const record: Record = { format: FORMAT, target: CLI_NODE_TARGET, build: id, inputs, entries };
-  const temp = `${CURRENT}.${id}.tmp`;
-  writeFileSync(temp, `${JSON.stringify(record)}\n`);
-  renameSync(temp, CURRENT);
-  removeOldBuilds(id);
+  makeCurrent(DIR, record);
+  removeOldBuilds(DIR, id, OLD_BUILD_MS);
   return record;
-}
-
-/** Builds no longer current, and records a killed build left unrenamed, once they are old. */
-function removeOldBuilds(keep: string): void {
-  const now = Date.now();
-  const old: string[] = [];
-  try {
-    old.push(...readdirSync(BUILDS).flatMap((name) => (name === keep ? [] : [join(BUILDS, name)])));
-    old.push(...readdirSync(DIR).flatMap((name) => (name.endsWith('.tmp') ? [join(DIR, name)] : [])));
-  } catch {
-    return;
-  }
-  for (const path of old) {
-    try {
-      if (now - statSync(path).mtimeMs > OLD_BUILD_MS) rmSync(path, { recursive: true, force: true });
-    } catch {
-      // Another run removed it first: nothing to do.
-    }
-  }
 }
 
 /** The current build of the child scripts, built first if there is none or it is out of date. */
